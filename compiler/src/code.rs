@@ -1,0 +1,142 @@
+//! Code objects: the compiler's output and the VM's input. Immutable once built.
+
+use crate::opcodes::Instr;
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+/// A compile-time constant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constant {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(BigInt),
+    Float(f64),
+    Complex(f64, f64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Tuple(Rc<[Constant]>),
+    Code(Rc<CodeObject>),
+    Ellipsis,
+}
+
+impl Constant {
+    /// Equality used to deduplicate the constant table: 1, 1.0 and True stay distinct,
+    /// and so do 0.0 and -0.0.
+    pub fn same(&self, other: &Constant) -> bool {
+        match (self, other) {
+            (Constant::Float(a), Constant::Float(b)) => a.to_bits() == b.to_bits(),
+            (Constant::Complex(a, b), Constant::Complex(c, d)) => {
+                a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
+            }
+            (Constant::Tuple(a), Constant::Tuple(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same(y))
+            }
+            (Constant::Code(a), Constant::Code(b)) => Rc::ptr_eq(a, b),
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other) && self == other,
+        }
+    }
+}
+
+/// Code flags (a subset of CPython's co_flags).
+pub mod flags {
+    pub const VARARGS: u32 = 0x04;
+    pub const VARKEYWORDS: u32 = 0x08;
+    pub const GENERATOR: u32 = 0x20;
+    /// Locals live in a dict (module and class bodies).
+    pub const NAME_LOCALS: u32 = 0x100;
+}
+
+/// One row of the exception table: instructions `start..end` are protected by the
+/// handler at `target`, which runs with the value stack cut to `depth` items (plus the
+/// exception pushed on top).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExceptionEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+}
+
+/// A compiled function, class body, module or comprehension.
+#[derive(Debug, PartialEq)]
+pub struct CodeObject {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub filename: Rc<str>,
+    pub first_line: u32,
+    pub instrs: Vec<Instr>,
+    /// Source line of each instruction.
+    pub lines: Vec<u32>,
+    /// Whether each instruction starts a new line (a "stop point" for the debugger).
+    pub line_starts: Vec<bool>,
+    pub consts: Vec<Constant>,
+    pub names: Vec<Rc<str>>,
+    /// Fast locals; the parameters come first.
+    pub varnames: Vec<Rc<str>>,
+    /// Locals captured by inner functions.
+    pub cellvars: Vec<Rc<str>>,
+    /// Variables of enclosing functions used here.
+    pub freevars: Vec<Rc<str>>,
+    /// For each cellvar that is also a parameter: (cell index, parameter index).
+    pub cell_params: Vec<(u32, u32)>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub exception_table: Vec<ExceptionEntry>,
+    /// The docstring, if the body starts with one.
+    pub doc: Option<Rc<str>>,
+    /// An upper bound of the operand stack depth.
+    pub max_stack: u32,
+}
+
+impl CodeObject {
+    pub fn is_generator(&self) -> bool {
+        self.flags & flags::GENERATOR != 0
+    }
+    /// Number of parameters, counting *args and **kwargs.
+    pub fn total_params(&self) -> usize {
+        let mut n = (self.argcount + self.kwonlyargcount) as usize;
+        if self.flags & flags::VARARGS != 0 {
+            n += 1;
+        }
+        if self.flags & flags::VARKEYWORDS != 0 {
+            n += 1;
+        }
+        n
+    }
+    /// Number of slots in a frame before the operand stack: locals, cells, free vars.
+    pub fn nlocalsplus(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+    /// The handler protecting instruction `pc`, if any (innermost wins: entries are
+    /// emitted so that the first match is the innermost).
+    pub fn handler_for(&self, pc: u32) -> Option<ExceptionEntry> {
+        self.exception_table
+            .iter()
+            .find(|e| e.start <= pc && pc < e.end)
+            .copied()
+    }
+    /// The source line of instruction `pc`.
+    pub fn line_of(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(self.first_line)
+    }
+    /// Name of cell `i` (cellvars, then freevars).
+    pub fn cell_name(&self, i: usize) -> &str {
+        if i < self.cellvars.len() {
+            &self.cellvars[i]
+        } else {
+            &self.freevars[i - self.cellvars.len()]
+        }
+    }
+    /// Every code object nested in this one, depth first (this one included first).
+    pub fn walk(self: &Rc<Self>, out: &mut Vec<Rc<CodeObject>>) {
+        out.push(self.clone());
+        for c in &self.consts {
+            if let Constant::Code(inner) = c {
+                inner.walk(out);
+            }
+        }
+    }
+}

@@ -1,0 +1,579 @@
+//! Expressions: operators, calls, literals, comprehensions, lambdas, f-strings.
+
+use super::{CResult, Compiler, Label};
+use crate::code::Constant;
+use crate::error::CompileError;
+use crate::opcodes::{CmpOp, Op};
+use num_traits::ToPrimitive;
+use rustpython_parser::ast::{self, Expr};
+use std::rc::Rc;
+
+/// A literal as a constant, if the whole expression is one.
+pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
+    match e {
+        Expr::Constant(c) => Some(convert_constant(&c.value)),
+        Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => {
+            match constant_of(&u.operand)? {
+                Constant::Int(i) if i != i64::MIN => Some(Constant::Int(-i)),
+                Constant::Float(f) => Some(Constant::Float(-f)),
+                _ => None,
+            }
+        }
+        Expr::Tuple(t) if !t.elts.is_empty() => {
+            let items: Option<Vec<Constant>> = t.elts.iter().map(constant_of).collect();
+            items.map(|v| Constant::Tuple(v.into()))
+        }
+        _ => None,
+    }
+}
+
+pub(crate) fn convert_constant(c: &ast::Constant) -> Constant {
+    match c {
+        ast::Constant::None => Constant::None,
+        ast::Constant::Bool(b) => Constant::Bool(*b),
+        ast::Constant::Str(s) => Constant::Str(s.as_str().into()),
+        ast::Constant::Bytes(b) => Constant::Bytes(b.as_slice().into()),
+        ast::Constant::Int(i) => match i.to_i64() {
+            Some(v) => Constant::Int(v),
+            None => Constant::BigInt(i.clone()),
+        },
+        ast::Constant::Tuple(t) => Constant::Tuple(t.iter().map(convert_constant).collect()),
+        ast::Constant::Float(f) => Constant::Float(*f),
+        ast::Constant::Complex { real, imag } => Constant::Complex(*real, *imag),
+        ast::Constant::Ellipsis => Constant::Ellipsis,
+    }
+}
+
+fn cmpop(op: &ast::CmpOp) -> (Op, u32) {
+    use ast::CmpOp as C;
+    match op {
+        C::Eq => (Op::CompareOp, CmpOp::Eq as u32),
+        C::NotEq => (Op::CompareOp, CmpOp::Ne as u32),
+        C::Lt => (Op::CompareOp, CmpOp::Lt as u32),
+        C::LtE => (Op::CompareOp, CmpOp::Le as u32),
+        C::Gt => (Op::CompareOp, CmpOp::Gt as u32),
+        C::GtE => (Op::CompareOp, CmpOp::Ge as u32),
+        C::Is => (Op::IsOp, 0),
+        C::IsNot => (Op::IsOp, 1),
+        C::In => (Op::ContainsOp, 0),
+        C::NotIn => (Op::ContainsOp, 1),
+    }
+}
+
+impl<'a> Compiler<'a> {
+    pub fn expr(&mut self, e: &'a Expr) -> CResult {
+        if let Some(c) = constant_of(e) {
+            self.load_const(c);
+            return Ok(());
+        }
+        match e {
+            Expr::Constant(_) => unreachable!("constants handled above"),
+            Expr::Name(n) => self.name_op(&n.id, n.ctx)?,
+            Expr::BoolOp(b) => {
+                let end = self.new_label();
+                let op = match b.op {
+                    ast::BoolOp::And => Op::JumpIfFalseOrPop,
+                    ast::BoolOp::Or => Op::JumpIfTrueOrPop,
+                };
+                for (i, v) in b.values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < b.values.len() {
+                        self.emit_jump(op, end);
+                    }
+                }
+                self.place(end);
+            }
+            Expr::NamedExpr(n) => {
+                self.expr(&n.value)?;
+                self.emit(Op::Copy, 1);
+                self.assign_target(&n.target)?;
+            }
+            Expr::BinOp(b) => {
+                self.expr(&b.left)?;
+                self.expr(&b.right)?;
+                self.emit(Op::BinaryOp, Self::binop(b.op) as u32);
+            }
+            Expr::UnaryOp(u) => {
+                self.expr(&u.operand)?;
+                let op = match u.op {
+                    ast::UnaryOp::Invert => Op::UnaryInvert,
+                    ast::UnaryOp::Not => Op::UnaryNot,
+                    ast::UnaryOp::UAdd => Op::UnaryPositive,
+                    ast::UnaryOp::USub => Op::UnaryNegative,
+                };
+                self.emit(op, 0);
+            }
+            Expr::Compare(c) => self.compare(c)?,
+            Expr::IfExp(i) => {
+                let orelse = self.new_label();
+                let end = self.new_label();
+                self.jump_if(&i.test, false, orelse)?;
+                self.expr(&i.body)?;
+                self.emit_jump(Op::Jump, end);
+                self.place(orelse);
+                self.expr(&i.orelse)?;
+                self.place(end);
+            }
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.add_name(&a.attr);
+                self.emit(Op::LoadAttr, n);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::BinarySubscr, 0);
+            }
+            Expr::Slice(s) => {
+                // A bare slice outside a subscript cannot be written, but keep it total.
+                self.slice(s)?;
+            }
+            Expr::Call(c) => self.call(c)?,
+            Expr::Tuple(t) => {
+                if self.starred_sequence(&t.elts, Op::BuildList, Op::ListExtend, Op::ListAppend)? {
+                    self.emit(Op::ListToTuple, 0);
+                } else {
+                    self.emit(Op::BuildTuple, t.elts.len() as u32);
+                }
+            }
+            Expr::List(l) => {
+                if !self.starred_sequence(&l.elts, Op::BuildList, Op::ListExtend, Op::ListAppend)? {
+                    self.emit(Op::BuildList, l.elts.len() as u32);
+                }
+            }
+            Expr::Set(s) => {
+                if !self.starred_sequence(&s.elts, Op::BuildSet, Op::SetUpdate, Op::SetAdd)? {
+                    self.emit(Op::BuildSet, s.elts.len() as u32);
+                }
+            }
+            Expr::Dict(d) => self.dict(d)?,
+            Expr::JoinedStr(j) => self.joined_str(j)?,
+            Expr::FormattedValue(f) => {
+                self.formatted_value(f)?;
+            }
+            Expr::Lambda(l) => {
+                let scope = self.st.scope_of(l);
+                let fl = self.function_like(scope, "<lambda>".into(), &l.args)?;
+                self.expr(&l.body)?;
+                self.emit(Op::ReturnValue, 0);
+                let code = self.pop_unit()?;
+                self.make_function(code, fl)?;
+            }
+            Expr::ListComp(c) => self.comprehension(c, "<listcomp>", &c.generators, CompKind::List(&c.elt))?,
+            Expr::SetComp(c) => self.comprehension(c, "<setcomp>", &c.generators, CompKind::Set(&c.elt))?,
+            Expr::DictComp(c) => self.comprehension(
+                c,
+                "<dictcomp>",
+                &c.generators,
+                CompKind::Dict(&c.key, &c.value),
+            )?,
+            Expr::GeneratorExp(c) => {
+                self.comprehension(c, "<genexpr>", &c.generators, CompKind::Gen(&c.elt))?
+            }
+            Expr::Yield(y) => {
+                self.check_in_function("'yield' outside function", e)?;
+                match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Constant::None),
+                }
+                self.emit(Op::YieldValue, 0);
+            }
+            Expr::YieldFrom(y) => {
+                self.check_in_function("'yield from' outside function", e)?;
+                self.expr(&y.value)?;
+                self.emit(Op::GetYieldFromIter, 0);
+                self.load_const(Constant::None);
+                self.emit(Op::YieldFrom, 0);
+            }
+            Expr::Await(_) => return Err(self.unsupported("await", e)),
+            Expr::Starred(_) => {
+                return Err(self.err_at(
+                    CompileError::syntax("can't use starred expression here".into()),
+                    e,
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn check_in_function(&self, msg: &str, e: &Expr) -> CResult {
+        use crate::symtable::ScopeKind;
+        if matches!(self.unit_ref().kind, ScopeKind::Function | ScopeKind::Comprehension) {
+            Ok(())
+        } else {
+            Err(self.err_at(CompileError::syntax(msg.into()), e))
+        }
+    }
+
+    pub fn subscript_index(&mut self, index: &'a Expr) -> CResult {
+        match index {
+            Expr::Slice(s) => self.slice(s),
+            _ => self.expr(index),
+        }
+    }
+
+    fn slice(&mut self, s: &'a ast::ExprSlice) -> CResult {
+        for part in [&s.lower, &s.upper] {
+            match part {
+                Some(v) => self.expr(v)?,
+                None => self.load_const(Constant::None),
+            }
+        }
+        if let Some(step) = &s.step {
+            self.expr(step)?;
+            self.emit(Op::BuildSlice, 3);
+        } else {
+            self.emit(Op::BuildSlice, 2);
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
+        self.expr(&c.left)?;
+        if c.ops.len() == 1 {
+            self.expr(&c.comparators[0])?;
+            let (op, arg) = cmpop(&c.ops[0]);
+            self.emit(op, arg);
+            return Ok(());
+        }
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        let n = c.ops.len();
+        for (i, (op, right)) in c.ops.iter().zip(&c.comparators).enumerate() {
+            self.expr(right)?;
+            let (op, arg) = cmpop(op);
+            if i + 1 < n {
+                self.emit(Op::Swap, 2);
+                self.emit(Op::Copy, 2);
+                self.emit(op, arg);
+                self.emit_jump(Op::JumpIfFalseOrPop, cleanup);
+            } else {
+                self.emit(op, arg);
+            }
+        }
+        self.emit_jump(Op::Jump, end);
+        self.place(cleanup);
+        self.emit(Op::Swap, 2);
+        self.emit(Op::PopTop, 0);
+        self.place(end);
+        Ok(())
+    }
+
+    /// Jump to `target` when `e` is truthy (`when` = true) or falsy (false).
+    pub fn jump_if(&mut self, e: &'a Expr, when: bool, target: Label) -> CResult {
+        match e {
+            Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => {
+                return self.jump_if(&u.operand, !when, target)
+            }
+            Expr::BoolOp(b) => {
+                let is_and = matches!(b.op, ast::BoolOp::And);
+                if is_and != when {
+                    // `a and b` jumping when false (or `a or b` when true): any operand decides.
+                    for v in &b.values {
+                        self.jump_if(v, when, target)?;
+                    }
+                } else {
+                    let skip = self.new_label();
+                    let (last, rest) = b.values.split_last().expect("operands");
+                    for v in rest {
+                        self.jump_if(v, !when, skip)?;
+                    }
+                    self.jump_if(last, when, target)?;
+                    self.place(skip);
+                }
+                return Ok(());
+            }
+            Expr::Compare(c) if c.ops.len() == 1 => {
+                if let (ast::CmpOp::Is | ast::CmpOp::IsNot, Expr::Constant(k)) =
+                    (&c.ops[0], &c.comparators[0])
+                {
+                    if matches!(k.value, ast::Constant::None) {
+                        self.expr(&c.left)?;
+                        let is = matches!(c.ops[0], ast::CmpOp::Is);
+                        let op = if is == when {
+                            Op::PopJumpIfNone
+                        } else {
+                            Op::PopJumpIfNotNone
+                        };
+                        self.emit_jump(op, target);
+                        return Ok(());
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.expr(e)?;
+        let op = if when {
+            Op::PopJumpIfTrue
+        } else {
+            Op::PopJumpIfFalse
+        };
+        self.emit_jump(op, target);
+        Ok(())
+    }
+
+    /// Build a sequence with starred items; returns false (emitting nothing but the
+    /// items) when there are none, so the caller emits a plain BUILD_*.
+    fn starred_sequence(&mut self, elts: &'a [Expr], build: Op, extend: Op, add: Op) -> CResult<bool> {
+        if !elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+            for e in elts {
+                self.expr(e)?;
+            }
+            return Ok(false);
+        }
+        self.emit(build, 0);
+        for e in elts {
+            match e {
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(extend, 1);
+                }
+                _ => {
+                    self.expr(e)?;
+                    self.emit(add, 1);
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    fn dict(&mut self, d: &'a ast::ExprDict) -> CResult {
+        if d.keys.iter().all(|k| k.is_some()) {
+            for (k, v) in d.keys.iter().zip(&d.values) {
+                self.expr(k.as_ref().expect("key"))?;
+                self.expr(v)?;
+            }
+            self.emit(Op::BuildMap, d.keys.len() as u32);
+            return Ok(());
+        }
+        self.emit(Op::BuildMap, 0);
+        for (k, v) in d.keys.iter().zip(&d.values) {
+            match k {
+                Some(k) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.emit(Op::MapAdd, 1);
+                }
+                None => {
+                    self.expr(v)?;
+                    self.emit(Op::DictUpdate, 1);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, c: &'a ast::ExprCall) -> CResult {
+        let has_star = c.args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || c.keywords.iter().any(|k| k.arg.is_none());
+        if has_star {
+            self.expr(&c.func)?;
+            // Positional arguments as one tuple.
+            self.emit(Op::BuildList, 0);
+            for a in &c.args {
+                match a {
+                    Expr::Starred(s) => {
+                        self.expr(&s.value)?;
+                        self.emit(Op::ListExtend, 1);
+                    }
+                    _ => {
+                        self.expr(a)?;
+                        self.emit(Op::ListAppend, 1);
+                    }
+                }
+            }
+            self.emit(Op::ListToTuple, 0);
+            if c.keywords.is_empty() {
+                self.emit(Op::CallEx, 0);
+                return Ok(());
+            }
+            self.emit(Op::BuildMap, 0);
+            for k in &c.keywords {
+                match &k.arg {
+                    Some(name) => {
+                        self.load_const(Constant::Str(name.as_str().into()));
+                        self.expr(&k.value)?;
+                        self.emit(Op::BuildMap, 1);
+                        self.emit(Op::DictMerge, 1);
+                    }
+                    None => {
+                        self.expr(&k.value)?;
+                        self.emit(Op::DictMerge, 1);
+                    }
+                }
+            }
+            self.emit(Op::CallEx, 1);
+            return Ok(());
+        }
+        // obj.method(args) without keywords: LOAD_METHOD / CALL_METHOD.
+        if let Expr::Attribute(a) = &*c.func {
+            if c.keywords.is_empty() {
+                self.expr(&a.value)?;
+                let n = self.add_name(&a.attr);
+                self.emit(Op::LoadMethod, n);
+                for arg in &c.args {
+                    self.expr(arg)?;
+                }
+                self.emit(Op::CallMethod, c.args.len() as u32);
+                return Ok(());
+            }
+        }
+        self.expr(&c.func)?;
+        for a in &c.args {
+            self.expr(a)?;
+        }
+        if c.keywords.is_empty() {
+            self.emit(Op::Call, c.args.len() as u32);
+            return Ok(());
+        }
+        let mut names = vec![];
+        for k in &c.keywords {
+            let name = k.arg.as_ref().expect("checked above");
+            if names.iter().any(|n: &Constant| matches!(n, Constant::Str(s) if &**s == name.as_str())) {
+                return Err(self.err_at(
+                    CompileError::syntax(format!("keyword argument repeated: {name}")),
+                    &k.value,
+                ));
+            }
+            self.expr(&k.value)?;
+            names.push(Constant::Str(name.as_str().into()));
+        }
+        let total = (c.args.len() + names.len()) as u32;
+        self.load_const(Constant::Tuple(names.into()));
+        self.emit(Op::CallKw, total);
+        Ok(())
+    }
+
+    fn joined_str(&mut self, j: &'a ast::ExprJoinedStr) -> CResult {
+        let mut n = 0;
+        for v in &j.values {
+            match v {
+                Expr::Constant(c) => {
+                    self.load_const(convert_constant(&c.value));
+                }
+                Expr::FormattedValue(f) => self.formatted_value(f)?,
+                other => {
+                    self.expr(other)?;
+                    self.emit(Op::FormatValue, 0);
+                }
+            }
+            n += 1;
+        }
+        match n {
+            0 => self.load_const(Constant::Str("".into())),
+            1 => {}
+            _ => self.emit(Op::BuildString, n),
+        }
+        Ok(())
+    }
+
+    fn formatted_value(&mut self, f: &'a ast::ExprFormattedValue) -> CResult {
+        self.expr(&f.value)?;
+        let conv = match f.conversion {
+            ast::ConversionFlag::None => 0,
+            ast::ConversionFlag::Str => 1,
+            ast::ConversionFlag::Repr => 2,
+            ast::ConversionFlag::Ascii => 3,
+        };
+        let mut flags = conv;
+        if let Some(spec) = &f.format_spec {
+            match &**spec {
+                Expr::JoinedStr(j) => self.joined_str(j)?,
+                other => self.expr(other)?,
+            }
+            flags |= 4;
+        }
+        self.emit(Op::FormatValue, flags);
+        Ok(())
+    }
+
+    fn comprehension<T>(
+        &mut self,
+        node: &'a T,
+        name: &str,
+        generators: &'a [ast::Comprehension],
+        kind: CompKind<'a>,
+    ) -> CResult {
+        if generators.iter().any(|g| g.is_async) {
+            return Err(self.unsupported("async comprehensions", &generators[0].iter));
+        }
+        let scope = self.st.scope_of(node);
+        let qualname = self.qualname_for(name);
+        let line = self.unit_ref().line;
+        self.push_unit(scope, name.into(), qualname, line);
+        self.unit().argcount = 1;
+        match kind {
+            CompKind::List(_) => self.emit(Op::BuildList, 0),
+            CompKind::Set(_) => self.emit(Op::BuildSet, 0),
+            CompKind::Dict(..) => self.emit(Op::BuildMap, 0),
+            CompKind::Gen(_) => {}
+        }
+        self.comp_loop(generators, 0, &kind)?;
+        if matches!(kind, CompKind::Gen(_)) {
+            self.load_const(Constant::None);
+        }
+        self.emit(Op::ReturnValue, 0);
+        let code = self.pop_unit()?;
+        self.make_function(code, 0)?;
+        self.expr(&generators[0].iter)?;
+        self.emit(Op::GetIter, 0);
+        self.emit(Op::Call, 1);
+        Ok(())
+    }
+
+    fn comp_loop(&mut self, gens: &'a [ast::Comprehension], i: usize, kind: &CompKind<'a>) -> CResult {
+        let g = &gens[i];
+        let head = self.new_label();
+        let exit = self.new_label();
+        if i == 0 {
+            self.emit(Op::LoadFast, 0);
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Op::GetIter, 0);
+        }
+        self.place(head);
+        self.emit_jump(Op::ForIter, exit);
+        self.assign_target(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, false, head)?;
+        }
+        if i + 1 < gens.len() {
+            self.comp_loop(gens, i + 1, kind)?;
+        } else {
+            let depth = gens.len() as u32 + 1;
+            match kind {
+                CompKind::List(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::ListAppend, depth);
+                }
+                CompKind::Set(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::SetAdd, depth);
+                }
+                CompKind::Dict(k, v) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.emit(Op::MapAdd, depth);
+                }
+                CompKind::Gen(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::YieldValue, 0);
+                    self.emit(Op::PopTop, 0);
+                }
+            }
+        }
+        self.emit_jump(Op::Jump, head);
+        self.place(exit);
+        Ok(())
+    }
+}
+
+pub(crate) enum CompKind<'a> {
+    List(&'a Expr),
+    Set(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+    Gen(&'a Expr),
+}
+
+#[allow(dead_code)]
+fn _unused(_: Rc<str>) {}

@@ -1,0 +1,465 @@
+//! Code generation: AST + symbol table -> code objects.
+//!
+//! One `Unit` per code object being built. Jumps refer to labels until `finish`
+//! patches them. Exception handling uses a table (as CPython 3.11): every instruction
+//! records its innermost active handler, and `finish` turns runs of them into rows.
+
+mod expr;
+mod pattern;
+mod stmt;
+
+use crate::code::{flags, CodeObject, Constant, ExceptionEntry};
+use crate::error::CompileError;
+use crate::opcodes::{Instr, Op};
+use crate::symtable::{NameScope, ScopeKind, SymbolTable};
+use rustpython_parser::ast::{self, Ranged, Stmt};
+use std::rc::Rc;
+
+pub(crate) type CResult<T = ()> = Result<T, CompileError>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Label(u32);
+
+/// What a `break`, `continue` or `return` must undo when it leaves a block.
+#[derive(Clone)]
+pub(crate) enum FBlock<'a> {
+    While { head: Label, exit: Label },
+    For { head: Label, exit: Label },
+    TryExcept,
+    /// The body of `try` with a `finally`: leaving runs the final body inline.
+    FinallyTry { body: &'a [Stmt], handlers: usize },
+    /// The exception path of a `finally`: [prev_exc, exc] are on the stack.
+    FinallyEnd,
+    /// The body of a `with`: the bound `__exit__` is on the stack.
+    With { handlers: usize },
+    /// The body of an `except` clause: the previous handled exception is on the stack.
+    HandlerCleanup { name: Option<String> },
+    /// A value that must be popped (e.g. a `match` subject).
+    PopValue,
+}
+
+pub(crate) struct Unit<'a> {
+    pub scope: usize,
+    pub kind: ScopeKind,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub first_line: u32,
+    pub instrs: Vec<Instr>,
+    pub lines: Vec<u32>,
+    pub instr_handler: Vec<Option<(Label, u32)>>,
+    pub labels: Vec<Option<u32>>,
+    pub consts: Vec<Constant>,
+    pub names: Vec<Rc<str>>,
+    pub varnames: Vec<Rc<str>>,
+    pub cellvars: Vec<Rc<str>>,
+    pub freevars: Vec<Rc<str>>,
+    pub fblocks: Vec<FBlock<'a>>,
+    pub handlers: Vec<(Label, u32)>,
+    /// Values held on the stack by enclosing constructs (loops, with, except).
+    pub depth: u32,
+    pub argcount: u32,
+    pub posonly: u32,
+    pub kwonly: u32,
+    pub flags: u32,
+    pub doc: Option<Rc<str>>,
+    pub line: u32,
+}
+
+pub(crate) struct Compiler<'a> {
+    pub st: &'a SymbolTable,
+    pub filename: Rc<str>,
+    line_starts: Vec<u32>,
+    pub units: Vec<Unit<'a>>,
+    pub interactive: bool,
+}
+
+/// Compile a parsed module.
+pub fn compile_module(
+    body: &[Stmt],
+    st: &SymbolTable,
+    source: &str,
+    filename: &str,
+    interactive: bool,
+) -> Result<Rc<CodeObject>, CompileError> {
+    let mut line_starts = vec![0u32];
+    for (i, b) in source.bytes().enumerate() {
+        if b == b'\n' {
+            line_starts.push(i as u32 + 1);
+        }
+    }
+    let mut c = Compiler {
+        st,
+        filename: filename.into(),
+        line_starts,
+        units: vec![],
+        interactive,
+    };
+    c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    if st.scopes[0].has_annotations {
+        c.emit(Op::SetupAnnotations, 0);
+    }
+    let body = c.docstring(body, true)?;
+    c.stmts(body)?;
+    c.load_const(Constant::None);
+    c.emit(Op::ReturnValue, 0);
+    Ok(Rc::new(c.pop_unit()?))
+}
+
+impl<'a> Compiler<'a> {
+    pub fn unit(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("a unit")
+    }
+    pub fn unit_ref(&self) -> &Unit<'a> {
+        self.units.last().expect("a unit")
+    }
+
+    pub fn line_of(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    pub fn set_line(&mut self, node: &impl Ranged) {
+        let l = self.line_of(node.range().start().to_u32());
+        self.unit().line = l;
+    }
+
+    pub fn err_at(&self, e: CompileError, node: &impl Ranged) -> CompileError {
+        e.at(node.range().start().to_u32())
+    }
+
+    pub fn unsupported(&self, feature: &str, node: &impl Ranged) -> CompileError {
+        self.err_at(CompileError::unsupported(feature), node)
+    }
+
+    pub fn push_unit(&mut self, scope: usize, name: Rc<str>, qualname: Rc<str>, line: u32) {
+        let s = &self.st.scopes[scope];
+        let varnames: Vec<Rc<str>> = if matches!(s.kind, ScopeKind::Function | ScopeKind::Comprehension) {
+            s.fast_locals().iter().map(|n| Rc::from(n.as_str())).collect()
+        } else {
+            vec![]
+        };
+        let unit = Unit {
+            scope,
+            kind: s.kind,
+            name,
+            qualname,
+            first_line: line,
+            instrs: vec![],
+            lines: vec![],
+            instr_handler: vec![],
+            labels: vec![],
+            consts: vec![],
+            names: vec![],
+            varnames,
+            cellvars: s.cellvars.iter().map(|n| Rc::from(n.as_str())).collect(),
+            freevars: s.freevars.iter().map(|n| Rc::from(n.as_str())).collect(),
+            fblocks: vec![],
+            handlers: vec![],
+            depth: 0,
+            argcount: 0,
+            posonly: 0,
+            kwonly: 0,
+            flags: if s.is_generator { flags::GENERATOR } else { 0 },
+            doc: None,
+            line,
+        };
+        self.units.push(unit);
+    }
+
+    /// Finish the current unit: patch jumps, build the exception and line tables.
+    pub fn pop_unit(&mut self) -> CResult<CodeObject> {
+        let u = self.units.pop().expect("a unit");
+        let resolve = |l: Label| u.labels[l.0 as usize].expect("label placed");
+        let mut instrs = u.instrs;
+        let mut backward_targets = vec![false; instrs.len() + 1];
+        for (i, ins) in instrs.iter_mut().enumerate() {
+            if ins.jump_target().is_some() {
+                ins.arg = resolve(Label(ins.arg));
+                if (ins.arg as usize) <= i {
+                    backward_targets[ins.arg as usize] = true;
+                }
+            }
+        }
+        let mut table: Vec<ExceptionEntry> = vec![];
+        let mut i = 0;
+        while i < u.instr_handler.len() {
+            if let Some((label, depth)) = u.instr_handler[i] {
+                let start = i;
+                while i < u.instr_handler.len() && u.instr_handler[i] == Some((label, depth)) {
+                    i += 1;
+                }
+                table.push(ExceptionEntry {
+                    start: start as u32,
+                    end: i as u32,
+                    target: resolve(label),
+                    depth,
+                });
+            } else {
+                i += 1;
+            }
+        }
+        let line_starts: Vec<bool> = (0..instrs.len())
+            .map(|i| i == 0 || u.lines[i] != u.lines[i - 1] || backward_targets[i])
+            .collect();
+        let mut cell_params = vec![];
+        for (ci, c) in u.cellvars.iter().enumerate() {
+            if let Some(pi) = u.varnames.iter().position(|v| v == c) {
+                cell_params.push((ci as u32, pi as u32));
+            }
+        }
+        let max_stack = max_stack(&instrs, &table);
+        Ok(CodeObject {
+            name: u.name,
+            qualname: u.qualname,
+            filename: self.filename.clone(),
+            first_line: u.first_line,
+            instrs,
+            lines: u.lines,
+            line_starts,
+            consts: u.consts,
+            names: u.names,
+            varnames: u.varnames,
+            cellvars: u.cellvars,
+            freevars: u.freevars,
+            cell_params,
+            argcount: u.argcount,
+            posonlyargcount: u.posonly,
+            kwonlyargcount: u.kwonly,
+            flags: u.flags,
+            exception_table: table,
+            doc: u.doc,
+            max_stack,
+        })
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        let u = self.unit();
+        u.labels.push(None);
+        Label(u.labels.len() as u32 - 1)
+    }
+
+    pub fn place(&mut self, l: Label) {
+        let u = self.unit();
+        u.labels[l.0 as usize] = Some(u.instrs.len() as u32);
+    }
+
+    pub fn emit(&mut self, op: Op, arg: u32) {
+        let u = self.unit();
+        u.instrs.push(Instr::new(op, arg));
+        u.lines.push(u.line);
+        let h = u.handlers.last().copied();
+        u.instr_handler.push(h);
+    }
+
+    pub fn emit_jump(&mut self, op: Op, l: Label) {
+        self.emit(op, l.0);
+    }
+
+    pub fn add_const(&mut self, c: Constant) -> u32 {
+        let u = self.unit();
+        if let Some(i) = u.consts.iter().position(|k| k.same(&c)) {
+            return i as u32;
+        }
+        u.consts.push(c);
+        u.consts.len() as u32 - 1
+    }
+
+    pub fn load_const(&mut self, c: Constant) {
+        let i = self.add_const(c);
+        self.emit(Op::LoadConst, i);
+    }
+
+    pub fn add_name(&mut self, n: &str) -> u32 {
+        let u = self.unit();
+        if let Some(i) = u.names.iter().position(|k| &**k == n) {
+            return i as u32;
+        }
+        u.names.push(n.into());
+        u.names.len() as u32 - 1
+    }
+
+    fn cell_index(&self, name: &str) -> Option<u32> {
+        let u = self.unit_ref();
+        if let Some(i) = u.cellvars.iter().position(|c| &**c == name) {
+            return Some(i as u32);
+        }
+        u.freevars
+            .iter()
+            .position(|c| &**c == name)
+            .map(|i| (i + u.cellvars.len()) as u32)
+    }
+
+    fn local_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        if let Some(i) = u.varnames.iter().position(|c| &**c == name) {
+            return i as u32;
+        }
+        u.varnames.push(name.into());
+        u.varnames.len() as u32 - 1
+    }
+
+    /// Emit a load, store or delete of a variable, choosing the instruction from scope.
+    pub fn name_op(&mut self, name: &str, ctx: ast::ExprContext) -> CResult {
+        let (kind, scope) = {
+            let u = self.unit_ref();
+            (u.kind, self.st.scopes[u.scope].lookup(name))
+        };
+        use ast::ExprContext::*;
+        let is_func = matches!(kind, ScopeKind::Function | ScopeKind::Comprehension);
+        match scope {
+            NameScope::Cell | NameScope::Free if kind != ScopeKind::Module => {
+                if let Some(i) = self.cell_index(name) {
+                    let op = match ctx {
+                        Load if kind == ScopeKind::Class => Op::LoadClassDeref,
+                        Load => Op::LoadDeref,
+                        Store => Op::StoreDeref,
+                        Del => Op::DeleteDeref,
+                    };
+                    self.emit(op, i);
+                    return Ok(());
+                }
+                // A class-local name that is also passed through as free.
+                let n = self.add_name(name);
+                let op = match ctx {
+                    Load => Op::LoadName,
+                    Store => Op::StoreName,
+                    Del => Op::DeleteName,
+                };
+                self.emit(op, n);
+            }
+            NameScope::Local if is_func => {
+                let i = self.local_index(name);
+                let op = match ctx {
+                    Load => Op::LoadFast,
+                    Store => Op::StoreFast,
+                    Del => Op::DeleteFast,
+                };
+                self.emit(op, i);
+            }
+            NameScope::GlobalExplicit => self.global_op(name, ctx),
+            _ if is_func || kind == ScopeKind::Module => self.global_op(name, ctx),
+            _ => {
+                let n = self.add_name(name);
+                let op = match ctx {
+                    Load => Op::LoadName,
+                    Store => Op::StoreName,
+                    Del => Op::DeleteName,
+                };
+                self.emit(op, n);
+            }
+        }
+        Ok(())
+    }
+
+    fn global_op(&mut self, name: &str, ctx: ast::ExprContext) {
+        let n = self.add_name(name);
+        let op = match ctx {
+            ast::ExprContext::Load => Op::LoadGlobal,
+            ast::ExprContext::Store => Op::StoreGlobal,
+            ast::ExprContext::Del => Op::DeleteGlobal,
+        };
+        self.emit(op, n);
+    }
+
+    pub fn load_name(&mut self, name: &str) -> CResult {
+        self.name_op(name, ast::ExprContext::Load)
+    }
+    pub fn store_name(&mut self, name: &str) -> CResult {
+        self.name_op(name, ast::ExprContext::Store)
+    }
+
+    /// Strip a leading docstring from a body, recording it on the unit.
+    pub fn docstring<'b>(&mut self, body: &'b [Stmt], keep: bool) -> CResult<&'b [Stmt]> {
+        if let Some(Stmt::Expr(e)) = body.first() {
+            if let ast::Expr::Constant(c) = &*e.value {
+                if let ast::Constant::Str(s) = &c.value {
+                    if keep {
+                        self.unit().doc = Some(s.as_str().into());
+                    }
+                    return Ok(&body[1..]);
+                }
+            }
+        }
+        Ok(body)
+    }
+
+    pub fn qualname_for(&self, name: &str) -> Rc<str> {
+        let u = self.unit_ref();
+        match u.kind {
+            ScopeKind::Module => name.into(),
+            ScopeKind::Class => format!("{}.{}", u.qualname, name).into(),
+            _ => format!("{}.<locals>.{}", u.qualname, name).into(),
+        }
+    }
+
+    /// Push a handler for the instructions that follow; the handler runs with `depth`
+    /// values on the stack (plus the exception).
+    pub fn push_handler(&mut self, l: Label) {
+        let d = self.unit().depth;
+        self.unit().handlers.push((l, d));
+    }
+    pub fn push_handler_at(&mut self, l: Label, depth: u32) {
+        self.unit().handlers.push((l, depth));
+    }
+    pub fn pop_handler(&mut self) {
+        self.unit().handlers.pop();
+    }
+
+    /// Emit the closure tuple and the function object for a finished child code object.
+    pub fn make_function(&mut self, code: CodeObject, mut flags: u32) -> CResult {
+        if !code.freevars.is_empty() {
+            for fv in code.freevars.clone().iter() {
+                let i = self.cell_index(fv).ok_or_else(|| {
+                    CompileError::syntax(format!("internal: free variable '{fv}' not found"))
+                })?;
+                self.emit(Op::LoadClosure, i);
+            }
+            self.emit(Op::BuildTuple, code.freevars.len() as u32);
+            flags |= 8;
+        }
+        self.load_const(Constant::Code(Rc::new(code)));
+        self.emit(Op::MakeFunction, flags);
+        Ok(())
+    }
+}
+
+/// Upper bound of the operand stack depth, by flow analysis over jumps and handlers.
+fn max_stack(instrs: &[Instr], table: &[ExceptionEntry]) -> u32 {
+    let n = instrs.len();
+    let mut depth: Vec<i32> = vec![-1; n + 1];
+    let mut work = vec![(0usize, 0i32)];
+    for e in table {
+        work.push((e.target as usize, e.depth as i32 + 1));
+    }
+    let mut maxd = 0i32;
+    while let Some((pc, d)) = work.pop() {
+        if pc >= n || depth[pc] >= d {
+            continue;
+        }
+        depth[pc] = d;
+        let ins = instrs[pc];
+        let after = d + ins.op.stack_effect(ins.arg);
+        maxd = maxd.max(d).max(after + 1);
+        match ins.op {
+            Op::Jump => work.push((ins.arg as usize, after)),
+            Op::ReturnValue | Op::RaiseVarargs | Op::Reraise => {}
+            Op::ForIter => {
+                work.push((ins.arg as usize, d - 1));
+                work.push((pc + 1, after));
+            }
+            Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                work.push((ins.arg as usize, d));
+                work.push((pc + 1, after));
+            }
+            _ => {
+                if let Some(t) = ins.jump_target() {
+                    work.push((t as usize, after));
+                }
+                work.push((pc + 1, after));
+            }
+        }
+    }
+    maxd.max(0) as u32 + 2
+}

@@ -1,0 +1,843 @@
+//! Statements: assignments, control flow, exception handling, definitions, imports.
+
+use super::{CResult, Compiler, FBlock};
+use crate::code::{flags, Constant};
+use crate::error::CompileError;
+use crate::opcodes::{BinOp, Op};
+use crate::symtable::ScopeKind;
+use rustpython_parser::ast::{self, Expr, Stmt};
+use std::rc::Rc;
+
+impl<'a> Compiler<'a> {
+    pub fn stmts(&mut self, body: &'a [Stmt]) -> CResult {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    pub fn stmt(&mut self, s: &'a Stmt) -> CResult {
+        self.set_line(s);
+        match s {
+            Stmt::Expr(e) => {
+                if let Expr::Constant(_) = &*e.value {
+                    if !self.interactive || self.units.len() > 1 {
+                        self.emit(Op::Nop, 0);
+                        return Ok(());
+                    }
+                }
+                self.expr(&e.value)?;
+                if self.interactive && self.units.len() == 1 {
+                    self.emit(Op::PrintExpr, 0);
+                } else {
+                    self.emit(Op::PopTop, 0);
+                }
+            }
+            Stmt::Pass(_) => self.emit(Op::Nop, 0),
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i + 1 < a.targets.len() {
+                        self.emit(Op::Copy, 1);
+                    }
+                    self.assign_target(t)?;
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(a)?,
+            Stmt::AnnAssign(a) => self.ann_assign(a)?,
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete_target(t)?;
+                }
+            }
+            Stmt::If(i) => {
+                let orelse = self.new_label();
+                let end = self.new_label();
+                self.jump_if(&i.test, false, orelse)?;
+                self.stmts(&i.body)?;
+                if !i.orelse.is_empty() {
+                    self.emit_jump(Op::Jump, end);
+                }
+                self.place(orelse);
+                self.stmts(&i.orelse)?;
+                self.place(end);
+            }
+            Stmt::While(w) => {
+                let head = self.new_label();
+                let orelse = self.new_label();
+                let exit = self.new_label();
+                self.place(head);
+                self.jump_if(&w.test, false, orelse)?;
+                self.unit().fblocks.push(FBlock::While { head, exit });
+                self.stmts(&w.body)?;
+                self.unit().fblocks.pop();
+                self.set_line(&*w.test);
+                self.emit_jump(Op::Jump, head);
+                self.place(orelse);
+                self.stmts(&w.orelse)?;
+                self.place(exit);
+            }
+            Stmt::For(f) => {
+                let head = self.new_label();
+                let orelse = self.new_label();
+                let exit = self.new_label();
+                self.expr(&f.iter)?;
+                self.emit(Op::GetIter, 0);
+                self.place(head);
+                self.set_line(s);
+                self.emit_jump(Op::ForIter, orelse);
+                self.unit().depth += 1;
+                self.assign_target(&f.target)?;
+                self.unit().fblocks.push(FBlock::For { head, exit });
+                self.stmts(&f.body)?;
+                self.unit().fblocks.pop();
+                self.unit().depth -= 1;
+                self.set_line(s);
+                self.emit_jump(Op::Jump, head);
+                self.place(orelse);
+                self.stmts(&f.orelse)?;
+                self.place(exit);
+            }
+            Stmt::Break(_) => self.break_continue(true, s)?,
+            Stmt::Continue(_) => self.break_continue(false, s)?,
+            Stmt::Return(r) => {
+                if !matches!(self.unit_ref().kind, ScopeKind::Function) {
+                    return Err(self.err_at(
+                        CompileError::syntax("'return' outside function".into()),
+                        s,
+                    ));
+                }
+                match &r.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Constant::None),
+                }
+                self.unwind_all(true)?;
+                self.set_line(s);
+                self.emit(Op::ReturnValue, 0);
+            }
+            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::ClassDef(c) => self.class_def(c)?,
+            Stmt::Raise(r) => {
+                let mut n = 0;
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = &r.cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Op::RaiseVarargs, n);
+            }
+            Stmt::Assert(a) => {
+                let end = self.new_label();
+                self.jump_if(&a.test, true, end)?;
+                self.emit(Op::LoadAssertionError, 0);
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                    self.emit(Op::Call, 1);
+                }
+                self.emit(Op::RaiseVarargs, 1);
+                self.place(end);
+            }
+            Stmt::Try(t) => {
+                if t.finalbody.is_empty() {
+                    self.try_except(&t.body, &t.handlers, &t.orelse)?;
+                } else {
+                    self.try_finally(t)?;
+                }
+            }
+            Stmt::With(w) => self.with(&w.items, &w.body, s)?,
+            Stmt::Match(m) => self.match_stmt(m)?,
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    self.load_const(Constant::Int(0));
+                    self.load_const(Constant::None);
+                    let n = self.add_name(&a.name);
+                    self.emit(Op::ImportName, n);
+                    match &a.asname {
+                        Some(alias) => {
+                            for part in a.name.split('.').skip(1) {
+                                let n = self.add_name(part);
+                                self.emit(Op::LoadAttr, n);
+                            }
+                            self.store_name(alias)?;
+                        }
+                        None => {
+                            let top = a.name.split('.').next().unwrap_or("");
+                            self.store_name(top)?;
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                let level = i.level.map(|l| l.to_u32()).unwrap_or(0);
+                self.load_const(Constant::Int(level as i64));
+                let names: Vec<Constant> = i
+                    .names
+                    .iter()
+                    .map(|a| Constant::Str(a.name.as_str().into()))
+                    .collect();
+                self.load_const(Constant::Tuple(names.into()));
+                let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
+                let n = self.add_name(module);
+                self.emit(Op::ImportName, n);
+                if i.names.len() == 1 && i.names[0].name.as_str() == "*" {
+                    self.emit(Op::ImportStar, 0);
+                } else {
+                    for a in &i.names {
+                        let n = self.add_name(&a.name);
+                        self.emit(Op::ImportFrom, n);
+                        self.store_name(a.asname.as_ref().unwrap_or(&a.name))?;
+                    }
+                    self.emit(Op::PopTop, 0);
+                }
+            }
+            Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::AsyncFunctionDef(_) => return Err(self.unsupported("async functions", s)),
+            Stmt::AsyncFor(_) => return Err(self.unsupported("async for", s)),
+            Stmt::AsyncWith(_) => return Err(self.unsupported("async with", s)),
+            Stmt::TryStar(_) => return Err(self.unsupported("except* (exception groups)", s)),
+            Stmt::TypeAlias(_) => return Err(self.unsupported("type aliases", s)),
+        }
+        Ok(())
+    }
+
+    pub fn assign_target(&mut self, t: &'a Expr) -> CResult {
+        match t {
+            Expr::Name(n) => self.store_name(&n.id)?,
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.add_name(&a.attr);
+                self.emit(Op::StoreAttr, n);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::StoreSubscr, 0);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+                match star {
+                    None => self.emit(Op::UnpackSequence, elts.len() as u32),
+                    Some(i) => {
+                        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+                            return Err(self.err_at(
+                                CompileError::syntax(
+                                    "multiple starred expressions in assignment".into(),
+                                ),
+                                t,
+                            ));
+                        }
+                        let after = elts.len() - i - 1;
+                        self.emit(Op::UnpackEx, (i as u32) | ((after as u32) << 8));
+                    }
+                }
+                for e in elts {
+                    match e {
+                        Expr::Starred(s) => self.assign_target(&s.value)?,
+                        _ => self.assign_target(e)?,
+                    }
+                }
+            }
+            Expr::Starred(_) => {
+                return Err(self.err_at(
+                    CompileError::syntax("starred assignment target must be in a list or tuple".into()),
+                    t,
+                ))
+            }
+            _ => {
+                return Err(self.err_at(
+                    CompileError::syntax("cannot assign to expression".into()),
+                    t,
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn delete_target(&mut self, t: &'a Expr) -> CResult {
+        match t {
+            Expr::Name(n) => self.name_op(&n.id, ast::ExprContext::Del)?,
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.add_name(&a.attr);
+                self.emit(Op::DeleteAttr, n);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::DeleteSubscr, 0);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for e in elts {
+                    self.delete_target(e)?;
+                }
+            }
+            _ => {
+                return Err(self.err_at(
+                    CompileError::syntax("cannot delete expression".into()),
+                    t,
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult {
+        let op = Self::binop(a.op).inplace() as u32;
+        match &*a.target {
+            Expr::Name(n) => {
+                self.load_name(&n.id)?;
+                self.expr(&a.value)?;
+                self.emit(Op::BinaryOp, op);
+                self.store_name(&n.id)?;
+            }
+            Expr::Attribute(at) => {
+                self.expr(&at.value)?;
+                self.emit(Op::Copy, 1);
+                let n = self.add_name(&at.attr);
+                self.emit(Op::LoadAttr, n);
+                self.expr(&a.value)?;
+                self.emit(Op::BinaryOp, op);
+                self.emit(Op::Swap, 2);
+                self.emit(Op::StoreAttr, n);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::Copy, 2);
+                self.emit(Op::Copy, 2);
+                self.emit(Op::BinarySubscr, 0);
+                self.expr(&a.value)?;
+                self.emit(Op::BinaryOp, op);
+                self.emit(Op::Swap, 3);
+                self.emit(Op::Swap, 2);
+                self.emit(Op::StoreSubscr, 0);
+            }
+            _ => {
+                return Err(self.err_at(
+                    CompileError::syntax(
+                        "'expression' is an illegal expression for augmented assignment".into(),
+                    ),
+                    &*a.target,
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn ann_assign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult {
+        if let Some(v) = &a.value {
+            self.expr(v)?;
+            self.assign_target(&a.target)?;
+        }
+        if let Expr::Name(n) = &*a.target {
+            if a.simple && self.unit_ref().kind != ScopeKind::Function {
+                self.expr(&a.annotation)?;
+                let ann = self.add_name("__annotations__");
+                self.emit(Op::LoadName, ann);
+                self.load_const(Constant::Str(n.id.as_str().into()));
+                self.emit(Op::StoreSubscr, 0);
+            }
+        }
+        Ok(())
+    }
+
+    fn break_continue(&mut self, is_break: bool, s: &'a Stmt) -> CResult {
+        // Find the innermost loop.
+        let loop_idx = self
+            .unit_ref()
+            .fblocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::While { .. } | FBlock::For { .. }));
+        let Some(li) = loop_idx else {
+            let msg = if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            };
+            return Err(self.err_at(CompileError::syntax(msg.into()), s));
+        };
+        self.unwind_to(li + 1, false)?;
+        let block = self.unit_ref().fblocks[li].clone();
+        self.set_line(s);
+        match block {
+            FBlock::While { head, exit } => {
+                self.emit_jump(Op::Jump, if is_break { exit } else { head })
+            }
+            FBlock::For { head, exit } => {
+                if is_break {
+                    self.emit(Op::PopTop, 0);
+                    self.emit_jump(Op::Jump, exit);
+                } else {
+                    self.emit_jump(Op::Jump, head);
+                }
+            }
+            _ => unreachable!(),
+        }
+        Ok(())
+    }
+
+    /// Undo every block (for `return`), keeping the return value on top.
+    fn unwind_all(&mut self, preserve_tos: bool) -> CResult {
+        self.unwind_to(0, preserve_tos)
+    }
+
+    /// Emit the code that leaves blocks `fblocks[down_to..]`, innermost first.
+    fn unwind_to(&mut self, down_to: usize, preserve_tos: bool) -> CResult {
+        let saved_blocks = self.unit_ref().fblocks.clone();
+        let saved_handlers = self.unit_ref().handlers.clone();
+        let saved_depth = self.unit_ref().depth;
+        if preserve_tos {
+            self.unit().depth += 1;
+        }
+        let mut i = saved_blocks.len();
+        while i > down_to {
+            i -= 1;
+            let block = saved_blocks[i].clone();
+            self.unit().fblocks.truncate(i);
+            match block {
+                FBlock::While { .. } | FBlock::TryExcept => {}
+                FBlock::For { .. } | FBlock::PopValue => {
+                    if preserve_tos {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopTop, 0);
+                    self.unit().depth -= 1;
+                }
+                FBlock::FinallyTry { body, handlers } => {
+                    self.unit().handlers.truncate(handlers);
+                    self.stmts(body)?;
+                }
+                FBlock::FinallyEnd => {
+                    // [prev, exc, (value)]
+                    if preserve_tos {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopTop, 0);
+                    if preserve_tos {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopExcept, 0);
+                    self.unit().depth -= 2;
+                }
+                FBlock::With { handlers } => {
+                    self.unit().handlers.truncate(handlers);
+                    if preserve_tos {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.load_const(Constant::None);
+                    self.load_const(Constant::None);
+                    self.load_const(Constant::None);
+                    self.emit(Op::Call, 3);
+                    self.emit(Op::PopTop, 0);
+                    self.unit().depth -= 1;
+                }
+                FBlock::HandlerCleanup { name } => {
+                    if preserve_tos {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopExcept, 0);
+                    self.unit().depth -= 1;
+                    if let Some(n) = name {
+                        self.load_const(Constant::None);
+                        self.store_name(&n)?;
+                        self.name_op(&n, ast::ExprContext::Del)?;
+                    }
+                }
+            }
+        }
+        let u = self.unit();
+        u.fblocks = saved_blocks;
+        u.handlers = saved_handlers;
+        u.depth = saved_depth;
+        Ok(())
+    }
+
+    /// `Swap 2; PopExcept; Reraise`: restore the handled exception and propagate.
+    fn emit_cleanup_reraise(&mut self) {
+        self.emit(Op::Swap, 2);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 0);
+    }
+
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ast::ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> CResult {
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let else_label = self.new_label();
+        let end = self.new_label();
+        self.push_handler(handler);
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.emit(Op::Nop, 0);
+        self.stmts(body)?;
+        self.unit().fblocks.pop();
+        self.pop_handler();
+        self.emit_jump(Op::Jump, else_label);
+
+        // Exception path: [exc]
+        self.place(handler);
+        self.emit(Op::PushExcInfo, 0); // [prev, exc]
+        let base = self.unit_ref().depth;
+        self.push_handler_at(cleanup, base + 1);
+        for (hi, h) in handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_line(h);
+            let next = self.new_label();
+            if let Some(ty) = &h.type_ {
+                self.expr(ty)?;
+                self.emit(Op::CheckExcMatch, 0);
+                self.emit_jump(Op::PopJumpIfFalse, next);
+            } else if hi + 1 != handlers.len() {
+                return Err(self.err_at(
+                    CompileError::syntax("default 'except:' must be last".into()),
+                    h,
+                ));
+            }
+            match &h.name {
+                Some(name) => {
+                    self.store_name(name)?;
+                    let cleanup_name = self.new_label();
+                    self.unit().depth += 1;
+                    self.push_handler_at(cleanup_name, base + 1);
+                    self.unit().fblocks.push(FBlock::HandlerCleanup {
+                        name: Some(name.to_string()),
+                    });
+                    self.stmts(&h.body)?;
+                    self.unit().fblocks.pop();
+                    self.pop_handler();
+                    self.unit().depth -= 1;
+                    self.emit(Op::PopExcept, 0);
+                    self.load_const(Constant::None);
+                    self.store_name(name)?;
+                    self.name_op(name, ast::ExprContext::Del)?;
+                    self.emit_jump(Op::Jump, end);
+                    // The handler body raised: clear the name, then clean up.
+                    self.place(cleanup_name);
+                    self.load_const(Constant::None);
+                    self.store_name(name)?;
+                    self.name_op(name, ast::ExprContext::Del)?;
+                    self.emit(Op::Reraise, 0);
+                }
+                None => {
+                    self.emit(Op::PopTop, 0);
+                    self.unit().depth += 1;
+                    self.unit()
+                        .fblocks
+                        .push(FBlock::HandlerCleanup { name: None });
+                    self.stmts(&h.body)?;
+                    self.unit().fblocks.pop();
+                    self.unit().depth -= 1;
+                    self.emit(Op::PopExcept, 0);
+                    self.emit_jump(Op::Jump, end);
+                }
+            }
+            self.place(next);
+        }
+        // No clause matched: re-raise (the cleanup handler restores exc_info).
+        self.emit(Op::Reraise, 0);
+        self.pop_handler();
+        self.place(cleanup);
+        self.emit_cleanup_reraise();
+        self.place(else_label);
+        self.stmts(orelse)?;
+        self.place(end);
+        Ok(())
+    }
+
+    fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        let nhandlers = self.unit_ref().handlers.len();
+        self.push_handler(handler);
+        self.unit().fblocks.push(FBlock::FinallyTry {
+            body: &t.finalbody,
+            handlers: nhandlers,
+        });
+        if t.handlers.is_empty() {
+            self.emit(Op::Nop, 0);
+            self.stmts(&t.body)?;
+            self.stmts(&t.orelse)?;
+        } else {
+            // try/except/else nested inside try/finally.
+            self.try_except(&t.body, &t.handlers, &t.orelse)?;
+        }
+        self.unit().fblocks.pop();
+        self.pop_handler();
+        self.stmts(&t.finalbody)?;
+        self.emit_jump(Op::Jump, end);
+
+        self.place(handler);
+        self.emit(Op::PushExcInfo, 0); // [prev, exc]
+        let base = self.unit_ref().depth;
+        self.push_handler_at(cleanup, base + 1);
+        self.unit().depth += 2;
+        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.stmts(&t.finalbody)?;
+        self.unit().fblocks.pop();
+        self.unit().depth -= 2;
+        self.emit(Op::Reraise, 0);
+        self.pop_handler();
+        self.place(cleanup);
+        self.emit_cleanup_reraise();
+        self.place(end);
+        Ok(())
+    }
+
+    fn with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], s: &'a Stmt) -> CResult {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        let end = self.new_label();
+        self.expr(&item.context_expr)?;
+        self.set_line(s);
+        self.emit(Op::BeforeWith, 0); // [exit, value]
+        self.unit().depth += 1;
+        let nhandlers = self.unit_ref().handlers.len();
+        self.push_handler(handler);
+        match &item.optional_vars {
+            Some(t) => self.assign_target(t)?,
+            None => self.emit(Op::PopTop, 0),
+        }
+        self.unit()
+            .fblocks
+            .push(FBlock::With { handlers: nhandlers });
+        self.with(rest, body, s)?;
+        self.unit().fblocks.pop();
+        self.pop_handler();
+        self.set_line(s);
+        self.load_const(Constant::None);
+        self.load_const(Constant::None);
+        self.load_const(Constant::None);
+        self.emit(Op::Call, 3);
+        self.emit(Op::PopTop, 0);
+        self.unit().depth -= 1;
+        self.emit_jump(Op::Jump, end);
+
+        // Exception path: [exit, exc]
+        self.place(handler);
+        self.emit(Op::PushExcInfo, 0); // [exit, prev, exc]
+        let base = self.unit_ref().depth;
+        self.push_handler_at(cleanup, base + 2);
+        self.emit(Op::WithExceptStart, 0); // [exit, prev, exc, res]
+        self.emit_jump(Op::PopJumpIfTrue, suppress);
+        self.emit(Op::Reraise, 0);
+        self.pop_handler();
+        self.place(suppress);
+        self.emit(Op::PopTop, 0);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::PopTop, 0);
+        self.emit_jump(Op::Jump, end);
+        self.place(cleanup);
+        self.emit_cleanup_reraise();
+        self.place(end);
+        Ok(())
+    }
+
+    /// Compile the arguments' defaults, kw-defaults and annotations; return the flags.
+    fn function_prelude(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a Expr>,
+    ) -> CResult<u32> {
+        let mut fl = 0;
+        let defaults: Vec<&Expr> = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .filter_map(|a| a.default.as_deref())
+            .collect();
+        if !defaults.is_empty() {
+            for d in &defaults {
+                self.expr(d)?;
+            }
+            self.emit(Op::BuildTuple, defaults.len() as u32);
+            fl |= 1;
+        }
+        let kwdefaults: Vec<(&str, &Expr)> = args
+            .kwonlyargs
+            .iter()
+            .filter_map(|a| a.default.as_deref().map(|d| (a.def.arg.as_str(), d)))
+            .collect();
+        if !kwdefaults.is_empty() {
+            for (n, d) in &kwdefaults {
+                self.load_const(Constant::Str((*n).into()));
+                self.expr(d)?;
+            }
+            self.emit(Op::BuildMap, kwdefaults.len() as u32);
+            fl |= 2;
+        }
+        let mut anns = 0;
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+            if let Some(an) = &a.def.annotation {
+                self.load_const(Constant::Str(a.def.arg.as_str().into()));
+                self.expr(an)?;
+                anns += 1;
+            }
+        }
+        for a in args.vararg.iter().chain(args.kwarg.iter()) {
+            if let Some(an) = &a.annotation {
+                self.load_const(Constant::Str(a.arg.as_str().into()));
+                self.expr(an)?;
+                anns += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Constant::Str("return".into()));
+            self.expr(r)?;
+            anns += 1;
+        }
+        if anns > 0 {
+            self.emit(Op::BuildMap, anns);
+            fl |= 4;
+        }
+        Ok(fl)
+    }
+
+    pub fn set_params(&mut self, args: &ast::Arguments) {
+        let u = self.unit();
+        u.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
+        u.posonly = args.posonlyargs.len() as u32;
+        u.kwonly = args.kwonlyargs.len() as u32;
+        if args.vararg.is_some() {
+            u.flags |= flags::VARARGS;
+        }
+        if args.kwarg.is_some() {
+            u.flags |= flags::VARKEYWORDS;
+        }
+    }
+
+    fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
+        for d in &f.decorator_list {
+            self.expr(d)?;
+        }
+        let fl = self.function_prelude(&f.args, f.returns.as_deref())?;
+        let scope = self.st.scope_of(f);
+        let qualname = self.qualname_for(&f.name);
+        let line = self.unit_ref().line;
+        self.push_unit(scope, f.name.as_str().into(), qualname, line);
+        self.set_params(&f.args);
+        let body = self.docstring(&f.body, true)?;
+        self.stmts(body)?;
+        self.load_const(Constant::None);
+        self.emit(Op::ReturnValue, 0);
+        let code = self.pop_unit()?;
+        self.set_line(f);
+        self.make_function(code, fl)?;
+        for _ in &f.decorator_list {
+            self.emit(Op::Call, 1);
+        }
+        self.store_name(&f.name)
+    }
+
+    fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {
+        for d in &c.decorator_list {
+            self.expr(d)?;
+        }
+        self.emit(Op::LoadBuildClass, 0);
+        let scope = self.st.scope_of(c);
+        let qualname = self.qualname_for(&c.name);
+        let line = self.unit_ref().line;
+        self.push_unit(scope, c.name.as_str().into(), qualname.clone(), line);
+        self.unit().flags |= flags::NAME_LOCALS;
+        let n = self.add_name("__name__");
+        self.emit(Op::LoadName, n);
+        let n = self.add_name("__module__");
+        self.emit(Op::StoreName, n);
+        self.load_const(Constant::Str(qualname));
+        let n = self.add_name("__qualname__");
+        self.emit(Op::StoreName, n);
+        let body = self.docstring(&c.body, true)?;
+        if let Some(doc) = self.unit_ref().doc.clone() {
+            self.load_const(Constant::Str(doc));
+            let n = self.add_name("__doc__");
+            self.emit(Op::StoreName, n);
+        }
+        if self.st.scopes[scope].has_annotations {
+            self.emit(Op::SetupAnnotations, 0);
+        }
+        self.stmts(body)?;
+        if let Some(i) = self.unit_ref().cellvars.iter().position(|c| &**c == "__class__") {
+            self.emit(Op::LoadClosure, i as u32);
+            self.emit(Op::Copy, 1);
+            let n = self.add_name("__classcell__");
+            self.emit(Op::StoreName, n);
+        } else {
+            self.load_const(Constant::None);
+        }
+        self.emit(Op::ReturnValue, 0);
+        let code = self.pop_unit()?;
+        self.set_line(c);
+        self.make_function(code, 0)?;
+        self.load_const(Constant::Str(c.name.as_str().into()));
+        for b in &c.bases {
+            if let Expr::Starred(_) = b {
+                return Err(self.unsupported("starred base classes", b));
+            }
+            self.expr(b)?;
+        }
+        let nargs = 2 + c.bases.len() as u32;
+        if c.keywords.is_empty() {
+            self.emit(Op::Call, nargs);
+        } else {
+            let mut names = vec![];
+            for k in &c.keywords {
+                let Some(arg) = &k.arg else {
+                    return Err(self.unsupported("** in class keywords", &k.value));
+                };
+                self.expr(&k.value)?;
+                names.push(Constant::Str(arg.as_str().into()));
+            }
+            let n = names.len() as u32;
+            self.load_const(Constant::Tuple(names.into()));
+            self.emit(Op::CallKw, nargs + n);
+        }
+        for _ in &c.decorator_list {
+            self.emit(Op::Call, 1);
+        }
+        self.store_name(&c.name)
+    }
+
+    pub fn binop(op: ast::Operator) -> BinOp {
+        use ast::Operator as O;
+        match op {
+            O::Add => BinOp::Add,
+            O::Sub => BinOp::Sub,
+            O::Mult => BinOp::Mul,
+            O::MatMult => BinOp::MatMul,
+            O::Div => BinOp::TrueDiv,
+            O::Mod => BinOp::Mod,
+            O::Pow => BinOp::Pow,
+            O::LShift => BinOp::LShift,
+            O::RShift => BinOp::RShift,
+            O::BitOr => BinOp::Or,
+            O::BitXor => BinOp::Xor,
+            O::BitAnd => BinOp::And,
+            O::FloorDiv => BinOp::FloorDiv,
+        }
+    }
+
+    pub fn function_like(
+        &mut self,
+        node_scope: usize,
+        name: Rc<str>,
+        args: &'a ast::Arguments,
+    ) -> CResult<u32> {
+        let fl = self.function_prelude(args, None)?;
+        let qualname = self.qualname_for(&name);
+        let line = self.unit_ref().line;
+        self.push_unit(node_scope, name, qualname, line);
+        self.set_params(args);
+        Ok(fl)
+    }
+}
+

@@ -1,0 +1,97 @@
+//! Compile errors: syntax errors from the parser, our own semantic checks, and Python
+//! features revpy does not implement yet.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A Python `SyntaxError` (or `IndentationError`, named in `python_type`).
+    Syntax,
+    /// Valid Python that revpy does not implement: reported at compile time.
+    Unsupported,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    pub kind: ErrorKind,
+    /// `SyntaxError`, `IndentationError`, ...
+    pub python_type: &'static str,
+    pub message: String,
+    /// Byte offset in the source, when known.
+    pub offset: Option<u32>,
+    pub filename: String,
+    /// 1-based line and column, filled in by `locate`.
+    pub line: u32,
+    pub col: u32,
+    /// The offending source line, when known.
+    pub source_line: Option<String>,
+}
+
+impl CompileError {
+    pub fn syntax(message: String) -> CompileError {
+        CompileError {
+            kind: ErrorKind::Syntax,
+            python_type: "SyntaxError",
+            message,
+            offset: None,
+            filename: String::new(),
+            line: 0,
+            col: 0,
+            source_line: None,
+        }
+    }
+    pub fn unsupported(feature: &str) -> CompileError {
+        CompileError {
+            kind: ErrorKind::Unsupported,
+            message: format!("revpy does not support {feature} yet"),
+            ..CompileError::syntax(String::new())
+        }
+    }
+    pub fn at(mut self, offset: u32) -> CompileError {
+        if self.offset.is_none() {
+            self.offset = Some(offset);
+        }
+        self
+    }
+    /// Fill in file name, line, column and source line from the byte offset.
+    pub fn locate(mut self, filename: &str, source: &str) -> CompileError {
+        self.filename = filename.to_string();
+        let off = (self.offset.unwrap_or(0) as usize).min(source.len());
+        let before = &source[..off];
+        self.line = before.matches('\n').count() as u32 + 1;
+        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+        self.col = source[line_start..off].chars().count() as u32 + 1;
+        let line_end = source[line_start..]
+            .find('\n')
+            .map(|i| line_start + i)
+            .unwrap_or(source.len());
+        self.source_line = Some(source[line_start..line_end].to_string());
+        self
+    }
+}
+
+impl fmt::Display for CompileError {
+    /// `file:line:col: message` for unsupported features; CPython's layout for syntax errors.
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.kind {
+            ErrorKind::Unsupported => write!(
+                f,
+                "{}:{}:{}: {}",
+                self.filename, self.line, self.col, self.message
+            ),
+            ErrorKind::Syntax => {
+                writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
+                if let Some(src) = &self.source_line {
+                    let trimmed = src.trim_start();
+                    let indent = src.chars().count() - trimmed.chars().count();
+                    writeln!(f, "    {}", trimmed.trim_end())?;
+                    let caret = (self.col as usize).saturating_sub(1).saturating_sub(indent);
+                    writeln!(f, "    {}^", " ".repeat(caret))?;
+                }
+                write!(f, "{}: {}", self.python_type, self.message)
+            }
+        }
+    }
+}
+
+impl std::error::Error for CompileError {}

@@ -1,0 +1,708 @@
+//! Scope analysis: decides for every name in every scope whether it is a fast local, a
+//! cell, a free variable, a global or a dict lookup, before any code is generated.
+//!
+//! Scopes are keyed by the address of their AST node, so codegen can find the scope of
+//! a `def`, `lambda`, `class` or comprehension it is compiling.
+
+use crate::error::CompileError;
+use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Comprehension,
+}
+
+/// Where a name lives, as seen from one scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+const DEF_LOCAL: u8 = 1;
+const DEF_PARAM: u8 = 2;
+const DEF_GLOBAL: u8 = 4;
+const DEF_NONLOCAL: u8 = 8;
+const USE: u8 = 16;
+
+#[derive(Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    pub name: String,
+    parent: Option<usize>,
+    children: Vec<usize>,
+    /// Names in first-seen order with their flags.
+    order: Vec<String>,
+    flags: HashMap<String, u8>,
+    pub params: Vec<String>,
+    pub is_generator: bool,
+    /// Resolved scopes of names.
+    pub resolved: HashMap<String, NameScope>,
+    /// Cell variables, in first-seen order.
+    pub cellvars: Vec<String>,
+    /// Free variables, in first-seen order.
+    pub freevars: Vec<String>,
+    /// Whether the scope contains annotated assignments (needs __annotations__).
+    pub has_annotations: bool,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, name: &str, parent: Option<usize>) -> Scope {
+        Scope {
+            kind,
+            name: name.to_string(),
+            parent,
+            children: vec![],
+            order: vec![],
+            flags: HashMap::new(),
+            params: vec![],
+            is_generator: false,
+            resolved: HashMap::new(),
+            cellvars: vec![],
+            freevars: vec![],
+            has_annotations: false,
+        }
+    }
+    fn add(&mut self, name: &str, flag: u8) {
+        match self.flags.get_mut(name) {
+            Some(f) => *f |= flag,
+            None => {
+                self.order.push(name.to_string());
+                self.flags.insert(name.to_string(), flag);
+            }
+        }
+    }
+    /// How `name` is reached from this scope.
+    pub fn lookup(&self, name: &str) -> NameScope {
+        self.resolved
+            .get(name)
+            .copied()
+            .unwrap_or(NameScope::GlobalImplicit)
+    }
+    /// Fast locals (function scopes): parameters first, then other bound names.
+    pub fn fast_locals(&self) -> Vec<String> {
+        let mut v = self.params.clone();
+        for n in &self.order {
+            if !v.contains(n) && self.resolved.get(n) == Some(&NameScope::Local) {
+                v.push(n.clone());
+            }
+        }
+        v
+    }
+}
+
+/// The result of scope analysis for one module.
+pub struct SymbolTable {
+    pub scopes: Vec<Scope>,
+    by_node: HashMap<usize, usize>,
+}
+
+impl SymbolTable {
+    /// The scope created by the AST node at `addr` (a def, lambda, class, comprehension).
+    pub fn scope_of<T>(&self, node: &T) -> usize {
+        self.by_node[&(node as *const T as usize)]
+    }
+}
+
+struct Builder {
+    scopes: Vec<Scope>,
+    by_node: HashMap<usize, usize>,
+    cur: usize,
+    err: Option<CompileError>,
+}
+
+/// Analyse a module body.
+pub fn analyze(body: &[Stmt]) -> Result<SymbolTable, CompileError> {
+    let mut b = Builder {
+        scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)],
+        by_node: HashMap::new(),
+        cur: 0,
+        err: None,
+    };
+    for s in body {
+        b.stmt(s);
+    }
+    if let Some(e) = b.err {
+        return Err(e);
+    }
+    let mut t = SymbolTable {
+        scopes: b.scopes,
+        by_node: b.by_node,
+    };
+    resolve(&mut t, 0, &[])?;
+    Ok(t)
+}
+
+fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), CompileError> {
+    let kind = t.scopes[idx].kind;
+    let names: Vec<(String, u8)> = t.scopes[idx]
+        .order
+        .iter()
+        .map(|n| (n.clone(), t.scopes[idx].flags[n]))
+        .collect();
+    let mut resolved = HashMap::new();
+    for (n, f) in &names {
+        let s = if f & DEF_GLOBAL != 0 {
+            NameScope::GlobalExplicit
+        } else if f & DEF_NONLOCAL != 0 {
+            if !enclosing.contains(n) {
+                return Err(CompileError::syntax(format!(
+                    "no binding for nonlocal '{n}' found"
+                )));
+            }
+            NameScope::Free
+        } else if kind == ScopeKind::Module {
+            NameScope::GlobalImplicit
+        } else if f & (DEF_LOCAL | DEF_PARAM) != 0 {
+            NameScope::Local
+        } else if enclosing.contains(n) {
+            NameScope::Free
+        } else {
+            NameScope::GlobalImplicit
+        };
+        resolved.insert(n.clone(), s);
+    }
+    t.scopes[idx].resolved = resolved;
+    // Names visible as free variables to the children.
+    let mut child_env: Vec<String> = enclosing.to_vec();
+    match kind {
+        ScopeKind::Function | ScopeKind::Comprehension => {
+            for (n, s) in &t.scopes[idx].resolved {
+                if *s == NameScope::Local && !child_env.contains(n) {
+                    child_env.push(n.clone());
+                }
+            }
+            // A local that shadows an outer global declaration is still local.
+        }
+        ScopeKind::Class => {
+            if !child_env.iter().any(|n| n == "__class__") {
+                child_env.push("__class__".into());
+            }
+        }
+        ScopeKind::Module => {}
+    }
+    child_env.sort();
+    let children = t.scopes[idx].children.clone();
+    for c in children {
+        resolve(t, c, &child_env)?;
+        let frees: Vec<String> = t.scopes[c].freevars.clone();
+        for n in frees {
+            let me = &mut t.scopes[idx];
+            match me.resolved.get(&n).copied() {
+                Some(NameScope::Local) if kind != ScopeKind::Class => {
+                    me.resolved.insert(n.clone(), NameScope::Cell);
+                    if !me.cellvars.contains(&n) {
+                        me.cellvars.push(n);
+                    }
+                }
+                Some(NameScope::Cell) => {}
+                _ if kind == ScopeKind::Class && n == "__class__" => {
+                    if !me.cellvars.contains(&n) {
+                        me.cellvars.push(n);
+                    }
+                }
+                Some(NameScope::Free) => {}
+                _ => {
+                    // Pass through: the name is free here too.
+                    if kind != ScopeKind::Module {
+                        if !me.resolved.contains_key(&n) || kind == ScopeKind::Class {
+                            if !me.resolved.contains_key(&n) {
+                                me.order.push(n.clone());
+                                me.flags.insert(n.clone(), 0);
+                                me.resolved.insert(n.clone(), NameScope::Free);
+                            }
+                        }
+                        if !me.freevars.contains(&n) {
+                            me.freevars.push(n);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Own free variables, in first-seen order.
+    let me = &mut t.scopes[idx];
+    for n in me.order.clone() {
+        if me.resolved.get(&n) == Some(&NameScope::Free) && !me.freevars.contains(&n) {
+            me.freevars.push(n);
+        }
+    }
+    // Parameters captured by inner functions are cells too.
+    Ok(())
+}
+
+impl Builder {
+    fn fail(&mut self, msg: String, node: &impl Ranged) {
+        if self.err.is_none() {
+            self.err = Some(CompileError::syntax(msg).at(node.range().start().to_u32()));
+        }
+    }
+
+    fn push_scope<T>(&mut self, node: &T, kind: ScopeKind, name: &str) -> usize {
+        let idx = self.scopes.len();
+        self.scopes.push(Scope::new(kind, name, Some(self.cur)));
+        self.scopes[self.cur].children.push(idx);
+        self.by_node.insert(node as *const T as usize, idx);
+        let prev = self.cur;
+        self.cur = idx;
+        prev
+    }
+
+    fn def(&mut self, name: &str) {
+        self.scopes[self.cur].add(name, DEF_LOCAL);
+    }
+    fn use_name(&mut self, name: &str) {
+        self.scopes[self.cur].add(name, USE);
+        if name == "super" && self.scopes[self.cur].kind == ScopeKind::Function {
+            self.scopes[self.cur].add("__class__", USE);
+        }
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    fn args_defaults(&mut self, args: &ast::Arguments) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
+            if let Some(d) = &a.default {
+                self.expr(d);
+            }
+        }
+    }
+
+    fn args_annotations(&mut self, args: &ast::Arguments) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
+            if let Some(an) = &a.def.annotation {
+                self.expr(an);
+            }
+        }
+        for a in args.vararg.iter().chain(args.kwarg.iter()) {
+            if let Some(an) = &a.annotation {
+                self.expr(an);
+            }
+        }
+    }
+
+    fn params(&mut self, args: &ast::Arguments) {
+        let mut names: Vec<&str> = vec![];
+        for a in args.posonlyargs.iter().chain(&args.args) {
+            names.push(&a.def.arg);
+        }
+        for a in &args.kwonlyargs {
+            names.push(&a.def.arg);
+        }
+        if let Some(v) = &args.vararg {
+            names.push(&v.arg);
+        }
+        if let Some(k) = &args.kwarg {
+            names.push(&k.arg);
+        }
+        for n in names {
+            if self.scopes[self.cur].params.iter().any(|p| p == n) {
+                self.err.get_or_insert(CompileError::syntax(format!(
+                    "duplicate argument '{n}' in function definition"
+                )));
+            }
+            self.scopes[self.cur].params.push(n.to_string());
+            self.scopes[self.cur].add(n, DEF_PARAM);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match s {
+            Stmt::FunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.expr(d);
+                }
+                self.args_defaults(&f.args);
+                self.args_annotations(&f.args);
+                if let Some(r) = &f.returns {
+                    self.expr(r);
+                }
+                self.def(&f.name);
+                let prev = self.push_scope(f, ScopeKind::Function, &f.name);
+                self.params(&f.args);
+                self.stmts(&f.body);
+                self.cur = prev;
+            }
+            Stmt::AsyncFunctionDef(_) => {}
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.expr(d);
+                }
+                for b in &c.bases {
+                    self.expr(b);
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value);
+                }
+                self.def(&c.name);
+                let prev = self.push_scope(c, ScopeKind::Class, &c.name);
+                self.stmts(&c.body);
+                self.cur = prev;
+            }
+            Stmt::Return(r) => {
+                if let Some(v) = &r.value {
+                    self.expr(v);
+                }
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.expr(t);
+                }
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value);
+                for t in &a.targets {
+                    self.expr(t);
+                }
+            }
+            Stmt::AugAssign(a) => {
+                self.expr(&a.value);
+                self.expr(&a.target);
+                if let Expr::Name(n) = &*a.target {
+                    self.use_name(&n.id);
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v);
+                }
+                if let Expr::Name(n) = &*a.target {
+                    if self.scopes[self.cur].kind != ScopeKind::Function {
+                        self.scopes[self.cur].has_annotations = true;
+                        self.expr(&a.annotation);
+                    }
+                    if a.value.is_some() || self.scopes[self.cur].kind == ScopeKind::Function {
+                        self.def(&n.id);
+                    }
+                } else {
+                    self.expr(&a.target);
+                    if self.scopes[self.cur].kind != ScopeKind::Function {
+                        self.expr(&a.annotation);
+                    }
+                }
+            }
+            Stmt::For(f) => {
+                self.expr(&f.iter);
+                self.expr(&f.target);
+                self.stmts(&f.body);
+                self.stmts(&f.orelse);
+            }
+            Stmt::While(w) => {
+                self.expr(&w.test);
+                self.stmts(&w.body);
+                self.stmts(&w.orelse);
+            }
+            Stmt::If(i) => {
+                self.expr(&i.test);
+                self.stmts(&i.body);
+                self.stmts(&i.orelse);
+            }
+            Stmt::With(w) => {
+                for it in &w.items {
+                    self.expr(&it.context_expr);
+                    if let Some(v) = &it.optional_vars {
+                        self.expr(v);
+                    }
+                }
+                self.stmts(&w.body);
+            }
+            Stmt::Match(m) => {
+                self.expr(&m.subject);
+                for c in &m.cases {
+                    self.pattern(&c.pattern);
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.stmts(&c.body);
+                }
+            }
+            Stmt::Raise(r) => {
+                if let Some(e) = &r.exc {
+                    self.expr(e);
+                }
+                if let Some(c) = &r.cause {
+                    self.expr(c);
+                }
+            }
+            Stmt::Try(t) => {
+                self.stmts(&t.body);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(ty) = &h.type_ {
+                        self.expr(ty);
+                    }
+                    if let Some(n) = &h.name {
+                        self.def(n);
+                    }
+                    self.stmts(&h.body);
+                }
+                self.stmts(&t.orelse);
+                self.stmts(&t.finalbody);
+            }
+            Stmt::TryStar(_) => {}
+            Stmt::Assert(a) => {
+                self.expr(&a.test);
+                if let Some(m) = &a.msg {
+                    self.expr(m);
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let bound = match &a.asname {
+                        Some(n) => n.to_string(),
+                        None => a.name.split('.').next().unwrap_or("").to_string(),
+                    };
+                    self.def(&bound);
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    if a.name.as_str() == "*" {
+                        if self.scopes[self.cur].kind != ScopeKind::Module {
+                            self.fail(
+                                "import * only allowed at module level".into(),
+                                a,
+                            );
+                        }
+                        continue;
+                    }
+                    let bound = a.asname.as_ref().unwrap_or(&a.name);
+                    self.def(bound);
+                }
+            }
+            Stmt::Global(g) => {
+                for n in &g.names {
+                    if let Some(f) = self.scopes[self.cur].flags.get(n.as_str()) {
+                        if f & (DEF_LOCAL | USE) != 0 {
+                            let what = if f & DEF_LOCAL != 0 {
+                                "assigned to"
+                            } else {
+                                "used"
+                            };
+                            self.fail(
+                                format!("name '{n}' is {what} before global declaration"),
+                                g,
+                            );
+                        }
+                    }
+                    self.scopes[self.cur].add(n, DEF_GLOBAL);
+                }
+            }
+            Stmt::Nonlocal(g) => {
+                if self.scopes[self.cur].kind == ScopeKind::Module {
+                    self.fail(
+                        "nonlocal declaration not allowed at module level".into(),
+                        g,
+                    );
+                }
+                for n in &g.names {
+                    self.scopes[self.cur].add(n, DEF_NONLOCAL);
+                }
+            }
+            Stmt::Expr(e) => self.expr(&e.value),
+            _ => {}
+        }
+    }
+
+    fn pattern(&mut self, p: &ast::Pattern) {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value),
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => s.patterns.iter().for_each(|p| self.pattern(p)),
+            P::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k);
+                }
+                for p in &m.patterns {
+                    self.pattern(p);
+                }
+                if let Some(r) = &m.rest {
+                    self.def(r);
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls);
+                for p in c.patterns.iter().chain(&c.kwd_patterns) {
+                    self.pattern(p);
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.def(n);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p);
+                }
+                if let Some(n) = &a.name {
+                    self.def(n);
+                }
+            }
+            P::MatchOr(o) => o.patterns.iter().for_each(|p| self.pattern(p)),
+        }
+    }
+
+    fn comprehension<T>(
+        &mut self,
+        node: &T,
+        generators: &[ast::Comprehension],
+        elts: &[&Expr],
+        is_gen: bool,
+    ) {
+        // The first iterable is evaluated in the enclosing scope.
+        self.expr(&generators[0].iter);
+        let prev = self.push_scope(node, ScopeKind::Comprehension, "<comprehension>");
+        self.scopes[self.cur].params.push(".0".into());
+        self.scopes[self.cur].add(".0", DEF_PARAM);
+        self.scopes[self.cur].is_generator = is_gen;
+        for (i, g) in generators.iter().enumerate() {
+            if i > 0 {
+                self.expr(&g.iter);
+            }
+            self.expr(&g.target);
+            for c in &g.ifs {
+                self.expr(c);
+            }
+        }
+        for e in elts {
+            self.expr(e);
+        }
+        self.cur = prev;
+    }
+
+    fn walrus_target(&mut self, name: &str) {
+        // Bind in the nearest enclosing non-comprehension scope.
+        let mut i = self.cur;
+        let mut chain = vec![];
+        while self.scopes[i].kind == ScopeKind::Comprehension {
+            chain.push(i);
+            i = self.scopes[i].parent.unwrap_or(0);
+        }
+        let target_kind = self.scopes[i].kind;
+        self.scopes[i].add(name, DEF_LOCAL);
+        for c in chain {
+            let flag = if target_kind == ScopeKind::Module {
+                DEF_GLOBAL
+            } else {
+                DEF_NONLOCAL
+            };
+            self.scopes[c].add(name, flag);
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match e {
+            Expr::BoolOp(b) => b.values.iter().for_each(|v| self.expr(v)),
+            Expr::NamedExpr(n) => {
+                self.expr(&n.value);
+                if let Expr::Name(t) = &*n.target {
+                    if self.scopes[self.cur].kind == ScopeKind::Comprehension {
+                        self.walrus_target(&t.id);
+                    } else {
+                        self.def(&t.id);
+                    }
+                }
+            }
+            Expr::BinOp(b) => {
+                self.expr(&b.left);
+                self.expr(&b.right);
+            }
+            Expr::UnaryOp(u) => self.expr(&u.operand),
+            Expr::Lambda(l) => {
+                self.args_defaults(&l.args);
+                let prev = self.push_scope(l, ScopeKind::Function, "<lambda>");
+                self.params(&l.args);
+                self.expr(&l.body);
+                self.cur = prev;
+            }
+            Expr::IfExp(i) => {
+                self.expr(&i.test);
+                self.expr(&i.body);
+                self.expr(&i.orelse);
+            }
+            Expr::Dict(d) => {
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    if let Some(k) = k {
+                        self.expr(k);
+                    }
+                    self.expr(v);
+                }
+            }
+            Expr::Set(s) => s.elts.iter().for_each(|v| self.expr(v)),
+            Expr::ListComp(c) => self.comprehension(c, &c.generators, &[&c.elt], false),
+            Expr::SetComp(c) => self.comprehension(c, &c.generators, &[&c.elt], false),
+            Expr::DictComp(c) => {
+                self.comprehension(c, &c.generators, &[&c.key, &c.value], false)
+            }
+            Expr::GeneratorExp(c) => self.comprehension(c, &c.generators, &[&c.elt], true),
+            Expr::Await(a) => self.expr(&a.value),
+            Expr::Yield(y) => {
+                self.scopes[self.cur].is_generator = true;
+                if let Some(v) = &y.value {
+                    self.expr(v);
+                }
+            }
+            Expr::YieldFrom(y) => {
+                self.scopes[self.cur].is_generator = true;
+                self.expr(&y.value);
+            }
+            Expr::Compare(c) => {
+                self.expr(&c.left);
+                c.comparators.iter().for_each(|v| self.expr(v));
+            }
+            Expr::Call(c) => {
+                self.expr(&c.func);
+                c.args.iter().for_each(|v| self.expr(v));
+                c.keywords.iter().for_each(|k| self.expr(&k.value));
+            }
+            Expr::FormattedValue(f) => {
+                self.expr(&f.value);
+                if let Some(s) = &f.format_spec {
+                    self.expr(s);
+                }
+            }
+            Expr::JoinedStr(j) => j.values.iter().for_each(|v| self.expr(v)),
+            Expr::Constant(_) => {}
+            Expr::Attribute(a) => self.expr(&a.value),
+            Expr::Subscript(s) => {
+                self.expr(&s.value);
+                self.expr(&s.slice);
+            }
+            Expr::Starred(s) => self.expr(&s.value),
+            Expr::Name(n) => match n.ctx {
+                ast::ExprContext::Load => self.use_name(&n.id),
+                _ => self.def(&n.id),
+            },
+            Expr::List(l) => l.elts.iter().for_each(|v| self.expr(v)),
+            Expr::Tuple(t) => t.elts.iter().for_each(|v| self.expr(v)),
+            Expr::Slice(s) => {
+                for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                    self.expr(x);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+# slice objects, .indices, range objects and their behaviours.
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step, s.indices(5), s.indices(20))
+print(slice(5), slice(None), slice(-1, None, -1).indices(4), slice(None, None, -1).indices(3))
+data = list(range(12))
+print(data[s], data[slice(None, None, 3)], data[slice(-4, None)], "abcdef"[slice(1, None, 2)])
+print(slice(1, 2) == slice(1, 2), slice(1, 2) == slice(1, 3))
+r = range(0, 20, 3)
+print(r, list(r), len(r), r[2], r[-1], r[1:4], list(r[::-1]), r.start, r.stop, r.step)
+print(9 in r, 10 in r, r.index(9), r.count(10), list(range(5, -5, -2)), range(0) == range(2, 2))
+print(range(1, 5) == range(1, 5, 1), len(range(-10, 10, 7)), list(range(-10, 10, 7)), bool(range(0)), bool(range(1)))
+print(sum(range(1, 11)), max(range(7)), sorted(range(5), reverse=True), list(reversed(range(2, 9, 3))))
+for i in range(10, 0, -4):
+    print(i, end=" ")
+print()
+big = range(10**18)
+print(len(big), big[-1], 10**17 in big, big[10**17])
+print(range(10**20)[5], 10**19 in range(10**20))

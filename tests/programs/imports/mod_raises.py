@@ -1,0 +1,2 @@
+print("mod_raises starting")
+raise ValueError("module failed to initialise")

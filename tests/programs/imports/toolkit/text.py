@@ -1,0 +1,5 @@
+def shout(s):
+    return s.upper() + "!"
+
+def whisper(s):
+    return s.lower() + "..."

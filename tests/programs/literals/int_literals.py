@@ -1,0 +1,21 @@
+# Integer literals in all bases, underscores, big ints, negative values.
+print(0, 7, -7, +7)
+print(0x1F, 0o17, 0b1011, 0XFF, 0O777, 0B1)
+print(1_000_000, 0x_ff_ff, 0b_1010_1010)
+print(123456789012345678901234567890)
+print(-987654321098765432109876543210)
+print(0xFFFFFFFFFFFFFFFFFFFFFFFF)
+print(2**63, 2**63 - 1, -2**63, -2**63 - 1)
+print(2**64, 2**100, 2**200)
+print(type(2**100).__name__, type(5).__name__)
+x = 9223372036854775807
+print(x + 1, x * 2, x * x)
+y = -9223372036854775808
+print(y - 1, y * -1, -y)
+print(10**30 // 7, 10**30 % 7)
+print(int("1" * 50) + 1)
+print(len(str(2**1000)))
+print(str(2**1000)[:20], str(2**1000)[-20:])
+print(-(2**70), abs(-(2**70)))
+print(2**64 == 18446744073709551616, 2**64 > 2**63)
+print(00, 0_0, 0x0)

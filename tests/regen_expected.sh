@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Regenerate the expected outputs of the revpy test corpus with CPython 3.11.
+#
+# Conventions:
+#   * Every test program is tests/programs/<category>/<name>.py.
+#   * It is run from its own directory with a relative file name, so tracebacks
+#     read `File "<name>.py", line N`:
+#         cd <category dir> && PYTHONHASHSEED=0 PYTHONNODEBUGRANGES=1 \
+#             python3 <name>.py > <name>.out 2> <name>.err; echo $? > <name>.code
+#   * <name>.out always holds the expected stdout.
+#   * If the exit status is 0 and stderr is empty, <name>.err and <name>.code are
+#     deleted (only <name>.out stays). Otherwise all three files are kept:
+#     <name>.err holds the expected stderr and <name>.code the exit status.
+#   * Support modules are not programs and get no expected files:
+#       - any .py file whose name starts with `mod_` (e.g. imports/mod_helpers.py),
+#       - any .py file in a directory containing an `__init__.py` (a package),
+#       - anything inside a directory named `support_*`.
+#   * PYTHONDONTWRITEBYTECODE=1 is also set (no __pycache__; output unaffected).
+#   * Programs must be deterministic (no ids, addresses, times, randomness);
+#     set iteration order is fixed by PYTHONHASHSEED=0 and may be printed.
+#
+# Usage: tests/regen_expected.sh [PYTHON]   (default: python3)
+set -u
+PY="${1:-python3}"
+ROOT="$(cd "$(dirname "$0")/programs" && pwd)"
+
+find "$ROOT" -name '*.py' | sort | while read -r f; do
+    dir="$(dirname "$f")"
+    base="$(basename "$f" .py)"
+    case "$base" in mod_*) continue ;; esac
+    [ -e "$dir/__init__.py" ] && continue
+    case "$dir/" in */support_*/*) continue ;; esac
+    (
+        cd "$dir" || exit 1
+        PYTHONHASHSEED=0 PYTHONNODEBUGRANGES=1 PYTHONDONTWRITEBYTECODE=1 "$PY" "$base.py" > "$base.out" 2> "$base.err"
+        echo $? > "$base.code"
+        if [ "$(cat "$base.code")" = "0" ] && [ ! -s "$base.err" ]; then
+            rm -f "$base.err" "$base.code"
+        fi
+    )
+done
