@@ -1,1 +1,54 @@
-fn main() {}
+//! The `revpy` command line: argument parsing only; the work is in `driver`.
+
+mod driver;
+mod repl;
+
+use clap::{Arg, ArgAction, Command};
+use std::process::ExitCode;
+
+fn cli() -> Command {
+    Command::new("revpy")
+        .about("A deterministic Python 3 VM with reverse execution")
+        .version(env!("CARGO_PKG_VERSION"))
+        .subcommand_required(false)
+        .subcommand(
+            Command::new("run")
+                .about("Run a Python program")
+                .arg(Arg::new("trace").long("trace").action(ArgAction::SetTrue).help("Print each instruction with the operand stack (to stderr)"))
+                .arg(Arg::new("list-modules").long("list-modules").action(ArgAction::SetTrue).help("List the modules revpy provides and exit"))
+                .arg(Arg::new("file").required_unless_present("list-modules"))
+                .arg(Arg::new("args").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
+        )
+        .subcommand(
+            Command::new("dis")
+                .about("Disassemble every code object of a program")
+                .arg(Arg::new("file").required(true)),
+        )
+}
+
+fn main() -> ExitCode {
+    let matches = match cli().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let code = match matches.subcommand() {
+        Some(("run", m)) => {
+            if m.get_flag("list-modules") {
+                driver::list_modules()
+            } else {
+                let file = m.get_one::<String>("file").cloned().unwrap_or_default();
+                let args: Vec<String> = m.get_many::<String>("args").map(|a| a.cloned().collect()).unwrap_or_default();
+                driver::run_file(&file, &args, m.get_flag("trace"))
+            }
+        }
+        Some(("dis", m)) => {
+            let file = m.get_one::<String>("file").cloned().unwrap_or_default();
+            driver::dis_file(&file)
+        }
+        _ => repl::run(),
+    };
+    ExitCode::from(code)
+}

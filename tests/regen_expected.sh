@@ -7,6 +7,10 @@
 #     read `File "<name>.py", line N`:
 #         cd <category dir> && PYTHONHASHSEED=0 PYTHONNODEBUGRANGES=1 \
 #             python3 <name>.py > <name>.out 2> <name>.err; echo $? > <name>.code
+#   * CPython 3.11 reports the main script by its absolute path, so the absolute
+#     directory prefix is stripped from <name>.err: `File "/abs/dir/x.py"`
+#     becomes `File "x.py"`, exactly as revpy (run as `revpy run x.py` from the
+#     program's directory) must print it.
 #   * <name>.out always holds the expected stdout.
 #   * If the exit status is 0 and stderr is empty, <name>.err and <name>.code are
 #     deleted (only <name>.out stays). Otherwise all three files are kept:
@@ -34,6 +38,9 @@ find "$ROOT" -name '*.py' | sort | while read -r f; do
         cd "$dir" || exit 1
         PYTHONHASHSEED=0 PYTHONNODEBUGRANGES=1 PYTHONDONTWRITEBYTECODE=1 "$PY" "$base.py" > "$base.out" 2> "$base.err"
         echo $? > "$base.code"
+        # Strip the absolute directory from traceback file names (see above).
+        esc="$(printf '%s' "$PWD/" | sed 's/[][\\.*^$|]/\\&/g')"
+        sed -i "s|File \"$esc|File \"|g" "$base.err"
         if [ "$(cat "$base.code")" = "0" ] && [ ! -s "$base.err" ]; then
             rm -f "$base.err" "$base.code"
         fi

@@ -326,12 +326,19 @@ impl CmpOp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Instr {
     pub op: Op,
+    /// Whether the instruction begins a new source line: a debugger stop point. Kept
+    /// in the instruction so the interpreter tests it with no extra memory access.
+    pub line_start: bool,
     pub arg: u32,
 }
 
 impl Instr {
     pub fn new(op: Op, arg: u32) -> Instr {
-        Instr { op, arg }
+        Instr {
+            op,
+            line_start: false,
+            arg,
+        }
     }
     /// The jump target, if the instruction jumps.
     pub fn jump_target(self) -> Option<u32> {

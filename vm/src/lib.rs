@@ -1,1 +1,361 @@
-//! placeholder
+//! revpy's virtual machine: values, heap, interpreter loop, built-in types and
+//! functions, and the effects boundary.
+//!
+//! All program-visible state lives in one [`Vm`] value (DESIGN.md invariant 1), so a
+//! snapshot is a clone of it. Embedding takes three verbs:
+//!
+//! ```
+//! use revpy_vm::Vm;
+//! let mut vm = Vm::new();                                   // 1. build (add host functions here)
+//! let code = vm.compile("x = 6 * 7\nprint(x)", "<embedded>").unwrap(); // 2. compile
+//! vm.run_main(code).unwrap();                               // 3. run
+//! ```
+
+pub mod builtins;
+pub mod dict;
+pub mod effects;
+pub mod hash;
+pub mod heap;
+pub mod interp;
+pub mod names;
+pub mod opaque;
+pub mod set;
+pub mod types;
+pub mod value;
+
+mod args;
+mod attr;
+mod class;
+mod errors;
+mod format;
+mod import;
+mod iter;
+mod num;
+mod ops;
+mod repr;
+mod setup;
+mod subscript;
+
+pub use effects::{Effects, OutputSink};
+pub use heap::{Heap, Kind, NativeFn, Object};
+pub use interp::{Exit, Frame};
+pub use value::{ObjRef, Value};
+
+use heap::CodeData;
+use names::Names;
+use revpy_compiler::{CodeObject, CompileError, CompileMode, Constant};
+use std::collections::HashMap;
+use std::rc::Rc;
+use types::Types;
+
+/// A Python exception in flight: the exception object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PyErr(pub ObjRef);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// How a program ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Normal end or `sys.exit(n)`.
+    Code(i32),
+}
+
+/// The virtual machine. Everything a program can observe lives here.
+#[derive(Clone)]
+pub struct Vm {
+    pub heap: Heap,
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    pub names: Names,
+    /// The `builtins` module's dict.
+    pub builtins: ObjRef,
+    /// `sys.modules`.
+    pub modules: ObjRef,
+    /// Interned strings (never iterated, so the map's order does not matter).
+    interned: HashMap<Box<str>, ObjRef>,
+    /// The exception currently being handled (`sys.exc_info()`), or None.
+    pub exc_info: Value,
+    pub(crate) reraising: bool,
+    pub recursion_limit: usize,
+    /// Depth of native calls in progress; the GC waits until it is 0.
+    pub(crate) native_calls: u32,
+    pub effects: Effects,
+    /// Code objects loaded so far (their constants are GC roots).
+    code_roots: Vec<Rc<CodeData>>,
+    pub(crate) object_new: Value,
+    pub(crate) builtin_build_class: Value,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    /// Cache of attribute lookups through the MRO: (class, name) -> value.
+    pub(crate) mro_cache: HashMap<(u32, u32), Option<Value>>,
+    /// Line-start events so far: the debugger's notion of time.
+    pub stop_points: u64,
+    /// Whether `on_instruction` runs before every instruction (trace mode, debuggers).
+    pub hooked: bool,
+    /// Print each instruction with the stack (`revpy run --trace`).
+    pub trace: bool,
+    /// Values natives hold across calls into Python (GC roots).
+    pub temp_roots: Vec<Value>,
+    /// Containers whose repr is being computed (to print `[...]` for cycles).
+    pub(crate) repr_guard: Vec<ObjRef>,
+    /// Search path for imports (sys.path).
+    pub(crate) sys: Option<ObjRef>,
+    pub argv: Vec<String>,
+    /// Directory of the main script, for imports.
+    pub script_dir: String,
+    /// Sources of every module loaded (for recordings).
+    pub loaded_sources: Vec<(String, String)>,
+    /// Native modules by name (filled by `stdlib`), created on first import.
+    pub native_modules: Vec<(&'static str, fn(&mut Vm) -> PyResult<ObjRef>)>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+impl Vm {
+    /// A VM with the built-in types, functions and the `sys` module, writing to the
+    /// process's stdout and stderr.
+    pub fn new() -> Vm {
+        setup::new_vm()
+    }
+
+    /// Compile source text as a module.
+    pub fn compile(&mut self, source: &str, filename: &str) -> Result<Rc<CodeObject>, CompileError> {
+        revpy_compiler::compile(source, filename, CompileMode::Module)
+    }
+
+    /// Intern a string: the same text always gives the same object.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(r) = self.interned.get(s) {
+            return Value::Obj(*r);
+        }
+        let v = self.new_str_obj(s);
+        self.interned.insert(s.into(), v);
+        Value::Obj(v)
+    }
+
+    /// Prepare a compiled code object (and those nested in it) for execution.
+    pub fn load_code(&mut self, code: &Rc<CodeObject>) -> Rc<CodeData> {
+        let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
+        let varnames = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let data = Rc::new(CodeData {
+            code: code.clone(),
+            consts,
+            names,
+            varnames,
+            nlocalsplus: code.nlocalsplus(),
+        });
+        self.code_roots.push(data.clone());
+        data
+    }
+
+    fn const_value(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::None,
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Int(i) => Value::Int(*i),
+            Constant::BigInt(b) => self.new_bigint(b.clone()),
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Complex(r, i) => self.new_complex(*r, *i),
+            Constant::Str(s) => self.intern(s),
+            Constant::Bytes(b) => self.new_bytes(b.to_vec()),
+            Constant::Tuple(items) => {
+                let vals = items.iter().map(|c| self.const_value(c)).collect();
+                self.new_tuple(vals)
+            }
+            Constant::Code(code) => {
+                let data = self.load_code(code);
+                let cls = self.types.code;
+                Value::Obj(self.heap.alloc(cls, Kind::Code(data)))
+            }
+            Constant::Ellipsis => self.ellipsis,
+        }
+    }
+
+    /// Create a module object with a fresh globals dict.
+    pub fn new_module(&mut self, name: &str) -> ObjRef {
+        let d = self.new_dict();
+        let n = self.new_str(name.to_string());
+        let key = self.names.__name__;
+        let _ = self.dict_set(d, key, n);
+        let b = Value::Obj(self.builtins);
+        let bkey = self.intern("__builtins__");
+        let _ = self.dict_set(d, bkey, b);
+        let cls = self.types.module;
+        self.heap.alloc(
+            cls,
+            Kind::Module(Box::new(heap::ModuleData { name: n, dict: d })),
+        )
+    }
+
+    /// The globals dict of a module object.
+    pub fn module_dict(&self, m: ObjRef) -> ObjRef {
+        match self.heap.kind(m) {
+            Kind::Module(md) => md.dict,
+            _ => panic!("not a module"),
+        }
+    }
+
+    /// Run module code in a module's namespace and wait for it to finish.
+    pub fn exec_in_module(&mut self, code: &Rc<CodeObject>, module: ObjRef) -> PyResult<Value> {
+        let data = self.load_code(code);
+        let globals = self.module_dict(module);
+        self.run_code(data, globals, None)
+    }
+
+    pub(crate) fn run_code(&mut self, data: Rc<CodeData>, globals: ObjRef, locals: Option<ObjRef>) -> PyResult<Value> {
+        let depth = self.frames.len();
+        let base = self.stack.len();
+        self.stack.resize(base + data.nlocalsplus, Value::Undef);
+        self.frames.push(Frame {
+            code: data,
+            ip: 0,
+            base: base as u32,
+            ret_sp: base as u32,
+            globals,
+            locals,
+            gen: None,
+            init_self: Value::Undef,
+        });
+        match self.run(depth)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Ok(Value::None),
+        }
+    }
+
+    /// Run a program's main module as `__main__`. Returns the exit status, having
+    /// printed a traceback for an uncaught exception.
+    pub fn run_main(&mut self, code: Rc<CodeObject>) -> Result<ExitStatus, String> {
+        let m = self.new_module("__main__");
+        let file_key = self.intern("__file__");
+        let fname = self.new_str(code.filename.to_string());
+        let d = self.module_dict(m);
+        let _ = self.dict_set(d, file_key, fname);
+        let key = self.names.__main__;
+        let _ = self.dict_set(self.modules, key, Value::Obj(m));
+        let r = self.exec_in_module(&code, m);
+        let status = match r {
+            Ok(_) => ExitStatus::Code(0),
+            Err(e) => self.handle_uncaught(e),
+        };
+        self.effects.flush();
+        Ok(status)
+    }
+
+    /// Report an uncaught exception as CPython does and compute the exit status.
+    pub fn handle_uncaught(&mut self, e: PyErr) -> ExitStatus {
+        if self.isinstance_ref(e.0, self.types.system_exit) {
+            let code = self.exception_args(e.0);
+            let arg = match code.len() {
+                0 => Value::None,
+                _ => code[0],
+            };
+            return match arg {
+                Value::None => ExitStatus::Code(0),
+                Value::Int(i) => ExitStatus::Code(i as i32),
+                Value::Bool(b) => ExitStatus::Code(b as i32),
+                other => {
+                    let s = self.str_lossy(other);
+                    self.effects.write_stderr(&format!("{s}\n"));
+                    ExitStatus::Code(1)
+                }
+            };
+        }
+        let text = self.format_exception(e);
+        self.effects.flush_stdout();
+        self.effects.write_stderr(&text);
+        ExitStatus::Code(1)
+    }
+
+    /// A collection point: runs the GC if enough was allocated and no native call is in
+    /// progress (natives may hold values the collector cannot see).
+    #[inline]
+    pub(crate) fn maybe_collect(&mut self) {
+        if self.heap.allocs >= self.heap.threshold && self.native_calls == 0 {
+            self.collect_garbage();
+        }
+    }
+
+    pub fn collect_garbage(&mut self) {
+        let mut heap = std::mem::take(&mut self.heap);
+        {
+            let vm = &*self;
+            let mut roots = |mark: &mut dyn FnMut(Value)| {
+                for v in &vm.stack {
+                    mark(*v);
+                }
+                for f in &vm.frames {
+                    f.trace(&mut |v| mark(v));
+                }
+                mark(Value::Obj(vm.builtins));
+                mark(Value::Obj(vm.modules));
+                for r in vm.interned.values() {
+                    mark(Value::Obj(*r));
+                }
+                mark(vm.exc_info);
+                for c in &vm.code_roots {
+                    c.consts.iter().for_each(|v| mark(*v));
+                }
+                vm.types.trace(&mut |v| mark(v));
+                vm.names.trace(&mut |v| mark(v));
+                for v in &vm.temp_roots {
+                    mark(*v);
+                }
+                mark(vm.object_new);
+                mark(vm.builtin_build_class);
+                mark(vm.not_implemented);
+                mark(vm.ellipsis);
+                if let Some(s) = vm.sys {
+                    mark(Value::Obj(s));
+                }
+                for v in vm.mro_cache.values().flatten() {
+                    mark(*v);
+                }
+            };
+            heap.collect(&mut roots);
+        }
+        self.heap = heap;
+    }
+
+    /// Called before every instruction when `hooked` is set (trace mode; debuggers).
+    pub(crate) fn on_instruction(&mut self, _line_start: bool) -> PyResult<()> {
+        if self.trace {
+            let line = self.trace_line();
+            self.effects.write_stderr(&line);
+        }
+        Ok(())
+    }
+
+    fn trace_line(&mut self) -> String {
+        let f = self.frames.last().expect("frame").clone();
+        let pc = f.ip as usize - 1;
+        let ins = f.code.code.instrs[pc];
+        let stack: Vec<String> = self.stack[f.base as usize + f.code.nlocalsplus..]
+            .to_vec()
+            .into_iter()
+            .map(|v| self.short_repr(v))
+            .collect();
+        let arg = revpy_compiler::dis::arg_repr(&f.code.code, ins.op, ins.arg);
+        let argtxt = if ins.op.arg_kind() == revpy_compiler::opcodes::ArgKind::None {
+            String::new()
+        } else if arg.is_empty() {
+            format!(" {}", ins.arg)
+        } else {
+            format!(" {} ({arg})", ins.arg)
+        };
+        format!(
+            "{:>4} {:>4} {}{}  [{}]\n",
+            f.code.code.line_of(pc),
+            pc,
+            ins.op.name(),
+            argtxt,
+            stack.join(", ")
+        )
+    }
+}

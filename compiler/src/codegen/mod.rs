@@ -34,8 +34,6 @@ pub(crate) enum FBlock<'a> {
     With { handlers: usize },
     /// The body of an `except` clause: the previous handled exception is on the stack.
     HandlerCleanup { name: Option<String> },
-    /// A value that must be popped (e.g. a `match` subject).
-    PopValue,
 }
 
 pub(crate) struct Unit<'a> {
@@ -203,6 +201,9 @@ impl<'a> Compiler<'a> {
         let line_starts: Vec<bool> = (0..instrs.len())
             .map(|i| i == 0 || u.lines[i] != u.lines[i - 1] || backward_targets[i])
             .collect();
+        for (ins, start) in instrs.iter_mut().zip(&line_starts) {
+            ins.line_start = *start;
+        }
         let mut cell_params = vec![];
         for (ci, c) in u.cellvars.iter().enumerate() {
             if let Some(pi) = u.varnames.iter().position(|v| v == c) {

@@ -399,7 +399,7 @@ impl<'a> Compiler<'a> {
             self.unit().fblocks.truncate(i);
             match block {
                 FBlock::While { .. } | FBlock::TryExcept => {}
-                FBlock::For { .. } | FBlock::PopValue => {
+                FBlock::For { .. } => {
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
                     }

@@ -93,3 +93,23 @@ while True:
         break
     finally:
         print("while finally", x)
+def continue_in_finally():
+    out = []
+    for i in range(3):
+        try:
+            out.append(i)
+            raise ValueError(i)
+        finally:
+            continue
+    return out
+print(continue_in_finally())
+def return_overrides_exception_in_loop():
+    for i in range(5):
+        try:
+            if i == 2:
+                return f"returned at {i}"
+        finally:
+            if i == 2:
+                print("finally sees return pending at", i)
+    return "end"
+print(return_overrides_exception_in_loop())

@@ -1,0 +1,126 @@
+//! Running and disassembling programs from files, with CPython's messages and exit
+//! statuses for bad input.
+
+use revpy_compiler::{CompileError, CompileMode, ErrorKind};
+use revpy_vm::ExitStatus;
+
+/// The stack size of the thread that runs the VM: deep Python recursion (up to the
+/// recursion limit) through natives must never overflow the Rust stack.
+const VM_STACK: usize = 1 << 30;
+
+/// Run `f` on a thread with a large stack.
+pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(VM_STACK)
+        .spawn(f)
+        .expect("spawn VM thread")
+        .join()
+        .unwrap_or_else(|_| {
+            eprintln!("revpy: internal error (a bug in revpy; please report it)");
+            std::process::exit(70)
+        })
+}
+
+/// Print a compile error as CPython (syntax) or revpy (unsupported) does; returns the
+/// exit status.
+pub fn report_compile_error(e: &CompileError) -> u8 {
+    match e.kind {
+        ErrorKind::Unsupported => {
+            eprintln!("{e}");
+            2
+        }
+        ErrorKind::Syntax => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
+fn read_source(file: &str) -> Result<String, u8> {
+    match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Ok(s),
+            Err(_) => {
+                eprintln!("SyntaxError: Non-UTF-8 code in file '{file}'");
+                Err(1)
+            }
+        },
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(2);
+            let what = if std::path::Path::new(file).is_dir() {
+                "[Errno 21] Is a directory".to_string()
+            } else {
+                format!("[Errno {errno}] {}", strip_os_error(&e))
+            };
+            eprintln!("revpy: can't open file '{file}': {what}");
+            Err(2)
+        }
+    }
+}
+
+fn strip_os_error(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// `revpy run FILE ARGS...`
+pub fn run_file(file: &str, args: &[String], trace: bool) -> u8 {
+    let source = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let file = file.to_string();
+    let mut argv = vec![file.clone()];
+    argv.extend_from_slice(args);
+    with_big_stack(move || {
+        let code = match revpy_compiler::compile(&source, &file, CompileMode::Module) {
+            Ok(c) => c,
+            Err(e) => return report_compile_error(&e),
+        };
+        let mut vm = revpy_stdlib::new_vm();
+        let dir = std::path::Path::new(&file)
+            .parent()
+            .map(|p| p.to_string_lossy().to_string())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| ".".to_string());
+        vm.set_argv(&argv, &dir);
+        vm.loaded_sources.push((file.clone(), source));
+        if trace {
+            vm.trace = true;
+            vm.hooked = true;
+        }
+        match vm.run_main(code) {
+            Ok(ExitStatus::Code(c)) => (c & 0xff) as u8,
+            Err(msg) => {
+                eprintln!("revpy: {msg}");
+                1
+            }
+        }
+    })
+}
+
+/// `revpy dis FILE`
+pub fn dis_file(file: &str) -> u8 {
+    let source = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match revpy_compiler::compile(&source, file, CompileMode::Module) {
+        Ok(c) => {
+            print!("{}", revpy_compiler::dis::disassemble(&c));
+            0
+        }
+        Err(e) => report_compile_error(&e),
+    }
+}
+
+/// `revpy run --list-modules`
+pub fn list_modules() -> u8 {
+    for m in revpy_stdlib::module_names() {
+        println!("{m}");
+    }
+    0
+}

@@ -1,0 +1,84 @@
+//! The interactive prompt: statements run in `__main__`, expression values are echoed.
+
+use revpy_compiler::{CompileMode, ErrorKind};
+use rustyline::error::ReadlineError;
+
+/// Whether `src` is an unfinished compound statement that needs more lines.
+fn needs_more(src: &str) -> bool {
+    let last = src.lines().last().unwrap_or("");
+    if last.trim_end().ends_with(':') || last.trim_end().ends_with('\\') {
+        return true;
+    }
+    // Inside a block: continue until an empty line.
+    src.lines().count() > 1 && !src.ends_with("\n\n")
+}
+
+pub fn run() -> u8 {
+    crate::driver::with_big_stack(|| {
+        let mut vm = revpy_stdlib::new_vm();
+        vm.set_argv(&[String::new()], ".");
+        let main = vm.new_module("__main__");
+        let key = vm.intern("__main__");
+        let modules = vm.modules;
+        let _ = vm.dict_set(modules, key, revpy_vm::Value::Obj(main));
+        let mut rl = match rustyline::DefaultEditor::new() {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("revpy: cannot start the line editor: {e}");
+                return 1;
+            }
+        };
+        println!("revpy {} (Python 3.11 subset). Ctrl-D to exit.", env!("CARGO_PKG_VERSION"));
+        let mut buf = String::new();
+        loop {
+            let prompt = if buf.is_empty() { ">>> " } else { "... " };
+            match rl.readline(prompt) {
+                Ok(line) => {
+                    buf.push_str(&line);
+                    buf.push('\n');
+                    if needs_more(&buf) && !line.trim().is_empty() {
+                        continue;
+                    }
+                    if buf.trim().is_empty() {
+                        buf.clear();
+                        continue;
+                    }
+                    let _ = rl.add_history_entry(buf.trim_end());
+                    let src = std::mem::take(&mut buf);
+                    match revpy_compiler::compile(&src, "<stdin>", CompileMode::Interactive) {
+                        Ok(code) => {
+                            vm.loaded_sources.retain(|(f, _)| f != "<stdin>");
+                            vm.loaded_sources.push(("<stdin>".into(), src));
+                            if let Err(e) = vm.exec_in_module(&code, main) {
+                                if vm.isinstance_ref(e.0, vm.types.system_exit) {
+                                    let revpy_vm::ExitStatus::Code(c) = vm.handle_uncaught(e);
+                                    vm.effects.flush();
+                                    return c as u8;
+                                }
+                                let text = vm.format_exception(e);
+                                vm.effects.flush();
+                                eprint!("{text}");
+                            }
+                            vm.effects.flush();
+                        }
+                        Err(e) if e.kind == ErrorKind::Syntax && e.message.contains("EOF") => {
+                            buf = src;
+                        }
+                        Err(e) => {
+                            eprintln!("{e}");
+                        }
+                    }
+                }
+                Err(ReadlineError::Interrupted) => {
+                    println!("KeyboardInterrupt");
+                    buf.clear();
+                }
+                Err(ReadlineError::Eof) => return 0,
+                Err(e) => {
+                    eprintln!("revpy: {e}");
+                    return 1;
+                }
+            }
+        }
+    })
+}

@@ -1,0 +1,227 @@
+//! The `sys` module: argv, exit, modules, path, version, recursion limit, and the
+//! standard streams (writes go through the effects boundary).
+
+use crate::heap::Kind;
+use crate::value::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+/// Which standard stream an object stands for (kept in its `_fd` attribute).
+fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {
+    let Value::Obj(r) = v else { return None };
+    let cls = vm.heap.get(r).class;
+    if vm.class_name(cls) != "TextIOWrapper" {
+        return None;
+    }
+    let d = vm.heap.get(r).dict?;
+    let k = vm.intern("_fd");
+    match vm.dict_get_str(d, k) {
+        Some(Value::Int(fd)) => Some(fd),
+        _ => None,
+    }
+}
+
+/// `print(..., file=sys.stdout/stderr)` without a method call; false if `f` is not one.
+pub fn write_std_stream(vm: &mut Vm, f: Value, s: &str) -> bool {
+    match stream_fd(vm, f) {
+        Some(1) => {
+            vm.effects.write_stdout(s);
+            true
+        }
+        Some(2) => {
+            vm.effects.write_stderr(s);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn io_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("write", &args[1..], 1, 1)?;
+    let s = match vm.as_str(args[1]) {
+        Some(s) => s.to_string(),
+        None => {
+            let t = vm.type_name(args[1]);
+            return Err(vm.new_type_error(format!("write() argument must be str, not {t}")));
+        }
+    };
+    let n = s.chars().count();
+    match stream_fd(vm, args[0]) {
+        Some(1) => vm.effects.write_stdout(&s),
+        Some(2) => vm.effects.write_stderr(&s),
+        _ => return Err(vm.new_error(vm.types.os_error, "not writable".into())),
+    }
+    Ok(Value::Int(n as i64))
+}
+fn io_flush(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.effects.flush_stdout();
+    Ok(Value::None)
+}
+fn io_readline(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if stream_fd(vm, args[0]) != Some(0) {
+        return Err(vm.new_error(vm.types.os_error, "not readable".into()));
+    }
+    let l = vm.effects.read_line().unwrap_or_default();
+    Ok(vm.new_str(l))
+}
+fn io_read(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if stream_fd(vm, args[0]) != Some(0) {
+        return Err(vm.new_error(vm.types.os_error, "not readable".into()));
+    }
+    let s = vm.effects.read_all().unwrap_or_default();
+    Ok(vm.new_str(s))
+}
+fn io_readlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let s = io_read(vm, args, kw)?;
+    let text = vm.str_of(s).to_string();
+    let lines: Vec<Value> = text.split_inclusive('\n').map(|l| vm.new_str(l.to_string())).collect();
+    Ok(vm.new_list(lines))
+}
+fn io_iter(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(args[0])
+}
+fn io_next(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let l = io_readline(vm, args, kw)?;
+    if vm.str_of(l).is_empty() {
+        return Err(vm.new_stop_iteration(Value::None));
+    }
+    Ok(l)
+}
+fn io_isatty(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn sys_exit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("exit", args, 0, 1)?;
+    let a = match args.first() {
+        Some(v) if !v.is_none() => vec![*v],
+        _ => vec![],
+    };
+    Err(vm.new_exception(vm.types.system_exit, a))
+}
+fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("setrecursionlimit", args, 1, 1)?;
+    let n = vm.expect_int(args[0], "")?;
+    if n < 1 {
+        return Err(vm.new_value_error("recursion limit must be greater or equal than 1".into()));
+    }
+    vm.recursion_limit = (n as usize).min(200_000);
+    Ok(Value::None)
+}
+fn exc_info(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    let e = vm.exc_info;
+    if e.is_none() {
+        return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Obj(vm.type_of(e));
+    Ok(vm.new_tuple(vec![t, e, Value::None]))
+}
+fn intern_fn(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let s = vm.expect_str(args[0], "intern() argument")?;
+    Ok(vm.intern(&s))
+}
+fn getsizeof(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let n = match args[0] {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Str(s) => 49 + s.s.len(),
+            Kind::List(l) => 56 + 8 * l.len(),
+            Kind::Tuple(l) => 40 + 8 * l.len(),
+            Kind::Dict(d) => 64 + 24 * d.len(),
+            _ => 48,
+        },
+        _ => 28,
+    };
+    Ok(Value::Int(n as i64))
+}
+
+/// Create `sys` and register it in sys.modules.
+pub fn create(vm: &mut Vm) {
+    let m = vm.new_module("sys");
+    vm.sys = Some(m);
+    let d = vm.module_dict(m);
+    let fns: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("exit", sys_exit),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("exc_info", exc_info),
+        ("intern", intern_fn),
+        ("getsizeof", getsizeof),
+    ];
+    for (n, f) in fns {
+        vm.add_function(d, n, *f);
+    }
+    let obj = vm.types.object;
+    let io = vm.new_native_class("TextIOWrapper", obj, "_io");
+    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("write", io_write),
+        ("flush", io_flush),
+        ("readline", io_readline),
+        ("read", io_read),
+        ("readlines", io_readlines),
+        ("__iter__", io_iter),
+        ("__next__", io_next),
+        ("isatty", io_isatty),
+    ];
+    for (n, f) in methods {
+        vm.add_method(io, n, *f);
+    }
+    for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
+        let s = vm.heap.alloc(io, Kind::Object);
+        let sd = vm.new_dict();
+        vm.heap.get_mut(s).dict = Some(sd);
+        let k = vm.intern("_fd");
+        let _ = vm.dict_set(sd, k, Value::Int(fd));
+        let nk = vm.intern("name");
+        let nv = vm.new_str(format!("<{name}>"));
+        let _ = vm.dict_set(sd, nk, nv);
+        let ek = vm.intern("encoding");
+        let ev = vm.intern("utf-8");
+        let _ = vm.dict_set(sd, ek, ev);
+        set(vm, d, name, Value::Obj(s));
+        set(vm, d, &format!("__{name}__"), Value::Obj(s));
+    }
+    set(vm, d, "modules", Value::Obj(vm.modules));
+    let version = vm.new_str("3.11.7 (revpy 0.1.0)".into());
+    set(vm, d, "version", version);
+    let fin = vm.intern("final");
+    let vi = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), fin, Value::Int(0)]);
+    set(vm, d, "version_info", vi);
+    let p = vm.new_str("linux".into());
+    set(vm, d, "platform", p);
+    set(vm, d, "maxsize", Value::Int(i64::MAX));
+    let bo = vm.new_str("little".into());
+    set(vm, d, "byteorder", bo);
+    let ex = vm.new_str("revpy".into());
+    set(vm, d, "executable", ex);
+    let empty = vm.new_list(vec![]);
+    set(vm, d, "argv", empty);
+    let path = vm.new_list(vec![]);
+    set(vm, d, "path", path);
+    let key = vm.intern("sys");
+    let _ = vm.dict_set(vm.modules, key, Value::Obj(m));
+}
+
+fn set(vm: &mut Vm, d: ObjRef, name: &str, v: Value) {
+    let k = vm.intern(name);
+    let _ = vm.dict_set(d, k, v);
+}
+
+impl Vm {
+    /// Set `sys.argv` and `sys.path[0]` for the program being run.
+    pub fn set_argv(&mut self, argv: &[String], script_dir: &str) {
+        self.argv = argv.to_vec();
+        self.script_dir = script_dir.to_string();
+        let Some(sys) = self.sys else { return };
+        let d = self.module_dict(sys);
+        let items: Vec<Value> = argv.iter().map(|a| self.new_str(a.clone())).collect();
+        let l = self.new_list(items);
+        set(self, d, "argv", l);
+        let p = self.new_str(script_dir.to_string());
+        let path = self.new_list(vec![p]);
+        set(self, d, "path", path);
+    }
+}

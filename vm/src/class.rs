@@ -1,0 +1,393 @@
+//! Classes: calling a class (`__new__` then `__init__`), `class` statements
+//! (`__build_class__`, `type.__new__`), C3 method resolution order, and `super`.
+
+use crate::heap::{BaseKind, ClassData, Kind};
+use crate::interp::Exit;
+use crate::value::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+impl Vm {
+    /// A new, empty instance of a class whose layout is a plain object.
+    pub fn new_instance(&mut self, cls: ObjRef) -> Value {
+        Value::Obj(self.heap.alloc(cls, Kind::Object))
+    }
+
+    /// `cls(*args, **kwargs)`.
+    pub fn call_class(&mut self, cls: ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+        if cls == self.types.type_ && args.len() == 1 && kwargs.is_empty() {
+            return Ok(Value::Obj(self.type_of(args[0])));
+        }
+        let new_name = self.names.__new__;
+        let init_name = self.names.__init__;
+        let new = self.class_lookup(cls, new_name).unwrap_or(self.object_new);
+        let obj = if new.is(self.object_new) {
+            if self.class_is_abstract(cls) {
+                return Err(self.abstract_error(cls));
+            }
+            let init = self.class_lookup(cls, init_name);
+            let object_init = self.class_lookup(self.types.object, init_name);
+            if (!args.is_empty() || !kwargs.is_empty())
+                && init.map(|i| i.is(object_init.unwrap_or(Value::None))).unwrap_or(true)
+            {
+                let n = self.class_name(cls);
+                return Err(self.new_type_error(format!("{n}() takes no arguments")));
+            }
+            self.new_instance(cls)
+        } else {
+            let f = match new {
+                Value::Obj(r) => match self.heap.kind(r) {
+                    Kind::StaticMethod(f) => *f,
+                    _ => new,
+                },
+                _ => new,
+            };
+            let mut full = vec![Value::Obj(cls)];
+            full.extend_from_slice(args);
+            self.call(f, &full, kwargs)?
+        };
+        if !self.isinstance(obj, cls) {
+            return Ok(obj);
+        }
+        let init = self.class_lookup(cls, init_name);
+        let object_init = self.class_lookup(self.types.object, init_name);
+        if let Some(init) = init {
+            if !Some(init).map(|i| i.is(object_init.unwrap_or(Value::None))).unwrap_or(false) {
+                let mut full = vec![obj];
+                full.extend_from_slice(args);
+                let r = self.call(init, &full, kwargs)?;
+                if !r.is_none() {
+                    let t = self.type_name(r);
+                    return Err(self.new_type_error(format!(
+                        "__init__() should return None, not '{t}'"
+                    )));
+                }
+            }
+        }
+        Ok(obj)
+    }
+
+    pub(crate) fn class_is_abstract(&mut self, cls: ObjRef) -> bool {
+        let key = self.names.__abstractmethods__;
+        match self.class_lookup(cls, key) {
+            Some(v) => self.len(v).map(|n| n > 0).unwrap_or(false),
+            None => false,
+        }
+    }
+
+    fn abstract_error(&mut self, cls: ObjRef) -> crate::PyErr {
+        let key = self.names.__abstractmethods__;
+        let methods = self.class_lookup(cls, key).unwrap_or(Value::None);
+        let mut names: Vec<String> = self
+            .iterate(methods)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| self.str_lossy(v))
+            .collect();
+        names.sort();
+        let n = self.class_name(cls);
+        let plural = if names.len() == 1 { "" } else { "s" };
+        let list = names.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+        self.new_type_error(format!(
+            "Can't instantiate abstract class {n} with abstract method{plural} {list}"
+        ))
+    }
+
+    /// `__build_class__(func, name, *bases, **kwds)`: run the class body, then call the
+    /// metaclass.
+    pub(crate) fn build_class(&mut self, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+        if args.len() < 2 {
+            return Err(self.new_type_error("__build_class__: not enough arguments".into()));
+        }
+        let func = args[0];
+        let name = args[1];
+        let bases: Vec<Value> = args[2..].to_vec();
+        let mut meta: Option<Value> = None;
+        let mut kw: Vec<(Value, Value)> = vec![];
+        for (k, v) in kwargs {
+            if self.str_of(*k) == "metaclass" {
+                meta = Some(*v);
+            } else {
+                kw.push((*k, *v));
+            }
+        }
+        let meta = match meta {
+            Some(m) => m,
+            None => {
+                // The most derived metaclass of the bases.
+                let mut m = self.types.type_;
+                for b in &bases {
+                    let bm = self.type_of(*b);
+                    if self.is_subclass_ref(bm, m) {
+                        m = bm;
+                    }
+                }
+                Value::Obj(m)
+            }
+        };
+        let ns = self.new_dict();
+        let Value::Obj(fr) = func else {
+            return Err(self.new_type_error("__build_class__: func must be a function".into()));
+        };
+        let depth = self.frames.len();
+        let sp = self.stack.len();
+        self.push_function_frame(fr, &[], &[], sp)?;
+        self.frames.last_mut().expect("frame").locals = Some(ns);
+        let cell = match self.run(depth)? {
+            Exit::Return(v) => v,
+            Exit::Yield(_) => Value::None,
+        };
+        let bases_t = self.new_tuple(bases);
+        let cls = self.call(meta, &[name, bases_t, Value::Obj(ns)], &kw)?;
+        if let Value::Obj(c) = cell {
+            if let Kind::Cell(_) = self.heap.kind(c) {
+                self.cell_set(cell, cls);
+            }
+        }
+        Ok(cls)
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kwds)`.
+    pub(crate) fn type_new(
+        &mut self,
+        meta: ObjRef,
+        name: Value,
+        bases: Value,
+        ns: Value,
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let mut base_refs: Vec<ObjRef> = vec![];
+        for b in self.iterate(bases)? {
+            match b {
+                Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_)) => base_refs.push(r),
+                _ => {
+                    let t = self.type_name(b);
+                    return Err(self.new_type_error(format!("bases must be types, not {t}")));
+                }
+            }
+        }
+        if base_refs.is_empty() {
+            base_refs.push(self.types.object);
+        }
+        for b in &base_refs {
+            if matches!(self.class_data(*b).base_kind, BaseKind::Bool | BaseKind::NoneType)
+                || *b == self.types.slice
+                || *b == self.types.range
+                || *b == self.types.function
+                || *b == self.types.generator
+            {
+                let bn = self.class_name(*b);
+                return Err(self.new_type_error(format!(
+                    "type '{bn}' is not an acceptable base type"
+                )));
+            }
+        }
+        // The layout comes from the first base with a non-object layout.
+        let mut base_kind = BaseKind::Object;
+        for b in &base_refs {
+            let k = self.class_data(*b).base_kind;
+            if k != BaseKind::Object && k != BaseKind::Other {
+                if base_kind != BaseKind::Object && base_kind != k {
+                    return Err(self.new_type_error(
+                        "multiple bases have instance lay-out conflict".into(),
+                    ));
+                }
+                base_kind = k;
+            }
+        }
+        let dict = self.new_dict();
+        let Value::Obj(nsr) = ns else {
+            return Err(self.new_type_error("type.__new__() argument 3 must be dict".into()));
+        };
+        let items = match self.heap.kind(nsr) {
+            Kind::Dict(d) => d.items(),
+            _ => return Err(self.new_type_error("type.__new__() argument 3 must be dict".into())),
+        };
+        let mut qualname = name;
+        for (k, v) in items {
+            let ks = self.str_of(k).to_string();
+            let v = match ks.as_str() {
+                "__qualname__" => {
+                    qualname = v;
+                    continue;
+                }
+                "__classcell__" => continue,
+                "__new__" => self.wrap_static(v),
+                "__init_subclass__" | "__class_getitem__" => self.wrap_classmethod(v),
+                _ => v,
+            };
+            self.dict_set(dict, k, v)?;
+        }
+        let cls = self.heap.alloc(
+            meta,
+            Kind::Class(Box::new(ClassData {
+                name,
+                qualname,
+                bases: base_refs.clone(),
+                mro: vec![],
+                dict,
+                base_kind,
+                is_builtin: false,
+                version: 0,
+            })),
+        );
+        let mro = self.c3_mro(cls, &base_refs)?;
+        if let Kind::Class(c) = self.heap.kind_mut(cls) {
+            c.mro = mro;
+        }
+        self.mro_cache.clear();
+        // __set_name__ on attributes that want it.
+        let set_name = self.names.__set_name__;
+        let entries = match self.heap.kind(dict) {
+            Kind::Dict(d) => d.items(),
+            _ => vec![],
+        };
+        for (k, v) in entries {
+            if let Some(f) = self.lookup_special(v, set_name) {
+                if matches!(v, Value::Obj(r) if !matches!(self.heap.kind(r), Kind::Class(_))) {
+                    self.call(f, &[v, Value::Obj(cls), k], &[])?;
+                }
+            }
+        }
+        // __init_subclass__ of the parent.
+        let isc = self.names.__init_subclass__;
+        let mro: Vec<ObjRef> = self.class_data(cls).mro[1..].to_vec();
+        for c in mro {
+            let d = self.class_data(c).dict;
+            if let Some(f) = self.dict_get_str(d, isc) {
+                let bound = self.bind_descriptor(f, Value::Undef, cls)?;
+                let bound = match bound {
+                    Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(_)) => {
+                        // object.__init_subclass__: no keyword arguments allowed.
+                        if !kwargs.is_empty() {
+                            let n = self.class_name(cls);
+                            return Err(self.new_type_error(format!(
+                                "{n}.__init_subclass__() takes no keyword arguments"
+                            )));
+                        }
+                        break;
+                    }
+                    b => b,
+                };
+                self.call(bound, &[], kwargs)?;
+                break;
+            }
+        }
+        Ok(Value::Obj(cls))
+    }
+
+    fn wrap_static(&mut self, v: Value) -> Value {
+        if matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Function(_))) {
+            let c = self.types.staticmethod;
+            Value::Obj(self.heap.alloc(c, Kind::StaticMethod(v)))
+        } else {
+            v
+        }
+    }
+
+    fn wrap_classmethod(&mut self, v: Value) -> Value {
+        if matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Function(_))) {
+            let c = self.types.classmethod;
+            Value::Obj(self.heap.alloc(c, Kind::ClassMethod(v)))
+        } else {
+            v
+        }
+    }
+
+    /// C3 linearization.
+    fn c3_mro(&mut self, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| self.class_data(*b).mro.clone()).collect();
+        seqs.push(bases.to_vec());
+        let mut out = vec![cls];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let mut pick = None;
+            for s in &seqs {
+                let head = s[0];
+                if !seqs.iter().any(|t| t[1..].contains(&head)) {
+                    pick = Some(head);
+                    break;
+                }
+            }
+            let Some(h) = pick else {
+                let names: Vec<String> = bases.iter().map(|b| self.class_name(*b)).collect();
+                return Err(self.new_type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            out.push(h);
+            for s in seqs.iter_mut() {
+                if s[0] == h {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+
+    /// `super()` / `super(cls, obj)`.
+    pub(crate) fn make_super(&mut self, args: &[Value]) -> PyResult<Value> {
+        let (cls, obj) = match args.len() {
+            2 => (args[0], args[1]),
+            0 => {
+                let Some(f) = self.frames.last() else {
+                    return Err(self.new_error(self.types.runtime_error, "super(): no arguments".into()));
+                };
+                let code = f.code.clone();
+                let base = f.base as usize;
+                let c = &code.code;
+                let Some(ci) = c.freevars.iter().position(|n| &**n == "__class__") else {
+                    return Err(self.new_error(
+                        self.types.runtime_error,
+                        "super(): __class__ cell not found".into(),
+                    ));
+                };
+                let cell = self.stack[base + c.varnames.len() + c.cellvars.len() + ci];
+                let cls = self.cell_get(cell);
+                if c.argcount == 0 || c.varnames.is_empty() {
+                    return Err(self.new_error(self.types.runtime_error, "super(): no arguments".into()));
+                }
+                let mut first = self.stack[base];
+                if let Some((cidx, _)) = c.cell_params.iter().find(|(_, p)| *p == 0) {
+                    let cellv = self.stack[base + c.varnames.len() + *cidx as usize];
+                    first = self.cell_get(cellv);
+                }
+                if cls.is_undef() {
+                    return Err(self.new_error(
+                        self.types.runtime_error,
+                        "super(): empty __class__ cell".into(),
+                    ));
+                }
+                (cls, first)
+            }
+            _ => return Err(self.new_type_error("super() takes 0 or 2 arguments".into())),
+        };
+        let Value::Obj(c) = cls else {
+            return Err(self.new_type_error("super() argument 1 must be a type".into()));
+        };
+        let sc = self.types.super_;
+        Ok(Value::Obj(self.heap.alloc(sc, Kind::Super(c, obj))))
+    }
+
+    /// Attribute lookup through a super object.
+    pub(crate) fn super_getattr(&mut self, start: ObjRef, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let obj_is_class = self.is_class(obj);
+        let mro_owner = if obj_is_class { obj.obj().expect("class") } else { self.type_of(obj) };
+        let mro = self.class_data(mro_owner).mro.clone();
+        let pos = mro.iter().position(|c| *c == start).map(|p| p + 1).unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            let d = self.class_data(*c).dict;
+            if let Some(v) = self.dict_get_str(d, name) {
+                let inst = if obj_is_class { Value::Undef } else { obj };
+                // Class methods bind to the class the lookup started from.
+                return self.bind_descriptor(v, inst, mro_owner).map(Some);
+            }
+        }
+        if self.str_of(name) == "__class__" {
+            return Ok(Some(Value::Obj(self.types.super_)));
+        }
+        Ok(None)
+    }
+}

@@ -1,0 +1,205 @@
+//! Creating exceptions from Rust, and printing tracebacks in CPython's format.
+
+use crate::heap::{ExcData, Kind};
+use crate::value::{ObjRef, Value};
+use crate::{PyErr, Vm};
+
+impl Vm {
+    /// A new exception of class `cls` with one string argument.
+    pub fn new_error(&mut self, cls: ObjRef, msg: String) -> PyErr {
+        let args = if msg.is_empty() {
+            vec![]
+        } else {
+            vec![self.new_str(msg)]
+        };
+        self.new_exception(cls, args)
+    }
+
+    /// A new exception of class `cls` with the given args.
+    pub fn new_exception(&mut self, cls: ObjRef, args: Vec<Value>) -> PyErr {
+        let args = self.new_tuple(args);
+        let r = self.heap.alloc(
+            cls,
+            Kind::Exception(Box::new(ExcData {
+                args,
+                traceback: vec![],
+                cause: Value::None,
+                context: Value::None,
+                suppress_context: false,
+            })),
+        );
+        PyErr(r)
+    }
+
+    pub fn new_type_error(&mut self, msg: String) -> PyErr {
+        self.new_error(self.types.type_error, msg)
+    }
+    pub fn new_value_error(&mut self, msg: String) -> PyErr {
+        self.new_error(self.types.value_error, msg)
+    }
+    pub fn new_index_error(&mut self, msg: &str) -> PyErr {
+        self.new_error(self.types.index_error, msg.to_string())
+    }
+    pub fn new_overflow_error(&mut self, msg: &str) -> PyErr {
+        self.new_error(self.types.overflow_error, msg.to_string())
+    }
+    pub fn new_zero_division(&mut self, msg: &str) -> PyErr {
+        self.new_error(self.types.zero_division_error, msg.to_string())
+    }
+    pub fn new_key_error(&mut self, key: Value) -> PyErr {
+        self.new_exception(self.types.key_error, vec![key])
+    }
+    pub fn new_stop_iteration(&mut self, value: Value) -> PyErr {
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        self.new_exception(self.types.stop_iteration, args)
+    }
+
+    pub fn not_callable(&mut self, v: Value) -> PyErr {
+        let t = self.type_name(v);
+        self.new_type_error(format!("'{t}' object is not callable"))
+    }
+
+    /// The `args` of an exception object.
+    pub fn exception_args(&self, e: ObjRef) -> Vec<Value> {
+        match self.heap.kind(e) {
+            Kind::Exception(x) => self.tuple_items(x.args),
+            _ => vec![],
+        }
+    }
+
+    /// `str(exc)` as CPython: '' for no args, str(arg) for one, str(args) for more;
+    /// KeyError shows the repr of its key.
+    pub fn exception_str(&mut self, e: ObjRef) -> String {
+        let cls = self.heap.get(e).class;
+        let s = self.names.__str__;
+        if let Some(f) = self.user_override(cls, s) {
+            return match self.call(f, &[Value::Obj(e)], &[]) {
+                Ok(v) => self.str_lossy(v),
+                Err(_) => "<exception str() failed>".into(),
+            };
+        }
+        let args = self.exception_args(e);
+        match args.len() {
+            0 => String::new(),
+            1 => {
+                if self.is_subclass_ref(cls, self.types.key_error) {
+                    self.repr(args[0]).unwrap_or_default()
+                } else {
+                    self.str_lossy(args[0])
+                }
+            }
+            _ => {
+                let t = self.new_tuple(args);
+                self.repr(t).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The last line of a traceback: `Type: message`.
+    pub fn exception_line(&mut self, e: ObjRef) -> String {
+        let cls = self.heap.get(e).class;
+        let mut name = self.str_of(self.class_data(cls).qualname).to_string();
+        let mk = self.names.__module__;
+        let d = self.class_data(cls).dict;
+        if let Some(m) = self.dict_get_str(d, mk) {
+            if let Value::Obj(mr) = m {
+                if let Kind::Str(ms) = self.heap.kind(mr) {
+                    let ms = ms.s.to_string();
+                    if ms != "builtins" && ms != "__main__" {
+                        name = format!("{ms}.{name}");
+                    }
+                }
+            }
+        }
+        let msg = self.exception_str(e);
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    /// The source text of line `line` of `file`, stripped, if the source is known.
+    pub fn source_line(&self, file: &str, line: u32) -> Option<String> {
+        let (_, src) = self.loaded_sources.iter().find(|(f, _)| f == file)?;
+        let l = src.lines().nth(line.checked_sub(1)? as usize)?;
+        Some(l.trim().to_string())
+    }
+
+    fn format_tb(&mut self, e: ObjRef, out: &mut String) {
+        let tb = match self.heap.kind(e) {
+            Kind::Exception(x) => x.traceback.clone(),
+            _ => vec![],
+        };
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+        }
+        let mut last: Option<(String, u32, String)> = None;
+        let mut repeat = 0;
+        let flush_repeat = |out: &mut String, repeat: usize| {
+            if repeat > 3 {
+                let n = repeat - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {n} more time{}]\n",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+        };
+        for (code, pc) in tb.iter().rev() {
+            let c = &code.code;
+            let line = c.line_of(*pc as usize);
+            let key = (c.filename.to_string(), line, c.name.to_string());
+            if last.as_ref() == Some(&key) {
+                repeat += 1;
+                if repeat > 3 {
+                    continue;
+                }
+            } else {
+                flush_repeat(out, repeat);
+                repeat = 1;
+                last = Some(key);
+            }
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.filename, line, c.name));
+            if let Some(src) = self.source_line(&c.filename, line) {
+                out.push_str(&format!("    {src}\n"));
+            }
+        }
+        flush_repeat(out, repeat);
+        let l = self.exception_line(e);
+        out.push_str(&l);
+        out.push('\n');
+    }
+
+    /// The whole report CPython prints for an uncaught exception, chains included.
+    pub fn format_exception(&mut self, e: PyErr) -> String {
+        let mut chain: Vec<(ObjRef, &'static str)> = vec![];
+        let mut cur = Some(e.0);
+        let mut seen = vec![];
+        while let Some(x) = cur {
+            if seen.contains(&x) {
+                break;
+            }
+            seen.push(x);
+            let (cause, context, suppress) = match self.heap.kind(x) {
+                Kind::Exception(d) => (d.cause, d.context, d.suppress_context),
+                _ => (Value::None, Value::None, false),
+            };
+            if let Value::Obj(c) = cause {
+                chain.push((c, "\nThe above exception was the direct cause of the following exception:\n\n"));
+                cur = Some(c);
+            } else if let (Value::Obj(c), false) = (context, suppress) {
+                chain.push((c, "\nDuring handling of the above exception, another exception occurred:\n\n"));
+                cur = Some(c);
+            } else {
+                cur = None;
+            }
+        }
+        let mut out = String::new();
+        for (x, sep) in chain.iter().rev() {
+            self.format_tb(*x, &mut out);
+            out.push_str(sep);
+        }
+        self.format_tb(e.0, &mut out);
+        out
+    }
+}

@@ -1,0 +1,271 @@
+//! `import`: modules next to the script and packages (folders with `__init__.py`),
+//! native modules registered by `stdlib`, relative imports, `from m import *`.
+//! Reading sources goes through the effects boundary.
+
+use crate::heap::Kind;
+use crate::value::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+impl Vm {
+    /// The directories searched for top-level modules (`sys.path`).
+    fn search_path(&mut self) -> Vec<String> {
+        let mut out = vec![];
+        if let Some(sys) = self.sys {
+            let d = self.module_dict(sys);
+            let k = self.intern("path");
+            if let Some(p) = self.dict_get_str(d, k) {
+                for v in self.tuple_items(p) {
+                    if let Some(s) = self.as_str(v) {
+                        out.push(s.to_string());
+                    }
+                }
+            }
+        }
+        if out.is_empty() {
+            out.push(self.script_dir.clone());
+        }
+        out
+    }
+
+    fn module_attr(&mut self, m: ObjRef, name: &str) -> Option<Value> {
+        let d = match self.heap.kind(m) {
+            Kind::Module(md) => md.dict,
+            _ => return None,
+        };
+        let k = self.intern(name);
+        self.dict_get_str(d, k)
+    }
+
+    /// The absolute module name for a (possibly relative) import.
+    fn resolve_name(&mut self, name: &str, level: i64, globals: ObjRef) -> PyResult<String> {
+        if level <= 0 {
+            return Ok(name.to_string());
+        }
+        let pk = self.names.__package__;
+        let nk = self.names.__name__;
+        let pathk = self.names.__path__;
+        let package = match self.dict_get_str(globals, pk) {
+            Some(p) if !p.is_none() => self.str_lossy(p),
+            _ => {
+                let modname = self.dict_get_str(globals, nk).map(|v| self.str_lossy(v)).unwrap_or_default();
+                if self.dict_get_str(globals, pathk).is_some() {
+                    modname
+                } else {
+                    modname.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default()
+                }
+            }
+        };
+        if package.is_empty() || package == "__main__" {
+            return Err(self.new_error(
+                self.types.import_error,
+                "attempted relative import with no known parent package".into(),
+            ));
+        }
+        let mut parts: Vec<&str> = package.split('.').collect();
+        for _ in 1..level {
+            if parts.pop().is_none() || parts.is_empty() {
+                return Err(self.new_error(
+                    self.types.import_error,
+                    "attempted relative import beyond top-level package".into(),
+                ));
+            }
+        }
+        let base = parts.join(".");
+        Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    }
+
+    /// IMPORT_NAME.
+    pub(crate) fn import_name(&mut self, name: Value, fromlist: Value, level: Value, globals: ObjRef) -> PyResult<Value> {
+        let name = self.str_of(name).to_string();
+        let level = match level {
+            Value::Int(i) => i,
+            _ => 0,
+        };
+        let full = self.resolve_name(&name, level, globals)?;
+        let parts: Vec<&str> = full.split('.').collect();
+        let mut parent: Option<ObjRef> = None;
+        let mut prefix = String::new();
+        let mut top = None;
+        let mut leaf = None;
+        for p in &parts {
+            if !prefix.is_empty() {
+                prefix.push('.');
+            }
+            prefix.push_str(p);
+            let m = self.load_module(&prefix, parent)?;
+            if let Some(par) = parent {
+                let k = self.intern(p);
+                let d = self.module_dict(par);
+                self.dict_set(d, k, Value::Obj(m))?;
+            }
+            if top.is_none() {
+                top = Some(m);
+            }
+            leaf = Some(m);
+            parent = Some(m);
+        }
+        let leaf = leaf.expect("at least one part");
+        let has_fromlist = !fromlist.is_none() && self.tuple_len(fromlist) > 0;
+        if !has_fromlist {
+            return Ok(Value::Obj(if level > 0 { leaf } else { top.expect("top") }));
+        }
+        // `from pkg import submodule`: import submodules not yet loaded.
+        if self.module_attr(leaf, "__path__").is_some() {
+            for item in self.tuple_items(fromlist) {
+                let n = self.str_of(item).to_string();
+                if n == "*" {
+                    continue;
+                }
+                if self.module_attr(leaf, &n).is_none() {
+                    let sub = format!("{full}.{n}");
+                    match self.load_module(&sub, Some(leaf)) {
+                        Ok(m) => {
+                            let k = self.intern(&n);
+                            let d = self.module_dict(leaf);
+                            self.dict_set(d, k, Value::Obj(m))?;
+                        }
+                        Err(e) if self.isinstance_ref(e.0, self.types.module_not_found_error) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        Ok(Value::Obj(leaf))
+    }
+
+    /// Find, create and execute a module (or return it from sys.modules).
+    pub fn load_module(&mut self, full: &str, parent: Option<ObjRef>) -> PyResult<ObjRef> {
+        let key = self.new_str(full.to_string());
+        if let Some(Value::Obj(m)) = self.dict_get(self.modules, key)? {
+            return Ok(m);
+        }
+        if let Some(ctor) = self.native_modules.iter().find(|(n, _)| *n == full).map(|(_, c)| *c) {
+            let m = ctor(self)?;
+            self.dict_set(self.modules, key, Value::Obj(m))?;
+            return Ok(m);
+        }
+        let short = full.rsplit('.').next().unwrap_or(full).to_string();
+        let dirs: Vec<String> = match parent {
+            Some(p) => match self.module_attr(p, "__path__") {
+                Some(pv) => self.tuple_items(pv).into_iter().filter_map(|v| self.as_str(v).map(|s| s.to_string())).collect(),
+                None => vec![],
+            },
+            None => self.search_path(),
+        };
+        for dir in dirs {
+            let pkg_dir = join(&dir, &short);
+            let init = join(&pkg_dir, "__init__.py");
+            let file = join(&dir, &format!("{short}.py"));
+            let (path, is_pkg) = if self.effects.is_dir(&pkg_dir) && self.effects.is_file(&init) {
+                (init, true)
+            } else if self.effects.is_file(&file) {
+                (file, false)
+            } else {
+                continue;
+            };
+            let Some(source) = self.effects.read_source(&path) else { continue };
+            return self.exec_module_source(full, &path, &source, is_pkg.then_some(pkg_dir));
+        }
+        let msg = format!("No module named '{full}'");
+        Err(self.new_error(self.types.module_not_found_error, msg))
+    }
+
+    /// Create module `full` from source text and run it.
+    pub fn exec_module_source(&mut self, full: &str, path: &str, source: &str, pkg_dir: Option<String>) -> PyResult<ObjRef> {
+        let m = self.new_module(full);
+        let d = self.module_dict(m);
+        let fk = self.names.__file__;
+        let fv = self.new_str(path.to_string());
+        self.dict_set(d, fk, fv)?;
+        let package = match &pkg_dir {
+            Some(_) => full.to_string(),
+            None => full.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default(),
+        };
+        let pk = self.names.__package__;
+        let pv = self.new_str(package);
+        self.dict_set(d, pk, pv)?;
+        if let Some(dir) = pkg_dir {
+            let pathk = self.names.__path__;
+            let dv = self.new_str(dir);
+            let l = self.new_list(vec![dv]);
+            self.dict_set(d, pathk, l)?;
+        }
+        let key = self.new_str(full.to_string());
+        self.dict_set(self.modules, key, Value::Obj(m))?;
+        self.loaded_sources.push((path.to_string(), source.to_string()));
+        let code = match revpy_compiler::compile(source, path, revpy_compiler::CompileMode::Module) {
+            Ok(c) => c,
+            Err(e) => {
+                self.dict_del(self.modules, key)?;
+                let cls = match e.kind {
+                    revpy_compiler::ErrorKind::Syntax => self.types.syntax_error,
+                    revpy_compiler::ErrorKind::Unsupported => self.types.syntax_error,
+                };
+                let msg = format!("{} ({}, line {})", e.message, path, e.line);
+                return Err(self.new_error(cls, msg));
+            }
+        };
+        if let Err(e) = self.exec_in_module(&code, m) {
+            self.dict_del(self.modules, key)?;
+            return Err(e);
+        }
+        Ok(m)
+    }
+
+    /// IMPORT_FROM.
+    pub(crate) fn import_from(&mut self, m: Value, name: Value) -> PyResult<Value> {
+        if let Some(v) = self.getattr_opt(m, name)? {
+            return Ok(v);
+        }
+        let Value::Obj(mr) = m else {
+            return Err(self.attribute_error(m, name));
+        };
+        let modname = self.module_attr(mr, "__name__").map(|v| self.str_lossy(v)).unwrap_or_default();
+        let n = self.str_of(name).to_string();
+        let sub = self.new_str(format!("{modname}.{n}"));
+        if let Some(v) = self.dict_get(self.modules, sub)? {
+            return Ok(v);
+        }
+        let file = self.module_attr(mr, "__file__").map(|v| self.str_lossy(v));
+        let msg = match file {
+            Some(f) => format!("cannot import name '{n}' from '{modname}' ({f})"),
+            None => format!("cannot import name '{n}' from '{modname}' (unknown location)"),
+        };
+        Err(self.new_error(self.types.import_error, msg))
+    }
+
+    /// IMPORT_STAR.
+    pub(crate) fn import_star(&mut self, m: Value, ns: ObjRef) -> PyResult<()> {
+        let Value::Obj(mr) = m else { return Ok(()) };
+        let d = self.module_dict(mr);
+        let all = self.names.__all__;
+        let names: Vec<Value> = match self.dict_get_str(d, all) {
+            Some(a) => self.iterate(a)?,
+            None => self
+                .dict_items(d)
+                .into_iter()
+                .map(|(k, _)| k)
+                .filter(|k| !self.as_str(*k).unwrap_or("_").starts_with('_'))
+                .collect(),
+        };
+        for n in names {
+            let v = self.getattr(m, n)?;
+            self.dict_set(ns, n, v)?;
+        }
+        Ok(())
+    }
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() || dir == "." {
+        if dir.is_empty() {
+            return name.to_string();
+        }
+        return format!("./{name}");
+    }
+    if dir.ends_with('/') {
+        format!("{dir}{name}")
+    } else {
+        format!("{dir}/{name}")
+    }
+}

@@ -1,0 +1,529 @@
+//! Calls: argument binding, frame creation, the CALL instructions' fast paths, and
+//! `Vm::call` for natives that call back into Python.
+
+use super::{Exit, Frame};
+use crate::heap::{Function, GenData, Kind};
+use crate::value::{ObjRef, Value};
+use crate::{PyResult, Vm};
+use revpy_compiler::code::flags;
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+/// Arguments collected off the stack for a generic call.
+pub type CallArgs = SmallVec<[Value; 8]>;
+
+impl Vm {
+    /// Execute CALL / CALL_METHOD / CALL_KW. Returns `Some(result)` when the call
+    /// finished, `None` when it pushed a Python frame for the loop to run.
+    pub(crate) fn call_op(&mut self, argc: usize, method: bool, kw: bool) -> PyResult<Option<Value>> {
+        let kwnames = if kw { self.pop() } else { Value::Undef };
+        let len = self.stack.len();
+        let fpos = len - argc - 1 - method as usize;
+        let f = self.stack[fpos];
+        let args_start = if method {
+            if self.stack[fpos + 1].is_undef() {
+                fpos + 2
+            } else {
+                fpos + 1
+            }
+        } else {
+            fpos + 1
+        };
+        let mut callee = f;
+        let mut bound_self = Value::Undef;
+        if let Value::Obj(r) = f {
+            if let Kind::BoundMethod(func, s) = self.heap.kind(r) {
+                callee = *func;
+                bound_self = *s;
+            }
+        }
+        // Fast path: a plain Python function called positionally.
+        if !kw && bound_self.is_undef() {
+            if let Value::Obj(r) = callee {
+                if let Kind::Function(func) = self.heap.kind(r) {
+                    let code = &func.code.code;
+                    let n = len - args_start;
+                    if code.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
+                        && code.kwonlyargcount == 0
+                        && n <= code.argcount as usize
+                        && n + func.defaults.len() >= code.argcount as usize
+                    {
+                        self.push_frame_fast(r, args_start, fpos)?;
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+        // Generic path: collect the arguments.
+        let nkw = if kw { self.tuple_len(kwnames) } else { 0 };
+        let mut args: CallArgs = SmallVec::new();
+        if !bound_self.is_undef() {
+            args.push(bound_self);
+        }
+        args.extend_from_slice(&self.stack[args_start..len - nkw]);
+        let mut kwargs: SmallVec<[(Value, Value); 4]> = SmallVec::new();
+        if kw {
+            for i in 0..nkw {
+                let name = self.tuple_item(kwnames, i);
+                kwargs.push((name, self.stack[len - nkw + i]));
+            }
+        }
+        self.stack.truncate(fpos);
+        if let Value::Obj(r) = callee {
+            match self.heap.kind(r) {
+                Kind::Function(_) => {
+                    if self.push_function_frame(r, &args, &kwargs, fpos)? {
+                        return Ok(None);
+                    }
+                    // A generator function: the generator object is on the stack.
+                    return Ok(Some(self.pop()));
+                }
+                Kind::Class(_) => {
+                    if let Some(obj) = self.try_init_frame(r, &args, &kwargs)? {
+                        return Ok(obj);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let v = self.call(callee, &args, &kwargs)?;
+        Ok(Some(v))
+    }
+
+    /// Push a frame for a simple positional call whose arguments already sit on the
+    /// stack at `args_start`; missing arguments come from defaults.
+    fn push_frame_fast(&mut self, fref: ObjRef, args_start: usize, ret_sp: usize) -> PyResult<()> {
+        self.check_recursion()?;
+        let Kind::Function(func) = self.heap.kind(fref) else { unreachable!() };
+        let code = func.code.clone();
+        let globals = func.globals;
+        let argcount = code.code.argcount as usize;
+        let n = self.stack.len() - args_start;
+        if n < argcount {
+            let defaults = &func.defaults;
+            let first_default = argcount - defaults.len();
+            for i in n..argcount {
+                let d = defaults[i - first_default];
+                self.stack.push(d);
+            }
+        }
+        let nvar = code.code.varnames.len();
+        self.stack.resize(args_start + nvar, Value::Undef);
+        if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
+            self.init_cells(fref, &code, args_start);
+        }
+        self.frames.push(Frame {
+            code,
+            ip: 0,
+            base: args_start as u32,
+            ret_sp: ret_sp as u32,
+            globals,
+            locals: None,
+            gen: None,
+            init_self: Value::Undef,
+        });
+        Ok(())
+    }
+
+    fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::heap::CodeData>, base: usize) {
+        let c = &code.code;
+        let nvar = c.varnames.len();
+        for i in 0..c.cellvars.len() {
+            let init = c
+                .cell_params
+                .iter()
+                .find(|(ci, _)| *ci as usize == i)
+                .map(|(_, pi)| self.stack[base + *pi as usize])
+                .unwrap_or(Value::Undef);
+            let cell = self.new_cell(init);
+            self.stack.push(cell);
+        }
+        let closure: Vec<Value> = match self.heap.kind(fref) {
+            Kind::Function(f) => f.closure.clone(),
+            _ => vec![],
+        };
+        self.stack.extend(closure);
+        debug_assert_eq!(self.stack.len(), base + nvar + c.cellvars.len() + c.freevars.len());
+    }
+
+    pub(crate) fn check_recursion(&mut self) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_error(
+                self.types.recursion_error,
+                "maximum recursion depth exceeded".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Bind arguments and push a frame for `fref`, with `ret_sp` as the stack length to
+    /// return to. Returns false (with a generator pushed on the stack instead) for
+    /// generator functions.
+    pub(crate) fn push_function_frame(
+        &mut self,
+        fref: ObjRef,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+        ret_sp: usize,
+    ) -> PyResult<bool> {
+        let locals = self.bind_args(fref, args, kwargs)?;
+        let Kind::Function(func) = self.heap.kind(fref) else { unreachable!() };
+        let code = func.code.clone();
+        let globals = func.globals;
+        if code.code.is_generator() {
+            let (name, qualname) = (func.name, func.qualname);
+            let base = self.stack.len();
+            self.stack.extend(locals);
+            self.init_cells(fref, &code, base);
+            let saved = self.stack.split_off(base);
+            let frame = Frame {
+                code,
+                ip: 0,
+                base: 0,
+                ret_sp: 0,
+                globals,
+                locals: None,
+                gen: None,
+                init_self: Value::Undef,
+            };
+            let g = self.new_generator(GenData {
+                frame: Some(frame),
+                saved,
+                started: false,
+                finished: false,
+                running: false,
+                name,
+                qualname,
+            });
+            self.stack.push(g);
+            return Ok(false);
+        }
+        self.check_recursion()?;
+        let base = self.stack.len();
+        self.stack.extend(locals);
+        self.init_cells(fref, &code, base);
+        self.frames.push(Frame {
+            code,
+            ip: 0,
+            base: base as u32,
+            ret_sp: ret_sp as u32,
+            globals,
+            locals: None,
+            gen: None,
+            init_self: Value::Undef,
+        });
+        Ok(true)
+    }
+
+    /// For `Cls(args)` where `Cls` uses object.__new__ and a Python `__init__`: make the
+    /// instance and push the `__init__` frame (which returns the instance).
+    fn try_init_frame(
+        &mut self,
+        cls: ObjRef,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Option<Option<Value>>> {
+        let new_name = self.names.__new__;
+        let init_name = self.names.__init__;
+        let new = self.class_lookup(cls, new_name);
+        if !matches!(new, Some(v) if v.is(self.object_new)) {
+            return Ok(None);
+        }
+        if self.class_is_abstract(cls) {
+            return Ok(None);
+        }
+        let init = self.class_lookup(cls, init_name);
+        let Some(Value::Obj(init_ref)) = init else { return Ok(None) };
+        if !matches!(self.heap.kind(init_ref), Kind::Function(_)) {
+            return Ok(None);
+        }
+        if matches!(self.heap.kind(init_ref), Kind::Function(f) if f.code.code.is_generator()) {
+            return Ok(None);
+        }
+        let obj = self.new_instance(cls);
+        let mut full: CallArgs = SmallVec::new();
+        full.push(obj);
+        full.extend_from_slice(args);
+        let ret_sp = self.stack.len();
+        self.push_function_frame(init_ref, &full, kwargs, ret_sp)?;
+        self.frames.last_mut().expect("frame").init_self = obj;
+        Ok(Some(None))
+    }
+
+    /// Call any callable from Rust and wait for the result.
+    pub fn call(&mut self, f: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+        let Value::Obj(r) = f else {
+            return Err(self.not_callable(f));
+        };
+        match self.heap.kind(r) {
+            Kind::Function(_) => {
+                let depth = self.frames.len();
+                let sp = self.stack.len();
+                if !self.push_function_frame(r, args, kwargs, sp)? {
+                    return Ok(self.pop());
+                }
+                match self.run(depth)? {
+                    Exit::Return(v) => Ok(v),
+                    Exit::Yield(_) => unreachable!("a function frame cannot yield"),
+                }
+            }
+            Kind::Native(nf) => {
+                let f = nf.f;
+                self.native_calls += 1;
+                let r = f(self, args, kwargs);
+                self.native_calls -= 1;
+                r
+            }
+            Kind::BoundMethod(func, s) => {
+                let (func, s) = (*func, *s);
+                let mut full: CallArgs = SmallVec::new();
+                full.push(s);
+                full.extend_from_slice(args);
+                self.call(func, &full, kwargs)
+            }
+            Kind::Class(_) => self.call_class(r, args, kwargs),
+            _ => {
+                let call = self.names.__call__;
+                match self.lookup_special(f, call) {
+                    Some(m) => {
+                        let mut full: CallArgs = SmallVec::new();
+                        full.push(f);
+                        full.extend_from_slice(args);
+                        self.call(m, &full, kwargs)
+                    }
+                    None => Err(self.not_callable(f)),
+                }
+            }
+        }
+    }
+
+    /// Call a method by name on an object.
+    pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let n = self.intern(name);
+        let (f, s) = self.load_method(obj, n)?;
+        if s.is_undef() {
+            self.call(f, args, &[])
+        } else {
+            let mut full: CallArgs = SmallVec::new();
+            full.push(s);
+            full.extend_from_slice(args);
+            self.call(f, &full, &[])
+        }
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub(crate) fn call_ex(&mut self, f: Value, args: Value, kwargs: Value) -> PyResult<Value> {
+        let pos = self.iterate(args)?;
+        let mut kw: Vec<(Value, Value)> = vec![];
+        if let Value::Obj(d) = kwargs {
+            if let Kind::Dict(dict) = self.heap.kind(d) {
+                kw = dict.items();
+            }
+        }
+        // Run Python functions in the loop rather than recursing in Rust.
+        self.call(f, &pos, &kw)
+    }
+
+    /// Bind positional and keyword arguments to a function's fast locals (without
+    /// cells), raising CPython's TypeErrors for mismatches.
+    pub(crate) fn bind_args(
+        &mut self,
+        fref: ObjRef,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Vec<Value>> {
+        let Kind::Function(func) = self.heap.kind(fref) else { unreachable!() };
+        let func: &Function = func;
+        let code = &func.code.code;
+        let nvar = code.varnames.len();
+        let argcount = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let mut locals = vec![Value::Undef; nvar];
+        let qualname = self.str_of(func.qualname).to_string();
+        let n = args.len();
+        let npos = n.min(argcount);
+        locals[..npos].copy_from_slice(&args[..npos]);
+        let defaults = func.defaults.clone();
+        let kwdefaults = func.kwdefaults;
+        let varnames: Vec<Value> = func.code.varnames.clone();
+        let mut extra_pos: Vec<Value> = vec![];
+        if n > argcount {
+            if has_varargs {
+                extra_pos = args[argcount..].to_vec();
+            } else {
+                let given_kw_only = kwargs
+                    .iter()
+                    .filter(|(k, _)| {
+                        varnames[argcount..argcount + kwonly].iter().any(|v| self.str_eq(*v, *k))
+                    })
+                    .count();
+                let min = argcount - defaults.len();
+                let takes = if defaults.is_empty() {
+                    format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+                } else {
+                    format!("from {min} to {argcount} positional arguments")
+                };
+                let given = if given_kw_only > 0 {
+                    format!(
+                        "{n} positional argument{} (and {given_kw_only} keyword-only argument{})",
+                        if n == 1 { "" } else { "s" },
+                        if given_kw_only == 1 { "" } else { "s" }
+                    )
+                } else {
+                    format!("{n}")
+                };
+                let verb = if n == 1 && given_kw_only == 0 { "was" } else { "were" };
+                return Err(self.new_type_error(format!(
+                    "{qualname}() takes {takes} but {given} {verb} given"
+                )));
+            }
+        }
+        let mut varkw: Option<ObjRef> = None;
+        if has_varkw {
+            varkw = Some(self.new_dict());
+        }
+        let mut posonly_as_kw: Vec<String> = vec![];
+        for &(k, v) in kwargs {
+            let idx = varnames[..argcount + kwonly]
+                .iter()
+                .position(|vn| self.str_eq(*vn, k));
+            match idx {
+                Some(i) if i >= posonly => {
+                    if !locals[i].is_undef() {
+                        let kn = self.str_of(k).to_string();
+                        return Err(self.new_type_error(format!(
+                            "{qualname}() got multiple values for argument '{kn}'"
+                        )));
+                    }
+                    locals[i] = v;
+                }
+                _ => match varkw {
+                    Some(d) => self.dict_set(d, k, v)?,
+                    None => {
+                        let kn = self.str_of(k).to_string();
+                        if idx.is_some() {
+                            posonly_as_kw.push(kn);
+                            continue;
+                        }
+                        return Err(self.new_type_error(format!(
+                            "{qualname}() got an unexpected keyword argument '{kn}'"
+                        )));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.new_type_error(format!(
+                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults for missing positional parameters.
+        let first_default = argcount - defaults.len();
+        let mut missing: Vec<String> = vec![];
+        for i in 0..argcount {
+            if locals[i].is_undef() {
+                if i >= first_default {
+                    locals[i] = defaults[i - first_default];
+                } else {
+                    missing.push(format!("'{}'", self.str_of(varnames[i])));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.new_type_error(format!(
+                "{qualname}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        for i in argcount..argcount + kwonly {
+            if locals[i].is_undef() {
+                let d = match kwdefaults {
+                    Some(kd) => self.dict_get(kd, varnames[i])?,
+                    None => None,
+                };
+                match d {
+                    Some(v) => locals[i] = v,
+                    None => missing.push(format!("'{}'", self.str_of(varnames[i]))),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.new_type_error(format!(
+                "{qualname}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        let mut slot = argcount + kwonly;
+        if has_varargs {
+            locals[slot] = self.new_tuple(extra_pos);
+            slot += 1;
+        }
+        if let Some(d) = varkw {
+            locals[slot] = Value::Obj(d);
+        }
+        Ok(locals)
+    }
+
+    /// MAKE_FUNCTION: build a function from the code object and its extras.
+    pub(crate) fn make_function_op(&mut self, flags_: u32, fi: usize) -> PyResult<Value> {
+        let code_v = self.pop();
+        let closure = if flags_ & 8 != 0 {
+            let t = self.pop();
+            self.tuple_items(t)
+        } else {
+            vec![]
+        };
+        let annotations = if flags_ & 4 != 0 { self.pop().obj() } else { None };
+        let kwdefaults = if flags_ & 2 != 0 { self.pop().obj() } else { None };
+        let defaults = if flags_ & 1 != 0 {
+            let t = self.pop();
+            self.tuple_items(t)
+        } else {
+            vec![]
+        };
+        let Kind::Code(code) = self.heap.kind(code_v.obj().expect("code")) else {
+            unreachable!("MAKE_FUNCTION needs a code object")
+        };
+        let code = code.clone();
+        let globals = self.frames[fi].globals;
+        let name = self.new_str(code.code.name.to_string());
+        let qualname = self.new_str(code.code.qualname.to_string());
+        let doc = match &code.code.doc {
+            Some(d) => self.new_str(d.to_string()),
+            None => Value::None,
+        };
+        let modname_key = self.names.__name__;
+        let module = self.dict_get(globals, modname_key)?.unwrap_or(Value::None);
+        let f = Function {
+            code,
+            globals,
+            name,
+            qualname,
+            defaults,
+            kwdefaults,
+            closure,
+            annotations,
+            module,
+            doc,
+        };
+        let cls = self.types.function;
+        Ok(Value::Obj(self.heap.alloc(cls, Kind::Function(Box::new(f)))))
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+    }
+}

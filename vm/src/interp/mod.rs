@@ -1,0 +1,724 @@
+//! The interpreter loop: one Rust loop runs Python frames from an explicit frame
+//! stack, so Python-to-Python calls do not recurse in Rust. Natives that call back
+//! into Python (sorted's key, __repr__, ...) run a nested loop with `run(depth)`.
+
+mod call;
+mod ops;
+mod unwind;
+
+pub use call::CallArgs;
+
+use crate::heap::{CodeData, Kind};
+use crate::value::{ObjRef, Value};
+use crate::{PyErr, PyResult, Vm};
+use revpy_compiler::opcodes::{BinOp, CmpOp, Op};
+use std::rc::Rc;
+
+/// A Python frame. Its locals and operand stack live in `Vm::stack` from `base` on.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub code: Rc<CodeData>,
+    /// Index of the next instruction.
+    pub ip: u32,
+    /// Where the frame's locals start in `Vm::stack`.
+    pub base: u32,
+    /// Stack length to cut back to when the frame returns.
+    pub ret_sp: u32,
+    pub globals: ObjRef,
+    /// The namespace dict of module and class bodies.
+    pub locals: Option<ObjRef>,
+    /// The generator running this frame.
+    pub gen: Option<ObjRef>,
+    /// For a frame running `__init__` of a class call: the new object, returned instead.
+    pub init_self: Value,
+}
+
+impl Frame {
+    pub fn trace(&self, f: &mut impl FnMut(Value)) {
+        f(Value::Obj(self.globals));
+        if let Some(l) = self.locals {
+            f(Value::Obj(l));
+        }
+        if let Some(g) = self.gen {
+            f(Value::Obj(g));
+        }
+        f(self.init_self);
+        self.code.consts.iter().for_each(|v| f(*v));
+    }
+    /// The line of the instruction being executed.
+    pub fn line(&self) -> u32 {
+        self.code.code.line_of(self.ip.saturating_sub(1) as usize)
+    }
+}
+
+/// How a frame left the loop.
+#[derive(Debug)]
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+macro_rules! tri {
+    ($e:expr, $label:lifetime) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => break $label e,
+        }
+    };
+}
+
+impl Vm {
+    #[inline]
+    pub(crate) fn pop(&mut self) -> Value {
+        match self.stack.pop() {
+            Some(v) => v,
+            None => Value::Undef,
+        }
+    }
+    #[inline]
+    pub(crate) fn top(&self) -> Value {
+        self.stack[self.stack.len() - 1]
+    }
+    #[inline]
+    pub(crate) fn peek(&self, n: usize) -> Value {
+        self.stack[self.stack.len() - n]
+    }
+
+    /// Run frames until the frame at index `stop` (and all above it) has returned or
+    /// yielded.
+    pub fn run(&mut self, stop: usize) -> PyResult<Exit> {
+        'frames: loop {
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let base = self.frames[fi].base as usize;
+            let mut ip = self.frames[fi].ip as usize;
+            let instrs = &code.code.instrs[..];
+            let hooked = self.hooked;
+            let err: PyErr = 'exec: loop {
+                let ins = instrs[ip];
+                ip += 1;
+                self.frames[fi].ip = ip as u32;
+                if ins.line_start || hooked {
+                    if ins.line_start {
+                        self.stop_points += 1;
+                    }
+                    if hooked {
+                        tri!(self.on_instruction(ins.line_start), 'exec);
+                    }
+                }
+                let a = ins.arg;
+                match ins.op {
+                    Op::Nop => {}
+                    Op::PopTop => {
+                        self.stack.pop();
+                    }
+                    Op::Copy => {
+                        let v = self.peek(a as usize);
+                        self.stack.push(v);
+                    }
+                    Op::Swap => {
+                        let n = self.stack.len();
+                        self.stack.swap(n - 1, n - a as usize);
+                    }
+                    Op::LoadConst => self.stack.push(code.consts[a as usize]),
+                    Op::LoadFast => {
+                        let v = self.stack[base + a as usize];
+                        if v.is_undef() {
+                            let name = code.code.varnames[a as usize].clone();
+                            break 'exec self.unbound_local(&name);
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreFast => {
+                        let v = self.pop();
+                        self.stack[base + a as usize] = v;
+                    }
+                    Op::DeleteFast => {
+                        if self.stack[base + a as usize].is_undef() {
+                            let name = code.code.varnames[a as usize].clone();
+                            break 'exec self.unbound_local(&name);
+                        }
+                        self.stack[base + a as usize] = Value::Undef;
+                    }
+                    Op::LoadDeref | Op::LoadClassDeref => {
+                        if ins.op == Op::LoadClassDeref {
+                            let name = code.code.cell_name(a as usize);
+                            let key = self.intern(name);
+                            if let Some(ns) = self.frames[fi].locals {
+                                if let Some(v) = tri!(self.dict_get(ns, key), 'exec) {
+                                    self.stack.push(v);
+                                    continue;
+                                }
+                            }
+                        }
+                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
+                        let v = self.cell_get(cell);
+                        if v.is_undef() {
+                            break 'exec self.unbound_deref(&code, a as usize);
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreDeref => {
+                        let v = self.pop();
+                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
+                        self.cell_set(cell, v);
+                    }
+                    Op::DeleteDeref => {
+                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
+                        if self.cell_get(cell).is_undef() {
+                            break 'exec self.unbound_deref(&code, a as usize);
+                        }
+                        self.cell_set(cell, Value::Undef);
+                    }
+                    Op::LoadClosure => {
+                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
+                        self.stack.push(cell);
+                    }
+                    Op::LoadGlobal => {
+                        let name = code.names[a as usize];
+                        let g = self.frames[fi].globals;
+                        let v = tri!(self.load_global(g, name), 'exec);
+                        self.stack.push(v);
+                    }
+                    Op::StoreGlobal => {
+                        let v = self.pop();
+                        let g = self.frames[fi].globals;
+                        tri!(self.dict_set(g, code.names[a as usize], v), 'exec);
+                    }
+                    Op::DeleteGlobal => {
+                        let g = self.frames[fi].globals;
+                        let name = code.names[a as usize];
+                        if !tri!(self.dict_del(g, name), 'exec) {
+                            break 'exec self.name_error(name);
+                        }
+                    }
+                    Op::LoadName => {
+                        let name = code.names[a as usize];
+                        let v = match self.frames[fi].locals {
+                            Some(ns) => tri!(self.dict_get(ns, name), 'exec),
+                            None => None,
+                        };
+                        let v = match v {
+                            Some(v) => v,
+                            None => {
+                                let g = self.frames[fi].globals;
+                                tri!(self.load_global(g, name), 'exec)
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreName => {
+                        let v = self.pop();
+                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
+                        tri!(self.dict_set(ns, code.names[a as usize], v), 'exec);
+                    }
+                    Op::DeleteName => {
+                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
+                        let name = code.names[a as usize];
+                        if !tri!(self.dict_del(ns, name), 'exec) {
+                            break 'exec self.name_error(name);
+                        }
+                    }
+                    Op::LoadAttr => {
+                        let obj = self.pop();
+                        let v = tri!(self.getattr(obj, code.names[a as usize]), 'exec);
+                        self.stack.push(v);
+                    }
+                    Op::StoreAttr => {
+                        let obj = self.pop();
+                        let v = self.pop();
+                        tri!(self.setattr(obj, code.names[a as usize], v), 'exec);
+                    }
+                    Op::DeleteAttr => {
+                        let obj = self.pop();
+                        tri!(self.delattr(obj, code.names[a as usize]), 'exec);
+                    }
+                    Op::LoadMethod => {
+                        let obj = self.pop();
+                        let (f, s) = tri!(self.load_method(obj, code.names[a as usize]), 'exec);
+                        self.stack.push(f);
+                        self.stack.push(s);
+                    }
+                    Op::BinarySubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        let v = tri!(self.getitem(obj, key), 'exec);
+                        self.stack.push(v);
+                    }
+                    Op::StoreSubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        let v = self.pop();
+                        tri!(self.setitem(obj, key, v), 'exec);
+                    }
+                    Op::DeleteSubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        tri!(self.delitem(obj, key), 'exec);
+                    }
+                    Op::BuildSlice => {
+                        let step = if a == 3 { self.pop() } else { Value::None };
+                        let stop = self.pop();
+                        let start = self.pop();
+                        let s = self.new_slice(start, stop, step);
+                        self.stack.push(s);
+                    }
+                    Op::BinaryOp => {
+                        let r = self.pop();
+                        let l = self.pop();
+                        // Fast paths for small ints and floats.
+                        let v = match (l, r, a) {
+                            (Value::Int(x), Value::Int(y), 0 | 13) => match x.checked_add(y) {
+                                Some(z) => Value::Int(z),
+                                None => tri!(self.binary_op(l, r, BinOp::Add), 'exec),
+                            },
+                            (Value::Int(x), Value::Int(y), 1 | 14) => match x.checked_sub(y) {
+                                Some(z) => Value::Int(z),
+                                None => tri!(self.binary_op(l, r, BinOp::Sub), 'exec),
+                            },
+                            (Value::Float(x), Value::Float(y), 0 | 13) => Value::Float(x + y),
+                            (Value::Float(x), Value::Float(y), 1 | 14) => Value::Float(x - y),
+                            (Value::Float(x), Value::Float(y), 2 | 15) => Value::Float(x * y),
+                            _ => {
+                                let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
+                                tri!(self.binary_op(l, r, op), 'exec)
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::UnaryNegative => {
+                        let v = self.pop();
+                        let r = tri!(self.unary_neg(v), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::UnaryPositive => {
+                        let v = self.pop();
+                        let r = tri!(self.unary_pos(v), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::UnaryNot => {
+                        let v = self.pop();
+                        let b = tri!(self.truthy(v), 'exec);
+                        self.stack.push(Value::Bool(!b));
+                    }
+                    Op::UnaryInvert => {
+                        let v = self.pop();
+                        let r = tri!(self.unary_invert(v), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::CompareOp => {
+                        let r = self.pop();
+                        let l = self.pop();
+                        let v = match (l, r) {
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(match a {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            }),
+                            _ => {
+                                let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
+                                tri!(self.compare(l, r, op), 'exec)
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::IsOp => {
+                        let r = self.pop();
+                        let l = self.pop();
+                        self.stack.push(Value::Bool(l.is(r) != (a == 1)));
+                    }
+                    Op::ContainsOp => {
+                        let r = self.pop();
+                        let l = self.pop();
+                        let b = tri!(self.contains(r, l), 'exec);
+                        self.stack.push(Value::Bool(b != (a == 1)));
+                    }
+                    Op::BuildTuple => {
+                        let items = self.stack.split_off(self.stack.len() - a as usize);
+                        let t = self.new_tuple(items);
+                        self.stack.push(t);
+                    }
+                    Op::BuildList => {
+                        let items = self.stack.split_off(self.stack.len() - a as usize);
+                        let l = self.new_list(items);
+                        self.stack.push(l);
+                    }
+                    Op::BuildSet => {
+                        let items = self.stack.split_off(self.stack.len() - a as usize);
+                        let s = tri!(self.new_set_from(items), 'exec);
+                        self.stack.push(s);
+                    }
+                    Op::BuildMap => {
+                        let items = self.stack.split_off(self.stack.len() - 2 * a as usize);
+                        let d = self.new_dict();
+                        for pair in items.chunks(2) {
+                            tri!(self.dict_set(d, pair[0], pair[1]), 'exec);
+                        }
+                        self.stack.push(Value::Obj(d));
+                    }
+                    Op::BuildString => {
+                        let items = self.stack.split_off(self.stack.len() - a as usize);
+                        let mut s = String::new();
+                        for v in items {
+                            s.push_str(self.str_ref(v));
+                        }
+                        let v = self.new_str(s);
+                        self.stack.push(v);
+                    }
+                    Op::FormatValue => {
+                        let spec = if a & 4 != 0 { Some(self.pop()) } else { None };
+                        let v = self.pop();
+                        let r = tri!(self.format_value(v, a & 3, spec), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::ListAppend => {
+                        let v = self.pop();
+                        let l = self.peek(a as usize);
+                        self.list_append(l, v);
+                    }
+                    Op::SetAdd => {
+                        let v = self.pop();
+                        let s = self.peek(a as usize);
+                        tri!(self.set_add(s, v), 'exec);
+                    }
+                    Op::MapAdd => {
+                        let v = self.pop();
+                        let k = self.pop();
+                        let d = self.peek(a as usize);
+                        tri!(self.dict_set(d.obj().expect("dict"), k, v), 'exec);
+                    }
+                    Op::ListExtend => {
+                        let it = self.pop();
+                        let l = self.peek(a as usize);
+                        tri!(self.list_extend(l, it), 'exec);
+                    }
+                    Op::SetUpdate => {
+                        let it = self.pop();
+                        let s = self.peek(a as usize);
+                        tri!(self.set_update(s, it), 'exec);
+                    }
+                    Op::DictUpdate | Op::DictMerge => {
+                        let m = self.pop();
+                        let d = self.peek(a as usize);
+                        tri!(self.dict_update_op(d, m, ins.op == Op::DictMerge, &code, fi), 'exec);
+                    }
+                    Op::ListToTuple => {
+                        let l = self.pop();
+                        let items = self.list_items(l);
+                        let t = self.new_tuple(items);
+                        self.stack.push(t);
+                    }
+                    Op::UnpackSequence => {
+                        let v = self.pop();
+                        let items = tri!(self.unpack(v, a as usize), 'exec);
+                        self.stack.extend(items.into_iter().rev());
+                    }
+                    Op::UnpackEx => {
+                        let v = self.pop();
+                        let before = (a & 0xff) as usize;
+                        let after = (a >> 8) as usize;
+                        let items = tri!(self.unpack_ex(v, before, after), 'exec);
+                        self.stack.extend(items.into_iter().rev());
+                    }
+                    Op::GetIter => {
+                        let v = self.pop();
+                        let it = tri!(self.get_iter(v), 'exec);
+                        self.stack.push(it);
+                    }
+                    Op::ForIter => {
+                        let it = self.top();
+                        // Inline the common iterators.
+                        if let Value::Obj(r) = it {
+                            if let Kind::Iter(state) = self.heap.kind_mut(r) {
+                                match &mut **state {
+                                    crate::heap::IterKind::Range { cur, stop, step } => {
+                                        if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                                            let v = *cur;
+                                            *cur += *step;
+                                            self.stack.push(Value::Int(v));
+                                        } else {
+                                            self.stack.pop();
+                                            ip = a as usize;
+                                        }
+                                        continue;
+                                    }
+                                    crate::heap::IterKind::Seq { seq: Value::Obj(s), idx } => {
+                                        let (s, i) = (*s, *idx);
+                                        if let Kind::List(items) = self.heap.kind(s) {
+                                            if i < items.len() {
+                                                let v = items[i];
+                                                if let Kind::Iter(st) = self.heap.kind_mut(r) {
+                                                    if let crate::heap::IterKind::Seq { idx, .. } = &mut **st {
+                                                        *idx += 1;
+                                                    }
+                                                }
+                                                self.stack.push(v);
+                                            } else {
+                                                self.stack.pop();
+                                                ip = a as usize;
+                                            }
+                                            continue;
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                        match tri!(self.iter_next(it), 'exec) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.stack.pop();
+                                ip = a as usize;
+                            }
+                        }
+                    }
+                    Op::Jump => {
+                        if (a as usize) < ip {
+                            // A backward jump: a safe point for the collector.
+                            self.maybe_collect();
+                        }
+                        ip = a as usize;
+                    }
+                    Op::PopJumpIfFalse => {
+                        let v = self.pop();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(v), 'exec),
+                        };
+                        if !b {
+                            ip = a as usize;
+                        }
+                    }
+                    Op::PopJumpIfTrue => {
+                        let v = self.pop();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(v), 'exec),
+                        };
+                        if b {
+                            ip = a as usize;
+                        }
+                    }
+                    Op::PopJumpIfNone => {
+                        if self.pop().is_none() {
+                            ip = a as usize;
+                        }
+                    }
+                    Op::PopJumpIfNotNone => {
+                        if !self.pop().is_none() {
+                            ip = a as usize;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop => {
+                        let v = self.top();
+                        if !tri!(self.truthy(v), 'exec) {
+                            ip = a as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Op::JumpIfTrueOrPop => {
+                        let v = self.top();
+                        if tri!(self.truthy(v), 'exec) {
+                            ip = a as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Op::ReturnValue => {
+                        let v = self.pop();
+                        if !self.frames[fi].init_self.is_undef() && !v.is_none() {
+                            let t = self.type_name(v);
+                            break 'exec self.new_type_error(format!(
+                                "__init__() should return None, not '{t}'"
+                            ));
+                        }
+                        let frame = self.frames.pop().expect("frame");
+                        self.stack.truncate(frame.ret_sp as usize);
+                        let v = if frame.init_self.is_undef() { v } else { frame.init_self };
+                        if let Some(g) = frame.gen {
+                            self.generator_finished(g);
+                        }
+                        if self.frames.len() <= stop {
+                            return Ok(Exit::Return(v));
+                        }
+                        self.stack.push(v);
+                        continue 'frames;
+                    }
+                    Op::YieldValue => {
+                        let v = self.pop();
+                        self.suspend_generator(fi);
+                        return Ok(Exit::Yield(v));
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = self.pop();
+                        let it = if self.is_generator(v) { v } else { tri!(self.get_iter(v), 'exec) };
+                        self.stack.push(it);
+                    }
+                    Op::YieldFrom => {
+                        let sent = self.pop();
+                        let recv = self.top();
+                        match tri!(self.send_to(recv, sent), 'exec) {
+                            Exit::Yield(v) => {
+                                // Re-run this instruction with the next sent value.
+                                self.frames[fi].ip = (ip - 1) as u32;
+                                self.suspend_generator(fi);
+                                return Ok(Exit::Yield(v));
+                            }
+                            Exit::Return(r) => {
+                                self.stack.pop();
+                                self.stack.push(r);
+                            }
+                        }
+                    }
+                    Op::MakeFunction => {
+                        let f = tri!(self.make_function_op(a, fi), 'exec);
+                        self.stack.push(f);
+                    }
+                    Op::LoadBuildClass => {
+                        let v = self.builtin_build_class;
+                        self.stack.push(v);
+                    }
+                    Op::Call | Op::CallMethod | Op::CallKw => {
+                        let (argc, method, kw) = match ins.op {
+                            Op::Call => (a as usize, false, false),
+                            Op::CallMethod => (a as usize, true, false),
+                            _ => (a as usize, false, true),
+                        };
+                        match tri!(self.call_op(argc, method, kw), 'exec) {
+                            Some(v) => self.stack.push(v),
+                            None => continue 'frames,
+                        }
+                    }
+                    Op::CallEx => {
+                        let kwargs = if a & 1 != 0 { self.pop() } else { Value::Undef };
+                        let args = self.pop();
+                        let f = self.pop();
+                        let v = tri!(self.call_ex(f, args, kwargs), 'exec);
+                        self.stack.push(v);
+                    }
+                    Op::RaiseVarargs => {
+                        let e = match a {
+                            0 => self.reraise_current(),
+                            1 => {
+                                let exc = self.pop();
+                                self.make_raise(exc, None)
+                            }
+                            _ => {
+                                let cause = self.pop();
+                                let exc = self.pop();
+                                self.make_raise(exc, Some(cause))
+                            }
+                        };
+                        break 'exec e;
+                    }
+                    Op::Reraise => {
+                        let exc = self.pop();
+                        self.reraising = true;
+                        break 'exec PyErr(exc.obj().expect("exception"));
+                    }
+                    Op::PushExcInfo => {
+                        let exc = self.pop();
+                        let prev = self.exc_info;
+                        self.stack.push(prev);
+                        self.stack.push(exc);
+                        self.exc_info = exc;
+                    }
+                    Op::PopExcept => {
+                        self.exc_info = self.pop();
+                    }
+                    Op::CheckExcMatch => {
+                        let ty = self.pop();
+                        let exc = self.top();
+                        let b = tri!(self.exception_matches(exc, ty), 'exec);
+                        self.stack.push(Value::Bool(b));
+                    }
+                    Op::BeforeWith => {
+                        let mgr = self.pop();
+                        let (exit, entered) = tri!(self.before_with(mgr), 'exec);
+                        self.stack.push(exit);
+                        self.stack.push(entered);
+                    }
+                    Op::WithExceptStart => {
+                        let exc = self.top();
+                        let exit = self.peek(3);
+                        let r = tri!(self.with_exit_exc(exit, exc), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::ImportName => {
+                        let fromlist = self.pop();
+                        let level = self.pop();
+                        let g = self.frames[fi].globals;
+                        let m = tri!(self.import_name(code.names[a as usize], fromlist, level, g), 'exec);
+                        self.stack.push(m);
+                    }
+                    Op::ImportFrom => {
+                        let m = self.top();
+                        let v = tri!(self.import_from(m, code.names[a as usize]), 'exec);
+                        self.stack.push(v);
+                    }
+                    Op::ImportStar => {
+                        let m = self.pop();
+                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
+                        tri!(self.import_star(m, ns), 'exec);
+                    }
+                    Op::SetupAnnotations => {
+                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
+                        let key = self.intern("__annotations__");
+                        if tri!(self.dict_get(ns, key), 'exec).is_none() {
+                            let d = self.new_dict();
+                            tri!(self.dict_set(ns, key, Value::Obj(d)), 'exec);
+                        }
+                    }
+                    Op::LoadAssertionError => {
+                        let t = self.types.assertion_error;
+                        self.stack.push(Value::Obj(t));
+                    }
+                    Op::GetLen => {
+                        let v = self.top();
+                        let n = tri!(self.len(v), 'exec);
+                        self.stack.push(Value::Int(n as i64));
+                    }
+                    Op::MatchMapping => {
+                        let v = self.top();
+                        let b = self.is_mapping(v);
+                        self.stack.push(Value::Bool(b));
+                    }
+                    Op::MatchSequence => {
+                        let v = self.top();
+                        let b = self.is_match_sequence(v);
+                        self.stack.push(Value::Bool(b));
+                    }
+                    Op::MatchKeys => {
+                        let keys = self.top();
+                        let subj = self.peek(2);
+                        let r = tri!(self.match_keys(subj, keys), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::MatchClass => {
+                        let names = self.pop();
+                        let cls = self.pop();
+                        let subj = self.pop();
+                        let r = tri!(self.match_class(subj, cls, a as usize, names), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::CopyDictWithoutKeys => {
+                        let keys = self.pop();
+                        let subj = self.top();
+                        let r = tri!(self.copy_dict_without(subj, keys), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::PrintExpr => {
+                        let v = self.pop();
+                        tri!(self.print_expr(v), 'exec);
+                    }
+                }
+            };
+            // An exception: find a handler in this frame or unwind to the callers.
+            self.unwind(err, stop)?;
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Instruction helpers that are too long to sit in the dispatch loop: `with`,
+//! keyword dict building for calls, and the `match` statement's checks.
+
+use crate::heap::Kind;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// Types whose class patterns match the subject itself with one positional pattern.
+const SELF_MATCHING: &[&str] = &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
+
+impl Vm {
+    /// DICT_UPDATE / DICT_MERGE.
+    pub(crate) fn dict_update_op(
+        &mut self,
+        d: Value,
+        m: Value,
+        merge: bool,
+        _code: &crate::heap::CodeData,
+        _fi: usize,
+    ) -> PyResult<()> {
+        let dr = d.obj().expect("dict");
+        let is_mapping = self.is_dict(m) || {
+            let k = self.names.keys;
+            self.lookup_special(m, k).is_some()
+        };
+        if !is_mapping {
+            let t = self.type_name(m);
+            if merge {
+                let f = self.peek(3);
+                let fname = self.callable_name(f);
+                return Err(self.new_type_error(format!(
+                    "{fname} argument after ** must be a mapping, not {t}"
+                )));
+            }
+            return Err(self.new_type_error(format!("'{t}' object is not a mapping")));
+        }
+        if merge {
+            let items = if self.is_dict(m) {
+                self.dict_items(m.obj().expect("dict"))
+            } else {
+                let keys = self.call_method(m, "keys", &[])?;
+                let mut v = vec![];
+                for k in self.iterate(keys)? {
+                    let val = self.getitem(m, k)?;
+                    v.push((k, val));
+                }
+                v
+            };
+            for (k, v) in items {
+                if self.as_str(k).is_none() {
+                    let f = self.peek(3);
+                    let fname = self.callable_name(f);
+                    return Err(self.new_type_error(format!("{fname} keywords must be strings")));
+                }
+                if self.dict_get(dr, k)?.is_some() {
+                    let f = self.peek(3);
+                    let fname = self.callable_name(f);
+                    let kn = self.str_of(k).to_string();
+                    return Err(self.new_type_error(format!(
+                        "{fname} got multiple values for keyword argument '{kn}'"
+                    )));
+                }
+                self.dict_set(dr, k, v)?;
+            }
+            return Ok(());
+        }
+        crate::types::dict::dict_update_from(self, dr, m)
+    }
+
+    /// `f()` as CPython names callables in argument errors.
+    pub(crate) fn callable_name(&mut self, f: Value) -> String {
+        match f {
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::Function(func) => format!("{}()", self.str_of(func.qualname)),
+                Kind::Native(nf) => format!("{}()", nf.name),
+                Kind::BoundMethod(inner, _) => {
+                    let inner = *inner;
+                    self.callable_name(inner)
+                }
+                Kind::Class(_) => format!("{}()", self.class_name(r)),
+                _ => format!("{} object", self.type_name(f)),
+            },
+            _ => format!("{} object", self.type_name(f)),
+        }
+    }
+
+    /// BEFORE_WITH: (bound __exit__, result of __enter__).
+    pub(crate) fn before_with(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
+        let en = self.names.__enter__;
+        let ex = self.names.__exit__;
+        let cls = self.type_of(mgr);
+        let enter = self.class_lookup(cls, en);
+        let exit = self.class_lookup(cls, ex);
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let t = self.type_name(mgr);
+            let what = if enter.is_none() { "" } else { "" };
+            let _ = what;
+            return Err(self.new_type_error(format!(
+                "'{t}' object does not support the context manager protocol"
+            )));
+        };
+        let exit_b = self.bind_descriptor(exit, mgr, cls)?;
+        let enter_b = self.bind_descriptor(enter, mgr, cls)?;
+        let r = self.call(enter_b, &[], &[])?;
+        Ok((exit_b, r))
+    }
+
+    /// WITH_EXCEPT_START: __exit__(type, value, traceback).
+    pub(crate) fn with_exit_exc(&mut self, exit: Value, exc: Value) -> PyResult<Value> {
+        let t = Value::Obj(self.type_of(exc));
+        self.call(exit, &[t, exc, Value::None], &[])
+    }
+
+    pub(crate) fn is_mapping(&mut self, v: Value) -> bool {
+        match v {
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::Dict(_) => true,
+                Kind::Opaque(_) | Kind::Object => {
+                    let k = self.names.keys;
+                    let gi = self.names.__getitem__;
+                    let cls = self.type_of(v);
+                    !self.class_data(cls).is_builtin && self.class_lookup(cls, k).is_some() && self.class_lookup(cls, gi).is_some() && self.class_name(cls) != "str"
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    pub(crate) fn is_match_sequence(&mut self, v: Value) -> bool {
+        match v {
+            Value::Obj(r) => matches!(self.heap.kind(r), Kind::List(_) | Kind::Tuple(_) | Kind::Range(..))
+                || matches!(self.heap.kind(r), Kind::Opaque(_)) && self.class_name(self.type_of(v)) == "deque",
+            _ => false,
+        }
+    }
+
+    /// MATCH_KEYS: the values of `keys` in `subj`, or None if one is missing.
+    pub(crate) fn match_keys(&mut self, subj: Value, keys: Value) -> PyResult<Value> {
+        let mut out = vec![];
+        for k in self.tuple_items(keys) {
+            let v = if let Some(d) = subj.obj().filter(|r| matches!(self.heap.kind(*r), Kind::Dict(_))) {
+                match self.dict_get(d, k)? {
+                    Some(v) => Some(v),
+                    None => {
+                        let cls = self.type_of(subj);
+                        let m = self.names.__missing__;
+                        if !self.class_data(cls).is_builtin && self.class_lookup(cls, m).is_some() {
+                            match self.getitem(subj, k) {
+                                Ok(v) => Some(v),
+                                Err(e) if self.isinstance_ref(e.0, self.types.key_error) => None,
+                                Err(e) => return Err(e),
+                            }
+                        } else {
+                            None
+                        }
+                    }
+                }
+            } else {
+                match self.getitem(subj, k) {
+                    Ok(v) => Some(v),
+                    Err(e) if self.isinstance_ref(e.0, self.types.key_error) => None,
+                    Err(e) => return Err(e),
+                }
+            };
+            match v {
+                Some(v) => out.push(v),
+                None => return Ok(Value::None),
+            }
+        }
+        Ok(self.new_tuple(out))
+    }
+
+    /// MATCH_CLASS: the attributes for a class pattern, or None if it does not match.
+    pub(crate) fn match_class(&mut self, subj: Value, cls: Value, npos: usize, names: Value) -> PyResult<Value> {
+        let Some(c) = cls.obj().filter(|r| matches!(self.heap.kind(*r), Kind::Class(_))) else {
+            return Err(self.new_type_error("called match pattern must be a class".into()));
+        };
+        if !self.isinstance(subj, c) {
+            return Ok(Value::None);
+        }
+        let mut out = vec![];
+        if npos > 0 {
+            let ma = self.names.__match_args__;
+            let cname = self.class_name(c);
+            match self.class_lookup(c, ma) {
+                Some(args) => {
+                    let args = self.tuple_items(args);
+                    if npos > args.len() {
+                        let s = if args.len() == 1 { "" } else { "s" };
+                        return Err(self.new_type_error(format!(
+                            "{cname}() accepts {} positional sub-pattern{s} ({npos} given)",
+                            args.len()
+                        )));
+                    }
+                    for a in &args[..npos] {
+                        match self.getattr_opt(subj, *a)? {
+                            Some(v) => out.push(v),
+                            None => return Ok(Value::None),
+                        }
+                    }
+                }
+                None if self.class_data(c).is_builtin && SELF_MATCHING.contains(&cname.as_str()) => {
+                    if npos > 1 {
+                        return Err(self.new_type_error(format!(
+                            "{cname}() accepts 1 positional sub-pattern ({npos} given)"
+                        )));
+                    }
+                    out.push(subj);
+                }
+                None => {
+                    return Err(self.new_type_error(format!(
+                        "{cname}() accepts 0 positional sub-patterns ({npos} given)"
+                    )))
+                }
+            }
+        }
+        for n in self.tuple_items(names) {
+            match self.getattr_opt(subj, n)? {
+                Some(v) => out.push(v),
+                None => return Ok(Value::None),
+            }
+        }
+        Ok(self.new_tuple(out))
+    }
+
+    /// COPY_DICT_WITHOUT_KEYS.
+    pub(crate) fn copy_dict_without(&mut self, subj: Value, keys: Value) -> PyResult<Value> {
+        let d = self.new_dict();
+        let items = match subj.obj() {
+            Some(r) if matches!(self.heap.kind(r), Kind::Dict(_)) => self.dict_items(r),
+            _ => {
+                let ks = self.call_method(subj, "keys", &[])?;
+                let mut v = vec![];
+                for k in self.iterate(ks)? {
+                    let val = self.getitem(subj, k)?;
+                    v.push((k, val));
+                }
+                v
+            }
+        };
+        for (k, v) in items {
+            self.dict_set(d, k, v)?;
+        }
+        for k in self.tuple_items(keys) {
+            self.dict_del(d, k)?;
+        }
+        Ok(Value::Obj(d))
+    }
+}

@@ -1,0 +1,212 @@
+//! Exceptions in flight: finding handlers, unwinding frames, building tracebacks,
+//! `raise` semantics (causes, contexts, re-raise).
+
+use crate::heap::Kind;
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+impl Vm {
+    /// Route an exception raised in the top frame to a handler, unwinding frames down to
+    /// (but not below) `stop`. Ok means a handler was found and the loop can go on.
+    pub(crate) fn unwind(&mut self, err: PyErr, stop: usize) -> PyResult<()> {
+        let mut err = err;
+        let mut skip_tb = std::mem::take(&mut self.reraising);
+        loop {
+            let fi = self.frames.len() - 1;
+            let pc = self.frames[fi].ip.saturating_sub(1);
+            if !skip_tb {
+                let code = self.frames[fi].code.clone();
+                if let Kind::Exception(e) = self.heap.kind_mut(err.0) {
+                    e.traceback.push((code, pc));
+                }
+            }
+            skip_tb = false;
+            let handler = self.frames[fi].code.code.handler_for(pc);
+            if let Some(h) = handler {
+                let f = &self.frames[fi];
+                let sp = f.base as usize + f.code.nlocalsplus + h.depth as usize;
+                self.stack.truncate(sp);
+                self.stack.push(Value::Obj(err.0));
+                self.frames[fi].ip = h.target;
+                return Ok(());
+            }
+            let frame = self.frames.pop().expect("frame");
+            self.stack.truncate(frame.ret_sp as usize);
+            if let Some(g) = frame.gen {
+                self.generator_finished(g);
+                // PEP 479: StopIteration inside a generator becomes RuntimeError.
+                if self.isinstance_ref(err.0, self.types.stop_iteration) {
+                    let e = self.new_error(
+                        self.types.runtime_error,
+                        "generator raised StopIteration".into(),
+                    );
+                    self.set_cause(e.0, Value::Obj(err.0), Value::Obj(err.0));
+                    err = e;
+                }
+            }
+            if self.frames.len() <= stop {
+                return Err(err);
+            }
+        }
+    }
+
+    fn set_cause(&mut self, exc: crate::value::ObjRef, cause: Value, context: Value) {
+        if let Kind::Exception(e) = self.heap.kind_mut(exc) {
+            e.cause = cause;
+            e.context = context;
+            e.suppress_context = true;
+        }
+    }
+
+    /// `raise` with no argument.
+    pub(crate) fn reraise_current(&mut self) -> PyErr {
+        match self.exc_info {
+            Value::Obj(r) => {
+                self.reraising = true;
+                PyErr(r)
+            }
+            _ => self.new_error(self.types.runtime_error, "No active exception to reraise".into()),
+        }
+    }
+
+    /// `raise exc [from cause]`: instantiate classes, check types, chain the context.
+    pub(crate) fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
+        let inst = match self.exception_instance(exc) {
+            Ok(i) => i,
+            Err(e) => return e,
+        };
+        if let Some(c) = cause {
+            let c = if c.is_none() {
+                Value::None
+            } else {
+                match self.exception_instance(c) {
+                    Ok(ci) => Value::Obj(ci.0),
+                    Err(_) => {
+                        return self.new_type_error(
+                            "exception causes must derive from BaseException".into(),
+                        )
+                    }
+                }
+            };
+            if let Kind::Exception(e) = self.heap.kind_mut(inst.0) {
+                e.cause = c;
+                e.suppress_context = true;
+            }
+        }
+        self.attach_context(inst);
+        inst
+    }
+
+    /// Record the exception being handled as the new exception's `__context__`.
+    pub(crate) fn attach_context(&mut self, exc: PyErr) {
+        let ctx = self.exc_info;
+        if let Value::Obj(c) = ctx {
+            if c == exc.0 {
+                return;
+            }
+            // Avoid cycles: cut the chain where it would loop back.
+            let mut cur = ctx;
+            let mut steps = 0;
+            while let Value::Obj(r) = cur {
+                if steps > 100 {
+                    break;
+                }
+                let next = match self.heap.kind(r) {
+                    Kind::Exception(e) => e.context,
+                    _ => Value::None,
+                };
+                if let Value::Obj(n) = next {
+                    if n == exc.0 {
+                        if let Kind::Exception(e) = self.heap.kind_mut(r) {
+                            e.context = Value::None;
+                        }
+                        break;
+                    }
+                }
+                cur = next;
+                steps += 1;
+            }
+            if let Kind::Exception(e) = self.heap.kind_mut(exc.0) {
+                if e.context.is_none() {
+                    e.context = ctx;
+                }
+            }
+        }
+    }
+
+    /// An exception instance from a raised value (a class is instantiated).
+    pub(crate) fn exception_instance(&mut self, v: Value) -> PyResult<PyErr> {
+        if let Value::Obj(r) = v {
+            match self.heap.kind(r) {
+                Kind::Exception(_) => return Ok(PyErr(r)),
+                Kind::Class(_) if self.is_subclass_ref(r, self.types.base_exception) => {
+                    let inst = self.call(v, &[], &[])?;
+                    if let Value::Obj(i) = inst {
+                        if let Kind::Exception(_) = self.heap.kind(i) {
+                            return Ok(PyErr(i));
+                        }
+                    }
+                    let name = self.type_name(inst);
+                    return Err(self.new_type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {name}",
+                        self.class_name(r)
+                    )));
+                }
+                _ => {}
+            }
+        }
+        Err(self.new_type_error("exceptions must derive from BaseException".into()))
+    }
+
+    /// `except T:` matching.
+    pub(crate) fn exception_matches(&mut self, exc: Value, ty: Value) -> PyResult<bool> {
+        let Value::Obj(e) = exc else { return Ok(false) };
+        let check = |vm: &mut Vm, t: Value| -> PyResult<bool> {
+            match t {
+                Value::Obj(c) if matches!(vm.heap.kind(c), Kind::Class(_))
+                    && vm.is_subclass_ref(c, vm.types.base_exception) =>
+                {
+                    Ok(vm.isinstance_ref(e, c))
+                }
+                _ => Err(vm.new_type_error(
+                    "catching classes that do not inherit from BaseException is not allowed".into(),
+                )),
+            }
+        };
+        if let Value::Obj(t) = ty {
+            if let Kind::Tuple(items) = self.heap.kind(t) {
+                for it in items.clone() {
+                    if check(self, it)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+        }
+        check(self, ty)
+    }
+
+    pub(crate) fn unbound_local(&mut self, name: &str) -> PyErr {
+        self.new_error(
+            self.types.unbound_local_error,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    pub(crate) fn unbound_deref(&mut self, code: &crate::heap::CodeData, i: usize) -> PyErr {
+        let name = code.code.cell_name(i).to_string();
+        if i < code.code.cellvars.len() {
+            self.unbound_local(&name)
+        } else {
+            self.new_error(
+                self.types.name_error,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        }
+    }
+
+    pub(crate) fn name_error(&mut self, name: Value) -> PyErr {
+        let n = self.str_of(name).to_string();
+        self.new_error(self.types.name_error, format!("name '{n}' is not defined"))
+    }
+}

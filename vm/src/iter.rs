@@ -1,0 +1,264 @@
+//! Iteration: `iter()`, `next()`, unpacking, and `len()`.
+
+use crate::heap::{IterKind, Kind};
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+impl Vm {
+    pub fn new_iter(&mut self, cls: crate::value::ObjRef, state: IterKind) -> Value {
+        Value::Obj(self.heap.alloc(cls, Kind::Iter(Box::new(state))))
+    }
+
+    /// `iter(v)`.
+    pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        let cls = self.type_of(v);
+        if !self.class_data(cls).is_builtin {
+            let it = self.names.__iter__;
+            if let Some(f) = self.user_override(cls, it) {
+                let r = self.call(f, &[v], &[])?;
+                let nx = self.names.__next__;
+                if self.lookup_special(r, nx).is_none() && !matches!(r, Value::Obj(rr) if matches!(self.heap.kind(rr), Kind::Iter(_) | Kind::Generator(_))) {
+                    let t = self.type_name(r);
+                    return Err(self.new_type_error(format!(
+                        "iter() returned non-iterator of type '{t}'"
+                    )));
+                }
+                return Ok(r);
+            }
+        }
+        let Value::Obj(r) = v else {
+            return Err(self.not_iterable(v));
+        };
+        let t = &self.types;
+        let (cls, state) = match self.heap.kind(r) {
+            Kind::List(_) => (t.list_iterator, IterKind::Seq { seq: v, idx: 0 }),
+            Kind::Tuple(_) => (t.tuple_iterator, IterKind::Seq { seq: v, idx: 0 }),
+            Kind::Bytes(_) | Kind::ByteArray(_) => (t.bytes_iterator, IterKind::Seq { seq: v, idx: 0 }),
+            Kind::Str(_) => (t.str_iterator, IterKind::Str { s: v, byte: 0 }),
+            Kind::Range(start, stop, step) => (
+                t.range_iterator,
+                IterKind::Range { cur: *start, stop: *stop, step: *step },
+            ),
+            Kind::Dict(d) => (t.dict_keyiterator, IterKind::Dict { dict: r, idx: 0, len: d.len(), what: 0 }),
+            Kind::DictView(d, what) => {
+                let (d, what) = (*d, *what);
+                let len = match self.heap.kind(d) {
+                    Kind::Dict(dd) => dd.len(),
+                    _ => 0,
+                };
+                let c = [t.dict_keyiterator, t.dict_valueiterator, t.dict_itemiterator][what as usize];
+                (c, IterKind::Dict { dict: d, idx: 0, len, what })
+            }
+            Kind::Set(s) | Kind::FrozenSet(s) => (t.set_iterator, IterKind::Set { set: r, idx: 0, len: s.len() }),
+            Kind::Iter(_) | Kind::Generator(_) => return Ok(v),
+            Kind::Opaque(_) | Kind::Object | Kind::Boxed(_) | Kind::Exception(_) => {
+                let it = self.names.__iter__;
+                if let Some(f) = self.lookup_special(v, it) {
+                    return self.call(f, &[v], &[]);
+                }
+                let gi = self.names.__getitem__;
+                if self.lookup_special(v, gi).is_some() {
+                    let c = self.types.iterator;
+                    return Ok(self.new_iter(c, IterKind::GetItem { obj: v, idx: 0 }));
+                }
+                return Err(self.not_iterable(v));
+            }
+            _ => {
+                let it = self.names.__iter__;
+                if let Some(f) = self.lookup_special(v, it) {
+                    return self.call(f, &[v], &[]);
+                }
+                return Err(self.not_iterable(v));
+            }
+        };
+        Ok(self.new_iter(cls, state))
+    }
+
+    fn not_iterable(&mut self, v: Value) -> crate::PyErr {
+        let t = self.type_name(v);
+        self.new_type_error(format!("'{t}' object is not iterable"))
+    }
+
+    /// `next(it)`: `None` when exhausted.
+    pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        let Value::Obj(r) = it else {
+            let t = self.type_name(it);
+            return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
+        };
+        match self.heap.kind(r) {
+            Kind::Iter(_) => crate::types::misc::builtin_iter_next(self, r),
+            Kind::Generator(_) => match self.resume_generator(r, Value::None, None)? {
+                crate::interp::Exit::Yield(v) => Ok(Some(v)),
+                crate::interp::Exit::Return(_) => Ok(None),
+            },
+            _ => {
+                let nx = self.names.__next__;
+                let Some(f) = self.lookup_special(it, nx) else {
+                    let t = self.type_name(it);
+                    return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
+                };
+                match self.call(f, &[it], &[]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.isinstance_ref(e.0, self.types.stop_iteration) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// All items of an iterable.
+    pub fn iterate(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Value::Obj(r) = v {
+            match self.heap.kind(r) {
+                Kind::List(items) | Kind::Tuple(items) if self.class_data(self.heap.get(r).class).is_builtin => {
+                    return Ok(items.clone())
+                }
+                _ => {}
+            }
+        }
+        let it = self.get_iter(v)?;
+        let mut out = vec![];
+        self.temp_roots.push(it);
+        let root = self.temp_roots.len();
+        loop {
+            match self.iter_next(it) {
+                Ok(Some(x)) => {
+                    out.push(x);
+                    if out.len() % 256 == 0 {
+                        // Keep what we have so far visible to the collector.
+                        self.temp_roots.truncate(root);
+                        self.temp_roots.extend_from_slice(&out);
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    self.temp_roots.truncate(root - 1);
+                    return Err(e);
+                }
+            }
+        }
+        self.temp_roots.truncate(root - 1);
+        Ok(out)
+    }
+
+    /// UNPACK_SEQUENCE: exactly `n` items.
+    pub fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
+        if let Value::Obj(r) = v {
+            if let Kind::Tuple(items) | Kind::List(items) = self.heap.kind(r) {
+                if items.len() == n {
+                    return Ok(items.clone());
+                }
+                let got = items.len();
+                return Err(self.unpack_error(n, got, false));
+            }
+        }
+        let it = match self.get_iter(v) {
+            Ok(it) => it,
+            Err(_) => {
+                let t = self.type_name(v);
+                return Err(self.new_type_error(format!(
+                    "cannot unpack non-iterable {t} object"
+                )));
+            }
+        };
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            match self.iter_next(it)? {
+                Some(x) => out.push(x),
+                None => return Err(self.unpack_error(n, out.len(), false)),
+            }
+        }
+        if self.iter_next(it)?.is_some() {
+            return Err(self.unpack_error(n, n + 1, true));
+        }
+        Ok(out)
+    }
+
+    fn unpack_error(&mut self, expected: usize, got: usize, from_iter: bool) -> crate::PyErr {
+        if got > expected {
+            if from_iter {
+                self.new_value_error(format!("too many values to unpack (expected {expected})"))
+            } else {
+                self.new_value_error(format!("too many values to unpack (expected {expected})"))
+            }
+        } else {
+            self.new_value_error(format!(
+                "not enough values to unpack (expected {expected}, got {got})"
+            ))
+        }
+    }
+
+    /// UNPACK_EX: `before` items, a list of the middle, `after` items.
+    pub fn unpack_ex(&mut self, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+        let items = match self.iterate(v) {
+            Ok(i) => i,
+            Err(e) => {
+                if self.isinstance_ref(e.0, self.types.type_error) {
+                    let t = self.type_name(v);
+                    return Err(self.new_type_error(format!("cannot unpack non-iterable {t} object")));
+                }
+                return Err(e);
+            }
+        };
+        if items.len() < before + after {
+            return Err(self.new_value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let mut out = items[..before].to_vec();
+        let mid = items[before..items.len() - after].to_vec();
+        out.push(self.new_list(mid));
+        out.extend_from_slice(&items[items.len() - after..]);
+        Ok(out)
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        if let Value::Obj(r) = v {
+            let cls = self.heap.get(r).class;
+            if !self.class_data(cls).is_builtin {
+                let ln = self.names.__len__;
+                if let Some(f) = self.user_override(cls, ln) {
+                    let n = self.call(f, &[v], &[])?;
+                    return match self.index_of(n)? {
+                        Some(i) if i >= 0 => Ok(i as usize),
+                        Some(_) => Err(self.new_value_error("__len__() should return >= 0".into())),
+                        None => {
+                            let t = self.type_name(n);
+                            Err(self.new_type_error(format!(
+                                "'{t}' object cannot be interpreted as an integer"
+                            )))
+                        }
+                    };
+                }
+            }
+            let n = match self.heap.kind(r) {
+                Kind::Str(s) => Some(s.char_len as usize),
+                Kind::List(l) | Kind::Tuple(l) => Some(l.len()),
+                Kind::Dict(d) => Some(d.len()),
+                Kind::Set(s) | Kind::FrozenSet(s) => Some(s.len()),
+                Kind::Bytes(b) | Kind::ByteArray(b) => Some(b.len()),
+                Kind::Range(a, b, c) => Some(crate::ops::range_len(*a, *b, *c) as usize),
+                Kind::DictView(d, _) => match self.heap.kind(*d) {
+                    Kind::Dict(dd) => Some(dd.len()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(n) = n {
+                return Ok(n);
+            }
+            let ln = self.names.__len__;
+            if let Some(f) = self.lookup_special(v, ln) {
+                let n = self.call(f, &[v], &[])?;
+                if let Some(i) = self.index_of(n)? {
+                    return Ok(i.max(0) as usize);
+                }
+            }
+        }
+        let t = self.type_name(v);
+        Err(self.new_type_error(format!("object of type '{t}' has no len()")))
+    }
+}

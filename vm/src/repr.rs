@@ -1,0 +1,471 @@
+//! `repr()` and `str()` of every built-in value, in CPython's exact format.
+
+use crate::heap::Kind;
+use crate::value::{ObjRef, Value};
+use crate::{PyResult, Vm};
+use revpy_compiler::float_repr;
+
+/// Python's repr of a str.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n <= 0xff {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n <= 0xffff {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// An approximation of `str.isprintable` for single characters.
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x20 || (0x7f..0xa0).contains(&n) || n == 0xad {
+        return false;
+    }
+    if c.is_whitespace() && c != ' ' {
+        return false;
+    }
+    !matches!(n, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0xfff9..=0xfffb)
+        && !(0xf0000..).contains(&n)
+}
+
+/// Python's repr of bytes (with the `b` prefix).
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            _ => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn complex_part(x: f64) -> String {
+    let s = float_repr(x);
+    s.strip_suffix(".0").map(|t| t.to_string()).unwrap_or(s)
+}
+
+pub fn complex_repr(re: f64, im: f64) -> String {
+    if re == 0.0 && re.is_sign_positive() {
+        format!("{}j", complex_part(im))
+    } else {
+        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) || im.is_nan() && im.is_sign_negative() { "-" } else { "+" };
+        format!("({}{}{}j)", complex_part(re), sign, complex_part(im.abs()))
+    }
+}
+
+impl Vm {
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: Value) -> PyResult<String> {
+        match v {
+            Value::None | Value::Undef => return Ok("None".into()),
+            Value::Bool(b) => return Ok(if b { "True" } else { "False" }.into()),
+            Value::Int(i) => return Ok(i.to_string()),
+            Value::Float(f) => return Ok(float_repr(f)),
+            Value::Obj(_) => {}
+        }
+        let r = v.obj().expect("object");
+        let cls = self.heap.get(r).class;
+        if !self.class_data(cls).is_builtin {
+            let rn = self.names.__repr__;
+            if let Some(f) = self.user_override(cls, rn) {
+                let s = self.call(f, &[v], &[])?;
+                return match s {
+                    Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => Ok(self.str_of(s).to_string()),
+                    _ => {
+                        let t = self.type_name(s);
+                        Err(self.new_type_error(format!("__repr__ returned non-string (type {t})")))
+                    }
+                };
+            }
+        }
+        self.builtin_repr(r)
+    }
+
+    fn guarded(&mut self, r: ObjRef, open: &str, close: &str, items: Vec<Value>, f: fn(&mut Vm, Value) -> PyResult<String>) -> PyResult<String> {
+        if self.repr_guard.contains(&r) {
+            return Ok(format!("{open}...{close}"));
+        }
+        self.repr_guard.push(r);
+        let mut parts = Vec::with_capacity(items.len());
+        for it in items {
+            match f(self, it) {
+                Ok(s) => parts.push(s),
+                Err(e) => {
+                    self.repr_guard.pop();
+                    return Err(e);
+                }
+            }
+        }
+        self.repr_guard.pop();
+        Ok(format!("{open}{}{close}", parts.join(", ")))
+    }
+
+    fn builtin_repr(&mut self, r: ObjRef) -> PyResult<String> {
+        let cls = self.heap.get(r).class;
+        let serial = self.heap.get(r).serial;
+        Ok(match self.heap.kind(r) {
+            Kind::Str(s) => str_repr(&s.s),
+            Kind::BigInt(b) => b.to_string(),
+            Kind::Boxed(inner) => {
+                let inner = *inner;
+                return self.repr(inner);
+            }
+            Kind::Complex(re, im) => complex_repr(*re, *im),
+            Kind::Bytes(b) => bytes_repr(b),
+            Kind::ByteArray(b) => format!("bytearray({})", bytes_repr(b)),
+            Kind::List(items) => {
+                let items = items.clone();
+                let s = self.guarded(r, "[", "]", items, Vm::repr)?;
+                return Ok(self.wrap_subclass_repr(cls, s));
+            }
+            Kind::Tuple(items) => {
+                let items = items.clone();
+                if items.len() == 1 {
+                    let s = self.repr(items[0])?;
+                    format!("({s},)")
+                } else {
+                    self.guarded(r, "(", ")", items, Vm::repr)?
+                }
+            }
+            Kind::Dict(d) => {
+                let items = d.items();
+                if self.repr_guard.contains(&r) {
+                    return Ok("{...}".into());
+                }
+                self.repr_guard.push(r);
+                let mut parts = vec![];
+                for (k, v) in items {
+                    let ks = self.repr(k);
+                    let vs = self.repr(v);
+                    match (ks, vs) {
+                        (Ok(ks), Ok(vs)) => parts.push(format!("{ks}: {vs}")),
+                        (Err(e), _) | (_, Err(e)) => {
+                            self.repr_guard.pop();
+                            return Err(e);
+                        }
+                    }
+                }
+                self.repr_guard.pop();
+                let s = format!("{{{}}}", parts.join(", "));
+                return Ok(self.wrap_subclass_repr(cls, s));
+            }
+            Kind::Set(s) => {
+                let items: Vec<Value> = s.iter().collect();
+                let name = self.class_name(cls);
+                if items.is_empty() {
+                    format!("{name}()")
+                } else if cls == self.types.set {
+                    self.guarded(r, "{", "}", items, Vm::repr)?
+                } else {
+                    let inner = self.guarded(r, "{", "}", items, Vm::repr)?;
+                    format!("{name}({inner})")
+                }
+            }
+            Kind::FrozenSet(s) => {
+                let items: Vec<Value> = s.iter().collect();
+                let name = self.class_name(cls);
+                if items.is_empty() {
+                    format!("{name}()")
+                } else {
+                    let inner = self.guarded(r, "{", "}", items, Vm::repr)?;
+                    format!("{name}({inner})")
+                }
+            }
+            Kind::Range(a, b, c) => {
+                if *c == 1 {
+                    format!("range({a}, {b})")
+                } else {
+                    format!("range({a}, {b}, {c})")
+                }
+            }
+            Kind::Slice(a, b, c) => {
+                let (a, b, c) = (*a, *b, *c);
+                format!("slice({}, {}, {})", self.repr(a)?, self.repr(b)?, self.repr(c)?)
+            }
+            Kind::Function(f) => format!("<function {} at {:#x}>", self.str_of(f.qualname), serial),
+            Kind::Native(nf) => match nf.owner {
+                Some(o) => format!("<method '{}' of '{o}' objects>", nf.name),
+                None => format!("<built-in function {}>", nf.name),
+            },
+            Kind::BoundMethod(f, s) => {
+                let (f, s) = (*f, *s);
+                let fname = match f {
+                    Value::Obj(fr) => match self.heap.kind(fr) {
+                        Kind::Function(func) => self.str_of(func.qualname).to_string(),
+                        Kind::Native(nf) => {
+                            let name = nf.name;
+                            let tn = self.type_name(s);
+                            let serial = s.obj().map(|o| self.heap.get(o).serial).unwrap_or(0);
+                            return Ok(format!("<built-in method {name} of {tn} object at {serial:#x}>"));
+                        }
+                        _ => "?".into(),
+                    },
+                    _ => "?".into(),
+                };
+                let sr = self.repr(s)?;
+                format!("<bound method {fname} of {sr}>")
+            }
+            Kind::Class(_) => {
+                let name = self.str_of(self.class_data(r).qualname).to_string();
+                let mk = self.names.__module__;
+                let d = self.class_data(r).dict;
+                let module = self.dict_get_str(d, mk).map(|m| self.str_lossy(m));
+                match module.as_deref() {
+                    Some("builtins") | None => format!("<class '{name}'>"),
+                    Some(m) => format!("<class '{m}.{name}'>"),
+                }
+            }
+            Kind::Module(m) => {
+                let name = self.str_of(m.name).to_string();
+                let d = m.dict;
+                let fk = self.names.__file__;
+                match self.dict_get_str(d, fk) {
+                    Some(f) => format!("<module '{name}' from '{}'>", self.str_lossy(f)),
+                    None => format!("<module '{name}' (built-in)>"),
+                }
+            }
+            Kind::Generator(g) => format!("<generator object {} at {:#x}>", self.str_of(g.qualname), serial),
+            Kind::Cell(_) => format!("<cell at {serial:#x}>"),
+            Kind::Code(c) => format!("<code object {} at {serial:#x}, file \"{}\", line {}>", c.code.name, c.code.filename, c.code.first_line),
+            Kind::DictView(d, what) => {
+                let (d, what) = (*d, *what);
+                let name = ["dict_keys", "dict_values", "dict_items"][what as usize];
+                let items = match self.heap.kind(d) {
+                    Kind::Dict(dd) => match what {
+                        0 => dd.keys(),
+                        1 => dd.values(),
+                        _ => {
+                            let pairs = dd.items();
+                            pairs.into_iter().map(|(k, v)| self.new_tuple(vec![k, v])).collect()
+                        }
+                    },
+                    _ => vec![],
+                };
+                let inner = self.guarded(d, "[", "]", items, Vm::repr)?;
+                format!("{name}({inner})")
+            }
+            Kind::Exception(e) => {
+                let args = self.tuple_items(e.args);
+                let name = self.class_name(cls);
+                if args.len() == 1 {
+                    format!("{name}({})", self.repr(args[0])?)
+                } else {
+                    let t = self.new_tuple(args);
+                    let inner = self.repr(t)?;
+                    if inner == "()" {
+                        format!("{name}()")
+                    } else {
+                        format!("{name}{inner}")
+                    }
+                }
+            }
+            Kind::NotImplemented => "NotImplemented".into(),
+            Kind::Ellipsis => "Ellipsis".into(),
+            Kind::Property(_) => format!("<property object at {serial:#x}>"),
+            Kind::StaticMethod(_) => format!("<staticmethod object at {serial:#x}>"),
+            Kind::ClassMethod(_) => format!("<classmethod object at {serial:#x}>"),
+            Kind::Super(c, _) => format!("<super: <class '{}'>, <{} object>>", self.class_name(*c), "..."),
+            Kind::Iter(_) => format!("<{} object at {serial:#x}>", self.class_name(cls)),
+            Kind::Opaque(_) | Kind::Object => self.default_repr(r),
+        })
+    }
+
+    fn wrap_subclass_repr(&self, _cls: ObjRef, s: String) -> String {
+        s
+    }
+
+    /// `<module.Class object at 0x...>`, with the object's serial number as address.
+    pub fn default_repr(&self, r: ObjRef) -> String {
+        let cls = self.heap.get(r).class;
+        let serial = self.heap.get(r).serial;
+        let name = self.str_of(self.class_data(cls).qualname).to_string();
+        let d = self.class_data(cls).dict;
+        let mk = self.names.__module__;
+        let module = self
+            .dict_get_str(d, mk)
+            .and_then(|m| match m {
+                Value::Obj(mr) => match self.heap.kind(mr) {
+                    Kind::Str(s) => Some(s.s.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .unwrap_or_else(|| "builtins".into());
+        if module == "builtins" {
+            format!("<{name} object at {serial:#x}>")
+        } else {
+            format!("<{module}.{name} object at {serial:#x}>")
+        }
+    }
+
+    /// `str(v)`.
+    pub fn str(&mut self, v: Value) -> PyResult<String> {
+        if let Value::Obj(r) = v {
+            let cls = self.heap.get(r).class;
+            if !self.class_data(cls).is_builtin {
+                let sn = self.names.__str__;
+                if let Some(f) = self.user_override(cls, sn) {
+                    let s = self.call(f, &[v], &[])?;
+                    return match s {
+                        Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => Ok(self.str_of(s).to_string()),
+                        _ => {
+                            let t = self.type_name(s);
+                            Err(self.new_type_error(format!("__str__ returned non-string (type {t})")))
+                        }
+                    };
+                }
+            }
+            match self.heap.kind(r) {
+                Kind::Str(s) => return Ok(s.s.to_string()),
+                Kind::Exception(_) => return Ok(self.exception_str(r)),
+                _ => {}
+            }
+        }
+        self.repr(v)
+    }
+
+    /// `str(v)` as a value (no copy for strings).
+    pub fn str_value(&mut self, v: Value) -> PyResult<Value> {
+        if let Value::Obj(r) = v {
+            if let Kind::Str(_) = self.heap.kind(r) {
+                if self.class_data(self.heap.get(r).class).is_builtin {
+                    return Ok(v);
+                }
+            }
+        }
+        let s = self.str(v)?;
+        Ok(self.new_str(s))
+    }
+
+    /// `str(v)`, with a placeholder if it raises (for error messages).
+    pub fn str_lossy(&mut self, v: Value) -> String {
+        self.str(v).unwrap_or_else(|_| "<unprintable>".into())
+    }
+
+    /// A repr that never runs Python code (trace mode, debugger listings).
+    pub fn short_repr(&mut self, v: Value) -> String {
+        match v {
+            Value::Undef => "<NULL>".into(),
+            Value::Obj(r) => {
+                let cls = self.heap.get(r).class;
+                if !self.class_data(cls).is_builtin {
+                    return self.default_repr(r);
+                }
+                match self.heap.kind(r) {
+                    Kind::List(l) if l.len() > 8 => format!("<list of {}>", l.len()),
+                    Kind::Tuple(l) if l.len() > 8 => format!("<tuple of {}>", l.len()),
+                    Kind::Dict(d) if d.len() > 8 => format!("<dict of {}>", d.len()),
+                    Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_) | Kind::Set(_) => {
+                        // Containers may hold user objects: only show them if all are builtins.
+                        let mut ok = true;
+                        self.heap.kind(r).trace(&mut |x| {
+                            if let Value::Obj(xr) = x {
+                                let c = self.heap.get(xr).class;
+                                if !self.class_data(c).is_builtin || !matches!(self.heap.kind(xr), Kind::Str(_) | Kind::BigInt(_)) {
+                                    ok = false;
+                                }
+                            }
+                        });
+                        if ok {
+                            self.repr(v).unwrap_or_default()
+                        } else {
+                            format!("<{} object at {:#x}>", self.class_name(cls), self.heap.get(r).serial)
+                        }
+                    }
+                    _ => self.builtin_repr(r).unwrap_or_default(),
+                }
+            }
+            _ => self.repr(v).unwrap_or_default(),
+        }
+    }
+
+    /// `ascii(v)`: repr with non-ASCII characters escaped.
+    pub fn ascii(&mut self, v: Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        let mut out = String::with_capacity(r.len());
+        for c in r.chars() {
+            let n = c as u32;
+            if n < 0x80 {
+                out.push(c);
+            } else if n <= 0xff {
+                out.push_str(&format!("\\x{n:02x}"));
+            } else if n <= 0xffff {
+                out.push_str(&format!("\\u{n:04x}"));
+            } else {
+                out.push_str(&format!("\\U{n:08x}"));
+            }
+        }
+        Ok(out)
+    }
+
+    /// FORMAT_VALUE: conversion then `format(v, spec)`.
+    pub fn format_value(&mut self, v: Value, conv: u32, spec: Option<Value>) -> PyResult<Value> {
+        let v = match conv {
+            1 => self.str_value(v)?,
+            2 => {
+                let s = self.repr(v)?;
+                self.new_str(s)
+            }
+            3 => {
+                let s = self.ascii(v)?;
+                self.new_str(s)
+            }
+            _ => v,
+        };
+        let spec_s = match spec {
+            Some(s) => self.str_of(s).to_string(),
+            None => String::new(),
+        };
+        if spec_s.is_empty() {
+            return self.str_value(v);
+        }
+        let s = self.format(v, &spec_s)?;
+        Ok(self.new_str(s))
+    }
+
+    /// The REPL's echo of an expression statement.
+    pub(crate) fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        let s = self.repr(v)?;
+        self.effects.write_stdout(&format!("{s}\n"));
+        let k = self.intern("_");
+        self.dict_set(self.builtins, k, v)
+    }
+}

@@ -1,0 +1,235 @@
+//! Building a fresh VM: the type objects (bootstrapping `type` and `object`), the
+//! `builtins` and `sys` modules, and every built-in method.
+
+use crate::effects::Effects;
+use crate::heap::{BaseKind, ClassData, Heap, Kind, NativeFn, NativeFunc};
+use crate::names::Names;
+use crate::types::{Types, TYPE_TABLE};
+use crate::value::{ObjRef, Value};
+use crate::Vm;
+use std::collections::HashMap;
+
+pub(crate) fn new_vm() -> Vm {
+    let mut heap = Heap::new();
+    // Class objects first, in table order; `type` (index 1) is the class of them all.
+    let refs: Vec<ObjRef> = TYPE_TABLE
+        .iter()
+        .map(|_| heap.alloc(ObjRef(1), Kind::Object))
+        .collect();
+    let types = Types::from_refs(&refs);
+    let mut vm = Vm {
+        heap,
+        stack: Vec::with_capacity(1024),
+        frames: Vec::with_capacity(64),
+        types,
+        names: Names::empty(),
+        builtins: ObjRef(0),
+        modules: ObjRef(0),
+        interned: HashMap::new(),
+        exc_info: Value::None,
+        reraising: false,
+        recursion_limit: 1000,
+        native_calls: 0,
+        effects: Effects::live(),
+        code_roots: vec![],
+        object_new: Value::None,
+        builtin_build_class: Value::None,
+        not_implemented: Value::None,
+        ellipsis: Value::None,
+        mro_cache: HashMap::new(),
+        stop_points: 0,
+        hooked: false,
+        trace: false,
+        temp_roots: vec![],
+        repr_guard: vec![],
+        sys: None,
+        argv: vec![],
+        script_dir: ".".into(),
+        loaded_sources: vec![],
+        native_modules: vec![],
+    };
+    for (i, (_, name, base, kind)) in TYPE_TABLE.iter().enumerate() {
+        let dict = vm.new_dict();
+        let name_v = vm.intern(name);
+        let (bases, mut mro) = if i == 0 {
+            (vec![], vec![])
+        } else {
+            let bi = TYPE_TABLE.iter().position(|t| t.0 == *base).expect("base in table");
+            let b = refs[bi];
+            (vec![b], vm.class_data(b).mro.clone())
+        };
+        mro.insert(0, refs[i]);
+        vm.heap.get_mut(refs[i]).kind = Kind::Class(Box::new(ClassData {
+            name: name_v,
+            qualname: name_v,
+            bases,
+            mro,
+            dict,
+            base_kind: *kind,
+            is_builtin: true,
+            version: 0,
+        }));
+    }
+    vm.names = Names::new(&mut vm);
+    let nt = vm.types.not_implemented_type;
+    vm.not_implemented = Value::Obj(vm.heap.alloc(nt, Kind::NotImplemented));
+    let et = vm.types.ellipsis_type;
+    vm.ellipsis = Value::Obj(vm.heap.alloc(et, Kind::Ellipsis));
+    // Every builtin class says it lives in `builtins`.
+    let module_key = vm.names.__module__;
+    let builtins_name = vm.intern("builtins");
+    for r in refs.iter() {
+        let d = vm.class_data(*r).dict;
+        let _ = vm.dict_set(d, module_key, builtins_name);
+    }
+    let bm = vm.new_module("builtins");
+    vm.builtins = vm.module_dict(bm);
+    vm.modules = vm.new_dict();
+    let _ = vm.dict_set(vm.modules, builtins_name, Value::Obj(bm));
+    crate::types::object::register(&mut vm);
+    crate::types::int::register(&mut vm);
+    crate::types::float::register(&mut vm);
+    crate::types::str::register(&mut vm);
+    crate::types::bytes::register(&mut vm);
+    crate::types::list::register(&mut vm);
+    crate::types::tuple::register(&mut vm);
+    crate::types::dict::register(&mut vm);
+    crate::types::set::register(&mut vm);
+    crate::types::function::register(&mut vm);
+    crate::types::generator::register(&mut vm);
+    crate::types::exceptions::register(&mut vm);
+    crate::types::misc::register(&mut vm);
+    crate::builtins::register(&mut vm);
+    // Types and exceptions are builtins too.
+    for (i, (field, name, _, _)) in TYPE_TABLE.iter().enumerate() {
+        let public = crate::types::is_exception_field(field)
+            || matches!(
+                *field,
+                "object" | "type_" | "int" | "bool_" | "float" | "complex" | "str" | "bytes"
+                    | "bytearray" | "list" | "tuple" | "dict" | "set" | "frozenset" | "range"
+                    | "slice" | "property" | "staticmethod" | "classmethod" | "super_"
+                    | "enumerate" | "zip" | "map" | "filter" | "reversed"
+            );
+        if public {
+            let k = vm.intern(name);
+            let _ = vm.dict_set(vm.builtins, k, Value::Obj(refs[i]));
+        }
+    }
+    // Aliases CPython has.
+    for (alias, target) in [("EnvironmentError", "OSError"), ("IOError", "OSError")] {
+        let t = vm.intern(target);
+        if let Ok(Some(v)) = vm.dict_get(vm.builtins, t) {
+            let k = vm.intern(alias);
+            let _ = vm.dict_set(vm.builtins, k, v);
+        }
+    }
+    let object_new_key = vm.names.__new__;
+    vm.object_new = vm.class_lookup(vm.types.object, object_new_key).unwrap_or(Value::None);
+    let bc = vm.intern("__build_class__");
+    vm.builtin_build_class = vm.dict_get(vm.builtins, bc).ok().flatten().unwrap_or(Value::None);
+    crate::builtins::sys::create(&mut vm);
+    vm
+}
+
+impl Vm {
+    fn native(&mut self, name: &'static str, owner: Option<&'static str>, f: NativeFn, binds: bool) -> Value {
+        let cls = self.types.builtin_function;
+        Value::Obj(self.heap.alloc(
+            cls,
+            Kind::Native(Box::new(NativeFunc { name, owner, f, binds, host: None })),
+        ))
+    }
+
+    /// Add a method (binds `self`) to a class.
+    pub fn add_method(&mut self, cls: ObjRef, name: &'static str, f: NativeFn) {
+        let owner = self.class_static_name(cls);
+        let v = self.native(name, owner, f, true);
+        let k = self.intern(name);
+        let d = self.class_data(cls).dict;
+        let _ = self.dict_set(d, k, v);
+    }
+
+    /// Add a class method (receives the class) to a class.
+    pub fn add_classmethod(&mut self, cls: ObjRef, name: &'static str, f: NativeFn) {
+        let owner = self.class_static_name(cls);
+        let v = self.native(name, owner, f, false);
+        let cm_cls = self.types.classmethod;
+        let cm = Value::Obj(self.heap.alloc(cm_cls, Kind::ClassMethod(v)));
+        let k = self.intern(name);
+        let d = self.class_data(cls).dict;
+        let _ = self.dict_set(d, k, cm);
+    }
+
+    /// Add a static method (no implicit first argument) to a class.
+    pub fn add_staticmethod(&mut self, cls: ObjRef, name: &'static str, f: NativeFn) {
+        let owner = self.class_static_name(cls);
+        let v = self.native(name, owner, f, false);
+        let sm_cls = self.types.staticmethod;
+        let sm = Value::Obj(self.heap.alloc(sm_cls, Kind::StaticMethod(v)));
+        let k = self.intern(name);
+        let d = self.class_data(cls).dict;
+        let _ = self.dict_set(d, k, sm);
+    }
+
+    /// Add a read-only property computed by `f(self)`.
+    pub fn add_getter(&mut self, cls: ObjRef, name: &'static str, f: NativeFn) {
+        let owner = self.class_static_name(cls);
+        let getter = self.native(name, owner, f, false);
+        let pcls = self.types.property;
+        let p = Value::Obj(self.heap.alloc(
+            pcls,
+            Kind::Property(Box::new([getter, Value::None, Value::None, Value::None])),
+        ));
+        let k = self.intern(name);
+        let d = self.class_data(cls).dict;
+        let _ = self.dict_set(d, k, p);
+    }
+
+    /// Add a plain function to a namespace dict (module functions, builtins).
+    pub fn add_function(&mut self, dict: ObjRef, name: &'static str, f: NativeFn) -> Value {
+        let v = self.native(name, None, f, false);
+        let k = self.intern(name);
+        let _ = self.dict_set(dict, k, v);
+        v
+    }
+
+    /// A new class object created from Rust (for native modules).
+    pub fn new_native_class(&mut self, name: &str, base: ObjRef, module: &str) -> ObjRef {
+        let dict = self.new_dict();
+        let name_v = self.intern(name);
+        let mut mro = self.class_data(base).mro.clone();
+        let base_kind = self.class_data(base).base_kind;
+        let cls_type = self.types.type_;
+        let r = self.heap.alloc(
+            cls_type,
+            Kind::Class(Box::new(ClassData {
+                name: name_v,
+                qualname: name_v,
+                bases: vec![base],
+                mro: vec![],
+                dict,
+                base_kind,
+                is_builtin: true,
+                version: 0,
+            })),
+        );
+        mro.insert(0, r);
+        if let Kind::Class(c) = self.heap.kind_mut(r) {
+            c.mro = mro;
+        }
+        let mk = self.names.__module__;
+        let mv = self.new_str(module.to_string());
+        let _ = self.dict_set(dict, mk, mv);
+        r
+    }
+
+    fn class_static_name(&self, cls: ObjRef) -> Option<&'static str> {
+        let name = self.str_of(self.class_data(cls).name);
+        TYPE_TABLE.iter().find(|t| t.1 == name).map(|t| t.1)
+    }
+
+    /// Whether instances of `cls` are plain objects of a user class (or builtin layout).
+    pub fn base_kind(&self, cls: ObjRef) -> BaseKind {
+        self.class_data(cls).base_kind
+    }
+}

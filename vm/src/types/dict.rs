@@ -1,0 +1,376 @@
+//! `dict`: lookups (with Python-level `__eq__`/`__hash__` where keys need them),
+//! views, and the dict methods.
+
+use crate::dict::{Dict, Probe};
+use crate::heap::Kind;
+use crate::value::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+impl Vm {
+    pub fn new_dict(&mut self) -> ObjRef {
+        let c = self.types.dict;
+        self.heap.alloc(c, Kind::Dict(Box::new(Dict::new())))
+    }
+
+    fn dict_ref(&self, d: ObjRef) -> &Dict {
+        match self.heap.kind(d) {
+            Kind::Dict(x) => x,
+            _ => panic!("revpy internal error: not a dict"),
+        }
+    }
+
+    fn dict_mut(&mut self, d: ObjRef) -> &mut Dict {
+        match self.heap.kind_mut(d) {
+            Kind::Dict(x) => x,
+            _ => panic!("revpy internal error: not a dict"),
+        }
+    }
+
+    /// Find the entry index of `key` (hash given), running `__eq__` if needed.
+    fn dict_find(&mut self, d: ObjRef, key: Value, hash: i64) -> PyResult<Option<usize>> {
+        let probe = {
+            let vm = &*self;
+            vm.dict_ref(d).probe(hash, key, &mut |k| vm.simple_eq(k, key))
+        };
+        match probe {
+            Probe::Found(i) => Ok(Some(i)),
+            Probe::NotFound => Ok(None),
+            Probe::Slow(cands) => {
+                let mut answers = vec![];
+                for c in cands {
+                    let e = self.eq(c, key)?;
+                    answers.push((c, e));
+                }
+                let vm = &*self;
+                let p = vm.dict_ref(d).probe(hash, key, &mut |k| {
+                    answers.iter().find(|(c, _)| c.is(k)).map(|(_, e)| *e).or(Some(false))
+                });
+                Ok(match p {
+                    Probe::Found(i) => Some(i),
+                    _ => None,
+                })
+            }
+        }
+    }
+
+    /// `d.get(key)` (without `__missing__`).
+    pub fn dict_get(&mut self, d: ObjRef, key: Value) -> PyResult<Option<Value>> {
+        let hash = self.hash(key)?;
+        Ok(self.dict_find(d, key, hash)?.map(|i| self.dict_ref(d).value_at(i)))
+    }
+
+    /// Lookup by a str key with no Python code involved (namespaces, class dicts).
+    pub fn dict_get_str(&self, d: ObjRef, key: Value) -> Option<Value> {
+        let Value::Obj(kr) = key else { return None };
+        let Kind::Str(ks) = self.heap.kind(kr) else { return None };
+        let hash = ks.hash();
+        let dict = self.dict_ref(d);
+        dict.find_simple(hash, key, &mut |k| match k {
+            Value::Obj(r) => matches!(self.heap.kind(r), Kind::Str(s) if s.s == ks.s),
+            _ => false,
+        })
+        .map(|i| dict.value_at(i))
+    }
+
+    /// `d[key] = value`.
+    pub fn dict_set(&mut self, d: ObjRef, key: Value, value: Value) -> PyResult<()> {
+        let hash = self.hash(key)?;
+        match self.dict_find(d, key, hash)? {
+            Some(i) => self.dict_mut(d).set_value_at(i, value),
+            None => self.dict_mut(d).insert_new(hash, key, value),
+        }
+        Ok(())
+    }
+
+    /// `del d[key]`; false if absent.
+    pub fn dict_del(&mut self, d: ObjRef, key: Value) -> PyResult<bool> {
+        let hash = self.hash(key)?;
+        match self.dict_find(d, key, hash)? {
+            Some(i) => {
+                self.dict_mut(d).remove_at(i);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Remove and return the value for `key`, if present.
+    pub fn dict_pop(&mut self, d: ObjRef, key: Value) -> PyResult<Option<Value>> {
+        let hash = self.hash(key)?;
+        match self.dict_find(d, key, hash)? {
+            Some(i) => Ok(Some(self.dict_mut(d).remove_at(i).1)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn dict_items(&self, d: ObjRef) -> Vec<(Value, Value)> {
+        self.dict_ref(d).items()
+    }
+
+    pub fn dict_len(&self, d: ObjRef) -> usize {
+        self.dict_ref(d).len()
+    }
+
+    pub(crate) fn is_dict(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Dict(_)))
+    }
+}
+
+/// `d.update(other)` for a mapping or an iterable of pairs.
+pub fn dict_update_from(vm: &mut Vm, d: ObjRef, other: Value) -> PyResult<()> {
+    if let Value::Obj(o) = other {
+        if let Kind::Dict(od) = vm.heap.kind(o) {
+            for (k, v) in od.items() {
+                vm.dict_set(d, k, v)?;
+            }
+            return Ok(());
+        }
+        let keys_name = vm.names.keys;
+        if vm.lookup_special(other, keys_name).is_some() {
+            let keys = vm.call_method(other, "keys", &[])?;
+            for k in vm.iterate(keys)? {
+                let v = vm.getitem(other, k)?;
+                vm.dict_set(d, k, v)?;
+            }
+            return Ok(());
+        }
+    }
+    let items = vm.iterate(other)?;
+    for (i, item) in items.into_iter().enumerate() {
+        let pair = match vm.iterate(item) {
+            Ok(p) => p,
+            Err(_) => {
+                let t = vm.type_name(item);
+                return Err(vm.new_type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )))
+                .map_err(|e| {
+                    let _ = t;
+                    e
+                });
+            }
+        };
+        if pair.len() != 2 {
+            return Err(vm.new_value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        vm.dict_set(d, pair[0], pair[1])?;
+    }
+    Ok(())
+}
+
+/// Membership in a keys/items view.
+pub fn view_contains(vm: &mut Vm, d: ObjRef, what: u8, item: Value) -> PyResult<bool> {
+    match what {
+        0 => Ok(vm.dict_get(d, item)?.is_some()),
+        1 => {
+            for v in vm.dict_ref(d).values() {
+                if vm.eq(v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => {
+            let pair = vm.tuple_items(item);
+            if pair.len() != 2 || !matches!(item, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_))) {
+                return Ok(false);
+            }
+            match vm.dict_get(d, pair[0])? {
+                Some(v) => vm.eq(v, pair[1]),
+                None => Ok(false),
+            }
+        }
+    }
+}
+
+fn this(vm: &mut Vm, args: &[Value]) -> PyResult<ObjRef> {
+    match args.first() {
+        Some(Value::Obj(r)) if matches!(vm.heap.kind(*r), Kind::Dict(_)) => Ok(*r),
+        _ => Err(vm.new_type_error("descriptor requires a 'dict' object".into())),
+    }
+}
+
+fn d_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let cls = args[0].obj().expect("class");
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Dict(Box::new(Dict::new())))))
+}
+
+fn d_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    vm.check_args("dict", &args[1..], 0, 1)?;
+    if let Some(o) = args.get(1) {
+        dict_update_from(vm, d, *o)?;
+    }
+    for (k, v) in kw {
+        vm.dict_set(d, *k, *v)?;
+    }
+    Ok(Value::None)
+}
+
+fn d_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    vm.check_args("get", &args[1..], 1, 2)?;
+    Ok(vm.dict_get(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
+}
+
+fn d_setdefault(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    vm.check_args("setdefault", &args[1..], 1, 2)?;
+    if let Some(v) = vm.dict_get(d, args[1])? {
+        return Ok(v);
+    }
+    let dv = args.get(2).copied().unwrap_or(Value::None);
+    vm.dict_set(d, args[1], dv)?;
+    Ok(dv)
+}
+
+fn d_pop(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    vm.check_args("pop", &args[1..], 1, 2)?;
+    match vm.dict_pop(d, args[1])? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(dv) => Ok(*dv),
+            None => Err(vm.new_key_error(args[1])),
+        },
+    }
+}
+
+fn d_popitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    match vm.dict_ref(d).last_index() {
+        Some(i) => {
+            let (k, v) = vm.dict_mut(d).remove_at(i);
+            Ok(vm.new_tuple(vec![k, v]))
+        }
+        None => Err(vm.new_error(vm.types.key_error, "popitem(): dictionary is empty".into())),
+    }
+}
+
+fn d_update(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    vm.check_args("update", &args[1..], 0, 1)?;
+    if let Some(o) = args.get(1) {
+        dict_update_from(vm, d, *o)?;
+    }
+    for (k, v) in kw {
+        vm.dict_set(d, *k, *v)?;
+    }
+    Ok(Value::None)
+}
+
+fn d_copy(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    let copy = vm.dict_ref(d).clone();
+    let c = vm.types.dict;
+    Ok(Value::Obj(vm.heap.alloc(c, Kind::Dict(Box::new(copy)))))
+}
+
+fn d_clear(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    vm.dict_mut(d).clear();
+    Ok(Value::None)
+}
+
+fn view(vm: &mut Vm, args: &[Value], what: u8) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    let c = [vm.types.dict_keys, vm.types.dict_values, vm.types.dict_items][what as usize];
+    Ok(Value::Obj(vm.heap.alloc(c, Kind::DictView(d, what))))
+}
+fn d_keys(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    view(vm, args, 0)
+}
+fn d_values(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    view(vm, args, 1)
+}
+fn d_items(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    view(vm, args, 2)
+}
+
+fn d_fromkeys(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("fromkeys", &args[1..], 1, 2)?;
+    let cls = args[0];
+    let d = vm.call(cls, &[], &[])?;
+    let v = args.get(2).copied().unwrap_or(Value::None);
+    let Some(dr) = d.obj() else { return Ok(d) };
+    for k in vm.iterate(args[1])? {
+        if matches!(vm.heap.kind(dr), Kind::Dict(_)) && vm.class_data(vm.type_of(d)).is_builtin {
+            vm.dict_set(dr, k, v)?;
+        } else {
+            vm.setitem(d, k, v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn d_reversed(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    let keys: Vec<Value> = vm.dict_ref(d).keys().into_iter().rev().collect();
+    let l = vm.new_list(keys);
+    vm.get_iter(l)
+}
+
+fn d_or(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args)?;
+    if !vm.is_dict(args[1]) {
+        return Ok(vm.not_implemented);
+    }
+    let copy = vm.dict_ref(d).clone();
+    let c = vm.types.dict;
+    let n = vm.heap.alloc(c, Kind::Dict(Box::new(copy)));
+    dict_update_from(vm, n, args[1])?;
+    Ok(Value::Obj(n))
+}
+
+fn view_set_op(vm: &mut Vm, args: &[Value], op: revpy_compiler::opcodes::BinOp) -> PyResult<Value> {
+    let a = vm.iterate(args[0])?;
+    let s = vm.new_set_from(a)?;
+    vm.binary_op(s, args[1], op)
+}
+fn v_and(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    view_set_op(vm, args, revpy_compiler::opcodes::BinOp::And)
+}
+fn v_or(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    view_set_op(vm, args, revpy_compiler::opcodes::BinOp::Or)
+}
+fn v_sub(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    view_set_op(vm, args, revpy_compiler::opcodes::BinOp::Sub)
+}
+fn v_xor(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    view_set_op(vm, args, revpy_compiler::opcodes::BinOp::Xor)
+}
+
+pub fn register(vm: &mut Vm) {
+    let c = vm.types.dict;
+    vm.add_staticmethod(c, "__new__", d_new);
+    vm.add_classmethod(c, "fromkeys", d_fromkeys);
+    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("__init__", d_init),
+        ("get", d_get),
+        ("setdefault", d_setdefault),
+        ("pop", d_pop),
+        ("popitem", d_popitem),
+        ("update", d_update),
+        ("copy", d_copy),
+        ("clear", d_clear),
+        ("keys", d_keys),
+        ("values", d_values),
+        ("items", d_items),
+        ("__reversed__", d_reversed),
+        ("__or__", d_or),
+    ];
+    for (n, f) in methods {
+        vm.add_method(c, n, *f);
+    }
+    for view_cls in [vm.types.dict_keys, vm.types.dict_items] {
+        vm.add_method(view_cls, "__and__", v_and);
+        vm.add_method(view_cls, "__or__", v_or);
+        vm.add_method(view_cls, "__sub__", v_sub);
+        vm.add_method(view_cls, "__xor__", v_xor);
+    }
+}

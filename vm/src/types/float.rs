@@ -1,0 +1,252 @@
+//! `float` and `complex`.
+
+use crate::heap::Kind;
+use crate::num::Num;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+/// Parse a float as `float(s)` does.
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    let special = match body {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        if lower.len() - body.len() > 1 {
+            return None;
+        }
+        return Some(if neg { -v } else { v });
+    }
+    if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') || t.contains("_.") || t.contains("._") {
+        return None;
+    }
+    let clean: String = t.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) {
+        return None;
+    }
+    clean.parse::<f64>().ok()
+}
+
+impl Vm {
+    /// `float(v)`.
+    pub fn to_float(&mut self, v: Value) -> PyResult<f64> {
+        match self.num_of(v) {
+            Some(Num::F(f)) => return Ok(f),
+            Some(Num::I(i)) => return Ok(i as f64),
+            Some(Num::B(b)) => {
+                return b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| {
+                    self.new_overflow_error("int too large to convert to float")
+                })
+            }
+            _ => {}
+        }
+        if let Some(s) = self.as_str(v) {
+            let s = s.to_string();
+            return parse_float(&s).ok_or_else(|| {
+                let r = crate::repr::str_repr(&s);
+                self.new_value_error(format!("could not convert string to float: {r}"))
+            });
+        }
+        for name in ["__float__", "__index__"] {
+            let n = self.intern(name);
+            if let Some(f) = self.lookup_special(v, n) {
+                let r = self.call(f, &[v], &[])?;
+                return self.to_float(r);
+            }
+        }
+        let t = self.type_name(v);
+        Err(self.new_type_error(format!(
+            "float() argument must be a string or a real number, not '{t}'"
+        )))
+    }
+}
+
+fn float_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let cls = args[0].obj().expect("class");
+    vm.no_kwargs("float", kw)?;
+    vm.check_args("float", &args[1..], 0, 1)?;
+    let f = match args.get(1) {
+        Some(v) => vm.to_float(*v)?,
+        None => 0.0,
+    };
+    if cls == vm.types.float {
+        return Ok(Value::Float(f));
+    }
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Boxed(Value::Float(f)))))
+}
+
+fn this_f(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    match vm.num_of(v) {
+        Some(Num::F(f)) => Ok(f),
+        _ => Err(vm.new_type_error("descriptor requires a 'float' object".into())),
+    }
+}
+
+fn is_integer(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this_f(vm, args[0])?;
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn as_integer_ratio(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this_f(vm, args[0])?;
+    if f.is_infinite() {
+        return Err(vm.new_overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(vm.new_value_error("cannot convert NaN to integer ratio".into()));
+    }
+    let (mut m, mut e) = (f, 0i32);
+    while m.fract() != 0.0 {
+        m *= 2.0;
+        e += 1;
+    }
+    let num = crate::types::int::float_to_bigint(m);
+    let den = BigInt::from(1) << e as usize;
+    let g = num.gcd(&den);
+    let (n, d) = (num / &g, den / &g);
+    let nv = vm.new_bigint(n);
+    let dv = vm.new_bigint(d.abs());
+    Ok(vm.new_tuple(vec![nv, dv]))
+}
+
+fn conjugate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Float(this_f(vm, args[0])?))
+}
+
+fn float_hex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this_f(vm, args[0])?;
+    let s = if f.is_nan() {
+        "nan".to_string()
+    } else if f.is_infinite() {
+        if f > 0.0 { "inf" } else { "-inf" }.to_string()
+    } else if f == 0.0 {
+        if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }.to_string()
+    } else {
+        let bits = f.to_bits();
+        let sign = if bits >> 63 == 1 { "-" } else { "" };
+        let exp = ((bits >> 52) & 0x7ff) as i64;
+        let mant = bits & ((1 << 52) - 1);
+        let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+        let mut m = format!("{mant:013x}");
+        while m.len() > 1 && m.ends_with('0') {
+            m.pop();
+        }
+        format!("{sign}0x{lead}.{m}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
+    };
+    Ok(vm.new_str(s))
+}
+
+fn float_trunc(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this_f(vm, args[0])?;
+    vm.float_to_int(f)
+}
+fn float_floor(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this_f(vm, args[0])?;
+    vm.float_to_int(f.floor())
+}
+fn float_ceil(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this_f(vm, args[0])?;
+    vm.float_to_int(f.ceil())
+}
+
+fn complex_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let real = vm.arg_or(args, 1, kw, "real", Value::Int(0));
+    let imag = vm.arg_or(args, 2, kw, "imag", Value::Int(0));
+    if let Some(s) = vm.as_str(real) {
+        let s = s.trim().replace(['(', ')'], "");
+        return match parse_complex(&s) {
+            Some((r, i)) => Ok(vm.new_complex(r, i)),
+            None => Err(vm.new_value_error("complex() arg is a malformed string".into())),
+        };
+    }
+    let (rr, ri) = match vm.num_of(real) {
+        Some(Num::C(a, b)) => (a, b),
+        Some(n) => (n.to_f64().unwrap_or(f64::INFINITY), 0.0),
+        None => {
+            let t = vm.type_name(real);
+            return Err(vm.new_type_error(format!(
+                "complex() first argument must be a string or a number, not '{t}'"
+            )));
+        }
+    };
+    let (ir, ii) = match vm.num_of(imag) {
+        Some(Num::C(a, b)) => (a, b),
+        Some(n) => (n.to_f64().unwrap_or(f64::INFINITY), 0.0),
+        None => {
+            let t = vm.type_name(imag);
+            return Err(vm.new_type_error(format!(
+                "complex() second argument must be a number, not '{t}'"
+            )));
+        }
+    };
+    Ok(vm.new_complex(rr - ii, ri + ir))
+}
+
+fn parse_complex(s: &str) -> Option<(f64, f64)> {
+    if let Some(body) = s.strip_suffix('j').or_else(|| s.strip_suffix('J')) {
+        // Find the split between real and imaginary parts.
+        let bytes: Vec<char> = body.chars().collect();
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == '+' || bytes[i] == '-') && !matches!(bytes[i - 1], 'e' | 'E') {
+                let re: String = bytes[..i].iter().collect();
+                let im: String = bytes[i..].iter().collect();
+                let im = if im == "+" || im == "-" { format!("{im}1") } else { im };
+                return Some((parse_float(&re)?, parse_float(&im)?));
+            }
+        }
+        let im = if body.is_empty() || body == "+" || body == "-" { format!("{body}1") } else { body.to_string() };
+        return Some((0.0, parse_float(&im)?));
+    }
+    Some((parse_float(s)?, 0.0))
+}
+
+fn this_c(vm: &mut Vm, v: Value) -> PyResult<(f64, f64)> {
+    match vm.num_of(v) {
+        Some(Num::C(a, b)) => Ok((a, b)),
+        _ => Err(vm.new_type_error("descriptor requires a 'complex' object".into())),
+    }
+}
+fn c_conjugate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let (a, b) = this_c(vm, args[0])?;
+    Ok(vm.new_complex(a, -b))
+}
+fn c_real(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Float(this_c(vm, args[0])?.0))
+}
+fn c_imag(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Float(this_c(vm, args[0])?.1))
+}
+
+pub fn register(vm: &mut Vm) {
+    let c = vm.types.float;
+    vm.add_staticmethod(c, "__new__", float_new);
+    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("is_integer", is_integer),
+        ("as_integer_ratio", as_integer_ratio),
+        ("conjugate", conjugate),
+        ("hex", float_hex),
+        ("__trunc__", float_trunc),
+        ("__int__", float_trunc),
+        ("__floor__", float_floor),
+        ("__ceil__", float_ceil),
+    ];
+    for (n, f) in methods {
+        vm.add_method(c, n, *f);
+    }
+    let cc = vm.types.complex;
+    vm.add_staticmethod(cc, "__new__", complex_new);
+    vm.add_method(cc, "conjugate", c_conjugate);
+    vm.add_getter(cc, "real", c_real);
+    vm.add_getter(cc, "imag", c_imag);
+    let _ = Signed::abs(&BigInt::from(1));
+}

@@ -1,0 +1,156 @@
+//! Functions, bound methods, cells, and the descriptor types `property`,
+//! `staticmethod` and `classmethod`.
+
+use crate::heap::Kind;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+impl Vm {
+    pub fn new_cell(&mut self, v: Value) -> Value {
+        let c = self.types.cell;
+        Value::Obj(self.heap.alloc(c, Kind::Cell(v)))
+    }
+    #[inline]
+    pub fn cell_get(&self, cell: Value) -> Value {
+        match cell {
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::Cell(v) => *v,
+                _ => Value::Undef,
+            },
+            _ => Value::Undef,
+        }
+    }
+    #[inline]
+    pub fn cell_set(&mut self, cell: Value, v: Value) {
+        if let Value::Obj(r) = cell {
+            if let Kind::Cell(c) = self.heap.kind_mut(r) {
+                *c = v;
+            }
+        }
+    }
+    pub fn new_bound_method(&mut self, f: Value, obj: Value) -> Value {
+        let c = self.types.method;
+        Value::Obj(self.heap.alloc(c, Kind::BoundMethod(f, obj)))
+    }
+}
+
+fn property_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let cls = args[0].obj().expect("class");
+    let fget = vm.arg_or(args, 1, kw, "fget", Value::None);
+    let fset = vm.arg_or(args, 2, kw, "fset", Value::None);
+    let fdel = vm.arg_or(args, 3, kw, "fdel", Value::None);
+    let mut doc = vm.arg_or(args, 4, kw, "doc", Value::None);
+    if doc.is_none() {
+        if let Value::Obj(f) = fget {
+            if let Kind::Function(func) = vm.heap.kind(f) {
+                doc = func.doc;
+            }
+        }
+    }
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Property(Box::new([fget, fset, fdel, doc])))))
+}
+
+fn property_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn property_with(vm: &mut Vm, args: &[Value], slot: usize) -> PyResult<Value> {
+    let Some(Value::Obj(p)) = args.first() else { return Err(vm.new_type_error("property expected".into())) };
+    let Kind::Property(parts) = vm.heap.kind(*p) else { return Err(vm.new_type_error("property expected".into())) };
+    let mut parts = **parts;
+    parts[slot] = args.get(1).copied().unwrap_or(Value::None);
+    let cls = vm.heap.get(*p).class;
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Property(Box::new(parts)))))
+}
+fn property_getter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_with(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_with(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_with(vm, args, 2)
+}
+fn property_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let obj = args.get(1).copied().unwrap_or(Value::None);
+    if obj.is_none() {
+        return Ok(args[0]);
+    }
+    let cls = vm.type_of(obj);
+    vm.bind_descriptor(args[0], obj, cls)
+}
+fn property_part(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Obj(p)) => match vm.heap.kind(*p) {
+            Kind::Property(parts) => Ok(parts[i]),
+            _ => Ok(Value::None),
+        },
+        _ => Ok(Value::None),
+    }
+}
+fn property_fget(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_part(vm, args, 0)
+}
+fn property_fset(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_part(vm, args, 1)
+}
+fn property_fdel(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_part(vm, args, 2)
+}
+fn property_doc(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_part(vm, args, 3)
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("staticmethod", &args[1..], 1, 1)?;
+    let cls = args[0].obj().expect("class");
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::StaticMethod(args[1]))))
+}
+fn classmethod_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("classmethod", &args[1..], 1, 1)?;
+    let cls = args[0].obj().expect("class");
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::ClassMethod(args[1]))))
+}
+fn wrapped_func(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Obj(r)) => match vm.heap.kind(*r) {
+            Kind::StaticMethod(f) | Kind::ClassMethod(f) => Ok(*f),
+            _ => Ok(Value::None),
+        },
+        _ => Ok(Value::None),
+    }
+}
+fn staticmethod_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let f = wrapped_func(vm, args, kw)?;
+    vm.call(f, &args[1..], kw)
+}
+
+fn method_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.call(args[0], &args[1..], kw)
+}
+
+pub fn register(vm: &mut Vm) {
+    let p = vm.types.property;
+    vm.add_staticmethod(p, "__new__", property_new);
+    vm.add_method(p, "__init__", property_init);
+    vm.add_method(p, "getter", property_getter);
+    vm.add_method(p, "setter", property_setter);
+    vm.add_method(p, "deleter", property_deleter);
+    vm.add_method(p, "__get__", property_get);
+    vm.add_getter(p, "fget", property_fget);
+    vm.add_getter(p, "fset", property_fset);
+    vm.add_getter(p, "fdel", property_fdel);
+    vm.add_getter(p, "__doc__", property_doc);
+    let s = vm.types.staticmethod;
+    vm.add_staticmethod(s, "__new__", staticmethod_new);
+    vm.add_getter(s, "__func__", wrapped_func);
+    vm.add_method(s, "__call__", staticmethod_call);
+    let c = vm.types.classmethod;
+    vm.add_staticmethod(c, "__new__", classmethod_new);
+    vm.add_getter(c, "__func__", wrapped_func);
+    for t in [vm.types.function, vm.types.method, vm.types.builtin_function] {
+        vm.add_method(t, "__call__", method_call);
+    }
+}

@@ -1,0 +1,310 @@
+//! Generators: creation, suspension at `yield`, resumption by `next`/`send`/`throw`,
+//! `close`, and delegation for `yield from`.
+
+use crate::heap::{GenData, Kind};
+use crate::interp::Exit;
+use crate::value::{ObjRef, Value};
+use crate::{PyErr, PyResult, Vm};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+impl Vm {
+    pub fn new_generator(&mut self, g: GenData) -> Value {
+        let c = self.types.generator;
+        Value::Obj(self.heap.alloc(c, Kind::Generator(Box::new(g))))
+    }
+
+    pub fn is_generator(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Generator(_)))
+    }
+
+    fn gen_mut(&mut self, g: ObjRef) -> &mut GenData {
+        match self.heap.kind_mut(g) {
+            Kind::Generator(x) => x,
+            _ => panic!("revpy internal error: not a generator"),
+        }
+    }
+
+    /// YIELD_VALUE: move the top frame (a generator's) and its stack into the generator.
+    pub(crate) fn suspend_generator(&mut self, fi: usize) {
+        let frame = self.frames.remove(fi);
+        let saved = self.stack.split_off(frame.base as usize);
+        let g = frame.gen.expect("generator frame");
+        let gd = self.gen_mut(g);
+        gd.saved = saved;
+        gd.frame = Some(frame);
+        gd.running = false;
+    }
+
+    /// The generator's frame returned or raised.
+    pub(crate) fn generator_finished(&mut self, g: ObjRef) {
+        let gd = self.gen_mut(g);
+        gd.finished = true;
+        gd.running = false;
+        gd.frame = None;
+        gd.saved.clear();
+    }
+
+    /// Resume a generator with a sent value or a thrown exception.
+    pub fn resume_generator(&mut self, g: ObjRef, sent: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+        let (started, finished, running) = {
+            let gd = self.gen_mut(g);
+            (gd.started, gd.finished, gd.running)
+        };
+        if running {
+            return Err(self.new_value_error("generator already executing".into()));
+        }
+        if finished {
+            return match throw {
+                Some(e) => Err(e),
+                None => Ok(Exit::Return(Value::None)),
+            };
+        }
+        if !started && throw.is_none() && !sent.is_none() {
+            return Err(self.new_type_error(
+                "can't send non-None value to a just-started generator".into(),
+            ));
+        }
+        // A generator suspended in `yield from` forwards throws to its delegate.
+        if let Some(e) = throw {
+            if started {
+                if let Some(recv) = self.yield_from_target(g) {
+                    return self.throw_into_delegate(g, recv, e);
+                }
+            } else {
+                self.generator_finished(g);
+                return Err(e);
+            }
+        }
+        self.check_recursion()?;
+        let (mut frame, saved) = {
+            let gd = self.gen_mut(g);
+            gd.started = true;
+            gd.running = true;
+            (gd.frame.take().expect("suspended frame"), std::mem::take(&mut gd.saved))
+        };
+        let base = self.stack.len();
+        frame.base = base as u32;
+        frame.ret_sp = base as u32;
+        frame.gen = Some(g);
+        self.stack.extend(saved);
+        if started && throw.is_none() {
+            self.stack.push(sent);
+        }
+        let depth = self.frames.len();
+        self.frames.push(frame);
+        if let Some(e) = throw {
+            self.attach_context(e);
+            self.unwind(e, depth)?;
+        }
+        self.run(depth)
+    }
+
+    /// The iterator a suspended generator is delegating to with `yield from`.
+    fn yield_from_target(&mut self, g: ObjRef) -> Option<Value> {
+        let gd = self.gen_mut(g);
+        let frame = gd.frame.as_ref()?;
+        let ins = frame.code.code.instrs.get(frame.ip as usize)?;
+        if ins.op == revpy_compiler::opcodes::Op::YieldFrom {
+            gd.saved.last().copied()
+        } else {
+            None
+        }
+    }
+
+    fn throw_into_delegate(&mut self, g: ObjRef, recv: Value, e: PyErr) -> PyResult<Exit> {
+        let r = if let Value::Obj(rr) = recv {
+            if matches!(self.heap.kind(rr), Kind::Generator(_)) {
+                self.resume_generator(rr, Value::None, Some(e))
+            } else {
+                let throw = self.names.throw;
+                match self.getattr_opt(recv, throw)? {
+                    Some(f) => self.call(f, &[Value::Obj(e.0)], &[]).map(Exit::Yield),
+                    None => Err(e),
+                }
+            }
+        } else {
+            Err(e)
+        };
+        match r {
+            Ok(Exit::Yield(v)) => Ok(Exit::Yield(v)),
+            Ok(Exit::Return(v)) => {
+                // The delegate finished: continue the outer generator after YIELD_FROM.
+                let gd = self.gen_mut(g);
+                gd.saved.pop();
+                if let Some(f) = gd.frame.as_mut() {
+                    f.ip += 1;
+                }
+                gd.saved.push(v);
+                self.resume_after_delegate(g)
+            }
+            Err(err) => {
+                if self.isinstance_ref(err.0, self.types.stop_iteration) && !self.is_generator(recv) {
+                    let args = self.exception_args(err.0);
+                    let v = args.first().copied().unwrap_or(Value::None);
+                    let gd = self.gen_mut(g);
+                    gd.saved.pop();
+                    if let Some(f) = gd.frame.as_mut() {
+                        f.ip += 1;
+                    }
+                    gd.saved.push(v);
+                    return self.resume_after_delegate(g);
+                }
+                // Raise the delegate's exception inside the outer generator.
+                let gd = self.gen_mut(g);
+                gd.saved.pop();
+                if let Some(f) = gd.frame.as_mut() {
+                    f.ip += 1;
+                }
+                self.resume_raw(g, Some(err))
+            }
+        }
+    }
+
+    fn resume_after_delegate(&mut self, g: ObjRef) -> PyResult<Exit> {
+        self.resume_raw(g, None)
+    }
+
+    /// Resume without pushing a sent value (the stack is already arranged).
+    fn resume_raw(&mut self, g: ObjRef, throw: Option<PyErr>) -> PyResult<Exit> {
+        let (mut frame, saved) = {
+            let gd = self.gen_mut(g);
+            gd.running = true;
+            (gd.frame.take().expect("suspended frame"), std::mem::take(&mut gd.saved))
+        };
+        let base = self.stack.len();
+        frame.base = base as u32;
+        frame.ret_sp = base as u32;
+        frame.gen = Some(g);
+        self.stack.extend(saved);
+        let depth = self.frames.len();
+        self.frames.push(frame);
+        if let Some(e) = throw {
+            self.unwind(e, depth)?;
+        }
+        self.run(depth)
+    }
+
+    /// Send a value to an iterator for YIELD_FROM.
+    pub(crate) fn send_to(&mut self, recv: Value, sent: Value) -> PyResult<Exit> {
+        if let Value::Obj(r) = recv {
+            if let Kind::Generator(_) = self.heap.kind(r) {
+                return self.resume_generator(r, sent, None);
+            }
+        }
+        if sent.is_none() {
+            return Ok(match self.iter_next_with_value(recv)? {
+                Ok(v) => Exit::Yield(v),
+                Err(v) => Exit::Return(v),
+            });
+        }
+        match self.call_method(recv, "send", &[sent]) {
+            Ok(v) => Ok(Exit::Yield(v)),
+            Err(e) if self.isinstance_ref(e.0, self.types.stop_iteration) => {
+                let args = self.exception_args(e.0);
+                Ok(Exit::Return(args.first().copied().unwrap_or(Value::None)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// next(it), distinguishing exhaustion and its StopIteration value.
+    fn iter_next_with_value(&mut self, it: Value) -> PyResult<Result<Value, Value>> {
+        if let Value::Obj(r) = it {
+            if let Kind::Iter(_) = self.heap.kind(r) {
+                return Ok(match crate::types::misc::builtin_iter_next(self, r)? {
+                    Some(v) => Ok(v),
+                    None => Err(Value::None),
+                });
+            }
+        }
+        let nx = self.names.__next__;
+        let Some(f) = self.lookup_special(it, nx) else {
+            let t = self.type_name(it);
+            return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
+        };
+        match self.call(f, &[it], &[]) {
+            Ok(v) => Ok(Ok(v)),
+            Err(e) if self.isinstance_ref(e.0, self.types.stop_iteration) => {
+                let args = self.exception_args(e.0);
+                Ok(Err(args.first().copied().unwrap_or(Value::None)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn this(vm: &mut Vm, args: &[Value]) -> PyResult<ObjRef> {
+    match args.first() {
+        Some(Value::Obj(r)) if matches!(vm.heap.kind(*r), Kind::Generator(_)) => Ok(*r),
+        _ => Err(vm.new_type_error("descriptor requires a 'generator' object".into())),
+    }
+}
+
+fn finish(vm: &mut Vm, r: Exit) -> PyResult<Value> {
+    match r {
+        Exit::Yield(v) => Ok(v),
+        Exit::Return(v) => Err(vm.new_stop_iteration(v)),
+    }
+}
+
+fn g_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let g = this(vm, args)?;
+    let r = vm.resume_generator(g, Value::None, None)?;
+    finish(vm, r)
+}
+fn g_send(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let g = this(vm, args)?;
+    vm.check_args("send", &args[1..], 1, 1)?;
+    let r = vm.resume_generator(g, args[1], None)?;
+    finish(vm, r)
+}
+fn g_throw(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let g = this(vm, args)?;
+    vm.check_args("throw", &args[1..], 1, 3)?;
+    let mut exc = args[1];
+    if vm.is_class(exc) && args.len() > 2 && !args[2].is_none() {
+        exc = vm.call(exc, &[args[2]], &[])?;
+    }
+    let e = vm.exception_instance(exc)?;
+    let r = vm.resume_generator(g, Value::None, Some(e))?;
+    finish(vm, r)
+}
+fn g_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let g = this(vm, args)?;
+    let (started, finished) = match vm.heap.kind(g) {
+        Kind::Generator(gd) => (gd.started, gd.finished),
+        _ => (false, true),
+    };
+    if finished {
+        return Ok(Value::None);
+    }
+    if !started {
+        vm.generator_finished(g);
+        return Ok(Value::None);
+    }
+    let ge = vm.new_exception(vm.types.generator_exit, vec![]);
+    match vm.resume_generator(g, Value::None, Some(ge)) {
+        Ok(Exit::Yield(_)) => Err(vm.new_error(vm.types.runtime_error, "generator ignored GeneratorExit".into())),
+        Ok(Exit::Return(_)) => Ok(Value::None),
+        Err(e) => {
+            if vm.isinstance_ref(e.0, vm.types.generator_exit) || vm.isinstance_ref(e.0, vm.types.stop_iteration) {
+                Ok(Value::None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+fn g_iter(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(args[0])
+}
+
+pub fn register(vm: &mut Vm) {
+    let c = vm.types.generator;
+    vm.add_method(c, "__next__", g_next);
+    vm.add_method(c, "send", g_send);
+    vm.add_method(c, "throw", g_throw);
+    vm.add_method(c, "close", g_close);
+    vm.add_method(c, "__iter__", g_iter);
+}

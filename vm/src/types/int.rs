@@ -1,0 +1,301 @@
+//! `int` and `bool`: construction from numbers and strings, and the int methods.
+
+use crate::heap::Kind;
+use crate::num::Num;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+use num_bigint::{BigInt, Sign};
+use num_traits::{Num as _, Signed, ToPrimitive, Zero};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+/// Parse an int literal as `int(s, base)` does.
+pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let t = s.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = t.to_ascii_lowercase();
+    let (base, digits) = if base == 0 {
+        if let Some(r) = lower.strip_prefix("0x") {
+            (16, r.to_string())
+        } else if let Some(r) = lower.strip_prefix("0o") {
+            (8, r.to_string())
+        } else if let Some(r) = lower.strip_prefix("0b") {
+            (2, r.to_string())
+        } else {
+            if lower.len() > 1 && lower.starts_with('0') && lower.chars().any(|c| c != '0' && c != '_') {
+                return None;
+            }
+            (10, lower.clone())
+        }
+    } else {
+        let pref = match base {
+            16 => lower.strip_prefix("0x"),
+            8 => lower.strip_prefix("0o"),
+            2 => lower.strip_prefix("0b"),
+            _ => None,
+        };
+        (base, pref.map(|r| r.to_string()).unwrap_or(lower.clone()))
+    };
+    let digits = digits.strip_prefix('_').filter(|_| base != 10 || s.trim().len() != digits.len()).map(|d| d.to_string()).unwrap_or(digits);
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    let v = BigInt::from_str_radix(&clean, base).ok()?;
+    Some(if neg { -v } else { v })
+}
+
+impl Vm {
+    /// `int(v)` for one argument.
+    pub fn to_int(&mut self, v: Value) -> PyResult<Value> {
+        match self.num_of(v) {
+            Some(Num::I(i)) => return Ok(Value::Int(i)),
+            Some(Num::B(b)) => return Ok(self.new_bigint(b)),
+            Some(Num::F(f)) => return self.float_to_int(f),
+            _ => {}
+        }
+        if let Some(s) = self.as_str(v) {
+            let s = s.to_string();
+            return match parse_int(&s, 10) {
+                Some(b) => Ok(self.new_bigint(b)),
+                None => {
+                    let r = crate::repr::str_repr(&s);
+                    Err(self.new_value_error(format!("invalid literal for int() with base 10: {r}")))
+                }
+            };
+        }
+        if let Value::Obj(r) = v {
+            if let Kind::Bytes(b) | Kind::ByteArray(b) = self.heap.kind(r) {
+                let s = String::from_utf8_lossy(b).to_string();
+                return match parse_int(&s, 10) {
+                    Some(b) => Ok(self.new_bigint(b)),
+                    None => {
+                        let rr = crate::repr::bytes_repr(s.as_bytes());
+                        Err(self.new_value_error(format!("invalid literal for int() with base 10: {rr}")))
+                    }
+                };
+            }
+        }
+        for name in ["__int__", "__index__", "__trunc__"] {
+            let n = self.intern(name);
+            if let Some(f) = self.lookup_special(v, n) {
+                let r = self.call(f, &[v], &[])?;
+                if let Some(Num::I(_) | Num::B(_)) = self.num_of(r) {
+                    return self.to_int(r);
+                }
+                let t = self.type_name(r);
+                return Err(self.new_type_error(format!("__int__ returned non-int (type {t})")));
+            }
+        }
+        let t = self.type_name(v);
+        Err(self.new_type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+        )))
+    }
+
+    pub fn float_to_int(&mut self, f: f64) -> PyResult<Value> {
+        if f.is_nan() {
+            return Err(self.new_value_error("cannot convert float NaN to integer".into()));
+        }
+        if f.is_infinite() {
+            return Err(self.new_overflow_error("cannot convert float infinity to integer"));
+        }
+        let t = f.trunc();
+        if t.abs() < 9.0e18 {
+            return Ok(Value::Int(t as i64));
+        }
+        Ok(self.new_bigint(float_to_bigint(t)))
+    }
+}
+
+/// An integral float as an exact big int.
+pub fn float_to_bigint(f: f64) -> BigInt {
+    let bits = f.to_bits();
+    let sign = if bits >> 63 == 1 { Sign::Minus } else { Sign::Plus };
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = if (bits >> 52) & 0x7ff == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
+    let m = BigInt::from(mant);
+    let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    if sign == Sign::Minus {
+        -v
+    } else {
+        v
+    }
+}
+
+fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let cls = args[0].obj().expect("class");
+    vm.only_kwargs("int", kw, &["base"])?;
+    let x = args.get(1).copied();
+    let base = vm.arg_or(args, 2, kw, "base", Value::Undef);
+    let v = match (x, base.is_undef()) {
+        (None, true) => Value::Int(0),
+        (None, false) => return Err(vm.new_type_error("int() missing string argument".into())),
+        (Some(x), true) => vm.to_int(x)?,
+        (Some(x), false) => {
+            let b = vm.expect_int(base, "")?;
+            if b != 0 && !(2..=36).contains(&b) {
+                return Err(vm.new_value_error("int() base must be >= 2 and <= 36, or 0".into()));
+            }
+            let s = match vm.as_str(x) {
+                Some(s) => s.to_string(),
+                None => match x {
+                    Value::Obj(r) => match vm.heap.kind(r) {
+                        Kind::Bytes(b) | Kind::ByteArray(b) => String::from_utf8_lossy(b).to_string(),
+                        _ => return Err(vm.new_type_error("int() can't convert non-string with explicit base".into())),
+                    },
+                    _ => return Err(vm.new_type_error("int() can't convert non-string with explicit base".into())),
+                },
+            };
+            match parse_int(&s, b as u32) {
+                Some(n) => vm.new_bigint(n),
+                None => {
+                    let r = crate::repr::str_repr(&s);
+                    return Err(vm.new_value_error(format!("invalid literal for int() with base {b}: {r}")));
+                }
+            }
+        }
+    };
+    if cls == vm.types.int {
+        return Ok(v);
+    }
+    if cls == vm.types.bool_ {
+        let b = vm.truthy(v)?;
+        return Ok(Value::Bool(b));
+    }
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Boxed(v))))
+}
+
+fn bool_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.no_kwargs("bool", kw)?;
+    vm.check_args("bool", &args[1..], 0, 1)?;
+    match args.get(1) {
+        Some(v) => Ok(Value::Bool(vm.truthy(*v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn this_int(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
+    match vm.num_of(v) {
+        Some(n @ (Num::I(_) | Num::B(_))) => Ok(n.to_big()),
+        _ => Err(vm.new_type_error("descriptor requires an 'int' object".into())),
+    }
+}
+
+fn bit_length(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let n = this_int(vm, args[0])?;
+    Ok(Value::Int(n.abs().bits() as i64))
+}
+fn bit_count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let n = this_int(vm, args[0])?;
+    let c: u64 = n.abs().to_u64_digits().1.iter().map(|d| d.count_ones() as u64).sum();
+    Ok(Value::Int(c as i64))
+}
+fn conjugate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let n = this_int(vm, args[0])?;
+    Ok(vm.new_bigint(n))
+}
+fn as_integer_ratio(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let n = this_int(vm, args[0])?;
+    let v = vm.new_bigint(n);
+    Ok(vm.new_tuple(vec![v, Value::Int(1)]))
+}
+fn is_integer(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Bool(true))
+}
+
+fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let n = this_int(vm, args[0])?;
+    let len = vm.arg_or(args, 1, kw, "length", Value::Int(1));
+    let len = vm.expect_int(len, "")? as usize;
+    let order = vm.arg_or(args, 2, kw, "byteorder", Value::Undef);
+    let order = if order.is_undef() { "big".to_string() } else { vm.expect_str(order, "byteorder")? };
+    let signed = match vm.kwarg(kw, "signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    if n.is_negative() && !signed {
+        return Err(vm.new_overflow_error("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed { n.to_signed_bytes_le() } else { n.to_bytes_le().1 };
+    if n.is_zero() {
+        bytes = vec![0];
+    }
+    if bytes.len() > len && !(bytes.len() == len + 1 && !signed && bytes[len] == 0) {
+        return Err(vm.new_overflow_error("int too big to convert"));
+    }
+    let fill = if n.is_negative() { 0xff } else { 0 };
+    bytes.resize(len, fill);
+    if order == "big" {
+        bytes.reverse();
+    } else if order != "little" {
+        return Err(vm.new_value_error("byteorder must be either 'little' or 'big'".into()));
+    }
+    Ok(vm.new_bytes(bytes))
+}
+
+fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let data = vm.arg_or(args, 1, kw, "bytes", Value::Undef);
+    let bytes: Vec<u8> = match data {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Bytes(b) | Kind::ByteArray(b) => b.clone(),
+            _ => {
+                let items = vm.iterate(data)?;
+                let mut v = vec![];
+                for it in items {
+                    v.push(vm.expect_int(it, "")? as u8);
+                }
+                v
+            }
+        },
+        _ => return Err(vm.new_type_error("cannot convert to bytes".into())),
+    };
+    let order = vm.arg_or(args, 2, kw, "byteorder", Value::Undef);
+    let order = if order.is_undef() { "big".to_string() } else { vm.expect_str(order, "byteorder")? };
+    let signed = match vm.kwarg(kw, "signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut b = bytes;
+    if order == "big" {
+        b.reverse();
+    }
+    let n = if signed { BigInt::from_signed_bytes_le(&b) } else { BigInt::from_bytes_le(Sign::Plus, &b) };
+    Ok(vm.new_bigint(n))
+}
+
+fn int_index(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let n = this_int(vm, args[0])?;
+    Ok(vm.new_bigint(n))
+}
+
+pub fn register(vm: &mut Vm) {
+    let c = vm.types.int;
+    vm.add_staticmethod(c, "__new__", int_new);
+    vm.add_classmethod(c, "from_bytes", from_bytes);
+    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("bit_length", bit_length),
+        ("bit_count", bit_count),
+        ("conjugate", conjugate),
+        ("as_integer_ratio", as_integer_ratio),
+        ("is_integer", is_integer),
+        ("to_bytes", to_bytes),
+        ("__index__", int_index),
+        ("__int__", int_index),
+        ("__trunc__", int_index),
+        ("__floor__", int_index),
+        ("__ceil__", int_index),
+    ];
+    for (n, f) in methods {
+        vm.add_method(c, n, *f);
+    }
+    let b = vm.types.bool_;
+    vm.add_staticmethod(b, "__new__", bool_new);
+    let _ = ToPrimitive::to_i64(&BigInt::zero());
+}

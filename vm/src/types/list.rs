@@ -1,0 +1,251 @@
+//! `list`, including a stable merge sort that calls back into Python for keys and
+//! comparisons.
+
+use crate::heap::Kind;
+use crate::value::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+impl Vm {
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        let c = self.types.list;
+        Value::Obj(self.heap.alloc(c, Kind::List(items)))
+    }
+
+    pub fn list_items(&self, v: Value) -> Vec<Value> {
+        self.tuple_items(v)
+    }
+
+    pub fn list_append(&mut self, l: Value, v: Value) {
+        if let Value::Obj(r) = l {
+            if let Kind::List(items) = self.heap.kind_mut(r) {
+                items.push(v);
+            }
+        }
+    }
+
+    pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
+        let items = self.iterate(it)?;
+        if let Value::Obj(r) = l {
+            if let Kind::List(dst) = self.heap.kind_mut(r) {
+                dst.extend(items);
+            }
+        }
+        Ok(())
+    }
+
+    fn list_ref(&mut self, v: Value, name: &str) -> PyResult<ObjRef> {
+        match v {
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::List(_)) => Ok(r),
+            _ => Err(self.new_type_error(format!("descriptor '{name}' for 'list' objects doesn't apply"))),
+        }
+    }
+
+    fn list_mut(&mut self, r: ObjRef) -> &mut Vec<Value> {
+        match self.heap.kind_mut(r) {
+            Kind::List(v) => v,
+            _ => unreachable!("checked list"),
+        }
+    }
+
+    /// Sort values in place (stable), with an optional key function and reverse.
+    pub fn sort_values(&mut self, items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResult<()> {
+        let keys: Vec<Value> = if key.is_none() {
+            items.clone()
+        } else {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                ks.push(self.call(key, &[*it], &[])?);
+            }
+            ks
+        };
+        let mut idx: Vec<usize> = (0..items.len()).collect();
+        self.temp_roots.extend_from_slice(&keys);
+        let r = merge_sort(self, &mut idx, &keys, reverse);
+        self.temp_roots.truncate(self.temp_roots.len() - keys.len());
+        r?;
+        let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
+        *items = sorted;
+        Ok(())
+    }
+}
+
+fn merge_sort(vm: &mut Vm, idx: &mut [usize], keys: &[Value], reverse: bool) -> PyResult<()> {
+    let n = idx.len();
+    if n <= 1 {
+        return Ok(());
+    }
+    // Insertion sort for short runs.
+    if n <= 12 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 {
+                let (a, b) = (idx[j - 1], idx[j]);
+                // Move b before a when b < a (or a < b when reversed: stability kept).
+                let less = if reverse { vm.lt(keys[a], keys[b])? } else { vm.lt(keys[b], keys[a])? };
+                if !less {
+                    break;
+                }
+                idx.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return Ok(());
+    }
+    let mid = n / 2;
+    merge_sort(vm, &mut idx[..mid], keys, reverse)?;
+    merge_sort(vm, &mut idx[mid..], keys, reverse)?;
+    let left = idx[..mid].to_vec();
+    let right = idx[mid..].to_vec();
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        let take_right = if reverse {
+            vm.lt(keys[left[i]], keys[right[j]])?
+        } else {
+            vm.lt(keys[right[j]], keys[left[i]])?
+        };
+        if take_right {
+            idx[k] = right[j];
+            j += 1;
+        } else {
+            idx[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < left.len() {
+        idx[k] = left[i];
+        i += 1;
+        k += 1;
+    }
+    while j < right.len() {
+        idx[k] = right[j];
+        j += 1;
+        k += 1;
+    }
+    Ok(())
+}
+
+fn l_append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("list.append", &args[1..], 1, 1)?;
+    let r = vm.list_ref(args[0], "append")?;
+    vm.list_mut(r).push(args[1]);
+    Ok(Value::None)
+}
+fn l_extend(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("list.extend", &args[1..], 1, 1)?;
+    vm.list_ref(args[0], "extend")?;
+    vm.list_extend(args[0], args[1])?;
+    Ok(Value::None)
+}
+fn l_pop(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("pop", &args[1..], 0, 1)?;
+    let r = vm.list_ref(args[0], "pop")?;
+    let len = vm.list_mut(r).len() as i64;
+    if len == 0 {
+        return Err(vm.new_index_error("pop from empty list"));
+    }
+    let i = match args.get(1) {
+        Some(v) => vm.expect_int(*v, "")?,
+        None => -1,
+    };
+    let i = if i < 0 { i + len } else { i };
+    if i < 0 || i >= len {
+        return Err(vm.new_index_error("pop index out of range"));
+    }
+    Ok(vm.list_mut(r).remove(i as usize))
+}
+fn l_insert(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("insert", &args[1..], 2, 2)?;
+    let r = vm.list_ref(args[0], "insert")?;
+    let len = vm.list_mut(r).len() as i64;
+    let i = vm.expect_int(args[1], "")?;
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    vm.list_mut(r).insert(i as usize, args[2]);
+    Ok(Value::None)
+}
+fn l_remove(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("list.remove", &args[1..], 1, 1)?;
+    let r = vm.list_ref(args[0], "remove")?;
+    let items = vm.list_mut(r).clone();
+    for (i, it) in items.iter().enumerate() {
+        if vm.eq(*it, args[1])? {
+            vm.list_mut(r).remove(i);
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.new_value_error("list.remove(x): x not in list".into()))
+}
+fn l_clear(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let r = vm.list_ref(args[0], "clear")?;
+    vm.list_mut(r).clear();
+    Ok(Value::None)
+}
+fn l_copy(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let r = vm.list_ref(args[0], "copy")?;
+    let items = vm.list_mut(r).clone();
+    Ok(vm.new_list(items))
+}
+fn l_reverse(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let r = vm.list_ref(args[0], "reverse")?;
+    vm.list_mut(r).reverse();
+    Ok(Value::None)
+}
+fn l_sort(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.new_type_error("sort() takes no positional arguments".into()));
+    }
+    vm.only_kwargs("sort", kw, &["key", "reverse"])?;
+    let r = vm.list_ref(args[0], "sort")?;
+    let key = vm.kwarg(kw, "key").unwrap_or(Value::None);
+    let rev = match vm.kwarg(kw, "reverse") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut items = std::mem::take(vm.list_mut(r));
+    let res = vm.sort_values(&mut items, key, rev);
+    let during = std::mem::replace(vm.list_mut(r), items);
+    res?;
+    if !during.is_empty() {
+        return Err(vm.new_value_error("list modified during sort".into()));
+    }
+    Ok(Value::None)
+}
+fn l_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let cls = args[0].obj().expect("class");
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::List(vec![]))))
+}
+fn l_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.no_kwargs("list", kw)?;
+    vm.check_args("list", &args[1..], 0, 1)?;
+    let r = vm.list_ref(args[0], "__init__")?;
+    let items = match args.get(1) {
+        Some(v) => vm.iterate(*v)?,
+        None => vec![],
+    };
+    *vm.list_mut(r) = items;
+    Ok(Value::None)
+}
+
+pub fn register(vm: &mut Vm) {
+    let c = vm.types.list;
+    vm.add_staticmethod(c, "__new__", l_new);
+    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("__init__", l_init),
+        ("append", l_append),
+        ("extend", l_extend),
+        ("pop", l_pop),
+        ("insert", l_insert),
+        ("remove", l_remove),
+        ("clear", l_clear),
+        ("copy", l_copy),
+        ("reverse", l_reverse),
+        ("sort", l_sort),
+        ("count", crate::types::tuple::seq_count),
+        ("index", crate::types::tuple::seq_index),
+    ];
+    for (n, f) in methods {
+        vm.add_method(c, n, *f);
+    }
+}

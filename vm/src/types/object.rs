@@ -1,0 +1,157 @@
+//! `object` and `type`: the methods every object and every class has.
+
+use crate::heap::Kind;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+fn object_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(Value::Obj(cls)) = args.first() else {
+        return Err(vm.new_type_error("object.__new__(): not enough arguments".into()));
+    };
+    if !matches!(vm.heap.kind(*cls), Kind::Class(_)) {
+        return Err(vm.new_type_error("object.__new__(X): X is not a type object".into()));
+    }
+    if vm.class_is_abstract(*cls) {
+        return vm.call_class(*cls, &[], &[]);
+    }
+    Ok(vm.new_instance(*cls))
+}
+fn object_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+fn object_setattr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__setattr__", args, 3, 3)?;
+    vm.generic_setattr(args[0], args[1], args[2])?;
+    Ok(Value::None)
+}
+fn object_getattribute(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__getattribute__", args, 2, 2)?;
+    match vm.generic_getattr(args[0], args[1])? {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(args[0], args[1])),
+    }
+}
+fn object_delattr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__delattr__", args, 2, 2)?;
+    vm.generic_delattr(args[0], args[1])?;
+    Ok(Value::None)
+}
+fn object_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let s = match args[0] {
+        Value::Obj(r) => vm.default_repr(r),
+        v => vm.repr(v)?,
+    };
+    Ok(vm.new_str(s))
+}
+fn object_str(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let s = vm.repr(args[0])?;
+    Ok(vm.new_str(s))
+}
+fn object_eq(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(if args[0].is(args[1]) { Value::Bool(true) } else { vm.not_implemented })
+}
+fn object_ne(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let r = vm.compare(args[0], args[1], revpy_compiler::opcodes::CmpOp::Eq)?;
+    if r.is(vm.not_implemented) {
+        return Ok(r);
+    }
+    let b = vm.truthy(r)?;
+    Ok(Value::Bool(!b))
+}
+fn object_hash(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let h = match args[0] {
+        Value::Obj(r) => (vm.heap.get(r).serial as i64).rotate_right(4) & i64::MAX,
+        v => vm.hash(v)?,
+    };
+    Ok(Value::Int(h))
+}
+fn object_format(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let spec = args.get(1).map(|s| vm.str_of(*s).to_string()).unwrap_or_default();
+    if !spec.is_empty() {
+        let t = vm.type_name(args[0]);
+        return Err(vm.new_type_error(format!("unsupported format string passed to {t}.__format__")));
+    }
+    vm.str_value(args[0])
+}
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+fn object_dir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let names = crate::builtins::dir_names(vm, args[0])?;
+    let items = names.into_iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(items))
+}
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let cls = Value::Obj(vm.type_of(args[0]));
+    let d = vm.instance_dict(args[0]).map(Value::Obj).unwrap_or(Value::None);
+    let empty = vm.new_tuple(vec![]);
+    Ok(vm.new_tuple(vec![cls, empty, d]))
+}
+
+fn type_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let meta = args[0].obj().expect("metaclass");
+    match args.len() {
+        2 => Ok(Value::Obj(vm.type_of(args[1]))),
+        4 => vm.type_new(meta, args[1], args[2], args[3], kw),
+        _ => Err(vm.new_type_error("type() takes 1 or 3 arguments".into())),
+    }
+}
+fn type_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+fn type_mro(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let c = args[0].obj().expect("class");
+    let mro: Vec<Value> = vm.class_data(c).mro.iter().map(|r| Value::Obj(*r)).collect();
+    Ok(vm.new_list(mro))
+}
+fn type_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let c = args[0].obj().expect("class");
+    vm.call_class(c, &args[1..], kw)
+}
+fn type_subclasses(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(vm.new_list(vec![]))
+}
+fn type_instancecheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let c = args[0].obj().expect("class");
+    Ok(Value::Bool(vm.isinstance(args[1], c)))
+}
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let c = args[0].obj().expect("class");
+    let Some(s) = args[1].obj().filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_))) else {
+        return Err(vm.new_type_error("issubclass() arg 1 must be a class".into()));
+    };
+    Ok(Value::Bool(vm.is_subclass_ref(s, c)))
+}
+
+pub fn register(vm: &mut Vm) {
+    let o = vm.types.object;
+    vm.add_staticmethod(o, "__new__", object_new);
+    vm.add_classmethod(o, "__init_subclass__", object_init_subclass);
+    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("__init__", object_init),
+        ("__setattr__", object_setattr),
+        ("__getattribute__", object_getattribute),
+        ("__delattr__", object_delattr),
+        ("__repr__", object_repr),
+        ("__str__", object_str),
+        ("__eq__", object_eq),
+        ("__ne__", object_ne),
+        ("__hash__", object_hash),
+        ("__format__", object_format),
+        ("__dir__", object_dir),
+        ("__reduce_ex__", object_reduce_ex),
+    ];
+    for (n, f) in methods {
+        vm.add_method(o, n, *f);
+    }
+    let t = vm.types.type_;
+    vm.add_staticmethod(t, "__new__", type_new);
+    vm.add_method(t, "__init__", type_init);
+    vm.add_method(t, "mro", type_mro);
+    vm.add_method(t, "__call__", type_call);
+    vm.add_method(t, "__subclasses__", type_subclasses);
+    vm.add_method(t, "__instancecheck__", type_instancecheck);
+    vm.add_method(t, "__subclasscheck__", type_subclasscheck);
+}

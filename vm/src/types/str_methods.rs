@@ -1,0 +1,937 @@
+//! The methods of `str`.
+
+use crate::heap::Kind;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+type Args<'a> = &'a [Value];
+type Kw<'a> = &'a [(Value, Value)];
+
+fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<String> {
+    match args.first().and_then(|v| vm.as_str(*v)) {
+        Some(s) => Ok(s.to_string()),
+        None => Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object"))),
+    }
+}
+
+fn arg_str(vm: &mut Vm, args: Args, i: usize, what: &str) -> PyResult<Option<String>> {
+    match args.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => match vm.as_str(*v) {
+            Some(s) => Ok(Some(s.to_string())),
+            None => {
+                let t = vm.type_name(*v);
+                Err(vm.new_type_error(format!("{what} arg must be None or str, not {t}")))
+            }
+        },
+    }
+}
+
+fn must_str(vm: &mut Vm, v: Value, fname: &str) -> PyResult<String> {
+    match vm.as_str(v) {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.new_type_error(format!("{fname} argument must be str, not {t}")))
+        }
+    }
+}
+
+/// Character-index slice bounds (start, end) as CPython's `adjust_indices`.
+fn bounds(vm: &mut Vm, args: Args, i: usize, len: usize) -> PyResult<(usize, usize)> {
+    let get = |vm: &mut Vm, j: usize| -> PyResult<Option<i64>> {
+        match args.get(j) {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => vm.index_of(*v),
+        }
+    };
+    let n = len as i64;
+    let fix = |x: i64| -> usize {
+        if x < 0 {
+            (x + n).max(0) as usize
+        } else {
+            x.min(n) as usize
+        }
+    };
+    let start = get(vm, i)?.map(fix).unwrap_or(0);
+    let end = get(vm, i + 1)?.map(fix).unwrap_or(len);
+    Ok((start, end))
+}
+
+fn char_slice(s: &str, start: usize, end: usize) -> &str {
+    if s.is_ascii() {
+        return &s[start.min(s.len())..end.min(s.len()).max(start.min(s.len()))];
+    }
+    let mut it = s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len()));
+    let b0 = it.clone().nth(start).unwrap_or(s.len());
+    let b1 = it.nth(end).unwrap_or(s.len());
+    if b1 < b0 {
+        ""
+    } else {
+        &s[b0..b1]
+    }
+}
+
+fn byte_to_char(s: &str, b: usize) -> usize {
+    if s.is_ascii() {
+        b
+    } else {
+        s[..b].chars().count()
+    }
+}
+
+fn find_impl(vm: &mut Vm, args: Args, rev: bool) -> PyResult<i64> {
+    let s = this(vm, args, "find")?;
+    let sub = match args.get(1) {
+        Some(v) => must_str(vm, *v, "find()")?,
+        None => return Err(vm.new_type_error("find() takes at least 1 argument (0 given)".into())),
+    };
+    let len = s.chars().count();
+    let (start, end) = bounds(vm, args, 2, len)?;
+    if start > end || start > len {
+        return Ok(-1);
+    }
+    let hay = char_slice(&s, start, end);
+    let found = if rev { hay.rfind(&sub) } else { hay.find(&sub) };
+    Ok(match found {
+        Some(b) => (start + byte_to_char(hay, b)) as i64,
+        None => -1,
+    })
+}
+
+fn s_find(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, false)?))
+}
+fn s_rfind(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, true)?))
+}
+fn s_index(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    match find_impl(vm, args, false)? {
+        -1 => Err(vm.new_value_error("substring not found".into())),
+        i => Ok(Value::Int(i)),
+    }
+}
+fn s_rindex(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    match find_impl(vm, args, true)? {
+        -1 => Err(vm.new_value_error("substring not found".into())),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn s_count(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "count")?;
+    let Some(subv) = args.get(1) else {
+        return Err(vm.new_type_error("count() takes at least 1 argument (0 given)".into()));
+    };
+    let sub = must_str(vm, *subv, "count()")?;
+    let len = s.chars().count();
+    let (start, end) = bounds(vm, args, 2, len)?;
+    if start > end || start > len {
+        return Ok(Value::Int(0));
+    }
+    let hay = char_slice(&s, start, end);
+    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&sub).count() };
+    Ok(Value::Int(n as i64))
+}
+
+fn affix(vm: &mut Vm, args: Args, starts: bool) -> PyResult<Value> {
+    let name = if starts { "startswith" } else { "endswith" };
+    let s = this(vm, args, name)?;
+    let len = s.chars().count();
+    let (start, end) = bounds(vm, args, 2, len)?;
+    let Some(pv) = args.get(1).copied() else {
+        return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)")));
+    };
+    let prefixes: Vec<Value> = match pv {
+        Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_)) => vm.tuple_items(pv),
+        _ => vec![pv],
+    };
+    if start > len || start > end {
+        return Ok(Value::Bool(false));
+    }
+    let hay = char_slice(&s, start, end).to_string();
+    for p in prefixes {
+        let Some(ps) = vm.as_str(p) else {
+            let t = vm.type_name(p);
+            return Err(vm.new_type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {t}"
+            )));
+        };
+        if (starts && hay.starts_with(ps)) || (!starts && hay.ends_with(ps)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+fn s_startswith(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    affix(vm, args, true)
+}
+fn s_endswith(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    affix(vm, args, false)
+}
+
+fn strip_impl(vm: &mut Vm, args: Args, left: bool, right: bool) -> PyResult<Value> {
+    let s = this(vm, args, "strip")?;
+    let chars = arg_str(vm, args, 1, "strip")?;
+    let pred = |c: char| match &chars {
+        Some(cs) => cs.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut r: &str = &s;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    if r.len() == s.len() {
+        return Ok(args[0]);
+    }
+    Ok(vm.new_str(r.to_string()))
+}
+fn s_strip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    strip_impl(vm, args, true, true)
+}
+fn s_lstrip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    strip_impl(vm, args, true, false)
+}
+fn s_rstrip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    strip_impl(vm, args, false, true)
+}
+
+fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
+    let s = this(vm, args, "split")?;
+    let sepv = vm.arg_or(args, 1, kw, "sep", Value::None);
+    let maxv = vm.arg_or(args, 2, kw, "maxsplit", Value::Int(-1));
+    let maxsplit = vm.expect_int(maxv, "")?;
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts: Vec<String> = if sepv.is_none() {
+        let mut out: Vec<String> = vec![];
+        if rev {
+            let mut rest = s.trim_end();
+            while !rest.is_empty() {
+                if out.len() == max {
+                    out.push(rest.to_string());
+                    break;
+                }
+                match rest.rfind(char::is_whitespace) {
+                    Some(i) => {
+                        let ws = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+                        out.push(rest[i + ws..].to_string());
+                        rest = rest[..i].trim_end();
+                    }
+                    None => {
+                        out.push(rest.to_string());
+                        break;
+                    }
+                }
+            }
+            out.reverse();
+        } else {
+            let mut rest = s.trim_start();
+            while !rest.is_empty() {
+                if out.len() == max {
+                    out.push(rest.to_string());
+                    break;
+                }
+                match rest.find(char::is_whitespace) {
+                    Some(i) => {
+                        out.push(rest[..i].to_string());
+                        rest = rest[i..].trim_start();
+                    }
+                    None => {
+                        out.push(rest.to_string());
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    } else {
+        let sep = must_str(vm, sepv, "must be str or None, not")?;
+        if sep.is_empty() {
+            return Err(vm.new_value_error("empty separator".into()));
+        }
+        if rev {
+            let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep.as_str()).map(|x| x.to_string()).collect();
+            v.reverse();
+            v
+        } else {
+            s.splitn(max.saturating_add(1), sep.as_str()).map(|x| x.to_string()).collect()
+        }
+    };
+    let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(items))
+}
+fn s_split(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    split_impl(vm, args, kw, false)
+}
+fn s_rsplit(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    split_impl(vm, args, kw, true)
+}
+
+fn s_splitlines(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "splitlines")?;
+    let kv = vm.arg_or(args, 1, kw, "keepends", Value::Bool(false));
+    let keep = vm.truthy(kv)?;
+    let mut out = vec![];
+    let chars: Vec<char> = s.chars().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if is_break {
+            let mut end = i + 1;
+            if c == '\r' && i + 1 < chars.len() && chars[i + 1] == '\n' {
+                end = i + 2;
+            }
+            let line: String = chars[start..if keep { end } else { i }].iter().collect();
+            out.push(line);
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < chars.len() {
+        out.push(chars[start..].iter().collect());
+    }
+    let items = out.into_iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn s_join(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let sep = this(vm, args, "join")?;
+    vm.check_args("join", &args[1..], 1, 1)?;
+    let items = vm.iterate(args[1])?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match vm.as_str(*it) {
+            Some(s) => out.push_str(s),
+            None => {
+                let t = vm.type_name(*it);
+                return Err(vm.new_type_error(format!(
+                    "sequence item {i}: expected str instance, {t} found"
+                )));
+            }
+        }
+    }
+    Ok(vm.new_str(out))
+}
+
+fn s_replace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "replace")?;
+    vm.check_args("replace", &args[1..], 2, 3)?;
+    let old = must_str(vm, args[1], "replace()")?;
+    let new = must_str(vm, args[2], "replace()")?;
+    let count = match args.get(3) {
+        Some(v) => vm.expect_int(*v, "")?,
+        None => -1,
+    };
+    let r = if count < 0 {
+        s.replace(&old, &new)
+    } else {
+        s.replacen(&old, &new, count as usize)
+    };
+    Ok(vm.new_str(r))
+}
+
+fn map_str(vm: &mut Vm, args: Args, f: impl Fn(&str) -> String) -> PyResult<Value> {
+    let s = this(vm, args, "method")?;
+    let r = f(&s);
+    Ok(vm.new_str(r))
+}
+fn s_upper(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_str(vm, args, |s| s.to_uppercase())
+}
+fn s_lower(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_str(vm, args, |s| s.to_lowercase())
+}
+fn s_casefold(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_str(vm, args, |s| s.to_lowercase().replace('ß', "ss"))
+}
+fn s_swapcase(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_str(vm, args, |s| {
+        s.chars()
+            .flat_map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<Vec<_>>()
+                } else if c.is_lowercase() {
+                    c.to_uppercase().collect::<Vec<_>>()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect()
+    })
+}
+fn s_capitalize(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_str(vm, args, |s| {
+        let mut cs = s.chars();
+        match cs.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+            None => String::new(),
+        }
+    })
+}
+fn s_title(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_str(vm, args, |s| {
+        let mut out = String::new();
+        let mut prev_cased = false;
+        for c in s.chars() {
+            if prev_cased {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase() || c.is_alphabetic());
+            if !c.is_alphabetic() {
+                prev_cased = false;
+            }
+        }
+        out
+    })
+}
+
+fn pred(vm: &mut Vm, args: Args, f: impl Fn(&str) -> bool) -> PyResult<Value> {
+    let s = this(vm, args, "method")?;
+    Ok(Value::Bool(f(&s)))
+}
+fn s_isdigit(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ('\u{2070}'..='\u{2079}').contains(&c) || "¹²³".contains(c) || c.is_numeric() && c.to_digit(10).is_some()))
+}
+fn s_isdecimal(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some())))
+}
+fn s_isnumeric(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_numeric()))
+}
+fn s_isalpha(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_alphabetic()))
+}
+fn s_isalnum(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric()))
+}
+fn s_isspace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_whitespace()))
+}
+fn s_isupper(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()))
+}
+fn s_islower(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()))
+}
+fn s_isascii(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| s.is_ascii())
+}
+fn s_isprintable(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| s.chars().all(|c| c == ' ' || crate::repr::is_printable(c)))
+}
+fn s_isidentifier(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| {
+        let mut cs = s.chars();
+        match cs.next() {
+            Some(c) if c == '_' || c.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
+            _ => false,
+        }
+    })
+}
+fn s_istitle(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |s| {
+        let mut prev_cased = false;
+        let mut any = false;
+        for c in s.chars() {
+            if c.is_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        any
+    })
+}
+
+fn justify(vm: &mut Vm, args: Args, how: char) -> PyResult<Value> {
+    let s = this(vm, args, "justify")?;
+    vm.check_args("justify", &args[1..], 1, 2)?;
+    let width = vm.expect_int(args[1], "")?;
+    let fill = match args.get(2) {
+        Some(v) => {
+            let f = must_str(vm, *v, "The fill character")?;
+            if f.chars().count() != 1 {
+                return Err(vm.new_type_error(
+                    "The fill character must be exactly one character long".into(),
+                ));
+            }
+            f.chars().next().unwrap_or(' ')
+        }
+        None => ' ',
+    };
+    let len = s.chars().count() as i64;
+    if width <= len {
+        return Ok(args[0]);
+    }
+    let n = (width - len) as usize;
+    let f = |k: usize| fill.to_string().repeat(k);
+    let r = match how {
+        'l' => format!("{s}{}", f(n)),
+        'r' => format!("{}{s}", f(n)),
+        _ => {
+            // CPython's centering puts the extra character on the left when odd widths.
+            let left = n / 2 + (n & (width as usize) & 1);
+            format!("{}{s}{}", f(left), f(n - left))
+        }
+    };
+    Ok(vm.new_str(r))
+}
+fn s_ljust(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    justify(vm, args, 'l')
+}
+fn s_rjust(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    justify(vm, args, 'r')
+}
+fn s_center(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    justify(vm, args, 'c')
+}
+fn s_zfill(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "zfill")?;
+    vm.check_args("zfill", &args[1..], 1, 1)?;
+    let width = vm.expect_int(args[1], "")?;
+    let len = s.chars().count() as i64;
+    if width <= len {
+        return Ok(args[0]);
+    }
+    let n = (width - len) as usize;
+    let r = if s.starts_with('+') || s.starts_with('-') {
+        format!("{}{}{}", &s[..1], "0".repeat(n), &s[1..])
+    } else {
+        format!("{}{s}", "0".repeat(n))
+    };
+    Ok(vm.new_str(r))
+}
+
+fn partition_impl(vm: &mut Vm, args: Args, rev: bool) -> PyResult<Value> {
+    let s = this(vm, args, "partition")?;
+    vm.check_args("partition", &args[1..], 1, 1)?;
+    let sep = must_str(vm, args[1], "partition()")?;
+    if sep.is_empty() {
+        return Err(vm.new_value_error("empty separator".into()));
+    }
+    let found = if rev { s.rfind(&sep) } else { s.find(&sep) };
+    let (a, b, c) = match found {
+        Some(i) => (s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()),
+        None if rev => (String::new(), String::new(), s.clone()),
+        None => (s.clone(), String::new(), String::new()),
+    };
+    let items = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
+    Ok(vm.new_tuple(items))
+}
+fn s_partition(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    partition_impl(vm, args, false)
+}
+fn s_rpartition(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    partition_impl(vm, args, true)
+}
+
+fn s_removeprefix(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "removeprefix")?;
+    vm.check_args("removeprefix", &args[1..], 1, 1)?;
+    let p = must_str(vm, args[1], "removeprefix()")?;
+    let r = s.strip_prefix(p.as_str()).unwrap_or(&s).to_string();
+    Ok(vm.new_str(r))
+}
+fn s_removesuffix(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "removesuffix")?;
+    vm.check_args("removesuffix", &args[1..], 1, 1)?;
+    let p = must_str(vm, args[1], "removesuffix()")?;
+    let r = s.strip_suffix(p.as_str()).unwrap_or(&s).to_string();
+    Ok(vm.new_str(r))
+}
+
+fn s_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "expandtabs")?;
+    let ts = vm.arg_or(args, 1, kw, "tabsize", Value::Int(8));
+    let ts = vm.expect_int(ts, "")?;
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.push_str(&" ".repeat(n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(vm.new_str(out))
+}
+
+fn s_encode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "encode")?;
+    let enc = vm.arg_or(args, 1, kw, "encoding", Value::None);
+    let enc = if enc.is_none() { "utf-8".to_string() } else { must_str(vm, enc, "encode()")? };
+    let e = enc.to_lowercase().replace('_', "-");
+    let bytes = match e.as_str() {
+        "utf-8" | "utf8" => s.into_bytes(),
+        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+            let limit = if e == "ascii" { 128 } else { 256 };
+            let mut out = vec![];
+            for (i, c) in s.chars().enumerate() {
+                if (c as u32) < limit {
+                    out.push(c as u32 as u8);
+                } else {
+                    return Err(vm.new_error(
+                        vm.types.unicode_encode_error,
+                        format!(
+                            "'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
+                            if e == "ascii" { "ascii" } else { "latin-1" },
+                            c as u32
+                        ),
+                    ));
+                }
+            }
+            out
+        }
+        _ => return Err(vm.new_error(vm.types.lookup_error, format!("unknown encoding: {enc}"))),
+    };
+    Ok(vm.new_bytes(bytes))
+}
+
+fn s_format(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "format")?;
+    let r = str_format(vm, &s, &args[1..], kw, None)?;
+    Ok(vm.new_str(r))
+}
+
+fn s_format_map(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "format_map")?;
+    vm.check_args("format_map", &args[1..], 1, 1)?;
+    let r = str_format(vm, &s, &[], &[], Some(args[1]))?;
+    Ok(vm.new_str(r))
+}
+
+/// `str.format`: fields `{name!conv:spec}` with auto/explicit numbering, attribute
+/// and index lookups, nested replacement fields in the spec.
+pub fn str_format(vm: &mut Vm, s: &str, args: &[Value], kw: &[(Value, Value)], mapping: Option<Value>) -> PyResult<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut auto = 0usize;
+    let mut manual = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if i + 1 < chars.len() && chars[i + 1] == '{' {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // Find the matching close brace (nested braces in the spec).
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                if chars[j] == '{' {
+                    depth += 1;
+                } else if chars[j] == '}' {
+                    depth -= 1;
+                }
+                j += 1;
+            }
+            if depth > 0 {
+                return Err(vm.new_value_error("expected '}' before end of string".into()));
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            i = j;
+            let (head, spec) = match field.find(':') {
+                Some(k) => (field[..k].to_string(), field[k + 1..].to_string()),
+                None => (field.clone(), String::new()),
+            };
+            let (name, conv) = match head.find('!') {
+                Some(k) => (head[..k].to_string(), Some(head[k + 1..].to_string())),
+                None => (head.clone(), None),
+            };
+            // Split name into first part and accessors.
+            let first_end = name.find(['.', '[']).unwrap_or(name.len());
+            let first = &name[..first_end];
+            let mut v = if first.is_empty() {
+                if manual {
+                    return Err(vm.new_value_error("cannot switch from manual field specification to automatic field numbering".into()));
+                }
+                let idx = auto;
+                auto += 1;
+                match args.get(idx) {
+                    Some(v) => *v,
+                    None => {
+                        return Err(vm.new_error(
+                            vm.types.index_error,
+                            format!("Replacement index {idx} out of range for positional args tuple"),
+                        ))
+                    }
+                }
+            } else if let Ok(idx) = first.parse::<usize>() {
+                manual = true;
+                match args.get(idx) {
+                    Some(v) => *v,
+                    None => {
+                        return Err(vm.new_error(
+                            vm.types.index_error,
+                            format!("Replacement index {idx} out of range for positional args tuple"),
+                        ))
+                    }
+                }
+            } else {
+                let key = vm.new_str(first.to_string());
+                match mapping {
+                    Some(m) => vm.getitem(m, key)?,
+                    None => match vm.kwarg(kw, first) {
+                        Some(v) => v,
+                        None => return Err(vm.new_key_error(key)),
+                    },
+                }
+            };
+            let mut rest = &name[first_end..];
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix('.') {
+                    let end = r.find(['.', '[']).unwrap_or(r.len());
+                    let attr = vm.intern(&r[..end]);
+                    v = vm.getattr(v, attr)?;
+                    rest = &r[end..];
+                } else if let Some(r) = rest.strip_prefix('[') {
+                    let end = r.find(']').unwrap_or(r.len());
+                    let key_s = &r[..end];
+                    let key = match key_s.parse::<i64>() {
+                        Ok(n) => Value::Int(n),
+                        Err(_) => vm.new_str(key_s.to_string()),
+                    };
+                    v = vm.getitem(v, key)?;
+                    rest = r.get(end + 1..).unwrap_or("");
+                } else {
+                    break;
+                }
+            }
+            let v = match conv.as_deref() {
+                Some("r") => {
+                    let s = vm.repr(v)?;
+                    vm.new_str(s)
+                }
+                Some("s") => vm.str_value(v)?,
+                Some("a") => {
+                    let s = vm.ascii(v)?;
+                    vm.new_str(s)
+                }
+                Some(other) => {
+                    return Err(vm.new_value_error(format!(
+                        "Unknown conversion specifier {other}"
+                    )))
+                }
+                None => v,
+            };
+            let spec = if spec.contains('{') {
+                str_format(vm, &spec, args, kw, mapping)?
+            } else {
+                spec
+            };
+            let piece = vm.format(v, &spec)?;
+            out.push_str(&piece);
+        } else if c == '}' {
+            if i + 1 < chars.len() && chars[i + 1] == '}' {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.new_value_error("Single '}' encountered in format string".into()));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn s_maketrans(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let d = vm.new_dict();
+    match args.len() {
+        1 => {
+            let items = match args[0] {
+                Value::Obj(r) => match vm.heap.kind(r) {
+                    Kind::Dict(dd) => dd.items(),
+                    _ => vec![],
+                },
+                _ => vec![],
+            };
+            for (k, v) in items {
+                let k = match vm.as_str(k) {
+                    Some(s) if s.chars().count() == 1 => Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)),
+                    _ => k,
+                };
+                vm.dict_set(d, k, v)?;
+            }
+        }
+        2 | 3 => {
+            let a: Vec<char> = must_str(vm, args[0], "maketrans()")?.chars().collect();
+            let b: Vec<char> = must_str(vm, args[1], "maketrans()")?.chars().collect();
+            if a.len() != b.len() {
+                return Err(vm.new_value_error(
+                    "the first two maketrans arguments must have equal length".into(),
+                ));
+            }
+            for (x, y) in a.iter().zip(b.iter()) {
+                vm.dict_set(d, Value::Int(*x as i64), Value::Int(*y as i64))?;
+            }
+            if args.len() == 3 {
+                for c in must_str(vm, args[2], "maketrans()")?.chars() {
+                    vm.dict_set(d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        _ => return Err(vm.new_type_error("maketrans() takes 1 to 3 arguments".into())),
+    }
+    Ok(Value::Obj(d))
+}
+
+fn s_translate(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "translate")?;
+    vm.check_args("translate", &args[1..], 1, 1)?;
+    let table = args[1];
+    let mut out = String::new();
+    for c in s.chars() {
+        let key = Value::Int(c as i64);
+        let r = match vm.getitem(table, key) {
+            Ok(v) => Some(v),
+            Err(e) if vm.isinstance_ref(e.0, vm.types.lookup_error) => None,
+            Err(e) => return Err(e),
+        };
+        match r {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or('\u{fffd}')),
+            Some(v) => match vm.as_str(v) {
+                Some(t) => out.push_str(t),
+                None => return Err(vm.new_type_error("character mapping must return integer, None or str".into())),
+            },
+        }
+    }
+    Ok(vm.new_str(out))
+}
+
+fn s_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let cls = args[0].obj().expect("class");
+    let v = vm.arg_or(args, 1, kw, "object", Value::Undef);
+    let s = if v.is_undef() {
+        vm.new_str(String::new())
+    } else {
+        let enc = vm.arg_or(args, 2, kw, "encoding", Value::Undef);
+        match v {
+            Value::Obj(r) if !enc.is_undef() => match vm.heap.kind(r) {
+                Kind::Bytes(b) | Kind::ByteArray(b) => {
+                    let b = b.clone();
+                    crate::types::bytes::decode(vm, &b, enc, Value::None)?
+                }
+                _ => return Err(vm.new_type_error("decoding str is not supported".into())),
+            },
+            _ => vm.str_value(v)?,
+        }
+    };
+    if cls == vm.types.str {
+        return Ok(s);
+    }
+    let text = vm.str_of(s).to_string();
+    let r = vm.heap.alloc(cls, Kind::Str(crate::heap::PyStr::new(text)));
+    Ok(Value::Obj(r))
+}
+
+fn s_getnewargs(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "__getnewargs__")?;
+    let v = vm.new_str(s);
+    Ok(vm.new_tuple(vec![v]))
+}
+
+fn s_mod(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let s = this(vm, args, "__mod__")?;
+    vm.check_args("__mod__", &args[1..], 1, 1)?;
+    let r = vm.percent_format(&s, args[1])?;
+    Ok(vm.new_str(r))
+}
+
+pub fn register(vm: &mut Vm) {
+    let c = vm.types.str;
+    vm.add_staticmethod(c, "__new__", s_new);
+    vm.add_staticmethod(c, "maketrans", s_maketrans);
+    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("find", s_find),
+        ("rfind", s_rfind),
+        ("index", s_index),
+        ("rindex", s_rindex),
+        ("count", s_count),
+        ("startswith", s_startswith),
+        ("endswith", s_endswith),
+        ("strip", s_strip),
+        ("lstrip", s_lstrip),
+        ("rstrip", s_rstrip),
+        ("split", s_split),
+        ("rsplit", s_rsplit),
+        ("splitlines", s_splitlines),
+        ("join", s_join),
+        ("replace", s_replace),
+        ("upper", s_upper),
+        ("lower", s_lower),
+        ("casefold", s_casefold),
+        ("swapcase", s_swapcase),
+        ("capitalize", s_capitalize),
+        ("title", s_title),
+        ("isdigit", s_isdigit),
+        ("isdecimal", s_isdecimal),
+        ("isnumeric", s_isnumeric),
+        ("isalpha", s_isalpha),
+        ("isalnum", s_isalnum),
+        ("isspace", s_isspace),
+        ("isupper", s_isupper),
+        ("islower", s_islower),
+        ("isascii", s_isascii),
+        ("isprintable", s_isprintable),
+        ("isidentifier", s_isidentifier),
+        ("istitle", s_istitle),
+        ("ljust", s_ljust),
+        ("rjust", s_rjust),
+        ("center", s_center),
+        ("zfill", s_zfill),
+        ("partition", s_partition),
+        ("rpartition", s_rpartition),
+        ("removeprefix", s_removeprefix),
+        ("removesuffix", s_removesuffix),
+        ("expandtabs", s_expandtabs),
+        ("encode", s_encode),
+        ("format", s_format),
+        ("format_map", s_format_map),
+        ("translate", s_translate),
+        ("__getnewargs__", s_getnewargs),
+        ("__mod__", s_mod),
+    ];
+    for (name, f) in methods {
+        vm.add_method(c, name, *f);
+    }
+}
