@@ -51,6 +51,12 @@ pub struct Scope {
     pub freevars: Vec<String>,
     /// Whether the scope contains annotated assignments (needs __annotations__).
     pub has_annotations: bool,
+    /// Byte offset of the `global`/`nonlocal` statement that declared each name.
+    directives: HashMap<String, u32>,
+    /// Comprehensions: what kind ("list comprehension", ...), for error messages.
+    comp_kind: &'static str,
+    /// Comprehensions: the iteration variables (walrus may not rebind them).
+    comp_iter_vars: Vec<String>,
 }
 
 impl Scope {
@@ -68,6 +74,9 @@ impl Scope {
             cellvars: vec![],
             freevars: vec![],
             has_annotations: false,
+            directives: HashMap::new(),
+            comp_kind: "",
+            comp_iter_vars: vec![],
         }
     }
     fn add(&mut self, name: &str, flag: u8) {
@@ -116,6 +125,10 @@ struct Builder {
     by_node: HashMap<usize, usize>,
     cur: usize,
     err: Option<CompileError>,
+    /// > 0 while visiting the iterable of a comprehension's `for` clause.
+    in_comp_iter: u32,
+    /// > 0 while visiting the targets of a comprehension's `for` clause.
+    in_comp_target: u32,
 }
 
 /// Analyse a module body.
@@ -125,6 +138,8 @@ pub fn analyze(body: &[Stmt]) -> Result<SymbolTable, CompileError> {
         by_node: HashMap::new(),
         cur: 0,
         err: None,
+        in_comp_iter: 0,
+        in_comp_target: 0,
     };
     for s in body {
         b.stmt(s);
@@ -149,13 +164,18 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
         .collect();
     let mut resolved = HashMap::new();
     for (n, f) in &names {
-        let s = if f & DEF_GLOBAL != 0 {
+        let s = if f & DEF_GLOBAL != 0 && f & DEF_NONLOCAL == 0 {
             NameScope::GlobalExplicit
         } else if f & DEF_NONLOCAL != 0 {
+            let at = t.scopes[idx].directives.get(n).copied().unwrap_or(0);
+            if f & DEF_GLOBAL != 0 {
+                return Err(CompileError::syntax(format!("name '{n}' is nonlocal and global")).at(at));
+            }
             if !enclosing.contains(n) {
                 return Err(CompileError::syntax(format!(
                     "no binding for nonlocal '{n}' found"
-                )));
+                ))
+                .at(at));
             }
             NameScope::Free
         } else if kind == ScopeKind::Module {
@@ -171,7 +191,16 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
     }
     t.scopes[idx].resolved = resolved;
     // Names visible as free variables to the children.
-    let mut child_env: Vec<String> = enclosing.to_vec();
+    // A `global` declaration in a function hides an enclosing function's binding from
+    // nested scopes (not in a class body: CPython passes the class's scope down unchanged).
+    let mut child_env: Vec<String> = enclosing
+        .iter()
+        .filter(|n| {
+            kind == ScopeKind::Class
+                || t.scopes[idx].resolved.get(*n) != Some(&NameScope::GlobalExplicit)
+        })
+        .cloned()
+        .collect();
     match kind {
         ScopeKind::Function | ScopeKind::Comprehension => {
             for (n, s) in &t.scopes[idx].resolved {
@@ -260,7 +289,12 @@ impl Builder {
     }
     fn use_name(&mut self, name: &str) {
         self.scopes[self.cur].add(name, USE);
-        if name == "super" && self.scopes[self.cur].kind == ScopeKind::Function {
+        if name == "super"
+            && matches!(
+                self.scopes[self.cur].kind,
+                ScopeKind::Function | ScopeKind::Comprehension
+            )
+        {
             self.scopes[self.cur].add("__class__", USE);
         }
     }
@@ -493,20 +527,7 @@ impl Builder {
             }
             Stmt::Global(g) => {
                 for n in &g.names {
-                    if let Some(f) = self.scopes[self.cur].flags.get(n.as_str()) {
-                        if f & (DEF_LOCAL | USE) != 0 {
-                            let what = if f & DEF_LOCAL != 0 {
-                                "assigned to"
-                            } else {
-                                "used"
-                            };
-                            self.fail(
-                                format!("name '{n}' is {what} before global declaration"),
-                                g,
-                            );
-                        }
-                    }
-                    self.scopes[self.cur].add(n, DEF_GLOBAL);
+                    self.directive(n, "global", DEF_GLOBAL, g);
                 }
             }
             Stmt::Nonlocal(g) => {
@@ -517,12 +538,33 @@ impl Builder {
                     );
                 }
                 for n in &g.names {
-                    self.scopes[self.cur].add(n, DEF_NONLOCAL);
+                    self.directive(n, "nonlocal", DEF_NONLOCAL, g);
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value),
             _ => {}
         }
+    }
+
+    /// A `global` or `nonlocal` declaration of `n` (CPython's checks and messages).
+    fn directive(&mut self, n: &str, what: &str, flag: u8, node: &impl Ranged) {
+        if let Some(&f) = self.scopes[self.cur].flags.get(n) {
+            let msg = if f & DEF_PARAM != 0 {
+                Some(format!("name '{n}' is parameter and {what}"))
+            } else if f & USE != 0 {
+                Some(format!("name '{n}' is used prior to {what} declaration"))
+            } else if f & DEF_LOCAL != 0 {
+                Some(format!("name '{n}' is assigned to before {what} declaration"))
+            } else {
+                None
+            };
+            if let Some(m) = msg {
+                self.fail(m, node);
+            }
+        }
+        let off = node.range().start().to_u32();
+        self.scopes[self.cur].directives.entry(n.to_string()).or_insert(off);
+        self.scopes[self.cur].add(n, flag);
     }
 
     fn pattern(&mut self, p: &ast::Pattern) {
@@ -570,19 +612,26 @@ impl Builder {
         node: &T,
         generators: &[ast::Comprehension],
         elts: &[&Expr],
-        is_gen: bool,
+        kind: &'static str,
     ) {
         // The first iterable is evaluated in the enclosing scope.
+        self.in_comp_iter += 1;
         self.expr(&generators[0].iter);
+        self.in_comp_iter -= 1;
         let prev = self.push_scope(node, ScopeKind::Comprehension, "<comprehension>");
         self.scopes[self.cur].params.push(".0".into());
         self.scopes[self.cur].add(".0", DEF_PARAM);
-        self.scopes[self.cur].is_generator = is_gen;
+        self.scopes[self.cur].is_generator = kind == "generator expression";
+        self.scopes[self.cur].comp_kind = kind;
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
+                self.in_comp_iter += 1;
                 self.expr(&g.iter);
+                self.in_comp_iter -= 1;
             }
+            self.in_comp_target += 1;
             self.expr(&g.target);
+            self.in_comp_target -= 1;
             for c in &g.ifs {
                 self.expr(c);
             }
@@ -593,15 +642,29 @@ impl Builder {
         self.cur = prev;
     }
 
-    fn walrus_target(&mut self, name: &str) {
+    fn walrus_target(&mut self, name: &str, node: &impl Ranged) {
         // Bind in the nearest enclosing non-comprehension scope.
         let mut i = self.cur;
         let mut chain = vec![];
         while self.scopes[i].kind == ScopeKind::Comprehension {
+            if self.scopes[i].comp_iter_vars.iter().any(|v| v == name) {
+                self.fail(
+                    format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                    node,
+                );
+                return;
+            }
             chain.push(i);
             i = self.scopes[i].parent.unwrap_or(0);
         }
         let target_kind = self.scopes[i].kind;
+        if target_kind == ScopeKind::Class {
+            self.fail(
+                "assignment expression within a comprehension cannot be used in a class body".into(),
+                node,
+            );
+            return;
+        }
         self.scopes[i].add(name, DEF_LOCAL);
         for c in chain {
             let flag = if target_kind == ScopeKind::Module {
@@ -613,14 +676,29 @@ impl Builder {
         }
     }
 
+    /// `yield` is not allowed in a comprehension's own scope.
+    fn yield_check(&mut self, e: &Expr) {
+        let sc = &self.scopes[self.cur];
+        if sc.kind == ScopeKind::Comprehension {
+            let msg = format!("'yield' inside {}", sc.comp_kind);
+            self.fail(msg, e);
+        }
+    }
+
     fn expr(&mut self, e: &Expr) {
         match e {
             Expr::BoolOp(b) => b.values.iter().for_each(|v| self.expr(v)),
             Expr::NamedExpr(n) => {
+                if self.in_comp_iter > 0 {
+                    self.fail(
+                        "assignment expression cannot be used in a comprehension iterable expression".into(),
+                        e,
+                    );
+                }
                 self.expr(&n.value);
                 if let Expr::Name(t) = &*n.target {
                     if self.scopes[self.cur].kind == ScopeKind::Comprehension {
-                        self.walrus_target(&t.id);
+                        self.walrus_target(&t.id, &*n.target);
                     } else {
                         self.def(&t.id);
                     }
@@ -634,8 +712,11 @@ impl Builder {
             Expr::Lambda(l) => {
                 self.args_defaults(&l.args);
                 let prev = self.push_scope(l, ScopeKind::Function, "<lambda>");
+                let saved = (self.in_comp_iter, self.in_comp_target);
+                (self.in_comp_iter, self.in_comp_target) = (0, 0);
                 self.params(&l.args);
                 self.expr(&l.body);
+                (self.in_comp_iter, self.in_comp_target) = saved;
                 self.cur = prev;
             }
             Expr::IfExp(i) => {
@@ -652,20 +733,31 @@ impl Builder {
                 }
             }
             Expr::Set(s) => s.elts.iter().for_each(|v| self.expr(v)),
-            Expr::ListComp(c) => self.comprehension(c, &c.generators, &[&c.elt], false),
-            Expr::SetComp(c) => self.comprehension(c, &c.generators, &[&c.elt], false),
-            Expr::DictComp(c) => {
-                self.comprehension(c, &c.generators, &[&c.key, &c.value], false)
+            Expr::ListComp(c) => {
+                self.comprehension(c, &c.generators, &[&c.elt], "list comprehension")
             }
-            Expr::GeneratorExp(c) => self.comprehension(c, &c.generators, &[&c.elt], true),
+            Expr::SetComp(c) => {
+                self.comprehension(c, &c.generators, &[&c.elt], "set comprehension")
+            }
+            Expr::DictComp(c) => self.comprehension(
+                c,
+                &c.generators,
+                &[&c.key, &c.value],
+                "dict comprehension",
+            ),
+            Expr::GeneratorExp(c) => {
+                self.comprehension(c, &c.generators, &[&c.elt], "generator expression")
+            }
             Expr::Await(a) => self.expr(&a.value),
             Expr::Yield(y) => {
+                self.yield_check(e);
                 self.scopes[self.cur].is_generator = true;
                 if let Some(v) = &y.value {
                     self.expr(v);
                 }
             }
             Expr::YieldFrom(y) => {
+                self.yield_check(e);
                 self.scopes[self.cur].is_generator = true;
                 self.expr(&y.value);
             }
@@ -694,7 +786,15 @@ impl Builder {
             Expr::Starred(s) => self.expr(&s.value),
             Expr::Name(n) => match n.ctx {
                 ast::ExprContext::Load => self.use_name(&n.id),
-                _ => self.def(&n.id),
+                _ => {
+                    if self.in_comp_target > 0 {
+                        let sc = &mut self.scopes[self.cur];
+                        if !sc.comp_iter_vars.iter().any(|v| v == n.id.as_str()) {
+                            sc.comp_iter_vars.push(n.id.to_string());
+                        }
+                    }
+                    self.def(&n.id)
+                }
             },
             Expr::List(l) => l.elts.iter().for_each(|v| self.expr(v)),
             Expr::Tuple(t) => t.elts.iter().for_each(|v| self.expr(v)),

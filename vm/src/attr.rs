@@ -51,29 +51,36 @@ impl Vm {
         self.is_subclass_ref(self.type_of(v), cls)
     }
 
-    /// Find `name` in the class's MRO (no descriptor binding). Cached for interned names.
-    pub fn class_lookup(&mut self, cls: ObjRef, name: Value) -> Option<Value> {
-        let Value::Obj(nr) = name else { return None };
-        let interned = matches!(self.heap.kind(nr), Kind::Str(s) if s.interned);
-        if interned {
-            if let Some(v) = self.mro_cache.get(&(cls.0, nr.0)) {
-                return *v;
-            }
+    /// Find `name` in the class's MRO (no descriptor binding), and whether it was found
+    /// in a user (not built-in) class. Cached for interned names.
+    #[inline]
+    pub fn lookup_with_owner(&mut self, cls: ObjRef, name: Value) -> (Option<Value>, bool) {
+        let Value::Obj(nr) = name else { return (None, false) };
+        if let Some(hit) = self.mro_cache.get(cls, nr) {
+            return hit;
         }
-        let mut found = None;
+        let interned = matches!(self.heap.kind(nr), Kind::Str(s) if s.interned);
+        let mut found = (None, false);
         let n = self.class_data(cls).mro.len();
         for i in 0..n {
             let c = self.class_data(cls).mro[i];
-            let d = self.class_data(c).dict;
+            let cd = self.class_data(c);
+            let (d, builtin) = (cd.dict, cd.is_builtin);
             if let Some(v) = self.dict_get_str(d, name) {
-                found = Some(v);
+                found = (Some(v), !builtin);
                 break;
             }
         }
         if interned {
-            self.mro_cache.insert((cls.0, nr.0), found);
+            self.mro_cache.put(cls, nr, found.0, found.1);
         }
         found
+    }
+
+    /// Find `name` in the class's MRO (no descriptor binding). Cached for interned names.
+    #[inline]
+    pub fn class_lookup(&mut self, cls: ObjRef, name: Value) -> Option<Value> {
+        self.lookup_with_owner(cls, name).0
     }
 
     /// Look up a special method on the type of `obj` (not the instance).
@@ -82,24 +89,14 @@ impl Vm {
         self.class_lookup(cls, name)
     }
 
-    /// Whether the class overrides `name` somewhere before the built-in base that
-    /// provides the native behaviour (user classes only).
+    /// The attribute if the first class in the MRO defining `name` is a user class (the
+    /// built-in behaviour applies otherwise).
+    #[inline]
     pub fn user_override(&mut self, cls: ObjRef, name: Value) -> Option<Value> {
-        if self.class_data(cls).is_builtin {
-            return None;
+        match self.lookup_with_owner(cls, name) {
+            (Some(v), true) => Some(v),
+            _ => None,
         }
-        let n = self.class_data(cls).mro.len();
-        for i in 0..n {
-            let c = self.class_data(cls).mro[i];
-            if self.class_data(c).is_builtin {
-                return None;
-            }
-            let d = self.class_data(c).dict;
-            if let Some(v) = self.dict_get_str(d, name) {
-                return Some(v);
-            }
-        }
-        None
     }
 
     fn is_data_descriptor(&mut self, descr: Value) -> bool {
@@ -200,9 +197,12 @@ impl Vm {
     fn can_have_dict(&self, r: ObjRef) -> bool {
         let o = self.heap.get(r);
         match &o.kind {
-            Kind::Function(_) | Kind::Module(_) => true,
+            Kind::Function(_) | Kind::Module(_) | Kind::Exception(_) => true,
             Kind::Class(_) => false,
-            _ => !self.class_data(o.class).is_builtin,
+            _ => {
+                let cd = self.class_data(o.class);
+                !cd.is_builtin && cd.slots.is_none()
+            }
         }
     }
 
@@ -378,10 +378,13 @@ impl Vm {
                 )));
             }
             let d = c.dict;
-            self.mro_cache.clear();
+            self.mro_cache.invalidate();
             return self.dict_set(d, name, value);
         }
         let cls = self.heap.get(r).class;
+        if name.is(self.names.__class__) {
+            return self.set_class(r, value);
+        }
         if let Some(descr) = self.class_lookup(cls, name) {
             if let Value::Obj(dr) = descr {
                 match self.heap.kind(dr) {
@@ -414,7 +417,16 @@ impl Vm {
             let d = m.dict;
             return self.dict_set(d, name, value);
         }
-        if !self.can_have_dict(r) {
+        if let Kind::Exception(_) = self.heap.kind(r) {
+            let n = self.str_of(name).to_string();
+            if crate::types::exceptions::exc_setattr(self, r, &n, value)? {
+                return Ok(());
+            }
+        }
+        if !self.slot_allows(cls, name) {
+            return Err(self.attribute_error(obj, name));
+        }
+        if !self.can_have_dict(r) && self.class_slots(cls).is_none() {
             return Err(self.attribute_error_set(obj, name));
         }
         let d = match self.heap.get(r).dict {
@@ -447,7 +459,7 @@ impl Vm {
         };
         if let Kind::Class(c) = self.heap.kind(r) {
             let d = c.dict;
-            self.mro_cache.clear();
+            self.mro_cache.invalidate();
             if self.dict_del(d, name)? {
                 return Ok(());
             }
@@ -539,6 +551,7 @@ impl Vm {
         };
         match n.as_str() {
             "__class__" => return Ok(Some(Value::Obj(self.heap.get(r).class))),
+            "__dict__" if self.class_slots(self.heap.get(r).class).is_some() => {}
             "__dict__" => {
                 if let Some(d) = self.instance_dict(obj) {
                     return Ok(Some(Value::Obj(d)));

@@ -217,6 +217,11 @@ impl Vm {
             };
             self.dict_set(dict, k, v)?;
         }
+        // Every class has its own `__doc__` (None without a docstring).
+        let doc = self.names.__doc__;
+        if self.dict_get_str(dict, doc).is_none() {
+            self.dict_set(dict, doc, Value::None)?;
+        }
         let cls = self.heap.alloc(
             meta,
             Kind::Class(Box::new(ClassData {
@@ -228,13 +233,16 @@ impl Vm {
                 base_kind,
                 is_builtin: false,
                 version: 0,
+                slots: None,
             })),
         );
         let mro = self.c3_mro(cls, &base_refs)?;
+        let slots = self.compute_slots(name, nsr, &base_refs, &mro)?;
         if let Kind::Class(c) = self.heap.kind_mut(cls) {
             c.mro = mro;
+            c.slots = slots;
         }
-        self.mro_cache.clear();
+        self.mro_cache.invalidate();
         // __set_name__ on attributes that want it.
         let set_name = self.names.__set_name__;
         let entries = match self.heap.kind(dict) {
@@ -293,6 +301,92 @@ impl Vm {
         }
     }
 
+    /// `obj.__class__ = cls`: only between user classes with the same layout.
+    pub(crate) fn set_class(&mut self, obj: ObjRef, value: Value) -> PyResult<()> {
+        let Some(new) = value.obj().filter(|r| matches!(self.heap.kind(*r), Kind::Class(_))) else {
+            let t = self.type_name(value);
+            return Err(self.new_type_error(format!("__class__ must be set to a class, not '{t}' object")));
+        };
+        let old = self.heap.get(obj).class;
+        if self.class_data(old).is_builtin || self.class_data(new).is_builtin {
+            return Err(self.new_type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses".into(),
+            ));
+        }
+        if self.class_data(old).base_kind != self.class_data(new).base_kind
+            || !slots_same(self, self.class_slots(old), self.class_slots(new))
+        {
+            let (a, b) = (self.class_name(new), self.class_name(old));
+            return Err(self.new_type_error(format!(
+                "__class__ assignment: '{a}' object layout differs from '{b}'"
+            )));
+        }
+        self.heap.get_mut(obj).class = new;
+        Ok(())
+    }
+
+    /// The slot names of a class whose instances have no `__dict__`.
+    pub(crate) fn class_slots(&self, cls: ObjRef) -> Option<&[Value]> {
+        self.class_data(cls).slots.as_deref()
+    }
+
+    /// Whether an instance of `cls` may have attribute `name` (always, unless the class
+    /// uses `__slots__` without `__dict__`).
+    pub(crate) fn slot_allows(&self, cls: ObjRef, name: Value) -> bool {
+        match self.class_slots(cls) {
+            None => true,
+            Some(slots) => {
+                let n = self.str_of(name);
+                slots.iter().any(|s| s.is(name) || self.str_of(*s) == n)
+            }
+        }
+    }
+
+    /// The `slots` field of a new class: `None` when its instances get a `__dict__`.
+    fn compute_slots(&mut self, name: Value, ns: ObjRef, bases: &[ObjRef], mro: &[ObjRef]) -> PyResult<Option<Box<[Value]>>> {
+        let sk = self.intern("__slots__");
+        let Some(spec) = self.dict_get(ns, sk)? else { return Ok(None) };
+        let items = if self.as_str(spec).is_some() { vec![spec] } else { self.iterate(spec)? };
+        let cname = self.str_of(name).trim_start_matches('_').to_string();
+        let mut own: Vec<Value> = vec![];
+        let mut has_dict = false;
+        for it in items {
+            let Some(s) = self.as_str(it).map(|s| s.to_string()) else {
+                let t = self.type_name(it);
+                return Err(self.new_type_error(format!("__slots__ items must be strings, not '{t}'")));
+            };
+            if s == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            if s == "__weakref__" {
+                continue;
+            }
+            let key = self.intern(&s);
+            if self.dict_get(ns, key)?.is_some() {
+                return Err(self.new_value_error(format!("'{s}' in __slots__ conflicts with class variable")));
+            }
+            let mangled = if s.starts_with("__") && !s.ends_with("__") && !cname.is_empty() {
+                format!("_{cname}{s}")
+            } else {
+                s
+            };
+            own.push(self.intern(&mangled));
+        }
+        let _ = bases;
+        for c in &mro[1..] {
+            let cd = self.class_data(*c);
+            if cd.is_builtin {
+                continue;
+            }
+            match &cd.slots {
+                None => has_dict = true,
+                Some(s) => own.extend(s.iter().copied()),
+            }
+        }
+        Ok(if has_dict { None } else { Some(own.into_boxed_slice()) })
+    }
+
     /// C3 linearization.
     fn c3_mro(&mut self, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| self.class_data(*b).mro.clone()).collect();
@@ -312,9 +406,16 @@ impl Vm {
                 }
             }
             let Some(h) = pick else {
-                let names: Vec<String> = bases.iter().map(|b| self.class_name(*b)).collect();
+                // CPython names the heads of the sequences left to merge.
+                let mut heads: Vec<ObjRef> = vec![];
+                for s in &seqs {
+                    if !heads.contains(&s[0]) {
+                        heads.push(s[0]);
+                    }
+                }
+                let names: Vec<String> = heads.iter().map(|b| self.class_name(*b)).collect();
                 return Err(self.new_type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -389,5 +490,13 @@ impl Vm {
             return Ok(Some(Value::Obj(self.types.super_)));
         }
         Ok(None)
+    }
+}
+
+fn slots_same(vm: &Vm, a: Option<&[Value]>, b: Option<&[Value]>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| vm.str_of(*p) == vm.str_of(*q)),
+        _ => false,
     }
 }

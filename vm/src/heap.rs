@@ -110,6 +110,9 @@ pub struct ClassData {
     pub is_builtin: bool,
     /// Bumped when the class or a base changes; attribute caches check it.
     pub version: u64,
+    /// `__slots__`: the attribute names instances may have (gathered along the MRO),
+    /// or `None` when instances have a `__dict__`.
+    pub slots: Option<Box<[Value]>>,
 }
 
 /// Which built-in layout an instance of a class has.
@@ -269,6 +272,9 @@ impl Kind {
                 c.bases.iter().for_each(|b| f(Value::Obj(*b)));
                 c.mro.iter().for_each(|b| f(Value::Obj(*b)));
                 f(Value::Obj(c.dict));
+                if let Some(s) = &c.slots {
+                    s.iter().for_each(|x| f(*x));
+                }
             }
             Kind::Module(m) => {
                 f(m.name);

@@ -167,7 +167,7 @@ impl Vm {
             return self.exec_module_source(full, &path, &source, is_pkg.then_some(pkg_dir));
         }
         let msg = format!("No module named '{full}'");
-        Err(self.new_error(self.types.module_not_found_error, msg))
+        Err(self.new_import_error(self.types.module_not_found_error, msg, full))
     }
 
     /// Create module `full` from source text and run it.
@@ -231,7 +231,7 @@ impl Vm {
             Some(f) => format!("cannot import name '{n}' from '{modname}' ({f})"),
             None => format!("cannot import name '{n}' from '{modname}' (unknown location)"),
         };
-        Err(self.new_error(self.types.import_error, msg))
+        Err(self.new_import_error(self.types.import_error, msg, &modname))
     }
 
     /// IMPORT_STAR.

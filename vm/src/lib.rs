@@ -25,6 +25,7 @@ pub mod value;
 
 mod args;
 mod attr;
+mod cache;
 mod class;
 mod errors;
 mod format;
@@ -89,7 +90,7 @@ pub struct Vm {
     pub not_implemented: Value,
     pub ellipsis: Value,
     /// Cache of attribute lookups through the MRO: (class, name) -> value.
-    pub(crate) mro_cache: HashMap<(u32, u32), Option<Value>>,
+    pub(crate) mro_cache: cache::MethodCache,
     /// Line-start events so far: the debugger's notion of time.
     pub stop_points: u64,
     /// Whether `on_instruction` runs before every instruction (trace mode, debuggers).
@@ -135,6 +136,9 @@ impl Vm {
             return Value::Obj(*r);
         }
         let v = self.new_str_obj(s);
+        if let Kind::Str(ps) = self.heap.kind_mut(v) {
+            ps.interned = true;
+        }
         self.interned.insert(s.into(), v);
         Value::Obj(v)
     }
@@ -184,6 +188,8 @@ impl Vm {
         let n = self.new_str(name.to_string());
         let key = self.names.__name__;
         let _ = self.dict_set(d, key, n);
+        let doc = self.names.__doc__;
+        let _ = self.dict_set(d, doc, Value::None);
         let b = Value::Obj(self.builtins);
         let bkey = self.intern("__builtins__");
         let _ = self.dict_set(d, bkey, b);
@@ -314,13 +320,11 @@ impl Vm {
                 if let Some(s) = vm.sys {
                     mark(Value::Obj(s));
                 }
-                for v in vm.mro_cache.values().flatten() {
-                    mark(*v);
-                }
             };
             heap.collect(&mut roots);
         }
         self.heap = heap;
+        self.mro_cache.invalidate();
     }
 
     /// Called before every instruction when `hooked` is set (trace mode; debuggers).

@@ -164,7 +164,7 @@ impl Vm {
                 }
                 BinOp::Mod => {
                     if y == 0 {
-                        return Err(self.new_zero_division("integer division or modulo by zero"));
+                        return Err(self.new_zero_division("integer modulo by zero"));
                     }
                     x.checked_rem(y).map(|_| Integer::mod_floor(&x, &y))
                 }
@@ -225,7 +225,11 @@ impl Vm {
             BinOp::Mul => x * y,
             BinOp::FloorDiv | BinOp::Mod => {
                 if y.is_zero() {
-                    return Err(self.new_zero_division("integer division or modulo by zero"));
+                    return Err(self.new_zero_division(if op == BinOp::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    }));
                 }
                 if op == BinOp::FloorDiv {
                     x.div_floor(&y)

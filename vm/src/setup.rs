@@ -36,7 +36,7 @@ pub(crate) fn new_vm() -> Vm {
         builtin_build_class: Value::None,
         not_implemented: Value::None,
         ellipsis: Value::None,
-        mro_cache: HashMap::new(),
+        mro_cache: Default::default(),
         stop_points: 0,
         hooked: false,
         trace: false,
@@ -68,6 +68,7 @@ pub(crate) fn new_vm() -> Vm {
             base_kind: *kind,
             is_builtin: true,
             version: 0,
+            slots: None,
         }));
     }
     vm.names = Names::new(&mut vm);
@@ -81,6 +82,17 @@ pub(crate) fn new_vm() -> Vm {
     for r in refs.iter() {
         let d = vm.class_data(*r).dict;
         let _ = vm.dict_set(d, module_key, builtins_name);
+    }
+    let object_doc = vm.new_str(
+        "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n".to_string(),
+    );
+    // Every built-in type has its own `__doc__` (instances with their own docs, such as
+    // functions, get a getter below).
+    let doc_key = vm.names.__doc__;
+    for r in refs.iter() {
+        let d = vm.class_data(*r).dict;
+        let v = if *r == vm.types.object { object_doc } else { Value::None };
+        let _ = vm.dict_set(d, doc_key, v);
     }
     let bm = vm.new_module("builtins");
     vm.builtins = vm.module_dict(bm);
@@ -185,6 +197,11 @@ impl Vm {
         let _ = self.dict_set(d, k, p);
     }
 
+    /// A native function object not stored anywhere yet.
+    pub fn add_function_value(&mut self, name: &'static str, f: NativeFn) -> Value {
+        self.native(name, None, f, false)
+    }
+
     /// Add a plain function to a namespace dict (module functions, builtins).
     pub fn add_function(&mut self, dict: ObjRef, name: &'static str, f: NativeFn) -> Value {
         let v = self.native(name, None, f, false);
@@ -211,6 +228,7 @@ impl Vm {
                 base_kind,
                 is_builtin: true,
                 version: 0,
+                slots: None,
             })),
         );
         mro.insert(0, r);

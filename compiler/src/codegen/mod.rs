@@ -4,6 +4,7 @@
 //! patches them. Exception handling uses a table (as CPython 3.11): every instruction
 //! records its innermost active handler, and `finish` turns runs of them into rows.
 
+mod checks;
 mod expr;
 mod pattern;
 mod stmt;
@@ -65,6 +66,8 @@ pub(crate) struct Unit<'a> {
 
 pub(crate) struct Compiler<'a> {
     pub st: &'a SymbolTable,
+    /// The source text (for the few checks that need more than the AST).
+    pub source: &'a str,
     pub filename: Rc<str>,
     line_starts: Vec<u32>,
     pub units: Vec<Unit<'a>>,
@@ -87,6 +90,7 @@ pub fn compile_module(
     }
     let mut c = Compiler {
         st,
+        source,
         filename: filename.into(),
         line_starts,
         units: vec![],
@@ -96,7 +100,12 @@ pub fn compile_module(
     if st.scopes[0].has_annotations {
         c.emit(Op::SetupAnnotations, 0);
     }
-    let body = c.docstring(body, true)?;
+    let body = if interactive { body } else { c.docstring(body, true)? };
+    if let Some(doc) = c.unit_ref().doc.clone() {
+        c.load_const(Constant::Str(doc));
+        let n = c.add_name("__doc__");
+        c.emit(Op::StoreName, n);
+    }
     c.stmts(body)?;
     c.load_const(Constant::None);
     c.emit(Op::ReturnValue, 0);

@@ -9,6 +9,7 @@ use rustpython_parser::ast::{self, Pattern};
 
 impl<'a> Compiler<'a> {
     pub fn match_stmt(&mut self, m: &'a ast::StmtMatch) -> CResult {
+        self.check_match(m)?;
         self.expr(&m.subject)?;
         let end = self.new_label();
         for case in &m.cases {

@@ -35,6 +35,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Pass(_) => self.emit(Op::Nop, 0),
             Stmt::Assign(a) => {
+                self.check_assign_targets(&a.targets)?;
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
                     if i + 1 < a.targets.len() {
@@ -47,6 +48,7 @@ impl<'a> Compiler<'a> {
             Stmt::AnnAssign(a) => self.ann_assign(a)?,
             Stmt::Delete(d) => {
                 for t in &d.targets {
+                    self.check_delete_target(t)?;
                     self.delete_target(t)?;
                 }
             }
@@ -246,12 +248,7 @@ impl<'a> Compiler<'a> {
                     t,
                 ))
             }
-            _ => {
-                return Err(self.err_at(
-                    CompileError::syntax("cannot assign to expression".into()),
-                    t,
-                ))
-            }
+            _ => return Err(self.invalid_assign_target(t)),
         }
         Ok(())
     }
@@ -285,6 +282,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult {
+        self.check_aug_target(&a.target)?;
         let op = Self::binop(a.op).inplace() as u32;
         match &*a.target {
             Expr::Name(n) => {
@@ -328,6 +326,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn ann_assign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult {
+        self.check_ann_target(&a.target)?;
         if let Some(v) = &a.value {
             self.expr(v)?;
             self.assign_target(&a.target)?;
@@ -649,6 +648,7 @@ impl<'a> Compiler<'a> {
         args: &'a ast::Arguments,
         returns: Option<&'a Expr>,
     ) -> CResult<u32> {
+        self.check_bare_star(args)?;
         let mut fl = 0;
         let defaults: Vec<&Expr> = args
             .posonlyargs
@@ -676,15 +676,18 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildMap, kwdefaults.len() as u32);
             fl |= 2;
         }
+        // CPython's order: positional parameters, *args, keyword-only, **kwargs.
         let mut anns = 0;
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
-            if let Some(an) = &a.def.annotation {
-                self.load_const(Constant::Str(a.def.arg.as_str().into()));
-                self.expr(an)?;
-                anns += 1;
-            }
-        }
-        for a in args.vararg.iter().chain(args.kwarg.iter()) {
+        let params: Vec<&ast::Arg> = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .map(|a| &a.def)
+            .chain(args.vararg.as_deref())
+            .chain(args.kwonlyargs.iter().map(|a| &a.def))
+            .chain(args.kwarg.as_deref())
+            .collect();
+        for a in params {
             if let Some(an) = &a.annotation {
                 self.load_const(Constant::Str(a.arg.as_str().into()));
                 self.expr(an)?;
@@ -717,6 +720,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
+        self.check_type_params(&f.type_params)?;
         for d in &f.decorator_list {
             self.expr(d)?;
         }
@@ -740,6 +744,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {
+        self.check_type_params(&c.type_params)?;
+        self.check_call_args(&c.bases, &c.keywords)?;
         for d in &c.decorator_list {
             self.expr(d)?;
         }

@@ -48,9 +48,7 @@ impl Vm {
             };
             for (k, v) in items {
                 if self.as_str(k).is_none() {
-                    let f = self.peek(3);
-                    let fname = self.callable_name(f);
-                    return Err(self.new_type_error(format!("{fname} keywords must be strings")));
+                    return Err(self.new_type_error("keywords must be strings".into()));
                 }
                 if self.dict_get(dr, k)?.is_some() {
                     let f = self.peek(3);

@@ -11,6 +11,11 @@ impl Vm {
     pub(crate) fn unwind(&mut self, err: PyErr, stop: usize) -> PyResult<()> {
         let mut err = err;
         let mut skip_tb = std::mem::take(&mut self.reraising);
+        if !skip_tb {
+            // Any exception raised while another is handled gets it as `__context__`
+            // (CPython does this when the error is set, wherever it comes from).
+            self.attach_context(err);
+        }
         loop {
             let fi = self.frames.len() - 1;
             let pc = self.frames[fi].ip.saturating_sub(1);

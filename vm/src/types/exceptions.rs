@@ -21,14 +21,43 @@ fn exc_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     )))
 }
 
-fn exc_init(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+fn exc_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let a = vm.new_tuple(args[1..].to_vec());
     if let Some(Value::Obj(r)) = args.first() {
-        if let Kind::Exception(e) = vm.heap.kind_mut(*r) {
+        let r = *r;
+        if !kw.is_empty() {
+            let tn = vm.type_name(args[0]);
+            if !vm.isinstance_ref(r, vm.types.import_error) {
+                return Err(vm.new_type_error(format!("{tn}() takes no keyword arguments")));
+            }
+            for (k, v) in kw {
+                let ks = vm.as_str(*k).unwrap_or("").to_string();
+                if ks != "name" && ks != "path" {
+                    return Err(vm.new_type_error(format!(
+                        "'{ks}' is an invalid keyword argument for {tn}()"
+                    )));
+                }
+                let key = vm.intern(&ks);
+                vm.generic_setattr(Value::Obj(r), key, *v)?;
+            }
+        }
+        if let Kind::Exception(e) = vm.heap.kind_mut(r) {
             e.args = a;
         }
     }
     Ok(Value::None)
+}
+
+impl Vm {
+    /// An ImportError (or subclass) with its `name` attribute set, as the import
+    /// machinery raises them.
+    pub fn new_import_error(&mut self, cls: crate::value::ObjRef, msg: String, name: &str) -> crate::PyErr {
+        let e = self.new_error(cls, msg);
+        let key = self.intern("name");
+        let v = self.new_str(name.to_string());
+        let _ = self.generic_setattr(Value::Obj(e.0), key, v);
+        e
+    }
 }
 
 fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -90,7 +119,9 @@ pub fn exc_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Option<Valu
                 Value::None
             }
         }
-        "name" if vm.isinstance_ref(r, vm.types.import_error) || vm.isinstance_ref(r, vm.types.name_error) || vm.isinstance_ref(r, vm.types.attribute_error) => Value::None,
+        "name" | "path" if vm.isinstance_ref(r, vm.types.import_error) => Value::None,
+        "msg" if vm.isinstance_ref(r, vm.types.import_error) => first,
+        "name" if vm.isinstance_ref(r, vm.types.name_error) || vm.isinstance_ref(r, vm.types.attribute_error) => Value::None,
         _ => return None,
     })
 }

@@ -131,7 +131,42 @@ fn method_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.call(args[0], &args[1..], kw)
 }
 
+/// `function.__doc__` (readable and writable) and `method.__doc__` (the function's).
+fn func_doc_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match args[0] {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Function(f) => Ok(f.doc),
+            Kind::BoundMethod(f, _) => {
+                let (f, k) = (*f, vm.names.__doc__);
+                Ok(vm.getattr_opt(f, k)?.unwrap_or(Value::None))
+            }
+            _ => Ok(Value::None),
+        },
+        _ => Ok(Value::None),
+    }
+}
+fn func_doc_set(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if let (Some(Value::Obj(r)), Some(v)) = (args.first(), args.get(1)) {
+        if let Kind::Function(f) = vm.heap.kind_mut(*r) {
+            f.doc = *v;
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.new_error(vm.types.attribute_error, "readonly attribute".into()))
+}
+
 pub fn register(vm: &mut Vm) {
+    for t in [vm.types.function, vm.types.method] {
+        vm.add_getter(t, "__doc__", func_doc_get);
+    }
+    let setter = vm.add_function_value("__doc__", func_doc_set);
+    let k = vm.names.__doc__;
+    let fd = vm.class_data(vm.types.function).dict;
+    if let Some(Value::Obj(pr)) = vm.dict_get_str(fd, k) {
+        if let Kind::Property(p) = vm.heap.kind_mut(pr) {
+            p[1] = setter;
+        }
+    }
     let p = vm.types.property;
     vm.add_staticmethod(p, "__new__", property_new);
     vm.add_method(p, "__init__", property_init);

@@ -1,0 +1,65 @@
+//! The method cache: a direct-mapped table memoizing MRO lookups by (class, name).
+//!
+//! Entries are validated by an epoch that is bumped whenever any class namespace
+//! changes and at every garbage collection (so a freed class slot can never match).
+//! The cache never changes what a program observes, only how fast it finds it.
+
+use crate::value::{ObjRef, Value};
+
+const SIZE: usize = 4096;
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    cls: u32,
+    name: u32,
+    epoch: u32,
+    /// Found in a class that is not built in (a user override).
+    user: bool,
+    value: Option<Value>,
+}
+
+const EMPTY: Entry = Entry { cls: u32::MAX, name: u32::MAX, epoch: 0, user: false, value: None };
+
+#[derive(Clone, Debug)]
+pub struct MethodCache {
+    entries: Vec<Entry>,
+    epoch: u32,
+}
+
+impl Default for MethodCache {
+    fn default() -> Self {
+        MethodCache { entries: vec![EMPTY; SIZE], epoch: 1 }
+    }
+}
+
+#[inline]
+fn slot(cls: ObjRef, name: ObjRef) -> usize {
+    ((cls.0.wrapping_mul(0x9e37_79b1) ^ name.0.wrapping_mul(0x85eb_ca6b)) >> 4) as usize & (SIZE - 1)
+}
+
+impl MethodCache {
+    /// The cached lookup: (value, found in a user class).
+    #[inline]
+    pub fn get(&self, cls: ObjRef, name: ObjRef) -> Option<(Option<Value>, bool)> {
+        let e = &self.entries[slot(cls, name)];
+        if e.cls == cls.0 && e.name == name.0 && e.epoch == self.epoch {
+            Some((e.value, e.user))
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn put(&mut self, cls: ObjRef, name: ObjRef, value: Option<Value>, user: bool) {
+        self.entries[slot(cls, name)] = Entry { cls: cls.0, name: name.0, epoch: self.epoch, user, value };
+    }
+
+    /// Forget everything (a class changed, or objects were freed).
+    pub fn invalidate(&mut self) {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.entries.fill(EMPTY);
+            self.epoch = 1;
+        }
+    }
+}
