@@ -61,7 +61,7 @@ pub fn run() -> u8 {
                             }
                             vm.effects.flush();
                         }
-                        Err(e) if e.kind == ErrorKind::Syntax && e.message.contains("EOF") => {
+                        Err(e) if e.kind == ErrorKind::Syntax && e.incomplete => {
                             buf = src;
                         }
                         Err(e) => {

@@ -16,6 +16,8 @@ pub enum Constant {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
+    /// A frozenset of constants, in source order (the VM builds it as CPython does).
+    FrozenSet(Rc<[Constant]>),
     Code(Rc<CodeObject>),
     Ellipsis,
 }
@@ -29,7 +31,7 @@ impl Constant {
             (Constant::Complex(a, b), Constant::Complex(c, d)) => {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
-            (Constant::Tuple(a), Constant::Tuple(b)) => {
+            (Constant::Tuple(a), Constant::Tuple(b)) | (Constant::FrozenSet(a), Constant::FrozenSet(b)) => {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same(y))
             }
             (Constant::Code(a), Constant::Code(b)) => Rc::ptr_eq(a, b),

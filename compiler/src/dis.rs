@@ -30,6 +30,10 @@ pub fn const_repr(c: &Constant) -> String {
                 format!("({})", items.join(", "))
             }
         }
+        Constant::FrozenSet(t) => {
+            let items: Vec<String> = t.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", items.join(", "))
+        }
         Constant::Code(c) => format!("<code object {}, line {}>", c.name, c.first_line),
         Constant::Ellipsis => "Ellipsis".into(),
     }

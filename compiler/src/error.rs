@@ -19,10 +19,22 @@ pub struct CompileError {
     pub message: String,
     /// Byte offset in the source, when known.
     pub offset: Option<u32>,
+    /// Byte offset just past the offending text, when known (CPython underlines the
+    /// range `offset..end_offset` with carets).
+    pub end_offset: Option<u32>,
+    /// Whether the error is shown with a caret line (CPython omits it for some
+    /// indentation errors).
+    pub caret: bool,
+    /// The source ended before the construct was complete (an unclosed bracket, an
+    /// unterminated triple-quoted string, a missing indented block at the end): the
+    /// REPL then asks for more lines.
+    pub incomplete: bool,
     pub filename: String,
     /// 1-based line and column, filled in by `locate`.
     pub line: u32,
     pub col: u32,
+    /// 1-based column just past the underlined range (on `line`), 0 when unknown.
+    pub end_col: u32,
     /// The offending source line, when known.
     pub source_line: Option<String>,
 }
@@ -34,9 +46,13 @@ impl CompileError {
             python_type: "SyntaxError",
             message,
             offset: None,
+            end_offset: None,
+            caret: true,
+            incomplete: false,
             filename: String::new(),
             line: 0,
             col: 0,
+            end_col: 0,
             source_line: None,
         }
     }
@@ -53,6 +69,14 @@ impl CompileError {
         }
         self
     }
+    /// Locate the error at the source range `start..end` (if not located yet).
+    pub fn at_range(mut self, start: u32, end: u32) -> CompileError {
+        if self.offset.is_none() {
+            self.offset = Some(start);
+            self.end_offset = Some(end.max(start));
+        }
+        self
+    }
     /// Fill in file name, line, column and source line from the byte offset.
     pub fn locate(mut self, filename: &str, source: &str) -> CompileError {
         self.filename = filename.to_string();
@@ -66,6 +90,14 @@ impl CompileError {
             .map(|i| line_start + i)
             .unwrap_or(source.len());
         self.source_line = Some(source[line_start..line_end].to_string());
+        self.end_col = match self.end_offset {
+            // A range ending on a later line is underlined to the end of this line.
+            Some(end) if (end as usize) > line_end => {
+                source[line_start..line_end].trim_end().chars().count() as u32 + 1
+            }
+            Some(end) => source[line_start..(end as usize).max(off)].chars().count() as u32 + 1,
+            None => 0,
+        };
         self
     }
 }
@@ -85,8 +117,11 @@ impl fmt::Display for CompileError {
                     let trimmed = src.trim_start();
                     let indent = src.chars().count() - trimmed.chars().count();
                     writeln!(f, "    {}", trimmed.trim_end())?;
-                    let caret = (self.col as usize).saturating_sub(1).saturating_sub(indent);
-                    writeln!(f, "    {}^", " ".repeat(caret))?;
+                    if self.caret {
+                        let caret = (self.col as usize).saturating_sub(1).saturating_sub(indent);
+                        let width = (self.end_col as usize).saturating_sub(self.col as usize).max(1);
+                        writeln!(f, "    {}{}", " ".repeat(caret), "^".repeat(width))?;
+                    }
                 }
                 write!(f, "{}: {}", self.python_type, self.message)
             }

@@ -10,6 +10,7 @@ pub mod dis;
 pub mod error;
 pub mod opcodes;
 pub mod symtable;
+pub mod syntax_error;
 
 pub use code::{CodeObject, Constant};
 pub use error::{CompileError, ErrorKind};
@@ -27,19 +28,8 @@ pub enum CompileMode {
 
 /// Compile Python source text into a module code object.
 pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<Rc<CodeObject>, CompileError> {
-    let parsed = rustpython_parser::parse(source, Mode::Module, filename).map_err(|e| {
-        let python_type = if e.error.is_indentation_error() {
-            "IndentationError"
-        } else if e.error.is_tab_error() {
-            "TabError"
-        } else {
-            "SyntaxError"
-        };
-        let msg = parse_error_message(&e.error);
-        let mut err = CompileError::syntax(msg).at(e.offset.to_u32());
-        err.python_type = python_type;
-        err.locate(filename, source)
-    })?;
+    let parsed = rustpython_parser::parse(source, Mode::Module, filename)
+        .map_err(|e| syntax_error::from_parse_error(&e, source).locate(filename, source))?;
     let body = match parsed {
         ast::Mod::Module(m) => m.body,
         _ => vec![],
@@ -47,22 +37,6 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<Rc<Cod
     let st = symtable::analyze(&body).map_err(|e| e.locate(filename, source))?;
     codegen::compile_module(&body, &st, source, filename, mode == CompileMode::Interactive)
         .map_err(|e| e.locate(filename, source))
-}
-
-fn parse_error_message(e: &rustpython_parser::ParseErrorType) -> String {
-    use rustpython_parser::ParseErrorType as P;
-    match e {
-        P::Eof => "unexpected EOF while parsing".into(),
-        P::UnrecognizedToken(_, _) | P::ExtraToken(_) | P::InvalidToken => {
-            let s = e.to_string();
-            if s.starts_with("invalid syntax") {
-                "invalid syntax".into()
-            } else {
-                s
-            }
-        }
-        P::Lexical(l) => l.to_string(),
-    }
 }
 
 /// Python's `repr` of a float: shortest round-trip digits, exponent form outside

@@ -52,7 +52,7 @@ pub struct Scope {
     /// Whether the scope contains annotated assignments (needs __annotations__).
     pub has_annotations: bool,
     /// Byte offset of the `global`/`nonlocal` statement that declared each name.
-    directives: HashMap<String, u32>,
+    directives: HashMap<String, (u32, u32)>,
     /// Comprehensions: what kind ("list comprehension", ...), for error messages.
     comp_kind: &'static str,
     /// Comprehensions: the iteration variables (walrus may not rebind them).
@@ -167,15 +167,16 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
         let s = if f & DEF_GLOBAL != 0 && f & DEF_NONLOCAL == 0 {
             NameScope::GlobalExplicit
         } else if f & DEF_NONLOCAL != 0 {
-            let at = t.scopes[idx].directives.get(n).copied().unwrap_or(0);
+            let (at, end) = t.scopes[idx].directives.get(n).copied().unwrap_or((0, 0));
             if f & DEF_GLOBAL != 0 {
-                return Err(CompileError::syntax(format!("name '{n}' is nonlocal and global")).at(at));
+                return Err(CompileError::syntax(format!("name '{n}' is nonlocal and global"))
+                    .at_range(at, end));
             }
             if !enclosing.contains(n) {
                 return Err(CompileError::syntax(format!(
                     "no binding for nonlocal '{n}' found"
                 ))
-                .at(at));
+                .at_range(at, end));
             }
             NameScope::Free
         } else if kind == ScopeKind::Module {
@@ -241,12 +242,10 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
                 _ => {
                     // Pass through: the name is free here too.
                     if kind != ScopeKind::Module {
-                        if !me.resolved.contains_key(&n) || kind == ScopeKind::Class {
-                            if !me.resolved.contains_key(&n) {
-                                me.order.push(n.clone());
-                                me.flags.insert(n.clone(), 0);
-                                me.resolved.insert(n.clone(), NameScope::Free);
-                            }
+                        if !me.resolved.contains_key(&n) {
+                            me.order.push(n.clone());
+                            me.flags.insert(n.clone(), 0);
+                            me.resolved.insert(n.clone(), NameScope::Free);
                         }
                         if !me.freevars.contains(&n) {
                             me.freevars.push(n);
@@ -270,7 +269,8 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
 impl Builder {
     fn fail(&mut self, msg: String, node: &impl Ranged) {
         if self.err.is_none() {
-            self.err = Some(CompileError::syntax(msg).at(node.range().start().to_u32()));
+            let r = node.range();
+            self.err = Some(CompileError::syntax(msg).at_range(r.start().to_u32(), r.end().to_u32()));
         }
     }
 
@@ -337,24 +337,23 @@ impl Builder {
     }
 
     fn params(&mut self, args: &ast::Arguments) {
-        let mut names: Vec<&str> = vec![];
+        let mut names: Vec<&ast::Arg> = vec![];
         for a in args.posonlyargs.iter().chain(&args.args) {
-            names.push(&a.def.arg);
+            names.push(&a.def);
         }
         for a in &args.kwonlyargs {
-            names.push(&a.def.arg);
+            names.push(&a.def);
         }
         if let Some(v) = &args.vararg {
-            names.push(&v.arg);
+            names.push(v);
         }
         if let Some(k) = &args.kwarg {
-            names.push(&k.arg);
+            names.push(k);
         }
-        for n in names {
+        for a in names {
+            let n = a.arg.as_str();
             if self.scopes[self.cur].params.iter().any(|p| p == n) {
-                self.err.get_or_insert(CompileError::syntax(format!(
-                    "duplicate argument '{n}' in function definition"
-                )));
+                self.fail(format!("duplicate argument '{n}' in function definition"), a);
             }
             self.scopes[self.cur].params.push(n.to_string());
             self.scopes[self.cur].add(n, DEF_PARAM);
@@ -562,8 +561,9 @@ impl Builder {
                 self.fail(m, node);
             }
         }
-        let off = node.range().start().to_u32();
-        self.scopes[self.cur].directives.entry(n.to_string()).or_insert(off);
+        let r = node.range();
+        let range = (r.start().to_u32(), r.end().to_u32());
+        self.scopes[self.cur].directives.entry(n.to_string()).or_insert(range);
         self.scopes[self.cur].add(n, flag);
     }
 

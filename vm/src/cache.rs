@@ -54,6 +54,12 @@ impl MethodCache {
         self.entries[slot(cls, name)] = Entry { cls: cls.0, name: name.0, epoch: self.epoch, user, value };
     }
 
+    /// The current epoch (inline caches remember it).
+    #[inline]
+    pub fn epoch(&self) -> u32 {
+        self.epoch
+    }
+
     /// Forget everything (a class changed, or objects were freed).
     pub fn invalidate(&mut self) {
         self.epoch = self.epoch.wrapping_add(1);

@@ -30,6 +30,17 @@ pub struct Dict {
     entries: Vec<Entry>,
     indices: Vec<u32>,
     used: usize,
+    /// Changes whenever an entry is added, removed or moved (not when a value is
+    /// replaced): inline caches remember entry positions under a stamp. Stamps come
+    /// from one process-wide counter, so equal stamps mean equal layouts even across
+    /// snapshot copies. They are never visible to programs.
+    stamp: u64,
+}
+
+static NEXT_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn new_stamp() -> u64 {
+    NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Dict {
@@ -126,6 +137,37 @@ impl Dict {
     }
 
     /// Find a key using identity and a total equality (no Python needed).
+    /// The layout stamp (see the field).
+    #[inline]
+    pub fn stamp(&self) -> u64 {
+        self.stamp
+    }
+
+    /// Find a key by identity, else by hash and `eq` (monomorphized; no Python).
+    #[inline]
+    pub fn find_with(&self, hash: i64, key: Value, eq: impl Fn(Value) -> bool) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.key.is(key) || (e.hash == hash && eq(e.key)) {
+                    return Some(ix as usize);
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
     pub fn find_simple(&self, hash: i64, key: Value, eq: &mut dyn FnMut(Value) -> bool) -> Option<usize> {
         match self.probe(hash, key, &mut |k| Some(eq(k))) {
             Probe::Found(i) => Some(i),
@@ -147,6 +189,7 @@ impl Dict {
     }
 
     fn rebuild(&mut self, size: usize) {
+        self.stamp = new_stamp();
         // Compact the entries, then re-index.
         if self.used != self.entries.len() {
             self.entries.retain(|e| !e.key.is_undef());
@@ -179,6 +222,7 @@ impl Dict {
         }
         self.indices[i] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
+        self.stamp = new_stamp();
         self.used += 1;
     }
 
@@ -193,6 +237,7 @@ impl Dict {
             i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
         self.indices[i] = DUMMY;
+        self.stamp = new_stamp();
         self.entries[ix].key = Value::Undef;
         self.entries[ix].value = Value::Undef;
         self.used -= 1;
@@ -211,5 +256,6 @@ impl Dict {
 
     pub fn clear(&mut self) {
         *self = Dict::new();
+        self.stamp = new_stamp();
     }
 }

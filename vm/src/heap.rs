@@ -19,6 +19,9 @@ pub struct CodeData {
     pub names: Vec<Value>,
     pub varnames: Vec<Value>,
     pub nlocalsplus: usize,
+    /// One inline cache per instruction (used by LOAD_GLOBAL and the attribute
+    /// instructions); see `interp::inline`.
+    pub caches: Box<[Cell<crate::interp::InlineCache>]>,
 }
 
 /// A Python string. `char_len` and the ASCII flag make indexing cheap; the hash is

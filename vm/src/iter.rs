@@ -26,6 +26,11 @@ impl Vm {
                 return Ok(r);
             }
         }
+        self.get_iter_builtin(v)
+    }
+
+    /// `iter(v)` with the built-in meaning: `list.__iter__`.
+    pub fn get_iter_builtin(&mut self, v: Value) -> PyResult<Value> {
         let Value::Obj(r) = v else {
             return Err(self.not_iterable(v));
         };
@@ -214,6 +219,23 @@ impl Vm {
         Ok(out)
     }
 
+    /// The length of a built-in container (`list.__len__`), `None` for other objects.
+    pub fn builtin_len(&self, r: crate::value::ObjRef) -> Option<usize> {
+        match self.heap.kind(r) {
+            Kind::Str(s) => Some(s.char_len as usize),
+            Kind::List(l) | Kind::Tuple(l) => Some(l.len()),
+            Kind::Dict(d) => Some(d.len()),
+            Kind::Set(s) | Kind::FrozenSet(s) => Some(s.len()),
+            Kind::Bytes(b) | Kind::ByteArray(b) => Some(b.len()),
+            Kind::Range(a, b, c) => Some(crate::ops::range_len(*a, *b, *c) as usize),
+            Kind::DictView(d, _) => match self.heap.kind(*d) {
+                Kind::Dict(dd) => Some(dd.len()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// `len(v)`.
     pub fn len(&mut self, v: Value) -> PyResult<usize> {
         if let Value::Obj(r) = v {
@@ -234,20 +256,7 @@ impl Vm {
                     };
                 }
             }
-            let n = match self.heap.kind(r) {
-                Kind::Str(s) => Some(s.char_len as usize),
-                Kind::List(l) | Kind::Tuple(l) => Some(l.len()),
-                Kind::Dict(d) => Some(d.len()),
-                Kind::Set(s) | Kind::FrozenSet(s) => Some(s.len()),
-                Kind::Bytes(b) | Kind::ByteArray(b) => Some(b.len()),
-                Kind::Range(a, b, c) => Some(crate::ops::range_len(*a, *b, *c) as usize),
-                Kind::DictView(d, _) => match self.heap.kind(*d) {
-                    Kind::Dict(dd) => Some(dd.len()),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(n) = n {
+            if let Some(n) = self.builtin_len(r) {
                 return Ok(n);
             }
             let ln = self.names.__len__;

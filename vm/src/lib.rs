@@ -154,6 +154,7 @@ impl Vm {
             names,
             varnames,
             nlocalsplus: code.nlocalsplus(),
+            caches: (0..code.instrs.len()).map(|_| Default::default()).collect(),
         });
         self.code_roots.push(data.clone());
         data
@@ -172,6 +173,14 @@ impl Vm {
             Constant::Tuple(items) => {
                 let vals = items.iter().map(|c| self.const_value(c)).collect();
                 self.new_tuple(vals)
+            }
+            Constant::FrozenSet(items) => {
+                // CPython builds the frozenset from the tuple of items, and then (merging
+                // code constants) again from that frozenset's iteration order.
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let first = self.new_frozenset(vals).unwrap_or(Value::None);
+                let again = self.set_items(first);
+                self.new_frozenset(again).unwrap_or(Value::None)
             }
             Constant::Code(code) => {
                 let data = self.load_code(code);

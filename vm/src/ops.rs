@@ -500,6 +500,18 @@ impl Vm {
                         _ => {}
                     }
                 }
+                return self.hash_builtin(r);
+            }
+        })
+    }
+
+    /// The hash of a heap object by its built-in type (`str.__hash__`, `tuple.__hash__`,
+    /// `object.__hash__`).
+    pub fn hash_builtin(&mut self, r: crate::value::ObjRef) -> PyResult<i64> {
+        use crate::hash::*;
+        let cls = self.heap.get(r).class;
+        Ok({
+            {
                 match self.heap.kind(r) {
                     Kind::Str(s) => s.hash(),
                     Kind::BigInt(b) => hash_bigint(b),
@@ -551,6 +563,12 @@ impl Vm {
                 return self.truthy(v);
             }
         }
+        self.contains_builtin(container, item)
+    }
+
+    /// `item in container` with the built-in meaning (`list.__contains__`), falling
+    /// back to iteration.
+    pub fn contains_builtin(&mut self, container: Value, item: Value) -> PyResult<bool> {
         if let Value::Obj(r) = container {
             match self.heap.kind(r) {
                 Kind::Str(s) => {

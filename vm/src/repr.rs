@@ -135,7 +135,7 @@ impl Vm {
         Ok(format!("{open}{}{close}", parts.join(", ")))
     }
 
-    fn builtin_repr(&mut self, r: ObjRef) -> PyResult<String> {
+    pub(crate) fn builtin_repr(&mut self, r: ObjRef) -> PyResult<String> {
         let cls = self.heap.get(r).class;
         let serial = self.heap.get(r).serial;
         Ok(match self.heap.kind(r) {

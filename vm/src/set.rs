@@ -130,7 +130,8 @@ impl SetTable {
                                 return;
                             }
                         }
-                    } else if freeslot.is_none() {
+                    } else {
+                        // CPython 3.11 reuses the last dummy seen before the free slot.
                         freeslot = Some(i + j);
                     }
                 }

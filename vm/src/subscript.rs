@@ -115,6 +115,12 @@ impl Vm {
                 return self.call(f, &[obj, key], &[]);
             }
         }
+        self.getitem_builtin(obj, key)
+    }
+
+    /// `obj[key]` with the built-in meaning (no user `__getitem__`): `list.__getitem__`.
+    pub fn getitem_builtin(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        let cls = self.type_of(obj);
         let Value::Obj(r) = obj else {
             return Err(self.not_subscriptable(obj));
         };
@@ -232,6 +238,11 @@ impl Vm {
                 return Ok(());
             }
         }
+        self.setitem_builtin(obj, key, value)
+    }
+
+    /// `obj[key] = value` with the built-in meaning: `list.__setitem__`.
+    pub fn setitem_builtin(&mut self, obj: Value, key: Value, value: Value) -> PyResult<()> {
         let Value::Obj(r) = obj else {
             let t = self.type_name(obj);
             return Err(self.new_type_error(format!("'{t}' object does not support item assignment")));
@@ -315,6 +326,11 @@ impl Vm {
                 return Ok(());
             }
         }
+        self.delitem_builtin(obj, key)
+    }
+
+    /// `del obj[key]` with the built-in meaning: `list.__delitem__`.
+    pub fn delitem_builtin(&mut self, obj: Value, key: Value) -> PyResult<()> {
         let Value::Obj(r) = obj else {
             let t = self.type_name(obj);
             return Err(self.new_type_error(format!("'{t}' object does not support item deletion")));

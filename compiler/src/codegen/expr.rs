@@ -12,13 +12,8 @@ use std::rc::Rc;
 pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
     match e {
         Expr::Constant(c) => Some(convert_constant(&c.value)),
-        Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => {
-            match constant_of(&u.operand)? {
-                Constant::Int(i) if i != i64::MIN => Some(Constant::Int(-i)),
-                Constant::Float(f) => Some(Constant::Float(-f)),
-                _ => None,
-            }
-        }
+        Expr::UnaryOp(u) => super::fold::fold_unary(u.op, constant_of(&u.operand)?),
+        Expr::BinOp(b) => super::fold::fold_binary(b.op, constant_of(&b.left)?, constant_of(&b.right)?),
         Expr::Tuple(t) if !t.elts.is_empty() => {
             let items: Option<Vec<Constant>> = t.elts.iter().map(constant_of).collect();
             items.map(|v| Constant::Tuple(v.into()))
@@ -140,6 +135,13 @@ impl<'a> Compiler<'a> {
                 if !self.starred_sequence(&l.elts, Op::BuildList, Op::ListExtend, Op::ListAppend)? {
                     self.emit(Op::BuildList, l.elts.len() as u32);
                 }
+            }
+            Expr::Set(s) if s.elts.len() > 2 && super::fold::const_elements(&s.elts).is_some() => {
+                // As CPython: an empty set updated from a frozenset constant.
+                let items = super::fold::const_elements(&s.elts).unwrap_or_default();
+                self.emit(Op::BuildSet, 0);
+                self.load_const(Constant::FrozenSet(items.into()));
+                self.emit(Op::SetUpdate, 1);
             }
             Expr::Set(s) => {
                 if !self.starred_sequence(&s.elts, Op::BuildSet, Op::SetUpdate, Op::SetAdd)? {

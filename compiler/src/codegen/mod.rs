@@ -6,6 +6,7 @@
 
 mod checks;
 mod expr;
+mod fold;
 mod pattern;
 mod stmt;
 
@@ -133,7 +134,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn err_at(&self, e: CompileError, node: &impl Ranged) -> CompileError {
-        e.at(node.range().start().to_u32())
+        let r = node.range();
+        e.at_range(r.start().to_u32(), r.end().to_u32())
     }
 
     pub fn unsupported(&self, feature: &str, node: &impl Ranged) -> CompileError {
@@ -242,6 +244,18 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             max_stack,
         })
+    }
+
+    /// Whether control cannot fall off the end of the code emitted so far: the last
+    /// instruction returns or raises and no jump or handler targets the end. (Then the
+    /// implicit `return None` would be dead code.)
+    pub fn ends_in_terminator(&self) -> bool {
+        let u = self.unit_ref();
+        let end = u.instrs.len() as u32;
+        matches!(
+            u.instrs.last().map(|i| i.op),
+            Some(Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
+        ) && !u.labels.iter().any(|l| *l == Some(end))
     }
 
     pub fn new_label(&mut self) -> Label {

@@ -732,8 +732,10 @@ impl<'a> Compiler<'a> {
         self.set_params(&f.args);
         let body = self.docstring(&f.body, true)?;
         self.stmts(body)?;
-        self.load_const(Constant::None);
-        self.emit(Op::ReturnValue, 0);
+        if !self.ends_in_terminator() {
+            self.load_const(Constant::None);
+            self.emit(Op::ReturnValue, 0);
+        }
         let code = self.pop_unit()?;
         self.set_line(f);
         self.make_function(code, fl)?;

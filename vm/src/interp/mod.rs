@@ -3,10 +3,12 @@
 //! into Python (sorted's key, __repr__, ...) run a nested loop with `run(depth)`.
 
 mod call;
+mod inline;
 mod ops;
 mod unwind;
 
 pub use call::CallArgs;
+pub use inline::InlineCache;
 
 use crate::heap::{CodeData, Kind};
 use crate::value::{ObjRef, Value};
@@ -177,7 +179,7 @@ impl Vm {
                     Op::LoadGlobal => {
                         let name = code.names[a as usize];
                         let g = self.frames[fi].globals;
-                        let v = tri!(self.load_global(g, name), 'exec);
+                        let v = tri!(self.load_global_cached(&code, ip - 1, g, name), 'exec);
                         self.stack.push(v);
                     }
                     Op::StoreGlobal => {
@@ -221,13 +223,13 @@ impl Vm {
                     }
                     Op::LoadAttr => {
                         let obj = self.pop();
-                        let v = tri!(self.getattr(obj, code.names[a as usize]), 'exec);
+                        let v = tri!(self.load_attr_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
                         let obj = self.pop();
                         let v = self.pop();
-                        tri!(self.setattr(obj, code.names[a as usize], v), 'exec);
+                        tri!(self.store_attr_cached(&code, ip - 1, obj, code.names[a as usize], v), 'exec);
                     }
                     Op::DeleteAttr => {
                         let obj = self.pop();
@@ -235,7 +237,7 @@ impl Vm {
                     }
                     Op::LoadMethod => {
                         let obj = self.pop();
-                        let (f, s) = tri!(self.load_method(obj, code.names[a as usize]), 'exec);
+                        let (f, s) = tri!(self.load_method_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
                         self.stack.push(f);
                         self.stack.push(s);
                     }
@@ -267,18 +269,49 @@ impl Vm {
                         let r = self.pop();
                         let l = self.pop();
                         // Fast paths for small ints and floats.
-                        let v = match (l, r, a) {
-                            (Value::Int(x), Value::Int(y), 0 | 13) => match x.checked_add(y) {
-                                Some(z) => Value::Int(z),
-                                None => tri!(self.binary_op(l, r, BinOp::Add), 'exec),
-                            },
-                            (Value::Int(x), Value::Int(y), 1 | 14) => match x.checked_sub(y) {
-                                Some(z) => Value::Int(z),
-                                None => tri!(self.binary_op(l, r, BinOp::Sub), 'exec),
-                            },
-                            (Value::Float(x), Value::Float(y), 0 | 13) => Value::Float(x + y),
-                            (Value::Float(x), Value::Float(y), 1 | 14) => Value::Float(x - y),
-                            (Value::Float(x), Value::Float(y), 2 | 15) => Value::Float(x * y),
+                        let v = match (l, r) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                let fast = match a {
+                                    0 | 13 => x.checked_add(y),
+                                    1 | 14 => x.checked_sub(y),
+                                    2 | 15 => x.checked_mul(y),
+                                    4 | 17 if y > 0 && x >= 0 => Some(x / y),
+                                    5 | 18 if y > 0 && x >= 0 => Some(x % y),
+                                    9 | 22 => Some(x & y),
+                                    10 | 23 => Some(x | y),
+                                    11 | 24 => Some(x ^ y),
+                                    _ => None,
+                                };
+                                match fast {
+                                    Some(z) => Value::Int(z),
+                                    None => {
+                                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
+                                        tri!(self.binary_op(l, r, op), 'exec)
+                                    }
+                                }
+                            }
+                            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
+                                let x = match l {
+                                    Value::Float(f) => f,
+                                    Value::Int(i) => i as f64,
+                                    _ => 0.0,
+                                };
+                                let y = match r {
+                                    Value::Float(f) => f,
+                                    Value::Int(i) => i as f64,
+                                    _ => 0.0,
+                                };
+                                match a {
+                                    0 | 13 => Value::Float(x + y),
+                                    1 | 14 => Value::Float(x - y),
+                                    2 | 15 => Value::Float(x * y),
+                                    3 | 16 if y != 0.0 => Value::Float(x / y),
+                                    _ => {
+                                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
+                                        tri!(self.binary_op(l, r, op), 'exec)
+                                    }
+                                }
+                            }
                             _ => {
                                 let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
                                 tri!(self.binary_op(l, r, op), 'exec)
@@ -311,6 +344,14 @@ impl Vm {
                         let l = self.pop();
                         let v = match (l, r) {
                             (Value::Int(x), Value::Int(y)) => Value::Bool(match a {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            }),
+                            (Value::Float(x), Value::Float(y)) => Value::Bool(match a {
                                 0 => x < y,
                                 1 => x <= y,
                                 2 => x == y,

@@ -67,7 +67,7 @@ impl Vm {
         let Kind::Str(ks) = self.heap.kind(kr) else { return None };
         let hash = ks.hash();
         let dict = self.dict_ref(d);
-        dict.find_simple(hash, key, &mut |k| match k {
+        dict.find_with(hash, key, |k| match k {
             Value::Obj(r) => matches!(self.heap.kind(r), Kind::Str(s) if s.s == ks.s),
             _ => false,
         })

@@ -110,7 +110,7 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                Kind::Dict(d) => {
+                Kind::Dict(d) if self.heap.get(o).class == self.types.dict => {
                     let entries: Vec<(i64, Value)> = d.iter().map(|e| (e.hash, e.key)).collect();
                     self.table_mut(sr).reserve_for(entries.len());
                     for (h, k) in entries {
@@ -183,9 +183,129 @@ fn copy_table(vm: &Vm, v: Value) -> SetTable {
     t
 }
 
-/// set `op` set, producing a new set (the binary operators and the named methods).
-pub fn set_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+fn is_exact_dict(vm: &Vm, v: Value) -> bool {
+    matches!(v, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Dict(_)) && vm.heap.get(r).class == vm.types.dict)
+}
+
+/// CPython's `set_intersection(so, other)`: a new set of the same type as `so`.
+fn intersection(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     let ar = a.obj().expect("set");
+    if a.is(b) {
+        let t = copy_table(vm, a);
+        return Ok(vm.set_like(a, t));
+    }
+    let r = vm.set_like(a, SetTable::new());
+    let rr = r.obj().expect("set");
+    if vm.is_set_like(b) {
+        // Iterate over the smaller set, looking each key up in the larger.
+        let br = b.obj().expect("set");
+        let (small, big) = if vm.table(br).len() > vm.table(ar).len() { (ar, br) } else { (br, ar) };
+        let items: Vec<(i64, Value)> = vm.table(small).iter_with_hash().collect();
+        for (h, k) in items {
+            if vm.set_find(big, k, h)?.is_some() {
+                vm.set_add_hashed(rr, k, h)?;
+            }
+        }
+        return Ok(r);
+    }
+    vm.temp_roots.push(r);
+    let res = (|| {
+        for k in vm.iterate(b)? {
+            let h = vm.hash(k)?;
+            if vm.set_find(ar, k, h)?.is_some() {
+                vm.set_add_hashed(rr, k, h)?;
+            }
+        }
+        Ok(())
+    })();
+    vm.temp_roots.pop();
+    res.map(|_| r)
+}
+
+/// CPython's `set_difference_update_internal`.
+fn difference_update(vm: &mut Vm, a: Value, b: Value) -> PyResult<()> {
+    let ar = a.obj().expect("set");
+    if a.is(b) {
+        vm.table_mut(ar).clear();
+        return Ok(());
+    }
+    let keys: Vec<Value> = if vm.is_set_like(b) { vm.set_items(b) } else { vm.iterate(b)? };
+    for k in keys {
+        vm.set_discard(ar, k)?;
+    }
+    Ok(())
+}
+
+/// CPython's `set_difference(so, other)`.
+fn difference(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    let ar = a.obj().expect("set");
+    let other_size = if vm.is_set_like(b) {
+        Some(vm.table(b.obj().expect("set")).len())
+    } else if is_exact_dict(vm, b) {
+        Some(vm.dict_len(b.obj().expect("dict")))
+    } else {
+        None
+    };
+    match other_size {
+        Some(n) if (vm.table(ar).len() >> 2) <= n => {
+            let items: Vec<(i64, Value)> = vm.table(ar).iter_with_hash().collect();
+            let r = vm.set_like(a, SetTable::new());
+            let rr = r.obj().expect("set");
+            let br = b.obj().expect("container");
+            let b_is_set = vm.is_set_like(b);
+            for (h, k) in items {
+                let present = if b_is_set { vm.set_find(br, k, h)?.is_some() } else { vm.dict_get(br, k)?.is_some() };
+                if !present {
+                    vm.set_add_hashed(rr, k, h)?;
+                }
+            }
+            Ok(r)
+        }
+        _ => {
+            // Copy, then discard what the other holds.
+            let t = copy_table(vm, a);
+            let r = vm.set_like(a, t);
+            vm.temp_roots.push(r);
+            let res = difference_update(vm, r, b);
+            vm.temp_roots.pop();
+            res.map(|_| r)
+        }
+    }
+}
+
+/// CPython's `set_symmetric_difference_update(so, other)`.
+fn symmetric_difference_update(vm: &mut Vm, a: Value, b: Value) -> PyResult<()> {
+    let ar = a.obj().expect("set");
+    if a.is(b) {
+        vm.table_mut(ar).clear();
+        return Ok(());
+    }
+    let entries: Vec<(i64, Value)> = if is_exact_dict(vm, b) {
+        match vm.heap.kind(b.obj().expect("dict")) {
+            Kind::Dict(d) => d.iter().map(|e| (e.hash, e.key)).collect(),
+            _ => vec![],
+        }
+    } else if vm.is_set_like(b) {
+        vm.table(b.obj().expect("set")).iter_with_hash().collect()
+    } else {
+        let tmp = vm.set_like(a, SetTable::new());
+        vm.set_update(tmp, b)?;
+        vm.table(tmp.obj().expect("set")).iter_with_hash().collect()
+    };
+    for (h, k) in entries {
+        match vm.set_find(ar, k, h)? {
+            Some(i) => {
+                vm.table_mut(ar).remove_slot(i);
+            }
+            None => vm.set_add_hashed(ar, k, h)?,
+        }
+    }
+    Ok(())
+}
+
+/// set `op` set, producing a new set (the binary operators), as CPython's set_or,
+/// set_and, set_sub and set_xor.
+pub fn set_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
     match op {
         BinOp::Or => {
             let t = copy_table(vm, a);
@@ -193,43 +313,13 @@ pub fn set_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
             vm.set_update(r, b)?;
             Ok(r)
         }
-        BinOp::And => {
-            // CPython iterates over the smaller set and inserts those in the other.
-            let (small, big) = if vm.table(b.obj().expect("set")).len() > vm.table(ar).len() { (a, b) } else { (b, a) };
-            let items: Vec<(i64, Value)> = vm.table(small.obj().expect("set")).iter_with_hash().collect();
-            let r = vm.set_like(a, SetTable::new());
-            let br = big.obj().expect("set");
-            for (h, k) in items {
-                if vm.set_find(br, k, h)?.is_some() {
-                    vm.set_add_hashed(r.obj().expect("set"), k, h)?;
-                }
-            }
-            Ok(r)
-        }
-        BinOp::Sub => {
-            let items: Vec<(i64, Value)> = vm.table(ar).iter_with_hash().collect();
-            let r = vm.set_like(a, SetTable::new());
-            let br = b.obj().expect("set");
-            for (h, k) in items {
-                if vm.set_find(br, k, h)?.is_none() {
-                    vm.set_add_hashed(r.obj().expect("set"), k, h)?;
-                }
-            }
-            Ok(r)
-        }
+        BinOp::And => intersection(vm, a, b),
+        BinOp::Sub => difference(vm, a, b),
         _ => {
-            let t = copy_table(vm, a);
+            // A copy of the other set (with the type of `a`), updated with `a`.
+            let t = copy_table(vm, b);
             let r = vm.set_like(a, t);
-            let rr = r.obj().expect("set");
-            let items: Vec<(i64, Value)> = vm.table(b.obj().expect("set")).iter_with_hash().collect();
-            for (h, k) in items {
-                match vm.set_find(rr, k, h)? {
-                    Some(i) => {
-                        vm.table_mut(rr).remove_slot(i);
-                    }
-                    None => vm.table_mut(rr).insert_new(h, k),
-                }
-            }
+            symmetric_difference_update(vm, r, a)?;
             Ok(r)
         }
     }
@@ -240,13 +330,10 @@ pub fn set_inplace(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value
     let ar = a.obj().expect("set");
     match op {
         BinOp::Or => vm.set_update(a, b)?,
-        BinOp::Sub => {
-            for k in vm.set_items(b) {
-                vm.set_discard(ar, k)?;
-            }
-        }
+        BinOp::Sub => difference_update(vm, a, b)?,
+        BinOp::Xor => symmetric_difference_update(vm, a, b)?,
         _ => {
-            let r = set_binop(vm, a, b, op)?;
+            let r = intersection(vm, a, b)?;
             let t = std::mem::take(vm.table_mut(r.obj().expect("set")));
             *vm.table_mut(ar) = t;
         }
@@ -261,43 +348,50 @@ fn this(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn method_binop(vm: &mut Vm, args: &[Value], op: BinOp) -> PyResult<Value> {
+fn s_union(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let mut acc = {
-        let t = copy_table(vm, s);
-        vm.set_like(s, t)
-    };
-    if args.len() == 1 && op == BinOp::And {
-        return Ok(acc);
-    }
+    let t = copy_table(vm, s);
+    let r = vm.set_like(s, t);
     for other in &args[1..] {
-        let o = as_set(vm, *other)?;
-        acc = set_binop(vm, acc, o, op)?;
+        if !other.is(s) {
+            vm.set_update(r, *other)?;
+        }
+    }
+    Ok(r)
+}
+fn s_intersection(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    if args.len() == 1 {
+        let t = copy_table(vm, s);
+        return Ok(vm.set_like(s, t));
+    }
+    let mut acc = s;
+    for other in &args[1..] {
+        acc = intersection(vm, acc, *other)?;
     }
     Ok(acc)
 }
-fn s_union(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    method_binop(vm, args, BinOp::Or)
-}
-fn s_intersection(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    method_binop(vm, args, BinOp::And)
-}
 fn s_difference(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    method_binop(vm, args, BinOp::Sub)
+    let s = this(vm, args)?;
+    if args.len() == 1 {
+        let t = copy_table(vm, s);
+        return Ok(vm.set_like(s, t));
+    }
+    let r = difference(vm, s, args[1])?;
+    for other in &args[2..] {
+        difference_update(vm, r, *other)?;
+    }
+    Ok(r)
 }
 fn s_symmetric_difference(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let s = this(vm, args)?;
     vm.check_args("symmetric_difference", &args[1..], 1, 1)?;
-    method_binop(vm, args, BinOp::Xor)
+    let r = vm.set_like(s, SetTable::new());
+    vm.set_update(r, args[1])?;
+    symmetric_difference_update(vm, r, s)?;
+    Ok(r)
 }
 
-fn inplace_method(vm: &mut Vm, args: &[Value], op: BinOp) -> PyResult<Value> {
-    let s = this(vm, args)?;
-    for other in &args[1..] {
-        let o = as_set(vm, *other)?;
-        set_inplace(vm, s, o, op)?;
-    }
-    Ok(Value::None)
-}
 fn s_update(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let s = this(vm, args)?;
     for other in &args[1..] {
@@ -305,14 +399,25 @@ fn s_update(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     Ok(Value::None)
 }
-fn s_intersection_update(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    inplace_method(vm, args, BinOp::And)
+fn s_intersection_update(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    let r = s_intersection(vm, args, kw)?;
+    let t = std::mem::take(vm.table_mut(r.obj().expect("set")));
+    *vm.table_mut(s.obj().expect("set")) = t;
+    Ok(Value::None)
 }
 fn s_difference_update(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    inplace_method(vm, args, BinOp::Sub)
+    let s = this(vm, args)?;
+    for other in &args[1..] {
+        difference_update(vm, s, *other)?;
+    }
+    Ok(Value::None)
 }
 fn s_symmetric_difference_update(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    inplace_method(vm, args, BinOp::Xor)
+    let s = this(vm, args)?;
+    vm.check_args("symmetric_difference_update", &args[1..], 1, 1)?;
+    symmetric_difference_update(vm, s, args[1])?;
+    Ok(Value::None)
 }
 
 fn s_add(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -406,15 +511,20 @@ pub fn set_compare(vm: &mut Vm, a: Value, b: Value, op: revpy_compiler::opcodes:
 fn set_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
     if vm.is_subclass_ref(cls, vm.types.frozenset) {
-        let items = match args.get(1) {
-            Some(v) => vm.iterate(*v)?,
-            None => vec![],
-        };
-        let f = vm.new_frozenset(items)?;
-        if cls == vm.types.frozenset {
-            return Ok(f);
+        if let Some(v) = args.get(1) {
+            // frozenset(f) is f itself for an exact frozenset.
+            if cls == vm.types.frozenset && matches!(v, Value::Obj(r) if vm.heap.get(*r).class == cls) {
+                return Ok(*v);
+            }
         }
-        let t = std::mem::take(vm.table_mut(f.obj().expect("set")));
+        let tmp = vm.new_set_from(vec![])?;
+        if let Some(v) = args.get(1) {
+            vm.temp_roots.push(tmp);
+            let r = vm.set_update(tmp, *v);
+            vm.temp_roots.pop();
+            r?;
+        }
+        let t = std::mem::take(vm.table_mut(tmp.obj().expect("set")));
         return Ok(Value::Obj(vm.heap.alloc(cls, Kind::FrozenSet(Box::new(t)))));
     }
     Ok(Value::Obj(vm.heap.alloc(cls, Kind::Set(Box::new(SetTable::new())))))

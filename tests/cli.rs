@@ -1,0 +1,705 @@
+//! End-to-end tests of the `revpy` command line: every error path (syntax and
+//! indentation errors, unsupported features, compile-time checks, missing files, usage
+//! errors, exit statuses, deep recursion), `run --trace`, `run --list-modules`, and
+//! golden files for `revpy dis`.
+//!
+//! Expected messages are CPython 3.11's wherever revpy mirrors it (file names aside:
+//! CPython prints absolute paths, revpy the path it was given).
+//!
+//! `revpy dis` goldens: `tests/dis/NAME.py` is disassembled and compared with
+//! `tests/dis/NAME.dis`. After an intended change to the compiler or the disassembler,
+//! rewrite the golden files with
+//!
+//!     REVPY_BLESS=1 cargo test --test cli
+//!
+//! and review the diff (`git diff tests/dis`) before committing it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_revpy");
+
+struct Out {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+/// A fresh scratch directory under the system temp dir.
+fn scratch() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::SeqCst);
+    let d = std::env::temp_dir().join(format!("revpy-cli-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("create scratch dir");
+    d
+}
+
+fn revpy_in(dir: &Path, args: &[&str]) -> Out {
+    let o = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("REVPY_BLESS")
+        .output()
+        .expect("run revpy");
+    let out = Out {
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        code: o.status.code().unwrap_or(-1),
+    };
+    // A Rust panic or abort reaching the user is always a bug.
+    assert!(
+        !out.stderr.contains("panicked") && !out.stderr.contains("overflowed its stack") && out.code >= 0,
+        "revpy {args:?} crashed (status {}):\n{}",
+        out.code,
+        out.stderr
+    );
+    out
+}
+
+/// Write `src` as `prog.py` in a scratch directory and run `revpy <cmd> prog.py`.
+fn run_cmd(cmd: &[&str], src: &str) -> Out {
+    let d = scratch();
+    std::fs::write(d.join("prog.py"), src).expect("write program");
+    let mut args: Vec<&str> = cmd.to_vec();
+    args.push("prog.py");
+    let out = revpy_in(&d, &args);
+    let _ = std::fs::remove_dir_all(&d);
+    out
+}
+
+fn run(src: &str) -> Out {
+    run_cmd(&["run"], src)
+}
+
+/// `revpy run` fails to compile `src`: exact stderr, nothing on stdout, exit `code`.
+fn check_compile_error(src: &str, stderr: &str, code: i32) {
+    let o = run(src);
+    assert_eq!(o.stderr, stderr, "stderr for program:\n{src}");
+    assert_eq!(o.stdout, "", "stdout for program:\n{src}");
+    assert_eq!(o.code, code, "exit status for program:\n{src}\nstderr:\n{}", o.stderr);
+    // `dis` reports the same error.
+    let d = run_cmd(&["dis"], src);
+    assert_eq!(d.stderr, stderr, "dis stderr for program:\n{src}");
+    assert_eq!(d.code, code);
+}
+
+/// A SyntaxError (or subclass) whose last line is `last`, exit status 1.
+fn check_syntax_last_line(src: &str, last: &str) {
+    let o = run(src);
+    assert_eq!(o.stderr.lines().last().unwrap_or(""), last, "program:\n{src}\nstderr:\n{}", o.stderr);
+    assert!(o.stderr.starts_with("  File \"prog.py\", line "), "stderr:\n{}", o.stderr);
+    assert_eq!(o.stdout, "");
+    assert_eq!(o.code, 1, "program:\n{src}");
+}
+
+/// `src` runs and prints `stdout`, exit 0.
+fn check_output(src: &str, stdout: &str) {
+    let o = run(src);
+    assert_eq!(o.stderr, "", "stderr for program:\n{src}");
+    assert_eq!(o.stdout, stdout, "stdout for program:\n{src}");
+    assert_eq!(o.code, 0);
+}
+
+// ---------------------------------------------------------------- syntax errors
+
+#[test]
+fn syntax_error_missing_colon() {
+    check_compile_error(
+        "x = 1\nif x == 1\n    print(x)\n",
+        "  File \"prog.py\", line 2\n    if x == 1\n             ^\nSyntaxError: expected ':'\n",
+        1,
+    );
+    check_compile_error(
+        "def f()\n    pass\n",
+        "  File \"prog.py\", line 1\n    def f()\n           ^\nSyntaxError: expected ':'\n",
+        1,
+    );
+}
+
+#[test]
+fn syntax_error_brackets() {
+    check_compile_error(
+        "x = (1, 2\ny = 3\n",
+        "  File \"prog.py\", line 1\n    x = (1, 2\n        ^\nSyntaxError: '(' was never closed\n",
+        1,
+    );
+    check_compile_error(
+        "print((1)\n",
+        "  File \"prog.py\", line 1\n    print((1)\n         ^\nSyntaxError: '(' was never closed\n",
+        1,
+    );
+    check_compile_error(
+        "x = 1)\n",
+        "  File \"prog.py\", line 1\n    x = 1)\n         ^\nSyntaxError: unmatched ')'\n",
+        1,
+    );
+    check_compile_error(
+        "x = [1,\n  2)\n",
+        "  File \"prog.py\", line 2\n    2)\n     ^\nSyntaxError: closing parenthesis ')' does not match opening parenthesis '[' on line 1\n",
+        1,
+    );
+}
+
+#[test]
+fn syntax_error_tokens() {
+    check_compile_error(
+        "x = 1\ny = x $ 2\n",
+        "  File \"prog.py\", line 2\n    y = x $ 2\n          ^\nSyntaxError: invalid syntax\n",
+        1,
+    );
+    check_compile_error(
+        "x = = 1\n",
+        "  File \"prog.py\", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n",
+        1,
+    );
+    check_compile_error(
+        "x = 1 abc\n",
+        "  File \"prog.py\", line 1\n    x = 1 abc\n          ^^^\nSyntaxError: invalid syntax\n",
+        1,
+    );
+    check_compile_error(
+        "x = 1 \u{20ac} 2\n",
+        "  File \"prog.py\", line 1\n    x = 1 \u{20ac} 2\n          ^\nSyntaxError: invalid character '\u{20ac}' (U+20AC)\n",
+        1,
+    );
+    check_compile_error(
+        "s = \"abc\n",
+        "  File \"prog.py\", line 1\n    s = \"abc\n        ^\nSyntaxError: unterminated string literal (detected at line 1)\n",
+        1,
+    );
+    check_compile_error(
+        "s = \"\"\"abc\n\nx = 1\n",
+        "  File \"prog.py\", line 1\n    s = \"\"\"abc\n        ^\nSyntaxError: unterminated triple-quoted string literal (detected at line 3)\n",
+        1,
+    );
+    check_compile_error(
+        "print \"hello\"\n",
+        "  File \"prog.py\", line 1\n    print \"hello\"\n    ^^^^^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n",
+        1,
+    );
+}
+
+#[test]
+fn indentation_errors() {
+    check_compile_error(
+        "def f():\nreturn 1\n",
+        "  File \"prog.py\", line 2\n    return 1\n    ^\nIndentationError: expected an indented block after function definition on line 1\n",
+        1,
+    );
+    check_compile_error(
+        "for i in range(3):\n    if i:\n    print(i)\n",
+        "  File \"prog.py\", line 3\n    print(i)\n    ^\nIndentationError: expected an indented block after 'if' statement on line 2\n",
+        1,
+    );
+    check_compile_error(
+        "while True:\n",
+        "  File \"prog.py\", line 1\n    while True:\nIndentationError: expected an indented block after 'while' statement on line 1\n",
+        1,
+    );
+    check_compile_error(
+        "a = 1\n    b = 2\n",
+        "  File \"prog.py\", line 2\n    b = 2\nIndentationError: unexpected indent\n",
+        1,
+    );
+    check_compile_error(
+        "if True:\n        a = 1\n    b = 2\n",
+        "  File \"prog.py\", line 3\n    b = 2\n         ^\nIndentationError: unindent does not match any outer indentation level\n",
+        1,
+    );
+    check_compile_error(
+        "if True:\n\ta = 1\n        b = 2\n",
+        "  File \"prog.py\", line 3\n    b = 2\nTabError: inconsistent use of tabs and spaces in indentation\n",
+        1,
+    );
+}
+
+#[test]
+fn statements_in_the_wrong_place() {
+    let cases: &[(&str, &str)] = &[
+        ("x = 1\nreturn x\n", "  File \"prog.py\", line 2\n    return x\n    ^^^^^^^^\nSyntaxError: 'return' outside function\n"),
+        ("yield 1\n", "  File \"prog.py\", line 1\n    yield 1\n    ^^^^^^^\nSyntaxError: 'yield' outside function\n"),
+        ("class C:\n    yield 1\n", "  File \"prog.py\", line 2\n    yield 1\n    ^^^^^^^\nSyntaxError: 'yield' outside function\n"),
+        ("if True:\n    break\n", "  File \"prog.py\", line 2\n    break\n    ^^^^^\nSyntaxError: 'break' outside loop\n"),
+        ("continue\n", "  File \"prog.py\", line 1\n    continue\n    ^^^^^^^^\nSyntaxError: 'continue' not properly in loop\n"),
+        ("for i in []:\n    def f():\n        break\n", "  File \"prog.py\", line 3\n    break\n    ^^^^^\nSyntaxError: 'break' outside loop\n"),
+        ("nonlocal x\n", "  File \"prog.py\", line 1\n    nonlocal x\n    ^^^^^^^^^^\nSyntaxError: nonlocal declaration not allowed at module level\n"),
+        ("def f():\n    nonlocal q\n", "  File \"prog.py\", line 2\n    nonlocal q\n    ^^^^^^^^^^\nSyntaxError: no binding for nonlocal 'q' found\n"),
+        ("def f():\n    from os import *\n", "  File \"prog.py\", line 2\n    from os import *\n                   ^\nSyntaxError: import * only allowed at module level\n"),
+    ];
+    for (src, err) in cases {
+        check_compile_error(src, err, 1);
+    }
+}
+
+// ------------------------------------------------ compile-time checks (CPython's)
+
+#[test]
+fn scope_declaration_errors() {
+    let cases: &[(&str, &str)] = &[
+        ("def f():\n    x = 1\n    global x\n", "SyntaxError: name 'x' is assigned to before global declaration"),
+        ("x = 5\ndef f():\n    print(x)\n    global x\n", "SyntaxError: name 'x' is used prior to global declaration"),
+        ("def f(x):\n    global x\n", "SyntaxError: name 'x' is parameter and global"),
+        ("def f(x):\n    def g():\n        nonlocal x\n        print(x)\n        nonlocal x\n", "SyntaxError: name 'x' is used prior to nonlocal declaration"),
+        ("def f(x):\n    nonlocal x\n", "SyntaxError: name 'x' is parameter and nonlocal"),
+        ("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n", "SyntaxError: name 'x' is nonlocal and global"),
+        ("def f(a, b, a):\n    pass\n", "SyntaxError: duplicate argument 'a' in function definition"),
+        ("class C:\n    z = [(w := i) for i in range(3)]\n", "SyntaxError: assignment expression within a comprehension cannot be used in a class body"),
+        ("[(i := 1) for i in range(3)]\n", "SyntaxError: assignment expression cannot rebind comprehension iteration variable 'i'"),
+        ("[i for i in (w := [1])]\n", "SyntaxError: assignment expression cannot be used in a comprehension iterable expression"),
+        ("[(yield x) for x in range(3)]\n", "SyntaxError: 'yield' inside list comprehension"),
+        ("def g():\n    return {(yield x) for x in range(3)}\n", "SyntaxError: 'yield' inside set comprehension"),
+        ("def g():\n    return list((yield x) for x in range(3))\n", "SyntaxError: 'yield' inside generator expression"),
+    ];
+    for (src, last) in cases {
+        check_syntax_last_line(src, last);
+    }
+}
+
+#[test]
+fn invalid_targets() {
+    let cases: &[(&str, &str)] = &[
+        ("f() = 1\n", "SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?"),
+        ("1 = x\n", "SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?"),
+        ("None = 1\n", "SyntaxError: cannot assign to None"),
+        ("x = 1 = 2\n", "SyntaxError: cannot assign to literal"),
+        ("a if b else c = 1\n", "SyntaxError: cannot assign to conditional expression"),
+        ("x < y = 1\n", "SyntaxError: cannot assign to comparison"),
+        ("for f() in []:\n    pass\n", "SyntaxError: cannot assign to function call"),
+        ("with open('x') as f():\n    pass\n", "SyntaxError: cannot assign to function call"),
+        ("[x for f() in []]\n", "SyntaxError: cannot assign to function call"),
+        ("*a = [1]\n", "SyntaxError: starred assignment target must be in a list or tuple"),
+        ("a, *b, *c = 1, 2, 3\n", "SyntaxError: multiple starred expressions in assignment"),
+        ("a = *b\n", "SyntaxError: can't use starred expression here"),
+        ("del f()\n", "SyntaxError: cannot delete function call"),
+        ("del 1\n", "SyntaxError: cannot delete literal"),
+        ("del [a, *b]\n", "SyntaxError: cannot delete starred"),
+        ("del (a + b)\n", "SyntaxError: cannot delete expression"),
+        ("f() += 1\n", "SyntaxError: 'function call' is an illegal expression for augmented assignment"),
+        ("a, b += 1\n", "SyntaxError: 'tuple' is an illegal expression for augmented assignment"),
+        ("(a, b): int\n", "SyntaxError: only single target (not tuple) can be annotated"),
+        ("[a]: int\n", "SyntaxError: only single target (not list) can be annotated"),
+        ("f(): int\n", "SyntaxError: illegal target for annotation"),
+        ("def f(*, **kw):\n    pass\n", "SyntaxError: named arguments must follow bare *"),
+        ("f = lambda *, **kw: 1\n", "SyntaxError: named arguments must follow bare *"),
+        ("print(x for x in [1], 2)\n", "SyntaxError: Generator expression must be parenthesized"),
+        ("f(a=1, a=2)\n", "SyntaxError: keyword argument repeated: a"),
+        ("f(**a, *b)\n", "SyntaxError: iterable argument unpacking follows keyword argument unpacking"),
+    ];
+    for (src, last) in cases {
+        check_syntax_last_line(src, last);
+    }
+}
+
+#[test]
+fn match_pattern_errors() {
+    let cases: &[(&str, &str)] = &[
+        ("match 1:\n    case x:\n        pass\n    case 2:\n        pass\n", "SyntaxError: name capture 'x' makes remaining patterns unreachable"),
+        ("match 1:\n    case _:\n        pass\n    case 2:\n        pass\n", "SyntaxError: wildcard makes remaining patterns unreachable"),
+        ("match 1:\n    case x | 2:\n        pass\n", "SyntaxError: name capture 'x' makes remaining patterns unreachable"),
+        ("match (1, 2):\n    case (a, a):\n        pass\n", "SyntaxError: multiple assignments to name 'a' in pattern"),
+        ("match {}:\n    case {\"a\": 1, \"a\": 2}:\n        pass\n", "SyntaxError: mapping pattern checks duplicate key ('a')"),
+        ("match [1]:\n    case [x] | [y]:\n        pass\n", "SyntaxError: alternative patterns bind different names"),
+        ("match 1:\n    case int(real=a, real=b):\n        pass\n", "SyntaxError: attribute name repeated in class pattern: real"),
+    ];
+    for (src, last) in cases {
+        check_syntax_last_line(src, last);
+    }
+    // A guard makes a capture pattern refutable; alternatives binding the same names are fine.
+    check_output(
+        "for v in [1, [2], 3]:\n    match v:\n        case x if x == 3:\n            print('three')\n        case [y] | y:\n            print('y', y)\n",
+        "y 1\ny 2\nthree\n",
+    );
+}
+
+// ------------------------------------------------------------ unsupported features
+
+#[test]
+fn unsupported_features() {
+    let cases: &[(&str, &str)] = &[
+        ("print('before')\nasync def f():\n    pass\n", "prog.py:2:1: revpy does not support async functions yet\n"),
+        ("def f(x):\n    return await x\n", "prog.py:2:12: revpy does not support await yet\n"),
+        ("x = 1\nasync for i in x:\n    pass\n", "prog.py:2:1: revpy does not support async for yet\n"),
+        ("async with x:\n    pass\n", "prog.py:1:1: revpy does not support async with yet\n"),
+        ("def f(y):\n    return [i async for i in y]\n", "prog.py:2:30: revpy does not support async comprehensions yet\n"),
+        ("try:\n    pass\nexcept* ValueError:\n    pass\n", "prog.py:1:1: revpy does not support except* (exception groups) yet\n"),
+        ("type X = int\n", "prog.py:1:1: revpy does not support type aliases yet\n"),
+        ("def f[T](x):\n    return x\n", "prog.py:1:7: revpy does not support type parameters yet\n"),
+        ("class C[T]:\n    pass\n", "prog.py:1:9: revpy does not support type parameters yet\n"),
+        ("bases = (object,)\nclass C(*bases):\n    pass\n", "prog.py:2:9: revpy does not support starred base classes yet\n"),
+        ("class C(**{}):\n    pass\n", "prog.py:1:11: revpy does not support ** in class keywords yet\n"),
+    ];
+    for (src, err) in cases {
+        check_compile_error(src, err, 2);
+    }
+}
+
+// ------------------------------------------------------------- files and usage
+
+#[test]
+fn missing_file_and_directory() {
+    let d = scratch();
+    for cmd in ["run", "dis"] {
+        let o = revpy_in(&d, &[cmd, "x.py"]);
+        assert_eq!(o.stderr, "revpy: can't open file 'x.py': [Errno 2] No such file or directory\n");
+        assert_eq!(o.stdout, "");
+        assert_eq!(o.code, 2);
+    }
+    std::fs::create_dir(d.join("pkg")).unwrap();
+    let o = revpy_in(&d, &["run", "pkg"]);
+    assert_eq!(o.stderr, "revpy: can't open file 'pkg': [Errno 21] Is a directory\n");
+    assert_eq!(o.code, 2);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn usage_errors() {
+    let d = scratch();
+    let o = revpy_in(&d, &["frobnicate"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("unrecognized subcommand 'frobnicate'"), "{}", o.stderr);
+    assert!(o.stderr.contains("Usage:"), "{}", o.stderr);
+    for cmd in ["run", "dis"] {
+        let o = revpy_in(&d, &[cmd]);
+        assert_eq!(o.code, 2, "revpy {cmd}");
+        assert!(o.stderr.contains("required arguments were not provided"), "{}", o.stderr);
+        assert!(o.stderr.contains(&format!("Usage: revpy {cmd} <file>")), "{}", o.stderr);
+    }
+    let o = revpy_in(&d, &["--no-such-flag"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("unexpected argument '--no-such-flag'"), "{}", o.stderr);
+    let o = revpy_in(&d, &["--version"]);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.starts_with("revpy "));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn list_modules() {
+    let d = scratch();
+    let o = revpy_in(&d, &["run", "--list-modules"]);
+    assert_eq!(o.code, 0);
+    assert_eq!(o.stderr, "");
+    let mods: Vec<&str> = o.stdout.lines().collect();
+    assert!(mods.contains(&"sys") && mods.contains(&"builtins"), "{mods:?}");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn non_utf8_source() {
+    let d = scratch();
+    std::fs::write(d.join("prog.py"), b"x = '\xff'\n").unwrap();
+    let o = revpy_in(&d, &["run", "prog.py"]);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("SyntaxError"), "{}", o.stderr);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+// -------------------------------------------------------------- exit statuses
+
+#[test]
+fn exit_statuses() {
+    let o = run("import sys\nprint('a')\nsys.exit(3)\n");
+    assert_eq!((o.code, o.stdout.as_str(), o.stderr.as_str()), (3, "a\n", ""));
+    let o = run("import sys\nsys.exit()\n");
+    assert_eq!((o.code, o.stderr.as_str()), (0, ""));
+    let o = run("import sys\nsys.exit('bye')\n");
+    assert_eq!((o.code, o.stderr.as_str()), (1, "bye\n"));
+    let o = run("raise SystemExit(4)\n");
+    assert_eq!((o.code, o.stderr.as_str()), (4, ""));
+    let o = run("import sys\ntry:\n    sys.exit(5)\nfinally:\n    print('cleanup')\n");
+    assert_eq!((o.code, o.stdout.as_str()), (5, "cleanup\n"));
+    let o = run("def f():\n    raise ValueError('boom')\nprint('x')\nf()\n");
+    assert_eq!(o.code, 1);
+    assert_eq!(o.stdout, "x\n");
+    assert_eq!(
+        o.stderr,
+        "Traceback (most recent call last):\n  File \"prog.py\", line 4, in <module>\n    f()\n  File \"prog.py\", line 2, in f\n    raise ValueError('boom')\nValueError: boom\n"
+    );
+    // sys.argv carries the script and its arguments.
+    let d = scratch();
+    std::fs::write(d.join("prog.py"), "import sys\nprint(sys.argv)\n").unwrap();
+    let o = revpy_in(&d, &["run", "prog.py", "a", "--trace", "-x"]);
+    assert_eq!(o.stdout, "['prog.py', 'a', '--trace', '-x']\n");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+// ------------------------------------------------------------------ recursion
+
+fn check_recursion_error(src: &str) {
+    let o = run(src);
+    assert_eq!(o.code, 1, "program:\n{src}\nstderr:\n{}", o.stderr);
+    assert!(o.stderr.starts_with("Traceback (most recent call last):\n"), "{}", o.stderr);
+    let last = o.stderr.lines().last().unwrap_or("");
+    assert!(
+        last.starts_with("RecursionError: maximum recursion depth exceeded"),
+        "program:\n{src}\nlast line: {last}"
+    );
+}
+
+#[test]
+fn deep_recursion_is_a_python_error() {
+    check_recursion_error("def f():\n    return f()\nf()\n");
+    check_recursion_error("def f(n):\n    return f(n + 1) + 1\nf(0)\n");
+    check_recursion_error("class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n");
+    check_recursion_error("class A:\n    def __str__(self):\n        return str(self)\nprint(A())\n");
+    check_recursion_error("class A:\n    def __eq__(self, o):\n        return self == o\nA() == A()\n");
+    check_recursion_error("class A:\n    def __hash__(self):\n        return hash(self)\n{A()}\n");
+    check_recursion_error("class A:\n    def __len__(self):\n        return len(self)\nlen(A())\n");
+    check_recursion_error("class A:\n    def __getattr__(self, n):\n        return self.x\nA().y\n");
+    check_recursion_error("class A:\n    @property\n    def p(self):\n        return self.p\nA().p\n");
+    check_recursion_error("def k(x):\n    return sorted([1, 2], key=k)\nk(1)\n");
+    check_recursion_error("def f(x):\n    return list(map(f, [x]))\nf(1)\n");
+    check_recursion_error("class A:\n    def __init__(self):\n        A()\nA()\n");
+    check_recursion_error("def g():\n    yield from g()\nlist(g())\n");
+    // After catching it the program carries on, and can recurse again.
+    check_output(
+        "import sys\ndef f(n):\n    return f(n + 1)\nfor _ in range(3):\n    try:\n        f(0)\n    except RecursionError as e:\n        print(type(e).__name__)\nprint(sys.getrecursionlimit())\n",
+        "RecursionError\nRecursionError\nRecursionError\n1000\n",
+    );
+}
+
+#[test]
+fn deeply_nested_source_does_not_crash() {
+    let sum = format!("x = {}1\nprint(x)\n", "1 + ".repeat(20000));
+    let o = run(&sum);
+    assert_eq!((o.code, o.stdout.as_str()), (0, "20001\n"));
+    let o = run_cmd(&["dis"], &sum);
+    assert_eq!(o.code, 0);
+    let neg = format!("x = {}1\nprint(x)\n", "-".repeat(5000));
+    let o = run(&neg);
+    assert_eq!((o.code, o.stdout.as_str()), (0, "1\n"));
+    let parens = format!("x = {}1{}\nprint(x)\n", "(".repeat(150), ")".repeat(150));
+    let o = run(&parens);
+    assert_eq!((o.code, o.stdout.as_str()), (0, "1\n"));
+}
+
+// ----------------------------------------------------------- programs that work
+//
+// Constructs the compiler audit found (or checked) — each must compile to what
+// CPython does. Expected output is python3's.
+
+#[test]
+fn scoping_corner_cases() {
+    check_output(
+        "x = 'global'\ndef f():\n    x = 'f'\n    def g():\n        global x\n        def h():\n            return x\n        return h\n    return g()()\nprint(f())\n",
+        "global\n",
+    );
+    check_output(
+        "x = 'global'\ndef f():\n    x = 'f'\n    class C:\n        global x\n        def m(self):\n            return x\n    return C().m()\nprint(f())\n",
+        "f\n",
+    );
+    check_output(
+        "def f():\n    x = 'f'\n    class C:\n        x = 'C'\n        def m(self):\n            return x\n        y = x\n    return C().m(), C.y\nprint(f())\n",
+        "('f', 'C')\n",
+    );
+    check_output(
+        "class C:\n    y = (x := 5)\nprint(C.y, C.x, 'x' in globals())\n",
+        "5 5 False\n",
+    );
+    check_output(
+        "def f():\n    [(w := i) for i in range(3)]\n    return w\nprint(f())\n[(v := i * 2) for i in range(3)]\nprint(v)\n",
+        "2\n4\n",
+    );
+    check_output(
+        "def f():\n    x = 1\n    def g():\n        nonlocal x\n        del x\n    g()\n    try:\n        print(x)\n    except NameError as e:\n        print(type(e).__name__, e)\nf()\n",
+        "UnboundLocalError cannot access local variable 'x' where it is not associated with a value\n",
+    );
+    check_output(
+        "def f():\n    e = 5\n    try:\n        1 / 0\n    except ZeroDivisionError as e:\n        pass\n    try:\n        return e\n    except UnboundLocalError as u:\n        return str(u)\nprint(f())\n",
+        "cannot access local variable 'e' where it is not associated with a value\n",
+    );
+}
+
+#[test]
+fn class_corner_cases() {
+    check_output(
+        "class C:\n    def f(self):\n        return __class__\n    def g(self):\n        def inner():\n            return __class__\n        return inner()\nprint(C().f() is C, C().g() is C)\n",
+        "True True\n",
+    );
+    check_output(
+        "def deco(c):\n    c.tag = 1\n    return c\ndef d2(arg):\n    def d(c):\n        c.arg = arg\n        return c\n    return d\n@deco\n@d2('z')\nclass K:\n    pass\nprint(K.tag, K.arg)\n",
+        "1 z\n",
+    );
+    check_output(
+        "class A:\n    def f(self):\n        return 'A'\nclass B(A):\n    def f(self):\n        return [super().f() + str(i) for i in range(2)] if False else super().f() + 'B'\nprint(B().f())\n",
+        "AB\n",
+    );
+    check_output(
+        "class M(type):\n    def __new__(m, n, b, d, **kw):\n        print(kw)\n        return super().__new__(m, n, b, d)\nclass C(metaclass=M, x=1):\n    pass\n",
+        "{'x': 1}\n",
+    );
+    check_output(
+        "class C:\n    a: int = 1\n    b: str\nprint(C.__annotations__, C.a)\n",
+        "{'a': <class 'int'>, 'b': <class 'str'>} 1\n",
+    );
+}
+
+#[test]
+fn expression_corner_cases() {
+    check_output(
+        "x = 1\nf = lambda a, b=x, *c, d=x + 1, **e: (a, b, c, d, e)\nx = 9\nprint(f(0), f(0, 1, 2, d=3, z=4))\n",
+        "(0, 1, (), 2, {}) (0, 1, (2,), 3, {'z': 4})\n",
+    );
+    check_output(
+        "fs = [lambda i=i: i for i in range(3)]\nprint([f() for f in fs])\n",
+        "[0, 1, 2]\n",
+    );
+    check_output(
+        "x, w = 3, 5\nprint(f\"{x:{w}}|{x:>{w}.{2}f}|{f'{x}'!r}|{x=}|{x = !r}|{3!r:>5}{{}}\")\n",
+        "    3| 3.00|'3'|x=3|x = 3|    3{}\n",
+    );
+    check_output(
+        "a, *b, c = range(5)\n*d, = [1, 2]\n[*e] = (1,)\nprint(a, b, c, d, e, [*range(3), *'ab'], (*'xy',), {**{'a': 1}, 'b': 2})\nfor *g, h in [(1, 2, 3)]:\n    print(g, h)\n",
+        "0 [1, 2, 3] 4 [1, 2] [1] [0, 1, 2, 'a', 'b'] ('x', 'y') {'a': 1, 'b': 2}\n[1, 2] 3\n",
+    );
+    check_output(
+        "a = [1, 2, 3, 4]\ndel a[1:3]\nd = {'x': 1, 'y': 2}\ndel (d['x'])\nb, c = 1, 2\ndel (b, c)\nm, n = [1], [2]\ndel [m, n]\nclass K:\n    pass\nk = K()\nk.x = 1\ndel k.x\nl = [1, 2, 3]\ndel l[0], l[0]\nprint(a, d, 'b' in dir(), hasattr(k, 'x'), l)\n",
+        "[1, 4] {'y': 2} False False [3]\n",
+    );
+    check_output(
+        "print(sum(x for x in [1, 2]), sum((x for x in [1]), 1), *(x for x in 'ab'))\n",
+        "3 2 a b\n",
+    );
+}
+
+#[test]
+fn control_flow_corner_cases() {
+    check_output(
+        "def f():\n    for i in range(3):\n        try:\n            if i == 1:\n                break\n        finally:\n            print('fin', i)\n    return i\nprint(f())\n",
+        "fin 0\nfin 1\n1\n",
+    );
+    check_output(
+        "def f():\n    try:\n        raise ValueError\n    finally:\n        return 'swallowed'\nprint(f())\n",
+        "swallowed\n",
+    );
+    check_output(
+        "def f():\n    while True:\n        try:\n            try:\n                return 'a'\n            finally:\n                print('inner')\n        finally:\n            print('outer')\n            break\n    return 'b'\nprint(f())\n",
+        "inner\nouter\nb\n",
+    );
+    check_output(
+        "class CM:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n        print('exit')\n        return False\nfor i in range(2):\n    with CM(), CM():\n        if i == 0:\n            continue\n        break\nprint(i)\n",
+        "exit\nexit\nexit\nexit\n1\n",
+    );
+}
+
+#[test]
+fn accepted_programs_never_panic() {
+    // Odd but valid programs, and programs failing at run time in unusual places.
+    let programs = [
+        "x = *a, b\n",
+        "print(*[])\n",
+        "del ()\n",
+        "() = []\n",
+        "[] = ()\n",
+        "x = [i for i in range(3) if (j := i)]\nprint(j)\n",
+        "def f(*, a=1, b):\n    return a, b\nprint(f(b=2))\n",
+        "def f(a, /, b, *, c):\n    return a, b, c\nprint(f(1, b=2, c=3))\nf(a=1, b=2, c=3)\n",
+        "print(f'{1:{2}{3}}')\n",
+        "print(f\"{'a' if 1 else 'b':>{3}}\")\n",
+        "lambda: (yield)\n",
+        "def g():\n    x = yield\n    return (yield from x)\n",
+        "class C:\n    __class__ = 5\n    def f(self):\n        return __class__\nprint(C().f())\n",
+        "import sys\nsys.setrecursionlimit(50)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+        "try:\n    pass\nexcept:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
+        "while 0:\n    pass\nelse:\n    print('else')\n",
+        "assert 1, 'x'\nassert 0\n",
+        "raise\n",
+        "x = 1\nx.y = 2\n",
+        "globals()['z'] = 1\nprint(z)\n",
+        "exec('print(1)')\n",
+        "compile('x = (', 'f', 'exec')\n",
+        "print(eval('1 +'))\n",
+        "__import__('nonexistent_module_xyz')\n",
+        "import nonexistent_module_xyz\n",
+        "from sys import nonexistent_name_xyz\n",
+        "print(''.join(str(i) for i in range(10 ** 4))[-3:])\n",
+        "a = []\na.append(a)\nprint(a)\nd = {}\nd[1] = d\nprint(d)\n",
+        "print(1 < 2 < 3 > 2 != 1 == 1 is not None)\n",
+        "print(10 ** 100 // 7 % 13, -7 // 2, -7 % 2, 7.5 // -2, 2 ** -1)\n",
+    ];
+    for src in programs {
+        let o = run(src);
+        assert!(
+            matches!(o.code, 0..=2),
+            "program:\n{src}\nstatus {}\nstderr:\n{}",
+            o.code,
+            o.stderr
+        );
+        if o.code == 1 {
+            assert!(
+                o.stderr.contains("Traceback (most recent call last):") || o.stderr.contains("Error"),
+                "program:\n{src}\nstderr:\n{}",
+                o.stderr
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------- --trace
+
+#[test]
+fn trace_shows_instructions_and_stack() {
+    let o = run_cmd(&["run", "--trace"], "x = 1\nprint(x + 2)\n");
+    assert_eq!(o.code, 0);
+    assert_eq!(o.stdout, "3\n");
+    assert!(o.stderr.contains("LOAD_CONST"), "{}", o.stderr);
+    assert!(o.stderr.contains("BINARY_OP"), "{}", o.stderr);
+    // The operand stack before BINARY_OP holds print, 1 and 2.
+    let binop = o.stderr.lines().find(|l| l.contains("BINARY_OP")).unwrap();
+    assert!(binop.contains("[<built-in function print>, 1, 2]"), "{binop}");
+    // Tracing does not change what the program does.
+    let plain = run("x = 1\nprint(x + 2)\n");
+    assert_eq!(plain.stderr, "");
+}
+
+// --------------------------------------------------------------- dis goldens
+
+#[test]
+fn dis_golden_files() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dis");
+    let bless = std::env::var("REVPY_BLESS").is_ok_and(|v| v == "1");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/dis")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    entries.sort();
+    assert!(entries.len() >= 4, "expected dis programs in {}", dir.display());
+    let mut failures = vec![];
+    for py in entries {
+        let name = py.file_name().unwrap().to_string_lossy().to_string();
+        let o = revpy_in(&dir, &["dis", &name]);
+        assert_eq!(o.code, 0, "revpy dis {name}: {}", o.stderr);
+        let golden = py.with_extension("dis");
+        if bless {
+            std::fs::write(&golden, &o.stdout).expect("write golden");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+        if expected != o.stdout {
+            let first = expected
+                .lines()
+                .zip(o.stdout.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(expected.lines().count().min(o.stdout.lines().count()));
+            failures.push(format!(
+                "{name}: differs from {} at line {}:\n  expected: {:?}\n  actual:   {:?}",
+                golden.file_name().unwrap().to_string_lossy(),
+                first + 1,
+                expected.lines().nth(first).unwrap_or("<end>"),
+                o.stdout.lines().nth(first).unwrap_or("<end>"),
+            ));
+        }
+        // The disassembled program still runs as CPython runs it.
+        let r = revpy_in(&dir, &["run", &name]);
+        assert_eq!(r.code, 0, "revpy run {name}: {}", r.stderr);
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(after an intended change: REVPY_BLESS=1 cargo test --test cli)",
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,233 @@
+//! Inline caches: per-instruction memory of where LOAD_GLOBAL found a name and how
+//! the attribute instructions resolved a name on a class, so the common cases skip
+//! the generic lookup. A cache never changes behaviour: every hit is validated
+//! (dict layout stamps, class identity and the method-cache epoch).
+
+use crate::heap::{CodeData, Kind};
+use crate::value::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+/// No attribute fast path recorded.
+const NONE: u32 = 0;
+/// The class has no data descriptor for the name and no `__getattribute__`/`__setattr__`
+/// override: the instance dict decides (class attribute `value` as a fallback).
+const INSTANCE: u32 = 1;
+/// The class attribute `value` is a plain function: LOAD_METHOD binds it unless the
+/// instance dict shadows it.
+const METHOD: u32 = 2;
+
+#[derive(Clone, Copy, Debug)]
+pub struct InlineCache {
+    /// LOAD_GLOBAL: globals stamp. Attributes: class ref.
+    a: u64,
+    /// LOAD_GLOBAL: builtins stamp (0 if found in globals). Attributes: epoch.
+    b: u64,
+    /// Entry index hint.
+    hint: u32,
+    kind: u32,
+    /// The class attribute (attributes).
+    value: Value,
+}
+
+impl Default for InlineCache {
+    fn default() -> Self {
+        InlineCache { a: u64::MAX, b: u64::MAX, hint: 0, kind: NONE, value: Value::Undef }
+    }
+}
+
+impl Vm {
+    fn dict_stamp(&self, d: ObjRef) -> u64 {
+        match self.heap.kind(d) {
+            Kind::Dict(x) => x.stamp(),
+            _ => 0,
+        }
+    }
+
+    fn dict_entry(&self, d: ObjRef, i: u32) -> Option<(Value, Value)> {
+        match self.heap.kind(d) {
+            Kind::Dict(x) => x.entry_at(i as usize).map(|e| (e.key, e.value)),
+            _ => None,
+        }
+    }
+
+    /// Entry index of a str key in a dict (no Python code runs).
+    fn dict_find_str(&self, d: ObjRef, key: Value) -> Option<usize> {
+        let Value::Obj(kr) = key else { return None };
+        let Kind::Str(ks) = self.heap.kind(kr) else { return None };
+        match self.heap.kind(d) {
+            Kind::Dict(x) => x.find_with(ks.hash(), key, |k| match k {
+                Value::Obj(r) => matches!(self.heap.kind(r), Kind::Str(s) if s.s == ks.s),
+                _ => false,
+            }),
+            _ => None,
+        }
+    }
+
+    /// LOAD_GLOBAL with an inline cache.
+    #[inline]
+    pub(crate) fn load_global_cached(&mut self, code: &CodeData, pc: usize, globals: ObjRef, name: Value) -> PyResult<Value> {
+        let c = code.caches[pc].get();
+        if c.kind != NONE {
+            let gs = self.dict_stamp(globals);
+            if c.a == gs {
+                if c.b == 0 {
+                    if let Some((_, v)) = self.dict_entry(globals, c.hint) {
+                        return Ok(v);
+                    }
+                } else if c.b == self.dict_stamp(self.builtins) {
+                    if let Some((_, v)) = self.dict_entry(self.builtins, c.hint) {
+                        return Ok(v);
+                    }
+                }
+            }
+        }
+        if let Some(i) = self.dict_find_str(globals, name) {
+            let gs = self.dict_stamp(globals);
+            code.caches[pc].set(InlineCache { a: gs, b: 0, hint: i as u32, kind: INSTANCE, value: Value::Undef });
+            return Ok(self.dict_entry(globals, i as u32).map(|e| e.1).unwrap_or(Value::Undef));
+        }
+        if let Some(i) = self.dict_find_str(self.builtins, name) {
+            let gs = self.dict_stamp(globals);
+            let bs = self.dict_stamp(self.builtins);
+            code.caches[pc].set(InlineCache { a: gs, b: bs, hint: i as u32, kind: INSTANCE, value: Value::Undef });
+            return Ok(self.dict_entry(self.builtins, i as u32).map(|e| e.1).unwrap_or(Value::Undef));
+        }
+        Err(self.name_error(name))
+    }
+
+    /// Decide the attribute fast path for a plain instance of a user class.
+    fn attr_plan(&mut self, cls: ObjRef, name: Value) -> (u32, Value) {
+        if self.class_data(cls).is_builtin {
+            return (NONE, Value::Undef);
+        }
+        let ga = self.names.__getattribute__;
+        let gattr = self.names.__getattr__;
+        let sa = self.names.__setattr__;
+        if self.user_override(cls, ga).is_some() || self.user_override(cls, sa).is_some() {
+            return (NONE, Value::Undef);
+        }
+        let _ = gattr;
+        match self.class_lookup(cls, name) {
+            None => (INSTANCE, Value::Undef),
+            Some(v @ Value::Obj(d)) => match self.heap.kind(d) {
+                Kind::Function(_) => (METHOD, v),
+                Kind::Property(_) => (NONE, Value::Undef),
+                Kind::Object | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => (NONE, Value::Undef),
+                _ => (INSTANCE, v),
+            },
+            Some(v) => (INSTANCE, v),
+        }
+    }
+
+    #[inline]
+    fn plain_instance(&self, obj: Value) -> Option<(ObjRef, ObjRef, Option<ObjRef>)> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        match o.kind {
+            Kind::Object => Some((r, o.class, o.dict)),
+            _ => None,
+        }
+    }
+
+    fn attr_cache(&mut self, code: &CodeData, pc: usize, cls: ObjRef, name: Value) -> InlineCache {
+        let c = code.caches[pc].get();
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == cls.0 as u64 && c.b == epoch {
+            return c;
+        }
+        let (kind, value) = self.attr_plan(cls, name);
+        let epoch = self.mro_cache.epoch() as u64;
+        let nc = InlineCache { a: cls.0 as u64, b: epoch, hint: 0, kind, value };
+        code.caches[pc].set(nc);
+        nc
+    }
+
+    /// Look a name up in an instance dict, with the cached entry hint.
+    #[inline]
+    fn instance_lookup(&mut self, code: &CodeData, pc: usize, d: ObjRef, name: Value, c: &InlineCache) -> Option<Value> {
+        if let Some((k, v)) = self.dict_entry(d, c.hint) {
+            if k.is(name) {
+                return Some(v);
+            }
+        }
+        let i = self.dict_find_str(d, name)?;
+        let mut nc = *c;
+        nc.hint = i as u32;
+        code.caches[pc].set(nc);
+        self.dict_entry(d, i as u32).map(|e| e.1)
+    }
+
+    /// LOAD_ATTR with an inline cache.
+    #[inline]
+    pub(crate) fn load_attr_cached(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value) -> PyResult<Value> {
+        if let Some((_, cls, dict)) = self.plain_instance(obj) {
+            let c = self.attr_cache(code, pc, cls, name);
+            if c.kind != NONE {
+                if let Some(d) = dict {
+                    if let Some(v) = self.instance_lookup(code, pc, d, name, &c) {
+                        return Ok(v);
+                    }
+                }
+                if c.kind == METHOD {
+                    return Ok(self.new_bound_method(c.value, obj));
+                }
+            }
+        }
+        self.getattr(obj, name)
+    }
+
+    /// LOAD_METHOD with an inline cache.
+    #[inline]
+    pub(crate) fn load_method_cached(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        if let Some((_, cls, dict)) = self.plain_instance(obj) {
+            let c = self.attr_cache(code, pc, cls, name);
+            if c.kind == METHOD {
+                let shadowed = match dict {
+                    Some(d) => self.dict_find_str(d, name).is_some(),
+                    None => false,
+                };
+                if !shadowed {
+                    return Ok((c.value, obj));
+                }
+            }
+        }
+        self.load_method(obj, name)
+    }
+
+    /// STORE_ATTR with an inline cache.
+    #[inline]
+    pub(crate) fn store_attr_cached(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if let Some((r, cls, dict)) = self.plain_instance(obj) {
+            let c = self.attr_cache(code, pc, cls, name);
+            if c.kind != NONE {
+                let d = match dict {
+                    Some(d) => d,
+                    None => {
+                        let d = self.new_dict();
+                        self.heap.get_mut(r).dict = Some(d);
+                        d
+                    }
+                };
+                if let Some((k, _)) = self.dict_entry(d, c.hint) {
+                    if k.is(name) {
+                        if let Kind::Dict(x) = self.heap.kind_mut(d) {
+                            x.set_value_at(c.hint as usize, v);
+                        }
+                        return Ok(());
+                    }
+                }
+                if let Some(i) = self.dict_find_str(d, name) {
+                    if let Kind::Dict(x) = self.heap.kind_mut(d) {
+                        x.set_value_at(i, v);
+                    }
+                    let mut nc = c;
+                    nc.hint = i as u32;
+                    code.caches[pc].set(nc);
+                    return Ok(());
+                }
+                return self.dict_set(d, name, v);
+            }
+        }
+        self.setattr(obj, name, v)
+    }
+}
