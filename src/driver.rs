@@ -110,13 +110,15 @@ pub fn dis_file(file: &str) -> u8 {
     };
     let file = file.to_string();
     // Deeply nested expressions recurse in the compiler: give it the VM's big stack.
-    with_big_stack(move || match revpy_compiler::compile(&source, &file, CompileMode::Module) {
-        Ok(c) => {
-            print!("{}", revpy_compiler::dis::disassemble(&c));
-            0
-        }
-        Err(e) => report_compile_error(&e),
-    })
+    with_big_stack(
+        move || match revpy_compiler::compile(&source, &file, CompileMode::Module) {
+            Ok(c) => {
+                print!("{}", revpy_compiler::dis::disassemble(&c));
+                0
+            }
+            Err(e) => report_compile_error(&e),
+        },
+    )
 }
 
 /// `revpy run --list-modules`

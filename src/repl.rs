@@ -28,7 +28,10 @@ pub fn run() -> u8 {
                 return 1;
             }
         };
-        println!("revpy {} (Python 3.11 subset). Ctrl-D to exit.", env!("CARGO_PKG_VERSION"));
+        println!(
+            "revpy {} (Python 3.11 subset). Ctrl-D to exit.",
+            env!("CARGO_PKG_VERSION")
+        );
         let mut buf = String::new();
         loop {
             let prompt = if buf.is_empty() { ">>> " } else { "... " };

@@ -50,7 +50,9 @@ fn revpy_in(dir: &Path, args: &[&str]) -> Out {
     };
     // A Rust panic or abort reaching the user is always a bug.
     assert!(
-        !out.stderr.contains("panicked") && !out.stderr.contains("overflowed its stack") && out.code >= 0,
+        !out.stderr.contains("panicked")
+            && !out.stderr.contains("overflowed its stack")
+            && out.code >= 0,
         "revpy {args:?} crashed (status {}):\n{}",
         out.code,
         out.stderr
@@ -78,7 +80,11 @@ fn check_compile_error(src: &str, stderr: &str, code: i32) {
     let o = run(src);
     assert_eq!(o.stderr, stderr, "stderr for program:\n{src}");
     assert_eq!(o.stdout, "", "stdout for program:\n{src}");
-    assert_eq!(o.code, code, "exit status for program:\n{src}\nstderr:\n{}", o.stderr);
+    assert_eq!(
+        o.code, code,
+        "exit status for program:\n{src}\nstderr:\n{}",
+        o.stderr
+    );
     // `dis` reports the same error.
     let d = run_cmd(&["dis"], src);
     assert_eq!(d.stderr, stderr, "dis stderr for program:\n{src}");
@@ -88,8 +94,17 @@ fn check_compile_error(src: &str, stderr: &str, code: i32) {
 /// A SyntaxError (or subclass) whose last line is `last`, exit status 1.
 fn check_syntax_last_line(src: &str, last: &str) {
     let o = run(src);
-    assert_eq!(o.stderr.lines().last().unwrap_or(""), last, "program:\n{src}\nstderr:\n{}", o.stderr);
-    assert!(o.stderr.starts_with("  File \"prog.py\", line "), "stderr:\n{}", o.stderr);
+    assert_eq!(
+        o.stderr.lines().last().unwrap_or(""),
+        last,
+        "program:\n{src}\nstderr:\n{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.starts_with("  File \"prog.py\", line "),
+        "stderr:\n{}",
+        o.stderr
+    );
     assert_eq!(o.stdout, "");
     assert_eq!(o.code, 1, "program:\n{src}");
 }
@@ -295,13 +310,34 @@ fn invalid_targets() {
 #[test]
 fn match_pattern_errors() {
     let cases: &[(&str, &str)] = &[
-        ("match 1:\n    case x:\n        pass\n    case 2:\n        pass\n", "SyntaxError: name capture 'x' makes remaining patterns unreachable"),
-        ("match 1:\n    case _:\n        pass\n    case 2:\n        pass\n", "SyntaxError: wildcard makes remaining patterns unreachable"),
-        ("match 1:\n    case x | 2:\n        pass\n", "SyntaxError: name capture 'x' makes remaining patterns unreachable"),
-        ("match (1, 2):\n    case (a, a):\n        pass\n", "SyntaxError: multiple assignments to name 'a' in pattern"),
-        ("match {}:\n    case {\"a\": 1, \"a\": 2}:\n        pass\n", "SyntaxError: mapping pattern checks duplicate key ('a')"),
-        ("match [1]:\n    case [x] | [y]:\n        pass\n", "SyntaxError: alternative patterns bind different names"),
-        ("match 1:\n    case int(real=a, real=b):\n        pass\n", "SyntaxError: attribute name repeated in class pattern: real"),
+        (
+            "match 1:\n    case x:\n        pass\n    case 2:\n        pass\n",
+            "SyntaxError: name capture 'x' makes remaining patterns unreachable",
+        ),
+        (
+            "match 1:\n    case _:\n        pass\n    case 2:\n        pass\n",
+            "SyntaxError: wildcard makes remaining patterns unreachable",
+        ),
+        (
+            "match 1:\n    case x | 2:\n        pass\n",
+            "SyntaxError: name capture 'x' makes remaining patterns unreachable",
+        ),
+        (
+            "match (1, 2):\n    case (a, a):\n        pass\n",
+            "SyntaxError: multiple assignments to name 'a' in pattern",
+        ),
+        (
+            "match {}:\n    case {\"a\": 1, \"a\": 2}:\n        pass\n",
+            "SyntaxError: mapping pattern checks duplicate key ('a')",
+        ),
+        (
+            "match [1]:\n    case [x] | [y]:\n        pass\n",
+            "SyntaxError: alternative patterns bind different names",
+        ),
+        (
+            "match 1:\n    case int(real=a, real=b):\n        pass\n",
+            "SyntaxError: attribute name repeated in class pattern: real",
+        ),
     ];
     for (src, last) in cases {
         check_syntax_last_line(src, last);
@@ -318,17 +354,50 @@ fn match_pattern_errors() {
 #[test]
 fn unsupported_features() {
     let cases: &[(&str, &str)] = &[
-        ("print('before')\nasync def f():\n    pass\n", "prog.py:2:1: revpy does not support async functions yet\n"),
-        ("def f(x):\n    return await x\n", "prog.py:2:12: revpy does not support await yet\n"),
-        ("x = 1\nasync for i in x:\n    pass\n", "prog.py:2:1: revpy does not support async for yet\n"),
-        ("async with x:\n    pass\n", "prog.py:1:1: revpy does not support async with yet\n"),
-        ("def f(y):\n    return [i async for i in y]\n", "prog.py:2:30: revpy does not support async comprehensions yet\n"),
-        ("try:\n    pass\nexcept* ValueError:\n    pass\n", "prog.py:1:1: revpy does not support except* (exception groups) yet\n"),
-        ("type X = int\n", "prog.py:1:1: revpy does not support type aliases yet\n"),
-        ("def f[T](x):\n    return x\n", "prog.py:1:7: revpy does not support type parameters yet\n"),
-        ("class C[T]:\n    pass\n", "prog.py:1:9: revpy does not support type parameters yet\n"),
-        ("bases = (object,)\nclass C(*bases):\n    pass\n", "prog.py:2:9: revpy does not support starred base classes yet\n"),
-        ("class C(**{}):\n    pass\n", "prog.py:1:11: revpy does not support ** in class keywords yet\n"),
+        (
+            "print('before')\nasync def f():\n    pass\n",
+            "prog.py:2:1: revpy does not support async functions yet\n",
+        ),
+        (
+            "def f(x):\n    return await x\n",
+            "prog.py:2:12: revpy does not support await yet\n",
+        ),
+        (
+            "x = 1\nasync for i in x:\n    pass\n",
+            "prog.py:2:1: revpy does not support async for yet\n",
+        ),
+        (
+            "async with x:\n    pass\n",
+            "prog.py:1:1: revpy does not support async with yet\n",
+        ),
+        (
+            "def f(y):\n    return [i async for i in y]\n",
+            "prog.py:2:30: revpy does not support async comprehensions yet\n",
+        ),
+        (
+            "try:\n    pass\nexcept* ValueError:\n    pass\n",
+            "prog.py:1:1: revpy does not support except* (exception groups) yet\n",
+        ),
+        (
+            "type X = int\n",
+            "prog.py:1:1: revpy does not support type aliases yet\n",
+        ),
+        (
+            "def f[T](x):\n    return x\n",
+            "prog.py:1:7: revpy does not support type parameters yet\n",
+        ),
+        (
+            "class C[T]:\n    pass\n",
+            "prog.py:1:9: revpy does not support type parameters yet\n",
+        ),
+        (
+            "bases = (object,)\nclass C(*bases):\n    pass\n",
+            "prog.py:2:9: revpy does not support starred base classes yet\n",
+        ),
+        (
+            "class C(**{}):\n    pass\n",
+            "prog.py:1:11: revpy does not support ** in class keywords yet\n",
+        ),
     ];
     for (src, err) in cases {
         check_compile_error(src, err, 2);
@@ -342,13 +411,19 @@ fn missing_file_and_directory() {
     let d = scratch();
     for cmd in ["run", "dis"] {
         let o = revpy_in(&d, &[cmd, "x.py"]);
-        assert_eq!(o.stderr, "revpy: can't open file 'x.py': [Errno 2] No such file or directory\n");
+        assert_eq!(
+            o.stderr,
+            "revpy: can't open file 'x.py': [Errno 2] No such file or directory\n"
+        );
         assert_eq!(o.stdout, "");
         assert_eq!(o.code, 2);
     }
     std::fs::create_dir(d.join("pkg")).unwrap();
     let o = revpy_in(&d, &["run", "pkg"]);
-    assert_eq!(o.stderr, "revpy: can't open file 'pkg': [Errno 21] Is a directory\n");
+    assert_eq!(
+        o.stderr,
+        "revpy: can't open file 'pkg': [Errno 21] Is a directory\n"
+    );
     assert_eq!(o.code, 2);
     let _ = std::fs::remove_dir_all(&d);
 }
@@ -358,17 +433,33 @@ fn usage_errors() {
     let d = scratch();
     let o = revpy_in(&d, &["frobnicate"]);
     assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("unrecognized subcommand 'frobnicate'"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("unrecognized subcommand 'frobnicate'"),
+        "{}",
+        o.stderr
+    );
     assert!(o.stderr.contains("Usage:"), "{}", o.stderr);
     for cmd in ["run", "dis"] {
         let o = revpy_in(&d, &[cmd]);
         assert_eq!(o.code, 2, "revpy {cmd}");
-        assert!(o.stderr.contains("required arguments were not provided"), "{}", o.stderr);
-        assert!(o.stderr.contains(&format!("Usage: revpy {cmd} <file>")), "{}", o.stderr);
+        assert!(
+            o.stderr.contains("required arguments were not provided"),
+            "{}",
+            o.stderr
+        );
+        assert!(
+            o.stderr.contains(&format!("Usage: revpy {cmd} <file>")),
+            "{}",
+            o.stderr
+        );
     }
     let o = revpy_in(&d, &["--no-such-flag"]);
     assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("unexpected argument '--no-such-flag'"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("unexpected argument '--no-such-flag'"),
+        "{}",
+        o.stderr
+    );
     let o = revpy_in(&d, &["--version"]);
     assert_eq!(o.code, 0);
     assert!(o.stdout.starts_with("revpy "));
@@ -382,7 +473,10 @@ fn list_modules() {
     assert_eq!(o.code, 0);
     assert_eq!(o.stderr, "");
     let mods: Vec<&str> = o.stdout.lines().collect();
-    assert!(mods.contains(&"sys") && mods.contains(&"builtins"), "{mods:?}");
+    assert!(
+        mods.contains(&"sys") && mods.contains(&"builtins"),
+        "{mods:?}"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 
@@ -401,7 +495,10 @@ fn non_utf8_source() {
 #[test]
 fn exit_statuses() {
     let o = run("import sys\nprint('a')\nsys.exit(3)\n");
-    assert_eq!((o.code, o.stdout.as_str(), o.stderr.as_str()), (3, "a\n", ""));
+    assert_eq!(
+        (o.code, o.stdout.as_str(), o.stderr.as_str()),
+        (3, "a\n", "")
+    );
     let o = run("import sys\nsys.exit()\n");
     assert_eq!((o.code, o.stderr.as_str()), (0, ""));
     let o = run("import sys\nsys.exit('bye')\n");
@@ -430,7 +527,11 @@ fn exit_statuses() {
 fn check_recursion_error(src: &str) {
     let o = run(src);
     assert_eq!(o.code, 1, "program:\n{src}\nstderr:\n{}", o.stderr);
-    assert!(o.stderr.starts_with("Traceback (most recent call last):\n"), "{}", o.stderr);
+    assert!(
+        o.stderr.starts_with("Traceback (most recent call last):\n"),
+        "{}",
+        o.stderr
+    );
     let last = o.stderr.lines().last().unwrap_or("");
     assert!(
         last.starts_with("RecursionError: maximum recursion depth exceeded"),
@@ -442,13 +543,23 @@ fn check_recursion_error(src: &str) {
 fn deep_recursion_is_a_python_error() {
     check_recursion_error("def f():\n    return f()\nf()\n");
     check_recursion_error("def f(n):\n    return f(n + 1) + 1\nf(0)\n");
-    check_recursion_error("class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n");
-    check_recursion_error("class A:\n    def __str__(self):\n        return str(self)\nprint(A())\n");
-    check_recursion_error("class A:\n    def __eq__(self, o):\n        return self == o\nA() == A()\n");
+    check_recursion_error(
+        "class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n",
+    );
+    check_recursion_error(
+        "class A:\n    def __str__(self):\n        return str(self)\nprint(A())\n",
+    );
+    check_recursion_error(
+        "class A:\n    def __eq__(self, o):\n        return self == o\nA() == A()\n",
+    );
     check_recursion_error("class A:\n    def __hash__(self):\n        return hash(self)\n{A()}\n");
     check_recursion_error("class A:\n    def __len__(self):\n        return len(self)\nlen(A())\n");
-    check_recursion_error("class A:\n    def __getattr__(self, n):\n        return self.x\nA().y\n");
-    check_recursion_error("class A:\n    @property\n    def p(self):\n        return self.p\nA().p\n");
+    check_recursion_error(
+        "class A:\n    def __getattr__(self, n):\n        return self.x\nA().y\n",
+    );
+    check_recursion_error(
+        "class A:\n    @property\n    def p(self):\n        return self.p\nA().p\n",
+    );
     check_recursion_error("def k(x):\n    return sorted([1, 2], key=k)\nk(1)\n");
     check_recursion_error("def f(x):\n    return list(map(f, [x]))\nf(1)\n");
     check_recursion_error("class A:\n    def __init__(self):\n        A()\nA()\n");
@@ -629,7 +740,8 @@ fn accepted_programs_never_panic() {
         );
         if o.code == 1 {
             assert!(
-                o.stderr.contains("Traceback (most recent call last):") || o.stderr.contains("Error"),
+                o.stderr.contains("Traceback (most recent call last):")
+                    || o.stderr.contains("Error"),
                 "program:\n{src}\nstderr:\n{}",
                 o.stderr
             );
@@ -648,7 +760,10 @@ fn trace_shows_instructions_and_stack() {
     assert!(o.stderr.contains("BINARY_OP"), "{}", o.stderr);
     // The operand stack before BINARY_OP holds print, 1 and 2.
     let binop = o.stderr.lines().find(|l| l.contains("BINARY_OP")).unwrap();
-    assert!(binop.contains("[<built-in function print>, 1, 2]"), "{binop}");
+    assert!(
+        binop.contains("[<built-in function print>, 1, 2]"),
+        "{binop}"
+    );
     // Tracing does not change what the program does.
     let plain = run("x = 1\nprint(x + 2)\n");
     assert_eq!(plain.stderr, "");
@@ -667,7 +782,11 @@ fn dis_golden_files() {
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
     entries.sort();
-    assert!(entries.len() >= 4, "expected dis programs in {}", dir.display());
+    assert!(
+        entries.len() >= 4,
+        "expected dis programs in {}",
+        dir.display()
+    );
     let mut failures = vec![];
     for py in entries {
         let name = py.file_name().unwrap().to_string_lossy().to_string();

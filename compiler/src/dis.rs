@@ -42,12 +42,23 @@ pub fn const_repr(c: &Constant) -> String {
 /// The resolved operand of an instruction, as shown in parentheses.
 pub fn arg_repr(code: &CodeObject, op: Op, arg: u32) -> String {
     let local = |i: u32| -> String {
-        code.varnames.get(i as usize).map(|s| s.to_string()).unwrap_or_default()
+        code.varnames
+            .get(i as usize)
+            .map(|s| s.to_string())
+            .unwrap_or_default()
     };
     match op.arg_kind() {
         ArgKind::None | ArgKind::Count => String::new(),
-        ArgKind::Const => code.consts.get(arg as usize).map(const_repr).unwrap_or_default(),
-        ArgKind::Name => code.names.get(arg as usize).map(|s| s.to_string()).unwrap_or_default(),
+        ArgKind::Const => code
+            .consts
+            .get(arg as usize)
+            .map(const_repr)
+            .unwrap_or_default(),
+        ArgKind::Name => code
+            .names
+            .get(arg as usize)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
         ArgKind::Local => local(arg),
         ArgKind::Deref => {
             if (arg as usize) < code.cellvars.len() + code.freevars.len() {
@@ -57,19 +68,34 @@ pub fn arg_repr(code: &CodeObject, op: Op, arg: u32) -> String {
             }
         }
         ArgKind::Jump => format!("to {arg}"),
-        ArgKind::BinOp => BinOp::from_arg(arg).map(|b| b.symbol().to_string()).unwrap_or_default(),
-        ArgKind::CmpOp => CmpOp::from_arg(arg).map(|b| b.symbol().to_string()).unwrap_or_default(),
+        ArgKind::BinOp => BinOp::from_arg(arg)
+            .map(|b| b.symbol().to_string())
+            .unwrap_or_default(),
+        ArgKind::CmpOp => CmpOp::from_arg(arg)
+            .map(|b| b.symbol().to_string())
+            .unwrap_or_default(),
         ArgKind::Flags => match op {
             Op::IsOp => if arg == 1 { "is not" } else { "is" }.into(),
             Op::ContainsOp => if arg == 1 { "not in" } else { "in" }.into(),
             Op::FormatValue => {
                 let conv = ["", "str", "repr", "ascii"][(arg & 3) as usize];
                 let spec = if arg & 4 != 0 { "with format" } else { "" };
-                [conv, spec].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", ")
+                [conv, spec]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
             Op::MakeFunction => {
                 let names = ["defaults", "kwdefaults", "annotations", "closure"];
-                names.iter().enumerate().filter(|(i, _)| arg & (1 << i) != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(", ")
+                names
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| arg & (1 << i) != 0)
+                    .map(|(_, n)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
             _ => String::new(),
         },
@@ -121,10 +147,70 @@ pub fn disassemble_one(code: &CodeObject, current: Option<usize>) -> String {
     if !code.exception_table.is_empty() {
         out.push_str("ExceptionTable:\n");
         for e in &code.exception_table {
-            let _ = writeln!(out, "  {} to {} -> {} [{}]", e.start, e.end - 1, e.target, e.depth);
+            let _ = writeln!(
+                out,
+                "  {} to {} -> {} [{}]",
+                e.start,
+                e.end - 1,
+                e.target,
+                e.depth
+            );
         }
     }
     out
+}
+
+/// One line about a function's signature and variables (what the operands of
+/// LOAD_FAST and LOAD_DEREF index): `params: a, b=, *args, k, **kw | locals: x |
+/// cells: c | free: f | generator`. Empty for a module or class body.
+pub fn code_info(code: &CodeObject) -> String {
+    use crate::code::flags;
+    let mut parts = vec![];
+    if code.flags & flags::NAME_LOCALS == 0 && &*code.name != "<module>" {
+        let names: Vec<&str> = code.varnames.iter().map(|s| &**s).collect();
+        let npos = code.argcount as usize;
+        let nkw = code.kwonlyargcount as usize;
+        let mut params: Vec<String> = vec![];
+        let mut i = 0;
+        for n in names.iter().take(npos) {
+            params.push(n.to_string());
+            i += 1;
+            if code.posonlyargcount as usize == i {
+                params.push("/".into());
+            }
+        }
+        let kwonly: Vec<&str> = names.iter().skip(npos).take(nkw).cloned().collect();
+        i = npos + nkw;
+        if code.flags & flags::VARARGS != 0 {
+            params.push(format!("*{}", names.get(i).unwrap_or(&"")));
+            i += 1;
+        } else if nkw > 0 {
+            params.push("*".into());
+        }
+        params.extend(kwonly.iter().map(|s| s.to_string()));
+        if code.flags & flags::VARKEYWORDS != 0 {
+            params.push(format!("**{}", names.get(i).unwrap_or(&"")));
+            i += 1;
+        }
+        if !params.is_empty() {
+            parts.push(format!("params: {}", params.join(", ")));
+        }
+        if names.len() > i {
+            parts.push(format!("locals: {}", names[i..].join(", ")));
+        }
+    }
+    if !code.cellvars.is_empty() {
+        let v: Vec<&str> = code.cellvars.iter().map(|s| &**s).collect();
+        parts.push(format!("cells: {}", v.join(", ")));
+    }
+    if !code.freevars.is_empty() {
+        let v: Vec<&str> = code.freevars.iter().map(|s| &**s).collect();
+        parts.push(format!("free: {}", v.join(", ")));
+    }
+    if code.is_generator() {
+        parts.push("generator".into());
+    }
+    parts.join(" | ")
 }
 
 /// Disassemble a code object and every code object nested in it.
@@ -141,6 +227,10 @@ pub fn disassemble(code: &Rc<CodeObject>) -> String {
             "Disassembly of <code object {} at line {}, file \"{}\">:",
             c.qualname, c.first_line, c.filename
         );
+        let info = code_info(c);
+        if !info.is_empty() {
+            let _ = writeln!(out, "  # {info}");
+        }
         out.push_str(&disassemble_one(c, None));
     }
     out

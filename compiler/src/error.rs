@@ -119,7 +119,9 @@ impl fmt::Display for CompileError {
                     writeln!(f, "    {}", trimmed.trim_end())?;
                     if self.caret {
                         let caret = (self.col as usize).saturating_sub(1).saturating_sub(indent);
-                        let width = (self.end_col as usize).saturating_sub(self.col as usize).max(1);
+                        let width = (self.end_col as usize)
+                            .saturating_sub(self.col as usize)
+                            .max(1);
                         writeln!(f, "    {}{}", " ".repeat(caret), "^".repeat(width))?;
                     }
                 }

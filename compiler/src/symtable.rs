@@ -169,14 +169,16 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
         } else if f & DEF_NONLOCAL != 0 {
             let (at, end) = t.scopes[idx].directives.get(n).copied().unwrap_or((0, 0));
             if f & DEF_GLOBAL != 0 {
-                return Err(CompileError::syntax(format!("name '{n}' is nonlocal and global"))
-                    .at_range(at, end));
+                return Err(
+                    CompileError::syntax(format!("name '{n}' is nonlocal and global"))
+                        .at_range(at, end),
+                );
             }
             if !enclosing.contains(n) {
-                return Err(CompileError::syntax(format!(
-                    "no binding for nonlocal '{n}' found"
-                ))
-                .at_range(at, end));
+                return Err(
+                    CompileError::syntax(format!("no binding for nonlocal '{n}' found"))
+                        .at_range(at, end),
+                );
             }
             NameScope::Free
         } else if kind == ScopeKind::Module {
@@ -270,7 +272,8 @@ impl Builder {
     fn fail(&mut self, msg: String, node: &impl Ranged) {
         if self.err.is_none() {
             let r = node.range();
-            self.err = Some(CompileError::syntax(msg).at_range(r.start().to_u32(), r.end().to_u32()));
+            self.err =
+                Some(CompileError::syntax(msg).at_range(r.start().to_u32(), r.end().to_u32()));
         }
     }
 
@@ -353,7 +356,10 @@ impl Builder {
         for a in names {
             let n = a.arg.as_str();
             if self.scopes[self.cur].params.iter().any(|p| p == n) {
-                self.fail(format!("duplicate argument '{n}' in function definition"), a);
+                self.fail(
+                    format!("duplicate argument '{n}' in function definition"),
+                    a,
+                );
             }
             self.scopes[self.cur].params.push(n.to_string());
             self.scopes[self.cur].add(n, DEF_PARAM);
@@ -513,10 +519,7 @@ impl Builder {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
                         if self.scopes[self.cur].kind != ScopeKind::Module {
-                            self.fail(
-                                "import * only allowed at module level".into(),
-                                a,
-                            );
+                            self.fail("import * only allowed at module level".into(), a);
                         }
                         continue;
                     }
@@ -531,10 +534,7 @@ impl Builder {
             }
             Stmt::Nonlocal(g) => {
                 if self.scopes[self.cur].kind == ScopeKind::Module {
-                    self.fail(
-                        "nonlocal declaration not allowed at module level".into(),
-                        g,
-                    );
+                    self.fail("nonlocal declaration not allowed at module level".into(), g);
                 }
                 for n in &g.names {
                     self.directive(n, "nonlocal", DEF_NONLOCAL, g);
@@ -553,7 +553,9 @@ impl Builder {
             } else if f & USE != 0 {
                 Some(format!("name '{n}' is used prior to {what} declaration"))
             } else if f & DEF_LOCAL != 0 {
-                Some(format!("name '{n}' is assigned to before {what} declaration"))
+                Some(format!(
+                    "name '{n}' is assigned to before {what} declaration"
+                ))
             } else {
                 None
             };
@@ -563,7 +565,10 @@ impl Builder {
         }
         let r = node.range();
         let range = (r.start().to_u32(), r.end().to_u32());
-        self.scopes[self.cur].directives.entry(n.to_string()).or_insert(range);
+        self.scopes[self.cur]
+            .directives
+            .entry(n.to_string())
+            .or_insert(range);
         self.scopes[self.cur].add(n, flag);
     }
 
@@ -660,7 +665,8 @@ impl Builder {
         let target_kind = self.scopes[i].kind;
         if target_kind == ScopeKind::Class {
             self.fail(
-                "assignment expression within a comprehension cannot be used in a class body".into(),
+                "assignment expression within a comprehension cannot be used in a class body"
+                    .into(),
                 node,
             );
             return;
@@ -739,12 +745,9 @@ impl Builder {
             Expr::SetComp(c) => {
                 self.comprehension(c, &c.generators, &[&c.elt], "set comprehension")
             }
-            Expr::DictComp(c) => self.comprehension(
-                c,
-                &c.generators,
-                &[&c.key, &c.value],
-                "dict comprehension",
-            ),
+            Expr::DictComp(c) => {
+                self.comprehension(c, &c.generators, &[&c.key, &c.value], "dict comprehension")
+            }
             Expr::GeneratorExp(c) => {
                 self.comprehension(c, &c.generators, &[&c.elt], "generator expression")
             }

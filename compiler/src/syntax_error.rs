@@ -44,7 +44,10 @@ fn scan(source: &str) -> Scan {
                 let mut start = i;
                 while start > 0
                     && i - start < 2
-                    && matches!(b[start - 1], b'r' | b'R' | b'b' | b'B' | b'f' | b'F' | b'u' | b'U')
+                    && matches!(
+                        b[start - 1],
+                        b'r' | b'R' | b'b' | b'B' | b'f' | b'F' | b'u' | b'U'
+                    )
                 {
                     start -= 1;
                 }
@@ -62,7 +65,8 @@ fn scan(source: &str) -> Scan {
                     if !triple && b[j] == b'\n' {
                         break;
                     }
-                    if b[j] == c && (!triple || (j + 2 < b.len() && b[j + 1] == c && b[j + 2] == c)) {
+                    if b[j] == c && (!triple || (j + 2 < b.len() && b[j + 1] == c && b[j + 2] == c))
+                    {
                         j += if triple { 3 } else { 1 };
                         closed = true;
                         break;
@@ -112,7 +116,10 @@ fn scan(source: &str) -> Scan {
 fn line_at(source: &str, off: usize) -> (usize, &str) {
     let off = off.min(source.len());
     let start = source[..off].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let end = source[start..].find('\n').map(|i| start + i).unwrap_or(source.len());
+    let end = source[start..]
+        .find('\n')
+        .map(|i| start + i)
+        .unwrap_or(source.len());
     (start, &source[start..end])
 }
 
@@ -142,7 +149,10 @@ fn strip_comment(line: &str) -> &str {
 /// block after ..." messages.
 fn header_kind(line: &str) -> Option<&'static str> {
     let t = line.trim_start();
-    let word: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let word: String = t
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
     Some(match word.as_str() {
         "if" => "'if' statement",
         "elif" => "'elif' statement",
@@ -201,7 +211,10 @@ fn expected_block(header: (usize, &str), at: usize, caret: bool) -> Option<Compi
     }
     let kind = header_kind(header.1)?;
     let mut e = err(
-        format!("expected an indented block after {kind} on line {}", header.0),
+        format!(
+            "expected an indented block after {kind} on line {}",
+            header.0
+        ),
         "IndentationError",
         at,
         at + 1,
@@ -240,12 +253,16 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
                 source.lines().count().max(1)
             )
         } else {
-            format!("unterminated string literal (detected at line {})", line_of(source, o))
+            format!(
+                "unterminated string literal (detected at line {})",
+                line_of(source, o)
+            )
         };
         return err(msg, "SyntaxError", o, o + 1);
     }
     let unclosed = sc.unclosed.last().copied();
-    let never_closed = |o: usize, c: char| err(format!("'{c}' was never closed"), "SyntaxError", o, o + 1);
+    let never_closed =
+        |o: usize, c: char| err(format!("'{c}' was never closed"), "SyntaxError", o, o + 1);
     match pe {
         ParseErrorType::Eof => {
             if let Some((o, c)) = unclosed {
@@ -253,7 +270,11 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
             }
             let (ls, _) = line_at(source, off);
             if let Some(h) = previous_code_line(source, ls.max(off)) {
-                let last_line_start = source.trim_end_matches('\n').rfind('\n').map(|i| i + 1).unwrap_or(0);
+                let last_line_start = source
+                    .trim_end_matches('\n')
+                    .rfind('\n')
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
                 if let Some(e) = expected_block(h, last_line_start, false) {
                     return e;
                 }
@@ -268,7 +289,8 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
                         // The file ends right after a header: CPython points at the
                         // last line without a caret.
                         let last = source.lines().count().max(1);
-                        let last_start: usize = source.lines().take(last - 1).map(|l| l.len() + 1).sum();
+                        let last_start: usize =
+                            source.lines().take(last - 1).map(|l| l.len() + 1).sum();
                         if let Some(e) = expected_block(h, last_start, false) {
                             return e;
                         }
@@ -345,21 +367,41 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
                         return e;
                     }
                 }
-                return err("expected an indented block", "IndentationError", off, off + 1);
+                return err(
+                    "expected an indented block",
+                    "IndentationError",
+                    off,
+                    off + 1,
+                );
             }
             if matches!(tok, Tok::Newline) {
                 // A compound statement header without its colon.
                 let t = line.trim_start();
-                let word: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let word: String = t
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 if matches!(
                     word.as_str(),
-                    "if" | "elif" | "while" | "for" | "with" | "def" | "class" | "try" | "except" | "finally" | "else"
+                    "if" | "elif"
+                        | "while"
+                        | "for"
+                        | "with"
+                        | "def"
+                        | "class"
+                        | "try"
+                        | "except"
+                        | "finally"
+                        | "else"
                 ) && !strip_comment(line).trim_end().ends_with(':')
                 {
                     return err("expected ':'", "SyntaxError", off, off + 1);
                 }
             }
-            if matches!(tok, Tok::String { .. } | Tok::Name { .. } | Tok::Int { .. } | Tok::Float { .. }) {
+            if matches!(
+                tok,
+                Tok::String { .. } | Tok::Name { .. } | Tok::Int { .. } | Tok::Float { .. }
+            ) {
                 let t = line.trim_start();
                 if let Some(rest) = t.strip_prefix("print ") {
                     if !rest.trim_start().starts_with('(') && !rest.trim_start().starts_with('=') {
@@ -374,13 +416,23 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
                     }
                 }
             }
-            err("invalid syntax", "SyntaxError", off, off + token_len(source, off))
+            err(
+                "invalid syntax",
+                "SyntaxError",
+                off,
+                off + token_len(source, off),
+            )
         }
         ParseErrorType::ExtraToken(_) | ParseErrorType::InvalidToken => {
             if let Some((o, c)) = unclosed {
                 return never_closed(o, c);
             }
-            err("invalid syntax", "SyntaxError", off, off + token_len(source, off))
+            err(
+                "invalid syntax",
+                "SyntaxError",
+                off,
+                off + token_len(source, off),
+            )
         }
     }
 }

@@ -217,6 +217,11 @@ impl Vm {
             };
             self.dict_set(dict, k, v)?;
         }
+        // A class that defines `__eq__` but not `__hash__` is unhashable.
+        let (eq, hash) = (self.names.__eq__, self.names.__hash__);
+        if self.dict_get_str(dict, eq).is_some() && self.dict_get_str(dict, hash).is_none() {
+            self.dict_set(dict, hash, Value::None)?;
+        }
         // Every class has its own `__doc__` (None without a docstring).
         let doc = self.names.__doc__;
         if self.dict_get_str(dict, doc).is_none() {

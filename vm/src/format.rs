@@ -188,7 +188,13 @@ impl Vm {
             if let Some(f) = self.user_override(cls, fmt) {
                 let s = self.new_str(spec.to_string());
                 let r = self.call(f, &[v, s], &[])?;
-                return Ok(self.str_of(r).to_string());
+                return match self.as_str(r) {
+                    Some(s) => Ok(s.to_string()),
+                    None => {
+                        let t = self.type_name(r);
+                        Err(self.new_type_error(format!("__format__ must return a str, not {t}")))
+                    }
+                };
             }
         }
         if spec.is_empty() {

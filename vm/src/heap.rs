@@ -28,7 +28,8 @@ pub struct CodeData {
 /// computed once (CPython's SipHash-1-3 with PYTHONHASHSEED=0).
 #[derive(Clone, Debug)]
 pub struct PyStr {
-    pub s: Box<str>,
+    /// Shared text: methods can hold it while allocating results, without copying.
+    pub s: Rc<str>,
     pub char_len: u32,
     pub hash: Cell<i64>,
     /// Interned strings are never freed, so caches may key on them.
@@ -36,8 +37,8 @@ pub struct PyStr {
 }
 
 impl PyStr {
-    pub fn new(s: impl Into<Box<str>>) -> PyStr {
-        let s: Box<str> = s.into();
+    pub fn new(s: impl Into<Rc<str>>) -> PyStr {
+        let s: Rc<str> = s.into();
         let char_len = if s.is_ascii() {
             s.len()
         } else {

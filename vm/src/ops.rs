@@ -129,7 +129,7 @@ impl Vm {
     }
 
     /// In-place operators of mutable built-ins (`list +=`, `set |=`, `dict |=`).
-    fn inplace_native(&mut self, l: Value, r: Value, op: BinOp) -> PyResult<Option<Value>> {
+    pub(crate) fn inplace_native(&mut self, l: Value, r: Value, op: BinOp) -> PyResult<Option<Value>> {
         let Value::Obj(lr) = l else { return Ok(None) };
         match (self.heap.kind(lr), op) {
             (Kind::List(_), BinOp::Add) => {
@@ -157,10 +157,22 @@ impl Vm {
                 crate::types::set::set_inplace(self, l, r, op).map(Some)
             }
             (Kind::Dict(_), BinOp::Or) => {
-                if !matches!(r, Value::Obj(rr) if matches!(self.heap.kind(rr), Kind::Dict(_))) {
-                    return Ok(None);
-                }
+                // `d |= x` is `d.update(x)`: any mapping or iterable of pairs.
                 crate::types::dict::dict_update_from(self, lr, r)?;
+                Ok(Some(l))
+            }
+            (Kind::ByteArray(_), BinOp::Add) => {
+                let Some(b) = self.bytes_of(r) else { return Ok(None) };
+                if let Kind::ByteArray(a) = self.heap.kind_mut(lr) {
+                    a.extend(b);
+                }
+                Ok(Some(l))
+            }
+            (Kind::ByteArray(_), BinOp::Mul) => {
+                let Some(n) = self.index_of(r)? else { return Ok(None) };
+                if let Kind::ByteArray(a) = self.heap.kind_mut(lr) {
+                    *a = a.repeat(n.max(0) as usize);
+                }
                 Ok(Some(l))
             }
             _ => Ok(None),

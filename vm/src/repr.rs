@@ -451,7 +451,7 @@ impl Vm {
             Some(s) => self.str_of(s).to_string(),
             None => String::new(),
         };
-        if spec_s.is_empty() {
+        if spec_s.is_empty() && self.class_data(self.type_of(v)).is_builtin {
             return self.str_value(v);
         }
         let s = self.format(v, &spec_s)?;

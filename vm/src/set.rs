@@ -101,6 +101,31 @@ impl SetTable {
         }
     }
 
+    /// Find a key by identity or hash and a total equality (monomorphized).
+    #[inline]
+    pub fn find_with(&self, hash: i64, key: Value, eq: impl Fn(Value) -> bool) -> Option<usize> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in 0..=probes {
+                let s = &self.table[i + j];
+                if s.key.is_undef() {
+                    if s.hash == 0 {
+                        return None;
+                    }
+                    continue;
+                }
+                if s.hash == hash && (s.key.is(key) || eq(s.key)) {
+                    return Some(i + j);
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
     /// Insert a key known to be absent (set_add_entry's insertion path).
     pub fn insert_new(&mut self, hash: i64, key: Value) {
         let mask = self.mask();

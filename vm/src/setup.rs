@@ -111,6 +111,7 @@ pub(crate) fn new_vm() -> Vm {
     crate::types::generator::register(&mut vm);
     crate::types::exceptions::register(&mut vm);
     crate::types::misc::register(&mut vm);
+    crate::types::dunders::register(&mut vm);
     crate::builtins::register(&mut vm);
     // Types and exceptions are builtins too.
     for (i, (field, name, _, _)) in TYPE_TABLE.iter().enumerate() {

@@ -261,6 +261,9 @@ impl Vm {
             }
             Kind::ByteArray(b) => {
                 let len = b.len();
+                if self.slice_parts(key).is_some() {
+                    return self.bytearray_set_slice(r, key, value, len);
+                }
                 let i = self.seq_index(key, len, "bytearray")?;
                 let x = self.expect_int(value, "")?;
                 if !(0..256).contains(&x) {
@@ -316,6 +319,54 @@ impl Vm {
         Ok(())
     }
 
+    /// `ba[a:b:c] = data` for a bytearray.
+    fn bytearray_set_slice(&mut self, r: ObjRef, key: Value, value: Value, len: usize) -> PyResult<()> {
+        let new: Vec<u8> = match self.bytes_of(value) {
+            Some(b) if !matches!(value, Value::Obj(v) if matches!(self.heap.kind(v), Kind::Str(_))) => b,
+            _ => {
+                let bad = matches!(value, Value::Int(_) | Value::Bool(_))
+                    || matches!(value, Value::Obj(v) if matches!(self.heap.kind(v), Kind::Str(_)));
+                let items = if bad { None } else { self.iterate(value).ok() };
+                let Some(items) = items else {
+                    return Err(self.new_type_error(
+                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)".into(),
+                    ));
+                };
+                let mut out = Vec::with_capacity(items.len());
+                for it in items {
+                    let x = self.expect_int(it, "")?;
+                    if !(0..256).contains(&x) {
+                        return Err(self.new_value_error("byte must be in range(0, 256)".into()));
+                    }
+                    out.push(x as u8);
+                }
+                out
+            }
+        };
+        let (start, stop, step) = self.slice_indices(key, len as i64)?;
+        if step == 1 {
+            let stop = stop.max(start);
+            if let Kind::ByteArray(b) = self.heap.kind_mut(r) {
+                b.splice(start as usize..stop as usize, new);
+            }
+            return Ok(());
+        }
+        let idx = self.slice_range(key, len)?;
+        if idx.len() != new.len() {
+            return Err(self.new_value_error(format!(
+                "attempt to assign bytes of size {} to extended slice of size {}",
+                new.len(),
+                idx.len()
+            )));
+        }
+        if let Kind::ByteArray(b) = self.heap.kind_mut(r) {
+            for (i, v) in idx.into_iter().zip(new) {
+                b[i] = v;
+            }
+        }
+        Ok(())
+    }
+
     /// `del obj[key]`.
     pub fn delitem(&mut self, obj: Value, key: Value) -> PyResult<()> {
         let cls = self.type_of(obj);
@@ -351,6 +402,21 @@ impl Vm {
                 let i = self.seq_index(key, len, "list assignment")?;
                 if let Kind::List(items) = self.heap.kind_mut(r) {
                     items.remove(i);
+                }
+                Ok(())
+            }
+            Kind::ByteArray(b) => {
+                let len = b.len();
+                let mut idx = if self.slice_parts(key).is_some() {
+                    self.slice_range(key, len)?
+                } else {
+                    vec![self.seq_index(key, len, "bytearray")?]
+                };
+                idx.sort_unstable();
+                if let Kind::ByteArray(b) = self.heap.kind_mut(r) {
+                    for i in idx.into_iter().rev() {
+                        b.remove(i);
+                    }
                 }
                 Ok(())
             }

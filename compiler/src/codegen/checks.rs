@@ -140,7 +140,9 @@ impl<'a> Compiler<'a> {
         }
         let before = &self.source[..(kw.range().start().to_usize()).min(self.source.len())];
         let rest = before.trim_end().trim_end_matches('*').trim_end();
-        let Some(rest) = rest.strip_suffix(',') else { return Ok(()) };
+        let Some(rest) = rest.strip_suffix(',') else {
+            return Ok(());
+        };
         let rest = rest.trim_end();
         if rest.ends_with('*') && !rest.ends_with("**") {
             let at = rest.len() as u32 - 1;
@@ -186,7 +188,9 @@ fn key_repr(k: &Expr) -> Option<String> {
         ast::Constant::Bool(b) => if *b { "True" } else { "False" }.to_string(),
         ast::Constant::None => "None".to_string(),
         ast::Constant::Float(f) => crate::float_repr(*f),
-        ast::Constant::Bytes(b) => crate::dis::const_repr(&crate::Constant::Bytes(b.as_slice().into())),
+        ast::Constant::Bytes(b) => {
+            crate::dis::const_repr(&crate::Constant::Bytes(b.as_slice().into()))
+        }
         _ => return None,
     })
 }
@@ -215,7 +219,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn check_pattern(&self, p: &ast::Pattern, allow_irrefutable: bool, names: &mut Vec<String>) -> CResult {
+    fn check_pattern(
+        &self,
+        p: &ast::Pattern,
+        allow_irrefutable: bool,
+        names: &mut Vec<String>,
+    ) -> CResult {
         use ast::Pattern as P;
         match p {
             P::MatchValue(_) | P::MatchSingleton(_) => {}
@@ -223,7 +232,9 @@ impl<'a> Compiler<'a> {
                 match &a.pattern {
                     None if !allow_irrefutable => {
                         let msg = match &a.name {
-                            Some(n) => format!("name capture '{n}' makes remaining patterns unreachable"),
+                            Some(n) => {
+                                format!("name capture '{n}' makes remaining patterns unreachable")
+                            }
                             None => "wildcard makes remaining patterns unreachable".to_string(),
                         };
                         return Err(self.err_at(CompileError::syntax(msg), p));
@@ -241,7 +252,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             P::MatchSequence(s) => {
-                if s.patterns.iter().filter(|x| matches!(x, P::MatchStar(_))).count() > 1 {
+                if s.patterns
+                    .iter()
+                    .filter(|x| matches!(x, P::MatchStar(_)))
+                    .count()
+                    > 1
+                {
                     return Err(self.err_at(
                         CompileError::syntax("multiple starred names in sequence pattern".into()),
                         p,
@@ -257,7 +273,9 @@ impl<'a> Compiler<'a> {
                     if let Some(r) = key_repr(k) {
                         if seen.contains(&r) {
                             return Err(self.err_at(
-                                CompileError::syntax(format!("mapping pattern checks duplicate key ({r})")),
+                                CompileError::syntax(format!(
+                                    "mapping pattern checks duplicate key ({r})"
+                                )),
                                 p,
                             ));
                         }
@@ -275,7 +293,9 @@ impl<'a> Compiler<'a> {
                 for (i, a) in c.kwd_attrs.iter().enumerate() {
                     if c.kwd_attrs[..i].iter().any(|b| b == a) {
                         return Err(self.err_at(
-                            CompileError::syntax(format!("attribute name repeated in class pattern: {a}")),
+                            CompileError::syntax(format!(
+                                "attribute name repeated in class pattern: {a}"
+                            )),
                             &c.kwd_patterns[i],
                         ));
                     }
@@ -295,7 +315,9 @@ impl<'a> Compiler<'a> {
                         None => first = Some(alt_names),
                         Some(f) if *f != alt_names => {
                             return Err(self.err_at(
-                                CompileError::syntax("alternative patterns bind different names".into()),
+                                CompileError::syntax(
+                                    "alternative patterns bind different names".into(),
+                                ),
                                 alt,
                             ));
                         }

@@ -230,10 +230,32 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// An iterable operand: a constant list or set becomes a constant tuple or
+    /// frozenset, as CPython's optimizer does for `for`, comprehensions and `in`.
+    pub fn iter_expr(&mut self, e: &'a Expr) -> CResult {
+        match super::fold::iter_constant(e) {
+            Some(c) => {
+                self.load_const(c);
+                Ok(())
+            }
+            None => self.expr(e),
+        }
+    }
+
+    /// The right operand of a comparison: the last one of `in` / `not in` is an iterable.
+    fn comparator(&mut self, c: &'a ast::ExprCompare, i: usize) -> CResult {
+        let last = i + 1 == c.ops.len();
+        if last && matches!(c.ops[i], ast::CmpOp::In | ast::CmpOp::NotIn) {
+            self.iter_expr(&c.comparators[i])
+        } else {
+            self.expr(&c.comparators[i])
+        }
+    }
+
     fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
         self.expr(&c.left)?;
         if c.ops.len() == 1 {
-            self.expr(&c.comparators[0])?;
+            self.comparator(c, 0)?;
             let (op, arg) = cmpop(&c.ops[0]);
             self.emit(op, arg);
             return Ok(());
@@ -241,8 +263,8 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let end = self.new_label();
         let n = c.ops.len();
-        for (i, (op, right)) in c.ops.iter().zip(&c.comparators).enumerate() {
-            self.expr(right)?;
+        for (i, op) in c.ops.iter().enumerate() {
+            self.comparator(c, i)?;
             let (op, arg) = cmpop(op);
             if i + 1 < n {
                 self.emit(Op::Swap, 2);
@@ -518,7 +540,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::ReturnValue, 0);
         let code = self.pop_unit()?;
         self.make_function(code, 0)?;
-        self.expr(&generators[0].iter)?;
+        self.iter_expr(&generators[0].iter)?;
         self.emit(Op::GetIter, 0);
         self.emit(Op::Call, 1);
         Ok(())
@@ -531,7 +553,7 @@ impl<'a> Compiler<'a> {
         if i == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
-            self.expr(&g.iter)?;
+            self.iter_expr(&g.iter)?;
             self.emit(Op::GetIter, 0);
         }
         self.place(head);

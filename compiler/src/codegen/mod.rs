@@ -255,7 +255,7 @@ impl<'a> Compiler<'a> {
         matches!(
             u.instrs.last().map(|i| i.op),
             Some(Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
-        ) && !u.labels.iter().any(|l| *l == Some(end))
+        ) && !u.labels.contains(&Some(end))
     }
 
     pub fn new_label(&mut self) -> Label {

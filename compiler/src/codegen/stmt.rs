@@ -83,7 +83,7 @@ impl<'a> Compiler<'a> {
                 let head = self.new_label();
                 let orelse = self.new_label();
                 let exit = self.new_label();
-                self.expr(&f.iter)?;
+                self.iter_expr(&f.iter)?;
                 self.emit(Op::GetIter, 0);
                 self.place(head);
                 self.set_line(s);

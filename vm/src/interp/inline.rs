@@ -100,6 +100,11 @@ impl Vm {
         if self.class_data(cls).is_builtin {
             return (NONE, Value::Undef);
         }
+        // `__slots__` restrict which names an instance may set; `__class__` and
+        // `__dict__` are not instance-dict entries.
+        if self.class_data(cls).slots.is_some() || name.is(self.names.__class__) || name.is(self.names.__dict__) {
+            return (NONE, Value::Undef);
+        }
         let ga = self.names.__getattribute__;
         let gattr = self.names.__getattr__;
         let sa = self.names.__setattr__;

@@ -169,9 +169,8 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             None => Err(vm.new_value_error("complex() arg is a malformed string".into())),
         };
     }
-    let (rr, ri) = match vm.num_of(real) {
-        Some(Num::C(a, b)) => (a, b),
-        Some(n) => (n.to_f64().unwrap_or(f64::INFINITY), 0.0),
+    let (rr, ri) = match complex_parts(vm, real)? {
+        Some(p) => p,
         None => {
             let t = vm.type_name(real);
             return Err(vm.new_type_error(format!(
@@ -179,9 +178,8 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             )));
         }
     };
-    let (ir, ii) = match vm.num_of(imag) {
-        Some(Num::C(a, b)) => (a, b),
-        Some(n) => (n.to_f64().unwrap_or(f64::INFINITY), 0.0),
+    let (ir, ii) = match complex_parts(vm, imag)? {
+        Some(p) => p,
         None => {
             let t = vm.type_name(imag);
             return Err(vm.new_type_error(format!(
@@ -190,6 +188,39 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     };
     Ok(vm.new_complex(rr - ii, ri + ir))
+}
+
+/// A complex argument's (real, imag): numbers, `__complex__`, then `__float__` /
+/// `__index__`; `None` for other objects.
+fn complex_parts(vm: &mut Vm, v: Value) -> PyResult<Option<(f64, f64)>> {
+    match vm.num_of(v) {
+        Some(Num::C(a, b)) => return Ok(Some((a, b))),
+        Some(n) => {
+            return match n.to_f64() {
+                Some(f) => Ok(Some((f, 0.0))),
+                None => Err(vm.new_overflow_error("int too large to convert to float")),
+            }
+        }
+        None => {}
+    }
+    let cn = vm.intern("__complex__");
+    if let Some(f) = vm.lookup_special(v, cn) {
+        let r = vm.call(f, &[v], &[])?;
+        return match vm.num_of(r) {
+            Some(Num::C(a, b)) => Ok(Some((a, b))),
+            _ => {
+                let t = vm.type_name(r);
+                Err(vm.new_type_error(format!("__complex__ returned non-complex (type {t})")))
+            }
+        };
+    }
+    for name in ["__float__", "__index__"] {
+        let n = vm.intern(name);
+        if vm.lookup_special(v, n).is_some() {
+            return Ok(Some((vm.to_float(v)?, 0.0)));
+        }
+    }
+    Ok(None)
 }
 
 fn parse_complex(s: &str) -> Option<(f64, f64)> {

@@ -28,8 +28,13 @@ impl Vm {
     /// YIELD_VALUE: move the top frame (a generator's) and its stack into the generator.
     pub(crate) fn suspend_generator(&mut self, fi: usize) {
         let frame = self.frames.remove(fi);
-        let saved = self.stack.split_off(frame.base as usize);
         let g = frame.gen.expect("generator frame");
+        let base = frame.base as usize;
+        // Reuse the generator's buffer: no allocation per yield.
+        let mut saved = std::mem::take(&mut self.gen_mut(g).saved);
+        saved.clear();
+        saved.extend_from_slice(&self.stack[base..]);
+        self.stack.truncate(base);
         let gd = self.gen_mut(g);
         gd.saved = saved;
         gd.frame = Some(frame);
@@ -77,7 +82,7 @@ impl Vm {
             }
         }
         self.check_recursion()?;
-        let (mut frame, saved) = {
+        let (mut frame, mut saved) = {
             let gd = self.gen_mut(g);
             gd.started = true;
             gd.running = true;
@@ -87,7 +92,9 @@ impl Vm {
         frame.base = base as u32;
         frame.ret_sp = base as u32;
         frame.gen = Some(g);
-        self.stack.extend(saved);
+        self.stack.extend_from_slice(&saved);
+        saved.clear();
+        self.gen_mut(g).saved = saved;
         if started && throw.is_none() {
             self.stack.push(sent);
         }

@@ -3,6 +3,7 @@
 
 pub mod bytes;
 pub mod dict;
+pub mod dunders;
 pub mod exceptions;
 pub mod float;
 pub mod function;

@@ -29,6 +29,21 @@ impl Vm {
     }
 
     fn set_find(&mut self, s: ObjRef, key: Value, hash: i64) -> PyResult<Option<usize>> {
+        // Keys that compare without Python code (ints, strs, ...): one monomorphic probe.
+        {
+            let vm = &*self;
+            let slow = std::cell::Cell::new(false);
+            let r = vm.table(s).find_with(hash, key, |k| match vm.simple_eq(k, key) {
+                Some(b) => b,
+                None => {
+                    slow.set(true);
+                    false
+                }
+            });
+            if !slow.get() {
+                return Ok(r);
+            }
+        }
         let probe = {
             let vm = &*self;
             vm.table(s).probe(hash, key, &mut |k| vm.simple_eq(k, key))

@@ -7,10 +7,22 @@ use crate::{PyResult, Vm};
 type Args<'a> = &'a [Value];
 type Kw<'a> = &'a [(Value, Value)];
 
-fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<String> {
-    match args.first().and_then(|v| vm.as_str(*v)) {
-        Some(s) => Ok(s.to_string()),
-        None => Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object"))),
+/// The str `self` of a method: shared, not copied.
+fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<std::rc::Rc<str>> {
+    if let Some(Value::Obj(r)) = args.first() {
+        if let Kind::Str(s) = vm.heap.kind(*r) {
+            return Ok(s.s.clone());
+        }
+    }
+    Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")))
+}
+
+/// Number of characters (fast for ASCII).
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     }
 }
 
@@ -86,7 +98,7 @@ fn find_impl(vm: &mut Vm, args: Args, rev: bool) -> PyResult<i64> {
         Some(v) => must_str(vm, *v, "find()")?,
         None => return Err(vm.new_type_error("find() takes at least 1 argument (0 given)".into())),
     };
-    let len = s.chars().count();
+    let len = char_count(&s);
     let (start, end) = bounds(vm, args, 2, len)?;
     if start > end || start > len {
         return Ok(-1);
@@ -124,7 +136,7 @@ fn s_count(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         return Err(vm.new_type_error("count() takes at least 1 argument (0 given)".into()));
     };
     let sub = must_str(vm, *subv, "count()")?;
-    let len = s.chars().count();
+    let len = char_count(&s);
     let (start, end) = bounds(vm, args, 2, len)?;
     if start > end || start > len {
         return Ok(Value::Int(0));
@@ -137,7 +149,7 @@ fn s_count(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 fn affix(vm: &mut Vm, args: Args, starts: bool) -> PyResult<Value> {
     let name = if starts { "startswith" } else { "endswith" };
     let s = this(vm, args, name)?;
-    let len = s.chars().count();
+    let len = char_count(&s);
     let (start, end) = bounds(vm, args, 2, len)?;
     let Some(pv) = args.get(1).copied() else {
         return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)")));
@@ -481,7 +493,7 @@ fn justify(vm: &mut Vm, args: Args, how: char) -> PyResult<Value> {
         }
         None => ' ',
     };
-    let len = s.chars().count() as i64;
+    let len = char_count(&s) as i64;
     if width <= len {
         return Ok(args[0]);
     }
@@ -511,7 +523,7 @@ fn s_zfill(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let s = this(vm, args, "zfill")?;
     vm.check_args("zfill", &args[1..], 1, 1)?;
     let width = vm.expect_int(args[1], "")?;
-    let len = s.chars().count() as i64;
+    let len = char_count(&s) as i64;
     if width <= len {
         return Ok(args[0]);
     }
@@ -534,8 +546,8 @@ fn partition_impl(vm: &mut Vm, args: Args, rev: bool) -> PyResult<Value> {
     let found = if rev { s.rfind(&sep) } else { s.find(&sep) };
     let (a, b, c) = match found {
         Some(i) => (s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()),
-        None if rev => (String::new(), String::new(), s.clone()),
-        None => (s.clone(), String::new(), String::new()),
+        None if rev => (String::new(), String::new(), s.to_string()),
+        None => (s.to_string(), String::new(), String::new()),
     };
     let items = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
     Ok(vm.new_tuple(items))
@@ -596,7 +608,7 @@ fn s_encode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let enc = if enc.is_none() { "utf-8".to_string() } else { must_str(vm, enc, "encode()")? };
     let e = enc.to_lowercase().replace('_', "-");
     let bytes = match e.as_str() {
-        "utf-8" | "utf8" => s.into_bytes(),
+        "utf-8" | "utf8" => s.as_bytes().to_vec(),
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
             let limit = if e == "ascii" { 128 } else { 256 };
             let mut out = vec![];
@@ -866,7 +878,7 @@ fn s_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 
 fn s_getnewargs(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let s = this(vm, args, "__getnewargs__")?;
-    let v = vm.new_str(s);
+    let v = vm.new_str(s.to_string());
     Ok(vm.new_tuple(vec![v]))
 }
 
