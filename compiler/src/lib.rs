@@ -60,6 +60,7 @@ pub fn float_repr(x: f64) -> String {
         None => (false, mant),
     };
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    let digits = nearest_shortest(x.abs(), digits, exp);
     let mut out = String::new();
     if neg {
         out.push('-');
@@ -92,4 +93,51 @@ pub fn float_repr(x: f64) -> String {
         out.push_str(&format!("{:02}", exp.abs()));
     }
     out
+}
+
+/// Among the shortest digit strings that round-trip to `x`, the one nearest to `x`,
+/// the even one on a tie (CPython's `repr`, David Gay's mode 0). `digits` is a
+/// shortest round-trip string with the value `0.d1d2... * 10^(exp + 1)`.
+fn nearest_shortest(x: f64, digits: String, exp: i32) -> String {
+    use num_bigint::BigInt;
+    use num_traits::{Signed, Zero};
+    let n = digits.len() as i32;
+    let k = exp - (n - 1); // value = D * 10^k
+    let Ok(d) = digits.parse::<u64>() else { return digits };
+    let round_trips = |c: u64| format!("{c}e{k}").parse::<f64>().ok() == Some(x);
+    let cands: Vec<u64> = [d.wrapping_sub(1), d, d + 1]
+        .into_iter()
+        .filter(|c| *c > 0 && c.to_string().len() == digits.len() && round_trips(*c))
+        .collect();
+    if cands.len() <= 1 {
+        return digits;
+    }
+    // Exact distances |C * 10^k - m * 2^e|, scaled to integers.
+    let bits = x.to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e2) = if raw_exp == 0 { (frac, -1074) } else { (frac | (1 << 52), raw_exp - 1075) };
+    let pow10 = |p: i32| num_traits::pow::pow(BigInt::from(10), p as usize);
+    let pow2 = |p: i32| BigInt::from(1) << p as usize;
+    let dist = |c: u64| -> BigInt {
+        let mut a = BigInt::from(c);
+        let mut b = BigInt::from(m);
+        if k >= 0 { a *= pow10(k) } else { b *= pow10(-k) }
+        if e2 >= 0 { b *= pow2(e2) } else { a *= pow2(-e2) }
+        (a - b).abs()
+    };
+    let mut best = d;
+    let mut best_d = dist(d);
+    for c in cands {
+        if c == d {
+            continue;
+        }
+        let dc = dist(c);
+        if dc < best_d || (dc == best_d && c % 2 == 0 && best % 2 == 1) {
+            best = c;
+            best_d = dc;
+        }
+    }
+    let _ = best_d.is_zero();
+    best.to_string()
 }

@@ -217,6 +217,8 @@ pub enum Kind {
     Code(Rc<CodeData>),
     Generator(Box<GenData>),
     Range(i64, i64, i64),
+    /// A range whose bounds or length do not fit machine ints: start, stop, step.
+    BigRange(Box<[BigInt; 3]>),
     Slice(Value, Value, Value),
     Iter(Box<IterKind>),
     /// keys (0), values (1) or items (2) of a dict.
@@ -244,6 +246,7 @@ impl Kind {
             | Kind::ByteArray(_)
             | Kind::Native(_)
             | Kind::Range(..)
+            | Kind::BigRange(_)
             | Kind::NotImplemented
             | Kind::Ellipsis => {}
             Kind::Boxed(v) | Kind::Cell(v) | Kind::StaticMethod(v) | Kind::ClassMethod(v) => f(*v),

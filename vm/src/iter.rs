@@ -56,6 +56,7 @@ impl Vm {
             }
             Kind::Set(s) | Kind::FrozenSet(s) => (t.set_iterator, IterKind::Set { set: r, idx: 0, len: s.len() }),
             Kind::Iter(_) | Kind::Generator(_) => return Ok(v),
+            Kind::BigRange(_) => return self.big_range_iter(r, false),
             Kind::Opaque(_) | Kind::Object | Kind::Boxed(_) | Kind::Exception(_) => {
                 let it = self.names.__iter__;
                 if let Some(f) = self.lookup_special(v, it) {
@@ -255,6 +256,9 @@ impl Vm {
                         }
                     };
                 }
+            }
+            if let Kind::BigRange(_) = self.heap.kind(r) {
+                return self.big_range_len(r);
             }
             if let Some(n) = self.builtin_len(r) {
                 return Ok(n);

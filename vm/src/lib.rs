@@ -21,6 +21,7 @@ pub mod names;
 pub mod opaque;
 pub mod set;
 pub mod types;
+pub mod unicode_tables;
 pub mod value;
 
 mod args;

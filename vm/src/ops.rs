@@ -279,6 +279,7 @@ impl Vm {
                         return self.truthy(inner);
                     }
                     Kind::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
+                    Kind::BigRange(_) => true,
                     Kind::DictView(d, _) => {
                         let d = *d;
                         return self.len(Value::Obj(d)).map(|n| n > 0);
@@ -555,7 +556,7 @@ impl Vm {
                         let hs = self.hash(s)?;
                         hf ^ hs
                     }
-                    Kind::Range(a, b, c) => hash_tuple([hash_int(*a), hash_int(*b), hash_int(*c)].into_iter()),
+                    Kind::Range(..) | Kind::BigRange(_) => return self.range_hash(r),
                     _ => {
                         let s = self.heap.get(r).serial as i64;
                         s.rotate_right(4) & i64::MAX
@@ -608,6 +609,11 @@ impl Vm {
                     return crate::types::dict::view_contains(self, d, what, item);
                 }
                 Kind::Set(_) | Kind::FrozenSet(_) => return self.set_contains(r, item),
+                Kind::BigRange(_) => {
+                    if let Some(b) = self.big_range_contains(r, item)? {
+                        return Ok(b);
+                    }
+                }
                 Kind::Range(start, stop, step) => {
                     let (start, stop, step) = (*start, *stop, *step);
                     if let Some(Num::I(i)) = self.num_of(item).filter(|_| !matches!(item, Value::Float(_))) {

@@ -38,17 +38,9 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// An approximation of `str.isprintable` for single characters.
+/// `str.isprintable` for single characters (CPython's Unicode tables).
 pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x20 || (0x7f..0xa0).contains(&n) || n == 0xad {
-        return false;
-    }
-    if c.is_whitespace() && c != ' ' {
-        return false;
-    }
-    !matches!(n, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0xfff9..=0xfffb)
-        && !(0xf0000..).contains(&n)
+    crate::unicode_tables::is_printable(c)
 }
 
 /// Python's repr of bytes (with the `b` prefix).
@@ -206,13 +198,7 @@ impl Vm {
                     format!("{name}({inner})")
                 }
             }
-            Kind::Range(a, b, c) => {
-                if *c == 1 {
-                    format!("range({a}, {b})")
-                } else {
-                    format!("range({a}, {b}, {c})")
-                }
-            }
+            Kind::Range(..) | Kind::BigRange(_) => self.range_repr(r),
             Kind::Slice(a, b, c) => {
                 let (a, b, c) = (*a, *b, *c);
                 format!("slice({}, {}, {})", self.repr(a)?, self.repr(b)?, self.repr(c)?)

@@ -177,14 +177,13 @@ impl Vm {
                 let (Kind::Bytes(b) | Kind::ByteArray(b)) = self.heap.kind(r) else { unreachable!() };
                 Ok(Value::Int(b[i] as i64))
             }
+            Kind::BigRange(_) => self.big_range_getitem(r, key),
             Kind::Range(a, b, c) => {
                 let (a, b, c) = (*a, *b, *c);
-                let len = crate::ops::range_len(a, b, c) as usize;
-                if is_slice {
-                    let (s0, s1, s2) = self.slice_indices(key, len as i64)?;
-                    let cls = self.types.range;
-                    return Ok(Value::Obj(self.heap.alloc(cls, Kind::Range(a + s0 * c, a + s1 * c, c * s2))));
+                if is_slice || matches!(key, Value::Obj(k) if matches!(self.heap.kind(k), Kind::BigInt(_))) {
+                    return self.big_range_getitem(r, key);
                 }
+                let len = crate::ops::range_len(a, b, c) as usize;
                 let i = self.seq_index(key, len, "range object")?;
                 Ok(Value::Int(a + i as i64 * c))
             }

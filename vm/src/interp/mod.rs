@@ -96,6 +96,61 @@ impl Vm {
             let mut ip = self.frames[fi].ip as usize;
             let instrs = &code.code.instrs[..];
             let hooked = self.hooked;
+            // The operand stack in registers: `sp` is the stack length and `sptr` its
+            // buffer while this frame runs simple instructions. Before any instruction
+            // that can call out (run Python code, allocate stack, collect garbage) the
+            // length is written back (`sync!`), and afterwards re-read (`reload!`).
+            // Room for the frame's deepest stack is reserved up front; pushes still
+            // check the capacity, so a wrong bound can only cost a reallocation.
+            let need = base + code.nlocalsplus + code.code.max_stack as usize + 8;
+            if self.stack.capacity() < need {
+                self.stack.reserve(need - self.stack.len());
+            }
+            let mut sptr: *mut Value = self.stack.as_mut_ptr();
+            let mut sp: usize = self.stack.len();
+            let mut cap: usize = self.stack.capacity();
+            macro_rules! sync {
+                () => {
+                    // SAFETY: sp <= capacity and every slot below sp was written.
+                    unsafe { self.stack.set_len(sp) }
+                };
+            }
+            macro_rules! reload {
+                () => {
+                    sptr = self.stack.as_mut_ptr();
+                    sp = self.stack.len();
+                    cap = self.stack.capacity();
+                };
+            }
+            macro_rules! push {
+                ($v:expr) => {{
+                    let v = $v;
+                    if sp == cap {
+                        sync!();
+                        self.stack.reserve(16);
+                        reload!();
+                    }
+                    // SAFETY: sp < capacity.
+                    unsafe { sptr.add(sp).write(v) };
+                    sp += 1;
+                }};
+            }
+            macro_rules! pop {
+                () => {{
+                    debug_assert!(sp > base);
+                    sp -= 1;
+                    // SAFETY: the slot below sp holds a value.
+                    unsafe { sptr.add(sp).read() }
+                }};
+            }
+            macro_rules! slot {
+                ($i:expr) => {{
+                    let i = $i;
+                    debug_assert!(i < sp);
+                    // SAFETY: locals and stack entries below sp are initialized.
+                    unsafe { &mut *sptr.add(i) }
+                }};
+            }
             let err: PyErr = 'exec: loop {
                 let ins = instrs[ip];
                 ip += 1;
@@ -105,10 +160,231 @@ impl Vm {
                         self.stop_points += 1;
                     }
                     if hooked {
-                        tri!(self.on_instruction(ins.line_start), 'exec);
+                        sync!();
+                        let r = self.on_instruction(ins.line_start);
+                        reload!();
+                        tri!(r, 'exec);
                     }
                 }
                 let a = ins.arg;
+                // Simple instructions on the registers.
+                match ins.op {
+                    Op::Nop => continue,
+                    Op::PopTop => {
+                        sp -= 1;
+                        continue;
+                    }
+                    Op::Copy => {
+                        let v = *slot!(sp - a as usize);
+                        push!(v);
+                        continue;
+                    }
+                    Op::Swap => {
+                        let (i, j) = (sp - 1, sp - a as usize);
+                        let t = *slot!(i);
+                        *slot!(i) = *slot!(j);
+                        *slot!(j) = t;
+                        continue;
+                    }
+                    Op::LoadConst => {
+                        push!(code.consts[a as usize]);
+                        continue;
+                    }
+                    Op::LoadFast => {
+                        let v = *slot!(base + a as usize);
+                        if v.is_undef() {
+                            sync!();
+                            let name = code.code.varnames[a as usize].clone();
+                            break 'exec self.unbound_local(&name);
+                        }
+                        push!(v);
+                        continue;
+                    }
+                    Op::StoreFast => {
+                        let v = pop!();
+                        *slot!(base + a as usize) = v;
+                        continue;
+                    }
+                    Op::LoadDeref => {
+                        let cell = *slot!(base + code.code.varnames.len() + a as usize);
+                        let v = self.cell_get(cell);
+                        if v.is_undef() {
+                            sync!();
+                            break 'exec self.unbound_deref(&code, a as usize);
+                        }
+                        push!(v);
+                        continue;
+                    }
+                    Op::StoreDeref => {
+                        let v = pop!();
+                        let cell = *slot!(base + code.code.varnames.len() + a as usize);
+                        self.cell_set(cell, v);
+                        continue;
+                    }
+                    Op::LoadClosure => {
+                        let cell = *slot!(base + code.code.varnames.len() + a as usize);
+                        push!(cell);
+                        continue;
+                    }
+                    Op::LoadGlobal => {
+                        let name = code.names[a as usize];
+                        let g = self.frames[fi].globals;
+                        match self.load_global_cached(&code, ip - 1, g, name) {
+                            Ok(v) => push!(v),
+                            Err(e) => {
+                                sync!();
+                                break 'exec e;
+                            }
+                        }
+                        continue;
+                    }
+                    Op::IsOp => {
+                        let r = pop!();
+                        let l = pop!();
+                        push!(Value::Bool(l.is(r) != (a == 1)));
+                        continue;
+                    }
+                    Op::PopJumpIfNone => {
+                        if pop!().is_none() {
+                            ip = a as usize;
+                        }
+                        continue;
+                    }
+                    Op::PopJumpIfNotNone => {
+                        if !pop!().is_none() {
+                            ip = a as usize;
+                        }
+                        continue;
+                    }
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        if let Value::Bool(b) = *slot!(sp - 1) {
+                            sp -= 1;
+                            if b == (ins.op == Op::PopJumpIfTrue) {
+                                ip = a as usize;
+                            }
+                            continue;
+                        }
+                    }
+                    Op::Jump => {
+                        if (a as usize) < ip && self.heap.allocs >= self.heap.threshold {
+                            sync!();
+                            self.maybe_collect();
+                            reload!();
+                        }
+                        ip = a as usize;
+                        continue;
+                    }
+                    Op::BinaryOp => {
+                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
+                        let fast = match (l, r) {
+                            (Value::Int(x), Value::Int(y)) => match a {
+                                0 | 13 => x.checked_add(y).map(Value::Int),
+                                1 | 14 => x.checked_sub(y).map(Value::Int),
+                                2 | 15 => x.checked_mul(y).map(Value::Int),
+                                4 | 17 if y > 0 && x >= 0 => Some(Value::Int(x / y)),
+                                5 | 18 if y > 0 && x >= 0 => Some(Value::Int(x % y)),
+                                9 | 22 => Some(Value::Int(x & y)),
+                                10 | 23 => Some(Value::Int(x | y)),
+                                11 | 24 => Some(Value::Int(x ^ y)),
+                                _ => None,
+                            },
+                            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
+                                let x = match l {
+                                    Value::Float(f) => f,
+                                    Value::Int(i) => i as f64,
+                                    _ => 0.0,
+                                };
+                                let y = match r {
+                                    Value::Float(f) => f,
+                                    Value::Int(i) => i as f64,
+                                    _ => 0.0,
+                                };
+                                match a {
+                                    0 | 13 => Some(Value::Float(x + y)),
+                                    1 | 14 => Some(Value::Float(x - y)),
+                                    2 | 15 => Some(Value::Float(x * y)),
+                                    3 | 16 if y != 0.0 => Some(Value::Float(x / y)),
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        if let Some(v) = fast {
+                            sp -= 1;
+                            *slot!(sp - 1) = v;
+                            continue;
+                        }
+                    }
+                    Op::CompareOp => {
+                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
+                        let fast = match (l, r) {
+                            (Value::Int(x), Value::Int(y)) => Some(match a {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            }),
+                            (Value::Float(x), Value::Float(y)) => Some(match a {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            }),
+                            _ => None,
+                        };
+                        if let Some(b) = fast {
+                            sp -= 1;
+                            *slot!(sp - 1) = Value::Bool(b);
+                            continue;
+                        }
+                    }
+                    Op::ForIter => {
+                        let it = *slot!(sp - 1);
+                        if let Value::Obj(r) = it {
+                            if let Kind::Iter(state) = self.heap.kind_mut(r) {
+                                match &mut **state {
+                                    crate::heap::IterKind::Range { cur, stop, step } => {
+                                        if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                                            let v = *cur;
+                                            *cur += *step;
+                                            push!(Value::Int(v));
+                                        } else {
+                                            sp -= 1;
+                                            ip = a as usize;
+                                        }
+                                        continue;
+                                    }
+                                    crate::heap::IterKind::Seq { seq: Value::Obj(s), idx } => {
+                                        let (s, i) = (*s, *idx);
+                                        if let Kind::List(items) = self.heap.kind(s) {
+                                            if i < items.len() {
+                                                let v = items[i];
+                                                if let Kind::Iter(st) = self.heap.kind_mut(r) {
+                                                    if let crate::heap::IterKind::Seq { idx, .. } = &mut **st {
+                                                        *idx += 1;
+                                                    }
+                                                }
+                                                push!(v);
+                                            } else {
+                                                sp -= 1;
+                                                ip = a as usize;
+                                            }
+                                            continue;
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                // Everything else works on `self.stack` and may call out.
+                sync!();
                 match ins.op {
                     Op::Nop => {}
                     Op::PopTop => {
@@ -143,18 +419,19 @@ impl Vm {
                         self.stack[base + a as usize] = Value::Undef;
                     }
                     Op::LoadDeref | Op::LoadClassDeref => {
-                        if ins.op == Op::LoadClassDeref {
-                            let name = code.code.cell_name(a as usize);
-                            let key = self.intern(name);
-                            if let Some(ns) = self.frames[fi].locals {
-                                if let Some(v) = tri!(self.dict_get(ns, key), 'exec) {
-                                    self.stack.push(v);
-                                    continue;
-                                }
+                        let name = code.code.cell_name(a as usize);
+                        let key = self.intern(name);
+                        let from_ns = match self.frames[fi].locals {
+                            Some(ns) => tri!(self.dict_get(ns, key), 'exec),
+                            None => None,
+                        };
+                        let v = match from_ns {
+                            Some(v) => v,
+                            None => {
+                                let cell = self.stack[base + code.code.varnames.len() + a as usize];
+                                self.cell_get(cell)
                             }
-                        }
-                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
-                        let v = self.cell_get(cell);
+                        };
                         if v.is_undef() {
                             break 'exec self.unbound_deref(&code, a as usize);
                         }
@@ -471,43 +748,6 @@ impl Vm {
                     }
                     Op::ForIter => {
                         let it = self.top();
-                        // Inline the common iterators.
-                        if let Value::Obj(r) = it {
-                            if let Kind::Iter(state) = self.heap.kind_mut(r) {
-                                match &mut **state {
-                                    crate::heap::IterKind::Range { cur, stop, step } => {
-                                        if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                                            let v = *cur;
-                                            *cur += *step;
-                                            self.stack.push(Value::Int(v));
-                                        } else {
-                                            self.stack.pop();
-                                            ip = a as usize;
-                                        }
-                                        continue;
-                                    }
-                                    crate::heap::IterKind::Seq { seq: Value::Obj(s), idx } => {
-                                        let (s, i) = (*s, *idx);
-                                        if let Kind::List(items) = self.heap.kind(s) {
-                                            if i < items.len() {
-                                                let v = items[i];
-                                                if let Kind::Iter(st) = self.heap.kind_mut(r) {
-                                                    if let crate::heap::IterKind::Seq { idx, .. } = &mut **st {
-                                                        *idx += 1;
-                                                    }
-                                                }
-                                                self.stack.push(v);
-                                            } else {
-                                                self.stack.pop();
-                                                ip = a as usize;
-                                            }
-                                            continue;
-                                        }
-                                    }
-                                    _ => {}
-                                }
-                            }
-                        }
                         match tri!(self.iter_next(it), 'exec) {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -757,6 +997,7 @@ impl Vm {
                         tri!(self.print_expr(v), 'exec);
                     }
                 }
+                reload!();
             };
             // An exception: find a handler in this frame or unwind to the callers.
             self.unwind(err, stop)?;

@@ -327,6 +327,25 @@ fn d_or(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Obj(n))
 }
 
+/// `reversed(d.keys())`, `reversed(d.values())`, `reversed(d.items())`.
+fn view_reversed(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let (d, what) = match args.first() {
+        Some(Value::Obj(r)) => match vm.heap.kind(*r) {
+            Kind::DictView(d, w) => (*d, *w),
+            _ => return Err(vm.new_type_error("descriptor requires a dict view".into())),
+        },
+        _ => return Err(vm.new_type_error("descriptor requires a dict view".into())),
+    };
+    let items: Vec<(Value, Value)> = vm.dict_items(d).into_iter().rev().collect();
+    let vals: Vec<Value> = match what {
+        0 => items.into_iter().map(|(k, _)| k).collect(),
+        1 => items.into_iter().map(|(_, v)| v).collect(),
+        _ => items.into_iter().map(|(k, v)| vm.new_tuple(vec![k, v])).collect(),
+    };
+    let l = vm.new_list(vals);
+    vm.get_iter(l)
+}
+
 fn view_set_op(vm: &mut Vm, args: &[Value], op: revpy_compiler::opcodes::BinOp) -> PyResult<Value> {
     let a = vm.iterate(args[0])?;
     let s = vm.new_set_from(a)?;
@@ -366,6 +385,9 @@ pub fn register(vm: &mut Vm) {
     ];
     for (n, f) in methods {
         vm.add_method(c, n, *f);
+    }
+    for view_cls in [vm.types.dict_keys, vm.types.dict_values, vm.types.dict_items] {
+        vm.add_method(view_cls, "__reversed__", view_reversed);
     }
     for view_cls in [vm.types.dict_keys, vm.types.dict_items] {
         vm.add_method(view_cls, "__and__", v_and);

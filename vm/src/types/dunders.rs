@@ -48,7 +48,7 @@ fn family(vm: &Vm, v: Value) -> Option<u8> {
             Kind::Dict(_) => DICT,
             Kind::Set(_) => SET,
             Kind::FrozenSet(_) => FROZENSET,
-            Kind::Range(..) => RANGE,
+            Kind::Range(..) | Kind::BigRange(_) => RANGE,
             _ => return None,
         },
         _ => return None,
@@ -201,7 +201,11 @@ fn obj_of(v: Value) -> ObjRef {
 fn d_len<const F: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = receiver(vm, args, F, "__len__")?;
     arg(vm, args, kw, 0, "__len__")?;
-    Ok(Value::Int(vm.builtin_len(obj_of(s)).unwrap_or(0) as i64))
+    let n = match vm.builtin_len(obj_of(s)) {
+        Some(n) => n,
+        None => vm.len(s)?,
+    };
+    Ok(Value::Int(n as i64))
 }
 fn d_getitem<const F: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = receiver(vm, args, F, "__getitem__")?;

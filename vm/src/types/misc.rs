@@ -477,9 +477,13 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
             }
             Ok(Some(eq == (op == CmpOp::Eq)))
         }
-        (Kind::Range(a1, b1, c1), Kind::Range(a2, b2, c2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            let (l1, l2) = (crate::ops::range_len(*a1, *b1, *c1), crate::ops::range_len(*a2, *b2, *c2));
-            let eq = l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)));
+        (Kind::Slice(a1, b1, c1), Kind::Slice(a2, b2, c2)) => {
+            // Slices compare as (start, stop, step) tuples.
+            let (x, y) = (vec![*a1, *b1, *c1], vec![*a2, *b2, *c2]);
+            seq_compare(vm, &x, &y, op).map(Some)
+        }
+        (Kind::Range(..) | Kind::BigRange(_), Kind::Range(..) | Kind::BigRange(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let eq = vm.range_eq(a, b);
             Ok(Some(eq == (op == CmpOp::Eq)))
         }
         (Kind::DictView(d1, w1), Kind::DictView(d2, w2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) && *w1 != 1 && *w1 == *w2 => {
@@ -595,12 +599,6 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             "__doc__" => Some(Value::None),
             _ => None,
         },
-        Kind::Range(a, b, c) => match name {
-            "start" => Some(Value::Int(*a)),
-            "stop" => Some(Value::Int(*b)),
-            "step" => Some(Value::Int(*c)),
-            _ => None,
-        },
         Kind::Slice(a, b, c) => match name {
             "start" => Some(*a),
             "stop" => Some(*b),
@@ -638,62 +636,6 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
         },
         _ => None,
     })
-}
-
-fn range_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.no_kwargs("range", kw)?;
-    let a = &args[1..];
-    if a.is_empty() {
-        return Err(vm.new_type_error("range expected at least 1 argument, got 0".into()));
-    }
-    if a.len() > 3 {
-        return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {}", a.len())));
-    }
-    let mut n = [0i64; 3];
-    for (i, v) in a.iter().enumerate() {
-        n[i] = match vm.index_of(*v)? {
-            Some(x) => x,
-            None => {
-                let t = vm.type_name(*v);
-                return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
-            }
-        };
-    }
-    let (start, stop, step) = match a.len() {
-        1 => (0, n[0], 1),
-        2 => (n[0], n[1], 1),
-        _ => (n[0], n[1], n[2]),
-    };
-    if step == 0 {
-        return Err(vm.new_value_error("range() arg 3 must not be zero".into()));
-    }
-    let c = vm.types.range;
-    Ok(Value::Obj(vm.heap.alloc(c, Kind::Range(start, stop, step))))
-}
-
-fn range_parts(vm: &mut Vm, v: Value) -> PyResult<(i64, i64, i64)> {
-    match v {
-        Value::Obj(r) => match vm.heap.kind(r) {
-            Kind::Range(a, b, c) => Ok((*a, *b, *c)),
-            _ => Err(vm.new_type_error("range expected".into())),
-        },
-        _ => Err(vm.new_type_error("range expected".into())),
-    }
-}
-fn range_index(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let (a, b, c) = range_parts(vm, args[0])?;
-    if let Some(Num::I(i)) = vm.num_of(args[1]) {
-        let inr = if c > 0 { i >= a && i < b } else { i <= a && i > b };
-        if inr && (i - a) % c == 0 {
-            return Ok(Value::Int((i - a) / c));
-        }
-    }
-    let r = vm.repr(args[1])?;
-    Err(vm.new_value_error(format!("{r} is not in range")))
-}
-fn range_count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let c = vm.contains(args[0], args[1])?;
-    Ok(Value::Int(c as i64))
 }
 
 fn slice_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -755,6 +697,11 @@ fn filter_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn reversed_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("reversed", &args[1..], 1, 1)?;
     let seq = args[1];
+    if let Value::Obj(r) = seq {
+        if let Kind::BigRange(_) = vm.heap.kind(r) {
+            return vm.big_range_iter(r, true);
+        }
+    }
     let rn = vm.names.__reversed__;
     if let Some(f) = vm.lookup_special(seq, rn) {
         return vm.call(f, &[seq], &[]);
@@ -798,10 +745,7 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 pub fn register(vm: &mut Vm) {
-    let r = vm.types.range;
-    vm.add_staticmethod(r, "__new__", range_new);
-    vm.add_method(r, "index", range_index);
-    vm.add_method(r, "count", range_count);
+    crate::types::range::register(vm);
     let s = vm.types.slice;
     vm.add_staticmethod(s, "__new__", slice_new);
     vm.add_method(s, "indices", slice_indices);

@@ -2,6 +2,7 @@
 //! methods.
 
 pub mod bytes;
+pub mod codecs;
 pub mod dict;
 pub mod dunders;
 pub mod exceptions;
@@ -12,6 +13,7 @@ pub mod int;
 pub mod list;
 pub mod misc;
 pub mod object;
+pub mod range;
 pub mod set;
 pub mod str;
 pub mod str_methods;

@@ -8,7 +8,7 @@ type Args<'a> = &'a [Value];
 type Kw<'a> = &'a [(Value, Value)];
 
 /// The str `self` of a method: shared, not copied.
-fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<std::rc::Rc<str>> {
+pub(crate) fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<std::rc::Rc<str>> {
     if let Some(Value::Obj(r)) = args.first() {
         if let Kind::Str(s) = vm.heap.kind(*r) {
             return Ok(s.s.clone());
@@ -39,7 +39,7 @@ fn arg_str(vm: &mut Vm, args: Args, i: usize, what: &str) -> PyResult<Option<Str
     }
 }
 
-fn must_str(vm: &mut Vm, v: Value, fname: &str) -> PyResult<String> {
+pub(crate) fn must_str(vm: &mut Vm, v: Value, fname: &str) -> PyResult<String> {
     match vm.as_str(v) {
         Some(s) => Ok(s.to_string()),
         None => {
@@ -602,37 +602,6 @@ fn s_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     Ok(vm.new_str(out))
 }
 
-fn s_encode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
-    let s = this(vm, args, "encode")?;
-    let enc = vm.arg_or(args, 1, kw, "encoding", Value::None);
-    let enc = if enc.is_none() { "utf-8".to_string() } else { must_str(vm, enc, "encode()")? };
-    let e = enc.to_lowercase().replace('_', "-");
-    let bytes = match e.as_str() {
-        "utf-8" | "utf8" => s.as_bytes().to_vec(),
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if e == "ascii" { 128 } else { 256 };
-            let mut out = vec![];
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                } else {
-                    return Err(vm.new_error(
-                        vm.types.unicode_encode_error,
-                        format!(
-                            "'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
-                            if e == "ascii" { "ascii" } else { "latin-1" },
-                            c as u32
-                        ),
-                    ));
-                }
-            }
-            out
-        }
-        _ => return Err(vm.new_error(vm.types.lookup_error, format!("unknown encoding: {enc}"))),
-    };
-    Ok(vm.new_bytes(bytes))
-}
-
 fn s_format(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "format")?;
     let r = str_format(vm, &s, &args[1..], kw, None)?;
@@ -936,7 +905,7 @@ pub fn register(vm: &mut Vm) {
         ("removeprefix", s_removeprefix),
         ("removesuffix", s_removesuffix),
         ("expandtabs", s_expandtabs),
-        ("encode", s_encode),
+        ("encode", crate::types::codecs::s_encode),
         ("format", s_format),
         ("format_map", s_format_map),
         ("translate", s_translate),
