@@ -14,10 +14,25 @@ fn cli() -> Command {
         .subcommand(
             Command::new("run")
                 .about("Run a Python program")
-                .arg(Arg::new("trace").long("trace").action(ArgAction::SetTrue).help("Print each instruction with the operand stack (to stderr)"))
-                .arg(Arg::new("list-modules").long("list-modules").action(ArgAction::SetTrue).help("List the modules revpy provides and exit"))
+                .arg(
+                    Arg::new("trace")
+                        .long("trace")
+                        .action(ArgAction::SetTrue)
+                        .help("Print each instruction with the operand stack (to stderr)"),
+                )
+                .arg(
+                    Arg::new("list-modules")
+                        .long("list-modules")
+                        .action(ArgAction::SetTrue)
+                        .help("List the modules revpy provides and exit"),
+                )
                 .arg(Arg::new("file").required_unless_present("list-modules"))
-                .arg(Arg::new("args").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
+                .arg(
+                    Arg::new("args")
+                        .num_args(0..)
+                        .trailing_var_arg(true)
+                        .allow_hyphen_values(true),
+                ),
         )
         .subcommand(
             Command::new("dis")
@@ -40,7 +55,10 @@ fn main() -> ExitCode {
                 driver::list_modules()
             } else {
                 let file = m.get_one::<String>("file").cloned().unwrap_or_default();
-                let args: Vec<String> = m.get_many::<String>("args").map(|a| a.cloned().collect()).unwrap_or_default();
+                let args: Vec<String> = m
+                    .get_many::<String>("args")
+                    .map(|a| a.cloned().collect())
+                    .unwrap_or_default();
                 driver::run_file(&file, &args, m.get_flag("trace"))
             }
         }

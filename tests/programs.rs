@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read dir").flatten().collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.path());
     let is_package = dir.join("__init__.py").exists();
     for e in entries {
@@ -43,7 +46,12 @@ fn diff(expected: &str, actual: &str) -> String {
     for i in 0..e.len().max(a.len()) {
         let (x, y) = (e.get(i), a.get(i));
         if x != y {
-            out.push_str(&format!("    line {}:\n      expected: {:?}\n      actual:   {:?}\n", i + 1, x.unwrap_or(&"<none>"), y.unwrap_or(&"<none>")));
+            out.push_str(&format!(
+                "    line {}:\n      expected: {:?}\n      actual:   {:?}\n",
+                i + 1,
+                x.unwrap_or(&"<none>"),
+                y.unwrap_or(&"<none>")
+            ));
             shown += 1;
             if shown >= 4 {
                 out.push_str("    ...\n");
@@ -109,8 +117,15 @@ fn programs_match_cpython() {
         }
     }
     let passed = ran - failures.len();
-    eprintln!("\nprograms: {passed} passed, {} failed (of {ran})", failures.len());
+    eprintln!(
+        "\nprograms: {passed} passed, {} failed (of {ran})",
+        failures.len()
+    );
     if !failures.is_empty() {
-        panic!("{} of {ran} programs differ from CPython:\n\n{}", failures.len(), failures.join("\n"));
+        panic!(
+            "{} of {ran} programs differ from CPython:\n\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }

@@ -27,7 +27,11 @@ pub enum CompileMode {
 }
 
 /// Compile Python source text into a module code object.
-pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<Rc<CodeObject>, CompileError> {
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+) -> Result<Rc<CodeObject>, CompileError> {
     let parsed = rustpython_parser::parse(source, Mode::Module, filename)
         .map_err(|e| syntax_error::from_parse_error(&e, source).locate(filename, source))?;
     let body = match parsed {
@@ -35,8 +39,14 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<Rc<Cod
         _ => vec![],
     };
     let st = symtable::analyze(&body).map_err(|e| e.locate(filename, source))?;
-    codegen::compile_module(&body, &st, source, filename, mode == CompileMode::Interactive)
-        .map_err(|e| e.locate(filename, source))
+    codegen::compile_module(
+        &body,
+        &st,
+        source,
+        filename,
+        mode == CompileMode::Interactive,
+    )
+    .map_err(|e| e.locate(filename, source))
 }
 
 /// Python's `repr` of a float: shortest round-trip digits, exponent form outside
@@ -49,7 +59,11 @@ pub fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // `{:e}` gives the shortest round-trip digits as d.ddde[-]x
     let s = format!("{:e}", x);
@@ -103,7 +117,9 @@ fn nearest_shortest(x: f64, digits: String, exp: i32) -> String {
     use num_traits::{Signed, Zero};
     let n = digits.len() as i32;
     let k = exp - (n - 1); // value = D * 10^k
-    let Ok(d) = digits.parse::<u64>() else { return digits };
+    let Ok(d) = digits.parse::<u64>() else {
+        return digits;
+    };
     let round_trips = |c: u64| format!("{c}e{k}").parse::<f64>().ok() == Some(x);
     let cands: Vec<u64> = [d.wrapping_sub(1), d, d + 1]
         .into_iter()
@@ -116,14 +132,26 @@ fn nearest_shortest(x: f64, digits: String, exp: i32) -> String {
     let bits = x.to_bits();
     let raw_exp = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);
-    let (m, e2) = if raw_exp == 0 { (frac, -1074) } else { (frac | (1 << 52), raw_exp - 1075) };
+    let (m, e2) = if raw_exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), raw_exp - 1075)
+    };
     let pow10 = |p: i32| num_traits::pow::pow(BigInt::from(10), p as usize);
     let pow2 = |p: i32| BigInt::from(1) << p as usize;
     let dist = |c: u64| -> BigInt {
         let mut a = BigInt::from(c);
         let mut b = BigInt::from(m);
-        if k >= 0 { a *= pow10(k) } else { b *= pow10(-k) }
-        if e2 >= 0 { b *= pow2(e2) } else { a *= pow2(-e2) }
+        if k >= 0 {
+            a *= pow10(k)
+        } else {
+            b *= pow10(-k)
+        }
+        if e2 >= 0 {
+            b *= pow2(e2)
+        } else {
+            a *= pow2(-e2)
+        }
         (a - b).abs()
     };
     let mut best = d;

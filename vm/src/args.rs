@@ -5,7 +5,13 @@ use crate::{PyResult, Vm};
 
 impl Vm {
     /// Check the number of positional arguments: `name() takes ...` errors as CPython.
-    pub fn check_args(&mut self, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    pub fn check_args(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        min: usize,
+        max: usize,
+    ) -> PyResult<()> {
         let n = args.len();
         if n >= min && n <= max {
             return Ok(());
@@ -17,9 +23,15 @@ impl Vm {
                 _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
             }
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         Err(self.new_type_error(msg))
     }
@@ -35,11 +47,19 @@ impl Vm {
 
     /// Find a keyword argument by name.
     pub fn kwarg(&self, kwargs: &[(Value, Value)], name: &str) -> Option<Value> {
-        kwargs.iter().find(|(k, _)| self.as_str(*k) == Some(name)).map(|(_, v)| *v)
+        kwargs
+            .iter()
+            .find(|(k, _)| self.as_str(*k) == Some(name))
+            .map(|(_, v)| *v)
     }
 
     /// Reject keyword arguments other than `allowed`.
-    pub fn only_kwargs(&mut self, fname: &str, kwargs: &[(Value, Value)], allowed: &[&str]) -> PyResult<()> {
+    pub fn only_kwargs(
+        &mut self,
+        fname: &str,
+        kwargs: &[(Value, Value)],
+        allowed: &[&str],
+    ) -> PyResult<()> {
         for (k, _) in kwargs {
             let ks = self.as_str(*k).unwrap_or("").to_string();
             if !allowed.contains(&ks.as_str()) {
@@ -52,8 +72,18 @@ impl Vm {
     }
 
     /// Positional argument `i`, or keyword `name`, or `default`.
-    pub fn arg_or(&self, args: &[Value], i: usize, kwargs: &[(Value, Value)], name: &str, default: Value) -> Value {
-        args.get(i).copied().or_else(|| self.kwarg(kwargs, name)).unwrap_or(default)
+    pub fn arg_or(
+        &self,
+        args: &[Value],
+        i: usize,
+        kwargs: &[(Value, Value)],
+        name: &str,
+        default: Value,
+    ) -> Value {
+        args.get(i)
+            .copied()
+            .or_else(|| self.kwarg(kwargs, name))
+            .unwrap_or(default)
     }
 
     /// An int argument (accepting bools and `__index__`).
@@ -64,7 +94,11 @@ impl Vm {
                 let t = self.type_name(v);
                 Err(self.new_type_error(format!(
                     "'{t}' object cannot be interpreted as an integer{}",
-                    if what.is_empty() { String::new() } else { String::new() }
+                    if what.is_empty() {
+                        String::new()
+                    } else {
+                        String::new()
+                    }
                 )))
             }
         }

@@ -55,7 +55,9 @@ impl Vm {
     /// in a user (not built-in) class. Cached for interned names.
     #[inline]
     pub fn lookup_with_owner(&mut self, cls: ObjRef, name: Value) -> (Option<Value>, bool) {
-        let Value::Obj(nr) = name else { return (None, false) };
+        let Value::Obj(nr) = name else {
+            return (None, false);
+        };
         if let Some(hit) = self.mro_cache.get(cls, nr) {
             return hit;
         }
@@ -103,7 +105,9 @@ impl Vm {
         let Value::Obj(r) = descr else { return false };
         match self.heap.kind(r) {
             Kind::Property(_) => true,
-            Kind::Function(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => false,
+            Kind::Function(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => {
+                false
+            }
             Kind::Object => {
                 let set = self.names.__set__;
                 let del = self.names.__delete__;
@@ -115,8 +119,15 @@ impl Vm {
     }
 
     /// Bind a descriptor found on `cls` for access through `obj` (Undef: through the class).
-    pub(crate) fn bind_descriptor(&mut self, descr: Value, obj: Value, cls: ObjRef) -> PyResult<Value> {
-        let Value::Obj(r) = descr else { return Ok(descr) };
+    pub(crate) fn bind_descriptor(
+        &mut self,
+        descr: Value,
+        obj: Value,
+        cls: ObjRef,
+    ) -> PyResult<Value> {
+        let Value::Obj(r) = descr else {
+            return Ok(descr);
+        };
         match self.heap.kind(r) {
             Kind::Function(_) => {
                 if obj.is_undef() {
@@ -330,7 +341,8 @@ impl Vm {
                 return Ok((self.getattr(obj, name)?, Value::Undef));
             }
         }
-        if !matches!(obj, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_) | Kind::Module(_) | Kind::Super(..))) {
+        if !matches!(obj, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_) | Kind::Module(_) | Kind::Super(..)))
+        {
             if let Some(Value::Obj(d)) = self.class_lookup(cls, name) {
                 let is_method = match self.heap.kind(d) {
                     Kind::Function(_) => true,
@@ -493,7 +505,10 @@ impl Vm {
         let n = self.str_of(name).to_string();
         let msg = match obj {
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_)) => {
-                format!("type object '{}' has no attribute '{n}'", self.class_name(r))
+                format!(
+                    "type object '{}' has no attribute '{n}'",
+                    self.class_name(r)
+                )
             }
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Module(_)) => {
                 let mname = match self.heap.kind(r) {
@@ -581,7 +596,11 @@ impl Vm {
                 let b: Vec<Value> = c.bases.iter().map(|r| Value::Obj(*r)).collect();
                 self.new_tuple(b)
             }
-            "__base__" => c.bases.first().map(|r| Value::Obj(*r)).unwrap_or(Value::None),
+            "__base__" => c
+                .bases
+                .first()
+                .map(|r| Value::Obj(*r))
+                .unwrap_or(Value::None),
             "__dict__" => Value::Obj(c.dict),
             "__class__" => Value::Obj(self.heap.get(cls).class),
             "__doc__" => {

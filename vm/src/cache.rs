@@ -18,7 +18,13 @@ struct Entry {
     value: Option<Value>,
 }
 
-const EMPTY: Entry = Entry { cls: u32::MAX, name: u32::MAX, epoch: 0, user: false, value: None };
+const EMPTY: Entry = Entry {
+    cls: u32::MAX,
+    name: u32::MAX,
+    epoch: 0,
+    user: false,
+    value: None,
+};
 
 #[derive(Clone, Debug)]
 pub struct MethodCache {
@@ -28,13 +34,17 @@ pub struct MethodCache {
 
 impl Default for MethodCache {
     fn default() -> Self {
-        MethodCache { entries: vec![EMPTY; SIZE], epoch: 1 }
+        MethodCache {
+            entries: vec![EMPTY; SIZE],
+            epoch: 1,
+        }
     }
 }
 
 #[inline]
 fn slot(cls: ObjRef, name: ObjRef) -> usize {
-    ((cls.0.wrapping_mul(0x9e37_79b1) ^ name.0.wrapping_mul(0x85eb_ca6b)) >> 4) as usize & (SIZE - 1)
+    ((cls.0.wrapping_mul(0x9e37_79b1) ^ name.0.wrapping_mul(0x85eb_ca6b)) >> 4) as usize
+        & (SIZE - 1)
 }
 
 impl MethodCache {
@@ -51,7 +61,13 @@ impl MethodCache {
 
     #[inline]
     pub fn put(&mut self, cls: ObjRef, name: ObjRef, value: Option<Value>, user: bool) {
-        self.entries[slot(cls, name)] = Entry { cls: cls.0, name: name.0, epoch: self.epoch, user, value };
+        self.entries[slot(cls, name)] = Entry {
+            cls: cls.0,
+            name: name.0,
+            epoch: self.epoch,
+            user,
+            value,
+        };
     }
 
     /// The current epoch (inline caches remember it).

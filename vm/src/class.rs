@@ -13,7 +13,12 @@ impl Vm {
     }
 
     /// `cls(*args, **kwargs)`.
-    pub fn call_class(&mut self, cls: ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    pub fn call_class(
+        &mut self,
+        cls: ObjRef,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         if cls == self.types.type_ && args.len() == 1 && kwargs.is_empty() {
             return Ok(Value::Obj(self.type_of(args[0])));
         }
@@ -27,7 +32,9 @@ impl Vm {
             let init = self.class_lookup(cls, init_name);
             let object_init = self.class_lookup(self.types.object, init_name);
             if (!args.is_empty() || !kwargs.is_empty())
-                && init.map(|i| i.is(object_init.unwrap_or(Value::None))).unwrap_or(true)
+                && init
+                    .map(|i| i.is(object_init.unwrap_or(Value::None)))
+                    .unwrap_or(true)
             {
                 let n = self.class_name(cls);
                 return Err(self.new_type_error(format!("{n}() takes no arguments")));
@@ -51,15 +58,18 @@ impl Vm {
         let init = self.class_lookup(cls, init_name);
         let object_init = self.class_lookup(self.types.object, init_name);
         if let Some(init) = init {
-            if !Some(init).map(|i| i.is(object_init.unwrap_or(Value::None))).unwrap_or(false) {
+            if !Some(init)
+                .map(|i| i.is(object_init.unwrap_or(Value::None)))
+                .unwrap_or(false)
+            {
                 let mut full = vec![obj];
                 full.extend_from_slice(args);
                 let r = self.call(init, &full, kwargs)?;
                 if !r.is_none() {
                     let t = self.type_name(r);
-                    return Err(self.new_type_error(format!(
-                        "__init__() should return None, not '{t}'"
-                    )));
+                    return Err(
+                        self.new_type_error(format!("__init__() should return None, not '{t}'"))
+                    );
                 }
             }
         }
@@ -86,7 +96,11 @@ impl Vm {
         names.sort();
         let n = self.class_name(cls);
         let plural = if names.len() == 1 { "" } else { "s" };
-        let list = names.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+        let list = names
+            .iter()
+            .map(|s| format!("'{s}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
         self.new_type_error(format!(
             "Can't instantiate abstract class {n} with abstract method{plural} {list}"
         ))
@@ -94,7 +108,11 @@ impl Vm {
 
     /// `__build_class__(func, name, *bases, **kwds)`: run the class body, then call the
     /// metaclass.
-    pub(crate) fn build_class(&mut self, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    pub(crate) fn build_class(
+        &mut self,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         if args.len() < 2 {
             return Err(self.new_type_error("__build_class__: not enough arguments".into()));
         }
@@ -169,16 +187,18 @@ impl Vm {
             base_refs.push(self.types.object);
         }
         for b in &base_refs {
-            if matches!(self.class_data(*b).base_kind, BaseKind::Bool | BaseKind::NoneType)
-                || *b == self.types.slice
+            if matches!(
+                self.class_data(*b).base_kind,
+                BaseKind::Bool | BaseKind::NoneType
+            ) || *b == self.types.slice
                 || *b == self.types.range
                 || *b == self.types.function
                 || *b == self.types.generator
             {
                 let bn = self.class_name(*b);
-                return Err(self.new_type_error(format!(
-                    "type '{bn}' is not an acceptable base type"
-                )));
+                return Err(
+                    self.new_type_error(format!("type '{bn}' is not an acceptable base type"))
+                );
             }
         }
         // The layout comes from the first base with a non-object layout.
@@ -187,9 +207,9 @@ impl Vm {
             let k = self.class_data(*b).base_kind;
             if k != BaseKind::Object && k != BaseKind::Other {
                 if base_kind != BaseKind::Object && base_kind != k {
-                    return Err(self.new_type_error(
-                        "multiple bases have instance lay-out conflict".into(),
-                    ));
+                    return Err(
+                        self.new_type_error("multiple bases have instance lay-out conflict".into())
+                    );
                 }
                 base_kind = k;
             }
@@ -308,14 +328,20 @@ impl Vm {
 
     /// `obj.__class__ = cls`: only between user classes with the same layout.
     pub(crate) fn set_class(&mut self, obj: ObjRef, value: Value) -> PyResult<()> {
-        let Some(new) = value.obj().filter(|r| matches!(self.heap.kind(*r), Kind::Class(_))) else {
+        let Some(new) = value
+            .obj()
+            .filter(|r| matches!(self.heap.kind(*r), Kind::Class(_)))
+        else {
             let t = self.type_name(value);
-            return Err(self.new_type_error(format!("__class__ must be set to a class, not '{t}' object")));
+            return Err(self.new_type_error(format!(
+                "__class__ must be set to a class, not '{t}' object"
+            )));
         };
         let old = self.heap.get(obj).class;
         if self.class_data(old).is_builtin || self.class_data(new).is_builtin {
             return Err(self.new_type_error(
-                "__class__ assignment only supported for mutable types or ModuleType subclasses".into(),
+                "__class__ assignment only supported for mutable types or ModuleType subclasses"
+                    .into(),
             ));
         }
         if self.class_data(old).base_kind != self.class_data(new).base_kind
@@ -348,17 +374,31 @@ impl Vm {
     }
 
     /// The `slots` field of a new class: `None` when its instances get a `__dict__`.
-    fn compute_slots(&mut self, name: Value, ns: ObjRef, bases: &[ObjRef], mro: &[ObjRef]) -> PyResult<Option<Box<[Value]>>> {
+    fn compute_slots(
+        &mut self,
+        name: Value,
+        ns: ObjRef,
+        bases: &[ObjRef],
+        mro: &[ObjRef],
+    ) -> PyResult<Option<Box<[Value]>>> {
         let sk = self.intern("__slots__");
-        let Some(spec) = self.dict_get(ns, sk)? else { return Ok(None) };
-        let items = if self.as_str(spec).is_some() { vec![spec] } else { self.iterate(spec)? };
+        let Some(spec) = self.dict_get(ns, sk)? else {
+            return Ok(None);
+        };
+        let items = if self.as_str(spec).is_some() {
+            vec![spec]
+        } else {
+            self.iterate(spec)?
+        };
         let cname = self.str_of(name).trim_start_matches('_').to_string();
         let mut own: Vec<Value> = vec![];
         let mut has_dict = false;
         for it in items {
             let Some(s) = self.as_str(it).map(|s| s.to_string()) else {
                 let t = self.type_name(it);
-                return Err(self.new_type_error(format!("__slots__ items must be strings, not '{t}'")));
+                return Err(
+                    self.new_type_error(format!("__slots__ items must be strings, not '{t}'"))
+                );
             };
             if s == "__dict__" {
                 has_dict = true;
@@ -369,7 +409,8 @@ impl Vm {
             }
             let key = self.intern(&s);
             if self.dict_get(ns, key)?.is_some() {
-                return Err(self.new_value_error(format!("'{s}' in __slots__ conflicts with class variable")));
+                return Err(self
+                    .new_value_error(format!("'{s}' in __slots__ conflicts with class variable")));
             }
             let mangled = if s.starts_with("__") && !s.ends_with("__") && !cname.is_empty() {
                 format!("_{cname}{s}")
@@ -389,12 +430,19 @@ impl Vm {
                 Some(s) => own.extend(s.iter().copied()),
             }
         }
-        Ok(if has_dict { None } else { Some(own.into_boxed_slice()) })
+        Ok(if has_dict {
+            None
+        } else {
+            Some(own.into_boxed_slice())
+        })
     }
 
     /// C3 linearization.
     fn c3_mro(&mut self, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
-        let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| self.class_data(*b).mro.clone()).collect();
+        let mut seqs: Vec<Vec<ObjRef>> = bases
+            .iter()
+            .map(|b| self.class_data(*b).mro.clone())
+            .collect();
         seqs.push(bases.to_vec());
         let mut out = vec![cls];
         loop {
@@ -435,41 +483,44 @@ impl Vm {
 
     /// `super()` / `super(cls, obj)`.
     pub(crate) fn make_super(&mut self, args: &[Value]) -> PyResult<Value> {
-        let (cls, obj) = match args.len() {
-            2 => (args[0], args[1]),
-            0 => {
-                let Some(f) = self.frames.last() else {
-                    return Err(self.new_error(self.types.runtime_error, "super(): no arguments".into()));
-                };
-                let code = f.code.clone();
-                let base = f.base as usize;
-                let c = &code.code;
-                let Some(ci) = c.freevars.iter().position(|n| &**n == "__class__") else {
-                    return Err(self.new_error(
-                        self.types.runtime_error,
-                        "super(): __class__ cell not found".into(),
-                    ));
-                };
-                let cell = self.stack[base + c.varnames.len() + c.cellvars.len() + ci];
-                let cls = self.cell_get(cell);
-                if c.argcount == 0 || c.varnames.is_empty() {
-                    return Err(self.new_error(self.types.runtime_error, "super(): no arguments".into()));
+        let (cls, obj) =
+            match args.len() {
+                2 => (args[0], args[1]),
+                0 => {
+                    let Some(f) = self.frames.last() else {
+                        return Err(self
+                            .new_error(self.types.runtime_error, "super(): no arguments".into()));
+                    };
+                    let code = f.code.clone();
+                    let base = f.base as usize;
+                    let c = &code.code;
+                    let Some(ci) = c.freevars.iter().position(|n| &**n == "__class__") else {
+                        return Err(self.new_error(
+                            self.types.runtime_error,
+                            "super(): __class__ cell not found".into(),
+                        ));
+                    };
+                    let cell = self.stack[base + c.varnames.len() + c.cellvars.len() + ci];
+                    let cls = self.cell_get(cell);
+                    if c.argcount == 0 || c.varnames.is_empty() {
+                        return Err(self
+                            .new_error(self.types.runtime_error, "super(): no arguments".into()));
+                    }
+                    let mut first = self.stack[base];
+                    if let Some((cidx, _)) = c.cell_params.iter().find(|(_, p)| *p == 0) {
+                        let cellv = self.stack[base + c.varnames.len() + *cidx as usize];
+                        first = self.cell_get(cellv);
+                    }
+                    if cls.is_undef() {
+                        return Err(self.new_error(
+                            self.types.runtime_error,
+                            "super(): empty __class__ cell".into(),
+                        ));
+                    }
+                    (cls, first)
                 }
-                let mut first = self.stack[base];
-                if let Some((cidx, _)) = c.cell_params.iter().find(|(_, p)| *p == 0) {
-                    let cellv = self.stack[base + c.varnames.len() + *cidx as usize];
-                    first = self.cell_get(cellv);
-                }
-                if cls.is_undef() {
-                    return Err(self.new_error(
-                        self.types.runtime_error,
-                        "super(): empty __class__ cell".into(),
-                    ));
-                }
-                (cls, first)
-            }
-            _ => return Err(self.new_type_error("super() takes 0 or 2 arguments".into())),
-        };
+                _ => return Err(self.new_type_error("super() takes 0 or 2 arguments".into())),
+            };
         let Value::Obj(c) = cls else {
             return Err(self.new_type_error("super() argument 1 must be a type".into()));
         };
@@ -478,11 +529,24 @@ impl Vm {
     }
 
     /// Attribute lookup through a super object.
-    pub(crate) fn super_getattr(&mut self, start: ObjRef, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    pub(crate) fn super_getattr(
+        &mut self,
+        start: ObjRef,
+        obj: Value,
+        name: Value,
+    ) -> PyResult<Option<Value>> {
         let obj_is_class = self.is_class(obj);
-        let mro_owner = if obj_is_class { obj.obj().expect("class") } else { self.type_of(obj) };
+        let mro_owner = if obj_is_class {
+            obj.obj().expect("class")
+        } else {
+            self.type_of(obj)
+        };
         let mro = self.class_data(mro_owner).mro.clone();
-        let pos = mro.iter().position(|c| *c == start).map(|p| p + 1).unwrap_or(mro.len());
+        let pos = mro
+            .iter()
+            .position(|c| *c == start)
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for c in &mro[pos..] {
             let d = self.class_data(*c).dict;
             if let Some(v) = self.dict_get_str(d, name) {
@@ -501,7 +565,9 @@ impl Vm {
 fn slots_same(vm: &Vm, a: Option<&[Value]>, b: Option<&[Value]>) -> bool {
     match (a, b) {
         (None, None) => true,
-        (Some(x), Some(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| vm.str_of(*p) == vm.str_of(*q)),
+        (Some(x), Some(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| vm.str_of(*p) == vm.str_of(*q))
+        }
         _ => false,
     }
 }

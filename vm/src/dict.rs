@@ -132,7 +132,11 @@ impl Dict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -164,11 +168,20 @@ impl Dict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
-    pub fn find_simple(&self, hash: i64, key: Value, eq: &mut dyn FnMut(Value) -> bool) -> Option<usize> {
+    pub fn find_simple(
+        &self,
+        hash: i64,
+        key: Value,
+        eq: &mut dyn FnMut(Value) -> bool,
+    ) -> Option<usize> {
         match self.probe(hash, key, &mut |k| Some(eq(k))) {
             Probe::Found(i) => Some(i),
             _ => None,
@@ -201,7 +214,11 @@ impl Dict {
             let mut i = (e.hash as u64 as usize) & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             self.indices[i] = ix as u32;
         }
@@ -218,7 +235,11 @@ impl Dict {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != EMPTY && self.indices[i] != DUMMY {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.indices[i] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
@@ -234,7 +255,11 @@ impl Dict {
         let mut i = (e.hash as u64 as usize) & mask;
         while self.indices[i] != ix as u32 {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.indices[i] = DUMMY;
         self.stamp = new_stamp();
@@ -242,7 +267,9 @@ impl Dict {
         self.entries[ix].value = Value::Undef;
         self.used -= 1;
         // Trailing deleted entries can go at once (keeps popitem O(1)).
-        while self.entries.last().is_some_and(|e| e.key.is_undef()) && self.used < self.entries.len() {
+        while self.entries.last().is_some_and(|e| e.key.is_undef())
+            && self.used < self.entries.len()
+        {
             // Only safe when no index points at it: deleted entries have DUMMY indices.
             self.entries.pop();
         }
@@ -251,7 +278,9 @@ impl Dict {
 
     /// The last live entry index (popitem).
     pub fn last_index(&self) -> Option<usize> {
-        (0..self.entries.len()).rev().find(|&i| !self.entries[i].key.is_undef())
+        (0..self.entries.len())
+            .rev()
+            .find(|&i| !self.entries[i].key.is_undef())
     }
 
     pub fn clear(&mut self) {

@@ -159,7 +159,10 @@ impl Vm {
                 repeat = 1;
                 last = Some(key);
             }
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.filename, line, c.name));
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                c.filename, line, c.name
+            ));
             if let Some(src) = self.source_line(&c.filename, line) {
                 out.push_str(&format!("    {src}\n"));
             }
@@ -185,10 +188,16 @@ impl Vm {
                 _ => (Value::None, Value::None, false),
             };
             if let Value::Obj(c) = cause {
-                chain.push((c, "\nThe above exception was the direct cause of the following exception:\n\n"));
+                chain.push((
+                    c,
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                ));
                 cur = Some(c);
             } else if let (Value::Obj(c), false) = (context, suppress) {
-                chain.push((c, "\nDuring handling of the above exception, another exception occurred:\n\n"));
+                chain.push((
+                    c,
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                ));
                 cur = Some(c);
             } else {
                 cur = None;

@@ -101,8 +101,18 @@ fn pad(spec: &Spec, sign: &str, body: &str, default_right: bool) -> String {
     if len >= width {
         return format!("{sign}{body}");
     }
-    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() { '0' } else { ' ' });
-    let align = spec.align.unwrap_or(if spec.zero { '=' } else if default_right { '>' } else { '<' });
+    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
+    let align = spec.align.unwrap_or(if spec.zero {
+        '='
+    } else if default_right {
+        '>'
+    } else {
+        '<'
+    });
     let n = width - len;
     let f = |k: usize| fill.to_string().repeat(k);
     match align {
@@ -133,7 +143,10 @@ pub fn fmt_general(x: f64, prec: usize, alternate: bool, upper: bool, repr_like:
     if x == 0.0 {
         let z = if x.is_sign_negative() { "-0" } else { "0" };
         return if repr_like || alternate {
-            format!("{z}.{}", "0".repeat(if alternate { p - 1 } else { 1 }.max(1)))
+            format!(
+                "{z}.{}",
+                "0".repeat(if alternate { p - 1 } else { 1 }.max(1))
+            )
         } else {
             z.into()
         };
@@ -159,7 +172,12 @@ pub fn fmt_general(x: f64, prec: usize, alternate: bool, upper: bool, repr_like:
         };
         out = format!("{mant}{exp_part}");
     }
-    if repr_like && !out.contains('.') && !out.contains('e') && !out.contains("inf") && !out.contains("nan") {
+    if repr_like
+        && !out.contains('.')
+        && !out.contains('e')
+        && !out.contains("inf")
+        && !out.contains("nan")
+    {
         out.push_str(".0");
     }
     if upper {
@@ -208,7 +226,9 @@ impl Vm {
                 let body = crate::repr::complex_repr(re, im);
                 return Ok(pad(&sp, "", &body, true));
             }
-            Some(n @ (Num::I(_) | Num::B(_))) if !matches!(sp.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) => {
+            Some(n @ (Num::I(_) | Num::B(_)))
+                if !matches!(sp.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
+            {
                 return self.format_int(n.to_big(), &sp, v);
             }
             Some(n) => {
@@ -227,7 +247,9 @@ impl Vm {
                     )));
                 }
                 if sp.sign.is_some() {
-                    return Err(self.new_value_error("Sign not allowed in string format specifier".into()));
+                    return Err(
+                        self.new_value_error("Sign not allowed in string format specifier".into())
+                    );
                 }
                 let body: String = match sp.precision {
                     Some(p) => s.chars().take(p).collect(),
@@ -237,7 +259,9 @@ impl Vm {
             }
         }
         let t = self.type_name(v);
-        Err(self.new_type_error(format!("unsupported format string passed to {t}.__format__")))
+        Err(self.new_type_error(format!(
+            "unsupported format string passed to {t}.__format__"
+        )))
     }
 
     fn format_int(&mut self, n: BigInt, sp: &Spec, v: Value) -> PyResult<String> {
@@ -245,7 +269,9 @@ impl Vm {
         let mag = n.abs();
         let ty = sp.ty.unwrap_or('d');
         if sp.precision.is_some() {
-            return Err(self.new_value_error("Precision not allowed in integer format specifier".into()));
+            return Err(
+                self.new_value_error("Precision not allowed in integer format specifier".into())
+            );
         }
         let (digits, prefix) = match ty {
             'd' | 'n' => (mag.to_str_radix(10), ""),
@@ -285,7 +311,10 @@ impl Vm {
         if sp.zero && sp.align.is_none() && sp.grouping.is_some() {
             // Zero padding goes through the grouping separators.
             let width = sp.width.unwrap_or(0).saturating_sub(sign_prefix.len());
-            let raw: String = digits.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            let raw: String = digits
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect();
             let mut d = raw;
             let sep = sp.grouping.unwrap_or(',');
             let mut g = group(&d, sep, 3);
@@ -309,7 +338,9 @@ impl Vm {
             match ty {
                 Some('f' | 'F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
                 Some('e' | 'E') => fmt_exp(a, sp.precision.unwrap_or(6), upper),
-                Some('g' | 'G') => fmt_general(a, sp.precision.unwrap_or(6), sp.alternate, upper, false),
+                Some('g' | 'G') => {
+                    fmt_general(a, sp.precision.unwrap_or(6), sp.alternate, upper, false)
+                }
                 Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
                 Some('n') => fmt_general(a, sp.precision.unwrap_or(6), sp.alternate, false, false),
                 None => match sp.precision {
@@ -330,7 +361,9 @@ impl Vm {
             };
         }
         if let Some(g) = sp.grouping {
-            let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+            let end = body
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(body.len());
             let (int_part, rest) = body.split_at(end);
             body = format!("{}{}", group(int_part, g, 3), rest);
         }
@@ -349,12 +382,16 @@ impl Vm {
     /// `fmt % args` for str.
     pub fn percent_format(&mut self, fmt: &str, args: Value) -> PyResult<String> {
         let arg_list: Vec<Value> = match args {
-            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Tuple(_)) && self.class_data(self.heap.get(r).class).is_builtin => {
+            Value::Obj(r)
+                if matches!(self.heap.kind(r), Kind::Tuple(_))
+                    && self.class_data(self.heap.get(r).class).is_builtin =>
+            {
                 self.tuple_items(args)
             }
             _ => vec![args],
         };
-        let is_mapping = matches!(args, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Dict(_)));
+        let is_mapping =
+            matches!(args, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Dict(_)));
         let mut out = String::new();
         let chars: Vec<char> = fmt.chars().collect();
         let mut i = 0;
@@ -431,7 +468,13 @@ impl Vm {
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                sp.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+                sp.precision = Some(
+                    chars[start..i]
+                        .iter()
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or(0),
+                );
             }
             if i >= chars.len() {
                 return Err(self.new_value_error("incomplete format".into()));
@@ -474,9 +517,20 @@ impl Vm {
                     };
                     sp.ty = Some('d');
                     let prec = sp.precision.take();
-                    let mut s = self.format_int(n.to_big(), &Spec { width: None, ..sp.clone() }, v)?;
+                    let mut s = self.format_int(
+                        n.to_big(),
+                        &Spec {
+                            width: None,
+                            ..sp.clone()
+                        },
+                        v,
+                    )?;
                     if let Some(p) = prec {
-                        let (sign, digits) = if let Some(d) = s.strip_prefix('-') { ("-", d.to_string()) } else { ("", s.clone()) };
+                        let (sign, digits) = if let Some(d) = s.strip_prefix('-') {
+                            ("-", d.to_string())
+                        } else {
+                            ("", s.clone())
+                        };
                         if digits.len() < p {
                             s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
                         }
@@ -484,7 +538,10 @@ impl Vm {
                     pad(&sp, "", &s, true)
                 }
                 'x' | 'X' | 'o' => {
-                    let Some(n) = self.num_of(v).filter(|n| matches!(n, Num::I(_) | Num::B(_))) else {
+                    let Some(n) = self
+                        .num_of(v)
+                        .filter(|n| matches!(n, Num::I(_) | Num::B(_)))
+                    else {
                         let t = self.type_name(v);
                         return Err(self.new_type_error(format!(
                             "%{conv} format: an integer is required, not {t}"
@@ -496,9 +553,7 @@ impl Vm {
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let Some(x) = self.num_of(v).and_then(|n| n.to_f64()) else {
                         let t = self.type_name(v);
-                        return Err(self.new_type_error(format!(
-                            "must be real number, not {t}"
-                        )));
+                        return Err(self.new_type_error(format!("must be real number, not {t}")));
                     };
                     sp.ty = Some(conv);
                     if sp.precision.is_none() {
@@ -507,7 +562,9 @@ impl Vm {
                     self.format_float(x, &sp, false)?
                 }
                 'c' => match v {
-                    Value::Int(n) => char::from_u32(n as u32).map(|c| c.to_string()).unwrap_or_default(),
+                    Value::Int(n) => char::from_u32(n as u32)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
                     _ => self.str(v)?.chars().take(1).collect(),
                 },
                 other => {
@@ -521,7 +578,9 @@ impl Vm {
             out.push_str(&piece);
         }
         if !is_mapping && ai < arg_list.len() {
-            return Err(self.new_type_error("not all arguments converted during string formatting".into()));
+            return Err(
+                self.new_type_error("not all arguments converted during string formatting".into())
+            );
         }
         Ok(out)
     }

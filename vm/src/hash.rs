@@ -84,7 +84,9 @@ pub fn hash_str(s: &str) -> i64 {
     let bytes: Vec<u8> = if max < 0x100 {
         s.chars().map(|c| c as u32 as u8).collect()
     } else if max < 0x10000 {
-        s.chars().flat_map(|c| (c as u32 as u16).to_le_bytes()).collect()
+        s.chars()
+            .flat_map(|c| (c as u32 as u16).to_le_bytes())
+            .collect()
     } else {
         s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect()
     };

@@ -174,20 +174,61 @@ pub struct ExcData {
 #[derive(Clone, Debug)]
 pub enum IterKind {
     /// Over a list, tuple, str, bytes, ... by index.
-    Seq { seq: Value, idx: usize },
-    Range { cur: i64, stop: i64, step: i64 },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Dict keys/values/items by entry index; `len` detects changes during iteration.
-    Dict { dict: ObjRef, idx: usize, len: usize, what: u8 },
-    Set { set: ObjRef, idx: usize, len: usize },
-    Str { s: Value, byte: usize },
-    Enumerate { it: Value, count: Value },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { f: Value, its: Vec<Value> },
-    Filter { f: Value, it: Value, negate: bool },
-    Reversed { seq: Value, idx: isize },
-    Callable { f: Value, sentinel: Value },
+    Dict {
+        dict: ObjRef,
+        idx: usize,
+        len: usize,
+        what: u8,
+    },
+    Set {
+        set: ObjRef,
+        idx: usize,
+        len: usize,
+    },
+    Str {
+        s: Value,
+        byte: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+        negate: bool,
+    },
+    Reversed {
+        seq: Value,
+        idx: isize,
+    },
+    Callable {
+        f: Value,
+        sentinel: Value,
+    },
     /// Old-style iteration through `__getitem__`.
-    GetItem { obj: Value, idx: i64 },
+    GetItem {
+        obj: Value,
+        idx: i64,
+    },
     Exhausted,
 }
 

@@ -47,11 +47,17 @@ impl Vm {
         let package = match self.dict_get_str(globals, pk) {
             Some(p) if !p.is_none() => self.str_lossy(p),
             _ => {
-                let modname = self.dict_get_str(globals, nk).map(|v| self.str_lossy(v)).unwrap_or_default();
+                let modname = self
+                    .dict_get_str(globals, nk)
+                    .map(|v| self.str_lossy(v))
+                    .unwrap_or_default();
                 if self.dict_get_str(globals, pathk).is_some() {
                     modname
                 } else {
-                    modname.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default()
+                    modname
+                        .rsplit_once('.')
+                        .map(|(a, _)| a.to_string())
+                        .unwrap_or_default()
                 }
             }
         };
@@ -71,11 +77,21 @@ impl Vm {
             }
         }
         let base = parts.join(".");
-        Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+        Ok(if name.is_empty() {
+            base
+        } else {
+            format!("{base}.{name}")
+        })
     }
 
     /// IMPORT_NAME.
-    pub(crate) fn import_name(&mut self, name: Value, fromlist: Value, level: Value, globals: ObjRef) -> PyResult<Value> {
+    pub(crate) fn import_name(
+        &mut self,
+        name: Value,
+        fromlist: Value,
+        level: Value,
+        globals: ObjRef,
+    ) -> PyResult<Value> {
         let name = self.str_of(name).to_string();
         let level = match level {
             Value::Int(i) => i,
@@ -139,7 +155,12 @@ impl Vm {
         if let Some(Value::Obj(m)) = self.dict_get(self.modules, key)? {
             return Ok(m);
         }
-        if let Some(ctor) = self.native_modules.iter().find(|(n, _)| *n == full).map(|(_, c)| *c) {
+        if let Some(ctor) = self
+            .native_modules
+            .iter()
+            .find(|(n, _)| *n == full)
+            .map(|(_, c)| *c)
+        {
             let m = ctor(self)?;
             self.dict_set(self.modules, key, Value::Obj(m))?;
             return Ok(m);
@@ -147,7 +168,11 @@ impl Vm {
         let short = full.rsplit('.').next().unwrap_or(full).to_string();
         let dirs: Vec<String> = match parent {
             Some(p) => match self.module_attr(p, "__path__") {
-                Some(pv) => self.tuple_items(pv).into_iter().filter_map(|v| self.as_str(v).map(|s| s.to_string())).collect(),
+                Some(pv) => self
+                    .tuple_items(pv)
+                    .into_iter()
+                    .filter_map(|v| self.as_str(v).map(|s| s.to_string()))
+                    .collect(),
                 None => vec![],
             },
             None => self.search_path(),
@@ -163,7 +188,9 @@ impl Vm {
             } else {
                 continue;
             };
-            let Some(source) = self.effects.read_source(&path) else { continue };
+            let Some(source) = self.effects.read_source(&path) else {
+                continue;
+            };
             return self.exec_module_source(full, &path, &source, is_pkg.then_some(pkg_dir));
         }
         let msg = format!("No module named '{full}'");
@@ -171,7 +198,13 @@ impl Vm {
     }
 
     /// Create module `full` from source text and run it.
-    pub fn exec_module_source(&mut self, full: &str, path: &str, source: &str, pkg_dir: Option<String>) -> PyResult<ObjRef> {
+    pub fn exec_module_source(
+        &mut self,
+        full: &str,
+        path: &str,
+        source: &str,
+        pkg_dir: Option<String>,
+    ) -> PyResult<ObjRef> {
         let m = self.new_module(full);
         let d = self.module_dict(m);
         let fk = self.names.__file__;
@@ -179,7 +212,10 @@ impl Vm {
         self.dict_set(d, fk, fv)?;
         let package = match &pkg_dir {
             Some(_) => full.to_string(),
-            None => full.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default(),
+            None => full
+                .rsplit_once('.')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default(),
         };
         let pk = self.names.__package__;
         let pv = self.new_str(package);
@@ -192,8 +228,10 @@ impl Vm {
         }
         let key = self.new_str(full.to_string());
         self.dict_set(self.modules, key, Value::Obj(m))?;
-        self.loaded_sources.push((path.to_string(), source.to_string()));
-        let code = match revpy_compiler::compile(source, path, revpy_compiler::CompileMode::Module) {
+        self.loaded_sources
+            .push((path.to_string(), source.to_string()));
+        let code = match revpy_compiler::compile(source, path, revpy_compiler::CompileMode::Module)
+        {
             Ok(c) => c,
             Err(e) => {
                 self.dict_del(self.modules, key)?;
@@ -220,7 +258,10 @@ impl Vm {
         let Value::Obj(mr) = m else {
             return Err(self.attribute_error(m, name));
         };
-        let modname = self.module_attr(mr, "__name__").map(|v| self.str_lossy(v)).unwrap_or_default();
+        let modname = self
+            .module_attr(mr, "__name__")
+            .map(|v| self.str_lossy(v))
+            .unwrap_or_default();
         let n = self.str_of(name).to_string();
         let sub = self.new_str(format!("{modname}.{n}"));
         if let Some(v) = self.dict_get(self.modules, sub)? {

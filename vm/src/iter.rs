@@ -17,11 +17,13 @@ impl Vm {
             if let Some(f) = self.user_override(cls, it) {
                 let r = self.call(f, &[v], &[])?;
                 let nx = self.names.__next__;
-                if self.lookup_special(r, nx).is_none() && !matches!(r, Value::Obj(rr) if matches!(self.heap.kind(rr), Kind::Iter(_) | Kind::Generator(_))) {
+                if self.lookup_special(r, nx).is_none()
+                    && !matches!(r, Value::Obj(rr) if matches!(self.heap.kind(rr), Kind::Iter(_) | Kind::Generator(_)))
+                {
                     let t = self.type_name(r);
-                    return Err(self.new_type_error(format!(
-                        "iter() returned non-iterator of type '{t}'"
-                    )));
+                    return Err(
+                        self.new_type_error(format!("iter() returned non-iterator of type '{t}'"))
+                    );
                 }
                 return Ok(r);
             }
@@ -38,23 +40,56 @@ impl Vm {
         let (cls, state) = match self.heap.kind(r) {
             Kind::List(_) => (t.list_iterator, IterKind::Seq { seq: v, idx: 0 }),
             Kind::Tuple(_) => (t.tuple_iterator, IterKind::Seq { seq: v, idx: 0 }),
-            Kind::Bytes(_) | Kind::ByteArray(_) => (t.bytes_iterator, IterKind::Seq { seq: v, idx: 0 }),
+            Kind::Bytes(_) | Kind::ByteArray(_) => {
+                (t.bytes_iterator, IterKind::Seq { seq: v, idx: 0 })
+            }
             Kind::Str(_) => (t.str_iterator, IterKind::Str { s: v, byte: 0 }),
             Kind::Range(start, stop, step) => (
                 t.range_iterator,
-                IterKind::Range { cur: *start, stop: *stop, step: *step },
+                IterKind::Range {
+                    cur: *start,
+                    stop: *stop,
+                    step: *step,
+                },
             ),
-            Kind::Dict(d) => (t.dict_keyiterator, IterKind::Dict { dict: r, idx: 0, len: d.len(), what: 0 }),
+            Kind::Dict(d) => (
+                t.dict_keyiterator,
+                IterKind::Dict {
+                    dict: r,
+                    idx: 0,
+                    len: d.len(),
+                    what: 0,
+                },
+            ),
             Kind::DictView(d, what) => {
                 let (d, what) = (*d, *what);
                 let len = match self.heap.kind(d) {
                     Kind::Dict(dd) => dd.len(),
                     _ => 0,
                 };
-                let c = [t.dict_keyiterator, t.dict_valueiterator, t.dict_itemiterator][what as usize];
-                (c, IterKind::Dict { dict: d, idx: 0, len, what })
+                let c = [
+                    t.dict_keyiterator,
+                    t.dict_valueiterator,
+                    t.dict_itemiterator,
+                ][what as usize];
+                (
+                    c,
+                    IterKind::Dict {
+                        dict: d,
+                        idx: 0,
+                        len,
+                        what,
+                    },
+                )
             }
-            Kind::Set(s) | Kind::FrozenSet(s) => (t.set_iterator, IterKind::Set { set: r, idx: 0, len: s.len() }),
+            Kind::Set(s) | Kind::FrozenSet(s) => (
+                t.set_iterator,
+                IterKind::Set {
+                    set: r,
+                    idx: 0,
+                    len: s.len(),
+                },
+            ),
             Kind::Iter(_) | Kind::Generator(_) => return Ok(v),
             Kind::BigRange(_) => return self.big_range_iter(r, false),
             Kind::Opaque(_) | Kind::Object | Kind::Boxed(_) | Kind::Exception(_) => {
@@ -116,7 +151,9 @@ impl Vm {
     pub fn iterate(&mut self, v: Value) -> PyResult<Vec<Value>> {
         if let Value::Obj(r) = v {
             match self.heap.kind(r) {
-                Kind::List(items) | Kind::Tuple(items) if self.class_data(self.heap.get(r).class).is_builtin => {
+                Kind::List(items) | Kind::Tuple(items)
+                    if self.class_data(self.heap.get(r).class).is_builtin =>
+                {
                     return Ok(items.clone())
                 }
                 _ => {}
@@ -162,9 +199,7 @@ impl Vm {
             Ok(it) => it,
             Err(_) => {
                 let t = self.type_name(v);
-                return Err(self.new_type_error(format!(
-                    "cannot unpack non-iterable {t} object"
-                )));
+                return Err(self.new_type_error(format!("cannot unpack non-iterable {t} object")));
             }
         };
         let mut out = Vec::with_capacity(n);
@@ -201,7 +236,9 @@ impl Vm {
             Err(e) => {
                 if self.isinstance_ref(e.0, self.types.type_error) {
                     let t = self.type_name(v);
-                    return Err(self.new_type_error(format!("cannot unpack non-iterable {t} object")));
+                    return Err(
+                        self.new_type_error(format!("cannot unpack non-iterable {t} object"))
+                    );
                 }
                 return Err(e);
             }

@@ -127,7 +127,11 @@ impl Vm {
     }
 
     /// Compile source text as a module.
-    pub fn compile(&mut self, source: &str, filename: &str) -> Result<Rc<CodeObject>, CompileError> {
+    pub fn compile(
+        &mut self,
+        source: &str,
+        filename: &str,
+    ) -> Result<Rc<CodeObject>, CompileError> {
         revpy_compiler::compile(source, filename, CompileMode::Module)
     }
 
@@ -225,7 +229,12 @@ impl Vm {
         self.run_code(data, globals, None)
     }
 
-    pub(crate) fn run_code(&mut self, data: Rc<CodeData>, globals: ObjRef, locals: Option<ObjRef>) -> PyResult<Value> {
+    pub(crate) fn run_code(
+        &mut self,
+        data: Rc<CodeData>,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+    ) -> PyResult<Value> {
         let depth = self.frames.len();
         let base = self.stack.len();
         self.stack.resize(base + data.nlocalsplus, Value::Undef);

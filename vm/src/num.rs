@@ -83,7 +83,13 @@ impl Vm {
     }
 
     /// Arithmetic between two numbers; `None` if the operator does not apply.
-    pub fn num_binop(&mut self, a: Num, b: Num, op: BinOp, bools: (bool, bool)) -> PyResult<Option<Value>> {
+    pub fn num_binop(
+        &mut self,
+        a: Num,
+        b: Num,
+        op: BinOp,
+        bools: (bool, bool),
+    ) -> PyResult<Option<Value>> {
         use Num::*;
         // Bitwise operators on two bools give a bool.
         if bools.0 && bools.1 && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
@@ -185,7 +191,15 @@ impl Vm {
                     if y < 0 {
                         return Err(self.new_value_error("negative shift count".into()));
                     }
-                    Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                    Some(if y >= 64 {
+                        if x < 0 {
+                            -1
+                        } else {
+                            0
+                        }
+                    } else {
+                        x >> y
+                    })
                 }
                 BinOp::TrueDiv => {
                     if y == 0 {
@@ -199,9 +213,9 @@ impl Vm {
                 BinOp::Pow => {
                     if y < 0 {
                         if x == 0 {
-                            return Err(self.new_zero_division(
-                                "0.0 cannot be raised to a negative power",
-                            ));
+                            return Err(
+                                self.new_zero_division("0.0 cannot be raised to a negative power")
+                            );
                         }
                         return self.float_pow(x as f64, y as f64);
                     }
@@ -274,7 +288,10 @@ impl Vm {
             }
             BinOp::Pow => {
                 if y.is_negative() {
-                    let (fx, fy) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                    let (fx, fy) = (
+                        x.to_f64().unwrap_or(f64::INFINITY),
+                        y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                    );
                     return self.float_pow(fx, fy);
                 }
                 let Some(e) = y.to_u32() else {
@@ -283,9 +300,8 @@ impl Vm {
                 num_traits::pow::Pow::pow(x, e)
             }
             BinOp::MatMul => {
-                return Err(self.new_type_error(
-                    "unsupported operand type(s) for @: 'int' and 'int'".into(),
-                ))
+                return Err(self
+                    .new_type_error("unsupported operand type(s) for @: 'int' and 'int'".into()))
             }
             _ => unreachable!("in-place ops are mapped to their base"),
         };
@@ -313,7 +329,9 @@ impl Vm {
             BinOp::Pow => {
                 if ar == 0.0 && ai == 0.0 {
                     if bi == 0.0 && br >= 0.0 {
-                        return Ok(Some(self.new_complex(if br == 0.0 { 1.0 } else { 0.0 }, 0.0)));
+                        return Ok(Some(
+                            self.new_complex(if br == 0.0 { 1.0 } else { 0.0 }, 0.0),
+                        ));
                     }
                     return Err(self.new_zero_division("0.0 to a negative or complex power"));
                 }

@@ -129,7 +129,12 @@ impl Vm {
     }
 
     /// In-place operators of mutable built-ins (`list +=`, `set |=`, `dict |=`).
-    pub(crate) fn inplace_native(&mut self, l: Value, r: Value, op: BinOp) -> PyResult<Option<Value>> {
+    pub(crate) fn inplace_native(
+        &mut self,
+        l: Value,
+        r: Value,
+        op: BinOp,
+    ) -> PyResult<Option<Value>> {
         let Value::Obj(lr) = l else { return Ok(None) };
         match (self.heap.kind(lr), op) {
             (Kind::List(_), BinOp::Add) => {
@@ -137,7 +142,9 @@ impl Vm {
                 Ok(Some(l))
             }
             (Kind::List(_), BinOp::Mul) => {
-                let Some(n) = self.index_of(r)? else { return Ok(None) };
+                let Some(n) = self.index_of(r)? else {
+                    return Ok(None);
+                };
                 if let Kind::List(items) = self.heap.kind_mut(lr) {
                     if n <= 0 {
                         items.clear();
@@ -162,14 +169,18 @@ impl Vm {
                 Ok(Some(l))
             }
             (Kind::ByteArray(_), BinOp::Add) => {
-                let Some(b) = self.bytes_of(r) else { return Ok(None) };
+                let Some(b) = self.bytes_of(r) else {
+                    return Ok(None);
+                };
                 if let Kind::ByteArray(a) = self.heap.kind_mut(lr) {
                     a.extend(b);
                 }
                 Ok(Some(l))
             }
             (Kind::ByteArray(_), BinOp::Mul) => {
-                let Some(n) = self.index_of(r)? else { return Ok(None) };
+                let Some(n) = self.index_of(r)? else {
+                    return Ok(None);
+                };
                 if let Kind::ByteArray(a) = self.heap.kind_mut(lr) {
                     *a = a.repeat(n.max(0) as usize);
                 }
@@ -378,7 +389,11 @@ impl Vm {
 
     /// LOAD_GLOBAL: globals, then builtins.
     #[inline]
-    pub(crate) fn load_global(&mut self, globals: crate::value::ObjRef, name: Value) -> PyResult<Value> {
+    pub(crate) fn load_global(
+        &mut self,
+        globals: crate::value::ObjRef,
+        name: Value,
+    ) -> PyResult<Value> {
         if let Some(v) = self.dict_get_str(globals, name) {
             return Ok(v);
         }
@@ -421,7 +436,9 @@ impl Vm {
                 Some(int_float_eq(x, y))
             }
             (Value::Bool(x), Value::Bool(y)) => Some(x == y),
-            (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(x as i64 == y),
+            (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => {
+                Some(x as i64 == y)
+            }
             (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
                 Some((x as i64) as f64 == y)
             }
@@ -458,7 +475,10 @@ impl Vm {
                     }
                     (Kind::BigInt(x), Kind::BigInt(y)) => Some(x == y),
                     (Kind::Bytes(x), Kind::Bytes(y)) => Some(x == y),
-                    (Kind::Function(_), _) | (_, Kind::Function(_)) | (Kind::Class(_), _) | (_, Kind::Class(_))
+                    (Kind::Function(_), _)
+                    | (_, Kind::Function(_))
+                    | (Kind::Class(_), _)
+                    | (_, Kind::Class(_))
                         if !user =>
                     {
                         Some(false)
@@ -472,7 +492,9 @@ impl Vm {
                     return None;
                 }
                 match (self.heap.kind(r), other) {
-                    (Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_), _) => Some(false),
+                    (Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_), _) => {
+                        Some(false)
+                    }
                     (Kind::BigInt(_), Value::Int(_)) => Some(false),
                     (_, Value::None) => Some(false),
                     _ => None,
@@ -500,7 +522,8 @@ impl Vm {
                             let t = self.class_name(cls);
                             return Err(self.new_type_error(format!("unhashable type: '{t}'")));
                         }
-                        Some(f) if !matches!(f, Value::Obj(fr) if matches!(self.heap.kind(fr), Kind::Native(_))) => {
+                        Some(f) if !matches!(f, Value::Obj(fr) if matches!(self.heap.kind(fr), Kind::Native(_))) =>
+                        {
                             let h = self.call(f, &[v], &[])?;
                             return match self.num_of(h) {
                                 Some(Num::I(i)) => Ok(if i == -1 { -2 } else { i }),
@@ -543,7 +566,11 @@ impl Vm {
                         hash_tuple(hs.into_iter())
                     }
                     Kind::FrozenSet(s) => s.frozen_hash(),
-                    Kind::List(_) | Kind::Dict(_) | Kind::Set(_) | Kind::ByteArray(_) | Kind::DictView(..) => {
+                    Kind::List(_)
+                    | Kind::Dict(_)
+                    | Kind::Set(_)
+                    | Kind::ByteArray(_)
+                    | Kind::DictView(..) => {
                         let t = self.class_name(cls);
                         return Err(self.new_type_error(format!("unhashable type: '{t}'")));
                     }
@@ -616,8 +643,15 @@ impl Vm {
                 }
                 Kind::Range(start, stop, step) => {
                     let (start, stop, step) = (*start, *stop, *step);
-                    if let Some(Num::I(i)) = self.num_of(item).filter(|_| !matches!(item, Value::Float(_))) {
-                        let inrange = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                    if let Some(Num::I(i)) = self
+                        .num_of(item)
+                        .filter(|_| !matches!(item, Value::Float(_)))
+                    {
+                        let inrange = if step > 0 {
+                            i >= start && i < stop
+                        } else {
+                            i <= start && i > stop
+                        };
                         return Ok(inrange && (i - start) % step == 0);
                     }
                 }
@@ -626,7 +660,9 @@ impl Vm {
                     return match item {
                         Value::Int(i) => {
                             if !(0..256).contains(&i) {
-                                return Err(self.new_value_error("byte must be in range(0, 256)".into()));
+                                return Err(
+                                    self.new_value_error("byte must be in range(0, 256)".into())
+                                );
                             }
                             Ok(hay.contains(&(i as u8)))
                         }
@@ -647,9 +683,7 @@ impl Vm {
             Ok(it) => it,
             Err(_) => {
                 let t = self.type_name(container);
-                return Err(self.new_type_error(format!(
-                    "argument of type '{t}' is not iterable"
-                )));
+                return Err(self.new_type_error(format!("argument of type '{t}' is not iterable")));
             }
         };
         while let Some(x) = self.iter_next(it)? {
@@ -662,7 +696,9 @@ impl Vm {
 
     fn in_string_error(&mut self, item: Value) -> crate::PyErr {
         let t = self.type_name(item);
-        self.new_type_error(format!("'in <string>' requires string as left operand, not {t}"))
+        self.new_type_error(format!(
+            "'in <string>' requires string as left operand, not {t}"
+        ))
     }
 
     /// An integer from a value usable as an index (`__index__`); `None` if it is not one.

@@ -7,7 +7,11 @@ use revpy_compiler::float_repr;
 
 /// Python's repr of a str.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -20,7 +24,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if !is_printable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
@@ -45,7 +51,11 @@ pub fn is_printable(c: char) -> bool {
 
 /// Python's repr of bytes (with the `b` prefix).
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {
@@ -75,7 +85,14 @@ pub fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", complex_part(im))
     } else {
-        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) || im.is_nan() && im.is_sign_negative() { "-" } else { "+" };
+        let sign = if im < 0.0
+            || (im == 0.0 && im.is_sign_negative())
+            || im.is_nan() && im.is_sign_negative()
+        {
+            "-"
+        } else {
+            "+"
+        };
         format!("({}{}{}j)", complex_part(re), sign, complex_part(im.abs()))
     }
 }
@@ -97,7 +114,9 @@ impl Vm {
             if let Some(f) = self.user_override(cls, rn) {
                 let s = self.call(f, &[v], &[])?;
                 return match s {
-                    Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => Ok(self.str_of(s).to_string()),
+                    Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => {
+                        Ok(self.str_of(s).to_string())
+                    }
                     _ => {
                         let t = self.type_name(s);
                         Err(self.new_type_error(format!("__repr__ returned non-string (type {t})")))
@@ -108,7 +127,14 @@ impl Vm {
         self.builtin_repr(r)
     }
 
-    fn guarded(&mut self, r: ObjRef, open: &str, close: &str, items: Vec<Value>, f: fn(&mut Vm, Value) -> PyResult<String>) -> PyResult<String> {
+    fn guarded(
+        &mut self,
+        r: ObjRef,
+        open: &str,
+        close: &str,
+        items: Vec<Value>,
+        f: fn(&mut Vm, Value) -> PyResult<String>,
+    ) -> PyResult<String> {
         if self.repr_guard.contains(&r) {
             return Ok(format!("{open}...{close}"));
         }
@@ -201,7 +227,12 @@ impl Vm {
             Kind::Range(..) | Kind::BigRange(_) => self.range_repr(r),
             Kind::Slice(a, b, c) => {
                 let (a, b, c) = (*a, *b, *c);
-                format!("slice({}, {}, {})", self.repr(a)?, self.repr(b)?, self.repr(c)?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(a)?,
+                    self.repr(b)?,
+                    self.repr(c)?
+                )
             }
             Kind::Function(f) => format!("<function {} at {:#x}>", self.str_of(f.qualname), serial),
             Kind::Native(nf) => match nf.owner {
@@ -217,7 +248,9 @@ impl Vm {
                             let name = nf.name;
                             let tn = self.type_name(s);
                             let serial = s.obj().map(|o| self.heap.get(o).serial).unwrap_or(0);
-                            return Ok(format!("<built-in method {name} of {tn} object at {serial:#x}>"));
+                            return Ok(format!(
+                                "<built-in method {name} of {tn} object at {serial:#x}>"
+                            ));
                         }
                         _ => "?".into(),
                     },
@@ -245,9 +278,16 @@ impl Vm {
                     None => format!("<module '{name}' (built-in)>"),
                 }
             }
-            Kind::Generator(g) => format!("<generator object {} at {:#x}>", self.str_of(g.qualname), serial),
+            Kind::Generator(g) => format!(
+                "<generator object {} at {:#x}>",
+                self.str_of(g.qualname),
+                serial
+            ),
             Kind::Cell(_) => format!("<cell at {serial:#x}>"),
-            Kind::Code(c) => format!("<code object {} at {serial:#x}, file \"{}\", line {}>", c.code.name, c.code.filename, c.code.first_line),
+            Kind::Code(c) => format!(
+                "<code object {} at {serial:#x}, file \"{}\", line {}>",
+                c.code.name, c.code.filename, c.code.first_line
+            ),
             Kind::DictView(d, what) => {
                 let (d, what) = (*d, *what);
                 let name = ["dict_keys", "dict_values", "dict_items"][what as usize];
@@ -257,7 +297,10 @@ impl Vm {
                         1 => dd.values(),
                         _ => {
                             let pairs = dd.items();
-                            pairs.into_iter().map(|(k, v)| self.new_tuple(vec![k, v])).collect()
+                            pairs
+                                .into_iter()
+                                .map(|(k, v)| self.new_tuple(vec![k, v]))
+                                .collect()
                         }
                     },
                     _ => vec![],
@@ -285,7 +328,11 @@ impl Vm {
             Kind::Property(_) => format!("<property object at {serial:#x}>"),
             Kind::StaticMethod(_) => format!("<staticmethod object at {serial:#x}>"),
             Kind::ClassMethod(_) => format!("<classmethod object at {serial:#x}>"),
-            Kind::Super(c, _) => format!("<super: <class '{}'>, <{} object>>", self.class_name(*c), "..."),
+            Kind::Super(c, _) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                self.class_name(*c),
+                "..."
+            ),
             Kind::Iter(_) => format!("<{} object at {serial:#x}>", self.class_name(cls)),
             Kind::Opaque(_) | Kind::Object => self.default_repr(r),
         })
@@ -328,10 +375,13 @@ impl Vm {
                 if let Some(f) = self.user_override(cls, sn) {
                     let s = self.call(f, &[v], &[])?;
                     return match s {
-                        Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => Ok(self.str_of(s).to_string()),
+                        Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => {
+                            Ok(self.str_of(s).to_string())
+                        }
                         _ => {
                             let t = self.type_name(s);
-                            Err(self.new_type_error(format!("__str__ returned non-string (type {t})")))
+                            Err(self
+                                .new_type_error(format!("__str__ returned non-string (type {t})")))
                         }
                     };
                 }
@@ -382,7 +432,9 @@ impl Vm {
                         self.heap.kind(r).trace(&mut |x| {
                             if let Value::Obj(xr) = x {
                                 let c = self.heap.get(xr).class;
-                                if !self.class_data(c).is_builtin || !matches!(self.heap.kind(xr), Kind::Str(_) | Kind::BigInt(_)) {
+                                if !self.class_data(c).is_builtin
+                                    || !matches!(self.heap.kind(xr), Kind::Str(_) | Kind::BigInt(_))
+                                {
                                     ok = false;
                                 }
                             }
@@ -390,7 +442,11 @@ impl Vm {
                         if ok {
                             self.repr(v).unwrap_or_default()
                         } else {
-                            format!("<{} object at {:#x}>", self.class_name(cls), self.heap.get(r).serial)
+                            format!(
+                                "<{} object at {:#x}>",
+                                self.class_name(cls),
+                                self.heap.get(r).serial
+                            )
                         }
                     }
                     _ => self.builtin_repr(r).unwrap_or_default(),

@@ -16,7 +16,10 @@ pub struct Slot {
     pub key: Value,
 }
 
-const EMPTY_SLOT: Slot = Slot { hash: 0, key: Value::Undef };
+const EMPTY_SLOT: Slot = Slot {
+    hash: 0,
+    key: Value::Undef,
+};
 
 #[derive(Clone, Debug)]
 pub struct SetTable {
@@ -34,7 +37,12 @@ impl Default for SetTable {
 
 impl SetTable {
     pub fn new() -> SetTable {
-        SetTable { table: vec![EMPTY_SLOT; MINSIZE], fill: 0, used: 0, finger: 0 }
+        SetTable {
+            table: vec![EMPTY_SLOT; MINSIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
     }
     #[inline]
     pub fn len(&self) -> usize {
@@ -60,10 +68,16 @@ impl SetTable {
         self.table[i].hash
     }
     pub fn iter(&self) -> impl Iterator<Item = Value> + '_ {
-        self.table.iter().filter(|s| !s.key.is_undef()).map(|s| s.key)
+        self.table
+            .iter()
+            .filter(|s| !s.key.is_undef())
+            .map(|s| s.key)
     }
     pub fn iter_with_hash(&self) -> impl Iterator<Item = (i64, Value)> + '_ {
-        self.table.iter().filter(|s| !s.key.is_undef()).map(|s| (s.hash, s.key))
+        self.table
+            .iter()
+            .filter(|s| !s.key.is_undef())
+            .map(|s| (s.hash, s.key))
     }
     pub fn trace(&self, f: &mut impl FnMut(Value)) {
         self.iter().for_each(f);
@@ -76,12 +90,20 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         let mut slow = vec![];
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let s = &self.table[i + j];
                 if s.key.is_undef() {
                     if s.hash == 0 {
-                        return if slow.is_empty() { Probe::NotFound } else { Probe::Slow(slow) };
+                        return if slow.is_empty() {
+                            Probe::NotFound
+                        } else {
+                            Probe::Slow(slow)
+                        };
                     }
                     continue;
                 }
@@ -97,7 +119,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -108,7 +134,11 @@ impl SetTable {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let s = &self.table[i + j];
                 if s.key.is_undef() {
@@ -122,7 +152,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -133,7 +167,11 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot: Option<usize> = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let s = self.table[i + j];
                 if s.key.is_undef() {
@@ -149,7 +187,11 @@ impl SetTable {
                                 self.used += 1;
                                 self.table[i + j] = Slot { hash, key };
                                 if self.fill * 5 >= mask * 3 {
-                                    let n = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+                                    let n = if self.used > 50000 {
+                                        self.used * 2
+                                    } else {
+                                        self.used * 4
+                                    };
                                     self.resize(n);
                                 }
                                 return;
@@ -162,7 +204,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -184,7 +230,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -213,7 +263,10 @@ impl SetTable {
     /// Remove the key at slot `i` (discard).
     pub fn remove_slot(&mut self, i: usize) -> Value {
         let k = self.table[i].key;
-        self.table[i] = Slot { hash: -1, key: Value::Undef };
+        self.table[i] = Slot {
+            hash: -1,
+            key: Value::Undef,
+        };
         self.used -= 1;
         k
     }

@@ -54,7 +54,10 @@ pub(crate) fn new_vm() -> Vm {
         let (bases, mut mro) = if i == 0 {
             (vec![], vec![])
         } else {
-            let bi = TYPE_TABLE.iter().position(|t| t.0 == *base).expect("base in table");
+            let bi = TYPE_TABLE
+                .iter()
+                .position(|t| t.0 == *base)
+                .expect("base in table");
             let b = refs[bi];
             (vec![b], vm.class_data(b).mro.clone())
         };
@@ -91,7 +94,11 @@ pub(crate) fn new_vm() -> Vm {
     let doc_key = vm.names.__doc__;
     for r in refs.iter() {
         let d = vm.class_data(*r).dict;
-        let v = if *r == vm.types.object { object_doc } else { Value::None };
+        let v = if *r == vm.types.object {
+            object_doc
+        } else {
+            Value::None
+        };
         let _ = vm.dict_set(d, doc_key, v);
     }
     let bm = vm.new_module("builtins");
@@ -118,10 +125,31 @@ pub(crate) fn new_vm() -> Vm {
         let public = crate::types::is_exception_field(field)
             || matches!(
                 *field,
-                "object" | "type_" | "int" | "bool_" | "float" | "complex" | "str" | "bytes"
-                    | "bytearray" | "list" | "tuple" | "dict" | "set" | "frozenset" | "range"
-                    | "slice" | "property" | "staticmethod" | "classmethod" | "super_"
-                    | "enumerate" | "zip" | "map" | "filter" | "reversed"
+                "object"
+                    | "type_"
+                    | "int"
+                    | "bool_"
+                    | "float"
+                    | "complex"
+                    | "str"
+                    | "bytes"
+                    | "bytearray"
+                    | "list"
+                    | "tuple"
+                    | "dict"
+                    | "set"
+                    | "frozenset"
+                    | "range"
+                    | "slice"
+                    | "property"
+                    | "staticmethod"
+                    | "classmethod"
+                    | "super_"
+                    | "enumerate"
+                    | "zip"
+                    | "map"
+                    | "filter"
+                    | "reversed"
             );
         if public {
             let k = vm.intern(name);
@@ -137,19 +165,37 @@ pub(crate) fn new_vm() -> Vm {
         }
     }
     let object_new_key = vm.names.__new__;
-    vm.object_new = vm.class_lookup(vm.types.object, object_new_key).unwrap_or(Value::None);
+    vm.object_new = vm
+        .class_lookup(vm.types.object, object_new_key)
+        .unwrap_or(Value::None);
     let bc = vm.intern("__build_class__");
-    vm.builtin_build_class = vm.dict_get(vm.builtins, bc).ok().flatten().unwrap_or(Value::None);
+    vm.builtin_build_class = vm
+        .dict_get(vm.builtins, bc)
+        .ok()
+        .flatten()
+        .unwrap_or(Value::None);
     crate::builtins::sys::create(&mut vm);
     vm
 }
 
 impl Vm {
-    fn native(&mut self, name: &'static str, owner: Option<&'static str>, f: NativeFn, binds: bool) -> Value {
+    fn native(
+        &mut self,
+        name: &'static str,
+        owner: Option<&'static str>,
+        f: NativeFn,
+        binds: bool,
+    ) -> Value {
         let cls = self.types.builtin_function;
         Value::Obj(self.heap.alloc(
             cls,
-            Kind::Native(Box::new(NativeFunc { name, owner, f, binds, host: None })),
+            Kind::Native(Box::new(NativeFunc {
+                name,
+                owner,
+                f,
+                binds,
+                host: None,
+            })),
         ))
     }
 

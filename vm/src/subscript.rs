@@ -32,7 +32,11 @@ impl Vm {
                 Ok(None) => Err(vm.new_type_error(
                     "slice indices must be integers or None or have an __index__ method".into(),
                 )),
-                Err(_) => Ok(Some(if matches!(v, Value::Obj(_)) { i64::MAX } else { 0 })),
+                Err(_) => Ok(Some(if matches!(v, Value::Obj(_)) {
+                    i64::MAX
+                } else {
+                    0
+                })),
             }
         };
         let step = get(self, c)?.unwrap_or(1);
@@ -131,9 +135,15 @@ impl Vm {
                 let len = items.len();
                 if is_slice {
                     let idx = self.slice_range(key, len)?;
-                    let (Kind::List(items) | Kind::Tuple(items)) = self.heap.kind(r) else { unreachable!() };
+                    let (Kind::List(items) | Kind::Tuple(items)) = self.heap.kind(r) else {
+                        unreachable!()
+                    };
                     let out: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
-                    return Ok(if is_list { self.new_list(out) } else { self.new_tuple(out) });
+                    return Ok(if is_list {
+                        self.new_list(out)
+                    } else {
+                        self.new_tuple(out)
+                    });
                 }
                 if let Value::Int(i) = key {
                     let j = if i < 0 { i + len as i64 } else { i };
@@ -142,7 +152,9 @@ impl Vm {
                     }
                 }
                 let i = self.seq_index(key, len, if is_list { "list" } else { "tuple" })?;
-                let (Kind::List(items) | Kind::Tuple(items)) = self.heap.kind(r) else { unreachable!() };
+                let (Kind::List(items) | Kind::Tuple(items)) = self.heap.kind(r) else {
+                    unreachable!()
+                };
                 Ok(items[i])
             }
             Kind::Str(s) => {
@@ -150,7 +162,9 @@ impl Vm {
                 let ascii = s.is_ascii();
                 if is_slice {
                     let idx = self.slice_range(key, len)?;
-                    let Kind::Str(s) = self.heap.kind(r) else { unreachable!() };
+                    let Kind::Str(s) = self.heap.kind(r) else {
+                        unreachable!()
+                    };
                     let out: String = if ascii {
                         idx.iter().map(|&i| s.s.as_bytes()[i] as char).collect()
                     } else {
@@ -160,8 +174,14 @@ impl Vm {
                     return Ok(self.new_str(out));
                 }
                 let i = self.seq_index(key, len, "string")?;
-                let Kind::Str(s) = self.heap.kind(r) else { unreachable!() };
-                let c = if ascii { s.s.as_bytes()[i] as char } else { s.s.chars().nth(i).unwrap_or(' ') };
+                let Kind::Str(s) = self.heap.kind(r) else {
+                    unreachable!()
+                };
+                let c = if ascii {
+                    s.s.as_bytes()[i] as char
+                } else {
+                    s.s.chars().nth(i).unwrap_or(' ')
+                };
                 Ok(self.new_str(c.to_string()))
             }
             Kind::Bytes(b) | Kind::ByteArray(b) => {
@@ -169,18 +189,28 @@ impl Vm {
                 let len = b.len();
                 if is_slice {
                     let idx = self.slice_range(key, len)?;
-                    let (Kind::Bytes(b) | Kind::ByteArray(b)) = self.heap.kind(r) else { unreachable!() };
+                    let (Kind::Bytes(b) | Kind::ByteArray(b)) = self.heap.kind(r) else {
+                        unreachable!()
+                    };
                     let out: Vec<u8> = idx.iter().map(|&i| b[i]).collect();
-                    return Ok(if is_ba { self.new_bytearray(out) } else { self.new_bytes(out) });
+                    return Ok(if is_ba {
+                        self.new_bytearray(out)
+                    } else {
+                        self.new_bytes(out)
+                    });
                 }
                 let i = self.seq_index(key, len, if is_ba { "bytearray" } else { "index" })?;
-                let (Kind::Bytes(b) | Kind::ByteArray(b)) = self.heap.kind(r) else { unreachable!() };
+                let (Kind::Bytes(b) | Kind::ByteArray(b)) = self.heap.kind(r) else {
+                    unreachable!()
+                };
                 Ok(Value::Int(b[i] as i64))
             }
             Kind::BigRange(_) => self.big_range_getitem(r, key),
             Kind::Range(a, b, c) => {
                 let (a, b, c) = (*a, *b, *c);
-                if is_slice || matches!(key, Value::Obj(k) if matches!(self.heap.kind(k), Kind::BigInt(_))) {
+                if is_slice
+                    || matches!(key, Value::Obj(k) if matches!(self.heap.kind(k), Kind::BigInt(_)))
+                {
                     return self.big_range_getitem(r, key);
                 }
                 let len = crate::ops::range_len(a, b, c) as usize;
@@ -244,7 +274,9 @@ impl Vm {
     pub fn setitem_builtin(&mut self, obj: Value, key: Value, value: Value) -> PyResult<()> {
         let Value::Obj(r) = obj else {
             let t = self.type_name(obj);
-            return Err(self.new_type_error(format!("'{t}' object does not support item assignment")));
+            return Err(
+                self.new_type_error(format!("'{t}' object does not support item assignment"))
+            );
         };
         match self.heap.kind(r) {
             Kind::List(items) => {
@@ -319,16 +351,25 @@ impl Vm {
     }
 
     /// `ba[a:b:c] = data` for a bytearray.
-    fn bytearray_set_slice(&mut self, r: ObjRef, key: Value, value: Value, len: usize) -> PyResult<()> {
+    fn bytearray_set_slice(
+        &mut self,
+        r: ObjRef,
+        key: Value,
+        value: Value,
+        len: usize,
+    ) -> PyResult<()> {
         let new: Vec<u8> = match self.bytes_of(value) {
-            Some(b) if !matches!(value, Value::Obj(v) if matches!(self.heap.kind(v), Kind::Str(_))) => b,
+            Some(b) if !matches!(value, Value::Obj(v) if matches!(self.heap.kind(v), Kind::Str(_))) => {
+                b
+            }
             _ => {
                 let bad = matches!(value, Value::Int(_) | Value::Bool(_))
                     || matches!(value, Value::Obj(v) if matches!(self.heap.kind(v), Kind::Str(_)));
                 let items = if bad { None } else { self.iterate(value).ok() };
                 let Some(items) = items else {
                     return Err(self.new_type_error(
-                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)".into(),
+                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)"
+                            .into(),
                     ));
                 };
                 let mut out = Vec::with_capacity(items.len());

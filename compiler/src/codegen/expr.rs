@@ -13,7 +13,9 @@ pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
     match e {
         Expr::Constant(c) => Some(convert_constant(&c.value)),
         Expr::UnaryOp(u) => super::fold::fold_unary(u.op, constant_of(&u.operand)?),
-        Expr::BinOp(b) => super::fold::fold_binary(b.op, constant_of(&b.left)?, constant_of(&b.right)?),
+        Expr::BinOp(b) => {
+            super::fold::fold_binary(b.op, constant_of(&b.left)?, constant_of(&b.right)?)
+        }
         Expr::Tuple(t) if !t.elts.is_empty() => {
             let items: Option<Vec<Constant>> = t.elts.iter().map(constant_of).collect();
             items.map(|v| Constant::Tuple(v.into()))
@@ -161,8 +163,12 @@ impl<'a> Compiler<'a> {
                 let code = self.pop_unit()?;
                 self.make_function(code, fl)?;
             }
-            Expr::ListComp(c) => self.comprehension(c, "<listcomp>", &c.generators, CompKind::List(&c.elt))?,
-            Expr::SetComp(c) => self.comprehension(c, "<setcomp>", &c.generators, CompKind::Set(&c.elt))?,
+            Expr::ListComp(c) => {
+                self.comprehension(c, "<listcomp>", &c.generators, CompKind::List(&c.elt))?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c, "<setcomp>", &c.generators, CompKind::Set(&c.elt))?
+            }
             Expr::DictComp(c) => self.comprehension(
                 c,
                 "<dictcomp>",
@@ -200,7 +206,10 @@ impl<'a> Compiler<'a> {
 
     fn check_in_function(&self, msg: &str, e: &Expr) -> CResult {
         use crate::symtable::ScopeKind;
-        if matches!(self.unit_ref().kind, ScopeKind::Function | ScopeKind::Comprehension) {
+        if matches!(
+            self.unit_ref().kind,
+            ScopeKind::Function | ScopeKind::Comprehension
+        ) {
             Ok(())
         } else {
             Err(self.err_at(CompileError::syntax(msg.into()), e))
@@ -338,7 +347,13 @@ impl<'a> Compiler<'a> {
 
     /// Build a sequence with starred items; returns false (emitting nothing but the
     /// items) when there are none, so the caller emits a plain BUILD_*.
-    fn starred_sequence(&mut self, elts: &'a [Expr], build: Op, extend: Op, add: Op) -> CResult<bool> {
+    fn starred_sequence(
+        &mut self,
+        elts: &'a [Expr],
+        build: Op,
+        extend: Op,
+        add: Op,
+    ) -> CResult<bool> {
         if !elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
             for e in elts {
                 self.expr(e)?;
@@ -454,7 +469,10 @@ impl<'a> Compiler<'a> {
         let mut names = vec![];
         for k in &c.keywords {
             let name = k.arg.as_ref().expect("checked above");
-            if names.iter().any(|n: &Constant| matches!(n, Constant::Str(s) if &**s == name.as_str())) {
+            if names
+                .iter()
+                .any(|n: &Constant| matches!(n, Constant::Str(s) if &**s == name.as_str()))
+            {
                 return Err(self.err_at(
                     CompileError::syntax(format!("keyword argument repeated: {name}")),
                     &k.value,
@@ -546,7 +564,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_loop(&mut self, gens: &'a [ast::Comprehension], i: usize, kind: &CompKind<'a>) -> CResult {
+    fn comp_loop(
+        &mut self,
+        gens: &'a [ast::Comprehension],
+        i: usize,
+        kind: &CompKind<'a>,
+    ) -> CResult {
         let g = &gens[i];
         let head = self.new_label();
         let exit = self.new_label();

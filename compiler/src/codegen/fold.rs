@@ -72,7 +72,13 @@ pub(crate) fn fold_unary(op: ast::UnaryOp, c: Constant) -> Option<Constant> {
         (USub, Constant::BigInt(b)) => Some(int_const(-b)),
         (USub, Constant::Float(f)) => Some(Constant::Float(-f)),
         (USub, Constant::Complex(r, i)) => Some(Constant::Complex(-r, -i)),
-        (UAdd, c @ (Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_) | Constant::Complex(..))) => Some(c),
+        (
+            UAdd,
+            c @ (Constant::Int(_)
+            | Constant::BigInt(_)
+            | Constant::Float(_)
+            | Constant::Complex(..)),
+        ) => Some(c),
         (Invert, Constant::Int(i)) => Some(Constant::Int(!i)),
         (Invert, Constant::BigInt(b)) => Some(int_const(-b - 1)),
         _ => None,
@@ -184,16 +190,21 @@ pub(crate) fn fold_binary(op: ast::Operator, l: Constant, r: Constant) -> Option
     match (op, l, r) {
         (Add, C::Str(a), C::Str(b)) => Some(C::Str(format!("{a}{b}").into())),
         (Add, C::Bytes(a), C::Bytes(b)) => Some(C::Bytes([&a[..], &b[..]].concat().into())),
-        (Add, C::Tuple(a), C::Tuple(b)) => Some(C::Tuple(a.iter().chain(b.iter()).cloned().collect())),
-        (Mult, s @ (C::Str(_) | C::Bytes(_) | C::Tuple(_)), n) | (Mult, n, s @ (C::Str(_) | C::Bytes(_) | C::Tuple(_))) => {
+        (Add, C::Tuple(a), C::Tuple(b)) => {
+            Some(C::Tuple(a.iter().chain(b.iter()).cloned().collect()))
+        }
+        (Mult, s @ (C::Str(_) | C::Bytes(_) | C::Tuple(_)), n)
+        | (Mult, n, s @ (C::Str(_) | C::Bytes(_) | C::Tuple(_))) => {
             let n = repeat_count(&n)?.max(0) as usize;
             match s {
                 C::Str(a) => {
                     let len = a.chars().count();
-                    (len * n <= MAX_STR_SIZE).then(|| C::Str(a.repeat(n).into()))
+                    (len.checked_mul(n)? <= MAX_STR_SIZE).then(|| C::Str(a.repeat(n).into()))
                 }
-                C::Bytes(a) => (a.len() * n <= MAX_STR_SIZE).then(|| C::Bytes(a.repeat(n).into())),
-                C::Tuple(a) => (a.len() * n <= MAX_COLLECTION_SIZE)
+                C::Bytes(a) => {
+                    (a.len().checked_mul(n)? <= MAX_STR_SIZE).then(|| C::Bytes(a.repeat(n).into()))
+                }
+                C::Tuple(a) => (a.len().checked_mul(n)? <= MAX_COLLECTION_SIZE)
                     .then(|| C::Tuple(a.iter().cloned().cycle().take(a.len() * n).collect())),
                 _ => None,
             }

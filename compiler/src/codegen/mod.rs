@@ -25,17 +25,30 @@ pub(crate) struct Label(u32);
 /// What a `break`, `continue` or `return` must undo when it leaves a block.
 #[derive(Clone)]
 pub(crate) enum FBlock<'a> {
-    While { head: Label, exit: Label },
-    For { head: Label, exit: Label },
+    While {
+        head: Label,
+        exit: Label,
+    },
+    For {
+        head: Label,
+        exit: Label,
+    },
     TryExcept,
     /// The body of `try` with a `finally`: leaving runs the final body inline.
-    FinallyTry { body: &'a [Stmt], handlers: usize },
+    FinallyTry {
+        body: &'a [Stmt],
+        handlers: usize,
+    },
     /// The exception path of a `finally`: [prev_exc, exc] are on the stack.
     FinallyEnd,
     /// The body of a `with`: the bound `__exit__` is on the stack.
-    With { handlers: usize },
+    With {
+        handlers: usize,
+    },
     /// The body of an `except` clause: the previous handled exception is on the stack.
-    HandlerCleanup { name: Option<String> },
+    HandlerCleanup {
+        name: Option<String>,
+    },
 }
 
 pub(crate) struct Unit<'a> {
@@ -101,7 +114,11 @@ pub fn compile_module(
     if st.scopes[0].has_annotations {
         c.emit(Op::SetupAnnotations, 0);
     }
-    let body = if interactive { body } else { c.docstring(body, true)? };
+    let body = if interactive {
+        body
+    } else {
+        c.docstring(body, true)?
+    };
     if let Some(doc) = c.unit_ref().doc.clone() {
         c.load_const(Constant::Str(doc));
         let n = c.add_name("__doc__");
@@ -144,11 +161,15 @@ impl<'a> Compiler<'a> {
 
     pub fn push_unit(&mut self, scope: usize, name: Rc<str>, qualname: Rc<str>, line: u32) {
         let s = &self.st.scopes[scope];
-        let varnames: Vec<Rc<str>> = if matches!(s.kind, ScopeKind::Function | ScopeKind::Comprehension) {
-            s.fast_locals().iter().map(|n| Rc::from(n.as_str())).collect()
-        } else {
-            vec![]
-        };
+        let varnames: Vec<Rc<str>> =
+            if matches!(s.kind, ScopeKind::Function | ScopeKind::Comprehension) {
+                s.fast_locals()
+                    .iter()
+                    .map(|n| Rc::from(n.as_str()))
+                    .collect()
+            } else {
+                vec![]
+            };
         let unit = Unit {
             scope,
             kind: s.kind,

@@ -104,10 +104,9 @@ impl<'a> Compiler<'a> {
             Stmt::Continue(_) => self.break_continue(false, s)?,
             Stmt::Return(r) => {
                 if !matches!(self.unit_ref().kind, ScopeKind::Function) {
-                    return Err(self.err_at(
-                        CompileError::syntax("'return' outside function".into()),
-                        s,
-                    ));
+                    return Err(
+                        self.err_at(CompileError::syntax("'return' outside function".into()), s)
+                    );
                 }
                 match &r.value {
                     Some(v) => self.expr(v)?,
@@ -223,7 +222,12 @@ impl<'a> Compiler<'a> {
                 match star {
                     None => self.emit(Op::UnpackSequence, elts.len() as u32),
                     Some(i) => {
-                        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+                        if elts
+                            .iter()
+                            .filter(|e| matches!(e, Expr::Starred(_)))
+                            .count()
+                            > 1
+                        {
                             return Err(self.err_at(
                                 CompileError::syntax(
                                     "multiple starred expressions in assignment".into(),
@@ -244,7 +248,9 @@ impl<'a> Compiler<'a> {
             }
             Expr::Starred(_) => {
                 return Err(self.err_at(
-                    CompileError::syntax("starred assignment target must be in a list or tuple".into()),
+                    CompileError::syntax(
+                        "starred assignment target must be in a list or tuple".into(),
+                    ),
                     t,
                 ))
             }
@@ -272,10 +278,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             _ => {
-                return Err(self.err_at(
-                    CompileError::syntax("cannot delete expression".into()),
-                    t,
-                ))
+                return Err(self.err_at(CompileError::syntax("cannot delete expression".into()), t))
             }
         }
         Ok(())
@@ -607,9 +610,9 @@ impl<'a> Compiler<'a> {
             Some(t) => self.assign_target(t)?,
             None => self.emit(Op::PopTop, 0),
         }
-        self.unit()
-            .fblocks
-            .push(FBlock::With { handlers: nhandlers });
+        self.unit().fblocks.push(FBlock::With {
+            handlers: nhandlers,
+        });
         self.with(rest, body, s)?;
         self.unit().fblocks.pop();
         self.pop_handler();
@@ -774,7 +777,12 @@ impl<'a> Compiler<'a> {
             self.emit(Op::SetupAnnotations, 0);
         }
         self.stmts(body)?;
-        if let Some(i) = self.unit_ref().cellvars.iter().position(|c| &**c == "__class__") {
+        if let Some(i) = self
+            .unit_ref()
+            .cellvars
+            .iter()
+            .position(|c| &**c == "__class__")
+        {
             self.emit(Op::LoadClosure, i as u32);
             self.emit(Op::Copy, 1);
             let n = self.add_name("__classcell__");
@@ -848,4 +856,3 @@ impl<'a> Compiler<'a> {
         Ok(fl)
     }
 }
-

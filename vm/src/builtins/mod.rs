@@ -130,7 +130,9 @@ fn radix(vm: &mut Vm, args: Args, base: u32, prefix: &str, name: &str) -> PyResu
             Some(i) => BigInt::from(i),
             None => {
                 let t = vm.type_name(args[0]);
-                return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
             }
         },
     };
@@ -187,7 +189,9 @@ fn b_ord(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
             (Some(c), None) => Ok(Value::Int(c as i64)),
             _ => {
                 let n = s.chars().count();
-                Err(vm.new_type_error(format!("ord() expected a character, but string of length {n} found")))
+                Err(vm.new_type_error(format!(
+                    "ord() expected a character, but string of length {n} found"
+                )))
             }
         };
     }
@@ -195,7 +199,10 @@ fn b_ord(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         if b.len() == 1 {
             return Ok(Value::Int(b[0] as i64));
         }
-        return Err(vm.new_type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+        return Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
     }
     let t = vm.type_name(args[0]);
     Err(vm.new_type_error(format!("ord() expected string of length 1, but {t} found")))
@@ -214,7 +221,11 @@ pub fn dir_names(vm: &mut Vm, obj: Value) -> PyResult<Vec<String>> {
     if let Some(d) = vm.instance_dict(obj) {
         add_dict(vm, d, &mut names);
     }
-    let cls = if vm.is_class(obj) { obj.obj().expect("class") } else { vm.type_of(obj) };
+    let cls = if vm.is_class(obj) {
+        obj.obj().expect("class")
+    } else {
+        vm.type_of(obj)
+    };
     for c in vm.class_data(cls).mro.clone() {
         let d = vm.class_data(c).dict;
         add_dict(vm, d, &mut names);
@@ -241,7 +252,11 @@ fn b_dir(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         None => {
             let f = vm.frames.last().map(|f| f.locals.unwrap_or(f.globals));
             let mut n: Vec<String> = match f {
-                Some(d) => vm.dict_items(d).into_iter().filter_map(|(k, _)| vm.as_str(k).map(|s| s.to_string())).collect(),
+                Some(d) => vm
+                    .dict_items(d)
+                    .into_iter()
+                    .filter_map(|(k, _)| vm.as_str(k).map(|s| s.to_string()))
+                    .collect(),
                 None => vec![],
             };
             n.sort();
@@ -280,7 +295,9 @@ fn name_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Value> {
         }
         None => {
             let t = vm.type_name(v);
-            Err(vm.new_type_error(format!("{fname}(): attribute name must be string, not '{t}'")))
+            Err(vm.new_type_error(format!(
+                "{fname}(): attribute name must be string, not '{t}'"
+            )))
         }
     }
 }
@@ -315,14 +332,22 @@ fn b_delattr(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn b_globals(vm: &mut Vm, _args: Args, _: Kw) -> PyResult<Value> {
-    Ok(vm.frames.last().map(|f| Value::Obj(f.globals)).unwrap_or(Value::None))
+    Ok(vm
+        .frames
+        .last()
+        .map(|f| Value::Obj(f.globals))
+        .unwrap_or(Value::None))
 }
 fn b_locals(vm: &mut Vm, _args: Args, _: Kw) -> PyResult<Value> {
-    let Some(f) = vm.frames.last().cloned() else { return Ok(Value::None) };
+    let Some(f) = vm.frames.last().cloned() else {
+        return Ok(Value::None);
+    };
     if let Some(l) = f.locals {
         return Ok(Value::Obj(l));
     }
-    if f.code.code.flags & revpy_compiler::code::flags::NAME_LOCALS == 0 && f.code.code.name.as_ref() != "<module>" {
+    if f.code.code.flags & revpy_compiler::code::flags::NAME_LOCALS == 0
+        && f.code.code.name.as_ref() != "<module>"
+    {
         let d = vm.new_dict();
         let c = &f.code.code;
         for (i, name) in f.code.varnames.iter().enumerate() {
@@ -352,7 +377,9 @@ fn b_vars(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             let dk = vm.names.__dict__;
             match vm.getattr_opt(*o, dk)? {
                 Some(d) => Ok(d),
-                None => Err(vm.new_type_error("vars() argument must have __dict__ attribute".into())),
+                None => {
+                    Err(vm.new_type_error("vars() argument must have __dict__ attribute".into()))
+                }
             }
         }
     }
@@ -377,9 +404,13 @@ fn class_or_tuple(vm: &mut Vm, t: Value, fname: &str) -> PyResult<Vec<crate::val
                 }
                 Ok(out)
             }
-            _ => Err(vm.new_type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+            _ => Err(vm.new_type_error(format!(
+                "{fname}() arg 2 must be a type, a tuple of types, or a union"
+            ))),
         },
-        _ => Err(vm.new_type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(vm.new_type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
@@ -403,7 +434,10 @@ fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 fn b_issubclass(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("issubclass", args, 2, 2)?;
-    let Some(a) = args[0].obj().filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_))) else {
+    let Some(a) = args[0]
+        .obj()
+        .filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_)))
+    else {
         return Err(vm.new_type_error("issubclass() arg 1 must be a class".into()));
     };
     for c in class_or_tuple(vm, args[1], "issubclass")? {
@@ -417,7 +451,13 @@ fn b_iter(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("iter", args, 1, 2)?;
     if args.len() == 2 {
         let c = vm.types.callable_iterator;
-        return Ok(vm.new_iter(c, IterKind::Callable { f: args[0], sentinel: args[1] }));
+        return Ok(vm.new_iter(
+            c,
+            IterKind::Callable {
+                f: args[0],
+                sentinel: args[1],
+            },
+        ));
     }
     vm.get_iter(args[0])
 }
@@ -455,7 +495,9 @@ fn b_next(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         let f = vm.lookup_special(it, n).expect("checked");
         return match vm.call(f, &[it], &[]) {
             Ok(v) => Ok(v),
-            Err(e) if args.len() == 2 && vm.isinstance_ref(e.0, vm.types.stop_iteration) => Ok(args[1]),
+            Err(e) if args.len() == 2 && vm.isinstance_ref(e.0, vm.types.stop_iteration) => {
+                Ok(args[1])
+            }
             Err(e) => Err(e),
         };
     }
@@ -491,10 +533,22 @@ fn minmax(vm: &mut Vm, args: Args, kw: Kw, is_max: bool) -> PyResult<Value> {
         };
     }
     let mut best = items[0];
-    let mut best_key = if key.is_none() { best } else { vm.call(key, &[best], &[])? };
+    let mut best_key = if key.is_none() {
+        best
+    } else {
+        vm.call(key, &[best], &[])?
+    };
     for it in &items[1..] {
-        let k = if key.is_none() { *it } else { vm.call(key, &[*it], &[])? };
-        let better = if is_max { vm.lt(best_key, k)? } else { vm.lt(k, best_key)? };
+        let k = if key.is_none() {
+            *it
+        } else {
+            vm.call(key, &[*it], &[])?
+        };
+        let better = if is_max {
+            vm.lt(best_key, k)?
+        } else {
+            vm.lt(k, best_key)?
+        };
         if better {
             best = *it;
             best_key = k;
@@ -539,14 +593,20 @@ fn b_pow(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
         return vm.binary_op(base, exp, BinOp::Pow);
     }
     match (vm.num_of(base), vm.num_of(exp), vm.num_of(m)) {
-        (Some(b @ (Num::I(_) | Num::B(_))), Some(e @ (Num::I(_) | Num::B(_))), Some(md @ (Num::I(_) | Num::B(_)))) => {
+        (
+            Some(b @ (Num::I(_) | Num::B(_))),
+            Some(e @ (Num::I(_) | Num::B(_))),
+            Some(md @ (Num::I(_) | Num::B(_))),
+        ) => {
             let (b, e, md) = (b.to_big(), e.to_big(), md.to_big());
             if md.is_zero() {
                 return Err(vm.new_value_error("pow() 3rd argument cannot be 0".into()));
             }
             let r = if e.is_negative() {
                 // Modular inverse.
-                let inv = mod_inverse(&b, &md).ok_or_else(|| vm.new_value_error("base is not invertible for the given modulus".into()))?;
+                let inv = mod_inverse(&b, &md).ok_or_else(|| {
+                    vm.new_value_error("base is not invertible for the given modulus".into())
+                })?;
                 inv.modpow(&(-e), &md.abs())
             } else {
                 b.modpow(&e, &md.abs())
@@ -561,7 +621,9 @@ fn b_pow(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             }
             Ok(vm.new_bigint(r))
         }
-        _ => Err(vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers".into())),
+        _ => Err(vm.new_type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers".into(),
+        )),
     }
 }
 fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
@@ -582,7 +644,11 @@ fn b_round(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let cls = vm.type_of(x);
     let rn = vm.names.__round__;
     if let Some(f) = vm.user_override(cls, rn) {
-        return if nd.is_none() { vm.call(f, &[x], &[]) } else { vm.call(f, &[x, nd], &[]) };
+        return if nd.is_none() {
+            vm.call(f, &[x], &[])
+        } else {
+            vm.call(f, &[x, nd], &[])
+        };
     }
     match vm.num_of(x) {
         Some(n @ (Num::I(_) | Num::B(_))) => {
@@ -598,7 +664,11 @@ fn b_round(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             use num_integer::Integer;
             let (q, r) = v.div_mod_floor(&p);
             let twice = &r * 2;
-            let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+            let q = if twice > p || (twice == p && q.is_odd()) {
+                q + 1
+            } else {
+                q
+            };
             Ok(vm.new_bigint(q * p))
         }
         Some(Num::F(f)) => {
@@ -648,7 +718,11 @@ fn round_to(x: f64, nd: i64) -> f64 {
         let rest = &frac[nd as usize..];
         let digits = format!("{int_part}{keep}");
         let neg = digits.starts_with('-');
-        let mut d: Vec<u8> = digits.trim_start_matches('-').bytes().map(|b| b - b'0').collect();
+        let mut d: Vec<u8> = digits
+            .trim_start_matches('-')
+            .bytes()
+            .map(|b| b - b'0')
+            .collect();
         let first = rest.as_bytes().first().map(|b| b - b'0').unwrap_or(0);
         let tail_nonzero = rest.as_bytes().iter().skip(1).any(|b| *b != b'0');
         // Exact half needs the exact binary value: check using a longer expansion.
@@ -656,7 +730,8 @@ fn round_to(x: f64, nd: i64) -> f64 {
         let exact_rest = &exact.split_once('.').map(|(_, f)| f).unwrap_or("")[nd as usize..];
         let exact_tail_nonzero = exact_rest.as_bytes().iter().skip(1).any(|b| *b != b'0');
         let _ = tail_nonzero;
-        let round_up = first > 5 || (first == 5 && (exact_tail_nonzero || d.last().is_some_and(|l| l % 2 == 1)));
+        let round_up = first > 5
+            || (first == 5 && (exact_tail_nonzero || d.last().is_some_and(|l| l % 2 == 1)));
         if round_up {
             let mut i = d.len();
             loop {
@@ -675,7 +750,12 @@ fn round_to(x: f64, nd: i64) -> f64 {
         }
         let s: String = d.iter().map(|x| (x + b'0') as char).collect();
         let (ip, fp) = s.split_at(s.len() - nd as usize);
-        let txt = format!("{}{}.{}", if neg { "-" } else { "" }, if ip.is_empty() { "0" } else { ip }, fp);
+        let txt = format!(
+            "{}{}.{}",
+            if neg { "-" } else { "" },
+            if ip.is_empty() { "0" } else { ip },
+            fp
+        );
         txt.parse().unwrap_or(x)
     } else {
         let p = 10f64.powi((-nd) as i32);
@@ -706,7 +786,9 @@ fn b_build_class(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 fn b_import(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let name = vm.arg_or(args, 0, kw, "name", Value::Undef);
     if name.is_undef() {
-        return Err(vm.new_type_error("__import__() missing required argument 'name' (pos 1)".into()));
+        return Err(
+            vm.new_type_error("__import__() missing required argument 'name' (pos 1)".into())
+        );
     }
     let globals = vm.frames.last().map(|f| f.globals).unwrap_or(vm.builtins);
     let fromlist = vm.arg_or(args, 3, kw, "fromlist", Value::None);
@@ -718,7 +800,10 @@ fn super_new(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 fn b_exit(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let code = args.first().copied().unwrap_or(Value::None);
-    Err(vm.new_exception(vm.types.system_exit, if code.is_none() { vec![] } else { vec![code] }))
+    Err(vm.new_exception(
+        vm.types.system_exit,
+        if code.is_none() { vec![] } else { vec![code] },
+    ))
 }
 
 impl Vm {

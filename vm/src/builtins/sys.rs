@@ -75,7 +75,10 @@ fn io_read(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn io_readlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = io_read(vm, args, kw)?;
     let text = vm.str_of(s).to_string();
-    let lines: Vec<Value> = text.split_inclusive('\n').map(|l| vm.new_str(l.to_string())).collect();
+    let lines: Vec<Value> = text
+        .split_inclusive('\n')
+        .map(|l| vm.new_str(l.to_string()))
+        .collect();
     Ok(vm.new_list(lines))
 }
 fn io_iter(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -188,7 +191,13 @@ pub fn create(vm: &mut Vm) {
     let version = vm.new_str("3.11.7 (revpy 0.1.0)".into());
     set(vm, d, "version", version);
     let fin = vm.intern("final");
-    let vi = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), fin, Value::Int(0)]);
+    let vi = vm.new_tuple(vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        fin,
+        Value::Int(0),
+    ]);
     set(vm, d, "version_info", vi);
     let p = vm.new_str("linux".into());
     set(vm, d, "platform", p);

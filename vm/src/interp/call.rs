@@ -15,7 +15,12 @@ pub type CallArgs = SmallVec<[Value; 8]>;
 impl Vm {
     /// Execute CALL / CALL_METHOD / CALL_KW. Returns `Some(result)` when the call
     /// finished, `None` when it pushed a Python frame for the loop to run.
-    pub(crate) fn call_op(&mut self, argc: usize, method: bool, kw: bool) -> PyResult<Option<Value>> {
+    pub(crate) fn call_op(
+        &mut self,
+        argc: usize,
+        method: bool,
+        kw: bool,
+    ) -> PyResult<Option<Value>> {
         let kwnames = if kw { self.pop() } else { Value::Undef };
         let len = self.stack.len();
         let fpos = len - argc - 1 - method as usize;
@@ -94,7 +99,9 @@ impl Vm {
     /// stack at `args_start`; missing arguments come from defaults.
     fn push_frame_fast(&mut self, fref: ObjRef, args_start: usize, ret_sp: usize) -> PyResult<()> {
         self.check_recursion()?;
-        let Kind::Function(func) = self.heap.kind(fref) else { unreachable!() };
+        let Kind::Function(func) = self.heap.kind(fref) else {
+            unreachable!()
+        };
         let code = func.code.clone();
         let globals = func.globals;
         let argcount = code.code.argcount as usize;
@@ -143,7 +150,10 @@ impl Vm {
             _ => vec![],
         };
         self.stack.extend(closure);
-        debug_assert_eq!(self.stack.len(), base + nvar + c.cellvars.len() + c.freevars.len());
+        debug_assert_eq!(
+            self.stack.len(),
+            base + nvar + c.cellvars.len() + c.freevars.len()
+        );
     }
 
     pub(crate) fn check_recursion(&mut self) -> PyResult<()> {
@@ -167,7 +177,9 @@ impl Vm {
         ret_sp: usize,
     ) -> PyResult<bool> {
         let locals = self.bind_args(fref, args, kwargs)?;
-        let Kind::Function(func) = self.heap.kind(fref) else { unreachable!() };
+        let Kind::Function(func) = self.heap.kind(fref) else {
+            unreachable!()
+        };
         let code = func.code.clone();
         let globals = func.globals;
         if code.code.is_generator() {
@@ -233,7 +245,9 @@ impl Vm {
             return Ok(None);
         }
         let init = self.class_lookup(cls, init_name);
-        let Some(Value::Obj(init_ref)) = init else { return Ok(None) };
+        let Some(Value::Obj(init_ref)) = init else {
+            return Ok(None);
+        };
         if !matches!(self.heap.kind(init_ref), Kind::Function(_)) {
             return Ok(None);
         }
@@ -332,7 +346,9 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Value, Value)],
     ) -> PyResult<Vec<Value>> {
-        let Kind::Function(func) = self.heap.kind(fref) else { unreachable!() };
+        let Kind::Function(func) = self.heap.kind(fref) else {
+            unreachable!()
+        };
         let func: &Function = func;
         let code = &func.code.code;
         let nvar = code.varnames.len();
@@ -357,12 +373,17 @@ impl Vm {
                 let given_kw_only = kwargs
                     .iter()
                     .filter(|(k, _)| {
-                        varnames[argcount..argcount + kwonly].iter().any(|v| self.str_eq(*v, *k))
+                        varnames[argcount..argcount + kwonly]
+                            .iter()
+                            .any(|v| self.str_eq(*v, *k))
                     })
                     .count();
                 let min = argcount - defaults.len();
                 let takes = if defaults.is_empty() {
-                    format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+                    format!(
+                        "{argcount} positional argument{}",
+                        if argcount == 1 { "" } else { "s" }
+                    )
                 } else {
                     format!("from {min} to {argcount} positional arguments")
                 };
@@ -375,7 +396,11 @@ impl Vm {
                 } else {
                     format!("{n}")
                 };
-                let verb = if n == 1 && given_kw_only == 0 { "was" } else { "were" };
+                let verb = if n == 1 && given_kw_only == 0 {
+                    "was"
+                } else {
+                    "were"
+                };
                 return Err(self.new_type_error(format!(
                     "{qualname}() takes {takes} but {given} {verb} given"
                 )));
@@ -481,8 +506,16 @@ impl Vm {
         } else {
             vec![]
         };
-        let annotations = if flags_ & 4 != 0 { self.pop().obj() } else { None };
-        let kwdefaults = if flags_ & 2 != 0 { self.pop().obj() } else { None };
+        let annotations = if flags_ & 4 != 0 {
+            self.pop().obj()
+        } else {
+            None
+        };
+        let kwdefaults = if flags_ & 2 != 0 {
+            self.pop().obj()
+        } else {
+            None
+        };
         let defaults = if flags_ & 1 != 0 {
             let t = self.pop();
             self.tuple_items(t)
@@ -515,7 +548,9 @@ impl Vm {
             doc,
         };
         let cls = self.types.function;
-        Ok(Value::Obj(self.heap.alloc(cls, Kind::Function(Box::new(f)))))
+        Ok(Value::Obj(
+            self.heap.alloc(cls, Kind::Function(Box::new(f))),
+        ))
     }
 }
 
@@ -524,6 +559,10 @@ fn join_names(names: &[String]) -> String {
         0 => String::new(),
         1 => names[0].clone(),
         2 => format!("{} and {}", names[0], names[1]),
-        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            names[..names.len() - 1].join(", "),
+            names[names.len() - 1]
+        ),
     }
 }

@@ -31,7 +31,13 @@ pub struct InlineCache {
 
 impl Default for InlineCache {
     fn default() -> Self {
-        InlineCache { a: u64::MAX, b: u64::MAX, hint: 0, kind: NONE, value: Value::Undef }
+        InlineCache {
+            a: u64::MAX,
+            b: u64::MAX,
+            hint: 0,
+            kind: NONE,
+            value: Value::Undef,
+        }
     }
 }
 
@@ -53,7 +59,9 @@ impl Vm {
     /// Entry index of a str key in a dict (no Python code runs).
     fn dict_find_str(&self, d: ObjRef, key: Value) -> Option<usize> {
         let Value::Obj(kr) = key else { return None };
-        let Kind::Str(ks) = self.heap.kind(kr) else { return None };
+        let Kind::Str(ks) = self.heap.kind(kr) else {
+            return None;
+        };
         match self.heap.kind(d) {
             Kind::Dict(x) => x.find_with(ks.hash(), key, |k| match k {
                 Value::Obj(r) => matches!(self.heap.kind(r), Kind::Str(s) if s.s == ks.s),
@@ -65,7 +73,13 @@ impl Vm {
 
     /// LOAD_GLOBAL with an inline cache.
     #[inline]
-    pub(crate) fn load_global_cached(&mut self, code: &CodeData, pc: usize, globals: ObjRef, name: Value) -> PyResult<Value> {
+    pub(crate) fn load_global_cached(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        globals: ObjRef,
+        name: Value,
+    ) -> PyResult<Value> {
         let c = code.caches[pc].get();
         if c.kind != NONE {
             let gs = self.dict_stamp(globals);
@@ -83,14 +97,32 @@ impl Vm {
         }
         if let Some(i) = self.dict_find_str(globals, name) {
             let gs = self.dict_stamp(globals);
-            code.caches[pc].set(InlineCache { a: gs, b: 0, hint: i as u32, kind: INSTANCE, value: Value::Undef });
-            return Ok(self.dict_entry(globals, i as u32).map(|e| e.1).unwrap_or(Value::Undef));
+            code.caches[pc].set(InlineCache {
+                a: gs,
+                b: 0,
+                hint: i as u32,
+                kind: INSTANCE,
+                value: Value::Undef,
+            });
+            return Ok(self
+                .dict_entry(globals, i as u32)
+                .map(|e| e.1)
+                .unwrap_or(Value::Undef));
         }
         if let Some(i) = self.dict_find_str(self.builtins, name) {
             let gs = self.dict_stamp(globals);
             let bs = self.dict_stamp(self.builtins);
-            code.caches[pc].set(InlineCache { a: gs, b: bs, hint: i as u32, kind: INSTANCE, value: Value::Undef });
-            return Ok(self.dict_entry(self.builtins, i as u32).map(|e| e.1).unwrap_or(Value::Undef));
+            code.caches[pc].set(InlineCache {
+                a: gs,
+                b: bs,
+                hint: i as u32,
+                kind: INSTANCE,
+                value: Value::Undef,
+            });
+            return Ok(self
+                .dict_entry(self.builtins, i as u32)
+                .map(|e| e.1)
+                .unwrap_or(Value::Undef));
         }
         Err(self.name_error(name))
     }
@@ -102,7 +134,10 @@ impl Vm {
         }
         // `__slots__` restrict which names an instance may set; `__class__` and
         // `__dict__` are not instance-dict entries.
-        if self.class_data(cls).slots.is_some() || name.is(self.names.__class__) || name.is(self.names.__dict__) {
+        if self.class_data(cls).slots.is_some()
+            || name.is(self.names.__class__)
+            || name.is(self.names.__dict__)
+        {
             return (NONE, Value::Undef);
         }
         let ga = self.names.__getattribute__;
@@ -117,7 +152,9 @@ impl Vm {
             Some(v @ Value::Obj(d)) => match self.heap.kind(d) {
                 Kind::Function(_) => (METHOD, v),
                 Kind::Property(_) => (NONE, Value::Undef),
-                Kind::Object | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => (NONE, Value::Undef),
+                Kind::Object | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => {
+                    (NONE, Value::Undef)
+                }
                 _ => (INSTANCE, v),
             },
             Some(v) => (INSTANCE, v),
@@ -142,14 +179,27 @@ impl Vm {
         }
         let (kind, value) = self.attr_plan(cls, name);
         let epoch = self.mro_cache.epoch() as u64;
-        let nc = InlineCache { a: cls.0 as u64, b: epoch, hint: 0, kind, value };
+        let nc = InlineCache {
+            a: cls.0 as u64,
+            b: epoch,
+            hint: 0,
+            kind,
+            value,
+        };
         code.caches[pc].set(nc);
         nc
     }
 
     /// Look a name up in an instance dict, with the cached entry hint.
     #[inline]
-    fn instance_lookup(&mut self, code: &CodeData, pc: usize, d: ObjRef, name: Value, c: &InlineCache) -> Option<Value> {
+    fn instance_lookup(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        d: ObjRef,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<Value> {
         if let Some((k, v)) = self.dict_entry(d, c.hint) {
             if k.is(name) {
                 return Some(v);
@@ -164,7 +214,13 @@ impl Vm {
 
     /// LOAD_ATTR with an inline cache.
     #[inline]
-    pub(crate) fn load_attr_cached(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value) -> PyResult<Value> {
+    pub(crate) fn load_attr_cached(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> PyResult<Value> {
         if let Some((_, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
             if c.kind != NONE {
@@ -183,7 +239,13 @@ impl Vm {
 
     /// LOAD_METHOD with an inline cache.
     #[inline]
-    pub(crate) fn load_method_cached(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+    pub(crate) fn load_method_cached(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> PyResult<(Value, Value)> {
         if let Some((_, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
             if c.kind == METHOD {
@@ -201,7 +263,14 @@ impl Vm {
 
     /// STORE_ATTR with an inline cache.
     #[inline]
-    pub(crate) fn store_attr_cached(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value, v: Value) -> PyResult<()> {
+    pub(crate) fn store_attr_cached(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+        v: Value,
+    ) -> PyResult<()> {
         if let Some((r, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
             if c.kind != NONE {

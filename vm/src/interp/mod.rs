@@ -348,7 +348,9 @@ impl Vm {
                             if let Kind::Iter(state) = self.heap.kind_mut(r) {
                                 match &mut **state {
                                     crate::heap::IterKind::Range { cur, stop, step } => {
-                                        if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                                        if (*step > 0 && *cur < *stop)
+                                            || (*step < 0 && *cur > *stop)
+                                        {
                                             let v = *cur;
                                             *cur += *step;
                                             push!(Value::Int(v));
@@ -358,13 +360,19 @@ impl Vm {
                                         }
                                         continue;
                                     }
-                                    crate::heap::IterKind::Seq { seq: Value::Obj(s), idx } => {
+                                    crate::heap::IterKind::Seq {
+                                        seq: Value::Obj(s),
+                                        idx,
+                                    } => {
                                         let (s, i) = (*s, *idx);
                                         if let Kind::List(items) = self.heap.kind(s) {
                                             if i < items.len() {
                                                 let v = items[i];
                                                 if let Kind::Iter(st) = self.heap.kind_mut(r) {
-                                                    if let crate::heap::IterKind::Seq { idx, .. } = &mut **st {
+                                                    if let crate::heap::IterKind::Seq {
+                                                        idx, ..
+                                                    } = &mut **st
+                                                    {
                                                         *idx += 1;
                                                     }
                                                 }
@@ -819,7 +827,11 @@ impl Vm {
                         }
                         let frame = self.frames.pop().expect("frame");
                         self.stack.truncate(frame.ret_sp as usize);
-                        let v = if frame.init_self.is_undef() { v } else { frame.init_self };
+                        let v = if frame.init_self.is_undef() {
+                            v
+                        } else {
+                            frame.init_self
+                        };
                         if let Some(g) = frame.gen {
                             self.generator_finished(g);
                         }
@@ -836,7 +848,11 @@ impl Vm {
                     }
                     Op::GetYieldFromIter => {
                         let v = self.pop();
-                        let it = if self.is_generator(v) { v } else { tri!(self.get_iter(v), 'exec) };
+                        let it = if self.is_generator(v) {
+                            v
+                        } else {
+                            tri!(self.get_iter(v), 'exec)
+                        };
                         self.stack.push(it);
                     }
                     Op::YieldFrom => {

@@ -6,7 +6,19 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 
 /// Types whose class patterns match the subject itself with one positional pattern.
-const SELF_MATCHING: &[&str] = &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
+const SELF_MATCHING: &[&str] = &[
+    "bool",
+    "bytearray",
+    "bytes",
+    "dict",
+    "float",
+    "frozenset",
+    "int",
+    "list",
+    "set",
+    "str",
+    "tuple",
+];
 
 impl Vm {
     /// DICT_UPDATE / DICT_MERGE.
@@ -117,7 +129,10 @@ impl Vm {
                     let k = self.names.keys;
                     let gi = self.names.__getitem__;
                     let cls = self.type_of(v);
-                    !self.class_data(cls).is_builtin && self.class_lookup(cls, k).is_some() && self.class_lookup(cls, gi).is_some() && self.class_name(cls) != "str"
+                    !self.class_data(cls).is_builtin
+                        && self.class_lookup(cls, k).is_some()
+                        && self.class_lookup(cls, gi).is_some()
+                        && self.class_name(cls) != "str"
                 }
                 _ => false,
             },
@@ -127,8 +142,13 @@ impl Vm {
 
     pub(crate) fn is_match_sequence(&mut self, v: Value) -> bool {
         match v {
-            Value::Obj(r) => matches!(self.heap.kind(r), Kind::List(_) | Kind::Tuple(_) | Kind::Range(..))
-                || matches!(self.heap.kind(r), Kind::Opaque(_)) && self.class_name(self.type_of(v)) == "deque",
+            Value::Obj(r) => {
+                matches!(
+                    self.heap.kind(r),
+                    Kind::List(_) | Kind::Tuple(_) | Kind::Range(..)
+                ) || matches!(self.heap.kind(r), Kind::Opaque(_))
+                    && self.class_name(self.type_of(v)) == "deque"
+            }
             _ => false,
         }
     }
@@ -137,7 +157,10 @@ impl Vm {
     pub(crate) fn match_keys(&mut self, subj: Value, keys: Value) -> PyResult<Value> {
         let mut out = vec![];
         for k in self.tuple_items(keys) {
-            let v = if let Some(d) = subj.obj().filter(|r| matches!(self.heap.kind(*r), Kind::Dict(_))) {
+            let v = if let Some(d) = subj
+                .obj()
+                .filter(|r| matches!(self.heap.kind(*r), Kind::Dict(_)))
+            {
                 match self.dict_get(d, k)? {
                     Some(v) => Some(v),
                     None => {
@@ -170,8 +193,17 @@ impl Vm {
     }
 
     /// MATCH_CLASS: the attributes for a class pattern, or None if it does not match.
-    pub(crate) fn match_class(&mut self, subj: Value, cls: Value, npos: usize, names: Value) -> PyResult<Value> {
-        let Some(c) = cls.obj().filter(|r| matches!(self.heap.kind(*r), Kind::Class(_))) else {
+    pub(crate) fn match_class(
+        &mut self,
+        subj: Value,
+        cls: Value,
+        npos: usize,
+        names: Value,
+    ) -> PyResult<Value> {
+        let Some(c) = cls
+            .obj()
+            .filter(|r| matches!(self.heap.kind(*r), Kind::Class(_)))
+        else {
             return Err(self.new_type_error("called match pattern must be a class".into()));
         };
         if !self.isinstance(subj, c) {
@@ -198,7 +230,9 @@ impl Vm {
                         }
                     }
                 }
-                None if self.class_data(c).is_builtin && SELF_MATCHING.contains(&cname.as_str()) => {
+                None if self.class_data(c).is_builtin
+                    && SELF_MATCHING.contains(&cname.as_str()) =>
+                {
                     if npos > 1 {
                         return Err(self.new_type_error(format!(
                             "{cname}() accepts 1 positional sub-pattern ({npos} given)"

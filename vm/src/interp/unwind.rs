@@ -70,7 +70,10 @@ impl Vm {
                 self.reraising = true;
                 PyErr(r)
             }
-            _ => self.new_error(self.types.runtime_error, "No active exception to reraise".into()),
+            _ => self.new_error(
+                self.types.runtime_error,
+                "No active exception to reraise".into(),
+            ),
         }
     }
 
@@ -168,8 +171,9 @@ impl Vm {
         let Value::Obj(e) = exc else { return Ok(false) };
         let check = |vm: &mut Vm, t: Value| -> PyResult<bool> {
             match t {
-                Value::Obj(c) if matches!(vm.heap.kind(c), Kind::Class(_))
-                    && vm.is_subclass_ref(c, vm.types.base_exception) =>
+                Value::Obj(c)
+                    if matches!(vm.heap.kind(c), Kind::Class(_))
+                        && vm.is_subclass_ref(c, vm.types.base_exception) =>
                 {
                     Ok(vm.isinstance_ref(e, c))
                 }
@@ -194,7 +198,9 @@ impl Vm {
     pub(crate) fn unbound_local(&mut self, name: &str) -> PyErr {
         self.new_error(
             self.types.unbound_local_error,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 

@@ -29,8 +29,16 @@ impl Vm {
 
 /// Decode bytes with an encoding name (utf-8, ascii, latin-1).
 pub fn decode(vm: &mut Vm, b: &[u8], enc: Value, errors: Value) -> PyResult<Value> {
-    let enc = if enc.is_none() || enc.is_undef() { "utf-8".to_string() } else { vm.expect_str(enc, "decode() argument 'encoding'")? };
-    let errors = if errors.is_none() || errors.is_undef() { "strict".to_string() } else { vm.expect_str(errors, "errors")? };
+    let enc = if enc.is_none() || enc.is_undef() {
+        "utf-8".to_string()
+    } else {
+        vm.expect_str(enc, "decode() argument 'encoding'")?
+    };
+    let errors = if errors.is_none() || errors.is_undef() {
+        "strict".to_string()
+    } else {
+        vm.expect_str(errors, "errors")?
+    };
     let e = enc.to_lowercase().replace('_', "-");
     let s = match e.as_str() {
         "utf-8" | "utf8" => match std::str::from_utf8(b) {
@@ -61,7 +69,9 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: Value, errors: Value) -> PyResult<Valu
                     ));
                 }
             }
-            b.iter().map(|c| if *c < 128 { *c as char } else { '\u{fffd}' }).collect()
+            b.iter()
+                .map(|c| if *c < 128 { *c as char } else { '\u{fffd}' })
+                .collect()
         }
         "latin-1" | "latin1" | "iso-8859-1" => b.iter().map(|c| *c as char).collect(),
         _ => return Err(vm.new_error(vm.types.lookup_error, format!("unknown encoding: {enc}"))),
@@ -161,7 +171,10 @@ fn find_sub(hay: &[u8], sub: &[u8], rev: bool) -> Option<usize> {
     }
     let range: Vec<usize> = (0..=hay.len() - sub.len()).collect();
     if rev {
-        range.into_iter().rev().find(|&i| &hay[i..i + sub.len()] == sub)
+        range
+            .into_iter()
+            .rev()
+            .find(|&i| &hay[i..i + sub.len()] == sub)
     } else {
         range.into_iter().find(|&i| &hay[i..i + sub.len()] == sub)
     }
@@ -173,7 +186,9 @@ fn b_find(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         Some(v) => arg_bytes(vm, *v)?,
         None => return Err(vm.new_type_error("find() takes at least 1 argument".into())),
     };
-    Ok(Value::Int(find_sub(&b, &sub, false).map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::Int(
+        find_sub(&b, &sub, false).map(|i| i as i64).unwrap_or(-1),
+    ))
 }
 fn b_index(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     match b_find(vm, args, kw)? {
@@ -208,7 +223,10 @@ fn b_split(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
     let sep = vm.arg_or(args, 1, kw, "sep", Value::None);
     let parts: Vec<Vec<u8>> = if sep.is_none() {
-        b.split(|c| c.is_ascii_whitespace()).filter(|p| !p.is_empty()).map(|p| p.to_vec()).collect()
+        b.split(|c| c.is_ascii_whitespace())
+            .filter(|p| !p.is_empty())
+            .map(|p| p.to_vec())
+            .collect()
     } else {
         let s = arg_bytes(vm, sep)?;
         if s.is_empty() {
@@ -239,7 +257,11 @@ fn b_strip(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         _ => b" \t\n\r\x0b\x0c".to_vec(),
     };
     let start = b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !chars.contains(c)).map(|i| i + 1).unwrap_or(start);
+    let end = b
+        .iter()
+        .rposition(|c| !chars.contains(c))
+        .map(|i| i + 1)
+        .unwrap_or(start);
     let r = b[start..end.max(start)].to_vec();
     Ok(same(vm, args[0], r))
 }
@@ -270,11 +292,15 @@ fn b_replace(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn b_isdigit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
-    Ok(Value::Bool(!b.is_empty() && b.iter().all(|c| c.is_ascii_digit())))
+    Ok(Value::Bool(
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_digit()),
+    ))
 }
 fn b_isalpha(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
-    Ok(Value::Bool(!b.is_empty() && b.iter().all(|c| c.is_ascii_alphabetic())))
+    Ok(Value::Bool(
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_alphabetic()),
+    ))
 }
 
 fn ba_append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {

@@ -12,9 +12,17 @@ type Kw<'a> = &'a [(Value, Value)];
 pub(crate) fn s_encode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "encode")?;
     let enc = vm.arg_or(args, 1, kw, "encoding", Value::None);
-    let enc = if enc.is_none() { "utf-8".to_string() } else { must_str(vm, enc, "encode()")? };
+    let enc = if enc.is_none() {
+        "utf-8".to_string()
+    } else {
+        must_str(vm, enc, "encode()")?
+    };
     let errors = vm.arg_or(args, 2, kw, "errors", Value::None);
-    let errors = if errors.is_none() { "strict".to_string() } else { must_str(vm, errors, "encode()")? };
+    let errors = if errors.is_none() {
+        "strict".to_string()
+    } else {
+        must_str(vm, errors, "encode()")?
+    };
     let e = enc.to_lowercase().replace('_', "-");
     let bytes = match e.as_str() {
         "utf-8" | "utf8" => s.as_bytes().to_vec(),
@@ -42,10 +50,14 @@ pub(crate) fn s_encode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
                         };
                         out.extend_from_slice(t.as_bytes());
                     }
-                    "xmlcharrefreplace" => out.extend_from_slice(format!("&#{};", c as u32).as_bytes()),
+                    "xmlcharrefreplace" => {
+                        out.extend_from_slice(format!("&#{};", c as u32).as_bytes())
+                    }
                     "strict" => {
                         // CPython reports the whole run of unencodable characters.
-                        let end = (i..chars.len()).find(|&j| (chars[j] as u32) < limit).unwrap_or(chars.len());
+                        let end = (i..chars.len())
+                            .find(|&j| (chars[j] as u32) < limit)
+                            .unwrap_or(chars.len());
                         let codec = if ascii { "ascii" } else { "latin-1" };
                         let msg = if end - i == 1 {
                             let n = c as u32;

@@ -32,7 +32,8 @@ impl Vm {
     fn dict_find(&mut self, d: ObjRef, key: Value, hash: i64) -> PyResult<Option<usize>> {
         let probe = {
             let vm = &*self;
-            vm.dict_ref(d).probe(hash, key, &mut |k| vm.simple_eq(k, key))
+            vm.dict_ref(d)
+                .probe(hash, key, &mut |k| vm.simple_eq(k, key))
         };
         match probe {
             Probe::Found(i) => Ok(Some(i)),
@@ -45,7 +46,11 @@ impl Vm {
                 }
                 let vm = &*self;
                 let p = vm.dict_ref(d).probe(hash, key, &mut |k| {
-                    answers.iter().find(|(c, _)| c.is(k)).map(|(_, e)| *e).or(Some(false))
+                    answers
+                        .iter()
+                        .find(|(c, _)| c.is(k))
+                        .map(|(_, e)| *e)
+                        .or(Some(false))
                 });
                 Ok(match p {
                     Probe::Found(i) => Some(i),
@@ -58,13 +63,17 @@ impl Vm {
     /// `d.get(key)` (without `__missing__`).
     pub fn dict_get(&mut self, d: ObjRef, key: Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
-        Ok(self.dict_find(d, key, hash)?.map(|i| self.dict_ref(d).value_at(i)))
+        Ok(self
+            .dict_find(d, key, hash)?
+            .map(|i| self.dict_ref(d).value_at(i)))
     }
 
     /// Lookup by a str key with no Python code involved (namespaces, class dicts).
     pub fn dict_get_str(&self, d: ObjRef, key: Value) -> Option<Value> {
         let Value::Obj(kr) = key else { return None };
-        let Kind::Str(ks) = self.heap.kind(kr) else { return None };
+        let Kind::Str(ks) = self.heap.kind(kr) else {
+            return None;
+        };
         let hash = ks.hash();
         let dict = self.dict_ref(d);
         dict.find_with(hash, key, |k| match k {
@@ -177,7 +186,9 @@ pub fn view_contains(vm: &mut Vm, d: ObjRef, what: u8, item: Value) -> PyResult<
         }
         _ => {
             let pair = vm.tuple_items(item);
-            if pair.len() != 2 || !matches!(item, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_))) {
+            if pair.len() != 2
+                || !matches!(item, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_)))
+            {
                 return Ok(false);
             }
             match vm.dict_get(d, pair[0])? {
@@ -197,7 +208,9 @@ fn this(vm: &mut Vm, args: &[Value]) -> PyResult<ObjRef> {
 
 fn d_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
-    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Dict(Box::new(Dict::new())))))
+    Ok(Value::Obj(
+        vm.heap.alloc(cls, Kind::Dict(Box::new(Dict::new()))),
+    ))
 }
 
 fn d_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -215,7 +228,9 @@ fn d_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn d_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let d = this(vm, args)?;
     vm.check_args("get", &args[1..], 1, 2)?;
-    Ok(vm.dict_get(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
+    Ok(vm
+        .dict_get(d, args[1])?
+        .unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
 }
 
 fn d_setdefault(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -279,7 +294,11 @@ fn d_clear(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 fn view(vm: &mut Vm, args: &[Value], what: u8) -> PyResult<Value> {
     let d = this(vm, args)?;
-    let c = [vm.types.dict_keys, vm.types.dict_values, vm.types.dict_items][what as usize];
+    let c = [
+        vm.types.dict_keys,
+        vm.types.dict_values,
+        vm.types.dict_items,
+    ][what as usize];
     Ok(Value::Obj(vm.heap.alloc(c, Kind::DictView(d, what))))
 }
 fn d_keys(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -340,7 +359,10 @@ fn view_reversed(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let vals: Vec<Value> = match what {
         0 => items.into_iter().map(|(k, _)| k).collect(),
         1 => items.into_iter().map(|(_, v)| v).collect(),
-        _ => items.into_iter().map(|(k, v)| vm.new_tuple(vec![k, v])).collect(),
+        _ => items
+            .into_iter()
+            .map(|(k, v)| vm.new_tuple(vec![k, v]))
+            .collect(),
     };
     let l = vm.new_list(vals);
     vm.get_iter(l)
@@ -386,7 +408,11 @@ pub fn register(vm: &mut Vm) {
     for (n, f) in methods {
         vm.add_method(c, n, *f);
     }
-    for view_cls in [vm.types.dict_keys, vm.types.dict_values, vm.types.dict_items] {
+    for view_cls in [
+        vm.types.dict_keys,
+        vm.types.dict_values,
+        vm.types.dict_items,
+    ] {
         vm.add_method(view_cls, "__reversed__", view_reversed);
     }
     for view_cls in [vm.types.dict_keys, vm.types.dict_items] {

@@ -29,8 +29,20 @@ const SET: u8 = 9;
 const FROZENSET: u8 = 10;
 const RANGE: u8 = 11;
 
-const FAMILY_NAMES: [&str; 12] =
-    ["int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "range"];
+const FAMILY_NAMES: [&str; 12] = [
+    "int",
+    "float",
+    "complex",
+    "str",
+    "bytes",
+    "bytearray",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+];
 
 fn family(vm: &Vm, v: Value) -> Option<u8> {
     Some(match v {
@@ -161,10 +173,12 @@ fn reflected<const F: u8, const OP: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> 
     let name = BIN_NAMES[OP as usize].1;
     let s = receiver(vm, args, F, name)?;
     let other = arg(vm, args, kw, 1, name)?;
-    if !accepts(F, family(vm, other)) && !(binop_of(OP) == BinOp::Mul && !is_numeric(F)) {
+    // Sequence repetition commutes: `n * seq` is `seq * n`.
+    let repeat = binop_of(OP) == BinOp::Mul && !is_numeric(F);
+    if !repeat && !accepts(F, family(vm, other)) {
         return Ok(vm.not_implemented);
     }
-    let (l, r) = if binop_of(OP) == BinOp::Mul && !is_numeric(F) { (s, other) } else { (other, s) };
+    let (l, r) = if repeat { (s, other) } else { (other, s) };
     Ok(compute(vm, F, l, r, OP)?.unwrap_or(vm.not_implemented))
 }
 
@@ -173,7 +187,9 @@ fn inplace<const F: u8, const OP: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> Py
     let name = BIN_NAMES[OP as usize].2;
     let l = receiver(vm, args, F, name)?;
     let r = arg(vm, args, kw, 1, name)?;
-    Ok(vm.inplace_native(l, r, binop_of(OP))?.unwrap_or(vm.not_implemented))
+    Ok(vm
+        .inplace_native(l, r, binop_of(OP))?
+        .unwrap_or(vm.not_implemented))
 }
 
 const CMP_NAMES: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
@@ -215,7 +231,10 @@ fn d_getitem<const F: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value
 fn d_setitem<const F: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = receiver(vm, args, F, "__setitem__")?;
     if !kw.is_empty() || args.len() != 3 {
-        return Err(vm.new_type_error(format!("expected 2 arguments, got {}", args.len().saturating_sub(1))));
+        return Err(vm.new_type_error(format!(
+            "expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     vm.setitem_builtin(s, args[1], args[2])?;
     Ok(Value::None)

@@ -51,7 +51,12 @@ fn exc_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 impl Vm {
     /// An ImportError (or subclass) with its `name` attribute set, as the import
     /// machinery raises them.
-    pub fn new_import_error(&mut self, cls: crate::value::ObjRef, msg: String, name: &str) -> crate::PyErr {
+    pub fn new_import_error(
+        &mut self,
+        cls: crate::value::ObjRef,
+        msg: String,
+        name: &str,
+    ) -> crate::PyErr {
         let e = self.new_error(cls, msg);
         let key = self.intern("name");
         let v = self.new_str(name.to_string());
@@ -94,7 +99,9 @@ fn exc_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 /// Attribute reads on exception objects.
 pub fn exc_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Option<Value> {
-    let Kind::Exception(e) = vm.heap.kind(r) else { return None };
+    let Kind::Exception(e) = vm.heap.kind(r) else {
+        return None;
+    };
     let (args, cause, context, suppress) = (e.args, e.cause, e.context, e.suppress_context);
     let first = vm.tuple_items(args).first().copied().unwrap_or(Value::None);
     Some(match name {
@@ -121,7 +128,12 @@ pub fn exc_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Option<Valu
         }
         "name" | "path" if vm.isinstance_ref(r, vm.types.import_error) => Value::None,
         "msg" if vm.isinstance_ref(r, vm.types.import_error) => first,
-        "name" if vm.isinstance_ref(r, vm.types.name_error) || vm.isinstance_ref(r, vm.types.attribute_error) => Value::None,
+        "name"
+            if vm.isinstance_ref(r, vm.types.name_error)
+                || vm.isinstance_ref(r, vm.types.attribute_error) =>
+        {
+            Value::None
+        }
         _ => return None,
     })
 }
@@ -132,9 +144,15 @@ pub fn exc_setattr(vm: &mut Vm, r: crate::value::ObjRef, name: &str, v: Value) -
     if !is_exc {
         return Ok(false);
     }
-    let tuple = if name == "args" { Some(vm.iterate(v)?) } else { None };
+    let tuple = if name == "args" {
+        Some(vm.iterate(v)?)
+    } else {
+        None
+    };
     let newargs = tuple.map(|t| vm.new_tuple(t));
-    let Kind::Exception(e) = vm.heap.kind_mut(r) else { return Ok(false) };
+    let Kind::Exception(e) = vm.heap.kind_mut(r) else {
+        return Ok(false);
+    };
     match name {
         "__cause__" => {
             e.cause = v;

@@ -27,11 +27,20 @@ pub fn parse_float(s: &str) -> Option<f64> {
         }
         return Some(if neg { -v } else { v });
     }
-    if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') || t.contains("_.") || t.contains("._") {
+    if t.is_empty()
+        || t.contains("__")
+        || t.starts_with('_')
+        || t.ends_with('_')
+        || t.contains("_.")
+        || t.contains("._")
+    {
         return None;
     }
     let clean: String = t.chars().filter(|c| *c != '_').collect();
-    if !clean.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) {
+    if !clean
+        .chars()
+        .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
+    {
         return None;
     }
     clean.parse::<f64>().ok()
@@ -44,9 +53,10 @@ impl Vm {
             Some(Num::F(f)) => return Ok(f),
             Some(Num::I(i)) => return Ok(i as f64),
             Some(Num::B(b)) => {
-                return b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| {
-                    self.new_overflow_error("int too large to convert to float")
-                })
+                return b
+                    .to_f64()
+                    .filter(|f| f.is_finite())
+                    .ok_or_else(|| self.new_overflow_error("int too large to convert to float"))
             }
             _ => {}
         }
@@ -130,18 +140,31 @@ fn float_hex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     } else if f.is_infinite() {
         if f > 0.0 { "inf" } else { "-inf" }.to_string()
     } else if f == 0.0 {
-        if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }.to_string()
+        if f.is_sign_negative() {
+            "-0x0.0p+0"
+        } else {
+            "0x0.0p+0"
+        }
+        .to_string()
     } else {
         let bits = f.to_bits();
         let sign = if bits >> 63 == 1 { "-" } else { "" };
         let exp = ((bits >> 52) & 0x7ff) as i64;
         let mant = bits & ((1 << 52) - 1);
-        let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+        let (lead, e) = if exp == 0 {
+            (0, -1022)
+        } else {
+            (1, exp - 1023)
+        };
         let mut m = format!("{mant:013x}");
         while m.len() > 1 && m.ends_with('0') {
             m.pop();
         }
-        format!("{sign}0x{lead}.{m}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
+        format!(
+            "{sign}0x{lead}.{m}p{}{}",
+            if e >= 0 { "+" } else { "-" },
+            e.abs()
+        )
     };
     Ok(vm.new_str(s))
 }
@@ -231,11 +254,19 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
             if (bytes[i] == '+' || bytes[i] == '-') && !matches!(bytes[i - 1], 'e' | 'E') {
                 let re: String = bytes[..i].iter().collect();
                 let im: String = bytes[i..].iter().collect();
-                let im = if im == "+" || im == "-" { format!("{im}1") } else { im };
+                let im = if im == "+" || im == "-" {
+                    format!("{im}1")
+                } else {
+                    im
+                };
                 return Some((parse_float(&re)?, parse_float(&im)?));
             }
         }
-        let im = if body.is_empty() || body == "+" || body == "-" { format!("{body}1") } else { body.to_string() };
+        let im = if body.is_empty() || body == "+" || body == "-" {
+            format!("{body}1")
+        } else {
+            body.to_string()
+        };
         return Some((0.0, parse_float(&im)?));
     }
     Some((parse_float(s)?, 0.0))

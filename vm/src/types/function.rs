@@ -49,7 +49,10 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Property(Box::new([fget, fset, fdel, doc])))))
+    Ok(Value::Obj(vm.heap.alloc(
+        cls,
+        Kind::Property(Box::new([fget, fset, fdel, doc])),
+    )))
 }
 
 fn property_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
@@ -57,12 +60,18 @@ fn property_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 fn property_with(vm: &mut Vm, args: &[Value], slot: usize) -> PyResult<Value> {
-    let Some(Value::Obj(p)) = args.first() else { return Err(vm.new_type_error("property expected".into())) };
-    let Kind::Property(parts) = vm.heap.kind(*p) else { return Err(vm.new_type_error("property expected".into())) };
+    let Some(Value::Obj(p)) = args.first() else {
+        return Err(vm.new_type_error("property expected".into()));
+    };
+    let Kind::Property(parts) = vm.heap.kind(*p) else {
+        return Err(vm.new_type_error("property expected".into()));
+    };
     let mut parts = **parts;
     parts[slot] = args.get(1).copied().unwrap_or(Value::None);
     let cls = vm.heap.get(*p).class;
-    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Property(Box::new(parts)))))
+    Ok(Value::Obj(
+        vm.heap.alloc(cls, Kind::Property(Box::new(parts))),
+    ))
 }
 fn property_getter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     property_with(vm, args, 0)
@@ -185,7 +194,11 @@ pub fn register(vm: &mut Vm) {
     let c = vm.types.classmethod;
     vm.add_staticmethod(c, "__new__", classmethod_new);
     vm.add_getter(c, "__func__", wrapped_func);
-    for t in [vm.types.function, vm.types.method, vm.types.builtin_function] {
+    for t in [
+        vm.types.function,
+        vm.types.method,
+        vm.types.builtin_function,
+    ] {
         vm.add_method(t, "__call__", method_call);
     }
 }

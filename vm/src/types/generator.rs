@@ -51,7 +51,12 @@ impl Vm {
     }
 
     /// Resume a generator with a sent value or a thrown exception.
-    pub fn resume_generator(&mut self, g: ObjRef, sent: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+    pub fn resume_generator(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<Exit> {
         let (started, finished, running) = {
             let gd = self.gen_mut(g);
             (gd.started, gd.finished, gd.running)
@@ -66,9 +71,9 @@ impl Vm {
             };
         }
         if !started && throw.is_none() && !sent.is_none() {
-            return Err(self.new_type_error(
-                "can't send non-None value to a just-started generator".into(),
-            ));
+            return Err(
+                self.new_type_error("can't send non-None value to a just-started generator".into())
+            );
         }
         // A generator suspended in `yield from` forwards throws to its delegate.
         if let Some(e) = throw {
@@ -86,7 +91,10 @@ impl Vm {
             let gd = self.gen_mut(g);
             gd.started = true;
             gd.running = true;
-            (gd.frame.take().expect("suspended frame"), std::mem::take(&mut gd.saved))
+            (
+                gd.frame.take().expect("suspended frame"),
+                std::mem::take(&mut gd.saved),
+            )
         };
         let base = self.stack.len();
         frame.base = base as u32;
@@ -146,7 +154,8 @@ impl Vm {
                 self.resume_after_delegate(g)
             }
             Err(err) => {
-                if self.isinstance_ref(err.0, self.types.stop_iteration) && !self.is_generator(recv) {
+                if self.isinstance_ref(err.0, self.types.stop_iteration) && !self.is_generator(recv)
+                {
                     let args = self.exception_args(err.0);
                     let v = args.first().copied().unwrap_or(Value::None);
                     let gd = self.gen_mut(g);
@@ -177,7 +186,10 @@ impl Vm {
         let (mut frame, saved) = {
             let gd = self.gen_mut(g);
             gd.running = true;
-            (gd.frame.take().expect("suspended frame"), std::mem::take(&mut gd.saved))
+            (
+                gd.frame.take().expect("suspended frame"),
+                std::mem::take(&mut gd.saved),
+            )
         };
         let base = self.stack.len();
         frame.base = base as u32;
@@ -292,10 +304,15 @@ fn g_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let ge = vm.new_exception(vm.types.generator_exit, vec![]);
     match vm.resume_generator(g, Value::None, Some(ge)) {
-        Ok(Exit::Yield(_)) => Err(vm.new_error(vm.types.runtime_error, "generator ignored GeneratorExit".into())),
+        Ok(Exit::Yield(_)) => Err(vm.new_error(
+            vm.types.runtime_error,
+            "generator ignored GeneratorExit".into(),
+        )),
         Ok(Exit::Return(_)) => Ok(Value::None),
         Err(e) => {
-            if vm.isinstance_ref(e.0, vm.types.generator_exit) || vm.isinstance_ref(e.0, vm.types.stop_iteration) {
+            if vm.isinstance_ref(e.0, vm.types.generator_exit)
+                || vm.isinstance_ref(e.0, vm.types.stop_iteration)
+            {
                 Ok(Value::None)
             } else {
                 Err(e)

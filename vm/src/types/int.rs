@@ -25,7 +25,10 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         } else if let Some(r) = lower.strip_prefix("0b") {
             (2, r.to_string())
         } else {
-            if lower.len() > 1 && lower.starts_with('0') && lower.chars().any(|c| c != '0' && c != '_') {
+            if lower.len() > 1
+                && lower.starts_with('0')
+                && lower.chars().any(|c| c != '0' && c != '_')
+            {
                 return None;
             }
             (10, lower.clone())
@@ -39,8 +42,16 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         };
         (base, pref.map(|r| r.to_string()).unwrap_or(lower.clone()))
     };
-    let digits = digits.strip_prefix('_').filter(|_| base != 10 || s.trim().len() != digits.len()).map(|d| d.to_string()).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| base != 10 || s.trim().len() != digits.len())
+        .map(|d| d.to_string())
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -66,7 +77,8 @@ impl Vm {
                 Some(b) => Ok(self.new_bigint(b)),
                 None => {
                     let r = crate::repr::str_repr(&s);
-                    Err(self.new_value_error(format!("invalid literal for int() with base 10: {r}")))
+                    Err(self
+                        .new_value_error(format!("invalid literal for int() with base 10: {r}")))
                 }
             };
         }
@@ -77,7 +89,9 @@ impl Vm {
                     Some(b) => Ok(self.new_bigint(b)),
                     None => {
                         let rr = crate::repr::bytes_repr(s.as_bytes());
-                        Err(self.new_value_error(format!("invalid literal for int() with base 10: {rr}")))
+                        Err(self.new_value_error(format!(
+                            "invalid literal for int() with base 10: {rr}"
+                        )))
                     }
                 };
             }
@@ -117,11 +131,23 @@ impl Vm {
 /// An integral float as an exact big int.
 pub fn float_to_bigint(f: f64) -> BigInt {
     let bits = f.to_bits();
-    let sign = if bits >> 63 == 1 { Sign::Minus } else { Sign::Plus };
+    let sign = if bits >> 63 == 1 {
+        Sign::Minus
+    } else {
+        Sign::Plus
+    };
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
-    let mant = if (bits >> 52) & 0x7ff == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
+    let mant = if (bits >> 52) & 0x7ff == 0 {
+        (bits & ((1 << 52) - 1)) << 1
+    } else {
+        (bits & ((1 << 52) - 1)) | (1 << 52)
+    };
     let m = BigInt::from(mant);
-    let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    let v = if exp >= 0 {
+        m << exp as usize
+    } else {
+        m >> (-exp) as usize
+    };
     if sign == Sign::Minus {
         -v
     } else {
@@ -147,17 +173,29 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 Some(s) => s.to_string(),
                 None => match x {
                     Value::Obj(r) => match vm.heap.kind(r) {
-                        Kind::Bytes(b) | Kind::ByteArray(b) => String::from_utf8_lossy(b).to_string(),
-                        _ => return Err(vm.new_type_error("int() can't convert non-string with explicit base".into())),
+                        Kind::Bytes(b) | Kind::ByteArray(b) => {
+                            String::from_utf8_lossy(b).to_string()
+                        }
+                        _ => {
+                            return Err(vm.new_type_error(
+                                "int() can't convert non-string with explicit base".into(),
+                            ))
+                        }
                     },
-                    _ => return Err(vm.new_type_error("int() can't convert non-string with explicit base".into())),
+                    _ => {
+                        return Err(vm.new_type_error(
+                            "int() can't convert non-string with explicit base".into(),
+                        ))
+                    }
                 },
             };
             match parse_int(&s, b as u32) {
                 Some(n) => vm.new_bigint(n),
                 None => {
                     let r = crate::repr::str_repr(&s);
-                    return Err(vm.new_value_error(format!("invalid literal for int() with base {b}: {r}")));
+                    return Err(
+                        vm.new_value_error(format!("invalid literal for int() with base {b}: {r}"))
+                    );
                 }
             }
         }
@@ -194,7 +232,13 @@ fn bit_length(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn bit_count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let n = this_int(vm, args[0])?;
-    let c: u64 = n.abs().to_u64_digits().1.iter().map(|d| d.count_ones() as u64).sum();
+    let c: u64 = n
+        .abs()
+        .to_u64_digits()
+        .1
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(Value::Int(c as i64))
 }
 fn conjugate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -215,7 +259,11 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let len = vm.arg_or(args, 1, kw, "length", Value::Int(1));
     let len = vm.expect_int(len, "")? as usize;
     let order = vm.arg_or(args, 2, kw, "byteorder", Value::Undef);
-    let order = if order.is_undef() { "big".to_string() } else { vm.expect_str(order, "byteorder")? };
+    let order = if order.is_undef() {
+        "big".to_string()
+    } else {
+        vm.expect_str(order, "byteorder")?
+    };
     let signed = match vm.kwarg(kw, "signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -223,7 +271,11 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if n.is_negative() && !signed {
         return Err(vm.new_overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { n.to_signed_bytes_le() } else { n.to_bytes_le().1 };
+    let mut bytes = if signed {
+        n.to_signed_bytes_le()
+    } else {
+        n.to_bytes_le().1
+    };
     if n.is_zero() {
         bytes = vec![0];
     }
@@ -257,7 +309,11 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         _ => return Err(vm.new_type_error("cannot convert to bytes".into())),
     };
     let order = vm.arg_or(args, 2, kw, "byteorder", Value::Undef);
-    let order = if order.is_undef() { "big".to_string() } else { vm.expect_str(order, "byteorder")? };
+    let order = if order.is_undef() {
+        "big".to_string()
+    } else {
+        vm.expect_str(order, "byteorder")?
+    };
     let signed = match vm.kwarg(kw, "signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -266,7 +322,11 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if order == "big" {
         b.reverse();
     }
-    let n = if signed { BigInt::from_signed_bytes_le(&b) } else { BigInt::from_bytes_le(Sign::Plus, &b) };
+    let n = if signed {
+        BigInt::from_signed_bytes_le(&b)
+    } else {
+        BigInt::from_bytes_le(Sign::Plus, &b)
+    };
     Ok(vm.new_bigint(n))
 }
 

@@ -38,7 +38,9 @@ impl Vm {
     fn list_ref(&mut self, v: Value, name: &str) -> PyResult<ObjRef> {
         match v {
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::List(_)) => Ok(r),
-            _ => Err(self.new_type_error(format!("descriptor '{name}' for 'list' objects doesn't apply"))),
+            _ => Err(self.new_type_error(format!(
+                "descriptor '{name}' for 'list' objects doesn't apply"
+            ))),
         }
     }
 
@@ -50,7 +52,12 @@ impl Vm {
     }
 
     /// Sort values in place (stable), with an optional key function and reverse.
-    pub fn sort_values(&mut self, items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResult<()> {
+    pub fn sort_values(
+        &mut self,
+        items: &mut Vec<Value>,
+        key: Value,
+        reverse: bool,
+    ) -> PyResult<()> {
         let keys: Vec<Value> = if key.is_none() {
             items.clone()
         } else {
@@ -83,7 +90,11 @@ fn merge_sort(vm: &mut Vm, idx: &mut [usize], keys: &[Value], reverse: bool) -> 
             while j > 0 {
                 let (a, b) = (idx[j - 1], idx[j]);
                 // Move b before a when b < a (or a < b when reversed: stability kept).
-                let less = if reverse { vm.lt(keys[a], keys[b])? } else { vm.lt(keys[b], keys[a])? };
+                let less = if reverse {
+                    vm.lt(keys[a], keys[b])?
+                } else {
+                    vm.lt(keys[b], keys[a])?
+                };
                 if !less {
                     break;
                 }

@@ -13,7 +13,9 @@ type Kw<'a> = &'a [(Value, Value)];
 
 /// One step of a built-in iterator.
 pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
-    let Kind::Iter(state) = vm.heap.kind(r) else { return Ok(None) };
+    let Kind::Iter(state) = vm.heap.kind(r) else {
+        return Ok(None);
+    };
     let state = (**state).clone();
     let set_state = |vm: &mut Vm, s: IterKind| {
         if let Kind::Iter(st) = vm.heap.kind_mut(r) {
@@ -25,7 +27,9 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             let item = match seq {
                 Value::Obj(s) => match vm.heap.kind(s) {
                     Kind::List(v) | Kind::Tuple(v) => v.get(idx).copied(),
-                    Kind::Bytes(b) | Kind::ByteArray(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
+                    Kind::Bytes(b) | Kind::ByteArray(b) => {
+                        b.get(idx).map(|x| Value::Int(*x as i64))
+                    }
                     _ => None,
                 },
                 _ => None,
@@ -43,7 +47,14 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
         }
         IterKind::Range { cur, stop, step } => {
             if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
-                set_state(vm, IterKind::Range { cur: cur + step, stop, step });
+                set_state(
+                    vm,
+                    IterKind::Range {
+                        cur: cur + step,
+                        stop,
+                        step,
+                    },
+                );
                 Ok(Some(Value::Int(cur)))
             } else {
                 Ok(None)
@@ -61,7 +72,12 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                 None => Ok(None),
             }
         }
-        IterKind::Dict { dict, idx, len, what } => {
+        IterKind::Dict {
+            dict,
+            idx,
+            len,
+            what,
+        } => {
             let (cur_len, raw) = match vm.heap.kind(dict) {
                 Kind::Dict(d) => (d.len(), d.raw_len()),
                 _ => (0, 0),
@@ -81,7 +97,15 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                 };
                 i += 1;
                 if let Some(e) = e {
-                    set_state(vm, IterKind::Dict { dict, idx: i, len, what });
+                    set_state(
+                        vm,
+                        IterKind::Dict {
+                            dict,
+                            idx: i,
+                            len,
+                            what,
+                        },
+                    );
                     let v = match what {
                         0 => e.key,
                         1 => e.value,
@@ -90,7 +114,15 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                     return Ok(Some(v));
                 }
             }
-            set_state(vm, IterKind::Dict { dict, idx: i, len, what });
+            set_state(
+                vm,
+                IterKind::Dict {
+                    dict,
+                    idx: i,
+                    len,
+                    what,
+                },
+            );
             Ok(None)
         }
         IterKind::Set { set, idx, len } => {
@@ -100,7 +132,10 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             };
             if cur_len != len {
                 set_state(vm, IterKind::Exhausted);
-                return Err(vm.new_error(vm.types.runtime_error, "Set changed size during iteration".into()));
+                return Err(vm.new_error(
+                    vm.types.runtime_error,
+                    "Set changed size during iteration".into(),
+                ));
             }
             let mut i = idx;
             while i < raw {
@@ -135,9 +170,17 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                             if i > 0 {
                                 let plural = if i == 1 { " " } else { "s 1-" };
                                 let msg = if i == 1 {
-                                    format!("zip() argument {} is shorter than argument{plural}{}", i + 1, i)
+                                    format!(
+                                        "zip() argument {} is shorter than argument{plural}{}",
+                                        i + 1,
+                                        i
+                                    )
                                 } else {
-                                    format!("zip() argument {} is shorter than arguments 1-{}", i + 1, i)
+                                    format!(
+                                        "zip() argument {} is shorter than arguments 1-{}",
+                                        i + 1,
+                                        i
+                                    )
                                 };
                                 return Err(vm.new_value_error(msg));
                             }
@@ -146,7 +189,11 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                                     let msg = if j == 1 {
                                         "zip() argument 2 is longer than argument 1".to_string()
                                     } else {
-                                        format!("zip() argument {} is longer than arguments 1-{}", j + 1, j)
+                                        format!(
+                                            "zip() argument {} is longer than arguments 1-{}",
+                                            j + 1,
+                                            j
+                                        )
                                     };
                                     return Err(vm.new_value_error(msg));
                                 }
@@ -173,7 +220,9 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             vm.call(f, &args, &[]).map(Some)
         }
         IterKind::Filter { f, it, negate } => loop {
-            let Some(v) = vm.iter_next(it)? else { return Ok(None) };
+            let Some(v) = vm.iter_next(it)? else {
+                return Ok(None);
+            };
             let keep = if f.is_none() {
                 vm.truthy(v)?
             } else {
@@ -206,7 +255,10 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                 set_state(vm, IterKind::GetItem { obj, idx: idx + 1 });
                 Ok(Some(v))
             }
-            Err(e) if vm.isinstance_ref(e.0, vm.types.index_error) || vm.isinstance_ref(e.0, vm.types.stop_iteration) => {
+            Err(e)
+                if vm.isinstance_ref(e.0, vm.types.index_error)
+                    || vm.isinstance_ref(e.0, vm.types.stop_iteration) =>
+            {
                 set_state(vm, IterKind::Exhausted);
                 Ok(None)
             }
@@ -223,7 +275,14 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
         if op == BinOp::Mul {
             if let Some(n) = vm.index_of(l)? {
                 if let Value::Obj(rr) = r {
-                    if matches!(vm.heap.kind(rr), Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Bytes(_) | Kind::ByteArray(_)) {
+                    if matches!(
+                        vm.heap.kind(rr),
+                        Kind::Str(_)
+                            | Kind::List(_)
+                            | Kind::Tuple(_)
+                            | Kind::Bytes(_)
+                            | Kind::ByteArray(_)
+                    ) {
                         return repeat(vm, r, n).map(Some);
                     }
                 }
@@ -262,7 +321,8 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
                         return Ok(None);
                     }
                     let t = vm.type_name(rv);
-                    Err(vm.new_type_error(format!("can only concatenate list (not \"{t}\") to list")))
+                    Err(vm
+                        .new_type_error(format!("can only concatenate list (not \"{t}\") to list")))
                 }
             },
             _ => {
@@ -282,7 +342,9 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
                         return Ok(None);
                     }
                     let t = vm.type_name(rv);
-                    Err(vm.new_type_error(format!("can only concatenate tuple (not \"{t}\") to tuple")))
+                    Err(vm.new_type_error(format!(
+                        "can only concatenate tuple (not \"{t}\") to tuple"
+                    )))
                 }
             },
             _ => {
@@ -296,7 +358,11 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
                 Some(b) => {
                     let mut v = a.clone();
                     v.extend(b);
-                    Ok(Some(if is_ba { vm.new_bytearray(v) } else { vm.new_bytes(v) }))
+                    Ok(Some(if is_ba {
+                        vm.new_bytearray(v)
+                    } else {
+                        vm.new_bytes(v)
+                    }))
                 }
                 None => {
                     let t = vm.type_name(rv);
@@ -304,23 +370,27 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
                 }
             }
         }
-        (Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Bytes(_) | Kind::ByteArray(_), BinOp::Mul) => {
-            match vm.index_of(rv)? {
-                Some(n) => repeat(vm, l, n).map(Some),
-                None => {
-                    if matches!(rv, Value::Obj(_)) && !vm.class_data(vm.type_of(rv)).is_builtin {
-                        return Ok(None);
-                    }
-                    if matches!(rv, Value::Float(_)) || vm.as_str(rv).is_some() || matches!(rv, Value::Obj(_)) {
-                        let t = vm.type_name(rv);
-                        return Err(vm.new_type_error(format!(
-                            "can't multiply sequence by non-int of type '{t}'"
-                        )));
-                    }
-                    Ok(None)
+        (
+            Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Bytes(_) | Kind::ByteArray(_),
+            BinOp::Mul,
+        ) => match vm.index_of(rv)? {
+            Some(n) => repeat(vm, l, n).map(Some),
+            None => {
+                if matches!(rv, Value::Obj(_)) && !vm.class_data(vm.type_of(rv)).is_builtin {
+                    return Ok(None);
                 }
+                if matches!(rv, Value::Float(_))
+                    || vm.as_str(rv).is_some()
+                    || matches!(rv, Value::Obj(_))
+                {
+                    let t = vm.type_name(rv);
+                    return Err(vm.new_type_error(format!(
+                        "can't multiply sequence by non-int of type '{t}'"
+                    )));
+                }
+                Ok(None)
             }
-        }
+        },
         (Kind::Set(_) | Kind::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
             if !vm.is_set_like(rv) {
                 return Ok(None);
@@ -433,8 +503,14 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
     if let (Some(a), Some(b)) = (vm.num_of(l), vm.num_of(r)) {
         if let (Num::C(..), _) | (_, Num::C(..)) = (&a, &b) {
             if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-                let ca = match a { Num::C(x, y) => (x, y), other => (other.to_f64().unwrap_or(f64::NAN), 0.0) };
-                let cb = match b { Num::C(x, y) => (x, y), other => (other.to_f64().unwrap_or(f64::NAN), 0.0) };
+                let ca = match a {
+                    Num::C(x, y) => (x, y),
+                    other => (other.to_f64().unwrap_or(f64::NAN), 0.0),
+                };
+                let cb = match b {
+                    Num::C(x, y) => (x, y),
+                    other => (other.to_f64().unwrap_or(f64::NAN), 0.0),
+                };
                 return Ok(Some((ca == cb) == (op == CmpOp::Eq)));
             }
             return Ok(None);
@@ -453,7 +529,9 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
     };
     match (vm.heap.kind(a), vm.heap.kind(b)) {
         (Kind::Str(x), Kind::Str(y)) => Ok(Some(ord_result(x.s.cmp(&y.s), op))),
-        (Kind::Bytes(x) | Kind::ByteArray(x), Kind::Bytes(y) | Kind::ByteArray(y)) => Ok(Some(ord_result(x.cmp(y), op))),
+        (Kind::Bytes(x) | Kind::ByteArray(x), Kind::Bytes(y) | Kind::ByteArray(y)) => {
+            Ok(Some(ord_result(x.cmp(y), op)))
+        }
         (Kind::List(x), Kind::List(y)) | (Kind::Tuple(x), Kind::Tuple(y)) => {
             let (x, y) = (x.clone(), y.clone());
             seq_compare(vm, &x, &y, op).map(Some)
@@ -482,11 +560,15 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
             let (x, y) = (vec![*a1, *b1, *c1], vec![*a2, *b2, *c2]);
             seq_compare(vm, &x, &y, op).map(Some)
         }
-        (Kind::Range(..) | Kind::BigRange(_), Kind::Range(..) | Kind::BigRange(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+        (Kind::Range(..) | Kind::BigRange(_), Kind::Range(..) | Kind::BigRange(_))
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+        {
             let eq = vm.range_eq(a, b);
             Ok(Some(eq == (op == CmpOp::Eq)))
         }
-        (Kind::DictView(d1, w1), Kind::DictView(d2, w2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) && *w1 != 1 && *w1 == *w2 => {
+        (Kind::DictView(d1, w1), Kind::DictView(d2, w2))
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) && *w1 != 1 && *w1 == *w2 =>
+        {
             let (x, y) = (Value::Obj(*d1), Value::Obj(*d2));
             let xs = vm.iterate(l)?;
             let ys = vm.iterate(r)?;
@@ -533,7 +615,11 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             "__doc__" => Some(f.doc),
             "__defaults__" => {
                 let d = f.defaults.clone();
-                Some(if d.is_empty() { Value::None } else { vm.new_tuple(d) })
+                Some(if d.is_empty() {
+                    Value::None
+                } else {
+                    vm.new_tuple(d)
+                })
             }
             "__kwdefaults__" => Some(f.kwdefaults.map(Value::Obj).unwrap_or(Value::None)),
             "__globals__" => Some(Value::Obj(f.globals)),
@@ -552,7 +638,11 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             }
             "__closure__" => {
                 let c = f.closure.clone();
-                Some(if c.is_empty() { Value::None } else { vm.new_tuple(c) })
+                Some(if c.is_empty() {
+                    Value::None
+                } else {
+                    vm.new_tuple(c)
+                })
             }
             "__code__" => {
                 let code = f.code.clone();
@@ -595,7 +685,11 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
                 };
                 Some(vm.new_str(q))
             }
-            "__module__" => Some(if nf.owner.is_none() { vm.intern("builtins") } else { Value::None }),
+            "__module__" => Some(if nf.owner.is_none() {
+                vm.intern("builtins")
+            } else {
+                Value::None
+            }),
             "__doc__" => Some(Value::None),
             _ => None,
         },
@@ -657,12 +751,20 @@ fn slice_indices(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let it = vm.arg_or(args, 1, kw, "iterable", Value::Undef);
     if it.is_undef() {
-        return Err(vm.new_type_error("enumerate() missing required argument 'iterable' (pos 1)".into()));
+        return Err(
+            vm.new_type_error("enumerate() missing required argument 'iterable' (pos 1)".into())
+        );
     }
     let start = vm.arg_or(args, 2, kw, "start", Value::Int(0));
     let iter = vm.get_iter(it)?;
     let c = args[0].obj().expect("class");
-    Ok(vm.new_iter(c, IterKind::Enumerate { it: iter, count: start }))
+    Ok(vm.new_iter(
+        c,
+        IterKind::Enumerate {
+            it: iter,
+            count: start,
+        },
+    ))
 }
 fn zip_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.only_kwargs("zip", kw, &["strict"])?;
@@ -692,7 +794,14 @@ fn filter_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("filter", &args[1..], 2, 2)?;
     let it = vm.get_iter(args[2])?;
     let c = args[0].obj().expect("class");
-    Ok(vm.new_iter(c, IterKind::Filter { f: args[1], it, negate: false }))
+    Ok(vm.new_iter(
+        c,
+        IterKind::Filter {
+            f: args[1],
+            it,
+            negate: false,
+        },
+    ))
 }
 fn reversed_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("reversed", &args[1..], 1, 1)?;
@@ -708,7 +817,17 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let gi = vm.names.__getitem__;
     let ok = match seq {
-        Value::Obj(r) => matches!(vm.heap.kind(r), Kind::List(_) | Kind::Tuple(_) | Kind::Str(_) | Kind::Range(..) | Kind::Bytes(_) | Kind::ByteArray(_)) || vm.lookup_special(seq, gi).is_some(),
+        Value::Obj(r) => {
+            matches!(
+                vm.heap.kind(r),
+                Kind::List(_)
+                    | Kind::Tuple(_)
+                    | Kind::Str(_)
+                    | Kind::Range(..)
+                    | Kind::Bytes(_)
+                    | Kind::ByteArray(_)
+            ) || vm.lookup_special(seq, gi).is_some()
+        }
         _ => false,
     };
     if !ok {
@@ -756,9 +875,22 @@ pub fn register(vm: &mut Vm) {
     vm.add_staticmethod(vm.types.reversed, "__new__", reversed_new);
     let t = vm.types.clone();
     for c in [
-        t.list_iterator, t.tuple_iterator, t.range_iterator, t.str_iterator, t.dict_keyiterator,
-        t.dict_valueiterator, t.dict_itemiterator, t.set_iterator, t.bytes_iterator,
-        t.callable_iterator, t.iterator, t.enumerate, t.zip, t.map, t.filter, t.reversed,
+        t.list_iterator,
+        t.tuple_iterator,
+        t.range_iterator,
+        t.str_iterator,
+        t.dict_keyiterator,
+        t.dict_valueiterator,
+        t.dict_itemiterator,
+        t.set_iterator,
+        t.bytes_iterator,
+        t.callable_iterator,
+        t.iterator,
+        t.enumerate,
+        t.zip,
+        t.map,
+        t.filter,
+        t.reversed,
     ] {
         vm.add_method(c, "__iter__", iter_self);
         vm.add_method(c, "__next__", iter_next_method);

@@ -50,7 +50,11 @@ fn object_str(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 fn object_eq(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    Ok(if args[0].is(args[1]) { Value::Bool(true) } else { vm.not_implemented })
+    Ok(if args[0].is(args[1]) {
+        Value::Bool(true)
+    } else {
+        vm.not_implemented
+    })
 }
 fn object_ne(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let r = vm.compare(args[0], args[1], revpy_compiler::opcodes::CmpOp::Eq)?;
@@ -68,10 +72,15 @@ fn object_hash(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Int(h))
 }
 fn object_format(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let spec = args.get(1).map(|s| vm.str_of(*s).to_string()).unwrap_or_default();
+    let spec = args
+        .get(1)
+        .map(|s| vm.str_of(*s).to_string())
+        .unwrap_or_default();
     if !spec.is_empty() {
         let t = vm.type_name(args[0]);
-        return Err(vm.new_type_error(format!("unsupported format string passed to {t}.__format__")));
+        return Err(vm.new_type_error(format!(
+            "unsupported format string passed to {t}.__format__"
+        )));
     }
     vm.str_value(args[0])
 }
@@ -85,7 +94,10 @@ fn object_dir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn object_reduce_ex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let cls = Value::Obj(vm.type_of(args[0]));
-    let d = vm.instance_dict(args[0]).map(Value::Obj).unwrap_or(Value::None);
+    let d = vm
+        .instance_dict(args[0])
+        .map(Value::Obj)
+        .unwrap_or(Value::None);
     let empty = vm.new_tuple(vec![]);
     Ok(vm.new_tuple(vec![cls, empty, d]))
 }
@@ -103,7 +115,12 @@ fn type_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn type_mro(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let c = args[0].obj().expect("class");
-    let mro: Vec<Value> = vm.class_data(c).mro.iter().map(|r| Value::Obj(*r)).collect();
+    let mro: Vec<Value> = vm
+        .class_data(c)
+        .mro
+        .iter()
+        .map(|r| Value::Obj(*r))
+        .collect();
     Ok(vm.new_list(mro))
 }
 fn type_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -119,7 +136,10 @@ fn type_instancecheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn type_subclasscheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let c = args[0].obj().expect("class");
-    let Some(s) = args[1].obj().filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_))) else {
+    let Some(s) = args[1]
+        .obj()
+        .filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_)))
+    else {
         return Err(vm.new_type_error("issubclass() arg 1 must be a class".into()));
     };
     Ok(Value::Bool(vm.is_subclass_ref(s, c)))

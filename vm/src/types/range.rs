@@ -13,7 +13,11 @@ type Kw<'a> = &'a [(Value, Value)];
 
 /// The number of items of range(a, b, c) (c != 0).
 pub fn big_len(a: &BigInt, b: &BigInt, c: &BigInt) -> BigInt {
-    let (lo, hi, step) = if c.is_positive() { (a, b, c.clone()) } else { (b, a, -c) };
+    let (lo, hi, step) = if c.is_positive() {
+        (a, b, c.clone())
+    } else {
+        (b, a, -c)
+    };
     if lo >= hi {
         return BigInt::zero();
     }
@@ -73,12 +77,20 @@ impl Vm {
 
     /// `x in range` for a big range (ints only; other values compare by equality).
     pub(crate) fn big_range_contains(&mut self, r: ObjRef, item: Value) -> PyResult<Option<bool>> {
-        if matches!(item, Value::Float(_)) || !matches!(self.num_of(item), Some(Num::I(_) | Num::B(_))) {
+        if matches!(item, Value::Float(_))
+            || !matches!(self.num_of(item), Some(Num::I(_) | Num::B(_)))
+        {
             return Ok(None);
         }
-        let Some(x) = self.index_big(item)? else { return Ok(None) };
+        let Some(x) = self.index_big(item)? else {
+            return Ok(None);
+        };
         let (a, b, c) = self.range_bounds(r).expect("range");
-        let inside = if c.is_positive() { x >= a && x < b } else { x <= a && x > b };
+        let inside = if c.is_positive() {
+            x >= a && x < b
+        } else {
+            x <= a && x > b
+        };
         Ok(Some(inside && ((x - a) % c).is_zero()))
     }
 
@@ -95,7 +107,9 @@ impl Vm {
         }
         let Some(i) = self.index_big(key)? else {
             let t = self.type_name(key);
-            return Err(self.new_type_error(format!("range indices must be integers or slices, not {t}")));
+            return Err(
+                self.new_type_error(format!("range indices must be integers or slices, not {t}"))
+            );
         };
         let i = if i.is_negative() { i + &len } else { i };
         if i.is_negative() || i >= len {
@@ -105,7 +119,13 @@ impl Vm {
     }
 
     /// `slice.indices(len)` with big ints (CPython's `_PySlice_GetLongIndices`).
-    fn big_slice_indices(&mut self, start: Value, stop: Value, step: Value, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    fn big_slice_indices(
+        &mut self,
+        start: Value,
+        stop: Value,
+        step: Value,
+        len: &BigInt,
+    ) -> PyResult<(BigInt, BigInt, BigInt)> {
         let get = |vm: &mut Vm, v: Value| -> PyResult<Option<BigInt>> {
             if v.is_none() {
                 return Ok(None);
@@ -122,7 +142,11 @@ impl Vm {
             return Err(self.new_value_error("slice step cannot be zero".into()));
         }
         let neg = step.is_negative();
-        let (lower, upper) = if neg { (BigInt::from(-1), len - 1u32) } else { (BigInt::zero(), len.clone()) };
+        let (lower, upper) = if neg {
+            (BigInt::from(-1), len - 1u32)
+        } else {
+            (BigInt::zero(), len.clone())
+        };
         let fix = |x: BigInt| -> BigInt {
             if x.is_negative() {
                 (x + len).max(lower.clone())
@@ -132,11 +156,23 @@ impl Vm {
         };
         let start = match get(self, start)? {
             Some(x) => fix(x),
-            None => if neg { upper.clone() } else { lower.clone() },
+            None => {
+                if neg {
+                    upper.clone()
+                } else {
+                    lower.clone()
+                }
+            }
         };
         let stop = match get(self, stop)? {
             Some(x) => fix(x),
-            None => if neg { lower.clone() } else { upper.clone() },
+            None => {
+                if neg {
+                    lower.clone()
+                } else {
+                    upper.clone()
+                }
+            }
         };
         Ok((start, stop, step))
     }
@@ -194,7 +230,13 @@ impl Vm {
             Value::Obj(r)
         };
         let c = self.types.range_iterator;
-        Ok(self.new_iter(c, IterKind::GetItem { obj: target, idx: 0 }))
+        Ok(self.new_iter(
+            c,
+            IterKind::GetItem {
+                obj: target,
+                idx: 0,
+            },
+        ))
     }
 }
 
@@ -205,7 +247,10 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(vm.new_type_error("range expected at least 1 argument, got 0".into()));
     }
     if a.len() > 3 {
-        return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {}", a.len())));
+        return Err(vm.new_type_error(format!(
+            "range expected at most 3 arguments, got {}",
+            a.len()
+        )));
     }
     let mut n: Vec<BigInt> = vec![];
     for v in a {
@@ -213,15 +258,25 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             Some(x) => n.push(x),
             None => {
                 let t = vm.type_name(*v);
-                return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
             }
         }
     }
     let mut it = n.into_iter();
     let (start, stop, step) = match a.len() {
         1 => (BigInt::zero(), it.next().unwrap_or_default(), BigInt::one()),
-        2 => (it.next().unwrap_or_default(), it.next().unwrap_or_default(), BigInt::one()),
-        _ => (it.next().unwrap_or_default(), it.next().unwrap_or_default(), it.next().unwrap_or_default()),
+        2 => (
+            it.next().unwrap_or_default(),
+            it.next().unwrap_or_default(),
+            BigInt::one(),
+        ),
+        _ => (
+            it.next().unwrap_or_default(),
+            it.next().unwrap_or_default(),
+            it.next().unwrap_or_default(),
+        ),
     };
     if step.is_zero() {
         return Err(vm.new_value_error("range() arg 3 must not be zero".into()));
@@ -261,8 +316,12 @@ fn range_index(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn range_count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let r = this(vm, args[0])?;
     vm.check_args("count", &args[1..], 1, 1)?;
-    if matches!(vm.num_of(args[1]), Some(Num::I(_) | Num::B(_))) && !matches!(args[1], Value::Float(_)) {
-        return Ok(Value::Int(vm.contains_builtin(Value::Obj(r), args[1])? as i64));
+    if matches!(vm.num_of(args[1]), Some(Num::I(_) | Num::B(_)))
+        && !matches!(args[1], Value::Float(_))
+    {
+        return Ok(Value::Int(
+            vm.contains_builtin(Value::Obj(r), args[1])? as i64
+        ));
     }
     let mut n = 0;
     for it in vm.iterate(Value::Obj(r))? {

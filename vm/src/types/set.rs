@@ -33,13 +33,15 @@ impl Vm {
         {
             let vm = &*self;
             let slow = std::cell::Cell::new(false);
-            let r = vm.table(s).find_with(hash, key, |k| match vm.simple_eq(k, key) {
-                Some(b) => b,
-                None => {
-                    slow.set(true);
-                    false
-                }
-            });
+            let r = vm
+                .table(s)
+                .find_with(hash, key, |k| match vm.simple_eq(k, key) {
+                    Some(b) => b,
+                    None => {
+                        slow.set(true);
+                        false
+                    }
+                });
             if !slow.get() {
                 return Ok(r);
             }
@@ -58,12 +60,18 @@ impl Vm {
                     answers.push((c, e));
                 }
                 let vm = &*self;
-                Ok(match vm.table(s).probe(hash, key, &mut |k| {
-                    answers.iter().find(|(c, _)| c.is(k)).map(|(_, e)| *e).or(Some(false))
-                }) {
-                    Probe::Found(i) => Some(i),
-                    _ => None,
-                })
+                Ok(
+                    match vm.table(s).probe(hash, key, &mut |k| {
+                        answers
+                            .iter()
+                            .find(|(c, _)| c.is(k))
+                            .map(|(_, e)| *e)
+                            .or(Some(false))
+                    }) {
+                        Probe::Found(i) => Some(i),
+                        _ => None,
+                    },
+                )
             }
         }
     }
@@ -161,7 +169,8 @@ impl Vm {
 
     /// A new set or frozenset (same class as `like`) from a table.
     fn set_like(&mut self, like: Value, t: SetTable) -> Value {
-        let frozen = matches!(like, Value::Obj(r) if matches!(self.heap.kind(r), Kind::FrozenSet(_)));
+        let frozen =
+            matches!(like, Value::Obj(r) if matches!(self.heap.kind(r), Kind::FrozenSet(_)));
         if frozen {
             let c = self.types.frozenset;
             Value::Obj(self.heap.alloc(c, Kind::FrozenSet(Box::new(t))))
@@ -214,7 +223,11 @@ fn intersection(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     if vm.is_set_like(b) {
         // Iterate over the smaller set, looking each key up in the larger.
         let br = b.obj().expect("set");
-        let (small, big) = if vm.table(br).len() > vm.table(ar).len() { (ar, br) } else { (br, ar) };
+        let (small, big) = if vm.table(br).len() > vm.table(ar).len() {
+            (ar, br)
+        } else {
+            (br, ar)
+        };
         let items: Vec<(i64, Value)> = vm.table(small).iter_with_hash().collect();
         for (h, k) in items {
             if vm.set_find(big, k, h)?.is_some() {
@@ -244,7 +257,11 @@ fn difference_update(vm: &mut Vm, a: Value, b: Value) -> PyResult<()> {
         vm.table_mut(ar).clear();
         return Ok(());
     }
-    let keys: Vec<Value> = if vm.is_set_like(b) { vm.set_items(b) } else { vm.iterate(b)? };
+    let keys: Vec<Value> = if vm.is_set_like(b) {
+        vm.set_items(b)
+    } else {
+        vm.iterate(b)?
+    };
     for k in keys {
         vm.set_discard(ar, k)?;
     }
@@ -269,7 +286,11 @@ fn difference(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
             let br = b.obj().expect("container");
             let b_is_set = vm.is_set_like(b);
             for (h, k) in items {
-                let present = if b_is_set { vm.set_find(br, k, h)?.is_some() } else { vm.dict_get(br, k)?.is_some() };
+                let present = if b_is_set {
+                    vm.set_find(br, k, h)?.is_some()
+                } else {
+                    vm.dict_get(br, k)?.is_some()
+                };
                 if !present {
                     vm.set_add_hashed(rr, k, h)?;
                 }
@@ -510,7 +531,12 @@ fn s_isdisjoint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 /// Comparisons between sets (subset order) for `native_compare`.
-pub fn set_compare(vm: &mut Vm, a: Value, b: Value, op: revpy_compiler::opcodes::CmpOp) -> PyResult<bool> {
+pub fn set_compare(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    op: revpy_compiler::opcodes::CmpOp,
+) -> PyResult<bool> {
     use revpy_compiler::opcodes::CmpOp::*;
     let (la, lb) = (vm.set_items(a).len(), vm.set_items(b).len());
     Ok(match op {
@@ -528,7 +554,9 @@ fn set_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if vm.is_subclass_ref(cls, vm.types.frozenset) {
         if let Some(v) = args.get(1) {
             // frozenset(f) is f itself for an exact frozenset.
-            if cls == vm.types.frozenset && matches!(v, Value::Obj(r) if vm.heap.get(*r).class == cls) {
+            if cls == vm.types.frozenset
+                && matches!(v, Value::Obj(r) if vm.heap.get(*r).class == cls)
+            {
                 return Ok(*v);
             }
         }
@@ -542,7 +570,9 @@ fn set_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         let t = std::mem::take(vm.table_mut(tmp.obj().expect("set")));
         return Ok(Value::Obj(vm.heap.alloc(cls, Kind::FrozenSet(Box::new(t)))));
     }
-    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Set(Box::new(SetTable::new())))))
+    Ok(Value::Obj(
+        vm.heap.alloc(cls, Kind::Set(Box::new(SetTable::new()))),
+    ))
 }
 fn set_init(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let s = this(vm, args)?;

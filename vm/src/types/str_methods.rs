@@ -74,7 +74,10 @@ fn char_slice(s: &str, start: usize, end: usize) -> &str {
     if s.is_ascii() {
         return &s[start.min(s.len())..end.min(s.len()).max(start.min(s.len()))];
     }
-    let mut it = s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len()));
+    let mut it = s
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()));
     let b0 = it.clone().nth(start).unwrap_or(s.len());
     let b1 = it.nth(end).unwrap_or(s.len());
     if b1 < b0 {
@@ -142,7 +145,11 @@ fn s_count(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let hay = char_slice(&s, start, end);
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&sub).count() };
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(&sub).count()
+    };
     Ok(Value::Int(n as i64))
 }
 
@@ -216,7 +223,11 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
     let sepv = vm.arg_or(args, 1, kw, "sep", Value::None);
     let maxv = vm.arg_or(args, 2, kw, "maxsplit", Value::Int(-1));
     let maxsplit = vm.expect_int(maxv, "")?;
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = if sepv.is_none() {
         let mut out: Vec<String> = vec![];
         if rev {
@@ -265,11 +276,16 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
             return Err(vm.new_value_error("empty separator".into()));
         }
         if rev {
-            let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep.as_str()).map(|x| x.to_string()).collect();
+            let mut v: Vec<String> = s
+                .rsplitn(max.saturating_add(1), sep.as_str())
+                .map(|x| x.to_string())
+                .collect();
             v.reverse();
             v
         } else {
-            s.splitn(max.saturating_add(1), sep.as_str()).map(|x| x.to_string()).collect()
+            s.splitn(max.saturating_add(1), sep.as_str())
+                .map(|x| x.to_string())
+                .collect()
         }
     };
     let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
@@ -292,7 +308,18 @@ fn s_splitlines(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = i + 1;
             if c == '\r' && i + 1 < chars.len() && chars[i + 1] == '\n' {
@@ -400,7 +427,8 @@ fn s_title(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
             } else {
                 out.extend(c.to_uppercase());
             }
-            prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase() || c.is_alphabetic());
+            prev_cased =
+                c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase() || c.is_alphabetic());
             if !c.is_alphabetic() {
                 prev_cased = false;
             }
@@ -414,34 +442,60 @@ fn pred(vm: &mut Vm, args: Args, f: impl Fn(&str) -> bool) -> PyResult<Value> {
     Ok(Value::Bool(f(&s)))
 }
 fn s_isdigit(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ('\u{2070}'..='\u{2079}').contains(&c) || "¹²³".contains(c) || c.is_numeric() && c.to_digit(10).is_some()))
+    pred(vm, args, |s| {
+        !s.is_empty()
+            && s.chars().all(|c| {
+                c.is_ascii_digit()
+                    || ('\u{2070}'..='\u{2079}').contains(&c)
+                    || "¹²³".contains(c)
+                    || c.is_numeric() && c.to_digit(10).is_some()
+            })
+    })
 }
 fn s_isdecimal(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some())))
+    pred(vm, args, |s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()))
+    })
 }
 fn s_isnumeric(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_numeric()))
+    pred(vm, args, |s| {
+        !s.is_empty() && s.chars().all(|c| c.is_numeric())
+    })
 }
 fn s_isalpha(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_alphabetic()))
+    pred(vm, args, |s| {
+        !s.is_empty() && s.chars().all(|c| c.is_alphabetic())
+    })
 }
 fn s_isalnum(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric()))
+    pred(vm, args, |s| {
+        !s.is_empty() && s.chars().all(|c| c.is_alphanumeric())
+    })
 }
 fn s_isspace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| !s.is_empty() && s.chars().all(|c| c.is_whitespace()))
+    pred(vm, args, |s| {
+        !s.is_empty() && s.chars().all(|c| c.is_whitespace())
+    })
 }
 fn s_isupper(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()))
+    pred(vm, args, |s| {
+        s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase())
+    })
 }
 fn s_islower(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()))
+    pred(vm, args, |s| {
+        s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase())
+    })
 }
 fn s_isascii(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| s.is_ascii())
 }
 fn s_isprintable(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    pred(vm, args, |s| s.chars().all(|c| c == ' ' || crate::repr::is_printable(c)))
+    pred(vm, args, |s| {
+        s.chars().all(|c| c == ' ' || crate::repr::is_printable(c))
+    })
 }
 fn s_isidentifier(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
@@ -545,7 +599,11 @@ fn partition_impl(vm: &mut Vm, args: Args, rev: bool) -> PyResult<Value> {
     }
     let found = if rev { s.rfind(&sep) } else { s.find(&sep) };
     let (a, b, c) = match found {
-        Some(i) => (s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()),
+        Some(i) => (
+            s[..i].to_string(),
+            sep.clone(),
+            s[i + sep.len()..].to_string(),
+        ),
         None if rev => (String::new(), String::new(), s.to_string()),
         None => (s.to_string(), String::new(), String::new()),
     };
@@ -617,7 +675,13 @@ fn s_format_map(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 
 /// `str.format`: fields `{name!conv:spec}` with auto/explicit numbering, attribute
 /// and index lookups, nested replacement fields in the spec.
-pub fn str_format(vm: &mut Vm, s: &str, args: &[Value], kw: &[(Value, Value)], mapping: Option<Value>) -> PyResult<String> {
+pub fn str_format(
+    vm: &mut Vm,
+    s: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    mapping: Option<Value>,
+) -> PyResult<String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -669,7 +733,9 @@ pub fn str_format(vm: &mut Vm, s: &str, args: &[Value], kw: &[(Value, Value)], m
                     None => {
                         return Err(vm.new_error(
                             vm.types.index_error,
-                            format!("Replacement index {idx} out of range for positional args tuple"),
+                            format!(
+                                "Replacement index {idx} out of range for positional args tuple"
+                            ),
                         ))
                     }
                 }
@@ -680,7 +746,9 @@ pub fn str_format(vm: &mut Vm, s: &str, args: &[Value], kw: &[(Value, Value)], m
                     None => {
                         return Err(vm.new_error(
                             vm.types.index_error,
-                            format!("Replacement index {idx} out of range for positional args tuple"),
+                            format!(
+                                "Replacement index {idx} out of range for positional args tuple"
+                            ),
                         ))
                     }
                 }
@@ -725,9 +793,7 @@ pub fn str_format(vm: &mut Vm, s: &str, args: &[Value], kw: &[(Value, Value)], m
                     vm.new_str(s)
                 }
                 Some(other) => {
-                    return Err(vm.new_value_error(format!(
-                        "Unknown conversion specifier {other}"
-                    )))
+                    return Err(vm.new_value_error(format!("Unknown conversion specifier {other}")))
                 }
                 None => v,
             };
@@ -766,7 +832,9 @@ fn s_maketrans(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
             };
             for (k, v) in items {
                 let k = match vm.as_str(k) {
-                    Some(s) if s.chars().count() == 1 => Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)),
+                    Some(s) if s.chars().count() == 1 => {
+                        Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))
+                    }
                     _ => k,
                 };
                 vm.dict_set(d, k, v)?;
@@ -812,7 +880,11 @@ fn s_translate(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
             Some(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or('\u{fffd}')),
             Some(v) => match vm.as_str(v) {
                 Some(t) => out.push_str(t),
-                None => return Err(vm.new_type_error("character mapping must return integer, None or str".into())),
+                None => {
+                    return Err(vm.new_type_error(
+                        "character mapping must return integer, None or str".into(),
+                    ))
+                }
             },
         }
     }

@@ -90,7 +90,9 @@ fn t_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> 
         Some(v) => {
             if cls == vm.types.tuple {
                 if let Value::Obj(r) = v {
-                    if matches!(vm.heap.kind(*r), Kind::Tuple(_)) && vm.type_of(*v) == vm.types.tuple {
+                    if matches!(vm.heap.kind(*r), Kind::Tuple(_))
+                        && vm.type_of(*v) == vm.types.tuple
+                    {
                         return Ok(*v);
                     }
                 }
