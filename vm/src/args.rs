@@ -92,14 +92,9 @@ impl Vm {
             Some(i) => Ok(i),
             None => {
                 let t = self.type_name(v);
-                Err(self.new_type_error(format!(
-                    "'{t}' object cannot be interpreted as an integer{}",
-                    if what.is_empty() {
-                        String::new()
-                    } else {
-                        String::new()
-                    }
-                )))
+                let _ = what;
+                Err(self
+                    .new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
             }
         }
     }

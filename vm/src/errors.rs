@@ -101,8 +101,8 @@ impl Vm {
         let mut name = self.str_of(self.class_data(cls).qualname).to_string();
         let mk = self.names.__module__;
         let d = self.class_data(cls).dict;
-        if let Some(m) = self.dict_get_str(d, mk) {
-            if let Value::Obj(mr) = m {
+        if let Some(Value::Obj(mr)) = self.dict_get_str(d, mk) {
+            {
                 if let Kind::Str(ms) = self.heap.kind(mr) {
                     let ms = ms.s.to_string();
                     if ms != "builtins" && ms != "__main__" {

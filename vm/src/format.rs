@@ -86,7 +86,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
@@ -330,7 +330,7 @@ impl Vm {
     fn format_float(&mut self, x: f64, sp: &Spec, _from_int: bool) -> PyResult<String> {
         let ty = sp.ty;
         let upper = matches!(ty, Some('E' | 'F' | 'G'));
-        let neg = x.is_sign_negative() && !(x == 0.0 && false);
+        let neg = x.is_sign_negative();
         let a = x.abs();
         let mut body = if let Some(s) = special_float(a, upper) {
             s

@@ -402,6 +402,9 @@ pub struct Object {
     pub kind: Kind,
 }
 
+/// Calls its argument on every root value.
+pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
+
 /// The object table.
 #[derive(Clone, Debug, Default)]
 pub struct Heap {
@@ -510,7 +513,7 @@ impl Heap {
 
     /// Mark from `roots`, then free everything unmarked. Deterministic: slots are swept
     /// in index order and freed slots are reused last-freed-first.
-    pub fn collect(&mut self, roots: &mut dyn FnMut(&mut dyn FnMut(Value))) {
+    pub fn collect(&mut self, roots: &mut RootWalker) {
         let n = self.slots.len();
         let mut marks = vec![false; n];
         let mut work: Vec<ObjRef> = vec![];

@@ -216,12 +216,9 @@ impl Vm {
     }
 
     fn unpack_error(&mut self, expected: usize, got: usize, from_iter: bool) -> crate::PyErr {
+        let _ = from_iter;
         if got > expected {
-            if from_iter {
-                self.new_value_error(format!("too many values to unpack (expected {expected})"))
-            } else {
-                self.new_value_error(format!("too many values to unpack (expected {expected})"))
-            }
+            self.new_value_error(format!("too many values to unpack (expected {expected})"))
         } else {
             self.new_value_error(format!(
                 "not enough values to unpack (expected {expected}, got {got})"

@@ -50,6 +50,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use types::Types;
 
+/// Creates a native module (registered by `stdlib`).
+pub type NativeModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
+
 /// A Python exception in flight: the exception object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PyErr(pub ObjRef);
@@ -110,7 +113,7 @@ pub struct Vm {
     /// Sources of every module loaded (for recordings).
     pub loaded_sources: Vec<(String, String)>,
     /// Native modules by name (filled by `stdlib`), created on first import.
-    pub native_modules: Vec<(&'static str, fn(&mut Vm) -> PyResult<ObjRef>)>,
+    pub native_modules: Vec<(&'static str, NativeModuleInit)>,
 }
 
 impl Default for Vm {
@@ -359,11 +362,9 @@ impl Vm {
         let f = self.frames.last().expect("frame").clone();
         let pc = f.ip as usize - 1;
         let ins = f.code.code.instrs[pc];
-        let stack: Vec<String> = self.stack[f.base as usize + f.code.nlocalsplus..]
-            .to_vec()
-            .into_iter()
-            .map(|v| self.short_repr(v))
-            .collect();
+        let start = f.base as usize + f.code.nlocalsplus;
+        let values: Vec<Value> = self.stack[start..].to_vec();
+        let stack: Vec<String> = values.into_iter().map(|v| self.short_repr(v)).collect();
         let arg = revpy_compiler::dis::arg_repr(&f.code.code, ins.op, ins.arg);
         let argtxt = if ins.op.arg_kind() == revpy_compiler::opcodes::ArgKind::None {
             String::new()

@@ -347,7 +347,7 @@ impl Vm {
                             rr = t;
                         }
                         let t = xr * xr - xi * xi;
-                        xi = 2.0 * xr * xi;
+                        xi *= 2.0 * xr;
                         xr = t;
                         n >>= 1;
                     }

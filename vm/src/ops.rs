@@ -736,7 +736,7 @@ pub(crate) fn int_float_eq(i: i64, f: f64) -> bool {
         return i as f64 == f;
     }
     // Large: compare exactly through i128.
-    f >= -9.3e18 && f <= 9.3e18 && (f as i128) == i as i128
+    (-9.3e18..=9.3e18).contains(&f) && (f as i128) == i as i128
 }
 
 pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {

@@ -103,8 +103,6 @@ impl Vm {
         let exit = self.class_lookup(cls, ex);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let t = self.type_name(mgr);
-            let what = if enter.is_none() { "" } else { "" };
-            let _ = what;
             return Err(self.new_type_error(format!(
                 "'{t}' object does not support the context manager protocol"
             )));

@@ -151,14 +151,9 @@ pub fn dict_update_from(vm: &mut Vm, d: ObjRef, other: Value) -> PyResult<()> {
         let pair = match vm.iterate(item) {
             Ok(p) => p,
             Err(_) => {
-                let t = vm.type_name(item);
                 return Err(vm.new_type_error(format!(
                     "cannot convert dictionary update sequence element #{i} to a sequence"
-                )))
-                .map_err(|e| {
-                    let _ = t;
-                    e
-                });
+                )));
             }
         };
         if pair.len() != 2 {

@@ -152,7 +152,7 @@ impl Vm {
 
     pub fn new_set_from(&mut self, items: Vec<Value>) -> PyResult<Value> {
         let c = self.types.set;
-        let s = Value::Obj(self.heap.alloc(c, Kind::Set(Box::new(SetTable::new()))));
+        let s = Value::Obj(self.heap.alloc(c, Kind::Set(Box::default())));
         for v in items {
             self.set_add(s, v)?;
         }
@@ -570,9 +570,7 @@ fn set_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         let t = std::mem::take(vm.table_mut(tmp.obj().expect("set")));
         return Ok(Value::Obj(vm.heap.alloc(cls, Kind::FrozenSet(Box::new(t)))));
     }
-    Ok(Value::Obj(
-        vm.heap.alloc(cls, Kind::Set(Box::new(SetTable::new()))),
-    ))
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Set(Box::default()))))
 }
 fn set_init(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let s = this(vm, args)?;

@@ -448,15 +448,13 @@ fn s_isdigit(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
                 c.is_ascii_digit()
                     || ('\u{2070}'..='\u{2079}').contains(&c)
                     || "¹²³".contains(c)
-                    || c.is_numeric() && c.to_digit(10).is_some()
+                    || c.is_ascii_digit()
             })
     })
 }
 fn s_isdecimal(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()))
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c.is_ascii_digit())
     })
 }
 fn s_isnumeric(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
