@@ -1,18 +1,39 @@
-//! revpy's standard library: modules written for revpy, installed into a VM.
+//! revpy's standard library: the modules programs import, installed into a VM.
 //!
-//! `sys` and the builtins live in the VM itself; this crate adds the importable
-//! modules (`math`, `time`, `random`, ... as they are written).
+//! Two kinds of modules:
+//! - written in Python, in `stdlib/python/NAME.py` (a package `P` is `P/__init__.py`
+//!   plus `P/SUB.py`), bundled into the binary and listed in `PY_MODULES`;
+//! - written in Rust (`src/*.rs`), registered in `NATIVE_MODULES`.
+//!
+//! `sys` and the builtins live in the VM itself.
 
-use revpy_vm::Vm;
+use revpy_vm::{NativeModuleInit, Vm};
 
-/// The names of the modules this crate provides (for `--list-modules`).
+/// Modules written in Python: (name, source).
+pub const PY_MODULES: &[(&str, &str)] = &[];
+
+/// Modules written in Rust: (name, constructor).
+pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[];
+
+/// The names of every module revpy provides (for `revpy run --list-modules`).
 pub fn module_names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = vec!["builtins", "sys"];
+    v.extend(PY_MODULES.iter().map(|(n, _)| *n));
+    v.extend(NATIVE_MODULES.iter().map(|(n, _)| *n));
     v.sort();
+    v.dedup();
     v
+}
+
+/// Install the standard library into a VM.
+pub fn install(vm: &mut Vm) {
+    vm.frozen_modules.extend_from_slice(PY_MODULES);
+    vm.native_modules.extend_from_slice(NATIVE_MODULES);
 }
 
 /// A VM with the standard library installed.
 pub fn new_vm() -> Vm {
-    Vm::new()
+    let mut vm = Vm::new();
+    install(&mut vm);
+    vm
 }

@@ -193,8 +193,23 @@ impl Vm {
             };
             return self.exec_module_source(full, &path, &source, is_pkg.then_some(pkg_dir));
         }
+        // Modules written in Python and shipped inside revpy (after the program's own
+        // files, as CPython's stdlib comes after the script's directory on sys.path).
+        if let Some(src) = self.frozen_modules.iter().find(|(n, _)| *n == full).map(|(_, s)| *s) {
+            let prefix = format!("{full}.");
+            let is_pkg = self.frozen_modules.iter().any(|(n, _)| n.starts_with(&prefix));
+            let m = self.exec_frozen(full, src, is_pkg)?;
+            return Ok(m);
+        }
         let msg = format!("No module named '{full}'");
         Err(self.new_import_error(self.types.module_not_found_error, msg, full))
+    }
+
+    /// Run a bundled Python module; packages get an empty `__path__` (their submodules
+    /// are bundled too).
+    fn exec_frozen(&mut self, full: &str, source: &str, is_pkg: bool) -> PyResult<ObjRef> {
+        let path = format!("<frozen {full}>");
+        self.exec_module_source(full, &path, source, is_pkg.then(String::new))
     }
 
     /// Create module `full` from source text and run it.
@@ -221,9 +236,10 @@ impl Vm {
         let pv = self.new_str(package);
         self.dict_set(d, pk, pv)?;
         if let Some(dir) = pkg_dir {
+            // An empty directory marks a bundled package: no search path of its own.
             let pathk = self.names.__path__;
-            let dv = self.new_str(dir);
-            let l = self.new_list(vec![dv]);
+            let items = if dir.is_empty() { vec![] } else { vec![self.new_str(dir)] };
+            let l = self.new_list(items);
             self.dict_set(d, pathk, l)?;
         }
         let key = self.new_str(full.to_string());

@@ -114,6 +114,8 @@ pub struct Vm {
     pub loaded_sources: Vec<(String, String)>,
     /// Native modules by name (filled by `stdlib`), created on first import.
     pub native_modules: Vec<(&'static str, NativeModuleInit)>,
+    /// Modules written in Python and bundled in the binary: (name, source).
+    pub frozen_modules: Vec<(&'static str, &'static str)>,
 }
 
 impl Default for Vm {

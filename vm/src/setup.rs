@@ -47,6 +47,7 @@ pub(crate) fn new_vm() -> Vm {
         script_dir: ".".into(),
         loaded_sources: vec![],
         native_modules: vec![],
+        frozen_modules: vec![],
     };
     for (i, (_, name, base, kind)) in TYPE_TABLE.iter().enumerate() {
         let dict = vm.new_dict();
