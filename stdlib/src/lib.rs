@@ -10,7 +10,9 @@
 use revpy_vm::{NativeModuleInit, Vm};
 
 /// Modules written in Python: (name, source).
-pub const PY_MODULES: &[(&str, &str)] = &[];
+pub const PY_MODULES: &[(&str, &str)] = &[
+    ("abc", include_str!("../python/abc.py")),
+];
 
 /// Modules written in Rust: (name, constructor).
 pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[];

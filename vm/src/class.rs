@@ -22,6 +22,36 @@ impl Vm {
         if cls == self.types.type_ && args.len() == 1 && kwargs.is_empty() {
             return Ok(Value::Obj(self.type_of(args[0])));
         }
+        if let Some(f) = self.meta_call_override(cls) {
+            let mut full = vec![Value::Obj(cls)];
+            full.extend_from_slice(args);
+            return self.call(f, &full, kwargs);
+        }
+        self.call_class_default(cls, args, kwargs)
+    }
+
+    /// A metaclass's own `__call__` (not `type.__call__`), which calling `cls` runs.
+    pub(crate) fn meta_call_override(&mut self, cls: ObjRef) -> Option<Value> {
+        let meta = self.heap.get(cls).class;
+        if meta == self.types.type_ || self.class_data(meta).is_builtin {
+            return None;
+        }
+        let call = self.names.__call__;
+        let f = self.class_lookup(meta, call)?;
+        let type_call = self.class_lookup(self.types.type_, call);
+        if type_call.map(|t| t.is(f)).unwrap_or(false) {
+            return None;
+        }
+        Some(f)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
+    pub fn call_class_default(
+        &mut self,
+        cls: ObjRef,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let new_name = self.names.__new__;
         let init_name = self.names.__init__;
         let new = self.class_lookup(cls, new_name).unwrap_or(self.object_new);
@@ -96,11 +126,7 @@ impl Vm {
         names.sort();
         let n = self.class_name(cls);
         let plural = if names.len() == 1 { "" } else { "s" };
-        let list = names
-            .iter()
-            .map(|s| format!("'{s}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = names.join(", ");
         self.new_type_error(format!(
             "Can't instantiate abstract class {n} with abstract method{plural} {list}"
         ))
@@ -142,7 +168,7 @@ impl Vm {
                 Value::Obj(m)
             }
         };
-        let ns = self.new_dict();
+        let ns = self.prepare_namespace(meta, name, &bases, &kw)?;
         let Value::Obj(fr) = func else {
             return Err(self.new_type_error("__build_class__: func must be a function".into()));
         };
@@ -150,7 +176,10 @@ impl Vm {
         let sp = self.stack.len();
         self.push_function_frame(fr, &[], &[], sp)?;
         self.frames.last_mut().expect("frame").locals = Some(ns);
-        let cell = match self.run(depth)? {
+        self.gc_holds += 1;
+        let r = self.run(depth);
+        self.gc_holds -= 1;
+        let cell = match r? {
             Exit::Return(v) => v,
             Exit::Yield(_) => Value::None,
         };
@@ -162,6 +191,40 @@ impl Vm {
             }
         }
         Ok(cls)
+    }
+
+    /// The class body's namespace: `meta.__prepare__(name, bases, **kwds)` when the
+    /// metaclass defines it (it must return a dict or a dict subclass), else a new dict.
+    fn prepare_namespace(
+        &mut self,
+        meta: Value,
+        name: Value,
+        bases: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<ObjRef> {
+        let prep = self.names.__prepare__;
+        let custom = match meta {
+            Value::Obj(m) if matches!(self.heap.kind(m), Kind::Class(_)) => {
+                m != self.types.type_ && self.class_lookup(m, prep).is_some()
+            }
+            _ => false,
+        };
+        if !custom {
+            return Ok(self.new_dict());
+        }
+        let f = self.getattr(meta, prep)?;
+        let bases_t = self.new_tuple(bases.to_vec());
+        let ns = self.call(f, &[name, bases_t], kw)?;
+        match ns {
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Dict(_)) => Ok(r),
+            _ => {
+                let m = self.str_lossy(name);
+                let t = self.type_name(ns);
+                Err(self.new_type_error(format!(
+                    "{m}.__prepare__() must return a mapping, not {t}"
+                )))
+            }
+        }
     }
 
     /// `type.__new__(meta, name, bases, ns, **kwds)`.
@@ -535,7 +598,13 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> PyResult<Option<Value>> {
-        let obj_is_class = self.is_class(obj);
+        // As CPython's `supercheck`: a class that derives from `start` uses its own
+        // MRO; anything else (incl. a class in a metaclass method) its type's.
+        let obj_is_class = self.is_class(obj)
+            && obj
+                .obj()
+                .map(|c| self.is_subclass_ref(c, start))
+                .unwrap_or(false);
         let mro_owner = if obj_is_class {
             obj.obj().expect("class")
         } else {

@@ -36,11 +36,13 @@ mod num;
 mod ops;
 mod repr;
 mod setup;
+mod sort;
 mod subscript;
 
 pub use effects::{Effects, OutputSink};
 pub use heap::{Heap, Kind, NativeFn, Object};
 pub use interp::{Exit, Frame};
+pub use num::Num;
 pub use value::{ObjRef, Value};
 
 use heap::CodeData;
@@ -84,8 +86,10 @@ pub struct Vm {
     pub exc_info: Value,
     pub(crate) reraising: bool,
     pub recursion_limit: usize,
-    /// Depth of native calls in progress; the GC waits until it is 0.
-    pub(crate) native_calls: u32,
+    /// Rust code holding values the collector cannot see is on the stack (a native
+    /// call, or a call from Rust into Python): the GC waits until this is 0. Only the
+    /// outermost loop and generators resumed by FOR_ITER / YIELD_FROM collect.
+    pub(crate) gc_holds: u32,
     pub effects: Effects,
     /// Code objects loaded so far (their constants are GC roots).
     code_roots: Vec<Rc<CodeData>>,
@@ -241,6 +245,7 @@ impl Vm {
         locals: Option<ObjRef>,
     ) -> PyResult<Value> {
         let depth = self.frames.len();
+        let nested = depth > 0;
         let base = self.stack.len();
         self.stack.resize(base + data.nlocalsplus, Value::Undef);
         self.frames.push(Frame {
@@ -253,7 +258,11 @@ impl Vm {
             gen: None,
             init_self: Value::Undef,
         });
-        match self.run(depth)? {
+        // A module imported by running code: the importer holds values in Rust.
+        self.gc_holds += nested as u32;
+        let r = self.run(depth);
+        self.gc_holds -= nested as u32;
+        match r? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Ok(Value::None),
         }
@@ -307,7 +316,7 @@ impl Vm {
     /// progress (natives may hold values the collector cannot see).
     #[inline]
     pub(crate) fn maybe_collect(&mut self) {
-        if self.heap.allocs >= self.heap.threshold && self.native_calls == 0 {
+        if self.heap.allocs >= self.heap.threshold && self.gc_holds == 0 {
             self.collect_garbage();
         }
     }

@@ -29,7 +29,7 @@ pub(crate) fn new_vm() -> Vm {
         exc_info: Value::None,
         reraising: false,
         recursion_limit: 1000,
-        native_calls: 0,
+        gc_holds: 0,
         effects: Effects::live(),
         code_roots: vec![],
         object_new: Value::None,

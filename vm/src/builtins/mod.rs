@@ -444,6 +444,16 @@ fn b_issubclass(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         if vm.is_subclass_ref(a, c) {
             return Ok(Value::Bool(true));
         }
+        let sc = vm.names.__subclasscheck__;
+        let meta = vm.heap.get(c).class;
+        if !vm.class_data(meta).is_builtin {
+            if let Some(f) = vm.class_lookup(meta, sc) {
+                let r = vm.call(f, &[Value::Obj(c), Value::Obj(a)], &[])?;
+                if vm.truthy(r)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+        }
     }
     Ok(Value::Bool(false))
 }

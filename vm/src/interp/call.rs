@@ -276,16 +276,19 @@ impl Vm {
                 if !self.push_function_frame(r, args, kwargs, sp)? {
                     return Ok(self.pop());
                 }
-                match self.run(depth)? {
+                self.gc_holds += 1;
+                let r = self.run(depth);
+                self.gc_holds -= 1;
+                match r? {
                     Exit::Return(v) => Ok(v),
                     Exit::Yield(_) => unreachable!("a function frame cannot yield"),
                 }
             }
             Kind::Native(nf) => {
                 let f = nf.f;
-                self.native_calls += 1;
+                self.gc_holds += 1;
                 let r = f(self, args, kwargs);
-                self.native_calls -= 1;
+                self.gc_holds -= 1;
                 r
             }
             Kind::BoundMethod(func, s) => {

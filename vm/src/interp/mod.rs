@@ -756,6 +756,19 @@ impl Vm {
                     }
                     Op::ForIter => {
                         let it = self.top();
+                        if let Value::Obj(g) = it {
+                            if let Kind::Generator(_) = self.heap.kind(g) {
+                                match tri!(self.resume_generator_gc(g, Value::None, None), 'exec) {
+                                    Exit::Yield(v) => self.stack.push(v),
+                                    Exit::Return(_) => {
+                                        self.stack.pop();
+                                        ip = a as usize;
+                                    }
+                                }
+                                reload!();
+                                continue;
+                            }
+                        }
                         match tri!(self.iter_next(it), 'exec) {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -887,7 +900,12 @@ impl Vm {
                         };
                         match tri!(self.call_op(argc, method, kw), 'exec) {
                             Some(v) => self.stack.push(v),
-                            None => continue 'frames,
+                            None => {
+                                // A new frame: a safe point (recursion without loops
+                                // must collect too).
+                                self.maybe_collect();
+                                continue 'frames;
+                            }
                         }
                     }
                     Op::CallEx => {

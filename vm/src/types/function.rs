@@ -164,7 +164,25 @@ fn func_doc_set(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Err(vm.new_error(vm.types.attribute_error, "readonly attribute".into()))
 }
 
+/// `f.__get__(obj, type=None)` for functions, staticmethod and classmethod objects.
+fn descr_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__get__", &args[1..], 1, 2)?;
+    let obj = args[1];
+    let cls = match args.get(2) {
+        Some(Value::Obj(c)) if matches!(vm.heap.kind(*c), Kind::Class(_)) => *c,
+        _ if !obj.is_none() => vm.type_of(obj),
+        _ => {
+            return Err(vm.new_type_error("__get__(None, None) is invalid".into()));
+        }
+    };
+    let inst = if obj.is_none() { Value::Undef } else { obj };
+    vm.bind_descriptor(args[0], inst, cls)
+}
+
 pub fn register(vm: &mut Vm) {
+    for t in [vm.types.function, vm.types.staticmethod, vm.types.classmethod] {
+        vm.add_method(t, "__get__", descr_get);
+    }
     for t in [vm.types.function, vm.types.method] {
         vm.add_getter(t, "__doc__", func_doc_get);
     }

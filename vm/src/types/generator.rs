@@ -50,8 +50,18 @@ impl Vm {
         gd.saved.clear();
     }
 
-    /// Resume a generator with a sent value or a thrown exception.
-    pub fn resume_generator(
+    /// Resume a generator from Rust code (which may hold values the collector cannot
+    /// see, so no collection happens while it runs).
+    pub fn resume_generator(&mut self, g: ObjRef, sent: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+        self.gc_holds += 1;
+        let r = self.resume_generator_gc(g, sent, throw);
+        self.gc_holds -= 1;
+        r
+    }
+
+    /// Resume a generator from an instruction (FOR_ITER, YIELD_FROM): everything the
+    /// caller holds is on the value stack, so the collector may run inside.
+    pub fn resume_generator_gc(
         &mut self,
         g: ObjRef,
         sent: Value,
@@ -208,7 +218,7 @@ impl Vm {
     pub(crate) fn send_to(&mut self, recv: Value, sent: Value) -> PyResult<Exit> {
         if let Value::Obj(r) = recv {
             if let Kind::Generator(_) = self.heap.kind(r) {
-                return self.resume_generator(r, sent, None);
+                return self.resume_generator_gc(r, sent, None);
             }
         }
         if sent.is_none() {

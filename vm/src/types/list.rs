@@ -1,5 +1,4 @@
-//! `list`, including a stable merge sort that calls back into Python for keys and
-//! comparisons.
+//! `list`; its sort is CPython's timsort (`crate::sort`).
 
 use crate::heap::Kind;
 use crate::value::{ObjRef, Value};
@@ -51,91 +50,41 @@ impl Vm {
         }
     }
 
-    /// Sort values in place (stable), with an optional key function and reverse.
+    /// Sort values in place as CPython's `list.sort` (see `crate::sort`): keys computed
+    /// once, stable, `reverse` keeping stability. The items and keys stay GC roots
+    /// while Python code (keys, `__lt__`) runs.
     pub fn sort_values(
         &mut self,
         items: &mut Vec<Value>,
         key: Value,
         reverse: bool,
     ) -> PyResult<()> {
-        let keys: Vec<Value> = if key.is_none() {
-            items.clone()
+        let mark = self.temp_roots.len();
+        self.temp_roots.extend_from_slice(items);
+        let r = self.sort_values_rooted(items, key, reverse);
+        self.temp_roots.truncate(mark);
+        r
+    }
+
+    fn sort_values_rooted(
+        &mut self,
+        items: &mut Vec<Value>,
+        key: Value,
+        reverse: bool,
+    ) -> PyResult<()> {
+        let keys = if key.is_none() {
+            None
         } else {
             let mut ks = Vec::with_capacity(items.len());
-            for it in items.iter() {
-                ks.push(self.call(key, &[*it], &[])?);
+            for i in 0..items.len() {
+                let k = self.call(key, &[items[i]], &[])?;
+                self.temp_roots.push(k);
+                ks.push(k);
             }
-            ks
+            Some(ks)
         };
-        let mut idx: Vec<usize> = (0..items.len()).collect();
-        self.temp_roots.extend_from_slice(&keys);
-        let r = merge_sort(self, &mut idx, &keys, reverse);
-        self.temp_roots.truncate(self.temp_roots.len() - keys.len());
-        r?;
-        let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
-        *items = sorted;
-        Ok(())
+        crate::sort::list_sort(self, items, keys, reverse)
     }
-}
-
-fn merge_sort(vm: &mut Vm, idx: &mut [usize], keys: &[Value], reverse: bool) -> PyResult<()> {
-    let n = idx.len();
-    if n <= 1 {
-        return Ok(());
-    }
-    // Insertion sort for short runs.
-    if n <= 12 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 {
-                let (a, b) = (idx[j - 1], idx[j]);
-                // Move b before a when b < a (or a < b when reversed: stability kept).
-                let less = if reverse {
-                    vm.lt(keys[a], keys[b])?
-                } else {
-                    vm.lt(keys[b], keys[a])?
-                };
-                if !less {
-                    break;
-                }
-                idx.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-        return Ok(());
-    }
-    let mid = n / 2;
-    merge_sort(vm, &mut idx[..mid], keys, reverse)?;
-    merge_sort(vm, &mut idx[mid..], keys, reverse)?;
-    let left = idx[..mid].to_vec();
-    let right = idx[mid..].to_vec();
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        let take_right = if reverse {
-            vm.lt(keys[left[i]], keys[right[j]])?
-        } else {
-            vm.lt(keys[right[j]], keys[left[i]])?
-        };
-        if take_right {
-            idx[k] = right[j];
-            j += 1;
-        } else {
-            idx[k] = left[i];
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < left.len() {
-        idx[k] = left[i];
-        i += 1;
-        k += 1;
-    }
-    while j < right.len() {
-        idx[k] = right[j];
-        j += 1;
-        k += 1;
-    }
-    Ok(())
 }
 
 fn l_append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {

@@ -124,8 +124,16 @@ fn type_mro(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.new_list(mro))
 }
 fn type_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let c = args[0].obj().expect("class");
-    vm.call_class(c, &args[1..], kw)
+    let Some(c) = args[0]
+        .obj()
+        .filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_)))
+    else {
+        let t = vm.type_name(args[0]);
+        return Err(vm.new_type_error(format!(
+            "descriptor '__call__' requires a 'type' object but received a '{t}'"
+        )));
+    };
+    vm.call_class_default(c, &args[1..], kw)
 }
 fn type_subclasses(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.new_list(vec![]))
