@@ -9,13 +9,22 @@
 
 use revpy_vm::{NativeModuleInit, Vm};
 
+mod cmath;
+mod math;
+mod math_int;
+mod math_special;
+
 /// Modules written in Python: (name, source).
 pub const PY_MODULES: &[(&str, &str)] = &[
     ("abc", include_str!("../python/abc.py")),
+    ("typing", include_str!("../python/typing.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
-pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[];
+pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
+    ("math", math::create),
+    ("cmath", cmath::create),
+];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).
 pub fn module_names() -> Vec<&'static str> {

@@ -144,7 +144,8 @@ impl Vm {
         }
         let func = args[0];
         let name = args[1];
-        let bases: Vec<Value> = args[2..].to_vec();
+        let orig_bases: Vec<Value> = args[2..].to_vec();
+        let bases = self.resolve_mro_entries(&orig_bases)?;
         let mut meta: Option<Value> = None;
         let mut kw: Vec<(Value, Value)> = vec![];
         for (k, v) in kwargs {
@@ -169,6 +170,11 @@ impl Vm {
             }
         };
         let ns = self.prepare_namespace(meta, name, &bases, &kw)?;
+        if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(*b)) {
+            let k = self.intern("__orig_bases__");
+            let t = self.new_tuple(orig_bases.clone());
+            self.dict_set(ns, k, t)?;
+        }
         let Value::Obj(fr) = func else {
             return Err(self.new_type_error("__build_class__: func must be a function".into()));
         };
@@ -191,6 +197,34 @@ impl Vm {
             }
         }
         Ok(cls)
+    }
+
+    /// PEP 560: a base that is not a class may stand for classes through
+    /// `__mro_entries__(bases)` (e.g. `Generic[T]`).
+    fn resolve_mro_entries(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(bases.len());
+        let me = self.intern("__mro_entries__");
+        for &b in bases {
+            if self.is_class(b) {
+                out.push(b);
+                continue;
+            }
+            match self.getattr_opt(b, me)? {
+                Some(f) => {
+                    let orig = self.new_tuple(bases.to_vec());
+                    let r = self.call(f, &[orig], &[])?;
+                    let is_tuple = matches!(r, Value::Obj(t) if matches!(self.heap.kind(t), Kind::Tuple(_)));
+                    if !is_tuple {
+                        return Err(
+                            self.new_type_error("__mro_entries__ must return a tuple".into())
+                        );
+                    }
+                    out.extend(self.tuple_items(r));
+                }
+                None => out.push(b),
+            }
+        }
+        Ok(out)
     }
 
     /// The class body's namespace: `meta.__prepare__(name, bases, **kwds)` when the

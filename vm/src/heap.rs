@@ -79,6 +79,10 @@ pub struct NativeFunc {
     pub binds: bool,
     /// A host function registered by an embedder: calls are effects.
     pub host: Option<u32>,
+    /// The native keeps every value it holds visible to the collector (its arguments
+    /// are rooted by the caller; anything else it pushes on `Vm::temp_roots`), so the
+    /// collector may run while it calls back into Python (e.g. `list(generator)`).
+    pub gc_safe: bool,
 }
 
 impl std::fmt::Debug for NativeFunc {

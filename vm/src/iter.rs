@@ -184,6 +184,43 @@ impl Vm {
         Ok(out)
     }
 
+    /// All items of an iterable, left on `temp_roots` for the rest of the current
+    /// native call (for collector-safe natives).
+    pub fn iterate_rooted(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Value::Obj(r) = v {
+            match self.heap.kind(r) {
+                Kind::List(items) | Kind::Tuple(items)
+                    if self.class_data(self.heap.get(r).class).is_builtin =>
+                {
+                    let items = items.clone();
+                    self.temp_roots.extend_from_slice(&items);
+                    return Ok(items);
+                }
+                _ => {}
+            }
+        }
+        let it = self.get_iter(v)?;
+        self.temp_roots.push(it);
+        let start = self.temp_roots.len();
+        while let Some(x) = self.iter_next_gc(it)? {
+            self.temp_roots.push(x);
+        }
+        Ok(self.temp_roots[start..].to_vec())
+    }
+
+    /// `next(it)` from a collector-safe native: generators may collect while running.
+    pub fn iter_next_gc(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if let Value::Obj(r) = it {
+            if let Kind::Generator(_) = self.heap.kind(r) {
+                return match self.resume_generator_gc(r, Value::None, None)? {
+                    crate::interp::Exit::Yield(v) => Ok(Some(v)),
+                    crate::interp::Exit::Return(_) => Ok(None),
+                };
+            }
+        }
+        self.iter_next(it)
+    }
+
     /// UNPACK_SEQUENCE: exactly `n` items.
     pub fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
         if let Value::Obj(r) = v {

@@ -84,6 +84,10 @@ pub(crate) fn new_vm() -> Vm {
     let module_key = vm.names.__module__;
     let builtins_name = vm.intern("builtins");
     for r in refs.iter() {
+        // A function's `__module__` is its own (found as a built-in attribute).
+        if *r == vm.types.function {
+            continue;
+        }
         let d = vm.class_data(*r).dict;
         let _ = vm.dict_set(d, module_key, builtins_name);
     }
@@ -196,6 +200,7 @@ impl Vm {
                 f,
                 binds,
                 host: None,
+                gc_safe: false,
             })),
         ))
     }
@@ -248,6 +253,23 @@ impl Vm {
     /// A native function object not stored anywhere yet.
     pub fn add_function_value(&mut self, name: &'static str, f: NativeFn) -> Value {
         self.native(name, None, f, false)
+    }
+
+    /// Declare the native stored under `name` in `dict` collector-safe (see
+    /// `NativeFunc::gc_safe`).
+    pub fn mark_gc_safe(&mut self, dict: ObjRef, name: &str) {
+        let k = self.intern(name);
+        let mut v = self.dict_get_str(dict, k);
+        if let Some(Value::Obj(r)) = v {
+            if let Kind::StaticMethod(inner) | Kind::ClassMethod(inner) = self.heap.kind(r) {
+                v = Some(*inner);
+            }
+        }
+        if let Some(Value::Obj(r)) = v {
+            if let Kind::Native(nf) = self.heap.kind_mut(r) {
+                nf.gc_safe = true;
+            }
+        }
     }
 
     /// Add a plain function to a namespace dict (module functions, builtins).

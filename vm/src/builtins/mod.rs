@@ -105,7 +105,8 @@ fn b_abs(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 fn b_all(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("all", args, 1, 1)?;
     let it = vm.get_iter(args[0])?;
-    while let Some(v) = vm.iter_next(it)? {
+    vm.temp_roots.push(it);
+    while let Some(v) = vm.iter_next_gc(it)? {
         if !vm.truthy(v)? {
             return Ok(Value::Bool(false));
         }
@@ -115,7 +116,8 @@ fn b_all(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 fn b_any(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("any", args, 1, 1)?;
     let it = vm.get_iter(args[0])?;
-    while let Some(v) = vm.iter_next(it)? {
+    vm.temp_roots.push(it);
+    while let Some(v) = vm.iter_next_gc(it)? {
         if vm.truthy(v)? {
             return Ok(Value::Bool(true));
         }
@@ -526,7 +528,7 @@ fn minmax(vm: &mut Vm, args: Args, kw: Kw, is_max: bool) -> PyResult<Value> {
     let default = vm.kwarg(kw, "default");
     let items = match args.len() {
         0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.iterate(args[0])?,
+        1 => vm.iterate_rooted(args[0])?,
         _ => {
             if default.is_some() {
                 return Err(vm.new_type_error(format!(
@@ -579,8 +581,11 @@ fn b_sum(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
         return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]".into()));
     }
     let it = vm.get_iter(args[0])?;
-    // Float sums use compensated summation like CPython? CPython adds plainly for floats.
-    while let Some(v) = vm.iter_next(it)? {
+    vm.temp_roots.push(it);
+    // The running total stays visible to the collector in this slot.
+    let slot = vm.temp_roots.len();
+    vm.temp_roots.push(acc);
+    while let Some(v) = vm.iter_next_gc(it)? {
         acc = match (acc, v) {
             (Value::Int(a), Value::Int(b)) => match a.checked_add(b) {
                 Some(s) => Value::Int(s),
@@ -589,6 +594,7 @@ fn b_sum(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
             _ => vm.binary_op(acc, v, BinOp::Add)?,
         };
+        vm.temp_roots[slot] = acc;
     }
     Ok(acc)
 }
@@ -781,7 +787,7 @@ fn round_to(x: f64, nd: i64) -> f64 {
 fn b_sorted(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     vm.check_args("sorted", args, 1, 1)?;
     vm.only_kwargs("sort", kw, &["key", "reverse"])?;
-    let mut items = vm.iterate(args[0])?;
+    let mut items = vm.iterate_rooted(args[0])?;
     let key = vm.kwarg(kw, "key").unwrap_or(Value::None);
     let rev = match vm.kwarg(kw, "reverse") {
         Some(v) => vm.truthy(v)?,
@@ -879,6 +885,9 @@ pub fn register(vm: &mut Vm) {
     }
     let s = vm.types.super_;
     vm.add_staticmethod(s, "__new__", super_new);
+    for name in ["sum", "sorted", "max", "min", "any", "all"] {
+        vm.mark_gc_safe(b, name);
+    }
     let nk = vm.intern("NotImplemented");
     let ni = vm.not_implemented;
     let _ = vm.dict_set(b, nk, ni);

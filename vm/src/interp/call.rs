@@ -285,10 +285,21 @@ impl Vm {
                 }
             }
             Kind::Native(nf) => {
-                let f = nf.f;
-                self.gc_holds += 1;
+                let (f, safe) = (nf.f, nf.gc_safe);
+                // Root the arguments, and drop whatever the native rooted when it ends.
+                let (sp, roots) = (self.stack.len(), self.temp_roots.len());
+                if safe {
+                    self.stack.extend_from_slice(args);
+                    self.stack.extend(kwargs.iter().map(|(_, v)| *v));
+                } else {
+                    self.gc_holds += 1;
+                }
                 let r = f(self, args, kwargs);
-                self.gc_holds -= 1;
+                if !safe {
+                    self.gc_holds -= 1;
+                }
+                self.stack.truncate(sp);
+                self.temp_roots.truncate(roots);
                 r
             }
             Kind::BoundMethod(func, s) => {

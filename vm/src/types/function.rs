@@ -154,6 +154,24 @@ fn func_doc_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         _ => Ok(Value::None),
     }
 }
+fn func_module_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match args[0] {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Function(f) => Ok(f.module),
+            _ => Ok(Value::None),
+        },
+        _ => Ok(Value::None),
+    }
+}
+fn func_module_set(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if let (Some(Value::Obj(r)), Some(v)) = (args.first(), args.get(1)) {
+        if let Kind::Function(f) = vm.heap.kind_mut(*r) {
+            f.module = *v;
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.new_error(vm.types.attribute_error, "readonly attribute".into()))
+}
 fn func_doc_set(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if let (Some(Value::Obj(r)), Some(v)) = (args.first(), args.get(1)) {
         if let Kind::Function(f) = vm.heap.kind_mut(*r) {
@@ -189,6 +207,14 @@ pub fn register(vm: &mut Vm) {
     let setter = vm.add_function_value("__doc__", func_doc_set);
     let k = vm.names.__doc__;
     let fd = vm.class_data(vm.types.function).dict;
+    if let Some(Value::Obj(pr)) = vm.dict_get_str(fd, k) {
+        if let Kind::Property(p) = vm.heap.kind_mut(pr) {
+            p[1] = setter;
+        }
+    }
+    vm.add_getter(vm.types.function, "__module__", func_module_get);
+    let setter = vm.add_function_value("__module__", func_module_set);
+    let k = vm.names.__module__;
     if let Some(Value::Obj(pr)) = vm.dict_get_str(fd, k) {
         if let Kind::Property(p) = vm.heap.kind_mut(pr) {
             p[1] = setter;

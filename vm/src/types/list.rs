@@ -181,7 +181,7 @@ fn l_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("list", &args[1..], 0, 1)?;
     let r = vm.list_ref(args[0], "__init__")?;
     let items = match args.get(1) {
-        Some(v) => vm.iterate(*v)?,
+        Some(v) => vm.iterate_rooted(*v)?,
         None => vec![],
     };
     *vm.list_mut(r) = items;
@@ -208,4 +208,6 @@ pub fn register(vm: &mut Vm) {
     for (n, f) in methods {
         vm.add_method(c, n, *f);
     }
+    let d = vm.class_data(c).dict;
+    vm.mark_gc_safe(d, "__init__");
 }

@@ -343,7 +343,7 @@ fn s_splitlines(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 fn s_join(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let sep = this(vm, args, "join")?;
     vm.check_args("join", &args[1..], 1, 1)?;
-    let items = vm.iterate(args[1])?;
+    let items = vm.iterate_rooted(args[1])?;
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -985,4 +985,6 @@ pub fn register(vm: &mut Vm) {
     for (name, f) in methods {
         vm.add_method(c, name, *f);
     }
+    let d = vm.class_data(c).dict;
+    vm.mark_gc_safe(d, "join");
 }

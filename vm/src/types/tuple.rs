@@ -97,7 +97,7 @@ fn t_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> 
                     }
                 }
             }
-            vm.iterate(*v)?
+            vm.iterate_rooted(*v)?
         }
         None => vec![],
     };
@@ -109,4 +109,6 @@ pub fn register(vm: &mut Vm) {
     vm.add_staticmethod(c, "__new__", t_new);
     vm.add_method(c, "count", seq_count);
     vm.add_method(c, "index", seq_index);
+    let d = vm.class_data(c).dict;
+    vm.mark_gc_safe(d, "__new__");
 }
