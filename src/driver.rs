@@ -36,7 +36,7 @@ pub fn report_compile_error(e: &CompileError) -> u8 {
     }
 }
 
-fn read_source(file: &str) -> Result<String, u8> {
+pub fn read_source(file: &str) -> Result<String, u8> {
     match std::fs::read(file) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => Ok(s),
@@ -94,6 +94,10 @@ pub fn run_file(file: &str, args: &[String], trace: bool) -> u8 {
         }
         match vm.run_main(code) {
             Ok(ExitStatus::Code(c)) => (c & 0xff) as u8,
+            Ok(ExitStatus::Aborted(msg)) => {
+                eprintln!("revpy: {msg}");
+                3
+            }
             Err(msg) => {
                 eprintln!("revpy: {msg}");
                 1

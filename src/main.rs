@@ -1,6 +1,7 @@
 //! The `revpy` command line: argument parsing only; the work is in `driver`.
 
 mod driver;
+mod record;
 mod repl;
 
 use clap::{Arg, ArgAction, Command};
@@ -35,6 +36,24 @@ fn cli() -> Command {
                 ),
         )
         .subcommand(
+            Command::new("record")
+                .about("Run a program and record its effects to a log (default: NAME.revlog in the current directory)")
+                .arg(Arg::new("output").short('o').long("output").value_name("LOG").help("Where to write the recording"))
+                .arg(Arg::new("file").required(true))
+                .arg(Arg::new("args").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
+        )
+        .subcommand(
+            Command::new("replay")
+                .about("Re-execute a recording from the log alone")
+                .arg(Arg::new("quiet").short('q').long("quiet").action(ArgAction::SetTrue).help("Do not show the program's output"))
+                .arg(Arg::new("log").required(true)),
+        )
+        .subcommand(
+            Command::new("info")
+                .about("Describe a recording: program, modules, effects, totals")
+                .arg(Arg::new("log").required(true)),
+        )
+        .subcommand(
             Command::new("dis")
                 .about("Disassemble every code object of a program")
                 .arg(Arg::new("file").required(true)),
@@ -61,6 +80,19 @@ fn main() -> ExitCode {
                     .unwrap_or_default();
                 driver::run_file(&file, &args, m.get_flag("trace"))
             }
+        }
+        Some(("record", m)) => {
+            let file = m.get_one::<String>("file").cloned().unwrap_or_default();
+            let args: Vec<String> = m.get_many::<String>("args").map(|a| a.cloned().collect()).unwrap_or_default();
+            record::record(&file, &args, m.get_one::<String>("output").cloned())
+        }
+        Some(("replay", m)) => {
+            let log = m.get_one::<String>("log").cloned().unwrap_or_default();
+            record::replay(&log, m.get_flag("quiet"))
+        }
+        Some(("info", m)) => {
+            let log = m.get_one::<String>("log").cloned().unwrap_or_default();
+            record::info(&log)
         }
         Some(("dis", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();

@@ -54,7 +54,10 @@ pub fn run() -> u8 {
                             vm.loaded_sources.push(("<stdin>".into(), src));
                             if let Err(e) = vm.exec_in_module(&code, main) {
                                 if vm.isinstance_ref(e.0, vm.types.system_exit) {
-                                    let revpy_vm::ExitStatus::Code(c) = vm.handle_uncaught(e);
+                                    let c = match vm.handle_uncaught(e) {
+                                        revpy_vm::ExitStatus::Code(c) => c,
+                                        revpy_vm::ExitStatus::Aborted(_) => 1,
+                                    };
                                     vm.effects.flush();
                                     return c as u8;
                                 }

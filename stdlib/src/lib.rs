@@ -10,6 +10,7 @@
 use revpy_vm::{NativeModuleInit, Vm};
 
 mod cmath;
+mod deque;
 mod math;
 mod math_int;
 mod math_special;
@@ -18,12 +19,17 @@ mod math_special;
 pub const PY_MODULES: &[(&str, &str)] = &[
     ("abc", include_str!("../python/abc.py")),
     ("typing", include_str!("../python/typing.py")),
+    ("enum", include_str!("../python/enum.py")),
+    ("_enum_flag", include_str!("../python/_enum_flag.py")),
+    ("dataclasses", include_str!("../python/dataclasses.py")),
+    ("_dataclass_methods", include_str!("../python/_dataclass_methods.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
 pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::create),
     ("cmath", cmath::create),
+    ("_collections", deque::create),
 ];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).

@@ -149,8 +149,6 @@ fn radians(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 extern "C" {
     #[link_name = "erf"]
     fn libm_erf(x: f64) -> f64;
-    #[link_name = "cbrt"]
-    fn libm_cbrt(x: f64) -> f64;
     #[link_name = "erfc"]
     fn libm_erfc(x: f64) -> f64;
 }
@@ -158,9 +156,30 @@ fn c_erf(x: f64) -> f64 {
     // SAFETY: a pure C library function on a plain double.
     unsafe { libm_erf(x) }
 }
+/// glibc's `cbrt` (as CPython calls it): a polynomial guess and one Halley step.
+/// Rust's runtime carries its own `cbrt` that rounds differently.
+#[allow(clippy::excessive_precision)]
 fn c_cbrt(x: f64) -> f64 {
-    // SAFETY: a pure C library function on a plain double.
-    unsafe { libm_cbrt(x) }
+    const CBRT2: f64 = 1.2599210498948731648;
+    const SQR_CBRT2: f64 = 1.5874010519681994748;
+    const FACTOR: [f64; 5] = [1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2];
+    if x == 0.0 || !x.is_finite() {
+        return x + x;
+    }
+    let (xm, xe) = sp::frexp(x.abs());
+    let u = 0.354895765043919860
+        + (1.50819193781584896
+            + (-2.11499494167371287
+                + (2.44693122563534430
+                    + (-1.83469277483613086
+                        + (0.784932344976639262 - 0.145263899385486377 * xm) * xm)
+                        * xm)
+                    * xm)
+                * xm)
+            * xm;
+    let t2 = u * u * u;
+    let ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * FACTOR[(2 + xe % 3) as usize];
+    sp::ldexp(if x > 0.0 { ym } else { -ym }, (xe / 3) as i64)
 }
 fn c_erfc(x: f64) -> f64 {
     // SAFETY: a pure C library function on a plain double.

@@ -1,8 +1,69 @@
 //! The effects boundary: every operation whose result comes from outside the VM goes
-//! through here (console, clocks, entropy, files, environment). This session provides
-//! the live mode; recording and replay plug in at the same place.
+//! through `Effects::effect` (console, clocks, entropy, files, environment, host
+//! functions). Three modes:
+//! - live: do it;
+//! - record: do it and append its result to the log;
+//! - replay: do not do it; return the logged result, after checking that the program
+//!   asks for the same kind of effect the log holds next (else: divergence).
+//!
+//! Console output is also written to the configured sink in every mode, so a replay
+//! shows the program's output (on the replayer's channel) without touching the world.
 
+use crate::log::{LogWriter, Record, Val};
+use std::cell::RefCell;
 use std::io::{BufRead, Read, Write};
+use std::rc::Rc;
+
+macro_rules! effect_kinds {
+    ($($v:ident = $name:literal,)*) => {
+        /// The kinds of effect, each named as the program sees it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u16)]
+        pub enum EffectKind { $($v,)* }
+        impl EffectKind {
+            pub const ALL: &'static [EffectKind] = &[$(EffectKind::$v,)*];
+            /// The Python-level name (for divergence messages and `revpy info`).
+            pub fn name(self) -> &'static str {
+                match self { $(EffectKind::$v => $name,)* }
+            }
+            pub fn from_u16(k: u16) -> Option<EffectKind> {
+                Self::ALL.get(k as usize).copied()
+            }
+        }
+    };
+}
+
+effect_kinds! {
+    Stdout = "sys.stdout.write",
+    Stderr = "sys.stderr.write",
+    ReadLine = "input",
+    ReadAll = "sys.stdin.read",
+    Time = "time.time",
+    Monotonic = "time.monotonic",
+    PerfCounter = "time.perf_counter",
+    Sleep = "time.sleep",
+    LocalTime = "time.localtime",
+    Urandom = "os.urandom",
+    Getenv = "os.environ",
+    Environ = "os.environ (whole)",
+    Getcwd = "os.getcwd",
+    Getpid = "os.getpid",
+    Listdir = "os.listdir",
+    Stat = "os.stat",
+    Remove = "os.remove",
+    Rename = "os.rename",
+    Makedirs = "os.makedirs",
+    FileOpen = "open",
+    FileRead = "file.read",
+    FileWrite = "file.write",
+    FileSeek = "file.seek",
+    FileClose = "file.close",
+    ImportIsDir = "import (directory check)",
+    ImportIsFile = "import (file check)",
+    ImportRead = "import (read source)",
+    HostCall = "host function",
+    Exit = "os._exit",
+}
 
 /// Where program output goes.
 #[derive(Clone, Debug)]
@@ -15,15 +76,41 @@ pub enum OutputSink {
     Null,
 }
 
+/// Replaying a recording: the effects and the position in them.
+#[derive(Clone, Debug)]
+pub struct Replay {
+    pub effects: Rc<Vec<Record>>,
+    pub pos: usize,
+    /// The recording ends early (killed or crashed during recording).
+    pub truncated: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Mode {
+    Live,
+    Record(Rc<RefCell<LogWriter>>),
+    Replay(Replay),
+}
+
+/// Why an effect could not be replayed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EffectError {
+    /// The program asked for a different effect than the log holds next.
+    Diverged { index: u64, recorded: EffectKind, asked: EffectKind },
+    /// The log has no more effects (`truncated`: it was cut short).
+    Ended { index: u64, truncated: bool, asked: EffectKind },
+}
+
 /// The boundary. Cloning it (for snapshots) clones captured buffers too.
 #[derive(Clone, Debug)]
 pub struct Effects {
+    pub mode: Mode,
     pub stdout: OutputSink,
     pub stderr: OutputSink,
     stdout_buf: Vec<u8>,
     /// Canned stdin for embedding/tests; `None` reads the process's stdin.
     pub stdin: Option<std::collections::VecDeque<u8>>,
-    /// Number of effects performed so far.
+    /// Number of effects performed so far: the index of the next one.
     pub count: u64,
 }
 
@@ -36,6 +123,7 @@ impl Default for Effects {
 impl Effects {
     pub fn live() -> Effects {
         Effects {
+            mode: Mode::Live,
             stdout: OutputSink::Process,
             stderr: OutputSink::Process,
             stdout_buf: Vec::with_capacity(8192),
@@ -53,14 +141,77 @@ impl Effects {
         }
     }
 
-    pub fn write_stdout(&mut self, s: &str) {
-        self.count += 1;
+    pub fn is_replay(&self) -> bool {
+        matches!(self.mode, Mode::Replay(_))
+    }
+
+    /// Perform (live, record) or replay one effect. `live` computes the result from
+    /// the world; it is not called in replay.
+    pub fn effect(&mut self, kind: EffectKind, live: impl FnOnce(&mut Effects) -> Val) -> Result<Val, EffectError> {
+        let index = self.count;
+        match &mut self.mode {
+            Mode::Live => {
+                self.count += 1;
+                Ok(live(self))
+            }
+            Mode::Record(w) => {
+                let w = w.clone();
+                self.count += 1;
+                let v = live(self);
+                w.borrow_mut().push(Record { kind: kind as u16, val: v.clone() });
+                Ok(v)
+            }
+            Mode::Replay(r) => {
+                let Some(rec) = r.effects.get(r.pos) else {
+                    return Err(EffectError::Ended { index, truncated: r.truncated, asked: kind });
+                };
+                if rec.kind != kind as u16 {
+                    let recorded = EffectKind::from_u16(rec.kind).unwrap_or(EffectKind::HostCall);
+                    return Err(EffectError::Diverged { index, recorded, asked: kind });
+                }
+                let v = rec.val.clone();
+                r.pos += 1;
+                self.count += 1;
+                Ok(v)
+            }
+        }
+    }
+
+    /// Write program output to stdout (an effect).
+    pub fn write_stdout(&mut self, s: &str) -> Result<(), EffectError> {
+        self.effect(EffectKind::Stdout, |_| Val::Unit)?;
+        self.emit_stdout(s);
+        Ok(())
+    }
+
+    /// Write program output to stderr (an effect).
+    pub fn write_stderr(&mut self, s: &str) -> Result<(), EffectError> {
+        self.effect(EffectKind::Stderr, |_| Val::Unit)?;
+        self.emit_stderr(s);
+        Ok(())
+    }
+
+    /// Put text on the stdout sink (no effect: also used by the replayer's reports).
+    pub fn emit_stdout(&mut self, s: &str) {
         match &mut self.stdout {
             OutputSink::Process => {
                 self.stdout_buf.extend_from_slice(s.as_bytes());
                 if self.stdout_buf.len() > 8192 {
                     self.flush_stdout();
                 }
+            }
+            OutputSink::Buffer(b) => b.extend_from_slice(s.as_bytes()),
+            OutputSink::Null => {}
+        }
+    }
+
+    pub fn emit_stderr(&mut self, s: &str) {
+        match &mut self.stderr {
+            OutputSink::Process => {
+                self.flush_stdout();
+                let mut err = std::io::stderr().lock();
+                let _ = err.write_all(s.as_bytes());
+                let _ = err.flush();
             }
             OutputSink::Buffer(b) => b.extend_from_slice(s.as_bytes()),
             OutputSink::Null => {}
@@ -76,95 +227,96 @@ impl Effects {
         }
     }
 
-    pub fn write_stderr(&mut self, s: &str) {
-        self.count += 1;
-        match &mut self.stderr {
-            OutputSink::Process => {
-                self.flush_stdout();
-                let mut err = std::io::stderr().lock();
-                let _ = err.write_all(s.as_bytes());
-                let _ = err.flush();
-            }
-            OutputSink::Buffer(b) => b.extend_from_slice(s.as_bytes()),
-            OutputSink::Null => {}
-        }
-    }
-
     pub fn flush(&mut self) {
         self.flush_stdout();
+        if let Mode::Record(w) = &self.mode {
+            let _ = w.borrow_mut().flush_block();
+        }
     }
 
     /// Read one line from stdin including the newline; empty at end of input.
-    pub fn read_line(&mut self) -> std::io::Result<String> {
-        self.count += 1;
+    pub fn read_line(&mut self) -> Result<String, EffectError> {
         self.flush_stdout();
-        match &mut self.stdin {
-            Some(buf) => {
-                let mut line = vec![];
-                while let Some(b) = buf.pop_front() {
-                    line.push(b);
-                    if b == b'\n' {
-                        break;
+        let v = self.effect(EffectKind::ReadLine, |fx| {
+            Val::Str(match &mut fx.stdin {
+                Some(buf) => {
+                    let mut line = vec![];
+                    while let Some(b) = buf.pop_front() {
+                        line.push(b);
+                        if b == b'\n' {
+                            break;
+                        }
                     }
+                    String::from_utf8_lossy(&line).into_owned()
                 }
-                Ok(String::from_utf8_lossy(&line).into_owned())
-            }
-            None => {
-                let mut s = String::new();
-                std::io::stdin().lock().read_line(&mut s)?;
-                Ok(s)
-            }
-        }
+                None => {
+                    let mut s = String::new();
+                    let _ = std::io::stdin().lock().read_line(&mut s);
+                    s
+                }
+            })
+        })?;
+        Ok(val_str(v))
     }
 
     /// Read all of stdin.
-    pub fn read_all(&mut self) -> std::io::Result<String> {
-        self.count += 1;
-        match &mut self.stdin {
-            Some(buf) => {
-                let v: Vec<u8> = buf.drain(..).collect();
-                Ok(String::from_utf8_lossy(&v).into_owned())
-            }
-            None => {
-                let mut s = String::new();
-                std::io::stdin().lock().read_to_string(&mut s)?;
-                Ok(s)
-            }
-        }
+    pub fn read_all(&mut self) -> Result<String, EffectError> {
+        let v = self.effect(EffectKind::ReadAll, |fx| {
+            Val::Str(match &mut fx.stdin {
+                Some(buf) => {
+                    let v: Vec<u8> = buf.drain(..).collect();
+                    String::from_utf8_lossy(&v).into_owned()
+                }
+                None => {
+                    let mut s = String::new();
+                    let _ = std::io::stdin().lock().read_to_string(&mut s);
+                    s
+                }
+            })
+        })?;
+        Ok(val_str(v))
     }
 
     /// Wall-clock time in seconds since the epoch.
-    pub fn time(&mut self) -> f64 {
-        self.count += 1;
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs_f64())
-            .unwrap_or(0.0)
+    pub fn time(&mut self) -> Result<f64, EffectError> {
+        let v = self.effect(EffectKind::Time, |_| {
+            Val::Float(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs_f64())
+                    .unwrap_or(0.0),
+            )
+        })?;
+        Ok(match v {
+            Val::Float(f) => f,
+            _ => 0.0,
+        })
     }
 
-    /// A monotonic clock in seconds.
-    pub fn monotonic(&mut self) -> f64 {
-        self.count += 1;
-        thread_local! {
-            static START: std::time::Instant = std::time::Instant::now();
-        }
-        START.with(|s| s.elapsed().as_secs_f64())
-    }
-
-    /// Read a source file (imports).
-    pub fn read_source(&mut self, path: &str) -> Option<String> {
-        self.count += 1;
-        std::fs::read_to_string(path).ok()
+    /// Read a source file for an import. The path is logged with the text so that
+    /// `revpy info` can list the modules a recording holds.
+    pub fn read_source(&mut self, path: &str) -> Result<Option<String>, EffectError> {
+        let v = self.effect(EffectKind::ImportRead, |_| match std::fs::read_to_string(path) {
+            Ok(s) => Val::List(vec![Val::Str(path.to_string()), Val::Str(s)]),
+            Err(_) => Val::None,
+        })?;
+        Ok(match v {
+            Val::List(mut parts) if parts.len() == 2 => match parts.pop() {
+                Some(Val::Str(s)) => Some(s),
+                _ => None,
+            },
+            _ => None,
+        })
     }
 
     /// Whether a path is a file / directory (imports).
-    pub fn is_file(&mut self, path: &str) -> bool {
-        self.count += 1;
-        std::path::Path::new(path).is_file()
+    pub fn is_file(&mut self, path: &str) -> Result<bool, EffectError> {
+        let v = self.effect(EffectKind::ImportIsFile, |_| Val::Bool(std::path::Path::new(path).is_file()))?;
+        Ok(matches!(v, Val::Bool(true)))
     }
-    pub fn is_dir(&mut self, path: &str) -> bool {
-        self.count += 1;
-        std::path::Path::new(path).is_dir()
+    pub fn is_dir(&mut self, path: &str) -> Result<bool, EffectError> {
+        let v = self.effect(EffectKind::ImportIsDir, |_| Val::Bool(std::path::Path::new(path).is_dir()))?;
+        Ok(matches!(v, Val::Bool(true)))
     }
 
     /// Captured stdout so far (Buffer sink).
@@ -179,5 +331,12 @@ impl Effects {
             OutputSink::Buffer(b) => b,
             _ => &[],
         }
+    }
+}
+
+fn val_str(v: Val) -> String {
+    match v {
+        Val::Str(s) => s,
+        _ => String::new(),
     }
 }

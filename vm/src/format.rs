@@ -381,6 +381,19 @@ impl Vm {
 
     /// `fmt % args` for str.
     pub fn percent_format(&mut self, fmt: &str, args: Value) -> PyResult<String> {
+        let chars: Vec<char> = fmt.chars().collect();
+        self.percent_format_chars(&chars, args, false)
+    }
+
+    /// `fmt % args`; with `bytes` the format is bytes as latin-1 characters (and so is
+    /// the result): `%s`/`%b` take bytes-like objects, `%r`/`%a` give `ascii()`,
+    /// `%c` takes a byte, and mapping keys are bytes.
+    pub(crate) fn percent_format_chars(
+        &mut self,
+        chars: &[char],
+        args: Value,
+        bytes: bool,
+    ) -> PyResult<String> {
         let arg_list: Vec<Value> = match args {
             Value::Obj(r)
                 if matches!(self.heap.kind(r), Kind::Tuple(_))
@@ -393,7 +406,6 @@ impl Vm {
         let is_mapping =
             matches!(args, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Dict(_)));
         let mut out = String::new();
-        let chars: Vec<char> = fmt.chars().collect();
         let mut i = 0;
         let mut ai = 0;
         while i < chars.len() {
@@ -440,7 +452,11 @@ impl Vm {
             }
             let mut next_arg = |vm: &mut Vm| -> PyResult<Value> {
                 if let Some(k) = &key {
-                    let kv = vm.new_str(k.clone());
+                    let kv = if bytes {
+                        vm.new_bytes(k.chars().map(|c| c as u32 as u8).collect())
+                    } else {
+                        vm.new_str(k.clone())
+                    };
                     return vm.getitem(args, kv);
                 }
                 if ai >= arg_list.len() {
@@ -491,6 +507,64 @@ impl Vm {
             }
             let v = next_arg(self)?;
             let piece = match conv {
+                's' | 'b' if bytes => {
+                    let b = match self.bytes_of(v) {
+                        Some(b) => Some(b),
+                        None if matches!(v, Value::Obj(_)) => {
+                            let name = self.intern("__bytes__");
+                            match self.lookup_special(v, name) {
+                                Some(f) => {
+                                    let r = self.call(f, &[v], &[])?;
+                                    self.bytes_of(r)
+                                }
+                                None => None,
+                            }
+                        }
+                        None => None,
+                    };
+                    let Some(b) = b else {
+                        let t = self.type_name(v);
+                        return Err(self.new_type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+                        )));
+                    };
+                    let s: String = match sp.precision.take() {
+                        Some(p) => b.iter().take(p).map(|c| *c as char).collect(),
+                        None => b.iter().map(|c| *c as char).collect(),
+                    };
+                    pad(&sp, "", &s, true)
+                }
+                'r' | 'a' if bytes => {
+                    let s = self.ascii(v)?;
+                    let s: String = match sp.precision.take() {
+                        Some(p) => s.chars().take(p).collect(),
+                        None => s,
+                    };
+                    pad(&sp, "", &s, true)
+                }
+                'c' if bytes => {
+                    let c = match self.bytes_of(v) {
+                        Some(b) if b.len() == 1 => b[0],
+                        Some(_) => {
+                            return Err(self.new_type_error(
+                                "%c requires an integer in range(256) or a single byte".into(),
+                            ))
+                        }
+                        None => match self.index_of(v)? {
+                            Some(n) if (0..256).contains(&n) => n as u8,
+                            Some(_) => {
+                                return Err(self.new_overflow_error("%c arg not in range(256)"))
+                            }
+                            None => {
+                                return Err(self.new_type_error(
+                                    "%c requires an integer in range(256) or a single byte"
+                                        .into(),
+                                ))
+                            }
+                        },
+                    };
+                    pad(&sp, "", &(c as char).to_string(), true)
+                }
                 's' | 'r' | 'a' => {
                     let s = match conv {
                         's' => self.str(v)?,
@@ -578,9 +652,10 @@ impl Vm {
             out.push_str(&piece);
         }
         if !is_mapping && ai < arg_list.len() {
-            return Err(
-                self.new_type_error("not all arguments converted during string formatting".into())
-            );
+            let what = if bytes { "bytes" } else { "string" };
+            return Err(self.new_type_error(format!(
+                "not all arguments converted during {what} formatting"
+            )));
         }
         Ok(out)
     }

@@ -181,14 +181,21 @@ impl Vm {
             let pkg_dir = join(&dir, &short);
             let init = join(&pkg_dir, "__init__.py");
             let file = join(&dir, &format!("{short}.py"));
-            let (path, is_pkg) = if self.effects.is_dir(&pkg_dir) && self.effects.is_file(&init) {
+            let r = self.effects.is_dir(&pkg_dir);
+            let is_pkg_dir = self.fx(r)? && {
+                let r = self.effects.is_file(&init);
+                self.fx(r)?
+            };
+            let r = self.effects.is_file(&file);
+            let (path, is_pkg) = if is_pkg_dir {
                 (init, true)
-            } else if self.effects.is_file(&file) {
+            } else if self.fx(r)? {
                 (file, false)
             } else {
                 continue;
             };
-            let Some(source) = self.effects.read_source(&path) else {
+            let r = self.effects.read_source(&path);
+            let Some(source) = self.fx(r)? else {
                 continue;
             };
             return self.exec_module_source(full, &path, &source, is_pkg.then_some(pkg_dir));

@@ -17,6 +17,7 @@ pub mod effects;
 pub mod hash;
 pub mod heap;
 pub mod interp;
+pub mod log;
 pub mod names;
 pub mod opaque;
 pub mod set;
@@ -39,7 +40,7 @@ mod setup;
 mod sort;
 mod subscript;
 
-pub use effects::{Effects, OutputSink};
+pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
 pub use heap::{Heap, Kind, NativeFn, Object};
 pub use interp::{Exit, Frame};
 pub use num::Num;
@@ -66,6 +67,16 @@ pub type PyResult<T> = Result<T, PyErr>;
 pub enum ExitStatus {
     /// Normal end or `sys.exit(n)`.
     Code(i32),
+    /// Execution was stopped from outside the program (a replay diverged or ran past
+    /// the end of its recording): the message says why.
+    Aborted(String),
+}
+
+/// Why execution is being stopped from outside the program. While set, exception
+/// handlers and `finally` blocks do not run: the stack unwinds to the host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Abort {
+    pub message: String,
 }
 
 /// The virtual machine. Everything a program can observe lives here.
@@ -101,6 +112,8 @@ pub struct Vm {
     pub(crate) mro_cache: cache::MethodCache,
     /// Line-start events so far: the debugger's notion of time.
     pub stop_points: u64,
+    /// Instructions executed so far (`stepi` counts these).
+    pub instructions: u64,
     /// Whether `on_instruction` runs before every instruction (trace mode, debuggers).
     pub hooked: bool,
     /// Print each instruction with the stack (`revpy run --trace`).
@@ -108,7 +121,9 @@ pub struct Vm {
     /// Values natives hold across calls into Python (GC roots).
     pub temp_roots: Vec<Value>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
-    pub(crate) repr_guard: Vec<ObjRef>,
+    pub repr_guard: Vec<ObjRef>,
+    /// Set when execution must stop regardless of the program's handlers.
+    pub abort: Option<Abort>,
     /// Search path for imports (sys.path).
     pub(crate) sys: Option<ObjRef>,
     pub argv: Vec<String>,
@@ -287,8 +302,47 @@ impl Vm {
         Ok(status)
     }
 
+    /// Turn an effect failure (replay divergence or end of log) into an abort that
+    /// unwinds past every handler, naming the effect and the source line.
+    pub fn fx<T>(&mut self, r: Result<T, EffectError>) -> PyResult<T> {
+        match r {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let (file, line) = match self.frames.last() {
+                    Some(f) => (f.code.code.filename.to_string(), f.line()),
+                    None => ("<none>".into(), 0),
+                };
+                let message = match e {
+                    EffectError::Diverged { index, recorded, asked } => format!(
+                        "replay diverged at effect #{index} (file {file}, line {line}): the recording has {}, the program asked for {}",
+                        recorded.name(),
+                        asked.name()
+                    ),
+                    EffectError::Ended { index, truncated: true, asked } => format!(
+                        "the recording ends at effect #{index} (file {file}, line {line}), where the program asked for {}: it was cut short (the recorded program was killed or crashed)",
+                        asked.name()
+                    ),
+                    EffectError::Ended { index, truncated: false, asked } => format!(
+                        "replay diverged at effect #{index} (file {file}, line {line}): the recording has no more effects, the program asked for {}",
+                        asked.name()
+                    ),
+                };
+                Err(self.abort_with(message))
+            }
+        }
+    }
+
+    /// Stop execution from outside the program.
+    pub fn abort_with(&mut self, message: String) -> PyErr {
+        self.abort = Some(Abort { message: message.clone() });
+        self.new_error(self.types.system_error, message)
+    }
+
     /// Report an uncaught exception as CPython does and compute the exit status.
     pub fn handle_uncaught(&mut self, e: PyErr) -> ExitStatus {
+        if let Some(a) = &self.abort {
+            return ExitStatus::Aborted(a.message.clone());
+        }
         if self.isinstance_ref(e.0, self.types.system_exit) {
             let code = self.exception_args(e.0);
             let arg = match code.len() {
@@ -301,14 +355,14 @@ impl Vm {
                 Value::Bool(b) => ExitStatus::Code(b as i32),
                 other => {
                     let s = self.str_lossy(other);
-                    self.effects.write_stderr(&format!("{s}\n"));
+                    let _ = self.effects.write_stderr(&format!("{s}\n"));
                     ExitStatus::Code(1)
                 }
             };
         }
         let text = self.format_exception(e);
         self.effects.flush_stdout();
-        self.effects.write_stderr(&text);
+        let _ = self.effects.write_stderr(&text);
         ExitStatus::Code(1)
     }
 
@@ -364,7 +418,7 @@ impl Vm {
     pub(crate) fn on_instruction(&mut self, _line_start: bool) -> PyResult<()> {
         if self.trace {
             let line = self.trace_line();
-            self.effects.write_stderr(&line);
+            self.effects.emit_stderr(&line);
         }
         Ok(())
     }

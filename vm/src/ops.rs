@@ -584,6 +584,17 @@ impl Vm {
                         hf ^ hs
                     }
                     Kind::Range(..) | Kind::BigRange(_) => return self.range_hash(r),
+                    Kind::Opaque(_) => {
+                        // Library types (e.g. `collections.deque`) set `__hash__` to
+                        // None to be unhashable.
+                        let hn = self.names.__hash__;
+                        if let Some(Value::None) = self.class_lookup(cls, hn) {
+                            let t = self.class_name(cls);
+                            return Err(self.new_type_error(format!("unhashable type: '{t}'")));
+                        }
+                        let s = self.heap.get(r).serial as i64;
+                        s.rotate_right(4) & i64::MAX
+                    }
                     _ => {
                         let s = self.heap.get(r).serial as i64;
                         s.rotate_right(4) & i64::MAX

@@ -506,7 +506,8 @@ impl Vm {
             return Ok(());
         }
         let s = self.repr(v)?;
-        self.effects.write_stdout(&format!("{s}\n"));
+        let r = self.effects.write_stdout(&format!("{s}\n"));
+        self.fx(r)?;
         let k = self.intern("_");
         self.dict_set(self.builtins, k, v)
     }

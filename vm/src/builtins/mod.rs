@@ -35,9 +35,12 @@ fn b_print(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     }
     out.push_str(&end);
     match vm.kwarg(kw, "file") {
-        None | Some(Value::None) => vm.effects.write_stdout(&out),
+        None | Some(Value::None) => {
+            let r = vm.effects.write_stdout(&out);
+            vm.fx(r)?;
+        }
         Some(f) => {
-            if !sys::write_std_stream(vm, f, &out) {
+            if !sys::write_std_stream(vm, f, &out)? {
                 let s = vm.new_str(out);
                 vm.call_method(f, "write", &[s])?;
             }
@@ -55,9 +58,11 @@ fn b_input(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("input", args, 0, 1)?;
     if let Some(p) = args.first() {
         let s = vm.str(*p)?;
-        vm.effects.write_stdout(&s);
+        let r = vm.effects.write_stdout(&s);
+        vm.fx(r)?;
     }
-    let line = vm.effects.read_line().unwrap_or_default();
+    let r = vm.effects.read_line();
+    let line = vm.fx(r)?;
     if line.is_empty() {
         return Err(vm.new_error(vm.types.eof_error, "EOF when reading a line".into()));
     }

@@ -23,18 +23,14 @@ fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {
 }
 
 /// `print(..., file=sys.stdout/stderr)` without a method call; false if `f` is not one.
-pub fn write_std_stream(vm: &mut Vm, f: Value, s: &str) -> bool {
-    match stream_fd(vm, f) {
-        Some(1) => {
-            vm.effects.write_stdout(s);
-            true
-        }
-        Some(2) => {
-            vm.effects.write_stderr(s);
-            true
-        }
-        _ => false,
-    }
+pub fn write_std_stream(vm: &mut Vm, f: Value, s: &str) -> PyResult<bool> {
+    let r = match stream_fd(vm, f) {
+        Some(1) => vm.effects.write_stdout(s),
+        Some(2) => vm.effects.write_stderr(s),
+        _ => return Ok(false),
+    };
+    vm.fx(r)?;
+    Ok(true)
 }
 
 fn io_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -48,8 +44,14 @@ fn io_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     };
     let n = s.chars().count();
     match stream_fd(vm, args[0]) {
-        Some(1) => vm.effects.write_stdout(&s),
-        Some(2) => vm.effects.write_stderr(&s),
+        Some(1) => {
+            let r = vm.effects.write_stdout(&s);
+            vm.fx(r)?
+        }
+        Some(2) => {
+            let r = vm.effects.write_stderr(&s);
+            vm.fx(r)?
+        }
         _ => return Err(vm.new_error(vm.types.os_error, "not writable".into())),
     }
     Ok(Value::Int(n as i64))
@@ -62,14 +64,16 @@ fn io_readline(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if stream_fd(vm, args[0]) != Some(0) {
         return Err(vm.new_error(vm.types.os_error, "not readable".into()));
     }
-    let l = vm.effects.read_line().unwrap_or_default();
+    let r = vm.effects.read_line();
+    let l = vm.fx(r)?;
     Ok(vm.new_str(l))
 }
 fn io_read(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if stream_fd(vm, args[0]) != Some(0) {
         return Err(vm.new_error(vm.types.os_error, "not readable".into()));
     }
-    let s = vm.effects.read_all().unwrap_or_default();
+    let r = vm.effects.read_all();
+    let s = vm.fx(r)?;
     Ok(vm.new_str(s))
 }
 fn io_readlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {

@@ -155,6 +155,7 @@ impl Vm {
                 let ins = instrs[ip];
                 ip += 1;
                 self.frames[fi].ip = ip as u32;
+                self.instructions += 1;
                 if ins.line_start || hooked {
                     if ins.line_start {
                         self.stop_points += 1;

@@ -26,7 +26,12 @@ impl Vm {
                 }
             }
             skip_tb = false;
-            let handler = self.frames[fi].code.code.handler_for(pc);
+            // An abort skips every handler: nothing of the program runs any more.
+            let handler = if self.abort.is_some() {
+                None
+            } else {
+                self.frames[fi].code.code.handler_for(pc)
+            };
             if let Some(h) = handler {
                 let f = &self.frames[fi];
                 let sp = f.base as usize + f.code.nlocalsplus + h.depth as usize;

@@ -1,10 +1,17 @@
-//! `bytes` and `bytearray`.
+//! `bytes`, and the methods it shares with `bytearray` (which return bytearrays when
+//! called on one). The mutating methods of bytearray are in `bytearray.rs`.
 
 use crate::heap::Kind;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
+type Args<'a> = &'a [Value];
 type Kw<'a> = &'a [(Value, Value)];
+
+/// ASCII whitespace as CPython's `Py_ISSPACE`.
+pub(crate) fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
 
 impl Vm {
     pub fn new_bytes(&mut self, b: Vec<u8>) -> Value {
@@ -24,6 +31,12 @@ impl Vm {
             },
             _ => None,
         }
+    }
+    /// `b % args` for bytes and bytearray.
+    pub fn bytes_percent(&mut self, fmt: &[u8], args: Value) -> PyResult<Vec<u8>> {
+        let chars: Vec<char> = fmt.iter().map(|b| *b as char).collect();
+        let s = self.percent_format_chars(&chars, args, true)?;
+        Ok(s.chars().map(|c| c as u32 as u8).collect())
     }
 }
 
@@ -70,6 +83,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: Value, errors: Value) -> PyResult<Valu
                 }
             }
             b.iter()
+                .filter(|c| errors != "ignore" || **c < 128)
                 .map(|c| if *c < 128 { *c as char } else { '\u{fffd}' })
                 .collect()
         }
@@ -79,14 +93,15 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: Value, errors: Value) -> PyResult<Valu
     Ok(vm.new_str(s))
 }
 
-fn this(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
+pub(crate) fn this(vm: &mut Vm, args: Args) -> PyResult<Vec<u8>> {
     match args.first().and_then(|v| vm.bytes_of(*v)) {
         Some(b) => Ok(b),
         None => Err(vm.new_type_error("descriptor requires a 'bytes' object".into())),
     }
 }
 
-fn arg_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+/// A bytes-like argument.
+pub(crate) fn arg_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match vm.bytes_of(v) {
         Some(b) => Ok(b),
         None => {
@@ -96,8 +111,31 @@ fn arg_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     }
 }
 
-/// Build a result of the same type as `like`.
-fn same(vm: &mut Vm, like: Value, b: Vec<u8>) -> Value {
+/// A byte value (an int in range(256)).
+pub(crate) fn arg_byte(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    let x = vm.expect_int(v, "")?;
+    if !(0..256).contains(&x) {
+        return Err(vm.new_value_error("byte must be in range(0, 256)".into()));
+    }
+    Ok(x as u8)
+}
+
+/// The needle of find/count/index: bytes-like or an int.
+fn arg_sub(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = vm.bytes_of(v) {
+        return Ok(b);
+    }
+    if vm.index_of(v)?.is_some() {
+        return Ok(vec![arg_byte(vm, v)?]);
+    }
+    let t = vm.type_name(v);
+    Err(vm.new_type_error(format!(
+        "argument should be integer or bytes-like object, not '{t}'"
+    )))
+}
+
+/// Build a result of the same type as `like` (bytearray for bytearrays, else bytes).
+pub(crate) fn same(vm: &mut Vm, like: Value, b: Vec<u8>) -> Value {
     if matches!(like, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::ByteArray(_))) {
         vm.new_bytearray(b)
     } else {
@@ -105,184 +143,409 @@ fn same(vm: &mut Vm, like: Value, b: Vec<u8>) -> Value {
     }
 }
 
-fn b_decode(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
-    let enc = vm.arg_or(args, 1, kw, "encoding", Value::None);
-    let err = vm.arg_or(args, 2, kw, "errors", Value::None);
-    decode(vm, &b, enc, err)
-}
-fn b_hex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
-    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    Ok(vm.new_str(s))
-}
-fn b_fromhex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let s = vm.expect_str(args[1], "fromhex() argument")?;
-    let clean: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out = vec![];
-    for (i, pair) in clean.chunks(2).enumerate() {
-        let txt: String = pair.iter().collect();
-        match u8::from_str_radix(&txt, 16) {
-            Ok(v) if txt.len() == 2 => out.push(v),
-            _ => {
-                return Err(vm.new_value_error(format!(
-                    "non-hexadecimal number found in fromhex() arg at position {}",
-                    i * 2 + 1
-                )))
-            }
-        }
-    }
-    let cls = args[0];
-    if cls.obj() == Some(vm.types.bytearray) {
-        Ok(vm.new_bytearray(out))
-    } else {
-        Ok(vm.new_bytes(out))
-    }
-}
-fn b_count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
-    let n = match args.get(1) {
-        Some(Value::Int(i)) => b.iter().filter(|x| **x as i64 == *i).count(),
-        Some(v) => {
-            let sub = arg_bytes(vm, *v)?;
-            if sub.is_empty() {
-                b.len() + 1
-            } else {
-                let mut n = 0;
-                let mut i = 0;
-                while i + sub.len() <= b.len() {
-                    if b[i..i + sub.len()] == sub[..] {
-                        n += 1;
-                        i += sub.len();
-                    } else {
-                        i += 1;
+/// (start, end) of the optional slice arguments at `i`, `i + 1`, as CPython's
+/// `ADJUST_INDICES`: negative values count from the end, `end` is clamped to the
+/// length, `start` may exceed it.
+fn bounds(vm: &mut Vm, args: Args, i: usize, len: usize) -> PyResult<(i64, i64)> {
+    let n = len as i64;
+    let mut get = |j: usize, dflt: i64| -> PyResult<i64> {
+        match args.get(j) {
+            None | Some(Value::None) => Ok(dflt),
+            Some(v) => {
+                let x = match vm.index_of(*v)? {
+                    Some(x) => x,
+                    None => {
+                        return Err(vm.new_type_error(
+                            "slice indices must be integers or None or have an __index__ method"
+                                .into(),
+                        ))
                     }
-                }
-                n
+                };
+                Ok(if x < 0 { (x + n).max(0) } else { x })
             }
         }
-        None => return Err(vm.new_type_error("count() takes at least 1 argument (0 given)".into())),
     };
-    Ok(Value::Int(n as i64))
+    let start = get(i, 0)?;
+    let end = get(i + 1, n)?.min(n);
+    Ok((start, end))
 }
-fn find_sub(hay: &[u8], sub: &[u8], rev: bool) -> Option<usize> {
-    if sub.len() > hay.len() {
+
+fn find_in(hay: &[u8], sub: &[u8], start: i64, end: i64, rev: bool) -> Option<usize> {
+    if end - start < sub.len() as i64 {
         return None;
     }
-    let range: Vec<usize> = (0..=hay.len() - sub.len()).collect();
+    let (start, end) = (start as usize, end as usize);
+    let last = end - sub.len();
     if rev {
-        range
-            .into_iter()
-            .rev()
-            .find(|&i| &hay[i..i + sub.len()] == sub)
+        (start..=last).rev().find(|&i| &hay[i..i + sub.len()] == sub)
     } else {
-        range.into_iter().find(|&i| &hay[i..i + sub.len()] == sub)
+        (start..=last).find(|&i| &hay[i..i + sub.len()] == sub)
     }
 }
-fn b_find(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+
+fn find_impl(vm: &mut Vm, args: Args, name: &str, rev: bool) -> PyResult<i64> {
     let b = this(vm, args)?;
-    let sub = match args.get(1) {
-        Some(Value::Int(i)) => vec![*i as u8],
-        Some(v) => arg_bytes(vm, *v)?,
-        None => return Err(vm.new_type_error("find() takes at least 1 argument".into())),
+    vm.check_args(name, &args[1..], 1, 3)?;
+    let sub = arg_sub(vm, args[1])?;
+    let (start, end) = bounds(vm, args, 2, b.len())?;
+    Ok(find_in(&b, &sub, start, end, rev)
+        .map(|i| i as i64)
+        .unwrap_or(-1))
+}
+fn b_find(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    find_impl(vm, args, "find", false).map(Value::Int)
+}
+fn b_rfind(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    find_impl(vm, args, "rfind", true).map(Value::Int)
+}
+fn b_index(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    match find_impl(vm, args, "index", false)? {
+        -1 => Err(vm.new_value_error("subsection not found".into())),
+        i => Ok(Value::Int(i)),
+    }
+}
+fn b_rindex(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    match find_impl(vm, args, "rindex", true)? {
+        -1 => Err(vm.new_value_error("subsection not found".into())),
+        i => Ok(Value::Int(i)),
+    }
+}
+fn b_count(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("count", &args[1..], 1, 3)?;
+    let sub = arg_sub(vm, args[1])?;
+    let (start, end) = bounds(vm, args, 2, b.len())?;
+    if end < start {
+        return Ok(Value::Int(0));
+    }
+    if sub.is_empty() {
+        return Ok(Value::Int(end - start + 1));
+    }
+    let (mut i, end) = (start as usize, end as usize);
+    let mut n = 0;
+    while i + sub.len() <= end {
+        if b[i..i + sub.len()] == sub[..] {
+            n += 1;
+            i += sub.len();
+        } else {
+            i += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+/// startswith / endswith (CPython's `tailmatch`).
+fn affix(vm: &mut Vm, args: Args, name: &str, starts: bool) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args(name, &args[1..], 1, 3)?;
+    let (start, end) = bounds(vm, args, 2, b.len())?;
+    let len = b.len() as i64;
+    let matches = |sub: &[u8]| -> bool {
+        let slen = sub.len() as i64;
+        let mut start = start;
+        if starts {
+            if start > len - slen {
+                return false;
+            }
+        } else {
+            if end - start < slen || start > len {
+                return false;
+            }
+            if end - slen > start {
+                start = end - slen;
+            }
+        }
+        if end - start < slen {
+            return false;
+        }
+        &b[start as usize..(start + slen) as usize] == sub
     };
-    Ok(Value::Int(
-        find_sub(&b, &sub, false).map(|i| i as i64).unwrap_or(-1),
-    ))
-}
-fn b_index(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    match b_find(vm, args, kw)? {
-        Value::Int(-1) => Err(vm.new_value_error("subsection not found".into())),
-        v => Ok(v),
+    let cand = args[1];
+    if let Value::Obj(r) = cand {
+        if let Kind::Tuple(items) = vm.heap.kind(r) {
+            for it in items.clone() {
+                let sub = arg_bytes(vm, it)?;
+                if matches(&sub) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            return Ok(Value::Bool(false));
+        }
+    }
+    match vm.bytes_of(cand) {
+        Some(sub) => Ok(Value::Bool(matches(&sub))),
+        None => {
+            let t = vm.type_name(cand);
+            Err(vm.new_type_error(format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {t}"
+            )))
+        }
     }
 }
-fn b_startswith(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
-    let p = arg_bytes(vm, args[1])?;
-    Ok(Value::Bool(b.starts_with(&p)))
+fn b_startswith(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    affix(vm, args, "startswith", true)
 }
-fn b_endswith(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
-    let p = arg_bytes(vm, args[1])?;
-    Ok(Value::Bool(b.ends_with(&p)))
+fn b_endswith(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    affix(vm, args, "endswith", false)
 }
-fn b_join(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+
+fn b_join(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let sep = this(vm, args)?;
+    vm.check_args("join", &args[1..], 1, 1)?;
     let items = vm.iterate(args[1])?;
     let mut out = vec![];
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        let b = arg_bytes(vm, *it)?;
-        out.extend(b);
+        match vm.bytes_of(*it) {
+            Some(b) => out.extend(b),
+            None => {
+                let t = vm.type_name(*it);
+                return Err(vm.new_type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {t} found"
+                )));
+            }
+        }
     }
     Ok(same(vm, args[0], out))
 }
-fn b_split(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+
+/// The pieces of `b` split at `sep` (None: runs of whitespace), at most `maxsplit`
+/// times (negative: no limit), from the right when `rev`.
+fn split_bytes(b: &[u8], sep: Option<&[u8]>, maxsplit: i64, rev: bool) -> Vec<Vec<u8>> {
+    let mut max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut out: Vec<Vec<u8>> = vec![];
+    match sep {
+        None => {
+            if !rev {
+                let mut i = 0;
+                let n = b.len();
+                loop {
+                    while i < n && is_space(b[i]) {
+                        i += 1;
+                    }
+                    if i == n {
+                        break;
+                    }
+                    if max == 0 {
+                        out.push(b[i..].to_vec());
+                        break;
+                    }
+                    let j = i;
+                    while i < n && !is_space(b[i]) {
+                        i += 1;
+                    }
+                    out.push(b[j..i].to_vec());
+                    max -= 1;
+                }
+            } else {
+                let mut i = b.len();
+                loop {
+                    while i > 0 && is_space(b[i - 1]) {
+                        i -= 1;
+                    }
+                    if i == 0 {
+                        break;
+                    }
+                    if max == 0 {
+                        out.push(b[..i].to_vec());
+                        break;
+                    }
+                    let j = i;
+                    while i > 0 && !is_space(b[i - 1]) {
+                        i -= 1;
+                    }
+                    out.push(b[i..j].to_vec());
+                    max -= 1;
+                }
+                out.reverse();
+            }
+        }
+        Some(s) => {
+            if !rev {
+                let mut start = 0;
+                let mut i = 0;
+                while max > 0 && i + s.len() <= b.len() {
+                    if &b[i..i + s.len()] == s {
+                        out.push(b[start..i].to_vec());
+                        i += s.len();
+                        start = i;
+                        max -= 1;
+                    } else {
+                        i += 1;
+                    }
+                }
+                out.push(b[start..].to_vec());
+            } else {
+                let mut end = b.len();
+                let mut i = b.len();
+                while max > 0 && i >= s.len() {
+                    if &b[i - s.len()..i] == s {
+                        out.push(b[i..end].to_vec());
+                        i -= s.len();
+                        end = i;
+                        max -= 1;
+                    } else {
+                        i -= 1;
+                    }
+                }
+                out.push(b[..end].to_vec());
+                out.reverse();
+            }
+        }
+    }
+    out
+}
+
+fn split_impl(vm: &mut Vm, args: Args, kw: Kw, name: &str, rev: bool) -> PyResult<Value> {
     let b = this(vm, args)?;
+    vm.check_args(name, &args[1..], 0, 2)?;
+    vm.only_kwargs(name, kw, &["sep", "maxsplit"])?;
     let sep = vm.arg_or(args, 1, kw, "sep", Value::None);
-    let parts: Vec<Vec<u8>> = if sep.is_none() {
-        b.split(|c| c.is_ascii_whitespace())
-            .filter(|p| !p.is_empty())
-            .map(|p| p.to_vec())
-            .collect()
+    let maxsplit = vm.arg_or(args, 2, kw, "maxsplit", Value::Int(-1));
+    let maxsplit = vm.expect_int(maxsplit, "")?;
+    let sep = if sep.is_none() {
+        None
     } else {
         let s = arg_bytes(vm, sep)?;
         if s.is_empty() {
             return Err(vm.new_value_error("empty separator".into()));
         }
-        let mut out = vec![];
-        let mut start = 0;
-        let mut i = 0;
-        while i + s.len() <= b.len() {
-            if b[i..i + s.len()] == s[..] {
-                out.push(b[start..i].to_vec());
-                i += s.len();
-                start = i;
-            } else {
-                i += 1;
-            }
-        }
-        out.push(b[start..].to_vec());
-        out
+        Some(s)
     };
+    let parts = split_bytes(&b, sep.as_deref(), maxsplit, rev);
     let items = parts.into_iter().map(|p| same(vm, args[0], p)).collect();
     Ok(vm.new_list(items))
 }
-fn b_strip(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+fn b_split(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    split_impl(vm, args, kw, "split", false)
+}
+fn b_rsplit(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    split_impl(vm, args, kw, "rsplit", true)
+}
+
+fn b_splitlines(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
-    let chars = match args.get(1) {
-        Some(v) if !v.is_none() => arg_bytes(vm, *v)?,
-        _ => b" \t\n\r\x0b\x0c".to_vec(),
+    vm.check_args("splitlines", &args[1..], 0, 1)?;
+    let keep = vm.arg_or(args, 1, kw, "keepends", Value::Bool(false));
+    let keep = vm.truthy(keep)?;
+    let mut parts = vec![];
+    let (mut i, mut start) = (0, 0);
+    while i < b.len() {
+        let eol = match b[i] {
+            b'\n' => 1,
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            _ => 0,
+        };
+        if eol == 0 {
+            i += 1;
+            continue;
+        }
+        let end = if keep { i + eol } else { i };
+        parts.push(b[start..end].to_vec());
+        i += eol;
+        start = i;
+    }
+    if start < b.len() {
+        parts.push(b[start..].to_vec());
+    }
+    let items = parts.into_iter().map(|p| same(vm, args[0], p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn partition_impl(vm: &mut Vm, args: Args, name: &str, rev: bool) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args(name, &args[1..], 1, 1)?;
+    let sep = arg_bytes(vm, args[1])?;
+    if sep.is_empty() {
+        return Err(vm.new_value_error("empty separator".into()));
+    }
+    let (a, m, c) = match find_in(&b, &sep, 0, b.len() as i64, rev) {
+        Some(i) => (b[..i].to_vec(), sep.clone(), b[i + sep.len()..].to_vec()),
+        None if rev => (vec![], vec![], b),
+        None => (b, vec![], vec![]),
     };
-    let start = b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len());
-    let end = b
-        .iter()
-        .rposition(|c| !chars.contains(c))
-        .map(|i| i + 1)
-        .unwrap_or(start);
-    let r = b[start..end.max(start)].to_vec();
-    Ok(same(vm, args[0], r))
+    let parts = vec![same(vm, args[0], a), same(vm, args[0], m), same(vm, args[0], c)];
+    Ok(vm.new_tuple(parts))
 }
-fn b_upper(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
-    Ok(same(vm, args[0], b.to_ascii_uppercase()))
+fn b_partition(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    partition_impl(vm, args, "partition", false)
 }
-fn b_lower(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
-    Ok(same(vm, args[0], b.to_ascii_lowercase()))
+fn b_rpartition(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    partition_impl(vm, args, "rpartition", true)
 }
-fn b_replace(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+
+fn strip_impl(vm: &mut Vm, args: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
     let b = this(vm, args)?;
+    vm.check_args(name, &args[1..], 0, 1)?;
+    let chars = match args.get(1) {
+        Some(v) if !v.is_none() => Some(arg_bytes(vm, *v)?),
+        _ => None,
+    };
+    let strip = |c: &u8| match &chars {
+        Some(cs) => cs.contains(c),
+        None => is_space(*c),
+    };
+    let mut start = 0;
+    let mut end = b.len();
+    if left {
+        while start < end && strip(&b[start]) {
+            start += 1;
+        }
+    }
+    if right {
+        while end > start && strip(&b[end - 1]) {
+            end -= 1;
+        }
+    }
+    Ok(same(vm, args[0], b[start..end].to_vec()))
+}
+fn b_strip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    strip_impl(vm, args, "strip", true, true)
+}
+fn b_lstrip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    strip_impl(vm, args, "lstrip", true, false)
+}
+fn b_rstrip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    strip_impl(vm, args, "rstrip", false, true)
+}
+
+fn b_replace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("replace", &args[1..], 2, 3)?;
     let old = arg_bytes(vm, args[1])?;
     let new = arg_bytes(vm, args[2])?;
-    let mut out = vec![];
+    let count = match args.get(3) {
+        Some(v) => vm.expect_int(*v, "")?,
+        None => -1,
+    };
+    let mut left = if count < 0 { usize::MAX } else { count as usize };
+    let mut out = Vec::with_capacity(b.len());
+    if old.is_empty() {
+        // Insert `new` before every byte and at the end.
+        for (i, c) in b.iter().enumerate() {
+            if left > 0 {
+                out.extend_from_slice(&new);
+                left -= 1;
+            }
+            out.push(*c);
+            if i + 1 == b.len() && left > 0 {
+                out.extend_from_slice(&new);
+            }
+        }
+        if b.is_empty() && left > 0 {
+            out.extend_from_slice(&new);
+        }
+        return Ok(same(vm, args[0], out));
+    }
     let mut i = 0;
     while i < b.len() {
-        if !old.is_empty() && b[i..].starts_with(&old) {
+        if left > 0 && b[i..].starts_with(&old) {
             out.extend_from_slice(&new);
             i += old.len();
+            left -= 1;
         } else {
             out.push(b[i]);
             i += 1;
@@ -290,100 +553,365 @@ fn b_replace(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     Ok(same(vm, args[0], out))
 }
-fn b_isdigit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+
+fn map_bytes(vm: &mut Vm, args: Args, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let b = this(vm, args)?;
-    Ok(Value::Bool(
-        !b.is_empty() && b.iter().all(|c| c.is_ascii_digit()),
-    ))
+    let r = f(&b);
+    Ok(same(vm, args[0], r))
 }
-fn b_isalpha(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
-    Ok(Value::Bool(
-        !b.is_empty() && b.iter().all(|c| c.is_ascii_alphabetic()),
-    ))
+fn b_upper(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_bytes(vm, args, |b| b.to_ascii_uppercase())
+}
+fn b_lower(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_bytes(vm, args, |b| b.to_ascii_lowercase())
+}
+fn b_swapcase(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_bytes(vm, args, |b| {
+        b.iter()
+            .map(|c| {
+                if c.is_ascii_lowercase() {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    })
+}
+fn b_capitalize(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_bytes(vm, args, |b| {
+        b.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    })
+}
+fn b_title(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    map_bytes(vm, args, |b| {
+        let mut prev_cased = false;
+        b.iter()
+            .map(|c| {
+                let r = if prev_cased {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                };
+                prev_cased = c.is_ascii_alphabetic();
+                r
+            })
+            .collect()
+    })
 }
 
-fn ba_append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let x = vm.expect_int(args[1], "")?;
-    if !(0..256).contains(&x) {
-        return Err(vm.new_value_error("byte must be in range(0, 256)".into()));
-    }
-    if let Some(Kind::ByteArray(b)) = args[0].obj().map(|r| vm.heap.kind_mut(r)) {
-        b.push(x as u8);
-    }
-    Ok(Value::None)
+fn pred(vm: &mut Vm, args: Args, f: impl Fn(&[u8]) -> bool) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    Ok(Value::Bool(f(&b)))
 }
-fn ba_extend(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let more = match vm.bytes_of(args[1]) {
-        Some(b) => b,
-        None => {
-            let mut v = vec![];
-            for it in vm.iterate(args[1])? {
-                v.push(vm.expect_int(it, "")? as u8);
+fn b_isdigit(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |b| !b.is_empty() && b.iter().all(|c| c.is_ascii_digit()))
+}
+fn b_isalpha(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |b| {
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_alphabetic())
+    })
+}
+fn b_isalnum(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |b| {
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+fn b_isspace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |b| !b.is_empty() && b.iter().all(|c| is_space(*c)))
+}
+fn b_isascii(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |b| b.is_ascii())
+}
+fn b_islower(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |b| {
+        b.iter().any(|c| c.is_ascii_lowercase()) && !b.iter().any(|c| c.is_ascii_uppercase())
+    })
+}
+fn b_isupper(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |b| {
+        b.iter().any(|c| c.is_ascii_uppercase()) && !b.iter().any(|c| c.is_ascii_lowercase())
+    })
+}
+fn b_istitle(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    pred(vm, args, |b| {
+        let (mut cased, mut prev_cased) = (false, false);
+        for c in b {
+            if c.is_ascii_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_ascii_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
             }
-            v
+        }
+        cased
+    })
+}
+
+fn justify(vm: &mut Vm, args: Args, name: &str, how: char) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args(name, &args[1..], 1, 2)?;
+    let width = vm.expect_int(args[1], "")?;
+    let fill = match args.get(2) {
+        Some(v) => match vm.bytes_of(*v) {
+            Some(f) if f.len() == 1 => f[0],
+            _ => {
+                let t = vm.type_name(*v);
+                return Err(vm.new_type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {t}"
+                )));
+            }
+        },
+        None => b' ',
+    };
+    let len = b.len() as i64;
+    if width <= len {
+        return Ok(same(vm, args[0], b));
+    }
+    let n = (width - len) as usize;
+    let left = match how {
+        'l' => 0,
+        'r' => n,
+        _ => n / 2 + (n & (width as usize) & 1),
+    };
+    let mut out = vec![fill; left];
+    out.extend_from_slice(&b);
+    out.resize(width as usize, fill);
+    Ok(same(vm, args[0], out))
+}
+fn b_ljust(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    justify(vm, args, "ljust", 'l')
+}
+fn b_rjust(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    justify(vm, args, "rjust", 'r')
+}
+fn b_center(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    justify(vm, args, "center", 'c')
+}
+fn b_zfill(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("zfill", &args[1..], 1, 1)?;
+    let width = vm.expect_int(args[1], "")?;
+    let len = b.len() as i64;
+    if width <= len {
+        return Ok(same(vm, args[0], b));
+    }
+    let n = (width - len) as usize;
+    let mut out = Vec::with_capacity(width as usize);
+    let body = match b.first() {
+        Some(c @ (b'+' | b'-')) => {
+            out.push(*c);
+            &b[1..]
+        }
+        _ => &b[..],
+    };
+    out.extend(std::iter::repeat(b'0').take(n));
+    out.extend_from_slice(body);
+    Ok(same(vm, args[0], out))
+}
+fn b_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("expandtabs", &args[1..], 0, 1)?;
+    let ts = vm.arg_or(args, 1, kw, "tabsize", Value::Int(8));
+    let ts = vm.expect_int(ts, "")?;
+    let mut out = vec![];
+    let mut col = 0i64;
+    for c in b {
+        match c {
+            b'\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(same(vm, args[0], out))
+}
+
+fn b_removeprefix(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("removeprefix", &args[1..], 1, 1)?;
+    let p = arg_bytes(vm, args[1])?;
+    let r = b.strip_prefix(&p[..]).unwrap_or(&b).to_vec();
+    Ok(same(vm, args[0], r))
+}
+fn b_removesuffix(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("removesuffix", &args[1..], 1, 1)?;
+    let p = arg_bytes(vm, args[1])?;
+    let r = b.strip_suffix(&p[..]).unwrap_or(&b).to_vec();
+    Ok(same(vm, args[0], r))
+}
+
+fn b_decode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    let enc = vm.arg_or(args, 1, kw, "encoding", Value::None);
+    let err = vm.arg_or(args, 2, kw, "errors", Value::None);
+    decode(vm, &b, enc, err)
+}
+
+fn b_hex(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("hex", &args[1..], 0, 2)?;
+    let sep = vm.arg_or(args, 1, kw, "sep", Value::None);
+    let per = vm.arg_or(args, 2, kw, "bytes_per_sep", Value::Int(1));
+    let per = vm.expect_int(per, "")?;
+    let digits: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
+    if sep.is_none() || b.is_empty() || per == 0 {
+        return Ok(vm.new_str(digits.concat()));
+    }
+    let sep: String = if let Some(s) = vm.as_str(sep) {
+        s.to_string()
+    } else if let Some(bs) = vm.bytes_of(sep) {
+        bs.iter().map(|c| *c as char).collect()
+    } else {
+        let t = vm.type_name(sep);
+        return Err(vm.new_type_error(format!("sep must be str or bytes, not {t}")));
+    };
+    if sep.chars().count() != 1 {
+        return Err(vm.new_value_error("sep must be length 1.".into()));
+    }
+    let k = per.unsigned_abs() as usize;
+    let n = digits.len();
+    let mut out = String::new();
+    for (i, d) in digits.iter().enumerate() {
+        // Groups of k bytes: counted from the right when per > 0, from the left else.
+        let boundary = if per > 0 {
+            i > 0 && (n - i) % k == 0
+        } else {
+            i > 0 && i % k == 0
+        };
+        if boundary {
+            out.push_str(&sep);
+        }
+        out.push_str(d);
+    }
+    Ok(vm.new_str(out))
+}
+
+fn b_fromhex(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("fromhex", &args[1..], 1, 1)?;
+    let s: Vec<char> = match vm.as_str(args[1]) {
+        Some(s) => s.chars().collect(),
+        None => {
+            let t = vm.type_name(args[1]);
+            return Err(vm.new_type_error(format!("fromhex() argument must be str, not {t}")));
         }
     };
-    if let Some(Kind::ByteArray(b)) = args[0].obj().map(|r| vm.heap.kind_mut(r)) {
-        b.extend(more);
-    }
-    Ok(Value::None)
-}
-fn ba_pop(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let r = args[0].obj().expect("bytearray");
-    let v = match vm.heap.kind_mut(r) {
-        Kind::ByteArray(b) => b.pop(),
-        _ => None,
+    let mut out = vec![];
+    let mut i = 0;
+    let bad = |vm: &mut Vm, pos: usize| {
+        vm.new_value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {pos}"
+        ))
     };
-    match v {
-        Some(x) => Ok(Value::Int(x as i64)),
-        None => Err(vm.new_index_error("pop from empty bytearray")),
+    while i < s.len() {
+        if s[i].is_ascii() && is_space(s[i] as u8) {
+            i += 1;
+            continue;
+        }
+        let Some(hi) = s[i].to_digit(16) else {
+            return Err(bad(vm, i));
+        };
+        let Some(lo) = s.get(i + 1).and_then(|c| c.to_digit(16)) else {
+            return Err(bad(vm, i + 1));
+        };
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    let cls = args[0].obj();
+    if cls == Some(vm.types.bytearray) {
+        Ok(vm.new_bytearray(out))
+    } else {
+        Ok(vm.new_bytes(out))
     }
 }
 
-fn bytes_from_arg(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Vec<u8>> {
-    let src = vm.arg_or(args, 1, kw, "source", Value::Undef);
-    if src.is_undef() {
-        return Ok(vec![]);
+fn b_maketrans(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    // A staticmethod: args are (from, to).
+    vm.check_args("maketrans", args, 2, 2)?;
+    let from = arg_bytes(vm, args[0])?;
+    let to = arg_bytes(vm, args[1])?;
+    if from.len() != to.len() {
+        return Err(vm.new_value_error("maketrans arguments must have same length".into()));
     }
-    if let Some(s) = vm.as_str(src) {
-        let s = s.to_string();
-        let enc = vm.arg_or(args, 2, kw, "encoding", Value::Undef);
-        if enc.is_undef() {
-            return Err(vm.new_type_error("string argument without an encoding".into()));
-        }
-        let sv = vm.new_str(s);
-        let b = vm.call_method(sv, "encode", &[enc])?;
-        return Ok(vm.bytes_of(b).unwrap_or_default());
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (f, t) in from.iter().zip(to.iter()) {
+        table[*f as usize] = *t;
     }
-    if let Value::Int(n) = src {
-        if n < 0 {
-            return Err(vm.new_value_error("negative count".into()));
-        }
-        return Ok(vec![0; n as usize]);
-    }
-    if let Some(b) = vm.bytes_of(src) {
-        return Ok(b);
-    }
-    let mut v = vec![];
-    for it in vm.iterate(src)? {
-        let x = vm.expect_int(it, "")?;
-        if !(0..256).contains(&x) {
-            return Err(vm.new_value_error("bytes must be in range(0, 256)".into()));
-        }
-        v.push(x as u8);
-    }
-    Ok(v)
+    Ok(vm.new_bytes(table))
 }
-fn bytes_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let cls = args[0].obj().expect("class");
-    let b = bytes_from_arg(vm, args, kw)?;
-    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Bytes(b))))
+
+fn b_translate(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("translate", &args[1..], 1, 2)?;
+    let table = args[1];
+    let table = if table.is_none() {
+        None
+    } else {
+        let t = arg_bytes(vm, table)?;
+        if t.len() != 256 {
+            return Err(
+                vm.new_value_error("translation table must be 256 characters long".into())
+            );
+        }
+        Some(t)
+    };
+    let delete = vm.arg_or(args, 2, kw, "delete", Value::None);
+    let delete = if delete.is_none() {
+        vec![]
+    } else {
+        arg_bytes(vm, delete)?
+    };
+    let out: Vec<u8> = b
+        .iter()
+        .filter(|c| !delete.contains(c))
+        .map(|c| match &table {
+            Some(t) => t[*c as usize],
+            None => *c,
+        })
+        .collect();
+    Ok(same(vm, args[0], out))
 }
-fn bytearray_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let cls = args[0].obj().expect("class");
-    let b = bytes_from_arg(vm, args, kw)?;
-    Ok(Value::Obj(vm.heap.alloc(cls, Kind::ByteArray(b))))
+
+fn b_mod(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    vm.check_args("__mod__", &args[1..], 1, 1)?;
+    let r = vm.bytes_percent(&b, args[1])?;
+    Ok(same(vm, args[0], r))
+}
+
+fn b_bytes(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    let b = this(vm, args)?;
+    Ok(vm.new_bytes(b))
 }
 
 pub fn register(vm: &mut Vm) {
@@ -392,28 +920,51 @@ pub fn register(vm: &mut Vm) {
         ("hex", b_hex),
         ("count", b_count),
         ("find", b_find),
+        ("rfind", b_rfind),
         ("index", b_index),
+        ("rindex", b_rindex),
         ("startswith", b_startswith),
         ("endswith", b_endswith),
         ("join", b_join),
         ("split", b_split),
+        ("rsplit", b_rsplit),
+        ("splitlines", b_splitlines),
+        ("partition", b_partition),
+        ("rpartition", b_rpartition),
         ("strip", b_strip),
+        ("lstrip", b_lstrip),
+        ("rstrip", b_rstrip),
         ("upper", b_upper),
         ("lower", b_lower),
+        ("swapcase", b_swapcase),
+        ("capitalize", b_capitalize),
+        ("title", b_title),
         ("replace", b_replace),
         ("isdigit", b_isdigit),
         ("isalpha", b_isalpha),
+        ("isalnum", b_isalnum),
+        ("isspace", b_isspace),
+        ("isascii", b_isascii),
+        ("islower", b_islower),
+        ("isupper", b_isupper),
+        ("istitle", b_istitle),
+        ("center", b_center),
+        ("ljust", b_ljust),
+        ("rjust", b_rjust),
+        ("zfill", b_zfill),
+        ("expandtabs", b_expandtabs),
+        ("removeprefix", b_removeprefix),
+        ("removesuffix", b_removesuffix),
+        ("translate", b_translate),
+        ("__mod__", b_mod),
     ];
     for c in [vm.types.bytes, vm.types.bytearray] {
         for (n, f) in methods {
             vm.add_method(c, n, *f);
         }
         vm.add_classmethod(c, "fromhex", b_fromhex);
+        vm.add_staticmethod(c, "maketrans", b_maketrans);
     }
-    vm.add_staticmethod(vm.types.bytes, "__new__", bytes_new);
-    vm.add_staticmethod(vm.types.bytearray, "__new__", bytearray_new);
-    let ba = vm.types.bytearray;
-    vm.add_method(ba, "append", ba_append);
-    vm.add_method(ba, "extend", ba_extend);
-    vm.add_method(ba, "pop", ba_pop);
+    vm.add_method(vm.types.bytes, "__bytes__", b_bytes);
+    crate::types::bytearray::register(vm);
 }

@@ -304,6 +304,15 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
             let t = vm.type_name(rv);
             Err(vm.new_type_error(format!("can only concatenate str (not \"{t}\") to str")))
         }
+        (Kind::Bytes(a) | Kind::ByteArray(a), BinOp::Mod) => {
+            let (fmt, is_ba) = (a.clone(), matches!(vm.heap.kind(lr), Kind::ByteArray(_)));
+            let b = vm.bytes_percent(&fmt, rv)?;
+            Ok(Some(if is_ba {
+                vm.new_bytearray(b)
+            } else {
+                vm.new_bytes(b)
+            }))
+        }
         (Kind::Str(a), BinOp::Mod) => {
             let fmt = a.s.to_string();
             let s = vm.percent_format(&fmt, rv)?;
@@ -366,7 +375,8 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
                 }
                 None => {
                     let t = vm.type_name(rv);
-                    Err(vm.new_type_error(format!("can't concat {t} to bytes")))
+                    let what = if is_ba { "bytearray" } else { "bytes" };
+                    Err(vm.new_type_error(format!("can't concat {t} to {what}")))
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! The built-in types: their table (name, base, layout) and, one file per type, their
 //! methods.
 
+pub mod bytearray;
 pub mod bytes;
 pub mod codecs;
 pub mod dict;

@@ -1,0 +1,646 @@
+//! `collections.deque` (module `_collections`): a double-ended queue over a
+//! `VecDeque`, with CPython's methods, error messages and repr.
+
+use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
+use revpy_compiler::opcodes::CmpOp;
+use std::any::Any;
+use std::collections::VecDeque;
+
+type Kw<'a> = &'a [(Value, Value)];
+
+#[derive(Clone, Debug, Default)]
+struct Deque {
+    items: VecDeque<Value>,
+    maxlen: Option<usize>,
+    /// Bumped by every mutation; iterators compare it.
+    state: u64,
+}
+
+impl OpaqueObject for Deque {
+    fn clone_box(&self) -> Box<dyn OpaqueObject> {
+        Box::new(self.clone())
+    }
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        self.items.iter().for_each(|v| f(*v));
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+#[derive(Clone, Debug)]
+struct DequeIter {
+    dq: Value,
+    idx: usize,
+    state: u64,
+    rev: bool,
+}
+
+impl OpaqueObject for DequeIter {
+    fn clone_box(&self) -> Box<dyn OpaqueObject> {
+        Box::new(self.clone())
+    }
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        f(self.dq)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+fn get(vm: &Vm, v: Value) -> Option<&Deque> {
+    match vm.heap.kind(v.obj()?) {
+        Kind::Opaque(o) => o.as_any().downcast_ref::<Deque>(),
+        _ => None,
+    }
+}
+
+fn get_mut(vm: &mut Vm, v: Value) -> Option<&mut Deque> {
+    match vm.heap.kind_mut(v.obj()?) {
+        Kind::Opaque(o) => o.as_any_mut().downcast_mut::<Deque>(),
+        _ => None,
+    }
+}
+
+fn bad_self(vm: &mut Vm, v: Value) -> PyErr {
+    let t = vm.type_name(v);
+    vm.new_type_error(format!(
+        "descriptor requires a 'collections.deque' object but received a '{t}'"
+    ))
+}
+
+/// The deque `v`, mutably (its state bumped), or a TypeError.
+fn this(vm: &mut Vm, v: Value) -> PyResult<&mut Deque> {
+    if get(vm, v).is_none() {
+        return Err(bad_self(vm, v));
+    }
+    let d = get_mut(vm, v).expect("checked above");
+    d.state = d.state.wrapping_add(1);
+    Ok(d)
+}
+
+/// A copy of the items (for operations that call back into Python).
+fn items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    match get(vm, v) {
+        Some(d) => Ok(d.items.iter().copied().collect()),
+        None => Err(bad_self(vm, v)),
+    }
+}
+
+fn push(d: &mut Deque, v: Value, left: bool) {
+    if d.maxlen == Some(0) {
+        return;
+    }
+    if d.maxlen == Some(d.items.len()) {
+        if left {
+            d.items.pop_back();
+        } else {
+            d.items.pop_front();
+        }
+    }
+    if left {
+        d.items.push_front(v);
+    } else {
+        d.items.push_back(v);
+    }
+}
+
+fn deque_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|v| v.obj()) else {
+        return Err(vm.new_type_error("deque.__new__(): not enough arguments".into()));
+    };
+    let r = vm.heap.alloc(cls, Kind::Opaque(Box::new(Deque::default())));
+    if vm.class_data(cls).bases.first() != Some(&vm.types.object) {
+        let d = vm.new_dict();
+        vm.heap.get_mut(r).dict = Some(d);
+    }
+    Ok(Value::Obj(r))
+}
+
+fn deque_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.only_kwargs("deque", kw, &["iterable", "maxlen"])?;
+    if args.len() > 3 {
+        return Err(vm.new_type_error(format!(
+            "deque() takes at most 2 arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    let iterable = vm.arg_or(args, 1, kw, "iterable", Value::Undef);
+    let maxlen = vm.arg_or(args, 2, kw, "maxlen", Value::None);
+    let maxlen = if maxlen.is_none() {
+        None
+    } else {
+        let Some(n) = vm.index_of(maxlen)? else {
+            return Err(vm.new_type_error("an integer is required".into()));
+        };
+        if n < 0 {
+            return Err(vm.new_value_error("maxlen must be non-negative".into()));
+        }
+        Some(n as usize)
+    };
+    let vals = if matches!(iterable, Value::Undef) {
+        vec![]
+    } else {
+        vm.iterate(iterable)?
+    };
+    let d = this(vm, args[0])?;
+    d.maxlen = maxlen;
+    d.items.clear();
+    for v in vals {
+        push(d, v, false);
+    }
+    Ok(Value::None)
+}
+
+fn append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("append", &args[1..], 1, 1)?;
+    push(this(vm, args[0])?, args[1], false);
+    Ok(Value::None)
+}
+fn appendleft(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("appendleft", &args[1..], 1, 1)?;
+    push(this(vm, args[0])?, args[1], true);
+    Ok(Value::None)
+}
+fn extend_side(vm: &mut Vm, args: &[Value], name: &str, left: bool) -> PyResult<Value> {
+    vm.check_args(name, &args[1..], 1, 1)?;
+    let vals = vm.iterate(args[1])?;
+    let d = this(vm, args[0])?;
+    for v in vals {
+        push(d, v, left);
+    }
+    Ok(Value::None)
+}
+fn extend(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    extend_side(vm, args, "extend", false)
+}
+fn extendleft(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    extend_side(vm, args, "extendleft", true)
+}
+fn pop(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("pop", &args[1..], 0, 0)?;
+    match this(vm, args[0])?.items.pop_back() {
+        Some(v) => Ok(v),
+        None => Err(vm.new_index_error("pop from an empty deque")),
+    }
+}
+fn popleft(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("popleft", &args[1..], 0, 0)?;
+    match this(vm, args[0])?.items.pop_front() {
+        Some(v) => Ok(v),
+        None => Err(vm.new_index_error("pop from an empty deque")),
+    }
+}
+fn clear(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    this(vm, args[0])?.items.clear();
+    Ok(Value::None)
+}
+fn rotate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("rotate", &args[1..], 0, 1)?;
+    let n = match args.get(1) {
+        Some(v) => match vm.index_of(*v)? {
+            Some(n) => n,
+            None => {
+                let t = vm.type_name(*v);
+                return Err(vm.new_type_error(format!(
+                    "'{t}' object cannot be interpreted as an integer"
+                )));
+            }
+        },
+        None => 1,
+    };
+    let d = this(vm, args[0])?;
+    let len = d.items.len() as i64;
+    if len > 1 {
+        let k = n.rem_euclid(len) as usize;
+        d.items.rotate_right(k);
+    }
+    Ok(Value::None)
+}
+fn reverse(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = this(vm, args[0])?;
+    d.items.make_contiguous().reverse();
+    Ok(Value::None)
+}
+
+fn state(vm: &Vm, v: Value) -> u64 {
+    get(vm, v).map(|d| d.state).unwrap_or(0)
+}
+
+/// Index of the first item equal to `x` in `start..stop`, checking for mutation.
+fn find(vm: &mut Vm, dq: Value, x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    let st = state(vm, dq);
+    let mut i = start;
+    loop {
+        let item = match get(vm, dq) {
+            Some(d) if i < stop.min(d.items.len()) => d.items[i],
+            _ => return Ok(None),
+        };
+        let eq = vm.eq(item, x)?;
+        if state(vm, dq) != st {
+            return Err(vm.new_error(
+                vm.types.runtime_error,
+                "deque mutated during iteration".into(),
+            ));
+        }
+        if eq {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+}
+
+fn count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("count", &args[1..], 1, 1)?;
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(j) = find(vm, args[0], args[1], i, usize::MAX)? {
+        n += 1;
+        i = j + 1;
+    }
+    Ok(Value::Int(n))
+}
+fn contains(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Bool(find(vm, args[0], args[1], 0, usize::MAX)?.is_some()))
+}
+fn remove(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("remove", &args[1..], 1, 1)?;
+    match find(vm, args[0], args[1], 0, usize::MAX)? {
+        Some(i) => {
+            this(vm, args[0])?.items.remove(i);
+            Ok(Value::None)
+        }
+        None => {
+            let r = vm.repr(args[1])?;
+            Err(vm.new_value_error(format!("{r} is not in deque")))
+        }
+    }
+}
+fn clamp_index(vm: &mut Vm, v: Value, len: usize) -> PyResult<usize> {
+    let Some(i) = vm.index_of(v)? else {
+        return Err(vm.new_type_error(
+            "slice indices must be integers or have an __index__ method".into(),
+        ));
+    };
+    Ok(if i < 0 {
+        (i + len as i64).max(0) as usize
+    } else {
+        (i as usize).min(len)
+    })
+}
+fn index(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("index", &args[1..], 1, 3)?;
+    let len = items(vm, args[0])?.len();
+    let start = match args.get(2) {
+        Some(v) => clamp_index(vm, *v, len)?,
+        None => 0,
+    };
+    let stop = match args.get(3) {
+        Some(v) => clamp_index(vm, *v, len)?,
+        None => len,
+    };
+    match find(vm, args[0], args[1], start, stop)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => {
+            let r = vm.repr(args[1])?;
+            Err(vm.new_value_error(format!("{r} is not in deque")))
+        }
+    }
+}
+fn insert(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("insert", &args[1..], 2, 2)?;
+    let (len, full) = match get(vm, args[0]) {
+        Some(d) => (d.items.len(), d.maxlen == Some(d.items.len())),
+        None => return Err(bad_self(vm, args[0])),
+    };
+    if full {
+        return Err(vm.new_index_error("deque already at its maximum size"));
+    }
+    let i = clamp_index(vm, args[1], len)?;
+    this(vm, args[0])?.items.insert(i, args[2]);
+    Ok(Value::None)
+}
+
+/// A position from an index value: `deque index out of range` when outside.
+fn position(vm: &mut Vm, dq: Value, v: Value) -> PyResult<usize> {
+    let len = items(vm, dq)?.len() as i64;
+    let Some(i) = vm.index_of(v)? else {
+        let t = vm.type_name(v);
+        return Err(vm.new_type_error(format!(
+            "sequence index must be integer, not '{t}'"
+        )));
+    };
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        return Err(vm.new_index_error("deque index out of range"));
+    }
+    Ok(j as usize)
+}
+fn getitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let i = position(vm, args[0], args[1])?;
+    Ok(get(vm, args[0]).map(|d| d.items[i]).unwrap_or(Value::None))
+}
+fn setitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let i = position(vm, args[0], args[1])?;
+    this(vm, args[0])?.items[i] = args[2];
+    Ok(Value::None)
+}
+fn delitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let i = position(vm, args[0], args[1])?;
+    this(vm, args[0])?.items.remove(i);
+    Ok(Value::None)
+}
+fn len(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Int(items(vm, args[0])?.len() as i64))
+}
+fn maxlen(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match get(vm, args[0]) {
+        Some(d) => Ok(d.maxlen.map_or(Value::None, |m| Value::Int(m as i64))),
+        None => Err(bad_self(vm, args[0])),
+    }
+}
+
+fn repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let vals = items(vm, args[0])?;
+    let ml = get(vm, args[0]).and_then(|d| d.maxlen);
+    let cls = vm.type_of(args[0]);
+    let name = vm.class_name(cls);
+    let Some(me) = args[0].obj() else {
+        return Err(bad_self(vm, args[0]));
+    };
+    if vm.repr_guard.contains(&me) {
+        return Ok(vm.new_str("[...]".into()));
+    }
+    vm.repr_guard.push(me);
+    let mut parts = Vec::with_capacity(vals.len());
+    for v in vals {
+        match vm.repr(v) {
+            Ok(s) => parts.push(s),
+            Err(e) => {
+                vm.repr_guard.pop();
+                return Err(e);
+            }
+        }
+    }
+    vm.repr_guard.pop();
+    let s = match ml {
+        Some(m) => format!("{name}([{}], maxlen={m})", parts.join(", ")),
+        None => format!("{name}([{}])", parts.join(", ")),
+    };
+    Ok(vm.new_str(s))
+}
+
+fn new_like(vm: &mut Vm, of: Value, vals: Vec<Value>) -> PyResult<Value> {
+    let cls = vm.type_of(of);
+    let ml = get(vm, of).and_then(|d| d.maxlen);
+    let mut d = Deque {
+        maxlen: ml,
+        ..Deque::default()
+    };
+    for v in vals {
+        push(&mut d, v, false);
+    }
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(d)))))
+}
+fn copy(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let vals = items(vm, args[0])?;
+    new_like(vm, args[0], vals)
+}
+fn add(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if get(vm, args[1]).is_none() {
+        let t = vm.type_name(args[1]);
+        return Err(vm.new_type_error(format!(
+            "can only concatenate deque (not \"{t}\") to deque"
+        )));
+    }
+    let mut vals = items(vm, args[0])?;
+    vals.extend(items(vm, args[1])?);
+    new_like(vm, args[0], vals)
+}
+fn iadd(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    extend(vm, args, kw)?;
+    Ok(args[0])
+}
+fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<Option<usize>> {
+    Ok(vm.index_of(v)?.map(|n| n.max(0) as usize))
+}
+fn mul(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(n) = repeat_count(vm, args[1])? else {
+        return Ok(vm.not_implemented);
+    };
+    let vals = items(vm, args[0])?;
+    let mut out = Vec::with_capacity(vals.len() * n.min(1 << 20));
+    for _ in 0..n {
+        out.extend_from_slice(&vals);
+    }
+    new_like(vm, args[0], out)
+}
+fn imul(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(n) = repeat_count(vm, args[1])? else {
+        return Ok(vm.not_implemented);
+    };
+    let vals = items(vm, args[0])?;
+    let d = this(vm, args[0])?;
+    d.items.clear();
+    for _ in 0..n {
+        for v in &vals {
+            push(d, *v, false);
+        }
+    }
+    Ok(args[0])
+}
+
+fn compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
+    if get(vm, args[1]).is_none() {
+        return Ok(vm.not_implemented);
+    }
+    let a = items(vm, args[0])?;
+    let b = items(vm, args[1])?;
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && a.len() != b.len() {
+        return Ok(Value::Bool(op == CmpOp::Ne));
+    }
+    for (x, y) in a.iter().zip(b.iter()) {
+        if !vm.eq(*x, *y)? {
+            return match op {
+                CmpOp::Eq => Ok(Value::Bool(false)),
+                CmpOp::Ne => Ok(Value::Bool(true)),
+                _ => vm.compare(*x, *y, op),
+            };
+        }
+    }
+    let (la, lb) = (a.len(), b.len());
+    Ok(Value::Bool(match op {
+        CmpOp::Eq => true,
+        CmpOp::Ne => false,
+        CmpOp::Lt => la < lb,
+        CmpOp::Le => la <= lb,
+        CmpOp::Gt => la > lb,
+        _ => la >= lb,
+    }))
+}
+fn eq(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Eq)
+}
+fn ne(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Ne)
+}
+fn lt(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Lt)
+}
+fn le(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Le)
+}
+fn gt(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Gt)
+}
+fn ge(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Ge)
+}
+
+fn reduce(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let vals = items(vm, args[0])?;
+    let ml = get(vm, args[0]).and_then(|d| d.maxlen);
+    let cls = Value::Obj(vm.type_of(args[0]));
+    let l = vm.new_list(vals);
+    let m = ml.map_or(Value::None, |m| Value::Int(m as i64));
+    let a = vm.new_tuple(vec![l, m]);
+    Ok(vm.new_tuple(vec![cls, a]))
+}
+
+fn make_iter(vm: &mut Vm, dq: Value, rev: bool) -> PyResult<Value> {
+    let st = match get(vm, dq) {
+        Some(d) => d.state,
+        None => return Err(bad_self(vm, dq)),
+    };
+    let m = vm.load_module("_collections", None)?;
+    let md = vm.module_dict(m);
+    let k = vm.intern(if rev {
+        "_deque_reverse_iterator"
+    } else {
+        "_deque_iterator"
+    });
+    let Some(Value::Obj(cls)) = vm.dict_get_str(md, k) else {
+        return Err(vm.new_type_error("deque iterator type missing".into()));
+    };
+    let it = DequeIter {
+        dq,
+        idx: 0,
+        state: st,
+        rev,
+    };
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(it)))))
+}
+fn iter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    make_iter(vm, args[0], false)
+}
+fn reversed(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    make_iter(vm, args[0], true)
+}
+fn iter_self(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(args[0])
+}
+fn iter_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let it = match args[0].obj().map(|r| vm.heap.kind(r)) {
+        Some(Kind::Opaque(o)) => o.as_any().downcast_ref::<DequeIter>().cloned(),
+        _ => None,
+    };
+    let Some(it) = it else {
+        return Err(vm.new_type_error("expected a deque iterator".into()));
+    };
+    let (len, st) = match get(vm, it.dq) {
+        Some(d) => (d.items.len(), d.state),
+        None => return Err(vm.new_stop_iteration(Value::None)),
+    };
+    if st != it.state {
+        return Err(vm.new_error(
+            vm.types.runtime_error,
+            "deque mutated during iteration".into(),
+        ));
+    }
+    if it.idx >= len {
+        return Err(vm.new_stop_iteration(Value::None));
+    }
+    let pos = if it.rev { len - 1 - it.idx } else { it.idx };
+    let v = get(vm, it.dq).map(|d| d.items[pos]).unwrap_or(Value::None);
+    if let Some(Kind::Opaque(o)) = args[0].obj().map(|r| vm.heap.kind_mut(r)) {
+        if let Some(i) = o.as_any_mut().downcast_mut::<DequeIter>() {
+            i.idx += 1;
+        }
+    }
+    Ok(v)
+}
+
+/// Create `_collections` (deque and its iterators).
+pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("_collections");
+    let md = vm.module_dict(m);
+    let obj = vm.types.object;
+    let cls = vm.new_native_class("deque", obj, "collections");
+    // Dispatch through the class's methods, as for a class written in Python.
+    if let Kind::Class(c) = vm.heap.kind_mut(cls) {
+        c.is_builtin = false;
+    }
+    vm.add_staticmethod(cls, "__new__", deque_new);
+    let methods: &[(&'static str, revpy_vm::NativeFn)] = &[
+        ("__init__", deque_init),
+        ("append", append),
+        ("appendleft", appendleft),
+        ("extend", extend),
+        ("extendleft", extendleft),
+        ("pop", pop),
+        ("popleft", popleft),
+        ("clear", clear),
+        ("rotate", rotate),
+        ("reverse", reverse),
+        ("count", count),
+        ("remove", remove),
+        ("index", index),
+        ("insert", insert),
+        ("copy", copy),
+        ("__copy__", copy),
+        ("__contains__", contains),
+        ("__getitem__", getitem),
+        ("__setitem__", setitem),
+        ("__delitem__", delitem),
+        ("__len__", len),
+        ("__repr__", repr),
+        ("__add__", add),
+        ("__iadd__", iadd),
+        ("__mul__", mul),
+        ("__rmul__", mul),
+        ("__imul__", imul),
+        ("__eq__", eq),
+        ("__ne__", ne),
+        ("__lt__", lt),
+        ("__le__", le),
+        ("__gt__", gt),
+        ("__ge__", ge),
+        ("__iter__", iter),
+        ("__reversed__", reversed),
+        ("__reduce__", reduce),
+    ];
+    for (n, f) in methods {
+        vm.add_method(cls, n, *f);
+    }
+    vm.add_getter(cls, "maxlen", maxlen);
+    let cd = vm.class_data(cls).dict;
+    let hk = vm.names.__hash__;
+    vm.dict_set(cd, hk, Value::None)?;
+    let k = vm.intern("deque");
+    vm.dict_set(md, k, Value::Obj(cls))?;
+    for name in ["_deque_iterator", "_deque_reverse_iterator"] {
+        let ic = vm.new_native_class(name, obj, "_collections");
+        vm.add_method(ic, "__iter__", iter_self);
+        vm.add_method(ic, "__next__", iter_next);
+        let k = vm.intern(name);
+        vm.dict_set(md, k, Value::Obj(ic))?;
+    }
+    Ok(m)
+}
