@@ -24,9 +24,18 @@ def _bind(qual, std, kw, args, kwargs):
     """Bind __init__ arguments to field names as Python binds a signature."""
     npos = len(std)
     if len(args) > npos:
-        s = "" if npos + 1 == 1 else "s"
-        raise TypeError(f"{qual}() takes {npos + 1} positional argument{s} but "
-                        f"{len(args) + 1} were given")
+        lo = 1 + sum(1 for f in std if f.default is MISSING and f.default_factory is MISSING)
+        hi = npos + 1
+        takes = f"{hi}" if lo == hi else f"from {lo} to {hi}"
+        s = "" if hi == 1 and lo == hi else "s"
+        nkw = sum(1 for f in kw if f.name in kwargs)
+        given = f"{len(args) + 1}"
+        if nkw:
+            ks = "" if nkw == 1 else "s"
+            given += (f" positional argument{'' if len(args) == 0 else 's'} "
+                      f"(and {nkw} keyword-only argument{ks})")
+        raise TypeError(f"{qual}() takes {takes} positional argument{s} but "
+                        f"{given} were given")
     values = {}
     for f, a in zip(std, args):
         values[f.name] = a

@@ -21,6 +21,40 @@ class auto:
     def __repr__(self):
         return "auto(%r)" % self.value
 
+    # `WHITE = RED | GREEN` in a class body where RED and GREEN are auto(): CPython
+    # resolves auto() as each name is stored; here the expression is kept and
+    # evaluated once its operands have values.
+    def __or__(self, other):
+        return _AutoExpr(lambda a, b: a | b, self, other)
+
+    def __and__(self, other):
+        return _AutoExpr(lambda a, b: a & b, self, other)
+
+    def __xor__(self, other):
+        return _AutoExpr(lambda a, b: a ^ b, self, other)
+
+    def __add__(self, other):
+        return _AutoExpr(lambda a, b: a + b, self, other)
+
+    def __ror__(self, other):
+        return _AutoExpr(lambda a, b: a | b, other, self)
+
+    def __rand__(self, other):
+        return _AutoExpr(lambda a, b: a & b, other, self)
+
+
+class _AutoExpr(auto):
+    def __init__(self, op, left, right):
+        self.value = _auto_null
+        self._op, self._left, self._right = op, left, right
+
+    def _resolve(self):
+        def val(x):
+            if isinstance(x, _AutoExpr):
+                return x._resolve()
+            return x.value if isinstance(x, auto) else x
+        return self._op(val(self._left), val(self._right))
+
 
 class member:
     def __init__(self, value):
@@ -145,13 +179,15 @@ class EnumType(type):
                 body[key] = value
             else:
                 names.append((key, value))
-        custom_new = body.pop("__new__", None)
+        # A `__new__` in an enum's body creates its members; the class itself keeps
+        # Enum.__new__ (lookup by value). Enum's own `__new__` is that lookup.
+        custom_new = body.pop("__new__", None) if enum_bases else None
         if custom_new is not None and isinstance(custom_new, staticmethod):
             custom_new = custom_new.__func__
         body["_new_member_"] = custom_new
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
         if custom_new is None:
-            for b in enum_bases:
+            for b in enum_class.__mro__[1:]:
                 if b.__dict__.get("_new_member_") is not None:
                     custom_new = b.__dict__["_new_member_"]
                     break
@@ -171,7 +207,9 @@ class EnumType(type):
         last_values = []
         gen = enum_class._generate_next_value_
         for index, (name, value) in enumerate(names):
-            if isinstance(value, auto):
+            if isinstance(value, _AutoExpr):
+                value = value._resolve()
+            elif isinstance(value, auto):
                 if value.value is _auto_null:
                     value.value = gen(name, 1, index, last_values[:])
                 value = value.value
@@ -180,6 +218,21 @@ class EnumType(type):
                               else v for v in value)
             last_values.append(value)
             _add_member(enum_class, name, value, member_type, custom_new, is_flag)
+        # The mixed-in data type (int, str) must not shadow Enum's methods.
+        if first_enum is not None:
+            for meth in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
+                if meth not in classdict:
+                    enum_method = getattr(first_enum, meth)
+                    found = getattr(enum_class, meth)
+                    if found in (getattr(member_type, meth), getattr(object, meth)):
+                        type.__setattr__(enum_class, meth, enum_method)
+        if first_enum is not None:
+            type.__setattr__(enum_class, "__new__", Enum.__dict__["__new__"])
+        if is_flag:
+            for op in ("__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__",
+                       "__invert__"):
+                if op not in classdict:
+                    type.__setattr__(enum_class, op, getattr(Flag, op))
         return enum_class
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None,
@@ -363,7 +416,7 @@ class Enum(metaclass=EnumType):
         return ["__class__", "__doc__", "__eq__", "__hash__", "__module__", "name", "value"]
 
     def __format__(self, format_spec):
-        return str.__format__(str(self), format_spec)
+        return format(str(self), format_spec)
 
     def __hash__(self):
         return hash(self._name_)
@@ -423,7 +476,7 @@ class StrEnum(str, ReprEnum):
         return str.__str__(self)
 
     def __format__(self, format_spec):
-        return str.__format__(str(self), format_spec)
+        return format(str(self), format_spec)
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):

@@ -577,6 +577,22 @@ fn iter_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(v)
 }
 
+/// `_caller_module(depth)`: the `__name__` of the module whose code runs `depth`
+/// frames below the caller (so `namedtuple` can set `__module__` as CPython does).
+fn caller_module(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let depth = match args.first() {
+        Some(v) => vm.index_of(*v)?.unwrap_or(0).max(0) as usize,
+        None => 0,
+    };
+    let n = vm.frames.len();
+    if depth >= n {
+        return Ok(Value::None);
+    }
+    let g = vm.frames[n - 1 - depth].globals;
+    let k = vm.names.__name__;
+    Ok(vm.dict_get_str(g, k).unwrap_or(Value::None))
+}
+
 /// Create `_collections` (deque and its iterators).
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_collections");
@@ -635,6 +651,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.dict_set(cd, hk, Value::None)?;
     let k = vm.intern("deque");
     vm.dict_set(md, k, Value::Obj(cls))?;
+    vm.add_function(md, "_caller_module", caller_module);
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
         let ic = vm.new_native_class(name, obj, "_collections");
         vm.add_method(ic, "__iter__", iter_self);

@@ -14,15 +14,32 @@ mod deque;
 mod math;
 mod math_int;
 mod math_special;
+mod re;
 
 /// Modules written in Python: (name, source).
 pub const PY_MODULES: &[(&str, &str)] = &[
+    // Part A: collections, itertools, functools, operator, ... (Python).
+    ("collections", include_str!("../python/collections/__init__.py")),
+    ("collections.abc", include_str!("../python/collections/abc.py")),
+    ("collections._counter", include_str!("../python/collections/_counter.py")),
+    ("collections._namedtuple", include_str!("../python/collections/_namedtuple.py")),
+    ("collections._user", include_str!("../python/collections/_user.py")),
+    ("keyword", include_str!("../python/keyword.py")),
+    ("operator", include_str!("../python/operator.py")),
+    ("heapq", include_str!("../python/heapq.py")),
+    ("bisect", include_str!("../python/bisect.py")),
+    ("itertools", include_str!("../python/itertools.py")),
+    ("functools", include_str!("../python/functools.py")),
+    ("_functools_cache", include_str!("../python/_functools_cache.py")),
     ("abc", include_str!("../python/abc.py")),
     ("typing", include_str!("../python/typing.py")),
     ("enum", include_str!("../python/enum.py")),
     ("_enum_flag", include_str!("../python/_enum_flag.py")),
     ("dataclasses", include_str!("../python/dataclasses.py")),
     ("_dataclass_methods", include_str!("../python/_dataclass_methods.py")),
+    ("contextlib", include_str!("../python/contextlib.py")),
+    ("re", include_str!("../python/re.py")),
+    ("_re_template", include_str!("../python/_re_template.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
@@ -30,6 +47,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::create),
     ("cmath", cmath::create),
     ("_collections", deque::create),
+    ("_sre", re::create),
 ];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).

@@ -29,6 +29,9 @@ const EMPTY: Entry = Entry {
 #[derive(Clone, Debug)]
 pub struct MethodCache {
     entries: Vec<Entry>,
+    /// Attribute-access plans by (class, name) for polymorphic instruction sites
+    /// (see `interp::inline`): the class attribute and the plan kind.
+    plans: Vec<(Entry, u32)>,
     epoch: u32,
 }
 
@@ -36,6 +39,7 @@ impl Default for MethodCache {
     fn default() -> Self {
         MethodCache {
             entries: vec![EMPTY; SIZE],
+            plans: vec![(EMPTY, 0); SIZE],
             epoch: 1,
         }
     }
@@ -68,6 +72,25 @@ impl MethodCache {
             user,
             value,
         };
+    }
+
+    /// A remembered attribute plan: (kind, class attribute).
+    #[inline]
+    pub fn plan(&self, cls: ObjRef, name: ObjRef) -> Option<(u32, Option<Value>)> {
+        let (e, kind) = &self.plans[slot(cls, name)];
+        if e.cls == cls.0 && e.name == name.0 && e.epoch == self.epoch {
+            Some((*kind, e.value))
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn put_plan(&mut self, cls: ObjRef, name: ObjRef, kind: u32, value: Option<Value>) {
+        self.plans[slot(cls, name)] = (
+            Entry { cls: cls.0, name: name.0, epoch: self.epoch, user: false, value },
+            kind,
+        );
     }
 
     /// The current epoch (inline caches remember it).

@@ -63,6 +63,15 @@ effect_kinds! {
     ImportRead = "import (read source)",
     HostCall = "host function",
     Exit = "os._exit",
+    TimeNs = "time.time_ns",
+    MonotonicNs = "time.monotonic_ns",
+    PerfCounterNs = "time.perf_counter_ns",
+    ProcessTime = "time.process_time",
+    ProcessTimeNs = "time.process_time_ns",
+    Mkdir = "os.mkdir",
+    Rmdir = "os.rmdir",
+    FileFlush = "file.flush",
+    FileTruncate = "file.truncate",
 }
 
 /// Where program output goes.
@@ -112,6 +121,90 @@ pub struct Effects {
     pub stdin: Option<std::collections::VecDeque<u8>>,
     /// Number of effects performed so far: the index of the next one.
     pub count: u64,
+    /// Host-side resources (open files) behind the program's handles. Not program
+    /// state: in replay it stays empty, and the program sees only logged results.
+    pub host: Rc<RefCell<HostFiles>>,
+}
+
+/// An open file on the host, with a write buffer (flushed before any other operation
+/// on it, when flushed or closed, and when dropped).
+pub struct HostFile {
+    pub file: std::fs::File,
+    pub wbuf: Vec<u8>,
+}
+
+impl HostFile {
+    pub fn new(file: std::fs::File) -> HostFile {
+        HostFile { file, wbuf: vec![] }
+    }
+    /// Buffer a write (written out when the buffer grows past 64 KiB).
+    pub fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.wbuf.extend_from_slice(data);
+        if self.wbuf.len() >= 1 << 16 {
+            self.flush()?;
+        }
+        Ok(())
+    }
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        if !self.wbuf.is_empty() {
+            let r = self.file.write_all(&self.wbuf);
+            self.wbuf.clear();
+            r?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for HostFile {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+/// The host files a program has open, by handle number.
+#[derive(Default)]
+pub struct HostFiles {
+    next: i64,
+    files: std::collections::HashMap<i64, HostFile>,
+}
+
+impl std::fmt::Debug for HostFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "HostFiles({} open)", self.files.len())
+    }
+}
+
+impl HostFiles {
+    /// Register an open file; returns its handle number.
+    pub fn insert(&mut self, file: std::fs::File) -> i64 {
+        self.next += 1;
+        self.files.insert(self.next, HostFile::new(file));
+        self.next
+    }
+    pub fn get_mut(&mut self, id: i64) -> Option<&mut HostFile> {
+        self.files.get_mut(&id)
+    }
+    pub fn remove(&mut self, id: i64) -> Option<HostFile> {
+        self.files.remove(&id)
+    }
+    /// Flush every open file's write buffer (at exit, `os._exit` excepted).
+    pub fn flush_all(&mut self) {
+        for f in self.files.values_mut() {
+            let _ = f.flush();
+        }
+    }
+}
+
+/// An OS error as an effect result: `Val::Err(errno, strerror)` with the C library's
+/// message (as CPython shows it).
+pub fn io_error_val(e: &std::io::Error) -> Val {
+    let errno = e.raw_os_error().unwrap_or(5);
+    let s = e.to_string();
+    let msg = match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    };
+    Val::Err(errno, msg)
 }
 
 impl Default for Effects {
@@ -129,6 +222,7 @@ impl Effects {
             stdout_buf: Vec::with_capacity(8192),
             stdin: None,
             count: 0,
+            host: Rc::new(RefCell::new(HostFiles::default())),
         }
     }
 
@@ -229,6 +323,7 @@ impl Effects {
 
     pub fn flush(&mut self) {
         self.flush_stdout();
+        self.host.borrow_mut().flush_all();
         if let Mode::Record(w) = &self.mode {
             let _ = w.borrow_mut().flush_block();
         }
@@ -261,18 +356,58 @@ impl Effects {
 
     /// Read all of stdin.
     pub fn read_all(&mut self) -> Result<String, EffectError> {
+        self.read_stdin(None)
+    }
+
+    /// Read stdin: everything (`None`), or up to `n` characters (fewer at the end).
+    pub fn read_stdin(&mut self, n: Option<usize>) -> Result<String, EffectError> {
+        self.flush_stdout();
         let v = self.effect(EffectKind::ReadAll, |fx| {
-            Val::Str(match &mut fx.stdin {
-                Some(buf) => {
-                    let v: Vec<u8> = buf.drain(..).collect();
-                    String::from_utf8_lossy(&v).into_owned()
+            let mut bytes: Vec<u8> = vec![];
+            // Take one byte at a time until `n` characters are complete.
+            let next_byte = |fx: &mut Effects| -> Option<u8> {
+                match &mut fx.stdin {
+                    Some(buf) => buf.pop_front(),
+                    None => {
+                        let mut lock = std::io::stdin().lock();
+                        let b = match lock.fill_buf() {
+                            Ok(data) if !data.is_empty() => data[0],
+                            _ => return None,
+                        };
+                        lock.consume(1);
+                        Some(b)
+                    }
                 }
-                None => {
-                    let mut s = String::new();
-                    let _ = std::io::stdin().lock().read_to_string(&mut s);
-                    s
+            };
+            match n {
+                None => match &mut fx.stdin {
+                    Some(buf) => bytes.extend(buf.drain(..)),
+                    None => {
+                        let _ = std::io::stdin().lock().read_to_end(&mut bytes);
+                    }
+                },
+                Some(n) => {
+                    let mut chars = 0;
+                    while chars < n {
+                        let Some(b) = next_byte(fx) else { break };
+                        bytes.push(b);
+                        // Count a character at each byte that is not a continuation byte,
+                        // once its sequence is complete.
+                        let lead_len = |b: u8| match b {
+                            0..=0x7f => 1,
+                            0xc0..=0xdf => 2,
+                            0xe0..=0xef => 3,
+                            0xf0..=0xf7 => 4,
+                            _ => 1,
+                        };
+                        let start = bytes.iter().rposition(|&x| x & 0xc0 != 0x80).unwrap_or(0);
+                        if bytes.len() - start >= lead_len(bytes[start]) {
+                            chars += 1;
+                        }
+                    }
                 }
-            })
+            }
+            Val::Str(String::from_utf8_lossy(&bytes).into_owned())
         })?;
         Ok(val_str(v))
     }

@@ -79,6 +79,12 @@ impl Vm {
             };
         }
         let args = self.exception_args(e);
+        if args.len() == 2 && self.is_subclass_ref(cls, self.types.os_error) {
+            return match crate::types::exceptions::os_error_str(self, &[Value::Obj(e)], &[]) {
+                Ok(v) => self.str_lossy(v),
+                Err(_) => "<exception str() failed>".into(),
+            };
+        }
         match args.len() {
             0 => String::new(),
             1 => {

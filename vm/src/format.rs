@@ -396,8 +396,7 @@ impl Vm {
     ) -> PyResult<String> {
         let arg_list: Vec<Value> = match args {
             Value::Obj(r)
-                if matches!(self.heap.kind(r), Kind::Tuple(_))
-                    && self.class_data(self.heap.get(r).class).is_builtin =>
+                if matches!(self.heap.kind(r), Kind::Tuple(_)) =>
             {
                 self.tuple_items(args)
             }
@@ -557,8 +556,7 @@ impl Vm {
                             }
                             None => {
                                 return Err(self.new_type_error(
-                                    "%c requires an integer in range(256) or a single byte"
-                                        .into(),
+                                    "%c requires an integer in range(256) or a single byte".into(),
                                 ))
                             }
                         },

@@ -421,6 +421,9 @@ pub struct Heap {
     pub threshold: u64,
     pub live: usize,
     pub collections: u64,
+    /// The last collection freed a class (caches keyed by class slots must
+    /// be dropped, as the slots may be reused).
+    pub freed_class: bool,
 }
 
 impl Heap {
@@ -433,6 +436,7 @@ impl Heap {
             threshold: 200_000,
             live: 0,
             collections: 0,
+            freed_class: false,
         }
     }
 
@@ -551,8 +555,12 @@ impl Heap {
             obj.kind.trace(&mut push);
         }
         let mut freed = 0;
+        self.freed_class = false;
         for (i, marked) in marks.iter().enumerate().rev() {
             if !marked && self.slots[i].is_some() {
+                if matches!(self.slots[i].as_ref().map(|o| &o.kind), Some(Kind::Class(_))) {
+                    self.freed_class = true;
+                }
                 self.slots[i] = None;
                 self.free.push(i as u32);
                 freed += 1;

@@ -2,20 +2,57 @@
 //! functions, and the effects boundary.
 //!
 //! All program-visible state lives in one [`Vm`] value (DESIGN.md invariant 1), so a
-//! snapshot is a clone of it. Embedding takes three verbs:
+//! snapshot is a clone of it.
+//!
+//! # Embedding
+//!
+//! Three verbs: **build** a VM (and give it host functions), **compile** source text,
+//! **run** it.
 //!
 //! ```
-//! use revpy_vm::Vm;
-//! let mut vm = Vm::new();                                   // 1. build (add host functions here)
-//! let code = vm.compile("x = 6 * 7\nprint(x)", "<embedded>").unwrap(); // 2. compile
-//! vm.run_main(code).unwrap();                               // 3. run
+//! use revpy_vm::{host::HostValue, ExitStatus, OutputSink, Vm};
+//!
+//! // 1. Build. `Vm::new()` has the builtins and `sys` (the `revpy_stdlib` crate's
+//! //    `new_vm()` adds the standard modules). Host functions are Rust closures
+//! //    callable from Python, here as `inventory.count(...)`.
+//! let mut vm = Vm::new();
+//! vm.effects.stdout = OutputSink::Buffer(vec![]); // capture output (default: the process's)
+//! vm.register_host_function("inventory", "count", |args| match args {
+//!     [HostValue::Str(item)] => Ok(HostValue::Int(item.len() as i64)),
+//!     _ => Err("count(item: str)".into()), // raised as RuntimeError in Python
+//! })
+//! .unwrap();
+//!
+//! // 2. Compile.
+//! let code = vm.compile("import inventory\nprint(inventory.count('apples') * 6)", "<embedded>").unwrap();
+//!
+//! // 3. Run.
+//! assert_eq!(vm.run_main(code).unwrap(), ExitStatus::Code(0));
+//! assert_eq!(vm.effects.captured_stdout(), b"36\n");
 //! ```
+//!
+//! Host functions ([`Vm::register_host_function`], module [`host`]) take and return
+//! plain Rust values ([`HostValue`]: None, bool, int, float, str, bytes, list), so a
+//! closure never touches the heap. Every call is an *effect*, like reading a file:
+//! - live (the default), the closure runs;
+//! - recording ([`Vm::start_recording`] with any `Write + Send` destination, e.g. a
+//!   file or a [`log::MemoryLog`]; [`Vm::finish_recording`] at the end), the closure
+//!   runs and its result is logged;
+//! - replaying ([`Vm::start_replay`] with a [`log::Recording`]'s effects;
+//!   [`Vm::check_replay_end`] compares the totals), the closure is **not** called:
+//!   the logged result is returned. A replaying VM must register the same host
+//!   functions in the same order (calling another one is reported as a divergence).
+//!
+//! `vm/examples/host_functions.rs` records a run into memory and replays it with
+//! closures that panic if called (`cargo run -p revpy-vm --example host_functions`).
+//! The log format is described in `docs/log-format.md`.
 
 pub mod builtins;
 pub mod dict;
 pub mod effects;
 pub mod hash;
 pub mod heap;
+pub mod host;
 pub mod interp;
 pub mod log;
 pub mod names;
@@ -29,6 +66,7 @@ mod args;
 mod attr;
 mod cache;
 mod class;
+mod embed;
 mod errors;
 mod format;
 mod import;
@@ -42,6 +80,7 @@ mod subscript;
 
 pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
 pub use heap::{Heap, Kind, NativeFn, Object};
+pub use host::{HostFunction, HostValue};
 pub use interp::{Exit, Frame};
 pub use num::Num;
 pub use value::{ObjRef, Value};
@@ -77,6 +116,9 @@ pub enum ExitStatus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Abort {
     pub message: String,
+    /// `os._exit(n)`: the program ends now with this status (no handlers, no
+    /// `finally`), and this is not an error.
+    pub exit_code: Option<i32>,
 }
 
 /// The virtual machine. Everything a program can observe lives here.
@@ -135,6 +177,8 @@ pub struct Vm {
     pub native_modules: Vec<(&'static str, NativeModuleInit)>,
     /// Modules written in Python and bundled in the binary: (name, source).
     pub frozen_modules: Vec<(&'static str, &'static str)>,
+    /// Host functions registered by an embedder (`register_host_function`), by index.
+    pub host_functions: Vec<HostFunction>,
 }
 
 impl Default for Vm {
@@ -334,13 +378,24 @@ impl Vm {
 
     /// Stop execution from outside the program.
     pub fn abort_with(&mut self, message: String) -> PyErr {
-        self.abort = Some(Abort { message: message.clone() });
+        self.abort = Some(Abort { message: message.clone(), exit_code: None });
         self.new_error(self.types.system_error, message)
+    }
+
+    /// `os._exit(code)`: stop at once, skipping every handler and `finally` block; the
+    /// program's exit status is `code`.
+    pub fn hard_exit(&mut self, code: i32) -> PyErr {
+        let message = format!("os._exit({code})");
+        self.abort = Some(Abort { message: message.clone(), exit_code: Some(code) });
+        self.new_error(self.types.system_exit, message)
     }
 
     /// Report an uncaught exception as CPython does and compute the exit status.
     pub fn handle_uncaught(&mut self, e: PyErr) -> ExitStatus {
         if let Some(a) = &self.abort {
+            if let Some(code) = a.exit_code {
+                return ExitStatus::Code(code);
+            }
             return ExitStatus::Aborted(a.message.clone());
         }
         if self.isinstance_ref(e.0, self.types.system_exit) {
@@ -411,7 +466,9 @@ impl Vm {
             heap.collect(&mut roots);
         }
         self.heap = heap;
-        self.mro_cache.invalidate();
+        if self.heap.freed_class {
+            self.mro_cache.invalidate();
+        }
     }
 
     /// Called before every instruction when `hooked` is set (trace mode; debuggers).

@@ -1,22 +1,37 @@
 //! The recording log: a versioned header, the effect stream in checksummed blocks
 //! (flushed as the program runs, so a killed program leaves a readable prefix), and
 //! an end record with the totals. The format is documented in `docs/log-format.md`.
+//!
+//! Writing happens on a background thread: the VM only appends each effect to a
+//! pending list (one uncontended lock); the writer thread encodes and writes a block
+//! when 512 effects are pending, when a pending effect is a second old, and when the
+//! VM asks (`flush_block`, `finish`).
 
 use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
 use std::io::{Read, Write};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 /// The first bytes of every recording.
 pub const MAGIC: &[u8; 8] = b"REVPYLOG";
-/// Bumped whenever the layout or an encoded type changes.
+/// Bumped whenever the layout or an encoded type changes (see `docs/log-format.md`).
 pub const FORMAT_VERSION: u32 = 1;
 
-const TAG_BLOCK: u8 = b'B';
-const TAG_END: u8 = b'E';
+/// Bytes before the header payload: magic, version, header length, header CRC.
+pub const PREAMBLE_LEN: usize = 20;
+/// Bytes before a chunk's payload: tag, length, CRC.
+pub const CHUNK_HEAD_LEN: usize = 9;
 
-/// Flush a block at least every this many effects...
+/// The tag of a block of effects.
+pub const TAG_BLOCK: u8 = b'B';
+/// The tag of the end record.
+pub const TAG_END: u8 = b'E';
+
+/// A block is written as soon as this many effects are pending...
 pub const BLOCK_EFFECTS: usize = 512;
-/// ...and at least this often (checked when effects happen).
-pub const BLOCK_MILLIS: u128 = 1000;
+/// ...or when the oldest pending effect is this old, and at exit.
+pub const BLOCK_MILLIS: u64 = 1000;
 
 /// What was recorded before the program started.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -62,97 +77,323 @@ pub struct End {
     pub effects: u64,
 }
 
-/// CRC-32 (IEEE), for block checksums.
+/// CRC-32 (IEEE 802.3, as zlib's `crc32`), for the header and block checksums.
 pub fn crc32(data: &[u8]) -> u32 {
+    static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = [0u32; 256];
+        for (i, slot) in t.iter_mut().enumerate() {
+            let mut c = i as u32;
+            for _ in 0..8 {
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            }
+            *slot = c;
+        }
+        t
+    });
     let mut crc = !0u32;
     for &b in data {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            let mask = (crc & 1).wrapping_neg();
-            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
-        }
+        crc = table[((crc ^ b as u32) & 0xff) as usize] ^ (crc >> 8);
     }
     !crc
 }
 
-fn encode<T: Serialize>(v: &T) -> Vec<u8> {
-    postcard::to_allocvec(v).expect("encoding a log record cannot fail")
+/// Encode with postcard. Encoding into a Vec cannot fail for these types.
+pub fn encode<T: Serialize>(v: &T) -> Vec<u8> {
+    postcard::to_allocvec(v).unwrap_or_default()
+}
+
+/// Decode a whole postcard payload: trailing bytes are an error.
+pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((v, [])) => Ok(v),
+        Ok((_, rest)) => Err(format!("{} unexpected bytes after the value", rest.len())),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Write one chunk (tag, length, CRC, payload).
+fn write_chunk(out: &mut dyn Write, tag: u8, payload: &[u8]) -> std::io::Result<u64> {
+    let len = u32::try_from(payload.len())
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidInput, "a log block over 4 GiB"))?;
+    let mut head = [0u8; CHUNK_HEAD_LEN];
+    head[0] = tag;
+    head[1..5].copy_from_slice(&len.to_le_bytes());
+    head[5..9].copy_from_slice(&crc32(payload).to_le_bytes());
+    out.write_all(&head)?;
+    out.write_all(payload)?;
+    out.flush()?;
+    Ok((CHUNK_HEAD_LEN + payload.len()) as u64)
+}
+
+/// An in-memory log destination that stays readable after the writer is done
+/// (embedding, tests): `LogWriter::create(Box::new(buf.clone()), ..)`, then
+/// `buf.contents()`.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryLog(Arc<Mutex<Vec<u8>>>);
+
+impl MemoryLog {
+    pub fn new() -> MemoryLog {
+        MemoryLog::default()
+    }
+    /// A copy of everything written so far.
+    pub fn contents(&self) -> Vec<u8> {
+        self.0.lock().map(|b| b.clone()).unwrap_or_default()
+    }
+}
+
+impl Write for MemoryLog {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.0.lock() {
+            Ok(mut b) => {
+                b.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            Err(_) => Err(std::io::Error::other("memory log poisoned")),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// State shared between the VM's side of the writer and the writer thread.
+#[derive(Default)]
+struct State {
+    /// Effects not yet handed to the writer thread.
+    pending: Vec<Record>,
+    /// When the oldest pending effect was recorded.
+    pending_since: Option<Instant>,
+    /// Blocks waiting to be written, in order.
+    ready: VecDeque<Vec<Record>>,
+    /// Flush requests made / completed (a requester waits for its ticket).
+    requested: u64,
+    completed: u64,
+    /// The end record to write after the last block; then the thread ends.
+    end: Option<End>,
+    /// Stop without an end record (the writer was dropped unfinished).
+    abandon: bool,
+    /// The first write error: later writes are skipped, `finish` reports it.
+    error: Option<String>,
+    bytes_written: u64,
+    blocks_written: u64,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    /// Wakes the writer thread (work to do) and flush requesters (work done).
+    cv: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 /// Writes a recording as the program runs.
 pub struct LogWriter {
-    out: Box<dyn Write + Send>,
-    pending: Vec<Record>,
-    last_flush: std::time::Instant,
-    pub bytes_written: u64,
+    shared: Arc<Shared>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for LogWriter {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "LogWriter({} pending)", self.pending.len())
+        write!(f, "LogWriter({} pending)", self.shared.lock().pending.len())
     }
 }
 
 impl LogWriter {
-    /// Start a recording: write the magic, version and header.
+    /// Start a recording: write the magic, version and header (synchronously), then
+    /// start the writer thread.
     pub fn create(mut out: Box<dyn Write + Send>, header: &Header) -> std::io::Result<LogWriter> {
         let h = encode(header);
-        out.write_all(MAGIC)?;
-        out.write_all(&FORMAT_VERSION.to_le_bytes())?;
-        out.write_all(&(h.len() as u32).to_le_bytes())?;
-        out.write_all(&crc32(&h).to_le_bytes())?;
+        let hlen = u32::try_from(h.len())
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidInput, "a log header over 4 GiB"))?;
+        let mut pre = Vec::with_capacity(PREAMBLE_LEN);
+        pre.extend_from_slice(MAGIC);
+        pre.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        pre.extend_from_slice(&hlen.to_le_bytes());
+        pre.extend_from_slice(&crc32(&h).to_le_bytes());
+        out.write_all(&pre)?;
         out.write_all(&h)?;
         out.flush()?;
-        Ok(LogWriter {
-            out,
-            pending: Vec::with_capacity(BLOCK_EFFECTS),
-            last_flush: std::time::Instant::now(),
-            bytes_written: 20 + h.len() as u64,
-        })
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State { bytes_written: (PREAMBLE_LEN + h.len()) as u64, ..State::default() }),
+            cv: Condvar::new(),
+        });
+        let s = shared.clone();
+        let thread = std::thread::Builder::new()
+            .name("revpy-log-writer".into())
+            .spawn(move || writer_thread(&s, out))?;
+        Ok(LogWriter { shared, thread: Some(thread) })
     }
 
+    /// Append one effect (written with its block later).
     pub fn push(&mut self, r: Record) {
-        self.pending.push(r);
-        if self.pending.len() >= BLOCK_EFFECTS || self.last_flush.elapsed().as_millis() >= BLOCK_MILLIS {
-            let _ = self.flush_block();
+        let mut st = self.shared.lock();
+        if st.pending.is_empty() {
+            st.pending_since = Some(Instant::now());
+        }
+        st.pending.push(r);
+        if st.pending.len() >= BLOCK_EFFECTS {
+            let block = std::mem::take(&mut st.pending);
+            st.pending_since = None;
+            st.ready.push_back(block);
+            drop(st);
+            self.shared.cv.notify_all();
         }
     }
 
-    fn write_chunk(&mut self, tag: u8, payload: &[u8]) -> std::io::Result<()> {
-        self.out.write_all(&[tag])?;
-        self.out.write_all(&(payload.len() as u32).to_le_bytes())?;
-        self.out.write_all(&crc32(payload).to_le_bytes())?;
-        self.out.write_all(payload)?;
-        self.out.flush()?;
-        self.bytes_written += 9 + payload.len() as u64;
-        Ok(())
-    }
-
-    /// Write the pending effects as one block.
+    /// Write the pending effects as one block and wait until every block so far is
+    /// written (and flushed to the destination).
     pub fn flush_block(&mut self) -> std::io::Result<()> {
-        self.last_flush = std::time::Instant::now();
-        if self.pending.is_empty() {
-            return Ok(());
+        let mut st = self.shared.lock();
+        if !st.pending.is_empty() {
+            let block = std::mem::take(&mut st.pending);
+            st.pending_since = None;
+            st.ready.push_back(block);
         }
-        let payload = encode(&self.pending);
-        self.pending.clear();
-        self.write_chunk(TAG_BLOCK, &payload)
+        st.requested += 1;
+        let ticket = st.requested;
+        self.shared.cv.notify_all();
+        while st.completed < ticket && self.thread.is_some() && st.error.is_none() {
+            st = self.shared.cv.wait(st).unwrap_or_else(|p| p.into_inner());
+        }
+        match &st.error {
+            Some(e) => Err(std::io::Error::other(e.clone())),
+            None => Ok(()),
+        }
     }
 
-    /// Flush and write the end record.
+    /// Flush, write the end record, and stop the writer thread. Effects pushed after
+    /// this are dropped.
     pub fn finish(&mut self, end: &End) -> std::io::Result<()> {
-        self.flush_block()?;
-        let payload = encode(end);
-        self.write_chunk(TAG_END, &payload)
+        let Some(thread) = self.thread.take() else {
+            return Err(std::io::Error::other("the recording was already finished"));
+        };
+        {
+            let mut st = self.shared.lock();
+            if !st.pending.is_empty() {
+                let block = std::mem::take(&mut st.pending);
+                st.ready.push_back(block);
+            }
+            st.end = Some(end.clone());
+        }
+        self.shared.cv.notify_all();
+        let _ = thread.join();
+        match &self.shared.lock().error {
+            Some(e) => Err(std::io::Error::other(e.clone())),
+            None => Ok(()),
+        }
     }
+
+    /// Bytes written to the destination so far.
+    pub fn bytes_written(&self) -> u64 {
+        self.shared.lock().bytes_written
+    }
+
+    /// Blocks written so far.
+    pub fn blocks_written(&self) -> u64 {
+        self.shared.lock().blocks_written
+    }
+}
+
+impl Drop for LogWriter {
+    /// Unfinished (the VM was dropped without `finish`): write what is pending, no
+    /// end record, as if the program had been killed after its last effect.
+    fn drop(&mut self) {
+        if let Some(thread) = self.thread.take() {
+            {
+                let mut st = self.shared.lock();
+                if !st.pending.is_empty() {
+                    let block = std::mem::take(&mut st.pending);
+                    st.ready.push_back(block);
+                }
+                st.abandon = true;
+            }
+            self.shared.cv.notify_all();
+            let _ = thread.join();
+        }
+    }
+}
+
+fn writer_thread(shared: &Shared, mut out: Box<dyn Write + Send>) {
+    let period = Duration::from_millis(BLOCK_MILLIS);
+    let mut st = shared.lock();
+    loop {
+        // Age out the pending effects.
+        if let Some(since) = st.pending_since {
+            if since.elapsed() >= period {
+                let block = std::mem::take(&mut st.pending);
+                st.pending_since = None;
+                st.ready.push_back(block);
+            }
+        }
+        let ticket = st.requested;
+        if !st.ready.is_empty() {
+            let blocks: Vec<Vec<Record>> = st.ready.drain(..).collect();
+            let failed = st.error.is_some();
+            drop(st);
+            let mut written = 0u64;
+            let mut n = 0u64;
+            let mut error = None;
+            if !failed {
+                for b in &blocks {
+                    match write_chunk(&mut *out, TAG_BLOCK, &encode(b)) {
+                        Ok(k) => {
+                            written += k;
+                            n += 1;
+                        }
+                        Err(e) => {
+                            error = Some(e.to_string());
+                            break;
+                        }
+                    }
+                }
+            }
+            st = shared.lock();
+            st.bytes_written += written;
+            st.blocks_written += n;
+            if st.error.is_none() {
+                st.error = error;
+            }
+            continue;
+        }
+        if st.completed < ticket {
+            st.completed = ticket;
+            shared.cv.notify_all();
+        }
+        if let Some(end) = st.end.take() {
+            if st.error.is_none() {
+                match write_chunk(&mut *out, TAG_END, &encode(&end)) {
+                    Ok(k) => st.bytes_written += k,
+                    Err(e) => st.error = Some(e.to_string()),
+                }
+            }
+            break;
+        }
+        if st.abandon {
+            break;
+        }
+        let wait = match st.pending_since {
+            Some(since) => period.saturating_sub(since.elapsed()),
+            None => period,
+        };
+        st = shared.cv.wait_timeout(st, wait).map(|(g, _)| g).unwrap_or_else(|p| p.into_inner().0);
+    }
+    st.completed = st.requested;
+    drop(st);
+    shared.cv.notify_all();
 }
 
 /// Why a file is not a readable recording.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LogError {
+    Empty,
     NotALog,
     Version(u32),
-    TruncatedHeader,
+    TruncatedHeader { size: u64 },
     HeaderChecksum,
     BadHeader(String),
     Io(String),
@@ -161,12 +402,17 @@ pub enum LogError {
 impl std::fmt::Display for LogError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
-            LogError::NotALog => write!(f, "not a revpy recording (bad magic number)"),
+            LogError::Empty => write!(f, "not a revpy recording (the file is empty)"),
+            LogError::NotALog => {
+                write!(f, "not a revpy recording (it does not start with the magic number \"REVPYLOG\")")
+            }
             LogError::Version(v) => write!(
                 f,
                 "recording format version {v} is not supported (this revpy reads version {FORMAT_VERSION})"
             ),
-            LogError::TruncatedHeader => write!(f, "the recording is truncated inside its header"),
+            LogError::TruncatedHeader { size } => {
+                write!(f, "the recording is truncated inside its header (the file has only {size} bytes)")
+            }
             LogError::HeaderChecksum => write!(f, "the recording's header is corrupt (checksum mismatch)"),
             LogError::BadHeader(e) => write!(f, "the recording's header cannot be decoded: {e}"),
             LogError::Io(e) => write!(f, "{e}"),
@@ -181,7 +427,7 @@ pub enum Tail {
     Complete(End),
     /// The file stops (killed, crashed, or cut) after the last complete block.
     Truncated { at_byte: u64 },
-    /// A block failed its checksum or could not be decoded.
+    /// A chunk failed its checksum or could not be decoded; what precedes it is good.
     Corrupt { at_byte: u64, what: String },
 }
 
@@ -203,88 +449,116 @@ impl Recording {
         Recording::parse(&data)
     }
 
+    /// Check and decode a recording. Errors in the header make the file unreadable;
+    /// problems after it end the effect stream there (`tail`).
     pub fn parse(data: &[u8]) -> Result<Recording, LogError> {
-        if data.len() < 8 || &data[..8] != MAGIC {
+        if data.is_empty() {
+            return Err(LogError::Empty);
+        }
+        let n = data.len().min(MAGIC.len());
+        if data[..n] != MAGIC[..n] {
             return Err(LogError::NotALog);
         }
-        if data.len() < 20 {
-            return Err(LogError::TruncatedHeader);
+        let u32_at = |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+        if data.len() >= 12 {
+            let version = u32_at(8);
+            if version != FORMAT_VERSION {
+                return Err(LogError::Version(version));
+            }
         }
-        let u32_at = |i: usize| u32::from_le_bytes(data[i..i + 4].try_into().expect("4 bytes"));
-        let version = u32_at(8);
-        if version != FORMAT_VERSION {
-            return Err(LogError::Version(version));
+        if data.len() < PREAMBLE_LEN {
+            return Err(LogError::TruncatedHeader { size: data.len() as u64 });
         }
         let hlen = u32_at(12) as usize;
         let hcrc = u32_at(16);
-        if data.len() < 20 + hlen {
-            return Err(LogError::TruncatedHeader);
+        if data.len() - PREAMBLE_LEN < hlen {
+            return Err(LogError::TruncatedHeader { size: data.len() as u64 });
         }
-        let hbytes = &data[20..20 + hlen];
+        let hbytes = &data[PREAMBLE_LEN..PREAMBLE_LEN + hlen];
         if crc32(hbytes) != hcrc {
             return Err(LogError::HeaderChecksum);
         }
-        let header: Header = postcard::from_bytes(hbytes).map_err(|e| LogError::BadHeader(e.to_string()))?;
+        let header: Header = decode(hbytes).map_err(LogError::BadHeader)?;
         let mut effects = vec![];
-        let mut pos = 20 + hlen;
+        let mut pos = PREAMBLE_LEN + hlen;
         let mut blocks = 0;
+        let nkinds = crate::effects::EffectKind::ALL.len();
         let tail = loop {
-            if pos == data.len() {
-                break Tail::Truncated { at_byte: pos as u64 };
-            }
-            if pos + 9 > data.len() {
+            let left = data.len() - pos;
+            if left < CHUNK_HEAD_LEN {
                 break Tail::Truncated { at_byte: pos as u64 };
             }
             let tag = data[pos];
             let len = u32_at(pos + 1) as usize;
             let crc = u32_at(pos + 5);
             if tag != TAG_BLOCK && tag != TAG_END {
-                break Tail::Corrupt { at_byte: pos as u64, what: format!("unknown record tag 0x{tag:02x}") };
+                break Tail::Corrupt { at_byte: pos as u64, what: format!("unknown chunk tag 0x{tag:02x}") };
             }
-            if pos + 9 + len > data.len() {
+            if left - CHUNK_HEAD_LEN < len {
                 break Tail::Truncated { at_byte: pos as u64 };
             }
-            let payload = &data[pos + 9..pos + 9 + len];
+            let payload = &data[pos + CHUNK_HEAD_LEN..pos + CHUNK_HEAD_LEN + len];
+            let what = if tag == TAG_END { "end record" } else { "block" };
             if crc32(payload) != crc {
-                break Tail::Corrupt { at_byte: pos as u64, what: "checksum mismatch".into() };
+                break Tail::Corrupt { at_byte: pos as u64, what: format!("{what} checksum mismatch") };
             }
+            let next = pos + CHUNK_HEAD_LEN + len;
             if tag == TAG_END {
-                match postcard::from_bytes::<End>(payload) {
-                    Ok(end) => {
-                        if pos + 9 + len != data.len() {
-                            break Tail::Corrupt {
-                                at_byte: (pos + 9 + len) as u64,
-                                what: "data after the end record".into(),
-                            };
-                        }
-                        if end.effects != effects.len() as u64 {
-                            break Tail::Corrupt {
-                                at_byte: pos as u64,
-                                what: format!(
-                                    "the end record counts {} effects but the log holds {}",
-                                    end.effects,
-                                    effects.len()
-                                ),
-                            };
-                        }
-                        break Tail::Complete(end);
-                    }
+                let end = match decode::<End>(payload) {
+                    Ok(end) => end,
                     Err(e) => break Tail::Corrupt { at_byte: pos as u64, what: format!("bad end record: {e}") },
+                };
+                if next != data.len() {
+                    break Tail::Corrupt {
+                        at_byte: next as u64,
+                        what: format!("{} bytes of data after the end record", data.len() - next),
+                    };
                 }
+                if end.effects != effects.len() as u64 {
+                    break Tail::Corrupt {
+                        at_byte: pos as u64,
+                        what: format!(
+                            "the end record counts {} effects but the log holds {}",
+                            end.effects,
+                            effects.len()
+                        ),
+                    };
+                }
+                break Tail::Complete(end);
             }
-            match postcard::from_bytes::<Vec<Record>>(payload) {
-                Ok(recs) => {
-                    if recs.iter().any(|r| r.kind as usize >= crate::effects::EffectKind::ALL.len()) {
-                        break Tail::Corrupt { at_byte: pos as u64, what: "unknown effect kind".into() };
-                    }
-                    effects.extend(recs);
-                    blocks += 1;
-                }
+            let recs = match decode::<Vec<Record>>(payload) {
+                Ok(recs) => recs,
                 Err(e) => break Tail::Corrupt { at_byte: pos as u64, what: format!("bad block: {e}") },
+            };
+            if let Some(i) = recs.iter().position(|r| r.kind as usize >= nkinds) {
+                break Tail::Corrupt {
+                    at_byte: pos as u64,
+                    what: format!(
+                        "effect #{} has unknown kind {} (this revpy knows kinds 0 to {})",
+                        effects.len() + i,
+                        recs[i].kind,
+                        nkinds - 1
+                    ),
+                };
             }
-            pos += 9 + len;
+            effects.extend(recs);
+            blocks += 1;
+            pos = next;
         };
         Ok(Recording { header, effects, tail, size: data.len() as u64, blocks })
+    }
+
+    /// Whether the recording ends with a valid end record.
+    pub fn is_complete(&self) -> bool {
+        matches!(self.tail, Tail::Complete(_))
+    }
+
+    /// The end record, if the recording is complete.
+    pub fn end(&self) -> Option<&End> {
+        match &self.tail {
+            Tail::Complete(e) => Some(e),
+            _ => None,
+        }
     }
 }
 
@@ -295,5 +569,82 @@ mod tests {
     #[test]
     fn crc_of_known_string() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+    }
+
+    fn header() -> Header {
+        Header {
+            revpy_version: "0.1.0".into(),
+            argv: vec!["p.py".into()],
+            script_dir: ".".into(),
+            main_source: "print(1)\n".into(),
+        }
+    }
+
+    fn rec(i: i64) -> Record {
+        Record { kind: 0, val: Val::Int(i) }
+    }
+
+    #[test]
+    fn round_trip_in_blocks() {
+        let buf = MemoryLog::new();
+        let mut w = LogWriter::create(Box::new(buf.clone()), &header()).unwrap();
+        for i in 0..1100 {
+            w.push(rec(i));
+        }
+        w.finish(&End { exit_status: 0, stop_points: 5, instructions: 9, effects: 1100 }).unwrap();
+        let r = Recording::parse(&buf.contents()).unwrap();
+        assert_eq!(r.header, header());
+        assert_eq!(r.effects.len(), 1100);
+        assert_eq!(r.blocks, 3);
+        assert_eq!(r.effects[1099], rec(1099));
+        assert!(r.is_complete());
+        assert_eq!(r.size, w.bytes_written());
+    }
+
+    #[test]
+    fn flush_block_writes_synchronously() {
+        let buf = MemoryLog::new();
+        let mut w = LogWriter::create(Box::new(buf.clone()), &header()).unwrap();
+        w.push(rec(1));
+        w.flush_block().unwrap();
+        let r = Recording::parse(&buf.contents()).unwrap();
+        assert_eq!(r.effects, vec![rec(1)]);
+        assert_eq!(r.tail, Tail::Truncated { at_byte: buf.contents().len() as u64 });
+        // Dropping an unfinished writer keeps what was pushed, without an end record.
+        w.push(rec(2));
+        drop(w);
+        let r = Recording::parse(&buf.contents()).unwrap();
+        assert_eq!(r.effects, vec![rec(1), rec(2)]);
+        assert!(!r.is_complete());
+    }
+
+    #[test]
+    fn old_pending_effects_are_written_within_a_second() {
+        let buf = MemoryLog::new();
+        let mut w = LogWriter::create(Box::new(buf.clone()), &header()).unwrap();
+        w.push(rec(7));
+        std::thread::sleep(Duration::from_millis(BLOCK_MILLIS + 400));
+        let r = Recording::parse(&buf.contents()).unwrap();
+        assert_eq!(r.effects, vec![rec(7)]);
+        w.finish(&End { exit_status: 0, stop_points: 0, instructions: 0, effects: 1 }).unwrap();
+    }
+
+    #[test]
+    fn every_prefix_parses_without_panicking() {
+        let buf = MemoryLog::new();
+        let mut w = LogWriter::create(Box::new(buf.clone()), &header()).unwrap();
+        for i in 0..600 {
+            w.push(Record { kind: 4, val: Val::List(vec![Val::Str(format!("{i}")), Val::Float(0.5)]) });
+        }
+        w.finish(&End { exit_status: 1, stop_points: 2, instructions: 3, effects: 600 }).unwrap();
+        let data = buf.contents();
+        for cut in 0..data.len() {
+            let _ = Recording::parse(&data[..cut]);
+            let mut flipped = data.clone();
+            flipped[cut] ^= 0x40;
+            let r = Recording::parse(&flipped);
+            assert!(!matches!(r, Ok(Recording { tail: Tail::Complete(_), .. })), "flip at {cut} undetected");
+        }
     }
 }

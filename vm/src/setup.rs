@@ -50,6 +50,7 @@ pub(crate) fn new_vm() -> Vm {
         loaded_sources: vec![],
         native_modules: vec![],
         frozen_modules: vec![],
+        host_functions: vec![],
     };
     for (i, (_, name, base, kind)) in TYPE_TABLE.iter().enumerate() {
         let dict = vm.new_dict();

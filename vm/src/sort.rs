@@ -104,8 +104,7 @@ fn choose_cmp(vm: &mut Vm, keys: &[Value]) -> Cmp {
     }
     let t0 = vm.type_of(firsts[0]);
     let same_type = firsts.iter().all(|v| vm.type_of(*v) == t0);
-    let elem = if same_type && matches!(firsts[0], Value::Obj(_)) && !vm.class_data(t0).is_builtin
-    {
+    let elem = if same_type && matches!(firsts[0], Value::Obj(_)) && !vm.class_data(t0).is_builtin {
         let name = vm.intern("__lt__");
         vm.user_override(t0, name)
     } else {
@@ -121,13 +120,7 @@ fn choose_cmp(vm: &mut Vm, keys: &[Value]) -> Cmp {
     }
 }
 
-fn gallop_left(
-    cmp: Cmp,
-    vm: &mut Vm,
-    key: Value,
-    a: &[Value],
-    hint: usize,
-) -> PyResult<usize> {
+fn gallop_left(cmp: Cmp, vm: &mut Vm, key: Value, a: &[Value], hint: usize) -> PyResult<usize> {
     let n = a.len() as isize;
     let hint = hint as isize;
     let mut lastofs: isize = 0;
@@ -177,13 +170,7 @@ fn gallop_left(
     Ok(ofs as usize)
 }
 
-fn gallop_right(
-    cmp: Cmp,
-    vm: &mut Vm,
-    key: Value,
-    a: &[Value],
-    hint: usize,
-) -> PyResult<usize> {
+fn gallop_right(cmp: Cmp, vm: &mut Vm, key: Value, a: &[Value], hint: usize) -> PyResult<usize> {
     let n = a.len() as isize;
     let hint = hint as isize;
     let mut lastofs: isize = 0;
@@ -295,7 +282,7 @@ impl MergeState {
     }
 
     /// Copy `n` items from the temp arrays into the main ones.
-    fn from_tmp(&mut self, src: usize, dst: usize, n: usize) {
+    fn copy_tmp(&mut self, src: usize, dst: usize, n: usize) {
         self.keys[dst..dst + n].copy_from_slice(&self.tmp_keys[src..src + n]);
         if let Some(v) = &mut self.vals {
             v[dst..dst + n].copy_from_slice(&self.tmp_vals[src..src + n]);
@@ -303,7 +290,7 @@ impl MergeState {
     }
 
     /// Save `n` main items starting at `src` into the temp arrays.
-    fn to_tmp(&mut self, src: usize, n: usize) {
+    fn save_tmp(&mut self, src: usize, n: usize) {
         self.tmp_keys.clear();
         self.tmp_keys.extend_from_slice(&self.keys[src..src + n]);
         self.tmp_vals.clear();
@@ -426,7 +413,7 @@ impl MergeState {
         pb: usize,
         mut nb: usize,
     ) -> PyResult<()> {
-        self.to_tmp(pa, na);
+        self.save_tmp(pa, na);
         let mut dest = pa;
         let mut ia = 0; // into the temp arrays
         let mut ib = pb; // into the main arrays
@@ -463,7 +450,7 @@ impl MergeState {
                             break;
                         }
                     } else {
-                        self.from_tmp(ia, dest, 1);
+                        self.copy_tmp(ia, dest, 1);
                         dest += 1;
                         ia += 1;
                         acount += 1;
@@ -485,7 +472,7 @@ impl MergeState {
                     let k = gallop_right(cmp, vm, key, &self.tmp_keys[ia..ia + na], 0)?;
                     acount = k;
                     if k > 0 {
-                        self.from_tmp(ia, dest, k);
+                        self.copy_tmp(ia, dest, k);
                         dest += k;
                         ia += k;
                         na -= k;
@@ -516,7 +503,7 @@ impl MergeState {
                             return Ok(false);
                         }
                     }
-                    self.from_tmp(ia, dest, 1);
+                    self.copy_tmp(ia, dest, 1);
                     dest += 1;
                     ia += 1;
                     na -= 1;
@@ -535,12 +522,12 @@ impl MergeState {
             Ok(true) => {
                 // CopyB: the last item of a belongs at the end of the merge.
                 self.move_main(ib, dest, nb);
-                self.from_tmp(ia, dest + nb, 1);
+                self.copy_tmp(ia, dest + nb, 1);
                 Ok(())
             }
             other => {
                 if na > 0 {
-                    self.from_tmp(ia, dest, na);
+                    self.copy_tmp(ia, dest, na);
                 }
                 other.map(|_| ())
             }
@@ -555,7 +542,7 @@ impl MergeState {
         pb: usize,
         mut nb: usize,
     ) -> PyResult<()> {
-        self.to_tmp(pb, nb);
+        self.save_tmp(pb, nb);
         // Signed indices: they may step one below the start of their arrays.
         let mut dest = (pb + nb - 1) as isize; // main
         let mut ia = (pa + na - 1) as isize; // main
@@ -594,7 +581,7 @@ impl MergeState {
                             break;
                         }
                     } else {
-                        self.from_tmp(ib as usize, dest as usize, 1);
+                        self.copy_tmp(ib as usize, dest as usize, 1);
                         dest -= 1;
                         ib -= 1;
                         bcount += 1;
@@ -625,7 +612,7 @@ impl MergeState {
                             return Ok(false);
                         }
                     }
-                    self.from_tmp(ib as usize, dest as usize, 1);
+                    self.copy_tmp(ib as usize, dest as usize, 1);
                     dest -= 1;
                     ib -= 1;
                     nb -= 1;
@@ -640,7 +627,7 @@ impl MergeState {
                     if k > 0 {
                         dest -= k as isize;
                         ib -= k as isize;
-                        self.from_tmp((ib + 1) as usize, (dest + 1) as usize, k);
+                        self.copy_tmp((ib + 1) as usize, (dest + 1) as usize, k);
                         nb -= k;
                         if nb == 1 {
                             return Ok(true);
@@ -669,12 +656,12 @@ impl MergeState {
                 // CopyA: the first item of b belongs at the front of the merge.
                 let (d, a) = ((dest + 1) as usize - na, (ia + 1) as usize - na);
                 self.move_main(a, d, na);
-                self.from_tmp(ib as usize, d - 1, 1);
+                self.copy_tmp(ib as usize, d - 1, 1);
                 Ok(())
             }
             other => {
                 if nb > 0 {
-                    self.from_tmp(0, (dest + 1) as usize - nb, nb);
+                    self.copy_tmp(0, (dest + 1) as usize - nb, nb);
                 }
                 other.map(|_| ())
             }

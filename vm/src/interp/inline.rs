@@ -177,7 +177,17 @@ impl Vm {
         if c.a == cls.0 as u64 && c.b == epoch {
             return c;
         }
-        let (kind, value) = self.attr_plan(cls, name);
+        let Value::Obj(nr) = name else {
+            return InlineCache::default();
+        };
+        let (kind, value) = match self.mro_cache.plan(cls, nr) {
+            Some((k, v)) => (k, v.unwrap_or(Value::Undef)),
+            None => {
+                let (k, v) = self.attr_plan(cls, name);
+                self.mro_cache.put_plan(cls, nr, k, Some(v));
+                (k, v)
+            }
+        };
         let epoch = self.mro_cache.epoch() as u64;
         let nc = InlineCache {
             a: cls.0 as u64,
@@ -186,7 +196,10 @@ impl Vm {
             kind,
             value,
         };
-        code.caches[pc].set(nc);
+        // A polymorphic site keeps its first class; others use the plan cache.
+        if c.b != epoch {
+            code.caches[pc].set(nc);
+        }
         nc
     }
 
@@ -206,9 +219,7 @@ impl Vm {
             }
         }
         let i = self.dict_find_str(d, name)?;
-        let mut nc = *c;
-        nc.hint = i as u32;
-        code.caches[pc].set(nc);
+        remember_hint(code, pc, c, i);
         self.dict_entry(d, i as u32).map(|e| e.1)
     }
 
@@ -294,14 +305,24 @@ impl Vm {
                     if let Kind::Dict(x) = self.heap.kind_mut(d) {
                         x.set_value_at(i, v);
                     }
-                    let mut nc = c;
-                    nc.hint = i as u32;
-                    code.caches[pc].set(nc);
+                    remember_hint(code, pc, &c, i);
                     return Ok(());
                 }
                 return self.dict_set(d, name, v);
             }
         }
         self.setattr(obj, name, v)
+    }
+}
+
+/// Remember where a name sat in the instance dict, if the site is cached for this
+/// class (a polymorphic site keeps its first class).
+#[inline]
+fn remember_hint(code: &CodeData, pc: usize, c: &InlineCache, i: usize) {
+    let cur = code.caches[pc].get();
+    if cur.a == c.a && cur.b == c.b {
+        let mut nc = cur;
+        nc.hint = i as u32;
+        code.caches[pc].set(nc);
     }
 }

@@ -39,7 +39,7 @@ impl Vm {
             let t = self.type_name(m);
             if merge {
                 let f = self.peek(3);
-                let fname = self.callable_name(f);
+                let fname = self.function_str(f);
                 return Err(self.new_type_error(format!(
                     "{fname} argument after ** must be a mapping, not {t}"
                 )));
@@ -64,7 +64,7 @@ impl Vm {
                 }
                 if self.dict_get(dr, k)?.is_some() {
                     let f = self.peek(3);
-                    let fname = self.callable_name(f);
+                    let fname = self.function_str(f);
                     let kn = self.str_of(k).to_string();
                     return Err(self.new_type_error(format!(
                         "{fname} got multiple values for keyword argument '{kn}'"
@@ -77,21 +77,79 @@ impl Vm {
         crate::types::dict::dict_update_from(self, dr, m)
     }
 
-    /// `f()` as CPython names callables in argument errors.
-    pub(crate) fn callable_name(&mut self, f: Value) -> String {
+    /// `module.qualname()` as CPython's `_PyObject_FunctionStr` names a callable in the
+    /// errors of `f(*args, **kwargs)` (the module is left out for builtins).
+    pub(crate) fn function_str(&mut self, f: Value) -> String {
+        let with_module = |vm: &mut Vm, module: Value, qualname: String| -> String {
+            match vm.as_str(module) {
+                Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+                _ => format!("{qualname}()"),
+            }
+        };
         match f {
             Value::Obj(r) => match self.heap.kind(r) {
-                Kind::Function(func) => format!("{}()", self.str_of(func.qualname)),
-                Kind::Native(nf) => format!("{}()", nf.name),
+                Kind::Function(func) => {
+                    let (m, q) = (func.module, self.str_of(func.qualname).to_string());
+                    with_module(self, m, q)
+                }
+                Kind::Native(nf) => match nf.owner {
+                    Some(o) => format!("{o}.{}()", nf.name),
+                    None => format!("{}()", nf.name),
+                },
                 Kind::BoundMethod(inner, _) => {
                     let inner = *inner;
-                    self.callable_name(inner)
+                    self.function_str(inner)
                 }
-                Kind::Class(_) => format!("{}()", self.class_name(r)),
+                Kind::Class(cd) => {
+                    let (d, q) = (cd.dict, self.str_of(cd.qualname).to_string());
+                    let key = self.names.__module__;
+                    let m = self.dict_get_str(d, key).unwrap_or(Value::None);
+                    with_module(self, m, q)
+                }
                 _ => format!("{} object", self.type_name(f)),
             },
             _ => format!("{} object", self.type_name(f)),
         }
+    }
+
+    /// The positional arguments of CALL_FUNCTION_EX: the items of `args`, with
+    /// CPython's error when it is not iterable at all.
+    // TODO(lead): use in `call_ex` (interp/call.rs) instead of `self.iterate(args)`.
+    #[allow(dead_code)]
+    pub(crate) fn star_args(&mut self, f: Value, args: Value) -> PyResult<Vec<Value>> {
+        match self.iterate(args) {
+            Ok(v) => Ok(v),
+            Err(e) if self.not_iterable_error(e, args) => {
+                let (fname, t) = (self.function_str(f), self.type_name(args));
+                Err(self.new_type_error(format!(
+                    "{fname} argument after * must be an iterable, not {t}"
+                )))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// LIST_EXTEND (`[*a]`, `f(x, *a)`): CPython's error for a non-iterable.
+    // TODO(lead): use for Op::ListExtend (interp/mod.rs) instead of `list_extend`.
+    #[allow(dead_code)]
+    pub(crate) fn list_extend_op(&mut self, l: Value, it: Value) -> PyResult<()> {
+        match self.list_extend(l, it) {
+            Err(e) if self.not_iterable_error(e, it) => {
+                let t = self.type_name(it);
+                Err(self.new_type_error(format!("Value after * must be an iterable, not {t}")))
+            }
+            r => r,
+        }
+    }
+
+    /// Whether `e` is the TypeError of iterating `v`, whose type has neither
+    /// `__iter__` nor `__getitem__`.
+    fn not_iterable_error(&mut self, e: crate::PyErr, v: Value) -> bool {
+        if !self.isinstance_ref(e.0, self.types.type_error) {
+            return false;
+        }
+        let (it, gi) = (self.intern("__iter__"), self.intern("__getitem__"));
+        self.lookup_special(v, it).is_none() && self.lookup_special(v, gi).is_none()
     }
 
     /// BEFORE_WITH: (bound __exit__, result of __enter__).

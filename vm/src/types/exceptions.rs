@@ -7,7 +7,13 @@ use crate::{PyResult, Vm};
 type Kw<'a> = &'a [(Value, Value)];
 
 fn exc_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let cls = args[0].obj().expect("class");
+    let mut cls = args[0].obj().expect("class");
+    // `OSError(errno, strerror, ...)` makes the subclass for that errno, as CPython.
+    if cls == vm.types.os_error && (2..=5).contains(&(args.len() - 1)) {
+        if let Value::Int(errno) = args[1] {
+            cls = os_error_class(vm, errno);
+        }
+    }
     let a = vm.new_tuple(args[1..].to_vec());
     Ok(Value::Obj(vm.heap.alloc(
         cls,
@@ -97,6 +103,85 @@ fn exc_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
+/// The OSError subclass CPython raises for an errno.
+pub fn os_error_class(vm: &Vm, errno: i64) -> crate::value::ObjRef {
+    let t = &vm.types;
+    match errno {
+        2 => t.file_not_found_error,
+        17 => t.file_exists_error,
+        1 | 13 => t.permission_error,
+        21 => t.is_a_directory_error,
+        20 => t.not_a_directory_error,
+        110 => t.timeout_error,
+        4 => t.interrupted_error,
+        _ => t.os_error,
+    }
+}
+
+impl Vm {
+    /// An OSError of the subclass for `errno` (`FileNotFoundError` for 2, ...), with
+    /// `errno`, `strerror` and `filename` set: `[Errno 2] No such file or directory: 'x'`.
+    pub fn new_os_error(&mut self, errno: i64, strerror: &str, filename: Option<Value>) -> crate::PyErr {
+        let cls = os_error_class(self, errno);
+        let msg = self.new_str(strerror.to_string());
+        let e = self.new_exception(cls, vec![Value::Int(errno), msg]);
+        if let Some(f) = filename {
+            let key = self.intern("filename");
+            let _ = self.generic_setattr(Value::Obj(e.0), key, f);
+        }
+        e
+    }
+}
+
+/// `OSError.__init__`: `args` keeps (errno, strerror); the filenames are attributes.
+fn os_error_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let n = args.len() - 1;
+    if !(3..=6).contains(&args.len()) {
+        return exc_init(vm, args, kw);
+    }
+    let a = vm.new_tuple(args[1..3].to_vec());
+    let r = args[0].obj().expect("exception");
+    if let Kind::Exception(e) = vm.heap.kind_mut(r) {
+        e.args = a;
+    }
+    for (i, name) in [(3, "filename"), (5, "filename2")] {
+        if n >= i && !args[i].is_none() {
+            let key = vm.intern(name);
+            vm.generic_setattr(args[0], key, args[i])?;
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `str(OSError)`: `[Errno N] strerror: 'filename'` (and ` -> 'filename2'`).
+pub(crate) fn os_error_str(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let r = args[0].obj().expect("exception");
+    let a = vm.exception_args(r);
+    let filename = exc_dict_attr(vm, r, "filename");
+    let filename2 = exc_dict_attr(vm, r, "filename2");
+    if a.len() == 2 {
+        let errno = vm.str(a[0])?;
+        let strerror = vm.str(a[1])?;
+        let mut s = format!("[Errno {errno}] {strerror}");
+        if !filename.is_none() {
+            s.push_str(&format!(": {}", vm.repr(filename)?));
+            if !filename2.is_none() {
+                s.push_str(&format!(" -> {}", vm.repr(filename2)?));
+            }
+        }
+        return Ok(vm.new_str(s));
+    }
+    exc_str(vm, args, kw)
+}
+
+fn exc_dict_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Value {
+    let Some(d) = vm.heap.get(r).dict else {
+        return Value::None;
+    };
+    let k = vm.intern(name);
+    vm.dict_get_str(d, k).unwrap_or(Value::None)
+}
+
 /// Attribute reads on exception objects.
 pub fn exc_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Option<Value> {
     let Kind::Exception(e) = vm.heap.kind(r) else {
@@ -113,19 +198,16 @@ pub fn exc_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Option<Valu
         "value" if vm.isinstance_ref(r, vm.types.stop_iteration) => first,
         "code" if vm.isinstance_ref(r, vm.types.system_exit) => first,
         "msg" if vm.isinstance_ref(r, vm.types.syntax_error) => first,
-        "errno" | "strerror" | "filename" if vm.isinstance_ref(r, vm.types.os_error) => {
+        "errno" | "strerror" if vm.isinstance_ref(r, vm.types.os_error) => {
             let items = vm.tuple_items(args);
-            let i = match name {
-                "errno" => 0,
-                "strerror" => 1,
-                _ => 2,
-            };
+            let i = if name == "errno" { 0 } else { 1 };
             if items.len() >= 2 {
                 items.get(i).copied().unwrap_or(Value::None)
             } else {
                 Value::None
             }
         }
+        "filename" | "filename2" if vm.isinstance_ref(r, vm.types.os_error) => exc_dict_attr(vm, r, name),
         "name" | "path" if vm.isinstance_ref(r, vm.types.import_error) => Value::None,
         "msg" if vm.isinstance_ref(r, vm.types.import_error) => first,
         "name"
@@ -174,4 +256,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(c, "with_traceback", exc_with_traceback);
     vm.add_method(c, "__str__", exc_str);
     vm.add_method(c, "__repr__", exc_repr);
+    let o = vm.types.os_error;
+    vm.add_method(o, "__init__", os_error_init);
+    vm.add_method(o, "__str__", os_error_str);
 }

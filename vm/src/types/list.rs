@@ -76,8 +76,8 @@ impl Vm {
             None
         } else {
             let mut ks = Vec::with_capacity(items.len());
-            for i in 0..items.len() {
-                let k = self.call(key, &[items[i]], &[])?;
+            for &it in items.iter() {
+                let k = self.call(key, &[it], &[])?;
                 self.temp_roots.push(k);
                 ks.push(k);
             }

@@ -401,6 +401,11 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
                 Ok(None)
             }
         },
+        (_, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor)
+            if matches!(rv, Value::Obj(rr) if matches!(vm.heap.kind(rr), Kind::DictView(_, w) if *w != 1)) =>
+        {
+            crate::types::set::dictview_binop(vm, l, rv, op).map(Some)
+        }
         (Kind::Set(_) | Kind::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
             if !vm.is_set_like(rv) {
                 return Ok(None);
@@ -419,12 +424,8 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
             crate::types::dict::dict_update_from(vm, d, rv)?;
             Ok(Some(Value::Obj(d)))
         }
-        (Kind::DictView(..), BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) => {
-            let a = vm.iterate(l)?;
-            let s = vm.new_set_from(a)?;
-            let b = vm.iterate(rv)?;
-            let t = vm.new_set_from(b)?;
-            crate::types::set::set_binop(vm, s, t, op).map(Some)
+        (Kind::DictView(_, w), BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) if *w != 1 => {
+            crate::types::set::dictview_binop(vm, l, rv, op).map(Some)
         }
         _ => Ok(None),
     }

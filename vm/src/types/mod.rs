@@ -3,6 +3,7 @@
 
 pub mod bytearray;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod codecs;
 pub mod dict;
 pub mod dunders;

@@ -84,7 +84,24 @@ fn object_format(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     vm.str_value(args[0])
 }
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let name = match args.first() {
+        Some(Value::Obj(c)) if matches!(vm.heap.kind(*c), crate::heap::Kind::Class(_)) => {
+            vm.class_name(*c)
+        }
+        _ => "object".to_string(),
+    };
+    if !kw.is_empty() {
+        return Err(vm.new_type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if args.len() > 1 {
+        return Err(vm.new_type_error(format!(
+            "{name}.__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
     Ok(Value::None)
 }
 fn object_dir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {

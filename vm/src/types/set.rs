@@ -361,6 +361,67 @@ pub fn set_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
     }
 }
 
+fn is_view_set(vm: &Vm, v: Value) -> bool {
+    matches!(v, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::DictView(_, w) if *w != 1))
+}
+
+/// CPython's `dictviews_to_set`: a new set of a view's (or any iterable's) items; a
+/// keys view of an exact dict takes the dict fast path of `set_update`.
+fn view_to_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let mut src = v;
+    if let Value::Obj(r) = v {
+        if let Kind::DictView(d, 0) = vm.heap.kind(r) {
+            let d = Value::Obj(*d);
+            if is_exact_dict(vm, d) {
+                src = d;
+            }
+        }
+    }
+    let s = vm.set_like(Value::None, SetTable::new());
+    vm.temp_roots.push(s);
+    let r = vm.set_update(s, src);
+    vm.temp_roots.pop();
+    r.map(|_| s)
+}
+
+/// `a op b` where `a` or `b` is a keys or items view (CPython's dictviews_or, _and,
+/// _sub and _xor: a set built from the left operand, updated in place).
+pub fn dictview_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+    if op == BinOp::And {
+        let (mut view, mut other) = if is_view_set(vm, a) { (a, b) } else { (b, a) };
+        let len_view = vm.len(view)?;
+        let other_is_set =
+            matches!(other, Value::Obj(r) if vm.heap.get(r).class == vm.types.set);
+        if other_is_set && len_view <= vm.len(other)? {
+            return intersection(vm, other, view);
+        }
+        if is_view_set(vm, other) && vm.len(other)? > len_view {
+            std::mem::swap(&mut view, &mut other);
+        }
+        let r = vm.set_like(Value::None, SetTable::new());
+        vm.temp_roots.push(r);
+        let res = (|| {
+            for k in vm.iterate(other)? {
+                if vm.contains(view, k)? {
+                    vm.set_add(r, k)?;
+                }
+            }
+            Ok(())
+        })();
+        vm.temp_roots.pop();
+        return res.map(|_| r);
+    }
+    let s = view_to_set(vm, a)?;
+    vm.temp_roots.push(s);
+    let res = match op {
+        BinOp::Or => vm.set_update(s, b),
+        BinOp::Sub => difference_update(vm, s, b),
+        _ => symmetric_difference_update(vm, s, b),
+    };
+    vm.temp_roots.pop();
+    res.map(|_| s)
+}
+
 /// The in-place operators `|= &= -= ^=` on a set.
 pub fn set_inplace(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
     let ar = a.obj().expect("set");

@@ -1,0 +1,405 @@
+"""Regular expressions: Python's `re` on revpy's own backtracking engine (`_sre`,
+written in Rust). This module holds the Pattern and Match types, the template
+syntax of sub(), split() and the module-level functions."""
+
+import enum
+import _sre
+
+__all__ = ["match", "fullmatch", "search", "sub", "subn", "split", "findall",
+           "finditer", "compile", "purge", "template", "escape", "error", "Pattern",
+           "Match", "A", "I", "L", "M", "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE",
+           "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG", "RegexFlag"]
+
+
+class RegexFlag(enum.IntFlag):
+    NOFLAG = 0
+    TEMPLATE = T = 1
+    IGNORECASE = I = 2
+    LOCALE = L = 4
+    MULTILINE = M = 8
+    DOTALL = S = 16
+    UNICODE = U = 32
+    VERBOSE = X = 64
+    DEBUG = 128
+    ASCII = A = 256
+
+    def __repr__(self):
+        if self._name_ is None:
+            return hex(self._value_)
+        if not self._value_:
+            return "re.NOFLAG"
+        return "|".join(n if n.startswith("0x") else "re." + n
+                        for n in self._name_.split("|"))
+
+    __str__ = __repr__
+
+
+RegexFlag._numeric_repr_ = hex
+NOFLAG = RegexFlag.NOFLAG
+TEMPLATE = T = RegexFlag.TEMPLATE
+IGNORECASE = I = RegexFlag.IGNORECASE
+LOCALE = L = RegexFlag.LOCALE
+MULTILINE = M = RegexFlag.MULTILINE
+DOTALL = S = RegexFlag.DOTALL
+UNICODE = U = RegexFlag.UNICODE
+VERBOSE = X = RegexFlag.VERBOSE
+DEBUG = RegexFlag.DEBUG
+ASCII = A = RegexFlag.ASCII
+
+
+class error(Exception):
+    """Exception raised for invalid regular expressions."""
+
+    def __init__(self, msg, pattern=None, pos=None):
+        self.msg = msg
+        self.pattern = pattern
+        self.pos = pos
+        if pattern is not None and pos is not None:
+            msg = "%s at position %d" % (msg, pos)
+            newline = "\n" if isinstance(pattern, str) else b"\n"
+            self.lineno = pattern.count(newline, 0, pos) + 1
+            self.colno = pos - pattern.rfind(newline, 0, pos)
+            if newline in pattern:
+                msg = "%s (line %d, column %d)" % (msg, self.lineno, self.colno)
+        else:
+            self.lineno = self.colno = None
+        super().__init__(msg)
+
+
+PatternError = error
+
+_FLAG_NAMES = [(1, "re.TEMPLATE"), (2, "re.IGNORECASE"), (4, "re.LOCALE"),
+               (8, "re.MULTILINE"), (16, "re.DOTALL"), (32, "re.UNICODE"),
+               (64, "re.VERBOSE"), (128, "re.DEBUG"), (256, "re.ASCII")]
+
+
+class Pattern:
+    """A compiled regular expression."""
+
+    def __init__(self, pattern, flags):
+        self.pattern = pattern
+        if isinstance(flags, RegexFlag):
+            flags = flags._value_
+        flags = int(flags)
+        if isinstance(pattern, str):
+            if flags & LOCALE:
+                raise ValueError("cannot use LOCALE flag with a str pattern")
+            if flags & ASCII and flags & UNICODE:
+                raise ValueError("ASCII and UNICODE flags are incompatible")
+        else:
+            if flags & UNICODE:
+                raise ValueError("cannot use UNICODE flag with a bytes pattern")
+        try:
+            prog, groups, names, final = _sre.compile(pattern, flags)
+        except ValueError as e:
+            raise error(e.args[0], pattern, e.args[1]) from None
+        if isinstance(pattern, str) and not final & 256:
+            final |= 32
+        self._prog = prog
+        self.flags = final
+        self.groups = groups
+        self.groupindex = dict(names)
+        self._names = {i: n for n, i in names}
+
+    def __repr__(self):
+        flags = self.flags
+        if isinstance(self.pattern, str) and flags & (LOCALE | UNICODE | ASCII) == UNICODE:
+            flags &= ~UNICODE
+        text = repr(self.pattern)
+        if len(text) > 200:
+            text = text[:200]
+        if not flags:
+            return "re.compile(%s)" % text
+        names = []
+        for bit, name in _FLAG_NAMES:
+            if flags & bit:
+                names.append(name)
+                flags &= ~bit
+        if flags:
+            names.append(hex(flags))
+        return "re.compile(%s, %s)" % (text, "|".join(names))
+
+    def __eq__(self, other):
+        if not isinstance(other, Pattern):
+            return NotImplemented
+        return self.pattern == other.pattern and self.flags == other.flags
+
+    def __hash__(self):
+        return hash((self.pattern, self.flags))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def _run(self, string, pos, endpos, mode, must_advance=False):
+        n = len(string)
+        if endpos is None or endpos > n:
+            endpos = n
+        r = _sre.match(self._prog, string, pos, endpos, mode, must_advance)
+        if r is None:
+            return None
+        return Match(self, string, pos, endpos, r)
+
+    def match(self, string, pos=0, endpos=None):
+        """Match at the start of the string (or at pos)."""
+        return self._run(string, pos, endpos, 0)
+
+    def fullmatch(self, string, pos=0, endpos=None):
+        """Match the whole string."""
+        return self._run(string, pos, endpos, 1)
+
+    def search(self, string, pos=0, endpos=None):
+        """Find the first match anywhere in the string."""
+        return self._run(string, pos, endpos, 2)
+
+    def finditer(self, string, pos=0, endpos=None):
+        """An iterator of all non-overlapping matches."""
+        n = len(string)
+        if endpos is None or endpos > n:
+            endpos = n
+        if pos < 0:
+            pos = 0
+        must = False
+        while pos <= endpos:
+            m = self._run(string, pos, endpos, 2, must)
+            if m is None:
+                return
+            yield m
+            s, e = m.span()
+            must = s == e
+            pos = e
+
+    def findall(self, string, pos=0, endpos=None):
+        """All non-overlapping matches: strings, or tuples of groups."""
+        out = []
+        empty = string[:0]
+        for m in self.finditer(string, pos, endpos):
+            if self.groups == 0:
+                out.append(m.group())
+            elif self.groups == 1:
+                g = m.group(1)
+                out.append(empty if g is None else g)
+            else:
+                out.append(tuple(empty if g is None else g for g in m.groups()))
+        return out
+
+    def split(self, string, maxsplit=0):
+        """Split the string by occurrences of the pattern (groups are kept)."""
+        out = []
+        last = 0
+        n = 0
+        for m in self.finditer(string):
+            if maxsplit and n >= maxsplit:
+                break
+            s, e = m.span()
+            out.append(string[last:s])
+            out.extend(m.groups())
+            last = e
+            n += 1
+        out.append(string[last:])
+        return out
+
+    def subn(self, repl, string, count=0):
+        """sub() that also returns the number of replacements."""
+        if callable(repl):
+            filter = repl
+        else:
+            template = _compile_template(self, repl)
+            if len(template) == 1 and isinstance(template[0], (str, bytes)):
+                literal = template[0]
+                filter = lambda m: literal
+            else:
+                filter = lambda m: _expand(m, template)
+        out = []
+        last = 0
+        n = 0
+        for m in self.finditer(string):
+            if count and n >= count:
+                break
+            s, e = m.span()
+            out.append(string[last:s])
+            r = filter(m)
+            if r is not None:
+                out.append(r)
+            last = e
+            n += 1
+        out.append(string[last:])
+        return string[:0].join(out), n
+
+    def sub(self, repl, string, count=0):
+        """Replace matches with repl (a template with \\1, \\g<name>, or a function)."""
+        return self.subn(repl, string, count)[0]
+
+    def scanner(self, string, pos=0, endpos=None):
+        return _Scanner(self, string, pos, endpos)
+
+
+class _Scanner:
+    def __init__(self, pattern, string, pos, endpos):
+        self.pattern = pattern
+        self._it = pattern.finditer(string, pos, endpos)
+
+    def search(self):
+        return next(self._it, None)
+
+
+class Match:
+    """The result of a successful match."""
+
+    def __init__(self, pattern, string, pos, endpos, raw):
+        self.re = pattern
+        self.string = string
+        self.pos = pos
+        self.endpos = endpos
+        last = raw[-1]
+        self.regs = tuple((raw[2 * i], raw[2 * i + 1]) for i in range(pattern.groups + 1))
+        self.lastindex = last if last else None
+        self.lastgroup = pattern._names.get(last) if last else None
+
+    def _index(self, g):
+        if isinstance(g, int) and not isinstance(g, bool) or hasattr(g, "__index__") \
+                and not isinstance(g, str):
+            try:
+                i = g.__index__()
+            except Exception:
+                raise IndexError("no such group") from None
+            if 0 <= i <= self.re.groups:
+                return i
+        elif isinstance(g, (str, bytes)):
+            i = self.re.groupindex.get(g)
+            if i is not None:
+                return i
+        raise IndexError("no such group")
+
+    def _get(self, i, default=None):
+        s, e = self.regs[i]
+        if s < 0:
+            return default
+        return self.string[s:e]
+
+    def group(self, *args):
+        """One or more groups of the match (0 = the whole match)."""
+        if not args:
+            return self._get(0)
+        if len(args) == 1:
+            return self._get(self._index(args[0]))
+        return tuple(self._get(self._index(a)) for a in args)
+
+    def __getitem__(self, g):
+        return self._get(self._index(g))
+
+    def groups(self, default=None):
+        """All the subgroups, as a tuple."""
+        return tuple(self._get(i, default) for i in range(1, self.re.groups + 1))
+
+    def groupdict(self, default=None):
+        """The named subgroups, as a dict."""
+        return {n: self._get(i, default) for n, i in self.re.groupindex.items()}
+
+    def start(self, group=0):
+        return self.regs[self._index(group)][0]
+
+    def end(self, group=0):
+        return self.regs[self._index(group)][1]
+
+    def span(self, group=0):
+        return self.regs[self._index(group)]
+
+    def expand(self, template):
+        """Substitute groups into a template, as sub() does."""
+        return _expand(self, _compile_template(self.re, template))
+
+    def __bool__(self):
+        return True
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __repr__(self):
+        return "<re.Match object; span=%r, match=%r>" % (self.regs[0], self.group(0))
+
+
+from _re_template import _compile_template, _expand  # noqa: E402
+
+_cache = {}
+_MAXCACHE = 512
+
+
+def _compile(pattern, flags):
+    if isinstance(flags, RegexFlag):
+        flags = flags._value_
+    if isinstance(pattern, Pattern):
+        if flags:
+            raise ValueError("cannot process flags argument with a compiled pattern")
+        return pattern
+    if not isinstance(pattern, (str, bytes)):
+        raise TypeError("first argument must be string or compiled pattern")
+    key = (type(pattern), pattern, flags)
+    p = _cache.get(key)
+    if p is None:
+        p = Pattern(pattern, flags)
+        if len(_cache) >= _MAXCACHE:
+            _cache.clear()
+        _cache[key] = p
+    return p
+
+
+def compile(pattern, flags=0):
+    """Compile a regular expression pattern, returning a Pattern object."""
+    return _compile(pattern, flags)
+
+
+def match(pattern, string, flags=0):
+    return _compile(pattern, flags).match(string)
+
+
+def fullmatch(pattern, string, flags=0):
+    return _compile(pattern, flags).fullmatch(string)
+
+
+def search(pattern, string, flags=0):
+    return _compile(pattern, flags).search(string)
+
+
+def sub(pattern, repl, string, count=0, flags=0):
+    return _compile(pattern, flags).sub(repl, string, count)
+
+
+def subn(pattern, repl, string, count=0, flags=0):
+    return _compile(pattern, flags).subn(repl, string, count)
+
+
+def split(pattern, string, maxsplit=0, flags=0):
+    return _compile(pattern, flags).split(string, maxsplit)
+
+
+def findall(pattern, string, flags=0):
+    return _compile(pattern, flags).findall(string)
+
+
+def finditer(pattern, string, flags=0):
+    return _compile(pattern, flags).finditer(string)
+
+
+def purge():
+    _cache.clear()
+
+
+def template(pattern, flags=0):
+    return _compile(pattern, flags | TEMPLATE)
+
+
+_special_chars_map = {i: "\\" + chr(i) for i in b"()[]{}?*+-|^$\\.&~# \t\n\r\v\f"}
+
+
+def escape(pattern):
+    """Escape special characters in a string."""
+    if isinstance(pattern, str):
+        return pattern.translate(_special_chars_map)
+    pattern = str(pattern, "latin1")
+    return pattern.translate(_special_chars_map).encode("latin1")

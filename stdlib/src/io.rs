@@ -1,0 +1,1012 @@
+//! Files: the builtin `open()` and the file objects it returns (module `_io`).
+//!
+//! A file object holds a host handle number and the program-visible state (position,
+//! read-ahead buffer, mode, closed flag). Every operation that touches the OS crosses
+//! the effects boundary, and what is logged is what the program observes:
+//! - `open`: `[handle, initial position]`, or the OS error;
+//! - `file.read`: the bytes read (a chunk of read-ahead, or the rest of the file);
+//! - `file.write`: the number of bytes accepted (the host buffers them);
+//! - `file.seek`: the new position; `file.flush`, `file.close`, `file.truncate`.
+//!
+//! In replay the handle does not exist: nothing is opened, read or written, and the
+//! program sees the logged results. Text files are UTF-8 (or Latin-1) with universal
+//! newlines on input (`\r\n` and `\r` read as `\n`), as CPython's default.
+
+use revpy_vm::effects::io_error_val;
+use revpy_vm::log::Val;
+use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{EffectKind, Kind, ObjRef, PyErr, PyResult, Value, Vm};
+use std::any::Any;
+use std::io::{Read, Seek, SeekFrom};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+/// Bytes read ahead at a time.
+const CHUNK: usize = 8192;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Encoding {
+    Utf8,
+    Latin1,
+}
+
+#[derive(Clone, Debug)]
+struct FileObj {
+    handle: i64,
+    /// The file name as given to `open`.
+    name: Value,
+    mode: String,
+    binary: bool,
+    readable: bool,
+    writable: bool,
+    encoding: Encoding,
+    /// The encoding name as the program gave it (for `f.encoding`).
+    encoding_name: String,
+    closed: bool,
+    /// The host position: just after the last byte read into `rbuf` or written.
+    pos: u64,
+    /// Read-ahead: bytes read from the host, consumed up to `rpos`.
+    rbuf: Vec<u8>,
+    rpos: usize,
+}
+
+impl FileObj {
+    /// The position the program sees.
+    fn tell(&self) -> u64 {
+        self.pos - (self.rbuf.len() - self.rpos) as u64
+    }
+}
+
+impl OpaqueObject for FileObj {
+    fn clone_box(&self) -> Box<dyn OpaqueObject> {
+        Box::new(self.clone())
+    }
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        f(self.name)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+fn get(vm: &Vm, v: Value) -> Option<&FileObj> {
+    match vm.heap.kind(v.obj()?) {
+        Kind::Opaque(o) => o.as_any().downcast_ref::<FileObj>(),
+        _ => None,
+    }
+}
+
+fn get_mut(vm: &mut Vm, v: Value) -> Option<&mut FileObj> {
+    match vm.heap.kind_mut(v.obj()?) {
+        Kind::Opaque(o) => o.as_any_mut().downcast_mut::<FileObj>(),
+        _ => None,
+    }
+}
+
+/// The file object `v`, checked open: a clone of its state.
+fn this(vm: &mut Vm, v: Value) -> PyResult<&mut FileObj> {
+    let Some(f) = get(vm, v) else {
+        let t = vm.type_name(v);
+        return Err(vm.new_type_error(format!("descriptor requires a file object but received a '{t}'")));
+    };
+    if f.closed {
+        return Err(vm.new_value_error("I/O operation on closed file.".into()));
+    }
+    Ok(get_mut(vm, v).expect("checked above"))
+}
+
+/// The `_io` module (created on first use): its classes live in its dict.
+fn io_module(vm: &mut Vm) -> PyResult<ObjRef> {
+    vm.load_module("_io", None)
+}
+
+fn module_value(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let m = io_module(vm)?;
+    let d = vm.module_dict(m);
+    let k = vm.intern(name);
+    match vm.dict_get_str(d, k) {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error(vm.types.system_error, format!("_io.{name} is missing"))),
+    }
+}
+
+fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
+    match module_value(vm, "UnsupportedOperation") {
+        Ok(Value::Obj(cls)) => vm.new_error(cls, msg.to_string()),
+        _ => vm.new_error(vm.types.os_error, msg.to_string()),
+    }
+}
+
+/// Raise the OS error an effect logged (with the file's name).
+fn os_error(vm: &mut Vm, errno: i32, msg: &str, name: Option<Value>) -> PyErr {
+    vm.new_os_error(errno as i64, msg, name)
+}
+
+/// A logged result that is not of the expected shape (a damaged recording).
+fn bad_result(vm: &mut Vm, what: &str) -> PyErr {
+    vm.new_error(vm.types.os_error, format!("{what}: unexpected result in the recording"))
+}
+
+fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool, bool, char, bool)> {
+    // Returns (binary, readable, writable, kind, plus).
+    let mut seen = String::new();
+    let mut kind = None;
+    let mut plus = false;
+    let mut binary = false;
+    let mut text = false;
+    for c in mode.chars() {
+        if seen.contains(c) || !"rwxabt+U".contains(c) {
+            return Err(vm.new_value_error(format!("invalid mode: '{mode}'")));
+        }
+        seen.push(c);
+        match c {
+            'r' | 'w' | 'x' | 'a' => {
+                if kind.is_some() {
+                    return Err(vm.new_value_error(
+                        "must have exactly one of create/read/write/append mode".into(),
+                    ));
+                }
+                kind = Some(c);
+            }
+            '+' => plus = true,
+            'b' => binary = true,
+            't' => text = true,
+            _ => return Err(vm.new_value_error(format!("invalid mode: '{mode}'"))),
+        }
+    }
+    if binary && text {
+        return Err(vm.new_value_error("can't have text and binary mode at once".into()));
+    }
+    let Some(kind) = kind else {
+        return Err(vm.new_value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus".into(),
+        ));
+    };
+    let readable = kind == 'r' || plus;
+    let writable = kind != 'r' || plus;
+    Ok((binary, readable, writable, kind, plus))
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
+pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.only_kwargs(
+        "open",
+        kw,
+        &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
+    )?;
+    if args.len() > 7 {
+        return Err(vm.new_type_error(format!(
+            "open() takes at most 7 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let file = vm.arg_or(args, 0, kw, "file", Value::Undef);
+    if file.is_undef() {
+        return Err(vm.new_type_error("open() missing required argument 'file' (pos 1)".into()));
+    }
+    let path = match vm.as_str(file) {
+        Some(s) => s.to_string(),
+        None => match vm.bytes_of(file) {
+            Some(b) if matches!(vm.heap.kind(file.obj().expect("bytes")), Kind::Bytes(_)) => {
+                String::from_utf8_lossy(&b).into_owned()
+            }
+            _ => {
+                let t = vm.type_name(file);
+                return Err(vm.new_type_error(format!(
+                    "expected str, bytes or os.PathLike object, not {t}"
+                )));
+            }
+        },
+    };
+    if path.contains('\0') {
+        return Err(vm.new_value_error("embedded null byte".into()));
+    }
+    let mode_v = vm.arg_or(args, 1, kw, "mode", Value::Undef);
+    let mode = if mode_v.is_undef() {
+        "r".to_string()
+    } else {
+        match vm.as_str(mode_v) {
+            Some(s) => s.to_string(),
+            None => {
+                let t = vm.type_name(mode_v);
+                return Err(vm.new_type_error(format!(
+                    "open() argument 'mode' must be str, not {t}"
+                )));
+            }
+        }
+    };
+    let (binary, readable, writable, kind, plus) = parse_mode(vm, &mode)?;
+    let enc_v = vm.arg_or(args, 3, kw, "encoding", Value::None);
+    let newline = vm.arg_or(args, 5, kw, "newline", Value::None);
+    if binary && !enc_v.is_none() {
+        return Err(vm.new_value_error("binary mode doesn't take an encoding argument".into()));
+    }
+    if binary && !newline.is_none() {
+        return Err(vm.new_value_error("binary mode doesn't take a newline argument".into()));
+    }
+    let (encoding, encoding_name) = if enc_v.is_none() {
+        (Encoding::Utf8, "UTF-8".to_string())
+    } else {
+        let e = vm.expect_str(enc_v, "open() argument 'encoding'")?;
+        let norm = e.to_ascii_lowercase().replace('_', "-");
+        let enc = match norm.as_str() {
+            "utf-8" | "utf8" | "u8" | "ascii" | "us-ascii" => Encoding::Utf8,
+            "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Encoding::Latin1,
+            _ => return Err(vm.new_error(vm.types.lookup_error, format!("unknown encoding: {e}"))),
+        };
+        (enc, e)
+    };
+    let r = vm.effects.effect(EffectKind::FileOpen, |fx| {
+        let mut o = std::fs::OpenOptions::new();
+        match kind {
+            'r' => o.read(true).write(plus),
+            'w' => o.write(true).create(true).truncate(true).read(plus),
+            'a' => o.append(true).create(true).read(plus),
+            _ => o.write(true).create_new(true).read(plus),
+        };
+        match o.open(&path) {
+            Ok(mut f) => {
+                if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+                    return Val::Err(21, "Is a directory".into());
+                }
+                let pos = if kind == 'a' { f.seek(SeekFrom::End(0)).unwrap_or(0) } else { 0 };
+                let h = fx.host.borrow_mut().insert(f);
+                Val::List(vec![Val::Int(h), Val::Int(pos as i64)])
+            }
+            Err(e) => io_error_val(&e),
+        }
+    });
+    let v = vm.fx(r)?;
+    let (handle, pos) = match v {
+        Val::List(items) => match items[..] {
+            [Val::Int(h), Val::Int(p)] => (h, p as u64),
+            _ => return Err(bad_result(vm, "open")),
+        },
+        Val::Err(errno, msg) => return Err(os_error(vm, errno, &msg, Some(file))),
+        _ => return Err(bad_result(vm, "open")),
+    };
+    let cls_name = if !binary {
+        "TextIOWrapper"
+    } else if readable && writable {
+        "BufferedRandom"
+    } else if readable {
+        "BufferedReader"
+    } else {
+        "BufferedWriter"
+    };
+    let cls = match module_value(vm, cls_name)? {
+        Value::Obj(c) => c,
+        _ => return Err(vm.new_error(vm.types.system_error, "bad _io class".into())),
+    };
+    let obj = FileObj {
+        handle,
+        name: file,
+        mode: mode.replace('t', ""),
+        binary,
+        readable,
+        writable,
+        encoding,
+        encoding_name,
+        closed: false,
+        pos,
+        rbuf: vec![],
+        rpos: 0,
+    };
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(obj)))))
+}
+
+/// Read from the host: up to `n` bytes, or (`None`) everything up to the end.
+fn host_read(vm: &mut Vm, handle: i64, n: Option<usize>, name: Value) -> PyResult<Vec<u8>> {
+    let r = vm.effects.effect(EffectKind::FileRead, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        if let Err(e) = hf.flush() {
+            return io_error_val(&e);
+        }
+        let mut buf = vec![];
+        let r = match n {
+            None => hf.file.read_to_end(&mut buf).map(|_| ()),
+            Some(n) => (&mut hf.file).take(n as u64).read_to_end(&mut buf).map(|_| ()),
+        };
+        match r {
+            Ok(()) => Val::Bytes(buf),
+            Err(e) => io_error_val(&e),
+        }
+    });
+    match vm.fx(r)? {
+        Val::Bytes(b) => Ok(b),
+        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
+        _ => Err(bad_result(vm, "read")),
+    }
+}
+
+/// The read-ahead state taken out of a file object while an operation runs.
+struct Reader {
+    handle: i64,
+    name: Value,
+    buf: Vec<u8>,
+    rpos: usize,
+    pos: u64,
+    eof: bool,
+}
+
+impl Reader {
+    fn take(vm: &mut Vm, v: Value) -> PyResult<Reader> {
+        let f = this(vm, v)?;
+        if !f.readable {
+            return Err(unsupported(vm, "not readable"));
+        }
+        Ok(Reader {
+            handle: f.handle,
+            name: f.name,
+            buf: std::mem::take(&mut f.rbuf),
+            rpos: f.rpos,
+            pos: f.pos,
+            eof: false,
+        })
+    }
+    fn put(mut self, vm: &mut Vm, v: Value) {
+        if self.rpos == self.buf.len() {
+            self.buf.clear();
+            self.rpos = 0;
+        } else if self.rpos > CHUNK {
+            self.buf.drain(..self.rpos);
+            self.rpos = 0;
+        }
+        if let Some(f) = get_mut(vm, v) {
+            f.rbuf = self.buf;
+            f.rpos = self.rpos;
+            f.pos = self.pos;
+        }
+    }
+    fn avail(&self) -> &[u8] {
+        &self.buf[self.rpos..]
+    }
+    /// Read more from the host (`None`: all the rest). False at the end of the file.
+    fn fill(&mut self, vm: &mut Vm, n: Option<usize>) -> PyResult<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        let data = host_read(vm, self.handle, n, self.name)?;
+        if self.rpos == self.buf.len() {
+            self.buf.clear();
+            self.rpos = 0;
+        }
+        self.pos += data.len() as u64;
+        self.buf.extend_from_slice(&data);
+        if data.is_empty() || n.is_none() {
+            self.eof = true;
+        }
+        Ok(!data.is_empty())
+    }
+    /// Binary: up to `n` bytes (`None`: to the end), or a line (through `\n`) when
+    /// `line` is set, at most `n` bytes long.
+    fn read_bytes(&mut self, vm: &mut Vm, n: Option<usize>, line: bool) -> PyResult<Vec<u8>> {
+        let mut out = vec![];
+        loop {
+            let want = n.map(|n| n - out.len());
+            if want == Some(0) {
+                break;
+            }
+            let avail = self.avail();
+            if !avail.is_empty() {
+                let mut take = want.map_or(avail.len(), |w| w.min(avail.len()));
+                if line {
+                    if let Some(i) = avail[..take].iter().position(|&b| b == b'\n') {
+                        take = i + 1;
+                        out.extend_from_slice(&avail[..take]);
+                        self.rpos += take;
+                        break;
+                    }
+                }
+                out.extend_from_slice(&avail[..take]);
+                self.rpos += take;
+                continue;
+            }
+            let ask = match (want, line) {
+                (None, false) => None,
+                (Some(w), false) => Some(w.max(CHUNK)),
+                _ => Some(CHUNK),
+            };
+            if !self.fill(vm, ask)? {
+                break;
+            }
+        }
+        Ok(out)
+    }
+    /// Text: up to `n` characters (`None`: to the end), or a line when `line` is set.
+    fn read_text(&mut self, vm: &mut Vm, enc: Encoding, n: Option<usize>, line: bool) -> PyResult<String> {
+        let mut out = String::new();
+        let mut count = 0usize;
+        loop {
+            if n.is_some_and(|n| count >= n) {
+                break;
+            }
+            let eof = self.eof;
+            let avail = &self.buf[self.rpos..];
+            let mut i = 0;
+            let mut need_more = false;
+            let mut done = false;
+            while i < avail.len() {
+                if n.is_some_and(|n| count >= n) {
+                    done = true;
+                    break;
+                }
+                let b = avail[i];
+                if b == b'\r' {
+                    if i + 1 < avail.len() {
+                        i += 1 + (avail[i + 1] == b'\n') as usize;
+                    } else if eof {
+                        i += 1;
+                    } else {
+                        need_more = true;
+                        break;
+                    }
+                    out.push('\n');
+                    count += 1;
+                    if line {
+                        done = true;
+                        break;
+                    }
+                    continue;
+                }
+                if b < 0x80 || enc == Encoding::Latin1 {
+                    out.push(b as char);
+                    i += 1;
+                    count += 1;
+                    if line && b == b'\n' {
+                        done = true;
+                        break;
+                    }
+                    continue;
+                }
+                let len = match b {
+                    0xc2..=0xdf => 2,
+                    0xe0..=0xef => 3,
+                    0xf0..=0xf4 => 4,
+                    _ => 0,
+                };
+                if len == 0 {
+                    let at = i;
+                    self.rpos += i;
+                    return Err(decode_error(vm, b, at, "invalid start byte"));
+                }
+                if i + len > avail.len() {
+                    // An incomplete sequence: valid so far?
+                    let ok = avail[i + 1..].iter().all(|&c| c & 0xc0 == 0x80);
+                    if ok && !eof {
+                        need_more = true;
+                        break;
+                    }
+                    self.rpos += i;
+                    return Err(decode_error(vm, b, i, if ok { "unexpected end of data" } else { "invalid continuation byte" }));
+                }
+                match std::str::from_utf8(&avail[i..i + len]) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        i += len;
+                        count += 1;
+                    }
+                    Err(_) => {
+                        self.rpos += i;
+                        return Err(decode_error(vm, b, i, "invalid continuation byte"));
+                    }
+                }
+            }
+            self.rpos += i;
+            if done {
+                break;
+            }
+            let _ = need_more;
+            let ask = match (n, line) {
+                (None, false) => None,
+                (Some(w), false) => Some((w - count).max(CHUNK)),
+                _ => Some(CHUNK),
+            };
+            if !self.fill(vm, ask)? && self.rpos == self.buf.len() {
+                break;
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn decode_error(vm: &mut Vm, byte: u8, pos: usize, why: &str) -> PyErr {
+    vm.new_error(
+        vm.types.unicode_decode_error,
+        format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {why}"),
+    )
+}
+
+/// An optional size argument: None or negative means "all".
+fn size_arg(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Option<usize>> {
+    let v = vm.arg_or(args, 1, kw, "size", Value::None);
+    if v.is_none() {
+        return Ok(None);
+    }
+    match vm.index_of(v)? {
+        Some(n) if n < 0 => Ok(None),
+        Some(n) => Ok(Some(n as usize)),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.new_type_error(format!("argument should be integer or None, not '{t}'")))
+        }
+    }
+}
+
+fn read_op(vm: &mut Vm, f: Value, n: Option<usize>, line: bool) -> PyResult<Value> {
+    let (binary, enc) = {
+        let o = this(vm, f)?;
+        (o.binary, o.encoding)
+    };
+    let mut r = Reader::take(vm, f)?;
+    if binary {
+        let res = r.read_bytes(vm, n, line);
+        r.put(vm, f);
+        let b = res?;
+        Ok(vm.new_bytes(b))
+    } else {
+        let res = r.read_text(vm, enc, n, line);
+        r.put(vm, f);
+        let s = res?;
+        Ok(vm.new_str(s))
+    }
+}
+
+fn f_read(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let n = size_arg(vm, args, kw)?;
+    read_op(vm, args[0], n, false)
+}
+
+fn f_readline(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let n = size_arg(vm, args, kw)?;
+    read_op(vm, args[0], n, true)
+}
+
+fn f_readlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let hint = size_arg(vm, args, kw)?.filter(|h| *h > 0);
+    let mut lines = vec![];
+    let mut total = 0usize;
+    loop {
+        let l = read_op(vm, args[0], None, true)?;
+        let n = vm.len(l)?;
+        if n == 0 {
+            break;
+        }
+        lines.push(l);
+        total += n;
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    Ok(vm.new_list(lines))
+}
+
+fn f_iter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    this(vm, args[0])?;
+    Ok(args[0])
+}
+
+fn f_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let l = read_op(vm, args[0], None, true)?;
+    if vm.len(l)? == 0 {
+        return Err(vm.new_stop_iteration(Value::None));
+    }
+    Ok(l)
+}
+
+/// Before writing or seeking: give back the read-ahead (seek the host to where the
+/// program is).
+fn drop_readahead(vm: &mut Vm, f: Value) -> PyResult<()> {
+    let (unread, at) = {
+        let o = this(vm, f)?;
+        (o.rpos < o.rbuf.len(), o.tell())
+    };
+    if unread {
+        seek_to(vm, f, SeekFrom::Start(at))?;
+    } else if let Some(o) = get_mut(vm, f) {
+        o.rbuf.clear();
+        o.rpos = 0;
+    }
+    Ok(())
+}
+
+fn seek_to(vm: &mut Vm, f: Value, to: SeekFrom) -> PyResult<u64> {
+    let (handle, name) = {
+        let o = this(vm, f)?;
+        (o.handle, o.name)
+    };
+    let r = vm.effects.effect(EffectKind::FileSeek, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        if let Err(e) = hf.flush() {
+            return io_error_val(&e);
+        }
+        match hf.file.seek(to) {
+            Ok(p) => Val::Int(p as i64),
+            Err(e) => io_error_val(&e),
+        }
+    });
+    let pos = match vm.fx(r)? {
+        Val::Int(p) => p as u64,
+        Val::Err(errno, msg) => return Err(os_error(vm, errno, &msg, Some(name))),
+        _ => return Err(bad_result(vm, "seek")),
+    };
+    if let Some(o) = get_mut(vm, f) {
+        o.pos = pos;
+        o.rbuf.clear();
+        o.rpos = 0;
+    }
+    Ok(pos)
+}
+
+fn write_bytes(vm: &mut Vm, f: Value, data: Vec<u8>) -> PyResult<()> {
+    drop_readahead(vm, f)?;
+    let (handle, name) = {
+        let o = this(vm, f)?;
+        (o.handle, o.name)
+    };
+    let len = data.len();
+    let r = vm.effects.effect(EffectKind::FileWrite, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        match hf.write(&data) {
+            Ok(()) => Val::Int(len as i64),
+            Err(e) => io_error_val(&e),
+        }
+    });
+    match vm.fx(r)? {
+        Val::Int(n) => {
+            if let Some(o) = get_mut(vm, f) {
+                o.pos += n as u64;
+            }
+            Ok(())
+        }
+        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
+        _ => Err(bad_result(vm, "write")),
+    }
+}
+
+fn encode(enc: Encoding, s: &str) -> Result<Vec<u8>, (usize, char)> {
+    match enc {
+        Encoding::Utf8 => Ok(s.as_bytes().to_vec()),
+        Encoding::Latin1 => s
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if (c as u32) < 256 { Ok(c as u8) } else { Err((i, c)) })
+            .collect(),
+    }
+}
+
+fn f_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("write", &args[1..], 1, 1)?;
+    let (binary, writable, enc) = {
+        let o = this(vm, args[0])?;
+        (o.binary, o.writable, o.encoding)
+    };
+    if !writable {
+        return Err(unsupported(vm, "not writable"));
+    }
+    let v = args[1];
+    let (data, n) = if binary {
+        match vm.bytes_of(v) {
+            Some(b) => {
+                let n = b.len();
+                (b, n)
+            }
+            None => {
+                let t = vm.type_name(v);
+                return Err(vm.new_type_error(format!("a bytes-like object is required, not '{t}'")));
+            }
+        }
+    } else {
+        match vm.as_str(v) {
+            Some(s) => {
+                let n = s.chars().count();
+                let s = s.to_string();
+                match encode(enc, &s) {
+                    Ok(b) => (b, n),
+                    Err((i, c)) => {
+                        return Err(vm.new_error(
+                            vm.types.unicode_encode_error,
+                            format!(
+                                "'latin-1' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range(256)",
+                                c as u32
+                            ),
+                        ))
+                    }
+                }
+            }
+            None => {
+                let t = vm.type_name(v);
+                return Err(vm.new_type_error(format!("write() argument must be str, not {t}")));
+            }
+        }
+    };
+    write_bytes(vm, args[0], data)?;
+    Ok(Value::Int(n as i64))
+}
+
+fn f_writelines(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("writelines", &args[1..], 1, 1)?;
+    this(vm, args[0])?;
+    let items = vm.iterate_rooted(args[1])?;
+    for it in items {
+        f_write(vm, &[args[0], it], &[])?;
+    }
+    Ok(Value::None)
+}
+
+fn f_seek(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.check_args("seek", &args[1..], 1, 2)?;
+    let binary = this(vm, args[0])?.binary;
+    let off_v = vm.arg_or(args, 1, kw, "offset", Value::Int(0));
+    let Some(off) = vm.index_of(off_v)? else {
+        let t = vm.type_name(off_v);
+        return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
+    };
+    let wv = vm.arg_or(args, 2, kw, "whence", Value::Int(0));
+    let whence = vm.expect_int(wv, "whence")?;
+    if !binary && whence != 0 && off != 0 {
+        let msg = if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" };
+        return Err(unsupported(vm, msg));
+    }
+    let cur = this(vm, args[0])?.tell();
+    let to = match whence {
+        0 => {
+            if off < 0 {
+                return Err(vm.new_value_error(format!("negative seek position {off}")));
+            }
+            SeekFrom::Start(off as u64)
+        }
+        1 => {
+            let p = cur as i64 + off;
+            if p < 0 {
+                return Err(vm.new_os_error(22, "Invalid argument", None));
+            }
+            SeekFrom::Start(p as u64)
+        }
+        2 => SeekFrom::End(off),
+        _ => {
+            let msg = if binary {
+                format!("whence value {whence} unsupported")
+            } else {
+                format!("invalid whence ({whence}, should be 0, 1 or 2)")
+            };
+            return Err(vm.new_value_error(msg));
+        }
+    };
+    let p = seek_to(vm, args[0], to)?;
+    Ok(Value::Int(p as i64))
+}
+
+fn f_tell(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let p = this(vm, args[0])?.tell();
+    Ok(Value::Int(p as i64))
+}
+
+fn f_truncate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let writable = this(vm, args[0])?.writable;
+    if !writable {
+        return Err(unsupported(vm, "File not open for writing"));
+    }
+    drop_readahead(vm, args[0])?;
+    let sv = vm.arg_or(args, 1, kw, "size", Value::None);
+    let (handle, name, cur) = {
+        let o = this(vm, args[0])?;
+        (o.handle, o.name, o.tell())
+    };
+    let size = if sv.is_none() { cur } else { vm.expect_int(sv, "size")?.max(0) as u64 };
+    let r = vm.effects.effect(EffectKind::FileTruncate, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        if let Err(e) = hf.flush() {
+            return io_error_val(&e);
+        }
+        match hf.file.set_len(size) {
+            Ok(()) => Val::Int(size as i64),
+            Err(e) => io_error_val(&e),
+        }
+    });
+    match vm.fx(r)? {
+        Val::Int(n) => Ok(Value::Int(n)),
+        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
+        _ => Err(bad_result(vm, "truncate")),
+    }
+}
+
+fn f_flush(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let (handle, name, writable) = {
+        let o = this(vm, args[0])?;
+        (o.handle, o.name, o.writable)
+    };
+    if !writable {
+        return Ok(Value::None);
+    }
+    let r = vm.effects.effect(EffectKind::FileFlush, |fx| {
+        let mut host = fx.host.borrow_mut();
+        match host.get_mut(handle).map(|hf| hf.flush()) {
+            Some(Err(e)) => io_error_val(&e),
+            _ => Val::Unit,
+        }
+    });
+    match vm.fx(r)? {
+        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
+        _ => Ok(Value::None),
+    }
+}
+
+fn f_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(o) = get(vm, args[0]) else {
+        return Err(vm.new_type_error("descriptor 'close' requires a file object".into()));
+    };
+    if o.closed {
+        return Ok(Value::None);
+    }
+    let (handle, name) = (o.handle, o.name);
+    if let Some(o) = get_mut(vm, args[0]) {
+        o.closed = true;
+        o.rbuf = vec![];
+        o.rpos = 0;
+    }
+    let r = vm.effects.effect(EffectKind::FileClose, |fx| {
+        let hf = fx.host.borrow_mut().remove(handle);
+        match hf {
+            Some(mut hf) => match hf.flush() {
+                Ok(()) => Val::Unit,
+                Err(e) => io_error_val(&e),
+            },
+            None => Val::Unit,
+        }
+    });
+    match vm.fx(r)? {
+        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
+        _ => Ok(Value::None),
+    }
+}
+
+fn f_enter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    this(vm, args[0])?;
+    Ok(args[0])
+}
+
+fn f_exit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    f_close(vm, &args[..1], &[])?;
+    Ok(Value::None)
+}
+
+fn f_readable(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Bool(this(vm, args[0])?.readable))
+}
+fn f_writable(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Bool(this(vm, args[0])?.writable))
+}
+fn f_seekable(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    this(vm, args[0])?;
+    Ok(Value::Bool(true))
+}
+fn f_isatty(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    this(vm, args[0])?;
+    Ok(Value::Bool(false))
+}
+
+fn f_closed(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match get(vm, args[0]) {
+        Some(o) => Ok(Value::Bool(o.closed)),
+        None => Err(vm.new_type_error("not a file object".into())),
+    }
+}
+fn f_name(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match get(vm, args[0]) {
+        Some(o) => Ok(o.name),
+        None => Err(vm.new_type_error("not a file object".into())),
+    }
+}
+fn f_mode(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match get(vm, args[0]) {
+        Some(o) => {
+            let m = o.mode.clone();
+            Ok(vm.new_str(m))
+        }
+        None => Err(vm.new_type_error("not a file object".into())),
+    }
+}
+fn f_encoding(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match get(vm, args[0]) {
+        Some(o) => {
+            let e = o.encoding_name.clone();
+            Ok(vm.new_str(e))
+        }
+        None => Err(vm.new_type_error("not a file object".into())),
+    }
+}
+
+fn f_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(o) = get(vm, args[0]) else {
+        return Err(vm.new_type_error("not a file object".into()));
+    };
+    let (name, mode, binary, closed, enc) = (o.name, o.mode.clone(), o.binary, o.closed, o.encoding_name.clone());
+    let cls = vm.type_of(args[0]);
+    let cname = vm.class_name(cls);
+    let s = if closed && binary {
+        format!("<_io.{cname} name={}>", vm.repr(name)?)
+    } else if closed {
+        format!("<_io.{cname} name={} mode='{mode}' encoding='{enc}'>", vm.repr(name)?)
+    } else if binary {
+        format!("<_io.{cname} name={}>", vm.repr(name)?)
+    } else {
+        format!("<_io.{cname} name={} mode='{mode}' encoding='{enc}'>", vm.repr(name)?)
+    };
+    Ok(vm.new_str(s))
+}
+
+fn f_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let name = args.first().map(|c| vm.type_name(*c)).unwrap_or_default();
+    Err(vm.new_type_error(format!("cannot create '{name}' instances directly; use open()")))
+}
+
+/// Create the `_io` module: the file classes, `open`, `UnsupportedOperation`.
+pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("_io");
+    let d = vm.module_dict(m);
+    vm.add_function(d, "open", open);
+    let obj = vm.types.object;
+    let methods: &[(&'static str, revpy_vm::NativeFn)] = &[
+        ("read", f_read),
+        ("readline", f_readline),
+        ("readlines", f_readlines),
+        ("write", f_write),
+        ("writelines", f_writelines),
+        ("seek", f_seek),
+        ("tell", f_tell),
+        ("truncate", f_truncate),
+        ("flush", f_flush),
+        ("close", f_close),
+        ("readable", f_readable),
+        ("writable", f_writable),
+        ("seekable", f_seekable),
+        ("isatty", f_isatty),
+        ("__iter__", f_iter),
+        ("__next__", f_next),
+        ("__enter__", f_enter),
+        ("__exit__", f_exit),
+        ("__repr__", f_repr),
+    ];
+    for cname in ["TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom"] {
+        let cls = vm.new_native_class(cname, obj, "_io");
+        for (n, f) in methods {
+            vm.add_method(cls, n, *f);
+        }
+        vm.add_staticmethod(cls, "__new__", f_new);
+        vm.add_getter(cls, "closed", f_closed);
+        vm.add_getter(cls, "name", f_name);
+        vm.add_getter(cls, "mode", f_mode);
+        if cname == "TextIOWrapper" {
+            vm.add_getter(cls, "encoding", f_encoding);
+        }
+        let k = vm.intern(cname);
+        vm.dict_set(d, k, Value::Obj(cls))?;
+    }
+    let os_error = vm.types.os_error;
+    let uo = vm.new_native_class("UnsupportedOperation", os_error, "io");
+    let k = vm.intern("UnsupportedOperation");
+    vm.dict_set(d, k, Value::Obj(uo))?;
+    Ok(m)
+}
+
+/// The builtin `open` (installed into `builtins`).
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins;
+    vm.add_function(b, "open", open);
+}

@@ -1,0 +1,772 @@
+//! The `os` module and `os.path` (posixpath), in Rust.
+//!
+//! Pure path functions (`join`, `basename`, `dirname`, `split`, `splitext`,
+//! `normpath`, `isabs`) are plain string code with CPython's algorithms. Everything that
+//! reads or changes the world crosses the effects boundary, logging what the program
+//! observes: `os.stat` (for `exists/isfile/isdir/getsize/getmtime`), `os.listdir` (the
+//! names in the OS's order), `os.getcwd`, `os.remove`, `os.rename`, `os.mkdir`,
+//! `os.makedirs`, `os.rmdir`, `os.getpid`, `os.urandom`, `os._exit`, and the
+//! environment (read whole, as one effect, the first time the program touches
+//! `os.environ` or `os.getenv`).
+
+use revpy_vm::effects::io_error_val;
+use revpy_vm::log::Val;
+use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};
+use std::any::Any;
+use std::io::Read;
+
+type Kw<'a> = &'a [(Value, Value)];
+
+/// A path argument (str only; bytes paths are decoded as UTF-8).
+fn path_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<String> {
+    if let Some(s) = vm.as_str(v) {
+        return Ok(s.to_string());
+    }
+    if let Value::Obj(r) = v {
+        if let Kind::Bytes(b) = vm.heap.kind(r) {
+            return Ok(String::from_utf8_lossy(b).into_owned());
+        }
+    }
+    let t = vm.type_name(v);
+    Err(vm.new_type_error(format!("{func}: path should be string, bytes or os.PathLike, not {t}")))
+}
+
+/// A `str` argument of a posixpath function.
+fn str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match vm.as_str(v) {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.new_type_error(format!("expected str, bytes or os.PathLike object, not {t}")))
+        }
+    }
+}
+
+fn unit_or_error(vm: &mut Vm, v: Val, f1: Value, f2: Option<Value>) -> PyResult<Value> {
+    match v {
+        Val::Err(errno, msg) => {
+            let e = vm.new_os_error(errno as i64, &msg, Some(f1));
+            if let Some(f2) = f2 {
+                let k = vm.intern("filename2");
+                vm.generic_setattr(Value::Obj(e.0), k, f2)?;
+            }
+            Err(e)
+        }
+        _ => Ok(Value::None),
+    }
+}
+
+// ---- os ----
+
+fn getcwd(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("getcwd", args, 0, 0)?;
+    let s = cwd(vm)?;
+    Ok(vm.new_str(s))
+}
+
+fn cwd(vm: &mut Vm) -> PyResult<String> {
+    let r = vm.effects.effect(EffectKind::Getcwd, |_| match std::env::current_dir() {
+        Ok(p) => Val::Str(p.to_string_lossy().into_owned()),
+        Err(e) => io_error_val(&e),
+    });
+    match vm.fx(r)? {
+        Val::Str(s) => Ok(s),
+        Val::Err(errno, msg) => Err(vm.new_os_error(errno as i64, &msg, None)),
+        _ => Ok(String::new()),
+    }
+}
+
+fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.check_args("listdir", args, 0, 1)?;
+    let pv = vm.arg_or(args, 0, kw, "path", Value::None);
+    let path = if pv.is_none() { ".".to_string() } else { path_arg(vm, pv, "listdir")? };
+    let p2 = path.clone();
+    let r = vm.effects.effect(EffectKind::Listdir, move |_| match std::fs::read_dir(&p2) {
+        Ok(rd) => {
+            let mut names = vec![];
+            for e in rd {
+                match e {
+                    Ok(e) => names.push(Val::Str(e.file_name().to_string_lossy().into_owned())),
+                    Err(e) => return io_error_val(&e),
+                }
+            }
+            Val::List(names)
+        }
+        Err(e) => io_error_val(&e),
+    });
+    match vm.fx(r)? {
+        Val::List(items) => {
+            let vals: Vec<Value> = items
+                .into_iter()
+                .map(|v| match v {
+                    Val::Str(s) => vm.new_str(s),
+                    _ => Value::None,
+                })
+                .collect();
+            Ok(vm.new_list(vals))
+        }
+        Val::Err(errno, msg) => {
+            let f = if pv.is_none() { vm.new_str(path) } else { pv };
+            Err(vm.new_os_error(errno as i64, &msg, Some(f)))
+        }
+        _ => Ok(vm.new_list(vec![])),
+    }
+}
+
+fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.check_args("remove", args, 1, 1)?;
+    let pv = vm.arg_or(args, 0, kw, "path", Value::None);
+    let path = path_arg(vm, pv, "remove")?;
+    let r = vm.effects.effect(EffectKind::Remove, move |_| {
+        // unlink(2) of a directory fails with EISDIR on Linux.
+        if std::path::Path::new(&path).is_dir() {
+            return Val::Err(21, "Is a directory".into());
+        }
+        match std::fs::remove_file(&path) {
+            Ok(()) => Val::Unit,
+            Err(e) => io_error_val(&e),
+        }
+    });
+    let v = vm.fx(r)?;
+    unit_or_error(vm, v, pv, None)
+}
+
+fn rmdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("rmdir", args, 1, 1)?;
+    let path = path_arg(vm, args[0], "rmdir")?;
+    let r = vm.effects.effect(EffectKind::Rmdir, move |_| match std::fs::remove_dir(&path) {
+        Ok(()) => Val::Unit,
+        Err(e) => io_error_val(&e),
+    });
+    let v = vm.fx(r)?;
+    unit_or_error(vm, v, args[0], None)
+}
+
+fn rename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("rename", args, 2, 2)?;
+    let a = path_arg(vm, args[0], "rename")?;
+    let b = path_arg(vm, args[1], "rename")?;
+    let r = vm.effects.effect(EffectKind::Rename, move |_| match std::fs::rename(&a, &b) {
+        Ok(()) => Val::Unit,
+        Err(e) => io_error_val(&e),
+    });
+    let v = vm.fx(r)?;
+    unit_or_error(vm, v, args[0], Some(args[1]))
+}
+
+fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.check_args("mkdir", args, 1, 2)?;
+    vm.only_kwargs("mkdir", kw, &["path", "mode", "dir_fd"])?;
+    let pv = vm.arg_or(args, 0, kw, "path", Value::None);
+    let path = path_arg(vm, pv, "mkdir")?;
+    let r = vm.effects.effect(EffectKind::Mkdir, move |_| match std::fs::create_dir(&path) {
+        Ok(()) => Val::Unit,
+        Err(e) => io_error_val(&e),
+    });
+    let v = vm.fx(r)?;
+    unit_or_error(vm, v, pv, None)
+}
+
+fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.check_args("makedirs", args, 1, 3)?;
+    vm.only_kwargs("makedirs", kw, &["name", "mode", "exist_ok"])?;
+    let pv = vm.arg_or(args, 0, kw, "name", Value::None);
+    let path = path_arg(vm, pv, "makedirs")?;
+    let ev = vm.arg_or(args, 2, kw, "exist_ok", Value::Bool(false));
+    let exist_ok = vm.truthy(ev)?;
+    let r = vm.effects.effect(EffectKind::Makedirs, move |_| {
+        let p = std::path::Path::new(&path);
+        if p.is_dir() {
+            return if exist_ok { Val::Unit } else { Val::Err(17, "File exists".into()) };
+        }
+        if p.exists() {
+            return Val::Err(17, "File exists".into());
+        }
+        match std::fs::create_dir_all(p) {
+            Ok(()) => Val::Unit,
+            Err(e) => io_error_val(&e),
+        }
+    });
+    let v = vm.fx(r)?;
+    unit_or_error(vm, v, pv, None)
+}
+
+fn getpid(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("getpid", args, 0, 0)?;
+    let r = vm.effects.effect(EffectKind::Getpid, |_| Val::Int(std::process::id() as i64));
+    match vm.fx(r)? {
+        Val::Int(i) => Ok(Value::Int(i)),
+        _ => Ok(Value::Int(0)),
+    }
+}
+
+/// `n` bytes from the OS's entropy source (an effect).
+pub fn urandom_bytes(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let r = vm.effects.effect(EffectKind::Urandom, move |_| {
+        let mut buf = vec![0u8; n];
+        match std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)) {
+            Ok(()) => Val::Bytes(buf),
+            Err(e) => io_error_val(&e),
+        }
+    });
+    match vm.fx(r)? {
+        Val::Bytes(b) => Ok(b),
+        Val::Err(errno, msg) => Err(vm.new_os_error(errno as i64, &msg, None)),
+        _ => Ok(vec![0; n]),
+    }
+}
+
+fn urandom(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("urandom", args, 1, 1)?;
+    let n = vm.expect_int(args[0], "size")?;
+    if n < 0 {
+        return Err(vm.new_value_error("negative argument not allowed".into()));
+    }
+    let b = urandom_bytes(vm, n as usize)?;
+    Ok(vm.new_bytes(b))
+}
+
+fn os_exit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("_exit", args, 1, 1)?;
+    let n = vm.expect_int(args[0], "status")?;
+    let r = vm.effects.effect(EffectKind::Exit, |_| Val::Unit);
+    vm.fx(r)?;
+    Err(vm.hard_exit(n as i32))
+}
+
+fn getenv(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.check_args("getenv", args, 1, 2)?;
+    let key = vm.arg_or(args, 0, kw, "key", Value::None);
+    let default = vm.arg_or(args, 1, kw, "default", Value::None);
+    if vm.as_str(key).is_none() {
+        let t = vm.type_name(key);
+        return Err(vm.new_type_error(format!("str expected, not {t}")));
+    }
+    let env = environ_obj(vm)?;
+    let d = env_dict(vm, env)?;
+    Ok(vm.dict_get(d, key)?.unwrap_or(default))
+}
+
+// ---- os.environ ----
+
+/// `os.environ`: the environment, read (as one effect) when first touched.
+#[derive(Clone, Debug, Default)]
+struct Environ {
+    dict: Option<ObjRef>,
+}
+
+impl OpaqueObject for Environ {
+    fn clone_box(&self) -> Box<dyn OpaqueObject> {
+        Box::new(self.clone())
+    }
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        if let Some(d) = self.dict {
+            f(Value::Obj(d))
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+fn environ_obj(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.load_module("os", None)?;
+    let d = vm.module_dict(m);
+    let k = vm.intern("environ");
+    match vm.dict_get_str(d, k) {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error(vm.types.system_error, "os.environ is missing".into())),
+    }
+}
+
+/// The dict behind an `os.environ` object, reading the environment the first time.
+fn env_dict(vm: &mut Vm, env: Value) -> PyResult<ObjRef> {
+    let cur = match env.obj().map(|r| vm.heap.kind(r)) {
+        Some(Kind::Opaque(o)) => match o.as_any().downcast_ref::<Environ>() {
+            Some(e) => e.dict,
+            None => return Err(vm.new_type_error("not an environ object".into())),
+        },
+        _ => return Err(vm.new_type_error("not an environ object".into())),
+    };
+    if let Some(d) = cur {
+        return Ok(d);
+    }
+    let r = vm.effects.effect(EffectKind::Environ, |_| {
+        let mut items = vec![];
+        for (k, v) in std::env::vars_os() {
+            items.push(Val::Str(k.to_string_lossy().into_owned()));
+            items.push(Val::Str(v.to_string_lossy().into_owned()));
+        }
+        Val::List(items)
+    });
+    let items = match vm.fx(r)? {
+        Val::List(items) => items,
+        _ => vec![],
+    };
+    let d = vm.new_dict();
+    vm.temp_roots.push(Value::Obj(d));
+    let mut it = items.into_iter();
+    while let (Some(Val::Str(k)), Some(Val::Str(v))) = (it.next(), it.next()) {
+        let kv = vm.new_str(k);
+        let vv = vm.new_str(v);
+        vm.dict_set(d, kv, vv)?;
+    }
+    vm.temp_roots.pop();
+    if let Some(r) = env.obj() {
+        if let Kind::Opaque(o) = vm.heap.kind_mut(r) {
+            if let Some(e) = o.as_any_mut().downcast_mut::<Environ>() {
+                e.dict = Some(d);
+            }
+        }
+    }
+    Ok(d)
+}
+
+fn check_env_str(vm: &mut Vm, v: Value) -> PyResult<()> {
+    if vm.as_str(v).is_none() {
+        let t = vm.type_name(v);
+        return Err(vm.new_type_error(format!("str expected, not {t}")));
+    }
+    Ok(())
+}
+
+macro_rules! env_delegate {
+    ($($fname:ident => $method:literal,)*) => {
+        $(
+            fn $fname(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+                vm.no_kwargs($method, kw)?;
+                let d = env_dict(vm, args[0])?;
+                vm.call_method(Value::Obj(d), $method, &args[1..])
+            }
+        )*
+    };
+}
+
+env_delegate! {
+    env_getitem => "__getitem__",
+    env_delitem => "__delitem__",
+    env_contains => "__contains__",
+    env_iter => "__iter__",
+    env_len => "__len__",
+    env_get => "get",
+    env_keys => "keys",
+    env_values => "values",
+    env_items => "items",
+    env_copy => "copy",
+    env_pop => "pop",
+    env_clear => "clear",
+}
+
+fn env_setitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__setitem__", &args[1..], 2, 2)?;
+    check_env_str(vm, args[1])?;
+    check_env_str(vm, args[2])?;
+    let d = env_dict(vm, args[0])?;
+    vm.dict_set(d, args[1], args[2])?;
+    Ok(Value::None)
+}
+
+fn env_setdefault(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("setdefault", &args[1..], 2, 2)?;
+    let d = env_dict(vm, args[0])?;
+    if let Some(v) = vm.dict_get(d, args[1])? {
+        return Ok(v);
+    }
+    env_setitem(vm, args, &[])?;
+    Ok(args[2])
+}
+
+fn env_update(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let d = env_dict(vm, args[0])?;
+    let k = vm.intern("update");
+    let f = vm.getattr(Value::Obj(d), k)?;
+    vm.call(f, &args[1..], kw)
+}
+
+fn env_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = env_dict(vm, args[0])?;
+    let inner = vm.repr(Value::Obj(d))?;
+    Ok(vm.new_str(format!("environ({inner})")))
+}
+
+fn env_eq(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let d = env_dict(vm, args[0])?;
+    let other = match get_env_dict_opt(vm, args[1]) {
+        Some(o) => Value::Obj(o),
+        None => args[1],
+    };
+    Ok(Value::Bool(vm.eq(Value::Obj(d), other)?))
+}
+
+fn get_env_dict_opt(vm: &mut Vm, v: Value) -> Option<ObjRef> {
+    match vm.heap.kind(v.obj()?) {
+        Kind::Opaque(o) => o.as_any().downcast_ref::<Environ>().map(|_| ()),
+        _ => None,
+    }?;
+    env_dict(vm, v).ok()
+}
+
+// ---- os.path ----
+
+fn split_str(p: &str) -> (String, String) {
+    let i = p.rfind('/').map(|i| i + 1).unwrap_or(0);
+    let (head, tail) = (&p[..i], &p[i..]);
+    let head = if !head.is_empty() && head.chars().any(|c| c != '/') {
+        head.trim_end_matches('/')
+    } else {
+        head
+    };
+    (head.to_string(), tail.to_string())
+}
+
+fn splitext_str(p: &str) -> (String, String) {
+    let sep = p.rfind('/').map(|i| i as isize).unwrap_or(-1);
+    let dot = p.rfind('.').map(|i| i as isize).unwrap_or(-1);
+    if dot > sep {
+        let mut fi = (sep + 1) as usize;
+        let bytes = p.as_bytes();
+        while (fi as isize) < dot {
+            if bytes[fi] != b'.' {
+                let d = dot as usize;
+                return (p[..d].to_string(), p[d..].to_string());
+            }
+            fi += 1;
+        }
+    }
+    (p.to_string(), String::new())
+}
+
+pub fn normpath_str(path: &str) -> String {
+    if path.is_empty() {
+        return ".".into();
+    }
+    let mut initial = if path.starts_with('/') { 1 } else { 0 };
+    if initial == 1 && path.starts_with("//") && !path.starts_with("///") {
+        initial = 2;
+    }
+    let mut comps: Vec<&str> = vec![];
+    for comp in path.split('/') {
+        if comp.is_empty() || comp == "." {
+            continue;
+        }
+        if comp != ".." || (initial == 0 && comps.is_empty()) || comps.last() == Some(&"..") {
+            comps.push(comp);
+        } else if !comps.is_empty() {
+            comps.pop();
+        }
+    }
+    let mut out = "/".repeat(initial);
+    out.push_str(&comps.join("/"));
+    if out.is_empty() {
+        ".".into()
+    } else {
+        out
+    }
+}
+
+fn join_str(parts: &[String]) -> String {
+    let mut path = parts[0].clone();
+    for b in &parts[1..] {
+        if b.starts_with('/') {
+            path = b.clone();
+        } else if path.is_empty() || path.ends_with('/') {
+            path.push_str(b);
+        } else {
+            path.push('/');
+            path.push_str(b);
+        }
+    }
+    path
+}
+
+fn p_join(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(vm.new_type_error("join() missing 1 required positional argument: 'a'".into()));
+    }
+    let mut parts = vec![];
+    for a in args {
+        match vm.as_str(*a) {
+            Some(s) => parts.push(s.to_string()),
+            None => {
+                let t = vm.type_name(*a);
+                return Err(vm.new_type_error(format!(
+                    "join() argument must be str, bytes, or os.PathLike object, not '{t}'"
+                )));
+            }
+        }
+    }
+    let s = join_str(&parts);
+    Ok(vm.new_str(s))
+}
+
+fn p_split(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("split", args, 1, 1)?;
+    let p = str_arg(vm, args[0])?;
+    let (h, t) = split_str(&p);
+    let (h, t) = (vm.new_str(h), vm.new_str(t));
+    Ok(vm.new_tuple(vec![h, t]))
+}
+
+fn p_basename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("basename", args, 1, 1)?;
+    let p = str_arg(vm, args[0])?;
+    let i = p.rfind('/').map(|i| i + 1).unwrap_or(0);
+    Ok(vm.new_str(p[i..].to_string()))
+}
+
+fn p_dirname(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("dirname", args, 1, 1)?;
+    let p = str_arg(vm, args[0])?;
+    let (h, _) = split_str(&p);
+    Ok(vm.new_str(h))
+}
+
+fn p_splitext(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("splitext", args, 1, 1)?;
+    let p = str_arg(vm, args[0])?;
+    let (a, b) = splitext_str(&p);
+    let (a, b) = (vm.new_str(a), vm.new_str(b));
+    Ok(vm.new_tuple(vec![a, b]))
+}
+
+fn p_normpath(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("normpath", args, 1, 1)?;
+    let p = str_arg(vm, args[0])?;
+    Ok(vm.new_str(normpath_str(&p)))
+}
+
+fn p_isabs(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("isabs", args, 1, 1)?;
+    let p = str_arg(vm, args[0])?;
+    Ok(Value::Bool(p.starts_with('/')))
+}
+
+fn p_abspath(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("abspath", args, 1, 1)?;
+    let p = str_arg(vm, args[0])?;
+    let full = if p.starts_with('/') { p } else { join_str(&[cwd(vm)?, p]) };
+    Ok(vm.new_str(normpath_str(&full)))
+}
+
+fn p_expanduser(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("expanduser", args, 1, 1)?;
+    let p = str_arg(vm, args[0])?;
+    if !p.starts_with('~') {
+        return Ok(args[0]);
+    }
+    let i = p[1..].find('/').map(|i| i + 1).unwrap_or(p.len());
+    if i != 1 {
+        return Ok(args[0]);
+    }
+    let env = environ_obj(vm)?;
+    let d = env_dict(vm, env)?;
+    let k = vm.new_str("HOME".into());
+    let home = match vm.dict_get(d, k)? {
+        Some(h) => vm.as_str(h).unwrap_or("").to_string(),
+        None => return Ok(args[0]),
+    };
+    let home = home.trim_end_matches('/');
+    let out = format!("{home}{}", &p[i..]);
+    Ok(vm.new_str(if out.is_empty() { "/".into() } else { out }))
+}
+
+/// `os.stat`-like facts about a path: (kind 0 file / 1 dir / 2 other, size, mtime), or
+/// the OS error.
+fn stat(vm: &mut Vm, path: &str) -> PyResult<Result<(i64, i64, f64), (i32, String)>> {
+    let p = path.to_string();
+    let r = vm.effects.effect(EffectKind::Stat, move |_| match std::fs::metadata(&p) {
+        Ok(m) => {
+            let kind = if m.is_file() {
+                0
+            } else if m.is_dir() {
+                1
+            } else {
+                2
+            };
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_secs_f64())
+                .unwrap_or(0.0);
+            Val::List(vec![Val::Int(kind), Val::Int(m.len() as i64), Val::Float(mtime)])
+        }
+        Err(e) => io_error_val(&e),
+    });
+    Ok(match vm.fx(r)? {
+        Val::List(items) => match items[..] {
+            [Val::Int(k), Val::Int(s), Val::Float(t)] => Ok((k, s, t)),
+            _ => Err((5, "Input/output error".into())),
+        },
+        Val::Err(e, m) => Err((e, m)),
+        _ => Err((5, "Input/output error".into())),
+    })
+}
+
+fn stat_path(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Option<String>> {
+    vm.check_args(name, args, 1, 1)?;
+    match vm.as_str(args[0]) {
+        Some(s) if s.contains('\0') => Ok(None),
+        Some(s) => Ok(Some(s.to_string())),
+        None => {
+            let t = vm.type_name(args[0]);
+            Err(vm.new_type_error(format!("stat: path should be string, bytes, os.PathLike or integer, not {t}")))
+        }
+    }
+}
+
+fn p_exists(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(p) = stat_path(vm, args, "exists")? else { return Ok(Value::Bool(false)) };
+    Ok(Value::Bool(stat(vm, &p)?.is_ok()))
+}
+
+fn p_isfile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(p) = stat_path(vm, args, "isfile")? else { return Ok(Value::Bool(false)) };
+    Ok(Value::Bool(matches!(stat(vm, &p)?, Ok((0, _, _)))))
+}
+
+fn p_isdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(p) = stat_path(vm, args, "isdir")? else { return Ok(Value::Bool(false)) };
+    Ok(Value::Bool(matches!(stat(vm, &p)?, Ok((1, _, _)))))
+}
+
+fn stat_or_raise(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(i64, i64, f64)> {
+    let Some(p) = stat_path(vm, args, name)? else {
+        return Err(vm.new_value_error("embedded null byte".into()));
+    };
+    match stat(vm, &p)? {
+        Ok(s) => Ok(s),
+        Err((errno, msg)) => Err(vm.new_os_error(errno as i64, &msg, Some(args[0]))),
+    }
+}
+
+fn p_getsize(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let (_, size, _) = stat_or_raise(vm, args, "getsize")?;
+    Ok(Value::Int(size))
+}
+
+fn p_getmtime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let (_, _, t) = stat_or_raise(vm, args, "getmtime")?;
+    Ok(Value::Float(t))
+}
+
+fn set_str(vm: &mut Vm, d: ObjRef, name: &str, val: &str) -> PyResult<()> {
+    let k = vm.intern(name);
+    let v = vm.new_str(val.to_string());
+    vm.dict_set(d, k, v)
+}
+
+/// Create `os.path` (registered as `posixpath` and `os.path`).
+pub fn create_path(vm: &mut Vm) -> PyResult<ObjRef> {
+    let key = vm.new_str("posixpath".into());
+    if let Some(Value::Obj(m)) = vm.dict_get(vm.modules, key)? {
+        return Ok(m);
+    }
+    let m = vm.new_module("posixpath");
+    let d = vm.module_dict(m);
+    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
+        ("join", p_join),
+        ("split", p_split),
+        ("basename", p_basename),
+        ("dirname", p_dirname),
+        ("splitext", p_splitext),
+        ("normpath", p_normpath),
+        ("isabs", p_isabs),
+        ("abspath", p_abspath),
+        ("realpath", p_abspath),
+        ("expanduser", p_expanduser),
+        ("exists", p_exists),
+        ("isfile", p_isfile),
+        ("isdir", p_isdir),
+        ("getsize", p_getsize),
+        ("getmtime", p_getmtime),
+    ];
+    for (n, f) in fns {
+        vm.add_function(d, n, *f);
+    }
+    for (n, v) in [("sep", "/"), ("curdir", "."), ("pardir", ".."), ("extsep", "."), ("pathsep", ":"), ("devnull", "/dev/null")] {
+        set_str(vm, d, n, v)?;
+    }
+    let k = vm.intern("altsep");
+    vm.dict_set(d, k, Value::None)?;
+    vm.dict_set(vm.modules, key, Value::Obj(m))?;
+    let key2 = vm.new_str("os.path".into());
+    vm.dict_set(vm.modules, key2, Value::Obj(m))?;
+    Ok(m)
+}
+
+/// Create `os`.
+pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("os");
+    let d = vm.module_dict(m);
+    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
+        ("getcwd", getcwd),
+        ("listdir", listdir),
+        ("remove", remove),
+        ("unlink", remove),
+        ("rmdir", rmdir),
+        ("rename", rename),
+        ("replace", rename),
+        ("mkdir", mkdir),
+        ("makedirs", makedirs),
+        ("getpid", getpid),
+        ("urandom", urandom),
+        ("_exit", os_exit),
+        ("getenv", getenv),
+    ];
+    for (n, f) in fns {
+        vm.add_function(d, n, *f);
+    }
+    for (n, v) in [
+        ("name", "posix"),
+        ("sep", "/"),
+        ("linesep", "\n"),
+        ("curdir", "."),
+        ("pardir", ".."),
+        ("extsep", "."),
+        ("pathsep", ":"),
+        ("devnull", "/dev/null"),
+    ] {
+        set_str(vm, d, n, v)?;
+    }
+    let k = vm.intern("altsep");
+    vm.dict_set(d, k, Value::None)?;
+    let k = vm.intern("error");
+    let oe = Value::Obj(vm.types.os_error);
+    vm.dict_set(d, k, oe)?;
+    let obj = vm.types.object;
+    let env_cls = vm.new_native_class("_Environ", obj, "os");
+    let methods: &[(&'static str, revpy_vm::NativeFn)] = &[
+        ("__getitem__", env_getitem),
+        ("__setitem__", env_setitem),
+        ("__delitem__", env_delitem),
+        ("__contains__", env_contains),
+        ("__iter__", env_iter),
+        ("__len__", env_len),
+        ("__repr__", env_repr),
+        ("__eq__", env_eq),
+        ("get", env_get),
+        ("keys", env_keys),
+        ("values", env_values),
+        ("items", env_items),
+        ("copy", env_copy),
+        ("pop", env_pop),
+        ("clear", env_clear),
+        ("setdefault", env_setdefault),
+        ("update", env_update),
+    ];
+    for (n, f) in methods {
+        vm.add_method(env_cls, n, *f);
+    }
+    let env = vm.heap.alloc(env_cls, Kind::Opaque(Box::new(Environ::default())));
+    let k = vm.intern("environ");
+    vm.dict_set(d, k, Value::Obj(env))?;
+    let path = create_path(vm)?;
+    let k = vm.intern("path");
+    vm.dict_set(d, k, Value::Obj(path))?;
+    Ok(m)
+}
