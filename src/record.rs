@@ -133,7 +133,12 @@ pub fn replay(path: &str, quiet: bool) -> u8 {
         eprintln!("revpy: {p}");
     }
     with_big_stack(move || {
-        let Recording { header: h, effects, tail, .. } = rec;
+        let Recording {
+            header: h,
+            effects,
+            tail,
+            ..
+        } = rec;
         let file = h.argv.first().cloned().unwrap_or_else(|| "<main>".into());
         let mut vm = revpy_stdlib::new_vm();
         vm.start_replay(effects, !matches!(tail, Tail::Complete(_)));
@@ -149,15 +154,20 @@ pub fn replay(path: &str, quiet: bool) -> u8 {
             Err(e) => report_compile_error(&e) as i32,
             Ok(code) => {
                 vm.set_argv(&h.argv, &h.script_dir);
-                vm.loaded_sources.push((file.clone(), h.main_source.clone()));
+                vm.loaded_sources
+                    .push((file.clone(), h.main_source.clone()));
                 match vm.run_main(code) {
                     Ok(ExitStatus::Code(c)) => c,
                     Ok(ExitStatus::Aborted(msg)) | Err(msg) => {
                         vm.effects.flush();
+                        let msg = match &tail {
+                            Tail::Corrupt { .. } => msg.replace(
+                                "it was cut short (the recorded program was killed or crashed)",
+                                "the rest of the recording is corrupt",
+                            ),
+                            _ => msg,
+                        };
                         eprintln!("revpy: {msg}");
-                        if let (Some(p), Tail::Corrupt { .. }) = (&problem, &tail) {
-                            eprintln!("revpy: {p}");
-                        }
                         return DIVERGED;
                     }
                 }
@@ -190,12 +200,22 @@ pub fn info(path: &str) -> u8 {
         Err(code) => return code,
     };
     let h = &rec.header;
-    println!("recording:    {path} ({} bytes, format version {})", rec.size, revpy_vm::log::FORMAT_VERSION);
+    println!(
+        "recording:    {path} ({} bytes, format version {})",
+        rec.size,
+        revpy_vm::log::FORMAT_VERSION
+    );
     println!("recorded by:  revpy {}", h.revpy_version);
-    println!("program:      {}", h.argv.first().cloned().unwrap_or_default());
+    println!(
+        "program:      {}",
+        h.argv.first().cloned().unwrap_or_default()
+    );
     println!("argv:         {:?}", h.argv);
     println!("script dir:   {}", h.script_dir);
-    let mut modules = vec![format!("__main__ ({} lines)", h.main_source.lines().count())];
+    let mut modules = vec![format!(
+        "__main__ ({} lines)",
+        h.main_source.lines().count()
+    )];
     for e in &rec.effects {
         if e.kind == EffectKind::ImportRead as u16 {
             if let Val::List(parts) = &e.val {
@@ -206,7 +226,11 @@ pub fn info(path: &str) -> u8 {
         }
     }
     println!("modules:      {}", modules.join(", "));
-    println!("effects:      {} in {} blocks", rec.effects.len(), rec.blocks);
+    println!(
+        "effects:      {} in {} blocks",
+        rec.effects.len(),
+        rec.blocks
+    );
     let mut counts: Vec<(u16, usize)> = vec![];
     for e in &rec.effects {
         match counts.iter_mut().find(|(k, _)| *k == e.kind) {

@@ -60,7 +60,10 @@ fn text(b: &[u8]) -> String {
 
 /// Programs with expected output, as `tests/programs.rs` finds them.
 fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read dir").flatten().collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.path());
     let is_package = dir.join("__init__.py").exists();
     for e in entries {
@@ -118,12 +121,22 @@ fn record_and_replay(root: &Path, p: &Path) -> Result<(), String> {
         .unwrap_or(0);
     let mut problems = vec![];
     for (what, o) in [("record", &rec), ("replay", &rep)] {
-        let (out, err, code) = (text(&o.stdout), text(&o.stderr), o.status.code().unwrap_or(-1));
+        let (out, err, code) = (
+            text(&o.stdout),
+            text(&o.stderr),
+            o.status.code().unwrap_or(-1),
+        );
         if out != exp_out {
-            problems.push(format!("{what}: stdout differs from CPython's: {}", first_diff(&exp_out, &out)));
+            problems.push(format!(
+                "{what}: stdout differs from CPython's: {}",
+                first_diff(&exp_out, &out)
+            ));
         }
         if err != exp_err {
-            problems.push(format!("{what}: stderr differs from CPython's: {}", first_diff(&exp_err, &err)));
+            problems.push(format!(
+                "{what}: stderr differs from CPython's: {}",
+                first_diff(&exp_err, &err)
+            ));
         }
         if code != exp_code {
             problems.push(format!("{what}: exit status {code}, CPython's {exp_code}"));
@@ -142,7 +155,11 @@ fn record_and_replay(root: &Path, p: &Path) -> Result<(), String> {
         ));
     }
     if rec.status.code() != rep.status.code() {
-        problems.push(format!("replay exit status {:?}, recording run's {:?}", rep.status.code(), rec.status.code()));
+        problems.push(format!(
+            "replay exit status {:?}, recording run's {:?}",
+            rep.status.code(),
+            rec.status.code()
+        ));
     }
     match std::fs::read(&log_path).map(|d| Recording::parse(&d)) {
         Ok(Ok(r)) if r.is_complete() => {}
@@ -163,14 +180,25 @@ fn every_program_replays_like_its_recording_and_cpython() {
     let mut progs = vec![];
     programs(&root, &mut progs);
     let only = std::env::var("REVPY_ONLY").unwrap_or_default();
-    progs.retain(|p| only.is_empty() || p.strip_prefix(&root).unwrap().to_string_lossy().contains(&only));
-    assert!(!progs.is_empty() || !only.is_empty(), "no programs found in {}", root.display());
+    progs.retain(|p| {
+        only.is_empty()
+            || p.strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .contains(&only)
+    });
+    assert!(
+        !progs.is_empty() || !only.is_empty(),
+        "no programs found in {}",
+        root.display()
+    );
     let progs = Arc::new(progs);
     let next = Arc::new(AtomicUsize::new(0));
     let failures = Arc::new(Mutex::new(vec![]));
     let workers: Vec<_> = (0..2)
         .map(|_| {
-            let (progs, next, failures, root) = (progs.clone(), next.clone(), failures.clone(), root.clone());
+            let (progs, next, failures, root) =
+                (progs.clone(), next.clone(), failures.clone(), root.clone());
             std::thread::spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(p) = progs.get(i) else { break };
@@ -185,7 +213,11 @@ fn every_program_replays_like_its_recording_and_cpython() {
     }
     let mut failures = failures.lock().unwrap().clone();
     failures.sort();
-    eprintln!("record/replay: {} of {} programs passed", progs.len() - failures.len(), progs.len());
+    eprintln!(
+        "record/replay: {} of {} programs passed",
+        progs.len() - failures.len(),
+        progs.len()
+    );
     assert!(
         failures.is_empty(),
         "{} of {} programs do not record and replay identically:\n{}",
@@ -200,7 +232,10 @@ fn record_source(name: &str, source: &str) -> (TempDir, PathBuf, Output) {
     let dir = TempDir::new("src");
     std::fs::write(dir.path().join(name), source).unwrap();
     let log_path = dir.path().join("out.revlog");
-    let out = revpy(&["record", "-o", log_path.to_str().unwrap(), name], dir.path());
+    let out = revpy(
+        &["record", "-o", log_path.to_str().unwrap(), name],
+        dir.path(),
+    );
     (dir, log_path, out)
 }
 
@@ -217,11 +252,20 @@ fn cpu_bound_log_is_header_and_prints_only() {
     };
     let (_d1, small, o1) = record_source("cpu.py", &prog(1_000));
     let (_d2, big, o2) = record_source("cpu.py", &prog(300_000));
-    assert!(o1.status.success() && o2.status.success(), "{}{}", text(&o1.stderr), text(&o2.stderr));
+    assert!(
+        o1.status.success() && o2.status.success(),
+        "{}{}",
+        text(&o1.stderr),
+        text(&o2.stderr)
+    );
     let (rs, rb) = (parse_file(&small), parse_file(&big));
     for r in [&rs, &rb] {
         let kinds: Vec<u16> = r.effects.iter().map(|e| e.kind).collect();
-        assert_eq!(kinds, vec![EffectKind::Stdout as u16; 2], "only the two prints are effects");
+        assert_eq!(
+            kinds,
+            vec![EffectKind::Stdout as u16; 2],
+            "only the two prints are effects"
+        );
         assert!(r.is_complete());
         assert_eq!(r.blocks, 1);
     }
@@ -230,10 +274,18 @@ fn cpu_bound_log_is_header_and_prints_only() {
     // record: the size does not grow with the work done.
     let overhead = |r: &Recording| r.size as i64 - log::encode(&r.header).len() as i64;
     assert!(overhead(&rb) < 100, "log overhead {} bytes", overhead(&rb));
-    assert!((overhead(&rb) - overhead(&rs)).abs() <= 8, "{} vs {}", overhead(&rb), overhead(&rs));
+    assert!(
+        (overhead(&rb) - overhead(&rs)).abs() <= 8,
+        "{} vs {}",
+        overhead(&rb),
+        overhead(&rs)
+    );
     let info = revpy(&["info", big.to_str().unwrap()], Path::new("."));
     let s = text(&info.stdout);
-    assert!(s.contains("effects:      2 in 1 blocks") && s.contains("sys.stdout.write             2"), "{s}");
+    assert!(
+        s.contains("effects:      2 in 1 blocks") && s.contains("sys.stdout.write             2"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -259,13 +311,24 @@ fn stdin_is_replayed_from_the_log() {
     }
     let rec = child.wait_with_output().unwrap();
     assert_eq!(text(&rec.stdout), "name? hello ada 2\n");
-    assert!(log_path.exists(), "default name: NAME.revlog in the current directory");
+    assert!(
+        log_path.exists(),
+        "default name: NAME.revlog in the current directory"
+    );
     std::fs::remove_file(dir.path().join("echo.py")).unwrap();
     let elsewhere = TempDir::new("stdin-replay");
     let rep = revpy(&["replay", log_path.to_str().unwrap()], elsewhere.path());
-    assert_eq!(text(&rep.stdout), "name? hello ada 2\n", "{}", text(&rep.stderr));
+    assert_eq!(
+        text(&rep.stdout),
+        "name? hello ada 2\n",
+        "{}",
+        text(&rep.stderr)
+    );
     assert!(rep.status.success());
-    let quiet = revpy(&["replay", "--quiet", log_path.to_str().unwrap()], elsewhere.path());
+    let quiet = revpy(
+        &["replay", "--quiet", log_path.to_str().unwrap()],
+        elsewhere.path(),
+    );
     assert_eq!(text(&quiet.stdout), "");
     assert!(quiet.status.success(), "{}", text(&quiet.stderr));
 }
@@ -277,8 +340,10 @@ const LINES: usize = 1300;
 /// A good recording of a program printing `LINES` numbered lines (one effect each):
 /// several blocks of 512 effects.
 fn base_log() -> (TempDir, Vec<u8>, String) {
-    let (dir, log_path, out) =
-        record_source("lines.py", &format!("for i in range({LINES}):\n    print('line', i)\nprint('end')\n"));
+    let (dir, log_path, out) = record_source(
+        "lines.py",
+        &format!("for i in range({LINES}):\n    print('line', i)\nprint('end')\n"),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let data = std::fs::read(log_path).unwrap();
     (dir, data, text(&out.stdout))
@@ -304,7 +369,10 @@ fn payload(data: &[u8], chunk: (usize, u8, usize)) -> &[u8] {
 /// Effects in the first `n` chunks (blocks are at most 512 effects, but the writer
 /// also writes a block when effects are a second old, so do not assume 512).
 fn effects_in_first(data: &[u8], n: usize) -> usize {
-    chunks(data)[..n].iter().map(|c| decode_block(payload(data, *c)).len()).sum()
+    chunks(data)[..n]
+        .iter()
+        .map(|c| decode_block(payload(data, *c)).len())
+        .sum()
 }
 
 /// Replace the payload of the chunk at `offset` (fixing its length and checksum).
@@ -341,17 +409,30 @@ fn replay_path(p: &Path) -> Outcome {
     for (what, o) in [("info", &info), ("replay", &rep)] {
         let err = text(&o.stderr);
         assert!(
-            !err.contains("panicked") && !err.contains("internal error") && !matches!(o.status.code(), Some(70 | 101)),
+            !err.contains("panicked")
+                && !err.contains("internal error")
+                && !matches!(o.status.code(), Some(70 | 101)),
             "revpy {what} panicked on {arg}: {err}"
         );
-        assert!(o.status.code().is_some(), "revpy {what} was killed by a signal");
+        assert!(
+            o.status.code().is_some(),
+            "revpy {what} was killed by a signal"
+        );
     }
-    Outcome { code: rep.status.code().unwrap(), stdout: text(&rep.stdout), stderr: text(&rep.stderr) }
+    Outcome {
+        code: rep.status.code().unwrap(),
+        stdout: text(&rep.stdout),
+        stderr: text(&rep.stderr),
+    }
 }
 
 fn expect(o: &Outcome, code: i32, message: &str) {
     assert_eq!(o.code, code, "exit status; stderr: {}", o.stderr);
-    assert!(o.stderr.contains(message), "expected {message:?} in stderr: {}", o.stderr);
+    assert!(
+        o.stderr.contains(message),
+        "expected {message:?} in stderr: {}",
+        o.stderr
+    );
 }
 
 fn first_lines(n: usize) -> String {
@@ -365,7 +446,10 @@ fn the_base_log_replays() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(o.stdout, out);
     assert_eq!(o.stderr, "");
-    let blocks: Vec<_> = chunks(&data).into_iter().filter(|c| c.1 == log::TAG_BLOCK).collect();
+    let blocks: Vec<_> = chunks(&data)
+        .into_iter()
+        .filter(|c| c.1 == log::TAG_BLOCK)
+        .collect();
     assert!(blocks.len() >= LINES.div_ceil(log::BLOCK_EFFECTS));
     assert_eq!(effects_in_first(&data, blocks.len()), LINES + 1);
     for b in blocks {
@@ -385,8 +469,16 @@ fn not_a_log() {
         })
         .collect();
     expect(&replay_bytes(&random), 2, "not a revpy recording");
-    expect(&replay_bytes(b"print('hello')\n"), 2, "not a revpy recording");
-    expect(&replay_bytes(b"REVPYLOX and more"), 2, "not a revpy recording");
+    expect(
+        &replay_bytes(b"print('hello')\n"),
+        2,
+        "not a revpy recording",
+    );
+    expect(
+        &replay_bytes(b"REVPYLOX and more"),
+        2,
+        "not a revpy recording",
+    );
 }
 
 #[test]
@@ -394,7 +486,14 @@ fn another_format_version() {
     let (_d, mut data, _) = base_log();
     data[8..12].copy_from_slice(&(log::FORMAT_VERSION + 1).to_le_bytes());
     let o = replay_bytes(&data);
-    expect(&o, 2, &format!("format version {} is not supported", log::FORMAT_VERSION + 1));
+    expect(
+        &o,
+        2,
+        &format!(
+            "format version {} is not supported",
+            log::FORMAT_VERSION + 1
+        ),
+    );
     assert_eq!(o.stdout, "");
 }
 
@@ -430,7 +529,11 @@ fn truncated_in_a_block() {
         let n = effects_in_first(&data, complete);
         expect(&o, 3, &format!("the recording ends at effect #{n}"));
         assert!(o.stderr.contains("cut short"), "{}", o.stderr);
-        assert_eq!(o.stdout, first_lines(n), "cut at byte {cut}: the output up to the last complete block");
+        assert_eq!(
+            o.stdout,
+            first_lines(n),
+            "cut at byte {cut}: the output up to the last complete block"
+        );
     }
     // Every block is there, but not the end record: the program runs to its end, but
     // the totals cannot be checked.
@@ -449,29 +552,53 @@ fn info_reports_truncation_and_corruption() {
     let s = text(&info.stdout);
     assert!(info.status.success());
     assert!(s.contains(&format!("truncated at byte {}", cs[1].0)), "{s}");
-    assert!(s.contains(&format!("effects:      {} in 1 blocks", effects_in_first(&data, 1))), "{s}");
+    assert!(
+        s.contains(&format!(
+            "effects:      {} in 1 blocks",
+            effects_in_first(&data, 1)
+        )),
+        "{s}"
+    );
     let mut flipped = data.clone();
     flipped[cs[1].0 + 20] ^= 1;
     std::fs::write(&p, &flipped).unwrap();
     let s = text(&revpy(&["info", p.to_str().unwrap()], dir.path()).stdout);
-    assert!(s.contains(&format!("corrupt at byte {}: block checksum mismatch", cs[1].0)), "{s}");
+    assert!(
+        s.contains(&format!(
+            "corrupt at byte {}: block checksum mismatch",
+            cs[1].0
+        )),
+        "{s}"
+    );
 }
 
 #[test]
 fn checksum_mismatch_in_a_block() {
     let (_d, data, _) = base_log();
     let cs = chunks(&data);
-    for (i, at) in [(1, cs[1].0 + log::CHUNK_HEAD_LEN + 7), (1, cs[1].0 + 6), (0, cs[0].0 + cs[0].2)] {
+    for (i, at) in [
+        (1, cs[1].0 + log::CHUNK_HEAD_LEN + 7),
+        (1, cs[1].0 + 6),
+        (0, cs[0].0 + cs[0].2),
+    ] {
         let mut t = data.clone();
         t[at] ^= 0x20;
         let o = replay_bytes(&t);
-        expect(&o, 3, &format!("corrupt at byte {} (block checksum mismatch)", cs[i].0));
+        expect(
+            &o,
+            3,
+            &format!("corrupt at byte {} (block checksum mismatch)", cs[i].0),
+        );
         assert_eq!(o.stdout, first_lines(effects_in_first(&data, i)));
     }
     // The header's checksum.
     let mut t = data.clone();
     t[log::PREAMBLE_LEN + 3] ^= 1;
-    expect(&replay_bytes(&t), 2, "header is corrupt (checksum mismatch)");
+    expect(
+        &replay_bytes(&t),
+        2,
+        "header is corrupt (checksum mismatch)",
+    );
 }
 
 #[test]
@@ -484,7 +611,11 @@ fn effects_of_an_unknown_kind() {
     let t = replace_chunk(&data, b1.0, &log::encode(&recs));
     let o = replay_bytes(&t);
     let before = effects_in_first(&data, 1);
-    expect(&o, 3, &format!("effect #{} has unknown kind 9999", before + 3));
+    expect(
+        &o,
+        3,
+        &format!("effect #{} has unknown kind 9999", before + 3),
+    );
     assert_eq!(o.stdout, first_lines(before));
 }
 
@@ -511,7 +642,11 @@ fn data_after_the_end_record() {
     let len = data.len();
     data.extend_from_slice(b"trailing garbage");
     let o = replay_bytes(&data);
-    expect(&o, 3, &format!("corrupt at byte {len} (16 bytes of data after the end record)"));
+    expect(
+        &o,
+        3,
+        &format!("corrupt at byte {len} (16 bytes of data after the end record)"),
+    );
     assert_eq!(o.stdout, out);
 }
 
@@ -521,9 +656,27 @@ fn end_record_totals_do_not_match() {
     let end_chunk = *chunks(&data).last().unwrap();
     let end = decode_end(payload(&data, end_chunk));
     for (patched, what) in [
-        (End { stop_points: end.stop_points + 1, ..end.clone() }, "stop points, recorded"),
-        (End { instructions: end.instructions - 1, ..end.clone() }, "instructions, recorded"),
-        (End { exit_status: 7, ..end.clone() }, "exit status 0, recorded 7"),
+        (
+            End {
+                stop_points: end.stop_points + 1,
+                ..end.clone()
+            },
+            "stop points, recorded",
+        ),
+        (
+            End {
+                instructions: end.instructions - 1,
+                ..end.clone()
+            },
+            "instructions, recorded",
+        ),
+        (
+            End {
+                exit_status: 7,
+                ..end.clone()
+            },
+            "exit status 0, recorded 7",
+        ),
     ] {
         let o = replay_bytes(&replace_chunk(&data, end_chunk.0, &log::encode(&patched)));
         expect(&o, 3, "replay diverged at the end");
@@ -531,7 +684,10 @@ fn end_record_totals_do_not_match() {
         assert_eq!(o.stdout, out);
     }
     // An effect count that does not match the blocks: the log itself is inconsistent.
-    let patched = End { effects: end.effects + 5, ..end };
+    let patched = End {
+        effects: end.effects + 5,
+        ..end
+    };
     let o = replay_bytes(&replace_chunk(&data, end_chunk.0, &log::encode(&patched)));
     expect(&o, 3, "the end record counts");
 }
@@ -541,7 +697,11 @@ fn empty_file_directory_and_missing_file() {
     expect(&replay_bytes(b""), 2, "the file is empty");
     let dir = TempDir::new("dir");
     expect(&replay_path(dir.path()), 2, "is a directory");
-    expect(&replay_path(&dir.path().join("nope.revlog")), 2, "can't open recording");
+    expect(
+        &replay_path(&dir.path().join("nope.revlog")),
+        2,
+        "can't open recording",
+    );
 }
 
 fn decode_block(payload: &[u8]) -> Vec<log::Record> {
@@ -589,31 +749,56 @@ fn killed_recording_replays_up_to_its_last_block() {
     let n = rec.effects.len();
     assert!(n > 0, "blocks were written while the program ran");
     let info = revpy(&["info", log_path.to_str().unwrap()], dir.path());
-    assert!(text(&info.stdout).contains("status:       truncated at byte"), "{}", text(&info.stdout));
+    assert!(
+        text(&info.stdout).contains("status:       truncated at byte"),
+        "{}",
+        text(&info.stdout)
+    );
 
     let o = replay_path(&log_path);
-    expect(&o, 3, &format!("the recording ends at effect #{n} (file forever.py, line 3)"));
+    expect(
+        &o,
+        3,
+        &format!("the recording ends at effect #{n} (file forever.py, line 3)"),
+    );
     assert!(o.stderr.contains("cut short"), "{}", o.stderr);
-    assert_eq!(o.stdout, (0..n).map(|i| format!("line {i}\n")).collect::<String>());
-    assert!(recorded.starts_with(&o.stdout), "the replay's output is a prefix of the recording run's");
+    assert_eq!(
+        o.stdout,
+        (0..n).map(|i| format!("line {i}\n")).collect::<String>()
+    );
+    assert!(
+        recorded.starts_with(&o.stdout),
+        "the replay's output is a prefix of the recording run's"
+    );
 }
 
 // ---- the documented effect kinds ----------------------------------------------------
 
 #[test]
 fn log_format_doc_lists_every_effect_kind_at_its_index() {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/log-format.md")).unwrap();
-    let section = doc.split("\n## The effect kinds").nth(1).expect("a section '## The effect kinds'");
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/log-format.md"))
+            .unwrap();
+    let section = doc
+        .split("\n## The effect kinds")
+        .nth(1)
+        .expect("a section '## The effect kinds'");
     let section = section.split("\n## ").next().unwrap_or_default();
     let mut documented = vec![];
     for line in section.lines() {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
         if cells.len() >= 4 && cells[1].parse::<usize>().is_ok() {
-            documented.push((cells[1].parse::<usize>().unwrap(), cells[2].trim_matches('`').to_string()));
+            documented.push((
+                cells[1].parse::<usize>().unwrap(),
+                cells[2].trim_matches('`').to_string(),
+            ));
         }
     }
-    let actual: Vec<(usize, String)> =
-        EffectKind::ALL.iter().enumerate().map(|(i, k)| (i, format!("{k:?}"))).collect();
+    let actual: Vec<(usize, String)> = EffectKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (i, format!("{k:?}")))
+        .collect();
     let table: String = EffectKind::ALL
         .iter()
         .enumerate()

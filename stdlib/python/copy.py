@@ -20,8 +20,7 @@ def _f():
 
 
 _atomic = {type(None), int, float, bool, complex, bytes, str, type, range,
-           type(Ellipsis), type(NotImplemented), type(_f), type(len), property,
-           type(_f.__code__) if hasattr(_f, "__code__") else type(None)}
+           type(Ellipsis), type(NotImplemented), type(_f), type(len), property}
 
 
 def copy(x):
@@ -143,6 +142,8 @@ def _reduce(x):
             return rv
     if cls in (set, frozenset):
         return (cls, (list(x),))
+    if cls is bytearray:
+        return (cls, (bytes(x),))
     args = ()
     if hasattr(x, "__getnewargs__"):
         args = tuple(x.__getnewargs__())

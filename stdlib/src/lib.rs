@@ -11,9 +11,13 @@ use revpy_vm::{NativeModuleInit, Vm};
 
 mod cmath;
 mod deque;
+mod io;
 mod math;
 mod math_int;
 mod math_special;
+mod os;
+mod random;
+mod time;
 mod re;
 
 /// Modules written in Python: (name, source).
@@ -31,6 +35,8 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("itertools", include_str!("../python/itertools.py")),
     ("functools", include_str!("../python/functools.py")),
     ("_functools_cache", include_str!("../python/_functools_cache.py")),
+    ("copy", include_str!("../python/copy.py")),
+    ("string", include_str!("../python/string.py")),
     ("abc", include_str!("../python/abc.py")),
     ("typing", include_str!("../python/typing.py")),
     ("enum", include_str!("../python/enum.py")),
@@ -64,6 +70,7 @@ pub fn module_names() -> Vec<&'static str> {
 pub fn install(vm: &mut Vm) {
     vm.frozen_modules.extend_from_slice(PY_MODULES);
     vm.native_modules.extend_from_slice(NATIVE_MODULES);
+    io::install(vm);
 }
 
 /// A VM with the standard library installed.

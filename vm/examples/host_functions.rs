@@ -38,7 +38,9 @@ fn build(
 }
 
 fn run(vm: &mut Vm) -> Result<i32, String> {
-    let code = vm.compile(PROGRAM, "greenhouse.py").map_err(|e| e.to_string())?;
+    let code = vm
+        .compile(PROGRAM, "greenhouse.py")
+        .map_err(|e| e.to_string())?;
     match vm.run_main(code)? {
         ExitStatus::Code(c) => Ok(c),
         ExitStatus::Aborted(why) => Err(why),
@@ -66,19 +68,26 @@ fn main() -> Result<(), String> {
             }
         },
         |args| match args {
-            [HostValue::List(values), HostValue::Bytes(flags)] => {
-                Ok(HostValue::Str(format!("{} readings, flags {:?}", values.len(), flags)))
-            }
+            [HostValue::List(values), HostValue::Bytes(flags)] => Ok(HostValue::Str(format!(
+                "{} readings, flags {:?}",
+                values.len(),
+                flags
+            ))),
             _ => Err("status(list, bytes)".into()),
         },
     )?;
     let log = MemoryLog::new();
     let header = Header::new(vec!["greenhouse.py".into()], ".", PROGRAM);
-    vm.start_recording(Box::new(log.clone()), &header).map_err(|e| e.to_string())?;
+    vm.start_recording(Box::new(log.clone()), &header)
+        .map_err(|e| e.to_string())?;
     let status = run(&mut vm)?;
     vm.finish_recording(status).map_err(|e| e.to_string())?;
     let recorded = String::from_utf8_lossy(vm.effects.captured_stdout()).into_owned();
-    println!("--- recorded ({} host calls, log of {} bytes):", calls.get(), log.contents().len());
+    println!(
+        "--- recorded ({} host calls, log of {} bytes):",
+        calls.get(),
+        log.contents().len()
+    );
     print!("{recorded}");
 
     // 2. Replay from the log alone: the closures must not run.
@@ -87,7 +96,10 @@ fn main() -> Result<(), String> {
         |_| panic!("a host function was called during replay"),
         |_| panic!("a host function was called during replay"),
     )?;
-    let end = recording.end().cloned().ok_or("the recording is incomplete")?;
+    let end = recording
+        .end()
+        .cloned()
+        .ok_or("the recording is incomplete")?;
     replay.start_replay(recording.effects, false);
     let status = run(&mut replay)?;
     replay.check_replay_end(&end, status)?;
@@ -96,6 +108,9 @@ fn main() -> Result<(), String> {
     print!("{replayed}");
 
     assert_eq!(recorded, replayed);
-    println!("--- identical output; exit status {status}, {} stop points, {} effects", end.stop_points, end.effects);
+    println!(
+        "--- identical output; exit status {status}, {} stop points, {} effects",
+        end.stop_points, end.effects
+    );
     Ok(())
 }

@@ -23,7 +23,11 @@ impl Header {
 impl Vm {
     /// Record from now on: write `header` to `out`, then every effect as it happens
     /// (in blocks, see `log::LogWriter`). Call [`Vm::finish_recording`] at the end.
-    pub fn start_recording(&mut self, out: Box<dyn Write + Send>, header: &Header) -> std::io::Result<()> {
+    pub fn start_recording(
+        &mut self,
+        out: Box<dyn Write + Send>,
+        header: &Header,
+    ) -> std::io::Result<()> {
         let w = LogWriter::create(out, header)?;
         self.effects.mode = Mode::Record(Rc::new(RefCell::new(w)));
         Ok(())
@@ -50,7 +54,11 @@ impl Vm {
     /// `truncated`: the recording has no end record (it was cut short), which changes
     /// the message when the program asks for more effects than there are.
     pub fn start_replay(&mut self, effects: Vec<Record>, truncated: bool) {
-        self.effects.mode = Mode::Replay(Replay { effects: Rc::new(effects), pos: 0, truncated });
+        self.effects.mode = Mode::Replay(Replay {
+            effects: Rc::new(effects),
+            pos: 0,
+            truncated,
+        });
     }
 
     /// Effects replayed so far (0 when not replaying).
@@ -66,7 +74,10 @@ impl Vm {
     pub fn check_replay_end(&self, end: &End, exit_status: i32) -> Result<(), String> {
         let mut problems = vec![];
         if end.exit_status != exit_status {
-            problems.push(format!("exit status {exit_status}, recorded {}", end.exit_status));
+            problems.push(format!(
+                "exit status {exit_status}, recorded {}",
+                end.exit_status
+            ));
         }
         let (used, total) = match &self.effects.mode {
             Mode::Replay(r) => (r.pos as u64, r.effects.len() as u64),
@@ -76,10 +87,16 @@ impl Vm {
             problems.push(format!("{used} of {} recorded effects used", end.effects));
         }
         if end.stop_points != self.stop_points {
-            problems.push(format!("{} stop points, recorded {}", self.stop_points, end.stop_points));
+            problems.push(format!(
+                "{} stop points, recorded {}",
+                self.stop_points, end.stop_points
+            ));
         }
         if end.instructions != self.instructions {
-            problems.push(format!("{} instructions, recorded {}", self.instructions, end.instructions));
+            problems.push(format!(
+                "{} instructions, recorded {}",
+                self.instructions, end.instructions
+            ));
         }
         if problems.is_empty() {
             Ok(())

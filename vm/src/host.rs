@@ -133,7 +133,11 @@ pub const MAX_HOST_FUNCTIONS: usize = 256;
 /// Lists nested deeper than this cannot cross the boundary (cycles included).
 const MAX_DEPTH: usize = 64;
 
-fn trampoline<const N: usize>(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+fn trampoline<const N: usize>(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
     call_host(vm, N, args, kw)
 }
 
@@ -193,7 +197,8 @@ fn static_name(name: &str) -> &'static str {
 
 fn is_identifier(s: &str) -> bool {
     let mut cs = s.chars();
-    matches!(cs.next(), Some(c) if c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric())
+    matches!(cs.next(), Some(c) if c == '_' || c.is_alphabetic())
+        && cs.all(|c| c == '_' || c.is_alphanumeric())
 }
 
 impl Vm {
@@ -213,21 +218,29 @@ impl Vm {
         f: impl Fn(&[HostValue]) -> Result<HostValue, String> + 'static,
     ) -> Result<(), String> {
         if !is_identifier(name) {
-            return Err(format!("host function name {name:?} is not a Python identifier"));
+            return Err(format!(
+                "host function name {name:?} is not a Python identifier"
+            ));
         }
         if !is_identifier(module) {
-            return Err(format!("host module name {module:?} is not a Python identifier"));
+            return Err(format!(
+                "host module name {module:?} is not a Python identifier"
+            ));
         }
         let index = self.host_functions.len();
         if index >= MAX_HOST_FUNCTIONS {
-            return Err(format!("a VM holds at most {MAX_HOST_FUNCTIONS} host functions"));
+            return Err(format!(
+                "a VM holds at most {MAX_HOST_FUNCTIONS} host functions"
+            ));
         }
         let dict = if module == "builtins" {
             self.builtins
         } else {
             let key = self.intern(module);
             match self.dict_get(self.modules, key) {
-                Ok(Some(Value::Obj(m))) if matches!(self.heap.kind(m), Kind::Module(_)) => self.module_dict(m),
+                Ok(Some(Value::Obj(m))) if matches!(self.heap.kind(m), Kind::Module(_)) => {
+                    self.module_dict(m)
+                }
                 _ => {
                     let m = self.new_module(module);
                     self.dict_set(self.modules, key, Value::Obj(m))
@@ -236,8 +249,15 @@ impl Vm {
                 }
             }
         };
-        let qualname = if module == "builtins" { name.to_string() } else { format!("{module}.{name}") };
-        self.host_functions.push(HostFunction { qualname, f: Rc::new(f) });
+        let qualname = if module == "builtins" {
+            name.to_string()
+        } else {
+            format!("{module}.{name}")
+        };
+        self.host_functions.push(HostFunction {
+            qualname,
+            f: Rc::new(f),
+        });
         let cls = self.types.builtin_function;
         let func = self.heap.alloc(
             cls,
@@ -290,7 +310,9 @@ impl Vm {
                 }
                 _ => {
                     let t = self.type_name(v);
-                    return Err(self.new_type_error(format!("a host function cannot take a '{t}' value")));
+                    return Err(
+                        self.new_type_error(format!("a host function cannot take a '{t}' value"))
+                    );
                 }
             },
             Value::Undef => HostValue::None,
@@ -366,7 +388,12 @@ fn call_host(vm: &mut Vm, index: usize, args: &[Value], kw: &[(Value, Value)]) -
                 }
             }
         }
-        _ => Err(host_divergence(vm, effect_no, "a malformed host function result", index)),
+        _ => Err(host_divergence(
+            vm,
+            effect_no,
+            "a malformed host function result",
+            index,
+        )),
     }
 }
 
@@ -375,7 +402,11 @@ fn host_divergence(vm: &mut Vm, effect_no: u64, recorded: &str, index: usize) ->
         Some(f) => (f.code.code.filename.to_string(), f.line()),
         None => ("<none>".into(), 0),
     };
-    let asked = vm.host_functions.get(index).map(|h| h.qualname.clone()).unwrap_or_default();
+    let asked = vm
+        .host_functions
+        .get(index)
+        .map(|h| h.qualname.clone())
+        .unwrap_or_default();
     let message = format!(
         "replay diverged at effect #{effect_no} (file {file}, line {line}): the recording has {recorded}, the program asked for host function #{index} ({asked})"
     );

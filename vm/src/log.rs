@@ -85,7 +85,11 @@ pub fn crc32(data: &[u8]) -> u32 {
         for (i, slot) in t.iter_mut().enumerate() {
             let mut c = i as u32;
             for _ in 0..8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
             *slot = c;
         }
@@ -114,8 +118,9 @@ pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
 
 /// Write one chunk (tag, length, CRC, payload).
 fn write_chunk(out: &mut dyn Write, tag: u8, payload: &[u8]) -> std::io::Result<u64> {
-    let len = u32::try_from(payload.len())
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidInput, "a log block over 4 GiB"))?;
+    let len = u32::try_from(payload.len()).map_err(|_| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "a log block over 4 GiB")
+    })?;
     let mut head = [0u8; CHUNK_HEAD_LEN];
     head[0] = tag;
     head[1..5].copy_from_slice(&len.to_le_bytes());
@@ -208,8 +213,9 @@ impl LogWriter {
     /// start the writer thread.
     pub fn create(mut out: Box<dyn Write + Send>, header: &Header) -> std::io::Result<LogWriter> {
         let h = encode(header);
-        let hlen = u32::try_from(h.len())
-            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidInput, "a log header over 4 GiB"))?;
+        let hlen = u32::try_from(h.len()).map_err(|_| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "a log header over 4 GiB")
+        })?;
         let mut pre = Vec::with_capacity(PREAMBLE_LEN);
         pre.extend_from_slice(MAGIC);
         pre.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -219,14 +225,20 @@ impl LogWriter {
         out.write_all(&h)?;
         out.flush()?;
         let shared = Arc::new(Shared {
-            state: Mutex::new(State { bytes_written: (PREAMBLE_LEN + h.len()) as u64, ..State::default() }),
+            state: Mutex::new(State {
+                bytes_written: (PREAMBLE_LEN + h.len()) as u64,
+                ..State::default()
+            }),
             cv: Condvar::new(),
         });
         let s = shared.clone();
         let thread = std::thread::Builder::new()
             .name("revpy-log-writer".into())
             .spawn(move || writer_thread(&s, out))?;
-        Ok(LogWriter { shared, thread: Some(thread) })
+        Ok(LogWriter {
+            shared,
+            thread: Some(thread),
+        })
     }
 
     /// Append one effect (written with its block later).
@@ -380,7 +392,11 @@ fn writer_thread(shared: &Shared, mut out: Box<dyn Write + Send>) {
             Some(since) => period.saturating_sub(since.elapsed()),
             None => period,
         };
-        st = shared.cv.wait_timeout(st, wait).map(|(g, _)| g).unwrap_or_else(|p| p.into_inner().0);
+        st = shared
+            .cv
+            .wait_timeout(st, wait)
+            .map(|(g, _)| g)
+            .unwrap_or_else(|p| p.into_inner().0);
     }
     st.completed = st.requested;
     drop(st);
@@ -445,7 +461,9 @@ impl Recording {
     /// Read and check a whole recording.
     pub fn read(mut input: impl Read) -> Result<Recording, LogError> {
         let mut data = vec![];
-        input.read_to_end(&mut data).map_err(|e| LogError::Io(e.to_string()))?;
+        input
+            .read_to_end(&mut data)
+            .map_err(|e| LogError::Io(e.to_string()))?;
         Recording::parse(&data)
     }
 
@@ -459,7 +477,8 @@ impl Recording {
         if data[..n] != MAGIC[..n] {
             return Err(LogError::NotALog);
         }
-        let u32_at = |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+        let u32_at =
+            |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
         if data.len() >= 12 {
             let version = u32_at(8);
             if version != FORMAT_VERSION {
@@ -467,12 +486,16 @@ impl Recording {
             }
         }
         if data.len() < PREAMBLE_LEN {
-            return Err(LogError::TruncatedHeader { size: data.len() as u64 });
+            return Err(LogError::TruncatedHeader {
+                size: data.len() as u64,
+            });
         }
         let hlen = u32_at(12) as usize;
         let hcrc = u32_at(16);
         if data.len() - PREAMBLE_LEN < hlen {
-            return Err(LogError::TruncatedHeader { size: data.len() as u64 });
+            return Err(LogError::TruncatedHeader {
+                size: data.len() as u64,
+            });
         }
         let hbytes = &data[PREAMBLE_LEN..PREAMBLE_LEN + hlen];
         if crc32(hbytes) != hcrc {
@@ -486,27 +509,46 @@ impl Recording {
         let tail = loop {
             let left = data.len() - pos;
             if left < CHUNK_HEAD_LEN {
-                break Tail::Truncated { at_byte: pos as u64 };
+                break Tail::Truncated {
+                    at_byte: pos as u64,
+                };
             }
             let tag = data[pos];
             let len = u32_at(pos + 1) as usize;
             let crc = u32_at(pos + 5);
             if tag != TAG_BLOCK && tag != TAG_END {
-                break Tail::Corrupt { at_byte: pos as u64, what: format!("unknown chunk tag 0x{tag:02x}") };
+                break Tail::Corrupt {
+                    at_byte: pos as u64,
+                    what: format!("unknown chunk tag 0x{tag:02x}"),
+                };
             }
             if left - CHUNK_HEAD_LEN < len {
-                break Tail::Truncated { at_byte: pos as u64 };
+                break Tail::Truncated {
+                    at_byte: pos as u64,
+                };
             }
             let payload = &data[pos + CHUNK_HEAD_LEN..pos + CHUNK_HEAD_LEN + len];
-            let what = if tag == TAG_END { "end record" } else { "block" };
+            let what = if tag == TAG_END {
+                "end record"
+            } else {
+                "block"
+            };
             if crc32(payload) != crc {
-                break Tail::Corrupt { at_byte: pos as u64, what: format!("{what} checksum mismatch") };
+                break Tail::Corrupt {
+                    at_byte: pos as u64,
+                    what: format!("{what} checksum mismatch"),
+                };
             }
             let next = pos + CHUNK_HEAD_LEN + len;
             if tag == TAG_END {
                 let end = match decode::<End>(payload) {
                     Ok(end) => end,
-                    Err(e) => break Tail::Corrupt { at_byte: pos as u64, what: format!("bad end record: {e}") },
+                    Err(e) => {
+                        break Tail::Corrupt {
+                            at_byte: pos as u64,
+                            what: format!("bad end record: {e}"),
+                        }
+                    }
                 };
                 if next != data.len() {
                     break Tail::Corrupt {
@@ -528,7 +570,12 @@ impl Recording {
             }
             let recs = match decode::<Vec<Record>>(payload) {
                 Ok(recs) => recs,
-                Err(e) => break Tail::Corrupt { at_byte: pos as u64, what: format!("bad block: {e}") },
+                Err(e) => {
+                    break Tail::Corrupt {
+                        at_byte: pos as u64,
+                        what: format!("bad block: {e}"),
+                    }
+                }
             };
             if let Some(i) = recs.iter().position(|r| r.kind as usize >= nkinds) {
                 break Tail::Corrupt {
@@ -545,7 +592,13 @@ impl Recording {
             blocks += 1;
             pos = next;
         };
-        Ok(Recording { header, effects, tail, size: data.len() as u64, blocks })
+        Ok(Recording {
+            header,
+            effects,
+            tail,
+            size: data.len() as u64,
+            blocks,
+        })
     }
 
     /// Whether the recording ends with a valid end record.
@@ -582,7 +635,10 @@ mod tests {
     }
 
     fn rec(i: i64) -> Record {
-        Record { kind: 0, val: Val::Int(i) }
+        Record {
+            kind: 0,
+            val: Val::Int(i),
+        }
     }
 
     #[test]
@@ -592,7 +648,13 @@ mod tests {
         for i in 0..1100 {
             w.push(rec(i));
         }
-        w.finish(&End { exit_status: 0, stop_points: 5, instructions: 9, effects: 1100 }).unwrap();
+        w.finish(&End {
+            exit_status: 0,
+            stop_points: 5,
+            instructions: 9,
+            effects: 1100,
+        })
+        .unwrap();
         let r = Recording::parse(&buf.contents()).unwrap();
         assert_eq!(r.header, header());
         assert_eq!(r.effects.len(), 1100);
@@ -610,7 +672,12 @@ mod tests {
         w.flush_block().unwrap();
         let r = Recording::parse(&buf.contents()).unwrap();
         assert_eq!(r.effects, vec![rec(1)]);
-        assert_eq!(r.tail, Tail::Truncated { at_byte: buf.contents().len() as u64 });
+        assert_eq!(
+            r.tail,
+            Tail::Truncated {
+                at_byte: buf.contents().len() as u64
+            }
+        );
         // Dropping an unfinished writer keeps what was pushed, without an end record.
         w.push(rec(2));
         drop(w);
@@ -627,7 +694,13 @@ mod tests {
         std::thread::sleep(Duration::from_millis(BLOCK_MILLIS + 400));
         let r = Recording::parse(&buf.contents()).unwrap();
         assert_eq!(r.effects, vec![rec(7)]);
-        w.finish(&End { exit_status: 0, stop_points: 0, instructions: 0, effects: 1 }).unwrap();
+        w.finish(&End {
+            exit_status: 0,
+            stop_points: 0,
+            instructions: 0,
+            effects: 1,
+        })
+        .unwrap();
     }
 
     #[test]
@@ -635,16 +708,34 @@ mod tests {
         let buf = MemoryLog::new();
         let mut w = LogWriter::create(Box::new(buf.clone()), &header()).unwrap();
         for i in 0..600 {
-            w.push(Record { kind: 4, val: Val::List(vec![Val::Str(format!("{i}")), Val::Float(0.5)]) });
+            w.push(Record {
+                kind: 4,
+                val: Val::List(vec![Val::Str(format!("{i}")), Val::Float(0.5)]),
+            });
         }
-        w.finish(&End { exit_status: 1, stop_points: 2, instructions: 3, effects: 600 }).unwrap();
+        w.finish(&End {
+            exit_status: 1,
+            stop_points: 2,
+            instructions: 3,
+            effects: 600,
+        })
+        .unwrap();
         let data = buf.contents();
         for cut in 0..data.len() {
             let _ = Recording::parse(&data[..cut]);
             let mut flipped = data.clone();
             flipped[cut] ^= 0x40;
             let r = Recording::parse(&flipped);
-            assert!(!matches!(r, Ok(Recording { tail: Tail::Complete(_), .. })), "flip at {cut} undetected");
+            assert!(
+                !matches!(
+                    r,
+                    Ok(Recording {
+                        tail: Tail::Complete(_),
+                        ..
+                    })
+                ),
+                "flip at {cut} undetected"
+            );
         }
     }
 }

@@ -76,7 +76,11 @@ fn record(src: &str) -> (Vec<u8>, String, Calls) {
     let calls: Calls = Rc::default();
     let mut vm = vm_with_hosts(calls.clone(), true);
     let log = MemoryLog::new();
-    vm.start_recording(Box::new(log.clone()), &Header::new(vec!["prog.py".into()], ".", src)).unwrap();
+    vm.start_recording(
+        Box::new(log.clone()),
+        &Header::new(vec!["prog.py".into()], ".", src),
+    )
+    .unwrap();
     let (status, out, err) = run(&mut vm, src);
     assert_eq!(status, ExitStatus::Code(0), "{err}");
     vm.finish_recording(0).unwrap();
@@ -90,13 +94,20 @@ fn live_calls_convert_values_both_ways() {
     let (status, out, err) = run(&mut vm, PROG);
     assert_eq!(status, ExitStatus::Code(0), "{err}");
     assert_eq!(out, EXPECTED);
-    assert_eq!(calls.borrow().len(), 2, "argument errors happen before the call");
+    assert_eq!(
+        calls.borrow().len(),
+        2,
+        "argument errors happen before the call"
+    );
     assert_eq!(calls.borrow()[0][4], HostValue::Str("héllo".into()));
     assert_eq!(
         calls.borrow()[0][7],
         HostValue::List(vec![
             HostValue::Int(1),
-            HostValue::List(vec![HostValue::Int(2), HostValue::List(vec![HostValue::Int(3)])])
+            HostValue::List(vec![
+                HostValue::Int(2),
+                HostValue::List(vec![HostValue::Int(3)])
+            ])
         ])
     );
 }
@@ -107,7 +118,11 @@ fn recorded_calls_replay_without_the_host() {
     assert_eq!(out, EXPECTED);
     assert_eq!(calls.borrow().len(), 2);
     let rec = Recording::parse(&log).unwrap();
-    let host_calls = rec.effects.iter().filter(|e| e.kind == EffectKind::HostCall as u16).count();
+    let host_calls = rec
+        .effects
+        .iter()
+        .filter(|e| e.kind == EffectKind::HostCall as u16)
+        .count();
     assert_eq!(host_calls, 4, "echo twice, answer, fail");
 
     let replay_calls: Calls = Rc::default();
@@ -149,7 +164,9 @@ fn a_truncated_log_ends_the_replay_with_a_message() {
     let (status, out, _) = run(&mut vm, src);
     assert_eq!(out, "[0]\n");
     match status {
-        ExitStatus::Aborted(msg) => assert!(msg.starts_with("the recording ends at effect #3"), "{msg}"),
+        ExitStatus::Aborted(msg) => {
+            assert!(msg.starts_with("the recording ends at effect #3"), "{msg}")
+        }
         other => panic!("expected the recording to end, got {other:?}"),
     }
 }
@@ -157,15 +174,27 @@ fn a_truncated_log_ends_the_replay_with_a_message() {
 #[test]
 fn registration_checks_names() {
     let mut vm = Vm::new();
-    assert!(vm.register_host_function("host", "not a name", |_| Ok(HostValue::None)).is_err());
-    assert!(vm.register_host_function("a.b", "f", |_| Ok(HostValue::None)).is_err());
+    assert!(vm
+        .register_host_function("host", "not a name", |_| Ok(HostValue::None))
+        .is_err());
+    assert!(vm
+        .register_host_function("a.b", "f", |_| Ok(HostValue::None))
+        .is_err());
     for i in 0..revpy_vm::host::MAX_HOST_FUNCTIONS {
-        vm.register_host_function("many", &format!("f{i}"), move |_| Ok(HostValue::Int(i as i64))).unwrap();
+        vm.register_host_function("many", &format!("f{i}"), move |_| {
+            Ok(HostValue::Int(i as i64))
+        })
+        .unwrap();
     }
-    assert!(vm.register_host_function("many", "one_too_many", |_| Ok(HostValue::None)).is_err());
+    assert!(vm
+        .register_host_function("many", "one_too_many", |_| Ok(HostValue::None))
+        .is_err());
     // The last trampoline dispatches to the last function.
     vm.effects.stdout = OutputSink::Buffer(vec![]);
-    let (status, out, _) = run(&mut vm, "import many\nprint(many.f0(), many.f17(), many.f255())\n");
+    let (status, out, _) = run(
+        &mut vm,
+        "import many\nprint(many.f0(), many.f17(), many.f255())\n",
+    );
     assert_eq!(status, ExitStatus::Code(0));
     assert_eq!(out, "0 17 255\n");
 }

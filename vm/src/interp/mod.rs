@@ -109,10 +109,15 @@ impl Vm {
             let mut sptr: *mut Value = self.stack.as_mut_ptr();
             let mut sp: usize = self.stack.len();
             let mut cap: usize = self.stack.capacity();
+            // Simple instructions also keep the position and the instruction count in
+            // registers; `sync!` publishes them with the stack length.
+            let mut icount: u64 = 0;
             macro_rules! sync {
                 () => {
                     // SAFETY: sp <= capacity and every slot below sp was written.
                     unsafe { self.stack.set_len(sp) }
+                    self.frames[fi].ip = ip as u32;
+                    self.instructions += std::mem::take(&mut icount);
                 };
             }
             macro_rules! reload {
@@ -154,8 +159,7 @@ impl Vm {
             let err: PyErr = 'exec: loop {
                 let ins = instrs[ip];
                 ip += 1;
-                self.frames[fi].ip = ip as u32;
-                self.instructions += 1;
+                icount += 1;
                 if ins.line_start || hooked {
                     if ins.line_start {
                         self.stop_points += 1;

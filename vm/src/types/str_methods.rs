@@ -680,11 +680,23 @@ pub fn str_format(
     kw: &[(Value, Value)],
     mapping: Option<Value>,
 ) -> PyResult<String> {
+    let mut numbering = (0usize, false);
+    format_fields(vm, s, args, kw, mapping, &mut numbering)
+}
+
+/// `str.format` of `s`; `numbering` is (next automatic index, manual numbering
+/// seen), shared with the fields nested in format specs.
+fn format_fields(
+    vm: &mut Vm,
+    s: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    mapping: Option<Value>,
+    numbering: &mut (usize, bool),
+) -> PyResult<String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::new();
     let mut i = 0;
-    let mut auto = 0usize;
-    let mut manual = false;
     while i < chars.len() {
         let c = chars[i];
         if c == '{' {
@@ -709,23 +721,39 @@ pub fn str_format(
             }
             let field: String = chars[i + 1..j - 1].iter().collect();
             i = j;
-            let (head, spec) = match field.find(':') {
-                Some(k) => (field[..k].to_string(), field[k + 1..].to_string()),
-                None => (field.clone(), String::new()),
-            };
-            let (name, conv) = match head.find('!') {
-                Some(k) => (head[..k].to_string(), Some(head[k + 1..].to_string())),
-                None => (head.clone(), None),
+            // The field name ends at the first '!' or ':' outside brackets.
+            let mut in_bracket = false;
+            let name_end = field
+                .char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '[' => in_bracket = true,
+                        ']' => in_bracket = false,
+                        _ => {}
+                    }
+                    !in_bracket && (c == '!' || c == ':')
+                })
+                .map(|(k, _)| k)
+                .unwrap_or(field.len());
+            let name = field[..name_end].to_string();
+            let tail = &field[name_end..];
+            let (conv, spec) = if let Some(t) = tail.strip_prefix('!') {
+                match t.find(':') {
+                    Some(k) => (Some(t[..k].to_string()), t[k + 1..].to_string()),
+                    None => (Some(t.to_string()), String::new()),
+                }
+            } else {
+                (None, tail.strip_prefix(':').unwrap_or("").to_string())
             };
             // Split name into first part and accessors.
             let first_end = name.find(['.', '[']).unwrap_or(name.len());
             let first = &name[..first_end];
             let mut v = if first.is_empty() {
-                if manual {
+                if numbering.1 {
                     return Err(vm.new_value_error("cannot switch from manual field specification to automatic field numbering".into()));
                 }
-                let idx = auto;
-                auto += 1;
+                let idx = numbering.0;
+                numbering.0 += 1;
                 match args.get(idx) {
                     Some(v) => *v,
                     None => {
@@ -738,7 +766,10 @@ pub fn str_format(
                     }
                 }
             } else if let Ok(idx) = first.parse::<usize>() {
-                manual = true;
+                if numbering.0 > 0 {
+                    return Err(vm.new_value_error("cannot switch from automatic field numbering to manual field specification".into()));
+                }
+                numbering.1 = true;
                 match args.get(idx) {
                     Some(v) => *v,
                     None => {
@@ -796,7 +827,7 @@ pub fn str_format(
                 None => v,
             };
             let spec = if spec.contains('{') {
-                str_format(vm, &spec, args, kw, mapping)?
+                format_fields(vm, &spec, args, kw, mapping, numbering)?
             } else {
                 spec
             };
