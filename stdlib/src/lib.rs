@@ -37,6 +37,10 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("_functools_cache", include_str!("../python/_functools_cache.py")),
     ("copy", include_str!("../python/copy.py")),
     ("string", include_str!("../python/string.py")),
+    ("textwrap", include_str!("../python/textwrap.py")),
+    ("numbers", include_str!("../python/numbers.py")),
+    ("fractions", include_str!("../python/fractions.py")),
+    ("statistics", include_str!("../python/statistics.py")),
     ("abc", include_str!("../python/abc.py")),
     ("typing", include_str!("../python/typing.py")),
     ("enum", include_str!("../python/enum.py")),
@@ -46,6 +50,9 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("contextlib", include_str!("../python/contextlib.py")),
     ("re", include_str!("../python/re.py")),
     ("_re_template", include_str!("../python/_re_template.py")),
+    ("json", include_str!("../python/json/__init__.py")),
+    ("json.decoder", include_str!("../python/json/decoder.py")),
+    ("json.encoder", include_str!("../python/json/encoder.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
@@ -53,6 +60,13 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::create),
     ("cmath", cmath::create),
     ("_collections", deque::create),
+    // Effects: files, os, time, random (see each module's docs).
+    ("_io", io::create),
+    ("os", os::create),
+    ("os.path", os::create_path),
+    ("posixpath", os::create_path),
+    ("time", time::create),
+    ("random", random::create),
     ("_sre", re::create),
 ];
 

@@ -264,7 +264,8 @@ pub enum Kind {
     Range(i64, i64, i64),
     /// A range whose bounds or length do not fit machine ints: start, stop, step.
     BigRange(Box<[BigInt; 3]>),
-    Slice(Value, Value, Value),
+    /// start, stop, step (boxed: keeps every object 64 bytes).
+    Slice(Box<[Value; 3]>),
     Iter(Box<IterKind>),
     /// keys (0), values (1) or items (2) of a dict.
     DictView(ObjRef, u8),
@@ -341,11 +342,7 @@ impl Kind {
                 f(g.name);
                 f(g.qualname);
             }
-            Kind::Slice(a, b, c) => {
-                f(*a);
-                f(*b);
-                f(*c);
-            }
+            Kind::Slice(s) => s.iter().for_each(|x| f(*x)),
             Kind::Iter(it) => match &**it {
                 IterKind::Seq { seq, .. } => f(*seq),
                 IterKind::Range { .. } | IterKind::Exhausted => {}
@@ -398,6 +395,7 @@ fn trace_code(c: &CodeData, f: &mut impl FnMut(Value)) {
 }
 
 /// A heap object: its class, optional attribute dict, creation serial and payload.
+/// 64 bytes (checked by a test): payloads larger than two values are boxed.
 #[derive(Clone, Debug)]
 pub struct Object {
     pub class: ObjRef,
@@ -572,5 +570,14 @@ impl Heap {
         self.allocs = 0;
         self.collections += 1;
         self.threshold = (self.live as u64).max(100_000) * 2;
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn object_is_64_bytes() {
+        assert_eq!(std::mem::size_of::<Option<super::Object>>(), 64);
+        assert_eq!(std::mem::size_of::<crate::value::Value>(), 16);
     }
 }

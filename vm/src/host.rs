@@ -276,11 +276,11 @@ impl Vm {
     }
 
     /// A Python value as a host value (for host function arguments).
-    pub fn to_host_value(&mut self, v: Value) -> PyResult<HostValue> {
-        self.to_host_depth(v, 0)
+    pub fn host_value_of(&mut self, v: Value) -> PyResult<HostValue> {
+        self.host_value_depth(v, 0)
     }
 
-    fn to_host_depth(&mut self, v: Value, depth: usize) -> PyResult<HostValue> {
+    fn host_value_depth(&mut self, v: Value, depth: usize) -> PyResult<HostValue> {
         Ok(match v {
             Value::None => HostValue::None,
             Value::Bool(b) => HostValue::Bool(b),
@@ -304,7 +304,7 @@ impl Vm {
                     let items = items.clone();
                     let mut out = Vec::with_capacity(items.len());
                     for x in items {
-                        out.push(self.to_host_depth(x, depth + 1)?);
+                        out.push(self.host_value_depth(x, depth + 1)?);
                     }
                     HostValue::List(out)
                 }
@@ -320,7 +320,7 @@ impl Vm {
     }
 
     /// A host value (or its log encoding) as a Python value.
-    fn from_val(&mut self, v: Val) -> PyResult<Value> {
+    fn value_from_log(&mut self, v: Val) -> PyResult<Value> {
         Ok(match v {
             Val::Unit | Val::None => Value::None,
             Val::Bool(b) => Value::Bool(b),
@@ -331,7 +331,7 @@ impl Vm {
             Val::List(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for x in items {
-                    let v = self.from_val(x)?;
+                    let v = self.value_from_log(x)?;
                     // Keep finished items visible to the collector while building.
                     self.temp_roots.push(v);
                     out.push(v);
@@ -344,8 +344,8 @@ impl Vm {
     }
 
     /// Convert a host value to a Python value.
-    pub fn from_host_value(&mut self, v: &HostValue) -> PyResult<Value> {
-        self.from_val(v.to_val())
+    pub fn value_of_host(&mut self, v: &HostValue) -> PyResult<Value> {
+        self.value_from_log(v.to_val())
     }
 }
 
@@ -358,7 +358,7 @@ fn call_host(vm: &mut Vm, index: usize, args: &[Value], kw: &[(Value, Value)]) -
     }
     let mut hargs = Vec::with_capacity(args.len());
     for a in args {
-        hargs.push(vm.to_host_value(*a)?);
+        hargs.push(vm.host_value_of(*a)?);
     }
     // The result is logged with the function's index, so that a replay calling a
     // different host function than the recording did is reported as a divergence.
@@ -375,7 +375,7 @@ fn call_host(vm: &mut Vm, index: usize, args: &[Value], kw: &[(Value, Value)]) -
         Val::List(mut parts) if parts.len() == 2 => {
             let result = parts.pop().unwrap_or(Val::None);
             match parts.pop() {
-                Some(Val::Int(i)) if i == index as i64 => vm.from_val(result),
+                Some(Val::Int(i)) if i == index as i64 => vm.value_from_log(result),
                 other => {
                     let recorded = match other {
                         Some(Val::Int(i)) => match vm.host_functions.get(i as usize) {

@@ -124,6 +124,21 @@ impl Vm {
                 };
             }
         }
+        if let Kind::Opaque(_) = self.heap.kind(r) {
+            // Library types defined outside the VM core give their own `__repr__`.
+            let rn = self.names.__repr__;
+            let base = self.class_lookup(self.types.object, rn);
+            if let Some(f) = self.class_lookup(cls, rn) {
+                if base.map_or(true, |b| !b.is(f)) {
+                    let s = self.call(f, &[v], &[])?;
+                    if let Some(text) = self.as_str(s) {
+                        return Ok(text.to_string());
+                    }
+                    let t = self.type_name(s);
+                    return Err(self.new_type_error(format!("__repr__ returned non-string (type {t})")));
+                }
+            }
+        }
         self.builtin_repr(r)
     }
 
@@ -225,8 +240,8 @@ impl Vm {
                 }
             }
             Kind::Range(..) | Kind::BigRange(_) => self.range_repr(r),
-            Kind::Slice(a, b, c) => {
-                let (a, b, c) = (*a, *b, *c);
+            Kind::Slice(s) => {
+                let [a, b, c] = **s;
                 format!(
                     "slice({}, {}, {})",
                     self.repr(a)?,

@@ -7,13 +7,13 @@ use crate::{PyResult, Vm};
 impl Vm {
     pub fn new_slice(&mut self, start: Value, stop: Value, step: Value) -> Value {
         let c = self.types.slice;
-        Value::Obj(self.heap.alloc(c, Kind::Slice(start, stop, step)))
+        Value::Obj(self.heap.alloc(c, Kind::Slice(Box::new([start, stop, step]))))
     }
 
     fn slice_parts(&self, v: Value) -> Option<(Value, Value, Value)> {
         match v {
             Value::Obj(r) => match self.heap.kind(r) {
-                Kind::Slice(a, b, c) => Some((*a, *b, *c)),
+                Kind::Slice(s) => Some((s[0], s[1], s[2])),
                 _ => None,
             },
             _ => None,

@@ -62,7 +62,7 @@ impl Vm {
         }
         if let Some(s) = self.as_str(v) {
             let s = s.to_string();
-            return parse_float(&s).ok_or_else(|| {
+            return parse_float(&crate::unicode_tables::decimal_and_space_to_ascii(&s)).ok_or_else(|| {
                 let r = crate::repr::str_repr(&s);
                 self.new_value_error(format!("could not convert string to float: {r}"))
             });
@@ -156,10 +156,7 @@ fn float_hex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         } else {
             (1, exp - 1023)
         };
-        let mut m = format!("{mant:013x}");
-        while m.len() > 1 && m.ends_with('0') {
-            m.pop();
-        }
+        let m = format!("{mant:013x}");
         format!(
             "{sign}0x{lead}.{m}p{}{}",
             if e >= 0 { "+" } else { "-" },
@@ -167,6 +164,124 @@ fn float_hex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         )
     };
     Ok(vm.new_str(s))
+}
+
+/// `x * 2**e` without intermediate overflow or underflow (x has at most 53 bits, and
+/// the result is representable or rounds as the caller decided).
+fn ldexp(mut x: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
+}
+
+/// Parse CPython's hexadecimal float syntax, rounding half to even.
+fn parse_hex_float(s: &str) -> Result<f64, &'static str> {
+    const INVALID: &str = "invalid hexadecimal floating-point string";
+    let t = s.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let sign = if neg { -1.0 } else { 1.0 };
+    let lower = t.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Ok(sign * f64::INFINITY);
+    }
+    if lower == "nan" {
+        return Ok(f64::NAN);
+    }
+    let t = lower
+        .strip_prefix("0x")
+        .map(str::to_string)
+        .unwrap_or(lower.clone());
+    let (body, exp) = match t.find('p') {
+        Some(k) => (&t[..k], Some(&t[k + 1..])),
+        None => (&t[..], None),
+    };
+    let (int_part, frac_part) = match body.find('.') {
+        Some(k) => (&body[..k], &body[k + 1..]),
+        None => (body, ""),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(INVALID);
+    }
+    let mut m = num_bigint::BigUint::from(0u32);
+    for c in int_part.chars().chain(frac_part.chars()) {
+        let d = c.to_digit(16).ok_or(INVALID)?;
+        m = m * 16u32 + d;
+    }
+    let mut e: i64 = -4 * frac_part.len() as i64;
+    if let Some(x) = exp {
+        let (eneg, digits) = match x.as_bytes().first() {
+            Some(b'-') => (true, &x[1..]),
+            Some(b'+') => (false, &x[1..]),
+            _ => (false, x),
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(INVALID);
+        }
+        let v: i64 = digits.parse().unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+        e += if eneg { -v } else { v };
+    }
+    if m.bits() == 0 {
+        return Ok(sign * 0.0);
+    }
+    const TOO_LARGE: &str = "hexadecimal value too large to represent as a float";
+    let bits = m.bits() as i64;
+    let top = bits + e - 1;
+    if top > 1023 {
+        return Err(TOO_LARGE);
+    }
+    // Bits of precision available at this magnitude (fewer for subnormals).
+    let prec = if top >= -1022 { 53 } else { 53 - (-1022 - top) };
+    let shift = bits - prec.max(0);
+    let (mant, e) = if shift > 0 {
+        let sh = shift as u64;
+        let q = &m >> sh;
+        let rem = &m - (&q << sh);
+        let half = num_bigint::BigUint::from(1u32) << (sh - 1);
+        let odd = q.bit(0);
+        let q = if rem > half || (rem == half && odd) {
+            q + 1u32
+        } else {
+            q
+        };
+        (q, e + shift)
+    } else {
+        (m, e)
+    };
+    let mant_f = mant.to_f64().unwrap_or(f64::INFINITY);
+    let r = ldexp(mant_f, e);
+    if r.is_infinite() {
+        return Err(TOO_LARGE);
+    }
+    Ok(sign * r)
+}
+
+fn float_fromhex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("fromhex", &args[1..], 1, 1)?;
+    let Some(s) = vm.as_str(args[1]).map(str::to_string) else {
+        let t = vm.type_name(args[1]);
+        return Err(vm.new_type_error(format!("must be str, not {t}")));
+    };
+    match parse_hex_float(&s) {
+        Ok(f) => {
+            let v = Value::Float(f);
+            match args[0] {
+                Value::Obj(c) if c != vm.types.float => vm.call(Value::Obj(c), &[v], &[]),
+                _ => Ok(v),
+            }
+        }
+        Err(msg) if msg.starts_with("hex") => Err(vm.new_overflow_error(msg)),
+        Err(msg) => Err(vm.new_value_error(msg.into())),
+    }
 }
 
 fn float_trunc(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -305,6 +420,7 @@ pub fn register(vm: &mut Vm) {
     for (n, f) in methods {
         vm.add_method(c, n, *f);
     }
+    vm.add_classmethod(c, "fromhex", float_fromhex);
     let cc = vm.types.complex;
     vm.add_staticmethod(cc, "__new__", complex_new);
     vm.add_method(cc, "conjugate", c_conjugate);

@@ -73,7 +73,7 @@ impl Vm {
         }
         if let Some(s) = self.as_str(v) {
             let s = s.to_string();
-            return match parse_int(&s, 10) {
+            return match parse_int(&crate::unicode_tables::decimal_and_space_to_ascii(&s), 10) {
                 Some(b) => Ok(self.new_bigint(b)),
                 None => {
                     let r = crate::repr::str_repr(&s);
@@ -170,7 +170,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 return Err(vm.new_value_error("int() base must be >= 2 and <= 36, or 0".into()));
             }
             let s = match vm.as_str(x) {
-                Some(s) => s.to_string(),
+                Some(s) => crate::unicode_tables::decimal_and_space_to_ascii(s).into_owned(),
                 None => match x {
                     Value::Obj(r) => match vm.heap.kind(r) {
                         Kind::Bytes(b) | Kind::ByteArray(b) => {

@@ -566,9 +566,9 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
             }
             Ok(Some(eq == (op == CmpOp::Eq)))
         }
-        (Kind::Slice(a1, b1, c1), Kind::Slice(a2, b2, c2)) => {
+        (Kind::Slice(s1), Kind::Slice(s2)) => {
             // Slices compare as (start, stop, step) tuples.
-            let (x, y) = (vec![*a1, *b1, *c1], vec![*a2, *b2, *c2]);
+            let (x, y) = (s1.to_vec(), s2.to_vec());
             seq_compare(vm, &x, &y, op).map(Some)
         }
         (Kind::Range(..) | Kind::BigRange(_), Kind::Range(..) | Kind::BigRange(_))
@@ -704,10 +704,10 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             "__doc__" => Some(Value::None),
             _ => None,
         },
-        Kind::Slice(a, b, c) => match name {
-            "start" => Some(*a),
-            "stop" => Some(*b),
-            "step" => Some(*c),
+        Kind::Slice(s) => match name {
+            "start" => Some(s[0]),
+            "stop" => Some(s[1]),
+            "step" => Some(s[2]),
             _ => None,
         },
         Kind::Cell(v) => match name {

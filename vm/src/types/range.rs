@@ -99,8 +99,8 @@ impl Vm {
         let (a, b, c) = self.range_bounds(r).expect("range");
         let len = big_len(&a, &b, &c);
         if let Value::Obj(k) = key {
-            if let Kind::Slice(s0, s1, s2) = self.heap.kind(k) {
-                let (s0, s1, s2) = (*s0, *s1, *s2);
+            if let Kind::Slice(sl) = self.heap.kind(k) {
+                let [s0, s1, s2] = **sl;
                 let (i, j, step) = self.big_slice_indices(s0, s1, s2, &len)?;
                 return Ok(self.new_range(&a + &i * &c, &a + &j * &c, &c * step));
             }

@@ -35,12 +35,16 @@ impl Vm {
             let slow = std::cell::Cell::new(false);
             let r = vm
                 .table(s)
-                .find_with(hash, key, |k| match vm.simple_eq(k, key) {
-                    Some(b) => b,
-                    None => {
-                        slow.set(true);
-                        false
-                    }
+                .find_with(hash, key, |k| match (k, key) {
+                    // Equal hashes of two small ints mean equal ints.
+                    (Value::Int(a), Value::Int(b)) => a == b,
+                    _ => match vm.simple_eq(k, key) {
+                        Some(b) => b,
+                        None => {
+                            slow.set(true);
+                            false
+                        }
+                    },
                 });
             if !slow.get() {
                 return Ok(r);

@@ -443,23 +443,17 @@ fn pred(vm: &mut Vm, args: Args, f: impl Fn(&str) -> bool) -> PyResult<Value> {
 }
 fn s_isdigit(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        !s.is_empty()
-            && s.chars().all(|c| {
-                c.is_ascii_digit()
-                    || ('\u{2070}'..='\u{2079}').contains(&c)
-                    || "¹²³".contains(c)
-                    || c.is_ascii_digit()
-            })
+        !s.is_empty() && s.chars().all(crate::unicode_tables::is_digit)
     })
 }
 fn s_isdecimal(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c.is_ascii_digit())
+        !s.is_empty() && s.chars().all(crate::unicode_tables::is_decimal)
     })
 }
 fn s_isnumeric(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        !s.is_empty() && s.chars().all(|c| c.is_numeric())
+        !s.is_empty() && s.chars().all(crate::unicode_tables::is_numeric)
     })
 }
 fn s_isalpha(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
