@@ -83,7 +83,10 @@ fn main() -> ExitCode {
         }
         Some(("record", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();
-            let args: Vec<String> = m.get_many::<String>("args").map(|a| a.cloned().collect()).unwrap_or_default();
+            let args: Vec<String> = m
+                .get_many::<String>("args")
+                .map(|a| a.cloned().collect())
+                .unwrap_or_default();
             record::record(&file, &args, m.get_one::<String>("output").cloned())
         }
         Some(("replay", m)) => {

@@ -333,6 +333,25 @@ fn stdin_is_replayed_from_the_log() {
     assert!(quiet.status.success(), "{}", text(&quiet.stderr));
 }
 
+#[test]
+fn programs_that_do_not_compile_leave_a_replayable_recording() {
+    for (src, code, message) in [
+        ("print('a')\nx = (1,\n", 1, "SyntaxError"),
+        ("async def f():\n    pass\n", 2, "revpy does not support"),
+    ] {
+        let (_dir, log_path, rec) = record_source("bad.py", src);
+        assert_eq!(rec.status.code(), Some(code), "{}", text(&rec.stderr));
+        assert!(text(&rec.stderr).contains(message), "{}", text(&rec.stderr));
+        let r = parse_file(&log_path);
+        assert!(r.is_complete() && r.effects.is_empty());
+        let elsewhere = TempDir::new("bad-replay");
+        let rep = revpy(&["replay", log_path.to_str().unwrap()], elsewhere.path());
+        assert_eq!(rep.status.code(), Some(code));
+        assert_eq!(text(&rep.stderr), text(&rec.stderr));
+        assert_eq!(text(&rep.stdout), "");
+    }
+}
+
 // ---- tampered logs ---------------------------------------------------------------
 
 const LINES: usize = 1300;
@@ -739,7 +758,14 @@ fn killed_recording_replays_up_to_its_last_block() {
         let _ = stdout.read_to_end(&mut v);
         v
     });
-    std::thread::sleep(std::time::Duration::from_millis(1200));
+    // About a second, and at least until some blocks are on disk (a loaded machine).
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(1)
+        || (std::fs::metadata(&log_path).map_or(0, |m| m.len()) < 4096
+            && start.elapsed() < std::time::Duration::from_secs(20))
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     child.kill().unwrap(); // SIGKILL
     let _ = child.wait();
     let recorded = text(&reader.join().unwrap());

@@ -30,7 +30,7 @@ def _parse(s):
 
     if '/' in t:
         a, b = t.split('/', 1)
-        n, d = digits(a.rstrip()), digits(b.lstrip())
+        n, d = digits(a), digits(b)
         if n is None or d is None:
             return None
         return sign * n, d

@@ -21,9 +21,7 @@ fn arg_c(vm: &mut Vm, v: Value) -> PyResult<C> {
             return Ok((re, im));
         }
         let t = vm.type_name(r);
-        return Err(vm.new_type_error(format!(
-            "__complex__ returned non-complex (type {t})"
-        )));
+        return Err(vm.new_type_error(format!("__complex__ returned non-complex (type {t})")));
     }
     match arg_f64(vm, v) {
         Ok(x) => Ok((x, 0.0)),
@@ -54,9 +52,19 @@ fn c_sqrt(z: C) -> C {
     }
     if z.0.is_infinite() {
         return if z.0 > 0.0 {
-            (z.0, if z.1.is_nan() { z.1 } else { 0f64.copysign(z.1) })
+            (
+                z.0,
+                if z.1.is_nan() {
+                    z.1
+                } else {
+                    0f64.copysign(z.1)
+                },
+            )
         } else {
-            (if z.1.is_nan() { z.1.abs() } else { 0.0 }, f64::INFINITY.copysign(z.1))
+            (
+                if z.1.is_nan() { z.1.abs() } else { 0.0 },
+                f64::INFINITY.copysign(z.1),
+            )
         };
     }
     let ax = z.0.abs() / 8.0;
@@ -112,7 +120,10 @@ fn c_cosh(z: C) -> C {
 fn c_tanh(z: C) -> C {
     let (x, y) = z;
     if x.abs() > 354.0 {
-        return (1f64.copysign(x), 4.0 * y.sin() * y.cos() * (-2.0 * x.abs()).exp());
+        return (
+            1f64.copysign(x),
+            4.0 * y.sin() * y.cos() * (-2.0 * x.abs()).exp(),
+        );
     }
     let tx = x.tanh();
     let ty = y.tan();
@@ -192,10 +203,7 @@ fn polar(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn rect(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "rect expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.new_type_error(format!("rect expected 2 arguments, got {}", args.len())));
     }
     let r = arg_f64(vm, args[0])?;
     let phi = arg_f64(vm, args[1])?;
@@ -218,7 +226,9 @@ fn isfinite(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     pred(vm, args, "isfinite", |z| z.0.is_finite() && z.1.is_finite())
 }
 fn isinf(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    pred(vm, args, "isinf", |z| z.0.is_infinite() || z.1.is_infinite())
+    pred(vm, args, "isinf", |z| {
+        z.0.is_infinite() || z.1.is_infinite()
+    })
 }
 fn isnan(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     pred(vm, args, "isnan", |z| z.0.is_nan() || z.1.is_nan())

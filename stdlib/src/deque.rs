@@ -1,9 +1,9 @@
 //! `collections.deque` (module `_collections`): a double-ended queue over a
 //! `VecDeque`, with CPython's methods, error messages and repr.
 
+use revpy_compiler::opcodes::CmpOp;
 use revpy_vm::opaque::OpaqueObject;
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
-use revpy_compiler::opcodes::CmpOp;
 use std::any::Any;
 use std::collections::VecDeque;
 
@@ -209,9 +209,9 @@ fn rotate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
             Some(n) => n,
             None => {
                 let t = vm.type_name(*v);
-                return Err(vm.new_type_error(format!(
-                    "'{t}' object cannot be interpreted as an integer"
-                )));
+                return Err(
+                    vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
             }
         },
         None => 1,
@@ -268,7 +268,9 @@ fn count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 fn contains(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    Ok(Value::Bool(find(vm, args[0], args[1], 0, usize::MAX)?.is_some()))
+    Ok(Value::Bool(
+        find(vm, args[0], args[1], 0, usize::MAX)?.is_some(),
+    ))
 }
 fn remove(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("remove", &args[1..], 1, 1)?;
@@ -285,9 +287,9 @@ fn remove(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn clamp_index(vm: &mut Vm, v: Value, len: usize) -> PyResult<usize> {
     let Some(i) = vm.index_of(v)? else {
-        return Err(vm.new_type_error(
-            "slice indices must be integers or have an __index__ method".into(),
-        ));
+        return Err(
+            vm.new_type_error("slice indices must be integers or have an __index__ method".into())
+        );
     };
     Ok(if i < 0 {
         (i + len as i64).max(0) as usize
@@ -333,9 +335,7 @@ fn position(vm: &mut Vm, dq: Value, v: Value) -> PyResult<usize> {
     let len = items(vm, dq)?.len() as i64;
     let Some(i) = vm.index_of(v)? else {
         let t = vm.type_name(v);
-        return Err(vm.new_type_error(format!(
-            "sequence index must be integer, not '{t}'"
-        )));
+        return Err(vm.new_type_error(format!("sequence index must be integer, not '{t}'")));
     };
     let j = if i < 0 { i + len } else { i };
     if j < 0 || j >= len {
@@ -416,9 +416,7 @@ fn copy(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn add(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if get(vm, args[1]).is_none() {
         let t = vm.type_name(args[1]);
-        return Err(vm.new_type_error(format!(
-            "can only concatenate deque (not \"{t}\") to deque"
-        )));
+        return Err(vm.new_type_error(format!("can only concatenate deque (not \"{t}\") to deque")));
     }
     let mut vals = items(vm, args[0])?;
     vals.extend(items(vm, args[1])?);

@@ -90,7 +90,9 @@ fn get_mut(vm: &mut Vm, v: Value) -> Option<&mut FileObj> {
 fn this(vm: &mut Vm, v: Value) -> PyResult<&mut FileObj> {
     let Some(f) = get(vm, v) else {
         let t = vm.type_name(v);
-        return Err(vm.new_type_error(format!("descriptor requires a file object but received a '{t}'")));
+        return Err(vm.new_type_error(format!(
+            "descriptor requires a file object but received a '{t}'"
+        )));
     };
     if f.closed {
         return Err(vm.new_value_error("I/O operation on closed file.".into()));
@@ -127,7 +129,10 @@ fn os_error(vm: &mut Vm, errno: i32, msg: &str, name: Option<Value>) -> PyErr {
 
 /// A logged result that is not of the expected shape (a damaged recording).
 fn bad_result(vm: &mut Vm, what: &str) -> PyErr {
-    vm.new_error(vm.types.os_error, format!("{what}: unexpected result in the recording"))
+    vm.new_error(
+        vm.types.os_error,
+        format!("{what}: unexpected result in the recording"),
+    )
 }
 
 fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool, bool, char, bool)> {
@@ -175,7 +180,16 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.only_kwargs(
         "open",
         kw,
-        &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
+        &[
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
+        ],
     )?;
     if args.len() > 7 {
         return Err(vm.new_type_error(format!(
@@ -212,9 +226,9 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             Some(s) => s.to_string(),
             None => {
                 let t = vm.type_name(mode_v);
-                return Err(vm.new_type_error(format!(
-                    "open() argument 'mode' must be str, not {t}"
-                )));
+                return Err(
+                    vm.new_type_error(format!("open() argument 'mode' must be str, not {t}"))
+                );
             }
         }
     };
@@ -252,7 +266,11 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
                     return Val::Err(21, "Is a directory".into());
                 }
-                let pos = if kind == 'a' { f.seek(SeekFrom::End(0)).unwrap_or(0) } else { 0 };
+                let pos = if kind == 'a' {
+                    f.seek(SeekFrom::End(0)).unwrap_or(0)
+                } else {
+                    0
+                };
                 let h = fx.host.borrow_mut().insert(f);
                 Val::List(vec![Val::Int(h), Val::Int(pos as i64)])
             }
@@ -311,7 +329,10 @@ fn host_read(vm: &mut Vm, handle: i64, n: Option<usize>, name: Value) -> PyResul
         let mut buf = vec![];
         let r = match n {
             None => hf.file.read_to_end(&mut buf).map(|_| ()),
-            Some(n) => (&mut hf.file).take(n as u64).read_to_end(&mut buf).map(|_| ()),
+            Some(n) => (&mut hf.file)
+                .take(n as u64)
+                .read_to_end(&mut buf)
+                .map(|_| ()),
         };
         match r {
             Ok(()) => Val::Bytes(buf),
@@ -420,7 +441,13 @@ impl Reader {
         Ok(out)
     }
     /// Text: up to `n` characters (`None`: to the end), or a line when `line` is set.
-    fn read_text(&mut self, vm: &mut Vm, enc: Encoding, n: Option<usize>, line: bool) -> PyResult<String> {
+    fn read_text(
+        &mut self,
+        vm: &mut Vm,
+        enc: Encoding,
+        n: Option<usize>,
+        line: bool,
+    ) -> PyResult<String> {
         let mut out = String::new();
         let mut count = 0usize;
         loop {
@@ -484,7 +511,16 @@ impl Reader {
                         break;
                     }
                     self.rpos += i;
-                    return Err(decode_error(vm, b, i, if ok { "unexpected end of data" } else { "invalid continuation byte" }));
+                    return Err(decode_error(
+                        vm,
+                        b,
+                        i,
+                        if ok {
+                            "unexpected end of data"
+                        } else {
+                            "invalid continuation byte"
+                        },
+                    ));
                 }
                 match std::str::from_utf8(&avail[i..i + len]) {
                     Ok(s) => {
@@ -682,7 +718,13 @@ fn encode(enc: Encoding, s: &str) -> Result<Vec<u8>, (usize, char)> {
         Encoding::Latin1 => s
             .chars()
             .enumerate()
-            .map(|(i, c)| if (c as u32) < 256 { Ok(c as u8) } else { Err((i, c)) })
+            .map(|(i, c)| {
+                if (c as u32) < 256 {
+                    Ok(c as u8)
+                } else {
+                    Err((i, c))
+                }
+            })
             .collect(),
     }
 }
@@ -705,7 +747,9 @@ fn f_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
             }
             None => {
                 let t = vm.type_name(v);
-                return Err(vm.new_type_error(format!("a bytes-like object is required, not '{t}'")));
+                return Err(
+                    vm.new_type_error(format!("a bytes-like object is required, not '{t}'"))
+                );
             }
         }
     } else {
@@ -757,7 +801,11 @@ fn f_seek(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let wv = vm.arg_or(args, 2, kw, "whence", Value::Int(0));
     let whence = vm.expect_int(wv, "whence")?;
     if !binary && whence != 0 && off != 0 {
-        let msg = if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" };
+        let msg = if whence == 1 {
+            "can't do nonzero cur-relative seeks"
+        } else {
+            "can't do nonzero end-relative seeks"
+        };
         return Err(unsupported(vm, msg));
     }
     let cur = this(vm, args[0])?.tell();
@@ -805,7 +853,11 @@ fn f_truncate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         let o = this(vm, args[0])?;
         (o.handle, o.name, o.tell())
     };
-    let size = if sv.is_none() { cur } else { vm.expect_int(sv, "size")?.max(0) as u64 };
+    let size = if sv.is_none() {
+        cur
+    } else {
+        vm.expect_int(sv, "size")?.max(0) as u64
+    };
     let r = vm.effects.effect(EffectKind::FileTruncate, |fx| {
         let mut host = fx.host.borrow_mut();
         let Some(hf) = host.get_mut(handle) else {
@@ -936,24 +988,38 @@ fn f_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let Some(o) = get(vm, args[0]) else {
         return Err(vm.new_type_error("not a file object".into()));
     };
-    let (name, mode, binary, closed, enc) = (o.name, o.mode.clone(), o.binary, o.closed, o.encoding_name.clone());
+    let (name, mode, binary, closed, enc) = (
+        o.name,
+        o.mode.clone(),
+        o.binary,
+        o.closed,
+        o.encoding_name.clone(),
+    );
     let cls = vm.type_of(args[0]);
     let cname = vm.class_name(cls);
     let s = if closed && binary {
         format!("<_io.{cname} name={}>", vm.repr(name)?)
     } else if closed {
-        format!("<_io.{cname} name={} mode='{mode}' encoding='{enc}'>", vm.repr(name)?)
+        format!(
+            "<_io.{cname} name={} mode='{mode}' encoding='{enc}'>",
+            vm.repr(name)?
+        )
     } else if binary {
         format!("<_io.{cname} name={}>", vm.repr(name)?)
     } else {
-        format!("<_io.{cname} name={} mode='{mode}' encoding='{enc}'>", vm.repr(name)?)
+        format!(
+            "<_io.{cname} name={} mode='{mode}' encoding='{enc}'>",
+            vm.repr(name)?
+        )
     };
     Ok(vm.new_str(s))
 }
 
 fn f_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let name = args.first().map(|c| vm.type_name(*c)).unwrap_or_default();
-    Err(vm.new_type_error(format!("cannot create '{name}' instances directly; use open()")))
+    Err(vm.new_type_error(format!(
+        "cannot create '{name}' instances directly; use open()"
+    )))
 }
 
 /// Create the `_io` module: the file classes, `open`, `UnsupportedOperation`.
@@ -983,7 +1049,12 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("__exit__", f_exit),
         ("__repr__", f_repr),
     ];
-    for cname in ["TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom"] {
+    for cname in [
+        "TextIOWrapper",
+        "BufferedReader",
+        "BufferedWriter",
+        "BufferedRandom",
+    ] {
         let cls = vm.new_native_class(cname, obj, "_io");
         for (n, f) in methods {
             vm.add_method(cls, n, *f);

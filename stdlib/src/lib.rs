@@ -17,24 +17,42 @@ mod math_int;
 mod math_special;
 mod os;
 mod random;
-mod time;
 mod re;
+mod time;
 
 /// Modules written in Python: (name, source).
 pub const PY_MODULES: &[(&str, &str)] = &[
     // Part A: collections, itertools, functools, operator, ... (Python).
-    ("collections", include_str!("../python/collections/__init__.py")),
-    ("collections.abc", include_str!("../python/collections/abc.py")),
-    ("collections._counter", include_str!("../python/collections/_counter.py")),
-    ("collections._namedtuple", include_str!("../python/collections/_namedtuple.py")),
-    ("collections._user", include_str!("../python/collections/_user.py")),
+    (
+        "collections",
+        include_str!("../python/collections/__init__.py"),
+    ),
+    (
+        "collections.abc",
+        include_str!("../python/collections/abc.py"),
+    ),
+    (
+        "collections._counter",
+        include_str!("../python/collections/_counter.py"),
+    ),
+    (
+        "collections._namedtuple",
+        include_str!("../python/collections/_namedtuple.py"),
+    ),
+    (
+        "collections._user",
+        include_str!("../python/collections/_user.py"),
+    ),
     ("keyword", include_str!("../python/keyword.py")),
     ("operator", include_str!("../python/operator.py")),
     ("heapq", include_str!("../python/heapq.py")),
     ("bisect", include_str!("../python/bisect.py")),
     ("itertools", include_str!("../python/itertools.py")),
     ("functools", include_str!("../python/functools.py")),
-    ("_functools_cache", include_str!("../python/_functools_cache.py")),
+    (
+        "_functools_cache",
+        include_str!("../python/_functools_cache.py"),
+    ),
     ("copy", include_str!("../python/copy.py")),
     ("string", include_str!("../python/string.py")),
     ("textwrap", include_str!("../python/textwrap.py")),
@@ -46,7 +64,10 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("enum", include_str!("../python/enum.py")),
     ("_enum_flag", include_str!("../python/_enum_flag.py")),
     ("dataclasses", include_str!("../python/dataclasses.py")),
-    ("_dataclass_methods", include_str!("../python/_dataclass_methods.py")),
+    (
+        "_dataclass_methods",
+        include_str!("../python/_dataclass_methods.py"),
+    ),
     ("contextlib", include_str!("../python/contextlib.py")),
     ("re", include_str!("../python/re.py")),
     ("_re_template", include_str!("../python/_re_template.py")),

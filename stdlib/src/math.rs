@@ -82,17 +82,9 @@ fn math_1(
     Ok(Value::Float(r))
 }
 
-fn math_2(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    f: fn(f64, f64) -> f64,
-) -> PyResult<Value> {
+fn math_2(vm: &mut Vm, name: &str, args: &[Value], f: fn(f64, f64) -> f64) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "{name} expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.new_type_error(format!("{name} expected 2 arguments, got {}", args.len())));
     }
     let x = arg_f64(vm, args[0])?;
     let y = arg_f64(vm, args[1])?;
@@ -197,10 +189,7 @@ fn remainder(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn fmod(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "fmod expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.new_type_error(format!("fmod expected 2 arguments, got {}", args.len())));
     }
     let x = arg_f64(vm, args[0])?;
     let y = arg_f64(vm, args[1])?;
@@ -215,10 +204,7 @@ fn fmod(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn pow(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "pow expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.new_type_error(format!("pow expected 2 arguments, got {}", args.len())));
     }
     let x = arg_f64(vm, args[0])?;
     let y = arg_f64(vm, args[1])?;
@@ -395,17 +381,16 @@ fn hypot(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 fn dist(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "dist expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.new_type_error(format!("dist expected 2 arguments, got {}", args.len())));
     }
     let mut pts = vec![];
     for &a in args {
         pts.push(vm.iterate(a)?);
     }
     if pts[0].len() != pts[1].len() {
-        return Err(vm.new_value_error("both points must have the same number of dimensions".into()));
+        return Err(
+            vm.new_value_error("both points must have the same number of dimensions".into())
+        );
     }
     let mut diffs = Vec::with_capacity(pts[0].len());
     for (p, q) in pts[0].iter().zip(pts[1].iter()) {
@@ -424,10 +409,7 @@ fn frexp(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn ldexp(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "ldexp expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.new_type_error(format!("ldexp expected 2 arguments, got {}", args.len())));
     }
     let x = arg_f64(vm, args[0])?;
     let e = match vm.num_of(args[1]) {
@@ -439,9 +421,7 @@ fn ldexp(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                 i64::MAX
             }
         }
-        _ => {
-            return Err(vm.new_type_error("Expected an int as second argument to ldexp.".into()))
-        }
+        _ => return Err(vm.new_type_error("Expected an int as second argument to ldexp.".into())),
     };
     let r = sp::ldexp(x, e);
     if r.is_infinite() && x.is_finite() {
@@ -478,9 +458,7 @@ fn round_to_int(vm: &mut Vm, args: &[Value], name: &str, up: bool) -> PyResult<V
         Some(Num::F(f)) if matches!(v, Value::Float(_)) => {
             return vm.float_to_int(if up { f.ceil() } else { f.floor() })
         }
-        Some(Num::I(i)) if matches!(v, Value::Int(_) | Value::Bool(_)) => {
-            return Ok(Value::Int(i))
-        }
+        Some(Num::I(i)) if matches!(v, Value::Int(_) | Value::Bool(_)) => return Ok(Value::Int(i)),
         _ => {}
     }
     let n = vm.intern(&format!("__{name}__"));
@@ -510,9 +488,7 @@ fn trunc(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         return vm.call(f, &[v], &[]);
     }
     let t = vm.type_name(v);
-    Err(vm.new_type_error(format!(
-        "type {t} doesn't define __trunc__ method"
-    )))
+    Err(vm.new_type_error(format!("type {t} doesn't define __trunc__ method")))
 }
 
 /// Create the `math` module.

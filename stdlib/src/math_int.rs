@@ -25,17 +25,13 @@ pub(crate) fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
                 Some(Num::B(b)) => return Ok(b),
                 _ => {
                     let t = vm.type_name(r);
-                    return Err(vm.new_type_error(format!(
-                        "__index__ returned non-int (type {t})"
-                    )));
+                    return Err(vm.new_type_error(format!("__index__ returned non-int (type {t})")));
                 }
             }
         }
     }
     let t = vm.type_name(v);
-    Err(vm.new_type_error(format!(
-        "'{t}' object cannot be interpreted as an integer"
-    )))
+    Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
 }
 
 /// The product lo * (lo+1) * ... * (hi-1), split in halves so big multiplications
@@ -69,9 +65,9 @@ pub fn factorial(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         return Err(vm.new_value_error("factorial() not defined for negative values".into()));
     }
     let Some(n) = n.to_u64().filter(|n| *n <= i64::MAX as u64) else {
-        return Err(vm.new_overflow_error(
-            "factorial() argument should not exceed 9223372036854775807",
-        ));
+        return Err(
+            vm.new_overflow_error("factorial() argument should not exceed 9223372036854775807")
+        );
     };
     let r = range_product(1, n + 1);
     Ok(vm.new_bigint(r))
@@ -117,10 +113,7 @@ fn falling(n: &BigInt, k: u64) -> BigInt {
 
 pub fn comb(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "comb expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.new_type_error(format!("comb expected 2 arguments, got {}", args.len())));
     }
     let n = nonneg(vm, args[0], "n")?;
     let k = nonneg(vm, args[1], "k")?;
@@ -179,9 +172,9 @@ pub fn prod(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     for (k, _) in kw {
         let ks = vm.as_str(*k).unwrap_or("").to_string();
         if ks != "start" {
-            return Err(vm.new_type_error(format!(
-                "'{ks}' is an invalid keyword argument for prod()"
-            )));
+            return Err(
+                vm.new_type_error(format!("'{ks}' is an invalid keyword argument for prod()"))
+            );
         }
     }
     if args.len() != 1 {

@@ -12,7 +12,9 @@ pub enum MathErr {
 }
 
 const LANCZOS_N: usize = 13;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; LANCZOS_N] = [
@@ -71,6 +73,7 @@ const GAMMA_INTEGRAL: [f64; 23] = [
     1124000727777607680000.0,
 ];
 const PI: f64 = std::f64::consts::PI;
+#[allow(clippy::excessive_precision)]
 const LOGPI: f64 = 1.144_729_885_849_400_163_877_476_188_6;
 
 fn lanczos_sum(x: f64) -> f64 {

@@ -29,7 +29,9 @@ fn path_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<String> {
         }
     }
     let t = vm.type_name(v);
-    Err(vm.new_type_error(format!("{func}: path should be string, bytes or os.PathLike, not {t}")))
+    Err(vm.new_type_error(format!(
+        "{func}: path should be string, bytes or os.PathLike, not {t}"
+    )))
 }
 
 /// A `str` argument of a posixpath function.
@@ -38,7 +40,9 @@ fn str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
         Some(s) => Ok(s.to_string()),
         None => {
             let t = vm.type_name(v);
-            Err(vm.new_type_error(format!("expected str, bytes or os.PathLike object, not {t}")))
+            Err(vm.new_type_error(format!(
+                "expected str, bytes or os.PathLike object, not {t}"
+            )))
         }
     }
 }
@@ -66,10 +70,12 @@ fn getcwd(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 fn cwd(vm: &mut Vm) -> PyResult<String> {
-    let r = vm.effects.effect(EffectKind::Getcwd, |_| match std::env::current_dir() {
-        Ok(p) => Val::Str(p.to_string_lossy().into_owned()),
-        Err(e) => io_error_val(&e),
-    });
+    let r = vm
+        .effects
+        .effect(EffectKind::Getcwd, |_| match std::env::current_dir() {
+            Ok(p) => Val::Str(p.to_string_lossy().into_owned()),
+            Err(e) => io_error_val(&e),
+        });
     match vm.fx(r)? {
         Val::Str(s) => Ok(s),
         Val::Err(errno, msg) => Err(vm.new_os_error(errno as i64, &msg, None)),
@@ -80,21 +86,27 @@ fn cwd(vm: &mut Vm) -> PyResult<String> {
 fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("listdir", args, 0, 1)?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
-    let path = if pv.is_none() { ".".to_string() } else { path_arg(vm, pv, "listdir")? };
+    let path = if pv.is_none() {
+        ".".to_string()
+    } else {
+        path_arg(vm, pv, "listdir")?
+    };
     let p2 = path.clone();
-    let r = vm.effects.effect(EffectKind::Listdir, move |_| match std::fs::read_dir(&p2) {
-        Ok(rd) => {
-            let mut names = vec![];
-            for e in rd {
-                match e {
-                    Ok(e) => names.push(Val::Str(e.file_name().to_string_lossy().into_owned())),
-                    Err(e) => return io_error_val(&e),
+    let r = vm
+        .effects
+        .effect(EffectKind::Listdir, move |_| match std::fs::read_dir(&p2) {
+            Ok(rd) => {
+                let mut names = vec![];
+                for e in rd {
+                    match e {
+                        Ok(e) => names.push(Val::Str(e.file_name().to_string_lossy().into_owned())),
+                        Err(e) => return io_error_val(&e),
+                    }
                 }
+                Val::List(names)
             }
-            Val::List(names)
-        }
-        Err(e) => io_error_val(&e),
-    });
+            Err(e) => io_error_val(&e),
+        });
     match vm.fx(r)? {
         Val::List(items) => {
             let vals: Vec<Value> = items
@@ -135,9 +147,11 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn rmdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("rmdir", args, 1, 1)?;
     let path = path_arg(vm, args[0], "rmdir")?;
-    let r = vm.effects.effect(EffectKind::Rmdir, move |_| match std::fs::remove_dir(&path) {
-        Ok(()) => Val::Unit,
-        Err(e) => io_error_val(&e),
+    let r = vm.effects.effect(EffectKind::Rmdir, move |_| {
+        match std::fs::remove_dir(&path) {
+            Ok(()) => Val::Unit,
+            Err(e) => io_error_val(&e),
+        }
     });
     let v = vm.fx(r)?;
     unit_or_error(vm, v, args[0], None)
@@ -147,10 +161,12 @@ fn rename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("rename", args, 2, 2)?;
     let a = path_arg(vm, args[0], "rename")?;
     let b = path_arg(vm, args[1], "rename")?;
-    let r = vm.effects.effect(EffectKind::Rename, move |_| match std::fs::rename(&a, &b) {
-        Ok(()) => Val::Unit,
-        Err(e) => io_error_val(&e),
-    });
+    let r = vm
+        .effects
+        .effect(EffectKind::Rename, move |_| match std::fs::rename(&a, &b) {
+            Ok(()) => Val::Unit,
+            Err(e) => io_error_val(&e),
+        });
     let v = vm.fx(r)?;
     unit_or_error(vm, v, args[0], Some(args[1]))
 }
@@ -160,9 +176,11 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.only_kwargs("mkdir", kw, &["path", "mode", "dir_fd"])?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "mkdir")?;
-    let r = vm.effects.effect(EffectKind::Mkdir, move |_| match std::fs::create_dir(&path) {
-        Ok(()) => Val::Unit,
-        Err(e) => io_error_val(&e),
+    let r = vm.effects.effect(EffectKind::Mkdir, move |_| {
+        match std::fs::create_dir(&path) {
+            Ok(()) => Val::Unit,
+            Err(e) => io_error_val(&e),
+        }
     });
     let v = vm.fx(r)?;
     unit_or_error(vm, v, pv, None)
@@ -178,7 +196,11 @@ fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let r = vm.effects.effect(EffectKind::Makedirs, move |_| {
         let p = std::path::Path::new(&path);
         if p.is_dir() {
-            return if exist_ok { Val::Unit } else { Val::Err(17, "File exists".into()) };
+            return if exist_ok {
+                Val::Unit
+            } else {
+                Val::Err(17, "File exists".into())
+            };
         }
         if p.exists() {
             return Val::Err(17, "File exists".into());
@@ -194,7 +216,9 @@ fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn getpid(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("getpid", args, 0, 0)?;
-    let r = vm.effects.effect(EffectKind::Getpid, |_| Val::Int(std::process::id() as i64));
+    let r = vm
+        .effects
+        .effect(EffectKind::Getpid, |_| Val::Int(std::process::id() as i64));
     match vm.fx(r)? {
         Val::Int(i) => Ok(Value::Int(i)),
         _ => Ok(Value::Int(0)),
@@ -548,7 +572,11 @@ fn p_isabs(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn p_abspath(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("abspath", args, 1, 1)?;
     let p = str_arg(vm, args[0])?;
-    let full = if p.starts_with('/') { p } else { join_str(&[cwd(vm)?, p]) };
+    let full = if p.starts_with('/') {
+        p
+    } else {
+        join_str(&[cwd(vm)?, p])
+    };
     Ok(vm.new_str(normpath_str(&full)))
 }
 
@@ -576,27 +604,36 @@ fn p_expanduser(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 /// `os.stat`-like facts about a path: (kind 0 file / 1 dir / 2 other, size, mtime), or
 /// the OS error.
-fn stat(vm: &mut Vm, path: &str) -> PyResult<Result<(i64, i64, f64), (i32, String)>> {
+/// (kind, size, mtime) or (errno, strerror).
+type StatResult = Result<(i64, i64, f64), (i32, String)>;
+
+fn stat(vm: &mut Vm, path: &str) -> PyResult<StatResult> {
     let p = path.to_string();
-    let r = vm.effects.effect(EffectKind::Stat, move |_| match std::fs::metadata(&p) {
-        Ok(m) => {
-            let kind = if m.is_file() {
-                0
-            } else if m.is_dir() {
-                1
-            } else {
-                2
-            };
-            let mtime = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map(|d| d.as_secs_f64())
-                .unwrap_or(0.0);
-            Val::List(vec![Val::Int(kind), Val::Int(m.len() as i64), Val::Float(mtime)])
-        }
-        Err(e) => io_error_val(&e),
-    });
+    let r = vm
+        .effects
+        .effect(EffectKind::Stat, move |_| match std::fs::metadata(&p) {
+            Ok(m) => {
+                let kind = if m.is_file() {
+                    0
+                } else if m.is_dir() {
+                    1
+                } else {
+                    2
+                };
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_secs_f64())
+                    .unwrap_or(0.0);
+                Val::List(vec![
+                    Val::Int(kind),
+                    Val::Int(m.len() as i64),
+                    Val::Float(mtime),
+                ])
+            }
+            Err(e) => io_error_val(&e),
+        });
     Ok(match vm.fx(r)? {
         Val::List(items) => match items[..] {
             [Val::Int(k), Val::Int(s), Val::Float(t)] => Ok((k, s, t)),
@@ -614,23 +651,31 @@ fn stat_path(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Option<String>
         Some(s) => Ok(Some(s.to_string())),
         None => {
             let t = vm.type_name(args[0]);
-            Err(vm.new_type_error(format!("stat: path should be string, bytes, os.PathLike or integer, not {t}")))
+            Err(vm.new_type_error(format!(
+                "stat: path should be string, bytes, os.PathLike or integer, not {t}"
+            )))
         }
     }
 }
 
 fn p_exists(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let Some(p) = stat_path(vm, args, "exists")? else { return Ok(Value::Bool(false)) };
+    let Some(p) = stat_path(vm, args, "exists")? else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(stat(vm, &p)?.is_ok()))
 }
 
 fn p_isfile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let Some(p) = stat_path(vm, args, "isfile")? else { return Ok(Value::Bool(false)) };
+    let Some(p) = stat_path(vm, args, "isfile")? else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(matches!(stat(vm, &p)?, Ok((0, _, _)))))
 }
 
 fn p_isdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let Some(p) = stat_path(vm, args, "isdir")? else { return Ok(Value::Bool(false)) };
+    let Some(p) = stat_path(vm, args, "isdir")? else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(matches!(stat(vm, &p)?, Ok((1, _, _)))))
 }
 
@@ -688,7 +733,14 @@ pub fn create_path(vm: &mut Vm) -> PyResult<ObjRef> {
     for (n, f) in fns {
         vm.add_function(d, n, *f);
     }
-    for (n, v) in [("sep", "/"), ("curdir", "."), ("pardir", ".."), ("extsep", "."), ("pathsep", ":"), ("devnull", "/dev/null")] {
+    for (n, v) in [
+        ("sep", "/"),
+        ("curdir", "."),
+        ("pardir", ".."),
+        ("extsep", "."),
+        ("pathsep", ":"),
+        ("devnull", "/dev/null"),
+    ] {
         set_str(vm, d, n, v)?;
     }
     let k = vm.intern("altsep");
@@ -762,7 +814,9 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     for (n, f) in methods {
         vm.add_method(env_cls, n, *f);
     }
-    let env = vm.heap.alloc(env_cls, Kind::Opaque(Box::new(Environ::default())));
+    let env = vm
+        .heap
+        .alloc(env_cls, Kind::Opaque(Box::new(Environ::default())));
     let k = vm.intern("environ");
     vm.dict_set(d, k, Value::Obj(env))?;
     let path = create_path(vm)?;

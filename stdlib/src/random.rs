@@ -29,13 +29,18 @@ struct Mt {
 
 impl Mt {
     fn new() -> Mt {
-        Mt { state: Box::new([0; N]), index: N + 1 }
+        Mt {
+            state: Box::new([0; N]),
+            index: N + 1,
+        }
     }
     fn init_genrand(&mut self, s: u32) {
         let mt = &mut self.state;
         mt[0] = s;
         for i in 1..N {
-            mt[i] = 1_812_433_253u32.wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_add(i as u32);
+            mt[i] = 1_812_433_253u32
+                .wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -60,7 +65,8 @@ impl Mt {
             }
         }
         for _ in 0..N - 1 {
-            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1_566_083_941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -187,13 +193,18 @@ fn state_mut(vm: &mut Vm, v: Value) -> Option<&mut RandomState> {
 
 fn bad_self(vm: &mut Vm, v: Value) -> PyErr {
     let t = vm.type_name(v);
-    vm.new_type_error(format!("descriptor requires a 'random.Random' object but received a '{t}'"))
+    vm.new_type_error(format!(
+        "descriptor requires a 'random.Random' object but received a '{t}'"
+    ))
 }
 
 /// Seed from the OS (an effect): 624 words, as CPython's `random_seed_urandom`.
 fn seed_urandom(vm: &mut Vm) -> PyResult<Mt> {
     let bytes = crate::os::urandom_bytes(vm, N * 4)?;
-    let key: Vec<u32> = bytes.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    let key: Vec<u32> = bytes
+        .chunks(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
     let mut mt = Mt::new();
     mt.init_by_array(&key);
     Ok(mt)
@@ -211,7 +222,9 @@ fn gen(vm: &mut Vm, v: Value) -> PyResult<&mut Mt> {
             }
         }
     }
-    Ok(state_mut(vm, v).and_then(|s| s.mt.as_mut()).expect("seeded above"))
+    Ok(state_mut(vm, v)
+        .and_then(|s| s.mt.as_mut())
+        .expect("seeded above"))
 }
 
 fn seed_from_biguint(n: &BigUint) -> Mt {
@@ -227,26 +240,96 @@ fn seed_from_biguint(n: &BigUint) -> Mt {
 /// SHA-512 (FIPS 180-4), for version-2 seeding from str and bytes.
 fn sha512(data: &[u8]) -> [u8; 64] {
     const K: [u64; 80] = [
-        0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538,
-        0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118, 0xd807aa98a3030242, 0x12835b0145706fbe,
-        0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2, 0x72be5d74f27b896f, 0x80deb1fe3b1696b1, 0x9bdc06a725c71235,
-        0xc19bf174cf692694, 0xe49b69c19ef14ad2, 0xefbe4786384f25e3, 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65,
-        0x2de92c6f592b0275, 0x4a7484aa6ea6e483, 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5, 0x983e5152ee66dfab,
-        0xa831c66d2db43210, 0xb00327c898fb213f, 0xbf597fc7beef0ee4, 0xc6e00bf33da88fc2, 0xd5a79147930aa725,
-        0x06ca6351e003826f, 0x142929670a0e6e70, 0x27b70a8546d22ffc, 0x2e1b21385c26c926, 0x4d2c6dfc5ac42aed,
-        0x53380d139d95b3df, 0x650a73548baf63de, 0x766a0abb3c77b2a8, 0x81c2c92e47edaee6, 0x92722c851482353b,
-        0xa2bfe8a14cf10364, 0xa81a664bbc423001, 0xc24b8b70d0f89791, 0xc76c51a30654be30, 0xd192e819d6ef5218,
-        0xd69906245565a910, 0xf40e35855771202a, 0x106aa07032bbd1b8, 0x19a4c116b8d2d0c8, 0x1e376c085141ab53,
-        0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8, 0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb, 0x5b9cca4f7763e373,
-        0x682e6ff3d6b2b8a3, 0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec,
-        0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b, 0xca273eceea26619c,
-        0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178, 0x06f067aa72176fba, 0x0a637dc5a2c898a6,
-        0x113f9804bef90dae, 0x1b710b35131c471b, 0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc,
-        0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
+        0x428a2f98d728ae22,
+        0x7137449123ef65cd,
+        0xb5c0fbcfec4d3b2f,
+        0xe9b5dba58189dbbc,
+        0x3956c25bf348b538,
+        0x59f111f1b605d019,
+        0x923f82a4af194f9b,
+        0xab1c5ed5da6d8118,
+        0xd807aa98a3030242,
+        0x12835b0145706fbe,
+        0x243185be4ee4b28c,
+        0x550c7dc3d5ffb4e2,
+        0x72be5d74f27b896f,
+        0x80deb1fe3b1696b1,
+        0x9bdc06a725c71235,
+        0xc19bf174cf692694,
+        0xe49b69c19ef14ad2,
+        0xefbe4786384f25e3,
+        0x0fc19dc68b8cd5b5,
+        0x240ca1cc77ac9c65,
+        0x2de92c6f592b0275,
+        0x4a7484aa6ea6e483,
+        0x5cb0a9dcbd41fbd4,
+        0x76f988da831153b5,
+        0x983e5152ee66dfab,
+        0xa831c66d2db43210,
+        0xb00327c898fb213f,
+        0xbf597fc7beef0ee4,
+        0xc6e00bf33da88fc2,
+        0xd5a79147930aa725,
+        0x06ca6351e003826f,
+        0x142929670a0e6e70,
+        0x27b70a8546d22ffc,
+        0x2e1b21385c26c926,
+        0x4d2c6dfc5ac42aed,
+        0x53380d139d95b3df,
+        0x650a73548baf63de,
+        0x766a0abb3c77b2a8,
+        0x81c2c92e47edaee6,
+        0x92722c851482353b,
+        0xa2bfe8a14cf10364,
+        0xa81a664bbc423001,
+        0xc24b8b70d0f89791,
+        0xc76c51a30654be30,
+        0xd192e819d6ef5218,
+        0xd69906245565a910,
+        0xf40e35855771202a,
+        0x106aa07032bbd1b8,
+        0x19a4c116b8d2d0c8,
+        0x1e376c085141ab53,
+        0x2748774cdf8eeb99,
+        0x34b0bcb5e19b48a8,
+        0x391c0cb3c5c95a63,
+        0x4ed8aa4ae3418acb,
+        0x5b9cca4f7763e373,
+        0x682e6ff3d6b2b8a3,
+        0x748f82ee5defb2fc,
+        0x78a5636f43172f60,
+        0x84c87814a1f0ab72,
+        0x8cc702081a6439ec,
+        0x90befffa23631e28,
+        0xa4506cebde82bde9,
+        0xbef9a3f7b2c67915,
+        0xc67178f2e372532b,
+        0xca273eceea26619c,
+        0xd186b8c721c0c207,
+        0xeada7dd6cde0eb1e,
+        0xf57d4f7fee6ed178,
+        0x06f067aa72176fba,
+        0x0a637dc5a2c898a6,
+        0x113f9804bef90dae,
+        0x1b710b35131c471b,
+        0x28db77f523047d84,
+        0x32caab7b40c72493,
+        0x3c9ebe0a15c9bebc,
+        0x431d67c49c100d4c,
+        0x4cc5d4becb3e42b6,
+        0x597f299cfc657e2a,
+        0x5fcb6fab3ad6faec,
+        0x6c44198c4a475817,
     ];
     let mut h: [u64; 8] = [
-        0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1, 0x510e527fade682d1,
-        0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+        0x6a09e667f3bcc908,
+        0xbb67ae8584caa73b,
+        0x3c6ef372fe94f82b,
+        0xa54ff53a5f1d36f1,
+        0x510e527fade682d1,
+        0x9b05688c2b3e6c1f,
+        0x1f83d9abfb41bd6b,
+        0x5be0cd19137e2179,
     ];
     let mut msg = data.to_vec();
     let bitlen = (data.len() as u128) * 8;
@@ -263,13 +346,20 @@ fn sha512(data: &[u8]) -> [u8; 64] {
         for t in 16..80 {
             let s0 = w[t - 15].rotate_right(1) ^ w[t - 15].rotate_right(8) ^ (w[t - 15] >> 7);
             let s1 = w[t - 2].rotate_right(19) ^ w[t - 2].rotate_right(61) ^ (w[t - 2] >> 6);
-            w[t] = w[t - 16].wrapping_add(s0).wrapping_add(w[t - 7]).wrapping_add(s1);
+            w[t] = w[t - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[t - 7])
+                .wrapping_add(s1);
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
         for t in 0..80 {
             let s1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
             let ch = (e & f) ^ (!e & g);
-            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[t]).wrapping_add(w[t]);
+            let t1 = hh
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[t])
+                .wrapping_add(w[t]);
             let s0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -319,7 +409,11 @@ fn r_seed(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     } else if let (Some(t), 1) = (&text, version) {
         // Version 1: CPython 2's string hash.
         let chars: Vec<u32> = if is_str {
-            vm.as_str(a).unwrap_or("").chars().map(|c| c as u32).collect()
+            vm.as_str(a)
+                .unwrap_or("")
+                .chars()
+                .map(|c| c as u32)
+                .collect()
         } else {
             t.iter().map(|b| *b as u32).collect()
         };
@@ -335,7 +429,9 @@ fn r_seed(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         seed_from_biguint(&BigUint::from_bytes_be(&all))
     } else {
         match vm.num_of(a) {
-            Some(Num::I(i)) if !matches!(a, Value::Float(_)) => seed_from_biguint(&BigUint::from(i.unsigned_abs())),
+            Some(Num::I(i)) if !matches!(a, Value::Float(_)) => {
+                seed_from_biguint(&BigUint::from(i.unsigned_abs()))
+            }
             Some(Num::B(b)) => seed_from_biguint(&b.abs().to_biguint().unwrap_or_default()),
             Some(Num::F(_)) => {
                 let h = vm.hash(a)?;
@@ -345,11 +441,10 @@ fn r_seed(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 let h = vm.hash(a)?;
                 seed_from_biguint(&BigUint::from(h as u64))
             }
-            _ => {
-                return Err(vm.new_type_error(
-                    "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.".into(),
-                ))
-            }
+            _ => return Err(vm.new_type_error(
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray."
+                    .into(),
+            )),
         }
     };
     if let Some(s) = state_mut(vm, this) {
@@ -363,7 +458,13 @@ fn r_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|v| v.obj()) else {
         return Err(vm.new_type_error("Random.__new__(): not enough arguments".into()));
     };
-    let r = vm.heap.alloc(cls, Kind::Opaque(Box::new(RandomState { mt: None, gauss_next: None })));
+    let r = vm.heap.alloc(
+        cls,
+        Kind::Opaque(Box::new(RandomState {
+            mt: None,
+            gauss_next: None,
+        })),
+    );
     if vm.class_data(cls).bases.first() != Some(&vm.types.object) {
         let d = vm.new_dict();
         vm.heap.get_mut(r).dict = Some(d);
@@ -413,7 +514,11 @@ fn r_randbytes(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let n = n as usize;
     let mt = gen(vm, args[0])?;
-    let mut bytes = if n == 0 { vec![] } else { mt.bits_big(n as u64 * 8).to_bytes_le() };
+    let mut bytes = if n == 0 {
+        vec![]
+    } else {
+        mt.bits_big(n as u64 * 8).to_bytes_le()
+    };
     bytes.resize(n, 0);
     Ok(vm.new_bytes(bytes))
 }
@@ -451,7 +556,13 @@ fn randbelow(vm: &mut Vm, this: Value, n: &BigInt) -> PyResult<BigInt> {
     Ok(BigInt::from_biguint(Sign::Plus, mt.below_big(&nu)))
 }
 
-fn randrange_impl(vm: &mut Vm, this: Value, start: Value, stop: Value, step: Value) -> PyResult<Value> {
+fn randrange_impl(
+    vm: &mut Vm,
+    this: Value,
+    start: Value,
+    stop: Value,
+    step: Value,
+) -> PyResult<Value> {
     // Fast path: small ints, step 1.
     if let (Value::Int(a), Value::Int(b), Value::Int(1)) = (start, stop, step) {
         if b > a {
@@ -480,7 +591,9 @@ fn randrange_impl(vm: &mut Vm, this: Value, start: Value, stop: Value, step: Val
             let r = randbelow(vm, this, &width)?;
             return Ok(vm.new_bigint(istart + r));
         }
-        return Err(vm.new_value_error(format!("empty range for randrange() ({istart}, {istop}, {width})")));
+        return Err(vm.new_value_error(format!(
+            "empty range for randrange() ({istart}, {istop}, {width})"
+        )));
     }
     let n = if istep.is_positive() {
         num_integer::Integer::div_floor(&(&width + &istep - 1), &istep)
@@ -525,7 +638,10 @@ fn r_randint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                 if missing == 1 { "'b'" } else { "'a' and 'b'" }
             )
         } else {
-            format!("Random.randint() takes 3 positional arguments but {} were given", args.len())
+            format!(
+                "Random.randint() takes 3 positional arguments but {} were given",
+                args.len()
+            )
         }));
     }
     let stop = match args[2] {
@@ -542,7 +658,7 @@ fn r_choice(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("choice", &args[1..], 1, 1)?;
     let n = vm.len(args[1])?;
     if n == 0 {
-        return Err(vm.new_index_error("Cannot choose from an empty sequence".into()));
+        return Err(vm.new_index_error("Cannot choose from an empty sequence"));
     }
     let i = gen(vm, args[0])?.below(n as u64);
     vm.getitem(args[1], Value::Int(i as i64))
@@ -556,7 +672,10 @@ fn r_shuffle(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let mt = gen(vm, args[0])?;
-    let swaps: Vec<(usize, usize)> = (1..n).rev().map(|i| (i, mt.below(i as u64 + 1) as usize)).collect();
+    let swaps: Vec<(usize, usize)> = (1..n)
+        .rev()
+        .map(|i| (i, mt.below(i as u64 + 1) as usize))
+        .collect();
     if let Some(r) = x.obj() {
         if let Kind::List(items) = vm.heap.kind_mut(r) {
             if items.len() == n {
@@ -582,11 +701,16 @@ fn r_sample(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let pop = vm.arg_or(args, 1, kw, "population", Value::Undef);
     let kv = vm.arg_or(args, 2, kw, "k", Value::Undef);
     if pop.is_undef() || kv.is_undef() {
-        return Err(vm.new_type_error("Random.sample() missing 1 required positional argument: 'k'".into()));
+        return Err(
+            vm.new_type_error("Random.sample() missing 1 required positional argument: 'k'".into())
+        );
     }
     let counts = vm.kwarg(kw, "counts").unwrap_or(Value::None);
     if let Some(r) = pop.obj() {
-        if matches!(vm.heap.kind(r), Kind::Set(_) | Kind::FrozenSet(_) | Kind::Dict(_)) {
+        if matches!(
+            vm.heap.kind(r),
+            Kind::Set(_) | Kind::FrozenSet(_) | Kind::Dict(_)
+        ) {
             return Err(vm.new_type_error(
                 "Population must be a sequence.  For dicts or sets, use sorted(d).".into(),
             ));
@@ -597,7 +721,9 @@ fn r_sample(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if !counts.is_none() {
         let cs = vm.iterate_rooted(counts)?;
         if cs.len() != n {
-            return Err(vm.new_value_error("The number of counts does not match the population".into()));
+            return Err(
+                vm.new_value_error("The number of counts does not match the population".into())
+            );
         }
         let mut cum = vec![];
         let mut total: i64 = 0;
@@ -665,7 +791,11 @@ fn r_sample(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn r_choices(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("choices", kw, &["population", "weights", "cum_weights", "k"])?;
+    vm.only_kwargs(
+        "choices",
+        kw,
+        &["population", "weights", "cum_weights", "k"],
+    )?;
     let pop = vm.arg_or(args, 1, kw, "population", Value::Undef);
     if pop.is_undef() {
         return Err(vm.new_type_error(
@@ -707,7 +837,9 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         acc
     } else {
         if !weights.is_none() {
-            return Err(vm.new_type_error("Cannot specify both weights and cumulative weights".into()));
+            return Err(
+                vm.new_type_error("Cannot specify both weights and cumulative weights".into())
+            );
         }
         let ws = vm.iterate_rooted(cum)?;
         let mut acc = Vec::with_capacity(ws.len());
@@ -717,7 +849,9 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         acc
     };
     if cum_w.len() != n {
-        return Err(vm.new_value_error("The number of weights does not match the population".into()));
+        return Err(
+            vm.new_value_error("The number of weights does not match the population".into())
+        );
     }
     let total = cum_w.last().copied().unwrap_or(0.0);
     if total <= 0.0 {
@@ -750,7 +884,14 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(vm.new_list(out))
 }
 
-fn f_arg(vm: &mut Vm, args: &[Value], kw: Kw, i: usize, name: &str, default: Option<f64>) -> PyResult<f64> {
+fn f_arg(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kw,
+    i: usize,
+    name: &str,
+    default: Option<f64>,
+) -> PyResult<f64> {
     let v = vm.arg_or(args, i, kw, name, Value::Undef);
     if v.is_undef() {
         return match default {
@@ -838,7 +979,7 @@ fn r_expovariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let lambd = f_arg(vm, args, kw, 1, "lambd", None)?;
     let r = gen(vm, args[0])?.random();
     if lambd == 0.0 {
-        return Err(vm.new_zero_division("float division by zero".into()));
+        return Err(vm.new_zero_division("float division by zero"));
     }
     Ok(Value::Float(-(1.0 - r).ln() / lambd))
 }
@@ -929,7 +1070,13 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     }
     let k = vm.intern("Random");
     vm.dict_set(d, k, Value::Obj(cls))?;
-    let inst = vm.heap.alloc(cls, Kind::Opaque(Box::new(RandomState { mt: None, gauss_next: None })));
+    let inst = vm.heap.alloc(
+        cls,
+        Kind::Opaque(Box::new(RandomState {
+            mt: None,
+            gauss_next: None,
+        })),
+    );
     let ik = vm.intern("_inst");
     vm.dict_set(d, ik, Value::Obj(inst))?;
     for (n, _) in methods.iter().filter(|(n, _)| !n.starts_with("__")) {

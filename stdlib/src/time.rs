@@ -67,11 +67,16 @@ fn int_result(vm: &mut Vm, kind: EffectKind, live: impl FnOnce() -> i64) -> PyRe
     }
 }
 
+// time_t and c_long are i64 on 64-bit targets only.
+#[allow(clippy::useless_conversion)]
 fn clock_ns(clock: libc::clockid_t) -> i64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes into the timespec we own.
     unsafe { libc::clock_gettime(clock, &mut ts) };
-    ts.tv_sec as i64 * 1_000_000_000 + ts.tv_nsec as i64
+    i64::from(ts.tv_sec) * 1_000_000_000 + i64::from(ts.tv_nsec)
 }
 
 fn wall_ns() -> i64 {
@@ -92,19 +97,27 @@ fn t_time_ns(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn t_monotonic(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("monotonic", args, 0, 0)?;
-    float_result(vm, EffectKind::Monotonic, || clock_ns(libc::CLOCK_MONOTONIC) as f64 * 1e-9)
+    float_result(vm, EffectKind::Monotonic, || {
+        clock_ns(libc::CLOCK_MONOTONIC) as f64 * 1e-9
+    })
 }
 fn t_monotonic_ns(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("monotonic_ns", args, 0, 0)?;
-    int_result(vm, EffectKind::MonotonicNs, || clock_ns(libc::CLOCK_MONOTONIC))
+    int_result(vm, EffectKind::MonotonicNs, || {
+        clock_ns(libc::CLOCK_MONOTONIC)
+    })
 }
 fn t_perf_counter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("perf_counter", args, 0, 0)?;
-    float_result(vm, EffectKind::PerfCounter, || clock_ns(libc::CLOCK_MONOTONIC) as f64 * 1e-9)
+    float_result(vm, EffectKind::PerfCounter, || {
+        clock_ns(libc::CLOCK_MONOTONIC) as f64 * 1e-9
+    })
 }
 fn t_perf_counter_ns(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("perf_counter_ns", args, 0, 0)?;
-    int_result(vm, EffectKind::PerfCounterNs, || clock_ns(libc::CLOCK_MONOTONIC))
+    int_result(vm, EffectKind::PerfCounterNs, || {
+        clock_ns(libc::CLOCK_MONOTONIC)
+    })
 }
 fn t_process_time(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("process_time", args, 0, 0)?;
@@ -114,7 +127,9 @@ fn t_process_time(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn t_process_time_ns(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("process_time_ns", args, 0, 0)?;
-    int_result(vm, EffectKind::ProcessTimeNs, || clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID))
+    int_result(vm, EffectKind::ProcessTimeNs, || {
+        clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)
+    })
 }
 
 fn seconds_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
@@ -136,7 +151,9 @@ fn t_sleep(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         Some(Num::I(i)) => i as f64,
         _ => {
             let t = vm.type_name(args[0]);
-            return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
+            return Err(
+                vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer"))
+            );
         }
     };
     if secs.is_nan() {
@@ -185,7 +202,17 @@ fn gmtime_fields(secs: i64) -> [i64; 9] {
     let rem = secs.rem_euclid(86400);
     let (y, m, d) = civil_from_days(days);
     let wday = (days + 3).rem_euclid(7); // 1970-01-01 was a Thursday (Monday = 0)
-    [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday(y, m, d), 0]
+    [
+        y,
+        m,
+        d,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        wday,
+        yday(y, m, d),
+        0,
+    ]
 }
 
 fn time_module(vm: &mut Vm) -> PyResult<ObjRef> {
@@ -227,7 +254,7 @@ fn t_gmtime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         }
     };
     let f = gmtime_fields(secs);
-    make_struct_time(vm, &f, "UTC", 0)
+    make_struct_time(vm, &f, "GMT", 0)
 }
 
 /// The local broken-down time (an effect: it depends on the host's time zone).
@@ -244,7 +271,9 @@ fn localtime_fields(vm: &mut Vm, secs: Option<i64>) -> PyResult<([i64; 9], Strin
         let zone = if tm.tm_zone.is_null() {
             String::new()
         } else {
-            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned()
+            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
+                .to_string_lossy()
+                .into_owned()
         };
         Val::List(vec![
             Val::Int(tm.tm_year as i64 + 1900),
@@ -279,7 +308,10 @@ fn localtime_fields(vm: &mut Vm, secs: Option<i64>) -> PyResult<([i64; 9], Strin
             Ok((f, zone, off))
         }
         Val::Err(_, _) => Err(vm.new_overflow_error("timestamp out of range for platform time_t")),
-        _ => Err(vm.new_error(vm.types.os_error, "localtime: unexpected result in the recording".into())),
+        _ => Err(vm.new_error(
+            vm.types.os_error,
+            "localtime: unexpected result in the recording".into(),
+        )),
     }
 }
 
@@ -342,10 +374,28 @@ fn tuple_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<([i64; 9], String, i
     Ok((f, zone, off))
 }
 
-const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// ISO 8601 year and week number.
@@ -353,7 +403,7 @@ fn iso_week(f: &[i64; 9]) -> (i64, i64) {
     let (y, yd, wd) = (f[0], f[7], f[6]); // wd: Monday = 0
     let wk = (yd - 1 - wd + 10) / 7; // (yday - weekday(1..7) + 10) / 7 with 1-based weekday
     let weeks_in = |y: i64| {
-        let jan1 = (gmtime_fields(days_from_civil(y, 1, 1) * 86400)[6]) as i64;
+        let jan1 = gmtime_fields(days_from_civil(y, 1, 1) * 86400)[6];
         if jan1 == 3 || (jan1 == 2 && is_leap(y)) {
             53
         } else {
@@ -411,7 +461,12 @@ fn strftime_str(fmt: &str, f: &[i64; 9], zone: &str, gmtoff: i64) -> String {
             )),
             'C' => out.push_str(&format!("{:02}", f[0].div_euclid(100))),
             'd' => out.push_str(&format!("{:02}", f[2])),
-            'D' => out.push_str(&format!("{:02}/{:02}/{:02}", f[1], f[2], f[0].rem_euclid(100))),
+            'D' => out.push_str(&format!(
+                "{:02}/{:02}/{:02}",
+                f[1],
+                f[2],
+                f[0].rem_euclid(100)
+            )),
             'e' => out.push_str(&format!("{:2}", f[2])),
             'F' => out.push_str(&format!("{}-{:02}-{:02}", f[0], f[1], f[2])),
             'G' => out.push_str(&iso_week(f).0.to_string()),
@@ -441,7 +496,12 @@ fn strftime_str(fmt: &str, f: &[i64; 9], zone: &str, gmtoff: i64) -> String {
             }
             'W' => out.push_str(&format!("{:02}", (f[7] - 1 + 7 - wd as i64) / 7)),
             'V' => out.push_str(&format!("{:02}", iso_week(f).1)),
-            'x' => out.push_str(&format!("{:02}/{:02}/{:02}", f[1], f[2], f[0].rem_euclid(100))),
+            'x' => out.push_str(&format!(
+                "{:02}/{:02}/{:02}",
+                f[1],
+                f[2],
+                f[0].rem_euclid(100)
+            )),
             'y' => out.push_str(&format!("{:02}", f[0].rem_euclid(100))),
             'Y' => out.push_str(&f[0].to_string()),
             'z' => {

@@ -154,12 +154,8 @@ impl Vm {
                 }
                 let fget = p[0];
                 if fget.is_none() {
-                    let name = self.property_name(r);
-                    let tn = self.type_name(obj);
-                    return Err(self.new_error(
-                        self.types.attribute_error,
-                        format!("property '{name}' of '{tn}' object has no getter"),
-                    ));
+                    let tcls = self.type_of(obj);
+                    return Err(self.property_missing(r, tcls, "getter"));
                 }
                 self.call(fget, &[obj], &[])
             }
@@ -178,15 +174,23 @@ impl Vm {
         }
     }
 
-    fn property_name(&self, p: ObjRef) -> String {
-        if let Kind::Property(p) = self.heap.kind(p) {
-            if let Value::Obj(f) = p[0].obj().map(Value::Obj).unwrap_or(p[1]) {
-                if let Kind::Function(func) = self.heap.kind(f) {
-                    return self.str_of(func.name).to_string();
-                }
+    /// "property 'x' of 'C' object has no setter" (or "property of 'C' object ..." when
+    /// the property never got a name from `__set_name__`), as CPython 3.11.
+    fn property_missing(&mut self, p: ObjRef, cls: ObjRef, what: &str) -> crate::PyErr {
+        let qn = self.str_of(self.class_data(cls).qualname).to_string();
+        let tn = crate::repr::str_repr(&qn);
+        let name = match self.heap.kind(p) {
+            Kind::Property(parts) => parts[4],
+            _ => Value::None,
+        };
+        let msg = match self.as_str(name) {
+            Some(n) => {
+                let n = crate::repr::str_repr(n);
+                format!("property {n} of {tn} object has no {what}")
             }
-        }
-        "?".into()
+            None => format!("property of {tn} object has no {what}"),
+        };
+        self.new_error(self.types.attribute_error, msg)
     }
 
     /// The instance dict of an object, if it has one.
@@ -403,12 +407,7 @@ impl Vm {
                     Kind::Property(p) => {
                         let fset = p[1];
                         if fset.is_none() {
-                            let pname = self.property_name(dr);
-                            let tn = self.class_name(cls);
-                            return Err(self.new_error(
-                                self.types.attribute_error,
-                                format!("property '{pname}' of '{tn}' object has no setter"),
-                            ));
+                            return Err(self.property_missing(dr, cls, "setter"));
                         }
                         self.call(fset, &[obj, value], &[])?;
                         return Ok(());
@@ -482,12 +481,7 @@ impl Vm {
             if let Kind::Property(p) = self.heap.kind(dr) {
                 let fdel = p[2];
                 if fdel.is_none() {
-                    let pname = self.property_name(dr);
-                    let tn = self.class_name(cls);
-                    return Err(self.new_error(
-                        self.types.attribute_error,
-                        format!("property '{pname}' of '{tn}' object has no deleter"),
-                    ));
+                    return Err(self.property_missing(dr, cls, "deleter"));
                 }
                 self.call(fdel, &[obj], &[])?;
                 return Ok(());

@@ -88,7 +88,13 @@ impl MethodCache {
     #[inline]
     pub fn put_plan(&mut self, cls: ObjRef, name: ObjRef, kind: u32, value: Option<Value>) {
         self.plans[slot(cls, name)] = (
-            Entry { cls: cls.0, name: name.0, epoch: self.epoch, user: false, value },
+            Entry {
+                cls: cls.0,
+                name: name.0,
+                epoch: self.epoch,
+                user: false,
+                value,
+            },
             kind,
         );
     }

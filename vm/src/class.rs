@@ -170,7 +170,8 @@ impl Vm {
             }
         };
         let ns = self.prepare_namespace(meta, name, &bases, &kw)?;
-        if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(*b)) {
+        if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(*b))
+        {
             let k = self.intern("__orig_bases__");
             let t = self.new_tuple(orig_bases.clone());
             self.dict_set(ns, k, t)?;
@@ -213,7 +214,8 @@ impl Vm {
                 Some(f) => {
                     let orig = self.new_tuple(bases.to_vec());
                     let r = self.call(f, &[orig], &[])?;
-                    let is_tuple = matches!(r, Value::Obj(t) if matches!(self.heap.kind(t), Kind::Tuple(_)));
+                    let is_tuple =
+                        matches!(r, Value::Obj(t) if matches!(self.heap.kind(t), Kind::Tuple(_)));
                     if !is_tuple {
                         return Err(
                             self.new_type_error("__mro_entries__ must return a tuple".into())
@@ -254,9 +256,8 @@ impl Vm {
             _ => {
                 let m = self.str_lossy(name);
                 let t = self.type_name(ns);
-                Err(self.new_type_error(format!(
-                    "{m}.__prepare__() must return a mapping, not {t}"
-                )))
+                Err(self
+                    .new_type_error(format!("{m}.__prepare__() must return a mapping, not {t}")))
             }
         }
     }
@@ -618,9 +619,23 @@ impl Vm {
                 }
                 _ => return Err(self.new_type_error("super() takes 0 or 2 arguments".into())),
             };
-        let Value::Obj(c) = cls else {
-            return Err(self.new_type_error("super() argument 1 must be a type".into()));
+        let c = match cls {
+            Value::Obj(c) if matches!(self.heap.kind(c), Kind::Class(_)) => c,
+            _ => {
+                let t = self.type_name(cls);
+                return Err(
+                    self.new_type_error(format!("super() argument 1 must be a type, not {t}"))
+                );
+            }
         };
+        // super_check: obj is an instance of the type, or a subclass of it.
+        let is_sub_type = matches!(obj, Value::Obj(o)
+            if matches!(self.heap.kind(o), Kind::Class(_)) && self.is_subclass_ref(o, c));
+        if !obj.is_none() && !is_sub_type && !self.isinstance(obj, c) {
+            return Err(self.new_type_error(
+                "super(type, obj): obj must be an instance or subtype of type".into(),
+            ));
+        }
         let sc = self.types.super_;
         Ok(Value::Obj(self.heap.alloc(sc, Kind::Super(c, obj))))
     }

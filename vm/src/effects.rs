@@ -105,9 +105,17 @@ pub enum Mode {
 #[derive(Clone, Debug, PartialEq)]
 pub enum EffectError {
     /// The program asked for a different effect than the log holds next.
-    Diverged { index: u64, recorded: EffectKind, asked: EffectKind },
+    Diverged {
+        index: u64,
+        recorded: EffectKind,
+        asked: EffectKind,
+    },
     /// The log has no more effects (`truncated`: it was cut short).
-    Ended { index: u64, truncated: bool, asked: EffectKind },
+    Ended {
+        index: u64,
+        truncated: bool,
+        asked: EffectKind,
+    },
 }
 
 /// The boundary. Cloning it (for snapshots) clones captured buffers too.
@@ -241,7 +249,11 @@ impl Effects {
 
     /// Perform (live, record) or replay one effect. `live` computes the result from
     /// the world; it is not called in replay.
-    pub fn effect(&mut self, kind: EffectKind, live: impl FnOnce(&mut Effects) -> Val) -> Result<Val, EffectError> {
+    pub fn effect(
+        &mut self,
+        kind: EffectKind,
+        live: impl FnOnce(&mut Effects) -> Val,
+    ) -> Result<Val, EffectError> {
         let index = self.count;
         match &mut self.mode {
             Mode::Live => {
@@ -252,16 +264,27 @@ impl Effects {
                 let w = w.clone();
                 self.count += 1;
                 let v = live(self);
-                w.borrow_mut().push(Record { kind: kind as u16, val: v.clone() });
+                w.borrow_mut().push(Record {
+                    kind: kind as u16,
+                    val: v.clone(),
+                });
                 Ok(v)
             }
             Mode::Replay(r) => {
                 let Some(rec) = r.effects.get(r.pos) else {
-                    return Err(EffectError::Ended { index, truncated: r.truncated, asked: kind });
+                    return Err(EffectError::Ended {
+                        index,
+                        truncated: r.truncated,
+                        asked: kind,
+                    });
                 };
                 if rec.kind != kind as u16 {
                     let recorded = EffectKind::from_u16(rec.kind).unwrap_or(EffectKind::HostCall);
-                    return Err(EffectError::Diverged { index, recorded, asked: kind });
+                    return Err(EffectError::Diverged {
+                        index,
+                        recorded,
+                        asked: kind,
+                    });
                 }
                 let v = rec.val.clone();
                 r.pos += 1;
@@ -431,9 +454,11 @@ impl Effects {
     /// Read a source file for an import. The path is logged with the text so that
     /// `revpy info` can list the modules a recording holds.
     pub fn read_source(&mut self, path: &str) -> Result<Option<String>, EffectError> {
-        let v = self.effect(EffectKind::ImportRead, |_| match std::fs::read_to_string(path) {
-            Ok(s) => Val::List(vec![Val::Str(path.to_string()), Val::Str(s)]),
-            Err(_) => Val::None,
+        let v = self.effect(EffectKind::ImportRead, |_| {
+            match std::fs::read_to_string(path) {
+                Ok(s) => Val::List(vec![Val::Str(path.to_string()), Val::Str(s)]),
+                Err(_) => Val::None,
+            }
         })?;
         Ok(match v {
             Val::List(mut parts) if parts.len() == 2 => match parts.pop() {
@@ -446,11 +471,15 @@ impl Effects {
 
     /// Whether a path is a file / directory (imports).
     pub fn is_file(&mut self, path: &str) -> Result<bool, EffectError> {
-        let v = self.effect(EffectKind::ImportIsFile, |_| Val::Bool(std::path::Path::new(path).is_file()))?;
+        let v = self.effect(EffectKind::ImportIsFile, |_| {
+            Val::Bool(std::path::Path::new(path).is_file())
+        })?;
         Ok(matches!(v, Val::Bool(true)))
     }
     pub fn is_dir(&mut self, path: &str) -> Result<bool, EffectError> {
-        let v = self.effect(EffectKind::ImportIsDir, |_| Val::Bool(std::path::Path::new(path).is_dir()))?;
+        let v = self.effect(EffectKind::ImportIsDir, |_| {
+            Val::Bool(std::path::Path::new(path).is_dir())
+        })?;
         Ok(matches!(v, Val::Bool(true)))
     }
 

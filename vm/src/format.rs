@@ -395,11 +395,7 @@ impl Vm {
         bytes: bool,
     ) -> PyResult<String> {
         let arg_list: Vec<Value> = match args {
-            Value::Obj(r)
-                if matches!(self.heap.kind(r), Kind::Tuple(_)) =>
-            {
-                self.tuple_items(args)
-            }
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Tuple(_)) => self.tuple_items(args),
             _ => vec![args],
         };
         let is_mapping =

@@ -269,7 +269,8 @@ pub enum Kind {
     Iter(Box<IterKind>),
     /// keys (0), values (1) or items (2) of a dict.
     DictView(ObjRef, u8),
-    Property(Box<[Value; 4]>),
+    /// fget, fset, fdel, doc, and the name given by `__set_name__` (or None).
+    Property(Box<[Value; 5]>),
     StaticMethod(Value),
     ClassMethod(Value),
     Exception(Box<ExcData>),
@@ -431,7 +432,7 @@ impl Heap {
             free: vec![],
             next_serial: 1,
             allocs: 0,
-            threshold: 200_000,
+            threshold: 20_000,
             live: 0,
             collections: 0,
             freed_class: false,
@@ -556,7 +557,10 @@ impl Heap {
         self.freed_class = false;
         for (i, marked) in marks.iter().enumerate().rev() {
             if !marked && self.slots[i].is_some() {
-                if matches!(self.slots[i].as_ref().map(|o| &o.kind), Some(Kind::Class(_))) {
+                if matches!(
+                    self.slots[i].as_ref().map(|o| &o.kind),
+                    Some(Kind::Class(_))
+                ) {
                     self.freed_class = true;
                 }
                 self.slots[i] = None;
@@ -569,7 +573,7 @@ impl Heap {
         self.live -= freed;
         self.allocs = 0;
         self.collections += 1;
-        self.threshold = (self.live as u64).max(100_000) * 2;
+        self.threshold = (self.live as u64).max(10_000) * 2;
     }
 }
 

@@ -202,9 +202,17 @@ impl Vm {
         }
         // Modules written in Python and shipped inside revpy (after the program's own
         // files, as CPython's stdlib comes after the script's directory on sys.path).
-        if let Some(src) = self.frozen_modules.iter().find(|(n, _)| *n == full).map(|(_, s)| *s) {
+        if let Some(src) = self
+            .frozen_modules
+            .iter()
+            .find(|(n, _)| *n == full)
+            .map(|(_, s)| *s)
+        {
             let prefix = format!("{full}.");
-            let is_pkg = self.frozen_modules.iter().any(|(n, _)| n.starts_with(&prefix));
+            let is_pkg = self
+                .frozen_modules
+                .iter()
+                .any(|(n, _)| n.starts_with(&prefix));
             let m = self.exec_frozen(full, src, is_pkg)?;
             return Ok(m);
         }
@@ -245,7 +253,11 @@ impl Vm {
         if let Some(dir) = pkg_dir {
             // An empty directory marks a bundled package: no search path of its own.
             let pathk = self.names.__path__;
-            let items = if dir.is_empty() { vec![] } else { vec![self.new_str(dir)] };
+            let items = if dir.is_empty() {
+                vec![]
+            } else {
+                vec![self.new_str(dir)]
+            };
             let l = self.new_list(items);
             self.dict_set(d, pathk, l)?;
         }

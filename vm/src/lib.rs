@@ -378,7 +378,10 @@ impl Vm {
 
     /// Stop execution from outside the program.
     pub fn abort_with(&mut self, message: String) -> PyErr {
-        self.abort = Some(Abort { message: message.clone(), exit_code: None });
+        self.abort = Some(Abort {
+            message: message.clone(),
+            exit_code: None,
+        });
         self.new_error(self.types.system_error, message)
     }
 
@@ -386,7 +389,10 @@ impl Vm {
     /// program's exit status is `code`.
     pub fn hard_exit(&mut self, code: i32) -> PyErr {
         let message = format!("os._exit({code})");
-        self.abort = Some(Abort { message: message.clone(), exit_code: Some(code) });
+        self.abort = Some(Abort {
+            message: message.clone(),
+            exit_code: Some(code),
+        });
         self.new_error(self.types.system_exit, message)
     }
 

@@ -320,11 +320,22 @@ impl Vm {
             BinOp::Sub => (ar - br, ai - bi),
             BinOp::Mul => (ar * br - ai * bi, ar * bi + ai * br),
             BinOp::TrueDiv => {
-                let d = br * br + bi * bi;
-                if d == 0.0 {
-                    return Err(self.new_zero_division("complex division by zero"));
+                // CPython's `_Py_c_quot` (Smith's algorithm), for identical rounding.
+                let (abr, abi) = (br.abs(), bi.abs());
+                if abr >= abi {
+                    if abr == 0.0 {
+                        return Err(self.new_zero_division("complex division by zero"));
+                    }
+                    let ratio = bi / br;
+                    let denom = br + bi * ratio;
+                    ((ar + ai * ratio) / denom, (ai - ar * ratio) / denom)
+                } else if abi >= abr {
+                    let ratio = br / bi;
+                    let denom = br * ratio + bi;
+                    ((ar * ratio + ai) / denom, (ai * ratio - ar) / denom)
+                } else {
+                    (f64::NAN, f64::NAN)
                 }
-                ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
             }
             BinOp::Pow => {
                 if ar == 0.0 && ai == 0.0 {

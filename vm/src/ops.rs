@@ -115,7 +115,53 @@ impl Vm {
                 }
             }
         }
-        Err(self.unsupported_operands(l, r, op))
+        Err(self.sequence_fallback_error(l, r, op))
+    }
+
+    /// When both operands declined `+` or `*`: CPython then tries the sequence
+    /// protocol (sq_concat / sq_repeat) of built-in sequences, whose errors name the
+    /// sequence type.
+    fn sequence_fallback_error(&mut self, l: Value, r: Value, op: BinOp) -> crate::PyErr {
+        let seq_name = |vm: &Vm, v: Value| -> Option<&'static str> {
+            let Value::Obj(o) = v else { return None };
+            Some(match vm.heap.kind(o) {
+                Kind::Str(_) => "str",
+                Kind::List(_) => "list",
+                Kind::Tuple(_) => "tuple",
+                Kind::Bytes(_) => "bytes",
+                Kind::ByteArray(_) => "bytearray",
+                _ => return None,
+            })
+        };
+        match op.base() {
+            BinOp::Add => {
+                if let Some(name) = seq_name(self, l) {
+                    let t = self.type_name(r);
+                    let msg = match name {
+                        "bytes" | "bytearray" => format!("can't concat {t} to {name}"),
+                        _ => format!("can only concatenate {name} (not \"{t}\") to {name}"),
+                    };
+                    return self.new_type_error(msg);
+                }
+            }
+            BinOp::Mul => {
+                let other = if seq_name(self, l).is_some() {
+                    Some(r)
+                } else if seq_name(self, r).is_some() {
+                    Some(l)
+                } else {
+                    None
+                };
+                if let Some(o) = other {
+                    let t = self.type_name(o);
+                    return self.new_type_error(format!(
+                        "can't multiply sequence by non-int of type '{t}'"
+                    ));
+                }
+            }
+            _ => {}
+        }
+        self.unsupported_operands(l, r, op)
     }
 
     /// The built-in meaning of an operator on built-in operands (payloads of subclass
@@ -272,9 +318,9 @@ impl Vm {
                         };
                     }
                     let l = self.names.__len__;
-                    if let Some(f) = self.user_override(cls, l) {
-                        let n = self.call(f, &[v], &[])?;
-                        return Ok(self.index_of(n)?.unwrap_or(0) != 0);
+                    if self.user_override(cls, l).is_some() {
+                        // mp_length / sq_length: the length checks of len() apply.
+                        return Ok(self.len(v)? != 0);
                     }
                 }
                 match self.heap.kind(r) {

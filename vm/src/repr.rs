@@ -129,13 +129,15 @@ impl Vm {
             let rn = self.names.__repr__;
             let base = self.class_lookup(self.types.object, rn);
             if let Some(f) = self.class_lookup(cls, rn) {
-                if base.map_or(true, |b| !b.is(f)) {
+                if base.is_none_or(|b| !b.is(f)) {
                     let s = self.call(f, &[v], &[])?;
                     if let Some(text) = self.as_str(s) {
                         return Ok(text.to_string());
                     }
                     let t = self.type_name(s);
-                    return Err(self.new_type_error(format!("__repr__ returned non-string (type {t})")));
+                    return Err(
+                        self.new_type_error(format!("__repr__ returned non-string (type {t})"))
+                    );
                 }
             }
         }

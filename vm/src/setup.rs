@@ -246,7 +246,13 @@ impl Vm {
         let pcls = self.types.property;
         let p = Value::Obj(self.heap.alloc(
             pcls,
-            Kind::Property(Box::new([getter, Value::None, Value::None, Value::None])),
+            Kind::Property(Box::new([
+                getter,
+                Value::None,
+                Value::None,
+                Value::None,
+                Value::None,
+            ])),
         ));
         let k = self.intern(name);
         let d = self.class_data(cls).dict;

@@ -7,7 +7,10 @@ use crate::{PyResult, Vm};
 impl Vm {
     pub fn new_slice(&mut self, start: Value, stop: Value, step: Value) -> Value {
         let c = self.types.slice;
-        Value::Obj(self.heap.alloc(c, Kind::Slice(Box::new([start, stop, step]))))
+        Value::Obj(
+            self.heap
+                .alloc(c, Kind::Slice(Box::new([start, stop, step]))),
+        )
     }
 
     fn slice_parts(&self, v: Value) -> Option<(Value, Value, Value)> {

@@ -56,7 +56,8 @@ class _ABCMeta(ABCMeta):
     def _abc_compute(cls, subclass):
         if cls in subclass.__mro__:
             return True
-        ok = cls.__subclasshook__(subclass)
+        hook = getattr(cls, "__subclasshook__", None)
+        ok = NotImplemented if hook is None else hook(subclass)
         if ok is not NotImplemented:
             return bool(ok)
         for rcls in cls._abc_registry:

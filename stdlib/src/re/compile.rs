@@ -108,7 +108,11 @@ impl Compiler {
         match node {
             Node::Empty => {}
             Node::Char(c, icase) => {
-                let i = if *icase { Inst::CharI(fold(*c)) } else { Inst::Char(*c) };
+                let i = if *icase {
+                    Inst::CharI(fold(*c))
+                } else {
+                    Inst::Char(*c)
+                };
                 self.push(out, i)?;
             }
             Node::Any(dotall) => {
@@ -196,7 +200,11 @@ impl Compiler {
                 self.push(out, Inst::Backref(*g, *icase))?;
             }
             Node::Look { ahead, neg, node } => {
-                let width = if *ahead { 0 } else { fixed_width(node).unwrap_or(0) };
+                let width = if *ahead {
+                    0
+                } else {
+                    fixed_width(node).unwrap_or(0)
+                };
                 let sub = self.sub(node)?;
                 self.push(
                     out,

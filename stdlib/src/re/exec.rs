@@ -48,16 +48,17 @@ fn is_space(c: char, ascii: bool) -> bool {
 }
 
 fn is_digit(c: char, ascii: bool) -> bool {
-    c.is_ascii_digit() || (!ascii && !c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none() && is_decimal(c))
+    c.is_ascii_digit()
+        || (!ascii && !c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none() && is_decimal(c))
 }
 
 /// Unicode decimal digits (category Nd) come in runs of ten from a zero.
 fn is_decimal(c: char) -> bool {
     const ZEROS: &[u32] = &[
-        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-        0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
-        0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
-        0xAA50, 0xABF0, 0xFF10,
+        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+        0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+        0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+        0xFF10,
     ];
     let v = c as u32;
     ZEROS.iter().any(|z| v >= *z && v < z + 10)
@@ -102,9 +103,11 @@ impl<'a> Exec<'a> {
         match a {
             Assert::Bol(ml) => pos == 0 || (ml && t[pos - 1] == '\n'),
             Assert::Eol(ml) => {
-                pos == self.end
-                    || (ml && t[pos] == '\n')
-                    || (!ml && pos + 1 == self.end && t[pos] == '\n')
+                if pos == self.end {
+                    true
+                } else {
+                    t[pos] == '\n' && (ml || pos + 1 == self.end)
+                }
             }
             Assert::StartText => pos == 0,
             Assert::EndText => pos == self.end,
@@ -220,7 +223,11 @@ impl<'a> Exec<'a> {
                     neg,
                     width,
                 } => {
-                    let from = if *ahead { Some(pos) } else { pos.checked_sub(*width) };
+                    let from = if *ahead {
+                        Some(pos)
+                    } else {
+                        pos.checked_sub(*width)
+                    };
                     let mut inner = st.clone();
                     let found = match from {
                         Some(f) => self.run(*sub, f, &mut inner, false).is_some(),

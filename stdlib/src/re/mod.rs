@@ -52,13 +52,19 @@ fn re_compile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("compile", args, 2, 2)?;
     let Some((pat, is_bytes)) = text_of(vm, args[0]) else {
         let t = vm.type_name(args[0]);
-        return Err(vm.new_type_error(format!("first argument must be string or compiled pattern, not {t}")));
+        return Err(vm.new_type_error(format!(
+            "first argument must be string or compiled pattern, not {t}"
+        )));
     };
     let flags = vm.expect_int(args[1], "flags")? as u32;
     let parsed = match parse::parse(&pat, flags, is_bytes) {
         Ok(p) => p,
         Err(e) => {
-            let pos = if e.pos == usize::MAX { -1 } else { e.pos as i64 };
+            let pos = if e.pos == usize::MAX {
+                -1
+            } else {
+                e.pos as i64
+            };
             return Err(pattern_error(vm, e.msg, pos));
         }
     };
@@ -91,7 +97,11 @@ fn re_compile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 fn pattern_error(vm: &mut Vm, msg: String, pos: i64) -> revpy_vm::PyErr {
     let m = vm.new_str(msg);
-    let p = if pos < 0 { Value::None } else { Value::Int(pos) };
+    let p = if pos < 0 {
+        Value::None
+    } else {
+        Value::Int(pos)
+    };
     let cls = vm.types.value_error;
     vm.new_exception(cls, vec![m, p])
 }

@@ -94,7 +94,10 @@ struct Parser<'a> {
 }
 
 fn err<T>(msg: impl Into<String>, pos: usize) -> PResult<T> {
-    Err(ParseError { msg: msg.into(), pos })
+    Err(ParseError {
+        msg: msg.into(),
+        pos,
+    })
 }
 
 pub fn parse(pattern: &[char], flags: u32, is_bytes: bool) -> PResult<Parsed> {
@@ -296,7 +299,7 @@ impl<'a> Parser<'a> {
             self.i = save;
             return Ok(None);
         }
-        if max.map(|m| m >= 4_294_967_295).unwrap_or(false) || min >= 4_294_967_295 {
+        if max == Some(u32::MAX) || min == u32::MAX {
             return err("the repetition number is too large", save + 1);
         }
         Ok(Some((min, max)))
@@ -538,7 +541,11 @@ impl<'a> Parser<'a> {
                     Some(b) => on |= b,
                     None => {
                         return err(
-                            if c.is_alphabetic() { "unknown flag" } else { "missing -, : or )" },
+                            if c.is_alphabetic() {
+                                "unknown flag"
+                            } else {
+                                "missing -, : or )"
+                            },
                             self.i - 1,
                         )
                     }
@@ -684,7 +691,10 @@ impl<'a> Parser<'a> {
                 }
                 if v > 0o377 {
                     let txt: String = self.s[start..self.i].iter().collect();
-                    return err(format!("octal escape value {txt} outside of range 0-0o377"), start);
+                    return err(
+                        format!("octal escape value {txt} outside of range 0-0o377"),
+                        start,
+                    );
                 }
                 char::from_u32(v).unwrap_or('\0')
             }
@@ -756,7 +766,10 @@ impl<'a> Parser<'a> {
                                 start,
                             );
                         }
-                        return Ok(Node::Char(char::from_u32(val).unwrap_or('\0'), self.icase()));
+                        return Ok(Node::Char(
+                            char::from_u32(val).unwrap_or('\0'),
+                            self.icase(),
+                        ));
                     }
                     v = v * 10 + (d as usize - '0' as usize);
                     self.i += 1;

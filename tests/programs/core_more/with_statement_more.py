@@ -13,7 +13,7 @@ class Tracer:
 
     def __exit__(self, exc_type, exc, tb):
         info = "none" if exc_type is None else f"{exc_type.__name__}({exc})"
-        print(f"  exit {self.name}: {info}, tb is None: {tb is None}")
+        print(f"  exit {self.name}: {info}")
         return self.suppress
 
 

@@ -23,32 +23,48 @@ fn b_print(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
         Some(Value::None) | None => "\n".to_string(),
         Some(v) => vm.expect_str(v, "end")?,
     };
-    let mut out = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
+    let mut pieces = Vec::with_capacity(args.len());
+    for a in args {
         match vm.as_str(*a) {
-            Some(s) if vm.class_data(vm.type_of(*a)).is_builtin => out.push_str(s),
-            _ => out.push_str(&vm.str(*a)?),
+            Some(s) if vm.class_data(vm.type_of(*a)).is_builtin => pieces.push(s.to_string()),
+            _ => pieces.push(vm.str(*a)?),
         }
     }
+    let file = match vm.kwarg(kw, "file") {
+        None | Some(Value::None) => None,
+        Some(f) => Some(f),
+    };
+    let mut out = pieces.join(&sep);
     out.push_str(&end);
-    match vm.kwarg(kw, "file") {
-        None | Some(Value::None) => {
+    match file {
+        None => {
             let r = vm.effects.write_stdout(&out);
             vm.fx(r)?;
         }
         Some(f) => {
             if !sys::write_std_stream(vm, f, &out)? {
-                let s = vm.new_str(out);
+                // Other files get each piece in its own write() call, as CPython does.
+                for (i, p) in pieces.into_iter().enumerate() {
+                    if i > 0 {
+                        let s = vm.new_str(sep.clone());
+                        vm.call_method(f, "write", &[s])?;
+                    }
+                    let s = vm.new_str(p);
+                    vm.call_method(f, "write", &[s])?;
+                }
+                let s = vm.new_str(end);
                 vm.call_method(f, "write", &[s])?;
             }
         }
     }
     if let Some(fl) = vm.kwarg(kw, "flush") {
         if vm.truthy(fl)? {
-            vm.effects.flush_stdout();
+            match file {
+                None => vm.effects.flush_stdout(),
+                Some(f) => {
+                    vm.call_method(f, "flush", &[])?;
+                }
+            }
         }
     }
     Ok(Value::None)
@@ -302,9 +318,8 @@ fn name_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Value> {
         }
         None => {
             let t = vm.type_name(v);
-            Err(vm.new_type_error(format!(
-                "{fname}(): attribute name must be string, not '{t}'"
-            )))
+            let _ = fname;
+            Err(vm.new_type_error(format!("attribute name must be string, not '{t}'")))
         }
     }
 }

@@ -69,15 +69,31 @@ fn io_readline(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.new_str(l))
 }
 fn io_read(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("read", &args[1..], 0, 1)?;
     if stream_fd(vm, args[0]) != Some(0) {
         return Err(vm.new_error(vm.types.os_error, "not readable".into()));
     }
-    let r = vm.effects.read_all();
+    let n = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let n = vm.expect_int(*v, "size")?;
+            (n >= 0).then_some(n as usize)
+        }
+    };
+    let r = vm.effects.read_stdin(n);
     let s = vm.fx(r)?;
     Ok(vm.new_str(s))
 }
+fn io_writelines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.check_args("writelines", &args[1..], 1, 1)?;
+    let items = vm.iterate_rooted(args[1])?;
+    for it in items {
+        io_write(vm, &[args[0], it], kw)?;
+    }
+    Ok(Value::None)
+}
 fn io_readlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let s = io_read(vm, args, kw)?;
+    let s = io_read(vm, &args[..1], kw)?;
     let text = vm.str_of(s).to_string();
     let lines: Vec<Value> = text
         .split_inclusive('\n')
@@ -97,6 +113,23 @@ fn io_next(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 fn io_isatty(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Bool(false))
+}
+
+macro_rules! tuple_field {
+    ($($f:ident = $i:expr,)*) => {
+        $(
+            fn $f(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+                Ok(vm.tuple_items(args[0]).get($i).copied().unwrap_or(Value::None))
+            }
+        )*
+    };
+}
+tuple_field! {
+    vi_major = 0,
+    vi_minor = 1,
+    vi_micro = 2,
+    vi_releaselevel = 3,
+    vi_serial = 4,
 }
 
 fn sys_exit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -165,6 +198,7 @@ pub fn create(vm: &mut Vm) {
     let io = vm.new_native_class("TextIOWrapper", obj, "_io");
     let methods: &[(&'static str, crate::heap::NativeFn)] = &[
         ("write", io_write),
+        ("writelines", io_writelines),
         ("flush", io_flush),
         ("readline", io_readline),
         ("read", io_read),
@@ -195,13 +229,29 @@ pub fn create(vm: &mut Vm) {
     let version = vm.new_str("3.11.7 (revpy 0.1.0)".into());
     set(vm, d, "version", version);
     let fin = vm.intern("final");
-    let vi = vm.new_tuple(vec![
-        Value::Int(3),
-        Value::Int(11),
-        Value::Int(7),
-        fin,
-        Value::Int(0),
-    ]);
+    // `sys.version_info`: a tuple with named fields (`.major`, ...), as CPython's.
+    let tuple = vm.types.tuple;
+    let vi_cls = vm.new_native_class("version_info", tuple, "sys");
+    let getters: &[(&'static str, crate::heap::NativeFn)] = &[
+        ("major", vi_major),
+        ("minor", vi_minor),
+        ("micro", vi_micro),
+        ("releaselevel", vi_releaselevel),
+        ("serial", vi_serial),
+    ];
+    for (n, f) in getters {
+        vm.add_getter(vi_cls, n, *f);
+    }
+    let vi = Value::Obj(vm.heap.alloc(
+        vi_cls,
+        Kind::Tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            fin,
+            Value::Int(0),
+        ]),
+    ));
     set(vm, d, "version_info", vi);
     let p = vm.new_str("linux".into());
     set(vm, d, "platform", p);

@@ -235,6 +235,9 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Value, Value)],
     ) -> PyResult<Option<Option<Value>>> {
+        if self.meta_call_override(cls).is_some() {
+            return Ok(None);
+        }
         let new_name = self.names.__new__;
         let init_name = self.names.__init__;
         let new = self.class_lookup(cls, new_name);

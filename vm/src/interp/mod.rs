@@ -487,7 +487,7 @@ impl Vm {
                     Op::LoadName => {
                         let name = code.names[a as usize];
                         let v = match self.frames[fi].locals {
-                            Some(ns) => tri!(self.dict_get(ns, name), 'exec),
+                            Some(ns) => tri!(self.namespace_get(ns, name), 'exec),
                             None => None,
                         };
                         let v = match v {
@@ -502,7 +502,7 @@ impl Vm {
                     Op::StoreName => {
                         let v = self.pop();
                         let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
-                        tri!(self.dict_set(ns, code.names[a as usize], v), 'exec);
+                        tri!(self.namespace_set(ns, code.names[a as usize], v), 'exec);
                     }
                     Op::DeleteName => {
                         let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);

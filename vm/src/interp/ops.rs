@@ -21,6 +21,36 @@ const SELF_MATCHING: &[&str] = &[
 ];
 
 impl Vm {
+    /// A class body's namespace lookup: plain dicts directly, mappings returned by a
+    /// metaclass `__prepare__` through their `__getitem__` (KeyError: not found).
+    pub(crate) fn namespace_get(
+        &mut self,
+        ns: crate::value::ObjRef,
+        name: Value,
+    ) -> PyResult<Option<Value>> {
+        if self.heap.get(ns).class == self.types.dict {
+            return self.dict_get(ns, name);
+        }
+        match self.getitem(Value::Obj(ns), name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.isinstance_ref(e.0, self.types.key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A class body's namespace store (see `namespace_get`).
+    pub(crate) fn namespace_set(
+        &mut self,
+        ns: crate::value::ObjRef,
+        name: Value,
+        v: Value,
+    ) -> PyResult<()> {
+        if self.heap.get(ns).class == self.types.dict {
+            return self.dict_set(ns, name, v);
+        }
+        self.setitem(Value::Obj(ns), name, v)
+    }
+
     /// DICT_UPDATE / DICT_MERGE.
     pub(crate) fn dict_update_op(
         &mut self,

@@ -121,7 +121,12 @@ pub fn os_error_class(vm: &Vm, errno: i64) -> crate::value::ObjRef {
 impl Vm {
     /// An OSError of the subclass for `errno` (`FileNotFoundError` for 2, ...), with
     /// `errno`, `strerror` and `filename` set: `[Errno 2] No such file or directory: 'x'`.
-    pub fn new_os_error(&mut self, errno: i64, strerror: &str, filename: Option<Value>) -> crate::PyErr {
+    pub fn new_os_error(
+        &mut self,
+        errno: i64,
+        strerror: &str,
+        filename: Option<Value>,
+    ) -> crate::PyErr {
         let cls = os_error_class(self, errno);
         let msg = self.new_str(strerror.to_string());
         let e = self.new_exception(cls, vec![Value::Int(errno), msg]);
@@ -207,7 +212,9 @@ pub fn exc_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Option<Valu
                 Value::None
             }
         }
-        "filename" | "filename2" if vm.isinstance_ref(r, vm.types.os_error) => exc_dict_attr(vm, r, name),
+        "filename" | "filename2" if vm.isinstance_ref(r, vm.types.os_error) => {
+            exc_dict_attr(vm, r, name)
+        }
         "name" | "path" if vm.isinstance_ref(r, vm.types.import_error) => Value::None,
         "msg" if vm.isinstance_ref(r, vm.types.import_error) => first,
         "name"

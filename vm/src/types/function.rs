@@ -51,7 +51,7 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     Ok(Value::Obj(vm.heap.alloc(
         cls,
-        Kind::Property(Box::new([fget, fset, fdel, doc])),
+        Kind::Property(Box::new([fget, fset, fdel, doc, Value::None])),
     )))
 }
 
@@ -72,6 +72,15 @@ fn property_with(vm: &mut Vm, args: &[Value], slot: usize) -> PyResult<Value> {
     Ok(Value::Obj(
         vm.heap.alloc(cls, Kind::Property(Box::new(parts))),
     ))
+}
+fn property_set_name(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__set_name__", &args[1..], 2, 2)?;
+    if let Some(Value::Obj(p)) = args.first() {
+        if let Kind::Property(parts) = vm.heap.kind_mut(*p) {
+            parts[4] = args[2];
+        }
+    }
+    Ok(Value::None)
 }
 fn property_getter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     property_with(vm, args, 0)
@@ -198,7 +207,11 @@ fn descr_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 pub fn register(vm: &mut Vm) {
-    for t in [vm.types.function, vm.types.staticmethod, vm.types.classmethod] {
+    for t in [
+        vm.types.function,
+        vm.types.staticmethod,
+        vm.types.classmethod,
+    ] {
         vm.add_method(t, "__get__", descr_get);
     }
     for t in [vm.types.function, vm.types.method] {
@@ -223,6 +236,7 @@ pub fn register(vm: &mut Vm) {
     let p = vm.types.property;
     vm.add_staticmethod(p, "__new__", property_new);
     vm.add_method(p, "__init__", property_init);
+    vm.add_method(p, "__set_name__", property_set_name);
     vm.add_method(p, "getter", property_getter);
     vm.add_method(p, "setter", property_setter);
     vm.add_method(p, "deleter", property_deleter);

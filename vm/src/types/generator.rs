@@ -52,7 +52,12 @@ impl Vm {
 
     /// Resume a generator from Rust code (which may hold values the collector cannot
     /// see, so no collection happens while it runs).
-    pub fn resume_generator(&mut self, g: ObjRef, sent: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+    pub fn resume_generator(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<Exit> {
         self.gc_holds += 1;
         let r = self.resume_generator_gc(g, sent, throw);
         self.gc_holds -= 1;

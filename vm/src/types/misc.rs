@@ -401,9 +401,7 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
                 Ok(None)
             }
         },
-        (_, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor)
-            if matches!(rv, Value::Obj(rr) if matches!(vm.heap.kind(rr), Kind::DictView(_, w) if *w != 1)) =>
-        {
+        (_, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) if matches!(rv, Value::Obj(rr) if matches!(vm.heap.kind(rr), Kind::DictView(_, w) if *w != 1)) => {
             crate::types::set::dictview_binop(vm, l, rv, op).map(Some)
         }
         (Kind::Set(_) | Kind::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {

@@ -33,19 +33,17 @@ impl Vm {
         {
             let vm = &*self;
             let slow = std::cell::Cell::new(false);
-            let r = vm
-                .table(s)
-                .find_with(hash, key, |k| match (k, key) {
-                    // Equal hashes of two small ints mean equal ints.
-                    (Value::Int(a), Value::Int(b)) => a == b,
-                    _ => match vm.simple_eq(k, key) {
-                        Some(b) => b,
-                        None => {
-                            slow.set(true);
-                            false
-                        }
-                    },
-                });
+            let r = vm.table(s).find_with(hash, key, |k| match (k, key) {
+                // Equal hashes of two small ints mean equal ints.
+                (Value::Int(a), Value::Int(b)) => a == b,
+                _ => match vm.simple_eq(k, key) {
+                    Some(b) => b,
+                    None => {
+                        slow.set(true);
+                        false
+                    }
+                },
+            });
             if !slow.get() {
                 return Ok(r);
             }
@@ -394,8 +392,7 @@ pub fn dictview_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Va
     if op == BinOp::And {
         let (mut view, mut other) = if is_view_set(vm, a) { (a, b) } else { (b, a) };
         let len_view = vm.len(view)?;
-        let other_is_set =
-            matches!(other, Value::Obj(r) if vm.heap.get(r).class == vm.types.set);
+        let other_is_set = matches!(other, Value::Obj(r) if vm.heap.get(r).class == vm.types.set);
         if other_is_set && len_view <= vm.len(other)? {
             return intersection(vm, other, view);
         }

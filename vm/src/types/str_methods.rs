@@ -394,44 +394,53 @@ fn s_casefold(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     map_str(vm, args, |s| s.to_lowercase().replace('ß', "ss"))
 }
 fn s_swapcase(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    use crate::unicode_tables::is_cased;
     map_str(vm, args, |s| {
-        s.chars()
-            .flat_map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().collect::<Vec<_>>()
-                } else if c.is_lowercase() {
-                    c.to_uppercase().collect::<Vec<_>>()
-                } else {
-                    vec![c]
-                }
-            })
-            .collect()
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = String::with_capacity(s.len());
+        for (i, &c) in chars.iter().enumerate() {
+            if c == '\u{3a3}' {
+                // Capital sigma: final form after a cased letter and not before one.
+                let prev = i > 0 && is_cased(chars[i - 1]);
+                let next = chars.get(i + 1).is_some_and(|n| is_cased(*n));
+                out.push(if prev && !next { '\u{3c2}' } else { '\u{3c3}' });
+            } else if c.is_uppercase() {
+                out.extend(c.to_lowercase());
+            } else if c.is_lowercase() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
     })
 }
 fn s_capitalize(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     map_str(vm, args, |s| {
         let mut cs = s.chars();
         match cs.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+            Some(f) => crate::unicode_tables::to_title(f) + &cs.as_str().to_lowercase(),
             None => String::new(),
         }
     })
 }
 fn s_title(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    use crate::unicode_tables::{is_cased, to_title};
     map_str(vm, args, |s| {
-        let mut out = String::new();
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = String::with_capacity(s.len());
         let mut prev_cased = false;
-        for c in s.chars() {
-            if prev_cased {
-                out.extend(c.to_lowercase());
+        for (i, &c) in chars.iter().enumerate() {
+            if !prev_cased {
+                out.push_str(&to_title(c));
+            } else if c == '\u{3a3}' {
+                // Capital sigma lowercases to the final form at the end of a word.
+                let next_cased = chars.get(i + 1).is_some_and(|n| is_cased(*n));
+                out.push(if next_cased { '\u{3c3}' } else { '\u{3c2}' });
             } else {
-                out.extend(c.to_uppercase());
+                out.extend(c.to_lowercase());
             }
-            prev_cased =
-                c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase() || c.is_alphabetic());
-            if !c.is_alphabetic() {
-                prev_cased = false;
-            }
+            prev_cased = is_cased(c);
         }
         out
     })
@@ -503,7 +512,7 @@ fn s_istitle(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         let mut prev_cased = false;
         let mut any = false;
         for c in s.chars() {
-            if c.is_uppercase() {
+            if c.is_uppercase() || crate::unicode_tables::is_titlecase(c) {
                 if prev_cased {
                     return false;
                 }

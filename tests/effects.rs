@@ -1,0 +1,391 @@
+//! Effect families under record and replay: each program is recorded in a scratch
+//! directory, then the world changes (input files deleted or edited, environment
+//! variables changed, the clock moved on, another working directory, no stdin) and
+//! the recording is replayed; stdout, stderr and the exit status must be identical to
+//! the recording run's. Also: a replay whose program asks for another effect than the
+//! log holds stops with a divergence report (exit status 3).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_revpy");
+
+/// A fresh scratch directory under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("effects-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("create scratch dir");
+    d
+}
+
+struct Run<'a> {
+    args: Vec<&'a str>,
+    dir: &'a Path,
+    env: Vec<(&'a str, &'a str)>,
+    stdin: Option<&'a str>,
+}
+
+fn run(r: Run) -> Output {
+    let mut c = Command::new(BIN);
+    c.args(&r.args).current_dir(r.dir);
+    for (k, v) in &r.env {
+        c.env(k, v);
+    }
+    c.stdout(Stdio::piped()).stderr(Stdio::piped());
+    match r.stdin {
+        Some(_) => c.stdin(Stdio::piped()),
+        None => c.stdin(Stdio::null()),
+    };
+    let mut child = c.spawn().expect("spawn revpy");
+    if let Some(input) = r.stdin {
+        use std::io::Write;
+        let mut si = child.stdin.take().expect("stdin");
+        si.write_all(input.as_bytes()).expect("write stdin");
+    }
+    child.wait_with_output().expect("wait for revpy")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Record `prog` (as `prog.py` in a scratch dir, with `setup` run first), change the
+/// world with `change`, replay from another directory, and compare. Returns the
+/// recording run's output.
+fn record_replay(
+    name: &str,
+    source: &str,
+    setup: impl FnOnce(&Path),
+    record_env: &[(&str, &str)],
+    stdin: Option<&str>,
+    change: impl FnOnce(&Path),
+    replay_env: &[(&str, &str)],
+) -> Output {
+    let dir = scratch(name);
+    let rec_dir = dir.join("rec");
+    let other = dir.join("elsewhere");
+    std::fs::create_dir_all(&rec_dir).unwrap();
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(rec_dir.join("prog.py"), source).unwrap();
+    setup(&rec_dir);
+    let log = dir.join("prog.revlog");
+    let log_s = log.to_string_lossy().to_string();
+    let recorded = run(Run {
+        args: vec!["record", "prog.py", "-o", &log_s],
+        dir: &rec_dir,
+        env: record_env.to_vec(),
+        stdin,
+    });
+    // The program is gone too: replay needs the log alone.
+    std::fs::remove_file(rec_dir.join("prog.py")).unwrap();
+    change(&rec_dir);
+    let replayed = run(Run {
+        args: vec!["replay", &log_s],
+        dir: &other,
+        env: replay_env.to_vec(),
+        stdin: None,
+    });
+    assert_eq!(
+        text(&replayed.stdout),
+        text(&recorded.stdout),
+        "{name}: replay stdout differs (stderr: {})",
+        text(&replayed.stderr)
+    );
+    assert_eq!(
+        text(&replayed.stderr),
+        text(&recorded.stderr),
+        "{name}: replay stderr differs"
+    );
+    assert_eq!(
+        replayed.status.code(),
+        recorded.status.code(),
+        "{name}: replay exit status differs"
+    );
+    recorded
+}
+
+#[test]
+fn console_replays_without_stdin() {
+    let src = r#"
+import sys
+name = input("name? ")
+print("hello", name)
+line = sys.stdin.readline()
+print("readline:", repr(line))
+print("read(4):", repr(sys.stdin.read(4)))
+rest = []
+for l in sys.stdin:
+    rest.append(l)
+    if len(rest) == 2:
+        break
+print("iterated:", rest)
+print("readlines:", sys.stdin.readlines())
+print("read at EOF:", repr(sys.stdin.read()))
+try:
+    input()
+except EOFError as e:
+    print("EOFError:", e)
+n = sys.stdout.write("via sys.stdout.write\n")
+sys.stdout.writelines(["a\n", "b\n"])
+sys.stdout.flush()
+print("to stderr", file=sys.stderr)
+sys.stderr.write("sys.stderr.write %d\n" % n)
+sys.exit(4)
+"#;
+    let out = record_replay(
+        "console",
+        src,
+        |_| {},
+        &[],
+        Some("Ada\nsecond line\nabcdefg\nl3\nl4\nl5\nl6\n"),
+        |_| {},
+        &[],
+    );
+    let so = text(&out.stdout);
+    assert!(so.contains("name? hello Ada\n"), "{so}");
+    assert!(so.contains("readline: 'second line\\n'"), "{so}");
+    assert!(so.contains("read(4): 'abcd'"), "{so}");
+    assert!(so.contains("iterated: ['efg\\n', 'l3\\n']"), "{so}");
+    assert!(
+        so.contains("readlines: ['l4\\n', 'l5\\n', 'l6\\n']"),
+        "{so}"
+    );
+    assert!(so.contains("EOFError: EOF when reading a line"), "{so}");
+    assert_eq!(text(&out.stderr), "to stderr\nsys.stderr.write 21\n");
+    assert_eq!(out.status.code(), Some(4));
+}
+
+#[test]
+fn files_replay_after_the_files_are_gone() {
+    let src = r#"
+import os
+with open("data.txt") as f:
+    lines = f.readlines()
+print(len(lines), lines[0].strip(), lines[-1].strip())
+with open("data.bin", "rb") as f:
+    head = f.read(4)
+    f.seek(-2, 2)
+    tail = f.read()
+print(head, tail)
+with open("out.txt", "w") as f:
+    f.write("".join(reversed(lines)))
+with open("out.txt", "a") as f:
+    print("appended", file=f)
+with open("out.txt") as f:
+    print(f.read().splitlines()[-2:])
+print(sorted(os.listdir(".")))
+print(os.path.exists("data.txt"), os.path.getsize("data.txt"), os.path.isdir("sub"))
+os.rename("out.txt", "moved.txt")
+os.makedirs("sub/deeper", exist_ok=True)
+os.remove("moved.txt")
+try:
+    open("missing.txt")
+except FileNotFoundError as e:
+    print(e)
+"#;
+    let dir_holder = std::cell::RefCell::new(PathBuf::new());
+    record_replay(
+        "files",
+        src,
+        |d| {
+            *dir_holder.borrow_mut() = d.to_path_buf();
+            let body: String = (0..500).map(|i| format!("line {i}\n")).collect();
+            std::fs::write(d.join("data.txt"), body).unwrap();
+            std::fs::write(d.join("data.bin"), [1u8, 2, 3, 4, 5, 6, 7, 8]).unwrap();
+        },
+        &[],
+        None,
+        |d| {
+            // The inputs change or disappear; a file the program must "create" exists.
+            std::fs::remove_file(d.join("data.txt")).unwrap();
+            std::fs::write(d.join("data.bin"), b"changed").unwrap();
+            std::fs::write(d.join("missing.txt"), b"now here").unwrap();
+            std::fs::remove_dir_all(d.join("sub")).unwrap();
+        },
+        &[],
+    );
+    // Replay wrote nothing: no out.txt, no moved.txt, no sub/ in either directory.
+    let d = dir_holder.borrow().clone();
+    assert!(
+        !d.join("out.txt").exists() && !d.join("moved.txt").exists() && !d.join("sub").exists()
+    );
+    let elsewhere = d.parent().unwrap().join("elsewhere");
+    assert_eq!(
+        std::fs::read_dir(&elsewhere).unwrap().count(),
+        0,
+        "replay created files"
+    );
+}
+
+#[test]
+fn os_environment_and_process_replay_under_another_environment() {
+    let src = r#"
+import os
+print(os.environ["REVPY_FX_VAR"], os.getenv("REVPY_FX_VAR"), os.environ.get("REVPY_FX_OTHER", "unset"))
+print("REVPY_FX_OTHER" in os.environ)
+print(os.getcwd())
+print(os.path.abspath("x.txt"))
+print(os.getpid())
+print(os.urandom(8).hex())
+print(os.path.expanduser("~/f"))
+"#;
+    let out = record_replay(
+        "os",
+        src,
+        |_| {},
+        &[("REVPY_FX_VAR", "recorded"), ("HOME", "/home/recorded")],
+        None,
+        |_| {},
+        &[
+            ("REVPY_FX_VAR", "replayed"),
+            ("REVPY_FX_OTHER", "set now"),
+            ("HOME", "/elsewhere"),
+        ],
+    );
+    let so = text(&out.stdout);
+    assert!(so.starts_with("recorded recorded unset\nFalse\n"), "{so}");
+    assert!(so.contains("/home/recorded/f"), "{so}");
+}
+
+#[test]
+fn os_exit_ends_at_once_and_replays() {
+    let src = r#"
+import os, sys
+print("before")
+sys.stdout.flush()
+try:
+    os._exit(5)
+finally:
+    print("finally must not run")
+"#;
+    let out = record_replay("os_exit", src, |_| {}, &[], None, |_| {}, &[]);
+    assert_eq!(text(&out.stdout), "before\n");
+    assert_eq!(out.status.code(), Some(5));
+}
+
+#[test]
+fn time_replays_at_another_time_without_sleeping() {
+    let src = r#"
+import time
+t = time.time()
+print(t, time.time_ns(), time.monotonic(), time.perf_counter(), time.perf_counter_ns())
+print(time.localtime())
+print(time.strftime("%Y-%m-%d %H:%M:%S %Z"))
+print(time.ctime(), time.process_time() >= 0)
+time.sleep(1.0)
+print(time.time() - t >= 1.0)
+"#;
+    let start = std::time::Instant::now();
+    let out = record_replay(
+        "time",
+        src,
+        |_| {},
+        &[("TZ", "America/New_York")],
+        None,
+        |_| std::thread::sleep(std::time::Duration::from_millis(50)),
+        &[("TZ", "Asia/Tokyo")],
+    );
+    let total = start.elapsed();
+    // Recording slept 1 s; the whole record + replay took well under 2 s, so the
+    // replay did not sleep.
+    assert!(
+        total < std::time::Duration::from_millis(1900),
+        "replay slept? {total:?}"
+    );
+    assert!(text(&out.stdout).ends_with("True\n"));
+}
+
+#[test]
+fn unseeded_random_replays_identically() {
+    let src = r#"
+import random
+print(random.random(), random.randint(1, 10**9), random.getrandbits(40))
+r = random.Random()
+print(r.random(), r.choice("abcdefghij"), random.sample(range(100), 5))
+l = list(range(10)); random.shuffle(l); print(l)
+"#;
+    let first = record_replay("random", src, |_| {}, &[], None, |_| {}, &[]);
+    // A fresh live run draws different numbers (seeded from the OS).
+    let dir = scratch("random-live");
+    std::fs::write(dir.join("prog.py"), src).unwrap();
+    let live = run(Run {
+        args: vec!["run", "prog.py"],
+        dir: &dir,
+        env: vec![],
+        stdin: None,
+    });
+    assert!(live.status.success());
+    assert_ne!(text(&live.stdout), text(&first.stdout));
+}
+
+#[test]
+fn replaying_another_program_reports_the_divergence() {
+    use revpy_vm::log::{LogWriter, Recording, Tail};
+    let dir = scratch("diverge");
+    std::fs::write(dir.join("p1.py"), "import time\nprint(time.time())\n").unwrap();
+    let log1 = dir.join("p1.revlog");
+    let rec = run(Run {
+        args: vec!["record", "p1.py", "-o", &log1.to_string_lossy()],
+        dir: &dir,
+        env: vec![],
+        stdin: None,
+    });
+    assert!(rec.status.success(), "{}", text(&rec.stderr));
+    // The same effects under another program, which asks for os.listdir first.
+    let r = Recording::parse(&std::fs::read(&log1).unwrap()).expect("a readable recording");
+    let mut header = r.header.clone();
+    header.argv = vec!["p2.py".into()];
+    header.main_source = "import os\nx = 1\nprint(os.listdir('.'))\n".into();
+    let log2 = dir.join("p2.revlog");
+    let file = std::fs::File::create(&log2).unwrap();
+    let mut w = LogWriter::create(Box::new(file), &header).unwrap();
+    for e in &r.effects {
+        w.push(e.clone());
+    }
+    let Tail::Complete(end) = r.tail else {
+        panic!("recording incomplete")
+    };
+    w.finish(&end).unwrap();
+    let out = run(Run {
+        args: vec!["replay", &log2.to_string_lossy()],
+        dir: &dir,
+        env: vec![],
+        stdin: None,
+    });
+    assert_eq!(out.status.code(), Some(3));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "replay diverged at effect #0 (file p2.py, line 3): the recording has time.time, the program asked for os.listdir"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn seeded_random_in_every_mode_matches_cpython() {
+    // tests/programs/effects/random_seeded.py has CPython's output beside it; check
+    // that record and replay print it too (run mode is covered by the corpus).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/effects");
+    let expected = std::fs::read_to_string(root.join("random_seeded.out")).unwrap();
+    let dir = scratch("seeded");
+    std::fs::copy(root.join("random_seeded.py"), dir.join("random_seeded.py")).unwrap();
+    let log = dir.join("r.revlog");
+    let rec = run(Run {
+        args: vec!["record", "random_seeded.py", "-o", &log.to_string_lossy()],
+        dir: &dir,
+        env: vec![],
+        stdin: None,
+    });
+    assert_eq!(text(&rec.stdout), expected);
+    let other = dir.join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    let rep = run(Run {
+        args: vec!["replay", &log.to_string_lossy()],
+        dir: &other,
+        env: vec![],
+        stdin: None,
+    });
+    assert_eq!(text(&rep.stdout), expected, "{}", text(&rep.stderr));
+}
