@@ -811,6 +811,9 @@ fn f_seek(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let cur = this(vm, args[0])?.tell();
     let to = match whence {
         0 => {
+            if off < 0 && binary {
+                return Err(vm.new_os_error(22, "Invalid argument", None));
+            }
             if off < 0 {
                 return Err(vm.new_value_error(format!("negative seek position {off}")));
             }

@@ -247,6 +247,9 @@ fn urandom(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.new_value_error("negative argument not allowed".into()));
     }
+    if n > 1 << 32 {
+        return Err(vm.new_error(vm.types.memory_error, String::new()));
+    }
     let b = urandom_bytes(vm, n as usize)?;
     Ok(vm.new_bytes(b))
 }

@@ -20,6 +20,8 @@ type Kw<'a> = &'a [(Value, Value)];
 
 const N: usize = 624;
 const M: usize = 397;
+/// Larger requests raise MemoryError (instead of aborting on allocation).
+const MAX_BITS: i64 = 1 << 36;
 
 #[derive(Clone)]
 struct Mt {
@@ -498,6 +500,9 @@ fn r_getrandbits(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         return Err(vm.new_value_error("number of bits must be non-negative".into()));
     }
     let mt = gen(vm, args[0])?;
+    if k > MAX_BITS {
+        return Err(vm.new_error(vm.types.memory_error, String::new()));
+    }
     if k <= 63 {
         let v = mt.bits64(k as u32);
         return Ok(Value::Int(v as i64));
@@ -511,6 +516,9 @@ fn r_randbytes(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let n = vm.expect_int(args[1], "n")?;
     if n < 0 {
         return Err(vm.new_value_error("number of bits must be non-negative".into()));
+    }
+    if n > MAX_BITS / 8 {
+        return Err(vm.new_error(vm.types.memory_error, String::new()));
     }
     let n = n as usize;
     let mt = gen(vm, args[0])?;

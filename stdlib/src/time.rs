@@ -237,7 +237,10 @@ fn secs_or_now(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Option<i64>>
         None | Some(Value::None) => Ok(None),
         Some(v) => {
             let f = seconds_arg(vm, *v)?;
-            if !f.is_finite() {
+            if f.is_nan() {
+                return Err(vm.new_value_error("Invalid value NaN (not a number)".into()));
+            }
+            if !f.is_finite() || f.abs() > 1e16 {
                 return Err(vm.new_overflow_error("timestamp out of range for platform time_t"));
             }
             Ok(Some(f.floor() as i64))

@@ -5,13 +5,12 @@
 //! the logged result is returned. Arguments and results cross the boundary as plain
 //! Rust values ([`HostValue`]), so a closure never sees the heap.
 //!
-//! Natives are plain `fn` pointers, so each registered closure gets one of
-//! [`MAX_HOST_FUNCTIONS`] monomorphic trampolines that dispatches by index into the
-//! VM's registry (`Vm::host_functions`). Closures are immutable and shared by `Rc`
-//! between a VM and its snapshots.
+//! A host function is a native whose `NativeFunc::host` holds its index in the VM's
+//! registry (`Vm::host_functions`); `Vm::call` dispatches on it. Closures are
+//! immutable and shared by `Rc` between a VM and its snapshots.
 
 use crate::effects::EffectKind;
-use crate::heap::{Kind, NativeFn, NativeFunc};
+use crate::heap::{Kind, NativeFunc};
 use crate::log::Val;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -127,61 +126,17 @@ impl std::fmt::Debug for HostFunction {
     }
 }
 
-/// How many host functions one VM can hold.
-pub const MAX_HOST_FUNCTIONS: usize = 256;
-
 /// Lists nested deeper than this cannot cross the boundary (cycles included).
 const MAX_DEPTH: usize = 64;
 
-fn trampoline<const N: usize>(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(Value, Value)],
-) -> PyResult<Value> {
-    call_host(vm, N, args, kw)
+/// The `NativeFn` of every host function: never called, because `Vm::call`
+/// dispatches on `NativeFunc::host` first.
+fn host_placeholder(vm: &mut Vm, _: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {
+    Err(vm.new_error(
+        vm.types.system_error,
+        "host function called without its index".into(),
+    ))
 }
-
-macro_rules! row {
-    ($hi:literal) => {
-        [
-            trampoline::<{ $hi * 16 }> as NativeFn,
-            trampoline::<{ $hi * 16 + 1 }>,
-            trampoline::<{ $hi * 16 + 2 }>,
-            trampoline::<{ $hi * 16 + 3 }>,
-            trampoline::<{ $hi * 16 + 4 }>,
-            trampoline::<{ $hi * 16 + 5 }>,
-            trampoline::<{ $hi * 16 + 6 }>,
-            trampoline::<{ $hi * 16 + 7 }>,
-            trampoline::<{ $hi * 16 + 8 }>,
-            trampoline::<{ $hi * 16 + 9 }>,
-            trampoline::<{ $hi * 16 + 10 }>,
-            trampoline::<{ $hi * 16 + 11 }>,
-            trampoline::<{ $hi * 16 + 12 }>,
-            trampoline::<{ $hi * 16 + 13 }>,
-            trampoline::<{ $hi * 16 + 14 }>,
-            trampoline::<{ $hi * 16 + 15 }>,
-        ]
-    };
-}
-
-static TRAMPOLINES: [[NativeFn; 16]; 16] = [
-    row!(0),
-    row!(1),
-    row!(2),
-    row!(3),
-    row!(4),
-    row!(5),
-    row!(6),
-    row!(7),
-    row!(8),
-    row!(9),
-    row!(10),
-    row!(11),
-    row!(12),
-    row!(13),
-    row!(14),
-    row!(15),
-];
 
 /// Native function names are `&'static str`: leak each distinct host name once.
 fn static_name(name: &str) -> &'static str {
@@ -228,11 +183,6 @@ impl Vm {
             ));
         }
         let index = self.host_functions.len();
-        if index >= MAX_HOST_FUNCTIONS {
-            return Err(format!(
-                "a VM holds at most {MAX_HOST_FUNCTIONS} host functions"
-            ));
-        }
         let dict = if module == "builtins" {
             self.builtins
         } else {
@@ -264,7 +214,7 @@ impl Vm {
             Kind::Native(Box::new(NativeFunc {
                 name: static_name(name),
                 owner: None,
-                f: TRAMPOLINES[index / 16][index % 16],
+                f: host_placeholder,
                 binds: false,
                 host: Some(index as u32),
                 gc_safe: false,
@@ -349,7 +299,12 @@ impl Vm {
     }
 }
 
-fn call_host(vm: &mut Vm, index: usize, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn call_host(
+    vm: &mut Vm,
+    index: usize,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
     let Some(h) = vm.host_functions.get(index).cloned() else {
         return Err(vm.new_error(vm.types.runtime_error, format!("no host function #{index}")));
     };

@@ -287,6 +287,13 @@ impl Vm {
                     Exit::Yield(_) => unreachable!("a function frame cannot yield"),
                 }
             }
+            Kind::Native(nf) if nf.host.is_some() => {
+                let index = nf.host.unwrap_or(0) as usize;
+                self.gc_holds += 1;
+                let r = crate::host::call_host(self, index, args, kwargs);
+                self.gc_holds -= 1;
+                r
+            }
             Kind::Native(nf) => {
                 let (f, safe) = (nf.f, nf.gc_safe);
                 // Root the arguments, and drop whatever the native rooted when it ends.
@@ -344,7 +351,7 @@ impl Vm {
 
     /// `f(*args, **kwargs)`.
     pub(crate) fn call_ex(&mut self, f: Value, args: Value, kwargs: Value) -> PyResult<Value> {
-        let pos = self.iterate(args)?;
+        let pos = self.star_args(f, args)?;
         let mut kw: Vec<(Value, Value)> = vec![];
         if let Value::Obj(d) = kwargs {
             if let Kind::Dict(dict) = self.heap.kind(d) {

@@ -724,7 +724,7 @@ impl Vm {
                     Op::ListExtend => {
                         let it = self.pop();
                         let l = self.peek(a as usize);
-                        tri!(self.list_extend(l, it), 'exec);
+                        tri!(self.list_extend_op(l, it), 'exec);
                     }
                     Op::SetUpdate => {
                         let it = self.pop();

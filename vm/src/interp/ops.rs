@@ -144,8 +144,6 @@ impl Vm {
 
     /// The positional arguments of CALL_FUNCTION_EX: the items of `args`, with
     /// CPython's error when it is not iterable at all.
-    // TODO(lead): use in `call_ex` (interp/call.rs) instead of `self.iterate(args)`.
-    #[allow(dead_code)]
     pub(crate) fn star_args(&mut self, f: Value, args: Value) -> PyResult<Vec<Value>> {
         match self.iterate(args) {
             Ok(v) => Ok(v),
@@ -160,8 +158,6 @@ impl Vm {
     }
 
     /// LIST_EXTEND (`[*a]`, `f(x, *a)`): CPython's error for a non-iterable.
-    // TODO(lead): use for Op::ListExtend (interp/mod.rs) instead of `list_extend`.
-    #[allow(dead_code)]
     pub(crate) fn list_extend_op(&mut self, l: Value, it: Value) -> PyResult<()> {
         match self.list_extend(l, it) {
             Err(e) if self.not_iterable_error(e, it) => {
