@@ -408,42 +408,18 @@ impl<'a> Compiler<'a> {
             || c.keywords.iter().any(|k| k.arg.is_none());
         if has_star {
             self.expr(&c.func)?;
-            // Positional arguments as one tuple.
-            self.emit(Op::BuildList, 0);
-            for a in &c.args {
-                match a {
-                    Expr::Starred(s) => {
-                        self.expr(&s.value)?;
-                        self.emit(Op::ListExtend, 1);
-                    }
-                    _ => {
-                        self.expr(a)?;
-                        self.emit(Op::ListAppend, 1);
-                    }
-                }
+            // Positional arguments as one tuple: `f(*x)` passes x itself (as CPython,
+            // so a non-iterable is reported against the callee).
+            if let [Expr::Starred(s)] = &c.args[..] {
+                self.expr(&s.value)?;
+            } else {
+                self.star_args_list(&c.args)?;
             }
-            self.emit(Op::ListToTuple, 0);
             if c.keywords.is_empty() {
                 self.emit(Op::CallEx, 0);
                 return Ok(());
             }
-            self.emit(Op::BuildMap, 0);
-            for k in &c.keywords {
-                match &k.arg {
-                    Some(name) => {
-                        self.load_const(Constant::Str(name.as_str().into()));
-                        self.expr(&k.value)?;
-                        self.emit(Op::BuildMap, 1);
-                        self.emit(Op::DictMerge, 1);
-                    }
-                    None => {
-                        self.expr(&k.value)?;
-                        self.emit(Op::DictMerge, 1);
-                    }
-                }
-            }
-            self.emit(Op::CallEx, 1);
-            return Ok(());
+            return self.star_kwargs(&c.keywords);
         }
         // obj.method(args) without keywords: LOAD_METHOD / CALL_METHOD.
         if let Expr::Attribute(a) = &*c.func {
@@ -484,6 +460,46 @@ impl<'a> Compiler<'a> {
         let total = (c.args.len() + names.len()) as u32;
         self.load_const(Constant::Tuple(names.into()));
         self.emit(Op::CallKw, total);
+        Ok(())
+    }
+
+    /// The positional arguments of a call with `*` as one tuple.
+    fn star_args_list(&mut self, args: &'a [Expr]) -> CResult {
+        self.emit(Op::BuildList, 0);
+        for a in args {
+            match a {
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(Op::ListExtend, 1);
+                }
+                _ => {
+                    self.expr(a)?;
+                    self.emit(Op::ListAppend, 1);
+                }
+            }
+        }
+        self.emit(Op::ListToTuple, 0);
+        Ok(())
+    }
+
+    /// The keyword arguments of a call with `*` or `**` as one dict, then the call.
+    fn star_kwargs(&mut self, keywords: &'a [ast::Keyword]) -> CResult {
+        self.emit(Op::BuildMap, 0);
+        for k in keywords {
+            match &k.arg {
+                Some(name) => {
+                    self.load_const(Constant::Str(name.as_str().into()));
+                    self.expr(&k.value)?;
+                    self.emit(Op::BuildMap, 1);
+                    self.emit(Op::DictMerge, 1);
+                }
+                None => {
+                    self.expr(&k.value)?;
+                    self.emit(Op::DictMerge, 1);
+                }
+            }
+        }
+        self.emit(Op::CallEx, 1);
         Ok(())
     }
 
