@@ -9,8 +9,10 @@
 
 use revpy_vm::{NativeModuleInit, Vm};
 
+mod binascii;
 mod cmath;
 mod deque;
+mod hashes;
 mod io;
 mod math;
 mod math_int;
@@ -18,7 +20,9 @@ mod math_special;
 mod os;
 mod random;
 mod re;
+mod structmod;
 mod time;
+mod traceback;
 
 /// Modules written in Python: (name, source).
 pub const PY_MODULES: &[(&str, &str)] = &[
@@ -74,6 +78,15 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("json", include_str!("../python/json/__init__.py")),
     ("json.decoder", include_str!("../python/json/decoder.py")),
     ("json.encoder", include_str!("../python/json/encoder.py")),
+    // Part C: struct, base64, hashlib, io, traceback, warnings, pprint.
+    ("struct", include_str!("../python/struct.py")),
+    ("base64", include_str!("../python/base64.py")),
+    ("hashlib", include_str!("../python/hashlib.py")),
+    ("io", include_str!("../python/io.py")),
+    ("_stringio", include_str!("../python/_stringio.py")),
+    ("traceback", include_str!("../python/traceback.py")),
+    ("warnings", include_str!("../python/warnings.py")),
+    ("pprint", include_str!("../python/pprint.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
@@ -89,6 +102,10 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("time", time::create),
     ("random", random::create),
     ("_sre", re::create),
+    ("_struct", structmod::create),
+    ("binascii", binascii::create),
+    ("_hashlib", hashes::create),
+    ("_traceback", traceback::create),
 ];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).

@@ -171,12 +171,26 @@ impl Vm {
         }
     }
 
+    #[inline(always)]
     fn attr_cache(&mut self, code: &CodeData, pc: usize, cls: ObjRef, name: Value) -> InlineCache {
         let c = code.caches[pc].get();
         let epoch = self.mro_cache.epoch() as u64;
         if c.a == cls.0 as u64 && c.b == epoch {
             return c;
         }
+        self.attr_cache_miss(code, pc, cls, name, c)
+    }
+
+    /// The inline cache missed: find the plan (plan cache, else compute it).
+    #[inline(never)]
+    fn attr_cache_miss(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        cls: ObjRef,
+        name: Value,
+        c: InlineCache,
+    ) -> InlineCache {
         let Value::Obj(nr) = name else {
             return InlineCache::default();
         };
@@ -221,6 +235,80 @@ impl Vm {
         let i = self.dict_find_str(d, name)?;
         remember_hint(code, pc, c, i);
         self.dict_entry(d, i as u32).map(|e| e.1)
+    }
+
+    /// LOAD_ATTR's cached path: `None` when the generic lookup is needed. Runs no
+    /// Python code (the interpreter calls it without publishing its registers).
+    #[inline]
+    pub(crate) fn load_attr_fast(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value) -> Option<Value> {
+        let (_, cls, dict) = self.plain_instance(obj)?;
+        let c = self.attr_cache(code, pc, cls, name);
+        if c.kind == NONE {
+            return None;
+        }
+        if let Some(d) = dict {
+            if let Some(v) = self.instance_lookup(code, pc, d, name, &c) {
+                return Some(v);
+            }
+        }
+        match c.kind {
+            METHOD => Some(self.new_bound_method(c.value, obj)),
+            INSTANCE if !c.value.is_undef() => Some(c.value),
+            _ => None,
+        }
+    }
+
+    /// LOAD_METHOD's cached path (see `load_attr_fast`).
+    #[inline]
+    pub(crate) fn load_method_fast(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value) -> Option<(Value, Value)> {
+        let (_, cls, dict) = self.plain_instance(obj)?;
+        let c = self.attr_cache(code, pc, cls, name);
+        if c.kind != METHOD {
+            return None;
+        }
+        if let Some(d) = dict {
+            if self.dict_find_str(d, name).is_some() {
+                return None;
+            }
+        }
+        Some((c.value, obj))
+    }
+
+    /// STORE_ATTR's cached path: false when the generic store is needed.
+    #[inline]
+    pub(crate) fn store_attr_fast(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value, v: Value) -> bool {
+        let Some((r, cls, dict)) = self.plain_instance(obj) else {
+            return false;
+        };
+        let c = self.attr_cache(code, pc, cls, name);
+        if c.kind == NONE {
+            return false;
+        }
+        let d = match dict {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict();
+                self.heap.get_mut(r).dict = Some(d);
+                d
+            }
+        };
+        if let Some((k, _)) = self.dict_entry(d, c.hint) {
+            if k.is(name) {
+                if let Kind::Dict(x) = self.heap.kind_mut(d) {
+                    x.set_value_at(c.hint as usize, v);
+                }
+                return true;
+            }
+        }
+        if let Some(i) = self.dict_find_str(d, name) {
+            if let Kind::Dict(x) = self.heap.kind_mut(d) {
+                x.set_value_at(i, v);
+            }
+            remember_hint(code, pc, &c, i);
+            return true;
+        }
+        // A str key: hashing and inserting run no Python code.
+        self.dict_set(d, name, v).is_ok()
     }
 
     /// LOAD_ATTR with an inline cache.

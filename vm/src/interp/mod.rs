@@ -262,11 +262,39 @@ impl Vm {
                         continue;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        if let Value::Bool(b) = *slot!(sp - 1) {
+                        let b = match *slot!(sp - 1) {
+                            Value::Bool(b) => Some(b),
+                            Value::None => Some(false),
+                            Value::Int(i) => Some(i != 0),
+                            _ => None,
+                        };
+                        if let Some(b) = b {
                             sp -= 1;
                             if b == (ins.op == Op::PopJumpIfTrue) {
                                 ip = a as usize;
                             }
+                            continue;
+                        }
+                    }
+                    Op::LoadAttr => {
+                        let obj = *slot!(sp - 1);
+                        if let Some(v) = self.load_attr_fast(&code, ip - 1, obj, code.names[a as usize]) {
+                            *slot!(sp - 1) = v;
+                            continue;
+                        }
+                    }
+                    Op::LoadMethod => {
+                        let obj = *slot!(sp - 1);
+                        if let Some((f, s)) = self.load_method_fast(&code, ip - 1, obj, code.names[a as usize]) {
+                            *slot!(sp - 1) = f;
+                            push!(s);
+                            continue;
+                        }
+                    }
+                    Op::StoreAttr => {
+                        let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
+                        if self.store_attr_fast(&code, ip - 1, obj, code.names[a as usize], v) {
+                            sp -= 2;
                             continue;
                         }
                     }
