@@ -21,11 +21,16 @@ def _bytes_from_decode_data(s):
         return s.encode("ascii")
     if isinstance(s, bytes_types):
         return s
-    try:
-        return memoryview(s).tobytes()
-    except TypeError:
-        raise TypeError("argument should be a bytes-like object or ASCII "
-                        "string, not %r" % s.__class__.__name__) from None
+    raise TypeError("argument should be a bytes-like object or ASCII "
+                    "string, not %r" % s.__class__.__name__)
+
+
+def _memoryview_bytes(s):
+    """The bytes of a bytes-like object (revpy has no memoryview)."""
+    if isinstance(s, bytes_types):
+        return bytes(s)
+    raise TypeError("memoryview: a bytes-like object is required, not '%s'"
+                    % type(s).__name__)
 
 
 def _translate(s, frm, to):
@@ -73,8 +78,7 @@ _B32PAD = {1: 6, 2: 4, 3: 3, 4: 1}
 
 
 def _b32encode(alphabet, s):
-    if not isinstance(s, bytes_types):
-        s = memoryview(s).tobytes()
+    s = _memoryview_bytes(s)
     out = bytearray()
     n = len(s)
     for i in range(0, n, 5):
@@ -157,12 +161,8 @@ MAXBINSIZE = (MAXLINESIZE // 4) * 3
 
 
 def _check_bytes_like(s):
-    if isinstance(s, bytes_types):
-        return
-    try:
-        memoryview(s)
-    except TypeError:
-        raise TypeError("expected bytes-like object, not %s" % s.__class__.__name__) from None
+    if not isinstance(s, bytes_types):
+        raise TypeError("expected bytes-like object, not %s" % s.__class__.__name__)
 
 
 def encodebytes(s):

@@ -37,4 +37,4 @@ class Struct:
         return iter(_iter_unpack(self.format, buffer))
 
     def __repr__(self):
-        return "Struct(%r)" % (self.format,)
+        return "<_struct.Struct object at 0x%x>" % id(self)

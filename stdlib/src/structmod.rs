@@ -25,7 +25,6 @@ struct Field {
 
 struct Layout {
     order: Order,
-    native: bool,
     fields: Vec<Field>,
     size: usize,
 }
@@ -164,7 +163,6 @@ fn parse(vm: &mut Vm, fmtv: Value) -> PyResult<Layout> {
     }
     Ok(Layout {
         order,
-        native,
         fields,
         size: off,
     })
@@ -194,10 +192,10 @@ fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
     match vm.num_of(v) {
         Some(Num::F(f)) => Ok(f),
         Some(Num::I(i)) => Ok(i as f64),
-        Some(Num::B(b)) => b
-            .to_f64()
-            .filter(|f| f.is_finite())
-            .ok_or_else(|| vm.new_overflow_error("int too large to convert to float")),
+        Some(Num::B(b)) => match b.to_f64().filter(|f| f.is_finite()) {
+            Some(f) => Ok(f),
+            None => Err(error(vm, "required argument is not a float")),
+        },
         _ => {
             if vm.as_str(v).is_none() {
                 let n = vm.intern("__float__");
@@ -234,44 +232,30 @@ fn get_uint(b: &[u8], order: Order) -> u128 {
     x
 }
 
-fn range_error(vm: &mut Vm, code: u8, size: usize, native: bool) -> PyErr {
+fn range_error(vm: &mut Vm, code: u8, size: usize, negative: bool) -> PyErr {
     let bits = size * 8;
-    let signed = code.is_ascii_lowercase();
-    if native {
-        let msg = match code {
-            b'b' => "byte format requires -128 <= number <= 127".to_string(),
-            b'B' => "ubyte format requires 0 <= number <= 255".to_string(),
-            b'h' => "short format requires -32768 <= number <= 32767".to_string(),
-            b'H' => "ushort format requires 0 <= number <= 65535".to_string(),
-            b'i' => "'i' format requires -2147483648 <= number <= 2147483647".to_string(),
-            b'I' => "'I' format requires 0 <= number <= 4294967295".to_string(),
-            _ => "argument out of range".to_string(),
-        };
-        return error(vm, &msg);
-    }
-    if code == b'b' {
-        return error(vm, "byte format requires -128 <= number <= 127");
-    }
-    if code == b'B' {
-        return error(vm, "ubyte format requires 0 <= number <= 255");
-    }
-    if bits == 64 {
-        return error(vm, "argument out of range");
-    }
-    let msg = if signed {
-        let m = 1i128 << (bits - 1);
-        format!(
-            "'{}' format requires {} <= number <= {}",
-            code as char,
-            -m,
-            m - 1
-        )
-    } else {
-        format!(
+    let msg = match code {
+        b'b' => "byte format requires -128 <= number <= 127".to_string(),
+        b'B' => "ubyte format requires 0 <= number <= 255".to_string(),
+        b'h' => "short format requires -32768 <= number <= 32767".to_string(),
+        b'H' => "ushort format requires 0 <= number <= 65535".to_string(),
+        _ if bits >= 64 || (code.is_ascii_uppercase() && negative) => {
+            "argument out of range".to_string()
+        }
+        _ if code.is_ascii_lowercase() => {
+            let m = 1i128 << (bits - 1);
+            format!(
+                "'{}' format requires {} <= number <= {}",
+                code as char,
+                -m,
+                m - 1
+            )
+        }
+        _ => format!(
             "'{}' format requires 0 <= number <= {}",
             code as char,
             (1u128 << bits) - 1
-        )
+        ),
     };
     error(vm, &msg)
 }
@@ -362,12 +346,7 @@ fn pack_field(vm: &mut Vm, lay: &Layout, f: Field, v: Value, out: &mut [u8]) -> 
         }
         b'c' => match vm.bytes_of(v) {
             Some(data) if data.len() == 1 => dst[0] = data[0],
-            _ => {
-                return Err(error(
-                    vm,
-                    "char format requires a bytes object of length 1",
-                ))
-            }
+            _ => return Err(error(vm, "char format requires a bytes object of length 1")),
         },
         b'?' => dst[0] = vm.truthy(v)? as u8,
         b'e' | b'f' | b'd' => {
@@ -376,17 +355,13 @@ fn pack_field(vm: &mut Vm, lay: &Layout, f: Field, v: Value, out: &mut [u8]) -> 
                 b'e' => match to_half(x) {
                     Some(h) => put_uint(dst, h as u128, lay.order),
                     None => {
-                        return Err(
-                            vm.new_overflow_error("float too large to pack with e format")
-                        )
+                        return Err(vm.new_overflow_error("float too large to pack with e format"))
                     }
                 },
                 b'f' => {
                     let y = x as f32;
                     if y.is_infinite() && x.is_finite() {
-                        return Err(
-                            vm.new_overflow_error("float too large to pack with f format")
-                        );
+                        return Err(vm.new_overflow_error("float too large to pack with f format"));
                     }
                     put_uint(dst, y.to_bits() as u128, lay.order)
                 }
@@ -407,10 +382,8 @@ fn pack_field(vm: &mut Vm, lay: &Layout, f: Field, v: Value, out: &mut [u8]) -> 
             let x = match n.to_i128() {
                 Some(x) if x >= lo && x <= hi => x,
                 _ => {
-                    if !signed && n.sign() == num_bigint::Sign::Minus && bits == 64 {
-                        return Err(error(vm, "argument out of range"));
-                    }
-                    return Err(range_error(vm, code, f.len, lay.native));
+                    let neg = n.sign() == num_bigint::Sign::Minus;
+                    return Err(range_error(vm, code, f.len, neg));
                 }
             };
             put_uint(dst, x as u128 & ((1u128 << bits) - 1), lay.order);
@@ -483,9 +456,7 @@ fn buffer_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         Some(b) => Ok(b),
         None => {
             let t = vm.type_name(v);
-            Err(vm.new_type_error(format!(
-                "a bytes-like object is required, not '{t}'"
-            )))
+            Err(vm.new_type_error(format!("a bytes-like object is required, not '{t}'")))
         }
     }
 }
@@ -536,12 +507,17 @@ fn unpack_from(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 &format!("offset {off} out of range for {n}-byte buffer"),
             ));
         }
+        if off + lay.size as i64 > 0 {
+            let sz = lay.size;
+            return Err(error(
+                vm,
+                &format!("not enough data to unpack {sz} bytes at offset {off}"),
+            ));
+        }
         off += n;
     }
     if n - off < lay.size as i64 {
-        let msg = if off > n {
-            format!("offset {off} out of range for {n}-byte buffer")
-        } else {
+        let msg = {
             format!(
                 "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {off} (actual buffer size is {n})",
                 lay.size as i64 + off,
@@ -577,7 +553,11 @@ fn pack_into(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let data = pack_values(vm, &lay, &args[3..])?;
     if off < 0 {
         if off + (lay.size as i64) > 0 {
-            return Err(error(vm, "no space to pack 0 bytes at offset -1"));
+            let sz = lay.size;
+            return Err(error(
+                vm,
+                &format!("no space to pack {sz} bytes at offset {off}"),
+            ));
         }
         if off + n < 0 {
             return Err(error(
@@ -588,9 +568,7 @@ fn pack_into(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         off += n;
     }
     if n - off < lay.size as i64 {
-        let msg = if off > n {
-            format!("offset {off} out of range for {n}-byte buffer")
-        } else {
+        let msg = {
             format!(
                 "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {off} (actual buffer size is {n})",
                 lay.size as i64 + off,

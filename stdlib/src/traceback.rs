@@ -46,7 +46,13 @@ fn extract_stack(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let n = vm.frames.len().saturating_sub(skip);
     let frames: Vec<_> = vm.frames[..n]
         .iter()
-        .map(|f| (f.code.code.filename.clone(), f.line(), f.code.code.name.clone()))
+        .map(|f| {
+            (
+                f.code.code.filename.clone(),
+                f.line(),
+                f.code.code.name.clone(),
+            )
+        })
         .collect();
     let mut out = vec![];
     for (file, line, name) in frames {

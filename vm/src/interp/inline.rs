@@ -240,7 +240,13 @@ impl Vm {
     /// LOAD_ATTR's cached path: `None` when the generic lookup is needed. Runs no
     /// Python code (the interpreter calls it without publishing its registers).
     #[inline]
-    pub(crate) fn load_attr_fast(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value) -> Option<Value> {
+    pub(crate) fn load_attr_fast(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
         let (_, cls, dict) = self.plain_instance(obj)?;
         let c = self.attr_cache(code, pc, cls, name);
         if c.kind == NONE {
@@ -260,7 +266,13 @@ impl Vm {
 
     /// LOAD_METHOD's cached path (see `load_attr_fast`).
     #[inline]
-    pub(crate) fn load_method_fast(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value) -> Option<(Value, Value)> {
+    pub(crate) fn load_method_fast(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<(Value, Value)> {
         let (_, cls, dict) = self.plain_instance(obj)?;
         let c = self.attr_cache(code, pc, cls, name);
         if c.kind != METHOD {
@@ -276,7 +288,14 @@ impl Vm {
 
     /// STORE_ATTR's cached path: false when the generic store is needed.
     #[inline]
-    pub(crate) fn store_attr_fast(&mut self, code: &CodeData, pc: usize, obj: Value, name: Value, v: Value) -> bool {
+    pub(crate) fn store_attr_fast(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+        v: Value,
+    ) -> bool {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
             return false;
         };

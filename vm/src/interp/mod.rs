@@ -276,16 +276,57 @@ impl Vm {
                             continue;
                         }
                     }
+                    Op::BinarySubscr => {
+                        // list[int] and tuple[int] of the built-in types.
+                        if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {
+                            let o = self.heap.get(r);
+                            if let Kind::List(items) | Kind::Tuple(items) = &o.kind {
+                                let n = items.len() as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if (0..n).contains(&j)
+                                    && (o.class == self.types.list || o.class == self.types.tuple)
+                                {
+                                    let v = items[j as usize];
+                                    sp -= 1;
+                                    *slot!(sp - 1) = v;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    Op::StoreSubscr => {
+                        // list[int] = v on a built-in list.
+                        if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {
+                            let v = *slot!(sp - 3);
+                            let list_cls = self.types.list;
+                            let o = self.heap.get_mut(r);
+                            if o.class == list_cls {
+                                if let Kind::List(items) = &mut o.kind {
+                                    let n = items.len() as i64;
+                                    let j = if i < 0 { i + n } else { i };
+                                    if (0..n).contains(&j) {
+                                        items[j as usize] = v;
+                                        sp -= 3;
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
+                    }
                     Op::LoadAttr => {
                         let obj = *slot!(sp - 1);
-                        if let Some(v) = self.load_attr_fast(&code, ip - 1, obj, code.names[a as usize]) {
+                        if let Some(v) =
+                            self.load_attr_fast(&code, ip - 1, obj, code.names[a as usize])
+                        {
                             *slot!(sp - 1) = v;
                             continue;
                         }
                     }
                     Op::LoadMethod => {
                         let obj = *slot!(sp - 1);
-                        if let Some((f, s)) = self.load_method_fast(&code, ip - 1, obj, code.names[a as usize]) {
+                        if let Some((f, s)) =
+                            self.load_method_fast(&code, ip - 1, obj, code.names[a as usize])
+                        {
                             *slot!(sp - 1) = f;
                             push!(s);
                             continue;
