@@ -111,6 +111,35 @@ pub enum ExitStatus {
     Aborted(String),
 }
 
+/// What kind of stop point a debugger hook is called at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopKind {
+    /// A new source line begins (or a loop iterates).
+    Line,
+    /// Any other instruction (only when `Vm::step_instructions` is set).
+    Instruction,
+    /// A function is about to return (the frame is still there).
+    Return,
+    /// A frame is being left by an exception.
+    ExceptionExit,
+    /// The main program finished (or died of an uncaught exception).
+    End,
+}
+
+/// What the hook asks the VM to do next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HookAction {
+    Continue,
+    /// Stop executing: unwind to the host past every handler (the debugger has
+    /// copied what it needs).
+    Abort,
+}
+
+/// The debugger's hook, called at every stop point when `Vm::hooked` is set. The
+/// frame is positioned at the instruction about to run; `Vm::stop_points` is the
+/// time of this stop point. Shared (not copied) when the VM is cloned.
+pub type Hook = Rc<std::cell::RefCell<dyn FnMut(&mut Vm, StopKind) -> HookAction>>;
+
 /// Why execution is being stopped from outside the program. While set, exception
 /// handlers and `finally` blocks do not run: the stack unwinds to the host.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,6 +187,13 @@ pub struct Vm {
     pub instructions: u64,
     /// Whether `on_instruction` runs before every instruction (trace mode, debuggers).
     pub hooked: bool,
+    /// The debugger hook (see `Hook`).
+    pub hook: Option<Hook>,
+    /// Call the hook at every instruction, not only at stop points (`stepi`).
+    pub step_instructions: bool,
+    /// Nesting of interpreter loops: 1 when only the main program's loop runs (no
+    /// Rust code in between), so the VM's state is all in this struct.
+    pub(crate) loops: u32,
     /// Print each instruction with the stack (`revpy run --trace`).
     pub trace: bool,
     /// Values natives hold across calls into Python (GC roots).
@@ -337,13 +373,8 @@ impl Vm {
         let _ = self.dict_set(d, file_key, fname);
         let key = self.names.__main__;
         let _ = self.dict_set(self.modules, key, Value::Obj(m));
-        let r = self.exec_in_module(&code, m);
-        let status = match r {
-            Ok(_) => ExitStatus::Code(0),
-            Err(e) => self.handle_uncaught(e),
-        };
-        self.effects.flush();
-        Ok(status)
+        let r = self.exec_in_module(&code, m).map(|_| ());
+        Ok(self.finish_main(r))
     }
 
     /// Turn an effect failure (replay divergence or end of log) into an abort that
@@ -478,17 +509,83 @@ impl Vm {
     }
 
     /// Called before every instruction when `hooked` is set (trace mode; debuggers).
-    pub(crate) fn on_instruction(&mut self, _line_start: bool) -> PyResult<()> {
-        if self.trace {
+    pub(crate) fn on_instruction(&mut self, kind: StopKind) -> PyResult<()> {
+        if self.trace && matches!(kind, StopKind::Line | StopKind::Instruction) {
             let line = self.trace_line();
             self.effects.emit_stderr(&line);
+        }
+        if kind == StopKind::Instruction && !self.step_instructions {
+            return Ok(());
+        }
+        if let Some(h) = self.hook.clone() {
+            let action = match h.try_borrow_mut() {
+                Ok(mut f) => f(self, kind),
+                // A hook running Python code on this VM: no nested stops.
+                Err(_) => HookAction::Continue,
+            };
+            if action == HookAction::Abort {
+                return Err(self.abort_with("stopped by the debugger".into()));
+            }
         }
         Ok(())
     }
 
+    /// Whether the VM's whole execution state is in this struct (no Rust frames of
+    /// natives or nested loops), so a copy taken now can be resumed with `resume`.
+    pub fn can_checkpoint(&self) -> bool {
+        self.loops == 1 && self.gc_holds == 0
+    }
+
+    /// A resumable copy of the VM taken inside the hook at a `Line` or `Return` stop:
+    /// the copy re-executes the current instruction (and re-counts this stop point)
+    /// when resumed. `None` where the state is not resumable.
+    pub fn checkpoint(&self, kind: StopKind) -> Option<Vm> {
+        if !self.can_checkpoint()
+            || !matches!(
+                kind,
+                StopKind::Line | StopKind::Return | StopKind::Instruction
+            )
+        {
+            return None;
+        }
+        let mut c = self.clone();
+        c.loops = 0;
+        let f = c.frames.last()?;
+        let ins = f.code.code.instrs.get(f.ip as usize)?;
+        if ins.line_start || kind == StopKind::Return {
+            c.stop_points -= 1;
+        }
+        c.instructions = c.instructions.saturating_sub(1);
+        Some(c)
+    }
+
+    /// Continue a checkpointed main program to its end.
+    pub fn resume(&mut self) -> ExitStatus {
+        let r = match self.run(0) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(e),
+        };
+        self.finish_main(r)
+    }
+
+    /// The end of the main program: report an uncaught exception, take the final
+    /// stop point, flush output.
+    fn finish_main(&mut self, r: PyResult<()>) -> ExitStatus {
+        let status = match r {
+            Ok(_) => ExitStatus::Code(0),
+            Err(e) => self.handle_uncaught(e),
+        };
+        self.stop_points += 1;
+        if self.hooked && self.abort.is_none() {
+            let _ = self.on_instruction(StopKind::End);
+        }
+        self.effects.flush();
+        status
+    }
+
     fn trace_line(&mut self) -> String {
         let f = self.frames.last().expect("frame").clone();
-        let pc = f.ip as usize - 1;
+        let pc = f.ip as usize;
         let ins = f.code.code.instrs[pc];
         let start = f.base as usize + f.code.nlocalsplus;
         let values: Vec<Value> = self.stack[start..].to_vec();

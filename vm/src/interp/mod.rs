@@ -12,7 +12,7 @@ pub use inline::InlineCache;
 
 use crate::heap::{CodeData, Kind};
 use crate::value::{ObjRef, Value};
-use crate::{PyErr, PyResult, Vm};
+use crate::{PyErr, PyResult, StopKind, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp, Op};
 use std::rc::Rc;
 
@@ -89,6 +89,13 @@ impl Vm {
     /// Run frames until the frame at index `stop` (and all above it) has returned or
     /// yielded.
     pub fn run(&mut self, stop: usize) -> PyResult<Exit> {
+        self.loops += 1;
+        let r = self.run_loop(stop);
+        self.loops -= 1;
+        r
+    }
+
+    fn run_loop(&mut self, stop: usize) -> PyResult<Exit> {
         'frames: loop {
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
@@ -166,7 +173,20 @@ impl Vm {
                     }
                     if hooked {
                         sync!();
-                        let r = self.on_instruction(ins.line_start);
+                        // The hook sees the frame positioned at this instruction.
+                        self.frames[fi].ip -= 1;
+                        let kind = if ins.line_start {
+                            StopKind::Line
+                        } else {
+                            StopKind::Instruction
+                        };
+                        let kind = if ins.op == Op::ReturnValue && !ins.line_start {
+                            StopKind::Return
+                        } else {
+                            kind
+                        };
+                        let r = self.on_instruction(kind);
+                        self.frames[fi].ip += 1;
                         reload!();
                         tri!(r, 'exec);
                     }
@@ -905,6 +925,14 @@ impl Vm {
                         }
                     }
                     Op::ReturnValue => {
+                        // A function return is a stop point too (`finish` lands there).
+                        self.stop_points += 1;
+                        if hooked && self.frames.len() > 1 {
+                            self.frames[fi].ip -= 1;
+                            let r = self.on_instruction(StopKind::Return);
+                            self.frames[fi].ip += 1;
+                            tri!(r, 'exec);
+                        }
                         let v = self.pop();
                         if !self.frames[fi].init_self.is_undef() && !v.is_none() {
                             let t = self.type_name(v);

@@ -40,6 +40,11 @@ impl Vm {
                 self.frames[fi].ip = h.target;
                 return Ok(());
             }
+            // Leaving a frame by an exception is a stop point (shown as `!!`).
+            self.stop_points += 1;
+            if self.hooked && self.abort.is_none() {
+                let _ = self.on_instruction(crate::StopKind::ExceptionExit);
+            }
             let frame = self.frames.pop().expect("frame");
             self.stack.truncate(frame.ret_sp as usize);
             if let Some(g) = frame.gen {
