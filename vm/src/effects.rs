@@ -99,6 +99,9 @@ pub enum Mode {
     Live,
     Record(Rc<RefCell<LogWriter>>),
     Replay(Replay),
+    /// Debugger evaluation (`p`, watch expressions, conditions): every effect fails
+    /// with `EffectError::Sandbox`, which the VM raises as a `RuntimeError`.
+    Sandbox,
 }
 
 /// Why an effect could not be replayed.
@@ -116,6 +119,8 @@ pub enum EffectError {
         truncated: bool,
         asked: EffectKind,
     },
+    /// An effect was attempted while the debugger evaluates an expression.
+    Sandbox { asked: EffectKind },
 }
 
 /// The boundary. Cloning it (for snapshots) clones captured buffers too.
@@ -270,6 +275,7 @@ impl Effects {
                 });
                 Ok(v)
             }
+            Mode::Sandbox => Err(EffectError::Sandbox { asked: kind }),
             Mode::Replay(r) => {
                 let Some(rec) = r.effects.get(r.pos) else {
                     return Err(EffectError::Ended {

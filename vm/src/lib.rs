@@ -68,6 +68,7 @@ mod cache;
 mod class;
 mod embed;
 mod errors;
+mod eval;
 mod format;
 mod import;
 mod iter;
@@ -382,6 +383,13 @@ impl Vm {
     pub fn fx<T>(&mut self, r: Result<T, EffectError>) -> PyResult<T> {
         match r {
             Ok(v) => Ok(v),
+            Err(EffectError::Sandbox { asked }) => Err(self.new_error(
+                self.types.runtime_error,
+                format!(
+                    "I/O is not allowed while the debugger evaluates an expression ({})",
+                    asked.name()
+                ),
+            )),
             Err(e) => {
                 let (file, line) = match self.frames.last() {
                     Some(f) => (f.code.code.filename.to_string(), f.line()),
@@ -401,6 +409,7 @@ impl Vm {
                         "replay diverged at effect #{index} (file {file}, line {line}): the recording has no more effects, the program asked for {}",
                         asked.name()
                     ),
+                    EffectError::Sandbox { .. } => unreachable!("handled above"),
                 };
                 Err(self.abort_with(message))
             }

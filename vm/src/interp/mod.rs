@@ -296,6 +296,34 @@ impl Vm {
                             continue;
                         }
                     }
+                    Op::UnpackSequence => {
+                        // A built-in tuple or list of the right length: its items go
+                        // straight onto the stack (first item on top).
+                        if let Value::Obj(r) = *slot!(sp - 1) {
+                            let o = self.heap.get(r);
+                            if let Kind::List(items) | Kind::Tuple(items) = &o.kind {
+                                if items.len() == a as usize
+                                    && (o.class == self.types.tuple || o.class == self.types.list)
+                                {
+                                    if sp + items.len() > cap {
+                                        sync!();
+                                        self.stack.reserve(items.len() + 16);
+                                        reload!();
+                                    }
+                                    let (Kind::List(items) | Kind::Tuple(items)) = &self.heap.get(r).kind else {
+                                        unreachable!()
+                                    };
+                                    sp -= 1;
+                                    for v in items.iter().rev() {
+                                        // SAFETY: capacity reserved above.
+                                        unsafe { sptr.add(sp).write(*v) };
+                                        sp += 1;
+                                    }
+                                    continue;
+                                }
+                            }
+                        }
+                    }
                     Op::BinarySubscr => {
                         // list[int] and tuple[int] of the built-in types.
                         if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {

@@ -1,0 +1,192 @@
+//! Debugger expressions: anchors (`$N`, `$#SERIAL`) and evaluation on throwaway
+//! copies of the program state (DESIGN.md invariant 6: looking must not touch).
+
+use revpy_vm::{Mode, OutputSink, Value, Vm};
+
+/// Where an expression is evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// In frame `i` of the state (index into `vm.frames`), or in `__main__` when
+    /// the program has no frames left.
+    Frame(Option<usize>),
+    /// Builtins and anchors only (watch expressions).
+    Isolated,
+}
+
+/// The name an anchor is bound to while an expression runs.
+fn anchor_name(i: usize) -> String {
+    format!("__revdb_anchor_{i}")
+}
+
+/// An anchor reference in an expression: `$N` (the N-th anchor) or `$#S` (the
+/// object with creation serial S, stable across sessions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnchorRef {
+    Index(usize),
+    Serial(u64),
+}
+
+/// Rewrite `$N` / `$#S` outside string literals to plain names; returns the new
+/// source and the anchors used, in the order of their binding names.
+pub fn substitute(src: &str) -> Result<(String, Vec<(String, AnchorRef, String)>), String> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = String::new();
+    let mut used: Vec<(String, AnchorRef, String)> = vec![];
+    let mut i = 0;
+    let mut quote: Option<char> = None;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(q) = quote {
+            out.push(c);
+            if c == '\\' && i + 1 < chars.len() {
+                out.push(chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            if c == q {
+                quote = None;
+            }
+            i += 1;
+            continue;
+        }
+        if c == '\'' || c == '"' {
+            quote = Some(c);
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '#' {
+            // A comment: the rest is copied as is.
+            out.extend(&chars[i..]);
+            break;
+        }
+        if c == '$' {
+            let serial = chars.get(i + 1) == Some(&'#');
+            let start = i + 1 + serial as usize;
+            let mut j = start;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j == start {
+                return Err("SyntaxError: '$' must be followed by an anchor number ($0) or a serial ($#12)".into());
+            }
+            let digits: String = chars[start..j].iter().collect();
+            let text: String = chars[i..j].iter().collect();
+            let r = if serial {
+                AnchorRef::Serial(digits.parse().map_err(|_| format!("bad anchor {text}"))?)
+            } else {
+                AnchorRef::Index(digits.parse().map_err(|_| format!("bad anchor {text}"))?)
+            };
+            let name = match used.iter().find(|(_, a, _)| *a == r) {
+                Some((n, _, _)) => n.clone(),
+                None => {
+                    let n = anchor_name(used.len());
+                    used.push((n.clone(), r, text));
+                    n
+                }
+            };
+            out.push_str(&name);
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    Ok((out, used))
+}
+
+/// A copy of `vm` safe to evaluate in: no hook, effects rejected, output discarded.
+pub fn sandbox(vm: &Vm) -> Vm {
+    let mut c = vm.clone();
+    make_sandbox(&mut c);
+    c
+}
+
+/// Put a VM (already a copy) in evaluation mode.
+pub fn make_sandbox(c: &mut Vm) {
+    c.hook = None;
+    c.hooked = false;
+    c.step_instructions = false;
+    c.trace = false;
+    c.effects.mode = Mode::Sandbox;
+    c.effects.stdout = OutputSink::Null;
+    c.effects.stderr = OutputSink::Null;
+    c.abort = None;
+}
+
+/// `Type: message` for an exception.
+pub fn format_error(vm: &mut Vm, e: revpy_vm::PyErr) -> String {
+    let ty = vm.type_name(Value::Obj(e.0));
+    let msg = vm.str_lossy(Value::Obj(e.0));
+    if msg.is_empty() {
+        ty
+    } else {
+        format!("{ty}: {msg}")
+    }
+}
+
+/// Evaluate `src` (an expression, or statements if `!expr`) in `vm` itself (which
+/// must be a sandboxed copy). `anchors` maps `$N` to serials. Errors are
+/// formatted as `Type: message`.
+pub fn eval(
+    vm: &mut Vm,
+    scope: Scope,
+    src: &str,
+    expr: bool,
+    anchors: &[u64],
+) -> Result<Value, String> {
+    let (text, used) = substitute(src)?;
+    let mut bindings = vec![];
+    for (name, r, shown) in used {
+        let serial = match r {
+            AnchorRef::Index(i) => *anchors
+                .get(i)
+                .ok_or_else(|| format!("NameError: there is no anchor {shown}"))?,
+            AnchorRef::Serial(s) => s,
+        };
+        match vm.heap.find_serial(serial) {
+            Some(obj) => bindings.push((name, Value::Obj(obj))),
+            None if serial >= vm.heap.next_serial() => {
+                return Err(format!(
+                    "RuntimeError: '{shown}' refers to an object created later in time"
+                ))
+            }
+            None => {
+                return Err(format!(
+                    "RuntimeError: '{shown}' refers to an object that no longer exists"
+                ))
+            }
+        }
+    }
+    let r = match scope {
+        Scope::Frame(f) => vm.eval_in_frame(f, &text, expr, &bindings),
+        Scope::Isolated => vm.eval_isolated(&text, expr, &bindings),
+    };
+    r.map_err(|e| format_error(vm, e))
+}
+
+/// The repr of a value, or the error it raises.
+pub fn repr(vm: &mut Vm, v: Value) -> String {
+    match vm.repr(v) {
+        Ok(s) => s,
+        Err(e) => format_error(vm, e),
+    }
+}
+
+/// Evaluate on a throwaway copy and give the repr (watch expressions, conditions).
+pub fn eval_repr_on_copy(vm: &Vm, scope: Scope, src: &str, anchors: &[u64]) -> String {
+    let mut c = sandbox(vm);
+    match eval(&mut c, scope, src, true, anchors) {
+        Ok(v) => repr(&mut c, v),
+        Err(e) => e,
+    }
+}
+
+/// Evaluate a condition on a throwaway copy: true if it holds (or raises).
+pub fn condition_holds(vm: &Vm, frame: Option<usize>, src: &str, anchors: &[u64]) -> bool {
+    let mut c = sandbox(vm);
+    match eval(&mut c, Scope::Frame(frame), src, true, anchors) {
+        Ok(v) => c.truthy(v).unwrap_or(true),
+        Err(_) => true,
+    }
+}
