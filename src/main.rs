@@ -1,5 +1,6 @@
 //! The `revpy` command line: argument parsing only; the work is in `driver`.
 
+mod debug;
 mod driver;
 mod record;
 mod repl;
@@ -54,6 +55,13 @@ fn cli() -> Command {
                 .arg(Arg::new("log").required(true)),
         )
         .subcommand(
+            Command::new("debug")
+                .about("Open the reverse debugger over a recording (or record FILE.py first)")
+                .arg(Arg::new("commands").short('x').value_name("FILE").help("Run the commands in FILE first"))
+                .arg(Arg::new("target").required(true).value_name("LOG|FILE.py"))
+                .arg(Arg::new("args").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
+        )
+        .subcommand(
             Command::new("dis")
                 .about("Disassemble every code object of a program")
                 .arg(Arg::new("file").required(true)),
@@ -96,6 +104,14 @@ fn main() -> ExitCode {
         Some(("info", m)) => {
             let log = m.get_one::<String>("log").cloned().unwrap_or_default();
             record::info(&log)
+        }
+        Some(("debug", m)) => {
+            let target = m.get_one::<String>("target").cloned().unwrap_or_default();
+            let args: Vec<String> = m
+                .get_many::<String>("args")
+                .map(|a| a.cloned().collect())
+                .unwrap_or_default();
+            debug::debug(&target, &args, m.get_one::<String>("commands").cloned())
         }
         Some(("dis", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();

@@ -166,8 +166,6 @@ struct RunCtx {
 
 /// The outcome of a run.
 struct RunOutcome {
-    /// The program ended by itself (status).
-    ended: Option<ExitStatus>,
     interrupted: bool,
     last_real: Option<Pos>,
     captured: Option<State>,
@@ -436,7 +434,7 @@ impl Engine {
                 self.furthest = last.time;
             }
         }
-        let ended = if cx.stopped || cx.interrupted {
+        let _ended = if cx.stopped || cx.interrupted {
             None
         } else {
             match &status {
@@ -473,7 +471,6 @@ impl Engine {
             self.checkpoints.insert(t, Checkpoint { vm: c, bytes });
         }
         let out = RunOutcome {
-            ended,
             interrupted: cx.interrupted,
             last_real: cx.last_real,
             captured: cx.captured.take(),
@@ -632,13 +629,12 @@ impl Engine {
         let upper0 = self.cur.pos;
         let mut upper = upper0;
         loop {
-            let start = self.checkpoints.range(..=upper.time).next_back().map(|(k, _)| *k);
-            // A checkpoint exactly at the upper bound has nothing before it in its
-            // interval: take the previous one.
-            let start = match start {
-                Some(s) if s == upper.time && upper.real => self.checkpoints.range(..s).next_back().map(|(k, _)| *k),
-                s => s,
-            };
+            let start = if upper.real {
+                self.checkpoints.range(..upper.time).next_back()
+            } else {
+                self.checkpoints.range(..=upper.time).next_back()
+            }
+            .map(|(k, _)| *k);
             let from = start.unwrap_or(1);
             if progress {
                 self.events.push(Event::Searching(from, upper.time));
@@ -671,14 +667,14 @@ impl Engine {
                 return Ok(true);
             }
             match start {
-                Some(s) if s > 1 || (s == 1 && upper.time > 1) && start != Some(1) => {
+                Some(s) => {
                     upper = Pos {
                         time: s,
                         instr: self.checkpoints.get(&s).map(|c| c.vm.instructions + 1).unwrap_or(0),
                         real: true,
                     };
                 }
-                _ => return Ok(false),
+                None => return Ok(false),
             }
         }
     }
@@ -766,62 +762,30 @@ impl Engine {
         Ok(())
     }
 
-    /// A matcher for breakpoint and watchpoint hits.
-    fn hit_matcher(&self, forward: bool) -> Matcher {
+    /// A matcher for forward breakpoint and watchpoint hits.
+    fn hit_matcher(&self) -> Matcher {
         let bps: Vec<Breakpoint> = self.breakpoints.iter().filter(|b| b.enabled).cloned().collect();
-        let wps: Vec<(String, String)> = self
-            .watchpoints
-            .iter()
-            .filter(|w| w.enabled)
-            .map(|w| (w.expr.clone(), w.value.clone()))
-            .collect();
+        let exprs: Vec<String> = self.watchpoints.iter().filter(|w| w.enabled).map(|w| w.expr.clone()).collect();
+        let mut prev: Vec<String> = self.watchpoints.iter().filter(|w| w.enabled).map(|w| w.value.clone()).collect();
         let anchors = self.anchors.clone();
         let main_file = self.program.file.clone();
-        // Watch values at the previous stop point (forward: starting from the
-        // current values).
-        let mut prev: Option<Vec<String>> = if forward { Some(wps.iter().map(|w| w.1.clone()).collect()) } else { None };
-        let mut prev_hit = false;
         Box::new(move |vm, k, p| {
             if !p.real {
                 return Flow::Continue;
             }
             let mut hit = false;
-            if !wps.is_empty() {
-                let vals: Vec<String> = wps.iter().map(|(e, _)| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors)).collect();
-                if let Some(pv) = &prev {
-                    if *pv != vals {
-                        if forward {
-                            hit = true;
-                        } else {
-                            // Backward: the previous stop point changed it.
-                            prev_hit = true;
-                        }
-                    }
-                }
-                prev = Some(vals);
+            if !exprs.is_empty() {
+                let vals: Vec<String> = exprs.iter().map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors)).collect();
+                hit = vals != prev;
+                prev = vals;
             }
-            if !forward {
-                // Report the previous stop point for a watch change: delay by one.
-                let was = std::mem::replace(&mut prev_hit, false);
-                let bp = bps.iter().any(|b| bp_matches(b, vm, k, &main_file, &anchors));
-                // A breakpoint hit here, a watch hit at the previous stop point:
-                // the matcher can only report this one, so watch hits are recorded
-                // through `prev_hit` by the caller convention below.
-                if was {
-                    return Flow::Stop; // marks p; corrected by the caller
-                }
-                return stop_if(bp);
-            }
-            if bps.iter().any(|b| bp_matches(b, vm, k, &main_file, &anchors)) {
-                hit = true;
-            }
-            stop_if(hit)
+            stop_if(hit || bps.iter().any(|b| bp_matches(b, vm, k, &main_file, &anchors)))
         })
     }
 
     /// `continue`: to the next breakpoint or watchpoint hit, or the end.
     pub fn cont(&mut self) -> MoveResult {
-        let m = self.hit_matcher(true);
+        let m = self.hit_matcher();
         self.forward(false, m)?;
         self.after_hit(true);
         Ok(())
@@ -904,7 +868,7 @@ impl Engine {
                 return Ok(true);
             }
             match start {
-                Some(s) if s < upper.time => {
+                Some(s) => {
                     upper = Pos {
                         time: s,
                         instr: self.checkpoints.get(&s).map(|c| c.vm.instructions + 1).unwrap_or(0),

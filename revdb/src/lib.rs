@@ -1,1 +1,9 @@
-//! placeholder
+//! revdb: the reverse debugger of revpy. `engine` is the API (timeline,
+//! checkpoints, motions, breakpoints, watchpoints, anchors, evaluation); `shell`
+//! is the command-line front end over it.
+
+pub mod engine;
+pub mod expr;
+pub mod shell;
+
+pub use engine::{Engine, Event, Pos};

@@ -30,6 +30,9 @@ pub struct Dict {
     entries: Vec<Entry>,
     indices: Vec<u32>,
     used: usize,
+    /// Index slots that are not EMPTY (live or DUMMY): the table grows on this, or
+    /// deletions would fill it with DUMMY slots and probing would never end.
+    fill: usize,
     /// Changes whenever an entry is added, removed or moved (not when a value is
     /// replaced): inline caches remember entry positions under a stamp. Stamps come
     /// from one process-wide counter, so equal stamps mean equal layouts even across
@@ -222,11 +225,12 @@ impl Dict {
             }
             self.indices[i] = ix as u32;
         }
+        self.fill = self.entries.len();
     }
 
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if (self.entries.len().max(self.fill) + 1) * 3 >= self.indices.len() * 2 {
             let size = ((self.used + 1) * 3).next_power_of_two().max(8);
             self.rebuild(size);
         }
@@ -240,6 +244,9 @@ impl Dict {
                 .wrapping_add(perturb as usize)
                 .wrapping_add(1))
                 & mask;
+        }
+        if self.indices[i] == EMPTY {
+            self.fill += 1;
         }
         self.indices[i] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });

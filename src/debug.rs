@@ -1,0 +1,44 @@
+//! `revpy debug LOG` / `revpy debug FILE.py [ARGS...]`: open the reverse debugger
+//! (the `revdb` crate) over a recording, recording the program first if needed.
+
+use crate::driver::with_big_stack;
+use crate::record;
+
+pub fn debug(target: &str, args: &[String], command_file: Option<String>) -> u8 {
+    let mut temp = None;
+    let log = if target.ends_with(".py") {
+        let path = std::env::temp_dir().join(format!("revpy-debug-{}.revlog", std::process::id()));
+        let path = path.to_string_lossy().to_string();
+        eprintln!("revpy debug: recording {target} to {path}");
+        let status = record::record(target, args, Some(path.clone()));
+        if status == record::BAD_LOG || !std::path::Path::new(&path).exists() {
+            return status.max(1);
+        }
+        temp = Some(path.clone());
+        path
+    } else {
+        if !args.is_empty() {
+            eprintln!("revpy debug: arguments are only for a script (FILE.py); a recording has its own");
+            return 2;
+        }
+        target.to_string()
+    };
+    let rec = match record::load(&log) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let code = with_big_stack(move || {
+        let engine = match revpy_revdb::Engine::open(rec, Box::new(revpy_stdlib::new_vm)) {
+            Ok(e) => e,
+            Err(m) => {
+                eprintln!("revpy debug: {m}");
+                return 1;
+            }
+        };
+        revpy_revdb::shell::run(engine, command_file.as_deref())
+    });
+    if let Some(t) = temp {
+        let _ = std::fs::remove_file(t);
+    }
+    code
+}
