@@ -635,7 +635,9 @@ impl Engine {
                 self.checkpoints.range(..=upper.time).next_back()
             }
             .map(|(k, _)| *k);
-            let from = start.unwrap_or(1);
+            let Some(from) = start else {
+                return Ok(false);
+            };
             if progress {
                 self.events.push(Event::Searching(from, upper.time));
             }
@@ -829,7 +831,9 @@ impl Engine {
         let mut upper = upper0;
         loop {
             let start = self.checkpoints.range(..upper.time).next_back().map(|(k, _)| *k);
-            let from = start.unwrap_or(1);
+            let Some(from) = start else {
+                return Ok(false);
+            };
             self.events.push(Event::Searching(from, upper.time));
             let found: Rc<RefCell<Option<Pos>>> = Rc::new(RefCell::new(None));
             let f2 = found.clone();

@@ -268,7 +268,7 @@ impl Shell {
         }
         match r {
             Err(m) => self.say(&m),
-            Ok(()) if moved && self.engine.at_end() => {
+            Ok(()) if moved && self.engine.at_end() && self.engine.frame_index().is_some() => {
                 let m = self.engine.end.as_ref().map(|e| e.message()).unwrap_or_default();
                 self.say(&m);
             }
@@ -558,7 +558,8 @@ impl Shell {
         }
         match COMMANDS.iter().find(|(names, _, _)| names.contains(&arg)) {
             Some((names, syn, text)) => {
-                self.say(&format!("{} {syn}", names.join(", ")));
+                let head = format!("{} {syn}", names.join(", "));
+                self.say(head.trim_end());
                 self.say(&format!("    {text}"));
             }
             None => {

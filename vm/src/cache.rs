@@ -31,7 +31,7 @@ pub struct MethodCache {
     entries: Vec<Entry>,
     /// Attribute-access plans by (class, name) for polymorphic instruction sites
     /// (see `interp::inline`): the class attribute and the plan kind.
-    plans: Vec<(Entry, u32)>,
+    plans: Vec<(Entry, u32, u32)>,
     epoch: u32,
 }
 
@@ -39,7 +39,7 @@ impl Default for MethodCache {
     fn default() -> Self {
         MethodCache {
             entries: vec![EMPTY; SIZE],
-            plans: vec![(EMPTY, 0); SIZE],
+            plans: vec![(EMPTY, 0, 0); SIZE],
             epoch: 1,
         }
     }
@@ -74,12 +74,12 @@ impl MethodCache {
         };
     }
 
-    /// A remembered attribute plan: (kind, class attribute).
+    /// A remembered attribute plan: (kind, class attribute, instance-dict hint).
     #[inline]
-    pub fn plan(&self, cls: ObjRef, name: ObjRef) -> Option<(u32, Option<Value>)> {
-        let (e, kind) = &self.plans[slot(cls, name)];
+    pub fn plan(&self, cls: ObjRef, name: ObjRef) -> Option<(u32, Option<Value>, u32)> {
+        let (e, kind, hint) = &self.plans[slot(cls, name)];
         if e.cls == cls.0 && e.name == name.0 && e.epoch == self.epoch {
-            Some((*kind, e.value))
+            Some((*kind, e.value, *hint))
         } else {
             None
         }
@@ -96,7 +96,17 @@ impl MethodCache {
                 value,
             },
             kind,
+            0,
         );
+    }
+
+    /// Remember where instances of `cls` keep `name` in their dict.
+    #[inline]
+    pub fn set_plan_hint(&mut self, cls: ObjRef, name: ObjRef, hint: u32) {
+        let p = &mut self.plans[slot(cls, name)];
+        if p.0.cls == cls.0 && p.0.name == name.0 && p.0.epoch == self.epoch {
+            p.2 = hint;
+        }
     }
 
     /// The current epoch (inline caches remember it).

@@ -21,17 +21,11 @@ impl Vm {
         expr: bool,
         bindings: &[(String, Value)],
     ) -> PyResult<Value> {
-        let text = if expr {
-            format!("{RESULT} = ({source}\n)\n")
-        } else {
-            format!("{source}\n")
-        };
-        let code = match revpy_compiler::compile(&text, "<revdb>", CompileMode::Module) {
+        // Compiled as a class body, whose names are looked up in a namespace dict
+        // (locals, then globals, then builtins); module code uses globals only.
+        let code = match compile_body(source, expr) {
             Ok(c) => c,
-            Err(e) => {
-                let msg = e.message.to_string();
-                return Err(self.new_error(self.types.syntax_error, msg));
-            }
+            Err(msg) => return Err(self.new_error(self.types.syntax_error, msg)),
         };
         let frame = frame_index.and_then(|i| self.frames.get(i).cloned());
         let (globals, locals, fast) = match &frame {
@@ -72,29 +66,36 @@ impl Vm {
                 }
             },
         };
-        let mut keys = vec![];
+        // Names the evaluation may add to the namespace: restored afterwards.
+        let mut names: Vec<String> = vec![RESULT.into(), "__module__".into(), "__qualname__".into()];
+        names.extend(bindings.iter().map(|(n, _)| n.clone()));
+        let mut saved = vec![];
+        for n in &names {
+            let k = self.intern(n);
+            let old = self.dict_get(locals, k)?;
+            saved.push((k, old));
+        }
         for (name, v) in bindings {
             let k = self.intern(name);
             self.dict_set(locals, k, *v)?;
-            keys.push(k);
         }
         let data = self.load_code(&code);
         let r = self.run_code(data, globals, Some(locals));
         let rkey = self.intern(RESULT);
         let value = match r {
-            Ok(_) if expr => self.dict_get(locals, rkey)?.unwrap_or(Value::None),
+            Ok(_) if expr => self.dict_get(locals, rkey).ok().flatten().unwrap_or(Value::None),
             Ok(_) => Value::None,
             Err(e) => {
-                self.cleanup(locals, &keys, rkey);
+                self.restore(locals, &saved);
                 return Err(e);
             }
         };
+        self.restore(locals, &saved);
         if fast {
             if let Some(f) = &frame {
                 self.write_back(f.base as usize, &f.code.varnames.clone(), locals)?;
             }
         }
-        self.cleanup(locals, &keys, rkey);
         Ok(value)
     }
 
@@ -128,9 +129,12 @@ impl Vm {
         Ok(self.dict_get(d, rkey)?.unwrap_or(Value::None))
     }
 
-    fn cleanup(&mut self, locals: ObjRef, keys: &[Value], rkey: Value) {
-        for k in keys.iter().chain(std::iter::once(&rkey)) {
-            let _ = self.dict_del(locals, *k);
+    fn restore(&mut self, d: ObjRef, saved: &[(Value, Option<Value>)]) {
+        for (k, old) in saved {
+            let _ = match old {
+                Some(v) => self.dict_set(d, *k, *v),
+                None => self.dict_del(d, *k).map(|_| ()),
+            };
         }
     }
 
@@ -142,4 +146,29 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// Compile `source` as the body of a class (an expression is assigned to `RESULT`)
+/// and return that body's code.
+fn compile_body(source: &str, expr: bool) -> Result<std::rc::Rc<revpy_compiler::CodeObject>, String> {
+    let mut text = String::from("class __revdb_eval__:\n");
+    if expr {
+        text.push_str(&format!("    {RESULT} = ({source}\n)\n"));
+    } else {
+        for line in source.lines() {
+            text.push_str("    ");
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str("    pass\n");
+    }
+    let module = revpy_compiler::compile(&text, "<revdb>", CompileMode::Module).map_err(|e| e.message.clone())?;
+    module
+        .consts
+        .iter()
+        .find_map(|c| match c {
+            revpy_compiler::Constant::Code(code) if code.name.as_ref() == "__revdb_eval__" => Some(code.clone()),
+            _ => None,
+        })
+        .ok_or_else(|| "cannot compile the expression".to_string())
 }

