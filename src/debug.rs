@@ -18,7 +18,9 @@ pub fn debug(target: &str, args: &[String], command_file: Option<String>) -> u8 
         path
     } else {
         if !args.is_empty() {
-            eprintln!("revpy debug: arguments are only for a script (FILE.py); a recording has its own");
+            eprintln!(
+                "revpy debug: arguments are only for a script (FILE.py); a recording has its own"
+            );
             return 2;
         }
         target.to_string()

@@ -10,7 +10,8 @@
 #   * CPython 3.11 reports the main script by its absolute path, so the absolute
 #     directory prefix is stripped from <name>.err: `File "/abs/dir/x.py"`
 #     becomes `File "x.py"`, exactly as revpy (run as `revpy run x.py` from the
-#     program's directory) must print it.
+#     program's directory) must print it. The same prefix is stripped at the start
+#     of a line, where `warnings` prints `/abs/dir/x.py:LINE: Category: message`.
 #   * <name>.out always holds the expected stdout.
 #   * If the exit status is 0 and stderr is empty, <name>.err and <name>.code are
 #     deleted (only <name>.out stays). Otherwise all three files are kept:
@@ -40,7 +41,7 @@ find "$ROOT" -name '*.py' | sort | while read -r f; do
         echo $? > "$base.code"
         # Strip the absolute directory from traceback file names (see above).
         esc="$(printf '%s' "$PWD/" | sed 's/[][\\.*^$|]/\\&/g')"
-        sed -i "s|File \"$esc|File \"|g" "$base.err"
+        sed -i "s|File \"$esc|File \"|g; s|^$esc||" "$base.err"
         if [ "$(cat "$base.code")" = "0" ] && [ ! -s "$base.err" ]; then
             rm -f "$base.err" "$base.code"
         fi

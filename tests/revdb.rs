@@ -18,7 +18,10 @@ fn bin() -> &'static str {
 }
 
 fn temp_log(tag: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("revpy-revdb-test-{}-{tag}.revlog", std::process::id()))
+    std::env::temp_dir().join(format!(
+        "revpy-revdb-test-{}-{tag}.revlog",
+        std::process::id()
+    ))
 }
 
 /// Record `dir/file` from `dir` into a temporary log.
@@ -70,7 +73,11 @@ fn golden_transcripts() {
         let out = child.wait_with_output().expect("wait");
         let _ = std::fs::remove_file(&log);
         let got = String::from_utf8_lossy(&out.stdout).to_string();
-        assert!(out.status.success(), "{name}: revpy debug failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{name}: revpy debug failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let path = dir.join(format!("{name}.transcript"));
         if bless {
             std::fs::write(&path, &got).expect("write transcript");
@@ -89,12 +96,21 @@ fn state(e: &Engine) -> (String, usize, String, String) {
     let vm = &e.cur.vm;
     let depth = vm.frames.len();
     let line = match vm.frames.last() {
-        Some(f) => format!("{}:{}", f.code.code.name, f.code.code.line_of(f.ip as usize)),
+        Some(f) => format!(
+            "{}:{}",
+            f.code.code.name,
+            f.code.code.line_of(f.ip as usize)
+        ),
         None => "<end>".into(),
     };
     let locals = match depth {
         0 => String::new(),
-        n => expr::eval_repr_on_copy(vm, Scope::Frame(Some(n - 1)), "sorted((k, repr(v)) for k, v in locals().items())", &[]),
+        n => expr::eval_repr_on_copy(
+            vm,
+            Scope::Frame(Some(n - 1)),
+            "sorted((k, repr(v)) for k, v in locals().items())",
+            &[],
+        ),
     };
     (e.time_text(), depth, line, locals)
 }
@@ -125,7 +141,11 @@ fn properties_of(dir: &Path, file: &str) {
                 let direct = state(&fresh);
                 e.go(t1).expect("go t1");
                 e.go(t2).expect("go t2");
-                assert_eq!(state(&e), direct, "{file}: go {t1}; go {t2} differs from go {t2}");
+                assert_eq!(
+                    state(&e),
+                    direct,
+                    "{file}: go {t1}; go {t2} differs from go {t2}"
+                );
                 // step then bstep
                 let before = state(&e);
                 if e.step().is_ok() {
@@ -151,7 +171,12 @@ fn properties_of(dir: &Path, file: &str) {
 #[test]
 fn properties_over_test_programs() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    for f in ["functions/recursion.py", "functions/closures.py", "generators/basics.py", "exceptions/chaining.py"] {
+    for f in [
+        "functions/recursion.py",
+        "functions/closures.py",
+        "generators/basics.py",
+        "exceptions/chaining.py",
+    ] {
         if dir.join(f).exists() {
             properties_of(&dir, f);
         }

@@ -154,6 +154,10 @@ struct RunCtx {
     dense_interval: u64,
     have: Vec<u64>,
     new_ckpts: Vec<(u64, Vm)>,
+    /// Half the memory budget: new checkpoints of one run stay under it (every
+    /// other one is dropped and the interval doubled when they would not).
+    run_budget: usize,
+    new_bytes: usize,
     last_real: Option<Pos>,
     last_kind: StopKind,
     stop_instr: u64,
@@ -212,7 +216,8 @@ pub const DEFAULT_BUDGET: usize = 512 << 20;
 pub const DEFAULT_INTERVAL: u64 = 2000;
 
 fn estimate_bytes(vm: &Vm) -> usize {
-    vm.heap.capacity() * 96 + vm.stack.len() * 16 + 4096
+    // Measured roughly: an object with its payload and dict is a few hundred bytes.
+    vm.heap.capacity() * 400 + vm.stack.len() * 16 + 4096
 }
 
 fn take_output(sink: &mut OutputSink, from: usize) -> String {
@@ -315,14 +320,27 @@ impl Engine {
     /// Run from the latest checkpoint at or before `from_time` (or from the start),
     /// calling `matcher` at every stop point (and every instruction with
     /// `instrs`). A matcher returning `Stop` captures the state there.
-    fn run(&mut self, from_time: Option<u64>, instrs: bool, dense_near: u64, matcher: Matcher) -> RunOutcome {
-        let start = from_time.and_then(|t| self.checkpoints.range(..=t).next_back().map(|(k, c)| (*k, c.vm.clone())));
+    fn run(
+        &mut self,
+        from_time: Option<u64>,
+        instrs: bool,
+        dense_near: u64,
+        matcher: Matcher,
+    ) -> RunOutcome {
+        let start = from_time.and_then(|t| {
+            self.checkpoints
+                .range(..=t)
+                .next_back()
+                .map(|(k, c)| (*k, c.vm.clone()))
+        });
         let ctx = Rc::new(RefCell::new(RunCtx {
             interval: self.interval.max(1),
             dense_from: dense_near.saturating_sub(self.interval),
             dense_interval: (self.interval / 16).max(1),
             have: self.checkpoints.keys().copied().collect(),
             new_ckpts: vec![],
+            run_budget: self.budget / 2,
+            new_bytes: 0,
             last_real: None,
             last_kind: StopKind::Line,
             stop_instr: 0,
@@ -356,13 +374,25 @@ impl Engine {
                     cx.out_mark = (sink_len(&vm.effects.stdout), sink_len(&vm.effects.stderr));
                 }
                 let want = t == 1
-                    || t % cx.interval == 0
-                    || (t >= cx.dense_from && t % cx.dense_interval == 0);
+                    || t.is_multiple_of(cx.interval)
+                    || (t >= cx.dense_from && t.is_multiple_of(cx.dense_interval));
                 if want && !cx.have.contains(&t) {
                     if let Some(mut c) = vm.checkpoint(kind) {
                         strip_copy(&mut c);
                         cx.have.push(t);
+                        cx.new_bytes += estimate_bytes(&c);
                         cx.new_ckpts.push((t, c));
+                        if cx.new_bytes > cx.run_budget && cx.new_ckpts.len() > 2 {
+                            let mut i = 0;
+                            cx.new_ckpts.retain(|(t, _)| {
+                                i += 1;
+                                *t == 1 || i % 2 == 0
+                            });
+                            cx.new_bytes =
+                                cx.new_ckpts.iter().map(|(_, c)| estimate_bytes(c)).sum();
+                            cx.interval *= 2;
+                            cx.dense_interval *= 2;
+                        }
                     }
                 }
             } else if !vm.step_instructions {
@@ -493,7 +523,10 @@ impl Engine {
             let mut best: Option<(f64, u64)> = None;
             for i in 1..times.len() {
                 let prev = times[i - 1];
-                let next = times.get(i + 1).copied().unwrap_or(times[i] + self.interval);
+                let next = times
+                    .get(i + 1)
+                    .copied()
+                    .unwrap_or(times[i] + self.interval);
                 let dist = times[i].abs_diff(cur) as f64 + 1.0;
                 let cost = (next - prev) as f64 / dist;
                 if best.is_none_or(|(b, _)| cost < b) {
@@ -511,7 +544,10 @@ impl Engine {
 
     /// (time, estimated bytes) of every checkpoint.
     pub fn checkpoint_list(&self) -> Vec<(u64, usize)> {
-        self.checkpoints.iter().map(|(t, c)| (*t, c.bytes)).collect()
+        self.checkpoints
+            .iter()
+            .map(|(t, c)| (*t, c.bytes))
+            .collect()
     }
 
     fn land(&mut self, s: State) {
@@ -526,7 +562,10 @@ impl Engine {
         }
         if let Some(end) = &self.end {
             if t > end.time {
-                return Err(format!("time {t} is past the end of the program (it ends at time {})", end.time));
+                return Err(format!(
+                    "time {t} is past the end of the program (it ends at time {})",
+                    end.time
+                ));
             }
         }
         let target = Pos {
@@ -545,7 +584,12 @@ impl Engine {
             Some(target.time),
             !real_only,
             target.time,
-            Box::new(move |_, _, p| stop_if((p.real || !real_only) && (p.time >= want.time && (real_only || p.key() >= want.key())))),
+            Box::new(move |_, _, p| {
+                stop_if(
+                    (p.real || !real_only)
+                        && (p.time >= want.time && (real_only || p.key() >= want.key())),
+                )
+            }),
         );
         self.finish_move(out)
     }
@@ -561,10 +605,19 @@ impl Engine {
             }
             None => {
                 // The program ended first: go to its last stop point.
-                let end = self.end.as_ref().map(|e| e.time).or(out.last_real.map(|p| p.time));
+                let end = self
+                    .end
+                    .as_ref()
+                    .map(|e| e.time)
+                    .or(out.last_real.map(|p| p.time));
                 match end {
                     Some(t) if t != self.cur.pos.time || !self.cur.pos.real => {
-                        let r = self.run(Some(t), false, t, Box::new(move |_, _, p| stop_if(p.real && p.time >= t)));
+                        let r = self.run(
+                            Some(t),
+                            false,
+                            t,
+                            Box::new(move |_, _, p| stop_if(p.real && p.time >= t)),
+                        );
                         match r.captured {
                             Some(s) => {
                                 self.land(s);
@@ -580,7 +633,9 @@ impl Engine {
     }
 
     pub fn at_end(&self) -> bool {
-        self.end.as_ref().is_some_and(|e| e.time == self.cur.pos.time && self.cur.pos.real)
+        self.end
+            .as_ref()
+            .is_some_and(|e| e.time == self.cur.pos.time && self.cur.pos.real)
     }
 
     pub fn at_start(&self) -> bool {
@@ -625,7 +680,12 @@ impl Engine {
 
     /// Backward to the last position before the current one accepted by `pred`
     /// (scanning checkpoint intervals, latest first). Returns false if none.
-    fn backward(&mut self, instrs: bool, progress: bool, make: &dyn Fn() -> Matcher) -> Result<bool, String> {
+    fn backward(
+        &mut self,
+        instrs: bool,
+        progress: bool,
+        make: &dyn Fn() -> Matcher,
+    ) -> Result<bool, String> {
         let upper0 = self.cur.pos;
         let mut upper = upper0;
         loop {
@@ -672,7 +732,11 @@ impl Engine {
                 Some(s) => {
                     upper = Pos {
                         time: s,
-                        instr: self.checkpoints.get(&s).map(|c| c.vm.instructions + 1).unwrap_or(0),
+                        instr: self
+                            .checkpoints
+                            .get(&s)
+                            .map(|c| c.vm.instructions + 1)
+                            .unwrap_or(0),
                         real: true,
                     };
                 }
@@ -709,9 +773,13 @@ impl Engine {
         Ok(())
     }
 
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> MoveResult {
         let d = self.depth();
-        self.forward(false, Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d)))
+        self.forward(
+            false,
+            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d)),
+        )
     }
 
     pub fn bnext(&mut self) -> MoveResult {
@@ -719,7 +787,9 @@ impl Engine {
             return Err(START.into());
         }
         let d = self.depth();
-        let found = self.backward(false, false, &|| Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d)))?;
+        let found = self.backward(false, false, &|| {
+            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d))
+        })?;
         if !found {
             self.go_start()?;
         }
@@ -732,7 +802,11 @@ impl Engine {
             false,
             Box::new(move |vm, k, p| {
                 let n = vm.frames.len();
-                stop_if(p.real && (n < d || (n == d && matches!(k, StopKind::Return | StopKind::ExceptionExit))))
+                stop_if(
+                    p.real
+                        && (n < d
+                            || (n == d && matches!(k, StopKind::Return | StopKind::ExceptionExit))),
+                )
             }),
         )
     }
@@ -742,7 +816,9 @@ impl Engine {
             return Err(START.into());
         }
         let d = self.depth();
-        let found = self.backward(false, false, &|| Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() < d)))?;
+        let found = self.backward(false, false, &|| {
+            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() < d))
+        })?;
         if !found {
             self.go_start()?;
         }
@@ -766,9 +842,24 @@ impl Engine {
 
     /// A matcher for forward breakpoint and watchpoint hits.
     fn hit_matcher(&self) -> Matcher {
-        let bps: Vec<Breakpoint> = self.breakpoints.iter().filter(|b| b.enabled).cloned().collect();
-        let exprs: Vec<String> = self.watchpoints.iter().filter(|w| w.enabled).map(|w| w.expr.clone()).collect();
-        let mut prev: Vec<String> = self.watchpoints.iter().filter(|w| w.enabled).map(|w| w.value.clone()).collect();
+        let bps: Vec<Breakpoint> = self
+            .breakpoints
+            .iter()
+            .filter(|b| b.enabled)
+            .cloned()
+            .collect();
+        let exprs: Vec<String> = self
+            .watchpoints
+            .iter()
+            .filter(|w| w.enabled)
+            .map(|w| w.expr.clone())
+            .collect();
+        let mut prev: Vec<String> = self
+            .watchpoints
+            .iter()
+            .filter(|w| w.enabled)
+            .map(|w| w.value.clone())
+            .collect();
         let anchors = self.anchors.clone();
         let main_file = self.program.file.clone();
         Box::new(move |vm, k, p| {
@@ -777,11 +868,18 @@ impl Engine {
             }
             let mut hit = false;
             if !exprs.is_empty() {
-                let vals: Vec<String> = exprs.iter().map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors)).collect();
+                let vals: Vec<String> = exprs
+                    .iter()
+                    .map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors))
+                    .collect();
                 hit = vals != prev;
                 prev = vals;
             }
-            stop_if(hit || bps.iter().any(|b| bp_matches(b, vm, k, &main_file, &anchors)))
+            stop_if(
+                hit || bps
+                    .iter()
+                    .any(|b| bp_matches(b, vm, k, &main_file, &anchors)),
+            )
         })
     }
 
@@ -801,14 +899,26 @@ impl Engine {
         let found = if self.watchpoints.iter().any(|w| w.enabled) {
             self.backward_watch()?
         } else {
-            let bps: Vec<Breakpoint> = self.breakpoints.iter().filter(|b| b.enabled).cloned().collect();
+            let bps: Vec<Breakpoint> = self
+                .breakpoints
+                .iter()
+                .filter(|b| b.enabled)
+                .cloned()
+                .collect();
             let anchors = self.anchors.clone();
             let main_file = self.program.file.clone();
             self.backward(false, true, &|| {
                 let bps = bps.clone();
                 let anchors = anchors.clone();
                 let main_file = main_file.clone();
-                Box::new(move |vm, k, p| stop_if(p.real && bps.iter().any(|b| bp_matches(b, vm, k, &main_file, &anchors))))
+                Box::new(move |vm, k, p| {
+                    stop_if(
+                        p.real
+                            && bps
+                                .iter()
+                                .any(|b| bp_matches(b, vm, k, &main_file, &anchors)),
+                    )
+                })
             })?
         };
         if !found {
@@ -823,21 +933,40 @@ impl Engine {
     /// Backward search with watchpoints (and breakpoints): the last stop point
     /// before now whose line changes a watched value, or that hits a breakpoint.
     fn backward_watch(&mut self) -> Result<bool, String> {
-        let bps: Vec<Breakpoint> = self.breakpoints.iter().filter(|b| b.enabled).cloned().collect();
-        let exprs: Vec<String> = self.watchpoints.iter().filter(|w| w.enabled).map(|w| w.expr.clone()).collect();
+        let bps: Vec<Breakpoint> = self
+            .breakpoints
+            .iter()
+            .filter(|b| b.enabled)
+            .cloned()
+            .collect();
+        let exprs: Vec<String> = self
+            .watchpoints
+            .iter()
+            .filter(|w| w.enabled)
+            .map(|w| w.expr.clone())
+            .collect();
         let anchors = self.anchors.clone();
         let main_file = self.program.file.clone();
         let upper0 = self.cur.pos;
         let mut upper = upper0;
         loop {
-            let start = self.checkpoints.range(..upper.time).next_back().map(|(k, _)| *k);
+            let start = self
+                .checkpoints
+                .range(..upper.time)
+                .next_back()
+                .map(|(k, _)| *k);
             let Some(from) = start else {
                 return Ok(false);
             };
             self.events.push(Event::Searching(from, upper.time));
             let found: Rc<RefCell<Option<Pos>>> = Rc::new(RefCell::new(None));
             let f2 = found.clone();
-            let (bps, exprs, anchors, main_file) = (bps.clone(), exprs.clone(), anchors.clone(), main_file.clone());
+            let (bps, exprs, anchors, main_file) = (
+                bps.clone(),
+                exprs.clone(),
+                anchors.clone(),
+                main_file.clone(),
+            );
             let mut prev: Option<(Pos, Vec<String>)> = None;
             let out = self.run(
                 start,
@@ -847,7 +976,10 @@ impl Engine {
                     if !p.real {
                         return Flow::Continue;
                     }
-                    let vals: Vec<String> = exprs.iter().map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors)).collect();
+                    let vals: Vec<String> = exprs
+                        .iter()
+                        .map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors))
+                        .collect();
                     if let Some((pp, pv)) = &prev {
                         if *pv != vals {
                             *f2.borrow_mut() = Some(*pp);
@@ -856,7 +988,10 @@ impl Engine {
                     if p.key() >= upper.key() {
                         return Flow::Stop;
                     }
-                    if bps.iter().any(|b| bp_matches(b, vm, k, &main_file, &anchors)) {
+                    if bps
+                        .iter()
+                        .any(|b| bp_matches(b, vm, k, &main_file, &anchors))
+                    {
                         *f2.borrow_mut() = Some(p);
                     }
                     prev = Some((p, vals));
@@ -875,7 +1010,11 @@ impl Engine {
                 Some(s) => {
                     upper = Pos {
                         time: s,
-                        instr: self.checkpoints.get(&s).map(|c| c.vm.instructions + 1).unwrap_or(0),
+                        instr: self
+                            .checkpoints
+                            .get(&s)
+                            .map(|c| c.vm.instructions + 1)
+                            .unwrap_or(0),
                         real: true,
                     };
                 }
@@ -897,7 +1036,8 @@ impl Engine {
         let kind = self.cur.kind;
         let mut remove = vec![];
         for b in self.breakpoints.iter_mut().filter(|b| b.enabled) {
-            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &self.anchors) {
+            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &self.anchors)
+            {
                 b.hits += 1;
                 self.hits.push(Hit::Breakpoint(b.id, b.describe()));
                 if b.temporary {
@@ -916,7 +1056,12 @@ impl Engine {
             if !self.watchpoints[i].enabled {
                 continue;
             }
-            let v = expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, &self.watchpoints[i].expr, &self.anchors);
+            let v = expr::eval_repr_on_copy(
+                &self.cur.vm,
+                Scope::Isolated,
+                &self.watchpoints[i].expr,
+                &self.anchors,
+            );
             if v != self.watchpoints[i].value {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
@@ -956,7 +1101,15 @@ impl Engine {
             value,
             enabled: true,
         });
+        let n = self.events.len();
         let r = if forward { self.cont() } else { self.bcont() };
+        // The temporary watch's own updates are not news: the real watchpoints
+        // report theirs below.
+        let mut k = 0;
+        self.events.retain(|e| {
+            k += 1;
+            k <= n || !matches!(e, Event::Message(m) if m.starts_with("updating watchpoint value:"))
+        });
         self.watchpoints = saved_w;
         self.breakpoints = saved_b;
         self.hits.clear();
@@ -1025,7 +1178,12 @@ impl Engine {
 
     // ---- breakpoints and watchpoints ----
 
-    pub fn add_breakpoint(&mut self, spec: BreakSpec, cond: Option<String>, temporary: bool) -> usize {
+    pub fn add_breakpoint(
+        &mut self,
+        spec: BreakSpec,
+        cond: Option<String>,
+        temporary: bool,
+    ) -> usize {
         let id = self.next_bp;
         self.next_bp += 1;
         self.breakpoints.push(Breakpoint {
@@ -1042,7 +1200,11 @@ impl Engine {
     /// Add a watchpoint; returns its id (its value is in `watchpoints`).
     pub fn add_watchpoint(&mut self, src: &str) -> Result<usize, String> {
         expr::substitute(src)?;
-        if let Err(e) = revpy_compiler::compile(&format!("({}\n)", expr::substitute(src)?.0), "<watch>", CompileMode::Module) {
+        if let Err(e) = revpy_compiler::compile(
+            &format!("({}\n)", expr::substitute(src)?.0),
+            "<watch>",
+            CompileMode::Module,
+        ) {
             return Err(format!("SyntaxError: {}", e.message));
         }
         let id = self.next_bp;
@@ -1076,10 +1238,15 @@ impl Engine {
             found = true;
         }
         if on && found {
-            let v: Vec<(usize, String)> = self.watchpoints.iter().map(|w| (w.id, w.expr.clone())).collect();
+            let v: Vec<(usize, String)> = self
+                .watchpoints
+                .iter()
+                .map(|w| (w.id, w.expr.clone()))
+                .collect();
             for (wid, e) in v {
                 if wid == id {
-                    let val = expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, &e, &self.anchors);
+                    let val =
+                        expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, &e, &self.anchors);
                     if let Some(w) = self.watchpoints.iter_mut().find(|w| w.id == id) {
                         w.value = val;
                     }
@@ -1098,10 +1265,24 @@ impl Engine {
         }
         let text = if filename == self.program.file {
             Some(self.program.source.clone())
-        } else if let Some((_, s)) = self.cur.vm.loaded_sources.iter().find(|(f, _)| f == filename) {
+        } else if let Some((_, s)) = self
+            .cur
+            .vm
+            .loaded_sources
+            .iter()
+            .find(|(f, _)| f == filename)
+        {
             Some(s.clone())
-        } else if let Some(name) = filename.strip_prefix("<frozen ").and_then(|s| s.strip_suffix('>')) {
-            self.cur.vm.frozen_modules.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string())
+        } else if let Some(name) = filename
+            .strip_prefix("<frozen ")
+            .and_then(|s| s.strip_suffix('>'))
+        {
+            self.cur
+                .vm
+                .frozen_modules
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, s)| s.to_string())
         } else {
             None
         }?;
@@ -1133,7 +1314,13 @@ fn split_attr(src: &str) -> Option<(&str, &str)> {
 }
 
 /// Whether breakpoint `b` hits at this stop point.
-pub fn bp_matches(b: &Breakpoint, vm: &mut Vm, kind: StopKind, main_file: &str, anchors: &[u64]) -> bool {
+pub fn bp_matches(
+    b: &Breakpoint,
+    vm: &mut Vm,
+    kind: StopKind,
+    main_file: &str,
+    anchors: &[u64],
+) -> bool {
     if kind != StopKind::Line {
         return false;
     }
@@ -1152,7 +1339,11 @@ pub fn bp_matches(b: &Breakpoint, vm: &mut Vm, kind: StopKind, main_file: &str, 
                 None => code.filename.as_ref() == main_file,
                 Some(fl) => {
                     let fname: &str = code.filename.as_ref();
-                    fname == fl || fname.ends_with(&format!("/{fl}")) || std::path::Path::new(fname).file_name().is_some_and(|n| n.to_string_lossy() == *fl)
+                    fname == fl
+                        || fname.ends_with(&format!("/{fl}"))
+                        || std::path::Path::new(fname)
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy() == *fl)
                 }
             };
             file_ok && code.line_of(ip) == *line

@@ -28,10 +28,13 @@ pub enum AnchorRef {
 
 /// Rewrite `$N` / `$#S` outside string literals to plain names; returns the new
 /// source and the anchors used, in the order of their binding names.
-pub fn substitute(src: &str) -> Result<(String, Vec<(String, AnchorRef, String)>), String> {
+/// (binding name, anchor, text as written)
+pub type UsedAnchor = (String, AnchorRef, String);
+
+pub fn substitute(src: &str) -> Result<(String, Vec<UsedAnchor>), String> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = String::new();
-    let mut used: Vec<(String, AnchorRef, String)> = vec![];
+    let mut used: Vec<UsedAnchor> = vec![];
     let mut i = 0;
     let mut quote: Option<char> = None;
     while i < chars.len() {
@@ -68,7 +71,10 @@ pub fn substitute(src: &str) -> Result<(String, Vec<(String, AnchorRef, String)>
                 j += 1;
             }
             if j == start {
-                return Err("SyntaxError: '$' must be followed by an anchor number ($0) or a serial ($#12)".into());
+                return Err(
+                    "SyntaxError: '$' must be followed by an anchor number ($0) or a serial ($#12)"
+                        .into(),
+                );
             }
             let digits: String = chars[start..j].iter().collect();
             let text: String = chars[i..j].iter().collect();

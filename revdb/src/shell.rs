@@ -45,14 +45,47 @@ const COMMANDS: &[(&[&str], &str, &str)] = &[
 
 const INFO_TOPICS: &[(&str, &str)] = &[
     ("breakpoints", "the breakpoints and their hit counts"),
-    ("watchpoints", "the watch expressions and their current values"),
-    ("checkpoints", "the times of the snapshots kept, with their estimated size"),
+    (
+        "watchpoints",
+        "the watch expressions and their current values",
+    ),
+    (
+        "checkpoints",
+        "the times of the snapshots kept, with their estimated size",
+    ),
     ("stack", "the operand stack of the selected frame"),
     ("anchors", "the $N anchors and the objects' serial numbers"),
 ];
 
 const MOTIONS: &[&str] = &[
-    "step", "s", "bstep", "bs", "next", "n", "bnext", "bn", "finish", "f", "bfinish", "bf", "continue", "c", "cont", "bcontinue", "bc", "stepi", "si", "bstepi", "bsi", "reverse-step", "reverse-next", "reverse-finish", "reverse-continue", "reverse-stepi", "go", "last",
+    "step",
+    "s",
+    "bstep",
+    "bs",
+    "next",
+    "n",
+    "bnext",
+    "bn",
+    "finish",
+    "f",
+    "bfinish",
+    "bf",
+    "continue",
+    "c",
+    "cont",
+    "bcontinue",
+    "bc",
+    "stepi",
+    "si",
+    "bstepi",
+    "bsi",
+    "reverse-step",
+    "reverse-next",
+    "reverse-finish",
+    "reverse-continue",
+    "reverse-stepi",
+    "go",
+    "last",
 ];
 
 pub struct Shell {
@@ -159,7 +192,13 @@ impl Shell {
                 }
                 match self.engine.add_watchpoint(arg) {
                     Ok(id) => {
-                        let v = self.engine.watchpoints.iter().find(|w| w.id == id).map(|w| w.value.clone()).unwrap_or_default();
+                        let v = self
+                            .engine
+                            .watchpoints
+                            .iter()
+                            .find(|w| w.id == id)
+                            .map(|w| w.value.clone())
+                            .unwrap_or_default();
                         self.say(&format!("Watchpoint {id} added"));
                         self.say(&format!("updating watchpoint value: {arg} => {v}"));
                     }
@@ -189,7 +228,9 @@ impl Shell {
             "info" => self.info(arg),
             "help" | "h" => self.help(arg),
             _ => {
-                self.err(&format!("Unknown command: '{cmd}' (type 'help' for a list)"));
+                self.err(&format!(
+                    "Unknown command: '{cmd}' (type 'help' for a list)"
+                ));
             }
         }
         true
@@ -248,7 +289,11 @@ impl Shell {
                 r
             }
         };
-        if !matches!(cmd, "continue" | "c" | "cont" | "bcontinue" | "bc" | "reverse-continue" | "last") || r.is_err() {
+        if !matches!(
+            cmd,
+            "continue" | "c" | "cont" | "bcontinue" | "bc" | "reverse-continue" | "last"
+        ) || r.is_err()
+        {
             self.engine.hits.clear();
             self.engine.update_watches();
         }
@@ -269,7 +314,12 @@ impl Shell {
         match r {
             Err(m) => self.say(&m),
             Ok(()) if moved && self.engine.at_end() && self.engine.frame_index().is_some() => {
-                let m = self.engine.end.as_ref().map(|e| e.message()).unwrap_or_default();
+                let m = self
+                    .engine
+                    .end
+                    .as_ref()
+                    .map(|e| e.message())
+                    .unwrap_or_default();
                 self.say(&m);
             }
             Ok(()) => {}
@@ -296,7 +346,11 @@ impl Shell {
         let f = &vm.frames[i];
         let code = &f.code.code;
         let top = i + 1 == vm.frames.len();
-        let line = if top { code.line_of(f.ip as usize) } else { f.line() };
+        let line = if top {
+            code.line_of(f.ip as usize)
+        } else {
+            f.line()
+        };
         (code.filename.to_string(), line, code.name.to_string())
     }
 
@@ -429,7 +483,11 @@ impl Shell {
         let vm: &Vm = &self.engine.cur.vm;
         let f = &vm.frames[i];
         let top = i + 1 == vm.frames.len();
-        let pc = if top { f.ip as usize } else { (f.ip as usize).saturating_sub(1) };
+        let pc = if top {
+            f.ip as usize
+        } else {
+            (f.ip as usize).saturating_sub(1)
+        };
         let text = revpy_compiler::dis::disassemble_one(&f.code.code, Some(pc));
         let _ = write!(self.out, "{text}");
         if !text.ends_with('\n') {
@@ -456,7 +514,13 @@ impl Shell {
                     return;
                 }
             }
-        } else if !spec.is_empty() && spec.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '<' || c == '>')) {
+        } else if !spec.is_empty()
+            && spec.split('.').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '<' || c == '>')
+            })
+        {
             BreakSpec::Func(spec.to_string())
         } else {
             self.err(&format!("cannot understand the breakpoint '{spec}': use FUNC, Class.method, FILE:LINE or LINE"));
@@ -465,8 +529,16 @@ impl Shell {
         let id = self.engine.add_breakpoint(spec, cond, temporary);
         let b = self.engine.breakpoints.iter().find(|b| b.id == id).cloned();
         if let Some(b) = b {
-            let kind = if temporary { "Temporary breakpoint" } else { "Breakpoint" };
-            let cond = b.cond.as_ref().map(|c| format!(" if {c}")).unwrap_or_default();
+            let kind = if temporary {
+                "Temporary breakpoint"
+            } else {
+                "Breakpoint"
+            };
+            let cond = b
+                .cond
+                .as_ref()
+                .map(|c| format!(" if {c}"))
+                .unwrap_or_default();
             self.say(&format!("{kind} {id} at {}{cond}", b.describe()));
         }
     }
@@ -484,10 +556,19 @@ impl Shell {
                     self.say("No breakpoints.");
                 }
                 for b in self.engine.breakpoints.clone() {
-                    let cond = b.cond.as_ref().map(|c| format!(" if {c}")).unwrap_or_default();
+                    let cond = b
+                        .cond
+                        .as_ref()
+                        .map(|c| format!(" if {c}"))
+                        .unwrap_or_default();
                     let en = if b.enabled { "" } else { " (disabled)" };
                     let t = if b.temporary { " (temporary)" } else { "" };
-                    self.say(&format!("{}: {}{cond}{t}{en}, hit {} times", b.id, b.describe(), b.hits));
+                    self.say(&format!(
+                        "{}: {}{cond}{t}{en}, hit {} times",
+                        b.id,
+                        b.describe(),
+                        b.hits
+                    ));
                 }
             }
             "watchpoints" | "watch" => {
@@ -518,7 +599,9 @@ impl Shell {
                 }
             }
             _ => {
-                self.err(&format!("Unknown info topic '{topic}' (type 'info' for a list)"));
+                self.err(&format!(
+                    "Unknown info topic '{topic}' (type 'info' for a list)"
+                ));
             }
         }
     }
@@ -535,12 +618,17 @@ impl Shell {
             Some(next) => next.ret_sp as usize,
             None => vm.stack.len(),
         };
-        let vals: Vec<revpy_vm::Value> = vm.stack.get(start..end.max(start)).unwrap_or(&[]).to_vec();
+        let vals: Vec<revpy_vm::Value> =
+            vm.stack.get(start..end.max(start)).unwrap_or(&[]).to_vec();
         if vals.is_empty() {
             self.say("The operand stack is empty.");
         }
         for (k, v) in vals.into_iter().enumerate() {
-            let r = if v.is_undef() { "<NULL>".to_string() } else { vm.short_repr(v) };
+            let r = if v.is_undef() {
+                "<NULL>".to_string()
+            } else {
+                vm.short_repr(v)
+            };
             self.say(&format!("[{k}] {r}"));
         }
     }
@@ -549,7 +637,12 @@ impl Shell {
         if arg.is_empty() {
             self.say("Commands (forward / backward; gdb's reverse-* names work too):");
             for (names, syn, text) in COMMANDS {
-                let n = names.iter().filter(|n| !n.starts_with("reverse-")).cloned().collect::<Vec<_>>().join(", ");
+                let n = names
+                    .iter()
+                    .filter(|n| !n.starts_with("reverse-"))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 let head = format!("{n} {syn}");
                 self.say(&format!("  {head:<44} {text}"));
             }
@@ -584,16 +677,30 @@ struct Helper;
 
 impl rustyline::completion::Completer for Helper {
     type Candidate = String;
-    fn complete(&self, line: &str, pos: usize, _: &rustyline::Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
         let head = &line[..pos];
         if head.contains(char::is_whitespace) {
             if let Some(rest) = head.strip_prefix("info ") {
-                let c = INFO_TOPICS.iter().filter(|(t, _)| t.starts_with(rest.trim_start())).map(|(t, _)| t.to_string()).collect();
+                let c = INFO_TOPICS
+                    .iter()
+                    .filter(|(t, _)| t.starts_with(rest.trim_start()))
+                    .map(|(t, _)| t.to_string())
+                    .collect();
                 return Ok((pos - rest.trim_start().len(), c));
             }
             return Ok((pos, vec![]));
         }
-        let mut c: Vec<String> = COMMANDS.iter().flat_map(|(n, _, _)| n.iter()).filter(|n| n.starts_with(head)).map(|n| n.to_string()).collect();
+        let mut c: Vec<String> = COMMANDS
+            .iter()
+            .flat_map(|(n, _, _)| n.iter())
+            .filter(|n| n.starts_with(head))
+            .map(|n| n.to_string())
+            .collect();
         c.sort();
         c.dedup();
         Ok((0, c))
@@ -643,7 +750,9 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
     unsafe {
         libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
     }
-    let history = std::env::var("HOME").ok().map(|h| format!("{h}/.revpy_history"));
+    let history = std::env::var("HOME")
+        .ok()
+        .map(|h| format!("{h}/.revpy_history"));
     let mut ed = match rustyline::Editor::<Helper, rustyline::history::DefaultHistory>::new() {
         Ok(e) => e,
         Err(e) => {

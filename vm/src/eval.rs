@@ -67,7 +67,8 @@ impl Vm {
             },
         };
         // Names the evaluation may add to the namespace: restored afterwards.
-        let mut names: Vec<String> = vec![RESULT.into(), "__module__".into(), "__qualname__".into()];
+        let mut names: Vec<String> =
+            vec![RESULT.into(), "__module__".into(), "__qualname__".into()];
         names.extend(bindings.iter().map(|(n, _)| n.clone()));
         let mut saved = vec![];
         for n in &names {
@@ -83,7 +84,11 @@ impl Vm {
         let r = self.run_code(data, globals, Some(locals));
         let rkey = self.intern(RESULT);
         let value = match r {
-            Ok(_) if expr => self.dict_get(locals, rkey).ok().flatten().unwrap_or(Value::None),
+            Ok(_) if expr => self
+                .dict_get(locals, rkey)
+                .ok()
+                .flatten()
+                .unwrap_or(Value::None),
             Ok(_) => Value::None,
             Err(e) => {
                 self.restore(locals, &saved);
@@ -150,7 +155,10 @@ impl Vm {
 
 /// Compile `source` as the body of a class (an expression is assigned to `RESULT`)
 /// and return that body's code.
-fn compile_body(source: &str, expr: bool) -> Result<std::rc::Rc<revpy_compiler::CodeObject>, String> {
+fn compile_body(
+    source: &str,
+    expr: bool,
+) -> Result<std::rc::Rc<revpy_compiler::CodeObject>, String> {
     let mut text = String::from("class __revdb_eval__:\n");
     if expr {
         text.push_str(&format!("    {RESULT} = ({source}\n)\n"));
@@ -162,12 +170,15 @@ fn compile_body(source: &str, expr: bool) -> Result<std::rc::Rc<revpy_compiler::
         }
         text.push_str("    pass\n");
     }
-    let module = revpy_compiler::compile(&text, "<revdb>", CompileMode::Module).map_err(|e| e.message.clone())?;
+    let module = revpy_compiler::compile(&text, "<revdb>", CompileMode::Module)
+        .map_err(|e| e.message.clone())?;
     module
         .consts
         .iter()
         .find_map(|c| match c {
-            revpy_compiler::Constant::Code(code) if code.name.as_ref() == "__revdb_eval__" => Some(code.clone()),
+            revpy_compiler::Constant::Code(code) if code.name.as_ref() == "__revdb_eval__" => {
+                Some(code.clone())
+            }
             _ => None,
         })
         .ok_or_else(|| "cannot compile the expression".to_string())

@@ -437,6 +437,15 @@ fn class_or_tuple(vm: &mut Vm, t: Value, fname: &str) -> PyResult<Vec<crate::val
 }
 fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("isinstance", args, 2, 2)?;
+    // The common case: one class with a built-in metaclass.
+    if let Value::Obj(c) = args[1] {
+        if let Kind::Class(_) = vm.heap.kind(c) {
+            let meta = vm.heap.get(c).class;
+            if vm.class_data(meta).is_builtin {
+                return Ok(Value::Bool(vm.isinstance(args[0], c)));
+            }
+        }
+    }
     for c in class_or_tuple(vm, args[1], "isinstance")? {
         if vm.isinstance(args[0], c) {
             return Ok(Value::Bool(true));
