@@ -211,7 +211,7 @@ pub struct Engine {
 }
 
 /// The default memory budget for checkpoints.
-pub const DEFAULT_BUDGET: usize = 512 << 20;
+pub const DEFAULT_BUDGET: usize = 256 << 20;
 /// The default number of stop points between checkpoints.
 pub const DEFAULT_INTERVAL: u64 = 2000;
 

@@ -425,7 +425,14 @@ impl Vm {
     /// cached for this class (a polymorphic site keeps its first class), and in the
     /// class's plan.
     #[inline]
-    fn remember_hint(&mut self, code: &CodeData, pc: usize, c: &InlineCache, name: Value, i: usize) {
+    fn remember_hint(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        c: &InlineCache,
+        name: Value,
+        i: usize,
+    ) {
         let cur = code.caches[pc].get();
         if cur.a == c.a && cur.b == c.b {
             let mut nc = cur;
@@ -433,7 +440,8 @@ impl Vm {
             code.caches[pc].set(nc);
         }
         if let Value::Obj(nr) = name {
-            self.mro_cache.set_plan_hint(ObjRef(c.a as u32), nr, i as u32);
+            self.mro_cache
+                .set_plan_hint(ObjRef(c.a as u32), nr, i as u32);
         }
     }
 }

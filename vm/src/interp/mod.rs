@@ -310,7 +310,9 @@ impl Vm {
                                         self.stack.reserve(items.len() + 16);
                                         reload!();
                                     }
-                                    let (Kind::List(items) | Kind::Tuple(items)) = &self.heap.get(r).kind else {
+                                    let (Kind::List(items) | Kind::Tuple(items)) =
+                                        &self.heap.get(r).kind
+                                    else {
                                         unreachable!()
                                     };
                                     sp -= 1;
