@@ -18,6 +18,10 @@ use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// The program sweep and the kill test take this lock so that the kill test's timing
+/// does not depend on the sweep's load.
+static HEAVY: Mutex<()> = Mutex::new(());
+
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_revpy")
 }
@@ -176,6 +180,7 @@ fn record_and_replay(root: &Path, p: &Path) -> Result<(), String> {
 
 #[test]
 fn every_program_replays_like_its_recording_and_cpython() {
+    let _heavy = HEAVY.lock().unwrap_or_else(|p| p.into_inner());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
     let mut progs = vec![];
     programs(&root, &mut progs);
@@ -736,6 +741,7 @@ fn decode_end(payload: &[u8]) -> End {
 #[cfg(unix)]
 #[test]
 fn killed_recording_replays_up_to_its_last_block() {
+    let _heavy = HEAVY.lock().unwrap_or_else(|p| p.into_inner());
     use std::io::Read;
     let dir = TempDir::new("kill");
     std::fs::write(
