@@ -58,7 +58,7 @@ def tokenize(text):
 def main():
     rng = Lcg(42)
     checksum = 0
-    for round_ in range(12):
+    for round_ in range(24):
         doc = make_document(rng, 1500)
         text = json.dumps(doc, sort_keys=(round_ % 2 == 0))
         data = json.loads(text)
