@@ -555,21 +555,20 @@ impl Heap {
         }
         let mut freed = 0;
         self.freed_class = false;
+        // Rebuild the free list in descending order, so pop() reuses low indices first.
+        self.free.clear();
         for (i, marked) in marks.iter().enumerate().rev() {
-            if !marked && self.slots[i].is_some() {
-                if matches!(
-                    self.slots[i].as_ref().map(|o| &o.kind),
-                    Some(Kind::Class(_))
-                ) {
-                    self.freed_class = true;
+            if !marked {
+                if let Some(o) = &self.slots[i] {
+                    if matches!(o.kind, Kind::Class(_)) {
+                        self.freed_class = true;
+                    }
+                    self.slots[i] = None;
+                    freed += 1;
                 }
-                self.slots[i] = None;
                 self.free.push(i as u32);
-                freed += 1;
             }
         }
-        // Reuse low indices first: sort the free list descending so pop() yields the lowest.
-        self.free.sort_unstable_by(|a, b| b.cmp(a));
         self.live -= freed;
         self.allocs = 0;
         self.collections += 1;
