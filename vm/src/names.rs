@@ -39,4 +39,9 @@ names! {
     __copy__, __deepcopy__, __reduce__, __reduce_ex__, __getstate__, __setstate__,
     __await__, __sizeof__, __dir__, __subclasshook__, __orig_bases__, __ipow__,
     args, send, throw, close, value, keys, items, values, append, metaclass,
+    __add__, __radd__, __iadd__, __sub__, __rsub__, __isub__, __mul__, __rmul__, __imul__,
+    __truediv__, __rtruediv__, __itruediv__, __floordiv__, __rfloordiv__, __ifloordiv__,
+    __mod__, __rmod__, __imod__, __pow__, __rpow__, __lshift__, __rlshift__, __ilshift__,
+    __rshift__, __rrshift__, __irshift__, __and__, __rand__, __iand__, __or__, __ror__,
+    __ior__, __xor__, __rxor__, __ixor__, __matmul__, __rmatmul__, __imatmul__,
 }

@@ -7,32 +7,33 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 
-fn dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
+/// The (plain, reflected, in-place) method names of an operator, pre-interned.
+fn dunders(n: &crate::names::Names, op: BinOp) -> (Value, Value, Value) {
     match op.base() {
-        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
-        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
-        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
-        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
-        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
-        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
-        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
-        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
-        BinOp::And => ("__and__", "__rand__", "__iand__"),
-        BinOp::Or => ("__or__", "__ror__", "__ior__"),
-        BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
-        _ => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        BinOp::Add => (n.__add__, n.__radd__, n.__iadd__),
+        BinOp::Sub => (n.__sub__, n.__rsub__, n.__isub__),
+        BinOp::Mul => (n.__mul__, n.__rmul__, n.__imul__),
+        BinOp::TrueDiv => (n.__truediv__, n.__rtruediv__, n.__itruediv__),
+        BinOp::FloorDiv => (n.__floordiv__, n.__rfloordiv__, n.__ifloordiv__),
+        BinOp::Mod => (n.__mod__, n.__rmod__, n.__imod__),
+        BinOp::Pow => (n.__pow__, n.__rpow__, n.__ipow__),
+        BinOp::LShift => (n.__lshift__, n.__rlshift__, n.__ilshift__),
+        BinOp::RShift => (n.__rshift__, n.__rrshift__, n.__irshift__),
+        BinOp::And => (n.__and__, n.__rand__, n.__iand__),
+        BinOp::Or => (n.__or__, n.__ror__, n.__ior__),
+        BinOp::Xor => (n.__xor__, n.__rxor__, n.__ixor__),
+        _ => (n.__matmul__, n.__rmatmul__, n.__imatmul__),
     }
 }
 
-fn cmp_dunder(op: CmpOp) -> &'static str {
+fn cmp_dunder(n: &crate::names::Names, op: CmpOp) -> Value {
     match op {
-        CmpOp::Lt => "__lt__",
-        CmpOp::Le => "__le__",
-        CmpOp::Eq => "__eq__",
-        CmpOp::Ne => "__ne__",
-        CmpOp::Gt => "__gt__",
-        CmpOp::Ge => "__ge__",
+        CmpOp::Lt => n.__lt__,
+        CmpOp::Le => n.__le__,
+        CmpOp::Eq => n.__eq__,
+        CmpOp::Ne => n.__ne__,
+        CmpOp::Gt => n.__gt__,
+        CmpOp::Ge => n.__ge__,
     }
 }
 
@@ -71,11 +72,11 @@ impl Vm {
     }
 
     fn binary_op_user(&mut self, l: Value, r: Value, op: BinOp) -> PyResult<Value> {
-        let (name, rname, iname) = dunders(op);
+        let (n, rn, iname) = dunders(&self.names, op);
         let lt = self.type_of(l);
         let rt = self.type_of(r);
         if op.is_inplace() {
-            let n = self.intern(iname);
+            let n = iname;
             if let Some(f) = self.user_override(lt, n) {
                 let v = self.call(f, &[l, r], &[])?;
                 if !v.is(self.not_implemented) {
@@ -87,8 +88,6 @@ impl Vm {
                 }
             }
         }
-        let n = self.intern(name);
-        let rn = self.intern(rname);
         let mut tried_reflected = false;
         if lt != rt && self.is_subclass_ref(rt, lt) {
             if let Some(f) = self.user_override(rt, rn) {
@@ -366,8 +365,8 @@ impl Vm {
         } else {
             let lt = self.type_of(l);
             let rt = self.type_of(r);
-            let n = self.intern(cmp_dunder(op));
-            let rn = self.intern(cmp_dunder(op.swapped()));
+            let n = cmp_dunder(&self.names, op);
+            let rn = cmp_dunder(&self.names, op.swapped());
             let mut tried = false;
             if lt != rt && self.is_subclass_ref(rt, lt) {
                 if let Some(f) = self.user_override(rt, rn) {
