@@ -127,6 +127,14 @@ pub fn replay(path: &str, quiet: bool) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    if rec.header.revpy_version != env!("CARGO_PKG_VERSION") {
+        // Object ids and time counts may differ between versions.
+        eprintln!(
+            "revpy: warning: {path} was recorded by revpy {}; this is revpy {}",
+            rec.header.revpy_version,
+            env!("CARGO_PKG_VERSION")
+        );
+    }
     let problem = tail_problem(path, &rec);
     if let (Some(p), Tail::Corrupt { .. }) = (&problem, &rec.tail) {
         // Say it before the output: a corrupt file should not pass for a good one.
