@@ -199,6 +199,8 @@ pub struct Vm {
     pub trace: bool,
     /// Values natives hold across calls into Python (GC roots).
     pub temp_roots: Vec<Value>,
+    /// The shared one-character strings (see `char_str`); interned, so GC roots.
+    pub(crate) char_cache: Vec<Value>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_guard: Vec<ObjRef>,
     /// Set when execution must stop regardless of the program's handlers.

@@ -46,6 +46,7 @@ pub(crate) fn new_vm() -> Vm {
         trace: false,
         temp_roots: vec![],
         repr_guard: vec![],
+        char_cache: vec![],
         abort: None,
         sys: None,
         argv: vec![],

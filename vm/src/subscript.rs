@@ -185,7 +185,7 @@ impl Vm {
                 } else {
                     s.s.chars().nth(i).unwrap_or(' ')
                 };
-                Ok(self.new_str(c.to_string()))
+                Ok(self.char_str(c))
             }
             Kind::Bytes(b) | Kind::ByteArray(b) => {
                 let is_ba = matches!(self.heap.kind(r), Kind::ByteArray(_));

@@ -194,7 +194,7 @@ fn b_chr(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("chr", args, 1, 1)?;
     let i = vm.expect_int(args[0], "")?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(vm.new_str(c.to_string())),
+        Some(c) => Ok(vm.char_str(c)),
         None => {
             if (0xd800..0xe000).contains(&i) {
                 // Lone surrogates cannot be represented; use the replacement character.

@@ -65,7 +65,7 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             match text[byte..].chars().next() {
                 Some(c) => {
                     let nb = byte + c.len_utf8();
-                    let v = vm.new_str(c.to_string());
+                    let v = vm.char_str(c);
                     set_state(vm, IterKind::Str { s, byte: nb });
                     Ok(Some(v))
                 }

@@ -17,6 +17,24 @@ impl Vm {
         Value::Obj(self.heap.alloc(c, Kind::Str(PyStr::new(s))))
     }
 
+    /// A one-character str: Latin-1 characters are shared (as CPython does), so
+    /// indexing and iterating over text does not allocate.
+    pub fn char_str(&mut self, c: char) -> Value {
+        let i = c as usize;
+        if i < 256 {
+            if self.char_cache.is_empty() {
+                self.char_cache = (0..256u32)
+                    .map(|n| {
+                        let ch = char::from_u32(n).unwrap_or('?');
+                        self.intern(&ch.to_string())
+                    })
+                    .collect();
+            }
+            return self.char_cache[i];
+        }
+        self.new_str(c.to_string())
+    }
+
     /// The text of a str value. Panics if it is not a str (callers check first).
     pub fn str_of(&self, v: Value) -> &str {
         match v {
