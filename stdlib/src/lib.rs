@@ -14,6 +14,7 @@ mod cmath;
 mod deque;
 mod hashes;
 mod io;
+mod json;
 mod math;
 mod math_int;
 mod math_special;
@@ -94,6 +95,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::create),
     ("cmath", cmath::create),
     ("_collections", deque::create),
+    ("_json", json::create),
     // Effects: files, os, time, random (see each module's docs).
     ("_io", io::create),
     ("os", os::create),

@@ -42,8 +42,23 @@ def _skip(s, end):
     return end
 
 
+try:
+    from _json import scanstring_fast as _scanstring_fast
+except ImportError:
+    _scanstring_fast = None
+
+
 def scanstring(s, end, strict=True):
     """Scan the string literal whose opening quote is at end - 1."""
+    if _scanstring_fast is not None:
+        r = _scanstring_fast(s, end)
+        if r is not None:
+            return r
+    return _scanstring(s, end, strict)
+
+
+def _scanstring(s, end, strict=True):
+    """The full scanner (non-ASCII documents, errors with CPython's messages)."""
     chunks = []
     begin = end - 1
     n = len(s)

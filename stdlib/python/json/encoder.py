@@ -45,8 +45,11 @@ def py_encode_basestring_ascii(s):
     return '"' + "".join(out) + '"'
 
 
-encode_basestring = py_encode_basestring
-encode_basestring_ascii = py_encode_basestring_ascii
+try:
+    from _json import encode_basestring, encode_basestring_ascii
+except ImportError:
+    encode_basestring = py_encode_basestring
+    encode_basestring_ascii = py_encode_basestring_ascii
 
 
 class JSONEncoder:
