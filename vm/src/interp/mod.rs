@@ -675,57 +675,11 @@ impl Vm {
                         self.stack.push(s);
                     }
                     Op::BinaryOp => {
+                        // The int and float cases were handled on the registers.
                         let r = self.pop();
                         let l = self.pop();
-                        // Fast paths for small ints and floats.
-                        let v = match (l, r) {
-                            (Value::Int(x), Value::Int(y)) => {
-                                let fast = match a {
-                                    0 | 13 => x.checked_add(y),
-                                    1 | 14 => x.checked_sub(y),
-                                    2 | 15 => x.checked_mul(y),
-                                    4 | 17 if y > 0 && x >= 0 => Some(x / y),
-                                    5 | 18 if y > 0 && x >= 0 => Some(x % y),
-                                    9 | 22 => Some(x & y),
-                                    10 | 23 => Some(x | y),
-                                    11 | 24 => Some(x ^ y),
-                                    _ => None,
-                                };
-                                match fast {
-                                    Some(z) => Value::Int(z),
-                                    None => {
-                                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
-                                        tri!(self.binary_op(l, r, op), 'exec)
-                                    }
-                                }
-                            }
-                            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
-                                let x = match l {
-                                    Value::Float(f) => f,
-                                    Value::Int(i) => i as f64,
-                                    _ => 0.0,
-                                };
-                                let y = match r {
-                                    Value::Float(f) => f,
-                                    Value::Int(i) => i as f64,
-                                    _ => 0.0,
-                                };
-                                match a {
-                                    0 | 13 => Value::Float(x + y),
-                                    1 | 14 => Value::Float(x - y),
-                                    2 | 15 => Value::Float(x * y),
-                                    3 | 16 if y != 0.0 => Value::Float(x / y),
-                                    _ => {
-                                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
-                                        tri!(self.binary_op(l, r, op), 'exec)
-                                    }
-                                }
-                            }
-                            _ => {
-                                let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
-                                tri!(self.binary_op(l, r, op), 'exec)
-                            }
-                        };
+                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
+                        let v = tri!(self.binary_op(l, r, op), 'exec);
                         self.stack.push(v);
                     }
                     Op::UnaryNegative => {
@@ -749,30 +703,11 @@ impl Vm {
                         self.stack.push(r);
                     }
                     Op::CompareOp => {
+                        // Int and float pairs were handled on the registers.
                         let r = self.pop();
                         let l = self.pop();
-                        let v = match (l, r) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(match a {
-                                0 => x < y,
-                                1 => x <= y,
-                                2 => x == y,
-                                3 => x != y,
-                                4 => x > y,
-                                _ => x >= y,
-                            }),
-                            (Value::Float(x), Value::Float(y)) => Value::Bool(match a {
-                                0 => x < y,
-                                1 => x <= y,
-                                2 => x == y,
-                                3 => x != y,
-                                4 => x > y,
-                                _ => x >= y,
-                            }),
-                            _ => {
-                                let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
-                                tri!(self.compare(l, r, op), 'exec)
-                            }
-                        };
+                        let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
+                        let v = tri!(self.compare(l, r, op), 'exec);
                         self.stack.push(v);
                     }
                     Op::IsOp => {
