@@ -578,6 +578,19 @@ impl Engine {
 
     /// Move to the first position at or after `target` (real stops only if
     /// `real_only`).
+    /// The position of the checkpoint taken at time `s` (the start of a search interval).
+    fn checkpoint_pos(&self, s: u64) -> Pos {
+        Pos {
+            time: s,
+            instr: self
+                .checkpoints
+                .get(&s)
+                .map(|c| c.vm.instructions + 1)
+                .unwrap_or(0),
+            real: true,
+        }
+    }
+
     fn go_pos(&mut self, target: Pos, real_only: bool) -> MoveResult {
         let want = target;
         let out = self.run(
@@ -730,15 +743,7 @@ impl Engine {
             }
             match start {
                 Some(s) => {
-                    upper = Pos {
-                        time: s,
-                        instr: self
-                            .checkpoints
-                            .get(&s)
-                            .map(|c| c.vm.instructions + 1)
-                            .unwrap_or(0),
-                        real: true,
-                    };
+                    upper = self.checkpoint_pos(s);
                 }
                 None => return Ok(false),
             }
@@ -1008,15 +1013,7 @@ impl Engine {
             }
             match start {
                 Some(s) => {
-                    upper = Pos {
-                        time: s,
-                        instr: self
-                            .checkpoints
-                            .get(&s)
-                            .map(|c| c.vm.instructions + 1)
-                            .unwrap_or(0),
-                        real: true,
-                    };
+                    upper = self.checkpoint_pos(s);
                 }
                 _ => return Ok(false),
             }
