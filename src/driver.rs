@@ -87,7 +87,7 @@ pub fn run_file(file: &str, args: &[String], trace: bool) -> u8 {
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| ".".to_string());
         vm.set_argv(&argv, &dir);
-        vm.loaded_sources.push((file.clone(), source));
+        vm.add_source(&file, &source);
         if trace {
             vm.trace = true;
             vm.hooked = true;

@@ -67,7 +67,7 @@ pub fn record(file: &str, args: &[String], out: Option<String>) -> u8 {
             Err(e) => report_compile_error(&e) as i32,
             Ok(code) => {
                 vm.set_argv(&argv, &header.script_dir);
-                vm.loaded_sources.push((file.clone(), source));
+                vm.add_source(&file, &source);
                 match vm.run_main(code) {
                     Ok(ExitStatus::Code(c)) => c,
                     Ok(ExitStatus::Aborted(msg)) | Err(msg) => {
@@ -162,8 +162,7 @@ pub fn replay(path: &str, quiet: bool) -> u8 {
             Err(e) => report_compile_error(&e) as i32,
             Ok(code) => {
                 vm.set_argv(&h.argv, &h.script_dir);
-                vm.loaded_sources
-                    .push((file.clone(), h.main_source.clone()));
+                vm.add_source(&file, &h.main_source);
                 match vm.run_main(code) {
                     Ok(ExitStatus::Code(c)) => c,
                     Ok(ExitStatus::Aborted(msg)) | Err(msg) => {

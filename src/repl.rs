@@ -50,8 +50,9 @@ pub fn run() -> u8 {
                     let src = std::mem::take(&mut buf);
                     match revpy_compiler::compile(&src, "<stdin>", CompileMode::Interactive) {
                         Ok(code) => {
-                            vm.loaded_sources.retain(|(f, _)| f != "<stdin>");
-                            vm.loaded_sources.push(("<stdin>".into(), src));
+                            std::rc::Rc::make_mut(&mut vm.loaded_sources)
+                                .retain(|(f, _)| f != "<stdin>");
+                            vm.add_source("<stdin>", &src);
                             if let Err(e) = vm.exec_in_module(&code, main) {
                                 if vm.isinstance_ref(e.0, vm.types.system_exit) {
                                     let c = match vm.handle_uncaught(e) {

@@ -313,7 +313,7 @@ impl Engine {
             truncated: p.truncated,
         });
         vm.set_argv(&p.argv, &p.script_dir);
-        vm.loaded_sources.push((p.file.clone(), p.source.clone()));
+        vm.add_source(&p.file, &p.source);
         vm
     }
 

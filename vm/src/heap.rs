@@ -282,6 +282,25 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Estimated bytes the payload owns outside the 64-byte object (memory
+    /// accounting of the debugger's checkpoints; shared text counts once).
+    pub fn payload_bytes(&self) -> usize {
+        match self {
+            Kind::Str(s) => s.s.len() / Rc::strong_count(&s.s).max(1),
+            Kind::BigInt(b) => 32 + b.bits() as usize / 8,
+            Kind::Bytes(b) | Kind::ByteArray(b) => b.capacity(),
+            Kind::Tuple(v) | Kind::List(v) => v.capacity() * 16,
+            // entries (key, value, hash) plus the index table
+            Kind::Dict(d) => 64 + d.raw_len() * 48,
+            Kind::Set(s) | Kind::FrozenSet(s) => 64 + s.len() * 48,
+            Kind::Function(_) | Kind::Class(_) | Kind::Module(_) => 256,
+            Kind::Generator(g) => 128 + g.saved.capacity() * 16,
+            Kind::Exception(_) | Kind::Iter(_) | Kind::Native(_) | Kind::Opaque(_) => 96,
+            Kind::BigRange(_) | Kind::Slice(_) | Kind::Property(_) => 80,
+            _ => 0,
+        }
+    }
+
     /// Call `f` on every value this payload references.
     pub fn trace(&self, f: &mut impl FnMut(Value)) {
         match self {
@@ -408,11 +427,56 @@ pub struct Object {
 /// Calls its argument on every root value.
 pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
 
-/// The object table.
-#[derive(Clone, Debug, Default)]
+/// log2 of the number of slots in a chunk.
+const CHUNK_BITS: u32 = 6;
+/// Slots per chunk: 64 objects, 4 KiB of object headers.
+pub const CHUNK_SLOTS: usize = 1 << CHUNK_BITS;
+const CHUNK_MASK: usize = CHUNK_SLOTS - 1;
+/// The end of the free list.
+const NO_SLOT: u32 = u32::MAX;
+
+/// A slot of the object table: an object, or a free slot linking to the next free
+/// one (the free list lives in the table, so snapshots share it with the chunks).
+#[derive(Clone, Debug)]
+pub enum Slot {
+    Live(Object),
+    Free(u32),
+}
+
+/// A fixed run of object slots. Chunks are shared between copies of a heap (the
+/// debugger's checkpoints) and copied on the first write after a copy, so a
+/// snapshot costs what changed since the previous one, not the whole heap.
+#[derive(Clone, Debug)]
+pub struct Chunk([Slot; CHUNK_SLOTS]);
+
+impl Chunk {
+    fn empty() -> Rc<Chunk> {
+        Rc::new(Chunk(std::array::from_fn(|_| Slot::Free(NO_SLOT))))
+    }
+
+    /// Estimated bytes this chunk holds: the slots and their objects' payloads.
+    pub fn bytes(&self) -> usize {
+        let payloads: usize = self
+            .0
+            .iter()
+            .map(|s| match s {
+                Slot::Live(o) => o.kind.payload_bytes(),
+                Slot::Free(_) => 0,
+            })
+            .sum();
+        std::mem::size_of::<Chunk>() + payloads
+    }
+}
+
+/// The object table: slots in copy-on-write chunks (see `Chunk`). Cloning a heap
+/// copies only the chunk pointers.
+#[derive(Clone, Debug)]
 pub struct Heap {
-    slots: Vec<Option<Object>>,
-    free: Vec<u32>,
+    chunks: Vec<Rc<Chunk>>,
+    /// Slots in use or free (the table's length).
+    len: usize,
+    /// The first free slot below `len` (`NO_SLOT` if none); free slots link upward.
+    free_head: u32,
     next_serial: u64,
     /// Allocations since the last collection.
     pub allocs: u64,
@@ -425,11 +489,18 @@ pub struct Heap {
     pub freed_class: bool,
 }
 
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
 impl Heap {
     pub fn new() -> Heap {
         Heap {
-            slots: Vec::with_capacity(4096),
-            free: vec![],
+            chunks: Vec::with_capacity(64),
+            len: 0,
+            free_head: NO_SLOT,
             next_serial: 1,
             allocs: 0,
             threshold: 20_000,
@@ -437,6 +508,24 @@ impl Heap {
             collections: 0,
             freed_class: false,
         }
+    }
+
+    #[inline(always)]
+    fn slot(&self, i: usize) -> &Slot {
+        &self.chunks[i >> CHUNK_BITS].0[i & CHUNK_MASK]
+    }
+
+    /// A slot for writing: its chunk is copied first if a snapshot shares it.
+    #[inline(always)]
+    fn slot_mut(&mut self, i: usize) -> &mut Slot {
+        let c = &mut self.chunks[i >> CHUNK_BITS];
+        if Rc::strong_count(c) != 1 || Rc::weak_count(c) != 0 {
+            unshare(c);
+        }
+        // SAFETY: `c` is now the only reference to its chunk (one strong, no weak
+        // pointers), and we hold it mutably, so no other reference can exist.
+        let chunk = unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) };
+        &mut chunk.0[i & CHUNK_MASK]
     }
 
     #[inline]
@@ -450,16 +539,27 @@ impl Heap {
         self.next_serial += 1;
         self.allocs += 1;
         self.live += 1;
-        match self.free.pop() {
-            Some(i) => {
-                self.slots[i as usize] = Some(obj);
-                ObjRef(i)
+        if self.free_head != NO_SLOT {
+            let i = self.free_head as usize;
+            match std::mem::replace(self.slot_mut(i), Slot::Live(obj)) {
+                Slot::Free(next) => self.free_head = next,
+                Slot::Live(_) => unreachable!("revpy internal error: free list"),
             }
-            None => {
-                self.slots.push(Some(obj));
-                ObjRef(self.slots.len() as u32 - 1)
-            }
+            return ObjRef(i as u32);
         }
+        if self.len & CHUNK_MASK == 0 {
+            self.chunks.push(Chunk::empty());
+        }
+        let i = self.len;
+        self.len += 1;
+        *self.slot_mut(i) = Slot::Live(obj);
+        ObjRef(i as u32)
+    }
+
+    /// Allocate only in new slots from now on (until the next collection): a
+    /// debugger evaluation's copy then leaves the chunks it shares untouched.
+    pub fn append_only(&mut self) {
+        self.free_head = NO_SLOT;
     }
 
     /// The serial number the next object will get.
@@ -467,28 +567,28 @@ impl Heap {
         self.next_serial
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, r: ObjRef) -> &Object {
-        match &self.slots[r.0 as usize] {
-            Some(o) => o,
-            None => panic!("revpy internal error: use of freed object {}", r.0),
+        match self.slot(r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Object {
-        match &mut self.slots[r.0 as usize] {
-            Some(o) => o,
-            None => panic!("revpy internal error: use of freed object {}", r.0),
+        match self.slot_mut(r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn kind(&self, r: ObjRef) -> &Kind {
         &self.get(r).kind
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn kind_mut(&mut self, r: ObjRef) -> &mut Kind {
         &mut self.get_mut(r).kind
     }
@@ -497,31 +597,78 @@ impl Heap {
     pub fn get2_mut(&mut self, r1: ObjRef, r2: ObjRef) -> (&mut Object, &mut Object) {
         assert_ne!(r1, r2);
         let (a, b) = (r1.0 as usize, r2.0 as usize);
-        if a < b {
-            let (lo, hi) = self.slots.split_at_mut(b);
-            (lo[a].as_mut().expect("live"), hi[0].as_mut().expect("live"))
+        let (ca, cb) = (a >> CHUNK_BITS, b >> CHUNK_BITS);
+        let (sa, sb): (&mut Slot, &mut Slot) = if ca == cb {
+            let c = &mut Rc::make_mut(&mut self.chunks[ca]).0;
+            let (ia, ib) = (a & CHUNK_MASK, b & CHUNK_MASK);
+            if ia < ib {
+                let (lo, hi) = c.split_at_mut(ib);
+                (&mut lo[ia], &mut hi[0])
+            } else {
+                let (lo, hi) = c.split_at_mut(ia);
+                (&mut hi[0], &mut lo[ib])
+            }
+        } else if ca < cb {
+            let (lo, hi) = self.chunks.split_at_mut(cb);
+            (
+                &mut Rc::make_mut(&mut lo[ca]).0[a & CHUNK_MASK],
+                &mut Rc::make_mut(&mut hi[0]).0[b & CHUNK_MASK],
+            )
         } else {
-            let (lo, hi) = self.slots.split_at_mut(a);
-            (hi[0].as_mut().expect("live"), lo[b].as_mut().expect("live"))
+            let (lo, hi) = self.chunks.split_at_mut(ca);
+            (
+                &mut Rc::make_mut(&mut hi[0]).0[a & CHUNK_MASK],
+                &mut Rc::make_mut(&mut lo[cb]).0[b & CHUNK_MASK],
+            )
+        };
+        match (sa, sb) {
+            (Slot::Live(x), Slot::Live(y)) => (x, y),
+            _ => freed(r1),
         }
+    }
+
+    /// The live objects with their slots, in slot order.
+    fn objects(&self) -> impl Iterator<Item = (usize, &Object)> {
+        self.chunks
+            .iter()
+            .flat_map(|c| c.0.iter())
+            .take(self.len)
+            .enumerate()
+            .filter_map(|(i, s)| match s {
+                Slot::Live(o) => Some((i, o)),
+                Slot::Free(_) => None,
+            })
     }
 
     /// Find a live object by serial number (debugger anchors); O(n).
     pub fn find_serial(&self, serial: u64) -> Option<ObjRef> {
-        self.slots
-            .iter()
-            .position(|o| o.as_ref().is_some_and(|o| o.serial == serial))
-            .map(|i| ObjRef(i as u32))
+        self.objects()
+            .find(|(_, o)| o.serial == serial)
+            .map(|(i, _)| ObjRef(i as u32))
     }
 
+    /// Whether the object at `r` is the one with creation serial `serial` (a cheap
+    /// check of a remembered location: an object keeps its slot for life).
+    pub fn serial_at(&self, r: ObjRef, serial: u64) -> bool {
+        (r.0 as usize) < self.len
+            && matches!(self.slot(r.0 as usize), Slot::Live(o) if o.serial == serial)
+    }
+
+    /// Number of slots (live or free).
     pub fn capacity(&self) -> usize {
-        self.slots.len()
+        self.len
     }
 
-    /// Mark from `roots`, then free everything unmarked. Deterministic: slots are swept
-    /// in index order and freed slots are reused last-freed-first.
+    /// The chunks, for memory accounting across heaps that share them (compare
+    /// with `Rc::ptr_eq` / `Rc::as_ptr`).
+    pub fn chunks(&self) -> &[Rc<Chunk>] {
+        &self.chunks
+    }
+
+    /// Mark from `roots`, then free everything unmarked. Deterministic: free slots
+    /// are reused lowest first.
     pub fn collect(&mut self, roots: &mut RootWalker) {
-        let n = self.slots.len();
+        let n = self.len;
         let mut marks = vec![false; n];
         let mut work: Vec<ObjRef> = vec![];
         {
@@ -537,7 +684,7 @@ impl Heap {
             roots(&mut push);
         }
         while let Some(r) = work.pop() {
-            let obj = self.slots[r.0 as usize].as_ref().expect("live");
+            let obj = self.get(r);
             let mut push = |v: Value| {
                 if let Value::Obj(r) = v {
                     let i = r.0 as usize;
@@ -555,20 +702,49 @@ impl Heap {
         }
         let mut freed = 0;
         self.freed_class = false;
-        // Rebuild the free list in descending order, so pop() reuses low indices first.
-        self.free.clear();
-        for (i, marked) in marks.iter().enumerate().rev() {
-            if !marked {
-                if let Some(o) = &self.slots[i] {
+        // Link the free slots from the top down, so the list starts at the lowest.
+        // Slots already holding the right link are not written (their chunks stay
+        // shared with snapshots).
+        let mut head = NO_SLOT;
+        for ci in (0..self.chunks.len()).rev() {
+            let lo = ci << CHUNK_BITS;
+            let hi = (lo + CHUNK_SLOTS).min(n);
+            // A read-only pass first: a chunk that needs no write stays shared.
+            let mut h = head;
+            let mut clean = true;
+            for i in (lo..hi).rev() {
+                if marks[i] {
+                    continue;
+                }
+                match &self.chunks[ci].0[i - lo] {
+                    Slot::Free(next) if *next == h => h = i as u32,
+                    _ => {
+                        clean = false;
+                        break;
+                    }
+                }
+            }
+            if clean {
+                head = h;
+                continue;
+            }
+            let chunk = Rc::make_mut(&mut self.chunks[ci]);
+            for i in (lo..hi).rev() {
+                if marks[i] {
+                    continue;
+                }
+                let slot = &mut chunk.0[i - lo];
+                if let Slot::Live(o) = slot {
                     if matches!(o.kind, Kind::Class(_)) {
                         self.freed_class = true;
                     }
-                    self.slots[i] = None;
                     freed += 1;
                 }
-                self.free.push(i as u32);
+                *slot = Slot::Free(head);
+                head = i as u32;
             }
         }
+        self.free_head = head;
         self.live -= freed;
         self.allocs = 0;
         self.collections += 1;
@@ -576,11 +752,24 @@ impl Heap {
     }
 }
 
+/// Copy a chunk a snapshot shares, before the first write to it.
+#[cold]
+#[inline(never)]
+fn unshare(c: &mut Rc<Chunk>) {
+    Rc::make_mut(c);
+}
+
+#[cold]
+#[inline(never)]
+fn freed(r: ObjRef) -> ! {
+    panic!("revpy internal error: use of freed object {}", r.0)
+}
+
 #[cfg(test)]
 mod size_tests {
     #[test]
     fn object_is_64_bytes() {
-        assert_eq!(std::mem::size_of::<Option<super::Object>>(), 64);
+        assert_eq!(std::mem::size_of::<super::Slot>(), 64);
         assert_eq!(std::mem::size_of::<crate::value::Value>(), 16);
     }
 }

@@ -263,8 +263,7 @@ impl Vm {
         }
         let key = self.new_str(full.to_string());
         self.dict_set(self.modules, key, Value::Obj(m))?;
-        self.loaded_sources
-            .push((path.to_string(), source.to_string()));
+        self.add_source(path, source);
         let code = match revpy_compiler::compile(source, path, revpy_compiler::CompileMode::Module)
         {
             Ok(c) => c,

@@ -164,7 +164,8 @@ pub struct Vm {
     /// `sys.modules`.
     pub modules: ObjRef,
     /// Interned strings (never iterated, so the map's order does not matter).
-    interned: HashMap<Box<str>, ObjRef>,
+    /// Shared between copies of the VM (snapshots) until one interns a new string.
+    interned: Rc<HashMap<Box<str>, ObjRef>>,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
     pub(crate) reraising: bool,
@@ -211,7 +212,8 @@ pub struct Vm {
     /// Directory of the main script, for imports.
     pub script_dir: String,
     /// Sources of every module loaded (for recordings).
-    pub loaded_sources: Vec<(String, String)>,
+    /// Shared between copies of the VM (snapshots): push with `add_source`.
+    pub loaded_sources: Rc<Vec<(String, String)>>,
     /// Native modules by name (filled by `stdlib`), created on first import.
     pub native_modules: Vec<(&'static str, NativeModuleInit)>,
     /// Modules written in Python and bundled in the binary: (name, source).
@@ -251,7 +253,7 @@ impl Vm {
         if let Kind::Str(ps) = self.heap.kind_mut(v) {
             ps.interned = true;
         }
-        self.interned.insert(s.into(), v);
+        Rc::make_mut(&mut self.interned).insert(s.into(), v);
         Value::Obj(v)
     }
 
@@ -547,10 +549,39 @@ impl Vm {
         self.loops == 1 && self.gc_holds == 0
     }
 
+    /// Remember the source text of a file the program loaded.
+    pub fn add_source(&mut self, file: &str, source: &str) {
+        Rc::make_mut(&mut self.loaded_sources).push((file.to_string(), source.to_string()));
+    }
+
+    /// A copy of the VM. Cheap: the copy shares the heap's chunks (each side copies
+    /// a chunk when it first writes to it), the interned strings and the sources;
+    /// captured output is not copied (the copy starts with empty buffers).
+    pub fn fork(&mut self) -> Vm {
+        let empty = |s: &OutputSink| match s {
+            OutputSink::Buffer(_) => OutputSink::Buffer(vec![]),
+            other => other.clone(),
+        };
+        let out = std::mem::replace(&mut self.effects.stdout, OutputSink::Null);
+        let err = std::mem::replace(&mut self.effects.stderr, OutputSink::Null);
+        let mut c = self.clone();
+        c.effects.stdout = empty(&out);
+        c.effects.stderr = empty(&err);
+        self.effects.stdout = out;
+        self.effects.stderr = err;
+        c
+    }
+
+    /// Make this copy's caches independent of every other copy's (debugger
+    /// evaluation, which may change classes the program never changed).
+    pub fn isolate_caches(&mut self) {
+        self.mro_cache.isolate();
+    }
+
     /// A resumable copy of the VM taken inside the hook at a `Line` or `Return` stop:
     /// the copy re-executes the current instruction (and re-counts this stop point)
     /// when resumed. `None` where the state is not resumable.
-    pub fn checkpoint(&self, kind: StopKind) -> Option<Vm> {
+    pub fn checkpoint(&mut self, kind: StopKind) -> Option<Vm> {
         if !self.can_checkpoint()
             || !matches!(
                 kind,
@@ -559,7 +590,7 @@ impl Vm {
         {
             return None;
         }
-        let mut c = self.clone();
+        let mut c = self.fork();
         c.loops = 0;
         let f = c.frames.last()?;
         let ins = f.code.code.instrs.get(f.ip as usize)?;

@@ -7,7 +7,6 @@ use crate::names::Names;
 use crate::types::{Types, TYPE_TABLE};
 use crate::value::{ObjRef, Value};
 use crate::Vm;
-use std::collections::HashMap;
 
 pub(crate) fn new_vm() -> Vm {
     let mut heap = Heap::new();
@@ -25,7 +24,7 @@ pub(crate) fn new_vm() -> Vm {
         names: Names::empty(),
         builtins: ObjRef(0),
         modules: ObjRef(0),
-        interned: HashMap::new(),
+        interned: Default::default(),
         exc_info: Value::None,
         reraising: false,
         recursion_limit: 1000,
@@ -51,7 +50,7 @@ pub(crate) fn new_vm() -> Vm {
         sys: None,
         argv: vec![],
         script_dir: ".".into(),
-        loaded_sources: vec![],
+        loaded_sources: Default::default(),
         native_modules: vec![],
         frozen_modules: vec![],
         host_functions: vec![],
