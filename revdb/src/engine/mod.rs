@@ -1,0 +1,308 @@
+//! The debugger engine: a recording, a timeline of checkpoints, the current
+//! position (a copy of the program state at a stop point), breakpoints,
+//! watchpoints and anchors. The shell (and later an IDE adapter) is a thin layer
+//! over this API.
+//!
+//! Time is the VM's stop point counter (`Vm::stop_points`). Moving to a time means
+//! restoring the latest checkpoint at or before it and replaying forward with a hook
+//! that copies the state when it gets there. Backward searches (`bcontinue`,
+//! `bstep`, ...) scan the intervals between checkpoints forward, latest first,
+//! keeping the last hit.
+//!
+//! Checkpoints are full copies of the VM for now (O(heap) each); a copy-on-write
+//! heap would make them cost what changed since the previous one.
+
+mod inspect;
+mod motion;
+mod points;
+mod run;
+
+pub use points::{bp_matches, BreakSpec, Breakpoint, Hit, Watchpoint};
+use run::{Checkpoint, RunOutcome};
+pub use run::{DEFAULT_BUDGET, DEFAULT_INTERVAL};
+
+use crate::expr::{self, Scope};
+use revpy_compiler::{CodeObject, CompileMode};
+use revpy_vm::effects::Replay;
+use revpy_vm::log::{Record, Recording, Tail};
+use revpy_vm::{ExitStatus, HookAction, Mode, OutputSink, StopKind, Value, Vm};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set (by a SIGINT handler) to interrupt a long run; the engine clears it.
+pub static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// A position in the replay: the stop point counter and the instruction counter at
+/// a hook call. `real` positions are stop points; others are instructions between
+/// them (`stepi`). Ordered by (instr, time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pos {
+    pub time: u64,
+    pub instr: u64,
+    pub real: bool,
+}
+
+impl Pos {
+    pub(super) fn key(&self) -> (u64, u64) {
+        (self.instr, self.time)
+    }
+}
+
+/// The program state at the current position.
+#[derive(Clone)]
+pub struct State {
+    pub pos: Pos,
+    pub kind: StopKind,
+    /// Instructions executed at the stop point `pos.time` (for `TIME.N` display).
+    pub stop_instr: u64,
+    /// A sandboxed copy of the VM (evaluation may modify it; moving in time
+    /// replaces it).
+    pub vm: Vm,
+}
+
+/// How the program ended.
+#[derive(Clone, Debug)]
+pub struct EndInfo {
+    /// The last stop point.
+    pub time: u64,
+    pub status: i32,
+    /// The uncaught exception's last traceback line, if it died of one.
+    pub exception: Option<String>,
+}
+
+impl EndInfo {
+    pub fn message(&self) -> String {
+        match &self.exception {
+            Some(e) => format!(
+                "The program finished with an uncaught exception: {e} (exit status {}).",
+                self.status
+            ),
+            None => format!("The program finished with exit status {}.", self.status),
+        }
+    }
+}
+
+/// Something to tell the user, produced while moving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// Output of the program (shown when moving forward past the furthest point
+    /// reached so far).
+    Output(String),
+    /// A backward search scans an interval.
+    Searching(u64, u64),
+    Message(String),
+}
+
+/// Errors of motions: the message to show; the position did not change.
+pub type MoveResult = Result<(), String>;
+
+/// Control of a run by a matcher.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Stop,
+}
+
+type Matcher = Box<dyn FnMut(&mut Vm, StopKind, Pos) -> Flow>;
+
+/// A recording opened for debugging.
+pub struct Program {
+    pub file: String,
+    pub argv: Vec<String>,
+    pub script_dir: String,
+    pub source: String,
+    code: Rc<CodeObject>,
+    effects: Rc<Vec<Record>>,
+    truncated: bool,
+    new_vm: Box<dyn Fn() -> Vm>,
+}
+
+pub struct Engine {
+    pub program: Program,
+    checkpoints: BTreeMap<u64, Checkpoint>,
+    /// Stop points between regular checkpoints.
+    pub interval: u64,
+    /// Memory budget for checkpoints, in bytes (estimated).
+    pub budget: usize,
+    pub cur: State,
+    /// Selected frame: 0 is the innermost.
+    pub frame_sel: usize,
+    pub end: Option<EndInfo>,
+    furthest: u64,
+    pub breakpoints: Vec<Breakpoint>,
+    pub watchpoints: Vec<Watchpoint>,
+    next_bp: usize,
+    /// Anchors: `$N` is the object with serial `anchors[N]`.
+    pub anchors: Vec<u64>,
+    pub events: Vec<Event>,
+    /// Hits of the last `continue`/`bcontinue`.
+    pub hits: Vec<Hit>,
+    sources: BTreeMap<String, Rc<Vec<String>>>,
+}
+
+impl Engine {
+    /// Open a recording. `new_vm` builds a VM like the recording one (the same
+    /// native modules and host functions).
+    pub fn open(rec: Recording, new_vm: Box<dyn Fn() -> Vm>) -> Result<Engine, String> {
+        let h = rec.header;
+        let file = h.argv.first().cloned().unwrap_or_else(|| "<main>".into());
+        let code = revpy_compiler::compile(&h.main_source, &file, CompileMode::Module)
+            .map_err(|e| format!("{file}: the program does not compile: {}", e.message))?;
+        let program = Program {
+            file,
+            argv: h.argv,
+            script_dir: h.script_dir,
+            source: h.main_source,
+            code,
+            effects: Rc::new(rec.effects),
+            truncated: !matches!(rec.tail, Tail::Complete(_)),
+            new_vm,
+        };
+        let placeholder = State {
+            pos: Pos {
+                time: 0,
+                instr: 0,
+                real: true,
+            },
+            kind: StopKind::Line,
+            stop_instr: 0,
+            vm: Vm::new(),
+        };
+        let mut e = Engine {
+            program,
+            checkpoints: BTreeMap::new(),
+            interval: DEFAULT_INTERVAL,
+            budget: DEFAULT_BUDGET,
+            cur: placeholder,
+            frame_sel: 0,
+            end: None,
+            furthest: 0,
+            breakpoints: vec![],
+            watchpoints: vec![],
+            next_bp: 1,
+            anchors: vec![],
+            events: vec![],
+            hits: vec![],
+            sources: BTreeMap::new(),
+        };
+        let out = e.run(None, false, 1, Box::new(|_, _, p| stop_if(p.real)));
+        match out.captured {
+            Some(s) => {
+                e.cur = s;
+                Ok(())
+            }
+            None => Err("the program has no stop points".to_string()),
+        }?;
+        Ok(e)
+    }
+
+    pub fn set_budget(&mut self, bytes: usize) {
+        self.budget = bytes;
+        self.thin();
+    }
+
+    /// A fresh VM at the start of the program, ready to run.
+    pub(super) fn fresh_vm(&self) -> Vm {
+        let p = &self.program;
+        let mut vm = (p.new_vm)();
+        vm.effects.mode = Mode::Replay(Replay {
+            effects: p.effects.clone(),
+            pos: 0,
+            truncated: p.truncated,
+        });
+        vm.set_argv(&p.argv, &p.script_dir);
+        vm.add_source(&p.file, &p.source);
+        vm
+    }
+
+    pub(super) fn land(&mut self, s: State) {
+        self.cur = s;
+        self.frame_sel = 0;
+    }
+
+    pub fn at_end(&self) -> bool {
+        self.end
+            .as_ref()
+            .is_some_and(|e| e.time == self.cur.pos.time && self.cur.pos.real)
+    }
+
+    pub fn at_start(&self) -> bool {
+        self.cur.pos.time <= 1 && self.cur.pos.real
+    }
+
+    /// The current time as shown: `TIME`, or `TIME.N` between stop points.
+    pub fn time_text(&self) -> String {
+        let p = self.cur.pos;
+        if p.real {
+            p.time.to_string()
+        } else {
+            format!("{}.{}", p.time, p.instr.saturating_sub(self.cur.stop_instr))
+        }
+    }
+
+    pub(super) fn depth(&self) -> usize {
+        self.cur.vm.frames.len()
+    }
+
+    pub(super) fn end_message(&self) -> String {
+        match &self.end {
+            Some(e) => e.message(),
+            None => "The program has finished.".into(),
+        }
+    }
+
+    /// The index in `vm.frames` of the selected frame.
+    pub fn frame_index(&self) -> Option<usize> {
+        let n = self.cur.vm.frames.len();
+        if n == 0 {
+            None
+        } else {
+            Some(n - 1 - self.frame_sel.min(n - 1))
+        }
+    }
+
+    /// The lines of a source file the program loaded.
+    pub fn source_lines(&mut self, filename: &str) -> Option<Rc<Vec<String>>> {
+        if let Some(s) = self.sources.get(filename) {
+            return Some(s.clone());
+        }
+        let text = if filename == self.program.file {
+            Some(self.program.source.clone())
+        } else if let Some((_, s)) = self
+            .cur
+            .vm
+            .loaded_sources
+            .iter()
+            .find(|(f, _)| f == filename)
+        {
+            Some(s.clone())
+        } else if let Some(name) = filename
+            .strip_prefix("<frozen ")
+            .and_then(|s| s.strip_suffix('>'))
+        {
+            self.cur
+                .vm
+                .frozen_modules
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, s)| s.to_string())
+        } else {
+            None
+        }?;
+        let lines = Rc::new(text.lines().map(|l| l.to_string()).collect::<Vec<_>>());
+        self.sources.insert(filename.to_string(), lines.clone());
+        Some(lines)
+    }
+}
+
+const START: &str = "At the start of the program.";
+
+fn stop_if(b: bool) -> Flow {
+    if b {
+        Flow::Stop
+    } else {
+        Flow::Continue
+    }
+}

@@ -1,0 +1,433 @@
+//! Motions through time: go, step, next, finish, continue, stepi, both ways.
+
+use super::*;
+
+impl Engine {
+    /// Move to the first stop point at or after `t` (breakpoints ignored).
+    pub fn go(&mut self, t: u64) -> MoveResult {
+        if t < 1 {
+            return Err("times start at 1".into());
+        }
+        if let Some(end) = &self.end {
+            if t > end.time {
+                return Err(format!(
+                    "time {t} is past the end of the program (it ends at time {})",
+                    end.time
+                ));
+            }
+        }
+        let target = Pos {
+            time: t,
+            instr: 0,
+            real: true,
+        };
+        self.go_pos(target, true)
+    }
+
+    pub(super) fn go_pos(&mut self, target: Pos, real_only: bool) -> MoveResult {
+        let want = target;
+        let out = self.run(
+            Some(target.time),
+            !real_only,
+            target.time,
+            Box::new(move |_, _, p| {
+                stop_if(
+                    (p.real || !real_only)
+                        && (p.time >= want.time && (real_only || p.key() >= want.key())),
+                )
+            }),
+        );
+        self.finish_move(out)
+    }
+
+    pub(super) fn finish_move(&mut self, out: RunOutcome) -> MoveResult {
+        if out.interrupted {
+            return Err(format!("Interrupted; back at time {}.", self.time_text()));
+        }
+        match out.captured {
+            Some(s) => {
+                self.land(s);
+                Ok(())
+            }
+            None => {
+                // The program ended first: go to its last stop point.
+                let end = self
+                    .end
+                    .as_ref()
+                    .map(|e| e.time)
+                    .or(out.last_real.map(|p| p.time));
+                match end {
+                    Some(t) if t != self.cur.pos.time || !self.cur.pos.real => {
+                        let r = self.run(
+                            Some(t),
+                            false,
+                            t,
+                            Box::new(move |_, _, p| stop_if(p.real && p.time >= t)),
+                        );
+                        match r.captured {
+                            Some(s) => {
+                                self.land(s);
+                                Ok(())
+                            }
+                            None => Err("could not reach the end of the program".into()),
+                        }
+                    }
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// Forward to the first stop point after the current position accepted by
+    /// `pred`, or to the end.
+    pub(super) fn forward(&mut self, instrs: bool, pred: Matcher) -> MoveResult {
+        if self.at_end() {
+            return Err(self.end_message());
+        }
+        let after = self.cur.pos;
+        let mut pred = pred;
+        let out = self.run(
+            Some(after.time),
+            instrs,
+            after.time,
+            Box::new(move |vm, k, p| {
+                if p.key() <= after.key() {
+                    return Flow::Continue;
+                }
+                pred(vm, k, p)
+            }),
+        );
+        self.finish_move(out)
+    }
+
+    /// Backward to the last position before the current one accepted by `pred`
+    /// (scanning checkpoint intervals, latest first). Returns false if none.
+    pub(super) fn backward(
+        &mut self,
+        instrs: bool,
+        progress: bool,
+        make: &dyn Fn() -> Matcher,
+    ) -> Result<bool, String> {
+        let upper0 = self.cur.pos;
+        let mut upper = upper0;
+        loop {
+            let start = if upper.real {
+                self.checkpoints.range(..upper.time).next_back()
+            } else {
+                self.checkpoints.range(..=upper.time).next_back()
+            }
+            .map(|(k, _)| *k);
+            let Some(from) = start else {
+                return Ok(false);
+            };
+            if progress {
+                self.events.push(Event::Searching(from, upper.time));
+            }
+            let found: Rc<RefCell<Option<Pos>>> = Rc::new(RefCell::new(None));
+            let f2 = found.clone();
+            let mut pred = make();
+            let out = self.run(
+                start,
+                instrs,
+                upper0.time,
+                Box::new(move |vm, k, p| {
+                    if p.key() >= upper.key() {
+                        // The bound itself is seen (watchpoints compare with it).
+                        let _ = pred(vm, k, p);
+                        return Flow::Stop;
+                    }
+                    if pred(vm, k, p) == Flow::Stop {
+                        *f2.borrow_mut() = Some(p);
+                    }
+                    Flow::Continue
+                }),
+            );
+            if out.interrupted {
+                return Err(format!("Interrupted; back at time {}.", self.time_text()));
+            }
+            let hit = *found.borrow();
+            if let Some(h) = hit {
+                self.go_pos(h, h.real)?;
+                return Ok(true);
+            }
+            match start {
+                Some(s) => {
+                    upper = self.checkpoint_pos(s);
+                }
+                None => return Ok(false),
+            }
+        }
+    }
+
+    pub(super) fn go_start(&mut self) -> MoveResult {
+        self.go(1)
+    }
+
+    pub fn step(&mut self) -> MoveResult {
+        self.forward(false, Box::new(|_, _, p| stop_if(p.real)))
+    }
+
+    pub fn bstep(&mut self) -> MoveResult {
+        if self.at_start() {
+            return Err(START.into());
+        }
+        let found = self.backward(false, false, &|| Box::new(|_, _, p| stop_if(p.real)))?;
+        if !found {
+            self.go_start()?;
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> MoveResult {
+        let d = self.depth();
+        self.forward(
+            false,
+            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d)),
+        )
+    }
+
+    pub fn bnext(&mut self) -> MoveResult {
+        if self.at_start() {
+            return Err(START.into());
+        }
+        let d = self.depth();
+        let found = self.backward(false, false, &|| {
+            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d))
+        })?;
+        if !found {
+            self.go_start()?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(&mut self) -> MoveResult {
+        let d = self.depth();
+        self.forward(
+            false,
+            Box::new(move |vm, k, p| {
+                let n = vm.frames.len();
+                stop_if(
+                    p.real
+                        && (n < d
+                            || (n == d && matches!(k, StopKind::Return | StopKind::ExceptionExit))),
+                )
+            }),
+        )
+    }
+
+    pub fn bfinish(&mut self) -> MoveResult {
+        if self.at_start() {
+            return Err(START.into());
+        }
+        let d = self.depth();
+        let found = self.backward(false, false, &|| {
+            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() < d))
+        })?;
+        if !found {
+            self.go_start()?;
+        }
+        Ok(())
+    }
+
+    pub fn stepi(&mut self) -> MoveResult {
+        self.forward(true, Box::new(|_, _, _| Flow::Stop))
+    }
+
+    pub fn bstepi(&mut self) -> MoveResult {
+        if self.at_start() {
+            return Err(START.into());
+        }
+        let found = self.backward(true, false, &|| Box::new(|_, _, _| Flow::Stop))?;
+        if !found {
+            self.go_start()?;
+        }
+        Ok(())
+    }
+
+    /// `continue`: to the next breakpoint or watchpoint hit, or the end.
+    pub fn cont(&mut self) -> MoveResult {
+        let m = self.hit_matcher();
+        self.forward(false, m)?;
+        self.after_hit(true);
+        Ok(())
+    }
+
+    /// `bcontinue`: to the previous hit, or the start.
+    pub fn bcont(&mut self) -> MoveResult {
+        if self.at_start() {
+            return Err(START.into());
+        }
+        let found = if self.watchpoints.iter().any(|w| w.enabled) {
+            self.backward_watch()?
+        } else {
+            let bps: Vec<Breakpoint> = self
+                .breakpoints
+                .iter()
+                .filter(|b| b.enabled)
+                .cloned()
+                .collect();
+            let anchors = self.anchors.clone();
+            let main_file = self.program.file.clone();
+            self.backward(false, true, &|| {
+                let bps = bps.clone();
+                let anchors = anchors.clone();
+                let main_file = main_file.clone();
+                Box::new(move |vm, k, p| {
+                    stop_if(
+                        p.real
+                            && bps
+                                .iter()
+                                .any(|b| bp_matches(b, vm, k, &main_file, &anchors)),
+                    )
+                })
+            })?
+        };
+        if !found {
+            self.go_start()?;
+            self.update_watches();
+            return Err(START.into());
+        }
+        self.after_hit(false);
+        Ok(())
+    }
+
+    /// Backward search with watchpoints (and breakpoints): the last stop point
+    /// before now whose line changes a watched value, or that hits a breakpoint.
+    pub(super) fn backward_watch(&mut self) -> Result<bool, String> {
+        let bps: Vec<Breakpoint> = self
+            .breakpoints
+            .iter()
+            .filter(|b| b.enabled)
+            .cloned()
+            .collect();
+        let exprs: Vec<String> = self
+            .watchpoints
+            .iter()
+            .filter(|w| w.enabled)
+            .map(|w| w.expr.clone())
+            .collect();
+        let anchors = self.anchors.clone();
+        let main_file = self.program.file.clone();
+        let upper0 = self.cur.pos;
+        let mut upper = upper0;
+        loop {
+            let start = self
+                .checkpoints
+                .range(..upper.time)
+                .next_back()
+                .map(|(k, _)| *k);
+            let Some(from) = start else {
+                return Ok(false);
+            };
+            self.events.push(Event::Searching(from, upper.time));
+            let found: Rc<RefCell<Option<Pos>>> = Rc::new(RefCell::new(None));
+            let f2 = found.clone();
+            let (bps, exprs, anchors, main_file) = (
+                bps.clone(),
+                exprs.clone(),
+                anchors.clone(),
+                main_file.clone(),
+            );
+            let mut prev: Option<(Pos, Vec<String>)> = None;
+            let out = self.run(
+                start,
+                false,
+                upper0.time,
+                Box::new(move |vm, k, p| {
+                    if !p.real {
+                        return Flow::Continue;
+                    }
+                    let vals: Vec<String> = exprs
+                        .iter()
+                        .map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors))
+                        .collect();
+                    if let Some((pp, pv)) = &prev {
+                        if *pv != vals {
+                            *f2.borrow_mut() = Some(*pp);
+                        }
+                    }
+                    if p.key() >= upper.key() {
+                        return Flow::Stop;
+                    }
+                    if bps
+                        .iter()
+                        .any(|b| bp_matches(b, vm, k, &main_file, &anchors))
+                    {
+                        *f2.borrow_mut() = Some(p);
+                    }
+                    prev = Some((p, vals));
+                    Flow::Continue
+                }),
+            );
+            if out.interrupted {
+                return Err(format!("Interrupted; back at time {}.", self.time_text()));
+            }
+            let hit = *found.borrow();
+            if let Some(h) = hit {
+                self.go_pos(h, true)?;
+                return Ok(true);
+            }
+            match start {
+                Some(s) => {
+                    upper = self.checkpoint_pos(s);
+                }
+                _ => return Ok(false),
+            }
+        }
+    }
+
+    /// `last EXPR` (backward) / `last -f EXPR`: to where the value last changed.
+    pub fn last(&mut self, src: &str, forward: bool) -> MoveResult {
+        // `a.b.attr`: anchor the object `a.b` and watch `$N.attr` (valid at any time).
+        let src = src.trim();
+        let watched = match split_attr(src) {
+            Some((base, attr)) => match self.anchor_of(base) {
+                Some(n) => format!("${n}.{attr}"),
+                None => src.to_string(),
+            },
+            None => src.to_string(),
+        };
+        let mut c = expr::sandbox(&self.cur.vm);
+        if let Err(e) = expr::eval(&mut c, Scope::Isolated, &watched, true, &self.anchors) {
+            if !e.starts_with("RuntimeError") {
+                return Err(format!("cannot follow '{src}' through time: {e} (use an expression of anchors, e.g. `last $0.attr`)"));
+            }
+        }
+        let id = usize::MAX;
+        let value = expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, &watched, &self.anchors);
+        let saved_w = std::mem::take(&mut self.watchpoints);
+        let saved_b = std::mem::take(&mut self.breakpoints);
+        self.watchpoints.push(Watchpoint {
+            id,
+            expr: watched,
+            value,
+            enabled: true,
+        });
+        let n = self.events.len();
+        let r = if forward { self.cont() } else { self.bcont() };
+        // The temporary watch's own updates are not news: the real watchpoints
+        // report theirs below.
+        let mut k = 0;
+        self.events.retain(|e| {
+            k += 1;
+            k <= n || !matches!(e, Event::Message(m) if m.starts_with("updating watchpoint value:"))
+        });
+        self.watchpoints = saved_w;
+        self.breakpoints = saved_b;
+        self.hits.clear();
+        self.update_watches();
+        r
+    }
+}
+
+/// `a.b.c` -> (`a.b`, `c`) when the last part is a plain attribute.
+pub(super) fn split_attr(src: &str) -> Option<(&str, &str)> {
+    let i = src.rfind('.')?;
+    let (base, attr) = (&src[..i], &src[i + 1..]);
+    let ok = !attr.is_empty()
+        && attr.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !attr.starts_with(|c: char| c.is_ascii_digit())
+        && !base.is_empty();
+    ok.then_some((base, attr))
+}

@@ -1,0 +1,269 @@
+//! Breakpoints and watchpoints.
+
+use super::*;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BreakSpec {
+    /// A function's first line (by name or qualified name).
+    Func(String),
+    /// A line: optional file (suffix of the code's filename) and number.
+    Line(Option<String>, u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct Breakpoint {
+    pub id: usize,
+    pub spec: BreakSpec,
+    pub cond: Option<String>,
+    pub temporary: bool,
+    pub enabled: bool,
+    pub hits: u64,
+}
+
+impl Breakpoint {
+    pub fn describe(&self) -> String {
+        match &self.spec {
+            BreakSpec::Func(f) => f.clone(),
+            BreakSpec::Line(Some(f), l) => format!("{f}:{l}"),
+            BreakSpec::Line(None, l) => format!("line {l}"),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Watchpoint {
+    pub id: usize,
+    pub expr: String,
+    /// Repr of the value (or the error) at the current position.
+    pub value: String,
+    pub enabled: bool,
+}
+
+/// What stopped a `continue`/`bcontinue`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hit {
+    Breakpoint(usize, String),
+    Watchpoint(usize, String),
+}
+
+impl Engine {
+    /// A matcher for forward breakpoint and watchpoint hits.
+    pub(super) fn hit_matcher(&self) -> Matcher {
+        let bps: Vec<Breakpoint> = self
+            .breakpoints
+            .iter()
+            .filter(|b| b.enabled)
+            .cloned()
+            .collect();
+        let exprs: Vec<String> = self
+            .watchpoints
+            .iter()
+            .filter(|w| w.enabled)
+            .map(|w| w.expr.clone())
+            .collect();
+        let mut prev: Vec<String> = self
+            .watchpoints
+            .iter()
+            .filter(|w| w.enabled)
+            .map(|w| w.value.clone())
+            .collect();
+        let anchors = self.anchors.clone();
+        let main_file = self.program.file.clone();
+        Box::new(move |vm, k, p| {
+            if !p.real {
+                return Flow::Continue;
+            }
+            let mut hit = false;
+            if !exprs.is_empty() {
+                let vals: Vec<String> = exprs
+                    .iter()
+                    .map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors))
+                    .collect();
+                hit = vals != prev;
+                prev = vals;
+            }
+            stop_if(
+                hit || bps
+                    .iter()
+                    .any(|b| bp_matches(b, vm, k, &main_file, &anchors)),
+            )
+        })
+    }
+
+    /// After a `continue`/`bcontinue`: which breakpoints and watchpoints hit here.
+    pub(super) fn after_hit(&mut self, _forward: bool) {
+        self.hits.clear();
+        let changed = self.update_watches();
+        for id in changed {
+            if let Some(w) = self.watchpoints.iter().find(|w| w.id == id) {
+                self.hits.push(Hit::Watchpoint(id, w.expr.clone()));
+            }
+        }
+        let main_file = self.program.file.clone();
+        let kind = self.cur.kind;
+        let mut remove = vec![];
+        for b in self.breakpoints.iter_mut().filter(|b| b.enabled) {
+            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &self.anchors)
+            {
+                b.hits += 1;
+                self.hits.push(Hit::Breakpoint(b.id, b.describe()));
+                if b.temporary {
+                    remove.push(b.id);
+                }
+            }
+        }
+        self.breakpoints.retain(|b| !remove.contains(&b.id));
+    }
+
+    /// Re-evaluate the watchpoints at the current position; report the changed
+    /// ones (`updating watchpoint value`), return their ids.
+    pub fn update_watches(&mut self) -> Vec<usize> {
+        let mut changed = vec![];
+        for i in 0..self.watchpoints.len() {
+            if !self.watchpoints[i].enabled {
+                continue;
+            }
+            let v = expr::eval_repr_on_copy(
+                &self.cur.vm,
+                Scope::Isolated,
+                &self.watchpoints[i].expr,
+                &self.anchors,
+            );
+            if v != self.watchpoints[i].value {
+                self.events.push(Event::Message(format!(
+                    "updating watchpoint value: {} => {}",
+                    self.watchpoints[i].expr, v
+                )));
+                self.watchpoints[i].value = v;
+                changed.push(self.watchpoints[i].id);
+            }
+        }
+        changed
+    }
+
+    pub fn add_breakpoint(
+        &mut self,
+        spec: BreakSpec,
+        cond: Option<String>,
+        temporary: bool,
+    ) -> usize {
+        let id = self.next_bp;
+        self.next_bp += 1;
+        self.breakpoints.push(Breakpoint {
+            id,
+            spec,
+            cond,
+            temporary,
+            enabled: true,
+            hits: 0,
+        });
+        id
+    }
+
+    /// Add a watchpoint; returns its id (its value is in `watchpoints`).
+    pub fn add_watchpoint(&mut self, src: &str) -> Result<usize, String> {
+        expr::substitute(src)?;
+        if let Err(e) = revpy_compiler::compile(
+            &format!("({}\n)", expr::substitute(src)?.0),
+            "<watch>",
+            CompileMode::Module,
+        ) {
+            return Err(format!("SyntaxError: {}", e.message));
+        }
+        let id = self.next_bp;
+        self.next_bp += 1;
+        let value = expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, src, &self.anchors);
+        self.watchpoints.push(Watchpoint {
+            id,
+            expr: src.to_string(),
+            value,
+            enabled: true,
+        });
+        Ok(id)
+    }
+
+    /// Delete, enable or disable a breakpoint or watchpoint by number.
+    pub fn delete(&mut self, id: usize) -> bool {
+        let n = self.breakpoints.len() + self.watchpoints.len();
+        self.breakpoints.retain(|b| b.id != id);
+        self.watchpoints.retain(|w| w.id != id);
+        n != self.breakpoints.len() + self.watchpoints.len()
+    }
+
+    pub fn set_enabled(&mut self, id: usize, on: bool) -> bool {
+        let mut found = false;
+        for b in self.breakpoints.iter_mut().filter(|b| b.id == id) {
+            b.enabled = on;
+            found = true;
+        }
+        for w in self.watchpoints.iter_mut().filter(|w| w.id == id) {
+            w.enabled = on;
+            found = true;
+        }
+        if on && found {
+            let v: Vec<(usize, String)> = self
+                .watchpoints
+                .iter()
+                .map(|w| (w.id, w.expr.clone()))
+                .collect();
+            for (wid, e) in v {
+                if wid == id {
+                    let val =
+                        expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, &e, &self.anchors);
+                    if let Some(w) = self.watchpoints.iter_mut().find(|w| w.id == id) {
+                        w.value = val;
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Whether breakpoint `b` hits at this stop point.
+pub fn bp_matches(
+    b: &Breakpoint,
+    vm: &mut Vm,
+    kind: StopKind,
+    main_file: &str,
+    anchors: &[u64],
+) -> bool {
+    if kind != StopKind::Line {
+        return false;
+    }
+    let Some(f) = vm.frames.last() else {
+        return false;
+    };
+    let code = &f.code.code;
+    let ip = f.ip as usize;
+    let at = match &b.spec {
+        BreakSpec::Func(name) => {
+            (code.name.as_ref() == name || code.qualname.as_ref() == name)
+                && code.instrs.iter().position(|i| i.line_start) == Some(ip)
+        }
+        BreakSpec::Line(file, line) => {
+            let file_ok = match file {
+                None => code.filename.as_ref() == main_file,
+                Some(fl) => {
+                    let fname: &str = code.filename.as_ref();
+                    fname == fl
+                        || fname.ends_with(&format!("/{fl}"))
+                        || std::path::Path::new(fname)
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy() == *fl)
+                }
+            };
+            file_ok && code.line_of(ip) == *line
+        }
+    };
+    if !at {
+        return false;
+    }
+    match &b.cond {
+        None => true,
+        Some(c) => {
+            let n = vm.frames.len();
+            expr::condition_holds(vm, Some(n - 1), c, anchors)
+        }
+    }
+}
