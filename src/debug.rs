@@ -4,7 +4,13 @@
 use crate::driver::with_big_stack;
 use crate::record;
 
-pub fn debug(target: &str, args: &[String], command_file: Option<String>) -> u8 {
+/// `budget`: the checkpoints' memory budget in bytes (None: the engine's default).
+pub fn debug(
+    target: &str,
+    args: &[String],
+    command_file: Option<String>,
+    budget: Option<usize>,
+) -> u8 {
     let mut temp = None;
     let log = if target.ends_with(".py") {
         let path = std::env::temp_dir().join(format!("revpy-debug-{}.revlog", std::process::id()));
@@ -30,13 +36,16 @@ pub fn debug(target: &str, args: &[String], command_file: Option<String>) -> u8 
         Err(code) => return code,
     };
     let code = with_big_stack(move || {
-        let engine = match revpy_revdb::Engine::open(rec, Box::new(revpy_stdlib::new_vm)) {
+        let mut engine = match revpy_revdb::Engine::open(rec, Box::new(revpy_stdlib::new_vm)) {
             Ok(e) => e,
             Err(m) => {
                 eprintln!("revpy debug: {m}");
                 return 1;
             }
         };
+        if budget.is_some() {
+            engine.set_budget(budget);
+        }
         revpy_revdb::shell::run(engine, command_file.as_deref())
     });
     if let Some(t) = temp {

@@ -58,6 +58,13 @@ fn cli() -> Command {
             Command::new("debug")
                 .about("Open the reverse debugger over a recording (or record FILE.py first)")
                 .arg(Arg::new("commands").short('x').value_name("FILE").help("Run the commands in FILE first"))
+                .arg(
+                    Arg::new("memory")
+                        .long("memory")
+                        .value_name("MIB")
+                        .value_parser(clap::value_parser!(u64).range(1..=1 << 30))
+                        .help("Memory budget for checkpoints, in MiB (default: twice the program's heap, at least 16)"),
+                )
                 .arg(Arg::new("target").required(true).value_name("LOG|FILE.py"))
                 .arg(Arg::new("args").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
         )
@@ -111,7 +118,13 @@ fn main() -> ExitCode {
                 .get_many::<String>("args")
                 .map(|a| a.cloned().collect())
                 .unwrap_or_default();
-            debug::debug(&target, &args, m.get_one::<String>("commands").cloned())
+            let budget = m.get_one::<u64>("memory").map(|mib| (*mib as usize) << 20);
+            debug::debug(
+                &target,
+                &args,
+                m.get_one::<String>("commands").cloned(),
+                budget,
+            )
         }
         Some(("dis", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();

@@ -92,8 +92,9 @@ fn golden_transcripts() {
 }
 
 /// What must be equal between two ways of reaching a position.
-fn state(e: &Engine) -> (String, usize, String, String) {
-    let vm = &e.cur.vm;
+fn state(e: &mut Engine) -> (String, usize, String, String) {
+    let time = e.time_text();
+    let vm = &mut e.cur.vm;
     let depth = vm.frames.len();
     let line = match vm.frames.last() {
         Some(f) => format!(
@@ -109,10 +110,10 @@ fn state(e: &Engine) -> (String, usize, String, String) {
             vm,
             Scope::Frame(Some(n - 1)),
             "sorted((k, repr(v)) for k, v in locals().items())",
-            &[],
+            &Default::default(),
         ),
     };
-    (e.time_text(), depth, line, locals)
+    (time, depth, line, locals)
 }
 
 fn open(path: &Path) -> Engine {
@@ -138,19 +139,19 @@ fn properties_of(dir: &Path, file: &str) {
                 let (t1, t2) = (w[0], w[1]);
                 let mut fresh = open(&path);
                 fresh.go(t2).expect("go t2");
-                let direct = state(&fresh);
+                let direct = state(&mut fresh);
                 e.go(t1).expect("go t1");
                 e.go(t2).expect("go t2");
                 assert_eq!(
-                    state(&e),
+                    state(&mut e),
                     direct,
                     "{file}: go {t1}; go {t2} differs from go {t2}"
                 );
                 // step then bstep
-                let before = state(&e);
+                let before = state(&mut e);
                 if e.step().is_ok() {
                     e.bstep().expect("bstep");
-                    assert_eq!(state(&e), before, "{file}: step; bstep from {t2}");
+                    assert_eq!(state(&mut e), before, "{file}: step; bstep from {t2}");
                 }
                 // next then bnext: back to the same stop point when the next one is
                 // in the same frame.
@@ -158,7 +159,7 @@ fn properties_of(dir: &Path, file: &str) {
                 let depth = e.cur.vm.frames.len();
                 if e.next().is_ok() && e.cur.vm.frames.len() == depth && !e.at_end() {
                     e.bnext().expect("bnext");
-                    assert_eq!(state(&e), before, "{file}: next; bnext from {t2}");
+                    assert_eq!(state(&mut e), before, "{file}: next; bnext from {t2}");
                 }
             }
         })

@@ -1,7 +1,47 @@
 //! Debugger expressions: anchors (`$N`, `$#SERIAL`) and evaluation on throwaway
 //! copies of the program state (DESIGN.md invariant 6: looking must not touch).
 
+use revpy_vm::value::ObjRef;
 use revpy_vm::{Mode, OutputSink, Value, Vm};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The anchors of a session: `$N` is the object with creation serial
+/// `serials[N]`. An object keeps its slot for life, and slots are the same in
+/// every replay, so where a serial was found once is remembered: later lookups
+/// (a watch expression at every stop point) cost one check, not a heap scan.
+#[derive(Clone, Debug, Default)]
+pub struct Anchors {
+    pub serials: Vec<u64>,
+    slots: Rc<RefCell<HashMap<u64, ObjRef>>>,
+}
+
+impl Anchors {
+    /// The anchor number for `serial`, bound now if it has none.
+    pub fn bind(&mut self, serial: u64) -> usize {
+        match self.serials.iter().position(|s| *s == serial) {
+            Some(i) => i,
+            None => {
+                self.serials.push(serial);
+                self.serials.len() - 1
+            }
+        }
+    }
+
+    /// The object with creation serial `serial` in `vm`, if it is alive there.
+    pub fn locate(&self, vm: &Vm, serial: u64) -> Option<ObjRef> {
+        if let Some(r) = self.slots.borrow().get(&serial) {
+            return vm.heap.serial_at(*r, serial).then_some(*r);
+        }
+        if serial >= vm.heap.next_serial() {
+            return None;
+        }
+        let r = vm.heap.find_serial(serial)?;
+        self.slots.borrow_mut().insert(serial, r);
+        Some(r)
+    }
+}
 
 /// Where an expression is evaluated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,9 +141,10 @@ pub fn substitute(src: &str) -> Result<(String, Vec<UsedAnchor>), String> {
     Ok((out, used))
 }
 
-/// A copy of `vm` safe to evaluate in: no hook, effects rejected, output discarded.
-pub fn sandbox(vm: &Vm) -> Vm {
-    let mut c = vm.clone();
+/// A copy of `vm` safe to evaluate in: no hook, effects rejected, output
+/// discarded, new objects in new heap chunks (the shared ones stay shared).
+pub fn sandbox(vm: &mut Vm) -> Vm {
+    let mut c = vm.fork();
     make_sandbox(&mut c);
     c
 }
@@ -118,6 +159,8 @@ pub fn make_sandbox(c: &mut Vm) {
     c.effects.stdout = OutputSink::Null;
     c.effects.stderr = OutputSink::Null;
     c.abort = None;
+    c.isolate_caches();
+    c.heap.append_only();
 }
 
 /// `Type: message` for an exception.
@@ -131,6 +174,53 @@ pub fn format_error(vm: &mut Vm, e: revpy_vm::PyErr) -> String {
     }
 }
 
+/// The object an anchor reference means in `vm`, or the error to show.
+fn resolve_anchor(vm: &Vm, anchors: &Anchors, r: AnchorRef, shown: &str) -> Result<ObjRef, String> {
+    let serial = match r {
+        AnchorRef::Index(i) => *anchors
+            .serials
+            .get(i)
+            .ok_or_else(|| format!("NameError: there is no anchor {shown}"))?,
+        AnchorRef::Serial(s) => s,
+    };
+    match anchors.locate(vm, serial) {
+        Some(obj) => Ok(obj),
+        None if serial >= vm.heap.next_serial() => Err(format!(
+            "RuntimeError: '{shown}' refers to an object created later in time"
+        )),
+        None => Err(format!(
+            "RuntimeError: '{shown}' refers to an object that no longer exists"
+        )),
+    }
+}
+
+/// The repr of a watch expression's value (or its error) at this point of the
+/// replay: `$N.attr` on a plain attribute with a simple value is read without
+/// running code; anything else is evaluated on a throwaway copy.
+pub fn watch_repr(vm: &mut Vm, src: &str, anchors: &Anchors) -> String {
+    if let Some(s) = peek_watch(vm, src, anchors) {
+        return s;
+    }
+    eval_repr_on_copy(vm, Scope::Isolated, src, anchors)
+}
+
+fn peek_watch(vm: &Vm, src: &str, anchors: &Anchors) -> Option<String> {
+    let (text, used) = substitute(src).ok()?;
+    let [(name, r, shown)] = used.as_slice() else {
+        return None;
+    };
+    let attr = text.trim().strip_prefix(name.as_str())?.strip_prefix('.')?;
+    let ident = attr.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && attr.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    if !ident {
+        return None;
+    }
+    match resolve_anchor(vm, anchors, *r, shown) {
+        Ok(obj) => vm.peek_repr(vm.peek_attr(obj, attr)?),
+        Err(e) => Some(e),
+    }
+}
+
 /// Evaluate `src` (an expression, or statements if `!expr`) in `vm` itself (which
 /// must be a sandboxed copy). `anchors` maps `$N` to serials. Errors are
 /// formatted as `Type: message`.
@@ -139,30 +229,13 @@ pub fn eval(
     scope: Scope,
     src: &str,
     expr: bool,
-    anchors: &[u64],
+    anchors: &Anchors,
 ) -> Result<Value, String> {
     let (text, used) = substitute(src)?;
     let mut bindings = vec![];
     for (name, r, shown) in used {
-        let serial = match r {
-            AnchorRef::Index(i) => *anchors
-                .get(i)
-                .ok_or_else(|| format!("NameError: there is no anchor {shown}"))?,
-            AnchorRef::Serial(s) => s,
-        };
-        match vm.heap.find_serial(serial) {
-            Some(obj) => bindings.push((name, Value::Obj(obj))),
-            None if serial >= vm.heap.next_serial() => {
-                return Err(format!(
-                    "RuntimeError: '{shown}' refers to an object created later in time"
-                ))
-            }
-            None => {
-                return Err(format!(
-                    "RuntimeError: '{shown}' refers to an object that no longer exists"
-                ))
-            }
-        }
+        let obj = resolve_anchor(vm, anchors, r, &shown)?;
+        bindings.push((name, Value::Obj(obj)));
     }
     let r = match scope {
         Scope::Frame(f) => vm.eval_in_frame(f, &text, expr, &bindings),
@@ -180,7 +253,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> String {
 }
 
 /// Evaluate on a throwaway copy and give the repr (watch expressions, conditions).
-pub fn eval_repr_on_copy(vm: &Vm, scope: Scope, src: &str, anchors: &[u64]) -> String {
+pub fn eval_repr_on_copy(vm: &mut Vm, scope: Scope, src: &str, anchors: &Anchors) -> String {
     let mut c = sandbox(vm);
     match eval(&mut c, scope, src, true, anchors) {
         Ok(v) => repr(&mut c, v),
@@ -189,7 +262,7 @@ pub fn eval_repr_on_copy(vm: &Vm, scope: Scope, src: &str, anchors: &[u64]) -> S
 }
 
 /// Evaluate a condition on a throwaway copy: true if it holds (or raises).
-pub fn condition_holds(vm: &Vm, frame: Option<usize>, src: &str, anchors: &[u64]) -> bool {
+pub fn condition_holds(vm: &mut Vm, frame: Option<usize>, src: &str, anchors: &Anchors) -> bool {
     let mut c = sandbox(vm);
     match eval(&mut c, Scope::Frame(frame), src, true, anchors) {
         Ok(v) => c.truthy(v).unwrap_or(true),

@@ -5,7 +5,9 @@
 
 use crate::engine::{BreakSpec, Engine, Event, Hit, INTERRUPT};
 use revpy_vm::{StopKind, Vm};
+use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Write};
+use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
 /// (names, argument synopsis, help text)
@@ -91,7 +93,7 @@ const MOTIONS: &[&str] = &[
 pub struct Shell {
     pub engine: Engine,
     last_motion: Option<String>,
-    out: Box<dyn Write>,
+    out: Out,
 }
 
 extern "C" fn on_sigint(_: libc::c_int) {
@@ -99,7 +101,14 @@ extern "C" fn on_sigint(_: libc::c_int) {
 }
 
 impl Shell {
-    pub fn new(engine: Engine, out: Box<dyn Write>) -> Shell {
+    pub fn new(mut engine: Engine, out: Box<dyn Write>) -> Shell {
+        let out = Out(Rc::new(RefCell::new(out)));
+        // Backward searches report each interval as they start it.
+        let mut progress = out.clone();
+        engine.on_progress = Some(Box::new(move |a, b| {
+            let _ = writeln!(progress, "[searching {a}..{b}]");
+            let _ = progress.flush();
+        }));
         Shell {
             engine,
             last_motion: None,
@@ -435,7 +444,7 @@ impl Shell {
             self.err("the program has finished: no frame");
             return;
         };
-        let mut vm = crate::expr::sandbox(&self.engine.cur.vm);
+        let mut vm = crate::expr::sandbox(&mut self.engine.cur.vm);
         let f = vm.frames[i].clone();
         let mut pairs: Vec<(String, revpy_vm::Value)> = vec![];
         let dict = if globals {
@@ -581,20 +590,25 @@ impl Shell {
                 }
             }
             "checkpoints" => {
-                let list = self.engine.checkpoint_list();
-                let total: usize = list.iter().map(|(_, b)| b).sum();
+                let (list, total) = self.engine.checkpoint_list();
                 self.say(&format!(
-                    "{} checkpoints, about {} KiB (budget {} MiB):",
+                    "{} checkpoints, about {} KiB (budget {} KiB):",
                     list.len(),
                     total / 1024,
-                    self.engine.budget >> 20
+                    self.engine.budget() / 1024
                 ));
-                let times: Vec<String> = list.iter().map(|(t, _)| t.to_string()).collect();
-                self.say(&format!("  times: {}", times.join(" ")));
+                let times: Vec<String> = list
+                    .iter()
+                    .map(|(t, b)| format!("{t} ({} KiB)", b / 1024))
+                    .collect();
+                self.say(&format!(
+                    "  at times (with what each alone holds): {}",
+                    times.join(", ")
+                ));
             }
             "stack" => self.info_stack(),
             "anchors" => {
-                for (i, s) in self.engine.anchors.clone().iter().enumerate() {
+                for (i, s) in self.engine.anchors.serials.clone().iter().enumerate() {
                     self.say(&format!("${i} = object #{s} (also $#{s})"));
                 }
             }
@@ -611,7 +625,7 @@ impl Shell {
             self.err("the program has finished: no frame");
             return;
         };
-        let mut vm = crate::expr::sandbox(&self.engine.cur.vm);
+        let mut vm = crate::expr::sandbox(&mut self.engine.cur.vm);
         let f = vm.frames[i].clone();
         let start = f.base as usize + f.code.nlocalsplus;
         let end = match vm.frames.get(i + 1) {
@@ -712,6 +726,19 @@ impl rustyline::hint::Hinter for Helper {
 impl rustyline::highlight::Highlighter for Helper {}
 impl rustyline::validate::Validator for Helper {}
 impl rustyline::Helper for Helper {}
+
+/// The shell's output, shared with the engine's progress reports.
+#[derive(Clone)]
+struct Out(Rc<RefCell<Box<dyn Write>>>);
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.borrow_mut().flush()
+    }
+}
 
 /// Run the shell: `-x` command file first, then stdin (interactive or not).
 pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {

@@ -2,8 +2,36 @@
 //! frame of a (copied) VM. The caller is responsible for running this on a copy of
 //! the state and for putting the effects in `Mode::Sandbox` (DESIGN.md invariant 6).
 
+use crate::heap::Kind;
 use crate::{ObjRef, PyResult, Value, Vm};
-use revpy_compiler::CompileMode;
+use revpy_compiler::{CodeObject, CompileMode};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Compiled debugger code by (how it is wrapped, source), shared by all copies of
+/// a VM: a watch expression is evaluated at every stop point of a search.
+pub type EvalCache = Rc<RefCell<HashMap<(u8, String), Rc<CodeObject>>>>;
+
+/// Look up or compile (and remember) the code for `source` wrapped as `how`.
+fn cached(
+    cache: &EvalCache,
+    how: u8,
+    source: &str,
+    compile: impl FnOnce() -> Result<Rc<CodeObject>, String>,
+) -> Result<Rc<CodeObject>, String> {
+    let key = (how, source.to_string());
+    if let Some(c) = cache.borrow().get(&key) {
+        return Ok(c.clone());
+    }
+    let code = compile()?;
+    let mut map = cache.borrow_mut();
+    if map.len() >= 256 {
+        map.clear();
+    }
+    map.insert(key, code.clone());
+    Ok(code)
+}
 
 /// The name the value of an evaluated expression is stored under.
 const RESULT: &str = "__revdb_result__";
@@ -23,7 +51,9 @@ impl Vm {
     ) -> PyResult<Value> {
         // Compiled as a class body, whose names are looked up in a namespace dict
         // (locals, then globals, then builtins); module code uses globals only.
-        let code = match compile_body(source, expr) {
+        let code = match cached(&self.eval_cache, expr as u8, source, || {
+            compile_body(source, expr)
+        }) {
             Ok(c) => c,
             Err(msg) => return Err(self.new_error(self.types.syntax_error, msg)),
         };
@@ -112,14 +142,17 @@ impl Vm {
         expr: bool,
         bindings: &[(String, Value)],
     ) -> PyResult<Value> {
-        let text = if expr {
-            format!("{RESULT} = ({source}\n)\n")
-        } else {
-            format!("{source}\n")
-        };
-        let code = match revpy_compiler::compile(&text, "<revdb>", CompileMode::Module) {
+        let code = match cached(&self.eval_cache, 2 + expr as u8, source, || {
+            let text = if expr {
+                format!("{RESULT} = ({source}\n)\n")
+            } else {
+                format!("{source}\n")
+            };
+            revpy_compiler::compile(&text, "<revdb>", CompileMode::Module)
+                .map_err(|e| e.message.clone())
+        }) {
             Ok(c) => c,
-            Err(e) => return Err(self.new_error(self.types.syntax_error, e.message.clone())),
+            Err(msg) => return Err(self.new_error(self.types.syntax_error, msg)),
         };
         let d = self.new_dict();
         let bkey = self.intern("__builtins__");
@@ -155,10 +188,7 @@ impl Vm {
 
 /// Compile `source` as the body of a class (an expression is assigned to `RESULT`)
 /// and return that body's code.
-fn compile_body(
-    source: &str,
-    expr: bool,
-) -> Result<std::rc::Rc<revpy_compiler::CodeObject>, String> {
+fn compile_body(source: &str, expr: bool) -> Result<Rc<CodeObject>, String> {
     let mut text = String::from("class __revdb_eval__:\n");
     if expr {
         text.push_str(&format!("    {RESULT} = ({source}\n)\n"));
@@ -182,4 +212,66 @@ fn compile_body(
             _ => None,
         })
         .ok_or_else(|| "cannot compile the expression".to_string())
+}
+
+/// Reading without running any code: the debugger's fast path for watch
+/// expressions like `$0.value`, checked at every stop point of a search. Each
+/// answers None where Python would run code (descriptors, `__getattribute__`,
+/// a user `__repr__`) or where the case is not simple; the caller then
+/// evaluates the expression for real.
+impl Vm {
+    /// `obj.name` when it is a plain instance (or class) attribute.
+    pub fn peek_attr(&self, obj: ObjRef, name: &str) -> Option<Value> {
+        let key = self
+            .interned
+            .get(name)
+            .or_else(|| self.interned_extra.get(name))?;
+        let key = Value::Obj(*key);
+        let o = self.heap.get(obj);
+        let cd = self.class_data(o.class);
+        if cd.is_builtin {
+            return None;
+        }
+        let ga = self.names.__getattribute__;
+        let mut class_attr = None;
+        for &c in cd.mro.iter() {
+            let ccd = self.class_data(c);
+            if !ccd.is_builtin && self.dict_get_str(ccd.dict, ga).is_some() {
+                return None;
+            }
+            if class_attr.is_none() {
+                class_attr = self.dict_get_str(ccd.dict, key);
+            }
+        }
+        // A class attribute that is an object may be a data descriptor (which
+        // wins over the instance dict) unless it is a plain function or string.
+        let class_plain = match class_attr {
+            Some(Value::Obj(r)) => match self.heap.kind(r) {
+                Kind::Str(_) => true,
+                Kind::Function(_) | Kind::Native(_) => false,
+                _ => return None,
+            },
+            _ => true,
+        };
+        if let Some(v) = o.dict.and_then(|d| self.dict_get_str(d, key)) {
+            return Some(v);
+        }
+        class_attr.filter(|_| class_plain)
+    }
+
+    /// `repr(v)` of None, booleans, ints, floats and strings.
+    pub fn peek_repr(&self, v: Value) -> Option<String> {
+        match v {
+            Value::None | Value::Undef => Some("None".into()),
+            Value::Bool(b) => Some(if b { "True" } else { "False" }.into()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(revpy_compiler::float_repr(f)),
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::Str(s) if self.heap.get(r).class == self.types.str => {
+                    Some(crate::repr::str_repr(&s.s))
+                }
+                _ => None,
+            },
+        }
+    }
 }

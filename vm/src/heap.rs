@@ -428,8 +428,9 @@ pub struct Object {
 pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
 
 /// log2 of the number of slots in a chunk.
-const CHUNK_BITS: u32 = 6;
-/// Slots per chunk: 64 objects, 4 KiB of object headers.
+const CHUNK_BITS: u32 = 4;
+/// Slots per chunk: 16 objects, 1 KiB of object headers (a write copies its
+/// neighbours too: small chunks keep snapshots small).
 pub const CHUNK_SLOTS: usize = 1 << CHUNK_BITS;
 const CHUNK_MASK: usize = CHUNK_SLOTS - 1;
 /// The end of the free list.

@@ -164,8 +164,10 @@ pub struct Vm {
     /// `sys.modules`.
     pub modules: ObjRef,
     /// Interned strings (never iterated, so the map's order does not matter).
-    /// Shared between copies of the VM (snapshots) until one interns a new string.
+    /// Shared between copies of the VM (snapshots); a copy adds new strings to
+    /// `interned_extra` until `fork` folds them in.
     interned: Rc<HashMap<Box<str>, ObjRef>>,
+    interned_extra: HashMap<Box<str>, ObjRef>,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
     pub(crate) reraising: bool,
@@ -218,6 +220,8 @@ pub struct Vm {
     pub native_modules: Vec<(&'static str, NativeModuleInit)>,
     /// Modules written in Python and bundled in the binary: (name, source).
     pub frozen_modules: Vec<(&'static str, &'static str)>,
+    /// Compiled debugger expressions (shared by copies).
+    pub(crate) eval_cache: eval::EvalCache,
     /// Host functions registered by an embedder (`register_host_function`), by index.
     pub host_functions: Vec<HostFunction>,
 }
@@ -246,14 +250,17 @@ impl Vm {
 
     /// Intern a string: the same text always gives the same object.
     pub fn intern(&mut self, s: &str) -> Value {
-        if let Some(r) = self.interned.get(s) {
+        if let Some(r) = self.interned.get(s).or_else(|| self.interned_extra.get(s)) {
             return Value::Obj(*r);
         }
         let v = self.new_str_obj(s);
         if let Kind::Str(ps) = self.heap.kind_mut(v) {
             ps.interned = true;
         }
-        Rc::make_mut(&mut self.interned).insert(s.into(), v);
+        match Rc::get_mut(&mut self.interned) {
+            Some(m) => m.insert(s.into(), v),
+            None => self.interned_extra.insert(s.into(), v),
+        };
         Value::Obj(v)
     }
 
@@ -493,7 +500,7 @@ impl Vm {
                 }
                 mark(Value::Obj(vm.builtins));
                 mark(Value::Obj(vm.modules));
-                for r in vm.interned.values() {
+                for r in vm.interned.values().chain(vm.interned_extra.values()) {
                     mark(Value::Obj(*r));
                 }
                 mark(vm.exc_info);
@@ -562,6 +569,10 @@ impl Vm {
             OutputSink::Buffer(_) => OutputSink::Buffer(vec![]),
             other => other.clone(),
         };
+        if self.interned_extra.len() > 64 {
+            let extra = std::mem::take(&mut self.interned_extra);
+            Rc::make_mut(&mut self.interned).extend(extra);
+        }
         let out = std::mem::replace(&mut self.effects.stdout, OutputSink::Null);
         let err = std::mem::replace(&mut self.effects.stderr, OutputSink::Null);
         let mut c = self.clone();

@@ -25,6 +25,8 @@ pub(crate) fn new_vm() -> Vm {
         builtins: ObjRef(0),
         modules: ObjRef(0),
         interned: Default::default(),
+        interned_extra: Default::default(),
+        eval_cache: Default::default(),
         exc_info: Value::None,
         reraising: false,
         recursion_limit: 1000,

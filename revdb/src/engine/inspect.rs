@@ -6,7 +6,7 @@ impl Engine {
     /// Evaluate `src` as an expression in the selected frame and bind an anchor to
     /// the value if it is an object of the program.
     pub(super) fn anchor_of(&mut self, src: &str) -> Option<usize> {
-        let mut c = expr::sandbox(&self.cur.vm);
+        let mut c = expr::sandbox(&mut self.cur.vm);
         let frame = self.frame_index();
         match expr::eval(&mut c, Scope::Frame(frame), src, true, &self.anchors) {
             Ok(Value::Obj(r)) => Some(self.anchor_for(c.heap.get(r).serial)),
@@ -15,13 +15,7 @@ impl Engine {
     }
 
     pub(super) fn anchor_for(&mut self, serial: u64) -> usize {
-        match self.anchors.iter().position(|s| *s == serial) {
-            Some(i) => i,
-            None => {
-                self.anchors.push(serial);
-                self.anchors.len() - 1
-            }
-        }
+        self.anchors.bind(serial)
     }
 
     /// `p EXPR`: `$N = repr` for objects of the program, else the repr.

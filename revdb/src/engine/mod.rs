@@ -9,24 +9,26 @@
 //! `bstep`, ...) scan the intervals between checkpoints forward, latest first,
 //! keeping the last hit.
 //!
-//! Checkpoints are full copies of the VM for now (O(heap) each); a copy-on-write
-//! heap would make them cost what changed since the previous one.
+//! Checkpoints are copies of the VM that share unchanged heap chunks, kept
+//! under a memory budget (see `checkpoints`).
 
+mod checkpoints;
 mod inspect;
 mod motion;
 mod points;
 mod run;
 
+pub use checkpoints::{Checkpoints, BUDGET_HEAP_FACTOR, MIN_BUDGET};
 pub use points::{bp_matches, BreakSpec, Breakpoint, Hit, Watchpoint};
-use run::{Checkpoint, RunOutcome};
-pub use run::{DEFAULT_BUDGET, DEFAULT_INTERVAL};
+use run::RunOutcome;
+pub use run::DEFAULT_INTERVAL;
 
 use crate::expr::{self, Scope};
 use revpy_compiler::{CodeObject, CompileMode};
 use revpy_vm::effects::Replay;
 use revpy_vm::log::{Record, Recording, Tail};
 use revpy_vm::{ExitStatus, HookAction, Mode, OutputSink, StopKind, Value, Vm};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -107,6 +109,10 @@ enum Flow {
 
 type Matcher = Box<dyn FnMut(&mut Vm, StopKind, Pos) -> Flow>;
 
+/// A backward search's look at one stop point: (a hit here or just before, stop
+/// the interval's run).
+type Scanner = Box<dyn FnMut(&mut Vm, StopKind, Pos) -> (Option<Pos>, bool)>;
+
 /// A recording opened for debugging.
 pub struct Program {
     pub file: String,
@@ -121,11 +127,10 @@ pub struct Program {
 
 pub struct Engine {
     pub program: Program,
-    checkpoints: BTreeMap<u64, Checkpoint>,
+    /// Shared with the hook of a run, which adds checkpoints as it goes.
+    checkpoints: Rc<RefCell<Checkpoints>>,
     /// Stop points between regular checkpoints.
     pub interval: u64,
-    /// Memory budget for checkpoints, in bytes (estimated).
-    pub budget: usize,
     pub cur: State,
     /// Selected frame: 0 is the innermost.
     pub frame_sel: usize,
@@ -134,9 +139,12 @@ pub struct Engine {
     pub breakpoints: Vec<Breakpoint>,
     pub watchpoints: Vec<Watchpoint>,
     next_bp: usize,
-    /// Anchors: `$N` is the object with serial `anchors[N]`.
-    pub anchors: Vec<u64>,
+    /// Anchors: `$N` is the object with serial `anchors.serials[N]`.
+    pub anchors: expr::Anchors,
     pub events: Vec<Event>,
+    /// Called with each interval a backward search scans, as it starts (the
+    /// shell prints `[searching A..B]`); without it they are `Event::Searching`.
+    pub on_progress: Option<Box<dyn FnMut(u64, u64)>>,
     /// Hits of the last `continue`/`bcontinue`.
     pub hits: Vec<Hit>,
     sources: BTreeMap<String, Rc<Vec<String>>>,
@@ -172,9 +180,8 @@ impl Engine {
         };
         let mut e = Engine {
             program,
-            checkpoints: BTreeMap::new(),
+            checkpoints: Default::default(),
             interval: DEFAULT_INTERVAL,
-            budget: DEFAULT_BUDGET,
             cur: placeholder,
             frame_sel: 0,
             end: None,
@@ -182,9 +189,10 @@ impl Engine {
             breakpoints: vec![],
             watchpoints: vec![],
             next_bp: 1,
-            anchors: vec![],
+            anchors: Default::default(),
             events: vec![],
             hits: vec![],
+            on_progress: None,
             sources: BTreeMap::new(),
         };
         let out = e.run(None, false, 1, Box::new(|_, _, p| stop_if(p.real)));
@@ -196,11 +204,6 @@ impl Engine {
             None => Err("the program has no stop points".to_string()),
         }?;
         Ok(e)
-    }
-
-    pub fn set_budget(&mut self, bytes: usize) {
-        self.budget = bytes;
-        self.thin();
     }
 
     /// A fresh VM at the start of the program, ready to run.
@@ -220,6 +223,14 @@ impl Engine {
     pub(super) fn land(&mut self, s: State) {
         self.cur = s;
         self.frame_sel = 0;
+    }
+
+    /// Report that a backward search scans `from..to`.
+    fn progress(&mut self, from: u64, to: u64) {
+        match &mut self.on_progress {
+            Some(f) => f(from, to),
+            None => self.events.push(Event::Searching(from, to)),
+        }
     }
 
     pub fn at_end(&self) -> bool {

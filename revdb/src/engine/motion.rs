@@ -108,54 +108,87 @@ impl Engine {
         progress: bool,
         make: &dyn Fn() -> Matcher,
     ) -> Result<bool, String> {
+        self.search_back(instrs, progress, &|upper| {
+            let mut pred = make();
+            Box::new(move |vm, k, p| {
+                if p.key() >= upper.key() {
+                    // The bound itself is seen (watchpoints compare with it).
+                    let _ = pred(vm, k, p);
+                    return (None, true);
+                }
+                ((pred(vm, k, p) == Flow::Stop).then_some(p), false)
+            })
+        })
+    }
+
+    /// The backward search loop: run each interval between checkpoints, from the
+    /// latest, with a scanner made for its upper bound; the scanner reports hits
+    /// (the last one of an interval wins) and when to stop. Moves to the hit.
+    pub(super) fn search_back(
+        &mut self,
+        instrs: bool,
+        progress: bool,
+        make: &dyn Fn(Pos) -> Scanner,
+    ) -> Result<bool, String> {
         let upper0 = self.cur.pos;
         let mut upper = upper0;
         loop {
-            let start = if upper.real {
-                self.checkpoints.range(..upper.time).next_back()
-            } else {
-                self.checkpoints.range(..=upper.time).next_back()
-            }
-            .map(|(k, _)| *k);
-            let Some(from) = start else {
+            let start = {
+                let store = self.checkpoints.borrow();
+                if upper.real {
+                    store.before(upper.time)
+                } else {
+                    store.at_or_before(upper.time).map(|(t, _)| t)
+                }
+            };
+            let Some(mut from) = start else {
                 return Ok(false);
             };
-            if progress {
-                self.events.push(Event::Searching(from, upper.time));
+            // Scan at most about as far again as searched so far: where the
+            // checkpoint is further back, replay to a new one first (plain replay
+            // is much cheaper than checking every stop point).
+            let window = (upper0.time - upper.time).max(self.interval);
+            if upper.time - from > 2 * window {
+                let mid = upper.time - window;
+                let out = self.run(
+                    Some(mid),
+                    false,
+                    upper0.time,
+                    Box::new(move |_, _, p| stop_if(p.real && p.time >= mid)),
+                );
+                if out.interrupted {
+                    return Err(format!("Interrupted; back at time {}.", self.time_text()));
+                }
+                let placed = self.checkpoints.borrow().before(upper.time);
+                from = placed.unwrap_or(from);
             }
-            let found: Rc<RefCell<Option<Pos>>> = Rc::new(RefCell::new(None));
+            if progress {
+                self.progress(from, upper.time);
+            }
+            let start = Some(from);
+            let found: Rc<Cell<Option<Pos>>> = Rc::new(Cell::new(None));
             let f2 = found.clone();
-            let mut pred = make();
+            let mut scan = make(upper);
             let out = self.run(
                 start,
                 instrs,
                 upper0.time,
                 Box::new(move |vm, k, p| {
-                    if p.key() >= upper.key() {
-                        // The bound itself is seen (watchpoints compare with it).
-                        let _ = pred(vm, k, p);
-                        return Flow::Stop;
+                    let (hit, stop) = scan(vm, k, p);
+                    if hit.is_some() {
+                        f2.set(hit);
                     }
-                    if pred(vm, k, p) == Flow::Stop {
-                        *f2.borrow_mut() = Some(p);
-                    }
-                    Flow::Continue
+                    stop_if(stop)
                 }),
             );
             if out.interrupted {
                 return Err(format!("Interrupted; back at time {}.", self.time_text()));
             }
-            let hit = *found.borrow();
-            if let Some(h) = hit {
+            if let Some(h) = found.get() {
                 self.go_pos(h, h.real)?;
                 return Ok(true);
             }
-            match start {
-                Some(s) => {
-                    upper = self.checkpoint_pos(s);
-                }
-                None => return Ok(false),
-            }
+            upper = self.checkpoint_pos(from);
         }
     }
 
@@ -309,20 +342,7 @@ impl Engine {
             .collect();
         let anchors = self.anchors.clone();
         let main_file = self.program.file.clone();
-        let upper0 = self.cur.pos;
-        let mut upper = upper0;
-        loop {
-            let start = self
-                .checkpoints
-                .range(..upper.time)
-                .next_back()
-                .map(|(k, _)| *k);
-            let Some(from) = start else {
-                return Ok(false);
-            };
-            self.events.push(Event::Searching(from, upper.time));
-            let found: Rc<RefCell<Option<Pos>>> = Rc::new(RefCell::new(None));
-            let f2 = found.clone();
+        self.search_back(false, true, &|upper| {
             let (bps, exprs, anchors, main_file) = (
                 bps.clone(),
                 exprs.clone(),
@@ -330,51 +350,31 @@ impl Engine {
                 main_file.clone(),
             );
             let mut prev: Option<(Pos, Vec<String>)> = None;
-            let out = self.run(
-                start,
-                false,
-                upper0.time,
-                Box::new(move |vm, k, p| {
-                    if !p.real {
-                        return Flow::Continue;
-                    }
-                    let vals: Vec<String> = exprs
-                        .iter()
-                        .map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors))
-                        .collect();
-                    if let Some((pp, pv)) = &prev {
-                        if *pv != vals {
-                            *f2.borrow_mut() = Some(*pp);
-                        }
-                    }
-                    if p.key() >= upper.key() {
-                        return Flow::Stop;
-                    }
-                    if bps
-                        .iter()
-                        .any(|b| bp_matches(b, vm, k, &main_file, &anchors))
-                    {
-                        *f2.borrow_mut() = Some(p);
-                    }
-                    prev = Some((p, vals));
-                    Flow::Continue
-                }),
-            );
-            if out.interrupted {
-                return Err(format!("Interrupted; back at time {}.", self.time_text()));
-            }
-            let hit = *found.borrow();
-            if let Some(h) = hit {
-                self.go_pos(h, true)?;
-                return Ok(true);
-            }
-            match start {
-                Some(s) => {
-                    upper = self.checkpoint_pos(s);
+            Box::new(move |vm, k, p| {
+                if !p.real {
+                    return (None, false);
                 }
-                _ => return Ok(false),
-            }
-        }
+                let vals: Vec<String> = exprs
+                    .iter()
+                    .map(|e| expr::watch_repr(vm, e, &anchors))
+                    .collect();
+                let mut hit = match &prev {
+                    Some((pp, pv)) if *pv != vals => Some(*pp),
+                    _ => None,
+                };
+                if p.key() >= upper.key() {
+                    return (hit, true);
+                }
+                if bps
+                    .iter()
+                    .any(|b| bp_matches(b, vm, k, &main_file, &anchors))
+                {
+                    hit = Some(p);
+                }
+                prev = Some((p, vals));
+                (hit, false)
+            })
+        })
     }
 
     /// `last EXPR` (backward) / `last -f EXPR`: to where the value last changed.
@@ -388,14 +388,14 @@ impl Engine {
             },
             None => src.to_string(),
         };
-        let mut c = expr::sandbox(&self.cur.vm);
+        let mut c = expr::sandbox(&mut self.cur.vm);
         if let Err(e) = expr::eval(&mut c, Scope::Isolated, &watched, true, &self.anchors) {
             if !e.starts_with("RuntimeError") {
                 return Err(format!("cannot follow '{src}' through time: {e} (use an expression of anchors, e.g. `last $0.attr`)"));
             }
         }
         let id = usize::MAX;
-        let value = expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, &watched, &self.anchors);
+        let value = expr::watch_repr(&mut self.cur.vm, &watched, &self.anchors);
         let saved_w = std::mem::take(&mut self.watchpoints);
         let saved_b = std::mem::take(&mut self.breakpoints);
         self.watchpoints.push(Watchpoint {

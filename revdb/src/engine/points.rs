@@ -77,7 +77,7 @@ impl Engine {
             if !exprs.is_empty() {
                 let vals: Vec<String> = exprs
                     .iter()
-                    .map(|e| expr::eval_repr_on_copy(vm, Scope::Isolated, e, &anchors))
+                    .map(|e| expr::watch_repr(vm, e, &anchors))
                     .collect();
                 hit = vals != prev;
                 prev = vals;
@@ -123,12 +123,7 @@ impl Engine {
             if !self.watchpoints[i].enabled {
                 continue;
             }
-            let v = expr::eval_repr_on_copy(
-                &self.cur.vm,
-                Scope::Isolated,
-                &self.watchpoints[i].expr,
-                &self.anchors,
-            );
+            let v = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &self.anchors);
             if v != self.watchpoints[i].value {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
@@ -172,7 +167,7 @@ impl Engine {
         }
         let id = self.next_bp;
         self.next_bp += 1;
-        let value = expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, src, &self.anchors);
+        let value = expr::watch_repr(&mut self.cur.vm, src, &self.anchors);
         self.watchpoints.push(Watchpoint {
             id,
             expr: src.to_string(),
@@ -208,8 +203,7 @@ impl Engine {
                 .collect();
             for (wid, e) in v {
                 if wid == id {
-                    let val =
-                        expr::eval_repr_on_copy(&self.cur.vm, Scope::Isolated, &e, &self.anchors);
+                    let val = expr::watch_repr(&mut self.cur.vm, &e, &self.anchors);
                     if let Some(w) = self.watchpoints.iter_mut().find(|w| w.id == id) {
                         w.value = val;
                     }
@@ -226,7 +220,7 @@ pub fn bp_matches(
     vm: &mut Vm,
     kind: StopKind,
     main_file: &str,
-    anchors: &[u64],
+    anchors: &expr::Anchors,
 ) -> bool {
     if kind != StopKind::Line {
         return false;

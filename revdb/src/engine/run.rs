@@ -2,22 +2,14 @@
 
 use super::*;
 
-pub(super) struct Checkpoint {
-    pub(super) vm: Vm,
-    pub(super) bytes: usize,
-}
-
 /// Shared between the engine and the hook of a run.
 pub(super) struct RunCtx {
     interval: u64,
-    dense_from: u64,
-    dense_interval: u64,
-    have: Vec<u64>,
-    new_ckpts: Vec<(u64, Vm)>,
-    /// Half the memory budget: new checkpoints of one run stay under it (every
-    /// other one is dropped and the interval doubled when they would not).
-    run_budget: usize,
-    new_bytes: usize,
+    /// Where the user will be after the run: checkpoints stay dense near it.
+    focus: u64,
+    /// The next time to keep a checkpoint at (see `next_mark`).
+    next_mark: u64,
+    store: Rc<RefCell<Checkpoints>>,
     last_real: Option<Pos>,
     last_kind: StopKind,
     stop_instr: u64,
@@ -28,6 +20,50 @@ pub(super) struct RunCtx {
     captured: Option<State>,
 }
 
+/// The first time after `t` to keep a checkpoint at, for a run whose user will
+/// be near `focus`: every `interval / 16` in the last `interval` before it,
+/// then at distances `interval * 2^k` on both sides. A run places a few
+/// checkpoints (logarithmic in its length), dense where the next motions will
+/// start from; `Checkpoints::thin` keeps them under the budget.
+pub(super) fn next_mark(t: u64, focus: u64, interval: u64) -> u64 {
+    let dense = (interval / 16).max(1);
+    if t < focus {
+        let d = focus - t;
+        if d <= interval {
+            return focus - ((d - 1) / dense) * dense;
+        }
+        // The largest interval * 2^k below d.
+        let mut step = interval;
+        while step * 2 < d {
+            step *= 2;
+        }
+        return focus - step;
+    }
+    let mut step = interval;
+    while focus + step <= t {
+        step *= 2;
+    }
+    focus + step
+}
+
+impl RunCtx {
+    /// Keep a resumable copy of `vm` at this stop point (false where the state
+    /// is not resumable).
+    fn keep(&mut self, vm: &mut Vm, kind: StopKind, t: u64) -> bool {
+        if self.store.borrow().contains(t) {
+            return true;
+        }
+        let Some(mut c) = vm.checkpoint(kind) else {
+            return false;
+        };
+        strip_copy(&mut c);
+        let mut store = self.store.borrow_mut();
+        store.insert(t, c);
+        store.thin(self.focus, self.interval);
+        true
+    }
+}
+
 /// The outcome of a run.
 pub(super) struct RunOutcome {
     pub(super) interrupted: bool,
@@ -35,15 +71,8 @@ pub(super) struct RunOutcome {
     pub(super) captured: Option<State>,
 }
 
-/// The default memory budget for checkpoints.
-pub const DEFAULT_BUDGET: usize = 256 << 20;
 /// The default number of stop points between checkpoints.
 pub const DEFAULT_INTERVAL: u64 = 2000;
-
-pub(super) fn estimate_bytes(vm: &Vm) -> usize {
-    // Measured roughly: an object with its payload and dict is a few hundred bytes.
-    vm.heap.capacity() * 400 + vm.stack.len() * 16 + 4096
-}
 
 pub(super) fn take_output(sink: &mut OutputSink, from: usize) -> String {
     match sink {
@@ -63,8 +92,6 @@ pub(super) fn strip_copy(c: &mut Vm) {
     c.hook = None;
     c.hooked = false;
     c.step_instructions = false;
-    c.effects.stdout = OutputSink::Buffer(vec![]);
-    c.effects.stderr = OutputSink::Buffer(vec![]);
 }
 
 impl Engine {
@@ -80,18 +107,15 @@ impl Engine {
     ) -> RunOutcome {
         let start = from_time.and_then(|t| {
             self.checkpoints
-                .range(..=t)
-                .next_back()
-                .map(|(k, c)| (*k, c.vm.clone()))
+                .borrow()
+                .at_or_before(t)
+                .map(|(k, vm)| (k, vm.clone()))
         });
         let ctx = Rc::new(RefCell::new(RunCtx {
             interval: self.interval.max(1),
-            dense_from: dense_near.saturating_sub(self.interval),
-            dense_interval: (self.interval / 16).max(1),
-            have: self.checkpoints.keys().copied().collect(),
-            new_ckpts: vec![],
-            run_budget: self.budget / 2,
-            new_bytes: 0,
+            focus: dense_near,
+            next_mark: 1,
+            store: self.checkpoints.clone(),
             last_real: None,
             last_kind: StopKind::Line,
             stop_instr: 0,
@@ -113,7 +137,7 @@ impl Engine {
                 real,
             };
             if real {
-                if INTERRUPT.swap(false, Ordering::SeqCst) {
+                if INTERRUPT.load(Ordering::Relaxed) && INTERRUPT.swap(false, Ordering::SeqCst) {
                     cx.interrupted = true;
                     return HookAction::Abort;
                 }
@@ -124,27 +148,10 @@ impl Engine {
                 if t <= cx.furthest {
                     cx.out_mark = (sink_len(&vm.effects.stdout), sink_len(&vm.effects.stderr));
                 }
-                let want = t == 1
-                    || t.is_multiple_of(cx.interval)
-                    || (t >= cx.dense_from && t.is_multiple_of(cx.dense_interval));
-                if want && !cx.have.contains(&t) {
-                    if let Some(mut c) = vm.checkpoint(kind) {
-                        strip_copy(&mut c);
-                        cx.have.push(t);
-                        cx.new_bytes += estimate_bytes(&c);
-                        cx.new_ckpts.push((t, c));
-                        if cx.new_bytes > cx.run_budget && cx.new_ckpts.len() > 2 {
-                            let mut i = 0;
-                            cx.new_ckpts.retain(|(t, _)| {
-                                i += 1;
-                                *t == 1 || i % 2 == 0
-                            });
-                            cx.new_bytes =
-                                cx.new_ckpts.iter().map(|(_, c)| estimate_bytes(c)).sum();
-                            cx.interval *= 2;
-                            cx.dense_interval *= 2;
-                        }
-                    }
+                // Where no checkpoint can be taken (a native call is on the Rust
+                // stack), the next stop point tries again.
+                if t >= cx.next_mark && cx.keep(vm, kind, t) {
+                    cx.next_mark = next_mark(t, cx.focus, cx.interval);
                 }
             } else if !vm.step_instructions {
                 return HookAction::Continue;
@@ -152,15 +159,10 @@ impl Engine {
             let k = if real { kind } else { StopKind::Instruction };
             if matcher(vm, k, pos) == Flow::Stop {
                 // Keep a resumable copy exactly here too.
-                if real && !cx.have.contains(&pos.time) {
-                    if let Some(mut c) = vm.checkpoint(kind) {
-                        strip_copy(&mut c);
-                        cx.have.push(pos.time);
-                        cx.new_ckpts.push((pos.time, c));
-                    }
+                if real {
+                    let _ = cx.keep(vm, kind, pos.time);
                 }
-                let mut copy = expr::sandbox(vm);
-                copy.loaded_sources = vm.loaded_sources.clone();
+                let copy = expr::sandbox(vm);
                 let stop_instr = cx.stop_instr;
                 cx.captured = Some(State {
                     pos,
@@ -247,70 +249,46 @@ impl Engine {
             }
             Some(status)
         };
-        for (t, c) in cx.new_ckpts.drain(..) {
-            let bytes = estimate_bytes(&c);
-            self.checkpoints.insert(t, Checkpoint { vm: c, bytes });
-        }
         let out = RunOutcome {
             interrupted: cx.interrupted,
             last_real: cx.last_real,
             captured: cx.captured.take(),
         };
         drop(cx);
-        self.thin();
         out
     }
 
-    /// Drop checkpoints until they fit the budget: far from the current time they
-    /// get sparse. The first one (time 1) always stays.
-    pub(super) fn thin(&mut self) {
-        let cur = self.cur.pos.time;
-        loop {
-            let total: usize = self.checkpoints.values().map(|c| c.bytes).sum();
-            if total <= self.budget || self.checkpoints.len() <= 2 {
-                return;
-            }
-            let times: Vec<u64> = self.checkpoints.keys().copied().collect();
-            let mut best: Option<(f64, u64)> = None;
-            for i in 1..times.len() {
-                let prev = times[i - 1];
-                let next = times
-                    .get(i + 1)
-                    .copied()
-                    .unwrap_or(times[i] + self.interval);
-                let dist = times[i].abs_diff(cur) as f64 + 1.0;
-                let cost = (next - prev) as f64 / dist;
-                if best.is_none_or(|(b, _)| cost < b) {
-                    best = Some((cost, times[i]));
-                }
-            }
-            match best {
-                Some((_, t)) => {
-                    self.checkpoints.remove(&t);
-                }
-                None => return,
-            }
-        }
+    /// The memory budget for checkpoints: the one set, or the default (see
+    /// `MIN_BUDGET`).
+    pub fn budget(&self) -> usize {
+        self.checkpoints.borrow().budget()
     }
 
-    /// (time, estimated bytes) of every checkpoint.
-    pub fn checkpoint_list(&self) -> Vec<(u64, usize)> {
-        self.checkpoints
-            .iter()
-            .map(|(t, c)| (*t, c.bytes))
-            .collect()
+    /// Set the memory budget for checkpoints (None: the default).
+    pub fn set_budget(&mut self, bytes: Option<usize>) {
+        let (focus, interval) = (self.cur.pos.time, self.interval);
+        let mut store = self.checkpoints.borrow_mut();
+        store.budget_set = bytes;
+        store.thin(focus, interval);
     }
 
-    /// Move to the first position at or after `target` (real stops only if
-    /// `real_only`).
+    /// (time, bytes only it holds) of every checkpoint, and the total in bytes
+    /// (chunks shared between checkpoints counted once).
+    pub fn checkpoint_list(&self) -> (Vec<(u64, usize)>, usize) {
+        let store = self.checkpoints.borrow();
+        let list = store.times().map(|t| (t, store.unique_bytes(t))).collect();
+        (list, store.total())
+    }
+
     /// The position of the checkpoint taken at time `s` (the start of a search interval).
     pub(super) fn checkpoint_pos(&self, s: u64) -> Pos {
         Pos {
             time: s,
             instr: self
                 .checkpoints
-                .get(&s)
-                .map(|c| c.vm.instructions + 1)
+                .borrow()
+                .get(s)
+                .map(|vm| vm.instructions + 1)
                 .unwrap_or(0),
             real: true,
         }

@@ -1,0 +1,171 @@
+//! The checkpoints: resumable copies of the VM along the timeline. Copies share
+//! the heap's chunks (see `revpy_vm::heap::Chunk`), so what a checkpoint costs is
+//! the chunks that changed since its neighbours; this store counts every chunk
+//! once and keeps the total under a budget, thinning far from where the user is.
+
+use revpy_vm::heap::Chunk;
+use revpy_vm::Vm;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+/// A chunk held by one or more checkpoints.
+struct ChunkUse {
+    holders: u32,
+    bytes: usize,
+    /// Keeps the chunk (and so its address, the key) alive while it is counted.
+    _chunk: Rc<Chunk>,
+}
+
+/// Checkpoints by time, with their memory counted across shared chunks.
+#[derive(Default)]
+pub struct Checkpoints {
+    map: BTreeMap<u64, Vm>,
+    chunks: HashMap<*const Chunk, ChunkUse>,
+    /// Bytes of all distinct chunks plus each checkpoint's own state.
+    total: usize,
+    /// The largest heap (in bytes) of any checkpoint so far.
+    peak_heap: usize,
+    /// The budget set by the user, if any (see `budget`).
+    pub budget_set: Option<usize>,
+}
+
+/// The smallest default memory budget for checkpoints.
+pub const MIN_BUDGET: usize = 16 << 20;
+/// The default budget is this many times the program's heap (at its largest so
+/// far), or `MIN_BUDGET` if that is more: one copy of the heap is shared by all
+/// checkpoints, the rest pays for what changes between them.
+pub const BUDGET_HEAP_FACTOR: usize = 2;
+
+/// What a checkpoint holds besides its heap chunks: the frames, the operand stack,
+/// the chunk table and the VM's fixed state.
+fn own_bytes(vm: &Vm) -> usize {
+    vm.stack.capacity() * 16 + vm.frames.capacity() * 64 + vm.heap.chunks().len() * 8 + 16 * 1024
+}
+
+impl Checkpoints {
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Estimated bytes of all checkpoints (shared chunks counted once).
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    pub fn contains(&self, t: u64) -> bool {
+        self.map.contains_key(&t)
+    }
+
+    pub fn get(&self, t: u64) -> Option<&Vm> {
+        self.map.get(&t)
+    }
+
+    pub fn times(&self) -> impl Iterator<Item = u64> + '_ {
+        self.map.keys().copied()
+    }
+
+    /// The latest checkpoint at or before `t`.
+    pub fn at_or_before(&self, t: u64) -> Option<(u64, &Vm)> {
+        self.map.range(..=t).next_back().map(|(k, v)| (*k, v))
+    }
+
+    /// The latest checkpoint strictly before `t`.
+    pub fn before(&self, t: u64) -> Option<u64> {
+        self.map.range(..t).next_back().map(|(k, _)| *k)
+    }
+
+    /// The largest program heap seen in a checkpoint, in bytes.
+    pub fn peak_heap_bytes(&self) -> usize {
+        self.peak_heap
+    }
+
+    pub fn insert(&mut self, t: u64, vm: Vm) {
+        self.remove(t);
+        let mut heap = 0;
+        for c in vm.heap.chunks() {
+            let e = self
+                .chunks
+                .entry(Rc::as_ptr(c))
+                .or_insert_with(|| ChunkUse {
+                    holders: 0,
+                    bytes: c.bytes(),
+                    _chunk: c.clone(),
+                });
+            if e.holders == 0 {
+                self.total += e.bytes;
+            }
+            e.holders += 1;
+            heap += e.bytes;
+        }
+        self.peak_heap = self.peak_heap.max(heap);
+        self.total += own_bytes(&vm);
+        self.map.insert(t, vm);
+    }
+
+    pub fn remove(&mut self, t: u64) {
+        let Some(vm) = self.map.remove(&t) else {
+            return;
+        };
+        self.total -= own_bytes(&vm);
+        for c in vm.heap.chunks() {
+            let p = Rc::as_ptr(c);
+            if let Some(e) = self.chunks.get_mut(&p) {
+                e.holders -= 1;
+                if e.holders == 0 {
+                    self.total -= e.bytes;
+                    self.chunks.remove(&p);
+                }
+            }
+        }
+    }
+
+    /// The bytes removing the checkpoint at `t` would free.
+    pub fn unique_bytes(&self, t: u64) -> usize {
+        let Some(vm) = self.map.get(&t) else {
+            return 0;
+        };
+        let shared: usize = vm
+            .heap
+            .chunks()
+            .iter()
+            .filter_map(|c| self.chunks.get(&Rc::as_ptr(c)))
+            .filter(|e| e.holders == 1)
+            .map(|e| e.bytes)
+            .sum();
+        shared + own_bytes(vm)
+    }
+
+    /// The memory budget: the one set, or the default.
+    pub fn budget(&self) -> usize {
+        self.budget_set
+            .unwrap_or_else(|| (self.peak_heap * BUDGET_HEAP_FACTOR).max(MIN_BUDGET))
+    }
+
+    /// Drop checkpoints until they fit the budget: the ones whose removal leaves the
+    /// smallest gap relative to their distance from `focus` go first, so they stay
+    /// dense near it and get sparse far away. The first checkpoint always stays.
+    pub fn thin(&mut self, focus: u64, interval: u64) {
+        let budget = self.budget();
+        while self.total > budget && self.map.len() > 2 {
+            let times: Vec<u64> = self.map.keys().copied().collect();
+            let mut best: Option<(f64, u64)> = None;
+            for i in 1..times.len() {
+                let prev = times[i - 1];
+                let next = times.get(i + 1).copied().unwrap_or(times[i] + interval);
+                let dist = times[i].abs_diff(focus) as f64 + 1.0;
+                let cost = (next - prev) as f64 / dist;
+                if best.is_none_or(|(b, _)| cost < b) {
+                    best = Some((cost, times[i]));
+                }
+            }
+            match best {
+                Some((_, t)) => self.remove(t),
+                None => return,
+            }
+        }
+    }
+}
