@@ -153,6 +153,24 @@ fn properties_of(dir: &Path, file: &str) {
                     e.bstep().expect("bstep");
                     assert_eq!(state(&mut e), before, "{file}: step; bstep from {t2}");
                 }
+                // finish then bfinish: back at the call site, where bfinish from
+                // inside the call goes too.
+                e.go(t2).expect("go");
+                let depth = e.cur.vm.frames.len();
+                if depth > 1 {
+                    e.bfinish().expect("bfinish");
+                    let call_site = state(&mut e);
+                    e.go(t2).expect("go");
+                    e.finish().expect("finish");
+                    if e.cur.vm.frames.len() == depth && !e.at_end() {
+                        e.bfinish().expect("bfinish");
+                        assert_eq!(
+                            state(&mut e),
+                            call_site,
+                            "{file}: finish; bfinish from {t2}"
+                        );
+                    }
+                }
                 // next then bnext: back to the same stop point when the next one is
                 // in the same frame.
                 e.go(t2).expect("go");
@@ -210,4 +228,87 @@ fn normalize_serials(s: &str) -> String {
         i += ch.len_utf8();
     }
     out
+}
+
+/// Run `f` on an engine over a recording of `tests/revdb/NAME.py`, on a thread with
+/// a big stack (the VM's own recursion limit decides, not Rust's).
+fn with_recording(name: &str, f: impl FnOnce(Engine) + Send + 'static) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/revdb");
+    let log = record(&dir, &format!("{name}.py"), name);
+    let path = log.clone();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || f(open(&path)))
+        .expect("thread")
+        .join()
+        .expect("engine thread");
+    let _ = std::fs::remove_file(log);
+}
+
+#[test]
+fn checkpoints_stay_under_the_budget() {
+    with_recording("long_mutations", |mut e| {
+        let budget = 2 << 20;
+        e.set_budget(Some(budget));
+        assert_eq!(e.budget(), budget);
+        let check = |e: &Engine, what: &str| {
+            let (list, total) = e.checkpoint_list();
+            assert!(
+                total <= budget,
+                "{what}: checkpoints hold {total} bytes, over the budget of {budget}"
+            );
+            assert!(list.len() >= 3, "{what}: only {} checkpoints", list.len());
+            assert_eq!(list[0].0, 1, "{what}: the first checkpoint is at time 1");
+        };
+        while e.cont().is_ok() && !e.at_end() {}
+        check(&e, "continue to the end");
+        let end = e.end.as_ref().expect("end").time;
+        assert!(end > 50_000, "a long recording ({end} stop points)");
+        for i in 0..8u64 {
+            let t = 2 + (i * 7919 * 13 + 5003) % (end - 2);
+            e.go(t).expect("go");
+            check(&e, &format!("go {t}"));
+            e.bstep().expect("bstep");
+            check(&e, &format!("bstep from {t}"));
+        }
+        // A watchpoint search back over a long stretch stays under it too.
+        e.go(end / 2).expect("go");
+        let p = e.print("tracker");
+        assert!(p.starts_with("$0 = "), "{p}");
+        e.add_watchpoint("$0.value").expect("watch");
+        let before = e.cur.pos.time;
+        e.bcont().expect("bcontinue");
+        assert!(e.cur.pos.time < before);
+        check(&e, "bcontinue with a watchpoint");
+        // The default budget is at least MIN_BUDGET.
+        e.set_budget(None);
+        assert!(e.budget() >= revpy_revdb::engine::MIN_BUDGET);
+    });
+}
+
+#[test]
+fn interrupt_leaves_the_position_unchanged() {
+    use std::sync::atomic::Ordering;
+    with_recording("long_mutations", |mut e| {
+        e.go(30_000).expect("go");
+        let before = e.time_text();
+        revpy_revdb::engine::INTERRUPT.store(true, Ordering::SeqCst);
+        let r = e.go(60_000);
+        assert!(
+            r.as_ref().is_err_and(|m| m.starts_with("Interrupted")),
+            "{r:?}"
+        );
+        assert_eq!(e.time_text(), before);
+        e.add_watchpoint("len([])").expect("watch");
+        revpy_revdb::engine::INTERRUPT.store(true, Ordering::SeqCst);
+        let r = e.bcont();
+        assert!(
+            r.as_ref().is_err_and(|m| m.starts_with("Interrupted")),
+            "{r:?}"
+        );
+        assert_eq!(e.time_text(), before);
+        // And the engine still works.
+        e.step().expect("step");
+        assert_eq!(e.time_text(), "30001");
+    });
 }

@@ -535,7 +535,13 @@ impl Shell {
             self.err(&format!("cannot understand the breakpoint '{spec}': use FUNC, Class.method, FILE:LINE or LINE"));
             return;
         };
-        let id = self.engine.add_breakpoint(spec, cond, temporary);
+        let id = match self.engine.add_breakpoint(spec, cond, temporary) {
+            Ok(id) => id,
+            Err(m) => {
+                self.err(&m);
+                return;
+            }
+        };
         let b = self.engine.breakpoints.iter().find(|b| b.id == id).cloned();
         if let Some(b) = b {
             let kind = if temporary {

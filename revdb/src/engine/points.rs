@@ -136,12 +136,24 @@ impl Engine {
         changed
     }
 
+    /// Add a breakpoint; an error if nothing in the program can hit it (no
+    /// function of that name, no code on that line) or the condition does not
+    /// compile.
     pub fn add_breakpoint(
         &mut self,
         spec: BreakSpec,
         cond: Option<String>,
         temporary: bool,
-    ) -> usize {
+    ) -> Result<usize, String> {
+        self.check_break_spec(&spec)?;
+        if let Some(c) = &cond {
+            let (text, _) = expr::substitute(c)?;
+            if let Err(e) =
+                revpy_compiler::compile(&format!("({text}\n)"), "<condition>", CompileMode::Module)
+            {
+                return Err(format!("SyntaxError in the condition: {}", e.message));
+            }
+        }
         let id = self.next_bp;
         self.next_bp += 1;
         self.breakpoints.push(Breakpoint {
@@ -152,7 +164,76 @@ impl Engine {
             enabled: true,
             hits: 0,
         });
-        id
+        Ok(id)
+    }
+
+    /// Every code object of the program: the main script's, those of the modules
+    /// the recording imports (their sources are in the log) and of the bundled
+    /// modules loaded by now.
+    fn program_code(&self) -> Vec<Rc<CodeObject>> {
+        let mut out = vec![];
+        self.program.code.walk(&mut out);
+        let mut sources: Vec<(&str, &str)> = vec![];
+        for r in self.program.effects.iter() {
+            if r.kind != EffectKind::ImportRead as u16 {
+                continue;
+            }
+            if let Val::List(parts) = &r.val {
+                if let [Val::Str(path), Val::Str(src)] = parts.as_slice() {
+                    sources.push((path, src));
+                }
+            }
+        }
+        for (file, src) in self.cur.vm.loaded_sources.iter() {
+            if file.starts_with("<frozen ") {
+                sources.push((file, src));
+            }
+        }
+        for (path, src) in sources {
+            if let Ok(c) = revpy_compiler::compile(src, path, CompileMode::Module) {
+                c.walk(&mut out);
+            }
+        }
+        out
+    }
+
+    fn check_break_spec(&self, spec: &BreakSpec) -> Result<(), String> {
+        let code = self.program_code();
+        match spec {
+            BreakSpec::Func(name) => {
+                let found = code
+                    .iter()
+                    .any(|c| c.name.as_ref() == name || c.qualname.as_ref() == name);
+                if found {
+                    Ok(())
+                } else {
+                    Err(format!("No function '{name}' in the program."))
+                }
+            }
+            BreakSpec::Line(file, line) => {
+                let in_file: Vec<&Rc<CodeObject>> = code
+                    .iter()
+                    .filter(|c| file_matches(&c.filename, file.as_deref(), &self.program.file))
+                    .collect();
+                let shown = file.clone().unwrap_or_else(|| self.program.file.clone());
+                if in_file.is_empty() {
+                    return Err(format!("No file '{shown}' in the program."));
+                }
+                let has_code = in_file.iter().any(|c| {
+                    c.instrs
+                        .iter()
+                        .enumerate()
+                        .any(|(pc, i)| i.line_start && c.line_of(pc) == *line)
+                });
+                if has_code {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "Line {line} of {shown} has no code (blank, a comment, or past the end)."
+                    ))
+                }
+            }
+        }
     }
 
     /// Add a watchpoint; returns its id (its value is in `watchpoints`).
@@ -236,17 +317,7 @@ pub fn bp_matches(
                 && code.instrs.iter().position(|i| i.line_start) == Some(ip)
         }
         BreakSpec::Line(file, line) => {
-            let file_ok = match file {
-                None => code.filename.as_ref() == main_file,
-                Some(fl) => {
-                    let fname: &str = code.filename.as_ref();
-                    fname == fl
-                        || fname.ends_with(&format!("/{fl}"))
-                        || std::path::Path::new(fname)
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy() == *fl)
-                }
-            };
+            let file_ok = file_matches(&code.filename, file.as_deref(), main_file);
             file_ok && code.line_of(ip) == *line
         }
     };
@@ -258,6 +329,21 @@ pub fn bp_matches(
         Some(c) => {
             let n = vm.frames.len();
             expr::condition_holds(vm, Some(n - 1), c, anchors)
+        }
+    }
+}
+
+/// Whether a code object's file is the one a breakpoint names (a path suffix or
+/// the base name; no name: the main script).
+fn file_matches(filename: &str, wanted: Option<&str>, main_file: &str) -> bool {
+    match wanted {
+        None => filename == main_file,
+        Some(fl) => {
+            filename == fl
+                || filename.ends_with(&format!("/{fl}"))
+                || std::path::Path::new(filename)
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy() == *fl)
         }
     }
 }
