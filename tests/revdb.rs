@@ -230,11 +230,12 @@ fn normalize_serials(s: &str) -> String {
     out
 }
 
-/// Run `f` on an engine over a recording of `tests/revdb/NAME.py`, on a thread with
-/// a big stack (the VM's own recursion limit decides, not Rust's).
-fn with_recording(name: &str, f: impl FnOnce(Engine) + Send + 'static) {
+/// Run `f` on an engine over a recording of `tests/revdb/NAME.py` (its own log,
+/// `tag`), on a thread with a big stack (the VM's own recursion limit decides,
+/// not Rust's).
+fn with_recording(name: &str, tag: &str, f: impl FnOnce(Engine) + Send + 'static) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/revdb");
-    let log = record(&dir, &format!("{name}.py"), name);
+    let log = record(&dir, &format!("{name}.py"), tag);
     let path = log.clone();
     std::thread::Builder::new()
         .stack_size(256 << 20)
@@ -247,7 +248,7 @@ fn with_recording(name: &str, f: impl FnOnce(Engine) + Send + 'static) {
 
 #[test]
 fn checkpoints_stay_under_the_budget() {
-    with_recording("long_mutations", |mut e| {
+    with_recording("long_mutations", "budget", |mut e| {
         let budget = 2 << 20;
         e.set_budget(Some(budget));
         assert_eq!(e.budget(), budget);
@@ -289,7 +290,7 @@ fn checkpoints_stay_under_the_budget() {
 #[test]
 fn interrupt_leaves_the_position_unchanged() {
     use std::sync::atomic::Ordering;
-    with_recording("long_mutations", |mut e| {
+    with_recording("long_mutations", "interrupt", |mut e| {
         e.go(30_000).expect("go");
         let before = e.time_text();
         revpy_revdb::engine::INTERRUPT.store(true, Ordering::SeqCst);

@@ -103,6 +103,9 @@ impl Vm {
             let mut ip = self.frames[fi].ip as usize;
             let instrs = &code.code.instrs[..];
             let hooked = self.hooked;
+            // The hook sees every instruction only when stepping by instruction or
+            // tracing; otherwise just the stop points.
+            let hook_instrs = hooked && (self.step_instructions || self.trace);
             // The operand stack in registers: `sp` is the stack length and `sptr` its
             // buffer while this frame runs simple instructions. Before any instruction
             // that can call out (run Python code, allocate stack, collect garbage) the
@@ -167,7 +170,7 @@ impl Vm {
                 let ins = instrs[ip];
                 ip += 1;
                 icount += 1;
-                if ins.line_start || hooked {
+                if ins.line_start || hook_instrs {
                     if ins.line_start {
                         self.stop_points += 1;
                     }
