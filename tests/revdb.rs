@@ -272,15 +272,28 @@ fn checkpoints_stay_under_the_budget() {
             e.bstep().expect("bstep");
             check(&e, &format!("bstep from {t}"));
         }
-        // A watchpoint search back over a long stretch stays under it too.
-        e.go(end / 2).expect("go");
-        let p = e.print("tracker");
-        assert!(p.starts_with("$0 = "), "{p}");
+        // Watchpoint searches back, with checkpoints thinned as they go, land on
+        // the line that made each change: one before where `continue` stops.
+        let mut t = 2;
+        e.go(t).expect("go");
+        while !e.print("tracker").starts_with("$0 = ") {
+            t += 1;
+            e.go(t).expect("go");
+        }
         e.add_watchpoint("$0.value").expect("watch");
-        let before = e.cur.pos.time;
-        e.bcont().expect("bcontinue");
-        assert!(e.cur.pos.time < before);
-        check(&e, "bcontinue with a watchpoint");
+        let mut changes = vec![];
+        while e.cont().is_ok() && !e.at_end() {
+            changes.push(e.cur.pos.time - 1);
+        }
+        assert!(changes.len() >= 39, "{changes:?}");
+        for i in 0..10u64 {
+            let t = changes[0] + 1 + (i * 7919 * 31 + 101) % (end - changes[0] - 1);
+            e.go(t).expect("go");
+            e.bcont().expect("bcontinue");
+            let want = changes.iter().rev().find(|c| **c < t).copied();
+            assert_eq!(Some(e.cur.pos.time), want, "bcontinue from {t}");
+            check(&e, &format!("bcontinue from {t}"));
+        }
         // The default budget is at least MIN_BUDGET.
         e.set_budget(None);
         assert!(e.budget() >= revpy_revdb::engine::MIN_BUDGET);
@@ -311,5 +324,16 @@ fn interrupt_leaves_the_position_unchanged() {
         // And the engine still works.
         e.step().expect("step");
         assert_eq!(e.time_text(), "30001");
+    });
+}
+
+#[test]
+fn go_past_the_end_before_it_is_known() {
+    with_recording("x_times_10", "far", |mut e| {
+        assert!(e.end.is_none());
+        e.go(u64::MAX).expect("go lands at the end");
+        assert!(e.at_end());
+        let r = e.go(u64::MAX);
+        assert!(r.is_err_and(|m| m.contains("past the end")));
     });
 }

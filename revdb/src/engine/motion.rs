@@ -150,10 +150,12 @@ impl Engine {
             let window = (upper0.time - upper.time).max(self.interval);
             if upper.time - from > 2 * window {
                 let mid = upper.time - window;
+                // Focused on `mid`: the run leaves checkpoints at doubling
+                // distances before it, where the next intervals will start.
                 let out = self.run(
                     Some(mid),
                     false,
-                    upper0.time,
+                    mid,
                     Box::new(move |_, _, p| stop_if(p.real && p.time >= mid)),
                 );
                 if out.interrupted {
@@ -165,6 +167,9 @@ impl Engine {
             if progress {
                 self.progress(from, upper.time);
             }
+            // The next interval ends where this one starts; take its position now,
+            // as thinning during the scan may drop the checkpoint.
+            let from_pos = self.checkpoint_pos(from);
             let start = Some(from);
             let found: Rc<Cell<Option<Pos>>> = Rc::new(Cell::new(None));
             let f2 = found.clone();
@@ -188,7 +193,7 @@ impl Engine {
                 self.go_pos(h, h.real)?;
                 return Ok(true);
             }
-            upper = self.checkpoint_pos(from);
+            upper = from_pos;
         }
     }
 

@@ -34,16 +34,19 @@ pub(super) fn next_mark(t: u64, focus: u64, interval: u64) -> u64 {
         }
         // The largest interval * 2^k below d.
         let mut step = interval;
-        while step * 2 < d {
+        while step.saturating_mul(2) < d {
             step *= 2;
         }
         return focus - step;
     }
     let mut step = interval;
-    while focus + step <= t {
-        step *= 2;
+    while focus.saturating_add(step) <= t {
+        match step.checked_mul(2) {
+            Some(s) => step = s,
+            None => return u64::MAX,
+        }
     }
-    focus + step
+    focus.saturating_add(step)
 }
 
 impl RunCtx {
