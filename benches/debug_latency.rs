@@ -26,7 +26,6 @@
 //! stops after two timeouts. The output is human-readable, and the lines that
 //! start with `RESULT` are for `benches/debug_latency.sh`.
 
-use revpy_revdb::engine::INTERRUPT;
 use revpy_revdb::{Engine, Event};
 use revpy_vm::log::Tail;
 use std::sync::atomic::Ordering;
@@ -134,22 +133,25 @@ impl Rng {
 struct Watchdog {
     /// When the current operation started, or None between operations.
     current: Arc<Mutex<Option<Instant>>>,
+    /// The engine's interrupt flag.
+    flag: revpy_revdb::engine::Interrupt,
 }
 
 impl Watchdog {
-    fn start(limit: Duration) -> Watchdog {
+    fn start(limit: Duration, flag: revpy_revdb::engine::Interrupt) -> Watchdog {
         let current: Arc<Mutex<Option<Instant>>> = Arc::new(Mutex::new(None));
         let c = current.clone();
+        let f = flag.clone();
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_millis(50));
             let cur = c.lock().unwrap();
             if let Some(t) = *cur {
                 if t.elapsed() > limit {
-                    INTERRUPT.store(true, Ordering::SeqCst);
+                    f.store(true, Ordering::SeqCst);
                 }
             }
         });
-        Watchdog { current }
+        Watchdog { current, flag }
     }
 
     /// Run `f` under the limit; its wall time in ms, or None if interrupted.
@@ -160,7 +162,7 @@ impl Watchdog {
         let ms = t0.elapsed().as_secs_f64() * 1e3;
         let mut cur = self.current.lock().unwrap();
         *cur = None;
-        INTERRUPT.store(false, Ordering::SeqCst);
+        self.flag.store(false, Ordering::SeqCst);
         (r, ms)
     }
 }
@@ -315,7 +317,6 @@ fn set_watch(e: &mut Engine, prev: Option<usize>, eval_ms: &mut Vec<f64>) -> Res
 }
 
 fn run(o: Opts, rec: revpy_vm::log::Recording) -> Result<(), String> {
-    let dog = Watchdog::start(Duration::from_secs_f64(o.op_timeout));
     let mut rng = Rng::new(o.seed);
     println!(
         "recording: {} ({} effects); seed {}; op timeout {} s",
@@ -340,6 +341,7 @@ fn run(o: Opts, rec: revpy_vm::log::Recording) -> Result<(), String> {
         e.interval
     );
     e.events.clear();
+    let dog = Watchdog::start(Duration::from_secs_f64(o.op_timeout), e.interrupt.clone());
 
     // The forward pass: the first `go` to the end (its time is in the
     // recording's end record; `continue` if the recording has none). No

@@ -306,7 +306,7 @@ fn interrupt_leaves_the_position_unchanged() {
     with_recording("long_mutations", "interrupt", |mut e| {
         e.go(30_000).expect("go");
         let before = e.time_text();
-        revpy_revdb::engine::INTERRUPT.store(true, Ordering::SeqCst);
+        e.interrupt.store(true, Ordering::SeqCst);
         let r = e.go(60_000);
         assert!(
             r.as_ref().is_err_and(|m| m.starts_with("Interrupted")),
@@ -314,7 +314,7 @@ fn interrupt_leaves_the_position_unchanged() {
         );
         assert_eq!(e.time_text(), before);
         e.add_watchpoint("len([])").expect("watch");
-        revpy_revdb::engine::INTERRUPT.store(true, Ordering::SeqCst);
+        e.interrupt.store(true, Ordering::SeqCst);
         let r = e.bcont();
         assert!(
             r.as_ref().is_err_and(|m| m.starts_with("Interrupted")),

@@ -3,7 +3,7 @@
 //! by line and prints a transcript (prompts and commands echoed), for scripts and
 //! golden tests.
 
-use crate::engine::{BreakSpec, Engine, Event, Hit, INTERRUPT};
+use crate::engine::{BreakSpec, Engine, Event, Hit, Interrupt};
 use revpy_vm::{StopKind, Vm};
 use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Write};
@@ -96,8 +96,13 @@ pub struct Shell {
     out: Out,
 }
 
+/// The interrupt flag of the engine the interactive shell drives (Ctrl-C).
+static SIGINT_TARGET: std::sync::OnceLock<Interrupt> = std::sync::OnceLock::new();
+
 extern "C" fn on_sigint(_: libc::c_int) {
-    INTERRUPT.store(true, Ordering::SeqCst);
+    if let Some(flag) = SIGINT_TARGET.get() {
+        flag.store(true, Ordering::SeqCst);
+    }
 }
 
 impl Shell {
@@ -132,7 +137,7 @@ impl Shell {
 
     /// Run one command line; returns false to quit.
     pub fn execute(&mut self, line: &str) -> bool {
-        INTERRUPT.store(false, Ordering::SeqCst);
+        self.engine.interrupt.store(false, Ordering::SeqCst);
         let line = line.trim();
         let line = if line.is_empty() {
             match &self.last_motion {
@@ -779,6 +784,7 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
         let _ = sh.out.flush();
         return 0;
     }
+    let _ = SIGINT_TARGET.set(sh.engine.interrupt.clone());
     // SAFETY: installing a handler that only stores to an atomic.
     unsafe {
         libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);

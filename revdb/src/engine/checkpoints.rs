@@ -145,9 +145,11 @@ impl Checkpoints {
             .unwrap_or_else(|| (self.peak_heap * BUDGET_HEAP_FACTOR).max(MIN_BUDGET))
     }
 
-    /// Drop checkpoints until they fit the budget: the ones whose removal leaves the
-    /// smallest gap relative to their distance from `focus` go first, so they stay
-    /// dense near it and get sparse far away. The first checkpoint always stays.
+    /// Drop checkpoints until they fit the budget. Each one's worth is the gap its
+    /// removal would leave, divided by its distance from `focus` (so they stay
+    /// dense near it and get sparse far away), per byte it alone holds: a far
+    /// checkpoint that shares nothing with the others is a whole copy of the heap
+    /// and goes before many small ones near the user. The first one always stays.
     pub fn thin(&mut self, focus: u64, interval: u64) {
         let budget = self.budget();
         while self.total > budget && self.map.len() > 2 {
@@ -157,9 +159,10 @@ impl Checkpoints {
                 let prev = times[i - 1];
                 let next = times.get(i + 1).copied().unwrap_or(times[i] + interval);
                 let dist = times[i].abs_diff(focus) as f64 + 1.0;
-                let cost = (next - prev) as f64 / dist;
-                if best.is_none_or(|(b, _)| cost < b) {
-                    best = Some((cost, times[i]));
+                let bytes = self.unique_bytes(times[i]).max(1) as f64;
+                let worth = (next - prev) as f64 / dist / bytes;
+                if best.is_none_or(|(b, _)| worth < b) {
+                    best = Some((worth, times[i]));
                 }
             }
             match best {

@@ -32,9 +32,11 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
-/// Set (by a SIGINT handler) to interrupt a long run; the engine clears it.
-pub static INTERRUPT: AtomicBool = AtomicBool::new(false);
+/// A flag another thread or a signal handler sets to interrupt a long run
+/// (Ctrl-C); the engine clears it when it stops.
+pub type Interrupt = Arc<AtomicBool>;
 
 /// A position in the replay: the stop point counter and the instruction counter at
 /// a hook call. `real` positions are stop points; others are instructions between
@@ -145,6 +147,8 @@ pub struct Engine {
     /// Called with each interval a backward search scans, as it starts (the
     /// shell prints `[searching A..B]`); without it they are `Event::Searching`.
     pub on_progress: Option<Box<dyn FnMut(u64, u64)>>,
+    /// Set it to interrupt the motion in progress (see `Interrupt`).
+    pub interrupt: Interrupt,
     /// Hits of the last `continue`/`bcontinue`.
     pub hits: Vec<Hit>,
     sources: BTreeMap<String, Rc<Vec<String>>>,
@@ -193,6 +197,7 @@ impl Engine {
             events: vec![],
             hits: vec![],
             on_progress: None,
+            interrupt: Default::default(),
             sources: BTreeMap::new(),
         };
         let out = e.run(None, false, 1, Box::new(|_, _, p| stop_if(p.real)));

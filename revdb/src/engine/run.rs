@@ -129,6 +129,7 @@ impl Engine {
             captured: None,
         }));
         let hook_ctx = ctx.clone();
+        let interrupt = self.interrupt.clone();
         let mut matcher = matcher;
         let hook = move |vm: &mut Vm, kind: StopKind| -> HookAction {
             let mut cx = hook_ctx.borrow_mut();
@@ -140,7 +141,7 @@ impl Engine {
                 real,
             };
             if real {
-                if INTERRUPT.load(Ordering::Relaxed) && INTERRUPT.swap(false, Ordering::SeqCst) {
+                if interrupt.load(Ordering::Relaxed) && interrupt.swap(false, Ordering::SeqCst) {
                     cx.interrupted = true;
                     return HookAction::Abort;
                 }
