@@ -174,10 +174,12 @@ impl Engine {
             let found: Rc<Cell<Option<Pos>>> = Rc::new(Cell::new(None));
             let f2 = found.clone();
             let mut scan = make(upper);
+            // Focused on the search front: the checkpoints the next intervals
+            // start from are the ones to keep.
             let out = self.run(
                 start,
                 instrs,
-                upper0.time,
+                from,
                 Box::new(move |vm, k, p| {
                     let (hit, stop) = scan(vm, k, p);
                     if hit.is_some() {

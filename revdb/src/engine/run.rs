@@ -11,7 +11,6 @@ pub(super) struct RunCtx {
     next_mark: u64,
     store: Rc<RefCell<Checkpoints>>,
     last_real: Option<Pos>,
-    last_kind: StopKind,
     stop_instr: u64,
     furthest: u64,
     out_mark: (usize, usize),
@@ -120,7 +119,6 @@ impl Engine {
             next_mark: 1,
             store: self.checkpoints.clone(),
             last_real: None,
-            last_kind: StopKind::Line,
             stop_instr: 0,
             furthest: self.furthest,
             out_mark: (0, 0),
@@ -146,7 +144,6 @@ impl Engine {
                     return HookAction::Abort;
                 }
                 cx.last_real = Some(pos);
-                cx.last_kind = kind;
                 cx.stop_instr = vm.instructions;
                 let t = pos.time;
                 if t <= cx.furthest {
