@@ -301,26 +301,10 @@ impl Engine {
         let found = if self.watchpoints.iter().any(|w| w.enabled) {
             self.backward_watch()?
         } else {
-            let bps: Vec<Breakpoint> = self
-                .breakpoints
-                .iter()
-                .filter(|b| b.enabled)
-                .cloned()
-                .collect();
-            let anchors = self.anchors.clone();
-            let main_file = self.program.file.clone();
+            let points = self.active_points();
             self.backward(false, true, &|| {
-                let bps = bps.clone();
-                let anchors = anchors.clone();
-                let main_file = main_file.clone();
-                Box::new(move |vm, k, p| {
-                    stop_if(
-                        p.real
-                            && bps
-                                .iter()
-                                .any(|b| bp_matches(b, vm, k, &main_file, &anchors)),
-                    )
-                })
+                let points = points.clone();
+                Box::new(move |vm, k, p| stop_if(p.real && points.breakpoint_hit(vm, k)))
             })?
         };
         if !found {
@@ -335,36 +319,15 @@ impl Engine {
     /// Backward search with watchpoints (and breakpoints): the last stop point
     /// before now whose line changes a watched value, or that hits a breakpoint.
     pub(super) fn backward_watch(&mut self) -> Result<bool, String> {
-        let bps: Vec<Breakpoint> = self
-            .breakpoints
-            .iter()
-            .filter(|b| b.enabled)
-            .cloned()
-            .collect();
-        let exprs: Vec<String> = self
-            .watchpoints
-            .iter()
-            .filter(|w| w.enabled)
-            .map(|w| w.expr.clone())
-            .collect();
-        let anchors = self.anchors.clone();
-        let main_file = self.program.file.clone();
+        let points = self.active_points();
         self.search_back(false, true, &|upper| {
-            let (bps, exprs, anchors, main_file) = (
-                bps.clone(),
-                exprs.clone(),
-                anchors.clone(),
-                main_file.clone(),
-            );
+            let points = points.clone();
             let mut prev: Option<(Pos, Vec<String>)> = None;
             Box::new(move |vm, k, p| {
                 if !p.real {
                     return (None, false);
                 }
-                let vals: Vec<String> = exprs
-                    .iter()
-                    .map(|e| expr::watch_repr(vm, e, &anchors))
-                    .collect();
+                let vals = points.watch_values(vm);
                 let mut hit = match &prev {
                     Some((pp, pv)) if *pv != vals => Some(*pp),
                     _ => None,
@@ -372,10 +335,7 @@ impl Engine {
                 if p.key() >= upper.key() {
                     return (hit, true);
                 }
-                if bps
-                    .iter()
-                    .any(|b| bp_matches(b, vm, k, &main_file, &anchors))
-                {
+                if points.breakpoint_hit(vm, k) {
                     hit = Some(p);
                 }
                 prev = Some((p, vals));

@@ -46,47 +46,74 @@ pub enum Hit {
     Watchpoint(usize, String),
 }
 
+/// What a run checks at each stop point: copies of the enabled breakpoints and
+/// watch expressions, with what evaluating them needs.
+#[derive(Clone)]
+pub(super) struct ActivePoints {
+    bps: Vec<Breakpoint>,
+    pub(super) exprs: Vec<String>,
+    anchors: expr::Anchors,
+    main_file: String,
+}
+
+impl ActivePoints {
+    /// The watch expressions' reprs here.
+    pub(super) fn watch_values(&self, vm: &mut Vm) -> Vec<String> {
+        self.exprs
+            .iter()
+            .map(|e| expr::watch_repr(vm, e, &self.anchors))
+            .collect()
+    }
+
+    /// Whether a breakpoint hits at this stop point.
+    pub(super) fn breakpoint_hit(&self, vm: &mut Vm, kind: StopKind) -> bool {
+        self.bps
+            .iter()
+            .any(|b| bp_matches(b, vm, kind, &self.main_file, &self.anchors))
+    }
+}
+
 impl Engine {
+    /// The enabled breakpoints and watch expressions, for a run's matcher.
+    pub(super) fn active_points(&self) -> ActivePoints {
+        ActivePoints {
+            bps: self
+                .breakpoints
+                .iter()
+                .filter(|b| b.enabled)
+                .cloned()
+                .collect(),
+            exprs: self
+                .watchpoints
+                .iter()
+                .filter(|w| w.enabled)
+                .map(|w| w.expr.clone())
+                .collect(),
+            anchors: self.anchors.clone(),
+            main_file: self.program.file.clone(),
+        }
+    }
+
     /// A matcher for forward breakpoint and watchpoint hits.
     pub(super) fn hit_matcher(&self) -> Matcher {
-        let bps: Vec<Breakpoint> = self
-            .breakpoints
-            .iter()
-            .filter(|b| b.enabled)
-            .cloned()
-            .collect();
-        let exprs: Vec<String> = self
-            .watchpoints
-            .iter()
-            .filter(|w| w.enabled)
-            .map(|w| w.expr.clone())
-            .collect();
+        let points = self.active_points();
         let mut prev: Vec<String> = self
             .watchpoints
             .iter()
             .filter(|w| w.enabled)
             .map(|w| w.value.clone())
             .collect();
-        let anchors = self.anchors.clone();
-        let main_file = self.program.file.clone();
         Box::new(move |vm, k, p| {
             if !p.real {
                 return Flow::Continue;
             }
             let mut hit = false;
-            if !exprs.is_empty() {
-                let vals: Vec<String> = exprs
-                    .iter()
-                    .map(|e| expr::watch_repr(vm, e, &anchors))
-                    .collect();
+            if !points.exprs.is_empty() {
+                let vals = points.watch_values(vm);
                 hit = vals != prev;
                 prev = vals;
             }
-            stop_if(
-                hit || bps
-                    .iter()
-                    .any(|b| bp_matches(b, vm, k, &main_file, &anchors)),
-            )
+            stop_if(hit || points.breakpoint_hit(vm, k))
         })
     }
 
