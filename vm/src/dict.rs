@@ -295,3 +295,21 @@ impl Dict {
         self.stamp = new_stamp();
     }
 }
+
+/// The dict behind a heap object's shared pointer, for writing: copied first if a
+/// snapshot of the heap (a debugger checkpoint) still shares it.
+#[inline(always)]
+pub fn unshared(x: &mut std::rc::Rc<Dict>) -> &mut Dict {
+    if std::rc::Rc::strong_count(x) != 1 || std::rc::Rc::weak_count(x) != 0 {
+        unshare(x);
+    }
+    // SAFETY: `x` is now the only reference to its dict (one strong, no weak
+    // pointers) and we hold it mutably, so no other reference can exist.
+    unsafe { &mut *(std::rc::Rc::as_ptr(x) as *mut Dict) }
+}
+
+#[cold]
+#[inline(never)]
+fn unshare(x: &mut std::rc::Rc<Dict>) {
+    std::rc::Rc::make_mut(x);
+}

@@ -250,7 +250,8 @@ pub enum Kind {
     ByteArray(Vec<u8>),
     Tuple(Vec<Value>),
     List(Vec<Value>),
-    Dict(Box<Dict>),
+    /// Shared between heap copies (checkpoints) until written: `Rc::make_mut`.
+    Dict(Rc<Dict>),
     Set(Box<SetTable>),
     FrozenSet(Box<SetTable>),
     Function(Box<Function>),
@@ -291,7 +292,7 @@ impl Kind {
             Kind::Bytes(b) | Kind::ByteArray(b) => b.capacity(),
             Kind::Tuple(v) | Kind::List(v) => v.capacity() * 16,
             // entries (key, value, hash) plus the index table
-            Kind::Dict(d) => 64 + d.raw_len() * 48,
+            Kind::Dict(d) => (64 + d.raw_len() * 48) / Rc::strong_count(d).max(1),
             Kind::Set(s) | Kind::FrozenSet(s) => 64 + s.len() * 48,
             Kind::Function(_) | Kind::Class(_) | Kind::Module(_) => 256,
             Kind::Generator(g) => 128 + g.saved.capacity() * 16,

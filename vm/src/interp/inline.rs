@@ -314,14 +314,14 @@ impl Vm {
         if let Some((k, _)) = self.dict_entry(d, c.hint) {
             if k.is(name) {
                 if let Kind::Dict(x) = self.heap.kind_mut(d) {
-                    x.set_value_at(c.hint as usize, v);
+                    crate::dict::unshared(x).set_value_at(c.hint as usize, v);
                 }
                 return true;
             }
         }
         if let Some(i) = self.dict_find_str(d, name) {
             if let Kind::Dict(x) = self.heap.kind_mut(d) {
-                x.set_value_at(i, v);
+                crate::dict::unshared(x).set_value_at(i, v);
             }
             self.remember_hint(code, pc, &c, name, i);
             return true;
@@ -403,14 +403,14 @@ impl Vm {
                 if let Some((k, _)) = self.dict_entry(d, c.hint) {
                     if k.is(name) {
                         if let Kind::Dict(x) = self.heap.kind_mut(d) {
-                            x.set_value_at(c.hint as usize, v);
+                            crate::dict::unshared(x).set_value_at(c.hint as usize, v);
                         }
                         return Ok(());
                     }
                 }
                 if let Some(i) = self.dict_find_str(d, name) {
                     if let Kind::Dict(x) = self.heap.kind_mut(d) {
-                        x.set_value_at(i, v);
+                        crate::dict::unshared(x).set_value_at(i, v);
                     }
                     self.remember_hint(code, pc, &c, name, i);
                     return Ok(());

@@ -5,13 +5,14 @@ use crate::dict::{Dict, Probe};
 use crate::heap::Kind;
 use crate::value::{ObjRef, Value};
 use crate::{PyResult, Vm};
+use std::rc::Rc;
 
 type Kw<'a> = &'a [(Value, Value)];
 
 impl Vm {
     pub fn new_dict(&mut self) -> ObjRef {
         let c = self.types.dict;
-        self.heap.alloc(c, Kind::Dict(Box::new(Dict::new())))
+        self.heap.alloc(c, Kind::Dict(Rc::new(Dict::new())))
     }
 
     fn dict_ref(&self, d: ObjRef) -> &Dict {
@@ -23,7 +24,7 @@ impl Vm {
 
     fn dict_mut(&mut self, d: ObjRef) -> &mut Dict {
         match self.heap.kind_mut(d) {
-            Kind::Dict(x) => x,
+            Kind::Dict(x) => crate::dict::unshared(x),
             _ => panic!("revpy internal error: not a dict"),
         }
     }
@@ -204,7 +205,7 @@ fn this(vm: &mut Vm, args: &[Value]) -> PyResult<ObjRef> {
 fn d_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
     Ok(Value::Obj(
-        vm.heap.alloc(cls, Kind::Dict(Box::new(Dict::new()))),
+        vm.heap.alloc(cls, Kind::Dict(Rc::new(Dict::new()))),
     ))
 }
 
@@ -278,7 +279,7 @@ fn d_copy(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let d = this(vm, args)?;
     let copy = vm.dict_ref(d).clone();
     let c = vm.types.dict;
-    Ok(Value::Obj(vm.heap.alloc(c, Kind::Dict(Box::new(copy)))))
+    Ok(Value::Obj(vm.heap.alloc(c, Kind::Dict(Rc::new(copy)))))
 }
 
 fn d_clear(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -336,7 +337,7 @@ fn d_or(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let copy = vm.dict_ref(d).clone();
     let c = vm.types.dict;
-    let n = vm.heap.alloc(c, Kind::Dict(Box::new(copy)));
+    let n = vm.heap.alloc(c, Kind::Dict(Rc::new(copy)));
     dict_update_from(vm, n, args[1])?;
     Ok(Value::Obj(n))
 }
