@@ -822,3 +822,19 @@ fn dis_golden_files() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn debug_memory_budget_option() {
+    for bad in ["0", "abc", "-3"] {
+        let out = run_cmd(&["debug", "--memory", bad], "x = 1\n");
+        assert_eq!(out.code, 2, "--memory {bad}: {}", out.stderr);
+        assert!(out.stderr.starts_with("error:"), "{}", out.stderr);
+    }
+    let d = scratch();
+    std::fs::write(d.join("prog.py"), "x = 1\ny = 2\n").expect("write program");
+    std::fs::write(d.join("cmds"), "info checkpoints\n").expect("write commands");
+    let out = revpy_in(&d, &["debug", "--memory", "8", "-x", "cmds", "prog.py"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("(budget 8192 KiB)"), "{}", out.stdout);
+    let _ = std::fs::remove_dir_all(&d);
+}
