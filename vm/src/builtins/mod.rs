@@ -2,6 +2,7 @@
 
 pub mod sys;
 
+use crate::args::{Arity, NativeDef};
 use crate::heap::{IterKind, Kind};
 use crate::num::Num;
 use crate::value::Value;
@@ -867,53 +868,51 @@ impl Vm {
 
 pub fn register(vm: &mut Vm) {
     let b = vm.builtins;
-    let fns: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("print", b_print),
-        ("input", b_input),
-        ("len", b_len),
-        ("repr", b_repr),
-        ("ascii", b_ascii),
-        ("abs", b_abs),
-        ("all", b_all),
-        ("any", b_any),
-        ("bin", b_bin),
-        ("oct", b_oct),
-        ("hex", b_hex),
-        ("callable", b_callable),
-        ("chr", b_chr),
-        ("ord", b_ord),
-        ("dir", b_dir),
-        ("divmod", b_divmod),
-        ("format", b_format),
-        ("getattr", b_getattr),
-        ("setattr", b_setattr),
-        ("hasattr", b_hasattr),
-        ("delattr", b_delattr),
-        ("globals", b_globals),
-        ("locals", b_locals),
-        ("vars", b_vars),
-        ("hash", b_hash),
-        ("id", b_id),
-        ("isinstance", b_isinstance),
-        ("issubclass", b_issubclass),
-        ("iter", b_iter),
-        ("next", b_next),
-        ("max", b_max),
-        ("min", b_min),
-        ("sum", b_sum),
-        ("pow", b_pow),
-        ("round", b_round),
-        ("sorted", b_sorted),
-        ("__build_class__", b_build_class),
-        ("__import__", b_import),
-        ("exit", b_exit),
-        ("quit", b_exit),
+    let fns: &[NativeDef] = &[
+        ("print", b_print, Arity::any().kw()),
+        ("input", b_input, Arity::range(0, 1)),
+        ("len", b_len, Arity::exactly(1)),
+        ("repr", b_repr, Arity::exactly(1)),
+        ("ascii", b_ascii, Arity::exactly(1)),
+        ("abs", b_abs, Arity::exactly(1)),
+        ("all", b_all, Arity::exactly(1)),
+        ("any", b_any, Arity::exactly(1)),
+        ("bin", b_bin, Arity::exactly(1)),
+        ("oct", b_oct, Arity::exactly(1)),
+        ("hex", b_hex, Arity::exactly(1)),
+        ("callable", b_callable, Arity::exactly(1)),
+        ("chr", b_chr, Arity::exactly(1)),
+        ("ord", b_ord, Arity::exactly(1)),
+        ("dir", b_dir, Arity::range(0, 1)),
+        ("divmod", b_divmod, Arity::exactly(2)),
+        ("format", b_format, Arity::range(1, 2)),
+        ("getattr", b_getattr, Arity::range(2, 3)),
+        ("setattr", b_setattr, Arity::exactly(3)),
+        ("hasattr", b_hasattr, Arity::exactly(2)),
+        ("delattr", b_delattr, Arity::exactly(2)),
+        ("globals", b_globals, Arity::none()),
+        ("locals", b_locals, Arity::none()),
+        ("vars", b_vars, Arity::range(0, 1)),
+        ("hash", b_hash, Arity::exactly(1)),
+        ("id", b_id, Arity::exactly(1)),
+        ("isinstance", b_isinstance, Arity::exactly(2)),
+        ("issubclass", b_issubclass, Arity::exactly(2)),
+        ("iter", b_iter, Arity::range(1, 2)),
+        ("next", b_next, Arity::range(1, 2)),
+        ("max", b_max, Arity::any().kw()),
+        ("min", b_min, Arity::any().kw()),
+        ("sum", b_sum, Arity::any().kw()),
+        ("pow", b_pow, Arity::any().kw()),
+        ("round", b_round, Arity::any().kw()),
+        ("sorted", b_sorted, Arity::any().kw()),
+        ("__build_class__", b_build_class, Arity::any().kw()),
+        ("__import__", b_import, Arity::any().kw()),
+        ("exit", b_exit, Arity::range(0, 1)),
+        ("quit", b_exit, Arity::range(0, 1)),
     ];
-    for (n, f) in fns {
-        vm.add_function(b, n, *f);
-    }
+    vm.add_functions(b, fns);
     let s = vm.types.super_;
-    vm.add_staticmethod(s, "__new__", super_new);
+    vm.add_staticmethod(s, "__new__", super_new, Arity::any().kw());
     for name in ["sum", "sorted", "max", "min", "any", "all"] {
         vm.mark_gc_safe(b, name);
     }
