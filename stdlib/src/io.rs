@@ -12,6 +12,7 @@
 //! program sees the logged results. Text files are UTF-8 (or Latin-1) with universal
 //! newlines on input (`\r\n` and `\r` read as `\n`), as CPython's default.
 
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::effects::io_error_val;
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
@@ -1029,28 +1030,28 @@ fn f_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_io");
     let d = vm.module_dict(m);
-    vm.add_function(d, "open", open);
+    vm.add_function(d, "open", open, Arity::range(1, 8).kw());
     let obj = vm.types.object;
-    let methods: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("read", f_read),
-        ("readline", f_readline),
-        ("readlines", f_readlines),
-        ("write", f_write),
-        ("writelines", f_writelines),
-        ("seek", f_seek),
-        ("tell", f_tell),
-        ("truncate", f_truncate),
-        ("flush", f_flush),
-        ("close", f_close),
-        ("readable", f_readable),
-        ("writable", f_writable),
-        ("seekable", f_seekable),
-        ("isatty", f_isatty),
-        ("__iter__", f_iter),
-        ("__next__", f_next),
-        ("__enter__", f_enter),
-        ("__exit__", f_exit),
-        ("__repr__", f_repr),
+    let methods: &[NativeDef] = &[
+        ("read", f_read, Arity::range(0, 1)),
+        ("readline", f_readline, Arity::range(0, 1)),
+        ("readlines", f_readlines, Arity::range(0, 1)),
+        ("write", f_write, Arity::exactly(1)),
+        ("writelines", f_writelines, Arity::exactly(1)),
+        ("seek", f_seek, Arity::range(1, 2)),
+        ("tell", f_tell, Arity::none()),
+        ("truncate", f_truncate, Arity::range(0, 1)),
+        ("flush", f_flush, Arity::none()),
+        ("close", f_close, Arity::none()),
+        ("readable", f_readable, Arity::none()),
+        ("writable", f_writable, Arity::none()),
+        ("seekable", f_seekable, Arity::none()),
+        ("isatty", f_isatty, Arity::none()),
+        ("__iter__", f_iter, Arity::none()),
+        ("__next__", f_next, Arity::none()),
+        ("__enter__", f_enter, Arity::none()),
+        ("__exit__", f_exit, Arity::any()),
+        ("__repr__", f_repr, Arity::none()),
     ];
     for cname in [
         "TextIOWrapper",
@@ -1059,10 +1060,8 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         "BufferedRandom",
     ] {
         let cls = vm.new_native_class(cname, obj, "_io");
-        for (n, f) in methods {
-            vm.add_method(cls, n, *f);
-        }
-        vm.add_staticmethod(cls, "__new__", f_new);
+        vm.add_methods(cls, methods);
+        vm.add_staticmethod(cls, "__new__", f_new, Arity::any().kw());
         vm.add_getter(cls, "closed", f_closed);
         vm.add_getter(cls, "name", f_name);
         vm.add_getter(cls, "mode", f_mode);
@@ -1082,5 +1081,5 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
 /// The builtin `open` (installed into `builtins`).
 pub fn install(vm: &mut Vm) {
     let b = vm.builtins;
-    vm.add_function(b, "open", open);
+    vm.add_function(b, "open", open, Arity::range(1, 8).kw());
 }

@@ -25,6 +25,9 @@ pub struct Arity {
     /// Keyword arguments are passed to the native (which checks their names, usually
     /// with a [`KwSpec`]); without it any keyword argument is refused before the call.
     pub kw: bool,
+    /// The message of the TypeError for a wrong count, where CPython words it its own
+    /// way (`math.log requires 1 to 2 arguments`).
+    pub msg: Option<&'static str>,
 }
 
 impl Arity {
@@ -41,7 +44,12 @@ impl Arity {
     }
     /// From `min` to `max` positional arguments.
     pub const fn range(min: u8, max: u8) -> Arity {
-        Arity { min, max, kw: false }
+        Arity {
+            min,
+            max,
+            kw: false,
+            msg: None,
+        }
     }
     /// At least `min` positional arguments, no upper bound.
     pub const fn at_least(min: u8) -> Arity {
@@ -54,6 +62,13 @@ impl Arity {
     /// The same, also accepting keyword arguments.
     pub const fn kw(self) -> Arity {
         Arity { kw: true, ..self }
+    }
+    /// The same, with CPython's own message for a wrong count.
+    pub const fn msg(self, msg: &'static str) -> Arity {
+        Arity {
+            msg: Some(msg),
+            ..self
+        }
     }
 }
 
@@ -337,7 +352,9 @@ impl Vm {
                     None => name.to_string(),
                 }
             };
-            let msg = if a.min == a.max && !dunder {
+            let msg = if let Some(m) = a.msg {
+                m.to_string()
+            } else if a.min == a.max && !dunder {
                 match a.min {
                     0 => format!("{qual}() takes no arguments ({n} given)"),
                     1 => format!("{qual}() takes exactly one argument ({n} given)"),
