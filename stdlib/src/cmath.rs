@@ -290,7 +290,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("isfinite", isfinite, Arity::exactly(1)),
         ("isinf", isinf, Arity::exactly(1)),
         ("isnan", isnan, Arity::exactly(1)),
-        ("isclose", isclose, Arity::exactly(2).kw()),
+        ("isclose", isclose, Arity::range(0, 2).kw()),
     ];
     vm.add_functions(d, fns);
     for (n, v) in [

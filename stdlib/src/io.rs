@@ -1030,7 +1030,7 @@ fn f_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_io");
     let d = vm.module_dict(m);
-    vm.add_function(d, "open", open, Arity::range(1, 8).kw());
+    vm.add_function(d, "open", open, Arity::range(0, 8).kw());
     let obj = vm.types.object;
     let methods: &[NativeDef] = &[
         ("read", f_read, Arity::range(0, 1)),
@@ -1081,5 +1081,5 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
 /// The builtin `open` (installed into `builtins`).
 pub fn install(vm: &mut Vm) {
     let b = vm.builtins;
-    vm.add_function(b, "open", open, Arity::range(1, 8).kw());
+    vm.add_function(b, "open", open, Arity::range(0, 8).kw());
 }

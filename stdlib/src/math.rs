@@ -526,7 +526,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("gamma", gamma, Arity::exactly(1)),
         ("gcd", crate::math_int::gcd, Arity::any()),
         ("hypot", hypot, Arity::any()),
-        ("isclose", isclose, Arity::exactly(2).kw()),
+        ("isclose", isclose, Arity::range(0, 2).kw()),
         ("isfinite", isfinite, Arity::exactly(1)),
         ("isinf", isinf, Arity::exactly(1)),
         ("isnan", isnan, Arity::exactly(1)),

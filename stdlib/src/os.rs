@@ -760,17 +760,17 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let fns: &[NativeDef] = &[
         ("getcwd", getcwd, Arity::none()),
         ("listdir", listdir, Arity::range(0, 1).kw()),
-        ("remove", remove, Arity::exactly(1).kw()),
-        ("unlink", remove, Arity::exactly(1).kw()),
+        ("remove", remove, Arity::range(0, 1).kw()),
+        ("unlink", remove, Arity::range(0, 1).kw()),
         ("rmdir", rmdir, Arity::exactly(1)),
         ("rename", rename, Arity::exactly(2)),
         ("replace", rename, Arity::exactly(2)),
-        ("mkdir", mkdir, Arity::range(1, 2).kw()),
-        ("makedirs", makedirs, Arity::range(1, 3).kw()),
+        ("mkdir", mkdir, Arity::range(0, 2).kw()),
+        ("makedirs", makedirs, Arity::range(0, 3).kw()),
         ("getpid", getpid, Arity::none()),
         ("urandom", urandom, Arity::exactly(1)),
         ("_exit", os_exit, Arity::exactly(1)),
-        ("getenv", getenv, Arity::range(1, 2).kw()),
+        ("getenv", getenv, Arity::range(0, 2).kw()),
     ];
     vm.add_functions(d, fns);
     for (n, v) in [

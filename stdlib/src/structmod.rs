@@ -628,7 +628,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let fns: &[NativeDef] = &[
         ("pack", pack, Arity::at_least(1)),
         ("unpack", unpack, Arity::exactly(2)),
-        ("unpack_from", unpack_from, Arity::range(2, 3).kw()),
+        ("unpack_from", unpack_from, Arity::range(1, 3).kw()),
         ("pack_into", pack_into, Arity::at_least(3)),
         ("calcsize", calcsize, Arity::exactly(1)),
         ("_iter_unpack", iter_unpack, Arity::exactly(2)),

@@ -339,7 +339,7 @@ fn int_index(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn register(vm: &mut Vm) {
     let c = vm.types.int;
     vm.add_staticmethod(c, "__new__", int_new, Arity::any().kw());
-    vm.add_classmethod(c, "from_bytes", from_bytes, Arity::range(1, 2).kw());
+    vm.add_classmethod(c, "from_bytes", from_bytes, Arity::range(0, 2).kw());
     let methods: &[NativeDef] = &[
         ("bit_length", bit_length, Arity::none()),
         ("bit_count", bit_count, Arity::none()),

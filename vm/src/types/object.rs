@@ -174,7 +174,7 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn register(vm: &mut Vm) {
     let o = vm.types.object;
     vm.add_staticmethod(o, "__new__", object_new, Arity::any().kw());
-    vm.add_classmethod(o, "__init_subclass__", object_init_subclass, Arity::none());
+    vm.add_classmethod(o, "__init_subclass__", object_init_subclass, Arity::none().kw());
     let methods: &[NativeDef] = &[
         ("__init__", object_init, Arity::any().kw()),
         ("__setattr__", object_setattr, Arity::exactly(2)),
