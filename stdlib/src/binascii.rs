@@ -9,9 +9,8 @@ type Kw<'a> = &'a [(Value, Value)];
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 fn error(vm: &mut Vm, msg: &str) -> PyErr {
-    match vm.load_module("binascii", None) {
-        Ok(m) => {
-            let d = vm.module_dict(m);
+    match vm.native_module_dict("binascii") {
+        Ok(d) => {
             let k = vm.intern("Error");
             match vm.dict_get_str(d, k) {
                 Some(Value::Obj(c)) => vm.new_error(c, msg.to_string()),

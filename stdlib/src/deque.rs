@@ -518,8 +518,7 @@ fn make_iter(vm: &mut Vm, dq: Value, rev: bool) -> PyResult<Value> {
         Some(d) => d.state,
         None => return Err(bad_self(vm, dq)),
     };
-    let m = vm.load_module("_collections", None)?;
-    let md = vm.module_dict(m);
+    let md = vm.native_module_dict("_collections")?;
     let k = vm.intern(if rev {
         "_deque_reverse_iterator"
     } else {

@@ -101,14 +101,9 @@ fn this(vm: &mut Vm, v: Value) -> PyResult<&mut FileObj> {
     Ok(get_mut(vm, v).expect("checked above"))
 }
 
-/// The `_io` module (created on first use): its classes live in its dict.
-fn io_module(vm: &mut Vm) -> PyResult<ObjRef> {
-    vm.load_module("_io", None)
-}
-
+/// A class or value of the `_io` module (created on first use).
 fn module_value(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    let m = io_module(vm)?;
-    let d = vm.module_dict(m);
+    let d = vm.native_module_dict("_io")?;
     let k = vm.intern(name);
     match vm.dict_get_str(d, k) {
         Some(v) => Ok(v),

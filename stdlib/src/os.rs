@@ -302,8 +302,7 @@ impl OpaqueObject for Environ {
 }
 
 fn environ_obj(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.load_module("os", None)?;
-    let d = vm.module_dict(m);
+    let d = vm.native_module_dict("os")?;
     let k = vm.intern("environ");
     match vm.dict_get_str(d, k) {
         Some(v) => Ok(v),

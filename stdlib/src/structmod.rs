@@ -31,9 +31,8 @@ struct Layout {
 }
 
 fn error(vm: &mut Vm, msg: &str) -> PyErr {
-    match vm.load_module("_struct", None) {
-        Ok(m) => {
-            let d = vm.module_dict(m);
+    match vm.native_module_dict("_struct") {
+        Ok(d) => {
             let k = vm.intern("error");
             match vm.dict_get_str(d, k) {
                 Some(Value::Obj(c)) => vm.new_error(c, msg.to_string()),

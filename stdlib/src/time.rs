@@ -216,13 +216,9 @@ fn gmtime_fields(secs: i64) -> [i64; 9] {
     ]
 }
 
-fn time_module(vm: &mut Vm) -> PyResult<ObjRef> {
-    vm.load_module("time", None)
-}
 
 fn make_struct_time(vm: &mut Vm, f: &[i64; 9], zone: &str, gmtoff: i64) -> PyResult<Value> {
-    let m = time_module(vm)?;
-    let d = vm.module_dict(m);
+    let d = vm.native_module_dict("time")?;
     let k = vm.intern("struct_time");
     let cls = vm.dict_get_str(d, k).unwrap_or(Value::None);
     let mut items: Vec<Value> = f.iter().map(|v| Value::Int(*v)).collect();
