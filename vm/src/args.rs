@@ -240,6 +240,30 @@ impl NativeSig {
     }
 }
 
+/// Special methods that CPython implements as slot wrappers (whose count errors read
+/// `expected 1 argument, got 0`).
+fn is_slot(name: &str) -> bool {
+    let base = name.trim_start_matches("__").trim_end_matches("__");
+    let base = base
+        .strip_prefix('r')
+        .filter(|b| BINARY_SLOTS.contains(b))
+        .or_else(|| base.strip_prefix('i').filter(|b| BINARY_SLOTS.contains(b)))
+        .unwrap_or(base);
+    BINARY_SLOTS.contains(&base)
+        || matches!(
+            base,
+            "lt" | "le" | "eq" | "ne" | "gt" | "ge" | "len" | "iter" | "next" | "repr"
+                | "str" | "bool" | "neg" | "pos" | "abs" | "invert" | "hash" | "float"
+                | "int" | "index" | "contains" | "setitem" | "delitem" | "get" | "set"
+                | "delete" | "getattribute" | "setattr" | "delattr" | "init" | "call"
+        )
+}
+
+const BINARY_SLOTS: &[&str] = &[
+    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and",
+    "or", "xor", "matmul", "divmod",
+];
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -296,13 +320,19 @@ impl Vm {
             Some(c) => self.class_name(c),
             None => nf.owner.unwrap_or("").to_string(),
         };
+        // CPython's type name (`collections.deque`) for descriptor messages.
+        let tp_name = match nf.cls {
+            Some(c) => self.qualified_class_name(c),
+            None => owner.clone(),
+        };
         let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+        let slot = dunder && is_slot(name);
         match nf.role {
             Role::Function => {}
             Role::Method => {
                 let Some(&s) = args.first() else {
                     let msg = if dunder {
-                        format!("descriptor '{name}' of '{owner}' object needs an argument")
+                        format!("descriptor '{name}' of '{tp_name}' object needs an argument")
                     } else {
                         format!("unbound method {owner}.{name}() needs an argument")
                     };
@@ -312,7 +342,7 @@ impl Vm {
                     if !self.isinstance(s, c) {
                         let t = self.type_name(s);
                         return Err(self.new_type_error(format!(
-                            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{t}' object"
+                            "descriptor '{name}' for '{tp_name}' objects doesn't apply to a '{t}' object"
                         )));
                     }
                 }
@@ -320,20 +350,20 @@ impl Vm {
             Role::ClassMethod => {
                 let Some(&c) = args.first() else {
                     return Err(self.new_type_error(format!(
-                        "descriptor '{name}' of '{owner}' object needs an argument"
+                        "descriptor '{name}' of '{tp_name}' object needs an argument"
                     )));
                 };
                 if !self.is_class(c) {
                     let t = self.type_name(c);
                     return Err(self.new_type_error(format!(
-                        "descriptor '{name}' for type '{owner}' needs a type, not a '{t}' as arg 2"
+                        "descriptor '{name}' for type '{tp_name}' needs a type, not a '{t}' as arg 2"
                     )));
                 }
                 if let (Some(own), Value::Obj(cr)) = (nf.cls, c) {
                     if !self.is_subclass_ref(cr, own) {
                         let t = self.class_name(cr);
                         return Err(self.new_type_error(format!(
-                            "descriptor '{name}' for type '{owner}' doesn't apply to type '{t}'"
+                            "descriptor '{name}' for type '{tp_name}' doesn't apply to type '{t}'"
                         )));
                     }
                 }
@@ -341,20 +371,23 @@ impl Vm {
             Role::New => self.check_new_arg(&nf, fref, args)?,
         }
         let implicit = nf.role != Role::Function;
-        let n = args.len() - implicit as usize;
+        let qual = if implicit && !owner.is_empty() {
+            format!("{owner}.{name}")
+        } else {
+            match nf.module {
+                Some(m) => format!("{m}.{name}"),
+                None => name.to_string(),
+            }
+        };
         let a = nf.arity;
+        if !a.kw && !kwargs.is_empty() {
+            return Err(self.new_type_error(format!("{qual}() takes no keyword arguments")));
+        }
+        let n = args.len() - implicit as usize;
         if n < a.min as usize || n > a.max as usize {
-            let qual = if implicit && !owner.is_empty() {
-                format!("{owner}.{name}")
-            } else {
-                match nf.module {
-                    Some(m) => format!("{m}.{name}"),
-                    None => name.to_string(),
-                }
-            };
             let msg = if let Some(m) = a.msg {
                 m.to_string()
-            } else if a.min == a.max && !dunder {
+            } else if a.min == a.max && !slot {
                 match a.min {
                     0 => format!("{qual}() takes no arguments ({n} given)"),
                     1 => format!("{qual}() takes exactly one argument ({n} given)"),
@@ -369,21 +402,13 @@ impl Vm {
                     (a.max, "at most ")
                 };
                 let b = bound as usize;
-                if dunder {
+                if slot {
                     format!("expected {which}{b} argument{}, got {n}", plural(b))
                 } else {
                     format!("{name} expected {which}{b} argument{}, got {n}", plural(b))
                 }
             };
             return Err(self.new_type_error(msg));
-        }
-        if !a.kw && !kwargs.is_empty() {
-            let qual = if implicit && !owner.is_empty() {
-                format!("{owner}.{name}")
-            } else {
-                name.to_string()
-            };
-            return Err(self.new_type_error(format!("{qual}() takes no keyword arguments")));
         }
         Ok(())
     }
@@ -418,9 +443,12 @@ impl Vm {
         // The nearest native `__new__` in the subclass's MRO must be this one.
         let key = self.names.__new__;
         let mro = self.class_data(cr).mro.clone();
+        // CPython names the first class of the chain without a `__new__` in Python.
+        let mut static_base = None;
         for k in mro {
             let d = self.class_data(k).dict;
             let Some(v) = self.dict_get_str(d, key) else {
+                static_base = static_base.or(Some(k));
                 continue;
             };
             let inner = match v {
@@ -433,10 +461,13 @@ impl Vm {
             match inner {
                 Value::Obj(r) if r == fref => return Ok(()),
                 Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(n) if n.role == Role::New) => {
-                    let base = self.qualified_class_name(k);
+                    let base = self.qualified_class_name(static_base.unwrap_or(k));
                     return Err(self.new_type_error(format!(
                         "{owner}.__new__({sub}) is not safe, use {base}.__new__()"
                     )));
+                }
+                Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(_)) => {
+                    static_base = static_base.or(Some(k));
                 }
                 _ => {}
             }
@@ -448,7 +479,20 @@ impl Vm {
     /// of modules other than `builtins`, the bare name for classes defined in Python.
     pub(crate) fn qualified_class_name(&mut self, cls: ObjRef) -> String {
         let name = self.class_name(cls);
-        if !self.class_data(cls).is_builtin {
+        // Native classes: built-in ones, and those of native modules (which have a
+        // native `__new__` of their own, even where they dispatch as Python classes).
+        let d = self.class_data(cls).dict;
+        let nk = self.names.__new__;
+        let native_new = match self.dict_get_str(d, nk) {
+            Some(Value::Obj(r)) => match self.heap.kind(r) {
+                Kind::StaticMethod(Value::Obj(i)) => {
+                    matches!(self.heap.kind(*i), Kind::Native(_))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if !self.class_data(cls).is_builtin && !native_new {
             return name;
         }
         let key = self.names.__module__;
@@ -480,7 +524,7 @@ impl Vm {
             match min {
                 0 => format!("{name}() takes no arguments ({n} given)"),
                 1 => format!("{name}() takes exactly one argument ({n} given)"),
-                _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+                _ => format!("{name} expected {min} arguments, got {n}"),
             }
         } else if n < min {
             format!(

@@ -904,7 +904,7 @@ pub fn register(vm: &mut Vm) {
         ("sum", b_sum, Arity::any().kw()),
         ("pow", b_pow, Arity::any().kw()),
         ("round", b_round, Arity::any().kw()),
-        ("sorted", b_sorted, Arity::any().kw()),
+        ("sorted", b_sorted, Arity::exactly(1).kw()),
         ("__build_class__", b_build_class, Arity::any().kw()),
         ("__import__", b_import, Arity::any().kw()),
         ("exit", b_exit, Arity::range(0, 1)),
