@@ -2,9 +2,9 @@
 //! hyperbolic functions (finite arguments follow CPython's formulas), isfinite,
 //! isinf, isnan, isclose, and the constants.
 
-use revpy_vm::{Arity, NativeDef};
 use crate::math::{arg_f64, domain, range_err, Kw};
 use revpy_compiler::opcodes::BinOp;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Num, ObjRef, PyResult, Value, Vm};
 use std::f64::consts;
 

@@ -1,9 +1,9 @@
 //! `collections.deque` (module `_collections`): a double-ended queue over a
 //! `VecDeque`, with CPython's methods, error messages and repr.
 
-use revpy_vm::{Arity, NativeDef};
 use revpy_compiler::opcodes::CmpOp;
 use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::collections::VecDeque;

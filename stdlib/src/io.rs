@@ -12,10 +12,10 @@
 //! program sees the logged results. Text files are UTF-8 (or Latin-1) with universal
 //! newlines on input (`\r\n` and `\r` read as `\n`), as CPython's default.
 
-use revpy_vm::{Arity, NativeDef};
 use revpy_vm::effects::io_error_val;
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::io::{Read, Seek, SeekFrom};

@@ -159,6 +159,11 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let d = vm.module_dict(m);
     vm.add_function(d, "scanstring_fast", scanstring_fast, Arity::exactly(2));
     vm.add_function(d, "encode_basestring", encode_basestring, Arity::exactly(1));
-    vm.add_function(d, "encode_basestring_ascii", encode_basestring_ascii, Arity::exactly(1));
+    vm.add_function(
+        d,
+        "encode_basestring_ascii",
+        encode_basestring_ascii,
+        Arity::exactly(1),
+    );
     Ok(m)
 }

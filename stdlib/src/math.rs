@@ -2,8 +2,8 @@
 //! (`math domain error` / `math range error`), and the exact integer functions
 //! (in `math_int.rs`).
 
-use revpy_vm::{Arity, NativeDef};
 use crate::math_special::{self as sp, MathErr};
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Num, ObjRef, PyResult, Value, Vm};
 use std::f64::consts;
 
@@ -534,7 +534,11 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("lcm", crate::math_int::lcm, Arity::any()),
         ("ldexp", ldexp, Arity::exactly(2)),
         ("lgamma", lgamma, Arity::exactly(1)),
-        ("log", log, Arity::range(1, 2).msg("math.log requires 1 to 2 arguments")),
+        (
+            "log",
+            log,
+            Arity::range(1, 2).msg("math.log requires 1 to 2 arguments"),
+        ),
         ("log10", log10, Arity::exactly(1)),
         ("log1p", log1p, Arity::exactly(1)),
         ("log2", log2, Arity::exactly(1)),

@@ -9,11 +9,11 @@
 //! methods of a hidden instance, as in CPython). An unseeded generator seeds itself
 //! from `os.urandom` (an effect, so a replay sees the same numbers) when first used.
 
-use revpy_vm::{Arity, NativeDef};
 use crate::math::arg_f64;
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{Signed, ToPrimitive};
 use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, Num, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 

@@ -3,9 +3,9 @@
 //! counts) and its `struct.error` messages. The `Struct` class is in
 //! `python/struct.py`.
 
-use revpy_vm::{Arity, NativeDef};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Num, ObjRef, PyErr, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];

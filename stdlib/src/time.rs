@@ -4,8 +4,8 @@
 //! result (it depends on the host's time zone). `gmtime`, `strftime` and `asctime` of a
 //! given time are pure computations.
 
-use revpy_vm::{Arity, NativeDef};
 use revpy_vm::log::Val;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Num, ObjRef, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -215,7 +215,6 @@ fn gmtime_fields(secs: i64) -> [i64; 9] {
         0,
     ]
 }
-
 
 fn make_struct_time(vm: &mut Vm, f: &[i64; 9], zone: &str, gmtoff: i64) -> PyResult<Value> {
     let d = vm.native_module_dict("time")?;

@@ -161,7 +161,11 @@ fn no_native_panics_on_bad_arguments() {
     classes.extend(samples.iter().map(|s| vm.type_of(*s)));
     let (natives, all_classes) = reachable(&vm, &roots, &classes);
     assert!(natives.len() > 500, "only {} natives found", natives.len());
-    assert!(all_classes.len() > 80, "only {} classes found", all_classes.len());
+    assert!(
+        all_classes.len() > 80,
+        "only {} classes found",
+        all_classes.len()
+    );
 
     let arg_sets: Vec<Vec<Value>> = {
         let mut v: Vec<Vec<Value>> = (0..=7).map(|n| vec![wrong; n]).collect();

@@ -80,8 +80,9 @@ impl Arity {
             "__setitem__" | "__set__" => Arity::exactly(2),
             "__len__" | "__iter__" | "__next__" | "__repr__" | "__str__" | "__bool__"
             | "__neg__" | "__pos__" | "__abs__" | "__invert__" | "__hash__" | "__float__"
-            | "__int__" | "__index__" | "__reversed__" | "__trunc__" | "__floor__"
-            | "__ceil__" => Arity::none(),
+            | "__int__" | "__index__" | "__reversed__" | "__trunc__" | "__floor__" | "__ceil__" => {
+                Arity::none()
+            }
             // Binary operators (their reflected and in-place forms), comparisons,
             // `__contains__`, `__getitem__`, `__delitem__`.
             _ => Arity::exactly(1),
@@ -136,7 +137,10 @@ impl<const N: usize> KwSpec<N> {
     }
     /// The first `n` parameters must be given.
     pub const fn required(self, n: usize) -> Self {
-        KwSpec { required: n, ..self }
+        KwSpec {
+            required: n,
+            ..self
+        }
     }
     /// Only the first `n` parameters may be given by position.
     pub const fn positional(self, n: usize) -> Self {
@@ -252,16 +256,42 @@ fn is_slot(name: &str) -> bool {
     BINARY_SLOTS.contains(&base)
         || matches!(
             base,
-            "lt" | "le" | "eq" | "ne" | "gt" | "ge" | "len" | "iter" | "next" | "repr"
-                | "str" | "bool" | "neg" | "pos" | "abs" | "invert" | "hash" | "float"
-                | "int" | "index" | "contains" | "setitem" | "delitem" | "get" | "set"
-                | "delete" | "getattribute" | "setattr" | "delattr" | "init" | "call"
+            "lt" | "le"
+                | "eq"
+                | "ne"
+                | "gt"
+                | "ge"
+                | "len"
+                | "iter"
+                | "next"
+                | "repr"
+                | "str"
+                | "bool"
+                | "neg"
+                | "pos"
+                | "abs"
+                | "invert"
+                | "hash"
+                | "float"
+                | "int"
+                | "index"
+                | "contains"
+                | "setitem"
+                | "delitem"
+                | "get"
+                | "set"
+                | "delete"
+                | "getattribute"
+                | "setattr"
+                | "delattr"
+                | "init"
+                | "call"
         )
 }
 
 const BINARY_SLOTS: &[&str] = &[
-    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and",
-    "or", "xor", "matmul", "divmod",
+    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or",
+    "xor", "matmul", "divmod",
 ];
 
 fn plural(n: usize) -> &'static str {
@@ -424,15 +454,15 @@ impl Vm {
         };
         let Value::Obj(cr) = c else {
             let t = self.type_name(c);
-            return Err(self.new_type_error(format!(
-                "{owner}.__new__(X): X is not a type object ({t})"
-            )));
+            return Err(
+                self.new_type_error(format!("{owner}.__new__(X): X is not a type object ({t})"))
+            );
         };
         if !self.is_class(c) {
             let t = self.type_name(c);
-            return Err(self.new_type_error(format!(
-                "{owner}.__new__(X): X is not a type object ({t})"
-            )));
+            return Err(
+                self.new_type_error(format!("{owner}.__new__(X): X is not a type object ({t})"))
+            );
         }
         let sub = self.qualified_class_name(cr);
         if !self.is_subclass_ref(cr, own) {
@@ -460,7 +490,8 @@ impl Vm {
             };
             match inner {
                 Value::Obj(r) if r == fref => return Ok(()),
-                Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(n) if n.role == Role::New) => {
+                Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(n) if n.role == Role::New) =>
+                {
                     let base = self.qualified_class_name(static_base.unwrap_or(k));
                     return Err(self.new_type_error(format!(
                         "{owner}.__new__({sub}) is not safe, use {base}.__new__()"

@@ -146,9 +146,7 @@ impl Vm {
         let name = args[1];
         let fr = match func {
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Function(_)) => r,
-            _ => {
-                return Err(self.new_type_error("__build_class__: func must be a function".into()))
-            }
+            _ => return Err(self.new_type_error("__build_class__: func must be a function".into())),
         };
         if self.as_str(name).is_none() {
             return Err(self.new_type_error("__build_class__: name is not a string".into()));

@@ -1,8 +1,8 @@
 //! Building a fresh VM: the type objects (bootstrapping `type` and `object`), the
 //! `builtins` and `sys` modules, and every built-in method.
 
-use crate::effects::Effects;
 use crate::args::{Arity, NativeDef, Role};
+use crate::effects::Effects;
 use crate::heap::{BaseKind, ClassData, Heap, Kind, NativeFn, NativeFunc};
 use crate::names::Names;
 use crate::types::{Types, TYPE_TABLE};

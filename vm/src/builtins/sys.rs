@@ -1,8 +1,8 @@
 //! The `sys` module: argv, exit, modules, path, version, recursion limit, and the
 //! standard streams (writes go through the effects boundary).
 
-use crate::heap::Kind;
 use crate::args::{Arity, NativeDef};
+use crate::heap::Kind;
 use crate::value::{ObjRef, Value};
 use crate::{PyResult, Vm};
 

@@ -216,7 +216,12 @@ fn bytearray_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     vm.add_staticmethod(vm.types.bytes, "__new__", bytes_new, Arity::any().kw());
-    vm.add_staticmethod(vm.types.bytearray, "__new__", bytearray_new, Arity::any().kw());
+    vm.add_staticmethod(
+        vm.types.bytearray,
+        "__new__",
+        bytearray_new,
+        Arity::any().kw(),
+    );
     let ba = vm.types.bytearray;
     let methods: &[NativeDef] = &[
         ("append", ba_append, Arity::exactly(1)),

@@ -878,11 +878,21 @@ pub fn register(vm: &mut Vm) {
     let s = vm.types.slice;
     vm.add_staticmethod(s, "__new__", slice_new, Arity::any().kw());
     vm.add_method(s, "indices", slice_indices, Arity::exactly(1));
-    vm.add_staticmethod(vm.types.enumerate, "__new__", enumerate_new, Arity::any().kw());
+    vm.add_staticmethod(
+        vm.types.enumerate,
+        "__new__",
+        enumerate_new,
+        Arity::any().kw(),
+    );
     vm.add_staticmethod(vm.types.zip, "__new__", zip_new, Arity::any().kw());
     vm.add_staticmethod(vm.types.map, "__new__", map_new, Arity::any().kw());
     vm.add_staticmethod(vm.types.filter, "__new__", filter_new, Arity::any().kw());
-    vm.add_staticmethod(vm.types.reversed, "__new__", reversed_new, Arity::any().kw());
+    vm.add_staticmethod(
+        vm.types.reversed,
+        "__new__",
+        reversed_new,
+        Arity::any().kw(),
+    );
     let t = vm.types.clone();
     for c in [
         t.list_iterator,

@@ -174,7 +174,12 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn register(vm: &mut Vm) {
     let o = vm.types.object;
     vm.add_staticmethod(o, "__new__", object_new, Arity::any().kw());
-    vm.add_classmethod(o, "__init_subclass__", object_init_subclass, Arity::none().kw());
+    vm.add_classmethod(
+        o,
+        "__init_subclass__",
+        object_init_subclass,
+        Arity::none().kw(),
+    );
     let methods: &[NativeDef] = &[
         ("__init__", object_init, Arity::any().kw()),
         ("__setattr__", object_setattr, Arity::exactly(2)),
@@ -196,6 +201,16 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "mro", type_mro, Arity::none());
     vm.add_method(t, "__call__", type_call, Arity::any().kw());
     vm.add_method(t, "__subclasses__", type_subclasses, Arity::none());
-    vm.add_method(t, "__instancecheck__", type_instancecheck, Arity::exactly(1));
-    vm.add_method(t, "__subclasscheck__", type_subclasscheck, Arity::exactly(1));
+    vm.add_method(
+        t,
+        "__instancecheck__",
+        type_instancecheck,
+        Arity::exactly(1),
+    );
+    vm.add_method(
+        t,
+        "__subclasscheck__",
+        type_subclasscheck,
+        Arity::exactly(1),
+    );
 }

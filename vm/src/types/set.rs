@@ -655,7 +655,11 @@ pub fn register(vm: &mut Vm) {
             ("union", s_union, Arity::any()),
             ("intersection", s_intersection, Arity::any()),
             ("difference", s_difference, Arity::any()),
-            ("symmetric_difference", s_symmetric_difference, Arity::exactly(1)),
+            (
+                "symmetric_difference",
+                s_symmetric_difference,
+                Arity::exactly(1),
+            ),
             ("issubset", s_issubset, Arity::exactly(1)),
             ("issuperset", s_issuperset, Arity::exactly(1)),
             ("isdisjoint", s_isdisjoint, Arity::exactly(1)),
@@ -674,7 +678,11 @@ pub fn register(vm: &mut Vm) {
         ("update", s_update, Arity::any()),
         ("intersection_update", s_intersection_update, Arity::any()),
         ("difference_update", s_difference_update, Arity::any()),
-        ("symmetric_difference_update", s_symmetric_difference_update, Arity::exactly(1)),
+        (
+            "symmetric_difference_update",
+            s_symmetric_difference_update,
+            Arity::exactly(1),
+        ),
     ];
     vm.add_methods(c, methods);
 }

@@ -1010,7 +1010,11 @@ pub fn register(vm: &mut Vm) {
         ("removeprefix", s_removeprefix, Arity::exactly(1)),
         ("removesuffix", s_removesuffix, Arity::exactly(1)),
         ("expandtabs", s_expandtabs, Arity::range(0, 1).kw()),
-        ("encode", crate::types::codecs::s_encode, Arity::range(0, 2).kw()),
+        (
+            "encode",
+            crate::types::codecs::s_encode,
+            Arity::range(0, 2).kw(),
+        ),
         ("format", s_format, Arity::any().kw()),
         ("format_map", s_format_map, Arity::exactly(1)),
         ("translate", s_translate, Arity::exactly(1)),
