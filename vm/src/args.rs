@@ -206,8 +206,8 @@ impl<const N: usize> KwSpec<N> {
             }
             out[i] = Some(*v);
         }
-        for i in 0..self.required.min(N) {
-            if out[i].is_none() {
+        for (i, slot) in out.iter().enumerate().take(self.required) {
+            if slot.is_none() {
                 let p = self.names[i];
                 let msg = if i < self.positional {
                     format!("{name}() missing required argument '{p}' (pos {})", i + 1)
