@@ -15,7 +15,7 @@
 use revpy_vm::effects::io_error_val;
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
-use revpy_vm::{Arity, NativeDef};
+use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::io::{Read, Seek, SeekFrom};
@@ -173,10 +173,9 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool, bool, char, bool
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
 pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs(
+    const SPEC: KwSpec<8> = KwSpec::new(
         "open",
-        kw,
-        &[
+        [
             "file",
             "mode",
             "buffering",
@@ -186,17 +185,10 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             "closefd",
             "opener",
         ],
-    )?;
-    if args.len() > 7 {
-        return Err(vm.new_type_error(format!(
-            "open() takes at most 7 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let file = vm.arg_or(args, 0, kw, "file", Value::Undef);
-    if file.is_undef() {
-        return Err(vm.new_type_error("open() missing required argument 'file' (pos 1)".into()));
-    }
+    )
+    .required(1);
+    let [file, mode_v, _, enc_v, _, newline, _, _] = SPEC.parse(vm, args, kw)?;
+    let file = file.unwrap_or(Value::None);
     let path = match vm.as_str(file) {
         Some(s) => s.to_string(),
         None => match vm.bytes_of(file) {
@@ -214,7 +206,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if path.contains('\0') {
         return Err(vm.new_value_error("embedded null byte".into()));
     }
-    let mode_v = vm.arg_or(args, 1, kw, "mode", Value::Undef);
+    let mode_v = mode_v.unwrap_or(Value::Undef);
     let mode = if mode_v.is_undef() {
         "r".to_string()
     } else {
@@ -229,8 +221,8 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     };
     let (binary, readable, writable, kind, plus) = parse_mode(vm, &mode)?;
-    let enc_v = vm.arg_or(args, 3, kw, "encoding", Value::None);
-    let newline = vm.arg_or(args, 5, kw, "newline", Value::None);
+    let enc_v = enc_v.unwrap_or(Value::None);
+    let newline = newline.unwrap_or(Value::None);
     if binary && !enc_v.is_none() {
         return Err(vm.new_value_error("binary mode doesn't take an encoding argument".into()));
     }
@@ -1025,7 +1017,7 @@ fn f_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_io");
     let d = vm.module_dict(m);
-    vm.add_function(d, "open", open, Arity::range(0, 8).kw());
+    vm.add_function(d, "open", open, Arity::parsed());
     let obj = vm.types.object;
     let methods: &[NativeDef] = &[
         ("read", f_read, Arity::range(0, 1)),
@@ -1076,5 +1068,5 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
 /// The builtin `open` (installed into `builtins`).
 pub fn install(vm: &mut Vm) {
     let b = vm.builtins;
-    vm.add_function(b, "open", open, Arity::range(0, 8).kw());
+    vm.add_function(b, "open", open, Arity::parsed());
 }

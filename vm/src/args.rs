@@ -59,6 +59,11 @@ impl Arity {
     pub const fn any() -> Arity {
         Arity::at_least(0)
     }
+    /// Any arguments, positional or keyword: the native checks them all itself with a
+    /// [`KwSpec`] (whose errors then are CPython's for that function).
+    pub const fn parsed() -> Arity {
+        Arity::any().kw()
+    }
     /// The same, also accepting keyword arguments.
     pub const fn kw(self) -> Arity {
         Arity { kw: true, ..self }
@@ -187,24 +192,22 @@ impl<const N: usize> KwSpec<N> {
         for (slot, a) in out.iter_mut().zip(args) {
             *slot = Some(*a);
         }
+        // Keywords fill the parameters not given by position; a wrong one is reported
+        // after any missing required argument (as CPython's argument clinic).
+        let mut bad: Option<(String, Option<usize>)> = None;
         for (k, v) in kwargs {
             let key = vm.as_str(*k).unwrap_or("").to_string();
-            let i = self.names[self.posonly..]
+            let i = self.names[self.posonly.min(N)..]
                 .iter()
                 .position(|n| *n == key)
                 .map(|i| i + self.posonly);
-            let Some(i) = i else {
-                return Err(vm.new_type_error(format!(
-                    "'{key}' is an invalid keyword argument for {name}()"
-                )));
-            };
-            if out[i].is_some() {
-                return Err(vm.new_type_error(format!(
-                    "argument for {name}() given by name ('{key}') and position ({})",
-                    i + 1
-                )));
+            match i {
+                Some(i) if i >= args.len() && out[i].is_none() => out[i] = Some(*v),
+                Some(i) if i < args.len() => {
+                    bad = bad.or(Some((key, Some(i))));
+                }
+                _ => bad = bad.or(Some((key, None))),
             }
-            out[i] = Some(*v);
         }
         for (i, slot) in out.iter().enumerate().take(self.required) {
             if slot.is_none() {
@@ -216,6 +219,16 @@ impl<const N: usize> KwSpec<N> {
                 };
                 return Err(vm.new_type_error(msg));
             }
+        }
+        if let Some((key, pos)) = bad {
+            let msg = match pos {
+                Some(i) => format!(
+                    "argument for {name}() given by name ('{key}') and position ({})",
+                    i + 1
+                ),
+                None => format!("'{key}' is an invalid keyword argument for {name}()"),
+            };
+            return Err(vm.new_type_error(msg));
         }
         Ok(out)
     }

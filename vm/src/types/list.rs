@@ -1,6 +1,6 @@
 //! `list`; its sort is CPython's timsort (`crate::sort`).
 
-use crate::args::{Arity, NativeDef};
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::heap::Kind;
 use crate::value::{ObjRef, Value};
 use crate::{PyResult, Vm};
@@ -154,13 +154,11 @@ fn l_reverse(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn l_sort(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    if args.len() > 1 {
-        return Err(vm.new_type_error("sort() takes no positional arguments".into()));
-    }
-    vm.only_kwargs("sort", kw, &["key", "reverse"])?;
+    const SPEC: KwSpec<2> = KwSpec::new("sort", ["key", "reverse"]).positional(0);
+    let [key, rev] = SPEC.parse(vm, &args[1..], kw)?;
     let r = vm.list_ref(args[0], "sort")?;
-    let key = vm.kwarg(kw, "key").unwrap_or(Value::None);
-    let rev = match vm.kwarg(kw, "reverse") {
+    let key = key.unwrap_or(Value::None);
+    let rev = match rev {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -202,7 +200,7 @@ pub fn register(vm: &mut Vm) {
         ("clear", l_clear, Arity::none()),
         ("copy", l_copy, Arity::none()),
         ("reverse", l_reverse, Arity::none()),
-        ("sort", l_sort, Arity::none().kw()),
+        ("sort", l_sort, Arity::parsed()),
         ("count", crate::types::tuple::seq_count, Arity::exactly(1)),
         ("index", crate::types::tuple::seq_index, Arity::range(1, 3)),
     ];
