@@ -1,6 +1,7 @@
 //! `binascii`: base64 and hex conversions and `crc32`, with CPython's `binascii.Error`
 //! messages (`base64` is written in Python on top of it).
 
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{ObjRef, PyErr, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -8,9 +9,8 @@ type Kw<'a> = &'a [(Value, Value)];
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 fn error(vm: &mut Vm, msg: &str) -> PyErr {
-    match vm.load_module("binascii", None) {
-        Ok(m) => {
-            let d = vm.module_dict(m);
+    match vm.native_module_dict("binascii") {
+        Ok(d) => {
             let k = vm.intern("Error");
             match vm.dict_get_str(d, k) {
                 Some(Value::Obj(c)) => vm.new_error(c, msg.to_string()),
@@ -219,18 +219,16 @@ fn crc32(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("binascii");
     let d = vm.module_dict(m);
-    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("a2b_base64", a2b_base64),
-        ("b2a_base64", b2a_base64),
-        ("hexlify", hexlify),
-        ("b2a_hex", hexlify),
-        ("unhexlify", unhexlify),
-        ("a2b_hex", unhexlify),
-        ("crc32", crc32),
+    let fns: &[NativeDef] = &[
+        ("a2b_base64", a2b_base64, Arity::exactly(1).kw()),
+        ("b2a_base64", b2a_base64, Arity::exactly(1).kw()),
+        ("hexlify", hexlify, Arity::range(1, 3).kw()),
+        ("b2a_hex", hexlify, Arity::range(1, 3).kw()),
+        ("unhexlify", unhexlify, Arity::exactly(1)),
+        ("a2b_hex", unhexlify, Arity::exactly(1)),
+        ("crc32", crc32, Arity::range(1, 2)),
     ];
-    for (n, f) in fns {
-        vm.add_function(d, n, *f);
-    }
+    vm.add_functions(d, fns);
     let ve = vm.types.value_error;
     let cls = vm.new_native_class("Error", ve, "binascii");
     let k = vm.intern("Error");

@@ -4,6 +4,7 @@
 
 use crate::math::{arg_f64, domain, range_err, Kw};
 use revpy_compiler::opcodes::BinOp;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Num, ObjRef, PyResult, Value, Vm};
 use std::f64::consts;
 
@@ -272,28 +273,26 @@ fn isclose(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("cmath");
     let d = vm.module_dict(m);
-    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("sqrt", sqrt),
-        ("exp", exp),
-        ("log", log),
-        ("log10", log10),
-        ("phase", phase),
-        ("polar", polar),
-        ("rect", rect),
-        ("sin", sin),
-        ("cos", cos),
-        ("tan", tan),
-        ("sinh", sinh),
-        ("cosh", cosh),
-        ("tanh", tanh),
-        ("isfinite", isfinite),
-        ("isinf", isinf),
-        ("isnan", isnan),
-        ("isclose", isclose),
+    let fns: &[NativeDef] = &[
+        ("sqrt", sqrt, Arity::exactly(1)),
+        ("exp", exp, Arity::exactly(1)),
+        ("log", log, Arity::range(1, 2)),
+        ("log10", log10, Arity::exactly(1)),
+        ("phase", phase, Arity::exactly(1)),
+        ("polar", polar, Arity::exactly(1)),
+        ("rect", rect, Arity::exactly(2)),
+        ("sin", sin, Arity::exactly(1)),
+        ("cos", cos, Arity::exactly(1)),
+        ("tan", tan, Arity::exactly(1)),
+        ("sinh", sinh, Arity::exactly(1)),
+        ("cosh", cosh, Arity::exactly(1)),
+        ("tanh", tanh, Arity::exactly(1)),
+        ("isfinite", isfinite, Arity::exactly(1)),
+        ("isinf", isinf, Arity::exactly(1)),
+        ("isnan", isnan, Arity::exactly(1)),
+        ("isclose", isclose, Arity::range(0, 2).kw()),
     ];
-    for (n, f) in fns {
-        vm.add_function(d, n, *f);
-    }
+    vm.add_functions(d, fns);
     for (n, v) in [
         ("pi", consts::PI),
         ("e", consts::E),

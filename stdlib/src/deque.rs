@@ -3,6 +3,7 @@
 
 use revpy_compiler::opcodes::CmpOp;
 use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::collections::VecDeque;
@@ -517,8 +518,7 @@ fn make_iter(vm: &mut Vm, dq: Value, rev: bool) -> PyResult<Value> {
         Some(d) => d.state,
         None => return Err(bad_self(vm, dq)),
     };
-    let m = vm.load_module("_collections", None)?;
-    let md = vm.module_dict(m);
+    let md = vm.native_module_dict("_collections")?;
     let k = vm.intern(if rev {
         "_deque_reverse_iterator"
     } else {
@@ -601,59 +601,57 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     if let Kind::Class(c) = vm.heap.kind_mut(cls) {
         c.is_builtin = false;
     }
-    vm.add_staticmethod(cls, "__new__", deque_new);
-    let methods: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("__init__", deque_init),
-        ("append", append),
-        ("appendleft", appendleft),
-        ("extend", extend),
-        ("extendleft", extendleft),
-        ("pop", pop),
-        ("popleft", popleft),
-        ("clear", clear),
-        ("rotate", rotate),
-        ("reverse", reverse),
-        ("count", count),
-        ("remove", remove),
-        ("index", index),
-        ("insert", insert),
-        ("copy", copy),
-        ("__copy__", copy),
-        ("__contains__", contains),
-        ("__getitem__", getitem),
-        ("__setitem__", setitem),
-        ("__delitem__", delitem),
-        ("__len__", len),
-        ("__repr__", repr),
-        ("__add__", add),
-        ("__iadd__", iadd),
-        ("__mul__", mul),
-        ("__rmul__", mul),
-        ("__imul__", imul),
-        ("__eq__", eq),
-        ("__ne__", ne),
-        ("__lt__", lt),
-        ("__le__", le),
-        ("__gt__", gt),
-        ("__ge__", ge),
-        ("__iter__", iter),
-        ("__reversed__", reversed),
-        ("__reduce__", reduce),
+    vm.add_staticmethod(cls, "__new__", deque_new, Arity::any().kw());
+    let methods: &[NativeDef] = &[
+        ("__init__", deque_init, Arity::any().kw()),
+        ("append", append, Arity::exactly(1)),
+        ("appendleft", appendleft, Arity::exactly(1)),
+        ("extend", extend, Arity::exactly(1)),
+        ("extendleft", extendleft, Arity::exactly(1)),
+        ("pop", pop, Arity::none()),
+        ("popleft", popleft, Arity::none()),
+        ("clear", clear, Arity::none()),
+        ("rotate", rotate, Arity::range(0, 1)),
+        ("reverse", reverse, Arity::none()),
+        ("count", count, Arity::exactly(1)),
+        ("remove", remove, Arity::exactly(1)),
+        ("index", index, Arity::range(1, 3)),
+        ("insert", insert, Arity::exactly(2)),
+        ("copy", copy, Arity::none()),
+        ("__copy__", copy, Arity::none()),
+        ("__contains__", contains, Arity::exactly(1)),
+        ("__getitem__", getitem, Arity::exactly(1)),
+        ("__setitem__", setitem, Arity::exactly(2)),
+        ("__delitem__", delitem, Arity::exactly(1)),
+        ("__len__", len, Arity::none()),
+        ("__repr__", repr, Arity::none()),
+        ("__add__", add, Arity::exactly(1)),
+        ("__iadd__", iadd, Arity::exactly(1)),
+        ("__mul__", mul, Arity::exactly(1)),
+        ("__rmul__", mul, Arity::exactly(1)),
+        ("__imul__", imul, Arity::exactly(1)),
+        ("__eq__", eq, Arity::exactly(1)),
+        ("__ne__", ne, Arity::exactly(1)),
+        ("__lt__", lt, Arity::exactly(1)),
+        ("__le__", le, Arity::exactly(1)),
+        ("__gt__", gt, Arity::exactly(1)),
+        ("__ge__", ge, Arity::exactly(1)),
+        ("__iter__", iter, Arity::none()),
+        ("__reversed__", reversed, Arity::none()),
+        ("__reduce__", reduce, Arity::none()),
     ];
-    for (n, f) in methods {
-        vm.add_method(cls, n, *f);
-    }
+    vm.add_methods(cls, methods);
     vm.add_getter(cls, "maxlen", maxlen);
     let cd = vm.class_data(cls).dict;
     let hk = vm.names.__hash__;
     vm.dict_set(cd, hk, Value::None)?;
     let k = vm.intern("deque");
     vm.dict_set(md, k, Value::Obj(cls))?;
-    vm.add_function(md, "_caller_module", caller_module);
+    vm.add_function(md, "_caller_module", caller_module, Arity::range(0, 1));
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
         let ic = vm.new_native_class(name, obj, "_collections");
-        vm.add_method(ic, "__iter__", iter_self);
-        vm.add_method(ic, "__next__", iter_next);
+        vm.add_method(ic, "__iter__", iter_self, Arity::none());
+        vm.add_method(ic, "__next__", iter_next, Arity::none());
         let k = vm.intern(name);
         vm.dict_set(md, k, Value::Obj(ic))?;
     }

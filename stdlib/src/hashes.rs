@@ -3,6 +3,7 @@
 //! digest. The hash objects (`update`, `digest`, `copy`, ...) are in
 //! `python/hashlib.py`; they keep the data fed so far and hash it on demand.
 
+use revpy_vm::Arity;
 use revpy_vm::{ObjRef, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -367,7 +368,7 @@ fn digest(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_hashlib");
     let d = vm.module_dict(m);
-    vm.add_function(d, "digest", digest);
+    vm.add_function(d, "digest", digest, Arity::exactly(2));
     Ok(m)
 }
 

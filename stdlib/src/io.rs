@@ -15,6 +15,7 @@
 use revpy_vm::effects::io_error_val;
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::io::{Read, Seek, SeekFrom};
@@ -100,14 +101,9 @@ fn this(vm: &mut Vm, v: Value) -> PyResult<&mut FileObj> {
     Ok(get_mut(vm, v).expect("checked above"))
 }
 
-/// The `_io` module (created on first use): its classes live in its dict.
-fn io_module(vm: &mut Vm) -> PyResult<ObjRef> {
-    vm.load_module("_io", None)
-}
-
+/// A class or value of the `_io` module (created on first use).
 fn module_value(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    let m = io_module(vm)?;
-    let d = vm.module_dict(m);
+    let d = vm.native_module_dict("_io")?;
     let k = vm.intern(name);
     match vm.dict_get_str(d, k) {
         Some(v) => Ok(v),
@@ -177,10 +173,9 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool, bool, char, bool
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
 pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs(
+    const SPEC: KwSpec<8> = KwSpec::new(
         "open",
-        kw,
-        &[
+        [
             "file",
             "mode",
             "buffering",
@@ -190,17 +185,10 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             "closefd",
             "opener",
         ],
-    )?;
-    if args.len() > 7 {
-        return Err(vm.new_type_error(format!(
-            "open() takes at most 7 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let file = vm.arg_or(args, 0, kw, "file", Value::Undef);
-    if file.is_undef() {
-        return Err(vm.new_type_error("open() missing required argument 'file' (pos 1)".into()));
-    }
+    )
+    .required(1);
+    let [file, mode_v, _, enc_v, _, newline, _, _] = SPEC.parse(vm, args, kw)?;
+    let file = file.unwrap_or(Value::None);
     let path = match vm.as_str(file) {
         Some(s) => s.to_string(),
         None => match vm.bytes_of(file) {
@@ -218,7 +206,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if path.contains('\0') {
         return Err(vm.new_value_error("embedded null byte".into()));
     }
-    let mode_v = vm.arg_or(args, 1, kw, "mode", Value::Undef);
+    let mode_v = mode_v.unwrap_or(Value::Undef);
     let mode = if mode_v.is_undef() {
         "r".to_string()
     } else {
@@ -233,8 +221,8 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     };
     let (binary, readable, writable, kind, plus) = parse_mode(vm, &mode)?;
-    let enc_v = vm.arg_or(args, 3, kw, "encoding", Value::None);
-    let newline = vm.arg_or(args, 5, kw, "newline", Value::None);
+    let enc_v = enc_v.unwrap_or(Value::None);
+    let newline = newline.unwrap_or(Value::None);
     if binary && !enc_v.is_none() {
         return Err(vm.new_value_error("binary mode doesn't take an encoding argument".into()));
     }
@@ -1029,28 +1017,28 @@ fn f_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_io");
     let d = vm.module_dict(m);
-    vm.add_function(d, "open", open);
+    vm.add_function(d, "open", open, Arity::parsed());
     let obj = vm.types.object;
-    let methods: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("read", f_read),
-        ("readline", f_readline),
-        ("readlines", f_readlines),
-        ("write", f_write),
-        ("writelines", f_writelines),
-        ("seek", f_seek),
-        ("tell", f_tell),
-        ("truncate", f_truncate),
-        ("flush", f_flush),
-        ("close", f_close),
-        ("readable", f_readable),
-        ("writable", f_writable),
-        ("seekable", f_seekable),
-        ("isatty", f_isatty),
-        ("__iter__", f_iter),
-        ("__next__", f_next),
-        ("__enter__", f_enter),
-        ("__exit__", f_exit),
-        ("__repr__", f_repr),
+    let methods: &[NativeDef] = &[
+        ("read", f_read, Arity::range(0, 1)),
+        ("readline", f_readline, Arity::range(0, 1)),
+        ("readlines", f_readlines, Arity::range(0, 1)),
+        ("write", f_write, Arity::exactly(1)),
+        ("writelines", f_writelines, Arity::exactly(1)),
+        ("seek", f_seek, Arity::range(1, 2)),
+        ("tell", f_tell, Arity::none()),
+        ("truncate", f_truncate, Arity::range(0, 1)),
+        ("flush", f_flush, Arity::none()),
+        ("close", f_close, Arity::none()),
+        ("readable", f_readable, Arity::none()),
+        ("writable", f_writable, Arity::none()),
+        ("seekable", f_seekable, Arity::none()),
+        ("isatty", f_isatty, Arity::none()),
+        ("__iter__", f_iter, Arity::none()),
+        ("__next__", f_next, Arity::none()),
+        ("__enter__", f_enter, Arity::none()),
+        ("__exit__", f_exit, Arity::any()),
+        ("__repr__", f_repr, Arity::none()),
     ];
     for cname in [
         "TextIOWrapper",
@@ -1059,10 +1047,8 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         "BufferedRandom",
     ] {
         let cls = vm.new_native_class(cname, obj, "_io");
-        for (n, f) in methods {
-            vm.add_method(cls, n, *f);
-        }
-        vm.add_staticmethod(cls, "__new__", f_new);
+        vm.add_methods(cls, methods);
+        vm.add_staticmethod(cls, "__new__", f_new, Arity::any().kw());
         vm.add_getter(cls, "closed", f_closed);
         vm.add_getter(cls, "name", f_name);
         vm.add_getter(cls, "mode", f_mode);
@@ -1082,5 +1068,5 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
 /// The builtin `open` (installed into `builtins`).
 pub fn install(vm: &mut Vm) {
     let b = vm.builtins;
-    vm.add_function(b, "open", open);
+    vm.add_function(b, "open", open, Arity::parsed());
 }

@@ -2,6 +2,7 @@
 //! The Python modules fall back to their own code for anything unusual, so error
 //! messages come from one place.
 
+use revpy_vm::Arity;
 use revpy_vm::{Kind, ObjRef, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -156,8 +157,13 @@ fn encode_basestring_ascii(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_json");
     let d = vm.module_dict(m);
-    vm.add_function(d, "scanstring_fast", scanstring_fast);
-    vm.add_function(d, "encode_basestring", encode_basestring);
-    vm.add_function(d, "encode_basestring_ascii", encode_basestring_ascii);
+    vm.add_function(d, "scanstring_fast", scanstring_fast, Arity::exactly(2));
+    vm.add_function(d, "encode_basestring", encode_basestring, Arity::exactly(1));
+    vm.add_function(
+        d,
+        "encode_basestring_ascii",
+        encode_basestring_ascii,
+        Arity::exactly(1),
+    );
     Ok(m)
 }

@@ -12,6 +12,7 @@
 use revpy_vm::effects::io_error_val;
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};
 use std::any::Any;
 use std::io::Read;
@@ -301,8 +302,7 @@ impl OpaqueObject for Environ {
 }
 
 fn environ_obj(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.load_module("os", None)?;
-    let d = vm.module_dict(m);
+    let d = vm.native_module_dict("os")?;
     let k = vm.intern("environ");
     match vm.dict_get_str(d, k) {
         Some(v) => Ok(v),
@@ -716,26 +716,24 @@ pub fn create_path(vm: &mut Vm) -> PyResult<ObjRef> {
     }
     let m = vm.new_module("posixpath");
     let d = vm.module_dict(m);
-    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("join", p_join),
-        ("split", p_split),
-        ("basename", p_basename),
-        ("dirname", p_dirname),
-        ("splitext", p_splitext),
-        ("normpath", p_normpath),
-        ("isabs", p_isabs),
-        ("abspath", p_abspath),
-        ("realpath", p_abspath),
-        ("expanduser", p_expanduser),
-        ("exists", p_exists),
-        ("isfile", p_isfile),
-        ("isdir", p_isdir),
-        ("getsize", p_getsize),
-        ("getmtime", p_getmtime),
+    let fns: &[NativeDef] = &[
+        ("join", p_join, Arity::at_least(1)),
+        ("split", p_split, Arity::exactly(1)),
+        ("basename", p_basename, Arity::exactly(1)),
+        ("dirname", p_dirname, Arity::exactly(1)),
+        ("splitext", p_splitext, Arity::exactly(1)),
+        ("normpath", p_normpath, Arity::exactly(1)),
+        ("isabs", p_isabs, Arity::exactly(1)),
+        ("abspath", p_abspath, Arity::exactly(1)),
+        ("realpath", p_abspath, Arity::exactly(1)),
+        ("expanduser", p_expanduser, Arity::exactly(1)),
+        ("exists", p_exists, Arity::exactly(1)),
+        ("isfile", p_isfile, Arity::exactly(1)),
+        ("isdir", p_isdir, Arity::exactly(1)),
+        ("getsize", p_getsize, Arity::exactly(1)),
+        ("getmtime", p_getmtime, Arity::exactly(1)),
     ];
-    for (n, f) in fns {
-        vm.add_function(d, n, *f);
-    }
+    vm.add_functions(d, fns);
     for (n, v) in [
         ("sep", "/"),
         ("curdir", "."),
@@ -758,24 +756,22 @@ pub fn create_path(vm: &mut Vm) -> PyResult<ObjRef> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("os");
     let d = vm.module_dict(m);
-    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("getcwd", getcwd),
-        ("listdir", listdir),
-        ("remove", remove),
-        ("unlink", remove),
-        ("rmdir", rmdir),
-        ("rename", rename),
-        ("replace", rename),
-        ("mkdir", mkdir),
-        ("makedirs", makedirs),
-        ("getpid", getpid),
-        ("urandom", urandom),
-        ("_exit", os_exit),
-        ("getenv", getenv),
+    let fns: &[NativeDef] = &[
+        ("getcwd", getcwd, Arity::none()),
+        ("listdir", listdir, Arity::range(0, 1).kw()),
+        ("remove", remove, Arity::range(0, 1).kw()),
+        ("unlink", remove, Arity::range(0, 1).kw()),
+        ("rmdir", rmdir, Arity::exactly(1)),
+        ("rename", rename, Arity::exactly(2)),
+        ("replace", rename, Arity::exactly(2)),
+        ("mkdir", mkdir, Arity::range(0, 2).kw()),
+        ("makedirs", makedirs, Arity::range(0, 3).kw()),
+        ("getpid", getpid, Arity::none()),
+        ("urandom", urandom, Arity::exactly(1)),
+        ("_exit", os_exit, Arity::exactly(1)),
+        ("getenv", getenv, Arity::range(0, 2).kw()),
     ];
-    for (n, f) in fns {
-        vm.add_function(d, n, *f);
-    }
+    vm.add_functions(d, fns);
     for (n, v) in [
         ("name", "posix"),
         ("sep", "/"),
@@ -795,28 +791,26 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.dict_set(d, k, oe)?;
     let obj = vm.types.object;
     let env_cls = vm.new_native_class("_Environ", obj, "os");
-    let methods: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("__getitem__", env_getitem),
-        ("__setitem__", env_setitem),
-        ("__delitem__", env_delitem),
-        ("__contains__", env_contains),
-        ("__iter__", env_iter),
-        ("__len__", env_len),
-        ("__repr__", env_repr),
-        ("__eq__", env_eq),
-        ("get", env_get),
-        ("keys", env_keys),
-        ("values", env_values),
-        ("items", env_items),
-        ("copy", env_copy),
-        ("pop", env_pop),
-        ("clear", env_clear),
-        ("setdefault", env_setdefault),
-        ("update", env_update),
+    let methods: &[NativeDef] = &[
+        ("__getitem__", env_getitem, Arity::exactly(1)),
+        ("__setitem__", env_setitem, Arity::exactly(2)),
+        ("__delitem__", env_delitem, Arity::exactly(1)),
+        ("__contains__", env_contains, Arity::exactly(1)),
+        ("__iter__", env_iter, Arity::none()),
+        ("__len__", env_len, Arity::none()),
+        ("__repr__", env_repr, Arity::none()),
+        ("__eq__", env_eq, Arity::exactly(1)),
+        ("get", env_get, Arity::range(1, 2)),
+        ("keys", env_keys, Arity::none()),
+        ("values", env_values, Arity::none()),
+        ("items", env_items, Arity::none()),
+        ("copy", env_copy, Arity::none()),
+        ("pop", env_pop, Arity::range(1, 2)),
+        ("clear", env_clear, Arity::none()),
+        ("setdefault", env_setdefault, Arity::exactly(2)),
+        ("update", env_update, Arity::range(0, 1).kw()),
     ];
-    for (n, f) in methods {
-        vm.add_method(env_cls, n, *f);
-    }
+    vm.add_methods(env_cls, methods);
     let env = vm
         .heap
         .alloc(env_cls, Kind::Opaque(Box::new(Environ::default())));

@@ -13,6 +13,7 @@ use crate::math::arg_f64;
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{Signed, ToPrimitive};
 use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, Num, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 
@@ -910,31 +911,29 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let d = vm.module_dict(m);
     let obj = vm.types.object;
     let cls = vm.new_native_class("Random", obj, "random");
-    vm.add_staticmethod(cls, "__new__", r_new);
-    let methods: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("__init__", r_init),
-        ("seed", r_seed),
-        ("random", r_random),
-        ("getrandbits", r_getrandbits),
-        ("randbytes", r_randbytes),
-        ("randrange", r_randrange),
-        ("randint", r_randint),
-        ("choice", r_choice),
-        ("shuffle", r_shuffle),
-        ("sample", r_sample),
-        ("choices", r_choices),
-        ("uniform", r_uniform),
-        ("triangular", r_triangular),
-        ("gauss", r_gauss),
-        ("normalvariate", r_normalvariate),
-        ("lognormvariate", r_lognormvariate),
-        ("expovariate", r_expovariate),
-        ("getstate", r_getstate),
-        ("setstate", r_setstate),
+    vm.add_staticmethod(cls, "__new__", r_new, Arity::any().kw());
+    let methods: &[NativeDef] = &[
+        ("__init__", r_init, Arity::any().kw()),
+        ("seed", r_seed, Arity::range(0, 2).kw()),
+        ("random", r_random, Arity::none()),
+        ("getrandbits", r_getrandbits, Arity::exactly(1)),
+        ("randbytes", r_randbytes, Arity::exactly(1)),
+        ("randrange", r_randrange, Arity::range(0, 3).kw()),
+        ("randint", r_randint, Arity::exactly(2)),
+        ("choice", r_choice, Arity::exactly(1)),
+        ("shuffle", r_shuffle, Arity::exactly(1)),
+        ("sample", r_sample, Arity::range(0, 2).kw()),
+        ("choices", r_choices, Arity::range(0, 2).kw()),
+        ("uniform", r_uniform, Arity::range(0, 2).kw()),
+        ("triangular", r_triangular, Arity::range(0, 3).kw()),
+        ("gauss", r_gauss, Arity::range(0, 2).kw()),
+        ("normalvariate", r_normalvariate, Arity::range(0, 2).kw()),
+        ("lognormvariate", r_lognormvariate, Arity::range(0, 2).kw()),
+        ("expovariate", r_expovariate, Arity::range(0, 1).kw()),
+        ("getstate", r_getstate, Arity::none()),
+        ("setstate", r_setstate, Arity::exactly(1)),
     ];
-    for (n, f) in methods {
-        vm.add_method(cls, n, *f);
-    }
+    vm.add_methods(cls, methods);
     let k = vm.intern("Random");
     vm.dict_set(d, k, Value::Obj(cls))?;
     let inst = vm.heap.alloc(
@@ -946,7 +945,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     );
     let ik = vm.intern("_inst");
     vm.dict_set(d, ik, Value::Obj(inst))?;
-    for (n, _) in methods.iter().filter(|(n, _)| !n.starts_with("__")) {
+    for (n, _, _) in methods.iter().filter(|(n, _, _)| !n.starts_with("__")) {
         let name = vm.intern(n);
         let bound = vm.getattr(Value::Obj(inst), name)?;
         vm.dict_set(d, name, bound)?;

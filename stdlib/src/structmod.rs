@@ -5,6 +5,7 @@
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Num, ObjRef, PyErr, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -30,9 +31,8 @@ struct Layout {
 }
 
 fn error(vm: &mut Vm, msg: &str) -> PyErr {
-    match vm.load_module("_struct", None) {
-        Ok(m) => {
-            let d = vm.module_dict(m);
+    match vm.native_module_dict("_struct") {
+        Ok(d) => {
             let k = vm.intern("error");
             match vm.dict_get_str(d, k) {
                 Some(Value::Obj(c)) => vm.new_error(c, msg.to_string()),
@@ -624,17 +624,15 @@ fn iter_unpack(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_struct");
     let d = vm.module_dict(m);
-    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("pack", pack),
-        ("unpack", unpack),
-        ("unpack_from", unpack_from),
-        ("pack_into", pack_into),
-        ("calcsize", calcsize),
-        ("_iter_unpack", iter_unpack),
+    let fns: &[NativeDef] = &[
+        ("pack", pack, Arity::at_least(1)),
+        ("unpack", unpack, Arity::exactly(2)),
+        ("unpack_from", unpack_from, Arity::range(1, 3).kw()),
+        ("pack_into", pack_into, Arity::at_least(3)),
+        ("calcsize", calcsize, Arity::exactly(1)),
+        ("_iter_unpack", iter_unpack, Arity::exactly(2)),
     ];
-    for (n, f) in fns {
-        vm.add_function(d, n, *f);
-    }
+    vm.add_functions(d, fns);
     let exc = vm.types.exception;
     let cls = vm.new_native_class("error", exc, "struct");
     let k = vm.intern("error");

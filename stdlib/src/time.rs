@@ -5,6 +5,7 @@
 //! given time are pure computations.
 
 use revpy_vm::log::Val;
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Num, ObjRef, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -215,13 +216,8 @@ fn gmtime_fields(secs: i64) -> [i64; 9] {
     ]
 }
 
-fn time_module(vm: &mut Vm) -> PyResult<ObjRef> {
-    vm.load_module("time", None)
-}
-
 fn make_struct_time(vm: &mut Vm, f: &[i64; 9], zone: &str, gmtoff: i64) -> PyResult<Value> {
-    let m = time_module(vm)?;
-    let d = vm.module_dict(m);
+    let d = vm.native_module_dict("time")?;
     let k = vm.intern("struct_time");
     let cls = vm.dict_get_str(d, k).unwrap_or(Value::None);
     let mut items: Vec<Value> = f.iter().map(|v| Value::Int(*v)).collect();
@@ -573,25 +569,23 @@ fn t_ctime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("time");
     let d = vm.module_dict(m);
-    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("time", t_time),
-        ("time_ns", t_time_ns),
-        ("monotonic", t_monotonic),
-        ("monotonic_ns", t_monotonic_ns),
-        ("perf_counter", t_perf_counter),
-        ("perf_counter_ns", t_perf_counter_ns),
-        ("process_time", t_process_time),
-        ("process_time_ns", t_process_time_ns),
-        ("sleep", t_sleep),
-        ("gmtime", t_gmtime),
-        ("localtime", t_localtime),
-        ("strftime", t_strftime),
-        ("asctime", t_asctime),
-        ("ctime", t_ctime),
+    let fns: &[NativeDef] = &[
+        ("time", t_time, Arity::none()),
+        ("time_ns", t_time_ns, Arity::none()),
+        ("monotonic", t_monotonic, Arity::none()),
+        ("monotonic_ns", t_monotonic_ns, Arity::none()),
+        ("perf_counter", t_perf_counter, Arity::none()),
+        ("perf_counter_ns", t_perf_counter_ns, Arity::none()),
+        ("process_time", t_process_time, Arity::none()),
+        ("process_time_ns", t_process_time_ns, Arity::none()),
+        ("sleep", t_sleep, Arity::exactly(1)),
+        ("gmtime", t_gmtime, Arity::range(0, 1)),
+        ("localtime", t_localtime, Arity::range(0, 1)),
+        ("strftime", t_strftime, Arity::range(1, 2)),
+        ("asctime", t_asctime, Arity::range(0, 1)),
+        ("ctime", t_ctime, Arity::range(0, 1)),
     ];
-    for (n, f) in fns {
-        vm.add_function(d, n, *f);
-    }
+    vm.add_functions(d, fns);
     // The module is in sys.modules while struct_time is defined (its functions find
     // the class there).
     let key = vm.new_str("time".into());

@@ -2,6 +2,7 @@
 //! VM: the frames an exception passed through, the frames running now, and the
 //! source lines of loaded modules.
 
+use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -108,15 +109,13 @@ fn exception_line(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_traceback");
     let d = vm.module_dict(m);
-    let fns: &[(&'static str, revpy_vm::NativeFn)] = &[
-        ("extract_tb", extract_tb),
-        ("extract_stack", extract_stack),
-        ("frame_info", frame_info),
-        ("getline", getline),
-        ("exception_line", exception_line),
+    let fns: &[NativeDef] = &[
+        ("extract_tb", extract_tb, Arity::exactly(1)),
+        ("extract_stack", extract_stack, Arity::range(0, 1)),
+        ("frame_info", frame_info, Arity::exactly(1)),
+        ("getline", getline, Arity::exactly(2)),
+        ("exception_line", exception_line, Arity::exactly(1)),
     ];
-    for (n, f) in fns {
-        vm.add_function(d, n, *f);
-    }
+    vm.add_functions(d, fns);
     Ok(m)
 }

@@ -144,6 +144,13 @@ impl Vm {
         }
         let func = args[0];
         let name = args[1];
+        let fr = match func {
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Function(_)) => r,
+            _ => return Err(self.new_type_error("__build_class__: func must be a function".into())),
+        };
+        if self.as_str(name).is_none() {
+            return Err(self.new_type_error("__build_class__: name is not a string".into()));
+        }
         let orig_bases: Vec<Value> = args[2..].to_vec();
         let bases = self.resolve_mro_entries(&orig_bases)?;
         let mut meta: Option<Value> = None;
@@ -176,19 +183,22 @@ impl Vm {
             let t = self.new_tuple(orig_bases.clone());
             self.dict_set(ns, k, t)?;
         }
-        let Value::Obj(fr) = func else {
-            return Err(self.new_type_error("__build_class__: func must be a function".into()));
-        };
         let depth = self.frames.len();
         let sp = self.stack.len();
-        self.push_function_frame(fr, &[], &[], sp)?;
-        self.frames.last_mut().expect("frame").locals = Some(ns);
-        self.gc_holds += 1;
-        let r = self.run(depth);
-        self.gc_holds -= 1;
-        let cell = match r? {
-            Exit::Return(v) => v,
-            Exit::Yield(_) => Value::None,
+        let cell = if self.push_function_frame(fr, &[], &[], sp)? {
+            self.frames.last_mut().expect("frame").locals = Some(ns);
+            self.gc_holds += 1;
+            let r = self.run(depth);
+            self.gc_holds -= 1;
+            match r? {
+                Exit::Return(v) => v,
+                Exit::Yield(_) => Value::None,
+            }
+        } else {
+            // A generator function as the body (CPython makes the generator and
+            // leaves the namespace empty).
+            self.stack.truncate(sp);
+            Value::None
         };
         let bases_t = self.new_tuple(bases);
         let cls = self.call(meta, &[name, bases_t, Value::Obj(ns)], &kw)?;

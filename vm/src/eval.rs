@@ -62,13 +62,19 @@ impl Vm {
             None => {
                 let key = self.names.__main__;
                 let main = self.dict_get(self.modules, key)?;
-                let Some(Value::Obj(m)) = main else {
+                let d = match main {
+                    Some(Value::Obj(m)) => match self.heap.kind(m) {
+                        Kind::Module(md) => Some(md.dict),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let Some(d) = d else {
                     return Err(self.new_error(
                         self.types.runtime_error,
                         "there is no frame to evaluate in".into(),
                     ));
                 };
-                let d = self.module_dict(m);
                 (d, d, false)
             }
             Some(f) => match f.locals {

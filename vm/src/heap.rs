@@ -83,6 +83,15 @@ pub struct NativeFunc {
     /// are rooted by the caller; anything else it pushes on `Vm::temp_roots`), so the
     /// collector may run while it calls back into Python (e.g. `list(generator)`).
     pub gc_safe: bool,
+    /// The positional arguments it takes (besides `self`/`cls`) and whether it takes
+    /// keywords: checked by `Vm::call` before `f` runs (see `crate::args`).
+    pub arity: crate::args::Arity,
+    /// What its first argument is (an instance or subclass of `cls`, or nothing).
+    pub role: crate::args::Role,
+    /// The class of a method, class method, getter or `__new__`.
+    pub cls: Option<ObjRef>,
+    /// The module of a module function, for messages (`math.sqrt() takes ...`).
+    pub module: Option<&'static str>,
 }
 
 impl std::fmt::Debug for NativeFunc {
@@ -311,12 +320,16 @@ impl Kind {
             | Kind::Complex(..)
             | Kind::Bytes(_)
             | Kind::ByteArray(_)
-            | Kind::Native(_)
             | Kind::Range(..)
             | Kind::BigRange(_)
             | Kind::NotImplemented
             | Kind::Ellipsis => {}
             Kind::Boxed(v) | Kind::Cell(v) | Kind::StaticMethod(v) | Kind::ClassMethod(v) => f(*v),
+            Kind::Native(nf) => {
+                if let Some(c) = nf.cls {
+                    f(Value::Obj(c));
+                }
+            }
             Kind::Tuple(v) | Kind::List(v) => v.iter().for_each(|x| f(*x)),
             Kind::Dict(d) => d.trace(f),
             Kind::Set(s) | Kind::FrozenSet(s) => s.trace(f),

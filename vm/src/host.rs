@@ -218,6 +218,10 @@ impl Vm {
                 binds: false,
                 host: Some(index as u32),
                 gc_safe: false,
+                arity: crate::args::Arity::any().kw(),
+                role: crate::args::Role::Function,
+                cls: None,
+                module: None,
             })),
         );
         let key = self.intern(name);

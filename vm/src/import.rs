@@ -36,6 +36,33 @@ impl Vm {
         self.dict_get_str(d, k)
     }
 
+    /// An attribute of whatever `sys.modules` holds for a module (any object: a
+    /// program may store one there), `None` when it has none.
+    fn entry_attr(&mut self, m: Value, name: &str) -> PyResult<Option<Value>> {
+        match m {
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Module(_)) => {
+                Ok(self.module_attr(r, name))
+            }
+            _ => {
+                let k = self.intern(name);
+                self.getattr_opt(m, k)
+            }
+        }
+    }
+
+    /// `setattr(parent, name, child)` after importing a submodule (on a parent that is
+    /// not a module, as CPython, a failure to set it is an error).
+    fn set_child(&mut self, parent: Value, name: &str, child: Value) -> PyResult<()> {
+        let k = self.intern(name);
+        match parent {
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Module(_)) => {
+                let d = self.module_dict(r);
+                self.dict_set(d, k, child)
+            }
+            _ => self.setattr(parent, k, child),
+        }
+    }
+
     /// The absolute module name for a (possibly relative) import.
     fn resolve_name(&mut self, name: &str, level: i64, globals: ObjRef) -> PyResult<String> {
         if level <= 0 {
@@ -99,7 +126,7 @@ impl Vm {
         };
         let full = self.resolve_name(&name, level, globals)?;
         let parts: Vec<&str> = full.split('.').collect();
-        let mut parent: Option<ObjRef> = None;
+        let mut parent: Option<Value> = None;
         let mut prefix = String::new();
         let mut top = None;
         let mut leaf = None;
@@ -110,9 +137,7 @@ impl Vm {
             prefix.push_str(p);
             let m = self.load_module(&prefix, parent)?;
             if let Some(par) = parent {
-                let k = self.intern(p);
-                let d = self.module_dict(par);
-                self.dict_set(d, k, Value::Obj(m))?;
+                self.set_child(par, p, m)?;
             }
             if top.is_none() {
                 top = Some(m);
@@ -120,41 +145,79 @@ impl Vm {
             leaf = Some(m);
             parent = Some(m);
         }
-        let leaf = leaf.expect("at least one part");
+        let (Some(top), Some(leaf)) = (top, leaf) else {
+            return Err(self.new_value_error("Empty module name".into()));
+        };
         let has_fromlist = !fromlist.is_none() && self.tuple_len(fromlist) > 0;
         if !has_fromlist {
-            return Ok(Value::Obj(if level > 0 { leaf } else { top.expect("top") }));
+            return Ok(if level > 0 { leaf } else { top });
         }
         // `from pkg import submodule`: import submodules not yet loaded.
-        if self.module_attr(leaf, "__path__").is_some() {
+        if self.entry_attr(leaf, "__path__")?.is_some() {
             for item in self.tuple_items(fromlist) {
                 let n = self.str_of(item).to_string();
                 if n == "*" {
                     continue;
                 }
-                if self.module_attr(leaf, &n).is_none() {
+                if self.entry_attr(leaf, &n)?.is_none() {
                     let sub = format!("{full}.{n}");
                     match self.load_module(&sub, Some(leaf)) {
-                        Ok(m) => {
-                            let k = self.intern(&n);
-                            let d = self.module_dict(leaf);
-                            self.dict_set(d, k, Value::Obj(m))?;
-                        }
+                        Ok(m) => self.set_child(leaf, &n, m)?,
                         Err(e) if self.isinstance_ref(e.0, self.types.module_not_found_error) => {}
                         Err(e) => return Err(e),
                     }
                 }
             }
         }
-        Ok(Value::Obj(leaf))
+        Ok(leaf)
     }
 
-    /// Find, create and execute a module (or return it from sys.modules).
-    pub fn load_module(&mut self, full: &str, parent: Option<ObjRef>) -> PyResult<ObjRef> {
+    /// Find, create and execute a module, or return what `sys.modules` holds for it
+    /// (any object a program stored there; `None` there stops the import).
+    pub fn load_module(&mut self, full: &str, parent: Option<Value>) -> PyResult<Value> {
         let key = self.new_str(full.to_string());
-        if let Some(Value::Obj(m)) = self.dict_get(self.modules, key)? {
-            return Ok(m);
+        match self.dict_get(self.modules, key)? {
+            Some(Value::None) => {
+                let msg = format!("import of {full} halted; None in sys.modules");
+                let cls = self.types.module_not_found_error;
+                return Err(self.new_import_error(cls, msg, full));
+            }
+            Some(m) => return Ok(m),
+            None => {}
         }
+        self.find_module(full, parent).map(Value::Obj)
+    }
+
+    /// The module object of native module `name`, for natives that keep their classes
+    /// and state in it. A program may have replaced `sys.modules[name]` with another
+    /// object (CPython's C modules never look themselves up there): then a fresh copy
+    /// of the module is built, not stored.
+    pub fn native_module_dict(&mut self, name: &str) -> PyResult<ObjRef> {
+        let key = self.new_str(name.to_string());
+        let m = match self.dict_get(self.modules, key)? {
+            Some(Value::Obj(m)) if matches!(self.heap.kind(m), Kind::Module(_)) => m,
+            Some(_) => {
+                let ctor = self
+                    .native_modules
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, c)| *c);
+                match ctor {
+                    Some(ctor) => ctor(self)?,
+                    None => {
+                        let msg = format!("revpy: native module {name} is missing");
+                        return Err(self.new_error(self.types.system_error, msg));
+                    }
+                }
+            }
+            None => self.find_module(name, None)?,
+        };
+        Ok(self.module_dict(m))
+    }
+
+    /// Find, create and execute a module not in `sys.modules`.
+    fn find_module(&mut self, full: &str, parent: Option<Value>) -> PyResult<ObjRef> {
+        let key = self.new_str(full.to_string());
         if let Some(ctor) = self
             .native_modules
             .iter()
@@ -167,7 +230,7 @@ impl Vm {
         }
         let short = full.rsplit('.').next().unwrap_or(full).to_string();
         let dirs: Vec<String> = match parent {
-            Some(p) => match self.module_attr(p, "__path__") {
+            Some(p) => match self.entry_attr(p, "__path__")? {
                 Some(pv) => self
                     .tuple_items(pv)
                     .into_iter()
@@ -216,7 +279,13 @@ impl Vm {
             let m = self.exec_frozen(full, src, is_pkg)?;
             return Ok(m);
         }
-        let msg = format!("No module named '{full}'");
+        let mut msg = format!("No module named '{full}'");
+        if let Some(p) = parent {
+            if self.entry_attr(p, "__path__")?.is_none() {
+                let pname = full.rsplit_once('.').map_or("", |(a, _)| a);
+                msg = format!("{msg}; '{pname}' is not a package");
+            }
+        }
         Err(self.new_import_error(self.types.module_not_found_error, msg, full))
     }
 
@@ -289,19 +358,19 @@ impl Vm {
         if let Some(v) = self.getattr_opt(m, name)? {
             return Ok(v);
         }
-        let Value::Obj(mr) = m else {
-            return Err(self.attribute_error(m, name));
+        let modname = match self.entry_attr(m, "__name__")? {
+            Some(v) if self.as_str(v).is_some() => self.str_lossy(v),
+            _ => "<unknown module name>".to_string(),
         };
-        let modname = self
-            .module_attr(mr, "__name__")
-            .map(|v| self.str_lossy(v))
-            .unwrap_or_default();
         let n = self.str_of(name).to_string();
         let sub = self.new_str(format!("{modname}.{n}"));
         if let Some(v) = self.dict_get(self.modules, sub)? {
             return Ok(v);
         }
-        let file = self.module_attr(mr, "__file__").map(|v| self.str_lossy(v));
+        let file = match self.entry_attr(m, "__file__")? {
+            Some(v) if self.as_str(v).is_some() => Some(self.str_lossy(v)),
+            _ => None,
+        };
         let msg = match file {
             Some(f) => format!("cannot import name '{n}' from '{modname}' ({f})"),
             None => format!("cannot import name '{n}' from '{modname}' (unknown location)"),
@@ -309,25 +378,73 @@ impl Vm {
         Err(self.new_import_error(self.types.import_error, msg, &modname))
     }
 
-    /// IMPORT_STAR.
+    /// IMPORT_STAR: the names in `__all__` (a sequence of str), or else the public
+    /// names of `__dict__`; `m` may be any object a program put in `sys.modules`.
     pub(crate) fn import_star(&mut self, m: Value, ns: ObjRef) -> PyResult<()> {
-        let Value::Obj(mr) = m else { return Ok(()) };
-        let d = self.module_dict(mr);
-        let all = self.names.__all__;
-        let names: Vec<Value> = match self.dict_get_str(d, all) {
-            Some(a) => self.iterate(a)?,
-            None => self
-                .dict_items(d)
-                .into_iter()
-                .map(|(k, _)| k)
-                .filter(|k| !self.as_str(*k).unwrap_or("_").starts_with('_'))
-                .collect(),
+        let modname = match self.entry_attr(m, "__name__")? {
+            Some(v) if self.as_str(v).is_some() => self.str_lossy(v),
+            _ => "<unknown module name>".to_string(),
+        };
+        let (names, from_all) = match self.entry_attr(m, "__all__")? {
+            Some(a) => (self.sequence_items(a)?, true),
+            None => {
+                let d = match m {
+                    Value::Obj(r) => match self.heap.kind(r) {
+                        Kind::Module(md) => Some(md.dict),
+                        Kind::Class(c) => Some(c.dict),
+                        _ => self.heap.get(r).dict,
+                    },
+                    _ => None,
+                };
+                let Some(d) = d else {
+                    return Err(self.new_error(
+                        self.types.import_error,
+                        "from-import-* object has no __dict__ and no __all__".into(),
+                    ));
+                };
+                let keys = self.dict_items(d).into_iter().map(|(k, _)| k).collect();
+                (keys, false)
+            }
         };
         for n in names {
+            let Some(s) = self.as_str(n) else {
+                let t = self.type_name(n);
+                let msg = if from_all {
+                    format!("Item in {modname}.__all__ must be str, not {t}")
+                } else {
+                    format!("Key in {modname}.__dict__ must be str, not {t}")
+                };
+                return Err(self.new_type_error(msg));
+            };
+            if !from_all && s.starts_with('_') {
+                continue;
+            }
             let v = self.getattr(m, n)?;
             self.dict_set(ns, n, v)?;
         }
         Ok(())
+    }
+
+    /// The items of `__all__` as CPython reads them: by index until IndexError.
+    fn sequence_items(&mut self, seq: Value) -> PyResult<Vec<Value>> {
+        if let Value::Obj(r) = seq {
+            if let Kind::List(v) | Kind::Tuple(v) = self.heap.kind(r) {
+                return Ok(v.clone());
+            }
+        }
+        let gi = self.names.__getitem__;
+        if self.lookup_special(seq, gi).is_none() {
+            let t = self.type_name(seq);
+            return Err(self.new_type_error(format!("'{t}' object does not support indexing")));
+        }
+        let mut out = vec![];
+        loop {
+            match self.getitem(seq, Value::Int(out.len() as i64)) {
+                Ok(v) => out.push(v),
+                Err(e) if self.isinstance_ref(e.0, self.types.index_error) => return Ok(out),
+                Err(e) => return Err(e),
+            }
+        }
     }
 }
 

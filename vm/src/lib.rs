@@ -79,6 +79,7 @@ mod setup;
 mod sort;
 mod subscript;
 
+pub use args::{Arity, KwSpec, NativeDef, Role};
 pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
 pub use heap::{Heap, Kind, NativeFn, Object};
 pub use host::{HostFunction, HostValue};

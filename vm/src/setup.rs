@@ -1,6 +1,7 @@
 //! Building a fresh VM: the type objects (bootstrapping `type` and `object`), the
 //! `builtins` and `sys` modules, and every built-in method.
 
+use crate::args::{Arity, NativeDef, Role};
 use crate::effects::Effects;
 use crate::heap::{BaseKind, ClassData, Heap, Kind, NativeFn, NativeFunc};
 use crate::names::Names;
@@ -192,16 +193,21 @@ pub(crate) fn new_vm() -> Vm {
 }
 
 impl Vm {
+    #[allow(clippy::too_many_arguments)]
     fn native(
         &mut self,
         name: &'static str,
-        owner: Option<&'static str>,
         f: NativeFn,
+        arity: Arity,
+        role: Role,
+        cls: Option<ObjRef>,
         binds: bool,
+        module: Option<&'static str>,
     ) -> Value {
-        let cls = self.types.builtin_function;
+        let owner = cls.and_then(|c| self.class_static_name(c));
+        let bf = self.types.builtin_function;
         Value::Obj(self.heap.alloc(
-            cls,
+            bf,
             Kind::Native(Box::new(NativeFunc {
                 name,
                 owner,
@@ -209,45 +215,62 @@ impl Vm {
                 binds,
                 host: None,
                 gc_safe: false,
+                arity,
+                role,
+                cls,
+                module,
             })),
         ))
     }
 
-    /// Add a method (binds `self`) to a class.
-    pub fn add_method(&mut self, cls: ObjRef, name: &'static str, f: NativeFn) {
-        let owner = self.class_static_name(cls);
-        let v = self.native(name, owner, f, true);
+    fn class_dict_set(&mut self, cls: ObjRef, name: &'static str, v: Value) {
         let k = self.intern(name);
         let d = self.class_data(cls).dict;
         let _ = self.dict_set(d, k, v);
     }
 
-    /// Add a class method (receives the class) to a class.
-    pub fn add_classmethod(&mut self, cls: ObjRef, name: &'static str, f: NativeFn) {
-        let owner = self.class_static_name(cls);
-        let v = self.native(name, owner, f, false);
+    /// Add a method (binds `self`, an instance of `cls`) to a class. `arity` counts
+    /// the arguments after `self`.
+    pub fn add_method(&mut self, cls: ObjRef, name: &'static str, f: NativeFn, arity: Arity) {
+        let v = self.native(name, f, arity, Role::Method, Some(cls), true, None);
+        self.class_dict_set(cls, name, v);
+    }
+
+    /// Add every method of a table (see `add_method`).
+    pub fn add_methods(&mut self, cls: ObjRef, methods: &[NativeDef]) {
+        for (name, f, arity) in methods {
+            self.add_method(cls, name, *f, *arity);
+        }
+    }
+
+    /// Add a class method (receives `cls` or a subclass of it) to a class. `arity`
+    /// counts the arguments after the class.
+    pub fn add_classmethod(&mut self, cls: ObjRef, name: &'static str, f: NativeFn, arity: Arity) {
+        let v = self.native(name, f, arity, Role::ClassMethod, Some(cls), false, None);
         let cm_cls = self.types.classmethod;
         let cm = Value::Obj(self.heap.alloc(cm_cls, Kind::ClassMethod(v)));
-        let k = self.intern(name);
-        let d = self.class_data(cls).dict;
-        let _ = self.dict_set(d, k, cm);
+        self.class_dict_set(cls, name, cm);
     }
 
-    /// Add a static method (no implicit first argument) to a class.
-    pub fn add_staticmethod(&mut self, cls: ObjRef, name: &'static str, f: NativeFn) {
-        let owner = self.class_static_name(cls);
-        let v = self.native(name, owner, f, false);
+    /// Add a static method (no implicit first argument) to a class. `__new__` is a
+    /// static method whose first argument is the class to build: checked to be a
+    /// subclass of `cls` that this `__new__` can build (`arity` counts the arguments
+    /// after it).
+    pub fn add_staticmethod(&mut self, cls: ObjRef, name: &'static str, f: NativeFn, arity: Arity) {
+        let role = if name == "__new__" {
+            Role::New
+        } else {
+            Role::Function
+        };
+        let v = self.native(name, f, arity, role, Some(cls), false, None);
         let sm_cls = self.types.staticmethod;
         let sm = Value::Obj(self.heap.alloc(sm_cls, Kind::StaticMethod(v)));
-        let k = self.intern(name);
-        let d = self.class_data(cls).dict;
-        let _ = self.dict_set(d, k, sm);
+        self.class_dict_set(cls, name, sm);
     }
 
-    /// Add a read-only property computed by `f(self)`.
+    /// Add a read-only property computed by `f(self)`, `self` an instance of `cls`.
     pub fn add_getter(&mut self, cls: ObjRef, name: &'static str, f: NativeFn) {
-        let owner = self.class_static_name(cls);
-        let getter = self.native(name, owner, f, false);
+        let getter = self.native(name, f, Arity::none(), Role::Method, Some(cls), false, None);
         let pcls = self.types.property;
         let p = Value::Obj(self.heap.alloc(
             pcls,
@@ -259,14 +282,19 @@ impl Vm {
                 Value::None,
             ])),
         ));
-        let k = self.intern(name);
-        let d = self.class_data(cls).dict;
-        let _ = self.dict_set(d, k, p);
+        self.class_dict_set(cls, name, p);
+    }
+
+    /// Add every getter of a table (see `add_getter`).
+    pub fn add_getters(&mut self, cls: ObjRef, getters: &[(&'static str, NativeFn)]) {
+        for (name, f) in getters {
+            self.add_getter(cls, name, *f);
+        }
     }
 
     /// A native function object not stored anywhere yet.
-    pub fn add_function_value(&mut self, name: &'static str, f: NativeFn) -> Value {
-        self.native(name, None, f, false)
+    pub fn add_function_value(&mut self, name: &'static str, f: NativeFn, arity: Arity) -> Value {
+        self.native(name, f, arity, Role::Function, None, false, None)
     }
 
     /// Declare the native stored under `name` in `dict` collector-safe (see
@@ -287,11 +315,40 @@ impl Vm {
     }
 
     /// Add a plain function to a namespace dict (module functions, builtins).
-    pub fn add_function(&mut self, dict: ObjRef, name: &'static str, f: NativeFn) -> Value {
-        let v = self.native(name, None, f, false);
+    pub fn add_function(
+        &mut self,
+        dict: ObjRef,
+        name: &'static str,
+        f: NativeFn,
+        arity: Arity,
+    ) -> Value {
+        let module = self.static_module_name(dict);
+        let v = self.native(name, f, arity, Role::Function, None, false, module);
         let k = self.intern(name);
         let _ = self.dict_set(dict, k, v);
         v
+    }
+
+    /// Add every function of a table (see `add_function`).
+    pub fn add_functions(&mut self, dict: ObjRef, fns: &[NativeDef]) {
+        for (name, f, arity) in fns {
+            self.add_function(dict, name, *f, *arity);
+        }
+    }
+
+    /// The `__name__` of a native module's dict as a static string (None for
+    /// `builtins` and unknown modules).
+    fn static_module_name(&mut self, dict: ObjRef) -> Option<&'static str> {
+        let key = self.names.__name__;
+        let v = self.dict_get_str(dict, key)?;
+        let name = self.as_str(v)?;
+        if name == "sys" {
+            return Some("sys");
+        }
+        self.native_modules
+            .iter()
+            .find(|(m, _)| *m == name)
+            .map(|(m, _)| *m)
     }
 
     /// A new class object created from Rust (for native modules).

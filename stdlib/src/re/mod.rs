@@ -211,7 +211,7 @@ fn re_match(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_sre");
     let d = vm.module_dict(m);
-    vm.add_function(d, "compile", re_compile);
-    vm.add_function(d, "match", re_match);
+    vm.add_function(d, "compile", re_compile, revpy_vm::Arity::exactly(2));
+    vm.add_function(d, "match", re_match, revpy_vm::Arity::exactly(6));
     Ok(m)
 }

@@ -2,6 +2,7 @@
 
 pub mod sys;
 
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::heap::{IterKind, Kind};
 use crate::num::Num;
 use crate::value::Value;
@@ -628,12 +629,10 @@ fn b_sum(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     Ok(acc)
 }
 fn b_pow(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
-    let base = vm.arg_or(args, 0, kw, "base", Value::Undef);
-    let exp = vm.arg_or(args, 1, kw, "exp", Value::Undef);
-    let m = vm.arg_or(args, 2, kw, "mod", Value::None);
-    if base.is_undef() || exp.is_undef() {
-        return Err(vm.new_type_error("pow() missing required argument 'base' (pos 1)".into()));
-    }
+    const SPEC: KwSpec<3> = KwSpec::new("pow", ["base", "exp", "mod"]).required(2);
+    let [base, exp, m] = SPEC.parse(vm, args, kw)?;
+    let (base, exp) = (base.unwrap_or(Value::None), exp.unwrap_or(Value::None));
+    let m = m.unwrap_or(Value::None);
     if m.is_none() {
         return vm.binary_op(base, exp, BinOp::Pow);
     }
@@ -681,11 +680,9 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
     Some(e.x.mod_floor(&m))
 }
 fn b_round(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
-    let x = vm.arg_or(args, 0, kw, "number", Value::Undef);
-    let nd = vm.arg_or(args, 1, kw, "ndigits", Value::None);
-    if x.is_undef() {
-        return Err(vm.new_type_error("round() missing required argument 'number' (pos 1)".into()));
-    }
+    const SPEC: KwSpec<2> = KwSpec::new("round", ["number", "ndigits"]).required(1);
+    let [x, nd] = SPEC.parse(vm, args, kw)?;
+    let (x, nd) = (x.unwrap_or(Value::None), nd.unwrap_or(Value::None));
     let cls = vm.type_of(x);
     let rn = vm.names.__round__;
     if let Some(f) = vm.user_override(cls, rn) {
@@ -814,11 +811,13 @@ fn round_to(x: f64, nd: i64) -> f64 {
     }
 }
 fn b_sorted(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
-    vm.check_args("sorted", args, 1, 1)?;
-    vm.only_kwargs("sort", kw, &["key", "reverse"])?;
+    // The iterable is positional-only (declared `Arity::exactly(1)`): the spec reads
+    // the keywords, named as CPython's errors name them (`sort()`).
+    const SPEC: KwSpec<2> = KwSpec::new("sort", ["key", "reverse"]).positional(0);
+    let [key, rev] = SPEC.parse(vm, &[], kw)?;
     let mut items = vm.iterate_rooted(args[0])?;
-    let key = vm.kwarg(kw, "key").unwrap_or(Value::None);
-    let rev = match vm.kwarg(kw, "reverse") {
+    let key = key.unwrap_or(Value::None);
+    let rev = match rev {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -829,15 +828,19 @@ fn b_build_class(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     vm.build_class(args, kw)
 }
 fn b_import(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
-    let name = vm.arg_or(args, 0, kw, "name", Value::Undef);
-    if name.is_undef() {
-        return Err(
-            vm.new_type_error("__import__() missing required argument 'name' (pos 1)".into())
-        );
+    const SPEC: KwSpec<5> = KwSpec::new(
+        "__import__",
+        ["name", "globals", "locals", "fromlist", "level"],
+    )
+    .required(1);
+    let [name, _, _, fromlist, level] = SPEC.parse(vm, args, kw)?;
+    let name = name.unwrap_or(Value::None);
+    if vm.as_str(name).is_none() {
+        return Err(vm.new_type_error("module name must be a string".into()));
     }
     let globals = vm.frames.last().map(|f| f.globals).unwrap_or(vm.builtins);
-    let fromlist = vm.arg_or(args, 3, kw, "fromlist", Value::None);
-    let level = vm.arg_or(args, 4, kw, "level", Value::Int(0));
+    let fromlist = fromlist.unwrap_or(Value::None);
+    let level = level.unwrap_or(Value::Int(0));
     vm.import_name(name, fromlist, level, globals)
 }
 fn super_new(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
@@ -867,53 +870,51 @@ impl Vm {
 
 pub fn register(vm: &mut Vm) {
     let b = vm.builtins;
-    let fns: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("print", b_print),
-        ("input", b_input),
-        ("len", b_len),
-        ("repr", b_repr),
-        ("ascii", b_ascii),
-        ("abs", b_abs),
-        ("all", b_all),
-        ("any", b_any),
-        ("bin", b_bin),
-        ("oct", b_oct),
-        ("hex", b_hex),
-        ("callable", b_callable),
-        ("chr", b_chr),
-        ("ord", b_ord),
-        ("dir", b_dir),
-        ("divmod", b_divmod),
-        ("format", b_format),
-        ("getattr", b_getattr),
-        ("setattr", b_setattr),
-        ("hasattr", b_hasattr),
-        ("delattr", b_delattr),
-        ("globals", b_globals),
-        ("locals", b_locals),
-        ("vars", b_vars),
-        ("hash", b_hash),
-        ("id", b_id),
-        ("isinstance", b_isinstance),
-        ("issubclass", b_issubclass),
-        ("iter", b_iter),
-        ("next", b_next),
-        ("max", b_max),
-        ("min", b_min),
-        ("sum", b_sum),
-        ("pow", b_pow),
-        ("round", b_round),
-        ("sorted", b_sorted),
-        ("__build_class__", b_build_class),
-        ("__import__", b_import),
-        ("exit", b_exit),
-        ("quit", b_exit),
+    let fns: &[NativeDef] = &[
+        ("print", b_print, Arity::any().kw()),
+        ("input", b_input, Arity::range(0, 1)),
+        ("len", b_len, Arity::exactly(1)),
+        ("repr", b_repr, Arity::exactly(1)),
+        ("ascii", b_ascii, Arity::exactly(1)),
+        ("abs", b_abs, Arity::exactly(1)),
+        ("all", b_all, Arity::exactly(1)),
+        ("any", b_any, Arity::exactly(1)),
+        ("bin", b_bin, Arity::exactly(1)),
+        ("oct", b_oct, Arity::exactly(1)),
+        ("hex", b_hex, Arity::exactly(1)),
+        ("callable", b_callable, Arity::exactly(1)),
+        ("chr", b_chr, Arity::exactly(1)),
+        ("ord", b_ord, Arity::exactly(1)),
+        ("dir", b_dir, Arity::range(0, 1)),
+        ("divmod", b_divmod, Arity::exactly(2)),
+        ("format", b_format, Arity::range(1, 2)),
+        ("getattr", b_getattr, Arity::range(2, 3)),
+        ("setattr", b_setattr, Arity::exactly(3)),
+        ("hasattr", b_hasattr, Arity::exactly(2)),
+        ("delattr", b_delattr, Arity::exactly(2)),
+        ("globals", b_globals, Arity::none()),
+        ("locals", b_locals, Arity::none()),
+        ("vars", b_vars, Arity::range(0, 1)),
+        ("hash", b_hash, Arity::exactly(1)),
+        ("id", b_id, Arity::exactly(1)),
+        ("isinstance", b_isinstance, Arity::exactly(2)),
+        ("issubclass", b_issubclass, Arity::exactly(2)),
+        ("iter", b_iter, Arity::range(1, 2)),
+        ("next", b_next, Arity::range(1, 2)),
+        ("max", b_max, Arity::any().kw()),
+        ("min", b_min, Arity::any().kw()),
+        ("sum", b_sum, Arity::any().kw()),
+        ("pow", b_pow, Arity::parsed()),
+        ("round", b_round, Arity::parsed()),
+        ("sorted", b_sorted, Arity::exactly(1).kw()),
+        ("__build_class__", b_build_class, Arity::any().kw()),
+        ("__import__", b_import, Arity::parsed()),
+        ("exit", b_exit, Arity::range(0, 1)),
+        ("quit", b_exit, Arity::range(0, 1)),
     ];
-    for (n, f) in fns {
-        vm.add_function(b, n, *f);
-    }
+    vm.add_functions(b, fns);
     let s = vm.types.super_;
-    vm.add_staticmethod(s, "__new__", super_new);
+    vm.add_staticmethod(s, "__new__", super_new, Arity::any().kw());
     for name in ["sum", "sorted", "max", "min", "any", "all"] {
         vm.mark_gc_safe(b, name);
     }

@@ -1,6 +1,7 @@
 //! The `sys` module: argv, exit, modules, path, version, recursion limit, and the
 //! standard streams (writes go through the effects boundary).
 
+use crate::args::{Arity, NativeDef};
 use crate::heap::Kind;
 use crate::value::{ObjRef, Value};
 use crate::{PyResult, Vm};
@@ -183,33 +184,29 @@ pub fn create(vm: &mut Vm) {
     let m = vm.new_module("sys");
     vm.sys = Some(m);
     let d = vm.module_dict(m);
-    let fns: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("exit", sys_exit),
-        ("getrecursionlimit", getrecursionlimit),
-        ("setrecursionlimit", setrecursionlimit),
-        ("exc_info", exc_info),
-        ("intern", intern_fn),
-        ("getsizeof", getsizeof),
+    let fns: &[NativeDef] = &[
+        ("exit", sys_exit, Arity::range(0, 1)),
+        ("getrecursionlimit", getrecursionlimit, Arity::none()),
+        ("setrecursionlimit", setrecursionlimit, Arity::exactly(1)),
+        ("exc_info", exc_info, Arity::none()),
+        ("intern", intern_fn, Arity::exactly(1)),
+        ("getsizeof", getsizeof, Arity::range(1, 2)),
     ];
-    for (n, f) in fns {
-        vm.add_function(d, n, *f);
-    }
+    vm.add_functions(d, fns);
     let obj = vm.types.object;
     let io = vm.new_native_class("TextIOWrapper", obj, "_io");
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("write", io_write),
-        ("writelines", io_writelines),
-        ("flush", io_flush),
-        ("readline", io_readline),
-        ("read", io_read),
-        ("readlines", io_readlines),
-        ("__iter__", io_iter),
-        ("__next__", io_next),
-        ("isatty", io_isatty),
+    let methods: &[NativeDef] = &[
+        ("write", io_write, Arity::exactly(1)),
+        ("writelines", io_writelines, Arity::exactly(1)),
+        ("flush", io_flush, Arity::none()),
+        ("readline", io_readline, Arity::range(0, 1)),
+        ("read", io_read, Arity::range(0, 1)),
+        ("readlines", io_readlines, Arity::range(0, 1)),
+        ("__iter__", io_iter, Arity::none()),
+        ("__next__", io_next, Arity::none()),
+        ("isatty", io_isatty, Arity::none()),
     ];
-    for (n, f) in methods {
-        vm.add_method(io, n, *f);
-    }
+    vm.add_methods(io, methods);
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
         let s = vm.heap.alloc(io, Kind::Object);
         let sd = vm.new_dict();
@@ -239,9 +236,7 @@ pub fn create(vm: &mut Vm) {
         ("releaselevel", vi_releaselevel),
         ("serial", vi_serial),
     ];
-    for (n, f) in getters {
-        vm.add_getter(vi_cls, n, *f);
-    }
+    vm.add_getters(vi_cls, getters);
     let vi = Value::Obj(vm.heap.alloc(
         vi_cls,
         Kind::Tuple(vec![

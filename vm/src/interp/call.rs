@@ -296,6 +296,9 @@ impl Vm {
             }
             Kind::Native(nf) => {
                 let (f, safe) = (nf.f, nf.gc_safe);
+                // The declared arity and `self`/`cls` type, before the body indexes
+                // its arguments.
+                self.check_native_call(r, args, kwargs)?;
                 // Root the arguments, and drop whatever the native rooted when it ends.
                 let (sp, roots) = (self.stack.len(), self.temp_roots.len());
                 if safe {

@@ -2,6 +2,7 @@
 //! (Item and slice assignment and deletion are in `subscript.rs`, `+=` and `*=` in
 //! `ops.rs`.)
 
+use crate::args::{Arity, NativeDef};
 use crate::heap::Kind;
 use crate::types::bytes::{arg_byte, this};
 use crate::value::{ObjRef, Value};
@@ -214,20 +215,23 @@ fn bytearray_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 }
 
 pub fn register(vm: &mut Vm) {
-    vm.add_staticmethod(vm.types.bytes, "__new__", bytes_new);
-    vm.add_staticmethod(vm.types.bytearray, "__new__", bytearray_new);
+    vm.add_staticmethod(vm.types.bytes, "__new__", bytes_new, Arity::any().kw());
+    vm.add_staticmethod(
+        vm.types.bytearray,
+        "__new__",
+        bytearray_new,
+        Arity::any().kw(),
+    );
     let ba = vm.types.bytearray;
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("append", ba_append),
-        ("extend", ba_extend),
-        ("insert", ba_insert),
-        ("pop", ba_pop),
-        ("remove", ba_remove),
-        ("reverse", ba_reverse),
-        ("clear", ba_clear),
-        ("copy", ba_copy),
+    let methods: &[NativeDef] = &[
+        ("append", ba_append, Arity::exactly(1)),
+        ("extend", ba_extend, Arity::exactly(1)),
+        ("insert", ba_insert, Arity::exactly(2)),
+        ("pop", ba_pop, Arity::range(0, 1)),
+        ("remove", ba_remove, Arity::exactly(1)),
+        ("reverse", ba_reverse, Arity::none()),
+        ("clear", ba_clear, Arity::none()),
+        ("copy", ba_copy, Arity::none()),
     ];
-    for (n, f) in methods {
-        vm.add_method(ba, n, *f);
-    }
+    vm.add_methods(ba, methods);
 }

@@ -1,6 +1,7 @@
 //! `bytes`, and the methods it shares with `bytearray` (which return bytearrays when
 //! called on one). The mutating methods of bytearray are in `bytearray.rs`.
 
+use crate::args::{Arity, NativeDef};
 use crate::heap::Kind;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -580,32 +581,30 @@ fn b_bytes(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 
 pub fn register(vm: &mut Vm) {
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("count", b_count),
-        ("find", b_find),
-        ("rfind", b_rfind),
-        ("index", b_index),
-        ("rindex", b_rindex),
-        ("startswith", b_startswith),
-        ("endswith", b_endswith),
-        ("join", b_join),
-        ("split", b_split),
-        ("rsplit", b_rsplit),
-        ("splitlines", b_splitlines),
-        ("partition", b_partition),
-        ("rpartition", b_rpartition),
-        ("strip", b_strip),
-        ("lstrip", b_lstrip),
-        ("rstrip", b_rstrip),
-        ("replace", b_replace),
-        ("__mod__", b_mod),
+    let methods: &[NativeDef] = &[
+        ("count", b_count, Arity::range(1, 3)),
+        ("find", b_find, Arity::range(1, 3)),
+        ("rfind", b_rfind, Arity::range(1, 3)),
+        ("index", b_index, Arity::range(1, 3)),
+        ("rindex", b_rindex, Arity::range(1, 3)),
+        ("startswith", b_startswith, Arity::range(1, 3)),
+        ("endswith", b_endswith, Arity::range(1, 3)),
+        ("join", b_join, Arity::exactly(1)),
+        ("split", b_split, Arity::range(0, 2).kw()),
+        ("rsplit", b_rsplit, Arity::range(0, 2).kw()),
+        ("splitlines", b_splitlines, Arity::range(0, 1).kw()),
+        ("partition", b_partition, Arity::exactly(1)),
+        ("rpartition", b_rpartition, Arity::exactly(1)),
+        ("strip", b_strip, Arity::range(0, 1)),
+        ("lstrip", b_lstrip, Arity::range(0, 1)),
+        ("rstrip", b_rstrip, Arity::range(0, 1)),
+        ("replace", b_replace, Arity::range(2, 3)),
+        ("__mod__", b_mod, Arity::exactly(1)),
     ];
     for c in [vm.types.bytes, vm.types.bytearray] {
-        for (n, f) in methods {
-            vm.add_method(c, n, *f);
-        }
+        vm.add_methods(c, methods);
     }
-    vm.add_method(vm.types.bytes, "__bytes__", b_bytes);
+    vm.add_method(vm.types.bytes, "__bytes__", b_bytes, Arity::none());
     crate::types::bytes_methods::register(vm);
     crate::types::bytearray::register(vm);
 }

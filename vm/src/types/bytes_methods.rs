@@ -1,6 +1,7 @@
 //! The text-like methods of `bytes` and `bytearray` (case, classification, padding,
 //! tabs, hex, translate, affixes); the searching and splitting ones are in `bytes.rs`.
 
+use crate::args::{Arity, NativeDef};
 use crate::types::bytes::{arg_bytes, decode, is_space, same, this};
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -359,36 +360,34 @@ fn b_translate(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 }
 
 pub fn register(vm: &mut Vm) {
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("decode", b_decode),
-        ("hex", b_hex),
-        ("upper", b_upper),
-        ("lower", b_lower),
-        ("swapcase", b_swapcase),
-        ("capitalize", b_capitalize),
-        ("title", b_title),
-        ("isdigit", b_isdigit),
-        ("isalpha", b_isalpha),
-        ("isalnum", b_isalnum),
-        ("isspace", b_isspace),
-        ("isascii", b_isascii),
-        ("islower", b_islower),
-        ("isupper", b_isupper),
-        ("istitle", b_istitle),
-        ("center", b_center),
-        ("ljust", b_ljust),
-        ("rjust", b_rjust),
-        ("zfill", b_zfill),
-        ("expandtabs", b_expandtabs),
-        ("removeprefix", b_removeprefix),
-        ("removesuffix", b_removesuffix),
-        ("translate", b_translate),
+    let methods: &[NativeDef] = &[
+        ("decode", b_decode, Arity::range(0, 2).kw()),
+        ("hex", b_hex, Arity::range(0, 2).kw()),
+        ("upper", b_upper, Arity::none()),
+        ("lower", b_lower, Arity::none()),
+        ("swapcase", b_swapcase, Arity::none()),
+        ("capitalize", b_capitalize, Arity::none()),
+        ("title", b_title, Arity::none()),
+        ("isdigit", b_isdigit, Arity::none()),
+        ("isalpha", b_isalpha, Arity::none()),
+        ("isalnum", b_isalnum, Arity::none()),
+        ("isspace", b_isspace, Arity::none()),
+        ("isascii", b_isascii, Arity::none()),
+        ("islower", b_islower, Arity::none()),
+        ("isupper", b_isupper, Arity::none()),
+        ("istitle", b_istitle, Arity::none()),
+        ("center", b_center, Arity::range(1, 2)),
+        ("ljust", b_ljust, Arity::range(1, 2)),
+        ("rjust", b_rjust, Arity::range(1, 2)),
+        ("zfill", b_zfill, Arity::exactly(1)),
+        ("expandtabs", b_expandtabs, Arity::range(0, 1).kw()),
+        ("removeprefix", b_removeprefix, Arity::exactly(1)),
+        ("removesuffix", b_removesuffix, Arity::exactly(1)),
+        ("translate", b_translate, Arity::range(1, 2).kw()),
     ];
     for c in [vm.types.bytes, vm.types.bytearray] {
-        for (n, f) in methods {
-            vm.add_method(c, n, *f);
-        }
-        vm.add_classmethod(c, "fromhex", b_fromhex);
-        vm.add_staticmethod(c, "maketrans", b_maketrans);
+        vm.add_methods(c, methods);
+        vm.add_classmethod(c, "fromhex", b_fromhex, Arity::exactly(1));
+        vm.add_staticmethod(c, "maketrans", b_maketrans, Arity::exactly(2));
     }
 }

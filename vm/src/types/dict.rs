@@ -1,6 +1,7 @@
 //! `dict`: lookups (with Python-level `__eq__`/`__hash__` where keys need them),
 //! views, and the dict methods.
 
+use crate::args::{Arity, NativeDef};
 use crate::dict::{Dict, Probe};
 use crate::heap::Kind;
 use crate::value::{ObjRef, Value};
@@ -384,37 +385,35 @@ fn v_xor(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.dict;
-    vm.add_staticmethod(c, "__new__", d_new);
-    vm.add_classmethod(c, "fromkeys", d_fromkeys);
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("__init__", d_init),
-        ("get", d_get),
-        ("setdefault", d_setdefault),
-        ("pop", d_pop),
-        ("popitem", d_popitem),
-        ("update", d_update),
-        ("copy", d_copy),
-        ("clear", d_clear),
-        ("keys", d_keys),
-        ("values", d_values),
-        ("items", d_items),
-        ("__reversed__", d_reversed),
-        ("__or__", d_or),
+    vm.add_staticmethod(c, "__new__", d_new, Arity::any().kw());
+    vm.add_classmethod(c, "fromkeys", d_fromkeys, Arity::range(1, 2));
+    let methods: &[NativeDef] = &[
+        ("__init__", d_init, Arity::any().kw()),
+        ("get", d_get, Arity::range(1, 2)),
+        ("setdefault", d_setdefault, Arity::range(1, 2)),
+        ("pop", d_pop, Arity::range(1, 2)),
+        ("popitem", d_popitem, Arity::none()),
+        ("update", d_update, Arity::range(0, 1).kw()),
+        ("copy", d_copy, Arity::none()),
+        ("clear", d_clear, Arity::none()),
+        ("keys", d_keys, Arity::none()),
+        ("values", d_values, Arity::none()),
+        ("items", d_items, Arity::none()),
+        ("__reversed__", d_reversed, Arity::none()),
+        ("__or__", d_or, Arity::exactly(1)),
     ];
-    for (n, f) in methods {
-        vm.add_method(c, n, *f);
-    }
+    vm.add_methods(c, methods);
     for view_cls in [
         vm.types.dict_keys,
         vm.types.dict_values,
         vm.types.dict_items,
     ] {
-        vm.add_method(view_cls, "__reversed__", view_reversed);
+        vm.add_method(view_cls, "__reversed__", view_reversed, Arity::none());
     }
     for view_cls in [vm.types.dict_keys, vm.types.dict_items] {
-        vm.add_method(view_cls, "__and__", v_and);
-        vm.add_method(view_cls, "__or__", v_or);
-        vm.add_method(view_cls, "__sub__", v_sub);
-        vm.add_method(view_cls, "__xor__", v_xor);
+        vm.add_method(view_cls, "__and__", v_and, Arity::exactly(1));
+        vm.add_method(view_cls, "__or__", v_or, Arity::exactly(1));
+        vm.add_method(view_cls, "__sub__", v_sub, Arity::exactly(1));
+        vm.add_method(view_cls, "__xor__", v_xor, Arity::exactly(1));
     }
 }

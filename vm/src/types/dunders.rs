@@ -336,12 +336,13 @@ fn d_float<const F: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> 
     }
 }
 
-/// Register `f` under `name` unless the type already defines it.
+/// Register `f` under `name` unless the type already defines it, with the arguments
+/// of that slot (`Arity::of_slot`).
 fn put(vm: &mut Vm, cls: ObjRef, name: &'static str, f: NativeFn) {
     let k = vm.intern(name);
     let d = vm.class_data(cls).dict;
     if vm.dict_get_str(d, k).is_none() {
-        vm.add_method(cls, name, f);
+        vm.add_method(cls, name, f, crate::args::Arity::of_slot(name));
     }
 }
 

@@ -1,5 +1,6 @@
 //! `BaseException` and its attributes (`args`, `__cause__`, `__context__`, ...).
 
+use crate::args::Arity;
 use crate::heap::{ExcData, Kind};
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -258,12 +259,12 @@ pub fn exc_setattr(vm: &mut Vm, r: crate::value::ObjRef, name: &str, v: Value) -
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.base_exception;
-    vm.add_staticmethod(c, "__new__", exc_new);
-    vm.add_method(c, "__init__", exc_init);
-    vm.add_method(c, "with_traceback", exc_with_traceback);
-    vm.add_method(c, "__str__", exc_str);
-    vm.add_method(c, "__repr__", exc_repr);
+    vm.add_staticmethod(c, "__new__", exc_new, Arity::any().kw());
+    vm.add_method(c, "__init__", exc_init, Arity::any().kw());
+    vm.add_method(c, "with_traceback", exc_with_traceback, Arity::exactly(1));
+    vm.add_method(c, "__str__", exc_str, Arity::none());
+    vm.add_method(c, "__repr__", exc_repr, Arity::none());
     let o = vm.types.os_error;
-    vm.add_method(o, "__init__", os_error_init);
-    vm.add_method(o, "__str__", os_error_str);
+    vm.add_method(o, "__init__", os_error_init, Arity::any().kw());
+    vm.add_method(o, "__str__", os_error_str, Arity::none());
 }

@@ -1,5 +1,6 @@
 //! `float` and `complex`.
 
+use crate::args::{Arity, NativeDef};
 use crate::heap::Kind;
 use crate::num::Num;
 use crate::value::Value;
@@ -408,24 +409,22 @@ fn c_imag(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.float;
-    vm.add_staticmethod(c, "__new__", float_new);
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("is_integer", is_integer),
-        ("as_integer_ratio", as_integer_ratio),
-        ("conjugate", conjugate),
-        ("hex", float_hex),
-        ("__trunc__", float_trunc),
-        ("__int__", float_trunc),
-        ("__floor__", float_floor),
-        ("__ceil__", float_ceil),
+    vm.add_staticmethod(c, "__new__", float_new, Arity::any().kw());
+    let methods: &[NativeDef] = &[
+        ("is_integer", is_integer, Arity::none()),
+        ("as_integer_ratio", as_integer_ratio, Arity::none()),
+        ("conjugate", conjugate, Arity::none()),
+        ("hex", float_hex, Arity::none()),
+        ("__trunc__", float_trunc, Arity::none()),
+        ("__int__", float_trunc, Arity::none()),
+        ("__floor__", float_floor, Arity::none()),
+        ("__ceil__", float_ceil, Arity::none()),
     ];
-    for (n, f) in methods {
-        vm.add_method(c, n, *f);
-    }
-    vm.add_classmethod(c, "fromhex", float_fromhex);
+    vm.add_methods(c, methods);
+    vm.add_classmethod(c, "fromhex", float_fromhex, Arity::exactly(1));
     let cc = vm.types.complex;
-    vm.add_staticmethod(cc, "__new__", complex_new);
-    vm.add_method(cc, "conjugate", c_conjugate);
+    vm.add_staticmethod(cc, "__new__", complex_new, Arity::any().kw());
+    vm.add_method(cc, "conjugate", c_conjugate, Arity::none());
     vm.add_getter(cc, "real", c_real);
     vm.add_getter(cc, "imag", c_imag);
     let _ = Signed::abs(&BigInt::from(1));

@@ -1,6 +1,7 @@
 //! Functions, bound methods, cells, and the descriptor types `property`,
 //! `staticmethod` and `classmethod`.
 
+use crate::args::Arity;
 use crate::heap::Kind;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -212,12 +213,12 @@ pub fn register(vm: &mut Vm) {
         vm.types.staticmethod,
         vm.types.classmethod,
     ] {
-        vm.add_method(t, "__get__", descr_get);
+        vm.add_method(t, "__get__", descr_get, Arity::range(1, 2));
     }
     for t in [vm.types.function, vm.types.method] {
         vm.add_getter(t, "__doc__", func_doc_get);
     }
-    let setter = vm.add_function_value("__doc__", func_doc_set);
+    let setter = vm.add_function_value("__doc__", func_doc_set, Arity::exactly(2));
     let k = vm.names.__doc__;
     let fd = vm.class_data(vm.types.function).dict;
     if let Some(Value::Obj(pr)) = vm.dict_get_str(fd, k) {
@@ -226,7 +227,7 @@ pub fn register(vm: &mut Vm) {
         }
     }
     vm.add_getter(vm.types.function, "__module__", func_module_get);
-    let setter = vm.add_function_value("__module__", func_module_set);
+    let setter = vm.add_function_value("__module__", func_module_set, Arity::exactly(2));
     let k = vm.names.__module__;
     if let Some(Value::Obj(pr)) = vm.dict_get_str(fd, k) {
         if let Kind::Property(p) = vm.heap.kind_mut(pr) {
@@ -234,29 +235,29 @@ pub fn register(vm: &mut Vm) {
         }
     }
     let p = vm.types.property;
-    vm.add_staticmethod(p, "__new__", property_new);
-    vm.add_method(p, "__init__", property_init);
-    vm.add_method(p, "__set_name__", property_set_name);
-    vm.add_method(p, "getter", property_getter);
-    vm.add_method(p, "setter", property_setter);
-    vm.add_method(p, "deleter", property_deleter);
-    vm.add_method(p, "__get__", property_get);
+    vm.add_staticmethod(p, "__new__", property_new, Arity::any().kw());
+    vm.add_method(p, "__init__", property_init, Arity::any().kw());
+    vm.add_method(p, "__set_name__", property_set_name, Arity::exactly(2));
+    vm.add_method(p, "getter", property_getter, Arity::exactly(1));
+    vm.add_method(p, "setter", property_setter, Arity::exactly(1));
+    vm.add_method(p, "deleter", property_deleter, Arity::exactly(1));
+    vm.add_method(p, "__get__", property_get, Arity::range(1, 2));
     vm.add_getter(p, "fget", property_fget);
     vm.add_getter(p, "fset", property_fset);
     vm.add_getter(p, "fdel", property_fdel);
     vm.add_getter(p, "__doc__", property_doc);
     let s = vm.types.staticmethod;
-    vm.add_staticmethod(s, "__new__", staticmethod_new);
+    vm.add_staticmethod(s, "__new__", staticmethod_new, Arity::any().kw());
     vm.add_getter(s, "__func__", wrapped_func);
-    vm.add_method(s, "__call__", staticmethod_call);
+    vm.add_method(s, "__call__", staticmethod_call, Arity::any().kw());
     let c = vm.types.classmethod;
-    vm.add_staticmethod(c, "__new__", classmethod_new);
+    vm.add_staticmethod(c, "__new__", classmethod_new, Arity::any().kw());
     vm.add_getter(c, "__func__", wrapped_func);
     for t in [
         vm.types.function,
         vm.types.method,
         vm.types.builtin_function,
     ] {
-        vm.add_method(t, "__call__", method_call);
+        vm.add_method(t, "__call__", method_call, Arity::any().kw());
     }
 }

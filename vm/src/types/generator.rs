@@ -1,6 +1,7 @@
 //! Generators: creation, suspension at `yield`, resumption by `next`/`send`/`throw`,
 //! `close`, and delegation for `yield from`.
 
+use crate::args::Arity;
 use crate::heap::{GenData, Kind};
 use crate::interp::Exit;
 use crate::value::{ObjRef, Value};
@@ -341,9 +342,9 @@ fn g_iter(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.generator;
-    vm.add_method(c, "__next__", g_next);
-    vm.add_method(c, "send", g_send);
-    vm.add_method(c, "throw", g_throw);
-    vm.add_method(c, "close", g_close);
-    vm.add_method(c, "__iter__", g_iter);
+    vm.add_method(c, "__next__", g_next, Arity::none());
+    vm.add_method(c, "send", g_send, Arity::exactly(1));
+    vm.add_method(c, "throw", g_throw, Arity::range(1, 3));
+    vm.add_method(c, "close", g_close, Arity::none());
+    vm.add_method(c, "__iter__", g_iter, Arity::none());
 }

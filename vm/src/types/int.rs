@@ -1,5 +1,6 @@
 //! `int` and `bool`: construction from numbers and strings, and the int methods.
 
+use crate::args::{Arity, NativeDef};
 use crate::heap::Kind;
 use crate::num::Num;
 use crate::value::Value;
@@ -337,25 +338,23 @@ fn int_index(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.int;
-    vm.add_staticmethod(c, "__new__", int_new);
-    vm.add_classmethod(c, "from_bytes", from_bytes);
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("bit_length", bit_length),
-        ("bit_count", bit_count),
-        ("conjugate", conjugate),
-        ("as_integer_ratio", as_integer_ratio),
-        ("is_integer", is_integer),
-        ("to_bytes", to_bytes),
-        ("__index__", int_index),
-        ("__int__", int_index),
-        ("__trunc__", int_index),
-        ("__floor__", int_index),
-        ("__ceil__", int_index),
+    vm.add_staticmethod(c, "__new__", int_new, Arity::any().kw());
+    vm.add_classmethod(c, "from_bytes", from_bytes, Arity::range(0, 2).kw());
+    let methods: &[NativeDef] = &[
+        ("bit_length", bit_length, Arity::none()),
+        ("bit_count", bit_count, Arity::none()),
+        ("conjugate", conjugate, Arity::none()),
+        ("as_integer_ratio", as_integer_ratio, Arity::none()),
+        ("is_integer", is_integer, Arity::none()),
+        ("to_bytes", to_bytes, Arity::range(0, 2).kw()),
+        ("__index__", int_index, Arity::none()),
+        ("__int__", int_index, Arity::none()),
+        ("__trunc__", int_index, Arity::none()),
+        ("__floor__", int_index, Arity::none()),
+        ("__ceil__", int_index, Arity::none()),
     ];
-    for (n, f) in methods {
-        vm.add_method(c, n, *f);
-    }
+    vm.add_methods(c, methods);
     let b = vm.types.bool_;
-    vm.add_staticmethod(b, "__new__", bool_new);
+    vm.add_staticmethod(b, "__new__", bool_new, Arity::any().kw());
     let _ = ToPrimitive::to_i64(&BigInt::zero());
 }

@@ -1,5 +1,6 @@
 //! `list`; its sort is CPython's timsort (`crate::sort`).
 
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::heap::Kind;
 use crate::value::{ObjRef, Value};
 use crate::{PyResult, Vm};
@@ -153,13 +154,11 @@ fn l_reverse(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn l_sort(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    if args.len() > 1 {
-        return Err(vm.new_type_error("sort() takes no positional arguments".into()));
-    }
-    vm.only_kwargs("sort", kw, &["key", "reverse"])?;
+    const SPEC: KwSpec<2> = KwSpec::new("sort", ["key", "reverse"]).positional(0);
+    let [key, rev] = SPEC.parse(vm, &args[1..], kw)?;
     let r = vm.list_ref(args[0], "sort")?;
-    let key = vm.kwarg(kw, "key").unwrap_or(Value::None);
-    let rev = match vm.kwarg(kw, "reverse") {
+    let key = key.unwrap_or(Value::None);
+    let rev = match rev {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -190,24 +189,22 @@ fn l_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.list;
-    vm.add_staticmethod(c, "__new__", l_new);
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("__init__", l_init),
-        ("append", l_append),
-        ("extend", l_extend),
-        ("pop", l_pop),
-        ("insert", l_insert),
-        ("remove", l_remove),
-        ("clear", l_clear),
-        ("copy", l_copy),
-        ("reverse", l_reverse),
-        ("sort", l_sort),
-        ("count", crate::types::tuple::seq_count),
-        ("index", crate::types::tuple::seq_index),
+    vm.add_staticmethod(c, "__new__", l_new, Arity::any().kw());
+    let methods: &[NativeDef] = &[
+        ("__init__", l_init, Arity::any().kw()),
+        ("append", l_append, Arity::exactly(1)),
+        ("extend", l_extend, Arity::exactly(1)),
+        ("pop", l_pop, Arity::range(0, 1)),
+        ("insert", l_insert, Arity::exactly(2)),
+        ("remove", l_remove, Arity::exactly(1)),
+        ("clear", l_clear, Arity::none()),
+        ("copy", l_copy, Arity::none()),
+        ("reverse", l_reverse, Arity::none()),
+        ("sort", l_sort, Arity::parsed()),
+        ("count", crate::types::tuple::seq_count, Arity::exactly(1)),
+        ("index", crate::types::tuple::seq_index, Arity::range(1, 3)),
     ];
-    for (n, f) in methods {
-        vm.add_method(c, n, *f);
-    }
+    vm.add_methods(c, methods);
     let d = vm.class_data(c).dict;
     vm.mark_gc_safe(d, "__init__");
 }

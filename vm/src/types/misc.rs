@@ -2,6 +2,7 @@
 //! `zip`, `map`, `filter`, `reversed`, ...); sequence operators; comparisons of
 //! built-in values; attributes of built-in objects.
 
+use crate::args::Arity;
 use crate::heap::{IterKind, Kind};
 use crate::num::Num;
 use crate::value::{ObjRef, Value};
@@ -875,13 +876,23 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn register(vm: &mut Vm) {
     crate::types::range::register(vm);
     let s = vm.types.slice;
-    vm.add_staticmethod(s, "__new__", slice_new);
-    vm.add_method(s, "indices", slice_indices);
-    vm.add_staticmethod(vm.types.enumerate, "__new__", enumerate_new);
-    vm.add_staticmethod(vm.types.zip, "__new__", zip_new);
-    vm.add_staticmethod(vm.types.map, "__new__", map_new);
-    vm.add_staticmethod(vm.types.filter, "__new__", filter_new);
-    vm.add_staticmethod(vm.types.reversed, "__new__", reversed_new);
+    vm.add_staticmethod(s, "__new__", slice_new, Arity::any().kw());
+    vm.add_method(s, "indices", slice_indices, Arity::exactly(1));
+    vm.add_staticmethod(
+        vm.types.enumerate,
+        "__new__",
+        enumerate_new,
+        Arity::any().kw(),
+    );
+    vm.add_staticmethod(vm.types.zip, "__new__", zip_new, Arity::any().kw());
+    vm.add_staticmethod(vm.types.map, "__new__", map_new, Arity::any().kw());
+    vm.add_staticmethod(vm.types.filter, "__new__", filter_new, Arity::any().kw());
+    vm.add_staticmethod(
+        vm.types.reversed,
+        "__new__",
+        reversed_new,
+        Arity::any().kw(),
+    );
     let t = vm.types.clone();
     for c in [
         t.list_iterator,
@@ -901,8 +912,8 @@ pub fn register(vm: &mut Vm) {
         t.filter,
         t.reversed,
     ] {
-        vm.add_method(c, "__iter__", iter_self);
-        vm.add_method(c, "__next__", iter_next_method);
-        vm.add_method(c, "__length_hint__", iter_length_hint);
+        vm.add_method(c, "__iter__", iter_self, Arity::none());
+        vm.add_method(c, "__next__", iter_next_method, Arity::none());
+        vm.add_method(c, "__length_hint__", iter_length_hint, Arity::none());
     }
 }

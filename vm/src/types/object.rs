@@ -1,5 +1,6 @@
 //! `object` and `type`: the methods every object and every class has.
 
+use crate::args::{Arity, NativeDef};
 use crate::heap::Kind;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -172,31 +173,44 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let o = vm.types.object;
-    vm.add_staticmethod(o, "__new__", object_new);
-    vm.add_classmethod(o, "__init_subclass__", object_init_subclass);
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("__init__", object_init),
-        ("__setattr__", object_setattr),
-        ("__getattribute__", object_getattribute),
-        ("__delattr__", object_delattr),
-        ("__repr__", object_repr),
-        ("__str__", object_str),
-        ("__eq__", object_eq),
-        ("__ne__", object_ne),
-        ("__hash__", object_hash),
-        ("__format__", object_format),
-        ("__dir__", object_dir),
-        ("__reduce_ex__", object_reduce_ex),
+    vm.add_staticmethod(o, "__new__", object_new, Arity::any().kw());
+    vm.add_classmethod(
+        o,
+        "__init_subclass__",
+        object_init_subclass,
+        Arity::none().kw(),
+    );
+    let methods: &[NativeDef] = &[
+        ("__init__", object_init, Arity::any().kw()),
+        ("__setattr__", object_setattr, Arity::exactly(2)),
+        ("__getattribute__", object_getattribute, Arity::exactly(1)),
+        ("__delattr__", object_delattr, Arity::exactly(1)),
+        ("__repr__", object_repr, Arity::none()),
+        ("__str__", object_str, Arity::none()),
+        ("__eq__", object_eq, Arity::exactly(1)),
+        ("__ne__", object_ne, Arity::exactly(1)),
+        ("__hash__", object_hash, Arity::none()),
+        ("__format__", object_format, Arity::exactly(1)),
+        ("__dir__", object_dir, Arity::none()),
+        ("__reduce_ex__", object_reduce_ex, Arity::exactly(1)),
     ];
-    for (n, f) in methods {
-        vm.add_method(o, n, *f);
-    }
+    vm.add_methods(o, methods);
     let t = vm.types.type_;
-    vm.add_staticmethod(t, "__new__", type_new);
-    vm.add_method(t, "__init__", type_init);
-    vm.add_method(t, "mro", type_mro);
-    vm.add_method(t, "__call__", type_call);
-    vm.add_method(t, "__subclasses__", type_subclasses);
-    vm.add_method(t, "__instancecheck__", type_instancecheck);
-    vm.add_method(t, "__subclasscheck__", type_subclasscheck);
+    vm.add_staticmethod(t, "__new__", type_new, Arity::any().kw());
+    vm.add_method(t, "__init__", type_init, Arity::any().kw());
+    vm.add_method(t, "mro", type_mro, Arity::none());
+    vm.add_method(t, "__call__", type_call, Arity::any().kw());
+    vm.add_method(t, "__subclasses__", type_subclasses, Arity::none());
+    vm.add_method(
+        t,
+        "__instancecheck__",
+        type_instancecheck,
+        Arity::exactly(1),
+    );
+    vm.add_method(
+        t,
+        "__subclasscheck__",
+        type_subclasscheck,
+        Arity::exactly(1),
+    );
 }

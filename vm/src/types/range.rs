@@ -2,6 +2,7 @@
 //! fit machine integers (`Kind::BigRange`, e.g. `range(10**20)`). Ranges that fit use
 //! `Kind::Range` with i64 bounds, chosen so that iterating never overflows.
 
+use crate::args::Arity;
 use crate::heap::{IterKind, Kind};
 use crate::num::Num;
 use crate::value::{ObjRef, Value};
@@ -350,9 +351,9 @@ fn range_step(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let r = vm.types.range;
-    vm.add_staticmethod(r, "__new__", range_new);
-    vm.add_method(r, "index", range_index);
-    vm.add_method(r, "count", range_count);
+    vm.add_staticmethod(r, "__new__", range_new, Arity::any().kw());
+    vm.add_method(r, "index", range_index, Arity::exactly(1));
+    vm.add_method(r, "count", range_count, Arity::exactly(1));
     vm.add_getter(r, "start", range_start);
     vm.add_getter(r, "stop", range_stop);
     vm.add_getter(r, "step", range_step);

@@ -1,6 +1,7 @@
 //! `set` and `frozenset`: operations in CPython's order of insertion so that
 //! iteration order matches CPython.
 
+use crate::args::{Arity, NativeDef};
 use crate::dict::Probe;
 use crate::heap::Kind;
 use crate::set::SetTable;
@@ -649,35 +650,39 @@ fn set_init(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     for c in [vm.types.set, vm.types.frozenset] {
-        vm.add_staticmethod(c, "__new__", set_new);
-        let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-            ("union", s_union),
-            ("intersection", s_intersection),
-            ("difference", s_difference),
-            ("symmetric_difference", s_symmetric_difference),
-            ("issubset", s_issubset),
-            ("issuperset", s_issuperset),
-            ("isdisjoint", s_isdisjoint),
-            ("copy", s_copy),
+        vm.add_staticmethod(c, "__new__", set_new, Arity::any().kw());
+        let methods: &[NativeDef] = &[
+            ("union", s_union, Arity::any()),
+            ("intersection", s_intersection, Arity::any()),
+            ("difference", s_difference, Arity::any()),
+            (
+                "symmetric_difference",
+                s_symmetric_difference,
+                Arity::exactly(1),
+            ),
+            ("issubset", s_issubset, Arity::exactly(1)),
+            ("issuperset", s_issuperset, Arity::exactly(1)),
+            ("isdisjoint", s_isdisjoint, Arity::exactly(1)),
+            ("copy", s_copy, Arity::none()),
         ];
-        for (n, f) in methods {
-            vm.add_method(c, n, *f);
-        }
+        vm.add_methods(c, methods);
     }
     let c = vm.types.set;
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("__init__", set_init),
-        ("add", s_add),
-        ("discard", s_discard),
-        ("remove", s_remove),
-        ("pop", s_pop),
-        ("clear", s_clear),
-        ("update", s_update),
-        ("intersection_update", s_intersection_update),
-        ("difference_update", s_difference_update),
-        ("symmetric_difference_update", s_symmetric_difference_update),
+    let methods: &[NativeDef] = &[
+        ("__init__", set_init, Arity::any().kw()),
+        ("add", s_add, Arity::exactly(1)),
+        ("discard", s_discard, Arity::exactly(1)),
+        ("remove", s_remove, Arity::exactly(1)),
+        ("pop", s_pop, Arity::none()),
+        ("clear", s_clear, Arity::none()),
+        ("update", s_update, Arity::any()),
+        ("intersection_update", s_intersection_update, Arity::any()),
+        ("difference_update", s_difference_update, Arity::any()),
+        (
+            "symmetric_difference_update",
+            s_symmetric_difference_update,
+            Arity::exactly(1),
+        ),
     ];
-    for (n, f) in methods {
-        vm.add_method(c, n, *f);
-    }
+    vm.add_methods(c, methods);
 }

@@ -1,5 +1,6 @@
 //! The methods of `str`.
 
+use crate::args::{Arity, NativeDef};
 use crate::heap::Kind;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -964,61 +965,63 @@ fn s_mod(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.str;
-    vm.add_staticmethod(c, "__new__", s_new);
-    vm.add_staticmethod(c, "maketrans", s_maketrans);
-    let methods: &[(&'static str, crate::heap::NativeFn)] = &[
-        ("find", s_find),
-        ("rfind", s_rfind),
-        ("index", s_index),
-        ("rindex", s_rindex),
-        ("count", s_count),
-        ("startswith", s_startswith),
-        ("endswith", s_endswith),
-        ("strip", s_strip),
-        ("lstrip", s_lstrip),
-        ("rstrip", s_rstrip),
-        ("split", s_split),
-        ("rsplit", s_rsplit),
-        ("splitlines", s_splitlines),
-        ("join", s_join),
-        ("replace", s_replace),
-        ("upper", s_upper),
-        ("lower", s_lower),
-        ("casefold", s_casefold),
-        ("swapcase", s_swapcase),
-        ("capitalize", s_capitalize),
-        ("title", s_title),
-        ("isdigit", s_isdigit),
-        ("isdecimal", s_isdecimal),
-        ("isnumeric", s_isnumeric),
-        ("isalpha", s_isalpha),
-        ("isalnum", s_isalnum),
-        ("isspace", s_isspace),
-        ("isupper", s_isupper),
-        ("islower", s_islower),
-        ("isascii", s_isascii),
-        ("isprintable", s_isprintable),
-        ("isidentifier", s_isidentifier),
-        ("istitle", s_istitle),
-        ("ljust", s_ljust),
-        ("rjust", s_rjust),
-        ("center", s_center),
-        ("zfill", s_zfill),
-        ("partition", s_partition),
-        ("rpartition", s_rpartition),
-        ("removeprefix", s_removeprefix),
-        ("removesuffix", s_removesuffix),
-        ("expandtabs", s_expandtabs),
-        ("encode", crate::types::codecs::s_encode),
-        ("format", s_format),
-        ("format_map", s_format_map),
-        ("translate", s_translate),
-        ("__getnewargs__", s_getnewargs),
-        ("__mod__", s_mod),
+    vm.add_staticmethod(c, "__new__", s_new, Arity::any().kw());
+    vm.add_staticmethod(c, "maketrans", s_maketrans, Arity::range(1, 3));
+    let methods: &[NativeDef] = &[
+        ("find", s_find, Arity::range(1, 3)),
+        ("rfind", s_rfind, Arity::range(1, 3)),
+        ("index", s_index, Arity::range(1, 3)),
+        ("rindex", s_rindex, Arity::range(1, 3)),
+        ("count", s_count, Arity::range(1, 3)),
+        ("startswith", s_startswith, Arity::range(1, 3)),
+        ("endswith", s_endswith, Arity::range(1, 3)),
+        ("strip", s_strip, Arity::range(0, 1)),
+        ("lstrip", s_lstrip, Arity::range(0, 1)),
+        ("rstrip", s_rstrip, Arity::range(0, 1)),
+        ("split", s_split, Arity::range(0, 2).kw()),
+        ("rsplit", s_rsplit, Arity::range(0, 2).kw()),
+        ("splitlines", s_splitlines, Arity::range(0, 1).kw()),
+        ("join", s_join, Arity::exactly(1)),
+        ("replace", s_replace, Arity::range(2, 3)),
+        ("upper", s_upper, Arity::none()),
+        ("lower", s_lower, Arity::none()),
+        ("casefold", s_casefold, Arity::none()),
+        ("swapcase", s_swapcase, Arity::none()),
+        ("capitalize", s_capitalize, Arity::none()),
+        ("title", s_title, Arity::none()),
+        ("isdigit", s_isdigit, Arity::none()),
+        ("isdecimal", s_isdecimal, Arity::none()),
+        ("isnumeric", s_isnumeric, Arity::none()),
+        ("isalpha", s_isalpha, Arity::none()),
+        ("isalnum", s_isalnum, Arity::none()),
+        ("isspace", s_isspace, Arity::none()),
+        ("isupper", s_isupper, Arity::none()),
+        ("islower", s_islower, Arity::none()),
+        ("isascii", s_isascii, Arity::none()),
+        ("isprintable", s_isprintable, Arity::none()),
+        ("isidentifier", s_isidentifier, Arity::none()),
+        ("istitle", s_istitle, Arity::none()),
+        ("ljust", s_ljust, Arity::range(1, 2)),
+        ("rjust", s_rjust, Arity::range(1, 2)),
+        ("center", s_center, Arity::range(1, 2)),
+        ("zfill", s_zfill, Arity::exactly(1)),
+        ("partition", s_partition, Arity::exactly(1)),
+        ("rpartition", s_rpartition, Arity::exactly(1)),
+        ("removeprefix", s_removeprefix, Arity::exactly(1)),
+        ("removesuffix", s_removesuffix, Arity::exactly(1)),
+        ("expandtabs", s_expandtabs, Arity::range(0, 1).kw()),
+        (
+            "encode",
+            crate::types::codecs::s_encode,
+            Arity::range(0, 2).kw(),
+        ),
+        ("format", s_format, Arity::any().kw()),
+        ("format_map", s_format_map, Arity::exactly(1)),
+        ("translate", s_translate, Arity::exactly(1)),
+        ("__getnewargs__", s_getnewargs, Arity::none()),
+        ("__mod__", s_mod, Arity::exactly(1)),
     ];
-    for (name, f) in methods {
-        vm.add_method(c, name, *f);
-    }
+    vm.add_methods(c, methods);
     let d = vm.class_data(c).dict;
     vm.mark_gc_safe(d, "join");
 }

@@ -1,5 +1,6 @@
 //! `tuple`.
 
+use crate::args::Arity;
 use crate::heap::Kind;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -106,9 +107,9 @@ fn t_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> 
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.tuple;
-    vm.add_staticmethod(c, "__new__", t_new);
-    vm.add_method(c, "count", seq_count);
-    vm.add_method(c, "index", seq_index);
+    vm.add_staticmethod(c, "__new__", t_new, Arity::any().kw());
+    vm.add_method(c, "count", seq_count, Arity::exactly(1));
+    vm.add_method(c, "index", seq_index, Arity::range(1, 3));
     let d = vm.class_data(c).dict;
     vm.mark_gc_safe(d, "__new__");
 }

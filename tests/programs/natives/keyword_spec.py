@@ -1,0 +1,38 @@
+# Natives that parse keyword arguments with a KwSpec: CPython's errors for missing,
+# duplicated, unknown and too many arguments.
+def show(f, *args, **kw):
+    try:
+        r = f(*args, **kw)
+        print("ok", r)
+    except TypeError as e:
+        print("TypeError:", e)
+show(pow)
+show(pow, 2)
+show(pow, 2, 3)
+show(pow, base=2, exp=5)
+show(pow, 2, exp=5, mod=3)
+show(pow, 2, 3, 4, 5)
+show(pow, 2, base=3)
+show(pow, 2, 3, q=1)
+show(round)
+show(round, 2.567, 2)
+show(round, number=2.567, ndigits=1)
+show(round, 1, number=1)
+show(round, 1, 2, 3)
+show(round, 1, nd=2)
+show(sorted, [3, 1], key=lambda x: -x)
+show(sorted, [3, 1], q=1)
+show(sorted, [3, 1], reverse=True)
+show([3, 1].sort, 1)
+show([3, 1].sort, q=1)
+l = [2, 1, 3]
+show(l.sort, key=lambda x: -x, reverse=True)
+print(l)
+show(__import__)
+show(__import__, 1)
+show(__import__, "math", q=1)
+show(lambda: __import__(name="math").__name__)
+show(open)
+show(open, "x", q=1)
+show(open, "x", file="y")
+show(open, 1, 2, 3, 4, 5, 6, 7, 8, 9)
