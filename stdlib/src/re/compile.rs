@@ -149,6 +149,8 @@ pub struct Program {
     pub first: Option<FirstSet>,
     /// The pattern can only match at the start of the string (`\A`, `^`).
     pub anchored: bool,
+    /// The pattern is just its (non-empty) prefix: a search is a substring search.
+    pub literal: bool,
 }
 
 const MAX_INSTS: usize = 1_000_000;
@@ -173,7 +175,7 @@ pub fn compile(node: &Node, groups: usize, bytes: bool) -> Result<Program, Strin
     let mut first = FirstSet::default();
     let nullable = c.first(node, &mut first);
     let mut prefix = vec![];
-    literal_prefix(node, &mut prefix);
+    let literal = literal_prefix(node, &mut prefix) && !prefix.is_empty() && groups == 0;
     Ok(Program {
         progs: c.progs,
         classes: c.classes,
@@ -183,6 +185,7 @@ pub fn compile(node: &Node, groups: usize, bytes: bool) -> Result<Program, Strin
         prefix,
         first: (!nullable).then_some(first),
         anchored: starts_anchored(node),
+        literal,
     })
 }
 

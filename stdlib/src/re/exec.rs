@@ -88,14 +88,6 @@ pub struct Exec<'a, T: Unit> {
 }
 
 impl<'a, T: Unit> Exec<'a, T> {
-    pub fn new_state(&self) -> State {
-        State {
-            slots: vec![UNSET; self.prog.nslots],
-            regs: vec![UNSET; self.prog.nregs],
-            lastindex: 0,
-        }
-    }
-
     #[inline]
     fn fold(&self, c: u32) -> u32 {
         if c < 128 || self.prog.bytes {
@@ -501,14 +493,6 @@ impl<'a, T: Unit> Exec<'a, T> {
         t.iter().position(|x| first.has(x.cp())).map(|i| from + i)
     }
 
-    /// Match at `pos` (anchored) or search forward from it.
-    pub fn find(&self, pos: usize, search: bool) -> Option<State> {
-        let mut st = self.new_state();
-        let mut stack = Vec::new();
-        self.find_with(pos, search, &mut st, &mut stack)
-            .then_some(st)
-    }
-
     /// `find` into a caller's state and stack (reused across the matches of findall,
     /// sub and split). On success `st.slots[0..2]` hold the span.
     pub fn find_with(
@@ -518,6 +502,25 @@ impl<'a, T: Unit> Exec<'a, T> {
         st: &mut State,
         stack: &mut Vec<Bt>,
     ) -> bool {
+        if self.prog.literal && search && !self.fullmatch {
+            // A plain substring search (non-empty, so `reject_empty_at` cannot apply).
+            let n = self.prog.prefix.len();
+            let mut from = pos;
+            while let Some(s) = self.candidate(from) {
+                if s + n > self.end {
+                    return false;
+                }
+                if (0..n).all(|k| self.text[s + k].cp() == self.prog.prefix[k]) {
+                    st.slots.iter_mut().for_each(|x| *x = UNSET);
+                    st.lastindex = 0;
+                    st.slots[0] = s;
+                    st.slots[1] = s + n;
+                    return true;
+                }
+                from = s + 1;
+            }
+            return false;
+        }
         let skip = search && self.prog.first.is_some() && !self.prog.anchored;
         let mut start = pos;
         loop {

@@ -504,7 +504,7 @@ fn group_value(vm: &mut Vm, subject: &Subject, st: &State, g: usize, empty: Valu
 /// `_sre.findall(program, string, pos, endpos)`.
 fn re_findall(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("findall", args, 4, 4)?;
-    let (pr, prog, info, is_bytes, classes) = compiled(vm, args[0])?;
+    let (pr, prog, info, is_bytes, _) = compiled(vm, args[0])?;
     let subject = subject_of(vm, pr, is_bytes, args[1])?;
     let (mut pos, endpos) = bounds(vm, args[2], args[3], subject.len())?;
     let empty = subject.empty(vm);
@@ -537,7 +537,7 @@ fn re_findall(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 /// `_sre.split(program, pattern, string, maxsplit)`.
 fn re_split(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("split", args, 4, 4)?;
-    let (pr, prog, info, is_bytes, classes) = compiled(vm, args[0])?;
+    let (pr, prog, info, is_bytes, _) = compiled(vm, args[0])?;
     let subject = subject_of(vm, pr, is_bytes, args[2])?;
     let maxsplit = vm.expect_int(args[3], "maxsplit")?;
     let n = subject.len();
@@ -581,14 +581,22 @@ fn re_subn(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let bytes = subject.is_bytes();
     // The template: literal text, or pieces (Ok(text) / Err(group)).
     enum Piece {
+        /// Literal text, or the value to complain about when its type is wrong.
         Text(String, Vec<u8>),
+        Wrong(Value),
         Group(usize),
     }
     let piece_of = |vm: &mut Vm, v: Value| -> PyResult<Piece> {
         if let Some(s) = vm.as_str(v) {
+            if bytes {
+                return Ok(Piece::Wrong(v));
+            }
             return Ok(Piece::Text(s.to_string(), vec![]));
         }
         if let Some(b) = vm.bytes_of(v) {
+            if !bytes {
+                return Ok(Piece::Wrong(v));
+            }
             return Ok(Piece::Text(String::new(), b));
         }
         let g = vm.expect_int(v, "group")?;
@@ -647,6 +655,9 @@ fn re_subn(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                         out.s.push_str(s);
                         out.b.extend_from_slice(b);
                     }
+                    Piece::Wrong(v) => {
+                        append_result(vm, &mut out, *v, bytes, items)?;
+                    }
                     Piece::Group(g) => {
                         let (a, b) = (st.slots[2 * g], st.slots[2 * g + 1]);
                         if a != UNSET && b != UNSET {
@@ -655,6 +666,7 @@ fn re_subn(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                     }
                 }
             }
+            items += 1;
         }
         last = e;
         done += 1;

@@ -602,7 +602,12 @@ impl<'a> Parser<'a> {
                     self.lookbehind_groups = outer;
                     let node = node?;
                     self.close(start)?;
-                    let Some(width) = fixed_width(&node, &self.widths) else {
+                    const MAXCODE: u64 = u32::MAX as u64;
+                    let width = fixed_width(&node, &self.widths);
+                    if min_width(&node) > MAXCODE || width.is_some_and(|w| w as u64 > MAXCODE) {
+                        return err("looks too much behind", usize::MAX);
+                    }
+                    let Some(width) = width else {
                         return err("look-behind requires fixed-width pattern", usize::MAX);
                     };
                     return Ok(Node::Look {
@@ -1022,6 +1027,21 @@ fn py_repr(s: &str) -> String {
     }
     out.push(q);
     out
+}
+
+/// The least number of characters a pattern matches (saturating).
+fn min_width(n: &Node) -> u64 {
+    match n {
+        Node::Empty | Node::Assert(_) | Node::Look { .. } | Node::Backref(..) => 0,
+        Node::Char(..) | Node::Any(_) | Node::Class(_) => 1,
+        Node::Group(_, n) | Node::Atomic(n) => min_width(n),
+        Node::Concat(v) => v
+            .iter()
+            .fold(0u64, |acc, x| acc.saturating_add(min_width(x))),
+        Node::Alt(v) => v.iter().map(min_width).min().unwrap_or(0),
+        Node::Repeat { node, min, .. } => min_width(node).saturating_mul(*min as u64),
+        Node::Cond(_, a, b) => min_width(a).min(min_width(b)),
+    }
 }
 
 /// The width of a pattern that always matches the same number of characters
