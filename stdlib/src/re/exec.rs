@@ -413,7 +413,11 @@ impl<'a, T: Unit> Exec<'a, T> {
                     Some(Bt::Slot(i, v)) => st.slots[i] = v,
                     Some(Bt::Reg(i, v)) => st.regs[i] = v,
                     Some(Bt::Last(v)) => st.lastindex = v,
-                    Some(Bt::Greedy { next, min_pos, pos: p }) => {
+                    Some(Bt::Greedy {
+                        next,
+                        min_pos,
+                        pos: p,
+                    }) => {
                         let mut p = p - 1;
                         if let Some(Inst::RepeatOne { next: Some(c), .. }) = code.get(next - 1) {
                             while p > min_pos && t[p].cp() != *c {
@@ -434,7 +438,11 @@ impl<'a, T: Unit> Exec<'a, T> {
                         pos = p;
                         break;
                     }
-                    Some(Bt::Lazy { inst, pos: p, count }) => {
+                    Some(Bt::Lazy {
+                        inst,
+                        pos: p,
+                        count,
+                    }) => {
                         let Inst::RepeatOne { one, max, .. } = &code[inst] else {
                             continue;
                         };
@@ -495,13 +503,7 @@ impl<'a, T: Unit> Exec<'a, T> {
 
     /// `find` into a caller's state and stack (reused across the matches of findall,
     /// sub and split). On success `st.slots[0..2]` hold the span.
-    pub fn find_with(
-        &self,
-        pos: usize,
-        search: bool,
-        st: &mut State,
-        stack: &mut Vec<Bt>,
-    ) -> bool {
+    pub fn find_with(&self, pos: usize, search: bool, st: &mut State, stack: &mut Vec<Bt>) -> bool {
         if self.prog.literal && search && !self.fullmatch {
             // A plain substring search (non-empty, so `reject_empty_at` cannot apply).
             let n = self.prog.prefix.len();

@@ -301,10 +301,7 @@ fn re_compile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         Ok(p) => p,
         Err(m) => return Err(pattern_error(vm, m, -1)),
     };
-    let classes = (
-        sre_class(vm, "Match")?,
-        sre_class(vm, "callable_iterator")?,
-    );
+    let classes = (sre_class(vm, "Match")?, sre_class(vm, "callable_iterator")?);
     let cls = vm.types.object;
     let info = Rc::new(Info {
         groups: parsed.groups,
@@ -346,7 +343,13 @@ fn pattern_error(vm: &mut Vm, msg: String, pos: i64) -> PyErr {
 }
 
 /// The compiled program behind `v`.
-type Prog = (ObjRef, Rc<compile::Program>, Rc<Info>, bool, (ObjRef, ObjRef));
+type Prog = (
+    ObjRef,
+    Rc<compile::Program>,
+    Rc<Info>,
+    bool,
+    (ObjRef, ObjRef),
+);
 
 fn compiled(vm: &mut Vm, v: Value) -> PyResult<Prog> {
     if let Some(r) = v.obj() {
@@ -922,9 +925,7 @@ fn m_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let g = m.get(vm, 0, Value::None);
     let r = vm.repr(g)?;
     let (s, e) = m.regs[0];
-    Ok(vm.new_str(format!(
-        "<re.Match object; span=({s}, {e}), match={r}>"
-    )))
+    Ok(vm.new_str(format!("<re.Match object; span=({s}, {e}), match={r}>")))
 }
 
 fn m_self(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {

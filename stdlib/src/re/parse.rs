@@ -754,7 +754,10 @@ impl<'a> Parser<'a> {
         }
         match unicode_names2::character(&name) {
             Some(c) => Ok(c),
-            None => err(format!("undefined character name {}", py_repr(&name)), start),
+            None => err(
+                format!("undefined character name {}", py_repr(&name)),
+                start,
+            ),
         }
     }
 
@@ -1052,9 +1055,7 @@ pub fn fixed_width(n: &Node, widths: &[Option<usize>]) -> Option<usize> {
         Node::Empty | Node::Assert(_) | Node::Look { .. } => Some(0),
         Node::Char(..) | Node::Any(_) | Node::Class(_) => Some(1),
         Node::Group(_, n) | Node::Atomic(n) => fw(n),
-        Node::Concat(v) => v
-            .iter()
-            .try_fold(0usize, |acc, x| acc.checked_add(fw(x)?)),
+        Node::Concat(v) => v.iter().try_fold(0usize, |acc, x| acc.checked_add(fw(x)?)),
         Node::Alt(v) => {
             let w = fw(v.first()?)?;
             v.iter().all(|x| fw(x) == Some(w)).then_some(w)
