@@ -14,12 +14,10 @@ def _compile_template(pattern, template):
     elif isinstance(template, str):
         text = template
     else:
-        raise TypeError("expected str or bytes-like object, got '%s'"
+        # As CPython: the template is decoded as Latin-1 text first; a literal of the
+        # wrong type fails later, when the result is joined.
+        raise TypeError("decoding to str: need a bytes-like object, %s found"
                         % type(template).__name__)
-    if not isinstance(pattern.pattern, type(template)):
-        if is_bytes:
-            raise TypeError("expected str instance, bytes found")
-        raise TypeError("expected a bytes-like object, str found")
     pieces = []
     lit = []
     i = 0

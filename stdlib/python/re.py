@@ -99,7 +99,7 @@ class Pattern:
         self.flags = final
         self.groups = groups
         self.groupindex = dict(names)
-        self._names = {i: n for n, i in names}
+        self._templates = {}
 
     def __repr__(self):
         flags = self.flags
@@ -133,104 +133,54 @@ class Pattern:
     def __deepcopy__(self, memo):
         return self
 
-    def _run(self, string, pos, endpos, mode, must_advance=False):
-        n = len(string)
-        if endpos is None or endpos > n:
-            endpos = n
-        r = _sre.match(self._prog, string, pos, endpos, mode, must_advance)
-        if r is None:
-            return None
-        return Match(self, string, pos, endpos, r)
-
     def match(self, string, pos=0, endpos=None):
         """Match at the start of the string (or at pos)."""
-        return self._run(string, pos, endpos, 0)
+        return _sre.match(self._prog, self, string, pos, endpos, 0)
 
     def fullmatch(self, string, pos=0, endpos=None):
         """Match the whole string."""
-        return self._run(string, pos, endpos, 1)
+        return _sre.match(self._prog, self, string, pos, endpos, 1)
 
     def search(self, string, pos=0, endpos=None):
         """Find the first match anywhere in the string."""
-        return self._run(string, pos, endpos, 2)
+        return _sre.match(self._prog, self, string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
         """An iterator of all non-overlapping matches."""
-        n = len(string)
-        if endpos is None or endpos > n:
-            endpos = n
-        if pos < 0:
-            pos = 0
-        must = False
-        while pos <= endpos:
-            m = self._run(string, pos, endpos, 2, must)
-            if m is None:
-                return
-            yield m
-            s, e = m.span()
-            must = s == e
-            pos = e
+        return _sre.finditer(self._prog, self, string, pos, endpos)
 
     def findall(self, string, pos=0, endpos=None):
         """All non-overlapping matches: strings, or tuples of groups."""
-        out = []
-        empty = string[:0]
-        for m in self.finditer(string, pos, endpos):
-            if self.groups == 0:
-                out.append(m.group())
-            elif self.groups == 1:
-                g = m.group(1)
-                out.append(empty if g is None else g)
-            else:
-                out.append(tuple(empty if g is None else g for g in m.groups()))
-        return out
+        return _sre.findall(self._prog, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
         """Split the string by occurrences of the pattern (groups are kept)."""
-        out = []
-        last = 0
-        n = 0
-        for m in self.finditer(string):
-            if maxsplit and n >= maxsplit:
-                break
-            s, e = m.span()
-            out.append(string[last:s])
-            out.extend(m.groups())
-            last = e
-            n += 1
-        out.append(string[last:])
-        return out
+        return _sre.split(self._prog, self, string, maxsplit)
 
     def subn(self, repl, string, count=0):
         """sub() that also returns the number of replacements."""
         if callable(repl):
-            filter = repl
-        else:
+            return _sre.subn(self._prog, self, repl, string, count, 2)
+        literal = type(repl) is type(self.pattern) and (
+            "\\" not in repl if type(repl) is str else b"\\" not in repl)
+        if literal:
+            return _sre.subn(self._prog, self, repl, string, count, 0)
+        template = self._templates.get(repl) if isinstance(repl, (str, bytes)) else None
+        if template is None:
             template = _compile_template(self, repl)
-            if len(template) == 1 and isinstance(template[0], (str, bytes)):
-                literal = template[0]
-                filter = lambda m: literal
-            else:
-                filter = lambda m: _expand(m, template)
-        out = []
-        last = 0
-        n = 0
-        for m in self.finditer(string):
-            if count and n >= count:
-                break
-            s, e = m.span()
-            out.append(string[last:s])
-            r = filter(m)
-            if r is not None:
-                out.append(r)
-            last = e
-            n += 1
-        out.append(string[last:])
-        return string[:0].join(out), n
+            if len(self._templates) >= 64:
+                self._templates.clear()
+            self._templates[repl] = template
+        if len(template) == 1 and not isinstance(template[0], int):
+            return _sre.subn(self._prog, self, template[0], string, count, 0)
+        return _sre.subn(self._prog, self, template, string, count, 1)
 
     def sub(self, repl, string, count=0):
         """Replace matches with repl (a template with \\1, \\g<name>, or a function)."""
         return self.subn(repl, string, count)[0]
+
+    def _expand(self, match, template):
+        return _expand(match, _compile_template(self, template))
 
     def scanner(self, string, pos=0, endpos=None):
         return _Scanner(self, string, pos, endpos)
@@ -245,83 +195,7 @@ class _Scanner:
         return next(self._it, None)
 
 
-class Match:
-    """The result of a successful match."""
-
-    def __init__(self, pattern, string, pos, endpos, raw):
-        self.re = pattern
-        self.string = string
-        self.pos = pos
-        self.endpos = endpos
-        last = raw[-1]
-        self.regs = tuple((raw[2 * i], raw[2 * i + 1]) for i in range(pattern.groups + 1))
-        self.lastindex = last if last else None
-        self.lastgroup = pattern._names.get(last) if last else None
-
-    def _index(self, g):
-        if isinstance(g, int) and not isinstance(g, bool) or hasattr(g, "__index__") \
-                and not isinstance(g, str):
-            try:
-                i = g.__index__()
-            except Exception:
-                raise IndexError("no such group") from None
-            if 0 <= i <= self.re.groups:
-                return i
-        elif isinstance(g, (str, bytes)):
-            i = self.re.groupindex.get(g)
-            if i is not None:
-                return i
-        raise IndexError("no such group")
-
-    def _get(self, i, default=None):
-        s, e = self.regs[i]
-        if s < 0:
-            return default
-        return self.string[s:e]
-
-    def group(self, *args):
-        """One or more groups of the match (0 = the whole match)."""
-        if not args:
-            return self._get(0)
-        if len(args) == 1:
-            return self._get(self._index(args[0]))
-        return tuple(self._get(self._index(a)) for a in args)
-
-    def __getitem__(self, g):
-        return self._get(self._index(g))
-
-    def groups(self, default=None):
-        """All the subgroups, as a tuple."""
-        return tuple(self._get(i, default) for i in range(1, self.re.groups + 1))
-
-    def groupdict(self, default=None):
-        """The named subgroups, as a dict."""
-        return {n: self._get(i, default) for n, i in self.re.groupindex.items()}
-
-    def start(self, group=0):
-        return self.regs[self._index(group)][0]
-
-    def end(self, group=0):
-        return self.regs[self._index(group)][1]
-
-    def span(self, group=0):
-        return self.regs[self._index(group)]
-
-    def expand(self, template):
-        """Substitute groups into a template, as sub() does."""
-        return _expand(self, _compile_template(self.re, template))
-
-    def __bool__(self):
-        return True
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __repr__(self):
-        return "<re.Match object; span=%r, match=%r>" % (self.regs[0], self.group(0))
+Match = _sre.Match
 
 
 from _re_template import _compile_template, _expand  # noqa: E402

@@ -1,17 +1,63 @@
-//! The backtracking matcher: runs compiled instructions over a slice of characters,
-//! with an explicit stack of choice points and undo records (no recursion except
-//! for lookaround and atomic groups).
+//! The backtracking matcher: runs compiled instructions over a slice of characters
+//! (bytes for ASCII text and bytes objects, `char`s otherwise), with an explicit
+//! stack of choice points and undo records. Nothing recurses with the length of the
+//! input: only lookarounds and atomic groups recurse, as deep as the pattern nests.
 
-use super::compile::{fold, upper, Inst, Program};
-use super::parse::{Assert, Class, ClassItem};
+use super::compile::{fold, is_word, Inst, One, Program, INF};
+use super::parse::Assert;
 
 pub const UNSET: usize = usize::MAX;
 
-enum Bt {
+/// One unit of the text: a byte or a `char`.
+pub trait Unit: Copy {
+    fn cp(self) -> u32;
+    /// The text as bytes when its units are bytes (for memchr).
+    fn as_bytes(t: &[Self]) -> Option<&[u8]>;
+}
+
+impl Unit for u8 {
+    #[inline(always)]
+    fn cp(self) -> u32 {
+        self as u32
+    }
+    fn as_bytes(t: &[u8]) -> Option<&[u8]> {
+        Some(t)
+    }
+}
+
+impl Unit for char {
+    #[inline(always)]
+    fn cp(self) -> u32 {
+        self as u32
+    }
+    fn as_bytes(_: &[char]) -> Option<&[u8]> {
+        None
+    }
+}
+
+#[inline]
+fn ch(c: u32) -> char {
+    char::from_u32(c).unwrap_or('\0')
+}
+
+pub enum Bt {
     Alt(usize, usize),
     Slot(usize, usize),
     Reg(usize, usize),
     Last(usize),
+    /// A greedy single-character repeat can give back characters down to `min_pos`:
+    /// continue at `next` from `pos - 1`.
+    Greedy {
+        next: usize,
+        min_pos: usize,
+        pos: usize,
+    },
+    /// A lazy one can take one more character (the repeat instruction is at `inst`).
+    Lazy {
+        inst: usize,
+        pos: usize,
+        count: u32,
+    },
 }
 
 #[derive(Clone)]
@@ -21,9 +67,19 @@ pub struct State {
     pub lastindex: usize,
 }
 
-pub struct Exec<'a> {
+impl State {
+    pub fn new(prog: &Program) -> State {
+        State {
+            slots: vec![UNSET; prog.nslots],
+            regs: vec![UNSET; prog.nregs],
+            lastindex: 0,
+        }
+    }
+}
+
+pub struct Exec<'a, T: Unit> {
     pub prog: &'a Program,
-    pub text: &'a [char],
+    pub text: &'a [T],
     /// Matching stops here (`endpos`).
     pub end: usize,
     /// An empty match at this position is refused (after an empty match, as sre).
@@ -31,82 +87,77 @@ pub struct Exec<'a> {
     pub fullmatch: bool,
 }
 
-fn is_word(c: char, ascii: bool) -> bool {
-    if ascii {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        c.is_alphanumeric() || c == '_'
+impl<'a, T: Unit> Exec<'a, T> {
+    #[inline]
+    fn fold(&self, c: u32) -> u32 {
+        if c < 128 || self.prog.bytes {
+            if (b'A' as u32..=b'Z' as u32).contains(&c) {
+                c + 32
+            } else {
+                c
+            }
+        } else {
+            fold(ch(c)) as u32
+        }
     }
-}
 
-fn is_space(c: char, ascii: bool) -> bool {
-    if ascii {
-        matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}')
-    } else {
-        c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+    #[inline(always)]
+    fn one_matches(&self, one: One, c: u32) -> bool {
+        match one {
+            One::Char(x) => c == x,
+            One::CharI(x) => self.fold(c) == x,
+            One::Any => true,
+            One::AnyNoNl => c != '\n' as u32,
+            One::Class(k) => self.prog.classes[k].contains(c, self.prog.bytes),
+        }
     }
-}
 
-fn is_digit(c: char, ascii: bool) -> bool {
-    c.is_ascii_digit()
-        || (!ascii && !c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none() && is_decimal(c))
-}
-
-/// Unicode decimal digits (category Nd) come in runs of ten from a zero.
-fn is_decimal(c: char) -> bool {
-    const ZEROS: &[u32] = &[
-        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
-        0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-        0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
-        0xFF10,
-    ];
-    let v = c as u32;
-    ZEROS.iter().any(|z| v >= *z && v < z + 10)
-}
-
-fn item_match(it: &ClassItem, c: char, ascii: bool) -> bool {
-    match it {
-        ClassItem::Range(a, b) => *a <= c && c <= *b,
-        ClassItem::Digit(neg) => is_digit(c, ascii) != *neg,
-        ClassItem::Word(neg) => is_word(c, ascii) != *neg,
-        ClassItem::Space(neg) => is_space(c, ascii) != *neg,
-    }
-}
-
-pub fn class_match(cls: &Class, c: char) -> bool {
-    let mut m = cls.items.iter().any(|it| item_match(it, c, cls.ascii));
-    if !m && cls.icase {
-        let (l, u) = (fold(c), upper(c));
-        m = cls
-            .items
-            .iter()
-            .any(|it| item_match(it, l, cls.ascii) || item_match(it, u, cls.ascii));
-    }
-    m != cls.negated
-}
-
-impl<'a> Exec<'a> {
-    pub fn new_state(&self) -> State {
-        State {
-            slots: vec![UNSET; self.prog.nslots],
-            regs: vec![UNSET; self.prog.nregs],
-            lastindex: 0,
+    /// How many characters from `pos` (at most `max`) match `one`.
+    fn scan(&self, one: One, pos: usize, max: u32) -> usize {
+        let lim = if max == INF {
+            self.end
+        } else {
+            self.end.min(pos.saturating_add(max as usize))
+        };
+        if pos >= lim {
+            return 0;
+        }
+        let t = &self.text[pos..lim];
+        match one {
+            One::Any => t.len(),
+            One::Char(x) => t.iter().position(|c| c.cp() != x).unwrap_or(t.len()),
+            One::AnyNoNl => t
+                .iter()
+                .position(|c| c.cp() == '\n' as u32)
+                .unwrap_or(t.len()),
+            One::CharI(x) => t
+                .iter()
+                .position(|c| self.fold(c.cp()) != x)
+                .unwrap_or(t.len()),
+            One::Class(k) => {
+                let cs = &self.prog.classes[k];
+                let bytes = self.prog.bytes;
+                t.iter()
+                    .position(|c| !cs.contains(c.cp(), bytes))
+                    .unwrap_or(t.len())
+            }
         }
     }
 
     fn word_at(&self, i: usize, ascii: bool) -> bool {
-        i < self.end && is_word(self.text[i], ascii)
+        i < self.end && is_word(ch(self.text[i].cp()), ascii)
     }
 
     fn assert(&self, a: Assert, pos: usize) -> bool {
         let t = self.text;
+        let nl = '\n' as u32;
         match a {
-            Assert::Bol(ml) => pos == 0 || (ml && t[pos - 1] == '\n'),
+            Assert::Bol(ml) => pos == 0 || (ml && t[pos - 1].cp() == nl),
             Assert::Eol(ml) => {
                 if pos == self.end {
                     true
                 } else {
-                    t[pos] == '\n' && (ml || pos + 1 == self.end)
+                    t[pos].cp() == nl && (ml || pos + 1 == self.end)
                 }
             }
             Assert::StartText => pos == 0,
@@ -122,17 +173,25 @@ impl<'a> Exec<'a> {
         }
     }
 
-    /// Run program `pi` from `pos`; on success the end position, with `st` updated.
-    pub fn run(&self, pi: usize, start: usize, st: &mut State, top: bool) -> Option<usize> {
+    /// Run program `pi` from `start`; on success the end position, with `st` updated.
+    /// `stack` is scratch space (left empty or holding stale entries).
+    pub fn run(
+        &self,
+        pi: usize,
+        start: usize,
+        st: &mut State,
+        top: bool,
+        stack: &mut Vec<Bt>,
+    ) -> Option<usize> {
         let code = &self.prog.progs[pi];
         let t = self.text;
-        let mut stack: Vec<Bt> = Vec::new();
+        stack.clear();
         let mut pc = 0usize;
         let mut pos = start;
         loop {
             let ok = match &code[pc] {
-                Inst::Char(c) => {
-                    if pos < self.end && t[pos] == *c {
+                Inst::One(one) => {
+                    if pos < self.end && self.one_matches(*one, t[pos].cp()) {
                         pos += 1;
                         pc += 1;
                         true
@@ -140,40 +199,56 @@ impl<'a> Exec<'a> {
                         false
                     }
                 }
-                Inst::CharI(c) => {
-                    if pos < self.end && fold(t[pos]) == *c {
-                        pos += 1;
-                        pc += 1;
-                        true
+                Inst::RepeatOne {
+                    one,
+                    min,
+                    max,
+                    greedy,
+                    possessive,
+                    next,
+                } => {
+                    if *greedy {
+                        let n = self.scan(*one, pos, *max);
+                        if n < *min as usize {
+                            false
+                        } else {
+                            let min_pos = pos + *min as usize;
+                            let mut p = pos + n;
+                            if !*possessive {
+                                // Give back at once what cannot be followed by `next`.
+                                if let Some(c) = next {
+                                    while p > min_pos && (p >= self.end || t[p].cp() != *c) {
+                                        p -= 1;
+                                    }
+                                }
+                                if p > min_pos {
+                                    stack.push(Bt::Greedy {
+                                        next: pc + 1,
+                                        min_pos,
+                                        pos: p,
+                                    });
+                                }
+                            }
+                            pos = p;
+                            pc += 1;
+                            true
+                        }
                     } else {
-                        false
-                    }
-                }
-                Inst::Any => {
-                    if pos < self.end {
-                        pos += 1;
-                        pc += 1;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Inst::AnyNoNl => {
-                    if pos < self.end && t[pos] != '\n' {
-                        pos += 1;
-                        pc += 1;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Inst::Class(k) => {
-                    if pos < self.end && class_match(&self.prog.classes[*k], t[pos]) {
-                        pos += 1;
-                        pc += 1;
-                        true
-                    } else {
-                        false
+                        let n = self.scan(*one, pos, *min);
+                        if n < *min as usize {
+                            false
+                        } else {
+                            pos += n;
+                            if *min < *max {
+                                stack.push(Bt::Lazy {
+                                    inst: pc,
+                                    pos,
+                                    count: *min,
+                                });
+                            }
+                            pc += 1;
+                            true
+                        }
                     }
                 }
                 Inst::Assert(a) => {
@@ -200,15 +275,18 @@ impl<'a> Exec<'a> {
                     true
                 }
                 Inst::Backref(g, icase) => {
-                    let (s, e) = (st.slots[2 * g], st.slots[2 * g + 1]);
-                    if s == UNSET || e == UNSET {
+                    let (s, e) = match (st.slots.get(2 * g), st.slots.get(2 * g + 1)) {
+                        (Some(s), Some(e)) => (*s, *e),
+                        _ => (UNSET, UNSET),
+                    };
+                    if s == UNSET || e == UNSET || e < s {
                         false
                     } else {
                         let n = e - s;
                         let ok = pos + n <= self.end
                             && (0..n).all(|k| {
-                                let (a, b) = (t[s + k], t[pos + k]);
-                                a == b || (*icase && fold(a) == fold(b))
+                                let (a, b) = (t[s + k].cp(), t[pos + k].cp());
+                                a == b || (*icase && self.fold(a) == self.fold(b))
                             });
                         if ok {
                             pos += n;
@@ -230,20 +308,28 @@ impl<'a> Exec<'a> {
                     };
                     let mut inner = st.clone();
                     let found = match from {
-                        Some(f) => self.run(*sub, f, &mut inner, false).is_some(),
+                        Some(f) => {
+                            let mut s2 = Vec::new();
+                            // A lookbehind must end where it started looking.
+                            match self.run(*sub, f, &mut inner, false, &mut s2) {
+                                Some(e) => *ahead || e == pos,
+                                None => false,
+                            }
+                        }
                         None => false,
                     };
                     pc += 1;
                     if found && !*neg {
-                        self.adopt(st, inner, &mut stack);
+                        self.adopt(st, inner, stack);
                     }
                     found != *neg
                 }
                 Inst::Atomic(sub) => {
                     let mut inner = st.clone();
-                    match self.run(*sub, pos, &mut inner, false) {
+                    let mut s2 = Vec::new();
+                    match self.run(*sub, pos, &mut inner, false, &mut s2) {
                         Some(e) => {
-                            self.adopt(st, inner, &mut stack);
+                            self.adopt(st, inner, stack);
                             pos = e;
                             pc += 1;
                             true
@@ -252,11 +338,11 @@ impl<'a> Exec<'a> {
                     }
                 }
                 Inst::Cond(g, no) => {
-                    if st.slots[2 * g + 1] != UNSET && st.slots[2 * g] != UNSET {
-                        pc += 1;
-                    } else {
-                        pc = *no;
-                    }
+                    let set = match (st.slots.get(2 * g), st.slots.get(2 * g + 1)) {
+                        (Some(s), Some(e)) => *s != UNSET && *e != UNSET,
+                        _ => false,
+                    };
+                    pc = if set { pc + 1 } else { *no };
                     true
                 }
                 Inst::Mark(r) => {
@@ -267,6 +353,39 @@ impl<'a> Exec<'a> {
                 }
                 Inst::Check(r, exit) => {
                     pc = if st.regs[*r] == pos { *exit } else { pc + 1 };
+                    true
+                }
+                Inst::RepInit(r) => {
+                    stack.push(Bt::Reg(*r, st.regs[*r]));
+                    st.regs[*r] = 0;
+                    pc += 1;
+                    true
+                }
+                Inst::RepInc(r) => {
+                    stack.push(Bt::Reg(*r, st.regs[*r]));
+                    st.regs[*r] += 1;
+                    pc += 1;
+                    true
+                }
+                Inst::RepTest {
+                    r,
+                    min,
+                    max,
+                    greedy,
+                    exit,
+                } => {
+                    let n = st.regs[*r];
+                    if n < *min as usize {
+                        pc += 1;
+                    } else if *max != INF && n >= *max as usize {
+                        pc = *exit;
+                    } else if *greedy {
+                        stack.push(Bt::Alt(*exit, pos));
+                        pc += 1;
+                    } else {
+                        stack.push(Bt::Alt(pc + 1, pos));
+                        pc = *exit;
+                    }
                     true
                 }
                 Inst::Match => {
@@ -294,6 +413,52 @@ impl<'a> Exec<'a> {
                     Some(Bt::Slot(i, v)) => st.slots[i] = v,
                     Some(Bt::Reg(i, v)) => st.regs[i] = v,
                     Some(Bt::Last(v)) => st.lastindex = v,
+                    Some(Bt::Greedy {
+                        next,
+                        min_pos,
+                        pos: p,
+                    }) => {
+                        let mut p = p - 1;
+                        if let Some(Inst::RepeatOne { next: Some(c), .. }) = code.get(next - 1) {
+                            while p > min_pos && t[p].cp() != *c {
+                                p -= 1;
+                            }
+                            if p == min_pos && (p >= self.end || t[p].cp() != *c) {
+                                continue;
+                            }
+                        }
+                        if p > min_pos {
+                            stack.push(Bt::Greedy {
+                                next,
+                                min_pos,
+                                pos: p,
+                            });
+                        }
+                        pc = next;
+                        pos = p;
+                        break;
+                    }
+                    Some(Bt::Lazy {
+                        inst,
+                        pos: p,
+                        count,
+                    }) => {
+                        let Inst::RepeatOne { one, max, .. } = &code[inst] else {
+                            continue;
+                        };
+                        if p < self.end && self.one_matches(*one, t[p].cp()) {
+                            if count + 1 < *max {
+                                stack.push(Bt::Lazy {
+                                    inst,
+                                    pos: p + 1,
+                                    count: count + 1,
+                                });
+                            }
+                            pc = inst + 1;
+                            pos = p + 1;
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -312,35 +477,80 @@ impl<'a> Exec<'a> {
         }
     }
 
-    /// Match at `pos` (anchored) or search forward from it.
-    pub fn find(&self, pos: usize, search: bool) -> Option<State> {
-        let first = match self.prog.progs[0].first() {
-            Some(Inst::Char(c)) => Some(*c),
-            _ => None,
-        };
-        let anchored = matches!(
-            self.prog.progs[0].first(),
-            Some(Inst::Assert(Assert::StartText))
-        );
+    /// The next position at or after `from` where a match could start, using the
+    /// literal prefix or first-character set; None if there is none before the end.
+    fn candidate(&self, from: usize) -> Option<usize> {
+        let p = self.prog;
+        if from > self.end {
+            return None;
+        }
+        let t = &self.text[from..self.end];
+        if p.prefix.len() >= 2 && p.prefix.iter().all(|c| *c < 128) {
+            if let Some(bytes) = T::as_bytes(t) {
+                let pre: Vec<u8> = p.prefix.iter().map(|c| *c as u8).collect();
+                return memchr::memmem::find(bytes, &pre).map(|i| from + i);
+            }
+        }
+        let first = p.first.as_ref()?;
+        if let Some(c) = first.single() {
+            if let Some(bytes) = T::as_bytes(t) {
+                return memchr::memchr(c as u8, bytes).map(|i| from + i);
+            }
+            return t.iter().position(|x| x.cp() == c).map(|i| from + i);
+        }
+        t.iter().position(|x| first.has(x.cp())).map(|i| from + i)
+    }
+
+    /// `find` into a caller's state and stack (reused across the matches of findall,
+    /// sub and split). On success `st.slots[0..2]` hold the span.
+    pub fn find_with(&self, pos: usize, search: bool, st: &mut State, stack: &mut Vec<Bt>) -> bool {
+        if self.prog.literal && search && !self.fullmatch {
+            // A plain substring search (non-empty, so `reject_empty_at` cannot apply).
+            let n = self.prog.prefix.len();
+            let mut from = pos;
+            while let Some(s) = self.candidate(from) {
+                if s + n > self.end {
+                    return false;
+                }
+                if (0..n).all(|k| self.text[s + k].cp() == self.prog.prefix[k]) {
+                    st.slots.iter_mut().for_each(|x| *x = UNSET);
+                    st.lastindex = 0;
+                    st.slots[0] = s;
+                    st.slots[1] = s + n;
+                    return true;
+                }
+                from = s + 1;
+            }
+            return false;
+        }
+        let skip = search && self.prog.first.is_some() && !self.prog.anchored;
         let mut start = pos;
         loop {
             if start > self.end {
-                return None;
+                return false;
             }
-            let skip = match first {
-                Some(c) => start >= self.end || self.text[start] != c,
-                None => false,
-            };
-            if !skip {
-                let mut st = self.new_state();
-                if let Some(e) = self.run(0, start, &mut st, true) {
-                    st.slots[0] = start;
-                    st.slots[1] = e;
-                    return Some(st);
+            if skip {
+                match self.candidate(start) {
+                    Some(s) => start = s,
+                    None => return false,
+                }
+            } else if !search {
+                if let Some(f) = &self.prog.first {
+                    if start >= self.end || !f.has(self.text[start].cp()) {
+                        return false;
+                    }
                 }
             }
-            if !search || (anchored && start > 0) {
-                return None;
+            st.slots.iter_mut().for_each(|s| *s = UNSET);
+            st.regs.iter_mut().for_each(|s| *s = UNSET);
+            st.lastindex = 0;
+            if let Some(e) = self.run(0, start, st, true, stack) {
+                st.slots[0] = start;
+                st.slots[1] = e;
+                return true;
+            }
+            if !search || self.prog.anchored {
+                return false;
             }
             start += 1;
         }

@@ -63,15 +63,34 @@ pub enum Node {
         ahead: bool,
         neg: bool,
         node: Box<Node>,
+        /// How far back a lookbehind starts (0 for a lookahead).
+        width: usize,
     },
     Atomic(Box<Node>),
     Cond(usize, Box<Node>, Box<Node>),
 }
 
+/// What a bad pattern raises: `re.error` (with a position), or the OverflowError and
+/// RecursionError that CPython's `sre_parse` raises for huge repeat counts and deep
+/// nesting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrKind {
+    Re,
+    Overflow,
+    Recursion,
+}
+
 pub struct ParseError {
     pub msg: String,
     pub pos: usize,
+    pub kind: ErrKind,
 }
+
+/// CPython's parser recurses twice per nested group and gives up (RecursionError)
+/// past this many levels.
+pub const MAX_DEPTH: usize = 495;
+/// CPython's `MAXREPEAT`: repeat counts must be below it.
+pub const MAXREPEAT: u64 = 4_294_967_295;
 
 type PResult<T> = Result<T, ParseError>;
 
@@ -91,12 +110,30 @@ struct Parser<'a> {
     name_order: Vec<(String, usize)>,
     open: Vec<usize>,
     is_bytes: bool,
+    depth: usize,
+    /// The fixed width of each closed group (for backreferences in lookbehinds).
+    widths: Vec<Option<usize>>,
+    /// Group numbers used by `(?(N)...)`, with the position of N: checked at the end,
+    /// since the group may be defined later in the pattern.
+    cond_refs: Vec<(usize, usize)>,
+    /// Inside a lookbehind: the first group number defined in it (backreferences to
+    /// groups from there on are refused, as sre).
+    lookbehind_groups: Option<usize>,
 }
 
 fn err<T>(msg: impl Into<String>, pos: usize) -> PResult<T> {
     Err(ParseError {
         msg: msg.into(),
         pos,
+        kind: ErrKind::Re,
+    })
+}
+
+fn err_kind<T>(kind: ErrKind, msg: &str) -> PResult<T> {
+    Err(ParseError {
+        msg: msg.into(),
+        pos: usize::MAX,
+        kind,
     })
 }
 
@@ -110,12 +147,21 @@ pub fn parse(pattern: &[char], flags: u32, is_bytes: bool) -> PResult<Parsed> {
         name_order: vec![],
         open: vec![],
         is_bytes,
+        depth: 0,
+        widths: vec![],
+        cond_refs: vec![],
+        lookbehind_groups: None,
     };
     p.leading_flags()?;
     let node = p.alternation()?;
     if p.i < p.s.len() {
         // Only a `)` can stop the top level early.
         return err("unbalanced parenthesis", p.i);
+    }
+    for &(g, pos) in &p.cond_refs {
+        if g > p.groups {
+            return err(format!("invalid group reference {g}"), pos);
+        }
     }
     Ok(Parsed {
         node,
@@ -152,25 +198,124 @@ impl<'a> Parser<'a> {
         loop {
             let save = self.i;
             if self.s.get(self.i) == Some(&'(') && self.s.get(self.i + 1) == Some(&'?') {
-                let mut j = self.i + 2;
-                let mut f = 0;
-                while let Some(&c) = self.s.get(j) {
-                    match flag_bit(c) {
-                        Some(b) => f |= b,
-                        None => break,
+                if let Some(&c) = self.s.get(self.i + 2) {
+                    if flag_bit(c).is_some() || c == '-' {
+                        self.i += 3;
+                        if let Flags::Global(f) = self.parse_flags(c)? {
+                            self.flags |= f;
+                            self.skip_verbose();
+                            continue;
+                        }
                     }
-                    j += 1;
-                }
-                if j > self.i + 2 && self.s.get(j) == Some(&')') {
-                    self.flags |= f;
-                    self.i = j + 1;
-                    self.skip_verbose();
-                    continue;
                 }
             }
             self.i = save;
             return Ok(());
         }
+    }
+
+    /// The flags of `(?flags)` or `(?on-off:`, after `(?` and `first` (as
+    /// `sre_parse._parse_flags`, with its messages and positions).
+    fn parse_flags(&mut self, first: char) -> PResult<Flags> {
+        const TYPE_FLAGS: u32 = F_ASCII | 4 | F_UNICODE;
+        const GLOBAL_FLAGS: u32 = 1 | 128;
+        let mut add = 0;
+        let mut del = 0;
+        let mut c = first;
+        if c != '-' {
+            loop {
+                let flag = flag_bit(c).unwrap_or(0);
+                if !self.is_bytes && c == 'L' {
+                    return err(
+                        "bad inline flags: cannot use 'L' flag with a str pattern",
+                        self.i,
+                    );
+                }
+                if self.is_bytes && c == 'u' {
+                    return err(
+                        "bad inline flags: cannot use 'u' flag with a bytes pattern",
+                        self.i,
+                    );
+                }
+                add |= flag;
+                if flag & TYPE_FLAGS != 0 && add & TYPE_FLAGS != flag {
+                    return err(
+                        "bad inline flags: flags 'a', 'u' and 'L' are incompatible",
+                        self.i,
+                    );
+                }
+                c = match self.peek() {
+                    Some(c) => c,
+                    None => return err("missing -, : or )", self.i),
+                };
+                self.i += 1;
+                if c == ')' || c == '-' || c == ':' {
+                    break;
+                }
+                if flag_bit(c).is_none() {
+                    let m = if c.is_alphabetic() {
+                        "unknown flag"
+                    } else {
+                        "missing -, : or )"
+                    };
+                    return err(m, self.i - 1);
+                }
+            }
+        }
+        if c == ')' {
+            return Ok(Flags::Global(add));
+        }
+        if add & GLOBAL_FLAGS != 0 {
+            return err("bad inline flags: cannot turn on global flag", self.i - 1);
+        }
+        if c == '-' {
+            c = match self.peek() {
+                Some(c) => c,
+                None => return err("missing flag", self.i),
+            };
+            self.i += 1;
+            if flag_bit(c).is_none() {
+                let m = if c.is_alphabetic() {
+                    "unknown flag"
+                } else {
+                    "missing flag"
+                };
+                return err(m, self.i - 1);
+            }
+            loop {
+                let flag = flag_bit(c).unwrap_or(0);
+                if flag & TYPE_FLAGS != 0 {
+                    return err(
+                        "bad inline flags: cannot turn off flags 'a', 'u' and 'L'",
+                        self.i,
+                    );
+                }
+                del |= flag;
+                c = match self.peek() {
+                    Some(c) => c,
+                    None => return err("missing :", self.i),
+                };
+                self.i += 1;
+                if c == ':' {
+                    break;
+                }
+                if flag_bit(c).is_none() {
+                    let m = if c.is_alphabetic() {
+                        "unknown flag"
+                    } else {
+                        "missing :"
+                    };
+                    return err(m, self.i - 1);
+                }
+            }
+        }
+        if del & GLOBAL_FLAGS != 0 {
+            return err("bad inline flags: cannot turn off global flag", self.i - 1);
+        }
+        if add & del != 0 {
+            return err("bad inline flags: flag turned on and off", self.i - 1);
+        }
+        Ok(Flags::Scoped(add, del))
     }
 
     fn skip_verbose(&mut self) {
@@ -299,8 +444,8 @@ impl<'a> Parser<'a> {
             self.i = save;
             return Ok(None);
         }
-        if max == Some(u32::MAX) || min == u32::MAX {
-            return err("the repetition number is too large", save + 1);
+        if max.is_some_and(|m| m as u64 >= MAXREPEAT) || min as u64 >= MAXREPEAT {
+            return err_kind(ErrKind::Overflow, "the repetition number is too large");
         }
         Ok(Some((min, max)))
     }
@@ -314,7 +459,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let s: String = self.s[st..self.i].iter().collect();
-        Some(s.parse::<u64>().unwrap_or(u64::MAX).min(u32::MAX as u64) as u32)
+        Some(s.parse::<u64>().unwrap_or(u64::MAX).min(MAXREPEAT) as u32)
     }
 
     fn atom(&mut self) -> PResult<Node> {
@@ -373,6 +518,16 @@ impl<'a> Parser<'a> {
     }
 
     fn group(&mut self, start: usize) -> PResult<Node> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return err_kind(ErrKind::Recursion, "maximum recursion depth exceeded");
+        }
+        let r = self.group_inner(start);
+        self.depth -= 1;
+        r
+    }
+
+    fn group_inner(&mut self, start: usize) -> PResult<Node> {
         let mut capture = true;
         let mut name: Option<String> = None;
         if self.eat('?') {
@@ -400,8 +555,9 @@ impl<'a> Parser<'a> {
                             None => return err(format!("unknown group name '{n}'"), start + 4),
                         };
                         if self.open.contains(&g) {
-                            return err("cannot refer to an open group", start);
+                            return err("cannot refer to an open group", start + 4);
                         }
+                        self.check_lookbehind_group(g)?;
                         return Ok(Node::Backref(g, self.icase()));
                     } else {
                         let pos = self.i;
@@ -427,6 +583,7 @@ impl<'a> Parser<'a> {
                         ahead: true,
                         neg: c == '!',
                         node: Box::new(node),
+                        width: 0,
                     });
                 }
                 '<' => {
@@ -437,15 +594,27 @@ impl<'a> Parser<'a> {
                         None => return err("unexpected end of pattern", self.i),
                     };
                     self.i += 1;
-                    let node = self.alternation()?;
-                    self.close(start)?;
-                    if fixed_width(&node).is_none() {
-                        return err("look-behind requires fixed-width pattern", usize::MAX);
+                    let outer = self.lookbehind_groups;
+                    if outer.is_none() {
+                        self.lookbehind_groups = Some(self.groups + 1);
                     }
+                    let node = self.alternation();
+                    self.lookbehind_groups = outer;
+                    let node = node?;
+                    self.close(start)?;
+                    const MAXCODE: u64 = u32::MAX as u64;
+                    let width = fixed_width(&node, &self.widths);
+                    if min_width(&node) > MAXCODE || width.is_some_and(|w| w as u64 > MAXCODE) {
+                        return err("looks too much behind", usize::MAX);
+                    }
+                    let Some(width) = width else {
+                        return err("look-behind requires fixed-width pattern", usize::MAX);
+                    };
                     return Ok(Node::Look {
                         ahead: false,
                         neg,
                         node: Box::new(node),
+                        width,
                     });
                 }
                 '>' => {
@@ -460,10 +629,16 @@ impl<'a> Parser<'a> {
                         if g == 0 {
                             return err("bad group number", st);
                         }
+                        self.cond_refs.push((g, st));
+                        self.check_lookbehind_group(g)?;
                         g
                     } else {
                         match self.names.get(&n) {
-                            Some(g) => *g,
+                            Some(g) => {
+                                let g = *g;
+                                self.check_lookbehind_group(g)?;
+                                g
+                            }
                             None => {
                                 if !Self::valid_ident(&n) {
                                     return err(format!("bad character in group name '{n}'"), st);
@@ -511,52 +686,23 @@ impl<'a> Parser<'a> {
         };
         let node = self.alternation()?;
         self.close(start)?;
-        if index.is_some() {
+        if let Some(g) = index {
             self.open.pop();
+            if self.widths.len() <= g {
+                self.widths.resize(g + 1, None);
+            }
+            self.widths[g] = fixed_width(&node, &self.widths);
         }
         Ok(Node::Group(index, Box::new(node)))
     }
 
     fn scoped_flags(&mut self, start: usize, first: char) -> PResult<Node> {
-        let mut on = 0;
-        let mut off = 0;
-        let mut c = first;
-        let mut minus = false;
-        loop {
-            if c == '-' {
-                if minus {
-                    return err("bad inline flags: flag turned on and off", self.i);
-                }
-                minus = true;
-            } else if c == ':' {
-                break;
-            } else if c == ')' {
-                if minus {
-                    return err("missing :", self.i - 1);
-                }
-                return err("global flags not at the start of the expression", start);
-            } else {
-                match flag_bit(c) {
-                    Some(b) if minus => off |= b,
-                    Some(b) => on |= b,
-                    None => {
-                        return err(
-                            if c.is_alphabetic() {
-                                "unknown flag"
-                            } else {
-                                "missing -, : or )"
-                            },
-                            self.i - 1,
-                        )
-                    }
-                }
+        let (on, off) = match self.parse_flags(first)? {
+            Flags::Global(_) => {
+                return err("global flags not at the start of the expression", start)
             }
-            c = match self.peek() {
-                Some(c) => c,
-                None => return err("missing -, : or )", self.i),
-            };
-            self.i += 1;
-        }
+            Flags::Scoped(on, off) => (on, off),
+        };
         let saved = self.flags;
         self.flags = (self.flags | on) & !off;
         let node = self.alternation();
@@ -564,6 +710,55 @@ impl<'a> Parser<'a> {
         let node = node?;
         self.close(start)?;
         Ok(Node::Group(None, Box::new(node)))
+    }
+
+    /// Inside a lookbehind, a reference to a group must name one defined (and
+    /// closed) before the lookbehind.
+    fn check_lookbehind_group(&self, g: usize) -> PResult<()> {
+        if let Some(first) = self.lookbehind_groups {
+            if g > self.groups || self.open.contains(&g) {
+                return err("cannot refer to an open group", self.i);
+            }
+            if g >= first {
+                return err(
+                    "cannot refer to group defined in the same lookbehind subpattern",
+                    self.i,
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// `\N{NAME}` (str patterns only), after the `N`.
+    fn named_char(&mut self, start: usize) -> PResult<char> {
+        if !self.eat('{') {
+            return err("missing {", self.i);
+        }
+        let st = self.i;
+        while let Some(c) = self.peek() {
+            if c == '}' {
+                break;
+            }
+            self.i += 1;
+        }
+        if self.peek() != Some('}') {
+            if st == self.i {
+                return err("missing character name", st);
+            }
+            return err("missing }, unterminated name", st);
+        }
+        let name: String = self.s[st..self.i].iter().collect();
+        self.i += 1;
+        if name.is_empty() {
+            return err("missing character name", st);
+        }
+        match unicode_names2::character(&name) {
+            Some(c) => Ok(c),
+            None => err(
+                format!("undefined character name {}", py_repr(&name)),
+                start,
+            ),
+        }
     }
 
     fn close(&mut self, start: usize) -> PResult<()> {
@@ -676,6 +871,7 @@ impl<'a> Parser<'a> {
             'x' => self.hex_escape(2, start)?,
             'u' if !self.is_bytes => self.hex_escape(4, start)?,
             'U' if !self.is_bytes => self.hex_escape(8, start)?,
+            'N' if !self.is_bytes => self.named_char(start)?,
             '0'..='7' if in_class || c == '0' => {
                 let mut v = c as u32 - '0' as u32;
                 let mut n = 1;
@@ -780,6 +976,7 @@ impl<'a> Parser<'a> {
                 if self.open.contains(&v) {
                     return err("cannot refer to an open group", start);
                 }
+                self.check_lookbehind_group(v)?;
                 Node::Backref(v, self.icase())
             }
             c => Node::Char(self.char_escape(c, start, false)?, self.icase()),
@@ -787,8 +984,14 @@ impl<'a> Parser<'a> {
     }
 }
 
+enum Flags {
+    Global(u32),
+    Scoped(u32, u32),
+}
+
 fn flag_bit(c: char) -> Option<u32> {
     Some(match c {
+        't' => 1,
         'i' => F_IGNORECASE,
         'L' => 4,
         'm' => F_MULTILINE,
@@ -800,28 +1003,74 @@ fn flag_bit(c: char) -> Option<u32> {
     })
 }
 
-/// The width of a pattern that always matches the same number of characters.
-pub fn fixed_width(n: &Node) -> Option<usize> {
+/// `repr()` of a str, as Python writes it (quotes chosen as CPython does).
+fn py_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::new();
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+/// The least number of characters a pattern matches (saturating).
+fn min_width(n: &Node) -> u64 {
+    match n {
+        Node::Empty | Node::Assert(_) | Node::Look { .. } | Node::Backref(..) => 0,
+        Node::Char(..) | Node::Any(_) | Node::Class(_) => 1,
+        Node::Group(_, n) | Node::Atomic(n) => min_width(n),
+        Node::Concat(v) => v
+            .iter()
+            .fold(0u64, |acc, x| acc.saturating_add(min_width(x))),
+        Node::Alt(v) => v.iter().map(min_width).min().unwrap_or(0),
+        Node::Repeat { node, min, .. } => min_width(node).saturating_mul(*min as u64),
+        Node::Cond(_, a, b) => min_width(a).min(min_width(b)),
+    }
+}
+
+/// The width of a pattern that always matches the same number of characters
+/// (`widths`: of the groups, for backreferences).
+pub fn fixed_width(n: &Node, widths: &[Option<usize>]) -> Option<usize> {
+    let fw = |x: &Node| fixed_width(x, widths);
     match n {
         Node::Empty | Node::Assert(_) | Node::Look { .. } => Some(0),
         Node::Char(..) | Node::Any(_) | Node::Class(_) => Some(1),
-        Node::Group(_, n) | Node::Atomic(n) => fixed_width(n),
-        Node::Concat(v) => v.iter().map(fixed_width).sum(),
+        Node::Group(_, n) | Node::Atomic(n) => fw(n),
+        Node::Concat(v) => v.iter().try_fold(0usize, |acc, x| acc.checked_add(fw(x)?)),
         Node::Alt(v) => {
-            let w = fixed_width(&v[0])?;
-            v.iter().all(|x| fixed_width(x) == Some(w)).then_some(w)
+            let w = fw(v.first()?)?;
+            v.iter().all(|x| fw(x) == Some(w)).then_some(w)
         }
         Node::Repeat { node, min, max, .. } => {
             if Some(*min) == *max {
-                Some(fixed_width(node)? * *min as usize)
+                fw(node)?.checked_mul(*min as usize)
             } else {
                 None
             }
         }
-        Node::Backref(..) => None,
+        Node::Backref(g, _) => widths.get(*g).copied().flatten(),
         Node::Cond(_, a, b) => {
-            let w = fixed_width(a)?;
-            (fixed_width(b) == Some(w)).then_some(w)
+            let w = fw(a)?;
+            (fw(b) == Some(w)).then_some(w)
         }
     }
 }
