@@ -20,9 +20,9 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
-use revpy_vm::Arity;
 use exec::{Bt, Exec, State, UNSET};
 use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::Arity;
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::rc::Rc;
@@ -1001,11 +1001,11 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     }
     vm.add_method(mc, "group", m_group, Arity::any());
     vm.add_method(mc, "__getitem__", m_getitem, Arity::exactly(1));
-    vm.add_method(mc, "groups", m_groups, Arity::range(0, 1).kw());
-    vm.add_method(mc, "groupdict", m_groupdict, Arity::range(0, 1).kw());
-    vm.add_method(mc, "start", m_start, Arity::range(0, 1));
-    vm.add_method(mc, "end", m_end, Arity::range(0, 1));
-    vm.add_method(mc, "span", m_span, Arity::range(0, 1));
+    vm.add_method(mc, "groups", m_groups, Arity::any().kw());
+    vm.add_method(mc, "groupdict", m_groupdict, Arity::any().kw());
+    vm.add_method(mc, "start", m_start, Arity::any());
+    vm.add_method(mc, "end", m_end, Arity::any());
+    vm.add_method(mc, "span", m_span, Arity::any());
     vm.add_method(mc, "expand", m_expand, Arity::exactly(1));
     vm.add_method(mc, "__repr__", m_repr, Arity::none());
     vm.add_method(mc, "__copy__", m_self, Arity::none());
