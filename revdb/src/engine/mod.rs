@@ -239,9 +239,12 @@ impl Engine {
     }
 
     pub fn at_end(&self) -> bool {
-        self.end
-            .as_ref()
-            .is_some_and(|e| e.time == self.cur.pos.time && self.cur.pos.real)
+        self.cur.pos.real
+            && (self.cur.kind == StopKind::End
+                || self
+                    .end
+                    .as_ref()
+                    .is_some_and(|e| e.time == self.cur.pos.time))
     }
 
     pub fn at_start(&self) -> bool {
