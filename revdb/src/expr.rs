@@ -15,6 +15,10 @@ use std::rc::Rc;
 pub struct Anchors {
     pub serials: Vec<u64>,
     slots: Rc<RefCell<HashMap<u64, ObjRef>>>,
+    /// Objects with serials at or above this one are not the replayed
+    /// program's: set when evaluating on the current state, where earlier `p`
+    /// and `!` may have allocated objects of their own (see `Engine::cur_anchors`).
+    pub limit: Option<u64>,
 }
 
 impl Anchors {
@@ -29,13 +33,20 @@ impl Anchors {
         }
     }
 
+    /// The first serial that is not an object of the replayed program in `vm`.
+    pub fn bound(&self, vm: &Vm) -> u64 {
+        let next = vm.heap.next_serial();
+        self.limit.map_or(next, |l| l.min(next))
+    }
+
     /// The object with creation serial `serial` in `vm`, if it is alive there.
     pub fn locate(&self, vm: &Vm, serial: u64) -> Option<ObjRef> {
+        // Never an object the debugger made (its slot would be cached for good).
+        if serial >= self.bound(vm) {
+            return None;
+        }
         if let Some(r) = self.slots.borrow().get(&serial) {
             return vm.heap.serial_at(*r, serial).then_some(*r);
-        }
-        if serial >= vm.heap.next_serial() {
-            return None;
         }
         let r = vm.heap.find_serial(serial)?;
         self.slots.borrow_mut().insert(serial, r);
@@ -185,7 +196,7 @@ fn resolve_anchor(vm: &Vm, anchors: &Anchors, r: AnchorRef, shown: &str) -> Resu
     };
     match anchors.locate(vm, serial) {
         Some(obj) => Ok(obj),
-        None if serial >= vm.heap.next_serial() => Err(format!(
+        None if serial >= anchors.bound(vm) => Err(format!(
             "RuntimeError: '{shown}' refers to an object created later in time"
         )),
         None => Err(format!(

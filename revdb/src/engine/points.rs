@@ -128,9 +128,10 @@ impl Engine {
         }
         let main_file = self.program.file.clone();
         let kind = self.cur.kind;
+        let anchors = self.cur_anchors();
         let mut remove = vec![];
         for b in self.breakpoints.iter_mut().filter(|b| b.enabled) {
-            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &self.anchors)
+            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &anchors)
             {
                 b.hits += 1;
                 self.hits.push(Hit::Breakpoint(b.id, b.describe()));
@@ -146,11 +147,12 @@ impl Engine {
     /// ones (`updating watchpoint value`), return their ids.
     pub fn update_watches(&mut self) -> Vec<usize> {
         let mut changed = vec![];
+        let anchors = self.cur_anchors();
         for i in 0..self.watchpoints.len() {
             if !self.watchpoints[i].enabled {
                 continue;
             }
-            let v = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &self.anchors);
+            let v = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &anchors);
             if v != self.watchpoints[i].value {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
@@ -275,7 +277,8 @@ impl Engine {
         }
         let id = self.next_bp;
         self.next_bp += 1;
-        let value = expr::watch_repr(&mut self.cur.vm, src, &self.anchors);
+        let anchors = self.cur_anchors();
+        let value = expr::watch_repr(&mut self.cur.vm, src, &anchors);
         self.watchpoints.push(Watchpoint {
             id,
             expr: src.to_string(),
@@ -311,7 +314,8 @@ impl Engine {
                 .collect();
             for (wid, e) in v {
                 if wid == id {
-                    let val = expr::watch_repr(&mut self.cur.vm, &e, &self.anchors);
+                    let anchors = self.cur_anchors();
+                    let val = expr::watch_repr(&mut self.cur.vm, &e, &anchors);
                     if let Some(w) = self.watchpoints.iter_mut().find(|w| w.id == id) {
                         w.value = val;
                     }

@@ -176,6 +176,7 @@ impl Engine {
                     pos,
                     kind: k,
                     stop_instr,
+                    serial_limit: vm.heap.next_serial(),
                     vm: copy,
                 });
                 cx.stopped = true;
