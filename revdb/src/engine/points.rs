@@ -177,6 +177,9 @@ impl Engine {
         self.check_break_spec(&spec)?;
         if let Some(c) = &cond {
             let (text, _) = expr::substitute(c)?;
+            if let Some(e) = expr::unmatched_bracket(&text) {
+                return Err(format!("{e} in the condition"));
+            }
             if let Err(e) =
                 revpy_compiler::compile(&format!("({text}\n)"), "<condition>", CompileMode::Module)
             {
@@ -267,9 +270,12 @@ impl Engine {
 
     /// Add a watchpoint; returns its id (its value is in `watchpoints`).
     pub fn add_watchpoint(&mut self, src: &str) -> Result<usize, String> {
-        expr::substitute(src)?;
+        let (text, _) = expr::substitute(src)?;
+        if let Some(e) = expr::unmatched_bracket(&text) {
+            return Err(e);
+        }
         if let Err(e) = revpy_compiler::compile(
-            &format!("({}\n)", expr::substitute(src)?.0),
+            &format!("({text}\n)"),
             "<watch>",
             CompileMode::Module,
         ) {
