@@ -400,7 +400,10 @@ fn every_stop_point_is_reachable() {
             Err(_) => failures.push(format!("{rel}: the engine panicked")),
         }
     }
-    eprintln!("stop points reachable in {} of {checked} programs", checked - failures.len());
+    eprintln!(
+        "stop points reachable in {} of {checked} programs",
+        checked - failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -414,7 +417,11 @@ fn check_reachable(log: &Path) -> Result<(), String> {
     };
     let mut e = open(log);
     e.go(u64::MAX).map_err(|m| format!("go to the end: {m}"))?;
-    let end = e.end.as_ref().ok_or("the end is unknown after going there")?.time;
+    let end = e
+        .end
+        .as_ref()
+        .ok_or("the end is unknown after going there")?
+        .time;
     lap(&format!("end {end}"));
     if e.cur.pos.time != end || !e.at_end() {
         return Err(format!("go END: at {} (end {end})", e.time_text()));
@@ -423,7 +430,10 @@ fn check_reachable(log: &Path) -> Result<(), String> {
         if e.cur.pos.time == t && e.cur.pos.real {
             Ok(())
         } else {
-            Err(format!("{what}: landed at {}, not {t} (end {end})", e.time_text()))
+            Err(format!(
+                "{what}: landed at {}, not {t} (end {end})",
+                e.time_text()
+            ))
         }
     };
     // `go T` for every T (a sample of them in long programs), then `bstep`.

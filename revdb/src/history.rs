@@ -130,7 +130,12 @@ mod tests {
 
     #[test]
     fn entries_round_trip() {
-        let entries = ["p x", "for i in range(3):\n    print(i)\n", "p '\\n'", "b \\"];
+        let entries = [
+            "p x",
+            "for i in range(3):\n    print(i)\n",
+            "p '\\n'",
+            "b \\",
+        ];
         let text = render(entries.iter().copied());
         assert_eq!(text.lines().count(), 4);
         assert_eq!(parse(&text), entries);
@@ -165,7 +170,9 @@ mod tests {
         assert!(ed.history().len() == 2);
         let out = dir.join("out");
         save(&ed, &out).expect("save");
-        assert!(std::fs::read_to_string(&out).expect("read").ends_with("p 1\n"));
+        assert!(std::fs::read_to_string(&out)
+            .expect("read")
+            .ends_with("p 1\n"));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -131,8 +131,7 @@ impl Engine {
         let anchors = self.cur_anchors();
         let mut remove = vec![];
         for b in self.breakpoints.iter_mut().filter(|b| b.enabled) {
-            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &anchors)
-            {
+            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &anchors) {
                 b.hits += 1;
                 self.hits.push(Hit::Breakpoint(b.id, b.describe()));
                 if b.temporary {
@@ -274,11 +273,9 @@ impl Engine {
         if let Some(e) = expr::unmatched_bracket(&text) {
             return Err(e);
         }
-        if let Err(e) = revpy_compiler::compile(
-            &format!("({text}\n)"),
-            "<watch>",
-            CompileMode::Module,
-        ) {
+        if let Err(e) =
+            revpy_compiler::compile(&format!("({text}\n)"), "<watch>", CompileMode::Module)
+        {
             return Err(format!("SyntaxError: {}", e.message));
         }
         let id = self.next_bp;

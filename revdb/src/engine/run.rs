@@ -231,7 +231,10 @@ impl Engine {
                 self.furthest = last.time;
             }
         }
-        let at_end = cx.captured.as_ref().is_some_and(|s| s.kind == StopKind::End);
+        let at_end = cx
+            .captured
+            .as_ref()
+            .is_some_and(|s| s.kind == StopKind::End);
         let _ended = if (cx.stopped && !at_end) || cx.interrupted {
             None
         } else {
