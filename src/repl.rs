@@ -13,6 +13,9 @@ fn needs_more(src: &str) -> bool {
     src.lines().count() > 1 && !src.ends_with("\n\n")
 }
 
+/// The REPL's history file, in `$HOME`.
+const HISTORY_FILE: &str = ".revpy_history";
+
 pub fn run() -> u8 {
     crate::driver::with_big_stack(|| {
         let mut vm = revpy_stdlib::new_vm();
@@ -26,6 +29,19 @@ pub fn run() -> u8 {
             Err(e) => {
                 eprintln!("revpy: cannot start the line editor: {e}");
                 return 1;
+            }
+        };
+        let history = revpy_revdb::history::path(HISTORY_FILE);
+        if let Some(h) = &history {
+            if let Err(m) = revpy_revdb::history::load(&mut rl, h) {
+                eprintln!("revpy: warning: {m}");
+            }
+        }
+        let save_history = |rl: &rustyline::DefaultEditor| {
+            if let Some(h) = &history {
+                if let Err(m) = revpy_revdb::history::save(rl, h) {
+                    eprintln!("revpy: warning: {m}");
+                }
             }
         };
         println!(
@@ -60,6 +76,7 @@ pub fn run() -> u8 {
                                         revpy_vm::ExitStatus::Aborted(_) => 1,
                                     };
                                     vm.effects.flush();
+                                    save_history(&rl);
                                     return c as u8;
                                 }
                                 let text = vm.format_exception(e);
@@ -80,9 +97,14 @@ pub fn run() -> u8 {
                     println!("KeyboardInterrupt");
                     buf.clear();
                 }
-                Err(ReadlineError::Eof) => return 0,
+                Err(ReadlineError::Eof) => {
+                    println!();
+                    save_history(&rl);
+                    return 0;
+                }
                 Err(e) => {
-                    eprintln!("revpy: {e}");
+                    eprintln!("revpy: cannot read the terminal: {e}");
+                    save_history(&rl);
                     return 1;
                 }
             }

@@ -337,3 +337,143 @@ fn go_past_the_end_before_it_is_known() {
         assert!(r.is_err_and(|m| m.contains("past the end")));
     });
 }
+
+/// The programs of `tests/programs` (as `tests/programs.rs` finds them).
+fn test_programs(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    let is_package = dir.join("__init__.py").exists();
+    for p in entries {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if p.is_dir() {
+            if !name.starts_with("support_") {
+                test_programs(&p, out);
+            }
+        } else if name.ends_with(".py")
+            && !name.starts_with("mod_")
+            && !is_package
+            && p.with_extension("out").exists()
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// Every stop point of every test program can be reached: `go T` lands exactly
+/// at T for every T in 1..=END (the main module's return END-1 included), `step`
+/// from T lands at T+1, and `bstep` from T+1 comes back to T. Long programs are
+/// checked on a sample of times; `REVPY_ONLY=substr` checks a subset.
+#[test]
+fn every_stop_point_is_reachable() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut progs = vec![];
+    test_programs(&root, &mut progs);
+    let only = std::env::var("REVPY_ONLY").unwrap_or_default();
+    progs.retain(|p| p.to_string_lossy().contains(&only));
+    assert!(only.is_empty() || !progs.is_empty(), "no program matches");
+    let mut failures = vec![];
+    let mut checked = 0;
+    for p in progs {
+        let rel = p.strip_prefix(&root).unwrap().to_string_lossy().to_string();
+        let dir = p.parent().unwrap().to_path_buf();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let log = record(&dir, &name, &format!("reach-{}", rel.replace('/', "_")));
+        let path = log.clone();
+        let t0 = std::time::Instant::now();
+        let r = std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(move || check_reachable(&path))
+            .expect("thread")
+            .join();
+        if std::env::var("REVPY_TIMES").is_ok() {
+            eprintln!("{rel}: {:?}", t0.elapsed());
+        }
+        let _ = std::fs::remove_file(&log);
+        checked += 1;
+        match r {
+            Ok(Ok(())) => {}
+            Ok(Err(m)) => failures.push(format!("{rel}: {m}")),
+            Err(_) => failures.push(format!("{rel}: the engine panicked")),
+        }
+    }
+    eprintln!(
+        "stop points reachable in {} of {checked} programs",
+        checked - failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn check_reachable(log: &Path) -> Result<(), String> {
+    let t0 = std::time::Instant::now();
+    let times_on = std::env::var("REVPY_TIMES").is_ok();
+    let lap = |what: &str| {
+        if times_on {
+            eprintln!("  {what}: {:?}", t0.elapsed());
+        }
+    };
+    let mut e = open(log);
+    e.go(u64::MAX).map_err(|m| format!("go to the end: {m}"))?;
+    let end = e
+        .end
+        .as_ref()
+        .ok_or("the end is unknown after going there")?
+        .time;
+    lap(&format!("end {end}"));
+    if e.cur.pos.time != end || !e.at_end() {
+        return Err(format!("go END: at {} (end {end})", e.time_text()));
+    }
+    let at = |e: &Engine, t: u64, what: &str| -> Result<(), String> {
+        if e.cur.pos.time == t && e.cur.pos.real {
+            Ok(())
+        } else {
+            Err(format!(
+                "{what}: landed at {}, not {t} (end {end})",
+                e.time_text()
+            ))
+        }
+    };
+    // `go T` for every T (a sample of them in long programs), then `bstep`.
+    // (Random orders of `go` are checked by `properties_over_test_programs`.)
+    let times: Vec<u64> = if end <= 300 {
+        (1..=end).collect()
+    } else {
+        let mut v: Vec<u64> = (0..60).map(|i| 1 + (i * 7919 + 17) % end).collect();
+        v.extend([1, 2, end - 1, end]);
+        // In order: each run starts from the checkpoint the last one left.
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    for (k, &t) in times.iter().enumerate() {
+        e.go(t).map_err(|m| format!("go {t}: {m}"))?;
+        at(&e, t, &format!("go {t}"))?;
+        if t > 1 && (end <= 300 || k % 4 == 0 || t >= end - 1) {
+            e.bstep().map_err(|m| format!("bstep from {t}: {m}"))?;
+            at(&e, t - 1, &format!("bstep from {t}"))?;
+        }
+    }
+    lap("go and bstep");
+    // `step` from T lands at T+1, from the start to the end (the first and last
+    // 200 stop points of long programs: where natives hold the state, nothing
+    // can be checkpointed and each step replays from further back).
+    e.go(1).map_err(|m| format!("go 1: {m}"))?;
+    let mut t = 1;
+    while t < end {
+        if t == 200 && end > 2000 {
+            t = end - 200;
+            e.go(t).map_err(|m| format!("go {t}: {m}"))?;
+        }
+        e.step().map_err(|m| format!("step from {t}: {m}"))?;
+        at(&e, t + 1, &format!("step from {t}"))?;
+        t += 1;
+    }
+    lap("step");
+    if e.step().is_ok() || !e.at_end() {
+        return Err(format!("step at the end moved to {}", e.time_text()));
+    }
+    Ok(())
+}

@@ -15,6 +15,10 @@ use std::rc::Rc;
 pub struct Anchors {
     pub serials: Vec<u64>,
     slots: Rc<RefCell<HashMap<u64, ObjRef>>>,
+    /// Objects with serials at or above this one are not the replayed
+    /// program's: set when evaluating on the current state, where earlier `p`
+    /// and `!` may have allocated objects of their own (see `Engine::cur_anchors`).
+    pub limit: Option<u64>,
 }
 
 impl Anchors {
@@ -29,13 +33,20 @@ impl Anchors {
         }
     }
 
+    /// The first serial that is not an object of the replayed program in `vm`.
+    pub fn bound(&self, vm: &Vm) -> u64 {
+        let next = vm.heap.next_serial();
+        self.limit.map_or(next, |l| l.min(next))
+    }
+
     /// The object with creation serial `serial` in `vm`, if it is alive there.
     pub fn locate(&self, vm: &Vm, serial: u64) -> Option<ObjRef> {
+        // Never an object the debugger made (its slot would be cached for good).
+        if serial >= self.bound(vm) {
+            return None;
+        }
         if let Some(r) = self.slots.borrow().get(&serial) {
             return vm.heap.serial_at(*r, serial).then_some(*r);
-        }
-        if serial >= vm.heap.next_serial() {
-            return None;
         }
         let r = vm.heap.find_serial(serial)?;
         self.slots.borrow_mut().insert(serial, r);
@@ -141,6 +152,55 @@ pub fn substitute(src: &str) -> Result<(String, Vec<UsedAnchor>), String> {
     Ok((out, used))
 }
 
+/// Why `src` cannot be one expression because of a bracket it closes without
+/// opening (`)(`, `1); x = (2`): the evaluator wraps an expression in
+/// parentheses, which such text would escape. Strings and comments are skipped;
+/// other syntax errors are left to the compiler.
+pub fn unmatched_bracket(src: &str) -> Option<String> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '#' => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '\'' | '"' => {
+                let triple = chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c);
+                let q = if triple { 3 } else { 1 };
+                i += q;
+                loop {
+                    match chars.get(i) {
+                        None => return None,
+                        Some('\\') => i += 2,
+                        Some('\n') if !triple => return None,
+                        Some(&d) if d == c && (!triple || chars[i..].starts_with(&[c, c, c])) => {
+                            i += q;
+                            break;
+                        }
+                        Some(_) => i += 1,
+                    }
+                }
+                continue;
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                if depth == 0 {
+                    return Some(format!("SyntaxError: unmatched '{c}'"));
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// A copy of `vm` safe to evaluate in: no hook, effects rejected, output
 /// discarded, new objects in new heap chunks (the shared ones stay shared).
 pub fn sandbox(vm: &mut Vm) -> Vm {
@@ -185,7 +245,7 @@ fn resolve_anchor(vm: &Vm, anchors: &Anchors, r: AnchorRef, shown: &str) -> Resu
     };
     match anchors.locate(vm, serial) {
         Some(obj) => Ok(obj),
-        None if serial >= vm.heap.next_serial() => Err(format!(
+        None if serial >= anchors.bound(vm) => Err(format!(
             "RuntimeError: '{shown}' refers to an object created later in time"
         )),
         None => Err(format!(
@@ -232,17 +292,45 @@ pub fn eval(
     anchors: &Anchors,
 ) -> Result<Value, String> {
     let (text, used) = substitute(src)?;
+    if expr {
+        if let Some(e) = unmatched_bracket(&text) {
+            return Err(e);
+        }
+    }
     let mut bindings = vec![];
     for (name, r, shown) in used {
         let obj = resolve_anchor(vm, anchors, r, &shown)?;
         bindings.push((name, Value::Obj(obj)));
     }
+    // An endless loop in `p`, `!` or a watch expression must not hang the
+    // debugger: the evaluation stops after EVAL_BUDGET instructions (counted at
+    // its stop points; a loop inside one native call is not interrupted).
+    let start = vm.instructions;
+    let budget: revpy_vm::Hook = Rc::new(RefCell::new(move |vm: &mut Vm, _| {
+        if vm.instructions.saturating_sub(start) > EVAL_BUDGET {
+            revpy_vm::HookAction::Abort
+        } else {
+            revpy_vm::HookAction::Continue
+        }
+    }));
+    let saved = (vm.hook.replace(budget), vm.hooked, vm.step_instructions);
+    vm.hooked = true;
+    vm.step_instructions = false;
     let r = match scope {
         Scope::Frame(f) => vm.eval_in_frame(f, &text, expr, &bindings),
         Scope::Isolated => vm.eval_isolated(&text, expr, &bindings),
     };
+    (vm.hook, vm.hooked, vm.step_instructions) = saved;
+    if vm.abort.take().is_some() {
+        return Err(format!(
+            "RuntimeError: the evaluation was stopped after {EVAL_BUDGET} instructions (an endless loop?)"
+        ));
+    }
     r.map_err(|e| format_error(vm, e))
 }
+
+/// Instructions an evaluation may run (see `eval`).
+pub const EVAL_BUDGET: u64 = 50_000_000;
 
 /// The repr of a value, or the error it raises.
 pub fn repr(vm: &mut Vm, v: Value) -> String {
@@ -267,5 +355,31 @@ pub fn condition_holds(vm: &mut Vm, frame: Option<usize>, src: &str, anchors: &A
     match eval(&mut c, Scope::Frame(frame), src, true, anchors) {
         Ok(v) => c.truthy(v).unwrap_or(true),
         Err(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unmatched_bracket;
+
+    #[test]
+    fn brackets_closed_without_opening_are_found() {
+        for bad in [")(", "1); x = (2", "a]", "f(x))", "{1}}"] {
+            assert!(unmatched_bracket(bad).is_some(), "{bad}");
+        }
+        for good in [
+            "(1, 2)",
+            "a, b",
+            "')'",
+            "\"(\" + ')'",
+            "'''it's )'''",
+            "x # )",
+            "d['k)'][0]",
+            "f'{x})'",
+            "r'\\)'",
+            "(1",
+        ] {
+            assert_eq!(unmatched_bracket(good), None, "{good}");
+        }
     }
 }

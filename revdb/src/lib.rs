@@ -4,6 +4,7 @@
 
 pub mod engine;
 pub mod expr;
+pub mod history;
 pub mod shell;
 
 pub use engine::{Engine, Event, Pos};

@@ -94,6 +94,8 @@ pub struct Shell {
     pub engine: Engine,
     last_motion: Option<String>,
     out: Out,
+    /// The output buffer of a shell made by `in_memory`.
+    captured: Option<Rc<RefCell<Vec<u8>>>>,
 }
 
 /// The interrupt flag of the engine the interactive shell drives (Ctrl-C).
@@ -118,7 +120,30 @@ impl Shell {
             engine,
             last_motion: None,
             out,
+            captured: None,
         }
+    }
+
+    /// A shell that keeps its output in memory, for running commands without a
+    /// terminal (tests, fuzzing, other front ends): see `command`.
+    pub fn in_memory(engine: Engine) -> Shell {
+        let buf = Rc::new(RefCell::new(Vec::new()));
+        let mut sh = Shell::new(engine, Box::new(SharedBuf(buf.clone())));
+        sh.captured = Some(buf);
+        sh
+    }
+
+    /// Run one command line and return what it printed (for a shell made by
+    /// `in_memory`; others print to their writer and return ""), and whether
+    /// the session goes on (false after `quit`).
+    pub fn command(&mut self, line: &str) -> (String, bool) {
+        let go_on = self.execute(line);
+        let _ = self.out.flush();
+        let text = match &self.captured {
+            Some(b) => String::from_utf8_lossy(&std::mem::take(&mut *b.borrow_mut())).into_owned(),
+            None => String::new(),
+        };
+        (text, go_on)
     }
 
     fn say(&mut self, s: &str) {
@@ -216,7 +241,9 @@ impl Shell {
                         self.say(&format!("Watchpoint {id} added"));
                         self.say(&format!("updating watchpoint value: {arg} => {v}"));
                     }
-                    Err(e) => self.say(&e),
+                    Err(e) => {
+                        self.err(&e);
+                    }
                 }
             }
             "delete" | "del" | "disable" | "enable" => {
@@ -258,17 +285,19 @@ impl Shell {
     fn motion(&mut self, cmd: &str, arg: &str) {
         let before = self.engine.cur.pos;
         let r = match cmd {
-            "go" => match arg.parse::<u64>() {
+            "go" => match parse_time(arg) {
                 Ok(t) => self.engine.go(t),
-                Err(_) => Err("usage: go TIME (a stop point number)".into()),
+                Err(e) => Err(format!("*** {e}")),
             },
             "last" => {
                 let (fwd, e) = match arg.strip_prefix("-f") {
-                    Some(rest) if rest.starts_with(char::is_whitespace) => (true, rest.trim()),
+                    Some(rest) if rest.is_empty() || rest.starts_with(char::is_whitespace) => {
+                        (true, rest.trim())
+                    }
                     _ => (false, arg),
                 };
                 if e.is_empty() {
-                    Err("usage: last [-f] EXPR".into())
+                    Err("*** usage: last [-f] EXPR".into())
                 } else {
                     self.engine.last(e, fwd)
                 }
@@ -511,13 +540,24 @@ impl Shell {
 
     fn breakpoint(&mut self, arg: &str, temporary: bool) {
         if arg.is_empty() {
-            self.info("breakpoints");
+            if temporary {
+                self.err("usage: tbreak FUNC | Class.method | FILE:LINE | LINE [if COND]");
+            } else {
+                self.info("breakpoints");
+            }
             return;
         }
         let (spec, cond) = match arg.find(" if ") {
             Some(i) => (arg[..i].trim(), Some(arg[i + 4..].trim().to_string())),
-            None => (arg, None),
+            None => match arg.strip_suffix(" if") {
+                Some(s) => (s.trim(), Some(String::new())),
+                None => (arg, None),
+            },
         };
+        if cond.as_deref().is_some_and(|c| c.is_empty()) {
+            self.err("the condition after 'if' is missing");
+            return;
+        }
         let spec = if let Ok(n) = spec.parse::<u32>() {
             BreakSpec::Line(Some(self.engine.program.file.clone()), n)
         } else if let Some((file, line)) = spec.rsplit_once(':') {
@@ -687,12 +727,32 @@ impl Shell {
     }
 }
 
+/// The argument of `go`: a stop point number (1 or more).
+fn parse_time(arg: &str) -> Result<u64, String> {
+    if arg.is_empty() {
+        return Err("usage: go TIME (a stop point number, 1 or more)".into());
+    }
+    match arg.parse::<u64>() {
+        Ok(0) => Err("times start at 1".into()),
+        Ok(t) => Ok(t),
+        Err(_) if !arg.is_empty() && arg.bytes().all(|b| b.is_ascii_digit()) => {
+            Err(format!("time '{arg}' is too large"))
+        }
+        Err(_) => Err(format!(
+            "bad time '{arg}': expected a stop point number, 1 or more"
+        )),
+    }
+}
+
 fn parse_count(arg: &str) -> Result<usize, String> {
     if arg.is_empty() {
         return Ok(1);
     }
     match arg.parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
+        Err(_) if arg.bytes().all(|b| b.is_ascii_digit()) => {
+            Err(format!("count '{arg}' is too large"))
+        }
         _ => Err(format!("bad count '{arg}': expected a positive number")),
     }
 }
@@ -751,6 +811,19 @@ impl Write for Out {
     }
 }
 
+/// A writer into a buffer shared with the shell (`Shell::in_memory`).
+struct SharedBuf(Rc<RefCell<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Run the shell: `-x` command file first, then stdin (interactive or not).
 pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
     let interactive = std::io::stdin().is_terminal();
@@ -789,9 +862,7 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
     unsafe {
         libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
     }
-    let history = std::env::var("HOME")
-        .ok()
-        .map(|h| format!("{h}/.revpy_history"));
+    let history = crate::history::path(HISTORY_FILE);
     let mut ed = match rustyline::Editor::<Helper, rustyline::history::DefaultHistory>::new() {
         Ok(e) => e,
         Err(e) => {
@@ -801,7 +872,9 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
     };
     ed.set_helper(Some(Helper));
     if let Some(h) = &history {
-        let _ = ed.load_history(h);
+        if let Err(m) = crate::history::load(&mut ed, h) {
+            eprintln!("revpy debug: warning: {m}");
+        }
     }
     loop {
         let _ = sh.out.flush();
@@ -814,12 +887,28 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
                     break;
                 }
             }
+            // Ctrl-C at the prompt: a fresh prompt (during a motion it interrupts
+            // the motion instead, see `on_sigint`).
             Err(rustyline::error::ReadlineError::Interrupted) => continue,
-            Err(_) => break,
+            // Ctrl-D.
+            Err(rustyline::error::ReadlineError::Eof) => {
+                sh.say("");
+                break;
+            }
+            Err(e) => {
+                eprintln!("revpy debug: cannot read the terminal: {e}");
+                break;
+            }
         }
     }
     if let Some(h) = &history {
-        let _ = ed.save_history(h);
+        if let Err(m) = crate::history::save(&ed, h) {
+            eprintln!("revpy debug: warning: {m}");
+        }
     }
+    let _ = sh.out.flush();
     0
 }
+
+/// The debugger shell's history file, in `$HOME`.
+pub const HISTORY_FILE: &str = ".revpy_debug_history";

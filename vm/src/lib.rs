@@ -606,7 +606,13 @@ impl Vm {
         c.loops = 0;
         let f = c.frames.last()?;
         let ins = f.code.code.instrs.get(f.ip as usize)?;
-        if ins.line_start || kind == StopKind::Return {
+        // Resuming re-executes the instruction and re-counts its stop points: the
+        // line start's, and the return's (a RETURN_VALUE that starts a line has
+        // both; at its Return stop, both are taken back).
+        if ins.line_start {
+            c.stop_points -= 1;
+        }
+        if kind == StopKind::Return {
             c.stop_points -= 1;
         }
         c.instructions = c.instructions.saturating_sub(1);

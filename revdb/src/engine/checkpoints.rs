@@ -6,11 +6,13 @@
 use revpy_vm::heap::Chunk;
 use revpy_vm::Vm;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 /// A chunk held by one or more checkpoints.
 struct ChunkUse {
-    holders: u32,
+    /// The times of the checkpoints holding it (usually one or two).
+    holders: Vec<u64>,
     bytes: usize,
     /// Keeps the chunk (and so its address, the key) alive while it is counted.
     _chunk: Rc<Chunk>,
@@ -20,13 +22,35 @@ struct ChunkUse {
 #[derive(Default)]
 pub struct Checkpoints {
     map: BTreeMap<u64, Vm>,
-    chunks: HashMap<*const Chunk, ChunkUse>,
+    chunks: HashMap<*const Chunk, ChunkUse, BuildHasherDefault<PtrHasher>>,
+    /// Bytes of the chunks each checkpoint alone holds (kept as they come and
+    /// go, so thinning does not rescan every chunk of every checkpoint).
+    unique: HashMap<u64, usize>,
     /// Bytes of all distinct chunks plus each checkpoint's own state.
     total: usize,
     /// The largest heap (in bytes) of any checkpoint so far.
     peak_heap: usize,
     /// The budget set by the user, if any (see `budget`).
     pub budget_set: Option<usize>,
+}
+
+/// Hashes chunk addresses (aligned pointers: the low bits carry nothing).
+#[derive(Default)]
+struct PtrHasher(u64);
+
+impl Hasher for PtrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 /// The smallest default memory budget for checkpoints.
@@ -86,21 +110,35 @@ impl Checkpoints {
     pub fn insert(&mut self, t: u64, vm: Vm) {
         self.remove(t);
         let mut heap = 0;
+        let mut mine = 0;
         for c in vm.heap.chunks() {
             let e = self
                 .chunks
                 .entry(Rc::as_ptr(c))
                 .or_insert_with(|| ChunkUse {
-                    holders: 0,
+                    holders: vec![],
                     bytes: c.bytes(),
                     _chunk: c.clone(),
                 });
-            if e.holders == 0 {
-                self.total += e.bytes;
+            if e.holders.last() == Some(&t) {
+                continue;
             }
-            e.holders += 1;
+            match e.holders.as_slice() {
+                [] => {
+                    self.total += e.bytes;
+                    mine += e.bytes;
+                }
+                [only] => {
+                    if let Some(u) = self.unique.get_mut(only) {
+                        *u -= e.bytes;
+                    }
+                }
+                _ => {}
+            }
+            e.holders.push(t);
             heap += e.bytes;
         }
+        self.unique.insert(t, mine);
         self.peak_heap = self.peak_heap.max(heap);
         self.total += own_bytes(&vm);
         self.map.insert(t, vm);
@@ -111,13 +149,25 @@ impl Checkpoints {
             return;
         };
         self.total -= own_bytes(&vm);
+        self.unique.remove(&t);
         for c in vm.heap.chunks() {
             let p = Rc::as_ptr(c);
             if let Some(e) = self.chunks.get_mut(&p) {
-                e.holders -= 1;
-                if e.holders == 0 {
-                    self.total -= e.bytes;
-                    self.chunks.remove(&p);
+                let Some(i) = e.holders.iter().position(|h| *h == t) else {
+                    continue;
+                };
+                e.holders.swap_remove(i);
+                match e.holders.as_slice() {
+                    [] => {
+                        self.total -= e.bytes;
+                        self.chunks.remove(&p);
+                    }
+                    [only] => {
+                        if let Some(u) = self.unique.get_mut(only) {
+                            *u += e.bytes;
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -128,15 +178,7 @@ impl Checkpoints {
         let Some(vm) = self.map.get(&t) else {
             return 0;
         };
-        let shared: usize = vm
-            .heap
-            .chunks()
-            .iter()
-            .filter_map(|c| self.chunks.get(&Rc::as_ptr(c)))
-            .filter(|e| e.holders == 1)
-            .map(|e| e.bytes)
-            .sum();
-        shared + own_bytes(vm)
+        self.unique.get(&t).copied().unwrap_or(0) + own_bytes(vm)
     }
 
     /// The memory budget: the one set, or the default.

@@ -61,6 +61,9 @@ pub struct State {
     pub kind: StopKind,
     /// Instructions executed at the stop point `pos.time` (for `TIME.N` display).
     pub stop_instr: u64,
+    /// The serial the replayed program's next object gets: objects at or above
+    /// it in `vm` are the debugger's own (made by `p` or `!`).
+    pub serial_limit: u64,
     /// A sandboxed copy of the VM (evaluation may modify it; moving in time
     /// replaces it).
     pub vm: Vm,
@@ -180,6 +183,7 @@ impl Engine {
             },
             kind: StopKind::Line,
             stop_instr: 0,
+            serial_limit: 0,
             vm: Vm::new(),
         };
         let mut e = Engine {
@@ -239,9 +243,12 @@ impl Engine {
     }
 
     pub fn at_end(&self) -> bool {
-        self.end
-            .as_ref()
-            .is_some_and(|e| e.time == self.cur.pos.time && self.cur.pos.real)
+        self.cur.pos.real
+            && (self.cur.kind == StopKind::End
+                || self
+                    .end
+                    .as_ref()
+                    .is_some_and(|e| e.time == self.cur.pos.time))
     }
 
     pub fn at_start(&self) -> bool {

@@ -231,7 +231,8 @@ impl Engine {
         if self.at_start() {
             return Err(START.into());
         }
-        let d = self.depth();
+        // At the end no frame is left: back to the main module's last stop.
+        let d = self.depth().max(1);
         let found = self.backward(false, false, &|| {
             Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d))
         })?;
@@ -356,13 +357,14 @@ impl Engine {
             None => src.to_string(),
         };
         let mut c = expr::sandbox(&mut self.cur.vm);
-        if let Err(e) = expr::eval(&mut c, Scope::Isolated, &watched, true, &self.anchors) {
+        let anchors = self.cur_anchors();
+        if let Err(e) = expr::eval(&mut c, Scope::Isolated, &watched, true, &anchors) {
             if !e.starts_with("RuntimeError") {
                 return Err(format!("cannot follow '{src}' through time: {e} (use an expression of anchors, e.g. `last $0.attr`)"));
             }
         }
         let id = usize::MAX;
-        let value = expr::watch_repr(&mut self.cur.vm, &watched, &self.anchors);
+        let value = expr::watch_repr(&mut self.cur.vm, &watched, &anchors);
         let saved_w = std::mem::take(&mut self.watchpoints);
         let saved_b = std::mem::take(&mut self.breakpoints);
         self.watchpoints.push(Watchpoint {

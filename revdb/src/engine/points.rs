@@ -128,10 +128,10 @@ impl Engine {
         }
         let main_file = self.program.file.clone();
         let kind = self.cur.kind;
+        let anchors = self.cur_anchors();
         let mut remove = vec![];
         for b in self.breakpoints.iter_mut().filter(|b| b.enabled) {
-            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &self.anchors)
-            {
+            if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &anchors) {
                 b.hits += 1;
                 self.hits.push(Hit::Breakpoint(b.id, b.describe()));
                 if b.temporary {
@@ -146,11 +146,12 @@ impl Engine {
     /// ones (`updating watchpoint value`), return their ids.
     pub fn update_watches(&mut self) -> Vec<usize> {
         let mut changed = vec![];
+        let anchors = self.cur_anchors();
         for i in 0..self.watchpoints.len() {
             if !self.watchpoints[i].enabled {
                 continue;
             }
-            let v = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &self.anchors);
+            let v = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &anchors);
             if v != self.watchpoints[i].value {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
@@ -175,6 +176,9 @@ impl Engine {
         self.check_break_spec(&spec)?;
         if let Some(c) = &cond {
             let (text, _) = expr::substitute(c)?;
+            if let Some(e) = expr::unmatched_bracket(&text) {
+                return Err(format!("{e} in the condition"));
+            }
             if let Err(e) =
                 revpy_compiler::compile(&format!("({text}\n)"), "<condition>", CompileMode::Module)
             {
@@ -265,17 +269,19 @@ impl Engine {
 
     /// Add a watchpoint; returns its id (its value is in `watchpoints`).
     pub fn add_watchpoint(&mut self, src: &str) -> Result<usize, String> {
-        expr::substitute(src)?;
-        if let Err(e) = revpy_compiler::compile(
-            &format!("({}\n)", expr::substitute(src)?.0),
-            "<watch>",
-            CompileMode::Module,
-        ) {
+        let (text, _) = expr::substitute(src)?;
+        if let Some(e) = expr::unmatched_bracket(&text) {
+            return Err(e);
+        }
+        if let Err(e) =
+            revpy_compiler::compile(&format!("({text}\n)"), "<watch>", CompileMode::Module)
+        {
             return Err(format!("SyntaxError: {}", e.message));
         }
         let id = self.next_bp;
         self.next_bp += 1;
-        let value = expr::watch_repr(&mut self.cur.vm, src, &self.anchors);
+        let anchors = self.cur_anchors();
+        let value = expr::watch_repr(&mut self.cur.vm, src, &anchors);
         self.watchpoints.push(Watchpoint {
             id,
             expr: src.to_string(),
@@ -311,7 +317,8 @@ impl Engine {
                 .collect();
             for (wid, e) in v {
                 if wid == id {
-                    let val = expr::watch_repr(&mut self.cur.vm, &e, &self.anchors);
+                    let anchors = self.cur_anchors();
+                    let val = expr::watch_repr(&mut self.cur.vm, &e, &anchors);
                     if let Some(w) = self.watchpoints.iter_mut().find(|w| w.id == id) {
                         w.value = val;
                     }

@@ -131,6 +131,13 @@ impl Engine {
         let mut matcher = matcher;
         let hook = move |vm: &mut Vm, kind: StopKind| -> HookAction {
             let mut cx = hook_ctx.borrow_mut();
+            // Stopped already: the abort is unwinding. Native code that catches
+            // exceptions (a generator's `close()` catching its GeneratorExit, ...)
+            // may have swallowed it and let the program go on; stop again at once,
+            // keeping what was captured.
+            if cx.stopped || cx.interrupted {
+                return HookAction::Abort;
+            }
             let last_time = cx.last_real.map(|p| p.time).unwrap_or(0);
             let real = kind != StopKind::Instruction && vm.stop_points > last_time;
             let pos = Pos {
@@ -169,9 +176,15 @@ impl Engine {
                     pos,
                     kind: k,
                     stop_instr,
+                    serial_limit: vm.heap.next_serial(),
                     vm: copy,
                 });
                 cx.stopped = true;
+                // At the end there is nothing left to stop: let the VM finish, so
+                // the run learns the exit status.
+                if k == StopKind::End {
+                    return HookAction::Continue;
+                }
                 return HookAction::Abort;
             }
             HookAction::Continue
@@ -218,7 +231,11 @@ impl Engine {
                 self.furthest = last.time;
             }
         }
-        let _ended = if cx.stopped || cx.interrupted {
+        let at_end = cx
+            .captured
+            .as_ref()
+            .is_some_and(|s| s.kind == StopKind::End);
+        let _ended = if (cx.stopped && !at_end) || cx.interrupted {
             None
         } else {
             match &status {

@@ -893,9 +893,11 @@ impl Vm {
                         }
                     }
                     Op::ReturnValue => {
-                        // A function return is a stop point too (`finish` lands there).
+                        // A function return is a stop point too (`finish` lands there),
+                        // the main module's as well: every counted stop point is one
+                        // the debugger can land on.
                         self.stop_points += 1;
-                        if hooked && self.frames.len() > 1 {
+                        if hooked {
                             self.frames[fi].ip -= 1;
                             let r = self.on_instruction(StopKind::Return);
                             self.frames[fi].ip += 1;

@@ -1,0 +1,336 @@
+//! The interactive front ends in a real terminal: `revpy debug` and the `revpy`
+//! REPL run inside tmux (a pseudo-terminal, so rustyline's line editor is on),
+//! keys are sent with `send-keys` and the screen is read with `capture-pane`.
+//! Each test has its own tmux server (`tmux -L NAME`), killed on every way out,
+//! and its own HOME (a temporary directory), where the history files go.
+//!
+//! Needs tmux: without it the tests fail when `CI` is set and are skipped
+//! (with a notice) otherwise.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_revpy")
+}
+
+/// Whether tmux can be used; fails the test in CI when it cannot.
+fn tmux_available() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        if std::env::var_os("CI").is_some() {
+            panic!(
+                "tmux is not installed: the terminal tests need it in CI (apt-get install tmux)"
+            );
+        }
+        eprintln!("NOTICE: tmux is not installed; the terminal tests are skipped");
+    }
+    ok
+}
+
+/// A temporary directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let p = std::env::temp_dir().join(format!("revpy-term-{}-{tag}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).expect("create temp dir");
+        TempDir(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A tmux server of its own running one command in a 120x40 window; the server
+/// is killed when this is dropped (panics included).
+struct Term {
+    socket: String,
+}
+
+impl Term {
+    /// Start `cmd` (run by sh, in `dir`, with HOME set to `home`). When it ends the
+    /// pane shows `[exit STATUS]` and stays until the server is killed.
+    fn start(tag: &str, dir: &Path, home: &Path, cmd: &str) -> Term {
+        let socket = format!("revpy-test-{}-{tag}", std::process::id());
+        let term = Term { socket };
+        let script = format!(
+            // The trap keeps sh alive through the Ctrl-C sent to revpy (its
+            // children still get the default SIGINT disposition).
+            "trap true INT; cd '{}' && HOME='{}' TERM=xterm {cmd}; echo \"[exit $?]\"; sleep 600",
+            dir.display(),
+            home.display()
+        );
+        let st = term
+            .tmux()
+            .args(["new-session", "-d", "-x", "120", "-y", "40", "sh", "-c"])
+            .arg(&script)
+            .status()
+            .expect("run tmux");
+        assert!(st.success(), "tmux new-session failed");
+        term
+    }
+
+    fn tmux(&self) -> Command {
+        let mut c = Command::new("tmux");
+        // No user configuration: the same terminal everywhere.
+        c.args(["-L", &self.socket, "-f", "/dev/null"]);
+        c.stdin(Stdio::null());
+        c
+    }
+
+    /// The visible screen, wrapped lines joined.
+    fn screen(&self) -> String {
+        let out = self
+            .tmux()
+            .args(["capture-pane", "-p", "-J"])
+            .output()
+            .expect("tmux capture-pane");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// Send keys (tmux key names: "Enter", "Up", "C-c", "C-d", or literal text).
+    fn keys(&self, keys: &[&str]) {
+        let st = self
+            .tmux()
+            .arg("send-keys")
+            .args(keys)
+            .status()
+            .expect("tmux send-keys");
+        assert!(st.success(), "tmux send-keys {keys:?} failed");
+    }
+
+    /// Type a line and press Enter.
+    fn line(&self, text: &str) {
+        self.keys(&["-l", text]);
+        self.keys(&["Enter"]);
+    }
+
+    /// Wait until the screen satisfies `pred` (polling), or fail showing it.
+    fn wait(&self, what: &str, secs: u64, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the last non-empty line of the screen is `line`.
+    fn wait_last(&self, line: &str, secs: u64) -> String {
+        self.wait(&format!("a last line {line:?}"), secs, |s| {
+            last_line(s) == line
+        })
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self
+            .tmux()
+            .arg("kill-server")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+fn last_line(screen: &str) -> &str {
+    screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim_end()
+}
+
+/// The time in the last prompt line `(T)$ ...` on the screen.
+fn prompt_time(screen: &str) -> u64 {
+    let l = screen
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('(') && l.contains(")$"))
+        .unwrap_or_else(|| panic!("no prompt on the screen:\n{screen}"));
+    l[1..l.find(')').unwrap()]
+        .parse()
+        .expect("time in the prompt")
+}
+
+const PROGRAM: &str = "def double(x):
+    return x * 2
+
+total = 0
+for i in range(200000):
+    total += double(i) % 7
+print(total)
+";
+
+#[test]
+fn debugger_shell_in_a_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = TempDir::new("debug");
+    let home = TempDir::new("debug-home");
+    std::fs::write(dir.0.join("prog.py"), PROGRAM).expect("write program");
+    let st = Command::new(bin())
+        .current_dir(&dir.0)
+        .args(["record", "prog.py", "-o", "prog.revlog"])
+        .stdout(Stdio::null())
+        .status()
+        .expect("record");
+    assert!(st.success());
+    let cmd = format!("'{}' debug prog.revlog", bin());
+    let t = Term::start("debug", &dir.0, &home.0, &cmd);
+    t.wait_last("(1)$", 60);
+
+    // Motions.
+    t.line("next");
+    t.wait_last("(2)$", 30);
+    t.line("next");
+    t.wait_last("(3)$", 30);
+    t.line("bstep");
+    let s = t.wait_last("(2)$", 30);
+    assert!(s.contains("File \"prog.py\", line 4 in <module>:"), "{s}");
+
+    // History: Up recalls the last command; Enter runs it.
+    t.keys(&["Up"]);
+    t.wait_last("(2)$ bstep", 10);
+    t.keys(&["Enter"]);
+    t.wait_last("(1)$", 30);
+
+    // Ctrl-C at the prompt: a fresh prompt, the same time.
+    t.keys(&["-l", "garbage typed"]);
+    t.wait_last("(1)$ garbage typed", 10);
+    t.keys(&["C-c"]);
+    t.wait("a fresh prompt after Ctrl-C", 10, |s| {
+        let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
+        lines.len() >= 2
+            && lines[lines.len() - 1].trim_end() == "(1)$"
+            && lines[lines.len() - 2].starts_with("(1)$ garbage typed")
+    });
+
+    // Tab completion of a command name.
+    t.keys(&["-l", "bcont"]);
+    t.keys(&["Tab"]);
+    t.wait_last("(1)$ bcontinue", 10);
+    t.keys(&["C-u"]);
+    t.wait_last("(1)$", 10);
+
+    // Ctrl-C during a long backward search: the position stays.
+    t.line("watch len([])");
+    t.wait("the watchpoint", 30, |s| {
+        s.contains("Watchpoint 1 added") && last_line(s) == "(1)$"
+    });
+    t.line("continue");
+    let s = t.wait("the end", 120, |s| {
+        s.contains("finished with exit status 0") && last_line(s).ends_with(")$")
+    });
+    let end = prompt_time(&s);
+    assert!(end > 600_000, "{s}");
+    t.line("bcontinue");
+    t.wait("a backward search", 60, |s| s.contains("[searching "));
+    t.keys(&["C-c"]);
+    let s = t.wait("the interrupted search", 60, |s| {
+        s.contains("Interrupted; back at time") && last_line(s).ends_with(")$")
+    });
+    assert!(
+        s.contains(&format!("Interrupted; back at time {end}.")),
+        "{s}"
+    );
+    assert_eq!(prompt_time(&s), end, "{s}");
+    t.line("p total");
+    t.wait("the value at the end", 30, |s| {
+        s.lines().any(|l| l.trim_end() == "599997")
+    });
+
+    // Leave; the history was saved.
+    t.line("quit");
+    t.wait("the exit", 30, |s| s.contains("[exit 0]"));
+    let hist =
+        std::fs::read_to_string(home.0.join(".revpy_debug_history")).expect("the history file");
+    let entries: Vec<&str> = hist.lines().collect();
+    assert!(entries.contains(&"bstep"), "{hist}");
+    assert_eq!(entries.last(), Some(&"quit"), "{hist}");
+    assert!(!entries.contains(&"garbage typed"), "{hist}");
+    assert!(!hist.contains("internal error"));
+    drop(t);
+
+    // A new session finds the history: Up shows the last command of the last one.
+    let t = Term::start("debug2", &dir.0, &home.0, &cmd);
+    t.wait_last("(1)$", 60);
+    t.keys(&["Up"]);
+    t.wait_last("(1)$ quit", 10);
+    t.keys(&["Enter"]);
+    t.wait("the exit", 30, |s| s.contains("[exit 0]"));
+}
+
+#[test]
+fn repl_in_a_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = TempDir::new("repl");
+    let home = TempDir::new("repl-home");
+    let cmd = format!("'{}'", bin());
+    let t = Term::start("repl", &dir.0, &home.0, &cmd);
+    t.wait_last(">>>", 30);
+    t.line("1+1");
+    t.wait("1+1 evaluated", 30, |s| {
+        s.contains(">>> 1+1\n2\n") && last_line(s) == ">>>"
+    });
+    // A compound statement over several lines.
+    t.line("for i in range(2):");
+    t.wait_last("...", 10);
+    t.line("    print('item', i)");
+    // (Keys typed before the prompt is back may be lost, as in any rustyline
+    // program: wait for it.)
+    t.wait("a second continuation line", 10, |s| {
+        s.contains("...     print('item', i)\n") && last_line(s) == "..."
+    });
+    t.line("");
+    t.wait("the loop's output", 30, |s| {
+        s.contains("item 0\nitem 1\n") && last_line(s) == ">>>"
+    });
+    // Ctrl-C at the prompt, then Ctrl-D leaves.
+    t.keys(&["C-c"]);
+    t.wait("KeyboardInterrupt", 10, |s| s.contains("KeyboardInterrupt"));
+    t.wait_last(">>>", 10);
+    t.keys(&["C-d"]);
+    let s = t.wait("the exit", 30, |s| s.contains("[exit 0]"));
+    assert!(
+        !s.contains("internal error") && !s.contains("panicked"),
+        "{s}"
+    );
+    let hist = std::fs::read_to_string(home.0.join(".revpy_history")).expect("the history");
+    assert!(hist.lines().any(|l| l == "1+1"), "{hist}");
+    assert!(
+        hist.contains("for i in range(2):\\n    print('item', i)"),
+        "{hist}"
+    );
+    drop(t);
+
+    // A HOME where nothing can be written: a one-line warning, no crash.
+    let t = Term::start("repl2", &dir.0, &dir.0.join("no-such-dir"), &cmd);
+    t.wait_last(">>>", 30);
+    t.line("1+2");
+    t.wait("3", 30, |s| s.lines().any(|l| l.trim_end() == "3"));
+    t.keys(&["C-d"]);
+    let s = t.wait("the exit", 30, |s| s.contains("[exit 0]"));
+    assert!(s.contains("warning: cannot write the history file"), "{s}");
+}
