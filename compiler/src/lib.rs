@@ -11,6 +11,7 @@ pub mod error;
 pub mod opcodes;
 pub mod symtable;
 pub mod syntax_error;
+pub mod verify;
 
 pub use code::{CodeObject, Constant};
 pub use error::{CompileError, ErrorKind};

@@ -33,22 +33,34 @@ pub(crate) enum FBlock<'a> {
         head: Label,
         exit: Label,
     },
-    TryExcept,
+    /// The body of `try` with `except` clauses: leaving drops its handler (and those
+    /// pushed after it) down to `handlers`.
+    TryExcept {
+        handlers: usize,
+    },
     /// The body of `try` with a `finally`: leaving runs the final body inline.
     FinallyTry {
         body: &'a [Stmt],
         handlers: usize,
     },
-    /// The exception path of a `finally`: [prev_exc, exc] are on the stack.
-    FinallyEnd,
+    /// The exception path of a `finally`: [prev_exc, exc] are on the stack. Leaving
+    /// drops the handlers pushed since there were `handlers`.
+    FinallyEnd {
+        handlers: usize,
+    },
     /// The body of a `with`: the bound `__exit__` is on the stack.
     With {
         handlers: usize,
     },
     /// The body of an `except` clause: the previous handled exception is on the stack.
+    /// Leaving drops the handlers pushed since there were `handlers`.
     HandlerCleanup {
         name: Option<String>,
+        handlers: usize,
     },
+    /// A `finally` body run inline by a `return`: the return value is on the stack
+    /// below it, so a `break` or `continue` in that body must pop it.
+    PopValue,
 }
 
 pub(crate) struct Unit<'a> {
@@ -242,8 +254,7 @@ impl<'a> Compiler<'a> {
                 cell_params.push((ci as u32, pi as u32));
             }
         }
-        let max_stack = max_stack(&instrs, &table);
-        Ok(CodeObject {
+        let mut code = CodeObject {
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),
@@ -263,8 +274,10 @@ impl<'a> Compiler<'a> {
             flags: u.flags,
             exception_table: table,
             doc: u.doc,
-            max_stack,
-        })
+            max_stack: 0,
+        };
+        code.max_stack = crate::verify::verify(&code).map_err(CompileError::internal)?;
+        Ok(code)
     }
 
     /// Whether control cannot fall off the end of the code emitted so far: the last
@@ -468,43 +481,4 @@ impl<'a> Compiler<'a> {
         self.emit(Op::MakeFunction, flags);
         Ok(())
     }
-}
-
-/// Upper bound of the operand stack depth, by flow analysis over jumps and handlers.
-fn max_stack(instrs: &[Instr], table: &[ExceptionEntry]) -> u32 {
-    let n = instrs.len();
-    let mut depth: Vec<i32> = vec![-1; n + 1];
-    let mut work = vec![(0usize, 0i32)];
-    for e in table {
-        work.push((e.target as usize, e.depth as i32 + 1));
-    }
-    let mut maxd = 0i32;
-    while let Some((pc, d)) = work.pop() {
-        if pc >= n || depth[pc] >= d {
-            continue;
-        }
-        depth[pc] = d;
-        let ins = instrs[pc];
-        let after = d + ins.op.stack_effect(ins.arg);
-        maxd = maxd.max(d).max(after + 1);
-        match ins.op {
-            Op::Jump => work.push((ins.arg as usize, after)),
-            Op::ReturnValue | Op::RaiseVarargs | Op::Reraise => {}
-            Op::ForIter => {
-                work.push((ins.arg as usize, d - 1));
-                work.push((pc + 1, after));
-            }
-            Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                work.push((ins.arg as usize, d));
-                work.push((pc + 1, after));
-            }
-            _ => {
-                if let Some(t) = ins.jump_target() {
-                    work.push((t as usize, after));
-                }
-                work.push((pc + 1, after));
-            }
-        }
-    }
-    maxd.max(0) as u32 + 2
 }

@@ -112,9 +112,10 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
                 }
-                self.unwind_all(true)?;
-                self.set_line(s);
-                self.emit(Op::ReturnValue, 0);
+                self.unwind_to(0, true, &mut |c: &mut Self| {
+                    c.set_line(s);
+                    c.emit(Op::ReturnValue, 0);
+                })?;
             }
             Stmt::FunctionDef(f) => self.function_def(f)?,
             Stmt::ClassDef(c) => self.class_def(c)?,
@@ -361,33 +362,30 @@ impl<'a> Compiler<'a> {
             };
             return Err(self.err_at(CompileError::syntax(msg.into()), s));
         };
-        self.unwind_to(li + 1, false)?;
         let block = self.unit_ref().fblocks[li].clone();
-        self.set_line(s);
-        match block {
-            FBlock::While { head, exit } => {
-                self.emit_jump(Op::Jump, if is_break { exit } else { head })
+        let (pop_iter, target) = match block {
+            FBlock::While { head, exit } => (false, if is_break { exit } else { head }),
+            FBlock::For { head, exit } => (is_break, if is_break { exit } else { head }),
+            _ => unreachable!("rposition found a loop"),
+        };
+        self.unwind_to(li + 1, false, &mut |c: &mut Self| {
+            c.set_line(s);
+            if pop_iter {
+                c.emit(Op::PopTop, 0);
             }
-            FBlock::For { head, exit } => {
-                if is_break {
-                    self.emit(Op::PopTop, 0);
-                    self.emit_jump(Op::Jump, exit);
-                } else {
-                    self.emit_jump(Op::Jump, head);
-                }
-            }
-            _ => unreachable!(),
-        }
-        Ok(())
+            c.emit_jump(Op::Jump, target);
+        })
     }
 
-    /// Undo every block (for `return`), keeping the return value on top.
-    fn unwind_all(&mut self, preserve_tos: bool) -> CResult {
-        self.unwind_to(0, preserve_tos)
-    }
-
-    /// Emit the code that leaves blocks `fblocks[down_to..]`, innermost first.
-    fn unwind_to(&mut self, down_to: usize, preserve_tos: bool) -> CResult {
+    /// Emit the code that leaves blocks `fblocks[down_to..]`, innermost first, then
+    /// `leave` (the jump or return that leaves, still outside the handlers of the
+    /// blocks left), then restore the block state for the code that follows.
+    fn unwind_to(
+        &mut self,
+        down_to: usize,
+        preserve_tos: bool,
+        leave: &mut dyn FnMut(&mut Self),
+    ) -> CResult {
         let saved_blocks = self.unit_ref().fblocks.clone();
         let saved_handlers = self.unit_ref().handlers.clone();
         let saved_depth = self.unit_ref().depth;
@@ -400,7 +398,8 @@ impl<'a> Compiler<'a> {
             let block = saved_blocks[i].clone();
             self.unit().fblocks.truncate(i);
             match block {
-                FBlock::While { .. } | FBlock::TryExcept => {}
+                FBlock::While { .. } => {}
+                FBlock::TryExcept { handlers } => self.unit().handlers.truncate(handlers),
                 FBlock::For { .. } => {
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
@@ -410,9 +409,23 @@ impl<'a> Compiler<'a> {
                 }
                 FBlock::FinallyTry { body, handlers } => {
                     self.unit().handlers.truncate(handlers);
+                    if preserve_tos {
+                        self.unit().fblocks.push(FBlock::PopValue);
+                    }
                     self.stmts(body)?;
+                    if preserve_tos {
+                        self.unit().fblocks.pop();
+                    }
                 }
-                FBlock::FinallyEnd => {
+                FBlock::PopValue => {
+                    if preserve_tos {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopTop, 0);
+                    self.unit().depth -= 1;
+                }
+                FBlock::FinallyEnd { handlers } => {
+                    self.unit().handlers.truncate(handlers);
                     // [prev, exc, (value)]
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
@@ -436,7 +449,8 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopTop, 0);
                     self.unit().depth -= 1;
                 }
-                FBlock::HandlerCleanup { name } => {
+                FBlock::HandlerCleanup { name, handlers } => {
+                    self.unit().handlers.truncate(handlers);
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
                     }
@@ -450,6 +464,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        leave(self);
         let u = self.unit();
         u.fblocks = saved_blocks;
         u.handlers = saved_handlers;
@@ -474,8 +489,11 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let else_label = self.new_label();
         let end = self.new_label();
+        let nhandlers = self.unit_ref().handlers.len();
         self.push_handler(handler);
-        self.unit().fblocks.push(FBlock::TryExcept);
+        self.unit().fblocks.push(FBlock::TryExcept {
+            handlers: nhandlers,
+        });
         self.emit(Op::Nop, 0);
         self.stmts(body)?;
         self.unit().fblocks.pop();
@@ -486,6 +504,7 @@ impl<'a> Compiler<'a> {
         self.place(handler);
         self.emit(Op::PushExcInfo, 0); // [prev, exc]
         let base = self.unit_ref().depth;
+        let outer_handlers = self.unit_ref().handlers.len();
         self.push_handler_at(cleanup, base + 1);
         for (hi, h) in handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -509,16 +528,21 @@ impl<'a> Compiler<'a> {
                     self.push_handler_at(cleanup_name, base + 1);
                     self.unit().fblocks.push(FBlock::HandlerCleanup {
                         name: Some(name.to_string()),
+                        handlers: outer_handlers,
                     });
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.pop_handler();
                     self.unit().depth -= 1;
+                    // Leaving the clause: outside its cleanup handlers.
+                    let saved = self.unit_ref().handlers.clone();
+                    self.unit().handlers.truncate(outer_handlers);
                     self.emit(Op::PopExcept, 0);
                     self.load_const(Constant::None);
                     self.store_name(name)?;
                     self.name_op(name, ast::ExprContext::Del)?;
                     self.emit_jump(Op::Jump, end);
+                    self.unit().handlers = saved;
                     // The handler body raised: clear the name, then clean up.
                     self.place(cleanup_name);
                     self.load_const(Constant::None);
@@ -529,14 +553,18 @@ impl<'a> Compiler<'a> {
                 None => {
                     self.emit(Op::PopTop, 0);
                     self.unit().depth += 1;
-                    self.unit()
-                        .fblocks
-                        .push(FBlock::HandlerCleanup { name: None });
+                    self.unit().fblocks.push(FBlock::HandlerCleanup {
+                        name: None,
+                        handlers: outer_handlers,
+                    });
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.unit().depth -= 1;
+                    let saved = self.unit_ref().handlers.clone();
+                    self.unit().handlers.truncate(outer_handlers);
                     self.emit(Op::PopExcept, 0);
                     self.emit_jump(Op::Jump, end);
+                    self.unit().handlers = saved;
                 }
             }
             self.place(next);
@@ -578,9 +606,12 @@ impl<'a> Compiler<'a> {
         self.place(handler);
         self.emit(Op::PushExcInfo, 0); // [prev, exc]
         let base = self.unit_ref().depth;
+        let outer_handlers = self.unit_ref().handlers.len();
         self.push_handler_at(cleanup, base + 1);
         self.unit().depth += 2;
-        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.unit().fblocks.push(FBlock::FinallyEnd {
+            handlers: outer_handlers,
+        });
         self.stmts(&t.finalbody)?;
         self.unit().fblocks.pop();
         self.unit().depth -= 2;
