@@ -6,7 +6,7 @@
 
 use crate::error::CompileError;
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -98,8 +98,9 @@ impl Scope {
     /// Fast locals (function scopes): parameters first, then other bound names.
     pub fn fast_locals(&self) -> Vec<String> {
         let mut v = self.params.clone();
+        let mut seen: HashSet<&str> = self.params.iter().map(|p| p.as_str()).collect();
         for n in &self.order {
-            if !v.contains(n) && self.resolved.get(n) == Some(&NameScope::Local) {
+            if self.resolved.get(n) == Some(&NameScope::Local) && seen.insert(n) {
                 v.push(n.clone());
             }
         }
@@ -174,7 +175,7 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
                         .at_range(at, end),
                 );
             }
-            if !enclosing.contains(n) {
+            if enclosing.binary_search(n).is_err() {
                 return Err(
                     CompileError::syntax(format!("no binding for nonlocal '{n}' found"))
                         .at_range(at, end),
@@ -185,7 +186,7 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
             NameScope::GlobalImplicit
         } else if f & (DEF_LOCAL | DEF_PARAM) != 0 {
             NameScope::Local
-        } else if enclosing.contains(n) {
+        } else if enclosing.binary_search(n).is_ok() {
             NameScope::Free
         } else {
             NameScope::GlobalImplicit
@@ -206,8 +207,9 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
         .collect();
     match kind {
         ScopeKind::Function | ScopeKind::Comprehension => {
+            let inherited: HashSet<String> = child_env.iter().cloned().collect();
             for (n, s) in &t.scopes[idx].resolved {
-                if *s == NameScope::Local && !child_env.contains(n) {
+                if *s == NameScope::Local && !inherited.contains(n) {
                     child_env.push(n.clone());
                 }
             }
@@ -221,6 +223,10 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
         ScopeKind::Module => {}
     }
     child_env.sort();
+    child_env.dedup();
+    // Membership of cellvars / freevars (the Vecs keep first-seen order).
+    let mut cells: HashSet<String> = t.scopes[idx].cellvars.iter().cloned().collect();
+    let mut frees_seen: HashSet<String> = t.scopes[idx].freevars.iter().cloned().collect();
     let children = t.scopes[idx].children.clone();
     for c in children {
         resolve(t, c, &child_env)?;
@@ -230,13 +236,13 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
             match me.resolved.get(&n).copied() {
                 Some(NameScope::Local) if kind != ScopeKind::Class => {
                     me.resolved.insert(n.clone(), NameScope::Cell);
-                    if !me.cellvars.contains(&n) {
+                    if cells.insert(n.clone()) {
                         me.cellvars.push(n);
                     }
                 }
                 Some(NameScope::Cell) => {}
                 _ if kind == ScopeKind::Class && n == "__class__" => {
-                    if !me.cellvars.contains(&n) {
+                    if cells.insert(n.clone()) {
                         me.cellvars.push(n);
                     }
                 }
@@ -249,7 +255,7 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
                             me.flags.insert(n.clone(), 0);
                             me.resolved.insert(n.clone(), NameScope::Free);
                         }
-                        if !me.freevars.contains(&n) {
+                        if frees_seen.insert(n.clone()) {
                             me.freevars.push(n);
                         }
                     }
@@ -260,7 +266,7 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
     // Own free variables, in first-seen order.
     let me = &mut t.scopes[idx];
     for n in me.order.clone() {
-        if me.resolved.get(&n) == Some(&NameScope::Free) && !me.freevars.contains(&n) {
+        if me.resolved.get(&n) == Some(&NameScope::Free) && frees_seen.insert(n.clone()) {
             me.freevars.push(n);
         }
     }
@@ -353,9 +359,10 @@ impl Builder {
         if let Some(k) = &args.kwarg {
             names.push(k);
         }
+        let mut seen: HashSet<String> = self.scopes[self.cur].params.iter().cloned().collect();
         for a in names {
             let n = a.arg.as_str();
-            if self.scopes[self.cur].params.iter().any(|p| p == n) {
+            if !seen.insert(n.to_string()) {
                 self.fail(
                     format!("duplicate argument '{n}' in function definition"),
                     a,

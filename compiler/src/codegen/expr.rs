@@ -443,12 +443,10 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let mut names = vec![];
+        let mut seen = std::collections::HashSet::new();
         for k in &c.keywords {
             let name = k.arg.as_ref().expect("checked above");
-            if names
-                .iter()
-                .any(|n: &Constant| matches!(n, Constant::Str(s) if &**s == name.as_str()))
-            {
+            if !seen.insert(name.as_str()) {
                 return Err(self.err_at(
                     CompileError::syntax(format!("keyword argument repeated: {name}")),
                     &k.value,

@@ -10,11 +10,12 @@ mod fold;
 mod pattern;
 mod stmt;
 
-use crate::code::{flags, CodeObject, Constant, ExceptionEntry};
+use crate::code::{flags, CodeObject, ConstKey, Constant, ExceptionEntry};
 use crate::error::CompileError;
 use crate::opcodes::{Instr, Op};
 use crate::symtable::{NameScope, ScopeKind, SymbolTable};
 use rustpython_parser::ast::{self, Ranged, Stmt};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
@@ -78,6 +79,13 @@ pub(crate) struct Unit<'a> {
     pub varnames: Vec<Rc<str>>,
     pub cellvars: Vec<Rc<str>>,
     pub freevars: Vec<Rc<str>>,
+    /// Indexes of `consts`, `names`, `varnames` and cells (cellvars, then freevars),
+    /// so that compiling stays linear in the number of distinct entries. (Lookups
+    /// only: nothing iterates them.)
+    const_index: HashMap<ConstKey, u32>,
+    name_index: HashMap<Rc<str>, u32>,
+    var_index: HashMap<Rc<str>, u32>,
+    cell_index: HashMap<Rc<str>, u32>,
     pub fblocks: Vec<FBlock<'a>>,
     pub handlers: Vec<(Label, u32)>,
     /// Values held on the stack by enclosing constructs (loops, with, except).
@@ -182,6 +190,16 @@ impl<'a> Compiler<'a> {
             } else {
                 vec![]
             };
+        let cellvars: Vec<Rc<str>> = s.cellvars.iter().map(|n| Rc::from(n.as_str())).collect();
+        let freevars: Vec<Rc<str>> = s.freevars.iter().map(|n| Rc::from(n.as_str())).collect();
+        let mut var_index = HashMap::with_capacity(varnames.len());
+        for (i, v) in varnames.iter().enumerate() {
+            var_index.entry(v.clone()).or_insert(i as u32);
+        }
+        let mut cell_index = HashMap::new();
+        for (i, c) in cellvars.iter().chain(&freevars).enumerate() {
+            cell_index.entry(c.clone()).or_insert(i as u32);
+        }
         let unit = Unit {
             scope,
             kind: s.kind,
@@ -195,8 +213,12 @@ impl<'a> Compiler<'a> {
             consts: vec![],
             names: vec![],
             varnames,
-            cellvars: s.cellvars.iter().map(|n| Rc::from(n.as_str())).collect(),
-            freevars: s.freevars.iter().map(|n| Rc::from(n.as_str())).collect(),
+            cellvars,
+            freevars,
+            const_index: HashMap::new(),
+            name_index: HashMap::new(),
+            var_index,
+            cell_index,
             fblocks: vec![],
             handlers: vec![],
             depth: 0,
@@ -250,8 +272,8 @@ impl<'a> Compiler<'a> {
         }
         let mut cell_params = vec![];
         for (ci, c) in u.cellvars.iter().enumerate() {
-            if let Some(pi) = u.varnames.iter().position(|v| v == c) {
-                cell_params.push((ci as u32, pi as u32));
+            if let Some(&pi) = u.var_index.get(c) {
+                cell_params.push((ci as u32, pi));
             }
         }
         let mut code = CodeObject {
@@ -317,11 +339,12 @@ impl<'a> Compiler<'a> {
 
     pub fn add_const(&mut self, c: Constant) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.consts.iter().position(|k| k.same(&c)) {
-            return i as u32;
+        let next = u.consts.len() as u32;
+        let i = *u.const_index.entry(c.key()).or_insert(next);
+        if i == next {
+            u.consts.push(c);
         }
-        u.consts.push(c);
-        u.consts.len() as u32 - 1
+        i
     }
 
     pub fn load_const(&mut self, c: Constant) {
@@ -331,31 +354,30 @@ impl<'a> Compiler<'a> {
 
     pub fn add_name(&mut self, n: &str) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.names.iter().position(|k| &**k == n) {
-            return i as u32;
+        if let Some(&i) = u.name_index.get(n) {
+            return i;
         }
-        u.names.push(n.into());
-        u.names.len() as u32 - 1
+        let n: Rc<str> = n.into();
+        let i = u.names.len() as u32;
+        u.names.push(n.clone());
+        u.name_index.insert(n, i);
+        i
     }
 
     fn cell_index(&self, name: &str) -> Option<u32> {
-        let u = self.unit_ref();
-        if let Some(i) = u.cellvars.iter().position(|c| &**c == name) {
-            return Some(i as u32);
-        }
-        u.freevars
-            .iter()
-            .position(|c| &**c == name)
-            .map(|i| (i + u.cellvars.len()) as u32)
+        self.unit_ref().cell_index.get(name).copied()
     }
 
     fn local_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.varnames.iter().position(|c| &**c == name) {
-            return i as u32;
+        if let Some(&i) = u.var_index.get(name) {
+            return i;
         }
-        u.varnames.push(name.into());
-        u.varnames.len() as u32 - 1
+        let n: Rc<str> = name.into();
+        let i = u.varnames.len() as u32;
+        u.varnames.push(n.clone());
+        u.var_index.insert(n, i);
+        i
     }
 
     /// Emit a load, store or delete of a variable, choosing the instruction from scope.
