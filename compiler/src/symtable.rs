@@ -130,7 +130,17 @@ struct Builder {
     in_comp_iter: u32,
     /// > 0 while visiting the targets of a comprehension's `for` clause.
     in_comp_target: u32,
+    /// How many statements and expressions enclose the node being visited.
+    depth: u32,
+    /// The tree nests deeper than [`MAX_DEPTH`]: the walk stopped descending.
+    too_deep: bool,
 }
+
+/// How deeply statements and expressions may nest, counted as CPython 3.11 counts
+/// them in its symbol table pass (its recursion limit, 1000, times 3). Deeper source
+/// is refused with CPython's `RecursionError`; this also bounds the recursion of every
+/// later pass over the tree (codegen, constant folding, checks).
+pub const MAX_DEPTH: u32 = 3000;
 
 /// Analyse a module body.
 pub fn analyze(body: &[Stmt]) -> Result<SymbolTable, CompileError> {
@@ -141,9 +151,14 @@ pub fn analyze(body: &[Stmt]) -> Result<SymbolTable, CompileError> {
         err: None,
         in_comp_iter: 0,
         in_comp_target: 0,
+        depth: 0,
+        too_deep: false,
     };
     for s in body {
         b.stmt(s);
+    }
+    if b.too_deep {
+        return Err(CompileError::too_deep());
     }
     if let Some(e) = b.err {
         return Err(e);
@@ -373,7 +388,27 @@ impl Builder {
         }
     }
 
+    /// Enter one more level of nesting; false (and the walk stops descending) past
+    /// [`MAX_DEPTH`].
+    fn enter(&mut self) -> bool {
+        if self.depth >= MAX_DEPTH {
+            self.too_deep = true;
+        }
+        if self.too_deep {
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
     fn stmt(&mut self, s: &Stmt) {
+        if self.enter() {
+            self.stmt_inner(s);
+            self.depth -= 1;
+        }
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) {
         match s {
             Stmt::FunctionDef(f) => {
                 for d in &f.decorator_list {
@@ -460,9 +495,26 @@ impl Builder {
                 self.stmts(&w.orelse);
             }
             Stmt::If(i) => {
-                self.expr(&i.test);
-                self.stmts(&i.body);
-                self.stmts(&i.orelse);
+                // An `elif` chain nests: one level each (as CPython counts), walked
+                // in a loop.
+                let mut cur = i;
+                let mut levels = 0;
+                loop {
+                    self.expr(&cur.test);
+                    self.stmts(&cur.body);
+                    match &cur.orelse[..] {
+                        [Stmt::If(next)] if self.enter() => {
+                            levels += 1;
+                            cur = next;
+                        }
+                        [Stmt::If(_)] => break,
+                        _ => {
+                            self.stmts(&cur.orelse);
+                            break;
+                        }
+                    }
+                }
+                self.depth -= levels;
             }
             Stmt::With(w) => {
                 for it in &w.items {
@@ -699,6 +751,13 @@ impl Builder {
     }
 
     fn expr(&mut self, e: &Expr) {
+        if self.enter() {
+            self.expr_inner(e);
+            self.depth -= 1;
+        }
+    }
+
+    fn expr_inner(&mut self, e: &Expr) {
         match e {
             Expr::BoolOp(b) => b.values.iter().for_each(|v| self.expr(v)),
             Expr::NamedExpr(n) => {

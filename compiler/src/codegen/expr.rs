@@ -565,7 +565,7 @@ impl<'a> Compiler<'a> {
             CompKind::Dict(..) => self.emit(Op::BuildMap, 0),
             CompKind::Gen(_) => {}
         }
-        self.comp_loop(generators, 0, &kind)?;
+        self.comp_loop(generators, &kind)?;
         if matches!(kind, CompKind::Gen(_)) {
             self.load_const(Constant::None);
         }
@@ -578,54 +578,52 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_loop(
-        &mut self,
-        gens: &'a [ast::Comprehension],
-        i: usize,
-        kind: &CompKind<'a>,
-    ) -> CResult {
-        let g = &gens[i];
-        let head = self.new_label();
-        let exit = self.new_label();
-        if i == 0 {
-            self.emit(Op::LoadFast, 0);
-        } else {
-            self.iter_expr(&g.iter)?;
-            self.emit(Op::GetIter, 0);
+    /// The loops of a comprehension, one per `for` clause, innermost last (emitted
+    /// without recursion: a comprehension may have any number of clauses).
+    fn comp_loop(&mut self, gens: &'a [ast::Comprehension], kind: &CompKind<'a>) -> CResult {
+        let mut loops = Vec::with_capacity(gens.len());
+        for (i, g) in gens.iter().enumerate() {
+            let head = self.new_label();
+            let exit = self.new_label();
+            if i == 0 {
+                self.emit(Op::LoadFast, 0);
+            } else {
+                self.iter_expr(&g.iter)?;
+                self.emit(Op::GetIter, 0);
+            }
+            self.place(head);
+            self.emit_jump(Op::ForIter, exit);
+            self.assign_target(&g.target)?;
+            for cond in &g.ifs {
+                self.jump_if(cond, false, head)?;
+            }
+            loops.push((head, exit));
         }
-        self.place(head);
-        self.emit_jump(Op::ForIter, exit);
-        self.assign_target(&g.target)?;
-        for cond in &g.ifs {
-            self.jump_if(cond, false, head)?;
-        }
-        if i + 1 < gens.len() {
-            self.comp_loop(gens, i + 1, kind)?;
-        } else {
-            let depth = gens.len() as u32 + 1;
-            match kind {
-                CompKind::List(e) => {
-                    self.expr(e)?;
-                    self.emit(Op::ListAppend, depth);
-                }
-                CompKind::Set(e) => {
-                    self.expr(e)?;
-                    self.emit(Op::SetAdd, depth);
-                }
-                CompKind::Dict(k, v) => {
-                    self.expr(k)?;
-                    self.expr(v)?;
-                    self.emit(Op::MapAdd, depth);
-                }
-                CompKind::Gen(e) => {
-                    self.expr(e)?;
-                    self.emit(Op::YieldValue, 0);
-                    self.emit(Op::PopTop, 0);
-                }
+        let depth = gens.len() as u32 + 1;
+        match kind {
+            CompKind::List(e) => {
+                self.expr(e)?;
+                self.emit(Op::ListAppend, depth);
+            }
+            CompKind::Set(e) => {
+                self.expr(e)?;
+                self.emit(Op::SetAdd, depth);
+            }
+            CompKind::Dict(k, v) => {
+                self.expr(k)?;
+                self.expr(v)?;
+                self.emit(Op::MapAdd, depth);
+            }
+            CompKind::Gen(e) => {
+                self.expr(e)?;
+                self.emit(Op::YieldValue, 0);
+                self.emit(Op::PopTop, 0);
             }
         }
-        self.emit_jump(Op::Jump, head);
-        self.place(exit);
+        for (head, exit) in loops.into_iter().rev() {
+            self.emit_jump(Op::Jump, head);
+            self.place(exit);
+        }
         Ok(())
     }
 }

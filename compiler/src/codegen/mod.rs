@@ -59,6 +59,8 @@ pub(crate) enum FBlock<'a> {
         name: Option<String>,
         handlers: usize,
     },
+    /// The `except` clauses of a `try` (nothing to undo; counted as CPython does).
+    ExceptionHandler,
     /// A `finally` body run inline by a `return`: the return value is on the stack
     /// below it, so a `break` or `continue` in that body must pop it.
     PopValue,
@@ -98,8 +100,14 @@ pub(crate) struct Unit<'a> {
     pub line: u32,
 }
 
+/// CPython's limit on statically nested blocks (`CO_MAXBLOCKS`): loops, `try`,
+/// `except`, `finally` and `with` bodies of one function.
+pub(crate) const MAX_BLOCKS: usize = 20;
+
 pub(crate) struct Compiler<'a> {
     pub st: &'a SymbolTable,
+    /// Source range of the statement being compiled.
+    pub cur_stmt: (u32, u32),
     /// The source text (for the few checks that need more than the AST).
     pub source: &'a str,
     pub filename: Rc<str>,
@@ -124,6 +132,7 @@ pub fn compile_module(
     }
     let mut c = Compiler {
         st,
+        cur_stmt: (0, 0),
         source,
         filename: filename.into(),
         line_starts,
@@ -312,6 +321,23 @@ impl<'a> Compiler<'a> {
             u.instrs.last().map(|i| i.op),
             Some(Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
         ) && !u.labels.contains(&Some(end))
+    }
+
+    /// Enter a block, failing as CPython beyond [`MAX_BLOCKS`] nested ones.
+    pub fn push_fblock(&mut self, b: FBlock<'a>, node: &impl Ranged) -> CResult {
+        let r = node.range();
+        self.push_fblock_at(b, (r.start().to_u32(), r.end().to_u32()))
+    }
+
+    pub fn push_fblock_at(&mut self, b: FBlock<'a>, (start, end): (u32, u32)) -> CResult {
+        if self.unit_ref().fblocks.len() >= MAX_BLOCKS {
+            return Err(
+                CompileError::syntax("too many statically nested blocks".into())
+                    .at_range(start, end),
+            );
+        }
+        self.unit().fblocks.push(b);
+        Ok(())
     }
 
     pub fn new_label(&mut self) -> Label {

@@ -5,7 +5,7 @@ use crate::code::{flags, Constant};
 use crate::error::CompileError;
 use crate::opcodes::{BinOp, Op};
 use crate::symtable::ScopeKind;
-use rustpython_parser::ast::{self, Expr, Stmt};
+use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
@@ -18,6 +18,8 @@ impl<'a> Compiler<'a> {
 
     pub fn stmt(&mut self, s: &'a Stmt) -> CResult {
         self.set_line(s);
+        let r = s.range();
+        self.cur_stmt = (r.start().to_u32(), r.end().to_u32());
         match s {
             Stmt::Expr(e) => {
                 if let Expr::Constant(_) = &*e.value {
@@ -53,15 +55,32 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::If(i) => {
-                let orelse = self.new_label();
+                // An `elif` chain is an `if` nested in the `else` of the previous one:
+                // compiled in a loop (as the nested statements would be), not by
+                // recursion, however long the chain.
                 let end = self.new_label();
-                self.jump_if(&i.test, false, orelse)?;
-                self.stmts(&i.body)?;
-                if !i.orelse.is_empty() {
-                    self.emit_jump(Op::Jump, end);
+                let mut cur = i;
+                loop {
+                    let orelse = self.new_label();
+                    self.jump_if(&cur.test, false, orelse)?;
+                    self.stmts(&cur.body)?;
+                    if !cur.orelse.is_empty() {
+                        self.emit_jump(Op::Jump, end);
+                    }
+                    self.place(orelse);
+                    match &cur.orelse[..] {
+                        [elif @ Stmt::If(next)] => {
+                            self.set_line(elif);
+                            let r = elif.range();
+                            self.cur_stmt = (r.start().to_u32(), r.end().to_u32());
+                            cur = next;
+                        }
+                        _ => {
+                            self.stmts(&cur.orelse)?;
+                            break;
+                        }
+                    }
                 }
-                self.place(orelse);
-                self.stmts(&i.orelse)?;
                 self.place(end);
             }
             Stmt::While(w) => {
@@ -70,7 +89,7 @@ impl<'a> Compiler<'a> {
                 let exit = self.new_label();
                 self.place(head);
                 self.jump_if(&w.test, false, orelse)?;
-                self.unit().fblocks.push(FBlock::While { head, exit });
+                self.push_fblock(FBlock::While { head, exit }, s)?;
                 self.stmts(&w.body)?;
                 self.unit().fblocks.pop();
                 self.set_line(&*w.test);
@@ -90,7 +109,7 @@ impl<'a> Compiler<'a> {
                 self.emit_jump(Op::ForIter, orelse);
                 self.unit().depth += 1;
                 self.assign_target(&f.target)?;
-                self.unit().fblocks.push(FBlock::For { head, exit });
+                self.push_fblock(FBlock::For { head, exit }, s)?;
                 self.stmts(&f.body)?;
                 self.unit().fblocks.pop();
                 self.unit().depth -= 1;
@@ -144,9 +163,9 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Try(t) => {
                 if t.finalbody.is_empty() {
-                    self.try_except(&t.body, &t.handlers, &t.orelse)?;
+                    self.try_except(&t.body, &t.handlers, &t.orelse, s)?;
                 } else {
-                    self.try_finally(t)?;
+                    self.try_finally(t, s)?;
                 }
             }
             Stmt::With(w) => self.with(&w.items, &w.body, s)?,
@@ -398,7 +417,7 @@ impl<'a> Compiler<'a> {
             let block = saved_blocks[i].clone();
             self.unit().fblocks.truncate(i);
             match block {
-                FBlock::While { .. } => {}
+                FBlock::While { .. } | FBlock::ExceptionHandler => {}
                 FBlock::TryExcept { handlers } => self.unit().handlers.truncate(handlers),
                 FBlock::For { .. } => {
                     if preserve_tos {
@@ -410,7 +429,8 @@ impl<'a> Compiler<'a> {
                 FBlock::FinallyTry { body, handlers } => {
                     self.unit().handlers.truncate(handlers);
                     if preserve_tos {
-                        self.unit().fblocks.push(FBlock::PopValue);
+                        let at = self.cur_stmt;
+                        self.push_fblock_at(FBlock::PopValue, at)?;
                     }
                     self.stmts(body)?;
                     if preserve_tos {
@@ -484,6 +504,7 @@ impl<'a> Compiler<'a> {
         body: &'a [Stmt],
         handlers: &'a [ast::ExceptHandler],
         orelse: &'a [Stmt],
+        s: &'a Stmt,
     ) -> CResult {
         let handler = self.new_label();
         let cleanup = self.new_label();
@@ -491,9 +512,12 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         let nhandlers = self.unit_ref().handlers.len();
         self.push_handler(handler);
-        self.unit().fblocks.push(FBlock::TryExcept {
-            handlers: nhandlers,
-        });
+        self.push_fblock(
+            FBlock::TryExcept {
+                handlers: nhandlers,
+            },
+            s,
+        )?;
         self.emit(Op::Nop, 0);
         self.stmts(body)?;
         self.unit().fblocks.pop();
@@ -506,6 +530,7 @@ impl<'a> Compiler<'a> {
         let base = self.unit_ref().depth;
         let outer_handlers = self.unit_ref().handlers.len();
         self.push_handler_at(cleanup, base + 1);
+        self.push_fblock(FBlock::ExceptionHandler, s)?;
         for (hi, h) in handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_line(h);
@@ -526,10 +551,13 @@ impl<'a> Compiler<'a> {
                     let cleanup_name = self.new_label();
                     self.unit().depth += 1;
                     self.push_handler_at(cleanup_name, base + 1);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup {
-                        name: Some(name.to_string()),
-                        handlers: outer_handlers,
-                    });
+                    self.push_fblock(
+                        FBlock::HandlerCleanup {
+                            name: Some(name.to_string()),
+                            handlers: outer_handlers,
+                        },
+                        h,
+                    )?;
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.pop_handler();
@@ -553,10 +581,13 @@ impl<'a> Compiler<'a> {
                 None => {
                     self.emit(Op::PopTop, 0);
                     self.unit().depth += 1;
-                    self.unit().fblocks.push(FBlock::HandlerCleanup {
-                        name: None,
-                        handlers: outer_handlers,
-                    });
+                    self.push_fblock(
+                        FBlock::HandlerCleanup {
+                            name: None,
+                            handlers: outer_handlers,
+                        },
+                        h,
+                    )?;
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.unit().depth -= 1;
@@ -569,6 +600,7 @@ impl<'a> Compiler<'a> {
             }
             self.place(next);
         }
+        self.unit().fblocks.pop();
         // No clause matched: re-raise (the cleanup handler restores exc_info).
         self.emit(Op::Reraise, 0);
         self.pop_handler();
@@ -580,23 +612,26 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
+    fn try_finally(&mut self, t: &'a ast::StmtTry, s: &'a Stmt) -> CResult {
         let handler = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
         let nhandlers = self.unit_ref().handlers.len();
         self.push_handler(handler);
-        self.unit().fblocks.push(FBlock::FinallyTry {
-            body: &t.finalbody,
-            handlers: nhandlers,
-        });
+        self.push_fblock(
+            FBlock::FinallyTry {
+                body: &t.finalbody,
+                handlers: nhandlers,
+            },
+            s,
+        )?;
         if t.handlers.is_empty() {
             self.emit(Op::Nop, 0);
             self.stmts(&t.body)?;
             self.stmts(&t.orelse)?;
         } else {
             // try/except/else nested inside try/finally.
-            self.try_except(&t.body, &t.handlers, &t.orelse)?;
+            self.try_except(&t.body, &t.handlers, &t.orelse, s)?;
         }
         self.unit().fblocks.pop();
         self.pop_handler();
@@ -609,9 +644,12 @@ impl<'a> Compiler<'a> {
         let outer_handlers = self.unit_ref().handlers.len();
         self.push_handler_at(cleanup, base + 1);
         self.unit().depth += 2;
-        self.unit().fblocks.push(FBlock::FinallyEnd {
-            handlers: outer_handlers,
-        });
+        self.push_fblock(
+            FBlock::FinallyEnd {
+                handlers: outer_handlers,
+            },
+            s,
+        )?;
         self.stmts(&t.finalbody)?;
         self.unit().fblocks.pop();
         self.unit().depth -= 2;
@@ -641,9 +679,12 @@ impl<'a> Compiler<'a> {
             Some(t) => self.assign_target(t)?,
             None => self.emit(Op::PopTop, 0),
         }
-        self.unit().fblocks.push(FBlock::With {
-            handlers: nhandlers,
-        });
+        self.push_fblock(
+            FBlock::With {
+                handlers: nhandlers,
+            },
+            s,
+        )?;
         self.with(rest, body, s)?;
         self.unit().fblocks.pop();
         self.pop_handler();
