@@ -29,6 +29,27 @@ pub enum CompileMode {
 }
 
 /// Compile Python source text into a module code object.
+///
+/// Every input gives `Ok` or `Err`, never a panic. Source nested beyond CPython's
+/// limits is refused with CPython's errors: more than 200 open brackets
+/// (`SyntaxError: too many nested parentheses`), 100 indentation levels
+/// (`IndentationError`), more than 20 nested loop/try/with blocks in a function
+/// (`SyntaxError: too many statically nested blocks`), statements and expressions
+/// nested more than [`symtable::MAX_DEPTH`] deep (`RecursionError: maximum recursion
+/// depth exceeded during compilation`). Time and memory are linear in the source size
+/// (except where CPython's are not either: each `finally` body is compiled once per
+/// way out of its `try`, so `finally` blocks nested in `finally` blocks double the code
+/// per level, up to the 20-block limit).
+///
+/// The passes over the tree recurse, at most [`symtable::MAX_DEPTH`] levels: the
+/// deepest accepted source needs about 5 MiB of stack in a debug build (less
+/// optimized), and much deeper source is refused using little. `revpy` compiles on
+/// its VM thread (1 GiB of stack); an embedder compiling untrusted source should give
+/// the calling thread a few MiB more than the default.
+///
+/// Each code object passes [`verify::verify`] (stack depths, operands, handlers)
+/// before it is returned; a failure there is a compiler bug, reported as
+/// `SystemError`.
 pub fn compile(
     source: &str,
     filename: &str,
