@@ -450,4 +450,79 @@ def for_else_break_in_finally():
 
 
 show("for_else_break_in_finally", for_else_break_in_finally())
+
+
+def nested_pop_value():
+    # A return inlines the outer finally, whose own try/finally returns and breaks.
+    for i in range(2):
+        try:
+            return "outer"
+        finally:
+            try:
+                return "inner %d" % i
+            finally:
+                log.append("inner finally %d" % i)
+                if i == 0:
+                    break
+    return "after loop"
+
+
+show("nested_pop_value", nested_pop_value())
+
+
+def break_in_finally_in_except():
+    for i in range(3):
+        try:
+            raise KeyError(i)
+        except KeyError as e:
+            try:
+                raise ValueError(i)
+            finally:
+                log.append(repr(sys.exc_info()[1]))
+                break
+    return sys.exc_info()
+
+
+show("break_in_finally_in_except", break_in_finally_in_except())
+
+
+def continue_in_except_in_finally():
+    for i in range(2):
+        try:
+            raise OSError("o%d" % i)
+        finally:
+            try:
+                raise KeyError(i)
+            except KeyError:
+                log.append(repr(sys.exc_info()[1]))
+                continue
+    return sys.exc_info()
+
+
+show("continue_in_except_in_finally", continue_in_except_in_finally())
+
+
+def gen_yield_in_finally_on_return():
+    try:
+        return
+    finally:
+        yield "from finally"
+        log.append("after yield")
+
+
+show("gen_yield_in_finally_on_return", list(gen_yield_in_finally_on_return()))
+
+
+def with_return_continue():
+    for i in range(3):
+        with CM("r%d" % i):
+            try:
+                return i
+            finally:
+                if i < 2:
+                    continue
+    return "no"
+
+
+show("with_return_continue", with_return_continue())
 print(sys.exc_info())
