@@ -13,6 +13,7 @@ pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
     match e {
         Expr::Constant(c) => Some(convert_constant(&c.value)),
         Expr::UnaryOp(u) => super::fold::fold_unary(u.op, constant_of(&u.operand)?),
+        Expr::BinOp(b) if b.op == ast::Operator::Add => fold_add_chain(b),
         Expr::BinOp(b) => {
             super::fold::fold_binary(b.op, constant_of(&b.left)?, constant_of(&b.right)?)
         }
@@ -22,6 +23,65 @@ pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
         }
         _ => None,
     }
+}
+
+/// `a + b + c + ...` (a left-nested chain of `+`) as a constant: folded left to right
+/// as [`super::fold::fold_binary`] would fold each `+`, but without recursing down the
+/// chain and with strings, bytes and tuples concatenated in one buffer, so a long
+/// chain costs time linear in its result (pairwise folding copied every prefix again).
+fn fold_add_chain(top: &ast::ExprBinOp) -> Option<Constant> {
+    let mut rights = vec![&*top.right];
+    let mut left = &*top.left;
+    while let Expr::BinOp(b) = left {
+        if b.op != ast::Operator::Add {
+            break;
+        }
+        rights.push(&b.right);
+        left = &b.left;
+    }
+    enum Acc {
+        Const(Constant),
+        Str(String),
+        Bytes(Vec<u8>),
+        Tuple(Vec<Constant>),
+    }
+    impl Acc {
+        fn done(self) -> Constant {
+            match self {
+                Acc::Const(c) => c,
+                Acc::Str(s) => Constant::Str(s.into()),
+                Acc::Bytes(b) => Constant::Bytes(b.into()),
+                Acc::Tuple(t) => Constant::Tuple(t.into()),
+            }
+        }
+    }
+    let mut acc = Acc::Const(constant_of(left)?);
+    for r in rights.into_iter().rev() {
+        let r = constant_of(r)?;
+        acc = match (acc, r) {
+            (Acc::Str(mut a), Constant::Str(b)) => {
+                a.push_str(&b);
+                Acc::Str(a)
+            }
+            (Acc::Const(Constant::Str(a)), Constant::Str(b)) => Acc::Str(format!("{a}{b}")),
+            (Acc::Bytes(mut a), Constant::Bytes(b)) => {
+                a.extend_from_slice(&b);
+                Acc::Bytes(a)
+            }
+            (Acc::Const(Constant::Bytes(a)), Constant::Bytes(b)) => {
+                Acc::Bytes([&a[..], &b[..]].concat())
+            }
+            (Acc::Tuple(mut a), Constant::Tuple(b)) => {
+                a.extend(b.iter().cloned());
+                Acc::Tuple(a)
+            }
+            (Acc::Const(Constant::Tuple(a)), Constant::Tuple(b)) => {
+                Acc::Tuple(a.iter().chain(b.iter()).cloned().collect())
+            }
+            (a, b) => Acc::Const(super::fold::fold_binary(ast::Operator::Add, a.done(), b)?),
+        };
+    }
+    Some(acc.done())
 }
 
 pub(crate) fn convert_constant(c: &ast::Constant) -> Constant {
