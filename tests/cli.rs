@@ -792,6 +792,17 @@ fn compile_time_is_linear() {
             ),
                 "10000\n".to_string(),
             ),
+            (
+                // Patterns with many parts (each part's failure path used to get its
+                // own run of POP_TOPs).
+                format!(
+                    "d = {{{}}}\nmatch d:\n    case {{{}}}: print(a5999)\nmatch list(range(6000)):\n    case [{}]: print(b5999)\n",
+                    (0..6000).map(|i| format!("'k{i}': {i}")).collect::<Vec<_>>().join(","),
+                    (0..6000).map(|i| format!("'k{i}': a{i}")).collect::<Vec<_>>().join(","),
+                    (0..6000).map(|i| format!("b{i}")).collect::<Vec<_>>().join(",")
+                ),
+                "5999\n5999\n".to_string(),
+            ),
         ];
     for (src, out) in programs {
         let t = std::time::Instant::now();
