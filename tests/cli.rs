@@ -571,19 +571,253 @@ fn deep_recursion_is_a_python_error() {
     );
 }
 
+const TOO_DEEP: &str = "RecursionError: maximum recursion depth exceeded during compilation\n";
+
+/// `if a: pass`, then `n` `elif` clauses and an `else` that prints.
+fn elif_chain(n: usize) -> String {
+    format!(
+        "a = 0\nif a: pass\n{}else: print('else')\n",
+        "elif a: pass\n".repeat(n)
+    )
+}
+
 #[test]
-fn deeply_nested_source_does_not_crash() {
-    let sum = format!("x = {}1\nprint(x)\n", "1 + ".repeat(20000));
-    let o = run(&sum);
-    assert_eq!((o.code, o.stdout.as_str()), (0, "20001\n"));
-    let o = run_cmd(&["dis"], &sum);
-    assert_eq!(o.code, 0);
-    let neg = format!("x = {}1\nprint(x)\n", "-".repeat(5000));
-    let o = run(&neg);
-    assert_eq!((o.code, o.stdout.as_str()), (0, "1\n"));
-    let parens = format!("x = {}1{}\nprint(x)\n", "(".repeat(150), ")".repeat(150));
-    let o = run(&parens);
-    assert_eq!((o.code, o.stdout.as_str()), (0, "1\n"));
+fn deeply_nested_source_is_refused_as_cpython_does() {
+    // Statements and expressions nest at most 3000 deep, counted as CPython counts
+    // (an `elif` is an `if` in the previous one's `else`). The thresholds are
+    // CPython 3.11's.
+    check_output(&format!("x = {}1\nprint(x)\n", "-".repeat(2998)), "1\n");
+    check_compile_error(
+        &format!("x = {}1\nprint(x)\n", "-".repeat(2999)),
+        TOO_DEEP,
+        1,
+    );
+    check_compile_error(
+        &format!("x = {}1\nprint(x)\n", "1 + ".repeat(20000)),
+        TOO_DEEP,
+        1,
+    );
+    check_output(&elif_chain(2996), "else\n");
+    check_compile_error(&elif_chain(2997), TOO_DEEP, 1);
+    check_output(
+        &format!("f = {}1\nprint(f.__qualname__)\n", "lambda: ".repeat(3)),
+        "<lambda>\n",
+    );
+    // Far deeper: the same error, without a crash (the tree is freed without
+    // recursion). CPython's parser gives up on some of these with MemoryError.
+    for src in [
+        format!("x = {}1\n", "-".repeat(300_000)),
+        format!("x = {}1\n", "not ".repeat(100_000)),
+        format!("x = {}1\n", "lambda: ".repeat(20_000)),
+        format!("x = {}2\n", "1 if y else ".repeat(50_000)),
+        format!("x = y{}\n", ".a".repeat(100_000)),
+        format!("x = f{}\n", "()".repeat(100_000)),
+        format!("x = {}\n", vec!["y"; 100_000].join(" ** ")),
+        elif_chain(100_000),
+    ] {
+        check_compile_error(&src, TOO_DEEP, 1);
+    }
+    // Comprehension clauses do not nest the tree: any number of them compiles.
+    check_output(
+        &format!("x = [1 {}]\nprint(x)\n", "for a in [1] ".repeat(5000)),
+        "[1]\n",
+    );
+}
+
+#[test]
+fn nesting_limits_of_the_tokenizer() {
+    // At most 200 brackets open at once.
+    let parens = |n: usize| format!("x = {}1{}\nprint(x)\n", "(".repeat(n), ")".repeat(n));
+    check_output(&parens(200), "1\n");
+    let line = format!("x = {}1{}", "(".repeat(201), ")".repeat(201));
+    check_compile_error(
+        &parens(201),
+        &format!(
+            "  File \"prog.py\", line 1\n    {line}\n    {}^\nSyntaxError: too many nested parentheses\n",
+            " ".repeat(204)
+        ),
+        1,
+    );
+    let line = format!("x = {}[]{}", "[{(".repeat(67), ")}]".repeat(67));
+    check_compile_error(
+        &format!("{line}\n"),
+        &format!(
+            "  File \"prog.py\", line 1\n    {line}\n    {}^\nSyntaxError: too many nested parentheses\n",
+            " ".repeat(204)
+        ),
+        1,
+    );
+    // Fewer than 100 indentation levels.
+    let ifs = |n: usize| {
+        let mut s: String = (0..n)
+            .map(|i| format!("{}if 1:\n", " ".repeat(i)))
+            .collect();
+        s.push_str(&format!("{}print('deep')\n", " ".repeat(n)));
+        s
+    };
+    check_output(&ifs(99), "deep\n");
+    check_compile_error(
+        &ifs(100),
+        "  File \"prog.py\", line 101\n    print('deep')\nIndentationError: too many levels of indentation\n",
+        1,
+    );
+}
+
+#[test]
+fn statically_nested_blocks() {
+    // At most 20 loops, try, except, finally and with blocks nested in one function.
+    let fors = |n: usize| {
+        let mut s: String = (0..n)
+            .map(|i| format!("{}for x in [1]:\n", " ".repeat(i)))
+            .collect();
+        s.push_str(&format!("{}print('ok')\n", " ".repeat(n)));
+        s
+    };
+    check_output(&fors(20), "ok\n");
+    check_compile_error(
+        &fors(21),
+        "  File \"prog.py\", line 21\n    for x in [1]:\n    ^^^^^^^^^^^^^\nSyntaxError: too many statically nested blocks\n",
+        1,
+    );
+    let with = format!("with {}:\n    pass\n", vec!["open('x')"; 21].join(", "));
+    check_compile_error(
+        &with,
+        &format!(
+            "  File \"prog.py\", line 1\n    {}\n    {}\nSyntaxError: too many statically nested blocks\n",
+            with.lines().next().unwrap(),
+            "^".repeat(with.lines().next().unwrap().len())
+        ),
+        1,
+    );
+    let mut tries: String = (0..21)
+        .map(|i| format!("{}try:\n", " ".repeat(i)))
+        .collect();
+    tries.push_str(&format!("{}pass\n", " ".repeat(21)));
+    for i in (0..21).rev() {
+        tries.push_str(&format!("{0}finally:\n{0} pass\n", " ".repeat(i)));
+    }
+    check_compile_error(
+        &tries,
+        "  File \"prog.py\", line 21\n    try:\n    ^^^^\nSyntaxError: too many statically nested blocks\n",
+        1,
+    );
+    // An except clause counts twice (the handler and its body), as in CPython.
+    let mut excepts = String::new();
+    for i in 0..11 {
+        let ind = " ".repeat(2 * i);
+        excepts.push_str(&format!("{ind}try:\n{ind} pass\n{ind}except:\n"));
+    }
+    excepts.push_str(&format!("{}pass\n", " ".repeat(22)));
+    check_compile_error(
+        &excepts,
+        "  File \"prog.py\", line 31\n    try:\n    ^^^^\nSyntaxError: too many statically nested blocks\n",
+        1,
+    );
+    // `return` in `try` with `continue` in `finally` compiles (it used to hang).
+    let src = "def f():\n    for i in range(3):\n        try:\n            return 1\n        finally:\n            continue\nprint(f())\n";
+    check_output(src, "None\n");
+    assert_eq!(run_cmd(&["dis"], src).code, 0);
+}
+
+#[test]
+fn compile_time_is_linear() {
+    // Each of these took from 6 s to minutes when compiling was quadratic (linear
+    // scans of the constant, name and local tables, of parameters and of cells).
+    let n = 60_000;
+    let programs =
+        [
+            (
+                format!(
+                    "x = {{{}}}\nprint(len(x))\n",
+                    (0..n)
+                        .map(|i| format!("{i}:{i}"))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+                format!("{n}\n"),
+            ),
+            (
+                format!(
+                    "def f({}): return a7\nprint(f.__code__.co_argcount)\n",
+                    (0..n)
+                        .map(|i| format!("a{i}"))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+                format!("{n}\n"),
+            ),
+            (
+                format!(
+                    "x = [{}]\nprint(len(x))\n",
+                    (0..n)
+                        .map(|i| format!("'s{i}'"))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+                format!("{n}\n"),
+            ),
+            (
+                format!(
+                    "def f(**k): return len(k)\nprint(f({}))\n",
+                    (0..20_000)
+                        .map(|i| format!("a{i}={i}"))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+                "20000\n".to_string(),
+            ),
+            (
+                format!(
+                    "def f():\n{}    return v19999\nprint(f())\n",
+                    (0..20_000)
+                        .map(|i| format!("    v{i} = {i}\n"))
+                        .collect::<String>()
+                ),
+                "19999\n".to_string(),
+            ),
+            (
+                format!(
+                    "{}print(g19999)\n",
+                    (0..20_000)
+                        .map(|i| format!("g{i} = {i}.5\n"))
+                        .collect::<String>()
+                ),
+                "19999.5\n".to_string(),
+            ),
+            (
+                format!(
+                "def f():\n{}    def g():\n        return sum([{}])\n    return g()\nprint(f())\n",
+                (0..10_000).map(|i| format!("    c{i} = 1\n")).collect::<String>(),
+                (0..10_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",")
+            ),
+                "10000\n".to_string(),
+            ),
+            (
+                // Patterns with many parts (each part's failure path used to get its
+                // own run of POP_TOPs).
+                format!(
+                    "d = {{{}}}\nmatch d:\n    case {{{}}}: print(a5999)\nmatch list(range(6000)):\n    case [{}]: print(b5999)\n",
+                    (0..6000).map(|i| format!("'k{i}': {i}")).collect::<Vec<_>>().join(","),
+                    (0..6000).map(|i| format!("'k{i}': a{i}")).collect::<Vec<_>>().join(","),
+                    (0..6000).map(|i| format!("b{i}")).collect::<Vec<_>>().join(",")
+                ),
+                "5999\n5999\n".to_string(),
+            ),
+        ];
+    for (src, out) in programs {
+        let t = std::time::Instant::now();
+        let o = run(&src);
+        let took = t.elapsed();
+        assert_eq!(
+            (o.code, o.stdout.as_str(), o.stderr.as_str()),
+            (0, out.as_str(), "")
+        );
+        assert!(
+            took < std::time::Duration::from_secs(20),
+            "took {took:?}: {}...",
+            &src[..60]
+        );
+    }
 }
 
 // ----------------------------------------------------------- programs that work

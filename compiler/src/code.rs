@@ -41,6 +41,45 @@ impl Constant {
     }
 }
 
+/// A hashable stand-in for a constant, equal exactly when [`Constant::same`] holds:
+/// the key of the compiler's constant-table index.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum ConstKey {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(BigInt),
+    Float(u64),
+    Complex(u64, u64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
+    /// Code objects are the same only when they are the same object (the table keeps
+    /// it alive, so the address is not reused while the key exists).
+    Code(usize),
+    Ellipsis,
+}
+
+impl Constant {
+    pub(crate) fn key(&self) -> ConstKey {
+        match self {
+            Constant::None => ConstKey::None,
+            Constant::Bool(b) => ConstKey::Bool(*b),
+            Constant::Int(i) => ConstKey::Int(*i),
+            Constant::BigInt(b) => ConstKey::BigInt(b.clone()),
+            Constant::Float(f) => ConstKey::Float(f.to_bits()),
+            Constant::Complex(r, i) => ConstKey::Complex(r.to_bits(), i.to_bits()),
+            Constant::Str(s) => ConstKey::Str(s.clone()),
+            Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
+            Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(Constant::key).collect()),
+            Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(Constant::key).collect()),
+            Constant::Code(c) => ConstKey::Code(Rc::as_ptr(c) as usize),
+            Constant::Ellipsis => ConstKey::Ellipsis,
+        }
+    }
+}
+
 /// Code flags (a subset of CPython's co_flags).
 pub mod flags {
     pub const VARARGS: u32 = 0x04;

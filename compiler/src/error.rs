@@ -56,6 +56,27 @@ impl CompileError {
             source_line: None,
         }
     }
+    /// A bug in the compiler found by its own checks (CPython raises `SystemError`).
+    pub fn internal(message: String) -> CompileError {
+        CompileError {
+            python_type: "SystemError",
+            ..CompileError::syntax(format!("internal compiler error: {message}"))
+        }
+    }
+    /// CPython's error for source nested too deeply to compile.
+    pub fn too_deep() -> CompileError {
+        CompileError {
+            python_type: "RecursionError",
+            ..CompileError::syntax("maximum recursion depth exceeded during compilation".into())
+        }
+    }
+    /// Whether the error is a `SyntaxError` (or a subclass): those carry a location.
+    pub fn is_syntax_error(&self) -> bool {
+        matches!(
+            self.python_type,
+            "SyntaxError" | "IndentationError" | "TabError"
+        )
+    }
     pub fn unsupported(feature: &str) -> CompileError {
         CompileError {
             kind: ErrorKind::Unsupported,
@@ -111,6 +132,10 @@ impl fmt::Display for CompileError {
                 "{}:{}:{}: {}",
                 self.filename, self.line, self.col, self.message
             ),
+            // Not a SyntaxError (RecursionError, SystemError): no location, as CPython.
+            ErrorKind::Syntax if !self.is_syntax_error() => {
+                write!(f, "{}: {}", self.python_type, self.message)
+            }
             ErrorKind::Syntax => {
                 writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
                 if let Some(src) = &self.source_line {

@@ -4,6 +4,7 @@
 //! (instructions from [`opcodes`], packed in a [`code::CodeObject`]). [`dis`] shows the
 //! result as text.
 
+mod ast_drop;
 pub mod code;
 pub mod codegen;
 pub mod dis;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod opcodes;
 pub mod symtable;
 pub mod syntax_error;
+pub mod verify;
 
 pub use code::{CodeObject, Constant};
 pub use error::{CompileError, ErrorKind};
@@ -27,18 +29,57 @@ pub enum CompileMode {
 }
 
 /// Compile Python source text into a module code object.
+///
+/// Every input gives `Ok` or `Err`, never a panic. Source nested beyond CPython's
+/// limits is refused with CPython's errors: more than 200 open brackets
+/// (`SyntaxError: too many nested parentheses`), 100 indentation levels
+/// (`IndentationError`), more than 20 nested loop/try/with blocks in a function
+/// (`SyntaxError: too many statically nested blocks`), statements and expressions
+/// nested more than [`symtable::MAX_DEPTH`] deep (`RecursionError: maximum recursion
+/// depth exceeded during compilation`). Time and memory are linear in the source size
+/// (except where CPython's are not either: each `finally` body is compiled once per
+/// way out of its `try`, so `finally` blocks nested in `finally` blocks double the code
+/// per level, up to the 20-block limit).
+///
+/// The passes over the tree recurse, at most [`symtable::MAX_DEPTH`] levels: the
+/// deepest accepted source needs about 5 MiB of stack in a debug build (less
+/// optimized), and much deeper source is refused using little. `revpy` compiles on
+/// its VM thread (1 GiB of stack); an embedder compiling untrusted source should give
+/// the calling thread a few MiB more than the default.
+///
+/// Each code object passes [`verify::verify`] (stack depths, operands, handlers)
+/// before it is returned; a failure there is a compiler bug, reported as
+/// `SystemError`.
 pub fn compile(
     source: &str,
     filename: &str,
     mode: CompileMode,
 ) -> Result<Rc<CodeObject>, CompileError> {
-    let parsed = rustpython_parser::parse(source, Mode::Module, filename)
-        .map_err(|e| syntax_error::from_parse_error(&e, source).locate(filename, source))?;
+    let mut limit = None;
+    let tokens = Limits {
+        inner: rustpython_parser::lexer::lex(source, Mode::Module),
+        level: 0,
+        indent: 0,
+        err: &mut limit,
+    };
+    let parsed = rustpython_parser::parse_tokens(tokens, Mode::Module, filename);
+    if let Some(e) = limit {
+        return Err(e.locate(filename, source));
+    }
+    let parsed =
+        parsed.map_err(|e| syntax_error::from_parse_error(&e, source).locate(filename, source))?;
     let body = match parsed {
         ast::Mod::Module(m) => m.body,
         _ => vec![],
     };
-    let st = symtable::analyze(&body).map_err(|e| e.locate(filename, source))?;
+    let st = match symtable::analyze(&body) {
+        Ok(st) => st,
+        Err(e) => {
+            // The tree may nest too deeply for the recursive drop glue.
+            ast_drop::drop_body(body);
+            return Err(e.locate(filename, source));
+        }
+    };
     codegen::compile_module(
         &body,
         &st,
@@ -47,6 +88,63 @@ pub fn compile(
         mode == CompileMode::Interactive,
     )
     .map_err(|e| e.locate(filename, source))
+}
+
+/// CPython's tokenizer limits: brackets nested at most 200 deep (`MAXLEVEL`), blocks
+/// indented fewer than 100 levels (`MAXINDENT`).
+const MAX_PAREN_LEVEL: usize = 200;
+const MAX_INDENT: usize = 100;
+
+/// The token stream, cut short at the first token beyond CPython's tokenizer limits
+/// (the error is left in `err`). Besides CPython's messages, this bounds how deeply
+/// brackets and blocks nest in what the later, recursive passes see.
+struct Limits<'e, I> {
+    inner: I,
+    level: usize,
+    indent: usize,
+    err: &'e mut Option<CompileError>,
+}
+
+impl<I: Iterator<Item = rustpython_parser::lexer::LexResult>> Iterator for Limits<'_, I> {
+    type Item = rustpython_parser::lexer::LexResult;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use rustpython_parser::Tok;
+        if self.err.is_some() {
+            return None;
+        }
+        let item = self.inner.next()?;
+        if let Ok((tok, range)) = &item {
+            let start = range.start().to_u32();
+            match tok {
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                    if self.level >= MAX_PAREN_LEVEL {
+                        *self.err = Some(
+                            CompileError::syntax("too many nested parentheses".into())
+                                .at_range(start, start + 1),
+                        );
+                        return None;
+                    }
+                    self.level += 1;
+                }
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => self.level = self.level.saturating_sub(1),
+                Tok::Indent => {
+                    if self.indent + 1 >= MAX_INDENT {
+                        let mut e = CompileError::syntax("too many levels of indentation".into())
+                            .at(range.end().to_u32());
+                        e.python_type = "IndentationError";
+                        e.caret = false;
+                        *self.err = Some(e);
+                        return None;
+                    }
+                    self.indent += 1;
+                }
+                Tok::Dedent => self.indent = self.indent.saturating_sub(1),
+                _ => {}
+            }
+        }
+        Some(item)
+    }
 }
 
 /// Python's `repr` of a float: shortest round-trip digits, exponent form outside

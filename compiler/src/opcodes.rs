@@ -4,6 +4,23 @@
 //! the value stack (TOS), `S[-2]` the item below it, `L[a]` fast local `a`, `C[a]` cell
 //! `a` (cellvars then freevars), `K[a]` constant `a`, `N[a]` name `a`, `pc` the index of
 //! the next instruction. Every instruction is 8 bytes: an opcode and a `u32` operand.
+//!
+//! Each opcode's row gives its name, what its operand means, how many stack items it
+//! reads (its *inputs*: it needs at least that many on the stack) and its net *effect*
+//! on the stack depth when it falls through. (`FOR_ITER` pops its iterator instead
+//! when it jumps; `JUMP_IF_*_OR_POP` keep the tested value when they jump.)
+//!
+//! # The stack invariant
+//!
+//! The interpreter (`vm/src/interp`) keeps the operand stack in registers and reads,
+//! writes and pops it without bounds checks. That is sound because every code object
+//! passes [`crate::verify::verify`] before it runs: operands are in range, and before
+//! each reachable instruction the stack depth is one static number, at least the
+//! instruction's inputs and at most the code object's `max_stack`. So the interpreter
+//! must implement every opcode with exactly the inputs and effect written here: a
+//! change to an opcode's stack behaviour changes its row, and the verifier then checks
+//! the compiler against it. Debug builds of the interpreter assert the depth stays
+//! within `0..=max_stack` at every instruction.
 
 /// What an instruction's operand means; the disassembler uses it to resolve arguments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +48,7 @@ pub enum ArgKind {
 }
 
 macro_rules! define_opcodes {
-    (|$a:ident| $( $(#[doc = $doc:literal])+ $name:ident = $text:literal, $kind:ident, $effect:expr; )*) => {
+    (|$a:ident| $( $(#[doc = $doc:literal])+ $name:ident = $text:literal, $kind:ident, $inputs:expr, $effect:expr; )*) => {
         /// One opcode. See each variant's doc line for operands and effect.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
@@ -53,6 +70,15 @@ macro_rules! define_opcodes {
                 match self { $(Op::$name => ArgKind::$kind,)* }
             }
 
+            /// How many stack items the instruction reads (pops or looks at below the
+            /// top), given its operand: the stack must hold at least that many.
+            pub fn stack_inputs(self, $a: u32) -> u32 {
+                let $a = $a as i64;
+                let _ = $a;
+                let n: i64 = match self { $(Op::$name => $inputs,)* };
+                n.clamp(0, u32::MAX as i64) as u32
+            }
+
             /// Net change of the stack depth when the instruction falls through
             /// (for jumps: when it does not jump), given its operand.
             pub fn stack_effect(self, $a: u32) -> i32 {
@@ -71,183 +97,183 @@ macro_rules! define_opcodes {
 
 define_opcodes! { |a|
     /// do nothing
-    Nop = "NOP", None, 0;
+    Nop = "NOP", None, 0, 0;
     /// pop S[-1]
-    PopTop = "POP_TOP", None, -1;
+    PopTop = "POP_TOP", None, 1, -1;
     /// push S[-a]  (a >= 1; COPY 1 duplicates the top)
-    Copy = "COPY", Count, 1;
+    Copy = "COPY", Count, a, 1;
     /// swap S[-1] and S[-a]
-    Swap = "SWAP", Count, 0;
+    Swap = "SWAP", Count, a, 0;
     /// push K[a]
-    LoadConst = "LOAD_CONST", Const, 1;
+    LoadConst = "LOAD_CONST", Const, 0, 1;
     /// push L[a]; UnboundLocalError if unset
-    LoadFast = "LOAD_FAST", Local, 1;
+    LoadFast = "LOAD_FAST", Local, 0, 1;
     /// L[a] = pop()
-    StoreFast = "STORE_FAST", Local, -1;
+    StoreFast = "STORE_FAST", Local, 1, -1;
     /// unset L[a]; UnboundLocalError if unset
-    DeleteFast = "DELETE_FAST", Local, 0;
+    DeleteFast = "DELETE_FAST", Local, 0, 0;
     /// push C[a].contents; NameError/UnboundLocalError if empty
-    LoadDeref = "LOAD_DEREF", Deref, 1;
+    LoadDeref = "LOAD_DEREF", Deref, 0, 1;
     /// C[a].contents = pop()
-    StoreDeref = "STORE_DEREF", Deref, -1;
+    StoreDeref = "STORE_DEREF", Deref, 1, -1;
     /// empty C[a]
-    DeleteDeref = "DELETE_DEREF", Deref, 0;
+    DeleteDeref = "DELETE_DEREF", Deref, 0, 0;
     /// push the cell C[a] itself (to build a closure)
-    LoadClosure = "LOAD_CLOSURE", Deref, 1;
+    LoadClosure = "LOAD_CLOSURE", Deref, 0, 1;
     /// class body: push locals[name of C[a]] if present, else C[a].contents
-    LoadClassDeref = "LOAD_CLASSDEREF", Deref, 1;
+    LoadClassDeref = "LOAD_CLASSDEREF", Deref, 0, 1;
     /// push globals[N[a]], else builtins[N[a]]; NameError if neither
-    LoadGlobal = "LOAD_GLOBAL", Name, 1;
+    LoadGlobal = "LOAD_GLOBAL", Name, 0, 1;
     /// globals[N[a]] = pop()
-    StoreGlobal = "STORE_GLOBAL", Name, -1;
+    StoreGlobal = "STORE_GLOBAL", Name, 1, -1;
     /// del globals[N[a]]
-    DeleteGlobal = "DELETE_GLOBAL", Name, 0;
+    DeleteGlobal = "DELETE_GLOBAL", Name, 0, 0;
     /// push locals[N[a]], else globals, else builtins (class bodies)
-    LoadName = "LOAD_NAME", Name, 1;
+    LoadName = "LOAD_NAME", Name, 0, 1;
     /// locals[N[a]] = pop()
-    StoreName = "STORE_NAME", Name, -1;
+    StoreName = "STORE_NAME", Name, 1, -1;
     /// del locals[N[a]]
-    DeleteName = "DELETE_NAME", Name, 0;
+    DeleteName = "DELETE_NAME", Name, 0, 0;
     /// S[-1] = getattr(S[-1], N[a])
-    LoadAttr = "LOAD_ATTR", Name, 0;
+    LoadAttr = "LOAD_ATTR", Name, 1, 0;
     /// setattr(S[-1], N[a], S[-2]); pop both
-    StoreAttr = "STORE_ATTR", Name, -2;
+    StoreAttr = "STORE_ATTR", Name, 2, -2;
     /// delattr(pop(), N[a])
-    DeleteAttr = "DELETE_ATTR", Name, -1;
+    DeleteAttr = "DELETE_ATTR", Name, 1, -1;
     /// obj = pop(); push (unbound method, obj) if N[a] is a method, else (getattr(obj, N[a]), NULL)
-    LoadMethod = "LOAD_METHOD", Name, 1;
+    LoadMethod = "LOAD_METHOD", Name, 1, 1;
     /// S[-2] = S[-2][S[-1]]; pop
-    BinarySubscr = "BINARY_SUBSCR", None, -1;
+    BinarySubscr = "BINARY_SUBSCR", None, 2, -1;
     /// S[-2][S[-1]] = S[-3]; pop all three
-    StoreSubscr = "STORE_SUBSCR", None, -3;
+    StoreSubscr = "STORE_SUBSCR", None, 3, -3;
     /// del S[-2][S[-1]]; pop both
-    DeleteSubscr = "DELETE_SUBSCR", None, -2;
+    DeleteSubscr = "DELETE_SUBSCR", None, 2, -2;
     /// push slice(S[-a].. S[-1]) of a = 2 or 3 items, popping them
-    BuildSlice = "BUILD_SLICE", Count, 1 - a;
+    BuildSlice = "BUILD_SLICE", Count, a, 1 - a;
     /// S[-2] = S[-2] <op a> S[-1]; pop   (a: BinOp, in-place forms try __iop__ first)
-    BinaryOp = "BINARY_OP", BinOp, -1;
+    BinaryOp = "BINARY_OP", BinOp, 2, -1;
     /// S[-1] = -S[-1]
-    UnaryNegative = "UNARY_NEGATIVE", None, 0;
+    UnaryNegative = "UNARY_NEGATIVE", None, 1, 0;
     /// S[-1] = +S[-1]
-    UnaryPositive = "UNARY_POSITIVE", None, 0;
+    UnaryPositive = "UNARY_POSITIVE", None, 1, 0;
     /// S[-1] = not S[-1]
-    UnaryNot = "UNARY_NOT", None, 0;
+    UnaryNot = "UNARY_NOT", None, 1, 0;
     /// S[-1] = ~S[-1]
-    UnaryInvert = "UNARY_INVERT", None, 0;
+    UnaryInvert = "UNARY_INVERT", None, 1, 0;
     /// S[-2] = S[-2] <cmp a> S[-1]; pop
-    CompareOp = "COMPARE_OP", CmpOp, -1;
+    CompareOp = "COMPARE_OP", CmpOp, 2, -1;
     /// S[-2] = S[-2] is S[-1] (a=1: is not); pop
-    IsOp = "IS_OP", Flags, -1;
+    IsOp = "IS_OP", Flags, 2, -1;
     /// S[-2] = S[-2] in S[-1] (a=1: not in); pop
-    ContainsOp = "CONTAINS_OP", Flags, -1;
+    ContainsOp = "CONTAINS_OP", Flags, 2, -1;
     /// replace the top a items by a tuple of them
-    BuildTuple = "BUILD_TUPLE", Count, 1 - a;
+    BuildTuple = "BUILD_TUPLE", Count, a, 1 - a;
     /// replace the top a items by a list of them
-    BuildList = "BUILD_LIST", Count, 1 - a;
+    BuildList = "BUILD_LIST", Count, a, 1 - a;
     /// replace the top a items by a set of them
-    BuildSet = "BUILD_SET", Count, 1 - a;
+    BuildSet = "BUILD_SET", Count, a, 1 - a;
     /// replace the top 2a items (k1, v1, ... ka, va) by a dict
-    BuildMap = "BUILD_MAP", Count, 1 - 2 * a;
+    BuildMap = "BUILD_MAP", Count, 2 * a, 1 - 2 * a;
     /// replace the top a strings by their concatenation (f-strings)
-    BuildString = "BUILD_STRING", Count, 1 - a;
+    BuildString = "BUILD_STRING", Count, a, 1 - a;
     /// format a value (a & 3: 0 none, 1 str, 2 repr, 3 ascii; a & 4: spec on top)
-    FormatValue = "FORMAT_VALUE", Flags, -((a & 4) >> 2);
+    FormatValue = "FORMAT_VALUE", Flags, 1 + ((a & 4) >> 2), -((a & 4) >> 2);
     /// v = pop(); S[-a].append(v)
-    ListAppend = "LIST_APPEND", Count, -1;
+    ListAppend = "LIST_APPEND", Count, a + 1, -1;
     /// v = pop(); S[-a].add(v)
-    SetAdd = "SET_ADD", Count, -1;
+    SetAdd = "SET_ADD", Count, a + 1, -1;
     /// v = pop(); k = pop(); S[-a][k] = v
-    MapAdd = "MAP_ADD", Count, -2;
+    MapAdd = "MAP_ADD", Count, a + 2, -2;
     /// it = pop(); S[-a].extend(it)
-    ListExtend = "LIST_EXTEND", Count, -1;
+    ListExtend = "LIST_EXTEND", Count, a + 1, -1;
     /// it = pop(); S[-a].update(it)
-    SetUpdate = "SET_UPDATE", Count, -1;
+    SetUpdate = "SET_UPDATE", Count, a + 1, -1;
     /// m = pop(); S[-a].update(m)
-    DictUpdate = "DICT_UPDATE", Count, -1;
+    DictUpdate = "DICT_UPDATE", Count, a + 1, -1;
     /// m = pop(); S[-a].update(m), TypeError on a repeated keyword (calls with **)
-    DictMerge = "DICT_MERGE", Count, -1;
+    DictMerge = "DICT_MERGE", Count, a + 1, -1;
     /// S[-1] = tuple(S[-1])
-    ListToTuple = "LIST_TO_TUPLE", None, 0;
+    ListToTuple = "LIST_TO_TUPLE", None, 1, 0;
     /// replace S[-1] by its a items, first item on top
-    UnpackSequence = "UNPACK_SEQUENCE", Count, a - 1;
+    UnpackSequence = "UNPACK_SEQUENCE", Count, 1, a - 1;
     /// unpack with a star: a & 0xff items before, a >> 8 after; the starred list between
-    UnpackEx = "UNPACK_EX", Count, (a & 0xff) + (a >> 8);
+    UnpackEx = "UNPACK_EX", Count, 1, (a & 0xff) + (a >> 8);
     /// S[-1] = iter(S[-1])
-    GetIter = "GET_ITER", None, 0;
+    GetIter = "GET_ITER", None, 1, 0;
     /// push next(S[-1]); when exhausted pop the iterator and pc = a
-    ForIter = "FOR_ITER", Jump, 1;
+    ForIter = "FOR_ITER", Jump, 1, 1;
     /// pc = a  (backward jumps are safe points: GC may run there)
-    Jump = "JUMP", Jump, 0;
+    Jump = "JUMP", Jump, 0, 0;
     /// if not pop(): pc = a
-    PopJumpIfFalse = "POP_JUMP_IF_FALSE", Jump, -1;
+    PopJumpIfFalse = "POP_JUMP_IF_FALSE", Jump, 1, -1;
     /// if pop(): pc = a
-    PopJumpIfTrue = "POP_JUMP_IF_TRUE", Jump, -1;
+    PopJumpIfTrue = "POP_JUMP_IF_TRUE", Jump, 1, -1;
     /// if pop() is None: pc = a
-    PopJumpIfNone = "POP_JUMP_IF_NONE", Jump, -1;
+    PopJumpIfNone = "POP_JUMP_IF_NONE", Jump, 1, -1;
     /// if pop() is not None: pc = a
-    PopJumpIfNotNone = "POP_JUMP_IF_NOT_NONE", Jump, -1;
+    PopJumpIfNotNone = "POP_JUMP_IF_NOT_NONE", Jump, 1, -1;
     /// if not S[-1]: pc = a (keep it) else pop
-    JumpIfFalseOrPop = "JUMP_IF_FALSE_OR_POP", Jump, -1;
+    JumpIfFalseOrPop = "JUMP_IF_FALSE_OR_POP", Jump, 1, -1;
     /// if S[-1]: pc = a (keep it) else pop
-    JumpIfTrueOrPop = "JUMP_IF_TRUE_OR_POP", Jump, -1;
+    JumpIfTrueOrPop = "JUMP_IF_TRUE_OR_POP", Jump, 1, -1;
     /// return pop() to the caller
-    ReturnValue = "RETURN_VALUE", None, -1;
+    ReturnValue = "RETURN_VALUE", None, 1, -1;
     /// yield pop() to the caller; on resume push the sent value
-    YieldValue = "YIELD_VALUE", None, 0;
+    YieldValue = "YIELD_VALUE", None, 1, 0;
     /// S[-1] = iter(S[-1]) unless it is a generator (yield from)
-    GetYieldFromIter = "GET_YIELD_FROM_ITER", None, 0;
+    GetYieldFromIter = "GET_YIELD_FROM_ITER", None, 1, 0;
     /// v = pop(); send v to S[-1]; if it yields, yield that and re-run this on resume; when it returns r: S[-1] = r
-    YieldFrom = "YIELD_FROM", None, -1;
+    YieldFrom = "YIELD_FROM", None, 2, -1;
     /// push a function from code S[-1] (a & 1 defaults, 2 kw defaults, 4 annotations, 8 closure below it)
-    MakeFunction = "MAKE_FUNCTION", Flags, -(a & 1) - ((a >> 1) & 1) - ((a >> 2) & 1) - ((a >> 3) & 1);
+    MakeFunction = "MAKE_FUNCTION", Flags, 1 + (a & 1) + ((a >> 1) & 1) + ((a >> 2) & 1) + ((a >> 3) & 1), -(a & 1) - ((a >> 1) & 1) - ((a >> 2) & 1) - ((a >> 3) & 1);
     /// push builtins.__build_class__
-    LoadBuildClass = "LOAD_BUILD_CLASS", None, 1;
+    LoadBuildClass = "LOAD_BUILD_CLASS", None, 0, 1;
     /// f = S[-a-1]; replace f and its a arguments by f(args)
-    Call = "CALL", Count, -a;
+    Call = "CALL", Count, a + 1, -a;
     /// S[-a-2] = method, S[-a-1] = self or NULL; replace them and the a arguments by the call result
-    CallMethod = "CALL_METHOD", Count, -a - 1;
+    CallMethod = "CALL_METHOD", Count, a + 2, -a - 1;
     /// names = pop() (a tuple); f = S[-a-1]; the last len(names) of the a arguments are keywords
-    CallKw = "CALL_KW", Count, -a - 1;
+    CallKw = "CALL_KW", Count, a + 2, -a - 1;
     /// f(*S[-2], **S[-1]) if a & 1, else f(*S[-1]); replace all by the result
-    CallEx = "CALL_EX", Flags, -1 - (a & 1);
+    CallEx = "CALL_EX", Flags, 2 + (a & 1), -1 - (a & 1);
     /// raise: a=0 re-raise the handled exception, 1 raise pop(), 2 raise S[-2] from S[-1]
-    RaiseVarargs = "RAISE_VARARGS", Count, -a;
+    RaiseVarargs = "RAISE_VARARGS", Count, a, -a;
     /// re-raise pop() keeping its traceback (end of a handler that did not match)
-    Reraise = "RERAISE", None, -1;
+    Reraise = "RERAISE", None, 1, -1;
     /// exc = pop(); push the handled exception (or None); push exc; it becomes the handled one
-    PushExcInfo = "PUSH_EXC_INFO", None, 1;
+    PushExcInfo = "PUSH_EXC_INFO", None, 1, 1;
     /// restore the handled exception from pop()
-    PopExcept = "POP_EXCEPT", None, -1;
+    PopExcept = "POP_EXCEPT", None, 1, -1;
     /// S[-1] = isinstance(S[-2], S[-1]) for exception matching (S[-1] a class or tuple)
-    CheckExcMatch = "CHECK_EXC_MATCH", None, 0;
+    CheckExcMatch = "CHECK_EXC_MATCH", None, 2, 0;
     /// mgr = pop(); push bound mgr.__exit__; push mgr.__enter__()
-    BeforeWith = "BEFORE_WITH", None, 1;
-    /// S[-4] is __exit__, S[-1] the exception: push __exit__(type, exc, tb)
-    WithExceptStart = "WITH_EXCEPT_START", None, 1;
+    BeforeWith = "BEFORE_WITH", None, 1, 1;
+    /// S[-3] is __exit__, S[-1] the exception: push __exit__(type, exc, tb)
+    WithExceptStart = "WITH_EXCEPT_START", None, 3, 1;
     /// fromlist = pop(); level = pop(); push __import__(N[a], fromlist, level)
-    ImportName = "IMPORT_NAME", Name, -1;
+    ImportName = "IMPORT_NAME", Name, 2, -1;
     /// push S[-1].N[a] (from module import name)
-    ImportFrom = "IMPORT_FROM", Name, 1;
+    ImportFrom = "IMPORT_FROM", Name, 1, 1;
     /// copy the public names of pop() into locals
-    ImportStar = "IMPORT_STAR", None, -1;
+    ImportStar = "IMPORT_STAR", None, 1, -1;
     /// create __annotations__ in locals if missing
-    SetupAnnotations = "SETUP_ANNOTATIONS", None, 0;
+    SetupAnnotations = "SETUP_ANNOTATIONS", None, 0, 0;
     /// push AssertionError
-    LoadAssertionError = "LOAD_ASSERTION_ERROR", None, 1;
+    LoadAssertionError = "LOAD_ASSERTION_ERROR", None, 0, 1;
     /// push len(S[-1])
-    GetLen = "GET_LEN", None, 1;
+    GetLen = "GET_LEN", None, 1, 1;
     /// push whether S[-1] is a mapping (match)
-    MatchMapping = "MATCH_MAPPING", None, 1;
+    MatchMapping = "MATCH_MAPPING", None, 1, 1;
     /// push whether S[-1] is a sequence (match; not str/bytes)
-    MatchSequence = "MATCH_SEQUENCE", None, 1;
+    MatchSequence = "MATCH_SEQUENCE", None, 1, 1;
     /// S[-2] mapping, S[-1] keys tuple: push tuple of values, or None if a key is missing
-    MatchKeys = "MATCH_KEYS", None, 1;
+    MatchKeys = "MATCH_KEYS", None, 2, 1;
     /// names = pop(); cls = pop(); subj = pop(): push tuple of a positional + len(names) attributes, or None
-    MatchClass = "MATCH_CLASS", Count, -2;
+    MatchClass = "MATCH_CLASS", Count, 3, -2;
     /// S[-2] mapping, S[-1] keys: S[-1] = dict of S[-2] without those keys
-    CopyDictWithoutKeys = "COPY_DICT_WITHOUT_KEYS", None, 0;
+    CopyDictWithoutKeys = "COPY_DICT_WITHOUT_KEYS", None, 2, 0;
     /// REPL: print repr(pop()) unless None, and bind it to `_`
-    PrintExpr = "PRINT_EXPR", None, -1;
+    PrintExpr = "PRINT_EXPR", None, 1, -1;
 }
 
 macro_rules! define_enum {

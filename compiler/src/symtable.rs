@@ -6,7 +6,7 @@
 
 use crate::error::CompileError;
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -98,8 +98,9 @@ impl Scope {
     /// Fast locals (function scopes): parameters first, then other bound names.
     pub fn fast_locals(&self) -> Vec<String> {
         let mut v = self.params.clone();
+        let mut seen: HashSet<&str> = self.params.iter().map(|p| p.as_str()).collect();
         for n in &self.order {
-            if !v.contains(n) && self.resolved.get(n) == Some(&NameScope::Local) {
+            if self.resolved.get(n) == Some(&NameScope::Local) && seen.insert(n) {
                 v.push(n.clone());
             }
         }
@@ -129,7 +130,17 @@ struct Builder {
     in_comp_iter: u32,
     /// > 0 while visiting the targets of a comprehension's `for` clause.
     in_comp_target: u32,
+    /// How many statements and expressions enclose the node being visited.
+    depth: u32,
+    /// The tree nests deeper than [`MAX_DEPTH`]: the walk stopped descending.
+    too_deep: bool,
 }
+
+/// How deeply statements and expressions may nest, counted as CPython 3.11 counts
+/// them in its symbol table pass (its recursion limit, 1000, times 3). Deeper source
+/// is refused with CPython's `RecursionError`; this also bounds the recursion of every
+/// later pass over the tree (codegen, constant folding, checks).
+pub const MAX_DEPTH: u32 = 3000;
 
 /// Analyse a module body.
 pub fn analyze(body: &[Stmt]) -> Result<SymbolTable, CompileError> {
@@ -140,9 +151,14 @@ pub fn analyze(body: &[Stmt]) -> Result<SymbolTable, CompileError> {
         err: None,
         in_comp_iter: 0,
         in_comp_target: 0,
+        depth: 0,
+        too_deep: false,
     };
     for s in body {
         b.stmt(s);
+    }
+    if b.too_deep {
+        return Err(CompileError::too_deep());
     }
     if let Some(e) = b.err {
         return Err(e);
@@ -174,7 +190,7 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
                         .at_range(at, end),
                 );
             }
-            if !enclosing.contains(n) {
+            if enclosing.binary_search(n).is_err() {
                 return Err(
                     CompileError::syntax(format!("no binding for nonlocal '{n}' found"))
                         .at_range(at, end),
@@ -185,7 +201,7 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
             NameScope::GlobalImplicit
         } else if f & (DEF_LOCAL | DEF_PARAM) != 0 {
             NameScope::Local
-        } else if enclosing.contains(n) {
+        } else if enclosing.binary_search(n).is_ok() {
             NameScope::Free
         } else {
             NameScope::GlobalImplicit
@@ -206,8 +222,9 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
         .collect();
     match kind {
         ScopeKind::Function | ScopeKind::Comprehension => {
+            let inherited: HashSet<String> = child_env.iter().cloned().collect();
             for (n, s) in &t.scopes[idx].resolved {
-                if *s == NameScope::Local && !child_env.contains(n) {
+                if *s == NameScope::Local && !inherited.contains(n) {
                     child_env.push(n.clone());
                 }
             }
@@ -221,6 +238,10 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
         ScopeKind::Module => {}
     }
     child_env.sort();
+    child_env.dedup();
+    // Membership of cellvars / freevars (the Vecs keep first-seen order).
+    let mut cells: HashSet<String> = t.scopes[idx].cellvars.iter().cloned().collect();
+    let mut frees_seen: HashSet<String> = t.scopes[idx].freevars.iter().cloned().collect();
     let children = t.scopes[idx].children.clone();
     for c in children {
         resolve(t, c, &child_env)?;
@@ -230,13 +251,13 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
             match me.resolved.get(&n).copied() {
                 Some(NameScope::Local) if kind != ScopeKind::Class => {
                     me.resolved.insert(n.clone(), NameScope::Cell);
-                    if !me.cellvars.contains(&n) {
+                    if cells.insert(n.clone()) {
                         me.cellvars.push(n);
                     }
                 }
                 Some(NameScope::Cell) => {}
                 _ if kind == ScopeKind::Class && n == "__class__" => {
-                    if !me.cellvars.contains(&n) {
+                    if cells.insert(n.clone()) {
                         me.cellvars.push(n);
                     }
                 }
@@ -249,7 +270,7 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
                             me.flags.insert(n.clone(), 0);
                             me.resolved.insert(n.clone(), NameScope::Free);
                         }
-                        if !me.freevars.contains(&n) {
+                        if frees_seen.insert(n.clone()) {
                             me.freevars.push(n);
                         }
                     }
@@ -260,7 +281,7 @@ fn resolve(t: &mut SymbolTable, idx: usize, enclosing: &[String]) -> Result<(), 
     // Own free variables, in first-seen order.
     let me = &mut t.scopes[idx];
     for n in me.order.clone() {
-        if me.resolved.get(&n) == Some(&NameScope::Free) && !me.freevars.contains(&n) {
+        if me.resolved.get(&n) == Some(&NameScope::Free) && frees_seen.insert(n.clone()) {
             me.freevars.push(n);
         }
     }
@@ -353,9 +374,10 @@ impl Builder {
         if let Some(k) = &args.kwarg {
             names.push(k);
         }
+        let mut seen: HashSet<String> = self.scopes[self.cur].params.iter().cloned().collect();
         for a in names {
             let n = a.arg.as_str();
-            if self.scopes[self.cur].params.iter().any(|p| p == n) {
+            if !seen.insert(n.to_string()) {
                 self.fail(
                     format!("duplicate argument '{n}' in function definition"),
                     a,
@@ -366,7 +388,27 @@ impl Builder {
         }
     }
 
+    /// Enter one more level of nesting; false (and the walk stops descending) past
+    /// [`MAX_DEPTH`].
+    fn enter(&mut self) -> bool {
+        if self.depth >= MAX_DEPTH {
+            self.too_deep = true;
+        }
+        if self.too_deep {
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
     fn stmt(&mut self, s: &Stmt) {
+        if self.enter() {
+            self.stmt_inner(s);
+            self.depth -= 1;
+        }
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) {
         match s {
             Stmt::FunctionDef(f) => {
                 for d in &f.decorator_list {
@@ -453,9 +495,26 @@ impl Builder {
                 self.stmts(&w.orelse);
             }
             Stmt::If(i) => {
-                self.expr(&i.test);
-                self.stmts(&i.body);
-                self.stmts(&i.orelse);
+                // An `elif` chain nests: one level each (as CPython counts), walked
+                // in a loop.
+                let mut cur = i;
+                let mut levels = 0;
+                loop {
+                    self.expr(&cur.test);
+                    self.stmts(&cur.body);
+                    match &cur.orelse[..] {
+                        [Stmt::If(next)] if self.enter() => {
+                            levels += 1;
+                            cur = next;
+                        }
+                        [Stmt::If(_)] => break,
+                        _ => {
+                            self.stmts(&cur.orelse);
+                            break;
+                        }
+                    }
+                }
+                self.depth -= levels;
             }
             Stmt::With(w) => {
                 for it in &w.items {
@@ -692,6 +751,13 @@ impl Builder {
     }
 
     fn expr(&mut self, e: &Expr) {
+        if self.enter() {
+            self.expr_inner(e);
+            self.depth -= 1;
+        }
+    }
+
+    fn expr_inner(&mut self, e: &Expr) {
         match e {
             Expr::BoolOp(b) => b.values.iter().for_each(|v| self.expr(v)),
             Expr::NamedExpr(n) => {

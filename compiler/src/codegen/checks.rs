@@ -5,6 +5,10 @@
 use super::{CResult, Compiler};
 use crate::error::CompileError;
 use rustpython_parser::ast::{self, Expr, Ranged};
+use std::collections::{BTreeSet, HashSet};
+
+/// The names a pattern binds (ordered: alternatives are compared as sets).
+type Names = BTreeSet<String>;
 
 /// CPython's name for an expression in error messages (`_PyPegen_get_expr_name`).
 pub(crate) fn expr_name(e: &Expr) -> &'static str {
@@ -202,20 +206,19 @@ impl<'a> Compiler<'a> {
     pub(crate) fn check_match(&self, m: &ast::StmtMatch) -> CResult {
         let last = m.cases.len().saturating_sub(1);
         for (i, case) in m.cases.iter().enumerate() {
-            let mut names = vec![];
+            let mut names = Names::new();
             self.check_pattern(&case.pattern, case.guard.is_some() || i == last, &mut names)?;
         }
         Ok(())
     }
 
-    fn bind_pattern_name(&self, n: &str, node: &impl Ranged, names: &mut Vec<String>) -> CResult {
-        if names.iter().any(|x| x == n) {
+    fn bind_pattern_name(&self, n: &str, node: &impl Ranged, names: &mut Names) -> CResult {
+        if !names.insert(n.to_string()) {
             return Err(self.err_at(
                 CompileError::syntax(format!("multiple assignments to name '{n}' in pattern")),
                 node,
             ));
         }
-        names.push(n.to_string());
         Ok(())
     }
 
@@ -223,7 +226,7 @@ impl<'a> Compiler<'a> {
         &self,
         p: &ast::Pattern,
         allow_irrefutable: bool,
-        names: &mut Vec<String>,
+        names: &mut Names,
     ) -> CResult {
         use ast::Pattern as P;
         match p {
@@ -268,10 +271,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             P::MatchMapping(m) => {
-                let mut seen: Vec<String> = vec![];
+                let mut seen: HashSet<String> = HashSet::new();
                 for k in &m.keys {
                     if let Some(r) = key_repr(k) {
-                        if seen.contains(&r) {
+                        if !seen.insert(r.clone()) {
                             return Err(self.err_at(
                                 CompileError::syntax(format!(
                                     "mapping pattern checks duplicate key ({r})"
@@ -279,7 +282,6 @@ impl<'a> Compiler<'a> {
                                 p,
                             ));
                         }
-                        seen.push(r);
                     }
                 }
                 for sub in &m.patterns {
@@ -290,8 +292,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             P::MatchClass(c) => {
+                let mut seen = HashSet::new();
                 for (i, a) in c.kwd_attrs.iter().enumerate() {
-                    if c.kwd_attrs[..i].iter().any(|b| b == a) {
+                    if !seen.insert(a.as_str()) {
                         return Err(self.err_at(
                             CompileError::syntax(format!(
                                 "attribute name repeated in class pattern: {a}"
@@ -306,11 +309,10 @@ impl<'a> Compiler<'a> {
             }
             P::MatchOr(o) => {
                 let n = o.patterns.len();
-                let mut first: Option<Vec<String>> = None;
+                let mut first: Option<Names> = None;
                 for (i, alt) in o.patterns.iter().enumerate() {
-                    let mut alt_names = vec![];
+                    let mut alt_names = Names::new();
                     self.check_pattern(alt, allow_irrefutable && i + 1 == n, &mut alt_names)?;
-                    alt_names.sort();
                     match &first {
                         None => first = Some(alt_names),
                         Some(f) if *f != alt_names => {

@@ -13,6 +13,7 @@ pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
     match e {
         Expr::Constant(c) => Some(convert_constant(&c.value)),
         Expr::UnaryOp(u) => super::fold::fold_unary(u.op, constant_of(&u.operand)?),
+        Expr::BinOp(b) if b.op == ast::Operator::Add => fold_add_chain(b),
         Expr::BinOp(b) => {
             super::fold::fold_binary(b.op, constant_of(&b.left)?, constant_of(&b.right)?)
         }
@@ -22,6 +23,65 @@ pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
         }
         _ => None,
     }
+}
+
+/// `a + b + c + ...` (a left-nested chain of `+`) as a constant: folded left to right
+/// as [`super::fold::fold_binary`] would fold each `+`, but without recursing down the
+/// chain and with strings, bytes and tuples concatenated in one buffer, so a long
+/// chain costs time linear in its result (pairwise folding copied every prefix again).
+fn fold_add_chain(top: &ast::ExprBinOp) -> Option<Constant> {
+    let mut rights = vec![&*top.right];
+    let mut left = &*top.left;
+    while let Expr::BinOp(b) = left {
+        if b.op != ast::Operator::Add {
+            break;
+        }
+        rights.push(&b.right);
+        left = &b.left;
+    }
+    enum Acc {
+        Const(Constant),
+        Str(String),
+        Bytes(Vec<u8>),
+        Tuple(Vec<Constant>),
+    }
+    impl Acc {
+        fn done(self) -> Constant {
+            match self {
+                Acc::Const(c) => c,
+                Acc::Str(s) => Constant::Str(s.into()),
+                Acc::Bytes(b) => Constant::Bytes(b.into()),
+                Acc::Tuple(t) => Constant::Tuple(t.into()),
+            }
+        }
+    }
+    let mut acc = Acc::Const(constant_of(left)?);
+    for r in rights.into_iter().rev() {
+        let r = constant_of(r)?;
+        acc = match (acc, r) {
+            (Acc::Str(mut a), Constant::Str(b)) => {
+                a.push_str(&b);
+                Acc::Str(a)
+            }
+            (Acc::Const(Constant::Str(a)), Constant::Str(b)) => Acc::Str(format!("{a}{b}")),
+            (Acc::Bytes(mut a), Constant::Bytes(b)) => {
+                a.extend_from_slice(&b);
+                Acc::Bytes(a)
+            }
+            (Acc::Const(Constant::Bytes(a)), Constant::Bytes(b)) => {
+                Acc::Bytes([&a[..], &b[..]].concat())
+            }
+            (Acc::Tuple(mut a), Constant::Tuple(b)) => {
+                a.extend(b.iter().cloned());
+                Acc::Tuple(a)
+            }
+            (Acc::Const(Constant::Tuple(a)), Constant::Tuple(b)) => {
+                Acc::Tuple(a.iter().chain(b.iter()).cloned().collect())
+            }
+            (a, b) => Acc::Const(super::fold::fold_binary(ast::Operator::Add, a.done(), b)?),
+        };
+    }
+    Some(acc.done())
 }
 
 pub(crate) fn convert_constant(c: &ast::Constant) -> Constant {
@@ -443,12 +503,10 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let mut names = vec![];
+        let mut seen = std::collections::HashSet::new();
         for k in &c.keywords {
             let name = k.arg.as_ref().expect("checked above");
-            if names
-                .iter()
-                .any(|n: &Constant| matches!(n, Constant::Str(s) if &**s == name.as_str()))
-            {
+            if !seen.insert(name.as_str()) {
                 return Err(self.err_at(
                     CompileError::syntax(format!("keyword argument repeated: {name}")),
                     &k.value,
@@ -567,7 +625,7 @@ impl<'a> Compiler<'a> {
             CompKind::Dict(..) => self.emit(Op::BuildMap, 0),
             CompKind::Gen(_) => {}
         }
-        self.comp_loop(generators, 0, &kind)?;
+        self.comp_loop(generators, &kind)?;
         if matches!(kind, CompKind::Gen(_)) {
             self.load_const(Constant::None);
         }
@@ -580,54 +638,52 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_loop(
-        &mut self,
-        gens: &'a [ast::Comprehension],
-        i: usize,
-        kind: &CompKind<'a>,
-    ) -> CResult {
-        let g = &gens[i];
-        let head = self.new_label();
-        let exit = self.new_label();
-        if i == 0 {
-            self.emit(Op::LoadFast, 0);
-        } else {
-            self.iter_expr(&g.iter)?;
-            self.emit(Op::GetIter, 0);
+    /// The loops of a comprehension, one per `for` clause, innermost last (emitted
+    /// without recursion: a comprehension may have any number of clauses).
+    fn comp_loop(&mut self, gens: &'a [ast::Comprehension], kind: &CompKind<'a>) -> CResult {
+        let mut loops = Vec::with_capacity(gens.len());
+        for (i, g) in gens.iter().enumerate() {
+            let head = self.new_label();
+            let exit = self.new_label();
+            if i == 0 {
+                self.emit(Op::LoadFast, 0);
+            } else {
+                self.iter_expr(&g.iter)?;
+                self.emit(Op::GetIter, 0);
+            }
+            self.place(head);
+            self.emit_jump(Op::ForIter, exit);
+            self.assign_target(&g.target)?;
+            for cond in &g.ifs {
+                self.jump_if(cond, false, head)?;
+            }
+            loops.push((head, exit));
         }
-        self.place(head);
-        self.emit_jump(Op::ForIter, exit);
-        self.assign_target(&g.target)?;
-        for cond in &g.ifs {
-            self.jump_if(cond, false, head)?;
-        }
-        if i + 1 < gens.len() {
-            self.comp_loop(gens, i + 1, kind)?;
-        } else {
-            let depth = gens.len() as u32 + 1;
-            match kind {
-                CompKind::List(e) => {
-                    self.expr(e)?;
-                    self.emit(Op::ListAppend, depth);
-                }
-                CompKind::Set(e) => {
-                    self.expr(e)?;
-                    self.emit(Op::SetAdd, depth);
-                }
-                CompKind::Dict(k, v) => {
-                    self.expr(k)?;
-                    self.expr(v)?;
-                    self.emit(Op::MapAdd, depth);
-                }
-                CompKind::Gen(e) => {
-                    self.expr(e)?;
-                    self.emit(Op::YieldValue, 0);
-                    self.emit(Op::PopTop, 0);
-                }
+        let depth = gens.len() as u32 + 1;
+        match kind {
+            CompKind::List(e) => {
+                self.expr(e)?;
+                self.emit(Op::ListAppend, depth);
+            }
+            CompKind::Set(e) => {
+                self.expr(e)?;
+                self.emit(Op::SetAdd, depth);
+            }
+            CompKind::Dict(k, v) => {
+                self.expr(k)?;
+                self.expr(v)?;
+                self.emit(Op::MapAdd, depth);
+            }
+            CompKind::Gen(e) => {
+                self.expr(e)?;
+                self.emit(Op::YieldValue, 0);
+                self.emit(Op::PopTop, 0);
             }
         }
-        self.emit_jump(Op::Jump, head);
-        self.place(exit);
+        for (head, exit) in loops.into_iter().rev() {
+            self.emit_jump(Op::Jump, head);
+            self.place(exit);
+        }
         Ok(())
     }
 }

@@ -10,11 +10,12 @@ mod fold;
 mod pattern;
 mod stmt;
 
-use crate::code::{flags, CodeObject, Constant, ExceptionEntry};
+use crate::code::{flags, CodeObject, ConstKey, Constant, ExceptionEntry};
 use crate::error::CompileError;
 use crate::opcodes::{Instr, Op};
 use crate::symtable::{NameScope, ScopeKind, SymbolTable};
 use rustpython_parser::ast::{self, Ranged, Stmt};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
@@ -33,22 +34,36 @@ pub(crate) enum FBlock<'a> {
         head: Label,
         exit: Label,
     },
-    TryExcept,
+    /// The body of `try` with `except` clauses: leaving drops its handler (and those
+    /// pushed after it) down to `handlers`.
+    TryExcept {
+        handlers: usize,
+    },
     /// The body of `try` with a `finally`: leaving runs the final body inline.
     FinallyTry {
         body: &'a [Stmt],
         handlers: usize,
     },
-    /// The exception path of a `finally`: [prev_exc, exc] are on the stack.
-    FinallyEnd,
+    /// The exception path of a `finally`: [prev_exc, exc] are on the stack. Leaving
+    /// drops the handlers pushed since there were `handlers`.
+    FinallyEnd {
+        handlers: usize,
+    },
     /// The body of a `with`: the bound `__exit__` is on the stack.
     With {
         handlers: usize,
     },
     /// The body of an `except` clause: the previous handled exception is on the stack.
+    /// Leaving drops the handlers pushed since there were `handlers`.
     HandlerCleanup {
         name: Option<String>,
+        handlers: usize,
     },
+    /// The `except` clauses of a `try` (nothing to undo; counted as CPython does).
+    ExceptionHandler,
+    /// A `finally` body run inline by a `return`: the return value is on the stack
+    /// below it, so a `break` or `continue` in that body must pop it.
+    PopValue,
 }
 
 pub(crate) struct Unit<'a> {
@@ -66,6 +81,13 @@ pub(crate) struct Unit<'a> {
     pub varnames: Vec<Rc<str>>,
     pub cellvars: Vec<Rc<str>>,
     pub freevars: Vec<Rc<str>>,
+    /// Indexes of `consts`, `names`, `varnames` and cells (cellvars, then freevars),
+    /// so that compiling stays linear in the number of distinct entries. (Lookups
+    /// only: nothing iterates them.)
+    const_index: HashMap<ConstKey, u32>,
+    name_index: HashMap<Rc<str>, u32>,
+    var_index: HashMap<Rc<str>, u32>,
+    cell_index: HashMap<Rc<str>, u32>,
     pub fblocks: Vec<FBlock<'a>>,
     pub handlers: Vec<(Label, u32)>,
     /// Values held on the stack by enclosing constructs (loops, with, except).
@@ -78,8 +100,14 @@ pub(crate) struct Unit<'a> {
     pub line: u32,
 }
 
+/// CPython's limit on statically nested blocks (`CO_MAXBLOCKS`): loops, `try`,
+/// `except`, `finally` and `with` bodies of one function.
+pub(crate) const MAX_BLOCKS: usize = 20;
+
 pub(crate) struct Compiler<'a> {
     pub st: &'a SymbolTable,
+    /// Source range of the statement being compiled.
+    pub cur_stmt: (u32, u32),
     /// The source text (for the few checks that need more than the AST).
     pub source: &'a str,
     pub filename: Rc<str>,
@@ -104,6 +132,7 @@ pub fn compile_module(
     }
     let mut c = Compiler {
         st,
+        cur_stmt: (0, 0),
         source,
         filename: filename.into(),
         line_starts,
@@ -170,6 +199,16 @@ impl<'a> Compiler<'a> {
             } else {
                 vec![]
             };
+        let cellvars: Vec<Rc<str>> = s.cellvars.iter().map(|n| Rc::from(n.as_str())).collect();
+        let freevars: Vec<Rc<str>> = s.freevars.iter().map(|n| Rc::from(n.as_str())).collect();
+        let mut var_index = HashMap::with_capacity(varnames.len());
+        for (i, v) in varnames.iter().enumerate() {
+            var_index.entry(v.clone()).or_insert(i as u32);
+        }
+        let mut cell_index = HashMap::new();
+        for (i, c) in cellvars.iter().chain(&freevars).enumerate() {
+            cell_index.entry(c.clone()).or_insert(i as u32);
+        }
         let unit = Unit {
             scope,
             kind: s.kind,
@@ -183,8 +222,12 @@ impl<'a> Compiler<'a> {
             consts: vec![],
             names: vec![],
             varnames,
-            cellvars: s.cellvars.iter().map(|n| Rc::from(n.as_str())).collect(),
-            freevars: s.freevars.iter().map(|n| Rc::from(n.as_str())).collect(),
+            cellvars,
+            freevars,
+            const_index: HashMap::new(),
+            name_index: HashMap::new(),
+            var_index,
+            cell_index,
             fblocks: vec![],
             handlers: vec![],
             depth: 0,
@@ -238,12 +281,11 @@ impl<'a> Compiler<'a> {
         }
         let mut cell_params = vec![];
         for (ci, c) in u.cellvars.iter().enumerate() {
-            if let Some(pi) = u.varnames.iter().position(|v| v == c) {
-                cell_params.push((ci as u32, pi as u32));
+            if let Some(&pi) = u.var_index.get(c) {
+                cell_params.push((ci as u32, pi));
             }
         }
-        let max_stack = max_stack(&instrs, &table);
-        Ok(CodeObject {
+        let mut code = CodeObject {
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),
@@ -263,8 +305,10 @@ impl<'a> Compiler<'a> {
             flags: u.flags,
             exception_table: table,
             doc: u.doc,
-            max_stack,
-        })
+            max_stack: 0,
+        };
+        code.max_stack = crate::verify::verify(&code).map_err(CompileError::internal)?;
+        Ok(code)
     }
 
     /// Whether control cannot fall off the end of the code emitted so far: the last
@@ -277,6 +321,23 @@ impl<'a> Compiler<'a> {
             u.instrs.last().map(|i| i.op),
             Some(Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
         ) && !u.labels.contains(&Some(end))
+    }
+
+    /// Enter a block, failing as CPython beyond [`MAX_BLOCKS`] nested ones.
+    pub fn push_fblock(&mut self, b: FBlock<'a>, node: &impl Ranged) -> CResult {
+        let r = node.range();
+        self.push_fblock_at(b, (r.start().to_u32(), r.end().to_u32()))
+    }
+
+    pub fn push_fblock_at(&mut self, b: FBlock<'a>, (start, end): (u32, u32)) -> CResult {
+        if self.unit_ref().fblocks.len() >= MAX_BLOCKS {
+            return Err(
+                CompileError::syntax("too many statically nested blocks".into())
+                    .at_range(start, end),
+            );
+        }
+        self.unit().fblocks.push(b);
+        Ok(())
     }
 
     pub fn new_label(&mut self) -> Label {
@@ -304,11 +365,12 @@ impl<'a> Compiler<'a> {
 
     pub fn add_const(&mut self, c: Constant) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.consts.iter().position(|k| k.same(&c)) {
-            return i as u32;
+        let next = u.consts.len() as u32;
+        let i = *u.const_index.entry(c.key()).or_insert(next);
+        if i == next {
+            u.consts.push(c);
         }
-        u.consts.push(c);
-        u.consts.len() as u32 - 1
+        i
     }
 
     pub fn load_const(&mut self, c: Constant) {
@@ -318,31 +380,30 @@ impl<'a> Compiler<'a> {
 
     pub fn add_name(&mut self, n: &str) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.names.iter().position(|k| &**k == n) {
-            return i as u32;
+        if let Some(&i) = u.name_index.get(n) {
+            return i;
         }
-        u.names.push(n.into());
-        u.names.len() as u32 - 1
+        let n: Rc<str> = n.into();
+        let i = u.names.len() as u32;
+        u.names.push(n.clone());
+        u.name_index.insert(n, i);
+        i
     }
 
     fn cell_index(&self, name: &str) -> Option<u32> {
-        let u = self.unit_ref();
-        if let Some(i) = u.cellvars.iter().position(|c| &**c == name) {
-            return Some(i as u32);
-        }
-        u.freevars
-            .iter()
-            .position(|c| &**c == name)
-            .map(|i| (i + u.cellvars.len()) as u32)
+        self.unit_ref().cell_index.get(name).copied()
     }
 
     fn local_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.varnames.iter().position(|c| &**c == name) {
-            return i as u32;
+        if let Some(&i) = u.var_index.get(name) {
+            return i;
         }
-        u.varnames.push(name.into());
-        u.varnames.len() as u32 - 1
+        let n: Rc<str> = name.into();
+        let i = u.varnames.len() as u32;
+        u.varnames.push(n.clone());
+        u.var_index.insert(n, i);
+        i
     }
 
     /// Emit a load, store or delete of a variable, choosing the instruction from scope.
@@ -468,43 +529,4 @@ impl<'a> Compiler<'a> {
         self.emit(Op::MakeFunction, flags);
         Ok(())
     }
-}
-
-/// Upper bound of the operand stack depth, by flow analysis over jumps and handlers.
-fn max_stack(instrs: &[Instr], table: &[ExceptionEntry]) -> u32 {
-    let n = instrs.len();
-    let mut depth: Vec<i32> = vec![-1; n + 1];
-    let mut work = vec![(0usize, 0i32)];
-    for e in table {
-        work.push((e.target as usize, e.depth as i32 + 1));
-    }
-    let mut maxd = 0i32;
-    while let Some((pc, d)) = work.pop() {
-        if pc >= n || depth[pc] >= d {
-            continue;
-        }
-        depth[pc] = d;
-        let ins = instrs[pc];
-        let after = d + ins.op.stack_effect(ins.arg);
-        maxd = maxd.max(d).max(after + 1);
-        match ins.op {
-            Op::Jump => work.push((ins.arg as usize, after)),
-            Op::ReturnValue | Op::RaiseVarargs | Op::Reraise => {}
-            Op::ForIter => {
-                work.push((ins.arg as usize, d - 1));
-                work.push((pc + 1, after));
-            }
-            Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                work.push((ins.arg as usize, d));
-                work.push((pc + 1, after));
-            }
-            _ => {
-                if let Some(t) = ins.jump_target() {
-                    work.push((t as usize, after));
-                }
-                work.push((pc + 1, after));
-            }
-        }
-    }
-    maxd.max(0) as u32 + 2
 }

@@ -49,6 +49,27 @@ impl<'a> Compiler<'a> {
         l
     }
 
+    /// Labels `l[k]` (k = 0..=max) that pop `k` values and then jump to `fail` (`l[0]`
+    /// is `fail` itself): one shared run of POP_TOPs, so that a pattern with n parts
+    /// emits cleanup code linear in n.
+    fn fail_pops(&mut self, max: u32, fail: Label) -> Vec<Label> {
+        let mut labels = vec![fail];
+        if max == 0 {
+            return labels;
+        }
+        let pops: Vec<Label> = (0..max).map(|_| self.new_label()).collect();
+        let skip = self.new_label();
+        self.emit_jump(Op::Jump, skip);
+        for k in (0..max as usize).rev() {
+            self.place(pops[k]);
+            self.emit(Op::PopTop, 0);
+        }
+        self.emit_jump(Op::Jump, fail);
+        self.place(skip);
+        labels.extend(pops);
+        labels
+    }
+
     fn pattern(&mut self, p: &'a Pattern, fail: Label) -> CResult {
         match p {
             Pattern::MatchValue(v) => {
@@ -107,14 +128,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::MatchClass, c.patterns.len() as u32);
                 // [attrs or None]
                 self.emit(Op::Copy, 1);
-                let pop1 = self.fail_pop(1, fail);
-                self.emit_jump(Op::PopJumpIfNone, pop1);
                 let n = (c.patterns.len() + c.kwd_patterns.len()) as u32;
+                let pops = self.fail_pops(n.saturating_sub(1).max(1), fail);
+                self.emit_jump(Op::PopJumpIfNone, pops[1]);
                 self.emit(Op::UnpackSequence, n);
                 for (i, sub) in c.patterns.iter().chain(&c.kwd_patterns).enumerate() {
                     let remaining = n - 1 - i as u32;
-                    let f = self.fail_pop(remaining, fail);
-                    self.pattern(sub, f)?;
+                    self.pattern(sub, pops[remaining as usize])?;
                 }
             }
             Pattern::MatchStar(_) => {
@@ -129,7 +149,9 @@ impl<'a> Compiler<'a> {
 
     fn sequence_pattern(&mut self, pats: &'a [Pattern], fail: Label) -> CResult {
         let star = pats.iter().position(|p| matches!(p, Pattern::MatchStar(_)));
-        let pop1 = self.fail_pop(1, fail);
+        let n = pats.len() as u32;
+        let pops = self.fail_pops(n.saturating_sub(1).max(1), fail);
+        let pop1 = pops[1];
         self.emit(Op::MatchSequence, 0);
         self.emit_jump(Op::PopJumpIfFalse, pop1);
         self.emit(Op::GetLen, 0);
@@ -144,7 +166,6 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit_jump(Op::PopJumpIfFalse, pop1);
-        let n = pats.len() as u32;
         match star {
             None => self.emit(Op::UnpackSequence, n),
             Some(i) => {
@@ -153,8 +174,7 @@ impl<'a> Compiler<'a> {
             }
         }
         for (i, sub) in pats.iter().enumerate() {
-            let remaining = n - 1 - i as u32;
-            let f = self.fail_pop(remaining, fail);
+            let f = pops[(n - 1 - i as u32) as usize];
             match sub {
                 Pattern::MatchStar(s) => match &s.name {
                     Some(name) => self.store_name(name)?,
@@ -167,9 +187,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn mapping_pattern(&mut self, m: &'a ast::PatternMatchMapping, fail: Label) -> CResult {
-        let pop1 = self.fail_pop(1, fail);
+        let n = m.patterns.len() as u32;
+        let pops = self.fail_pops((n + 1).max(3), fail);
         self.emit(Op::MatchMapping, 0);
-        self.emit_jump(Op::PopJumpIfFalse, pop1);
+        self.emit_jump(Op::PopJumpIfFalse, pops[1]);
         // [subj]
         let mut keys = vec![];
         for k in &m.keys {
@@ -181,14 +202,11 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Tuple(keys.into()));
         self.emit(Op::MatchKeys, 0); // [subj, keys, values|None]
         self.emit(Op::Copy, 1);
-        let pop3 = self.fail_pop(3, fail);
-        self.emit_jump(Op::PopJumpIfNone, pop3);
-        let n = m.patterns.len() as u32;
+        self.emit_jump(Op::PopJumpIfNone, pops[3]);
         self.emit(Op::UnpackSequence, n); // [subj, keys, vn..v1]
         for (i, sub) in m.patterns.iter().enumerate() {
             let remaining = n - 1 - i as u32 + 2;
-            let f = self.fail_pop(remaining, fail);
-            self.pattern(sub, f)?;
+            self.pattern(sub, pops[remaining as usize])?;
         }
         // [subj, keys]
         match &m.rest {

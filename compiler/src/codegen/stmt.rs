@@ -5,7 +5,7 @@ use crate::code::{flags, Constant};
 use crate::error::CompileError;
 use crate::opcodes::{BinOp, Op};
 use crate::symtable::ScopeKind;
-use rustpython_parser::ast::{self, Expr, Stmt};
+use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
@@ -18,6 +18,8 @@ impl<'a> Compiler<'a> {
 
     pub fn stmt(&mut self, s: &'a Stmt) -> CResult {
         self.set_line(s);
+        let r = s.range();
+        self.cur_stmt = (r.start().to_u32(), r.end().to_u32());
         match s {
             Stmt::Expr(e) => {
                 if let Expr::Constant(_) = &*e.value {
@@ -53,15 +55,32 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::If(i) => {
-                let orelse = self.new_label();
+                // An `elif` chain is an `if` nested in the `else` of the previous one:
+                // compiled in a loop (as the nested statements would be), not by
+                // recursion, however long the chain.
                 let end = self.new_label();
-                self.jump_if(&i.test, false, orelse)?;
-                self.stmts(&i.body)?;
-                if !i.orelse.is_empty() {
-                    self.emit_jump(Op::Jump, end);
+                let mut cur = i;
+                loop {
+                    let orelse = self.new_label();
+                    self.jump_if(&cur.test, false, orelse)?;
+                    self.stmts(&cur.body)?;
+                    if !cur.orelse.is_empty() {
+                        self.emit_jump(Op::Jump, end);
+                    }
+                    self.place(orelse);
+                    match &cur.orelse[..] {
+                        [elif @ Stmt::If(next)] => {
+                            self.set_line(elif);
+                            let r = elif.range();
+                            self.cur_stmt = (r.start().to_u32(), r.end().to_u32());
+                            cur = next;
+                        }
+                        _ => {
+                            self.stmts(&cur.orelse)?;
+                            break;
+                        }
+                    }
                 }
-                self.place(orelse);
-                self.stmts(&i.orelse)?;
                 self.place(end);
             }
             Stmt::While(w) => {
@@ -70,7 +89,7 @@ impl<'a> Compiler<'a> {
                 let exit = self.new_label();
                 self.place(head);
                 self.jump_if(&w.test, false, orelse)?;
-                self.unit().fblocks.push(FBlock::While { head, exit });
+                self.push_fblock(FBlock::While { head, exit }, s)?;
                 self.stmts(&w.body)?;
                 self.unit().fblocks.pop();
                 self.set_line(&*w.test);
@@ -90,7 +109,7 @@ impl<'a> Compiler<'a> {
                 self.emit_jump(Op::ForIter, orelse);
                 self.unit().depth += 1;
                 self.assign_target(&f.target)?;
-                self.unit().fblocks.push(FBlock::For { head, exit });
+                self.push_fblock(FBlock::For { head, exit }, s)?;
                 self.stmts(&f.body)?;
                 self.unit().fblocks.pop();
                 self.unit().depth -= 1;
@@ -112,9 +131,10 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
                 }
-                self.unwind_all(true)?;
-                self.set_line(s);
-                self.emit(Op::ReturnValue, 0);
+                self.unwind_to(0, true, &mut |c: &mut Self| {
+                    c.set_line(s);
+                    c.emit(Op::ReturnValue, 0);
+                })?;
             }
             Stmt::FunctionDef(f) => self.function_def(f)?,
             Stmt::ClassDef(c) => self.class_def(c)?,
@@ -143,9 +163,9 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Try(t) => {
                 if t.finalbody.is_empty() {
-                    self.try_except(&t.body, &t.handlers, &t.orelse)?;
+                    self.try_except(&t.body, &t.handlers, &t.orelse, s)?;
                 } else {
-                    self.try_finally(t)?;
+                    self.try_finally(t, s)?;
                 }
             }
             Stmt::With(w) => self.with(&w.items, &w.body, s)?,
@@ -361,33 +381,30 @@ impl<'a> Compiler<'a> {
             };
             return Err(self.err_at(CompileError::syntax(msg.into()), s));
         };
-        self.unwind_to(li + 1, false)?;
         let block = self.unit_ref().fblocks[li].clone();
-        self.set_line(s);
-        match block {
-            FBlock::While { head, exit } => {
-                self.emit_jump(Op::Jump, if is_break { exit } else { head })
+        let (pop_iter, target) = match block {
+            FBlock::While { head, exit } => (false, if is_break { exit } else { head }),
+            FBlock::For { head, exit } => (is_break, if is_break { exit } else { head }),
+            _ => unreachable!("rposition found a loop"),
+        };
+        self.unwind_to(li + 1, false, &mut |c: &mut Self| {
+            c.set_line(s);
+            if pop_iter {
+                c.emit(Op::PopTop, 0);
             }
-            FBlock::For { head, exit } => {
-                if is_break {
-                    self.emit(Op::PopTop, 0);
-                    self.emit_jump(Op::Jump, exit);
-                } else {
-                    self.emit_jump(Op::Jump, head);
-                }
-            }
-            _ => unreachable!(),
-        }
-        Ok(())
+            c.emit_jump(Op::Jump, target);
+        })
     }
 
-    /// Undo every block (for `return`), keeping the return value on top.
-    fn unwind_all(&mut self, preserve_tos: bool) -> CResult {
-        self.unwind_to(0, preserve_tos)
-    }
-
-    /// Emit the code that leaves blocks `fblocks[down_to..]`, innermost first.
-    fn unwind_to(&mut self, down_to: usize, preserve_tos: bool) -> CResult {
+    /// Emit the code that leaves blocks `fblocks[down_to..]`, innermost first, then
+    /// `leave` (the jump or return that leaves, still outside the handlers of the
+    /// blocks left), then restore the block state for the code that follows.
+    fn unwind_to(
+        &mut self,
+        down_to: usize,
+        preserve_tos: bool,
+        leave: &mut dyn FnMut(&mut Self),
+    ) -> CResult {
         let saved_blocks = self.unit_ref().fblocks.clone();
         let saved_handlers = self.unit_ref().handlers.clone();
         let saved_depth = self.unit_ref().depth;
@@ -400,7 +417,8 @@ impl<'a> Compiler<'a> {
             let block = saved_blocks[i].clone();
             self.unit().fblocks.truncate(i);
             match block {
-                FBlock::While { .. } | FBlock::TryExcept => {}
+                FBlock::While { .. } | FBlock::ExceptionHandler => {}
+                FBlock::TryExcept { handlers } => self.unit().handlers.truncate(handlers),
                 FBlock::For { .. } => {
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
@@ -410,9 +428,24 @@ impl<'a> Compiler<'a> {
                 }
                 FBlock::FinallyTry { body, handlers } => {
                     self.unit().handlers.truncate(handlers);
+                    if preserve_tos {
+                        let at = self.cur_stmt;
+                        self.push_fblock_at(FBlock::PopValue, at)?;
+                    }
                     self.stmts(body)?;
+                    if preserve_tos {
+                        self.unit().fblocks.pop();
+                    }
                 }
-                FBlock::FinallyEnd => {
+                FBlock::PopValue => {
+                    if preserve_tos {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopTop, 0);
+                    self.unit().depth -= 1;
+                }
+                FBlock::FinallyEnd { handlers } => {
+                    self.unit().handlers.truncate(handlers);
                     // [prev, exc, (value)]
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
@@ -436,7 +469,8 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopTop, 0);
                     self.unit().depth -= 1;
                 }
-                FBlock::HandlerCleanup { name } => {
+                FBlock::HandlerCleanup { name, handlers } => {
+                    self.unit().handlers.truncate(handlers);
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
                     }
@@ -450,6 +484,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        leave(self);
         let u = self.unit();
         u.fblocks = saved_blocks;
         u.handlers = saved_handlers;
@@ -469,13 +504,20 @@ impl<'a> Compiler<'a> {
         body: &'a [Stmt],
         handlers: &'a [ast::ExceptHandler],
         orelse: &'a [Stmt],
+        s: &'a Stmt,
     ) -> CResult {
         let handler = self.new_label();
         let cleanup = self.new_label();
         let else_label = self.new_label();
         let end = self.new_label();
+        let nhandlers = self.unit_ref().handlers.len();
         self.push_handler(handler);
-        self.unit().fblocks.push(FBlock::TryExcept);
+        self.push_fblock(
+            FBlock::TryExcept {
+                handlers: nhandlers,
+            },
+            s,
+        )?;
         self.emit(Op::Nop, 0);
         self.stmts(body)?;
         self.unit().fblocks.pop();
@@ -486,7 +528,9 @@ impl<'a> Compiler<'a> {
         self.place(handler);
         self.emit(Op::PushExcInfo, 0); // [prev, exc]
         let base = self.unit_ref().depth;
+        let outer_handlers = self.unit_ref().handlers.len();
         self.push_handler_at(cleanup, base + 1);
+        self.push_fblock(FBlock::ExceptionHandler, s)?;
         for (hi, h) in handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_line(h);
@@ -507,18 +551,26 @@ impl<'a> Compiler<'a> {
                     let cleanup_name = self.new_label();
                     self.unit().depth += 1;
                     self.push_handler_at(cleanup_name, base + 1);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup {
-                        name: Some(name.to_string()),
-                    });
+                    self.push_fblock(
+                        FBlock::HandlerCleanup {
+                            name: Some(name.to_string()),
+                            handlers: outer_handlers,
+                        },
+                        h,
+                    )?;
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.pop_handler();
                     self.unit().depth -= 1;
+                    // Leaving the clause: outside its cleanup handlers.
+                    let saved = self.unit_ref().handlers.clone();
+                    self.unit().handlers.truncate(outer_handlers);
                     self.emit(Op::PopExcept, 0);
                     self.load_const(Constant::None);
                     self.store_name(name)?;
                     self.name_op(name, ast::ExprContext::Del)?;
                     self.emit_jump(Op::Jump, end);
+                    self.unit().handlers = saved;
                     // The handler body raised: clear the name, then clean up.
                     self.place(cleanup_name);
                     self.load_const(Constant::None);
@@ -529,18 +581,26 @@ impl<'a> Compiler<'a> {
                 None => {
                     self.emit(Op::PopTop, 0);
                     self.unit().depth += 1;
-                    self.unit()
-                        .fblocks
-                        .push(FBlock::HandlerCleanup { name: None });
+                    self.push_fblock(
+                        FBlock::HandlerCleanup {
+                            name: None,
+                            handlers: outer_handlers,
+                        },
+                        h,
+                    )?;
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.unit().depth -= 1;
+                    let saved = self.unit_ref().handlers.clone();
+                    self.unit().handlers.truncate(outer_handlers);
                     self.emit(Op::PopExcept, 0);
                     self.emit_jump(Op::Jump, end);
+                    self.unit().handlers = saved;
                 }
             }
             self.place(next);
         }
+        self.unit().fblocks.pop();
         // No clause matched: re-raise (the cleanup handler restores exc_info).
         self.emit(Op::Reraise, 0);
         self.pop_handler();
@@ -552,23 +612,26 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
+    fn try_finally(&mut self, t: &'a ast::StmtTry, s: &'a Stmt) -> CResult {
         let handler = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
         let nhandlers = self.unit_ref().handlers.len();
         self.push_handler(handler);
-        self.unit().fblocks.push(FBlock::FinallyTry {
-            body: &t.finalbody,
-            handlers: nhandlers,
-        });
+        self.push_fblock(
+            FBlock::FinallyTry {
+                body: &t.finalbody,
+                handlers: nhandlers,
+            },
+            s,
+        )?;
         if t.handlers.is_empty() {
             self.emit(Op::Nop, 0);
             self.stmts(&t.body)?;
             self.stmts(&t.orelse)?;
         } else {
             // try/except/else nested inside try/finally.
-            self.try_except(&t.body, &t.handlers, &t.orelse)?;
+            self.try_except(&t.body, &t.handlers, &t.orelse, s)?;
         }
         self.unit().fblocks.pop();
         self.pop_handler();
@@ -578,9 +641,15 @@ impl<'a> Compiler<'a> {
         self.place(handler);
         self.emit(Op::PushExcInfo, 0); // [prev, exc]
         let base = self.unit_ref().depth;
+        let outer_handlers = self.unit_ref().handlers.len();
         self.push_handler_at(cleanup, base + 1);
         self.unit().depth += 2;
-        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.push_fblock(
+            FBlock::FinallyEnd {
+                handlers: outer_handlers,
+            },
+            s,
+        )?;
         self.stmts(&t.finalbody)?;
         self.unit().fblocks.pop();
         self.unit().depth -= 2;
@@ -610,9 +679,12 @@ impl<'a> Compiler<'a> {
             Some(t) => self.assign_target(t)?,
             None => self.emit(Op::PopTop, 0),
         }
-        self.unit().fblocks.push(FBlock::With {
-            handlers: nhandlers,
-        });
+        self.push_fblock(
+            FBlock::With {
+                handlers: nhandlers,
+            },
+            s,
+        )?;
         self.with(rest, body, s)?;
         self.unit().fblocks.pop();
         self.pop_handler();

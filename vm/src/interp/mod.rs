@@ -116,6 +116,12 @@ impl Vm {
             if self.stack.capacity() < need {
                 self.stack.reserve(need - self.stack.len());
             }
+            // The stack invariant (compiler/src/opcodes.rs): the compiler's verifier
+            // proved that before every instruction the operand stack holds between 0
+            // and max_stack items above the locals, and at least the instruction's
+            // inputs; the unchecked accesses below rely on it. Checked in debug builds.
+            let stack_floor = base + code.nlocalsplus;
+            let max_depth = code.code.max_stack as usize;
             let mut sptr: *mut Value = self.stack.as_mut_ptr();
             let mut sp: usize = self.stack.len();
             let mut cap: usize = self.stack.capacity();
@@ -168,6 +174,12 @@ impl Vm {
             }
             let err: PyErr = 'exec: loop {
                 let ins = instrs[ip];
+                debug_assert!(
+                    sp >= stack_floor && sp - stack_floor <= max_depth,
+                    "operand stack depth {} outside 0..={max_depth} before instruction {ip} of {}",
+                    sp as isize - stack_floor as isize,
+                    code.code.qualname
+                );
                 ip += 1;
                 icount += 1;
                 if ins.line_start || hook_instrs {

@@ -35,6 +35,8 @@ impl Vm {
             if let Some(h) = handler {
                 let f = &self.frames[fi];
                 let sp = f.base as usize + f.code.nlocalsplus + h.depth as usize;
+                // The verifier proved a handler never needs the stack to grow.
+                debug_assert!(self.stack.len() >= sp, "handler depth above the stack");
                 self.stack.truncate(sp);
                 self.stack.push(Value::Obj(err.0));
                 self.frames[fi].ip = h.target;
