@@ -8,6 +8,40 @@ use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
+/// The stack a thread has unless told otherwise (a thread spawned by `std::thread`
+/// gets 2 MiB; the main thread usually has 8).
+pub const DEFAULT_STACK: usize = 2 << 20;
+
+/// Rust stack used by one level of recursion through a native (a call from Rust
+/// into Python: `repr` calling `__repr__`, `sorted` calling its key, a class call
+/// running `__init__` from a native, ...), with a safety margin: measured at about
+/// 6 KiB at most in the dev profile (`tests/cli.rs` checks that deep recursion
+/// through natives raises RecursionError on every stack size the CLI may take).
+pub const STACK_PER_NATIVE_LEVEL: usize = 12 << 10;
+
+/// Stack kept free below the deepest native level (natives' own recursion, the
+/// compiler, printing a traceback).
+const STACK_RESERVE: usize = 512 << 10;
+
+thread_local! {
+    static THREAD_STACK: std::cell::Cell<usize> = const { std::cell::Cell::new(DEFAULT_STACK) };
+}
+
+/// Declare the stack size of the current thread: VMs created on it afterwards allow
+/// as many nested native levels as fit (`Vm::native_depth_limit`), so deep recursion
+/// through natives raises RecursionError instead of overflowing the stack. Call it
+/// first thing in a thread spawned with `std::thread::Builder::stack_size`.
+pub fn set_thread_stack_size(bytes: usize) {
+    THREAD_STACK.with(|s| s.set(bytes));
+}
+
+/// The native nesting that fits in the current thread's declared stack (at least 8).
+pub fn native_depth_limit() -> u32 {
+    let stack = THREAD_STACK.with(|s| s.get());
+    let levels = stack.saturating_sub(STACK_RESERVE) / STACK_PER_NATIVE_LEVEL;
+    levels.clamp(8, u32::MAX as usize) as u32
+}
+
 impl Header {
     /// A header for a recording made by this version of revpy.
     pub fn new(argv: Vec<String>, script_dir: &str, main_source: &str) -> Header {

@@ -80,6 +80,7 @@ mod sort;
 mod subscript;
 
 pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
+pub use embed::{native_depth_limit, set_thread_stack_size};
 pub use heap::{Heap, Kind, NativeFn, Object};
 pub use host::{HostFunction, HostValue};
 pub use interp::{Exit, Frame};
@@ -198,6 +199,11 @@ pub struct Vm {
     /// Nesting of interpreter loops: 1 when only the main program's loop runs (no
     /// Rust code in between), so the VM's state is all in this struct.
     pub(crate) loops: u32,
+    /// The deepest nesting of interpreter loops allowed (natives calling back into
+    /// Python, such as `__repr__` or a sort key, recurse on the Rust stack): beyond
+    /// it a call raises RecursionError. Set from the stack size of the thread that
+    /// created the VM (`embed::set_thread_stack_size`).
+    pub native_depth_limit: u32,
     /// Print each instruction with the stack (`revpy run --trace`).
     pub trace: bool,
     /// Values natives hold across calls into Python (GC roots).
