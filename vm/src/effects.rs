@@ -102,6 +102,13 @@ pub enum Mode {
     /// Debugger evaluation (`p`, watch expressions, conditions): every effect fails
     /// with `EffectError::Sandbox`, which the VM raises as a `RuntimeError`.
     Sandbox,
+    /// No world at all, for running untrusted or generated programs (fuzzing,
+    /// playgrounds): console output goes to the sinks, console input comes from
+    /// `Effects::stdin` (which must be set: empty means end of input), `os._exit`
+    /// works, and every other effect (files, clocks, entropy, environment, sleeping,
+    /// imports from disk, host functions) fails with `EffectError::Offline`, raised
+    /// as a `RuntimeError`. Nothing is logged.
+    Offline,
 }
 
 /// Why an effect could not be replayed.
@@ -121,6 +128,8 @@ pub enum EffectError {
     },
     /// An effect was attempted while the debugger evaluates an expression.
     Sandbox { asked: EffectKind },
+    /// An effect that `Mode::Offline` does not perform.
+    Offline { asked: EffectKind },
 }
 
 /// The boundary. Cloning it (for snapshots) clones captured buffers too.
@@ -276,6 +285,18 @@ impl Effects {
                 Ok(v)
             }
             Mode::Sandbox => Err(EffectError::Sandbox { asked: kind }),
+            Mode::Offline => {
+                let console = matches!(
+                    kind,
+                    EffectKind::Stdout | EffectKind::Stderr | EffectKind::Exit
+                ) || (matches!(kind, EffectKind::ReadLine | EffectKind::ReadAll)
+                    && self.stdin.is_some());
+                if !console {
+                    return Err(EffectError::Offline { asked: kind });
+                }
+                self.count += 1;
+                Ok(live(self))
+            }
             Mode::Replay(r) => {
                 let Some(rec) = r.effects.get(r.pos) else {
                     return Err(EffectError::Ended {

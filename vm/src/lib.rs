@@ -80,7 +80,7 @@ mod sort;
 mod subscript;
 
 pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
-pub use embed::{native_depth_limit, set_thread_stack_size};
+pub use embed::{native_depth_limit, set_thread_stack_size, Limits};
 pub use heap::{Heap, Kind, NativeFn, Object};
 pub use host::{HostFunction, HostValue};
 pub use interp::{Exit, Frame};
@@ -204,6 +204,8 @@ pub struct Vm {
     /// it a call raises RecursionError. Set from the stack size of the thread that
     /// created the VM (`embed::set_thread_stack_size`).
     pub native_depth_limit: u32,
+    /// An embedder's budgets for this run (`set_limits`), checked at stop points.
+    pub limits: embed::Limits,
     /// Print each instruction with the stack (`revpy run --trace`).
     pub trace: bool,
     /// Values natives hold across calls into Python (GC roots).
@@ -400,6 +402,10 @@ impl Vm {
     pub fn fx<T>(&mut self, r: Result<T, EffectError>) -> PyResult<T> {
         match r {
             Ok(v) => Ok(v),
+            Err(EffectError::Offline { asked }) => Err(self.new_error(
+                self.types.runtime_error,
+                format!("I/O is not available in this VM ({})", asked.name()),
+            )),
             Err(EffectError::Sandbox { asked }) => Err(self.new_error(
                 self.types.runtime_error,
                 format!(
@@ -426,7 +432,9 @@ impl Vm {
                         "replay diverged at effect #{index} (file {file}, line {line}): the recording has no more effects, the program asked for {}",
                         asked.name()
                     ),
-                    EffectError::Sandbox { .. } => unreachable!("handled above"),
+                    EffectError::Sandbox { .. } | EffectError::Offline { .. } => {
+                        unreachable!("handled above")
+                    }
                 };
                 Err(self.abort_with(message))
             }
@@ -536,6 +544,9 @@ impl Vm {
 
     /// Called before every instruction when `hooked` is set (trace mode; debuggers).
     pub(crate) fn on_instruction(&mut self, kind: StopKind) -> PyResult<()> {
+        if self.limits.active() {
+            self.check_limits()?;
+        }
         if self.trace && matches!(kind, StopKind::Line | StopKind::Instruction) {
             let line = self.trace_line();
             self.effects.emit_stderr(&line);
