@@ -716,6 +716,72 @@ fn a_value_nested_too_deep_or_too_long_is_corruption() {
 }
 
 #[test]
+fn a_logged_value_of_the_wrong_shape_diverges() {
+    // Every replayed value is checked against what its effect produces: a tampered
+    // log used to give os.urandom zeros and os.getpid 0 without a word.
+    let src = "import os, time\nprint('start')\nb = os.urandom(16)\nprint(len(b))\nprint(os.getpid() > 0)\nt = time.time()\nprint(t > 0)\nprint(os.listdir('.') is not None)\n";
+    let (_d, log_path, out) = record_source("shapes.py", src);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let data = std::fs::read(&log_path).unwrap();
+    let cs = chunks(&data);
+    let recs = decode_block(payload(&data, cs[0]));
+    let at = |kind: EffectKind| {
+        recs.iter()
+            .position(|r| r.kind == kind as u16)
+            .expect("effect in the log")
+    };
+    use log::Val;
+    for (kind, val, line, message) in [
+        (
+            EffectKind::Urandom,
+            Val::Str("x".into()),
+            3,
+            "os.urandom returning a string, the program expected bytes or an OS error",
+        ),
+        (
+            EffectKind::Urandom,
+            Val::Bytes(vec![1, 2, 3]),
+            3,
+            "os.urandom returning 3 bytes, the program expected 16 bytes",
+        ),
+        (
+            EffectKind::Getpid,
+            Val::Float(1.5),
+            5,
+            "os.getpid returning a float, the program expected an int",
+        ),
+        (
+            EffectKind::Time,
+            Val::Int(7),
+            6,
+            "time.time returning an int, the program expected a float",
+        ),
+        (
+            EffectKind::Listdir,
+            Val::List(vec![Val::Str("a".into()), Val::Int(1)]),
+            8,
+            "os.listdir returning a list of 2 values, the program expected a list of a string or an OS error",
+        ),
+        (
+            EffectKind::Stdout,
+            Val::Int(1),
+            2,
+            "sys.stdout.write returning an int, the program expected no value",
+        ),
+    ] {
+        let i = at(kind);
+        let mut t = recs.clone();
+        t[i].val = val;
+        let o = replay_bytes(&replace_chunk(&data, cs[0].0, &log::encode(&t)));
+        expect(
+            &o,
+            3,
+            &format!("revpy: replay diverged at effect #{i} (file shapes.py, line {line}): the recording has {message}\n"),
+        );
+    }
+}
+
+#[test]
 fn effects_out_of_order_diverge() {
     // A valid log whose second effect has another (known) kind than the program asks.
     let (_d, data, _) = base_log();

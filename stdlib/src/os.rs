@@ -9,7 +9,7 @@
 //! environment (read whole, as one effect, the first time the program touches
 //! `os.environ` or `os.getenv`).
 
-use revpy_vm::effects::io_error_val;
+use revpy_vm::effects::{io_error_val, OsErr};
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
 use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};
@@ -47,9 +47,14 @@ fn str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
 }
 
-fn unit_or_error(vm: &mut Vm, v: Val, f1: Value, f2: Option<Value>) -> PyResult<Value> {
+fn unit_or_error(
+    vm: &mut Vm,
+    v: Result<(), OsErr>,
+    f1: Value,
+    f2: Option<Value>,
+) -> PyResult<Value> {
     match v {
-        Val::Err(errno, msg) => {
+        Err(OsErr(errno, msg)) => {
             let e = vm.new_os_error(errno as i64, &msg, Some(f1));
             if let Some(f2) = f2 {
                 let k = vm.intern("filename2");
@@ -57,7 +62,7 @@ fn unit_or_error(vm: &mut Vm, v: Val, f1: Value, f2: Option<Value>) -> PyResult<
             }
             Err(e)
         }
-        _ => Ok(Value::None),
+        Ok(()) => Ok(Value::None),
     }
 }
 
@@ -72,14 +77,13 @@ fn getcwd(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn cwd(vm: &mut Vm) -> PyResult<String> {
     let r = vm
         .effects
-        .effect(EffectKind::Getcwd, |_| match std::env::current_dir() {
+        .effect_as(EffectKind::Getcwd, |_| match std::env::current_dir() {
             Ok(p) => Val::Str(p.to_string_lossy().into_owned()),
             Err(e) => io_error_val(&e),
         });
     match vm.fx(r)? {
-        Val::Str(s) => Ok(s),
-        Val::Err(errno, msg) => Err(vm.new_os_error(errno as i64, &msg, None)),
-        _ => Ok(String::new()),
+        Ok(s) => Ok(s),
+        Err(OsErr(errno, msg)) => Err(vm.new_os_error(errno as i64, &msg, None)),
     }
 }
 
@@ -92,37 +96,33 @@ fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         path_arg(vm, pv, "listdir")?
     };
     let p2 = path.clone();
-    let r = vm
-        .effects
-        .effect(EffectKind::Listdir, move |_| match std::fs::read_dir(&p2) {
-            Ok(rd) => {
-                let mut names = vec![];
-                for e in rd {
-                    match e {
-                        Ok(e) => names.push(Val::Str(e.file_name().to_string_lossy().into_owned())),
-                        Err(e) => return io_error_val(&e),
+    let r =
+        vm.effects
+            .effect_as::<Result<Vec<String>, OsErr>>(EffectKind::Listdir, move |_| {
+                match std::fs::read_dir(&p2) {
+                    Ok(rd) => {
+                        let mut names = vec![];
+                        for e in rd {
+                            match e {
+                                Ok(e) => names
+                                    .push(Val::Str(e.file_name().to_string_lossy().into_owned())),
+                                Err(e) => return io_error_val(&e),
+                            }
+                        }
+                        Val::List(names)
                     }
+                    Err(e) => io_error_val(&e),
                 }
-                Val::List(names)
-            }
-            Err(e) => io_error_val(&e),
-        });
+            });
     match vm.fx(r)? {
-        Val::List(items) => {
-            let vals: Vec<Value> = items
-                .into_iter()
-                .map(|v| match v {
-                    Val::Str(s) => vm.new_str(s),
-                    _ => Value::None,
-                })
-                .collect();
+        Ok(items) => {
+            let vals: Vec<Value> = items.into_iter().map(|s| vm.new_str(s)).collect();
             Ok(vm.new_list(vals))
         }
-        Val::Err(errno, msg) => {
+        Err(OsErr(errno, msg)) => {
             let f = if pv.is_none() { vm.new_str(path) } else { pv };
             Err(vm.new_os_error(errno as i64, &msg, Some(f)))
         }
-        _ => Ok(vm.new_list(vec![])),
     }
 }
 
@@ -130,7 +130,7 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("remove", args, 1, 1)?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "remove")?;
-    let r = vm.effects.effect(EffectKind::Remove, move |_| {
+    let r = vm.effects.effect_as(EffectKind::Remove, move |_| {
         // unlink(2) of a directory fails with EISDIR on Linux.
         if std::path::Path::new(&path).is_dir() {
             return Val::Err(21, "Is a directory".into());
@@ -147,7 +147,7 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn rmdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("rmdir", args, 1, 1)?;
     let path = path_arg(vm, args[0], "rmdir")?;
-    let r = vm.effects.effect(EffectKind::Rmdir, move |_| {
+    let r = vm.effects.effect_as(EffectKind::Rmdir, move |_| {
         match std::fs::remove_dir(&path) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
@@ -163,7 +163,7 @@ fn rename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let b = path_arg(vm, args[1], "rename")?;
     let r = vm
         .effects
-        .effect(EffectKind::Rename, move |_| match std::fs::rename(&a, &b) {
+        .effect_as(EffectKind::Rename, move |_| match std::fs::rename(&a, &b) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
         });
@@ -176,7 +176,7 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.only_kwargs("mkdir", kw, &["path", "mode", "dir_fd"])?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "mkdir")?;
-    let r = vm.effects.effect(EffectKind::Mkdir, move |_| {
+    let r = vm.effects.effect_as(EffectKind::Mkdir, move |_| {
         match std::fs::create_dir(&path) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
@@ -193,7 +193,7 @@ fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let path = path_arg(vm, pv, "makedirs")?;
     let ev = vm.arg_or(args, 2, kw, "exist_ok", Value::Bool(false));
     let exist_ok = vm.truthy(ev)?;
-    let r = vm.effects.effect(EffectKind::Makedirs, move |_| {
+    let r = vm.effects.effect_as(EffectKind::Makedirs, move |_| {
         let p = std::path::Path::new(&path);
         if p.is_dir() {
             return if exist_ok {
@@ -218,26 +218,32 @@ fn getpid(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("getpid", args, 0, 0)?;
     let r = vm
         .effects
-        .effect(EffectKind::Getpid, |_| Val::Int(std::process::id() as i64));
-    match vm.fx(r)? {
-        Val::Int(i) => Ok(Value::Int(i)),
-        _ => Ok(Value::Int(0)),
-    }
+        .effect_as(EffectKind::Getpid, |_| Val::Int(std::process::id() as i64));
+    Ok(Value::Int(vm.fx(r)?))
 }
 
 /// `n` bytes from the OS's entropy source (an effect).
 pub fn urandom_bytes(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
-    let r = vm.effects.effect(EffectKind::Urandom, move |_| {
-        let mut buf = vec![0u8; n];
-        match std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)) {
-            Ok(()) => Val::Bytes(buf),
-            Err(e) => io_error_val(&e),
-        }
-    });
+    let r = vm
+        .effects
+        .effect_as::<Result<Vec<u8>, OsErr>>(EffectKind::Urandom, move |_| {
+            let mut buf = vec![0u8; n];
+            match std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)) {
+                Ok(()) => Val::Bytes(buf),
+                Err(e) => io_error_val(&e),
+            }
+        });
     match vm.fx(r)? {
-        Val::Bytes(b) => Ok(b),
-        Val::Err(errno, msg) => Err(vm.new_os_error(errno as i64, &msg, None)),
-        _ => Ok(vec![0; n]),
+        Ok(b) if b.len() == n => Ok(b),
+        Ok(b) => {
+            let e = vm.effects.bad_value(
+                EffectKind::Urandom,
+                format!("{} bytes", b.len()),
+                format!("{n} bytes"),
+            );
+            vm.fx(Err(e))
+        }
+        Err(OsErr(errno, msg)) => Err(vm.new_os_error(errno as i64, &msg, None)),
     }
 }
 
@@ -257,7 +263,7 @@ fn urandom(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn os_exit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("_exit", args, 1, 1)?;
     let n = vm.expect_int(args[0], "status")?;
-    let r = vm.effects.effect(EffectKind::Exit, |_| Val::Unit);
+    let r = vm.effects.effect_as::<()>(EffectKind::Exit, |_| Val::Unit);
     vm.fx(r)?;
     Err(vm.hard_exit(n as i32))
 }
@@ -322,22 +328,29 @@ fn env_dict(vm: &mut Vm, env: Value) -> PyResult<ObjRef> {
     if let Some(d) = cur {
         return Ok(d);
     }
-    let r = vm.effects.effect(EffectKind::Environ, |_| {
-        let mut items = vec![];
-        for (k, v) in std::env::vars_os() {
-            items.push(Val::Str(k.to_string_lossy().into_owned()));
-            items.push(Val::Str(v.to_string_lossy().into_owned()));
-        }
-        Val::List(items)
-    });
-    let items = match vm.fx(r)? {
-        Val::List(items) => items,
-        _ => vec![],
-    };
+    let r = vm
+        .effects
+        .effect_as::<Vec<String>>(EffectKind::Environ, |_| {
+            let mut items = vec![];
+            for (k, v) in std::env::vars_os() {
+                items.push(Val::Str(k.to_string_lossy().into_owned()));
+                items.push(Val::Str(v.to_string_lossy().into_owned()));
+            }
+            Val::List(items)
+        });
+    let items = vm.fx(r)?;
+    if items.len() % 2 != 0 {
+        let e = vm.effects.bad_value(
+            EffectKind::Environ,
+            format!("a list of {} strings", items.len()),
+            "a list of name, value pairs of strings".into(),
+        );
+        return vm.fx(Err(e));
+    }
     let d = vm.new_dict();
     vm.temp_roots.push(Value::Obj(d));
     let mut it = items.into_iter();
-    while let (Some(Val::Str(k)), Some(Val::Str(v))) = (it.next(), it.next()) {
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
         let kv = vm.new_str(k);
         let vv = vm.new_str(v);
         vm.dict_set(d, kv, vv)?;
@@ -614,37 +627,32 @@ fn stat(vm: &mut Vm, path: &str) -> PyResult<StatResult> {
     let p = path.to_string();
     let r = vm
         .effects
-        .effect(EffectKind::Stat, move |_| match std::fs::metadata(&p) {
-            Ok(m) => {
-                let kind = if m.is_file() {
-                    0
-                } else if m.is_dir() {
-                    1
-                } else {
-                    2
-                };
-                let mtime = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map(|d| d.as_secs_f64())
-                    .unwrap_or(0.0);
-                Val::List(vec![
-                    Val::Int(kind),
-                    Val::Int(m.len() as i64),
-                    Val::Float(mtime),
-                ])
+        .effect_as::<Result<(i64, i64, f64), OsErr>>(EffectKind::Stat, move |_| {
+            match std::fs::metadata(&p) {
+                Ok(m) => {
+                    let kind = if m.is_file() {
+                        0
+                    } else if m.is_dir() {
+                        1
+                    } else {
+                        2
+                    };
+                    let mtime = m
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map(|d| d.as_secs_f64())
+                        .unwrap_or(0.0);
+                    Val::List(vec![
+                        Val::Int(kind),
+                        Val::Int(m.len() as i64),
+                        Val::Float(mtime),
+                    ])
+                }
+                Err(e) => io_error_val(&e),
             }
-            Err(e) => io_error_val(&e),
         });
-    Ok(match vm.fx(r)? {
-        Val::List(items) => match items[..] {
-            [Val::Int(k), Val::Int(s), Val::Float(t)] => Ok((k, s, t)),
-            _ => Err((5, "Input/output error".into())),
-        },
-        Val::Err(e, m) => Err((e, m)),
-        _ => Err((5, "Input/output error".into())),
-    })
+    Ok(vm.fx(r)?.map_err(|OsErr(e, m)| (e, m)))
 }
 
 fn stat_path(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Option<String>> {

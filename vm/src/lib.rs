@@ -432,6 +432,10 @@ impl Vm {
                         "replay diverged at effect #{index} (file {file}, line {line}): the recording has no more effects, the program asked for {}",
                         asked.name()
                     ),
+                    EffectError::Shape { index, kind, got, expected } => format!(
+                        "replay diverged at effect #{index} (file {file}, line {line}): the recording has {} returning {got}, the program expected {expected}",
+                        kind.name()
+                    ),
                     EffectError::Sandbox { .. } | EffectError::Offline { .. } => {
                         unreachable!("handled above")
                     }
