@@ -11,6 +11,10 @@
 //!
 //! `REVPY_ONLY=substr` restricts the program sweep to a subset.
 
+// This drives revpy from outside (files, processes, clocks, threads): clippy.toml's
+// determinism rules are for the VM.
+#![allow(clippy::disallowed_methods)]
+
 use revpy_vm::log::{self, End, Recording, Tail};
 use revpy_vm::EffectKind;
 use std::path::{Path, PathBuf};

@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(code) = revpy_compiler::compile(&src, "fuzz.py", CompileMode::Module) {
             let _ = revpy_compiler::dis::disassemble(&code);
         }
-        let _ = revpy_compiler::compile(&src, "<input>", CompileMode::Single);
+        let _ = revpy_compiler::compile(&src, "<input>", CompileMode::Interactive);
     });
 });

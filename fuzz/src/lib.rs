@@ -4,6 +4,7 @@
 use revpy_compiler::CompileMode;
 use revpy_vm::log::{self, Recording};
 use revpy_vm::{Mode, OutputSink, Vm};
+use std::sync::{mpsc, Mutex, OnceLock};
 
 /// Instructions a fuzzed program may run (a few milliseconds).
 pub const INSTRUCTIONS: u64 = 200_000;
@@ -14,18 +15,38 @@ pub const HEAP_BYTES: usize = 64 << 20;
 /// several times larger, so the VM is told a quarter of it.
 const STACK: usize = 256 << 20;
 
-/// Run `f` on a fresh thread with a big stack (as `revpy` runs the VM); a panic
-/// there is a crash like any other (libFuzzer's panic hook aborts the process).
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Run `f` on the fuzz thread: one long-lived thread with a big stack (as `revpy`
+/// runs the VM; starting a thread per input costs more than most inputs under
+/// AddressSanitizer). A panic there is a crash like any other (libFuzzer's panic
+/// hook aborts the process).
 pub fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(STACK)
-        .spawn(move || {
-            revpy_vm::set_thread_stack_size(STACK / 4);
-            f()
-        })
-        .expect("spawn the fuzz thread")
-        .join()
-        .unwrap_or_else(|_| std::process::abort())
+    static WORKER: OnceLock<Mutex<mpsc::Sender<Job>>> = OnceLock::new();
+    let worker = WORKER.get_or_init(|| {
+        let (tx, rx) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("fuzz-vm".into())
+            .stack_size(STACK)
+            .spawn(move || {
+                revpy_vm::set_thread_stack_size(STACK / 4);
+                for job in rx {
+                    job();
+                }
+            })
+            .expect("spawn the fuzz thread");
+        Mutex::new(tx)
+    });
+    let (tx, rx) = mpsc::channel();
+    let job: Job = Box::new(move || {
+        let _ = tx.send(f());
+    });
+    worker
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .send(job)
+        .expect("the fuzz thread is gone");
+    rx.recv().unwrap_or_else(|_| std::process::abort())
 }
 
 /// Bytes as source text: the longest valid UTF-8 prefix (lossy decoding would turn
@@ -37,10 +58,26 @@ pub fn source(data: &[u8]) -> &str {
     }
 }
 
+/// A new VM with the standard library: a copy of one made once per thread (making
+/// one costs more than running most inputs; a copy shares its heap's chunks until
+/// written, and starts from the same state every time).
+pub fn fresh_vm() -> Vm {
+    thread_local! {
+        static TEMPLATE: std::cell::RefCell<Option<Vm>> = const { std::cell::RefCell::new(None) };
+    }
+    TEMPLATE.with(|t| {
+        let mut t = t.borrow_mut();
+        let template = t.get_or_insert_with(revpy_stdlib::new_vm);
+        let mut vm = template.fork();
+        vm.isolate_caches();
+        vm
+    })
+}
+
 /// A VM for untrusted code: no world (`Mode::Offline`: console only, empty stdin,
 /// output discarded) and budgets.
 pub fn offline_vm() -> Vm {
-    let mut vm = revpy_stdlib::new_vm();
+    let mut vm = fresh_vm();
     vm.effects.mode = Mode::Offline;
     vm.effects.stdin = Some(Default::default());
     vm.effects.stdout = OutputSink::Null;
@@ -90,7 +127,7 @@ pub fn replay(rec: Recording) {
     let Ok(code) = revpy_compiler::compile(&header.main_source, &file, CompileMode::Module) else {
         return;
     };
-    let mut vm = revpy_stdlib::new_vm();
+    let mut vm = fresh_vm();
     vm.start_replay(effects, truncated);
     vm.effects.stdout = OutputSink::Null;
     vm.effects.stderr = OutputSink::Null;

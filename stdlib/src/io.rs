@@ -179,6 +179,8 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool, bool, char, bool
 }
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.only_kwargs(
         "open",

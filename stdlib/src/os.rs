@@ -74,6 +74,8 @@ fn getcwd(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn cwd(vm: &mut Vm) -> PyResult<String> {
     let r = vm
         .effects
@@ -87,6 +89,8 @@ fn cwd(vm: &mut Vm) -> PyResult<String> {
     }
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("listdir", args, 0, 1)?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
@@ -126,6 +130,8 @@ fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("remove", args, 1, 1)?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
@@ -144,6 +150,8 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, pv, None)
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn rmdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("rmdir", args, 1, 1)?;
     let path = path_arg(vm, args[0], "rmdir")?;
@@ -157,6 +165,8 @@ fn rmdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, args[0], None)
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn rename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("rename", args, 2, 2)?;
     let a = path_arg(vm, args[0], "rename")?;
@@ -171,6 +181,8 @@ fn rename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, args[0], Some(args[1]))
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("mkdir", args, 1, 2)?;
     vm.only_kwargs("mkdir", kw, &["path", "mode", "dir_fd"])?;
@@ -186,6 +198,8 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, pv, None)
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("makedirs", args, 1, 3)?;
     vm.only_kwargs("makedirs", kw, &["name", "mode", "exist_ok"])?;
@@ -214,6 +228,8 @@ fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, pv, None)
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn getpid(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("getpid", args, 0, 0)?;
     let r = vm
@@ -223,6 +239,8 @@ fn getpid(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 /// `n` bytes from the OS's entropy source (an effect).
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 pub fn urandom_bytes(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
     let r = vm
         .effects
@@ -317,6 +335,8 @@ fn environ_obj(vm: &mut Vm) -> PyResult<Value> {
 }
 
 /// The dict behind an `os.environ` object, reading the environment the first time.
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn env_dict(vm: &mut Vm, env: Value) -> PyResult<ObjRef> {
     let cur = match env.obj().map(|r| vm.heap.kind(r)) {
         Some(Kind::Opaque(o)) => match o.as_any().downcast_ref::<Environ>() {
@@ -623,6 +643,8 @@ fn p_expanduser(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 /// (kind, size, mtime) or (errno, strerror).
 type StatResult = Result<(i64, i64, f64), (i32, String)>;
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn stat(vm: &mut Vm, path: &str) -> PyResult<StatResult> {
     let p = path.to_string();
     let r = vm

@@ -518,6 +518,8 @@ impl Vm {
                 }
                 mark(Value::Obj(vm.builtins));
                 mark(Value::Obj(vm.modules));
+                // Marking order does not matter: what is reachable is a set.
+                #[allow(clippy::disallowed_methods)]
                 for r in vm.interned.values().chain(vm.interned_extra.values()) {
                     mark(Value::Obj(*r));
                 }

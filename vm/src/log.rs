@@ -374,6 +374,8 @@ impl std::fmt::Debug for LogWriter {
 impl LogWriter {
     /// Start a recording: write the magic, version and header (synchronously), then
     /// start the writer thread.
+    // The log writer: its own thread, outside the program (clippy.toml).
+    #[allow(clippy::disallowed_methods)]
     pub fn create(mut out: Box<dyn Write + Send>, header: &Header) -> std::io::Result<LogWriter> {
         let h = encode(header);
         let hlen = u32::try_from(h.len()).map_err(|_| {
@@ -405,6 +407,9 @@ impl LogWriter {
     }
 
     /// Append one effect (written with its block later).
+    // The writer's one-second flush clock: when blocks reach the disk, never what
+    // the program sees (clippy.toml).
+    #[allow(clippy::disallowed_methods)]
     pub fn push(&mut self, r: Record) {
         let mut st = self.shared.lock();
         if st.pending.is_empty() {
@@ -493,6 +498,8 @@ impl Drop for LogWriter {
     }
 }
 
+// The writer's one-second flush clock (see `push`).
+#[allow(clippy::disallowed_methods)]
 fn writer_thread(shared: &Shared, mut out: Box<dyn Write + Send>) {
     let period = Duration::from_millis(BLOCK_MILLIS);
     let mut st = shared.lock();
@@ -777,6 +784,7 @@ impl Recording {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // the writer's timing is tested with a real clock
 mod tests {
     use super::*;
 
