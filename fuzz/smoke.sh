@@ -32,6 +32,10 @@ for t in compile run log debugger; do
     t0=$SECONDS
     bin=target/x86_64-unknown-linux-gnu/release/$t
     flags=(-timeout=10 -rss_limit_mb=3072 -malloc_limit_mb=2048 -max_len=8192)
+    case $t in
+        compile | run) flags+=(-dict=python.dict) ;;
+        debugger) flags+=(-dict=debugger.dict) ;;
+    esac
     # Fixed regressions must pass (open ones, not fixed yet, are not run).
     if compgen -G "regressions/$t/fixed/*" >/dev/null; then
         if ! "$bin" "${flags[@]}" regressions/$t/fixed/* >"$logs/$t-regress" 2>&1; then
@@ -58,5 +62,8 @@ for t in compile run log debugger; do
     fi
 done
 echo "fuzz smoke: $((SECONDS - start)) s in all"
+if [ -n "${CI_SECONDS_BEFORE_FUZZ:-}" ]; then
+    echo "ci: $((CI_SECONDS_BEFORE_FUZZ + SECONDS)) s in all"
+fi
 echo "fuzz: $passed passed, $failed failed"
 [ "$failed" = 0 ]

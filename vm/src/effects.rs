@@ -109,7 +109,7 @@ pub enum Mode {
     /// No world at all, for running untrusted or generated programs (fuzzing,
     /// playgrounds): console output goes to the sinks, console input comes from
     /// `Effects::stdin` (which must be set: empty means end of input), `os._exit`
-    /// works, and every other effect (files, clocks, entropy, environment, sleeping,
+    /// works, imports find no files on disk, and every other effect (files, clocks, entropy, environment, sleeping,
     /// imports from disk, host functions) fails with `EffectError::Offline`, raised
     /// as a `RuntimeError`. Nothing is logged.
     Offline,
@@ -453,6 +453,12 @@ impl Effects {
             }
             Mode::Sandbox => Err(EffectError::Sandbox { asked: kind }),
             Mode::Offline => {
+                // No disk: an import finds no file (ModuleNotFoundError, as with an
+                // empty sys.path); bundled modules import as usual.
+                if matches!(kind, EffectKind::ImportIsDir | EffectKind::ImportIsFile) {
+                    self.count += 1;
+                    return Ok(Val::Bool(false));
+                }
                 let console = matches!(
                     kind,
                     EffectKind::Stdout | EffectKind::Stderr | EffectKind::Exit

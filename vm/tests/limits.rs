@@ -92,3 +92,31 @@ fn programs_within_their_budgets_run_as_without() {
     let (status, _, _) = run("raise ValueError('x')\n", Some(1000), Some(1 << 20));
     assert_eq!(status, ExitStatus::Code(1));
 }
+
+#[test]
+fn offline_mode_gives_the_console_and_nothing_else() {
+    let mut vm = Vm::new();
+    vm.register_host_function("host", "f", |_| panic!("called offline"))
+        .unwrap();
+    vm.effects.mode = revpy_vm::Mode::Offline;
+    vm.effects.stdin = Some(b"typed\n".iter().copied().collect());
+    vm.effects.stdout = OutputSink::Buffer(vec![]);
+    vm.effects.stderr = OutputSink::Buffer(vec![]);
+    let src = "import sys, host\nprint('out')\nprint(input())\ntry:\n    input()\nexcept EOFError:\n    print('EOF')\ntry:\n    import nosuchmodule\nexcept ImportError as e:\n    print(type(e).__name__, e)\nfor f in (lambda: print(repr(sys.stdin.read())), lambda: host.f()):\n    try:\n        f()\n    except RuntimeError as e:\n        print(e)\nsys.stderr.write('err\\n')\n";
+    let code = vm.compile(src, "prog.py").expect("compile");
+    let status = vm.run_main(code);
+    assert_eq!(
+        status,
+        Ok(ExitStatus::Code(0)),
+        "{}",
+        String::from_utf8_lossy(vm.effects.captured_stderr())
+    );
+    assert_eq!(
+        String::from_utf8_lossy(vm.effects.captured_stdout()),
+        "out\ntyped\nEOF\nModuleNotFoundError No module named 'nosuchmodule'\n''\nI/O is not available in this VM (host function)\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(vm.effects.captured_stderr()),
+        "err\n"
+    );
+}
