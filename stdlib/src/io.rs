@@ -12,7 +12,7 @@
 //! program sees the logged results. Text files are UTF-8 (or Latin-1) with universal
 //! newlines on input (`\r\n` and `\r` read as `\n`), as CPython's default.
 
-use revpy_vm::effects::{io_error_val, OsErr};
+use revpy_vm::effects::{io_error_val, OsErr, OsResult};
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
 use revpy_vm::{EffectKind, Kind, ObjRef, PyErr, PyResult, Value, Vm};
@@ -258,32 +258,30 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         };
         (enc, e)
     };
-    let r = vm
-        .effects
-        .effect_as::<Result<(i64, i64), OsErr>>(EffectKind::FileOpen, |fx| {
-            let mut o = std::fs::OpenOptions::new();
-            match kind {
-                'r' => o.read(true).write(plus),
-                'w' => o.write(true).create(true).truncate(true).read(plus),
-                'a' => o.append(true).create(true).read(plus),
-                _ => o.write(true).create_new(true).read(plus),
-            };
-            match o.open(&path) {
-                Ok(mut f) => {
-                    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-                        return Val::Err(21, "Is a directory".into());
-                    }
-                    let pos = if kind == 'a' {
-                        f.seek(SeekFrom::End(0)).unwrap_or(0)
-                    } else {
-                        0
-                    };
-                    let h = fx.host.borrow_mut().insert(f);
-                    Val::List(vec![Val::Int(h), Val::Int(pos as i64)])
+    let r: Result<OsResult<(i64, i64)>, _> = vm.effects.effect_as(EffectKind::FileOpen, |fx| {
+        let mut o = std::fs::OpenOptions::new();
+        match kind {
+            'r' => o.read(true).write(plus),
+            'w' => o.write(true).create(true).truncate(true).read(plus),
+            'a' => o.append(true).create(true).read(plus),
+            _ => o.write(true).create_new(true).read(plus),
+        };
+        match o.open(&path) {
+            Ok(mut f) => {
+                if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+                    return Val::Err(21, "Is a directory".into());
                 }
-                Err(e) => io_error_val(&e),
+                let pos = if kind == 'a' {
+                    f.seek(SeekFrom::End(0)).unwrap_or(0)
+                } else {
+                    0
+                };
+                let h = fx.host.borrow_mut().insert(f);
+                Val::List(vec![Val::Int(h), Val::Int(pos as i64)])
             }
-        });
+            Err(e) => io_error_val(&e),
+        }
+    });
     let (handle, pos) = match vm.fx(r)? {
         Ok((h, p)) if p >= 0 => (h, p as u64),
         Ok((_, p)) => {
@@ -328,29 +326,27 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// Read from the host: up to `n` bytes, or (`None`) everything up to the end.
 fn host_read(vm: &mut Vm, handle: i64, n: Option<usize>, name: Value) -> PyResult<Vec<u8>> {
-    let r = vm
-        .effects
-        .effect_as::<Result<Vec<u8>, OsErr>>(EffectKind::FileRead, |fx| {
-            let mut host = fx.host.borrow_mut();
-            let Some(hf) = host.get_mut(handle) else {
-                return Val::Err(9, "Bad file descriptor".into());
-            };
-            if let Err(e) = hf.flush() {
-                return io_error_val(&e);
-            }
-            let mut buf = vec![];
-            let r = match n {
-                None => hf.file.read_to_end(&mut buf).map(|_| ()),
-                Some(n) => (&mut hf.file)
-                    .take(n as u64)
-                    .read_to_end(&mut buf)
-                    .map(|_| ()),
-            };
-            match r {
-                Ok(()) => Val::Bytes(buf),
-                Err(e) => io_error_val(&e),
-            }
-        });
+    let r: Result<OsResult<Vec<u8>>, _> = vm.effects.effect_as(EffectKind::FileRead, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        if let Err(e) = hf.flush() {
+            return io_error_val(&e);
+        }
+        let mut buf = vec![];
+        let r = match n {
+            None => hf.file.read_to_end(&mut buf).map(|_| ()),
+            Some(n) => (&mut hf.file)
+                .take(n as u64)
+                .read_to_end(&mut buf)
+                .map(|_| ()),
+        };
+        match r {
+            Ok(()) => Val::Bytes(buf),
+            Err(e) => io_error_val(&e),
+        }
+    });
     match vm.fx(r)? {
         Ok(b) if n.is_none_or(|n| b.len() <= n) => Ok(b),
         Ok(b) => Err(bad_result(
@@ -674,21 +670,19 @@ fn seek_to(vm: &mut Vm, f: Value, to: SeekFrom) -> PyResult<u64> {
         let o = this(vm, f)?;
         (o.handle, o.name)
     };
-    let r = vm
-        .effects
-        .effect_as::<Result<i64, OsErr>>(EffectKind::FileSeek, |fx| {
-            let mut host = fx.host.borrow_mut();
-            let Some(hf) = host.get_mut(handle) else {
-                return Val::Err(9, "Bad file descriptor".into());
-            };
-            if let Err(e) = hf.flush() {
-                return io_error_val(&e);
-            }
-            match hf.file.seek(to) {
-                Ok(p) => Val::Int(p as i64),
-                Err(e) => io_error_val(&e),
-            }
-        });
+    let r: Result<OsResult<i64>, _> = vm.effects.effect_as(EffectKind::FileSeek, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        if let Err(e) = hf.flush() {
+            return io_error_val(&e);
+        }
+        match hf.file.seek(to) {
+            Ok(p) => Val::Int(p as i64),
+            Err(e) => io_error_val(&e),
+        }
+    });
     let pos = match vm.fx(r)? {
         Ok(p) if p >= 0 => p as u64,
         Ok(p) => {
@@ -716,18 +710,16 @@ fn write_bytes(vm: &mut Vm, f: Value, data: Vec<u8>) -> PyResult<()> {
         (o.handle, o.name)
     };
     let len = data.len();
-    let r = vm
-        .effects
-        .effect_as::<Result<i64, OsErr>>(EffectKind::FileWrite, |fx| {
-            let mut host = fx.host.borrow_mut();
-            let Some(hf) = host.get_mut(handle) else {
-                return Val::Err(9, "Bad file descriptor".into());
-            };
-            match hf.write(&data) {
-                Ok(()) => Val::Int(len as i64),
-                Err(e) => io_error_val(&e),
-            }
-        });
+    let r: Result<OsResult<i64>, _> = vm.effects.effect_as(EffectKind::FileWrite, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        match hf.write(&data) {
+            Ok(()) => Val::Int(len as i64),
+            Err(e) => io_error_val(&e),
+        }
+    });
     match vm.fx(r)? {
         Ok(n) if n >= 0 && n as u64 <= len as u64 => {
             if let Some(o) = get_mut(vm, f) {
@@ -894,21 +886,19 @@ fn f_truncate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     } else {
         vm.expect_int(sv, "size")?.max(0) as u64
     };
-    let r = vm
-        .effects
-        .effect_as::<Result<i64, OsErr>>(EffectKind::FileTruncate, |fx| {
-            let mut host = fx.host.borrow_mut();
-            let Some(hf) = host.get_mut(handle) else {
-                return Val::Err(9, "Bad file descriptor".into());
-            };
-            if let Err(e) = hf.flush() {
-                return io_error_val(&e);
-            }
-            match hf.file.set_len(size) {
-                Ok(()) => Val::Int(size as i64),
-                Err(e) => io_error_val(&e),
-            }
-        });
+    let r: Result<OsResult<i64>, _> = vm.effects.effect_as(EffectKind::FileTruncate, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        if let Err(e) = hf.flush() {
+            return io_error_val(&e);
+        }
+        match hf.file.set_len(size) {
+            Ok(()) => Val::Int(size as i64),
+            Err(e) => io_error_val(&e),
+        }
+    });
     match vm.fx(r)? {
         Ok(n) => Ok(Value::Int(n)),
         Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
@@ -923,15 +913,13 @@ fn f_flush(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if !writable {
         return Ok(Value::None);
     }
-    let r = vm
-        .effects
-        .effect_as::<Result<(), OsErr>>(EffectKind::FileFlush, |fx| {
-            let mut host = fx.host.borrow_mut();
-            match host.get_mut(handle).map(|hf| hf.flush()) {
-                Some(Err(e)) => io_error_val(&e),
-                _ => Val::Unit,
-            }
-        });
+    let r: Result<OsResult<()>, _> = vm.effects.effect_as(EffectKind::FileFlush, |fx| {
+        let mut host = fx.host.borrow_mut();
+        match host.get_mut(handle).map(|hf| hf.flush()) {
+            Some(Err(e)) => io_error_val(&e),
+            _ => Val::Unit,
+        }
+    });
     match vm.fx(r)? {
         Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
         Ok(()) => Ok(Value::None),
@@ -951,18 +939,16 @@ fn f_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         o.rbuf = vec![];
         o.rpos = 0;
     }
-    let r = vm
-        .effects
-        .effect_as::<Result<(), OsErr>>(EffectKind::FileClose, |fx| {
-            let hf = fx.host.borrow_mut().remove(handle);
-            match hf {
-                Some(mut hf) => match hf.flush() {
-                    Ok(()) => Val::Unit,
-                    Err(e) => io_error_val(&e),
-                },
-                None => Val::Unit,
-            }
-        });
+    let r: Result<OsResult<()>, _> = vm.effects.effect_as(EffectKind::FileClose, |fx| {
+        let hf = fx.host.borrow_mut().remove(handle);
+        match hf {
+            Some(mut hf) => match hf.flush() {
+                Ok(()) => Val::Unit,
+                Err(e) => io_error_val(&e),
+            },
+            None => Val::Unit,
+        }
+    });
     match vm.fx(r)? {
         Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
         Ok(()) => Ok(Value::None),

@@ -9,7 +9,7 @@
 //! environment (read whole, as one effect, the first time the program touches
 //! `os.environ` or `os.getenv`).
 
-use revpy_vm::effects::{io_error_val, OsErr};
+use revpy_vm::effects::{io_error_val, OsErr, OsResult};
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
 use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};
@@ -100,24 +100,22 @@ fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         path_arg(vm, pv, "listdir")?
     };
     let p2 = path.clone();
-    let r =
-        vm.effects
-            .effect_as::<Result<Vec<String>, OsErr>>(EffectKind::Listdir, move |_| {
-                match std::fs::read_dir(&p2) {
-                    Ok(rd) => {
-                        let mut names = vec![];
-                        for e in rd {
-                            match e {
-                                Ok(e) => names
-                                    .push(Val::Str(e.file_name().to_string_lossy().into_owned())),
-                                Err(e) => return io_error_val(&e),
-                            }
-                        }
-                        Val::List(names)
+    let r = vm
+        .effects
+        .effect_as(EffectKind::Listdir, move |_| match std::fs::read_dir(&p2) {
+            Ok(rd) => {
+                let mut names = vec![];
+                for e in rd {
+                    match e {
+                        Ok(e) => names.push(Val::Str(e.file_name().to_string_lossy().into_owned())),
+                        Err(e) => return io_error_val(&e),
                     }
-                    Err(e) => io_error_val(&e),
                 }
-            });
+                Val::List(names)
+            }
+            Err(e) => io_error_val(&e),
+        });
+    let r: Result<OsResult<Vec<String>>, _> = r;
     match vm.fx(r)? {
         Ok(items) => {
             let vals: Vec<Value> = items.into_iter().map(|s| vm.new_str(s)).collect();
@@ -242,15 +240,13 @@ fn getpid(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
 pub fn urandom_bytes(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
-    let r = vm
-        .effects
-        .effect_as::<Result<Vec<u8>, OsErr>>(EffectKind::Urandom, move |_| {
-            let mut buf = vec![0u8; n];
-            match std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)) {
-                Ok(()) => Val::Bytes(buf),
-                Err(e) => io_error_val(&e),
-            }
-        });
+    let r: Result<OsResult<Vec<u8>>, _> = vm.effects.effect_as(EffectKind::Urandom, move |_| {
+        let mut buf = vec![0u8; n];
+        match std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)) {
+            Ok(()) => Val::Bytes(buf),
+            Err(e) => io_error_val(&e),
+        }
+    });
     match vm.fx(r)? {
         Ok(b) if b.len() == n => Ok(b),
         Ok(b) => {
@@ -348,16 +344,14 @@ fn env_dict(vm: &mut Vm, env: Value) -> PyResult<ObjRef> {
     if let Some(d) = cur {
         return Ok(d);
     }
-    let r = vm
-        .effects
-        .effect_as::<Vec<String>>(EffectKind::Environ, |_| {
-            let mut items = vec![];
-            for (k, v) in std::env::vars_os() {
-                items.push(Val::Str(k.to_string_lossy().into_owned()));
-                items.push(Val::Str(v.to_string_lossy().into_owned()));
-            }
-            Val::List(items)
-        });
+    let r: Result<Vec<String>, _> = vm.effects.effect_as(EffectKind::Environ, |_| {
+        let mut items = vec![];
+        for (k, v) in std::env::vars_os() {
+            items.push(Val::Str(k.to_string_lossy().into_owned()));
+            items.push(Val::Str(v.to_string_lossy().into_owned()));
+        }
+        Val::List(items)
+    });
     let items = vm.fx(r)?;
     if items.len() % 2 != 0 {
         let e = vm.effects.bad_value(
@@ -649,31 +643,30 @@ fn stat(vm: &mut Vm, path: &str) -> PyResult<StatResult> {
     let p = path.to_string();
     let r = vm
         .effects
-        .effect_as::<Result<(i64, i64, f64), OsErr>>(EffectKind::Stat, move |_| {
-            match std::fs::metadata(&p) {
-                Ok(m) => {
-                    let kind = if m.is_file() {
-                        0
-                    } else if m.is_dir() {
-                        1
-                    } else {
-                        2
-                    };
-                    let mtime = m
-                        .modified()
-                        .ok()
-                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                        .map(|d| d.as_secs_f64())
-                        .unwrap_or(0.0);
-                    Val::List(vec![
-                        Val::Int(kind),
-                        Val::Int(m.len() as i64),
-                        Val::Float(mtime),
-                    ])
-                }
-                Err(e) => io_error_val(&e),
+        .effect_as(EffectKind::Stat, move |_| match std::fs::metadata(&p) {
+            Ok(m) => {
+                let kind = if m.is_file() {
+                    0
+                } else if m.is_dir() {
+                    1
+                } else {
+                    2
+                };
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_secs_f64())
+                    .unwrap_or(0.0);
+                Val::List(vec![
+                    Val::Int(kind),
+                    Val::Int(m.len() as i64),
+                    Val::Float(mtime),
+                ])
             }
+            Err(e) => io_error_val(&e),
         });
+    let r: Result<OsResult<(i64, i64, f64)>, _> = r;
     Ok(vm.fx(r)?.map_err(|OsErr(e, m)| (e, m)))
 }
 

@@ -4,7 +4,7 @@
 //! result (it depends on the host's time zone). `gmtime`, `strftime` and `asctime` of a
 //! given time are pure computations.
 
-use revpy_vm::effects::OsErr;
+use revpy_vm::effects::{OsErr, OsResult};
 use revpy_vm::log::Val;
 use revpy_vm::{EffectKind, Num, ObjRef, PyResult, Value, Vm};
 
@@ -261,38 +261,36 @@ fn t_gmtime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 /// The local broken-down time (an effect: it depends on the host's time zone).
 fn localtime_fields(vm: &mut Vm, secs: Option<i64>) -> PyResult<([i64; 9], String, i64)> {
-    let r = vm
-        .effects
-        .effect_as::<Result<Vec<Val>, OsErr>>(EffectKind::LocalTime, move |_| {
-            let t = secs.unwrap_or_else(|| wall_ns().div_euclid(1_000_000_000));
-            // SAFETY: localtime_r fills the tm we own; tm_zone points to static storage.
-            let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-            let tt = t as libc::time_t;
-            let ok = unsafe { !libc::localtime_r(&tt, &mut tm).is_null() };
-            if !ok {
-                return Val::Err(75, "Value too large for defined data type".into());
-            }
-            let zone = if tm.tm_zone.is_null() {
-                String::new()
-            } else {
-                unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
-                    .to_string_lossy()
-                    .into_owned()
-            };
-            Val::List(vec![
-                Val::Int(tm.tm_year as i64 + 1900),
-                Val::Int(tm.tm_mon as i64 + 1),
-                Val::Int(tm.tm_mday as i64),
-                Val::Int(tm.tm_hour as i64),
-                Val::Int(tm.tm_min as i64),
-                Val::Int(tm.tm_sec as i64),
-                Val::Int((tm.tm_wday as i64 + 6) % 7),
-                Val::Int(tm.tm_yday as i64 + 1),
-                Val::Int(tm.tm_isdst as i64),
-                Val::Str(zone),
-                Val::Int(tm.tm_gmtoff),
-            ])
-        });
+    let r: Result<OsResult<Vec<Val>>, _> = vm.effects.effect_as(EffectKind::LocalTime, move |_| {
+        let t = secs.unwrap_or_else(|| wall_ns().div_euclid(1_000_000_000));
+        // SAFETY: localtime_r fills the tm we own; tm_zone points to static storage.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        let tt = t as libc::time_t;
+        let ok = unsafe { !libc::localtime_r(&tt, &mut tm).is_null() };
+        if !ok {
+            return Val::Err(75, "Value too large for defined data type".into());
+        }
+        let zone = if tm.tm_zone.is_null() {
+            String::new()
+        } else {
+            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
+                .to_string_lossy()
+                .into_owned()
+        };
+        Val::List(vec![
+            Val::Int(tm.tm_year as i64 + 1900),
+            Val::Int(tm.tm_mon as i64 + 1),
+            Val::Int(tm.tm_mday as i64),
+            Val::Int(tm.tm_hour as i64),
+            Val::Int(tm.tm_min as i64),
+            Val::Int(tm.tm_sec as i64),
+            Val::Int((tm.tm_wday as i64 + 6) % 7),
+            Val::Int(tm.tm_yday as i64 + 1),
+            Val::Int(tm.tm_isdst as i64),
+            Val::Str(zone),
+            Val::Int(tm.tm_gmtoff),
+        ])
+    });
     match vm.fx(r)? {
         Ok(items) => {
             let mut f = [0i64; 9];

@@ -149,6 +149,9 @@ pub enum EffectError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OsErr(pub i32, pub String);
 
+/// A logged result or OS error (`effect_as::<OsResult<Vec<u8>>>`).
+pub type OsResult<T> = Result<T, OsErr>;
+
 /// A Rust type an effect's logged value converts to (`Effects::effect_as`): every
 /// replayed value is checked against the shape its effect produces, so a damaged
 /// or foreign log diverges with a message instead of reaching the program as a
