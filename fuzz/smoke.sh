@@ -3,7 +3,7 @@
 # target for a fixed number of runs from its seed corpus, with a fixed seed (so a
 # commit gets the same verdict every time). A crash fails the script, printing the
 # input (base64) and the panic. See README.md for long campaigns.
-#   FUZZ_RUNS=N        executions per target (default 3000; each target ~1 min)
+#   FUZZ_RUNS=N        executions per target (default: 600 to 4000; ~1 min each)
 #   FUZZ_SMOKE=0       skip the whole thing
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -20,10 +20,14 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --locked --quiet || exit 1
 fi
 start=$SECONDS
-cargo +nightly fuzz build --quiet || exit 1
+cargo +nightly fuzz build >"${TMPDIR:-/tmp}/revpy-fuzz-build.log" 2>&1 || {
+    tail -30 "${TMPDIR:-/tmp}/revpy-fuzz-build.log"
+    exit 1
+}
 echo "fuzz smoke: targets built in $((SECONDS - start)) s"
 ./seed.sh >/dev/null
-runs=${FUZZ_RUNS:-3000}
+# Executions per target (about a minute each on a loaded two-core machine).
+declare -A runs=([compile]=4000 [run]=3000 [log]=3000 [debugger]=600)
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 passed=0
@@ -46,7 +50,7 @@ for t in compile run log debugger; do
         fi
     fi
     mkdir -p "artifacts/$t"
-    if "$bin" "${flags[@]}" -seed=1 -runs="$runs" -max_total_time=120 \
+    if "$bin" "${flags[@]}" -seed=1 -runs="${FUZZ_RUNS:-${runs[$t]}}" -max_total_time=180 \
         -artifact_prefix="artifacts/$t/" "corpus/$t" >"$logs/$t" 2>&1; then
         echo "fuzz smoke: $t: ok ($(grep -o 'Done [0-9]* runs' "$logs/$t" | head -1), $((SECONDS - t0)) s)"
         passed=$((passed + 1))
