@@ -4,7 +4,7 @@
 //! result (it depends on the host's time zone). `gmtime`, `strftime` and `asctime` of a
 //! given time are pure computations.
 
-use revpy_vm::effects::{OsErr, OsResult};
+use revpy_vm::effects::OsResult;
 use revpy_vm::log::Val;
 use revpy_vm::{EffectKind, Num, ObjRef, PyResult, Value, Vm};
 
