@@ -35,6 +35,12 @@ pub fn debug(
         Ok(r) => r,
         Err(code) => return code,
     };
+    if let (Some(p), revpy_vm::log::Tail::Corrupt { .. }) =
+        (record::tail_problem(&log, &rec), &rec.tail)
+    {
+        // As `revpy replay`: a corrupt file should not pass for a good one.
+        eprintln!("revpy debug: {p}");
+    }
     let code = with_big_stack(move || {
         let mut engine = match revpy_revdb::Engine::open(rec, Box::new(revpy_stdlib::new_vm)) {
             Ok(e) => e,

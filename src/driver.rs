@@ -4,21 +4,48 @@
 use revpy_compiler::{CompileError, CompileMode, ErrorKind};
 use revpy_vm::ExitStatus;
 
-/// The stack size of the thread that runs the VM: deep Python recursion (up to the
-/// recursion limit) through natives must never overflow the Rust stack.
-const VM_STACK: usize = 1 << 30;
+/// The stack sizes to try for the thread that runs the VM, largest first. Deep
+/// recursion through natives (`__repr__` calling `repr`, ...) uses the Rust stack:
+/// the VM allows as many nested levels as fit in the stack it got
+/// (`revpy_vm::native_depth_limit`), and raises RecursionError beyond. 1 GiB holds
+/// the deepest `sys.setrecursionlimit` allows; where the address space is limited
+/// (`ulimit -v`), a smaller stack is taken. From 16 MiB up, programs under the
+/// default recursion limit (1000) behave the same whatever the stack.
+const VM_STACKS: [usize; 6] = [1 << 30, 256 << 20, 64 << 20, 16 << 20, 4 << 20, 1 << 20];
 
-/// Run `f` on a thread with a large stack.
+/// Run `f` on a thread with a large stack (the largest of `VM_STACKS` the system
+/// gives).
 pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(VM_STACK)
-        .spawn(f)
-        .expect("spawn VM thread")
-        .join()
-        .unwrap_or_else(|_| {
-            eprintln!("revpy: internal error (a bug in revpy; please report it)");
-            std::process::exit(70)
-        })
+    // The closure moves into the first spawn that succeeds; a failed spawn drops
+    // its closure, so share it through a slot.
+    let slot = std::sync::Arc::new(std::sync::Mutex::new(Some(f)));
+    let mut last_error = None;
+    for size in VM_STACKS {
+        let job = slot.clone();
+        let spawned = std::thread::Builder::new()
+            .name("revpy-vm".into())
+            .stack_size(size)
+            .spawn(move || {
+                revpy_vm::set_thread_stack_size(size);
+                let f = job.lock().ok().and_then(|mut g| g.take());
+                f.map(|f| f())
+            });
+        match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(Some(v)) => return v,
+                Ok(None) | Err(_) => {
+                    eprintln!("revpy: internal error (a bug in revpy; please report it)");
+                    std::process::exit(70)
+                }
+            },
+            Err(e) => last_error = Some(e),
+        }
+    }
+    eprintln!(
+        "revpy: cannot start the thread that runs the program (even with a 1 MiB stack): {}",
+        last_error.map(|e| e.to_string()).unwrap_or_default()
+    );
+    std::process::exit(71)
 }
 
 /// Print a compile error as CPython (syntax) or revpy (unsupported) does; returns the

@@ -105,7 +105,7 @@ pub fn load(path: &str) -> Result<Recording, u8> {
 }
 
 /// What is wrong with the end of a recording, for messages.
-fn tail_problem(path: &str, rec: &Recording) -> Option<String> {
+pub fn tail_problem(path: &str, rec: &Recording) -> Option<String> {
     match &rec.tail {
         Tail::Complete(_) => None,
         Tail::Truncated { at_byte } => Some(format!(
@@ -113,7 +113,7 @@ fn tail_problem(path: &str, rec: &Recording) -> Option<String> {
             rec.effects.len()
         )),
         Tail::Corrupt { at_byte, what } => Some(format!(
-            "{path}: the recording is corrupt at byte {at_byte} ({what}); only its first {} effects can be replayed",
+            "corrupt recording {path}: {what}, at byte {at_byte}; only its first {} effects can be replayed",
             rec.effects.len()
         )),
     }

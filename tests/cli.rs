@@ -14,6 +14,10 @@
 //!
 //! and review the diff (`git diff tests/dis`) before committing it.
 
+// This drives revpy from outside (files, processes, clocks, threads): clippy.toml's
+// determinism rules are for the VM.
+#![allow(clippy::disallowed_methods)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -1070,5 +1074,94 @@ fn debug_memory_budget_option() {
     let out = revpy_in(&d, &["debug", "--memory", "8", "-x", "cmds", "prog.py"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("(budget 8192 KiB)"), "{}", out.stdout);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// Run `revpy ARGS...` in `dir` under `ulimit -v KIB` (a limited address space).
+fn revpy_limited(dir: &Path, kib: u64, args: &str) -> Out {
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" {args}"))
+        .arg(BIN)
+        .current_dir(dir)
+        .output()
+        .expect("run sh");
+    let out = Out {
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        code: o.status.code().unwrap_or(-1),
+    };
+    assert!(
+        !out.stderr.contains("panicked")
+            && !out.stderr.contains("overflowed its stack")
+            && out.code >= 0,
+        "revpy {args} under ulimit -v {kib} crashed (status {}):\n{}",
+        out.code,
+        out.stderr
+    );
+    out
+}
+
+#[test]
+fn a_limited_address_space_gets_a_smaller_vm_stack() {
+    // The VM thread asked for a 1 GiB stack and panicked ("spawn VM thread:
+    // WouldBlock") for any program under `ulimit -v 1000000`. It now falls back to
+    // smaller stacks, and allows as many nested native levels as fit in the stack it
+    // got: deep recursion through natives (`map`, `__repr__`, sort keys, `format`,
+    // `%`, generators) raises RecursionError whatever the stack, never overflows.
+    let d = scratch();
+    std::fs::write(d.join("hello.py"), "print('hello')\n").unwrap();
+    let cases = [
+        "def f(x):\n    tick()\n    return list(map(f, [x]))\nf(1)",
+        "class A:\n    def __repr__(self):\n        tick()\n        return repr(self)\nrepr(A())",
+        "def k(x):\n    tick()\n    return sorted([1, 2], key=k)\nk(1)",
+        "class A:\n    def __format__(self, s):\n        tick()\n        return format(self, s)\nformat(A(), 'x')",
+        "class A:\n    def __str__(self):\n        tick()\n        return '%s' % self\nstr(A())",
+        "def g():\n    tick()\n    yield from g()\nlist(g())",
+        "class A:\n    def __iter__(self):\n        tick()\n        return iter(list(A()))\nlist(A())",
+    ];
+    for (i, body) in cases.iter().enumerate() {
+        for limit in ["1000", "200000"] {
+            std::fs::write(
+                d.join(format!("deep{i}_{limit}.py")),
+                format!(
+                    "import sys\nsys.setrecursionlimit({limit})\nn = 0\ndef tick():\n    global n\n    n += 1\ntry:\n    {}\nexcept RecursionError as e:\n    print('RecursionError', n)\n",
+                    body.replace('\n', "\n    ")
+                ),
+            )
+            .unwrap();
+        }
+    }
+    // 1,000,000 KiB: a 256 MiB stack; 300,000: 64 MiB; 100,000: 16 MiB.
+    for kib in [1_000_000, 300_000, 100_000] {
+        let o = revpy_limited(&d, kib, "run hello.py");
+        assert_eq!((o.code, o.stdout.as_str()), (0, "hello\n"), "{}", o.stderr);
+        for i in 0..cases.len() {
+            // Under the default recursion limit, the same depth as without a limit.
+            let name = format!("deep{i}_1000.py");
+            let free = revpy_in(&d, &["run", &name]);
+            let o = revpy_limited(&d, kib, &format!("run {name}"));
+            assert!(
+                free.stdout.starts_with("RecursionError "),
+                "{}",
+                free.stdout
+            );
+            assert_eq!(
+                (o.code, &o.stdout),
+                (0, &free.stdout),
+                "{name} at {kib}: {}",
+                o.stderr
+            );
+            // Far deeper: stopped where the stack ends.
+            let name = format!("deep{i}_200000.py");
+            let o = revpy_limited(&d, kib, &format!("run {name}"));
+            assert_eq!(o.code, 0, "{name} at {kib}: {}", o.stderr);
+            assert!(
+                o.stdout.starts_with("RecursionError "),
+                "{name}: {}",
+                o.stdout
+            );
+        }
+    }
     let _ = std::fs::remove_dir_all(&d);
 }

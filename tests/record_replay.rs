@@ -11,6 +11,10 @@
 //!
 //! `REVPY_ONLY=substr` restricts the program sweep to a subset.
 
+// This drives revpy from outside (files, processes, clocks, threads): clippy.toml's
+// determinism rules are for the VM.
+#![allow(clippy::disallowed_methods)]
+
 use revpy_vm::log::{self, End, Recording, Tail};
 use revpy_vm::EffectKind;
 use std::path::{Path, PathBuf};
@@ -589,7 +593,7 @@ fn info_reports_truncation_and_corruption() {
     let s = text(&revpy(&["info", p.to_str().unwrap()], dir.path()).stdout);
     assert!(
         s.contains(&format!(
-            "corrupt at byte {}: block checksum mismatch",
+            "corrupt at byte {}: block 1: checksum mismatch",
             cs[1].0
         )),
         "{s}"
@@ -611,7 +615,10 @@ fn checksum_mismatch_in_a_block() {
         expect(
             &o,
             3,
-            &format!("corrupt at byte {} (block checksum mismatch)", cs[i].0),
+            &format!(
+                "t.revlog: block {i}: checksum mismatch, at byte {}",
+                cs[i].0
+            ),
         );
         assert_eq!(o.stdout, first_lines(effects_in_first(&data, i)));
     }
@@ -638,9 +645,144 @@ fn effects_of_an_unknown_kind() {
     expect(
         &o,
         3,
-        &format!("effect #{} has unknown kind 9999", before + 3),
+        &format!("block 1: effect #{} has unknown kind 9999", before + 3),
     );
     assert_eq!(o.stdout, first_lines(before));
+}
+
+/// A block payload holding one record of `kind` whose value is the raw `val` bytes.
+fn raw_block(kind: u8, val: &[u8]) -> Vec<u8> {
+    let mut b = vec![1, kind];
+    b.extend_from_slice(val);
+    b
+}
+
+#[test]
+fn a_value_nested_too_deep_or_too_long_is_corruption() {
+    // As /work/shared/findings/signal_log_deep_nested_val.py: valid checksums, a
+    // second block whose one value is a list nested 100,000 deep. It overflowed the
+    // stack of `revpy replay`, `info` and `debug`.
+    let (_d, data, _) = base_log();
+    let cs = chunks(&data);
+    let before = effects_in_first(&data, 1);
+    let mut deep = b"\x08\x01".repeat(100_000);
+    deep.push(6);
+    // A string, bytes and a list claiming 2^60 items: refused, not preallocated.
+    let huge = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10];
+    for (val, what) in [
+        (deep, "value nested deeper than 1000 levels".to_string()),
+        (
+            [&[4u8][..], &huge[..]].concat(),
+            "a length of 1152921504606846976 at byte 3".to_string(),
+        ),
+        (
+            [&[8u8][..], &huge[..], &[6u8][..]].concat(),
+            "a length of 1152921504606846976 at byte 3".to_string(),
+        ),
+    ] {
+        let t = replace_chunk(&data, cs[1].0, &raw_block(0, &val));
+        let o = replay_bytes(&t);
+        expect(&o, 3, &format!("t.revlog: block 1: {what}"));
+        assert!(
+            o.stderr.contains(&format!("(effect #{before})")),
+            "{}",
+            o.stderr
+        );
+        assert_eq!(o.stdout, first_lines(before));
+        let dir = TempDir::new("deep");
+        let p = dir.path().join("t.revlog");
+        std::fs::write(&p, &t).unwrap();
+        let info = revpy(&["info", p.to_str().unwrap()], dir.path());
+        assert!(
+            text(&info.stdout).contains(&format!(
+                "status:       corrupt at byte {}: block 1: {what}",
+                cs[1].0
+            )),
+            "{}",
+            text(&info.stdout)
+        );
+        let dbg = Command::new(bin())
+            .args(["debug", p.to_str().unwrap()])
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(dbg.status.code(), Some(0), "{}", text(&dbg.stderr));
+        assert!(
+            text(&dbg.stderr).contains(&format!(
+                "corrupt recording {}: block 1: {what}",
+                p.display()
+            )),
+            "{}",
+            text(&dbg.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_logged_value_of_the_wrong_shape_diverges() {
+    // Every replayed value is checked against what its effect produces: a tampered
+    // log used to give os.urandom zeros and os.getpid 0 without a word.
+    let src = "import os, time\nprint('start')\nb = os.urandom(16)\nprint(len(b))\nprint(os.getpid() > 0)\nt = time.time()\nprint(t > 0)\nprint(os.listdir('.') is not None)\n";
+    let (_d, log_path, out) = record_source("shapes.py", src);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let data = std::fs::read(&log_path).unwrap();
+    let cs = chunks(&data);
+    let recs = decode_block(payload(&data, cs[0]));
+    let at = |kind: EffectKind| {
+        recs.iter()
+            .position(|r| r.kind == kind as u16)
+            .expect("effect in the log")
+    };
+    use log::Val;
+    for (kind, val, line, message) in [
+        (
+            EffectKind::Urandom,
+            Val::Str("x".into()),
+            3,
+            "os.urandom returning a string, the program expected bytes or an OS error",
+        ),
+        (
+            EffectKind::Urandom,
+            Val::Bytes(vec![1, 2, 3]),
+            3,
+            "os.urandom returning 3 bytes, the program expected 16 bytes",
+        ),
+        (
+            EffectKind::Getpid,
+            Val::Float(1.5),
+            5,
+            "os.getpid returning a float, the program expected an int",
+        ),
+        (
+            EffectKind::Time,
+            Val::Int(7),
+            6,
+            "time.time returning an int, the program expected a float",
+        ),
+        (
+            EffectKind::Listdir,
+            Val::List(vec![Val::Str("a".into()), Val::Int(1)]),
+            8,
+            "os.listdir returning a list of 2 values, the program expected a list of a string or an OS error",
+        ),
+        (
+            EffectKind::Stdout,
+            Val::Int(1),
+            2,
+            "sys.stdout.write returning an int, the program expected no value",
+        ),
+    ] {
+        let i = at(kind);
+        let mut t = recs.clone();
+        t[i].val = val;
+        let o = replay_bytes(&replace_chunk(&data, cs[0].0, &log::encode(&t)));
+        expect(
+            &o,
+            3,
+            &format!("revpy: replay diverged at effect #{i} (file shapes.py, line {line}): the recording has {message}\n"),
+        );
+    }
 }
 
 #[test]
@@ -669,7 +811,7 @@ fn data_after_the_end_record() {
     expect(
         &o,
         3,
-        &format!("corrupt at byte {len} (16 bytes of data after the end record)"),
+        &format!("16 bytes of data after the end record, at byte {len}"),
     );
     assert_eq!(o.stdout, out);
 }
@@ -713,7 +855,7 @@ fn end_record_totals_do_not_match() {
         ..end
     };
     let o = replay_bytes(&replace_chunk(&data, end_chunk.0, &log::encode(&patched)));
-    expect(&o, 3, "the end record counts");
+    expect(&o, 3, "end record: it counts");
 }
 
 #[test]

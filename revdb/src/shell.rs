@@ -825,6 +825,9 @@ impl Write for SharedBuf {
 }
 
 /// Run the shell: `-x` command file first, then stdin (interactive or not).
+// The debugger's terminal: its command file, stdin and history are the user's, not
+// the program's (clippy.toml).
+#[allow(clippy::disallowed_methods)]
 pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
     let interactive = std::io::stdin().is_terminal();
     let mut sh = Shell::new(engine, Box::new(std::io::stdout()));

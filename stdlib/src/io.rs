@@ -12,7 +12,7 @@
 //! program sees the logged results. Text files are UTF-8 (or Latin-1) with universal
 //! newlines on input (`\r\n` and `\r` read as `\n`), as CPython's default.
 
-use revpy_vm::effects::io_error_val;
+use revpy_vm::effects::{io_error_val, OsErr, OsResult};
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
 use revpy_vm::{Arity, KwSpec, NativeDef};
@@ -124,11 +124,14 @@ fn os_error(vm: &mut Vm, errno: i32, msg: &str, name: Option<Value>) -> PyErr {
 }
 
 /// A logged result that is not of the expected shape (a damaged recording).
-fn bad_result(vm: &mut Vm, what: &str) -> PyErr {
-    vm.new_error(
-        vm.types.os_error,
-        format!("{what}: unexpected result in the recording"),
-    )
+/// A logged result the request rules out (a negative position, more bytes than
+/// asked for): the replay diverged.
+fn bad_result(vm: &mut Vm, kind: EffectKind, got: String, expected: String) -> PyErr {
+    let e = vm.effects.bad_value(kind, got, expected);
+    match vm.fx::<()>(Err(e)) {
+        Err(e) => e,
+        Ok(()) => vm.new_error(vm.types.system_error, "bad effect result".into()),
+    }
 }
 
 fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool, bool, char, bool)> {
@@ -172,6 +175,8 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool, bool, char, bool
 }
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     const SPEC: KwSpec<8> = KwSpec::new(
         "open",
@@ -241,7 +246,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         };
         (enc, e)
     };
-    let r = vm.effects.effect(EffectKind::FileOpen, |fx| {
+    let r: Result<OsResult<(i64, i64)>, _> = vm.effects.effect_as(EffectKind::FileOpen, |fx| {
         let mut o = std::fs::OpenOptions::new();
         match kind {
             'r' => o.read(true).write(plus),
@@ -265,14 +270,17 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             Err(e) => io_error_val(&e),
         }
     });
-    let v = vm.fx(r)?;
-    let (handle, pos) = match v {
-        Val::List(items) => match items[..] {
-            [Val::Int(h), Val::Int(p)] => (h, p as u64),
-            _ => return Err(bad_result(vm, "open")),
-        },
-        Val::Err(errno, msg) => return Err(os_error(vm, errno, &msg, Some(file))),
-        _ => return Err(bad_result(vm, "open")),
+    let (handle, pos) = match vm.fx(r)? {
+        Ok((h, p)) if p >= 0 => (h, p as u64),
+        Ok((_, p)) => {
+            return Err(bad_result(
+                vm,
+                EffectKind::FileOpen,
+                format!("position {p}"),
+                "a position of 0 or more".into(),
+            ))
+        }
+        Err(OsErr(errno, msg)) => return Err(os_error(vm, errno, &msg, Some(file))),
     };
     let cls_name = if !binary {
         "TextIOWrapper"
@@ -306,7 +314,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// Read from the host: up to `n` bytes, or (`None`) everything up to the end.
 fn host_read(vm: &mut Vm, handle: i64, n: Option<usize>, name: Value) -> PyResult<Vec<u8>> {
-    let r = vm.effects.effect(EffectKind::FileRead, |fx| {
+    let r: Result<OsResult<Vec<u8>>, _> = vm.effects.effect_as(EffectKind::FileRead, |fx| {
         let mut host = fx.host.borrow_mut();
         let Some(hf) = host.get_mut(handle) else {
             return Val::Err(9, "Bad file descriptor".into());
@@ -328,9 +336,14 @@ fn host_read(vm: &mut Vm, handle: i64, n: Option<usize>, name: Value) -> PyResul
         }
     });
     match vm.fx(r)? {
-        Val::Bytes(b) => Ok(b),
-        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
-        _ => Err(bad_result(vm, "read")),
+        Ok(b) if n.is_none_or(|n| b.len() <= n) => Ok(b),
+        Ok(b) => Err(bad_result(
+            vm,
+            EffectKind::FileRead,
+            format!("{} bytes", b.len()),
+            format!("at most {} bytes", n.unwrap_or(0)),
+        )),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
     }
 }
 
@@ -645,7 +658,7 @@ fn seek_to(vm: &mut Vm, f: Value, to: SeekFrom) -> PyResult<u64> {
         let o = this(vm, f)?;
         (o.handle, o.name)
     };
-    let r = vm.effects.effect(EffectKind::FileSeek, |fx| {
+    let r: Result<OsResult<i64>, _> = vm.effects.effect_as(EffectKind::FileSeek, |fx| {
         let mut host = fx.host.borrow_mut();
         let Some(hf) = host.get_mut(handle) else {
             return Val::Err(9, "Bad file descriptor".into());
@@ -659,9 +672,16 @@ fn seek_to(vm: &mut Vm, f: Value, to: SeekFrom) -> PyResult<u64> {
         }
     });
     let pos = match vm.fx(r)? {
-        Val::Int(p) => p as u64,
-        Val::Err(errno, msg) => return Err(os_error(vm, errno, &msg, Some(name))),
-        _ => return Err(bad_result(vm, "seek")),
+        Ok(p) if p >= 0 => p as u64,
+        Ok(p) => {
+            return Err(bad_result(
+                vm,
+                EffectKind::FileSeek,
+                format!("position {p}"),
+                "a position of 0 or more".into(),
+            ))
+        }
+        Err(OsErr(errno, msg)) => return Err(os_error(vm, errno, &msg, Some(name))),
     };
     if let Some(o) = get_mut(vm, f) {
         o.pos = pos;
@@ -678,7 +698,7 @@ fn write_bytes(vm: &mut Vm, f: Value, data: Vec<u8>) -> PyResult<()> {
         (o.handle, o.name)
     };
     let len = data.len();
-    let r = vm.effects.effect(EffectKind::FileWrite, |fx| {
+    let r: Result<OsResult<i64>, _> = vm.effects.effect_as(EffectKind::FileWrite, |fx| {
         let mut host = fx.host.borrow_mut();
         let Some(hf) = host.get_mut(handle) else {
             return Val::Err(9, "Bad file descriptor".into());
@@ -689,14 +709,19 @@ fn write_bytes(vm: &mut Vm, f: Value, data: Vec<u8>) -> PyResult<()> {
         }
     });
     match vm.fx(r)? {
-        Val::Int(n) => {
+        Ok(n) if n >= 0 && n as u64 <= len as u64 => {
             if let Some(o) = get_mut(vm, f) {
                 o.pos += n as u64;
             }
             Ok(())
         }
-        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
-        _ => Err(bad_result(vm, "write")),
+        Ok(n) => Err(bad_result(
+            vm,
+            EffectKind::FileWrite,
+            format!("{n} bytes written"),
+            format!("0 to {len} bytes written"),
+        )),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
     }
 }
 
@@ -849,7 +874,7 @@ fn f_truncate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     } else {
         vm.expect_int(sv, "size")?.max(0) as u64
     };
-    let r = vm.effects.effect(EffectKind::FileTruncate, |fx| {
+    let r: Result<OsResult<i64>, _> = vm.effects.effect_as(EffectKind::FileTruncate, |fx| {
         let mut host = fx.host.borrow_mut();
         let Some(hf) = host.get_mut(handle) else {
             return Val::Err(9, "Bad file descriptor".into());
@@ -863,9 +888,8 @@ fn f_truncate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     });
     match vm.fx(r)? {
-        Val::Int(n) => Ok(Value::Int(n)),
-        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
-        _ => Err(bad_result(vm, "truncate")),
+        Ok(n) => Ok(Value::Int(n)),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
     }
 }
 
@@ -877,7 +901,7 @@ fn f_flush(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if !writable {
         return Ok(Value::None);
     }
-    let r = vm.effects.effect(EffectKind::FileFlush, |fx| {
+    let r: Result<OsResult<()>, _> = vm.effects.effect_as(EffectKind::FileFlush, |fx| {
         let mut host = fx.host.borrow_mut();
         match host.get_mut(handle).map(|hf| hf.flush()) {
             Some(Err(e)) => io_error_val(&e),
@@ -885,8 +909,8 @@ fn f_flush(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         }
     });
     match vm.fx(r)? {
-        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
-        _ => Ok(Value::None),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
+        Ok(()) => Ok(Value::None),
     }
 }
 
@@ -903,7 +927,7 @@ fn f_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         o.rbuf = vec![];
         o.rpos = 0;
     }
-    let r = vm.effects.effect(EffectKind::FileClose, |fx| {
+    let r: Result<OsResult<()>, _> = vm.effects.effect_as(EffectKind::FileClose, |fx| {
         let hf = fx.host.borrow_mut().remove(handle);
         match hf {
             Some(mut hf) => match hf.flush() {
@@ -914,8 +938,8 @@ fn f_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         }
     });
     match vm.fx(r)? {
-        Val::Err(errno, msg) => Err(os_error(vm, errno, &msg, Some(name))),
-        _ => Ok(Value::None),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
+        Ok(()) => Ok(Value::None),
     }
 }
 

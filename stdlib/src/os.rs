@@ -9,7 +9,7 @@
 //! environment (read whole, as one effect, the first time the program touches
 //! `os.environ` or `os.getenv`).
 
-use revpy_vm::effects::io_error_val;
+use revpy_vm::effects::{io_error_val, OsErr, OsResult};
 use revpy_vm::log::Val;
 use revpy_vm::opaque::OpaqueObject;
 use revpy_vm::{Arity, NativeDef};
@@ -48,9 +48,14 @@ fn str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
 }
 
-fn unit_or_error(vm: &mut Vm, v: Val, f1: Value, f2: Option<Value>) -> PyResult<Value> {
+fn unit_or_error(
+    vm: &mut Vm,
+    v: Result<(), OsErr>,
+    f1: Value,
+    f2: Option<Value>,
+) -> PyResult<Value> {
     match v {
-        Val::Err(errno, msg) => {
+        Err(OsErr(errno, msg)) => {
             let e = vm.new_os_error(errno as i64, &msg, Some(f1));
             if let Some(f2) = f2 {
                 let k = vm.intern("filename2");
@@ -58,7 +63,7 @@ fn unit_or_error(vm: &mut Vm, v: Val, f1: Value, f2: Option<Value>) -> PyResult<
             }
             Err(e)
         }
-        _ => Ok(Value::None),
+        Ok(()) => Ok(Value::None),
     }
 }
 
@@ -70,20 +75,23 @@ fn getcwd(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn cwd(vm: &mut Vm) -> PyResult<String> {
     let r = vm
         .effects
-        .effect(EffectKind::Getcwd, |_| match std::env::current_dir() {
+        .effect_as(EffectKind::Getcwd, |_| match std::env::current_dir() {
             Ok(p) => Val::Str(p.to_string_lossy().into_owned()),
             Err(e) => io_error_val(&e),
         });
     match vm.fx(r)? {
-        Val::Str(s) => Ok(s),
-        Val::Err(errno, msg) => Err(vm.new_os_error(errno as i64, &msg, None)),
-        _ => Ok(String::new()),
+        Ok(s) => Ok(s),
+        Err(OsErr(errno, msg)) => Err(vm.new_os_error(errno as i64, &msg, None)),
     }
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("listdir", args, 0, 1)?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
@@ -95,7 +103,7 @@ fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let p2 = path.clone();
     let r = vm
         .effects
-        .effect(EffectKind::Listdir, move |_| match std::fs::read_dir(&p2) {
+        .effect_as(EffectKind::Listdir, move |_| match std::fs::read_dir(&p2) {
             Ok(rd) => {
                 let mut names = vec![];
                 for e in rd {
@@ -108,30 +116,26 @@ fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
             Err(e) => io_error_val(&e),
         });
+    let r: Result<OsResult<Vec<String>>, _> = r;
     match vm.fx(r)? {
-        Val::List(items) => {
-            let vals: Vec<Value> = items
-                .into_iter()
-                .map(|v| match v {
-                    Val::Str(s) => vm.new_str(s),
-                    _ => Value::None,
-                })
-                .collect();
+        Ok(items) => {
+            let vals: Vec<Value> = items.into_iter().map(|s| vm.new_str(s)).collect();
             Ok(vm.new_list(vals))
         }
-        Val::Err(errno, msg) => {
+        Err(OsErr(errno, msg)) => {
             let f = if pv.is_none() { vm.new_str(path) } else { pv };
             Err(vm.new_os_error(errno as i64, &msg, Some(f)))
         }
-        _ => Ok(vm.new_list(vec![])),
     }
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("remove", args, 1, 1)?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "remove")?;
-    let r = vm.effects.effect(EffectKind::Remove, move |_| {
+    let r = vm.effects.effect_as(EffectKind::Remove, move |_| {
         // unlink(2) of a directory fails with EISDIR on Linux.
         if std::path::Path::new(&path).is_dir() {
             return Val::Err(21, "Is a directory".into());
@@ -145,10 +149,12 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, pv, None)
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn rmdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("rmdir", args, 1, 1)?;
     let path = path_arg(vm, args[0], "rmdir")?;
-    let r = vm.effects.effect(EffectKind::Rmdir, move |_| {
+    let r = vm.effects.effect_as(EffectKind::Rmdir, move |_| {
         match std::fs::remove_dir(&path) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
@@ -158,13 +164,15 @@ fn rmdir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, args[0], None)
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn rename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("rename", args, 2, 2)?;
     let a = path_arg(vm, args[0], "rename")?;
     let b = path_arg(vm, args[1], "rename")?;
     let r = vm
         .effects
-        .effect(EffectKind::Rename, move |_| match std::fs::rename(&a, &b) {
+        .effect_as(EffectKind::Rename, move |_| match std::fs::rename(&a, &b) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
         });
@@ -172,12 +180,14 @@ fn rename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, args[0], Some(args[1]))
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("mkdir", args, 1, 2)?;
     vm.only_kwargs("mkdir", kw, &["path", "mode", "dir_fd"])?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "mkdir")?;
-    let r = vm.effects.effect(EffectKind::Mkdir, move |_| {
+    let r = vm.effects.effect_as(EffectKind::Mkdir, move |_| {
         match std::fs::create_dir(&path) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
@@ -187,6 +197,8 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, pv, None)
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("makedirs", args, 1, 3)?;
     vm.only_kwargs("makedirs", kw, &["name", "mode", "exist_ok"])?;
@@ -194,7 +206,7 @@ fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let path = path_arg(vm, pv, "makedirs")?;
     let ev = vm.arg_or(args, 2, kw, "exist_ok", Value::Bool(false));
     let exist_ok = vm.truthy(ev)?;
-    let r = vm.effects.effect(EffectKind::Makedirs, move |_| {
+    let r = vm.effects.effect_as(EffectKind::Makedirs, move |_| {
         let p = std::path::Path::new(&path);
         if p.is_dir() {
             return if exist_ok {
@@ -215,20 +227,21 @@ fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, pv, None)
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn getpid(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("getpid", args, 0, 0)?;
     let r = vm
         .effects
-        .effect(EffectKind::Getpid, |_| Val::Int(std::process::id() as i64));
-    match vm.fx(r)? {
-        Val::Int(i) => Ok(Value::Int(i)),
-        _ => Ok(Value::Int(0)),
-    }
+        .effect_as(EffectKind::Getpid, |_| Val::Int(std::process::id() as i64));
+    Ok(Value::Int(vm.fx(r)?))
 }
 
 /// `n` bytes from the OS's entropy source (an effect).
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 pub fn urandom_bytes(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
-    let r = vm.effects.effect(EffectKind::Urandom, move |_| {
+    let r: Result<OsResult<Vec<u8>>, _> = vm.effects.effect_as(EffectKind::Urandom, move |_| {
         let mut buf = vec![0u8; n];
         match std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)) {
             Ok(()) => Val::Bytes(buf),
@@ -236,9 +249,16 @@ pub fn urandom_bytes(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
         }
     });
     match vm.fx(r)? {
-        Val::Bytes(b) => Ok(b),
-        Val::Err(errno, msg) => Err(vm.new_os_error(errno as i64, &msg, None)),
-        _ => Ok(vec![0; n]),
+        Ok(b) if b.len() == n => Ok(b),
+        Ok(b) => {
+            let e = vm.effects.bad_value(
+                EffectKind::Urandom,
+                format!("{} bytes", b.len()),
+                format!("{n} bytes"),
+            );
+            vm.fx(Err(e))
+        }
+        Err(OsErr(errno, msg)) => Err(vm.new_os_error(errno as i64, &msg, None)),
     }
 }
 
@@ -258,7 +278,7 @@ fn urandom(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn os_exit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("_exit", args, 1, 1)?;
     let n = vm.expect_int(args[0], "status")?;
-    let r = vm.effects.effect(EffectKind::Exit, |_| Val::Unit);
+    let r = vm.effects.effect_as::<()>(EffectKind::Exit, |_| Val::Unit);
     vm.fx(r)?;
     Err(vm.hard_exit(n as i32))
 }
@@ -311,6 +331,8 @@ fn environ_obj(vm: &mut Vm) -> PyResult<Value> {
 }
 
 /// The dict behind an `os.environ` object, reading the environment the first time.
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn env_dict(vm: &mut Vm, env: Value) -> PyResult<ObjRef> {
     let cur = match env.obj().map(|r| vm.heap.kind(r)) {
         Some(Kind::Opaque(o)) => match o.as_any().downcast_ref::<Environ>() {
@@ -322,7 +344,7 @@ fn env_dict(vm: &mut Vm, env: Value) -> PyResult<ObjRef> {
     if let Some(d) = cur {
         return Ok(d);
     }
-    let r = vm.effects.effect(EffectKind::Environ, |_| {
+    let r: Result<Vec<String>, _> = vm.effects.effect_as(EffectKind::Environ, |_| {
         let mut items = vec![];
         for (k, v) in std::env::vars_os() {
             items.push(Val::Str(k.to_string_lossy().into_owned()));
@@ -330,14 +352,19 @@ fn env_dict(vm: &mut Vm, env: Value) -> PyResult<ObjRef> {
         }
         Val::List(items)
     });
-    let items = match vm.fx(r)? {
-        Val::List(items) => items,
-        _ => vec![],
-    };
+    let items = vm.fx(r)?;
+    if items.len() % 2 != 0 {
+        let e = vm.effects.bad_value(
+            EffectKind::Environ,
+            format!("a list of {} strings", items.len()),
+            "a list of name, value pairs of strings".into(),
+        );
+        return vm.fx(Err(e));
+    }
     let d = vm.new_dict();
     vm.temp_roots.push(Value::Obj(d));
     let mut it = items.into_iter();
-    while let (Some(Val::Str(k)), Some(Val::Str(v))) = (it.next(), it.next()) {
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
         let kv = vm.new_str(k);
         let vv = vm.new_str(v);
         vm.dict_set(d, kv, vv)?;
@@ -610,11 +637,13 @@ fn p_expanduser(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 /// (kind, size, mtime) or (errno, strerror).
 type StatResult = Result<(i64, i64, f64), (i32, String)>;
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn stat(vm: &mut Vm, path: &str) -> PyResult<StatResult> {
     let p = path.to_string();
     let r = vm
         .effects
-        .effect(EffectKind::Stat, move |_| match std::fs::metadata(&p) {
+        .effect_as(EffectKind::Stat, move |_| match std::fs::metadata(&p) {
             Ok(m) => {
                 let kind = if m.is_file() {
                     0
@@ -637,14 +666,8 @@ fn stat(vm: &mut Vm, path: &str) -> PyResult<StatResult> {
             }
             Err(e) => io_error_val(&e),
         });
-    Ok(match vm.fx(r)? {
-        Val::List(items) => match items[..] {
-            [Val::Int(k), Val::Int(s), Val::Float(t)] => Ok((k, s, t)),
-            _ => Err((5, "Input/output error".into())),
-        },
-        Val::Err(e, m) => Err((e, m)),
-        _ => Err((5, "Input/output error".into())),
-    })
+    let r: Result<OsResult<(i64, i64, f64)>, _> = r;
+    Ok(vm.fx(r)?.map_err(|OsErr(e, m)| (e, m)))
 }
 
 fn stat_path(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Option<String>> {

@@ -4,6 +4,7 @@
 //! result (it depends on the host's time zone). `gmtime`, `strftime` and `asctime` of a
 //! given time are pure computations.
 
+use revpy_vm::effects::OsResult;
 use revpy_vm::log::Val;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Num, ObjRef, PyResult, Value, Vm};
@@ -53,19 +54,13 @@ struct_time.__module__ = 'time'
 "#;
 
 fn float_result(vm: &mut Vm, kind: EffectKind, live: impl FnOnce() -> f64) -> PyResult<Value> {
-    let r = vm.effects.effect(kind, |_| Val::Float(live()));
-    match vm.fx(r)? {
-        Val::Float(f) => Ok(Value::Float(f)),
-        _ => Ok(Value::Float(0.0)),
-    }
+    let r = vm.effects.effect_as(kind, |_| Val::Float(live()));
+    Ok(Value::Float(vm.fx(r)?))
 }
 
 fn int_result(vm: &mut Vm, kind: EffectKind, live: impl FnOnce() -> i64) -> PyResult<Value> {
-    let r = vm.effects.effect(kind, |_| Val::Int(live()));
-    match vm.fx(r)? {
-        Val::Int(i) => Ok(Value::Int(i)),
-        _ => Ok(Value::Int(0)),
-    }
+    let r = vm.effects.effect_as(kind, |_| Val::Int(live()));
+    Ok(Value::Int(vm.fx(r)?))
 }
 
 // time_t and c_long are i64 on 64-bit targets only.
@@ -80,6 +75,8 @@ fn clock_ns(clock: libc::clockid_t) -> i64 {
     i64::from(ts.tv_sec) * 1_000_000_000 + i64::from(ts.tv_nsec)
 }
 
+// Effects boundary: the wall clock, read only by the live closures of effects.
+#[allow(clippy::disallowed_methods)]
 fn wall_ns() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -145,6 +142,8 @@ fn seconds_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
     }
 }
 
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
 fn t_sleep(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("sleep", args, 1, 1)?;
     let secs = match vm.num_of(args[0]) {
@@ -164,7 +163,7 @@ fn t_sleep(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         return Err(vm.new_value_error("sleep length must be non-negative".into()));
     }
     vm.effects.flush_stdout();
-    let r = vm.effects.effect(EffectKind::Sleep, move |_| {
+    let r = vm.effects.effect_as::<()>(EffectKind::Sleep, move |_| {
         if secs.is_finite() && secs < 1e9 {
             std::thread::sleep(std::time::Duration::from_secs_f64(secs));
         }
@@ -258,7 +257,7 @@ fn t_gmtime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 /// The local broken-down time (an effect: it depends on the host's time zone).
 fn localtime_fields(vm: &mut Vm, secs: Option<i64>) -> PyResult<([i64; 9], String, i64)> {
-    let r = vm.effects.effect(EffectKind::LocalTime, move |_| {
+    let r: Result<OsResult<Vec<Val>>, _> = vm.effects.effect_as(EffectKind::LocalTime, move |_| {
         let t = secs.unwrap_or_else(|| wall_ns().div_euclid(1_000_000_000));
         // SAFETY: localtime_r fills the tm we own; tm_zone points to static storage.
         let mut tm: libc::tm = unsafe { std::mem::zeroed() };
@@ -289,28 +288,32 @@ fn localtime_fields(vm: &mut Vm, secs: Option<i64>) -> PyResult<([i64; 9], Strin
         ])
     });
     match vm.fx(r)? {
-        Val::List(items) if items.len() == 11 => {
+        Ok(items) => {
             let mut f = [0i64; 9];
-            for (i, v) in items[..9].iter().enumerate() {
-                if let Val::Int(x) = v {
-                    f[i] = *x;
+            let (mut zone, mut off) = (None, None);
+            if items.len() == 11 {
+                for (i, v) in items.into_iter().enumerate() {
+                    match (i, v) {
+                        (0..=8, Val::Int(x)) => f[i] = x,
+                        (9, Val::Str(s)) => zone = Some(s),
+                        (10, Val::Int(o)) => off = Some(o),
+                        _ => break,
+                    }
                 }
             }
-            let zone = match &items[9] {
-                Val::Str(s) => s.clone(),
-                _ => String::new(),
-            };
-            let off = match items[10] {
-                Val::Int(o) => o,
-                _ => 0,
-            };
-            Ok((f, zone, off))
+            match (zone, off) {
+                (Some(zone), Some(off)) => Ok((f, zone, off)),
+                _ => {
+                    let e = vm.effects.bad_value(
+                        EffectKind::LocalTime,
+                        "a list of other values".into(),
+                        "a list of 11 values (9 ints, a string, an int)".into(),
+                    );
+                    vm.fx(Err(e))
+                }
+            }
         }
-        Val::Err(_, _) => Err(vm.new_overflow_error("timestamp out of range for platform time_t")),
-        _ => Err(vm.new_error(
-            vm.types.os_error,
-            "localtime: unexpected result in the recording".into(),
-        )),
+        Err(_) => Err(vm.new_overflow_error("timestamp out of range for platform time_t")),
     }
 }
 

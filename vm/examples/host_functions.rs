@@ -5,6 +5,10 @@
 //! cargo run -p revpy-vm --example host_functions
 //! ```
 
+// This drives revpy from outside (files, processes, clocks, threads): clippy.toml's
+// determinism rules are for the VM.
+#![allow(clippy::disallowed_methods)]
+
 use revpy_vm::host::HostValue;
 use revpy_vm::log::{Header, MemoryLog, Recording};
 use revpy_vm::{ExitStatus, OutputSink, Vm};

@@ -9,6 +9,10 @@
 //! Console output is also written to the configured sink in every mode, so a replay
 //! shows the program's output (on the replayer's channel) without touching the world.
 
+// This module is the effects boundary: the one place where the VM touches the world
+// (files, stdin, clocks), which clippy.toml refuses everywhere else.
+#![allow(clippy::disallowed_methods)]
+
 use crate::log::{LogWriter, Record, Val};
 use std::cell::RefCell;
 use std::io::{BufRead, Read, Write};
@@ -102,6 +106,13 @@ pub enum Mode {
     /// Debugger evaluation (`p`, watch expressions, conditions): every effect fails
     /// with `EffectError::Sandbox`, which the VM raises as a `RuntimeError`.
     Sandbox,
+    /// No world at all, for running untrusted or generated programs (fuzzing,
+    /// playgrounds): console output goes to the sinks, console input comes from
+    /// `Effects::stdin` (which must be set: empty means end of input), `os._exit`
+    /// works, imports find no files on disk, and every other effect (files, clocks, entropy, environment, sleeping,
+    /// imports from disk, host functions) fails with `EffectError::Offline`, raised
+    /// as a `RuntimeError`. Nothing is logged.
+    Offline,
 }
 
 /// Why an effect could not be replayed.
@@ -121,6 +132,174 @@ pub enum EffectError {
     },
     /// An effect was attempted while the debugger evaluates an expression.
     Sandbox { asked: EffectKind },
+    /// An effect that `Mode::Offline` does not perform.
+    Offline { asked: EffectKind },
+    /// The log holds the right kind of effect, but its value has another shape
+    /// than that effect produces (a tampered or foreign log), or a value the
+    /// program's request rules out (`os.urandom(16)` answered with 3 bytes).
+    Shape {
+        index: u64,
+        kind: EffectKind,
+        got: String,
+        expected: String,
+    },
+}
+
+/// An OS error as an effect logs it: errno and message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OsErr(pub i32, pub String);
+
+/// A logged result or OS error (`effect_as::<OsResult<Vec<u8>>>`).
+pub type OsResult<T> = Result<T, OsErr>;
+
+/// A Rust type an effect's logged value converts to (`Effects::effect_as`): every
+/// replayed value is checked against the shape its effect produces, so a damaged
+/// or foreign log diverges with a message instead of reaching the program as a
+/// zero, an empty string or a panic.
+pub trait FromVal: Sized {
+    /// The shape, for messages ("bytes", "a list of 2 values (an int, an int)").
+    fn shape() -> String;
+    /// Whether `v` has this shape.
+    fn is(v: &Val) -> bool;
+    /// Convert a value for which `is` holds.
+    fn take(v: Val) -> Option<Self>;
+}
+
+macro_rules! from_val_scalar {
+    ($t:ty, $shape:literal, $pat:pat => $out:expr) => {
+        impl FromVal for $t {
+            fn shape() -> String {
+                $shape.into()
+            }
+            #[allow(unused_variables)]
+            fn is(v: &Val) -> bool {
+                matches!(v, $pat)
+            }
+            fn take(v: Val) -> Option<Self> {
+                match v {
+                    $pat => Some($out),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+from_val_scalar!((), "no value", Val::Unit => ());
+from_val_scalar!(bool, "a bool", Val::Bool(b) => b);
+from_val_scalar!(i64, "an int", Val::Int(i) => i);
+from_val_scalar!(f64, "a float", Val::Float(f) => f);
+from_val_scalar!(String, "a string", Val::Str(s) => s);
+from_val_scalar!(Vec<u8>, "bytes", Val::Bytes(b) => b);
+from_val_scalar!(OsErr, "an OS error", Val::Err(e, m) => OsErr(e, m));
+
+/// Any value (host function results, converted by the VM).
+impl FromVal for Val {
+    fn shape() -> String {
+        "any value".into()
+    }
+    fn is(_: &Val) -> bool {
+        true
+    }
+    fn take(v: Val) -> Option<Self> {
+        Some(v)
+    }
+}
+
+/// A result or an OS error.
+impl<T: FromVal> FromVal for Result<T, OsErr> {
+    fn shape() -> String {
+        format!("{} or an OS error", T::shape())
+    }
+    fn is(v: &Val) -> bool {
+        matches!(v, Val::Err(..)) || T::is(v)
+    }
+    fn take(v: Val) -> Option<Self> {
+        match v {
+            Val::Err(e, m) => Some(Err(OsErr(e, m))),
+            v => T::take(v).map(Ok),
+        }
+    }
+}
+
+/// A result or absent (`Val::None`).
+impl<T: FromVal> FromVal for Option<T> {
+    fn shape() -> String {
+        format!("{} or nothing", T::shape())
+    }
+    fn is(v: &Val) -> bool {
+        matches!(v, Val::None) || T::is(v)
+    }
+    fn take(v: Val) -> Option<Self> {
+        match v {
+            Val::None => Some(None),
+            v => T::take(v).map(Some),
+        }
+    }
+}
+
+/// A list of any length, each item of one shape.
+impl<T: FromVal> FromVal for Vec<T> {
+    fn shape() -> String {
+        format!("a list of {}", T::shape())
+    }
+    fn is(v: &Val) -> bool {
+        matches!(v, Val::List(items) if items.iter().all(T::is))
+    }
+    fn take(v: Val) -> Option<Self> {
+        match v {
+            Val::List(items) => items.into_iter().map(T::take).collect(),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! from_val_tuple {
+    ($n:literal: $($t:ident),*) => {
+        /// A list of exactly this many values, of these shapes.
+        impl<$($t: FromVal),*> FromVal for ($($t,)*) {
+            fn shape() -> String {
+                let parts: Vec<String> = vec![$($t::shape()),*];
+                format!("a list of {} values ({})", $n, parts.join(", "))
+            }
+            fn is(v: &Val) -> bool {
+                match v {
+                    Val::List(items) if items.len() == $n => {
+                        let mut it = items.iter();
+                        $($t::is(it.next().unwrap_or(&Val::Unit)) &&)* true
+                    }
+                    _ => false,
+                }
+            }
+            fn take(v: Val) -> Option<Self> {
+                match v {
+                    Val::List(items) if items.len() == $n => {
+                        let mut it = items.into_iter();
+                        Some(($($t::take(it.next()?)?,)*))
+                    }
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+from_val_tuple!(2: A, B);
+from_val_tuple!(3: A, B, C);
+
+/// A logged value described for a message: "a string", "a list of 3 values".
+pub fn describe(v: &Val) -> String {
+    match v {
+        Val::Unit => "no value".into(),
+        Val::Bool(_) => "a bool".into(),
+        Val::Int(_) => "an int".into(),
+        Val::Float(_) => "a float".into(),
+        Val::Str(_) => "a string".into(),
+        Val::Bytes(b) => format!("{} bytes", b.len()),
+        Val::None => "nothing".into(),
+        Val::Err(..) => "an OS error".into(),
+        Val::List(items) => format!("a list of {} values", items.len()),
+    }
 }
 
 /// The boundary. Cloning it (for snapshots) clones captured buffers too.
@@ -276,6 +455,24 @@ impl Effects {
                 Ok(v)
             }
             Mode::Sandbox => Err(EffectError::Sandbox { asked: kind }),
+            Mode::Offline => {
+                // No disk: an import finds no file (ModuleNotFoundError, as with an
+                // empty sys.path); bundled modules import as usual.
+                if matches!(kind, EffectKind::ImportIsDir | EffectKind::ImportIsFile) {
+                    self.count += 1;
+                    return Ok(Val::Bool(false));
+                }
+                let console = matches!(
+                    kind,
+                    EffectKind::Stdout | EffectKind::Stderr | EffectKind::Exit
+                ) || (matches!(kind, EffectKind::ReadLine | EffectKind::ReadAll)
+                    && self.stdin.is_some());
+                if !console {
+                    return Err(EffectError::Offline { asked: kind });
+                }
+                self.count += 1;
+                Ok(live(self))
+            }
             Mode::Replay(r) => {
                 let Some(rec) = r.effects.get(r.pos) else {
                     return Err(EffectError::Ended {
@@ -300,16 +497,42 @@ impl Effects {
         }
     }
 
+    /// Perform or replay one effect whose result has the shape of `T`; a logged
+    /// value of another shape is a divergence (`EffectError::Shape`).
+    pub fn effect_as<T: FromVal>(
+        &mut self,
+        kind: EffectKind,
+        live: impl FnOnce(&mut Effects) -> Val,
+    ) -> Result<T, EffectError> {
+        let v = self.effect(kind, live)?;
+        if !T::is(&v) {
+            return Err(self.bad_value(kind, describe(&v), T::shape()));
+        }
+        T::take(v).ok_or_else(|| self.bad_value(kind, "another shape".into(), T::shape()))
+    }
+
+    /// The divergence for the effect just performed (`kind`): its value is `got`
+    /// where the program expected `expected` (a shape, or a value the request
+    /// implies, as "16 bytes").
+    pub fn bad_value(&self, kind: EffectKind, got: String, expected: String) -> EffectError {
+        EffectError::Shape {
+            index: self.count.saturating_sub(1),
+            kind,
+            got,
+            expected,
+        }
+    }
+
     /// Write program output to stdout (an effect).
     pub fn write_stdout(&mut self, s: &str) -> Result<(), EffectError> {
-        self.effect(EffectKind::Stdout, |_| Val::Unit)?;
+        self.effect_as::<()>(EffectKind::Stdout, |_| Val::Unit)?;
         self.emit_stdout(s);
         Ok(())
     }
 
     /// Write program output to stderr (an effect).
     pub fn write_stderr(&mut self, s: &str) -> Result<(), EffectError> {
-        self.effect(EffectKind::Stderr, |_| Val::Unit)?;
+        self.effect_as::<()>(EffectKind::Stderr, |_| Val::Unit)?;
         self.emit_stderr(s);
         Ok(())
     }
@@ -361,7 +584,7 @@ impl Effects {
     /// Read one line from stdin including the newline; empty at end of input.
     pub fn read_line(&mut self) -> Result<String, EffectError> {
         self.flush_stdout();
-        let v = self.effect(EffectKind::ReadLine, |fx| {
+        self.effect_as(EffectKind::ReadLine, |fx| {
             Val::Str(match &mut fx.stdin {
                 Some(buf) => {
                     let mut line = vec![];
@@ -379,8 +602,7 @@ impl Effects {
                     s
                 }
             })
-        })?;
-        Ok(val_str(v))
+        })
     }
 
     /// Read all of stdin.
@@ -391,7 +613,7 @@ impl Effects {
     /// Read stdin: everything (`None`), or up to `n` characters (fewer at the end).
     pub fn read_stdin(&mut self, n: Option<usize>) -> Result<String, EffectError> {
         self.flush_stdout();
-        let v = self.effect(EffectKind::ReadAll, |fx| {
+        self.effect_as(EffectKind::ReadAll, |fx| {
             let mut bytes: Vec<u8> = vec![];
             // Take one byte at a time until `n` characters are complete.
             let next_byte = |fx: &mut Effects| -> Option<u8> {
@@ -437,56 +659,43 @@ impl Effects {
                 }
             }
             Val::Str(String::from_utf8_lossy(&bytes).into_owned())
-        })?;
-        Ok(val_str(v))
+        })
     }
 
     /// Wall-clock time in seconds since the epoch.
     pub fn time(&mut self) -> Result<f64, EffectError> {
-        let v = self.effect(EffectKind::Time, |_| {
+        self.effect_as(EffectKind::Time, |_| {
             Val::Float(
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map(|d| d.as_secs_f64())
                     .unwrap_or(0.0),
             )
-        })?;
-        Ok(match v {
-            Val::Float(f) => f,
-            _ => 0.0,
         })
     }
 
     /// Read a source file for an import. The path is logged with the text so that
     /// `revpy info` can list the modules a recording holds.
     pub fn read_source(&mut self, path: &str) -> Result<Option<String>, EffectError> {
-        let v = self.effect(EffectKind::ImportRead, |_| {
+        let v: Option<(String, String)> = self.effect_as(EffectKind::ImportRead, |_| {
             match std::fs::read_to_string(path) {
                 Ok(s) => Val::List(vec![Val::Str(path.to_string()), Val::Str(s)]),
                 Err(_) => Val::None,
             }
         })?;
-        Ok(match v {
-            Val::List(mut parts) if parts.len() == 2 => match parts.pop() {
-                Some(Val::Str(s)) => Some(s),
-                _ => None,
-            },
-            _ => None,
-        })
+        Ok(v.map(|(_, src)| src))
     }
 
     /// Whether a path is a file / directory (imports).
     pub fn is_file(&mut self, path: &str) -> Result<bool, EffectError> {
-        let v = self.effect(EffectKind::ImportIsFile, |_| {
+        self.effect_as(EffectKind::ImportIsFile, |_| {
             Val::Bool(std::path::Path::new(path).is_file())
-        })?;
-        Ok(matches!(v, Val::Bool(true)))
+        })
     }
     pub fn is_dir(&mut self, path: &str) -> Result<bool, EffectError> {
-        let v = self.effect(EffectKind::ImportIsDir, |_| {
+        self.effect_as(EffectKind::ImportIsDir, |_| {
             Val::Bool(std::path::Path::new(path).is_dir())
-        })?;
-        Ok(matches!(v, Val::Bool(true)))
+        })
     }
 
     /// Captured stdout so far (Buffer sink).
@@ -501,12 +710,5 @@ impl Effects {
             OutputSink::Buffer(b) => b,
             _ => &[],
         }
-    }
-}
-
-fn val_str(v: Val) -> String {
-    match v {
-        Val::Str(s) => s,
-        _ => String::new(),
     }
 }

@@ -322,38 +322,24 @@ pub(crate) fn call_host(
     // The result is logged with the function's index, so that a replay calling a
     // different host function than the recording did is reported as a divergence.
     let effect_no = vm.effects.count;
-    let r = vm.effects.effect(EffectKind::HostCall, move |_| {
-        let result = match (h.f)(&hargs) {
-            Ok(v) => v.to_val(),
-            Err(msg) => Val::Err(0, msg),
-        };
-        Val::List(vec![Val::Int(index as i64), result])
-    });
-    let v = vm.fx(r)?;
-    match v {
-        Val::List(mut parts) if parts.len() == 2 => {
-            let result = parts.pop().unwrap_or(Val::None);
-            match parts.pop() {
-                Some(Val::Int(i)) if i == index as i64 => vm.value_from_log(result),
-                other => {
-                    let recorded = match other {
-                        Some(Val::Int(i)) => match vm.host_functions.get(i as usize) {
-                            Some(h) => format!("host function #{i} ({})", h.qualname),
-                            None => format!("host function #{i}"),
-                        },
-                        _ => "a malformed host function result".into(),
-                    };
-                    Err(host_divergence(vm, effect_no, &recorded, index))
-                }
-            }
-        }
-        _ => Err(host_divergence(
-            vm,
-            effect_no,
-            "a malformed host function result",
-            index,
-        )),
+    let r = vm
+        .effects
+        .effect_as::<(i64, Val)>(EffectKind::HostCall, move |_| {
+            let result = match (h.f)(&hargs) {
+                Ok(v) => v.to_val(),
+                Err(msg) => Val::Err(0, msg),
+            };
+            Val::List(vec![Val::Int(index as i64), result])
+        });
+    let (i, result) = vm.fx(r)?;
+    if i == index as i64 {
+        return vm.value_from_log(result);
     }
+    let recorded = match vm.host_functions.get(i as usize) {
+        Some(h) if i >= 0 => format!("host function #{i} ({})", h.qualname),
+        _ => format!("host function #{i}"),
+    };
+    Err(host_divergence(vm, effect_no, &recorded, index))
 }
 
 fn host_divergence(vm: &mut Vm, effect_no: u64, recorded: &str, index: usize) -> crate::PyErr {

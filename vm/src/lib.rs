@@ -81,6 +81,7 @@ mod subscript;
 
 pub use args::{Arity, KwSpec, NativeDef, Role};
 pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
+pub use embed::{native_depth_limit, set_thread_stack_size, Limits};
 pub use heap::{Heap, Kind, NativeFn, Object};
 pub use host::{HostFunction, HostValue};
 pub use interp::{Exit, Frame};
@@ -199,6 +200,13 @@ pub struct Vm {
     /// Nesting of interpreter loops: 1 when only the main program's loop runs (no
     /// Rust code in between), so the VM's state is all in this struct.
     pub(crate) loops: u32,
+    /// The deepest nesting of interpreter loops allowed (natives calling back into
+    /// Python, such as `__repr__` or a sort key, recurse on the Rust stack): beyond
+    /// it a call raises RecursionError. Set from the stack size of the thread that
+    /// created the VM (`embed::set_thread_stack_size`).
+    pub native_depth_limit: u32,
+    /// An embedder's budgets for this run (`set_limits`), checked at stop points.
+    pub limits: embed::Limits,
     /// Print each instruction with the stack (`revpy run --trace`).
     pub trace: bool,
     /// Values natives hold across calls into Python (GC roots).
@@ -395,6 +403,10 @@ impl Vm {
     pub fn fx<T>(&mut self, r: Result<T, EffectError>) -> PyResult<T> {
         match r {
             Ok(v) => Ok(v),
+            Err(EffectError::Offline { asked }) => Err(self.new_error(
+                self.types.runtime_error,
+                format!("I/O is not available in this VM ({})", asked.name()),
+            )),
             Err(EffectError::Sandbox { asked }) => Err(self.new_error(
                 self.types.runtime_error,
                 format!(
@@ -421,7 +433,13 @@ impl Vm {
                         "replay diverged at effect #{index} (file {file}, line {line}): the recording has no more effects, the program asked for {}",
                         asked.name()
                     ),
-                    EffectError::Sandbox { .. } => unreachable!("handled above"),
+                    EffectError::Shape { index, kind, got, expected } => format!(
+                        "replay diverged at effect #{index} (file {file}, line {line}): the recording has {} returning {got}, the program expected {expected}",
+                        kind.name()
+                    ),
+                    EffectError::Sandbox { .. } | EffectError::Offline { .. } => {
+                        unreachable!("handled above")
+                    }
                 };
                 Err(self.abort_with(message))
             }
@@ -501,6 +519,8 @@ impl Vm {
                 }
                 mark(Value::Obj(vm.builtins));
                 mark(Value::Obj(vm.modules));
+                // Marking order does not matter: what is reachable is a set.
+                #[allow(clippy::disallowed_methods)]
                 for r in vm.interned.values().chain(vm.interned_extra.values()) {
                     mark(Value::Obj(*r));
                 }
@@ -531,6 +551,9 @@ impl Vm {
 
     /// Called before every instruction when `hooked` is set (trace mode; debuggers).
     pub(crate) fn on_instruction(&mut self, kind: StopKind) -> PyResult<()> {
+        if self.limits.active() {
+            self.check_limits()?;
+        }
         if self.trace && matches!(kind, StopKind::Line | StopKind::Instruction) {
             let line = self.trace_line();
             self.effects.emit_stderr(&line);

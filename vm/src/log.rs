@@ -116,6 +116,169 @@ pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
     }
 }
 
+/// The deepest nesting of `Val::List`s a reader accepts. Effects log values a few
+/// levels deep; the bound keeps a damaged or hostile file from exhausting the stack
+/// (decoding, dropping and printing a value recurse once per level).
+pub const MAX_VAL_DEPTH: usize = 1000;
+
+/// A cursor over a block's payload, decoding postcard's encoding of `Vec<Record>` by
+/// hand (see `docs/log-format.md`, "Encoding"): every length is checked against the
+/// bytes left before anything is allocated, and nesting is bounded.
+struct Cursor<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn left(&self) -> usize {
+        self.data.len() - self.pos
+    }
+
+    fn ended(&self) -> String {
+        format!("the payload ends inside a value (at its byte {})", self.pos)
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.data.get(self.pos).ok_or_else(|| self.ended())?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    /// An unsigned LEB128 varint of at most `max_bytes` bytes whose value is at most
+    /// `max` (as postcard: 3 bytes for a u16, 5 for a u32, 10 for a u64).
+    fn varint(&mut self, max_bytes: u32, max: u64) -> Result<u64, String> {
+        let start = self.pos;
+        let mut out: u64 = 0;
+        for i in 0..max_bytes {
+            let b = self.byte()?;
+            let bits = 7 * i;
+            let part = (b & 0x7f) as u64;
+            if bits >= 64 || (bits > 0 && part > (u64::MAX >> bits)) {
+                break;
+            }
+            out |= part << bits;
+            if b & 0x80 == 0 {
+                if out > max {
+                    break;
+                }
+                return Ok(out);
+            }
+        }
+        Err(format!("a bad varint at byte {start} of the payload"))
+    }
+
+    /// A length (of a string, bytes, or a list of items at least `min_item` bytes
+    /// each), checked against the bytes that are left.
+    fn len(&mut self, min_item: usize) -> Result<usize, String> {
+        let start = self.pos;
+        let n = self.varint(10, u64::MAX)?;
+        if n > (self.left() / min_item.max(1)) as u64 {
+            return Err(format!(
+                "a length of {n} at byte {start} of the payload, but only {} bytes follow",
+                self.left()
+            ));
+        }
+        Ok(n as usize)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if n > self.left() {
+            return Err(self.ended());
+        }
+        let s = &self.data[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        let start = self.pos;
+        let n = self.len(1)?;
+        let b = self.take(n)?;
+        String::from_utf8(b.to_vec())
+            .map_err(|_| format!("a string that is not UTF-8 at byte {start} of the payload"))
+    }
+
+    fn zigzag(u: u64) -> i64 {
+        ((u >> 1) as i64) ^ -((u & 1) as i64)
+    }
+
+    /// One `Val`, inside `depth` lists.
+    fn val(&mut self, depth: usize) -> Result<Val, String> {
+        let start = self.pos;
+        let variant = self.varint(5, u32::MAX as u64)?;
+        Ok(match variant {
+            0 => Val::Unit,
+            1 => match self.byte()? {
+                0 => Val::Bool(false),
+                1 => Val::Bool(true),
+                b => {
+                    return Err(format!(
+                        "a bool of value {b} at byte {start} of the payload"
+                    ))
+                }
+            },
+            2 => Val::Int(Self::zigzag(self.varint(10, u64::MAX)?)),
+            3 => {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(self.take(8)?);
+                Val::Float(f64::from_le_bytes(a))
+            }
+            4 => Val::Str(self.string()?),
+            5 => {
+                let n = self.len(1)?;
+                Val::Bytes(self.take(n)?.to_vec())
+            }
+            6 => Val::None,
+            7 => {
+                let errno = Self::zigzag(self.varint(5, u32::MAX as u64)?) as i32;
+                Val::Err(errno, self.string()?)
+            }
+            8 => {
+                if depth >= MAX_VAL_DEPTH {
+                    return Err(format!("value nested deeper than {MAX_VAL_DEPTH} levels"));
+                }
+                let n = self.len(1)?;
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(self.val(depth + 1)?);
+                }
+                Val::List(items)
+            }
+            v => {
+                return Err(format!(
+                    "an unknown value variant {v} at byte {start} of the payload"
+                ))
+            }
+        })
+    }
+}
+
+/// Decode a block's payload (a postcard `Vec<Record>`, as `encode` writes it);
+/// `first` is the number of the block's first effect, for messages. Trailing bytes
+/// are an error.
+pub fn decode_block(payload: &[u8], first: u64) -> Result<Vec<Record>, String> {
+    let mut c = Cursor {
+        data: payload,
+        pos: 0,
+    };
+    // A record is at least two bytes: its kind and its value's variant.
+    let n = c.len(2)?;
+    let mut recs = Vec::with_capacity(n);
+    for i in 0..n {
+        let at = |e: String| format!("{e} (effect #{})", first + i as u64);
+        let kind = c.varint(3, u16::MAX as u64).map_err(at)? as u16;
+        let val = c.val(0).map_err(at)?;
+        recs.push(Record { kind, val });
+    }
+    if c.left() > 0 {
+        return Err(format!(
+            "{} unexpected bytes after the last effect",
+            c.left()
+        ));
+    }
+    Ok(recs)
+}
+
 /// Write one chunk (tag, length, CRC, payload).
 fn write_chunk(out: &mut dyn Write, tag: u8, payload: &[u8]) -> std::io::Result<u64> {
     let len = u32::try_from(payload.len()).map_err(|_| {
@@ -211,6 +374,8 @@ impl std::fmt::Debug for LogWriter {
 impl LogWriter {
     /// Start a recording: write the magic, version and header (synchronously), then
     /// start the writer thread.
+    // The log writer: its own thread, outside the program (clippy.toml).
+    #[allow(clippy::disallowed_methods)]
     pub fn create(mut out: Box<dyn Write + Send>, header: &Header) -> std::io::Result<LogWriter> {
         let h = encode(header);
         let hlen = u32::try_from(h.len()).map_err(|_| {
@@ -242,6 +407,9 @@ impl LogWriter {
     }
 
     /// Append one effect (written with its block later).
+    // The writer's one-second flush clock: when blocks reach the disk, never what
+    // the program sees (clippy.toml).
+    #[allow(clippy::disallowed_methods)]
     pub fn push(&mut self, r: Record) {
         let mut st = self.shared.lock();
         if st.pending.is_empty() {
@@ -330,6 +498,8 @@ impl Drop for LogWriter {
     }
 }
 
+// The writer's one-second flush clock (see `push`).
+#[allow(clippy::disallowed_methods)]
 fn writer_thread(shared: &Shared, mut out: Box<dyn Write + Send>) {
     let period = Duration::from_millis(BLOCK_MILLIS);
     let mut st = shared.lock();
@@ -519,7 +689,7 @@ impl Recording {
             if tag != TAG_BLOCK && tag != TAG_END {
                 break Tail::Corrupt {
                     at_byte: pos as u64,
-                    what: format!("unknown chunk tag 0x{tag:02x}"),
+                    what: format!("block {blocks}: unknown chunk tag 0x{tag:02x}"),
                 };
             }
             if left - CHUNK_HEAD_LEN < len {
@@ -528,15 +698,13 @@ impl Recording {
                 };
             }
             let payload = &data[pos + CHUNK_HEAD_LEN..pos + CHUNK_HEAD_LEN + len];
-            let what = if tag == TAG_END {
-                "end record"
-            } else {
-                "block"
-            };
             if crc32(payload) != crc {
                 break Tail::Corrupt {
                     at_byte: pos as u64,
-                    what: format!("{what} checksum mismatch"),
+                    what: match tag {
+                        TAG_END => "end record: checksum mismatch".to_string(),
+                        _ => format!("block {blocks}: checksum mismatch"),
+                    },
                 };
             }
             let next = pos + CHUNK_HEAD_LEN + len;
@@ -546,7 +714,7 @@ impl Recording {
                     Err(e) => {
                         break Tail::Corrupt {
                             at_byte: pos as u64,
-                            what: format!("bad end record: {e}"),
+                            what: format!("end record: cannot be decoded: {e}"),
                         }
                     }
                 };
@@ -560,7 +728,7 @@ impl Recording {
                     break Tail::Corrupt {
                         at_byte: pos as u64,
                         what: format!(
-                            "the end record counts {} effects but the log holds {}",
+                            "end record: it counts {} effects but the log holds {}",
                             end.effects,
                             effects.len()
                         ),
@@ -568,12 +736,12 @@ impl Recording {
                 }
                 break Tail::Complete(end);
             }
-            let recs = match decode::<Vec<Record>>(payload) {
+            let recs = match decode_block(payload, effects.len() as u64) {
                 Ok(recs) => recs,
                 Err(e) => {
                     break Tail::Corrupt {
                         at_byte: pos as u64,
-                        what: format!("bad block: {e}"),
+                        what: format!("block {blocks}: {e}"),
                     }
                 }
             };
@@ -581,7 +749,7 @@ impl Recording {
                 break Tail::Corrupt {
                     at_byte: pos as u64,
                     what: format!(
-                        "effect #{} has unknown kind {} (this revpy knows kinds 0 to {})",
+                        "block {blocks}: effect #{} has unknown kind {} (this revpy knows kinds 0 to {})",
                         effects.len() + i,
                         recs[i].kind,
                         nkinds - 1
@@ -616,6 +784,7 @@ impl Recording {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // the writer's timing is tested with a real clock
 mod tests {
     use super::*;
 
@@ -701,6 +870,139 @@ mod tests {
             effects: 1,
         })
         .unwrap();
+    }
+
+    /// Values of every shape, as effects log them.
+    fn sample_vals() -> Vec<Val> {
+        vec![
+            Val::Unit,
+            Val::Bool(false),
+            Val::Bool(true),
+            Val::Int(0),
+            Val::Int(-1),
+            Val::Int(i64::MIN),
+            Val::Int(i64::MAX),
+            Val::Float(-0.0),
+            Val::Float(f64::INFINITY),
+            Val::Float(1e300),
+            Val::Str(String::new()),
+            Val::Str("h\u{e9}llo \u{1f600}".into()),
+            Val::Bytes(vec![]),
+            Val::Bytes((0..=255).collect()),
+            Val::None,
+            Val::Err(2, "No such file or directory".into()),
+            Val::Err(i32::MIN, String::new()),
+            Val::Err(i32::MAX, "x".repeat(300)),
+            Val::List(vec![]),
+            Val::List(vec![
+                Val::Int(3),
+                Val::List(vec![Val::Str("a".into()), Val::List(vec![Val::None])]),
+            ]),
+        ]
+    }
+
+    #[test]
+    fn the_block_decoder_reads_what_postcard_writes() {
+        let mut recs: Vec<Record> = sample_vals()
+            .into_iter()
+            .enumerate()
+            .map(|(i, val)| Record {
+                kind: (i * 3000) as u16,
+                val,
+            })
+            .collect();
+        recs.push(Record {
+            kind: u16::MAX,
+            val: Val::Unit,
+        });
+        let bytes = encode(&recs);
+        assert_eq!(decode_block(&bytes, 0).unwrap(), recs);
+        // ...and agrees with postcard on every prefix and every byte flip: both
+        // accept (the same records) or both refuse.
+        for cut in 0..bytes.len() {
+            assert!(decode_block(&bytes[..cut], 0).is_err());
+        }
+        for at in 0..bytes.len() {
+            for bit in [0x01, 0x40, 0x80] {
+                let mut b = bytes.clone();
+                b[at] ^= bit;
+                let ours = decode_block(&b, 0).ok();
+                let theirs = decode::<Vec<Record>>(&b).ok();
+                let same = match (&ours, &theirs) {
+                    // NaN != NaN: compare the bytes they re-encode to.
+                    (Some(a), Some(b)) => encode(a) == encode(b),
+                    (None, None) => true,
+                    _ => false,
+                };
+                assert!(same, "flip {bit:#x} at {at}: {ours:?} vs {theirs:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn nesting_and_lengths_are_bounded() {
+        // One record (kind 2) whose value is a list nested `depth` deep around None.
+        let nested = |depth: usize| {
+            let mut b = vec![1u8, 2];
+            for _ in 0..depth {
+                b.extend_from_slice(&[8, 1]);
+            }
+            b.push(6);
+            b
+        };
+        let ok = decode_block(&nested(MAX_VAL_DEPTH), 0).unwrap();
+        assert_eq!(ok.len(), 1);
+        let e = decode_block(&nested(MAX_VAL_DEPTH + 1), 7).unwrap_err();
+        assert_eq!(e, "value nested deeper than 1000 levels (effect #7)");
+        let e = decode_block(&nested(100_000), 0).unwrap_err();
+        assert!(e.starts_with("value nested deeper than 1000 levels"), "{e}");
+        // Counts and lengths of 2^60 are refused before anything is allocated.
+        let big = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10];
+        let mut b = big.to_vec();
+        b.push(0);
+        let e = decode_block(&b, 0).unwrap_err();
+        assert!(
+            e.starts_with("a length of 1152921504606846976 at byte 0"),
+            "{e}"
+        );
+        for variant in [4u8, 5, 8] {
+            let mut b = vec![1, 0, variant];
+            b.extend_from_slice(&big);
+            let e = decode_block(&b, 0).unwrap_err();
+            assert!(
+                e.starts_with("a length of 1152921504606846976 at byte 3"),
+                "{e}"
+            );
+        }
+        // A varint longer than its type allows.
+        let e = decode_block(&[1, 0x80, 0x80, 0x80, 0x01, 0], 0).unwrap_err();
+        assert_eq!(e, "a bad varint at byte 1 of the payload (effect #0)");
+    }
+
+    #[test]
+    fn a_deeply_nested_value_makes_the_tail_corrupt() {
+        let buf = MemoryLog::new();
+        let mut w = LogWriter::create(Box::new(buf.clone()), &header()).unwrap();
+        w.push(rec(1));
+        w.flush_block().unwrap();
+        drop(w);
+        let mut data = buf.contents();
+        let mut payload = vec![1u8, 2];
+        for _ in 0..100_000 {
+            payload.extend_from_slice(&[8, 1]);
+        }
+        payload.push(6);
+        let at = data.len();
+        write_chunk(&mut data, TAG_BLOCK, &payload).unwrap();
+        let r = Recording::parse(&data).unwrap();
+        assert_eq!(r.effects, vec![rec(1)]);
+        assert_eq!(
+            r.tail,
+            Tail::Corrupt {
+                at_byte: at as u64,
+                what: "block 1: value nested deeper than 1000 levels (effect #1)".into()
+            }
+        );
     }
 
     #[test]

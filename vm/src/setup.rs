@@ -45,6 +45,8 @@ pub(crate) fn new_vm() -> Vm {
         hook: None,
         step_instructions: false,
         loops: 0,
+        native_depth_limit: crate::embed::native_depth_limit(),
+        limits: Default::default(),
         trace: false,
         temp_roots: vec![],
         repr_guard: vec![],
