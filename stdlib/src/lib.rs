@@ -88,6 +88,10 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("traceback", include_str!("../python/traceback.py")),
     ("warnings", include_str!("../python/warnings.py")),
     ("pprint", include_str!("../python/pprint.py")),
+    // Part D: more pure-Python modules (many ported from CPython 3.11, see
+    // python/LICENSE-PSF.txt).
+    ("__future__", include_str!("../python/__future__.py")),
+    ("types", include_str!("../python/types.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
