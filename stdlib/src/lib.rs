@@ -92,6 +92,9 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     // python/LICENSE-PSF.txt).
     ("__future__", include_str!("../python/__future__.py")),
     ("types", include_str!("../python/types.py")),
+    ("argparse", include_str!("../python/argparse.py")),
+    ("datetime", include_str!("../python/datetime.py")),
+    ("timeit", include_str!("../python/timeit.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
