@@ -95,6 +95,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("argparse", include_str!("../python/argparse.py")),
     ("datetime", include_str!("../python/datetime.py")),
     ("timeit", include_str!("../python/timeit.py")),
+    ("queue", include_str!("../python/queue.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
