@@ -96,6 +96,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("datetime", include_str!("../python/datetime.py")),
     ("timeit", include_str!("../python/timeit.py")),
     ("queue", include_str!("../python/queue.py")),
+    ("decimal", include_str!("../python/decimal.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
