@@ -97,6 +97,8 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("timeit", include_str!("../python/timeit.py")),
     ("queue", include_str!("../python/queue.py")),
     ("decimal", include_str!("../python/decimal.py")),
+    ("secrets", include_str!("../python/secrets.py")),
+    ("_sysrandom", include_str!("../python/_sysrandom.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
