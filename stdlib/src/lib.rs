@@ -99,6 +99,13 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("decimal", include_str!("../python/decimal.py")),
     ("secrets", include_str!("../python/secrets.py")),
     ("_sysrandom", include_str!("../python/_sysrandom.py")),
+    ("calendar", include_str!("../python/calendar.py")),
+    ("difflib", include_str!("../python/difflib.py")),
+    ("shlex", include_str!("../python/shlex.py")),
+    ("html", include_str!("../python/html/__init__.py")),
+    ("html.entities", include_str!("../python/html/entities.py")),
+    ("html.parser", include_str!("../python/html/parser.py")),
+    ("_markupbase", include_str!("../python/_markupbase.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
