@@ -106,6 +106,9 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("html.entities", include_str!("../python/html/entities.py")),
     ("html.parser", include_str!("../python/html/parser.py")),
     ("_markupbase", include_str!("../python/_markupbase.py")),
+    ("urllib", include_str!("../python/urllib/__init__.py")),
+    ("urllib.parse", include_str!("../python/urllib/parse.py")),
+    ("ipaddress", include_str!("../python/ipaddress.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
