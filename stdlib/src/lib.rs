@@ -109,6 +109,8 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("urllib", include_str!("../python/urllib/__init__.py")),
     ("urllib.parse", include_str!("../python/urllib/parse.py")),
     ("ipaddress", include_str!("../python/ipaddress.py")),
+    ("fnmatch", include_str!("../python/fnmatch.py")),
+    ("glob", include_str!("../python/glob.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
