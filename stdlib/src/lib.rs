@@ -111,6 +111,9 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("ipaddress", include_str!("../python/ipaddress.py")),
     ("fnmatch", include_str!("../python/fnmatch.py")),
     ("glob", include_str!("../python/glob.py")),
+    ("uuid", include_str!("../python/uuid.py")),
+    ("_csv", include_str!("../python/_csv.py")),
+    ("csv", include_str!("../python/csv.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
