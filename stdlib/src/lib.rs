@@ -114,6 +114,9 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("uuid", include_str!("../python/uuid.py")),
     ("_csv", include_str!("../python/_csv.py")),
     ("csv", include_str!("../python/csv.py")),
+    ("colorsys", include_str!("../python/colorsys.py")),
+    ("graphlib", include_str!("../python/graphlib.py")),
+    ("reprlib", include_str!("../python/reprlib.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
