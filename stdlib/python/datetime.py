@@ -10,8 +10,7 @@ the final `from _datetime import *`). Changes: error messages, the reprs of
 IsoCalendarDate and the argument checks of timedelta(), strftime(), combine(),
 timezone() and fromordinal() follow CPython's C `_datetime` (what CPython users
 see); now()/today()/fromtimestamp() read the clock and the local time zone through
-the `time` module (effects). strptime() needs `_strptime`, which revpy does not
-have yet (it needs time.tzname/time.daylight).
+the `time` module (effects). strptime() uses revpy's `_strptime`.
 """
 
 __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
@@ -2106,6 +2105,11 @@ class datetime(date):
     @classmethod
     def strptime(cls, date_string, format):
         'string, format -> new datetime parsed from a string (like time.strptime()).'
+        # revpy: the argument checks of CPython's C datetime.strptime.
+        for i, arg in enumerate((date_string, format)):
+            if not isinstance(arg, str):
+                raise TypeError("strptime() argument %d must be str, not %s"
+                                % (i + 1, type(arg).__name__))
         import _strptime
         return _strptime._strptime_datetime(cls, date_string, format)
 

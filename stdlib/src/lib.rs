@@ -94,6 +94,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("types", include_str!("../python/types.py")),
     ("argparse", include_str!("../python/argparse.py")),
     ("datetime", include_str!("../python/datetime.py")),
+    ("_strptime", include_str!("../python/_strptime.py")),
     ("timeit", include_str!("../python/timeit.py")),
     ("queue", include_str!("../python/queue.py")),
     ("decimal", include_str!("../python/decimal.py")),
