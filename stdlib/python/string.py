@@ -33,13 +33,63 @@ class Template:
     """A string class for supporting $-substitutions."""
 
     delimiter = '$'
+    # As CPython's; they take effect in subclasses, whose `pattern` is compiled
+    # from them (with `re`) as CPython does. Template itself scans its text
+    # without `re`, so that importing string stays cheap. (flags: re.IGNORECASE.)
+    idpattern = r'(?a:[_a-z][_a-z0-9]*)'
+    braceidpattern = None
+    flags = 2
+
+    def __init_subclass__(cls):
+        super().__init_subclass__()
+        import re as _re
+        if 'pattern' in cls.__dict__:
+            pattern = cls.pattern
+        else:
+            delim = _re.escape(cls.delimiter)
+            id = cls.idpattern
+            bid = cls.braceidpattern or cls.idpattern
+            pattern = fr"""
+            {delim}(?:
+              (?P<escaped>{delim})  |   # Escape sequence of two delimiters
+              (?P<named>{id})       |   # delimiter and a Python identifier
+              {{(?P<braced>{bid})}} |   # delimiter and a braced identifier
+              (?P<invalid>)             # Other ill-formed delimiter exprs
+            )
+            """
+        cls.pattern = _re.compile(pattern, cls.flags | _re.VERBOSE)
 
     def __init__(self, template):
         self.template = template
 
+    def _scan_re(self, pattern):
+        """_scan() for subclasses, with their compiled `pattern`."""
+        t = self.template
+        i = 0
+        for mo in pattern.finditer(t):
+            if mo.start() > i:
+                yield ('text', t[i:mo.start()], None, i)
+            i = mo.end()
+            named = mo.group('named') or mo.group('braced')
+            if named is not None:
+                kind = 'named' if mo.group('named') else 'braced'
+                yield (kind, mo.group(), named, mo.start())
+            elif mo.group('escaped') is not None:
+                yield ('escaped', self.delimiter, None, mo.start())
+            elif mo.group('invalid') is not None:
+                yield ('invalid', mo.group(), None, mo.start('invalid'))
+            else:
+                raise ValueError('Unrecognized named group in pattern', pattern)
+        if i < len(t):
+            yield ('text', t[i:], None, i)
+
     def _scan(self):
         """Yield (kind, text, name, start) pieces: kind is 'text', 'escaped',
         'named', 'braced' or 'invalid' (start: index after the delimiter)."""
+        pattern = getattr(type(self), 'pattern', None)
+        if pattern is not None:
+            yield from self._scan_re(pattern)
+            return
         t = self.template
         delim = self.delimiter
         n, dl = len(t), len(delim)

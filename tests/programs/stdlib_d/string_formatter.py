@@ -67,3 +67,33 @@ try:
     Template("$who").substitute({})
 except KeyError as e:
     print("KeyError", e)
+
+
+class Pct(Template):
+    delimiter = "%"
+    idpattern = r"[a-z][_a-z0-9]*"
+
+
+print(Pct("%name is %{age}, 100%% sure").substitute(name="a", age=3), Pct.pattern.pattern.split()[0])
+print(Pct("%Name %x").safe_substitute(x=1), Pct("%x %y").get_identifiers(), Pct("% x").is_valid())
+
+
+class Upper(Template):
+    flags = 0
+    idpattern = r"[A-Z]+"
+    braceidpattern = r"[a-z]+"
+
+
+print(Upper("$ABC $abc ${low} ${UP}").safe_substitute(ABC=1, low=2, UP=3))
+
+
+class Custom(Template):
+    pattern = r"\[(?:(?P<escaped>\[)|(?P<named>\w+)\]|(?P<braced>)(?!)|(?P<invalid>))"
+
+
+print(Custom("[a] and [[ and [b]").substitute(a=1, b=2))
+for bad in ["line\n  % 1", "x %"]:
+    try:
+        Pct(bad).substitute()
+    except ValueError as e:
+        print("ValueError:", e)
