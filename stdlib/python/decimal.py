@@ -15,8 +15,11 @@
 # context is a module global (revpy runs one thread, and has no contextvars);
 # the 'n' format type uses the C locale's conventions (no `locale` module); the
 # hash constants are CPython's 64-bit sys.hash_info values, written out; flags and
-# traps hold True/False, Context reprs list signals in the C module's order, and a
-# trapped signal's exception has the list of conditions as its argument (as C).
+# traps hold True/False, Context reprs list signals in the C module's order, a
+# trapped signal's exception has the list of conditions as its argument, and
+# messages of format() and int()/round() of NaN/Infinity are the C module's.
+# Unlike the C module, an operation stops at the first trapped signal: the flags
+# it would raise after it are not set, and the exception lists only that one.
 
 # This module should be kept in sync with the latest updates of the
 # IBM specification as it evolves.  Those updates will be treated
@@ -433,15 +436,22 @@ class FloatOperation(DecimalException, TypeError):
 _signals = [Clamped, DivisionByZero, Inexact, Overflow, Rounded,
             Underflow, InvalidOperation, Subnormal, FloatOperation]
 
-# revpy: the order in which CPython's C decimal shows signals in Context reprs.
-_repr_order = [Clamped, InvalidOperation, DivisionByZero, Inexact,
-               FloatOperation, Overflow, Rounded, Subnormal, Underflow]
+# revpy: the order in which CPython's C decimal shows signals in Context reprs:
+# that of libmpdec's status bits. InvalidOperation stands for several of them and
+# shows at the place of the lowest one raised (_INVALID_RANK; 1 when set by hand).
+_repr_order = [(0, 'Clamped'), (2, 'DivisionByZero'), (6, 'Inexact'),
+               (10, 'FloatOperation'), (11, 'Overflow'), (12, 'Rounded'),
+               (13, 'Subnormal'), (14, 'Underflow')]
 
 # Map conditions (per the spec) to signals
 _condition_map = {ConversionSyntax:InvalidOperation,
                   DivisionImpossible:InvalidOperation,
                   DivisionUndefined:InvalidOperation,
                   InvalidContext:InvalidOperation}
+
+# revpy: libmpdec's status bit for each condition that is an InvalidOperation.
+_INVALID_RANK = {ConversionSyntax: 1, DivisionImpossible: 3,
+                 DivisionUndefined: 4, InvalidContext: 7}
 
 # Valid rounding modes
 _rounding_modes = (ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING,
@@ -1634,7 +1644,7 @@ class Decimal(object):
         """Float representation."""
         if self._isnan():
             if self.is_snan():
-                raise ValueError("Cannot convert signaling NaN to float")
+                raise ValueError("cannot convert signaling NaN to float")
             s = "-nan" if self._sign else "nan"
         else:
             s = str(self)
@@ -1644,9 +1654,9 @@ class Decimal(object):
         """Converts self to an int, truncating if necessary."""
         if self._is_special:
             if self._isnan():
-                raise ValueError("Cannot convert NaN to integer")
+                raise ValueError("cannot convert NaN to integer")
             elif self._isinfinity():
-                raise OverflowError("Cannot convert infinity to integer")
+                raise OverflowError("cannot convert Infinity to integer")
         s = (-1)**self._sign
         if self._exp >= 0:
             return s*int(self._int)*10**self._exp
@@ -1907,9 +1917,9 @@ class Decimal(object):
         # one-argument form
         if self._is_special:
             if self.is_nan():
-                raise ValueError("cannot round a NaN")
+                raise ValueError("cannot convert NaN to integer")
             else:
-                raise OverflowError("cannot round an infinity")
+                raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_HALF_EVEN))
 
     def __floor__(self):
@@ -1922,9 +1932,9 @@ class Decimal(object):
         """
         if self._is_special:
             if self.is_nan():
-                raise ValueError("cannot round a NaN")
+                raise ValueError("cannot convert NaN to integer")
             else:
-                raise OverflowError("cannot round an infinity")
+                raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_FLOOR))
 
     def __ceil__(self):
@@ -1937,9 +1947,9 @@ class Decimal(object):
         """
         if self._is_special:
             if self.is_nan():
-                raise ValueError("cannot round a NaN")
+                raise ValueError("cannot convert NaN to integer")
             else:
-                raise OverflowError("cannot round an infinity")
+                raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_CEILING))
 
     def fma(self, other, third, context=None):
@@ -3912,6 +3922,9 @@ class Context(object):
     clamp -  If 1, change exponents if too high (Default 0)
     """
 
+    # revpy: where InvalidOperation shows in repr(flags) (see _repr_order)
+    _invalid_rank = 1
+
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
                        capitals=None, clamp=None, flags=None, traps=None,
                        _ignored_flags=None):
@@ -4017,16 +4030,22 @@ class Context(object):
                  'clamp=%(clamp)d'
                  % vars(self))
         # revpy: in the order CPython's C decimal lists them.
-        names = [f.__name__ for f in _repr_order if self.flags.get(f)]
-        s.append('flags=[' + ', '.join(names) + ']')
-        names = [t.__name__ for t in _repr_order if self.traps.get(t)]
-        s.append('traps=[' + ', '.join(names) + ']')
+        def names(signals, invalid_rank):
+            order = list(_repr_order)
+            if signals.get(InvalidOperation):
+                order.append((invalid_rank, 'InvalidOperation'))
+                order.sort()
+            return [n for _, n in order if n == 'InvalidOperation'
+                    or signals.get(globals()[n])]
+        s.append('flags=[' + ', '.join(names(self.flags, self._invalid_rank)) + ']')
+        s.append('traps=[' + ', '.join(names(self.traps, 1)) + ']')
         return ', '.join(s) + ')'
 
     def clear_flags(self):
         """Reset all flags to zero"""
         for flag in self.flags:
             self.flags[flag] = False
+        object.__setattr__(self, '_invalid_rank', 1)
 
     def clear_traps(self):
         """Reset all traps to zero"""
@@ -4038,6 +4057,7 @@ class Context(object):
         nc = Context(self.prec, self.rounding, self.Emin, self.Emax,
                      self.capitals, self.clamp, self.flags, self.traps,
                      self._ignored_flags)
+        object.__setattr__(nc, '_invalid_rank', self._invalid_rank)
         return nc
 
     def copy(self):
@@ -4046,6 +4066,7 @@ class Context(object):
                      self.capitals, self.clamp,
                      self.flags.copy(), self.traps.copy(),
                      self._ignored_flags)
+        object.__setattr__(nc, '_invalid_rank', self._invalid_rank)
         return nc
     __copy__ = copy
 
@@ -4062,6 +4083,11 @@ class Context(object):
             # Don't touch the flag
             return error().handle(self, *args)
 
+        if error is InvalidOperation:
+            rank = _INVALID_RANK.get(condition, 8)
+            if self.flags.get(error):
+                rank = min(rank, self._invalid_rank)
+            object.__setattr__(self, '_invalid_rank', rank)
         self.flags[error] = True
         if not self.traps[error]:
             # The errors define how to handle themselves.
@@ -6224,8 +6250,10 @@ def _parse_format_specifier(format_spec, _localeconv=None):
 
     """
     m = _parse_format_specifier_regex.match(format_spec)
-    if m is None:
-        raise ValueError("Invalid format specifier: " + format_spec)
+    # revpy: CPython's C decimal says only "invalid format string", and it has
+    # no '#' option.
+    if m is None or m.group('alt') is not None:
+        raise ValueError("invalid format string")
 
     # get the dictionary
     format_dict = m.groupdict()
@@ -6237,11 +6265,9 @@ def _parse_format_specifier(format_spec, _localeconv=None):
     format_dict['zeropad'] = (format_dict['zeropad'] is not None)
     if format_dict['zeropad']:
         if fill is not None:
-            raise ValueError("Fill character conflicts with '0'"
-                             " in format specifier: " + format_spec)
+            raise ValueError("invalid format string")
         if align is not None:
-            raise ValueError("Alignment conflicts with '0' in "
-                             "format specifier: " + format_spec)
+            raise ValueError("invalid format string")
     format_dict['fill'] = fill or ' '
     # PEP 3101 originally specified that the default alignment should
     # be left;  it was later agreed that right-aligned makes more sense
@@ -6271,8 +6297,7 @@ def _parse_format_specifier(format_spec, _localeconv=None):
         if _localeconv is None:
             _localeconv = _locale.localeconv()
         if format_dict['thousands_sep'] is not None:
-            raise ValueError("Explicit thousands separator conflicts with "
-                             "'n' type in format specifier: " + format_spec)
+            raise ValueError("invalid format string")
         format_dict['thousands_sep'] = _localeconv['thousands_sep']
         format_dict['grouping'] = _localeconv['grouping']
         format_dict['decimal_point'] = _localeconv['decimal_point']
