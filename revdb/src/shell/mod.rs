@@ -2,93 +2,25 @@
 //! history, completion) when stdin is a terminal; otherwise it reads commands line
 //! by line and prints a transcript (prompts and commands echoed), for scripts and
 //! golden tests.
+//!
+//! The commands are in one table, `commands::COMMANDS` (names, synopsis, help,
+//! completion, handler); their handlers are in `motion_cmds.rs` (moving through
+//! time), `inspect_cmds.rs` (looking) and `break_cmds.rs` (breakpoints and
+//! watchpoints); `complete.rs` is tab completion.
 
-use crate::engine::{BreakSpec, Engine, Event, Hit, Interrupt};
-use revpy_vm::{StopKind, Vm};
+mod break_cmds;
+pub mod commands;
+mod complete;
+pub mod help;
+mod inspect_cmds;
+mod motion_cmds;
+
+use crate::engine::{Engine, Interrupt};
+use commands::Kind;
 use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Write};
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
-
-/// (names, argument synopsis, help text)
-const COMMANDS: &[(&[&str], &str, &str)] = &[
-    (&["step", "s", "reverse-step"], "[COUNT]", "Forward one stop point, entering calls."),
-    (&["bstep", "bs", "reverse-step"], "[COUNT]", "Back one stop point, entering calls."),
-    (&["next", "n"], "[COUNT]", "Forward to the next stop point in this frame (or its caller), skipping calls."),
-    (&["bnext", "bn", "reverse-next"], "[COUNT]", "Back to the previous stop point in this frame (or its caller), skipping calls."),
-    (&["finish", "f"], "", "Forward to where the current function returns."),
-    (&["bfinish", "bf", "reverse-finish"], "", "Back to where the current function was called."),
-    (&["continue", "c", "cont"], "", "Forward to the next breakpoint or watchpoint hit, or the end."),
-    (&["bcontinue", "bc", "reverse-continue"], "", "Back to the previous breakpoint or watchpoint hit, or the start."),
-    (&["stepi", "si"], "[COUNT]", "Forward one bytecode instruction."),
-    (&["bstepi", "bsi", "reverse-stepi"], "[COUNT]", "Back one bytecode instruction."),
-    (&["go"], "TIME", "Jump to a time (breakpoints ignored)."),
-    (&["last"], "[-f] EXPR", "Back (-f: forward) to where the value of EXPR last changed. EXPR.attr follows the object EXPR."),
-    (&["print", "p"], "EXPR", "Evaluate EXPR in the selected frame; objects of the program are bound to $N."),
-    (&["!"], "STMT", "Execute a statement in the selected frame (its effects vanish when time moves)."),
-    (&["backtrace", "bt", "where", "w"], "", "Show the stack, most recent call last."),
-    (&["up", "u"], "[COUNT]", "Select the calling frame."),
-    (&["down", "d"], "[COUNT]", "Select the called frame."),
-    (&["list", "l"], "", "Show the source around the current line."),
-    (&["ll", "longlist"], "", "Show the whole current function."),
-    (&["locals"], "", "Local names and values of the selected frame."),
-    (&["globals"], "", "Global names and values of the selected frame."),
-    (&["dis"], "", "Disassemble the current function, marking the current instruction with -->."),
-    (&["break", "b"], "[FUNC | Class.method | FILE:LINE | LINE] [if COND]", "Set a breakpoint (alone: list them)."),
-    (&["tbreak"], "SPEC [if COND]", "Set a one-shot breakpoint."),
-    (&["watch"], "EXPR", "Watch EXPR (builtins and $N anchors only): stop where its repr changes."),
-    (&["delete", "del"], "N", "Delete breakpoint or watchpoint N."),
-    (&["disable"], "N", "Disable breakpoint or watchpoint N."),
-    (&["enable"], "N", "Enable breakpoint or watchpoint N."),
-    (&["info"], "[breakpoints|watchpoints|checkpoints|stack|anchors]", "Information about the session."),
-    (&["help", "h"], "[CMD]", "List the commands, or describe one."),
-    (&["quit", "q", "exit"], "", "Leave the debugger."),
-];
-
-const INFO_TOPICS: &[(&str, &str)] = &[
-    ("breakpoints", "the breakpoints and their hit counts"),
-    (
-        "watchpoints",
-        "the watch expressions and their current values",
-    ),
-    (
-        "checkpoints",
-        "the times of the snapshots kept, with their estimated size",
-    ),
-    ("stack", "the operand stack of the selected frame"),
-    ("anchors", "the $N anchors and the objects' serial numbers"),
-];
-
-const MOTIONS: &[&str] = &[
-    "step",
-    "s",
-    "bstep",
-    "bs",
-    "next",
-    "n",
-    "bnext",
-    "bn",
-    "finish",
-    "f",
-    "bfinish",
-    "bf",
-    "continue",
-    "c",
-    "cont",
-    "bcontinue",
-    "bc",
-    "stepi",
-    "si",
-    "bstepi",
-    "bsi",
-    "reverse-step",
-    "reverse-next",
-    "reverse-finish",
-    "reverse-continue",
-    "reverse-stepi",
-    "go",
-    "last",
-];
 
 pub struct Shell {
     pub engine: Engine,
@@ -96,6 +28,17 @@ pub struct Shell {
     out: Out,
     /// The output buffer of a shell made by `in_memory`.
     captured: Option<Rc<RefCell<Vec<u8>>>>,
+    /// Set by `quit`; `execute` returns false and clears it.
+    quitting: bool,
+    /// The program's function names, for completing breakpoints (made on first use).
+    function_names: Option<Vec<String>>,
+}
+
+/// One command as typed: the name used (canonical or alias) and the rest of the
+/// line, trimmed.
+pub struct Call<'a> {
+    pub name: &'a str,
+    pub arg: &'a str,
 }
 
 /// The interrupt flag of the engine the interactive shell drives (Ctrl-C).
@@ -121,6 +64,8 @@ impl Shell {
             last_motion: None,
             out,
             captured: None,
+            quitting: false,
+            function_names: None,
         }
     }
 
@@ -146,8 +91,25 @@ impl Shell {
         (text, go_on)
     }
 
+    /// Print one line.
     fn say(&mut self, s: &str) {
         let _ = writeln!(self.out, "{s}");
+    }
+
+    /// Print text as it is (its lines already end with newlines).
+    fn print_text(&mut self, s: &str) {
+        let _ = write!(self.out, "{s}");
+    }
+
+    /// Print an error: `*** msg`.
+    fn err(&mut self, msg: &str) {
+        self.say(&format!("*** {msg}"));
+    }
+
+    /// `*** usage: NAME SYNOPSIS`, from the table.
+    fn usage(&mut self, name: &str) {
+        let text = usage_text(name);
+        self.err(&text);
     }
 
     pub fn prompt(&self) -> String {
@@ -172,631 +134,37 @@ impl Shell {
         } else {
             line.to_string()
         };
-        if let Some(stmt) = line.strip_prefix('!') {
-            if let Some(e) = self.engine.exec(stmt.trim()) {
-                self.say(&e);
-            }
+        let (name, arg) = split_command(&line);
+        let Some(cmd) = commands::find(name) else {
+            self.err(&format!(
+                "Unknown command: '{name}' (type 'help' for a list)"
+            ));
             return true;
-        }
-        let (cmd, arg) = match line.find(char::is_whitespace) {
-            Some(i) => (&line[..i], line[i..].trim()),
-            None => (line.as_str(), ""),
         };
-        if MOTIONS.contains(&cmd) {
+        if cmd.kind == Kind::Motion {
             self.last_motion = Some(line.clone());
-            self.motion(cmd, arg);
-            return true;
         }
-        match cmd {
-            "quit" | "q" | "exit" => return false,
-            "p" | "print" => {
-                if arg.is_empty() {
-                    self.say("*** usage: p EXPR");
-                } else {
-                    let r = self.engine.print(arg);
-                    self.say(&r);
-                }
-            }
-            "bt" | "backtrace" | "where" | "w" => self.backtrace(),
-            "up" | "u" | "down" | "d" => {
-                let n = match parse_count(arg) {
-                    Ok(n) => n,
-                    Err(e) => return self.err(&e),
-                };
-                let frames = self.engine.cur.vm.frames.len();
-                let sel = self.engine.frame_sel;
-                let new = if cmd.starts_with('u') {
-                    if sel + 1 >= frames {
-                        return self.err("Oldest frame");
-                    }
-                    (sel + n).min(frames.saturating_sub(1))
-                } else {
-                    if sel == 0 {
-                        return self.err("Newest frame");
-                    }
-                    sel.saturating_sub(n)
-                };
-                self.engine.frame_sel = new;
-                self.show_position();
-            }
-            "list" | "l" => self.list(false),
-            "ll" | "longlist" => self.list(true),
-            "locals" => self.names(false),
-            "globals" => self.names(true),
-            "dis" => self.dis(),
-            "break" | "b" | "tbreak" => self.breakpoint(arg, cmd == "tbreak"),
-            "watch" => {
-                if arg.is_empty() {
-                    return self.err("usage: watch EXPR");
-                }
-                match self.engine.add_watchpoint(arg) {
-                    Ok(id) => {
-                        let v = self
-                            .engine
-                            .watchpoints
-                            .iter()
-                            .find(|w| w.id == id)
-                            .map(|w| w.value.clone())
-                            .unwrap_or_default();
-                        self.say(&format!("Watchpoint {id} added"));
-                        self.say(&format!("updating watchpoint value: {arg} => {v}"));
-                    }
-                    Err(e) => {
-                        self.err(&e);
-                    }
-                }
-            }
-            "delete" | "del" | "disable" | "enable" => {
-                let Ok(id) = arg.parse::<usize>() else {
-                    return self.err(&format!("usage: {cmd} N"));
-                };
-                let ok = match cmd {
-                    "disable" => self.engine.set_enabled(id, false),
-                    "enable" => self.engine.set_enabled(id, true),
-                    _ => self.engine.delete(id),
-                };
-                if ok {
-                    let verb = match cmd {
-                        "disable" => "Disabled",
-                        "enable" => "Enabled",
-                        _ => "Deleted",
-                    };
-                    self.say(&format!("{verb} {id}"));
-                } else {
-                    self.err(&format!("no breakpoint or watchpoint number {id}"));
-                }
-            }
-            "info" => self.info(arg),
-            "help" | "h" => self.help(arg),
-            _ => {
-                self.err(&format!(
-                    "Unknown command: '{cmd}' (type 'help' for a list)"
-                ));
-            }
-        }
-        true
-    }
-
-    fn err(&mut self, msg: &str) -> bool {
-        self.say(&format!("*** {msg}"));
-        true
-    }
-
-    fn motion(&mut self, cmd: &str, arg: &str) {
-        let before = self.engine.cur.pos;
-        let r = match cmd {
-            "go" => match parse_time(arg) {
-                Ok(t) => self.engine.go(t),
-                Err(e) => Err(format!("*** {e}")),
-            },
-            "last" => {
-                let (fwd, e) = match arg.strip_prefix("-f") {
-                    Some(rest) if rest.is_empty() || rest.starts_with(char::is_whitespace) => {
-                        (true, rest.trim())
-                    }
-                    _ => (false, arg),
-                };
-                if e.is_empty() {
-                    Err("*** usage: last [-f] EXPR".into())
-                } else {
-                    self.engine.last(e, fwd)
-                }
-            }
-            _ => {
-                let n = match parse_count(arg) {
-                    Ok(n) => n,
-                    Err(e) => {
-                        self.err(&e);
-                        return;
-                    }
-                };
-                let mut r = Ok(());
-                for _ in 0..n {
-                    self.engine.hits.clear();
-                    r = match cmd {
-                        "step" | "s" => self.engine.step(),
-                        "bstep" | "bs" | "reverse-step" => self.engine.bstep(),
-                        "next" | "n" => self.engine.next(),
-                        "bnext" | "bn" | "reverse-next" => self.engine.bnext(),
-                        "finish" | "f" => self.engine.finish(),
-                        "bfinish" | "bf" | "reverse-finish" => self.engine.bfinish(),
-                        "continue" | "c" | "cont" => self.engine.cont(),
-                        "bcontinue" | "bc" | "reverse-continue" => self.engine.bcont(),
-                        "stepi" | "si" => self.engine.stepi(),
-                        _ => self.engine.bstepi(),
-                    };
-                    if r.is_err() {
-                        break;
-                    }
-                }
-                r
-            }
-        };
-        if !matches!(
-            cmd,
-            "continue" | "c" | "cont" | "bcontinue" | "bc" | "reverse-continue" | "last"
-        ) || r.is_err()
-        {
-            self.engine.hits.clear();
-            self.engine.update_watches();
-        }
-        self.flush_events();
-        let hits = std::mem::take(&mut self.engine.hits);
-        let backward = self.engine.cur.pos.time < before.time;
-        for h in hits {
-            let pre = if backward { "Reverse-hit" } else { "Hit" };
-            match h {
-                Hit::Breakpoint(id, what) => self.say(&format!("{pre} breakpoint {id}: {what}")),
-                Hit::Watchpoint(id, what) => self.say(&format!("{pre} watchpoint {id}: {what}")),
-            }
-        }
-        let moved = self.engine.cur.pos != before;
-        if moved {
-            self.show_position();
-        }
-        match r {
-            Err(m) => self.say(&m),
-            Ok(()) if moved && self.engine.at_end() && self.engine.frame_index().is_some() => {
-                let m = self
-                    .engine
-                    .end
-                    .as_ref()
-                    .map(|e| e.message())
-                    .unwrap_or_default();
-                self.say(&m);
-            }
-            Ok(()) => {}
-        }
-    }
-
-    fn flush_events(&mut self) {
-        for e in std::mem::take(&mut self.engine.events) {
-            match e {
-                Event::Output(text) => {
-                    for l in text.lines() {
-                        self.say(&format!("| {l}"));
-                    }
-                }
-                Event::Searching(a, b) => self.say(&format!("[searching {a}..{b}]")),
-                Event::Message(m) => self.say(&m),
-            }
-        }
-    }
-
-    /// (file, line, function) of frame `i` of the current state.
-    fn frame_info(&self, i: usize) -> (String, u32, String) {
-        let vm = &self.engine.cur.vm;
-        let f = &vm.frames[i];
-        let code = &f.code.code;
-        let top = i + 1 == vm.frames.len();
-        let line = if top {
-            code.line_of(f.ip as usize)
-        } else {
-            f.line()
-        };
-        (code.filename.to_string(), line, code.name.to_string())
-    }
-
-    fn marker(&self) -> &'static str {
-        if self.engine.frame_sel > 0 {
-            return "> ";
-        }
-        match self.engine.cur.kind {
-            StopKind::Return => "<<",
-            StopKind::ExceptionExit => "!!",
-            _ => "> ",
-        }
-    }
-
-    fn show_position(&mut self) {
-        let Some(i) = self.engine.frame_index() else {
-            let m = match &self.engine.end {
-                Some(e) => e.message(),
-                None => "The program has finished.".into(),
-            };
-            self.say(&m);
-            return;
-        };
-        let (file, line, func) = self.frame_info(i);
-        self.say(&format!("File \"{file}\", line {line} in {func}:"));
-        self.listing(&file, line, line.saturating_sub(2), line + 2);
-    }
-
-    fn listing(&mut self, file: &str, cur: u32, from: u32, to: u32) {
-        let Some(lines) = self.engine.source_lines(file) else {
-            self.say(&format!("  (no source for {file})"));
-            return;
-        };
-        let marker = self.marker();
-        for n in from.max(1)..=to.min(lines.len() as u32) {
-            let text = &lines[n as usize - 1];
-            let m = if n == cur { marker } else { "  " };
-            let l = format!("{m}{n:>4}  {text}");
-            self.say(l.trim_end());
-        }
-    }
-
-    fn list(&mut self, whole: bool) {
-        let Some(i) = self.engine.frame_index() else {
-            self.err("the program has finished: no frame");
-            return;
-        };
-        let (file, line, _) = self.frame_info(i);
-        if whole {
-            let code = self.engine.cur.vm.frames[i].code.code.clone();
-            let first = code.first_line;
-            let last = code.lines.iter().copied().max().unwrap_or(first).max(first);
-            self.listing(&file, line, first, last);
-        } else {
-            self.listing(&file, line, line.saturating_sub(5), line + 5);
-        }
-    }
-
-    fn backtrace(&mut self) {
-        let n = self.engine.cur.vm.frames.len();
-        if n == 0 {
-            self.say("The program has finished: no frames.");
-            return;
-        }
-        let sel = self.engine.frame_index();
-        self.say("Traceback (most recent call last):");
-        for i in 0..n {
-            let (file, line, func) = self.frame_info(i);
-            let m = if Some(i) == sel { ">" } else { " " };
-            self.say(&format!("{m} File \"{file}\", line {line}, in {func}"));
-            if let Some(src) = self.engine.source_lines(&file) {
-                if let Some(t) = src.get(line as usize - 1) {
-                    let t = t.trim().to_string();
-                    self.say(&format!("    {t}"));
-                }
-            }
-        }
-    }
-
-    fn names(&mut self, globals: bool) {
-        let Some(i) = self.engine.frame_index() else {
-            self.err("the program has finished: no frame");
-            return;
-        };
-        let mut vm = crate::expr::sandbox(&mut self.engine.cur.vm);
-        let f = vm.frames[i].clone();
-        let mut pairs: Vec<(String, revpy_vm::Value)> = vec![];
-        let dict = if globals {
-            Some(f.globals)
-        } else if let Some(l) = f.locals {
-            Some(l)
-        } else if f.code.code.name.as_ref() == "<module>" {
-            Some(f.globals)
-        } else {
-            let c = f.code.code.clone();
-            for (k, name) in c.varnames.iter().enumerate() {
-                let v = vm.stack[f.base as usize + k];
-                if !v.is_undef() {
-                    pairs.push((name.to_string(), v));
-                }
-            }
-            let nv = c.varnames.len();
-            for k in 0..c.cellvars.len() + c.freevars.len() {
-                let v = vm.cell_get(vm.stack[f.base as usize + nv + k]);
-                if !v.is_undef() {
-                    pairs.push((c.cell_name(k).to_string(), v));
-                }
-            }
-            None
-        };
-        if let Some(d) = dict {
-            for (k, v) in vm.dict_items(d) {
-                let name = vm.str_lossy(k);
-                if name != "__builtins__" {
-                    pairs.push((name, v));
-                }
-            }
-        }
-        for (name, v) in pairs {
-            let r = crate::expr::repr(&mut vm, v);
-            self.say(&format!("{name} = {r}"));
-        }
-    }
-
-    fn dis(&mut self) {
-        let Some(i) = self.engine.frame_index() else {
-            self.err("the program has finished: no frame");
-            return;
-        };
-        let vm: &Vm = &self.engine.cur.vm;
-        let f = &vm.frames[i];
-        let top = i + 1 == vm.frames.len();
-        let pc = if top {
-            f.ip as usize
-        } else {
-            (f.ip as usize).saturating_sub(1)
-        };
-        let text = revpy_compiler::dis::disassemble_one(&f.code.code, Some(pc));
-        let _ = write!(self.out, "{text}");
-        if !text.ends_with('\n') {
-            self.say("");
-        }
-    }
-
-    fn breakpoint(&mut self, arg: &str, temporary: bool) {
-        if arg.is_empty() {
-            if temporary {
-                self.err("usage: tbreak FUNC | Class.method | FILE:LINE | LINE [if COND]");
-            } else {
-                self.info("breakpoints");
-            }
-            return;
-        }
-        let (spec, cond) = match arg.find(" if ") {
-            Some(i) => (arg[..i].trim(), Some(arg[i + 4..].trim().to_string())),
-            None => match arg.strip_suffix(" if") {
-                Some(s) => (s.trim(), Some(String::new())),
-                None => (arg, None),
-            },
-        };
-        if cond.as_deref().is_some_and(|c| c.is_empty()) {
-            self.err("the condition after 'if' is missing");
-            return;
-        }
-        let spec = if let Ok(n) = spec.parse::<u32>() {
-            BreakSpec::Line(Some(self.engine.program.file.clone()), n)
-        } else if let Some((file, line)) = spec.rsplit_once(':') {
-            match line.parse::<u32>() {
-                Ok(n) => BreakSpec::Line(Some(file.to_string()), n),
-                Err(_) => {
-                    self.err(&format!("bad line number in '{spec}'"));
-                    return;
-                }
-            }
-        } else if !spec.is_empty()
-            && spec.split('.').all(|p| {
-                !p.is_empty()
-                    && p.chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '<' || c == '>')
-            })
-        {
-            BreakSpec::Func(spec.to_string())
-        } else {
-            self.err(&format!("cannot understand the breakpoint '{spec}': use FUNC, Class.method, FILE:LINE or LINE"));
-            return;
-        };
-        let id = match self.engine.add_breakpoint(spec, cond, temporary) {
-            Ok(id) => id,
-            Err(m) => {
-                self.err(&m);
-                return;
-            }
-        };
-        let b = self.engine.breakpoints.iter().find(|b| b.id == id).cloned();
-        if let Some(b) = b {
-            let kind = if temporary {
-                "Temporary breakpoint"
-            } else {
-                "Breakpoint"
-            };
-            let cond = b
-                .cond
-                .as_ref()
-                .map(|c| format!(" if {c}"))
-                .unwrap_or_default();
-            self.say(&format!("{kind} {id} at {}{cond}", b.describe()));
-        }
-    }
-
-    fn info(&mut self, topic: &str) {
-        match topic {
-            "" => {
-                self.say("info topics:");
-                for (t, d) in INFO_TOPICS {
-                    self.say(&format!("  info {t:<12} {d}"));
-                }
-            }
-            "breakpoints" | "break" | "b" => {
-                if self.engine.breakpoints.is_empty() {
-                    self.say("No breakpoints.");
-                }
-                for b in self.engine.breakpoints.clone() {
-                    let cond = b
-                        .cond
-                        .as_ref()
-                        .map(|c| format!(" if {c}"))
-                        .unwrap_or_default();
-                    let en = if b.enabled { "" } else { " (disabled)" };
-                    let t = if b.temporary { " (temporary)" } else { "" };
-                    self.say(&format!(
-                        "{}: {}{cond}{t}{en}, hit {} times",
-                        b.id,
-                        b.describe(),
-                        b.hits
-                    ));
-                }
-            }
-            "watchpoints" | "watch" => {
-                if self.engine.watchpoints.is_empty() {
-                    self.say("No watchpoints.");
-                }
-                for w in self.engine.watchpoints.clone() {
-                    let en = if w.enabled { "" } else { " (disabled)" };
-                    self.say(&format!("{}: {} => {}{en}", w.id, w.expr, w.value));
-                }
-            }
-            "checkpoints" => {
-                let (list, total) = self.engine.checkpoint_list();
-                self.say(&format!(
-                    "{} checkpoints, about {} KiB (budget {} KiB):",
-                    list.len(),
-                    total / 1024,
-                    self.engine.budget() / 1024
-                ));
-                let times: Vec<String> = list
-                    .iter()
-                    .map(|(t, b)| format!("{t} ({} KiB)", b / 1024))
-                    .collect();
-                self.say(&format!(
-                    "  at times (with what each alone holds): {}",
-                    times.join(", ")
-                ));
-            }
-            "stack" => self.info_stack(),
-            "anchors" => {
-                for (i, s) in self.engine.anchors.serials.clone().iter().enumerate() {
-                    self.say(&format!("${i} = object #{s} (also $#{s})"));
-                }
-            }
-            _ => {
-                self.err(&format!(
-                    "Unknown info topic '{topic}' (type 'info' for a list)"
-                ));
-            }
-        }
-    }
-
-    fn info_stack(&mut self) {
-        let Some(i) = self.engine.frame_index() else {
-            self.err("the program has finished: no frame");
-            return;
-        };
-        let mut vm = crate::expr::sandbox(&mut self.engine.cur.vm);
-        let f = vm.frames[i].clone();
-        let start = f.base as usize + f.code.nlocalsplus;
-        let end = match vm.frames.get(i + 1) {
-            Some(next) => next.ret_sp as usize,
-            None => vm.stack.len(),
-        };
-        let vals: Vec<revpy_vm::Value> =
-            vm.stack.get(start..end.max(start)).unwrap_or(&[]).to_vec();
-        if vals.is_empty() {
-            self.say("The operand stack is empty.");
-        }
-        for (k, v) in vals.into_iter().enumerate() {
-            let r = if v.is_undef() {
-                "<NULL>".to_string()
-            } else {
-                vm.short_repr(v)
-            };
-            self.say(&format!("[{k}] {r}"));
-        }
-    }
-
-    fn help(&mut self, arg: &str) {
-        if arg.is_empty() {
-            self.say("Commands (forward / backward; gdb's reverse-* names work too):");
-            for (names, syn, text) in COMMANDS {
-                let n = names
-                    .iter()
-                    .filter(|n| !n.starts_with("reverse-"))
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let head = format!("{n} {syn}");
-                self.say(&format!("  {head:<44} {text}"));
-            }
-            self.say("An empty line repeats the last motion. Times are stop point numbers (the prompt shows the current one).");
-            return;
-        }
-        match COMMANDS.iter().find(|(names, _, _)| names.contains(&arg)) {
-            Some((names, syn, text)) => {
-                let head = format!("{} {syn}", names.join(", "));
-                self.say(head.trim_end());
-                self.say(&format!("    {text}"));
-            }
-            None => {
-                self.err(&format!("No help for '{arg}' (type 'help' for a list)"));
-            }
-        }
+        (cmd.run)(self, &Call { name, arg });
+        !std::mem::take(&mut self.quitting)
     }
 }
 
-/// The argument of `go`: a stop point number (1 or more).
-fn parse_time(arg: &str) -> Result<u64, String> {
-    if arg.is_empty() {
-        return Err("usage: go TIME (a stop point number, 1 or more)".into());
+/// (command name, argument) of a line: `!` needs no space after it.
+fn split_command(line: &str) -> (&str, &str) {
+    if let Some(stmt) = line.strip_prefix('!') {
+        return ("!", stmt.trim());
     }
-    match arg.parse::<u64>() {
-        Ok(0) => Err("times start at 1".into()),
-        Ok(t) => Ok(t),
-        Err(_) if !arg.is_empty() && arg.bytes().all(|b| b.is_ascii_digit()) => {
-            Err(format!("time '{arg}' is too large"))
-        }
-        Err(_) => Err(format!(
-            "bad time '{arg}': expected a stop point number, 1 or more"
-        )),
+    match line.find(char::is_whitespace) {
+        Some(i) => (&line[..i], line[i..].trim()),
+        None => (line, ""),
     }
 }
 
-fn parse_count(arg: &str) -> Result<usize, String> {
-    if arg.is_empty() {
-        return Ok(1);
-    }
-    match arg.parse::<usize>() {
-        Ok(n) if n > 0 => Ok(n),
-        Err(_) if arg.bytes().all(|b| b.is_ascii_digit()) => {
-            Err(format!("count '{arg}' is too large"))
-        }
-        _ => Err(format!("bad count '{arg}': expected a positive number")),
-    }
+/// `usage: NAME SYNOPSIS` for the command called `name`.
+fn usage_text(name: &str) -> String {
+    let synopsis = commands::find(name).map_or("", |c| c.synopsis);
+    format!("usage: {name} {synopsis}").trim_end().to_string()
 }
-
-/// Tab completion of command names.
-struct Helper;
-
-impl rustyline::completion::Completer for Helper {
-    type Candidate = String;
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _: &rustyline::Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<String>)> {
-        let head = &line[..pos];
-        if head.contains(char::is_whitespace) {
-            if let Some(rest) = head.strip_prefix("info ") {
-                let c = INFO_TOPICS
-                    .iter()
-                    .filter(|(t, _)| t.starts_with(rest.trim_start()))
-                    .map(|(t, _)| t.to_string())
-                    .collect();
-                return Ok((pos - rest.trim_start().len(), c));
-            }
-            return Ok((pos, vec![]));
-        }
-        let mut c: Vec<String> = COMMANDS
-            .iter()
-            .flat_map(|(n, _, _)| n.iter())
-            .filter(|n| n.starts_with(head))
-            .map(|n| n.to_string())
-            .collect();
-        c.sort();
-        c.dedup();
-        Ok((0, c))
-    }
-}
-impl rustyline::hint::Hinter for Helper {
-    type Hint = String;
-}
-impl rustyline::highlight::Highlighter for Helper {}
-impl rustyline::validate::Validator for Helper {}
-impl rustyline::Helper for Helper {}
 
 /// The shell's output, shared with the engine's progress reports.
 #[derive(Clone)]
@@ -863,27 +231,34 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
         libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
     }
     let history = crate::history::path(HISTORY_FILE);
-    let mut ed = match rustyline::Editor::<Helper, rustyline::history::DefaultHistory>::new() {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("revpy debug: cannot start the line editor: {e}");
-            return 2;
-        }
-    };
-    ed.set_helper(Some(Helper));
+    let mut ed =
+        match rustyline::Editor::<complete::Helper, rustyline::history::DefaultHistory>::new() {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("revpy debug: cannot start the line editor: {e}");
+                return 2;
+            }
+        };
+    // Tab completion looks at the shell between commands.
+    let sh = Rc::new(RefCell::new(sh));
+    ed.set_helper(Some(complete::Helper(sh.clone())));
     if let Some(h) = &history {
         if let Err(m) = crate::history::load(&mut ed, h) {
             eprintln!("revpy debug: warning: {m}");
         }
     }
     loop {
-        let _ = sh.out.flush();
-        match ed.readline(&sh.prompt()) {
+        let prompt = {
+            let mut sh = sh.borrow_mut();
+            let _ = sh.out.flush();
+            sh.prompt()
+        };
+        match ed.readline(&prompt) {
             Ok(line) => {
                 if !line.trim().is_empty() {
                     let _ = ed.add_history_entry(line.as_str());
                 }
-                if !sh.execute(&line) {
+                if !sh.borrow_mut().execute(&line) {
                     break;
                 }
             }
@@ -892,7 +267,7 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
             Err(rustyline::error::ReadlineError::Interrupted) => continue,
             // Ctrl-D.
             Err(rustyline::error::ReadlineError::Eof) => {
-                sh.say("");
+                sh.borrow_mut().say("");
                 break;
             }
             Err(e) => {
@@ -906,7 +281,7 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
             eprintln!("revpy debug: warning: {m}");
         }
     }
-    let _ = sh.out.flush();
+    let _ = sh.borrow_mut().out.flush();
     0
 }
 
