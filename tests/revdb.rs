@@ -492,7 +492,8 @@ fn tab_completion() {
         assert_eq!(complete("tbreak ca"), (7, "calls.py:".into()));
         assert_eq!(complete("b square if su"), (12, "sum super".into()));
         // Names in the selected frame, globals, builtins, anchors.
-        assert_eq!(sh.command("break square if n == 2").1, true);
+        let (out, _) = sh.command("break square if n == 2");
+        assert_eq!(out, "Breakpoint 1 at square if n == 2\n");
         let (out, _) = sh.command("continue");
         assert!(out.contains("Hit breakpoint 1"), "{out}");
         let mut complete = |line: &str| {

@@ -10,7 +10,7 @@
 //! Options: FILTER..., `--exact`, `--skip S`, `--list`, `--test-threads N` (or
 //! `RUST_TEST_THREADS`), `-q`/`--quiet`; `--nocapture`, `--show-output` and
 //! `--color` are accepted (output is not captured). A case fails by returning
-//! `Err(message)` or by panicking.
+//! `Err(message)` or by panicking. `REVPY_TIMES=1` shows how long each took.
 //!
 //! Why not the `libtest-mimic` crate: it enables clap's default features, and
 //! Cargo unifies them with the `revpy` binary's own clap in test builds, so the
@@ -160,7 +160,7 @@ pub fn run(trials: Vec<Trial>) -> std::process::ExitCode {
         }
     }));
     let queue = Arc::new(Mutex::new(chosen.into_iter()));
-    let (tx, rx) = mpsc::channel::<(String, Result<(), String>)>();
+    let (tx, rx) = mpsc::channel::<(String, Result<(), String>, f64)>();
     let workers: Vec<_> = (0..o.threads.min(n.max(1)))
         .map(|_| {
             let (queue, tx) = (queue.clone(), tx.clone());
@@ -168,13 +168,14 @@ pub fn run(trials: Vec<Trial>) -> std::process::ExitCode {
                 let next = queue.lock().unwrap_or_else(|p| p.into_inner()).next();
                 let Some(t) = next else { break };
                 IN_TRIAL.with(|f| f.set(true));
+                let t0 = Instant::now();
                 let r = panic::catch_unwind(AssertUnwindSafe(t.run)).unwrap_or_else(|_| {
                     Err(PANIC
                         .with(|p| p.borrow_mut().take())
                         .unwrap_or_else(|| "the test panicked".into()))
                 });
                 IN_TRIAL.with(|f| f.set(false));
-                if tx.send((t.name, r)).is_err() {
+                if tx.send((t.name, r, t0.elapsed().as_secs_f64())).is_err() {
                     break;
                 }
             })
@@ -184,7 +185,8 @@ pub fn run(trials: Vec<Trial>) -> std::process::ExitCode {
     let mut failures = vec![];
     let mut passed = 0;
     let mut stdout = std::io::stdout();
-    for (done, (name, r)) in rx.iter().enumerate() {
+    let times = std::env::var("REVPY_TIMES").is_ok_and(|v| v == "1");
+    for (done, (name, r, secs)) in rx.iter().enumerate() {
         let ok = r.is_ok();
         if o.quiet {
             let _ = write!(stdout, "{}", if ok { "." } else { "F" });
@@ -192,11 +194,11 @@ pub fn run(trials: Vec<Trial>) -> std::process::ExitCode {
                 let _ = writeln!(stdout, " {}/{n}", done + 1);
             }
         } else {
-            let _ = writeln!(
-                stdout,
-                "test {name} ... {}",
-                if ok { "ok" } else { "FAILED" }
-            );
+            let verdict = if ok { "ok" } else { "FAILED" };
+            let _ = match times {
+                true => writeln!(stdout, "test {name} ... {verdict} ({secs:.2}s)"),
+                false => writeln!(stdout, "test {name} ... {verdict}"),
+            };
         }
         let _ = stdout.flush();
         match r {
