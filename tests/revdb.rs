@@ -466,7 +466,7 @@ fn command_reference() {
     assert!(
         doc == made,
         "docs/revdb-commands.md is not what the command table (revdb/src/shell/commands.rs) makes:\n{}\n(after changing the table: REVPY_BLESS=1 cargo test --test revdb -- command_reference)",
-        common::diff(&doc, &made)
+        common::diff(&made, &doc)
     );
 }
 
