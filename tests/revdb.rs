@@ -25,7 +25,7 @@ use std::process::{Command, Stdio};
 
 fn main() -> std::process::ExitCode {
     let mut trials = vec![];
-    // The longest first, so that two threads end together.
+    // The long cases first: the short ones fill in at the end.
     for p in common::programs() {
         let name = format!("reachable::{}", p.name);
         trials.push(Trial::test(name, move || reachable(&p.path)));
