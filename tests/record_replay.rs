@@ -1,33 +1,64 @@
 //! Record and replay, end to end, through the `revpy` binary:
-//! - every program in `tests/programs` (same discovery as `tests/programs.rs`) is
-//!   recorded from its own directory and replayed from an empty directory; stdout,
-//!   stderr and the exit status must equal the recording run's and CPython's;
+//! - every program in `tests/programs` (see `common/mod.rs`) is recorded from its
+//!   own directory and replayed from an empty directory; stdout, stderr and the
+//!   exit status must equal the recording run's and CPython's. Each is a test
+//!   named `replay::GROUP/NAME` (`cargo test --test record_replay -- strings/`);
 //! - a CPU-bound program's log holds the header and its few print effects only;
 //! - tampered logs (foreign files, other versions, truncations, flipped bytes, unknown
 //!   effect kinds, trailing data, wrong totals, empty files, directories, missing
 //!   files) each get a clear message and a non-zero exit status, never a panic;
 //! - a recording killed with SIGKILL replays up to its last complete block;
 //! - `docs/log-format.md` lists every effect kind at its index.
-//!
-//! `REVPY_ONLY=substr` restricts the program sweep to a subset.
 
 // This drives revpy from outside (files, processes, clocks, threads): clippy.toml's
 // determinism rules are for the VM.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
+use common::harness::{self, Trial};
+use common::{bin, diff, revpy, text, Program};
 use revpy_vm::log::{self, End, Recording, Tail};
 use revpy_vm::EffectKind;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::RwLock;
 
-/// The program sweep and the kill test take this lock so that the kill test's timing
-/// does not depend on the sweep's load.
-static HEAVY: Mutex<()> = Mutex::new(());
+/// The program sweep takes this lock shared and the kill test alone, so that the
+/// kill test's timing does not depend on the sweep's load.
+static HEAVY: RwLock<()> = RwLock::new(());
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_revpy")
+fn main() -> std::process::ExitCode {
+    let mut trials = vec![];
+    // First, while the other tests (not the sweep) run beside it.
+    #[cfg(unix)]
+    trials.extend(trials![killed_recording_replays_up_to_its_last_block]);
+    trials.extend(trials![
+        cpu_bound_log_is_header_and_prints_only,
+        stdin_is_replayed_from_the_log,
+        programs_that_do_not_compile_leave_a_replayable_recording,
+        the_base_log_replays,
+        not_a_log,
+        another_format_version,
+        truncated_inside_the_header,
+        truncated_in_a_block,
+        info_reports_truncation_and_corruption,
+        checksum_mismatch_in_a_block,
+        effects_of_an_unknown_kind,
+        effects_out_of_order_diverge,
+        data_after_the_end_record,
+        end_record_totals_do_not_match,
+        empty_file_directory_and_missing_file,
+        log_format_doc_lists_every_effect_kind_at_its_index,
+        a_value_nested_too_deep_or_too_long_is_corruption,
+        a_logged_value_of_the_wrong_shape_diverges,
+    ]);
+    for p in common::programs() {
+        let name = format!("replay::{}", p.name);
+        trials.push(Trial::test(name, move || record_and_replay(&p)));
+    }
+    harness::run(trials)
 }
 
 /// A fresh, empty directory, removed when dropped.
@@ -53,80 +84,17 @@ impl Drop for TempDir {
     }
 }
 
-fn revpy(args: &[&str], dir: &Path) -> Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run revpy")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-/// Programs with expected output, as `tests/programs.rs` finds them.
-fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("read dir")
-        .flatten()
-        .collect();
-    entries.sort_by_key(|e| e.path());
-    let is_package = dir.join("__init__.py").exists();
-    for e in entries {
-        let p = e.path();
-        if p.is_dir() {
-            let name = p.file_name().unwrap().to_string_lossy().to_string();
-            if !name.starts_with("support_") {
-                programs(&p, out);
-            }
-        } else if p.extension().is_some_and(|x| x == "py") {
-            let stem = p.file_stem().unwrap().to_string_lossy().to_string();
-            if stem.starts_with("mod_") || is_package {
-                continue;
-            }
-            if p.with_extension("out").exists() {
-                out.push(p);
-            }
-        }
-    }
-}
-
-/// The first differing line of two texts, for messages.
-fn first_diff(expected: &str, actual: &str) -> String {
-    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    for i in 0..e.len().max(a.len()) {
-        if e.get(i) != a.get(i) {
-            return format!(
-                "line {}: expected {:?}, got {:?}",
-                i + 1,
-                e.get(i).unwrap_or(&"<none>"),
-                a.get(i).unwrap_or(&"<none>")
-            );
-        }
-    }
-    "(differ only in the final newline)".into()
-}
-
 /// Record one program and replay it elsewhere; `Err` describes every mismatch.
-fn record_and_replay(root: &Path, p: &Path) -> Result<(), String> {
-    let rel = p.strip_prefix(root).unwrap().to_string_lossy().to_string();
-    let dir = p.parent().unwrap();
-    let name = p.file_name().unwrap().to_string_lossy().to_string();
+fn record_and_replay(p: &Program) -> Result<(), String> {
+    let _shared = HEAVY.read().unwrap_or_else(|p| p.into_inner());
+    let want = p.expected()?;
     let logs = TempDir::new("log");
     let log_path = logs.path().join("prog.revlog");
     let log_arg = log_path.to_string_lossy().to_string();
-    let rec = revpy(&["record", "-o", &log_arg, &name], dir);
+    let rec = revpy(&["record", "-o", &log_arg, &p.file()], p.dir());
     let elsewhere = TempDir::new("replay");
     let rep = revpy(&["replay", &log_arg], elsewhere.path());
 
-    let exp_out = std::fs::read_to_string(p.with_extension("out")).unwrap_or_default();
-    let exp_err = std::fs::read_to_string(p.with_extension("err")).unwrap_or_default();
-    let exp_code: i32 = std::fs::read_to_string(p.with_extension("code"))
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0);
     let mut problems = vec![];
     for (what, o) in [("record", &rec), ("replay", &rep)] {
         let (out, err, code) = (
@@ -134,32 +102,35 @@ fn record_and_replay(root: &Path, p: &Path) -> Result<(), String> {
             text(&o.stderr),
             o.status.code().unwrap_or(-1),
         );
-        if out != exp_out {
+        if out != want.stdout {
             problems.push(format!(
-                "{what}: stdout differs from CPython's: {}",
-                first_diff(&exp_out, &out)
+                "{what}: stdout differs from CPython's:\n{}",
+                diff(&want.stdout, &out)
             ));
         }
-        if err != exp_err {
+        if err != want.stderr {
             problems.push(format!(
-                "{what}: stderr differs from CPython's: {}",
-                first_diff(&exp_err, &err)
+                "{what}: stderr differs from CPython's:\n{}",
+                diff(&want.stderr, &err)
             ));
         }
-        if code != exp_code {
-            problems.push(format!("{what}: exit status {code}, CPython's {exp_code}"));
+        if code != want.code {
+            problems.push(format!(
+                "{what}: exit status {code}, CPython's {}",
+                want.code
+            ));
         }
     }
     if rec.stdout != rep.stdout {
         problems.push(format!(
-            "replay stdout differs from the recording run's: {}",
-            first_diff(&text(&rec.stdout), &text(&rep.stdout))
+            "replay stdout differs from the recording run's:\n{}",
+            diff(&text(&rec.stdout), &text(&rep.stdout))
         ));
     }
     if rec.stderr != rep.stderr {
         problems.push(format!(
-            "replay stderr differs from the recording run's: {}",
-            first_diff(&text(&rec.stderr), &text(&rep.stderr))
+            "replay stderr differs from the recording run's:\n{}",
+            diff(&text(&rec.stderr), &text(&rep.stderr))
         ));
     }
     if rec.status.code() != rep.status.code() {
@@ -178,62 +149,8 @@ fn record_and_replay(root: &Path, p: &Path) -> Result<(), String> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("{rel}\n    {}", problems.join("\n    ")))
+        Err(format!("{}\n    {}", p.name, problems.join("\n    ")))
     }
-}
-
-#[test]
-fn every_program_replays_like_its_recording_and_cpython() {
-    let _heavy = HEAVY.lock().unwrap_or_else(|p| p.into_inner());
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let mut progs = vec![];
-    programs(&root, &mut progs);
-    let only = std::env::var("REVPY_ONLY").unwrap_or_default();
-    progs.retain(|p| {
-        only.is_empty()
-            || p.strip_prefix(&root)
-                .unwrap()
-                .to_string_lossy()
-                .contains(&only)
-    });
-    assert!(
-        !progs.is_empty() || !only.is_empty(),
-        "no programs found in {}",
-        root.display()
-    );
-    let progs = Arc::new(progs);
-    let next = Arc::new(AtomicUsize::new(0));
-    let failures = Arc::new(Mutex::new(vec![]));
-    let workers: Vec<_> = (0..2)
-        .map(|_| {
-            let (progs, next, failures, root) =
-                (progs.clone(), next.clone(), failures.clone(), root.clone());
-            std::thread::spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(p) = progs.get(i) else { break };
-                if let Err(e) = record_and_replay(&root, p) {
-                    failures.lock().unwrap().push(e);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        w.join().expect("worker");
-    }
-    let mut failures = failures.lock().unwrap().clone();
-    failures.sort();
-    eprintln!(
-        "record/replay: {} of {} programs passed",
-        progs.len() - failures.len(),
-        progs.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {} programs do not record and replay identically:\n{}",
-        failures.len(),
-        progs.len(),
-        failures.join("\n")
-    );
 }
 
 /// Write `source` as `name` in a new directory and record it there.
@@ -252,7 +169,6 @@ fn parse_file(p: &Path) -> Recording {
     Recording::parse(&std::fs::read(p).expect("read log")).expect("parse log")
 }
 
-#[test]
 fn cpu_bound_log_is_header_and_prints_only() {
     let prog = |n: u64| {
         format!(
@@ -297,7 +213,6 @@ fn cpu_bound_log_is_header_and_prints_only() {
     );
 }
 
-#[test]
 fn stdin_is_replayed_from_the_log() {
     let dir = TempDir::new("stdin");
     std::fs::write(
@@ -342,7 +257,6 @@ fn stdin_is_replayed_from_the_log() {
     assert!(quiet.status.success(), "{}", text(&quiet.stderr));
 }
 
-#[test]
 fn programs_that_do_not_compile_leave_a_replayable_recording() {
     for (src, code, message) in [
         ("print('a')\nx = (1,\n", 1, "SyntaxError"),
@@ -467,7 +381,6 @@ fn first_lines(n: usize) -> String {
     (0..n).map(|i| format!("line {i}\n")).collect()
 }
 
-#[test]
 fn the_base_log_replays() {
     let (_d, data, out) = base_log();
     let o = replay_bytes(&data);
@@ -485,7 +398,6 @@ fn the_base_log_replays() {
     }
 }
 
-#[test]
 fn not_a_log() {
     let mut x = 0x1234_5678u32;
     let random: Vec<u8> = (0..4000)
@@ -509,7 +421,6 @@ fn not_a_log() {
     );
 }
 
-#[test]
 fn another_format_version() {
     let (_d, mut data, _) = base_log();
     data[8..12].copy_from_slice(&(log::FORMAT_VERSION + 1).to_le_bytes());
@@ -525,7 +436,6 @@ fn another_format_version() {
     assert_eq!(o.stdout, "");
 }
 
-#[test]
 fn truncated_inside_the_header() {
     let (_d, data, _) = base_log();
     let header_end = chunks(&data)[0].0;
@@ -536,7 +446,6 @@ fn truncated_inside_the_header() {
     }
 }
 
-#[test]
 fn truncated_in_a_block() {
     let (_d, data, out) = base_log();
     let cs = chunks(&data);
@@ -570,7 +479,6 @@ fn truncated_in_a_block() {
     assert_eq!(o.stdout, out);
 }
 
-#[test]
 fn info_reports_truncation_and_corruption() {
     let (dir, data, _) = base_log();
     let cs = chunks(&data);
@@ -600,7 +508,6 @@ fn info_reports_truncation_and_corruption() {
     );
 }
 
-#[test]
 fn checksum_mismatch_in_a_block() {
     let (_d, data, _) = base_log();
     let cs = chunks(&data);
@@ -632,7 +539,6 @@ fn checksum_mismatch_in_a_block() {
     );
 }
 
-#[test]
 fn effects_of_an_unknown_kind() {
     let (_d, data, _) = base_log();
     let cs = chunks(&data);
@@ -657,7 +563,6 @@ fn raw_block(kind: u8, val: &[u8]) -> Vec<u8> {
     b
 }
 
-#[test]
 fn a_value_nested_too_deep_or_too_long_is_corruption() {
     // As /work/shared/findings/signal_log_deep_nested_val.py: valid checksums, a
     // second block whose one value is a list nested 100,000 deep. It overflowed the
@@ -719,7 +624,6 @@ fn a_value_nested_too_deep_or_too_long_is_corruption() {
     }
 }
 
-#[test]
 fn a_logged_value_of_the_wrong_shape_diverges() {
     // Every replayed value is checked against what its effect produces: a tampered
     // log used to give os.urandom zeros and os.getpid 0 without a word.
@@ -785,7 +689,6 @@ fn a_logged_value_of_the_wrong_shape_diverges() {
     }
 }
 
-#[test]
 fn effects_out_of_order_diverge() {
     // A valid log whose second effect has another (known) kind than the program asks.
     let (_d, data, _) = base_log();
@@ -802,7 +705,6 @@ fn effects_out_of_order_diverge() {
     assert_eq!(o.stdout, "line 0\n");
 }
 
-#[test]
 fn data_after_the_end_record() {
     let (_d, mut data, out) = base_log();
     let len = data.len();
@@ -816,7 +718,6 @@ fn data_after_the_end_record() {
     assert_eq!(o.stdout, out);
 }
 
-#[test]
 fn end_record_totals_do_not_match() {
     let (_d, data, out) = base_log();
     let end_chunk = *chunks(&data).last().unwrap();
@@ -858,7 +759,6 @@ fn end_record_totals_do_not_match() {
     expect(&o, 3, "end record: it counts");
 }
 
-#[test]
 fn empty_file_directory_and_missing_file() {
     expect(&replay_bytes(b""), 2, "the file is empty");
     let dir = TempDir::new("dir");
@@ -881,9 +781,8 @@ fn decode_end(payload: &[u8]) -> End {
 // ---- killed while recording ------------------------------------------------------
 
 #[cfg(unix)]
-#[test]
 fn killed_recording_replays_up_to_its_last_block() {
-    let _heavy = HEAVY.lock().unwrap_or_else(|p| p.into_inner());
+    let _alone = HEAVY.write().unwrap_or_else(|p| p.into_inner());
     use std::io::Read;
     let dir = TempDir::new("kill");
     std::fs::write(
@@ -953,7 +852,6 @@ fn killed_recording_replays_up_to_its_last_block() {
 
 // ---- the documented effect kinds ----------------------------------------------------
 
-#[test]
 fn log_format_doc_lists_every_effect_kind_at_its_index() {
     let doc =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/log-format.md"))

@@ -1,24 +1,63 @@
-//! The reverse debugger, end to end.
-//! - Golden transcripts: each `tests/revdb/NAME.py` is recorded (from that
-//!   directory), then `revpy debug LOG` runs with `NAME.cmds` on stdin; stdout must
-//!   equal `NAME.transcript`. `REVPY_BLESS=1` rewrites the transcripts (read them:
-//!   they must match REVDB.md).
-//! - Properties over recordings of a few test programs, through the engine API:
-//!   `go t1; go t2` gives the same state as `go t2`; `step` then `bstep` returns to
-//!   the same state; `next` then `bnext`, `finish` then `bfinish` come back where
-//!   defined.
+//! The reverse debugger, end to end. Each case is a test of its own:
+//! - `transcript::NAME`: `tests/revdb/NAME.py` is recorded (from that directory),
+//!   then `revpy debug LOG` runs with `NAME.cmds` on stdin; stdout must equal
+//!   `NAME.transcript`. `REVPY_BLESS=1` rewrites the transcripts (read them: they
+//!   must match REVDB.md).
+//! - `properties::PROGRAM`: over recordings of a few test programs, through the
+//!   engine API: `go t1; go t2` gives the same state as `go t2`; `step` then
+//!   `bstep` returns to the same state; `next` then `bnext`, `finish` then
+//!   `bfinish` come back where defined.
+//! - `reachable::PROGRAM`: every stop point of every program in `tests/programs`
+//!   can be reached (`check_reachable`).
+//! - the checkpoint budget, interrupting, going past the end; the command table
+//!   (`command_reference`: `docs/revdb-commands.md` is made from it,
+//!   `REVPY_BLESS=1` rewrites it) and tab completion.
 
 // This drives revpy from outside (files, processes, clocks, threads): clippy.toml's
 // determinism rules are for the VM.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
+use common::harness::{self, Trial};
+use common::{big_stack, bin, repo};
 use revpy_revdb::expr::{self, Scope};
+use revpy_revdb::shell::Shell;
 use revpy_revdb::Engine;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_revpy")
+fn main() -> std::process::ExitCode {
+    let mut trials = vec![];
+    // The long cases first: the short ones fill in at the end.
+    for p in common::programs() {
+        let name = format!("reachable::{}", p.name);
+        trials.push(Trial::test(name, move || reachable(&p.path)));
+    }
+    for f in [
+        "functions/recursion",
+        "functions/closures",
+        "generators/basics",
+        "exceptions/chaining",
+    ] {
+        trials.push(Trial::test(format!("properties::{f}"), move || {
+            properties_of(&format!("{f}.py"));
+            Ok(())
+        }));
+    }
+    for name in transcripts() {
+        trials.push(Trial::test(format!("transcript::{name}"), move || {
+            transcript(&name)
+        }));
+    }
+    trials.extend(trials![
+        checkpoints_stay_under_the_budget,
+        interrupt_leaves_the_position_unchanged,
+        go_past_the_end_before_it_is_known,
+        command_reference,
+        tab_completion,
+    ]);
+    harness::run(trials)
 }
 
 fn temp_log(tag: &str) -> PathBuf {
@@ -44,10 +83,9 @@ fn record(dir: &Path, file: &str, tag: &str) -> PathBuf {
     log
 }
 
-#[test]
-fn golden_transcripts() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/revdb");
-    let bless = std::env::var("REVPY_BLESS").is_ok();
+/// The names of the golden transcripts: `tests/revdb/NAME.cmds`.
+fn transcripts() -> Vec<String> {
+    let dir = repo("tests/revdb");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("tests/revdb")
         .filter_map(|e| e.ok())
@@ -56,43 +94,46 @@ fn golden_transcripts() {
         .collect();
     names.sort();
     assert!(names.len() >= 4);
-    let mut failures = vec![];
-    for name in names {
-        let log = record(&dir, &format!("{name}.py"), &name);
-        let cmds = std::fs::read(dir.join(format!("{name}.cmds"))).expect("cmds");
-        let mut child = Command::new(bin())
-            .current_dir(&dir)
-            .arg("debug")
-            .arg(&log)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run revpy debug");
-        {
-            use std::io::Write;
-            let mut stdin = child.stdin.take().expect("stdin");
-            stdin.write_all(&cmds).expect("write commands");
-        }
-        let out = child.wait_with_output().expect("wait");
-        let _ = std::fs::remove_file(&log);
-        let got = String::from_utf8_lossy(&out.stdout).to_string();
-        assert!(
-            out.status.success(),
+    names
+}
+
+fn transcript(name: &str) -> Result<(), String> {
+    let dir = repo("tests/revdb");
+    let log = record(&dir, &format!("{name}.py"), name);
+    let cmds = std::fs::read(dir.join(format!("{name}.cmds"))).expect("cmds");
+    let mut child = Command::new(bin())
+        .current_dir(&dir)
+        .arg("debug")
+        .arg(&log)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run revpy debug");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(&cmds).expect("write commands");
+    }
+    let out = child.wait_with_output().expect("wait");
+    let _ = std::fs::remove_file(&log);
+    let got = String::from_utf8_lossy(&out.stdout).to_string();
+    if !out.status.success() {
+        return Err(format!(
             "{name}: revpy debug failed: {}",
             String::from_utf8_lossy(&out.stderr)
-        );
-        let path = dir.join(format!("{name}.transcript"));
-        if bless {
-            std::fs::write(&path, &got).expect("write transcript");
-            continue;
-        }
-        let want = std::fs::read_to_string(&path).unwrap_or_default();
-        if normalize_serials(&got) != normalize_serials(&want) {
-            failures.push(format!("--- {name}: expected\n{want}\n--- got\n{got}"));
-        }
+        ));
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let path = dir.join(format!("{name}.transcript"));
+    if common::blessing() {
+        std::fs::write(&path, &got).expect("write transcript");
+        return Ok(());
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    if normalize_serials(&got) != normalize_serials(&want) {
+        return Err(format!("--- {name}: expected\n{want}\n--- got\n{got}\n(after an intended change: REVPY_BLESS=1 cargo test --test revdb -- transcript::{name})"));
+    }
+    Ok(())
 }
 
 /// What must be equal between two ways of reaching a position.
@@ -126,8 +167,9 @@ fn open(path: &Path) -> Engine {
     Engine::open(rec, Box::new(revpy_stdlib::new_vm)).expect("open")
 }
 
-fn properties_of(dir: &Path, file: &str) {
-    let log = record(dir, file, &file.replace('/', "_"));
+fn properties_of(file: &str) {
+    let dir = repo("tests/programs");
+    let log = record(&dir, file, &file.replace('/', "_"));
     let path = log.clone();
     let file = file.to_string();
     std::thread::Builder::new()
@@ -191,21 +233,6 @@ fn properties_of(dir: &Path, file: &str) {
     let _ = std::fs::remove_file(log);
 }
 
-#[test]
-fn properties_over_test_programs() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    for f in [
-        "functions/recursion.py",
-        "functions/closures.py",
-        "generators/basics.py",
-        "exceptions/chaining.py",
-    ] {
-        if dir.join(f).exists() {
-            properties_of(&dir, f);
-        }
-    }
-}
-
 /// Object serial numbers (`at 0x5a1`, `object #1430`, `$#1430`) shift whenever the
 /// VM's start-up allocates differently; transcripts compare without them.
 fn normalize_serials(s: &str) -> String {
@@ -241,16 +268,13 @@ fn with_recording(name: &str, tag: &str, f: impl FnOnce(Engine) + Send + 'static
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/revdb");
     let log = record(&dir, &format!("{name}.py"), tag);
     let path = log.clone();
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || f(open(&path)))
-        .expect("thread")
-        .join()
-        .expect("engine thread");
+    let r = big_stack(move || f(open(&path)));
     let _ = std::fs::remove_file(log);
+    if let Err(m) = r {
+        panic!("{m}");
+    }
 }
 
-#[test]
 fn checkpoints_stay_under_the_budget() {
     with_recording("long_mutations", "budget", |mut e| {
         let budget = 2 << 20;
@@ -304,7 +328,6 @@ fn checkpoints_stay_under_the_budget() {
     });
 }
 
-#[test]
 fn interrupt_leaves_the_position_unchanged() {
     use std::sync::atomic::Ordering;
     with_recording("long_mutations", "interrupt", |mut e| {
@@ -331,7 +354,6 @@ fn interrupt_leaves_the_position_unchanged() {
     });
 }
 
-#[test]
 fn go_past_the_end_before_it_is_known() {
     with_recording("x_times_10", "far", |mut e| {
         assert!(e.end.is_none());
@@ -342,73 +364,26 @@ fn go_past_the_end_before_it_is_known() {
     });
 }
 
-/// The programs of `tests/programs` (as `tests/programs.rs` finds them).
-fn test_programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("read dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    let is_package = dir.join("__init__.py").exists();
-    for p in entries {
-        let name = p.file_name().unwrap().to_string_lossy().to_string();
-        if p.is_dir() {
-            if !name.starts_with("support_") {
-                test_programs(&p, out);
-            }
-        } else if name.ends_with(".py")
-            && !name.starts_with("mod_")
-            && !is_package
-            && p.with_extension("out").exists()
-        {
-            out.push(p);
-        }
-    }
-}
-
-/// Every stop point of every test program can be reached: `go T` lands exactly
-/// at T for every T in 1..=END (the main module's return END-1 included), `step`
-/// from T lands at T+1, and `bstep` from T+1 comes back to T. Long programs are
-/// checked on a sample of times; `REVPY_ONLY=substr` checks a subset.
-#[test]
-fn every_stop_point_is_reachable() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let mut progs = vec![];
-    test_programs(&root, &mut progs);
-    let only = std::env::var("REVPY_ONLY").unwrap_or_default();
-    progs.retain(|p| p.to_string_lossy().contains(&only));
-    assert!(only.is_empty() || !progs.is_empty(), "no program matches");
-    let mut failures = vec![];
-    let mut checked = 0;
-    for p in progs {
-        let rel = p.strip_prefix(&root).unwrap().to_string_lossy().to_string();
-        let dir = p.parent().unwrap().to_path_buf();
-        let name = p.file_name().unwrap().to_string_lossy().to_string();
-        let log = record(&dir, &name, &format!("reach-{}", rel.replace('/', "_")));
-        let path = log.clone();
-        let t0 = std::time::Instant::now();
-        let r = std::thread::Builder::new()
-            .stack_size(256 << 20)
-            .spawn(move || check_reachable(&path))
-            .expect("thread")
-            .join();
-        if std::env::var("REVPY_TIMES").is_ok() {
-            eprintln!("{rel}: {:?}", t0.elapsed());
-        }
-        let _ = std::fs::remove_file(&log);
-        checked += 1;
-        match r {
-            Ok(Ok(())) => {}
-            Ok(Err(m)) => failures.push(format!("{rel}: {m}")),
-            Err(_) => failures.push(format!("{rel}: the engine panicked")),
-        }
-    }
-    eprintln!(
-        "stop points reachable in {} of {checked} programs",
-        checked - failures.len()
+/// Every stop point of a test program can be reached: `go T` lands exactly at T
+/// for every T in 1..=END (the main module's return END-1 included), `step` from T
+/// lands at T+1, and `bstep` from T+1 comes back to T. Long programs are checked
+/// on a sample of times. `REVPY_TIMES=1` prints how long each part takes.
+fn reachable(p: &Path) -> Result<(), String> {
+    let dir = p.parent().unwrap();
+    let file = p.file_name().unwrap().to_string_lossy().to_string();
+    let rel = p.strip_prefix(repo("tests/programs")).unwrap_or(p);
+    let log = record(
+        dir,
+        &file,
+        &format!("reach-{}", rel.to_string_lossy().replace('/', "_")),
     );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let path = log.clone();
+    let r = big_stack(move || check_reachable(&path));
+    let _ = std::fs::remove_file(&log);
+    match r {
+        Ok(r) => r,
+        Err(panic) => Err(format!("the engine panicked: {panic}")),
+    }
 }
 
 fn check_reachable(log: &Path) -> Result<(), String> {
@@ -441,7 +416,7 @@ fn check_reachable(log: &Path) -> Result<(), String> {
         }
     };
     // `go T` for every T (a sample of them in long programs), then `bstep`.
-    // (Random orders of `go` are checked by `properties_over_test_programs`.)
+    // (Random orders of `go` are checked by `properties_of`.)
     let times: Vec<u64> = if end <= 300 {
         (1..=end).collect()
     } else {
@@ -480,4 +455,66 @@ fn check_reachable(log: &Path) -> Result<(), String> {
         return Err(format!("step at the end moved to {}", e.time_text()));
     }
     Ok(())
+}
+
+/// `docs/revdb-commands.md` is what the command table makes
+/// (`REVPY_BLESS=1 cargo test --test revdb -- command_reference` rewrites it).
+fn command_reference() {
+    let path = repo("docs/revdb-commands.md");
+    let made = revpy_revdb::shell::help::reference();
+    if common::blessing() {
+        std::fs::write(&path, &made).expect("write docs/revdb-commands.md");
+        return;
+    }
+    let doc = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        doc == made,
+        "docs/revdb-commands.md is not what the command table (revdb/src/shell/commands.rs) makes:\n{}\n(after changing the table: REVPY_BLESS=1 cargo test --test revdb -- command_reference)",
+        common::diff(&made, &doc)
+    );
+}
+
+/// Tab completion offers what each command's table entry says it takes.
+fn tab_completion() {
+    with_recording("calls", "complete", |e| {
+        let mut sh = Shell::in_memory(e);
+        let mut complete = |line: &str| {
+            let (start, words) = sh.completions(line, line.len());
+            (start, words.join(" "))
+        };
+        assert_eq!(complete("bcont"), (0, "bcontinue".into()));
+        assert_eq!(
+            complete("reverse-s"),
+            (0, "reverse-step reverse-stepi".into())
+        );
+        assert_eq!(complete("info ch"), (5, "checkpoints".into()));
+        assert_eq!(complete("help bf"), (5, "bf bfinish".into()));
+        assert_eq!(complete("go 1"), (4, "".into()));
+        assert_eq!(complete("nosuch x"), (8, "".into()));
+        // Functions, methods, the file; after `if`, an expression.
+        assert_eq!(complete("break Acc."), (6, "Acc.__init__ Acc.add".into()));
+        assert_eq!(complete("tbreak ca"), (7, "calls.py:".into()));
+        assert_eq!(complete("b square if su"), (12, "sum super".into()));
+        // Names in the selected frame, globals, builtins, anchors.
+        let (out, _) = sh.command("break square if n == 2");
+        assert_eq!(out, "Breakpoint 1 at square if n == 2\n");
+        let (out, _) = sh.command("continue");
+        assert!(out.contains("Hit breakpoint 1"), "{out}");
+        let mut complete = |line: &str| {
+            let (start, words) = sh.completions(line, line.len());
+            (start, words.join(" "))
+        };
+        assert_eq!(complete("p n"), (2, "n next".into()));
+        assert_eq!(complete("p sq"), (2, "square".into()));
+        assert_eq!(complete("!r = len"), (5, "len".into()));
+        assert_eq!(complete("p a.co"), (6, "".into()));
+        assert_eq!(complete("watch $"), (6, "".into()));
+        assert_eq!(complete("delete "), (7, "1".into()));
+        sh.command("up");
+        sh.command("p items");
+        let (_, words) = sh.completions("p it", 4);
+        assert_eq!(words, ["items", "iter"]);
+        let (_, words) = sh.completions("watch $", 7);
+        assert_eq!(words, ["$0"]);
+    });
 }

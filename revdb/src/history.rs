@@ -5,6 +5,10 @@
 //! entry can span lines), the last `MAX_ENTRIES` of them. Reading or writing the
 //! file never stops a session: the caller gets a one-line message to warn with.
 
+// The user's own history file, outside any recording: not the program's world
+// (clippy.toml's determinism rules are for what the replayed program can see).
+#![allow(clippy::disallowed_methods)]
+
 use rustyline::history::{History, SearchDirection};
 use rustyline::{Editor, Helper};
 use std::path::{Path, PathBuf};

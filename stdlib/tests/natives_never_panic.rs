@@ -6,6 +6,9 @@
 //! This is the proof that the declared `Arity`/`Role` of natives, checked once in
 //! `Vm::call`, leaves no native body indexing past its arguments.
 
+// A test: its environment switch is the developer's, not a program's.
+#![allow(clippy::disallowed_methods)]
+
 use revpy_vm::{Kind, Mode, ObjRef, OutputSink, Role, Value, Vm};
 use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};

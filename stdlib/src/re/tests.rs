@@ -3,6 +3,10 @@
 //! the pattern, every match has sane spans, and a search finds the leftmost position
 //! where an anchored match succeeds. Deterministic (a fixed-seed xorshift).
 
+// Drives revpy from outside (files, processes, clocks): clippy.toml's determinism
+// rules are for the VM.
+#![allow(clippy::disallowed_methods)]
+
 use super::compile::{self, Program};
 use super::exec::{Exec, State, Unit};
 use super::parse;

@@ -1,0 +1,133 @@
+//! Breakpoints and watchpoints (`Kind::Points` in the table).
+
+use super::{Call, Shell};
+use crate::engine::BreakSpec;
+
+pub(super) fn breakpoint(sh: &mut Shell, call: &Call) {
+    sh.breakpoint(call.arg, false)
+}
+
+pub(super) fn tbreak(sh: &mut Shell, call: &Call) {
+    sh.breakpoint(call.arg, true)
+}
+
+pub(super) fn watch(sh: &mut Shell, call: &Call) {
+    let arg = call.arg;
+    if arg.is_empty() {
+        return sh.usage("watch");
+    }
+    match sh.engine.add_watchpoint(arg) {
+        Ok(id) => {
+            let v = sh
+                .engine
+                .watchpoints
+                .iter()
+                .find(|w| w.id == id)
+                .map(|w| w.value.clone())
+                .unwrap_or_default();
+            sh.say(&format!("Watchpoint {id} added"));
+            sh.say(&format!("updating watchpoint value: {arg} => {v}"));
+        }
+        Err(e) => sh.err(&e),
+    }
+}
+
+pub(super) fn delete(sh: &mut Shell, call: &Call) {
+    let ok = point_number(sh, call).map(|id| (id, sh.engine.delete(id)));
+    report(sh, ok, "Deleted")
+}
+
+pub(super) fn disable(sh: &mut Shell, call: &Call) {
+    let ok = point_number(sh, call).map(|id| (id, sh.engine.set_enabled(id, false)));
+    report(sh, ok, "Disabled")
+}
+
+pub(super) fn enable(sh: &mut Shell, call: &Call) {
+    let ok = point_number(sh, call).map(|id| (id, sh.engine.set_enabled(id, true)));
+    report(sh, ok, "Enabled")
+}
+
+/// The argument N of `delete`, `disable`, `enable` (a usage message if it is not
+/// a number).
+fn point_number(sh: &mut Shell, call: &Call) -> Option<usize> {
+    let n = call.arg.parse::<usize>().ok();
+    if n.is_none() {
+        sh.usage(call.name);
+    }
+    n
+}
+
+fn report(sh: &mut Shell, done: Option<(usize, bool)>, verb: &str) {
+    match done {
+        Some((id, true)) => sh.say(&format!("{verb} {id}")),
+        Some((id, false)) => sh.err(&format!("no breakpoint or watchpoint number {id}")),
+        None => {}
+    }
+}
+
+impl Shell {
+    fn breakpoint(&mut self, arg: &str, temporary: bool) {
+        if arg.is_empty() {
+            if temporary {
+                self.usage("tbreak");
+            } else {
+                self.info("breakpoints");
+            }
+            return;
+        }
+        let (spec, cond) = match arg.find(" if ") {
+            Some(i) => (arg[..i].trim(), Some(arg[i + 4..].trim().to_string())),
+            None => match arg.strip_suffix(" if") {
+                Some(s) => (s.trim(), Some(String::new())),
+                None => (arg, None),
+            },
+        };
+        if cond.as_deref().is_some_and(|c| c.is_empty()) {
+            self.err("the condition after 'if' is missing");
+            return;
+        }
+        let spec = if let Ok(n) = spec.parse::<u32>() {
+            BreakSpec::Line(Some(self.engine.program.file.clone()), n)
+        } else if let Some((file, line)) = spec.rsplit_once(':') {
+            match line.parse::<u32>() {
+                Ok(n) => BreakSpec::Line(Some(file.to_string()), n),
+                Err(_) => {
+                    self.err(&format!("bad line number in '{spec}'"));
+                    return;
+                }
+            }
+        } else if !spec.is_empty()
+            && spec.split('.').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '<' || c == '>')
+            })
+        {
+            BreakSpec::Func(spec.to_string())
+        } else {
+            self.err(&format!("cannot understand the breakpoint '{spec}': use FUNC, Class.method, FILE:LINE or LINE"));
+            return;
+        };
+        let id = match self.engine.add_breakpoint(spec, cond, temporary) {
+            Ok(id) => id,
+            Err(m) => {
+                self.err(&m);
+                return;
+            }
+        };
+        let b = self.engine.breakpoints.iter().find(|b| b.id == id).cloned();
+        if let Some(b) = b {
+            let kind = if temporary {
+                "Temporary breakpoint"
+            } else {
+                "Breakpoint"
+            };
+            let cond = b
+                .cond
+                .as_ref()
+                .map(|c| format!(" if {c}"))
+                .unwrap_or_default();
+            self.say(&format!("{kind} {id} at {}{cond}", b.describe()));
+        }
+    }
+}

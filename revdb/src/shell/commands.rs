@@ -1,0 +1,392 @@
+//! The command table: every debugger command once, with everything said about it.
+//! Dispatch (`Shell::execute`), `help`, `help CMD`, tab completion and the
+//! reference `docs/revdb-commands.md` are all made from `COMMANDS`.
+//!
+//! To add a command: write its handler, `fn(&mut Shell, &Call)`, in the file of its
+//! kind (`motion_cmds.rs`, `inspect_cmds.rs`, `break_cmds.rs`, `help.rs` for the
+//! session's own), add a `Command` to `COMMANDS`, and regenerate the reference with
+//! `REVPY_BLESS=1 cargo test --test revdb -- command_reference`.
+
+use super::{break_cmds as brk, help, inspect_cmds as look, motion_cmds as mv, Call, Shell};
+
+/// One debugger command.
+pub struct Command {
+    /// The canonical name first, then its aliases (gdb's `reverse-*` names among
+    /// them; `help` lists those under the canonical name only).
+    pub names: &'static [&'static str],
+    /// The argument syntax, "" when it takes none. `*** usage: NAME SYNOPSIS` is
+    /// what a handler says about a missing or bad argument (see `Shell::usage`).
+    pub synopsis: &'static str,
+    /// One line, for `help`: a motion starts with "Forward" or "Back".
+    pub summary: &'static str,
+    /// More, for `help CMD` and the reference: sentences, wrapped when shown;
+    /// "\n\n" starts a new paragraph. May be "".
+    pub details: &'static str,
+    pub kind: Kind,
+    /// What Tab offers for the argument.
+    pub completion: Completion,
+    pub run: Handler,
+}
+
+/// A command's handler: it prints with `Shell::say`/`Shell::err`.
+pub type Handler = fn(&mut Shell, &Call);
+
+/// The groups of the reference, in its order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// Moves through time. An empty line repeats the last motion.
+    Motion,
+    /// Looks at the state at the current time (never changes the replay).
+    Inspect,
+    /// Breakpoints and watchpoints.
+    Points,
+    /// The session itself.
+    Session,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Motion, Kind::Inspect, Kind::Points, Kind::Session];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Motion => "Moving through time",
+            Kind::Inspect => "Looking at the current time",
+            Kind::Points => "Breakpoints and watchpoints",
+            Kind::Session => "The session",
+        }
+    }
+}
+
+/// What tab completion offers after a command's name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Completion {
+    /// Nothing (a number, or no argument).
+    Nothing,
+    /// Names visible in the selected frame, builtins, and `$N` anchors.
+    Expression,
+    /// The program's functions and methods, its file name (`FILE:LINE`), and after
+    /// `if`, an expression.
+    Breakpoint,
+    /// The numbers of the breakpoints and watchpoints.
+    PointNumber,
+    /// `info`'s topics (`INFO_TOPICS`).
+    InfoTopic,
+    /// Command names.
+    Command,
+}
+
+/// `info`'s topics: (name, what it shows). The handler also accepts `break`, `b`
+/// and `watch` for the first two.
+pub const INFO_TOPICS: &[(&str, &str)] = &[
+    ("breakpoints", "the breakpoints and their hit counts"),
+    (
+        "watchpoints",
+        "the watch expressions and their current values",
+    ),
+    (
+        "checkpoints",
+        "the times of the snapshots kept, with their estimated size",
+    ),
+    ("stack", "the operand stack of the selected frame"),
+    ("anchors", "the $N anchors and the objects' serial numbers"),
+];
+
+const COUNT: &str =
+    "With COUNT, that many times (stopping early at the end, the start or an error).";
+
+pub static COMMANDS: &[Command] = &[
+    // ---- motions
+    Command {
+        names: &["step", "s"],
+        synopsis: "[COUNT]",
+        summary: "Forward one stop point, entering calls.",
+        details: "A stop point is a line starting, a loop going round, a function returning (marked <<) or an exception leaving it (!!). The prompt shows the current one's number, the time.",
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::step,
+    },
+    Command {
+        names: &["bstep", "bs", "reverse-step"],
+        synopsis: "[COUNT]",
+        summary: "Back one stop point, entering calls.",
+        details: "The exact reverse of step: step then bstep comes back to the same time.",
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::bstep,
+    },
+    Command {
+        names: &["next", "n"],
+        synopsis: "[COUNT]",
+        summary: "Forward to the next stop point in this frame (or its caller), skipping calls.",
+        details: COUNT,
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::next,
+    },
+    Command {
+        names: &["bnext", "bn", "reverse-next"],
+        synopsis: "[COUNT]",
+        summary: "Back to the previous stop point in this frame (or its caller), skipping calls.",
+        details: COUNT,
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::bnext,
+    },
+    Command {
+        names: &["finish", "f"],
+        synopsis: "",
+        summary: "Forward to where the current function returns.",
+        details: "It stops at the function's return (<<) or at the exception leaving it (!!).",
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::finish,
+    },
+    Command {
+        names: &["bfinish", "bf", "reverse-finish"],
+        synopsis: "",
+        summary: "Back to where the current function was called.",
+        details: "It stops at the caller's line that made the call.",
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::bfinish,
+    },
+    Command {
+        names: &["continue", "c", "cont"],
+        synopsis: "",
+        summary: "Forward to the next breakpoint or watchpoint hit, or the end.",
+        details: "A watchpoint stops at the stop point after the line that changed its value (`updating watchpoint value: EXPR => NEW`).",
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::cont,
+    },
+    Command {
+        names: &["bcontinue", "bc", "reverse-continue"],
+        synopsis: "",
+        summary: "Back to the previous breakpoint or watchpoint hit, or the start.",
+        details: "A watchpoint stops at the line that changed its value (with the value before it). It searches the intervals between checkpoints, latest first, printing [searching A..B] as it goes; Ctrl-C interrupts the search and leaves the position where it was.",
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::bcont,
+    },
+    Command {
+        names: &["stepi", "si"],
+        synopsis: "[COUNT]",
+        summary: "Forward one bytecode instruction.",
+        details: "The prompt then shows the time and the instruction count within it (see dis).",
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::stepi,
+    },
+    Command {
+        names: &["bstepi", "bsi", "reverse-stepi"],
+        synopsis: "[COUNT]",
+        summary: "Back one bytecode instruction.",
+        details: COUNT,
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::bstepi,
+    },
+    Command {
+        names: &["go"],
+        synopsis: "TIME",
+        summary: "Jump to a time (breakpoints ignored).",
+        details: "TIME is a stop point number, 1 or more, as the prompt shows it. Before the end is known, a time past it goes to the end; after, it is an error.",
+        kind: Kind::Motion,
+        completion: Completion::Nothing,
+        run: mv::go,
+    },
+    Command {
+        names: &["last"],
+        synopsis: "[-f] EXPR",
+        summary: "Back (-f: forward) to where the value of EXPR last changed. EXPR.attr follows the object EXPR.",
+        details: "EXPR is evaluated with builtins and $N anchors, as a watch expression; for `last a.b.attr` the object a.b is anchored first, so the search follows that object, not the name.",
+        kind: Kind::Motion,
+        completion: Completion::Expression,
+        run: mv::last,
+    },
+    // ---- looking
+    Command {
+        names: &["print", "p"],
+        synopsis: "EXPR",
+        summary: "Evaluate EXPR in the selected frame; objects of the program are bound to $N.",
+        details: "The evaluation runs on a copy of the program's state: what it changes vanishes when time moves, and I/O inside it is refused. $N then names the same object at any time; objects made by the evaluation itself get no $N. An evaluation stops after 50M instructions.",
+        kind: Kind::Inspect,
+        completion: Completion::Expression,
+        run: look::print,
+    },
+    Command {
+        names: &["!"],
+        synopsis: "STMT",
+        summary: "Execute a statement in the selected frame (its effects vanish when time moves).",
+        details: "Written right after the !, as in `!x = 3`. Like print, it runs on a copy and cannot do I/O.",
+        kind: Kind::Inspect,
+        completion: Completion::Expression,
+        run: look::exec,
+    },
+    Command {
+        names: &["backtrace", "bt", "where", "w"],
+        synopsis: "",
+        summary: "Show the stack, most recent call last.",
+        details: "The selected frame is marked with >.",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: look::backtrace,
+    },
+    Command {
+        names: &["up", "u"],
+        synopsis: "[COUNT]",
+        summary: "Select the calling frame.",
+        details: "print, !, list, locals and the others then look at that frame; moving in time selects the innermost frame again.",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: look::up,
+    },
+    Command {
+        names: &["down", "d"],
+        synopsis: "[COUNT]",
+        summary: "Select the called frame.",
+        details: "",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: look::down,
+    },
+    Command {
+        names: &["list", "l"],
+        synopsis: "",
+        summary: "Show the source around the current line.",
+        details: "Five lines either side of the selected frame's line, which is marked.",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: look::list,
+    },
+    Command {
+        names: &["ll", "longlist"],
+        synopsis: "",
+        summary: "Show the whole current function.",
+        details: "",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: look::longlist,
+    },
+    Command {
+        names: &["locals"],
+        synopsis: "",
+        summary: "Local names and values of the selected frame.",
+        details: "",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: look::locals,
+    },
+    Command {
+        names: &["globals"],
+        synopsis: "",
+        summary: "Global names and values of the selected frame.",
+        details: "",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: look::globals,
+    },
+    Command {
+        names: &["dis"],
+        synopsis: "",
+        summary: "Disassemble the current function, marking the current instruction with -->.",
+        details: "In the format of `revpy dis`; stepi and bstepi move one instruction.",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: look::dis,
+    },
+    // ---- breakpoints and watchpoints
+    Command {
+        names: &["break", "b"],
+        synopsis: "[FUNC | Class.method | FILE:LINE | LINE] [if COND]",
+        summary: "Set a breakpoint (alone: list them).",
+        details: "FUNC and Class.method stop at the first line of the function; FILE is a path, or its end, or a base name; LINE alone is a line of the main program. With `if COND`, it stops only where COND (evaluated in the frame) is true. Breakpoints stop continue and bcontinue alike.",
+        kind: Kind::Points,
+        completion: Completion::Breakpoint,
+        run: brk::breakpoint,
+    },
+    Command {
+        names: &["tbreak"],
+        synopsis: "FUNC | Class.method | FILE:LINE | LINE [if COND]",
+        summary: "Set a one-shot breakpoint.",
+        details: "Like break, but it is deleted at its first hit.",
+        kind: Kind::Points,
+        completion: Completion::Breakpoint,
+        run: brk::tbreak,
+    },
+    Command {
+        names: &["watch"],
+        synopsis: "EXPR",
+        summary: "Watch EXPR (builtins and $N anchors only): stop where its repr changes.",
+        details: "Not the locals of whatever frame is current: bind an object with print first and watch `$0.value`. Watch expressions of the form $N.attr read the attribute without running code; others run at every stop point on a throwaway copy.",
+        kind: Kind::Points,
+        completion: Completion::Expression,
+        run: brk::watch,
+    },
+    Command {
+        names: &["delete", "del"],
+        synopsis: "N",
+        summary: "Delete breakpoint or watchpoint N.",
+        details: "Breakpoints and watchpoints share one numbering (info breakpoints, info watchpoints).",
+        kind: Kind::Points,
+        completion: Completion::PointNumber,
+        run: brk::delete,
+    },
+    Command {
+        names: &["disable"],
+        synopsis: "N",
+        summary: "Disable breakpoint or watchpoint N.",
+        details: "It stays listed, and enable brings it back.",
+        kind: Kind::Points,
+        completion: Completion::PointNumber,
+        run: brk::disable,
+    },
+    Command {
+        names: &["enable"],
+        synopsis: "N",
+        summary: "Enable breakpoint or watchpoint N.",
+        details: "",
+        kind: Kind::Points,
+        completion: Completion::PointNumber,
+        run: brk::enable,
+    },
+    // ---- the session
+    Command {
+        names: &["info"],
+        synopsis: "[TOPIC]",
+        summary: "Information about the session.",
+        details: "",
+        kind: Kind::Session,
+        completion: Completion::InfoTopic,
+        run: look::info,
+    },
+    Command {
+        names: &["help", "h"],
+        synopsis: "[CMD]",
+        summary: "List the commands, or describe one.",
+        details: "",
+        kind: Kind::Session,
+        completion: Completion::Command,
+        run: help::help,
+    },
+    Command {
+        names: &["quit", "q", "exit"],
+        synopsis: "",
+        summary: "Leave the debugger.",
+        details: "Ctrl-D does too.",
+        kind: Kind::Session,
+        completion: Completion::Nothing,
+        run: help::quit,
+    },
+];
+
+/// The command called `name` (its canonical name or an alias).
+pub fn find(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.names.contains(&name))
+}
+
+impl Command {
+    pub fn name(&self) -> &'static str {
+        self.names[0]
+    }
+}

@@ -1,0 +1,332 @@
+//! Looking at the current time (`Kind::Inspect` in the table, and `info`):
+//! evaluation, the stack, the source, names, bytecode. None of it changes the
+//! replayed execution (evaluation runs on copies, see `crate::expr`).
+
+use super::commands::INFO_TOPICS;
+use super::{motion_cmds::parse_count, Call, Shell};
+use revpy_vm::{StopKind, Vm};
+use std::io::Write;
+
+pub(super) fn print(sh: &mut Shell, call: &Call) {
+    if call.arg.is_empty() {
+        return sh.usage("p");
+    }
+    let r = sh.engine.print(call.arg);
+    sh.say(&r);
+}
+
+pub(super) fn exec(sh: &mut Shell, call: &Call) {
+    if let Some(e) = sh.engine.exec(call.arg) {
+        sh.say(&e);
+    }
+}
+
+pub(super) fn backtrace(sh: &mut Shell, _: &Call) {
+    sh.backtrace()
+}
+
+pub(super) fn up(sh: &mut Shell, call: &Call) {
+    select_frame(sh, call, true)
+}
+
+pub(super) fn down(sh: &mut Shell, call: &Call) {
+    select_frame(sh, call, false)
+}
+
+fn select_frame(sh: &mut Shell, call: &Call, up: bool) {
+    let n = match parse_count(call.arg) {
+        Ok(n) => n,
+        Err(e) => return sh.err(&e),
+    };
+    let frames = sh.engine.cur.vm.frames.len();
+    let sel = sh.engine.frame_sel;
+    let new = if up {
+        if sel + 1 >= frames {
+            return sh.err("Oldest frame");
+        }
+        (sel + n).min(frames.saturating_sub(1))
+    } else {
+        if sel == 0 {
+            return sh.err("Newest frame");
+        }
+        sel.saturating_sub(n)
+    };
+    sh.engine.frame_sel = new;
+    sh.show_position();
+}
+
+pub(super) fn list(sh: &mut Shell, _: &Call) {
+    sh.list(false)
+}
+
+pub(super) fn longlist(sh: &mut Shell, _: &Call) {
+    sh.list(true)
+}
+
+pub(super) fn locals(sh: &mut Shell, _: &Call) {
+    sh.names(false)
+}
+
+pub(super) fn globals(sh: &mut Shell, _: &Call) {
+    sh.names(true)
+}
+
+pub(super) fn dis(sh: &mut Shell, _: &Call) {
+    sh.dis()
+}
+
+pub(super) fn info(sh: &mut Shell, call: &Call) {
+    sh.info(call.arg)
+}
+
+impl Shell {
+    /// (file, line, function) of frame `i` of the current state.
+    fn frame_info(&self, i: usize) -> (String, u32, String) {
+        let vm = &self.engine.cur.vm;
+        let f = &vm.frames[i];
+        let code = &f.code.code;
+        let top = i + 1 == vm.frames.len();
+        let line = if top {
+            code.line_of(f.ip as usize)
+        } else {
+            f.line()
+        };
+        (code.filename.to_string(), line, code.name.to_string())
+    }
+
+    fn marker(&self) -> &'static str {
+        if self.engine.frame_sel > 0 {
+            return "> ";
+        }
+        match self.engine.cur.kind {
+            StopKind::Return => "<<",
+            StopKind::ExceptionExit => "!!",
+            _ => "> ",
+        }
+    }
+
+    pub(super) fn show_position(&mut self) {
+        let Some(i) = self.engine.frame_index() else {
+            let m = match &self.engine.end {
+                Some(e) => e.message(),
+                None => "The program has finished.".into(),
+            };
+            self.say(&m);
+            return;
+        };
+        let (file, line, func) = self.frame_info(i);
+        self.say(&format!("File \"{file}\", line {line} in {func}:"));
+        self.listing(&file, line, line.saturating_sub(2), line + 2);
+    }
+
+    fn listing(&mut self, file: &str, cur: u32, from: u32, to: u32) {
+        let Some(lines) = self.engine.source_lines(file) else {
+            self.say(&format!("  (no source for {file})"));
+            return;
+        };
+        let marker = self.marker();
+        for n in from.max(1)..=to.min(lines.len() as u32) {
+            let text = &lines[n as usize - 1];
+            let m = if n == cur { marker } else { "  " };
+            let l = format!("{m}{n:>4}  {text}");
+            self.say(l.trim_end());
+        }
+    }
+
+    fn list(&mut self, whole: bool) {
+        let Some(i) = self.engine.frame_index() else {
+            self.err("the program has finished: no frame");
+            return;
+        };
+        let (file, line, _) = self.frame_info(i);
+        if whole {
+            let code = self.engine.cur.vm.frames[i].code.code.clone();
+            let first = code.first_line;
+            let last = code.lines.iter().copied().max().unwrap_or(first).max(first);
+            self.listing(&file, line, first, last);
+        } else {
+            self.listing(&file, line, line.saturating_sub(5), line + 5);
+        }
+    }
+
+    fn backtrace(&mut self) {
+        let n = self.engine.cur.vm.frames.len();
+        if n == 0 {
+            self.say("The program has finished: no frames.");
+            return;
+        }
+        let sel = self.engine.frame_index();
+        self.say("Traceback (most recent call last):");
+        for i in 0..n {
+            let (file, line, func) = self.frame_info(i);
+            let m = if Some(i) == sel { ">" } else { " " };
+            self.say(&format!("{m} File \"{file}\", line {line}, in {func}"));
+            if let Some(src) = self.engine.source_lines(&file) {
+                if let Some(t) = src.get(line as usize - 1) {
+                    let t = t.trim().to_string();
+                    self.say(&format!("    {t}"));
+                }
+            }
+        }
+    }
+
+    fn names(&mut self, globals: bool) {
+        let Some(i) = self.engine.frame_index() else {
+            self.err("the program has finished: no frame");
+            return;
+        };
+        let mut vm = crate::expr::sandbox(&mut self.engine.cur.vm);
+        let f = vm.frames[i].clone();
+        let mut pairs: Vec<(String, revpy_vm::Value)> = vec![];
+        let dict = if globals {
+            Some(f.globals)
+        } else if let Some(l) = f.locals {
+            Some(l)
+        } else if f.code.code.name.as_ref() == "<module>" {
+            Some(f.globals)
+        } else {
+            let c = f.code.code.clone();
+            for (k, name) in c.varnames.iter().enumerate() {
+                let v = vm.stack[f.base as usize + k];
+                if !v.is_undef() {
+                    pairs.push((name.to_string(), v));
+                }
+            }
+            let nv = c.varnames.len();
+            for k in 0..c.cellvars.len() + c.freevars.len() {
+                let v = vm.cell_get(vm.stack[f.base as usize + nv + k]);
+                if !v.is_undef() {
+                    pairs.push((c.cell_name(k).to_string(), v));
+                }
+            }
+            None
+        };
+        if let Some(d) = dict {
+            for (k, v) in vm.dict_items(d) {
+                let name = vm.str_lossy(k);
+                if name != "__builtins__" {
+                    pairs.push((name, v));
+                }
+            }
+        }
+        for (name, v) in pairs {
+            let r = crate::expr::repr(&mut vm, v);
+            self.say(&format!("{name} = {r}"));
+        }
+    }
+
+    fn dis(&mut self) {
+        let Some(i) = self.engine.frame_index() else {
+            self.err("the program has finished: no frame");
+            return;
+        };
+        let vm: &Vm = &self.engine.cur.vm;
+        let f = &vm.frames[i];
+        let top = i + 1 == vm.frames.len();
+        let pc = if top {
+            f.ip as usize
+        } else {
+            (f.ip as usize).saturating_sub(1)
+        };
+        let text = revpy_compiler::dis::disassemble_one(&f.code.code, Some(pc));
+        let _ = write!(self.out, "{text}");
+        if !text.ends_with('\n') {
+            self.say("");
+        }
+    }
+
+    pub(super) fn info(&mut self, topic: &str) {
+        match topic {
+            "" => {
+                self.say("info topics:");
+                for (t, d) in INFO_TOPICS {
+                    self.say(&format!("  info {t:<12} {d}"));
+                }
+            }
+            "breakpoints" | "break" | "b" => {
+                if self.engine.breakpoints.is_empty() {
+                    self.say("No breakpoints.");
+                }
+                for b in self.engine.breakpoints.clone() {
+                    let cond = b
+                        .cond
+                        .as_ref()
+                        .map(|c| format!(" if {c}"))
+                        .unwrap_or_default();
+                    let en = if b.enabled { "" } else { " (disabled)" };
+                    let t = if b.temporary { " (temporary)" } else { "" };
+                    self.say(&format!(
+                        "{}: {}{cond}{t}{en}, hit {} times",
+                        b.id,
+                        b.describe(),
+                        b.hits
+                    ));
+                }
+            }
+            "watchpoints" | "watch" => {
+                if self.engine.watchpoints.is_empty() {
+                    self.say("No watchpoints.");
+                }
+                for w in self.engine.watchpoints.clone() {
+                    let en = if w.enabled { "" } else { " (disabled)" };
+                    self.say(&format!("{}: {} => {}{en}", w.id, w.expr, w.value));
+                }
+            }
+            "checkpoints" => {
+                let (list, total) = self.engine.checkpoint_list();
+                self.say(&format!(
+                    "{} checkpoints, about {} KiB (budget {} KiB):",
+                    list.len(),
+                    total / 1024,
+                    self.engine.budget() / 1024
+                ));
+                let times: Vec<String> = list
+                    .iter()
+                    .map(|(t, b)| format!("{t} ({} KiB)", b / 1024))
+                    .collect();
+                self.say(&format!(
+                    "  at times (with what each alone holds): {}",
+                    times.join(", ")
+                ));
+            }
+            "stack" => self.info_stack(),
+            "anchors" => {
+                for (i, s) in self.engine.anchors.serials.clone().iter().enumerate() {
+                    self.say(&format!("${i} = object #{s} (also $#{s})"));
+                }
+            }
+            _ => {
+                self.err(&format!(
+                    "Unknown info topic '{topic}' (type 'info' for a list)"
+                ));
+            }
+        }
+    }
+
+    fn info_stack(&mut self) {
+        let Some(i) = self.engine.frame_index() else {
+            self.err("the program has finished: no frame");
+            return;
+        };
+        let mut vm = crate::expr::sandbox(&mut self.engine.cur.vm);
+        let f = vm.frames[i].clone();
+        let start = f.base as usize + f.code.nlocalsplus;
+        let end = match vm.frames.get(i + 1) {
+            Some(next) => next.ret_sp as usize,
+            None => vm.stack.len(),
+        };
+        let vals: Vec<revpy_vm::Value> =
+            vm.stack.get(start..end.max(start)).unwrap_or(&[]).to_vec();
+        if vals.is_empty() {
+            self.say("The operand stack is empty.");
+        }
+        for (k, v) in vals.into_iter().enumerate() {
+            let r = if v.is_undef() {
+                "<NULL>".to_string()
+            } else {
+                vm.short_repr(v)
+            };
+            self.say(&format!("[{k}] {r}"));
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! The revdb command shell: a thin layer over `Engine`. Interactive (rustyline,
+//! history, completion) when stdin is a terminal; otherwise it reads commands line
+//! by line and prints a transcript (prompts and commands echoed), for scripts and
+//! golden tests.
+//!
+//! The commands are in one table, `commands::COMMANDS` (names, synopsis, help,
+//! completion, handler); their handlers are in `motion_cmds.rs` (moving through
+//! time), `inspect_cmds.rs` (looking) and `break_cmds.rs` (breakpoints and
+//! watchpoints); `complete.rs` is tab completion.
+
+mod break_cmds;
+pub mod commands;
+mod complete;
+pub mod help;
+mod inspect_cmds;
+mod motion_cmds;
+
+use crate::engine::{Engine, Interrupt};
+use commands::Kind;
+use std::cell::RefCell;
+use std::io::{BufRead, IsTerminal, Write};
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+
+pub struct Shell {
+    pub engine: Engine,
+    last_motion: Option<String>,
+    out: Out,
+    /// The output buffer of a shell made by `in_memory`.
+    captured: Option<Rc<RefCell<Vec<u8>>>>,
+    /// Set by `quit`; `execute` returns false and clears it.
+    quitting: bool,
+    /// The program's function names, for completing breakpoints (made on first use).
+    function_names: Option<Vec<String>>,
+}
+
+/// One command as typed: the name used (canonical or alias) and the rest of the
+/// line, trimmed.
+pub struct Call<'a> {
+    pub name: &'a str,
+    pub arg: &'a str,
+}
+
+/// The interrupt flag of the engine the interactive shell drives (Ctrl-C).
+static SIGINT_TARGET: std::sync::OnceLock<Interrupt> = std::sync::OnceLock::new();
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    if let Some(flag) = SIGINT_TARGET.get() {
+        flag.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Shell {
+    pub fn new(mut engine: Engine, out: Box<dyn Write>) -> Shell {
+        let out = Out(Rc::new(RefCell::new(out)));
+        // Backward searches report each interval as they start it.
+        let mut progress = out.clone();
+        engine.on_progress = Some(Box::new(move |a, b| {
+            let _ = writeln!(progress, "[searching {a}..{b}]");
+            let _ = progress.flush();
+        }));
+        Shell {
+            engine,
+            last_motion: None,
+            out,
+            captured: None,
+            quitting: false,
+            function_names: None,
+        }
+    }
+
+    /// A shell that keeps its output in memory, for running commands without a
+    /// terminal (tests, fuzzing, other front ends): see `command`.
+    pub fn in_memory(engine: Engine) -> Shell {
+        let buf = Rc::new(RefCell::new(Vec::new()));
+        let mut sh = Shell::new(engine, Box::new(SharedBuf(buf.clone())));
+        sh.captured = Some(buf);
+        sh
+    }
+
+    /// Run one command line and return what it printed (for a shell made by
+    /// `in_memory`; others print to their writer and return ""), and whether
+    /// the session goes on (false after `quit`).
+    pub fn command(&mut self, line: &str) -> (String, bool) {
+        let go_on = self.execute(line);
+        let _ = self.out.flush();
+        let text = match &self.captured {
+            Some(b) => String::from_utf8_lossy(&std::mem::take(&mut *b.borrow_mut())).into_owned(),
+            None => String::new(),
+        };
+        (text, go_on)
+    }
+
+    /// Print one line.
+    fn say(&mut self, s: &str) {
+        let _ = writeln!(self.out, "{s}");
+    }
+
+    /// Print text as it is (its lines already end with newlines).
+    fn print_text(&mut self, s: &str) {
+        let _ = write!(self.out, "{s}");
+    }
+
+    /// Print an error: `*** msg`.
+    fn err(&mut self, msg: &str) {
+        self.say(&format!("*** {msg}"));
+    }
+
+    /// `*** usage: NAME SYNOPSIS`, from the table.
+    fn usage(&mut self, name: &str) {
+        let text = usage_text(name);
+        self.err(&text);
+    }
+
+    pub fn prompt(&self) -> String {
+        format!("({})$ ", self.engine.time_text())
+    }
+
+    /// Show the starting position.
+    pub fn banner(&mut self) {
+        self.flush_events();
+        self.show_position();
+    }
+
+    /// Run one command line; returns false to quit.
+    pub fn execute(&mut self, line: &str) -> bool {
+        self.engine.interrupt.store(false, Ordering::SeqCst);
+        let line = line.trim();
+        let line = if line.is_empty() {
+            match &self.last_motion {
+                Some(m) => m.clone(),
+                None => return true,
+            }
+        } else {
+            line.to_string()
+        };
+        let (name, arg) = split_command(&line);
+        let Some(cmd) = commands::find(name) else {
+            self.err(&format!(
+                "Unknown command: '{name}' (type 'help' for a list)"
+            ));
+            return true;
+        };
+        if cmd.kind == Kind::Motion {
+            self.last_motion = Some(line.clone());
+        }
+        (cmd.run)(self, &Call { name, arg });
+        !std::mem::take(&mut self.quitting)
+    }
+}
+
+/// (command name, argument) of a line: `!` needs no space after it.
+fn split_command(line: &str) -> (&str, &str) {
+    if let Some(stmt) = line.strip_prefix('!') {
+        return ("!", stmt.trim());
+    }
+    match line.find(char::is_whitespace) {
+        Some(i) => (&line[..i], line[i..].trim()),
+        None => (line, ""),
+    }
+}
+
+/// `usage: NAME SYNOPSIS` for the command called `name`.
+fn usage_text(name: &str) -> String {
+    let synopsis = commands::find(name).map_or("", |c| c.synopsis);
+    format!("usage: {name} {synopsis}").trim_end().to_string()
+}
+
+/// The shell's output, shared with the engine's progress reports.
+#[derive(Clone)]
+struct Out(Rc<RefCell<Box<dyn Write>>>);
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.borrow_mut().flush()
+    }
+}
+
+/// A writer into a buffer shared with the shell (`Shell::in_memory`).
+struct SharedBuf(Rc<RefCell<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Run the shell: `-x` command file first, then stdin (interactive or not).
+// The debugger's terminal: its command file, stdin and history are the user's, not
+// the program's (clippy.toml).
+#[allow(clippy::disallowed_methods)]
+pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
+    let interactive = std::io::stdin().is_terminal();
+    let mut sh = Shell::new(engine, Box::new(std::io::stdout()));
+    sh.banner();
+    if let Some(path) = command_file {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                for line in text.lines() {
+                    let _ = writeln!(sh.out, "{}{}", sh.prompt(), line);
+                    if !sh.execute(line) {
+                        return 0;
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("revpy debug: cannot read the command file '{path}': {e}");
+                return 2;
+            }
+        }
+    }
+    if !interactive {
+        let stdin = std::io::stdin();
+        for line in stdin.lock().lines() {
+            let Ok(line) = line else { break };
+            let _ = writeln!(sh.out, "{}{}", sh.prompt(), line);
+            if !sh.execute(&line) {
+                break;
+            }
+        }
+        let _ = sh.out.flush();
+        return 0;
+    }
+    let _ = SIGINT_TARGET.set(sh.engine.interrupt.clone());
+    // SAFETY: installing a handler that only stores to an atomic.
+    unsafe {
+        libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+    }
+    let history = crate::history::path(HISTORY_FILE);
+    let mut ed =
+        match rustyline::Editor::<complete::Helper, rustyline::history::DefaultHistory>::new() {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("revpy debug: cannot start the line editor: {e}");
+                return 2;
+            }
+        };
+    // Tab completion looks at the shell between commands.
+    let sh = Rc::new(RefCell::new(sh));
+    ed.set_helper(Some(complete::Helper(sh.clone())));
+    if let Some(h) = &history {
+        if let Err(m) = crate::history::load(&mut ed, h) {
+            eprintln!("revpy debug: warning: {m}");
+        }
+    }
+    loop {
+        let prompt = {
+            let mut sh = sh.borrow_mut();
+            let _ = sh.out.flush();
+            sh.prompt()
+        };
+        match ed.readline(&prompt) {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = ed.add_history_entry(line.as_str());
+                }
+                if !sh.borrow_mut().execute(&line) {
+                    break;
+                }
+            }
+            // Ctrl-C at the prompt: a fresh prompt (during a motion it interrupts
+            // the motion instead, see `on_sigint`).
+            Err(rustyline::error::ReadlineError::Interrupted) => continue,
+            // Ctrl-D.
+            Err(rustyline::error::ReadlineError::Eof) => {
+                sh.borrow_mut().say("");
+                break;
+            }
+            Err(e) => {
+                eprintln!("revpy debug: cannot read the terminal: {e}");
+                break;
+            }
+        }
+    }
+    if let Some(h) = &history {
+        if let Err(m) = crate::history::save(&ed, h) {
+            eprintln!("revpy debug: warning: {m}");
+        }
+    }
+    let _ = sh.borrow_mut().out.flush();
+    0
+}
+
+/// The debugger shell's history file, in `$HOME`.
+pub const HISTORY_FILE: &str = ".revpy_debug_history";
