@@ -45,6 +45,7 @@ fn ba_append(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("append", &args[1..], 1, 1)?;
     let x = arg_byte(vm, args[1])?;
     ba_mut(vm, r).push(x);
+    vm.heap.charge(1);
     Ok(Value::None)
 }
 
@@ -62,6 +63,7 @@ fn ba_extend(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
             ints_to_bytes(vm, src, false)?
         }
     };
+    vm.heap.charge(more.len() as u64);
     ba_mut(vm, r).extend(more);
     Ok(Value::None)
 }

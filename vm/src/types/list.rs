@@ -20,6 +20,7 @@ impl Vm {
         if let Value::Obj(r) = l {
             if let Kind::List(items) = self.heap.kind_mut(r) {
                 items.push(v);
+                self.heap.charge(16);
             }
         }
     }
@@ -28,7 +29,9 @@ impl Vm {
         let items = self.iterate(it)?;
         if let Value::Obj(r) = l {
             if let Kind::List(dst) = self.heap.kind_mut(r) {
+                let n = items.len() as u64;
                 dst.extend(items);
+                self.heap.charge(16 * n);
             }
         }
         Ok(())
@@ -91,6 +94,7 @@ fn l_append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("list.append", &args[1..], 1, 1)?;
     let r = vm.list_ref(args[0], "append")?;
     vm.list_mut(r).push(args[1]);
+    vm.heap.charge(16);
     Ok(Value::None)
 }
 fn l_extend(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
