@@ -543,26 +543,17 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
         }
         (Kind::List(x), Kind::List(y)) | (Kind::Tuple(x), Kind::Tuple(y)) => {
             let (x, y) = (x.clone(), y.clone());
-            seq_compare(vm, &x, &y, op).map(Some)
+            vm.nested(IN_COMPARISON, |vm| seq_compare(vm, &x, &y, op))
+                .map(Some)
         }
-        (Kind::Set(_) | Kind::FrozenSet(_), Kind::Set(_) | Kind::FrozenSet(_)) => {
-            crate::types::set::set_compare(vm, l, r, op).map(Some)
-        }
+        (Kind::Set(_) | Kind::FrozenSet(_), Kind::Set(_) | Kind::FrozenSet(_)) => vm
+            .nested(IN_COMPARISON, |vm| {
+                crate::types::set::set_compare(vm, l, r, op)
+            })
+            .map(Some),
         (Kind::Dict(_), Kind::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            let (xi, yl) = (vm.dict_items(a), vm.dict_len(b));
-            let mut eq = xi.len() == yl;
-            if eq {
-                for (k, v) in xi {
-                    match vm.dict_get(b, k)? {
-                        Some(w) if vm.eq(v, w)? => {}
-                        _ => {
-                            eq = false;
-                            break;
-                        }
-                    }
-                }
-            }
-            Ok(Some(eq == (op == CmpOp::Eq)))
+            vm.nested(IN_COMPARISON, |vm| dict_eq(vm, a, b))
+                .map(|eq| Some(eq == (op == CmpOp::Eq)))
         }
         (Kind::Slice(s1), Kind::Slice(s2)) => {
             // Slices compare as (start, stop, step) tuples.
@@ -593,6 +584,24 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
         }
         _ => Ok(None),
     }
+}
+
+/// The end of CPython's RecursionError message for comparisons nested too deep.
+const IN_COMPARISON: &str = " in comparison";
+
+/// `a == b` for two dicts.
+fn dict_eq(vm: &mut Vm, a: ObjRef, b: ObjRef) -> PyResult<bool> {
+    let (xi, yl) = (vm.dict_items(a), vm.dict_len(b));
+    if xi.len() != yl {
+        return Ok(false);
+    }
+    for (k, v) in xi {
+        match vm.dict_get(b, k)? {
+            Some(w) if vm.eq(v, w)? => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
 }
 
 fn seq_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {

@@ -1,0 +1,155 @@
+//! Limits that turn requests a program cannot have into Python exceptions, never into
+//! an abort of the process: the size of a single allocation (`MemoryError` /
+//! `OverflowError` as CPython raises them), the depth of native recursion over nested
+//! containers (`RecursionError`), and the number of digits of int <-> str conversions
+//! (CPython's `sys.set_int_max_str_digits`).
+//!
+//! Every limit is a function of the program (sizes it asks for, its recursion limit),
+//! never of the machine's memory, so whether an error is raised is the same in every
+//! run and every replay. `try_reserve` is only the last line of defence when the
+//! machine has less memory than the limit allows.
+
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+/// The largest single allocation a program may ask for: 4 GiB (a str or bytes of 4 Gi
+/// bytes, a list or tuple of 256 Mi items). Larger requests raise `MemoryError`.
+pub const MAX_ALLOC_BYTES: usize = 1 << 32;
+
+/// CPython's default `sys.get_int_max_str_digits()`.
+pub const DEFAULT_INT_MAX_STR_DIGITS: usize = 4300;
+/// The smallest non-zero value `sys.set_int_max_str_digits` accepts.
+pub const INT_MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+impl Vm {
+    /// `MemoryError` with no message, as CPython raises it.
+    pub fn memory_error(&mut self) -> PyErr {
+        self.new_error(self.types.memory_error, String::new())
+    }
+
+    /// Check that `n` items of `item_bytes` bytes each may be allocated.
+    pub fn check_alloc(&mut self, n: usize, item_bytes: usize) -> PyResult<()> {
+        match n.checked_mul(item_bytes) {
+            Some(b) if b <= MAX_ALLOC_BYTES => Ok(()),
+            _ => Err(self.memory_error()),
+        }
+    }
+
+    /// An empty vector with room for `n` items, or `MemoryError`.
+    pub fn alloc_vec<T>(&mut self, n: usize) -> PyResult<Vec<T>> {
+        self.check_alloc(n, std::mem::size_of::<T>().max(1))?;
+        let mut v = Vec::new();
+        if v.try_reserve_exact(n).is_err() {
+            return Err(self.memory_error());
+        }
+        Ok(v)
+    }
+
+    /// Make room for `extra` more items in `v`, or `MemoryError`.
+    pub fn reserve_vec<T>(&mut self, v: &mut Vec<T>, extra: usize) -> PyResult<()> {
+        let Some(n) = v.len().checked_add(extra) else {
+            return Err(self.memory_error());
+        };
+        self.check_alloc(n, std::mem::size_of::<T>().max(1))?;
+        if v.try_reserve(extra).is_err() {
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+
+    /// An empty string with room for `n` bytes, or `MemoryError`.
+    pub fn alloc_string(&mut self, n: usize) -> PyResult<String> {
+        self.check_alloc(n, 1)?;
+        let mut s = String::new();
+        if s.try_reserve_exact(n).is_err() {
+            return Err(self.memory_error());
+        }
+        Ok(s)
+    }
+
+    /// `count` copies of `unit`, or `MemoryError` (padding, `str * n`).
+    pub fn repeat_str(&mut self, unit: &str, count: usize) -> PyResult<String> {
+        let Some(n) = unit.len().checked_mul(count) else {
+            return Err(self.memory_error());
+        };
+        let mut s = self.alloc_string(n)?;
+        for _ in 0..count {
+            s.push_str(unit);
+        }
+        Ok(s)
+    }
+
+    /// `count` copies of `unit` (any element type), or `MemoryError`.
+    pub fn repeat_vec<T: Copy>(&mut self, unit: &[T], count: usize) -> PyResult<Vec<T>> {
+        let Some(n) = unit.len().checked_mul(count) else {
+            return Err(self.memory_error());
+        };
+        let mut v = self.alloc_vec(n)?;
+        if !unit.is_empty() {
+            for _ in 0..count {
+                v.extend_from_slice(unit);
+            }
+        }
+        Ok(v)
+    }
+
+    /// The length of a sequence of `len` items repeated `count` times (`seq * n`):
+    /// `OverflowError(overflow)` if it does not fit a Py_ssize_t (CPython's message
+    /// for str and bytes; `None` gives `MemoryError`, as for lists and tuples).
+    pub fn repeat_len(
+        &mut self,
+        len: usize,
+        count: usize,
+        overflow: Option<&str>,
+    ) -> PyResult<usize> {
+        match len.checked_mul(count).filter(|n| *n <= isize::MAX as usize) {
+            Some(n) => Ok(n),
+            None => Err(match overflow {
+                Some(msg) => self.new_overflow_error(msg),
+                None => self.memory_error(),
+            }),
+        }
+    }
+
+    /// An index-sized integer argument (`seq * n`, `bytes(n)`): `OverflowError` if it
+    /// does not fit, as CPython's `PyNumber_AsSsize_t(n, OverflowError)`; `None` if
+    /// `v` is not an integer.
+    pub fn index_ssize(&mut self, v: Value) -> PyResult<Option<i64>> {
+        match self.index_of(v) {
+            Err(e) if self.isinstance_ref(e.0, self.types.index_error) => Err(self
+                .new_overflow_error("cannot fit 'int' into an index-sized integer")),
+            r => r,
+        }
+    }
+
+    /// Enter one level of native recursion (repr, comparison, hashing of nested
+    /// containers): these count against the recursion limit together with Python
+    /// frames, so deep nesting raises `RecursionError` instead of overflowing the
+    /// Rust stack. `what` ends CPython's message (" while getting the repr of an
+    /// object", " in comparison"). Pair with `leave_native`.
+    #[inline]
+    pub fn enter_native(&mut self, what: &str) -> PyResult<()> {
+        if self.frames.len() + self.native_depth as usize >= self.recursion_limit {
+            return Err(self.new_error(
+                self.types.recursion_error,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_native(&mut self) {
+        self.native_depth -= 1;
+    }
+
+    /// Run `f` one level deeper in native recursion (see `enter_native`).
+    #[inline]
+    pub fn nested<T>(&mut self, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        self.enter_native(what)?;
+        let r = f(self);
+        self.leave_native();
+        r
+    }
+}
