@@ -67,29 +67,37 @@ impl Vm {
         Ok(s)
     }
 
+    /// Make room for `extra` more bytes in `s`, or `MemoryError`.
+    pub fn reserve_string(&mut self, s: &mut String, extra: usize) -> PyResult<()> {
+        match s.len().checked_add(extra) {
+            Some(n) if n <= MAX_ALLOC_BYTES && s.try_reserve(extra).is_ok() => Ok(()),
+            _ => Err(self.memory_error()),
+        }
+    }
+
     /// `count` copies of `unit`, or `MemoryError` (padding, `str * n`).
     pub fn repeat_str(&mut self, unit: &str, count: usize) -> PyResult<String> {
-        let Some(n) = unit.len().checked_mul(count) else {
-            return Err(self.memory_error());
-        };
-        let mut s = self.alloc_string(n)?;
-        for _ in 0..count {
-            s.push_str(unit);
-        }
-        Ok(s)
+        let v = self.repeat_vec(unit.as_bytes(), count)?;
+        // Copies of a whole str are UTF-8.
+        Ok(String::from_utf8(v).unwrap_or_default())
     }
 
     /// `count` copies of `unit` (any element type), or `MemoryError`.
     pub fn repeat_vec<T: Copy>(&mut self, unit: &[T], count: usize) -> PyResult<Vec<T>> {
+        if unit.is_empty() || count == 0 {
+            return Ok(Vec::new());
+        }
         let Some(n) = unit.len().checked_mul(count) else {
             return Err(self.memory_error());
         };
         let mut v = self.alloc_vec(n)?;
-        if !unit.is_empty() {
-            for _ in 0..count {
-                v.extend_from_slice(unit);
-            }
+        v.extend_from_slice(unit);
+        // Double what is there while that fits, then copy the rest.
+        while v.len() * 2 <= n {
+            v.extend_from_within(..);
         }
+        let rest = n - v.len();
+        v.extend_from_within(..rest);
         Ok(v)
     }
 
@@ -122,6 +130,35 @@ impl Vm {
         }
     }
 
+    /// An integer argument that must fit a C `Py_ssize_t` (`str.ljust(width)`):
+    /// `OverflowError` as CPython's for larger ints, `TypeError` for non-integers.
+    pub fn expect_ssize(&mut self, v: Value) -> PyResult<i64> {
+        match self.index_of(v) {
+            Err(e) if self.isinstance_ref(e.0, self.types.index_error) => {
+                Err(self.new_overflow_error("Python int too large to convert to C ssize_t"))
+            }
+            Err(e) => Err(e),
+            Ok(Some(i)) => Ok(i),
+            Ok(None) => {
+                let t = self.type_name(v);
+                Err(self.new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    /// An integer argument that must fit a C `int` (`str.expandtabs(tabsize)`).
+    pub fn expect_c_int(&mut self, v: Value) -> PyResult<i32> {
+        let i = self.expect_ssize(v).map_err(|e| {
+            if self.isinstance_ref(e.0, self.types.overflow_error) {
+                self.new_overflow_error("Python int too large to convert to C int")
+            } else {
+                e
+            }
+        })?;
+        i32::try_from(i)
+            .map_err(|_| self.new_overflow_error("Python int too large to convert to C int"))
+    }
+
     /// Enter one level of native recursion (repr, comparison, hashing of nested
     /// containers): these count against the recursion limit together with Python
     /// frames, so deep nesting raises `RecursionError` instead of overflowing the
@@ -151,5 +188,39 @@ impl Vm {
         let r = f(self);
         self.leave_native();
         r
+    }
+}
+
+impl Vm {
+    /// The decimal digits of `n` (with a `-` if negative), or CPython's `ValueError`
+    /// if there are more than `sys.get_int_max_str_digits()`. Large values are refused
+    /// from their bit length before any conversion work.
+    pub fn int_to_decimal(&mut self, n: &num_bigint::BigInt) -> PyResult<String> {
+        let limit = self.int_max_str_digits;
+        if limit > 0 {
+            // n >= 2^(bits-1) has more than (bits-1)*log10(2) digits.
+            let bits = n.bits();
+            if bits > 1 && ((bits - 1) as f64 * std::f64::consts::LOG10_2) as usize >= limit {
+                return Err(self.int_str_limit_error(None));
+            }
+        }
+        let s = n.to_string();
+        if limit > 0 && s.trim_start_matches('-').len() > limit {
+            return Err(self.int_str_limit_error(None));
+        }
+        Ok(s)
+    }
+
+    /// CPython's error for an int <-> str conversion over the digit limit (`digits`:
+    /// the length of the string converted from, when known).
+    pub fn int_str_limit_error(&mut self, digits: Option<usize>) -> PyErr {
+        let limit = self.int_max_str_digits;
+        let has = match digits {
+            Some(d) => format!(": value has {d} digits"),
+            None => String::new(),
+        };
+        self.new_value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion{has}; use sys.set_int_max_str_digits() to increase the limit"
+        ))
     }
 }

@@ -187,18 +187,15 @@ impl Vm {
                 Ok(Some(l))
             }
             (Kind::List(_), BinOp::Mul) => {
-                let Some(n) = self.index_of(r)? else {
+                let Some(n) = self.index_ssize(r)? else {
                     return Ok(None);
                 };
-                if let Kind::List(items) = self.heap.kind_mut(lr) {
-                    if n <= 0 {
-                        items.clear();
-                    } else {
-                        let orig = items.clone();
-                        for _ in 1..n {
-                            items.extend_from_slice(&orig);
-                        }
-                    }
+                let orig = self.list_items(l);
+                self.repeat_len(orig.len(), n.max(0) as usize, None)?;
+                let items = self.repeat_vec(&orig, n.max(0) as usize)?;
+                self.heap.charge(16 * items.len().saturating_sub(orig.len()) as u64);
+                if let Kind::List(v) = self.heap.kind_mut(lr) {
+                    *v = items;
                 }
                 Ok(Some(l))
             }
@@ -217,17 +214,22 @@ impl Vm {
                 let Some(b) = self.bytes_of(r) else {
                     return Ok(None);
                 };
+                self.heap.charge(b.len() as u64);
                 if let Kind::ByteArray(a) = self.heap.kind_mut(lr) {
                     a.extend(b);
                 }
                 Ok(Some(l))
             }
             (Kind::ByteArray(_), BinOp::Mul) => {
-                let Some(n) = self.index_of(r)? else {
+                let Some(n) = self.index_ssize(r)? else {
                     return Ok(None);
                 };
+                let orig = self.bytes_of(l).unwrap_or_default();
+                self.repeat_len(orig.len(), n.max(0) as usize, None)?;
+                let b = self.repeat_vec(&orig, n.max(0) as usize)?;
+                self.heap.charge(b.len().saturating_sub(orig.len()) as u64);
                 if let Kind::ByteArray(a) = self.heap.kind_mut(lr) {
-                    *a = a.repeat(n.max(0) as usize);
+                    *a = b;
                 }
                 Ok(Some(l))
             }

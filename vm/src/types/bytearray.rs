@@ -185,11 +185,11 @@ fn bytes_from_arg(vm: &mut Vm, args: Args, kw: Kw, is_bytes: bool) -> PyResult<V
     if let Some(b) = vm.bytes_of(src) {
         return Ok(b);
     }
-    if let Some(n) = vm.index_of(src)? {
+    if let Some(n) = vm.index_ssize(src)? {
         if n < 0 {
             return Err(vm.new_value_error("negative count".into()));
         }
-        return Ok(vec![0; n as usize]);
+        return vm.repeat_vec(&[0], n as usize);
     }
     if vm.get_iter(src).is_err() {
         let t = vm.type_name(src);
