@@ -356,7 +356,7 @@ impl Vm {
             );
         }
         let (digits, prefix) = match ty {
-            'd' | 'n' => (mag.to_str_radix(10), ""),
+            'd' | 'n' => (self.int_to_decimal(&mag)?, ""),
             'x' => (mag.to_str_radix(16), "0x"),
             'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
             'o' => (mag.to_str_radix(8), "0o"),

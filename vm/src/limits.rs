@@ -9,6 +9,7 @@
 //! run and every replay. `try_reserve` is only the last line of defence when the
 //! machine has less memory than the limit allows.
 
+use crate::heap::Kind;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
@@ -223,4 +224,95 @@ impl Vm {
             "Exceeds the limit ({limit} digits) for integer string conversion{has}; use sys.set_int_max_str_digits() to increase the limit"
         ))
     }
+}
+
+type Kw<'a> = &'a [(Value, Value)];
+
+/// `sys.flags` of `python3` run with `PYTHONHASHSEED=0` (revpy's hashing), in
+/// CPython 3.11's order.
+const SYS_FLAGS: [(&str, Value); 18] = [
+    ("debug", Value::Int(0)),
+    ("inspect", Value::Int(0)),
+    ("interactive", Value::Int(0)),
+    ("optimize", Value::Int(0)),
+    ("dont_write_bytecode", Value::Int(0)),
+    ("no_user_site", Value::Int(0)),
+    ("no_site", Value::Int(0)),
+    ("ignore_environment", Value::Int(0)),
+    ("verbose", Value::Int(0)),
+    ("bytes_warning", Value::Int(0)),
+    ("quiet", Value::Int(0)),
+    ("hash_randomization", Value::Int(0)),
+    ("isolated", Value::Int(0)),
+    ("dev_mode", Value::Bool(false)),
+    ("utf8_mode", Value::Int(0)),
+    ("warn_default_encoding", Value::Int(0)),
+    ("safe_path", Value::Bool(false)),
+    // -1: not set by `-X int_max_str_digits` or the environment.
+    ("int_max_str_digits", Value::Int(-1)),
+];
+
+/// Add `sys.get_int_max_str_digits`, `sys.set_int_max_str_digits` and `sys.flags`
+/// to the `sys` module's dict.
+pub(crate) fn register_sys(vm: &mut Vm, sys_dict: crate::value::ObjRef) {
+    vm.add_function(sys_dict, "get_int_max_str_digits", get_int_max_str_digits);
+    vm.add_function(sys_dict, "set_int_max_str_digits", set_int_max_str_digits);
+    // `sys.flags`: a tuple whose items are also attributes, shown as CPython shows it.
+    let tuple = vm.types.tuple;
+    let cls = vm.new_native_class("flags", tuple, "sys");
+    vm.add_method(cls, "__repr__", flags_repr);
+    if let Kind::Class(c) = vm.heap.kind_mut(cls) {
+        // Its own `__repr__` must win over the tuple's.
+        c.is_builtin = false;
+    }
+    let values = SYS_FLAGS.iter().map(|(_, v)| *v).collect();
+    let flags = vm.heap.alloc(cls, Kind::Tuple(values));
+    let d = vm.new_dict();
+    vm.heap.get_mut(flags).dict = Some(d);
+    for (name, v) in SYS_FLAGS {
+        let k = vm.intern(name);
+        let _ = vm.dict_set(d, k, v);
+    }
+    let k = vm.intern("flags");
+    let _ = vm.dict_set(sys_dict, k, Value::Obj(flags));
+}
+
+fn flags_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let items = vm.tuple_items(args[0]);
+    let mut parts = Vec::with_capacity(items.len());
+    for ((name, _), v) in SYS_FLAGS.iter().zip(items) {
+        parts.push(format!("{name}={}", vm.repr(v)?));
+    }
+    Ok(vm.new_str(format!("sys.flags({})", parts.join(", "))))
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.no_kwargs("get_int_max_str_digits", kw)?;
+    vm.check_args("get_int_max_str_digits", args, 0, 0)?;
+    Ok(Value::Int(vm.int_max_str_digits as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.only_kwargs("set_int_max_str_digits", kw, &["maxdigits"])?;
+    let n = match (args.first().copied(), vm.kwarg(kw, "maxdigits")) {
+        (Some(v), None) | (None, Some(v)) => v,
+        (Some(_), Some(_)) => {
+            return Err(vm.new_type_error(
+                "argument for set_int_max_str_digits() given by name ('maxdigits') and position (1)"
+                    .into(),
+            ))
+        }
+        (None, None) => {
+            return Err(vm.new_type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)".into(),
+            ))
+        }
+    };
+    vm.check_args("set_int_max_str_digits", args, 0, 1)?;
+    let n = vm.expect_c_int(n)?;
+    if n != 0 && (n as usize) < INT_MAX_STR_DIGITS_THRESHOLD || n < 0 {
+        return Err(vm.new_value_error("maxdigits must be 0 or larger than 640".into()));
+    }
+    vm.int_max_str_digits = n as usize;
+    Ok(Value::None)
 }

@@ -315,7 +315,10 @@ impl Vm {
         let serial = self.heap.get(r).serial;
         Ok(match self.heap.kind(r) {
             Kind::Str(s) => str_repr(&s.s),
-            Kind::BigInt(b) => b.to_string(),
+            Kind::BigInt(b) => {
+                let b = (**b).clone();
+                self.int_to_decimal(&b)?
+            }
             Kind::Boxed(inner) => {
                 let inner = *inner;
                 return self.repr(inner);
