@@ -185,9 +185,10 @@ fn l_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("list", &args[1..], 0, 1)?;
     let r = vm.list_ref(args[0], "__init__")?;
     let items = match args.get(1) {
-        Some(v) => vm.iterate_rooted(*v)?,
+        Some(v) => vm.iterate_sized(*v)?,
         None => vec![],
     };
+    vm.heap.charge(16 * items.len() as u64);
     *vm.list_mut(r) = items;
     Ok(Value::None)
 }
