@@ -17,6 +17,10 @@ use crate::{PyErr, PyResult, Vm};
 /// bytes, a list or tuple of 256 Mi items). Larger requests raise `MemoryError`.
 pub const MAX_ALLOC_BYTES: usize = 1 << 32;
 
+/// The largest int a shift or power may create, in bytes (1 GiB, 2^33 bits): ints
+/// are copied by arithmetic, so a few copies of one must still fit the machine.
+pub const MAX_INT_BYTES: usize = 1 << 30;
+
 /// CPython's default `sys.get_int_max_str_digits()`.
 pub const DEFAULT_INT_MAX_STR_DIGITS: usize = 4300;
 /// The smallest non-zero value `sys.set_int_max_str_digits` accepts.

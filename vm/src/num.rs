@@ -7,7 +7,7 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use crate::limits::MAX_ALLOC_BYTES;
+use crate::limits::MAX_INT_BYTES;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use revpy_compiler::opcodes::BinOp;
 
@@ -240,7 +240,12 @@ impl Vm {
         let r = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
-            BinOp::Mul => x * y,
+            BinOp::Mul => {
+                if (x.bits() + y.bits()) / 8 > MAX_INT_BYTES as u64 {
+                    return Err(self.memory_error());
+                }
+                x * y
+            }
             BinOp::FloorDiv | BinOp::Mod => {
                 if y.is_zero() {
                     return Err(self.new_zero_division(if op == BinOp::Mod {
@@ -267,7 +272,7 @@ impl Vm {
                 }
                 // The result has bits(x) + s bits: refuse what cannot be allocated.
                 match y.to_usize() {
-                    Some(s) if s.saturating_add(x.bits() as usize) / 8 <= MAX_ALLOC_BYTES => x << s,
+                    Some(s) if s.saturating_add(x.bits() as usize) / 8 <= MAX_INT_BYTES => x << s,
                     _ => return Err(self.memory_error()),
                 }
             }
@@ -314,7 +319,7 @@ impl Vm {
                     _ => x.bits() as f64,
                 };
                 match y.to_u64() {
-                    Some(e) if e as f64 * log2 / 8.0 <= MAX_ALLOC_BYTES as f64 => {
+                    Some(e) if e as f64 * log2 / 8.0 <= MAX_INT_BYTES as f64 => {
                         num_traits::pow::Pow::pow(x, e)
                     }
                     _ => return Err(self.memory_error()),
