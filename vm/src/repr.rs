@@ -298,7 +298,7 @@ impl Vm {
                 };
                 out.push_str(name);
                 out.push('(');
-                self.guarded_into(d, "[", "]", &items, out)?;
+                self.guarded_into(r, "[", "]", &items, out)?;
                 out.push(')');
                 Ok(())
             }
