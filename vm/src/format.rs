@@ -204,7 +204,11 @@ pub fn fmt_exp(x: f64, prec: usize, upper: bool) -> String {
 pub fn fmt_general(x: f64, prec: usize, alternate: bool, upper: bool, repr_like: bool) -> String {
     let p = if prec == 0 { 1 } else { prec };
     // Without '#' trailing zeros go: digits past the exact mantissa change nothing.
-    let p = if alternate { p } else { p.min(EXACT_SIG_DIGITS) };
+    let p = if alternate {
+        p
+    } else {
+        p.min(EXACT_SIG_DIGITS)
+    };
     if x == 0.0 {
         let z = if x.is_sign_negative() { "-0" } else { "0" };
         return if repr_like || alternate {
@@ -298,9 +302,7 @@ impl Vm {
                 )));
             }
             Err(SpecError::TooManyDigits) => {
-                return Err(
-                    self.new_value_error("Too many decimal digits in format string".into())
-                )
+                return Err(self.new_value_error("Too many decimal digits in format string".into()))
             }
         };
         match self.num_of(v) {
@@ -526,9 +528,10 @@ impl Vm {
         };
         match n {
             Some(n) if (lo..=hi).contains(&n) => Ok(n),
-            _ => Err(self.new_overflow_error(&format!(
-                "Python int too large to convert to C {c_type}"
-            ))),
+            _ => {
+                Err(self
+                    .new_overflow_error(&format!("Python int too large to convert to C {c_type}")))
+            }
         }
     }
 

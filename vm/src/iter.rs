@@ -284,9 +284,7 @@ impl Vm {
         match self.num_of(h) {
             Some(crate::num::Num::I(n)) if !matches!(h, Value::Float(_)) => {
                 if n < 0 {
-                    return Err(
-                        self.new_value_error("__length_hint__() should return >= 0".into())
-                    );
+                    return Err(self.new_value_error("__length_hint__() should return >= 0".into()));
                 }
                 Ok(n as usize)
             }
@@ -295,9 +293,7 @@ impl Vm {
             }
             _ => {
                 let t = self.type_name(h);
-                Err(self.new_type_error(format!(
-                    "__length_hint__ must be an integer, not {t}"
-                )))
+                Err(self.new_type_error(format!("__length_hint__ must be an integer, not {t}")))
             }
         }
     }

@@ -129,8 +129,9 @@ impl Vm {
     /// `v` is not an integer.
     pub fn index_ssize(&mut self, v: Value) -> PyResult<Option<i64>> {
         match self.index_of(v) {
-            Err(e) if self.isinstance_ref(e.0, self.types.index_error) => Err(self
-                .new_overflow_error("cannot fit 'int' into an index-sized integer")),
+            Err(e) if self.isinstance_ref(e.0, self.types.index_error) => {
+                Err(self.new_overflow_error("cannot fit 'int' into an index-sized integer"))
+            }
             r => r,
         }
     }
@@ -146,7 +147,8 @@ impl Vm {
             Ok(Some(i)) => Ok(i),
             Ok(None) => {
                 let t = self.type_name(v);
-                Err(self.new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
+                Err(self
+                    .new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
             }
         }
     }
@@ -300,12 +302,10 @@ fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value
     vm.only_kwargs("set_int_max_str_digits", kw, &["maxdigits"])?;
     let n = match (args.first().copied(), vm.kwarg(kw, "maxdigits")) {
         (Some(v), None) | (None, Some(v)) => v,
-        (Some(_), Some(_)) => {
-            return Err(vm.new_type_error(
-                "argument for set_int_max_str_digits() given by name ('maxdigits') and position (1)"
-                    .into(),
-            ))
-        }
+        (Some(_), Some(_)) => return Err(vm.new_type_error(
+            "argument for set_int_max_str_digits() given by name ('maxdigits') and position (1)"
+                .into(),
+        )),
         (None, None) => {
             return Err(vm.new_type_error(
                 "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)".into(),

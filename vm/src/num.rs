@@ -3,11 +3,11 @@
 //! floats, `**` with negative exponents gives floats, bools act as ints.
 
 use crate::heap::Kind;
+use crate::limits::MAX_INT_BYTES;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use crate::limits::MAX_INT_BYTES;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use revpy_compiler::opcodes::BinOp;
 
@@ -308,7 +308,11 @@ impl Vm {
                     return self.float_pow(fx, fy);
                 }
                 if x.is_zero() || x.is_one() {
-                    return Ok(Value::Int(if y.is_zero() { 1 } else { x.to_i64().unwrap_or(0) }));
+                    return Ok(Value::Int(if y.is_zero() {
+                        1
+                    } else {
+                        x.to_i64().unwrap_or(0)
+                    }));
                 }
                 if x == BigInt::from(-1) {
                     return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));

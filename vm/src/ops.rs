@@ -193,7 +193,8 @@ impl Vm {
                 let orig = self.list_items(l);
                 self.repeat_len(orig.len(), n.max(0) as usize, None)?;
                 let items = self.repeat_vec(&orig, n.max(0) as usize)?;
-                self.heap.charge(16 * items.len().saturating_sub(orig.len()) as u64);
+                self.heap
+                    .charge(16 * items.len().saturating_sub(orig.len()) as u64);
                 if let Kind::List(v) = self.heap.kind_mut(lr) {
                     *v = items;
                 }

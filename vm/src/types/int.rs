@@ -340,9 +340,7 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                     match u8::try_from(vm.expect_int(it, "")?) {
                         Ok(b) => v.push(b),
                         Err(_) => {
-                            return Err(
-                                vm.new_value_error("bytes must be in range(0, 256)".into())
-                            )
+                            return Err(vm.new_value_error("bytes must be in range(0, 256)".into()))
                         }
                     }
                 }

@@ -572,10 +572,9 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
                 crate::types::set::set_compare(vm, l, r, op)
             })
             .map(Some),
-        (Kind::Dict(_), Kind::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            vm.nested(IN_COMPARISON, |vm| dict_eq(vm, a, b))
-                .map(|eq| Some(eq == (op == CmpOp::Eq)))
-        }
+        (Kind::Dict(_), Kind::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => vm
+            .nested(IN_COMPARISON, |vm| dict_eq(vm, a, b))
+            .map(|eq| Some(eq == (op == CmpOp::Eq))),
         (Kind::Slice(s1), Kind::Slice(s2)) => {
             // Slices compare as (start, stop, step) tuples.
             let (x, y) = (s1.to_vec(), s2.to_vec());

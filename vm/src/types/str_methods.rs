@@ -383,7 +383,11 @@ fn s_replace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         } else {
             s.matches(old.as_str()).count()
         };
-        let n = if count < 0 { found } else { found.min(count as usize) };
+        let n = if count < 0 {
+            found
+        } else {
+            found.min(count as usize)
+        };
         let grow = n.checked_mul(new.len() - old.len());
         match grow.and_then(|g| g.checked_add(s.len())) {
             Some(total) => vm.check_alloc(total, 1)?,
