@@ -47,6 +47,8 @@ class repeat:
         if times is not None:
             if not isinstance(times, int):
                 raise TypeError(f"'{type(times).__name__}' object cannot be interpreted as an integer")
+            if not -0x8000000000000000 <= times <= 0x7FFFFFFFFFFFFFFF:
+                raise OverflowError("Python int too large to convert to C ssize_t")
             times = max(times, 0)
         self._left = times
 

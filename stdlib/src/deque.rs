@@ -379,18 +379,18 @@ fn repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if vm.repr_guard.contains(&me) {
         return Ok(vm.new_str("[...]".into()));
     }
-    vm.repr_guard.push(me);
+    vm.repr_guard.insert(me);
     let mut parts = Vec::with_capacity(vals.len());
     for v in vals {
         match vm.repr(v) {
             Ok(s) => parts.push(s),
             Err(e) => {
-                vm.repr_guard.pop();
+                vm.repr_guard.remove(&me);
                 return Err(e);
             }
         }
     }
-    vm.repr_guard.pop();
+    vm.repr_guard.remove(&me);
     let s = match ml {
         Some(m) => format!("{name}([{}], maxlen={m})", parts.join(", ")),
         None => format!("{name}([{}])", parts.join(", ")),

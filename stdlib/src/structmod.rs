@@ -435,7 +435,8 @@ fn pack_values(vm: &mut Vm, lay: &Layout, vals: &[Value]) -> PyResult<Vec<u8>> {
             ),
         ));
     }
-    let mut out = vec![0u8; lay.size];
+    // Within the VM's allocation limit: MemoryError, not an abort.
+    let mut out = vm.repeat_vec(&[0u8], lay.size)?;
     for (f, v) in lay.fields.iter().zip(vals) {
         pack_field(vm, lay, *f, *v, &mut out)?;
     }

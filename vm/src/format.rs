@@ -22,7 +22,29 @@ pub struct Spec {
     pub ty: Option<char>,
 }
 
-pub fn parse_spec(spec: &str) -> Option<Spec> {
+/// Why a format spec was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpecError {
+    Invalid,
+    /// A '.' without digits after it.
+    MissingPrecision,
+    /// A width or precision that does not fit a Py_ssize_t.
+    TooManyDigits,
+}
+
+/// The number written by `digits` (ASCII digits), if it fits a Py_ssize_t.
+fn parse_size(digits: &[char]) -> Option<usize> {
+    let mut n: usize = 0;
+    for c in digits {
+        n = n.checked_mul(10)?.checked_add(c.to_digit(10)? as usize)?;
+        if n > isize::MAX as usize {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+pub fn parse_spec(spec: &str) -> Result<Spec, SpecError> {
     let chars: Vec<char> = spec.chars().collect();
     let mut i = 0;
     let mut s = Spec::default();
@@ -55,7 +77,7 @@ pub fn parse_spec(spec: &str) -> Option<Spec> {
         i += 1;
     }
     if i > start {
-        s.width = chars[start..i].iter().collect::<String>().parse().ok();
+        s.width = Some(parse_size(&chars[start..i]).ok_or(SpecError::TooManyDigits)?);
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -68,18 +90,18 @@ pub fn parse_spec(spec: &str) -> Option<Spec> {
             i += 1;
         }
         if i == start {
-            return None;
+            return Err(SpecError::MissingPrecision);
         }
-        s.precision = chars[start..i].iter().collect::<String>().parse().ok();
+        s.precision = Some(parse_size(&chars[start..i]).ok_or(SpecError::TooManyDigits)?);
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
         i += 1;
     }
     if i != chars.len() {
-        return None;
+        return Err(SpecError::Invalid);
     }
-    Some(s)
+    Ok(s)
 }
 
 fn group(digits: &str, sep: char, every: usize) -> String {
@@ -94,12 +116,13 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
-/// Pad `body` (with its sign/prefix separate) to the spec's width.
-fn pad(spec: &Spec, sign: &str, body: &str, default_right: bool) -> String {
+/// Pad `body` (with its sign/prefix separate) to the spec's width; `MemoryError` if
+/// the width is more than can be allocated.
+fn pad(vm: &mut Vm, spec: &Spec, sign: &str, body: &str, default_right: bool) -> PyResult<String> {
     let width = spec.width.unwrap_or(0);
     let len = sign.chars().count() + body.chars().count();
     if len >= width {
-        return format!("{sign}{body}");
+        return Ok(format!("{sign}{body}"));
     }
     let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() {
         '0'
@@ -114,18 +137,58 @@ fn pad(spec: &Spec, sign: &str, body: &str, default_right: bool) -> String {
         '<'
     });
     let n = width - len;
-    let f = |k: usize| fill.to_string().repeat(k);
-    match align {
-        '<' => format!("{sign}{body}{}", f(n)),
-        '^' => format!("{}{sign}{body}{}", f(n / 2), f(n - n / 2)),
-        '=' => format!("{sign}{}{body}", f(n)),
-        _ => format!("{}{sign}{body}", f(n)),
+    let left = match align {
+        '<' => 0,
+        '^' => n / 2,
+        '=' => {
+            let pad = vm.repeat_str(&fill.to_string(), n)?;
+            vm.check_alloc(sign.len() + pad.len() + body.len(), 1)?;
+            return Ok(format!("{sign}{pad}{body}"));
+        }
+        _ => n,
+    };
+    let unit = fill.to_string();
+    let (a, b) = (vm.repeat_str(&unit, left)?, vm.repeat_str(&unit, n - left)?);
+    vm.check_alloc(a.len() + sign.len() + body.len() + b.len(), 1)?;
+    Ok(format!("{a}{sign}{body}{b}"))
+}
+
+/// Decimal digits after the point past which a double's expansion is all zeros
+/// (2^-1074 has 1074), and significant digits past which its decimal mantissa is
+/// (at most 767): larger precisions are formatted at these and padded with zeros.
+const EXACT_FRAC_DIGITS: usize = 1100;
+const EXACT_SIG_DIGITS: usize = 800;
+
+/// `x` with `prec` digits after the point (Rust's `{:.prec}`, for any precision).
+fn fixed(x: f64, prec: usize) -> String {
+    if prec <= EXACT_FRAC_DIGITS {
+        return format!("{:.*}", prec, x);
     }
+    let mut s = format!("{:.*}", EXACT_FRAC_DIGITS, x);
+    if x.is_finite() {
+        s.extend(std::iter::repeat_n('0', prec - EXACT_FRAC_DIGITS));
+    }
+    s
+}
+
+/// `x` in Rust's `{:.prec e}` form (`1.500e3`), for any precision.
+fn sci(x: f64, prec: usize) -> String {
+    if prec <= EXACT_SIG_DIGITS || !x.is_finite() {
+        return format!("{:.*e}", prec.min(EXACT_SIG_DIGITS), x);
+    }
+    let s = format!("{:.*e}", EXACT_SIG_DIGITS, x);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut out = String::with_capacity(prec + 32);
+    out.push_str(m);
+    out.extend(std::iter::repeat_n('0', prec - EXACT_SIG_DIGITS));
+    out.push('e');
+    out.push_str(e);
+    out
 }
 
 /// Format a float in 'e' style with Python's exponent (at least two digits).
 pub fn fmt_exp(x: f64, prec: usize, upper: bool) -> String {
-    let s = format!("{:.*e}", prec, x);
+    let s = sci(x, prec);
     let (m, e) = s.split_once('e').expect("exponent");
     let e: i32 = e.parse().expect("int");
     let sign = if e < 0 { '-' } else { '+' };
@@ -140,6 +203,12 @@ pub fn fmt_exp(x: f64, prec: usize, upper: bool) -> String {
 /// 'g' formatting with `prec` significant digits.
 pub fn fmt_general(x: f64, prec: usize, alternate: bool, upper: bool, repr_like: bool) -> String {
     let p = if prec == 0 { 1 } else { prec };
+    // Without '#' trailing zeros go: digits past the exact mantissa change nothing.
+    let p = if alternate {
+        p
+    } else {
+        p.min(EXACT_SIG_DIGITS)
+    };
     if x == 0.0 {
         let z = if x.is_sign_negative() { "-0" } else { "0" };
         return if repr_like || alternate {
@@ -151,11 +220,14 @@ pub fn fmt_general(x: f64, prec: usize, alternate: bool, upper: bool, repr_like:
             z.into()
         };
     }
-    let e_str = format!("{:.*e}", p - 1, x);
-    let exp: i32 = e_str.split_once('e').expect("e").1.parse().expect("int");
-    let mut out = if exp >= -4 && exp < p as i32 {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        format!("{:.*}", decimals, x)
+    let e_str = sci(x, p - 1);
+    let exp: i64 = e_str
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
+    let mut out = if exp >= -4 && exp < p as i64 {
+        let decimals = (p as i64 - 1 - exp).max(0) as usize;
+        fixed(x, decimals)
     } else {
         fmt_exp(x, p - 1, false)
     };
@@ -218,13 +290,25 @@ impl Vm {
         if spec.is_empty() {
             return self.str(v);
         }
-        let Some(sp) = parse_spec(spec) else {
-            return Err(self.new_value_error("Invalid format specifier".into()));
+        let sp = match parse_spec(spec) {
+            Ok(sp) => sp,
+            Err(SpecError::MissingPrecision) => {
+                return Err(self.new_value_error("Format specifier missing precision".into()))
+            }
+            Err(SpecError::Invalid) => {
+                let t = self.type_name(v);
+                return Err(self.new_value_error(format!(
+                    "Invalid format specifier '{spec}' for object of type '{t}'"
+                )));
+            }
+            Err(SpecError::TooManyDigits) => {
+                return Err(self.new_value_error("Too many decimal digits in format string".into()))
+            }
         };
         match self.num_of(v) {
             Some(Num::C(re, im)) => {
                 let body = crate::repr::complex_repr(re, im);
-                return Ok(pad(&sp, "", &body, true));
+                return pad(self, &sp, "", &body, true);
             }
             Some(n @ (Num::I(_) | Num::B(_)))
                 if !matches!(sp.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
@@ -255,7 +339,7 @@ impl Vm {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
                 };
-                return Ok(pad(&sp, "", &body, false));
+                return pad(self, &sp, "", &body, false);
             }
         }
         let t = self.type_name(v);
@@ -274,7 +358,7 @@ impl Vm {
             );
         }
         let (digits, prefix) = match ty {
-            'd' | 'n' => (mag.to_str_radix(10), ""),
+            'd' | 'n' => (self.int_to_decimal(&mag)?, ""),
             'x' => (mag.to_str_radix(16), "0x"),
             'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
             'o' => (mag.to_str_radix(8), "0o"),
@@ -284,7 +368,7 @@ impl Vm {
                 let Some(c) = c else {
                     return Err(self.new_overflow_error("%c arg not in range(0x110000)"));
                 };
-                return Ok(pad(sp, "", &c.to_string(), false));
+                return pad(self, sp, "", &c.to_string(), false);
             }
             _ => {
                 let t = self.type_name(v);
@@ -293,8 +377,9 @@ impl Vm {
                 )));
             }
         };
+        let every = if matches!(ty, 'd' | 'n') { 3 } else { 4 };
         let digits = match sp.grouping {
-            Some(g) => group(&digits, g, if matches!(ty, 'd' | 'n') { 3 } else { 4 }),
+            Some(g) => group(&digits, g, every),
             None => digits,
         };
         let sign = if neg {
@@ -315,19 +400,31 @@ impl Vm {
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric())
                 .collect();
-            let mut d = raw;
-            let sep = sp.grouping.unwrap_or(',');
-            let mut g = group(&d, sep, 3);
-            while g.len() < width {
-                d.insert(0, '0');
-                g = group(&d, sep, 3);
+            // The fewest digits whose grouped form fills the width.
+            let grouped = |n: usize| n + n.saturating_sub(1) / every;
+            let mut n = raw.len();
+            if grouped(n) < width {
+                n = n.max(width.saturating_mul(every) / (every + 1)).max(1);
+                while n > raw.len() && grouped(n - 1) >= width {
+                    n -= 1;
+                }
+                while grouped(n) < width {
+                    n += 1;
+                }
             }
+            let mut d = self.repeat_str("0", n - raw.len())?;
+            self.check_alloc(grouped(n) + sign_prefix.len(), 1)?;
+            d.push_str(&raw);
+            let g = group(&d, sp.grouping.unwrap_or(','), every);
             return Ok(format!("{sign_prefix}{g}"));
         }
-        Ok(pad(sp, &sign_prefix, &digits, true))
+        pad(self, sp, &sign_prefix, &digits, true)
     }
 
     fn format_float(&mut self, x: f64, sp: &Spec, _from_int: bool) -> PyResult<String> {
+        if sp.precision.is_some_and(|p| p > i32::MAX as usize) {
+            return Err(self.new_value_error("precision too big".into()));
+        }
         let ty = sp.ty;
         let upper = matches!(ty, Some('E' | 'F' | 'G'));
         let neg = x.is_sign_negative();
@@ -336,12 +433,12 @@ impl Vm {
             s
         } else {
             match ty {
-                Some('f' | 'F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
+                Some('f' | 'F') => fixed(a, sp.precision.unwrap_or(6)),
                 Some('e' | 'E') => fmt_exp(a, sp.precision.unwrap_or(6), upper),
                 Some('g' | 'G') => {
                     fmt_general(a, sp.precision.unwrap_or(6), sp.alternate, upper, false)
                 }
-                Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
+                Some('%') => fixed(a * 100.0, sp.precision.unwrap_or(6)) + "%",
                 Some('n') => fmt_general(a, sp.precision.unwrap_or(6), sp.alternate, false, false),
                 None => match sp.precision {
                     Some(p) => fmt_general(a, p, sp.alternate, false, true),
@@ -376,7 +473,66 @@ impl Vm {
                 _ => "",
             }
         };
-        Ok(pad(sp, sign, &body, true))
+        pad(self, sp, sign, &body, true)
+    }
+
+    /// `%d`, `%x`, `%X`, `%o` of `n`: precision as the minimum number of digits, `#`
+    /// for the base prefix, then the width.
+    fn percent_int(&mut self, n: &BigInt, conv: char, sp: &mut Spec) -> PyResult<String> {
+        let prec = sp.precision.take().unwrap_or(0);
+        if prec > i32::MAX as usize - 3 {
+            return Err(self.new_overflow_error("precision too large"));
+        }
+        let mag = n.abs();
+        let (mut digits, prefix) = match conv {
+            'x' => (mag.to_str_radix(16), "0x"),
+            'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
+            'o' => (mag.to_str_radix(8), "0o"),
+            _ => (self.int_to_decimal(&mag)?, ""),
+        };
+        if digits.len() < prec {
+            let mut z = self.repeat_str("0", prec - digits.len())?;
+            z.push_str(&digits);
+            digits = z;
+        }
+        let sign = if n.is_negative() {
+            "-"
+        } else {
+            match sp.sign {
+                Some('+') => "+",
+                Some(' ') => " ",
+                _ => "",
+            }
+        };
+        let prefix = if sp.alternate { prefix } else { "" };
+        pad(self, sp, &format!("{sign}{prefix}"), &digits, true)
+    }
+
+    /// The value of a `*` width (`c_type` "ssize_t") or precision ("int") in `%`
+    /// formatting, with CPython's errors.
+    fn star_arg(&mut self, v: Value, c_type: &str) -> PyResult<i64> {
+        let n = match v {
+            Value::Int(i) => Some(i),
+            Value::Bool(b) => Some(b as i64),
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::BigInt(_) => None,
+                Kind::Boxed(Value::Int(i)) => Some(*i),
+                _ => return Err(self.new_type_error("* wants int".into())),
+            },
+            _ => return Err(self.new_type_error("* wants int".into())),
+        };
+        let (lo, hi) = if c_type == "int" {
+            (i32::MIN as i64, i32::MAX as i64)
+        } else {
+            (i64::MIN, i64::MAX)
+        };
+        match n {
+            Some(n) if (lo..=hi).contains(&n) => Ok(n),
+            _ => {
+                Err(self
+                    .new_overflow_error(&format!("Python int too large to convert to C {c_type}")))
+            }
+        }
     }
 
     /// `fmt % args` for str.
@@ -462,7 +618,10 @@ impl Vm {
             };
             if i < chars.len() && chars[i] == '*' {
                 let w = next_arg(self)?;
-                sp.width = self.index_of(w)?.map(|n| n as usize);
+                let w = self.star_arg(w, "ssize_t")?;
+                // A negative width left-aligns.
+                left |= w < 0;
+                sp.width = Some(w.unsigned_abs() as usize);
                 i += 1;
             } else {
                 let start = i;
@@ -470,22 +629,29 @@ impl Vm {
                     i += 1;
                 }
                 if i > start {
-                    sp.width = chars[start..i].iter().collect::<String>().parse().ok();
+                    match parse_size(&chars[start..i]) {
+                        Some(w) => sp.width = Some(w),
+                        None => return Err(self.new_value_error("width too big".into())),
+                    }
                 }
             }
             if i < chars.len() && chars[i] == '.' {
                 i += 1;
-                let start = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
+                if i < chars.len() && chars[i] == '*' {
+                    let p = next_arg(self)?;
+                    let p = self.star_arg(p, "int")?;
+                    sp.precision = Some(p.max(0) as usize);
                     i += 1;
+                } else {
+                    let start = i;
+                    while i < chars.len() && chars[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    match parse_size(&chars[start..i]).filter(|p| *p <= i32::MAX as usize) {
+                        Some(p) => sp.precision = Some(p),
+                        None => return Err(self.new_value_error("precision too big".into())),
+                    }
                 }
-                sp.precision = Some(
-                    chars[start..i]
-                        .iter()
-                        .collect::<String>()
-                        .parse()
-                        .unwrap_or(0),
-                );
             }
             if i >= chars.len() {
                 return Err(self.new_value_error("incomplete format".into()));
@@ -527,7 +693,7 @@ impl Vm {
                         Some(p) => b.iter().take(p).map(|c| *c as char).collect(),
                         None => b.iter().map(|c| *c as char).collect(),
                     };
-                    pad(&sp, "", &s, true)
+                    pad(self, &sp, "", &s, true)?
                 }
                 'r' | 'a' if bytes => {
                     let s = self.ascii(v)?;
@@ -535,7 +701,7 @@ impl Vm {
                         Some(p) => s.chars().take(p).collect(),
                         None => s,
                     };
-                    pad(&sp, "", &s, true)
+                    pad(self, &sp, "", &s, true)?
                 }
                 'c' if bytes => {
                     let c = match self.bytes_of(v) {
@@ -557,7 +723,7 @@ impl Vm {
                             }
                         },
                     };
-                    pad(&sp, "", &(c as char).to_string(), true)
+                    pad(self, &sp, "", &(c as char).to_string(), true)?
                 }
                 's' | 'r' | 'a' => {
                     let s = match conv {
@@ -570,53 +736,37 @@ impl Vm {
                         None => s,
                     };
                     sp.precision = None;
-                    pad(&sp, "", &s, true)
+                    pad(self, &sp, "", &s, true)?
                 }
-                'd' | 'i' | 'u' => {
+                'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                     let n = match self.num_of(v) {
-                        Some(Num::F(f)) => Num::B(BigInt::from(f.trunc() as i128)),
-                        Some(n @ (Num::I(_) | Num::B(_))) => n,
+                        Some(Num::F(f)) if matches!(conv, 'd' | 'i' | 'u') => {
+                            if f.is_nan() {
+                                return Err(self.new_value_error(
+                                    "cannot convert float NaN to integer".into(),
+                                ));
+                            }
+                            if f.is_infinite() {
+                                return Err(self.new_overflow_error(
+                                    "cannot convert float infinity to integer",
+                                ));
+                            }
+                            crate::types::int::float_to_bigint(f.trunc())
+                        }
+                        Some(n @ (Num::I(_) | Num::B(_))) => n.to_big(),
                         _ => {
                             let t = self.type_name(v);
+                            let what = if matches!(conv, 'd' | 'i' | 'u') {
+                                "a real number"
+                            } else {
+                                "an integer"
+                            };
                             return Err(self.new_type_error(format!(
-                                "%{conv} format: a real number is required, not {t}"
+                                "%{conv} format: {what} is required, not {t}"
                             )));
                         }
                     };
-                    sp.ty = Some('d');
-                    let prec = sp.precision.take();
-                    let mut s = self.format_int(
-                        n.to_big(),
-                        &Spec {
-                            width: None,
-                            ..sp.clone()
-                        },
-                        v,
-                    )?;
-                    if let Some(p) = prec {
-                        let (sign, digits) = if let Some(d) = s.strip_prefix('-') {
-                            ("-", d.to_string())
-                        } else {
-                            ("", s.clone())
-                        };
-                        if digits.len() < p {
-                            s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
-                        }
-                    }
-                    pad(&sp, "", &s, true)
-                }
-                'x' | 'X' | 'o' => {
-                    let Some(n) = self
-                        .num_of(v)
-                        .filter(|n| matches!(n, Num::I(_) | Num::B(_)))
-                    else {
-                        let t = self.type_name(v);
-                        return Err(self.new_type_error(format!(
-                            "%{conv} format: an integer is required, not {t}"
-                        )));
-                    };
-                    sp.ty = Some(conv);
-                    self.format_int(n.to_big(), &sp, v)?
+                    self.percent_int(&n, conv, &mut sp)?
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let Some(x) = self.num_of(v).and_then(|n| n.to_f64()) else {

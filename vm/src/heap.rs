@@ -1,6 +1,6 @@
 //! The heap: a table of objects addressed by index, with creation serial numbers
 //! (Python's `id`) and a mark-and-sweep collector that runs only at points fixed by
-//! allocation counts.
+//! the bytes the program allocated (see `Heap::allocs`).
 
 use crate::dict::Dict;
 use crate::set::SetTable;
@@ -311,6 +311,24 @@ impl Kind {
         }
     }
 
+    /// Bytes the payload holds outside the 64-byte object, as the collector counts
+    /// them: a function of the payload alone (lengths and capacities, never `Rc`
+    /// counts, addresses or allocator statistics), so collections happen at the same
+    /// points in every run of a program.
+    #[inline]
+    pub fn gc_bytes(&self) -> u64 {
+        (match self {
+            Kind::Str(s) => s.s.len(),
+            Kind::BigInt(b) => b.bits() as usize / 8,
+            Kind::Bytes(b) | Kind::ByteArray(b) => b.capacity(),
+            Kind::Tuple(v) | Kind::List(v) => v.capacity() * 16,
+            Kind::Dict(d) => d.raw_len() * DICT_ENTRY_BYTES as usize,
+            Kind::Set(s) | Kind::FrozenSet(s) => s.raw_len() * SET_SLOT_BYTES as usize,
+            Kind::Generator(g) => g.saved.capacity() * 16,
+            _ => 0,
+        }) as u64
+    }
+
     /// Call `f` on every value this payload references.
     pub fn trace(&self, f: &mut impl FnMut(Value)) {
         match self {
@@ -438,6 +456,15 @@ pub struct Object {
     pub kind: Kind,
 }
 
+/// Bytes an object is charged for its slot in the table.
+pub const OBJECT_BYTES: u64 = 64;
+/// Bytes charged per dict entry (key, value, hash, and its share of the index).
+pub const DICT_ENTRY_BYTES: u64 = 48;
+/// Bytes charged per set table slot (key and hash).
+pub const SET_SLOT_BYTES: u64 = 24;
+/// The smallest allocation volume between two collections.
+pub const MIN_COLLECT_BYTES: u64 = 4 << 20;
+
 /// Calls its argument on every root value.
 pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
 
@@ -493,11 +520,18 @@ pub struct Heap {
     /// The first free slot below `len` (`NO_SLOT` if none); free slots link upward.
     free_head: u32,
     next_serial: u64,
-    /// Allocations since the last collection.
+    /// Bytes allocated since the last collection: `OBJECT_BYTES` per object plus its
+    /// payload when created (`Kind::gc_bytes`), plus what containers grew by since
+    /// (`charge`). A deterministic function of the program, never of the allocator.
     pub allocs: u64,
-    /// Collect when `allocs` reaches this.
+    /// Collect when `allocs` reaches this: twice the bytes live after the last
+    /// collection, at least `MIN_COLLECT_BYTES` (so a program whose live heap stays
+    /// small reclaims its garbage often, and a growing heap is not rescanned too often).
     pub threshold: u64,
+    /// Live objects after the last collection, plus those allocated since.
     pub live: usize,
+    /// Bytes (as `allocs` counts them) live after the last collection.
+    pub live_bytes: u64,
     pub collections: u64,
     /// The last collection freed a class (caches keyed by class slots must
     /// be dropped, as the slots may be reused).
@@ -518,8 +552,9 @@ impl Heap {
             free_head: NO_SLOT,
             next_serial: 1,
             allocs: 0,
-            threshold: 20_000,
+            threshold: MIN_COLLECT_BYTES,
             live: 0,
+            live_bytes: 0,
             collections: 0,
             freed_class: false,
         }
@@ -543,8 +578,15 @@ impl Heap {
         &mut chunk.0[i & CHUNK_MASK]
     }
 
+    /// Count `bytes` more allocated: a container grew (list append, dict insert).
+    #[inline(always)]
+    pub fn charge(&mut self, bytes: u64) {
+        self.allocs += bytes;
+    }
+
     #[inline]
     pub fn alloc(&mut self, class: ObjRef, kind: Kind) -> ObjRef {
+        self.allocs += OBJECT_BYTES + kind.gc_bytes();
         let obj = Object {
             class,
             dict: None,
@@ -552,7 +594,6 @@ impl Heap {
             kind,
         };
         self.next_serial += 1;
-        self.allocs += 1;
         self.live += 1;
         if self.free_head != NO_SLOT {
             let i = self.free_head as usize;
@@ -698,8 +739,10 @@ impl Heap {
             };
             roots(&mut push);
         }
+        let mut live_bytes = 0;
         while let Some(r) = work.pop() {
             let obj = self.get(r);
+            live_bytes += OBJECT_BYTES + obj.kind.gc_bytes();
             let mut push = |v: Value| {
                 if let Value::Obj(r) = v {
                     let i = r.0 as usize;
@@ -763,7 +806,8 @@ impl Heap {
         self.live -= freed;
         self.allocs = 0;
         self.collections += 1;
-        self.threshold = (self.live as u64).max(10_000) * 2;
+        self.live_bytes = live_bytes;
+        self.threshold = (live_bytes * 2).max(MIN_COLLECT_BYTES);
     }
 }
 

@@ -166,6 +166,12 @@ impl Vm {
         loop {
             match self.iter_next(it) {
                 Ok(Some(x)) => {
+                    if out.len() == out.capacity() {
+                        if let Err(e) = self.reserve_vec(&mut out, 1) {
+                            self.temp_roots.truncate(root - 1);
+                            return Err(e);
+                        }
+                    }
                     out.push(x);
                     if out.len() % 256 == 0 {
                         // Keep what we have so far visible to the collector.
@@ -203,9 +209,93 @@ impl Vm {
         self.temp_roots.push(it);
         let start = self.temp_roots.len();
         while let Some(x) = self.iter_next_gc(it)? {
+            let roots = &self.temp_roots;
+            if roots.len() == roots.capacity() {
+                // Grow within the allocation limit (an endless iterator ends in
+                // MemoryError, not in an abort).
+                self.check_alloc(roots.len() - start + 1, std::mem::size_of::<Value>())?;
+                let mut roots = std::mem::take(&mut self.temp_roots);
+                let r = self.reserve_vec(&mut roots, 1);
+                self.temp_roots = roots;
+                r?;
+            }
             self.temp_roots.push(x);
         }
         Ok(self.temp_roots[start..].to_vec())
+    }
+
+    /// The items of `v` for `list(v)` and `tuple(v)`, rooted as `iterate_rooted`
+    /// does. As CPython, the length hint (`__len__`, `__length_hint__`) is asked
+    /// first: a hint too large to allocate raises `MemoryError` at once.
+    pub fn iterate_sized(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        let hint = self.length_hint(v)?;
+        self.check_alloc(hint, std::mem::size_of::<Value>())?;
+        self.iterate_rooted(v)
+    }
+
+    /// CPython's `PyObject_LengthHint(v, 0)`: the length of built-in containers and
+    /// iterators, else `__len__`, else `__length_hint__` (a `TypeError` from either,
+    /// or `NotImplemented`, means no hint).
+    pub fn length_hint(&mut self, v: Value) -> PyResult<usize> {
+        let Value::Obj(r) = v else { return Ok(0) };
+        let cls = self.heap.get(r).class;
+        if self.class_data(cls).is_builtin {
+            if let Some(n) = self.builtin_len(r) {
+                return Ok(n);
+            }
+            return match self.heap.kind(r) {
+                Kind::BigRange(_) => self.big_range_len(r),
+                Kind::Iter(it) => Ok(match &**it {
+                    IterKind::Seq { seq, idx } => {
+                        let (seq, idx) = (*seq, *idx);
+                        match seq {
+                            Value::Obj(s) => self.builtin_len(s).unwrap_or(0).saturating_sub(idx),
+                            _ => 0,
+                        }
+                    }
+                    IterKind::Range { cur, stop, step } => {
+                        crate::ops::range_len(*cur, *stop, *step).max(0) as usize
+                    }
+                    _ => 0,
+                }),
+                _ => Ok(0),
+            };
+        }
+        let ln = self.names.__len__;
+        if self.user_override(cls, ln).is_some() {
+            match self.len(v) {
+                Ok(n) => return Ok(n),
+                Err(e) if self.isinstance_ref(e.0, self.types.type_error) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let hn = self.names.__length_hint__;
+        let Some(f) = self.lookup_special(v, hn) else {
+            return Ok(0);
+        };
+        let h = match self.call(f, &[v], &[]) {
+            Ok(h) => h,
+            Err(e) if self.isinstance_ref(e.0, self.types.type_error) => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        if h.is(self.not_implemented) {
+            return Ok(0);
+        }
+        match self.num_of(h) {
+            Some(crate::num::Num::I(n)) if !matches!(h, Value::Float(_)) => {
+                if n < 0 {
+                    return Err(self.new_value_error("__length_hint__() should return >= 0".into()));
+                }
+                Ok(n as usize)
+            }
+            Some(crate::num::Num::B(_)) => {
+                Err(self.new_overflow_error("Python int too large to convert to C ssize_t"))
+            }
+            _ => {
+                let t = self.type_name(h);
+                Err(self.new_type_error(format!("__length_hint__ must be an integer, not {t}")))
+            }
+        }
     }
 
     /// `next(it)` from a collector-safe native: generators may collect while running.

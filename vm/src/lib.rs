@@ -54,6 +54,7 @@ pub mod hash;
 pub mod heap;
 pub mod host;
 pub mod interp;
+pub mod limits;
 pub mod log;
 pub mod names;
 pub mod opaque;
@@ -213,8 +214,15 @@ pub struct Vm {
     pub temp_roots: Vec<Value>,
     /// The shared one-character strings (see `char_str`); interned, so GC roots.
     pub(crate) char_cache: Vec<Value>,
-    /// Containers whose repr is being computed (to print `[...]` for cycles).
-    pub repr_guard: Vec<ObjRef>,
+    /// Containers whose repr is being computed (to print `[...]` for cycles). Only
+    /// membership is asked, never the order.
+    pub repr_guard: std::collections::HashSet<ObjRef>,
+    /// Levels of native recursion in progress (repr, comparison, hashing of nested
+    /// containers): they count against `recursion_limit` with the frames.
+    pub(crate) native_depth: u32,
+    /// `sys.get_int_max_str_digits()`: the most digits int <-> decimal str conversions
+    /// accept (0: no limit).
+    pub int_max_str_digits: usize,
     /// Set when execution must stop regardless of the program's handlers.
     pub abort: Option<Abort>,
     /// Search path for imports (sys.path).

@@ -3,11 +3,12 @@
 //! floats, `**` with negative exponents gives floats, bools act as ints.
 
 use crate::heap::Kind;
+use crate::limits::MAX_INT_BYTES;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use revpy_compiler::opcodes::BinOp;
 
 /// A number, unpacked from a value.
@@ -181,8 +182,11 @@ impl Vm {
                     if y < 0 {
                         return Err(self.new_value_error("negative shift count".into()));
                     }
-                    if y < 63 && x.abs() < (1i64 << (62 - y)) {
-                        Some(x << y)
+                    // Through i128 (no `abs` of i64::MIN): exact when it fits an i64.
+                    if y < 64 {
+                        i64::try_from((x as i128) << y).ok()
+                    } else if x == 0 {
+                        Some(0)
                     } else {
                         None
                     }
@@ -205,7 +209,7 @@ impl Vm {
                     if y == 0 {
                         return Err(self.new_zero_division("division by zero"));
                     }
-                    if x.abs() < (1 << 53) && y.abs() < (1 << 53) {
+                    if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
                         return Ok(Value::Float(x as f64 / y as f64));
                     }
                     None
@@ -236,7 +240,12 @@ impl Vm {
         let r = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
-            BinOp::Mul => x * y,
+            BinOp::Mul => {
+                if (x.bits() + y.bits()) / 8 > MAX_INT_BYTES as u64 {
+                    return Err(self.memory_error());
+                }
+                x * y
+            }
             BinOp::FloorDiv | BinOp::Mod => {
                 if y.is_zero() {
                     return Err(self.new_zero_division(if op == BinOp::Mod {
@@ -258,10 +267,14 @@ impl Vm {
                 if y.is_negative() {
                     return Err(self.new_value_error("negative shift count".into()));
                 }
-                let Some(s) = y.to_usize() else {
-                    return Err(self.new_overflow_error("too many digits in integer"));
-                };
-                x << s
+                if x.is_zero() {
+                    return Ok(Value::Int(0));
+                }
+                // The result has bits(x) + s bits: refuse what cannot be allocated.
+                match y.to_usize() {
+                    Some(s) if s.saturating_add(x.bits() as usize) / 8 <= MAX_INT_BYTES => x << s,
+                    _ => return Err(self.memory_error()),
+                }
             }
             BinOp::RShift => {
                 if y.is_negative() {
@@ -294,10 +307,27 @@ impl Vm {
                     );
                     return self.float_pow(fx, fy);
                 }
-                let Some(e) = y.to_u32() else {
-                    return Err(self.new_overflow_error("exponent too large"));
+                if x.is_zero() || x.is_one() {
+                    return Ok(Value::Int(if y.is_zero() {
+                        1
+                    } else {
+                        x.to_i64().unwrap_or(0)
+                    }));
+                }
+                if x == BigInt::from(-1) {
+                    return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
+                }
+                // |x| >= 2: the result has about e * log2|x| bits.
+                let log2 = match x.abs().to_f64() {
+                    Some(f) if f.is_finite() => f.log2(),
+                    _ => x.bits() as f64,
                 };
-                num_traits::pow::Pow::pow(x, e)
+                match y.to_u64() {
+                    Some(e) if e as f64 * log2 / 8.0 <= MAX_INT_BYTES as f64 => {
+                        num_traits::pow::Pow::pow(x, e)
+                    }
+                    _ => return Err(self.memory_error()),
+                }
             }
             BinOp::MatMul => {
                 return Err(self

@@ -187,18 +187,16 @@ impl Vm {
                 Ok(Some(l))
             }
             (Kind::List(_), BinOp::Mul) => {
-                let Some(n) = self.index_of(r)? else {
+                let Some(n) = self.index_ssize(r)? else {
                     return Ok(None);
                 };
-                if let Kind::List(items) = self.heap.kind_mut(lr) {
-                    if n <= 0 {
-                        items.clear();
-                    } else {
-                        let orig = items.clone();
-                        for _ in 1..n {
-                            items.extend_from_slice(&orig);
-                        }
-                    }
+                let orig = self.list_items(l);
+                self.repeat_len(orig.len(), n.max(0) as usize, None)?;
+                let items = self.repeat_vec(&orig, n.max(0) as usize)?;
+                self.heap
+                    .charge(16 * items.len().saturating_sub(orig.len()) as u64);
+                if let Kind::List(v) = self.heap.kind_mut(lr) {
+                    *v = items;
                 }
                 Ok(Some(l))
             }
@@ -217,17 +215,22 @@ impl Vm {
                 let Some(b) = self.bytes_of(r) else {
                     return Ok(None);
                 };
+                self.heap.charge(b.len() as u64);
                 if let Kind::ByteArray(a) = self.heap.kind_mut(lr) {
                     a.extend(b);
                 }
                 Ok(Some(l))
             }
             (Kind::ByteArray(_), BinOp::Mul) => {
-                let Some(n) = self.index_of(r)? else {
+                let Some(n) = self.index_ssize(r)? else {
                     return Ok(None);
                 };
+                let orig = self.bytes_of(l).unwrap_or_default();
+                self.repeat_len(orig.len(), n.max(0) as usize, None)?;
+                let b = self.repeat_vec(&orig, n.max(0) as usize)?;
+                self.heap.charge(b.len().saturating_sub(orig.len()) as u64);
                 if let Kind::ByteArray(a) = self.heap.kind_mut(lr) {
-                    *a = a.repeat(n.max(0) as usize);
+                    *a = b;
                 }
                 Ok(Some(l))
             }
@@ -474,6 +477,12 @@ impl Vm {
 
     /// Equality decidable without running Python code; `None` when it may need to.
     pub fn simple_eq(&self, a: Value, b: Value) -> Option<bool> {
+        self.simple_eq_depth(a, b, 0)
+    }
+
+    /// `simple_eq` of values nested `depth` tuples deep: deeper ones are left to
+    /// `compare`, which counts its recursion.
+    fn simple_eq_depth(&self, a: Value, b: Value, depth: u32) -> Option<bool> {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x == y),
             (Value::Float(x), Value::Float(y)) => Some(x == y),
@@ -509,8 +518,11 @@ impl Vm {
                         if x.len() != y.len() {
                             return Some(false);
                         }
+                        if depth >= 32 {
+                            return None;
+                        }
                         for (p, q) in x.iter().zip(y.iter()) {
-                            match self.simple_eq(*p, *q) {
+                            match self.simple_eq_depth(*p, *q, depth + 1) {
                                 Some(true) => {}
                                 Some(false) => return Some(false),
                                 None => return None,
@@ -604,11 +616,7 @@ impl Vm {
                     Kind::Bytes(b) => hash_bytes(b),
                     Kind::Tuple(items) => {
                         let items = items.clone();
-                        let mut hs = Vec::with_capacity(items.len());
-                        for it in items {
-                            hs.push(self.hash(it)?);
-                        }
-                        hash_tuple(hs.into_iter())
+                        return self.hash_tuple_items(items);
                     }
                     Kind::FrozenSet(s) => s.frozen_hash(),
                     Kind::List(_)
@@ -647,6 +655,45 @@ impl Vm {
                 }
             }
         })
+    }
+
+    /// The hash of a tuple with these items. Tuples nested in it are hashed with an
+    /// explicit stack, not by recursion, so any depth works (as in CPython, which
+    /// does not limit it either).
+    fn hash_tuple_items(&mut self, items: Vec<Value>) -> PyResult<i64> {
+        let mut levels: Vec<(Vec<Value>, Vec<i64>)> = vec![(items, vec![])];
+        let mut result = 0;
+        while let Some((items, hs)) = levels.last_mut() {
+            if hs.len() == items.len() {
+                let h = crate::hash::hash_tuple(hs.iter().copied());
+                levels.pop();
+                match levels.last_mut() {
+                    Some((_, parent)) => parent.push(h),
+                    None => result = h,
+                }
+                continue;
+            }
+            let it = items[hs.len()];
+            let nested = match it {
+                Value::Obj(r) if self.class_data(self.heap.get(r).class).is_builtin => {
+                    match self.heap.kind(r) {
+                        Kind::Tuple(inner) => Some(inner.clone()),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            match nested {
+                Some(inner) => levels.push((inner, Vec::with_capacity(0))),
+                None => {
+                    let h = self.hash(it)?;
+                    if let Some((_, hs)) = levels.last_mut() {
+                        hs.push(h);
+                    }
+                }
+            }
+        }
+        Ok(result)
     }
 
     /// `item in container`.

@@ -100,14 +100,46 @@ pub fn complex_repr(re: f64, im: f64) -> String {
 impl Vm {
     /// `repr(v)`.
     pub fn repr(&mut self, v: Value) -> PyResult<String> {
+        let mut out = String::new();
+        self.repr_into(v, &mut out)?;
+        Ok(out)
+    }
+
+    /// Append `repr(v)` to `out`. Nested containers write into the same buffer, so the
+    /// repr of a deep structure costs its length, and each level counts against the
+    /// recursion limit (CPython's `RecursionError` instead of a stack overflow).
+    pub fn repr_into(&mut self, v: Value, out: &mut String) -> PyResult<()> {
         match v {
-            Value::None | Value::Undef => return Ok("None".into()),
-            Value::Bool(b) => return Ok(if b { "True" } else { "False" }.into()),
-            Value::Int(i) => return Ok(i.to_string()),
-            Value::Float(f) => return Ok(float_repr(f)),
-            Value::Obj(_) => {}
+            Value::None | Value::Undef => out.push_str("None"),
+            Value::Bool(b) => out.push_str(if b { "True" } else { "False" }),
+            Value::Int(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(f) => out.push_str(&float_repr(f)),
+            Value::Obj(r) => {
+                self.enter_native(" while getting the repr of an object")?;
+                let res = self.obj_repr_into(r, out);
+                self.leave_native();
+                res?;
+            }
         }
-        let r = v.obj().expect("object");
+        Ok(())
+    }
+
+    /// Append `s` to a repr being built, or `MemoryError` if it would pass the
+    /// allocation limit.
+    fn push_repr(&mut self, out: &mut String, s: &str) -> PyResult<()> {
+        if out.len() + s.len() > crate::limits::MAX_ALLOC_BYTES || out.try_reserve(s.len()).is_err()
+        {
+            return Err(self.memory_error());
+        }
+        out.push_str(s);
+        Ok(())
+    }
+
+    fn obj_repr_into(&mut self, r: ObjRef, out: &mut String) -> PyResult<()> {
+        let v = Value::Obj(r);
         let cls = self.heap.get(r).class;
         if !self.class_data(cls).is_builtin {
             let rn = self.names.__repr__;
@@ -115,7 +147,8 @@ impl Vm {
                 let s = self.call(f, &[v], &[])?;
                 return match s {
                     Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => {
-                        Ok(self.str_of(s).to_string())
+                        let text = self.str_of(s).to_string();
+                        self.push_repr(out, &text)
                     }
                     _ => {
                         let t = self.type_name(s);
@@ -132,7 +165,8 @@ impl Vm {
                 if base.is_none_or(|b| !b.is(f)) {
                     let s = self.call(f, &[v], &[])?;
                     if let Some(text) = self.as_str(s) {
-                        return Ok(text.to_string());
+                        let text = text.to_string();
+                        return self.push_repr(out, &text);
                     }
                     let t = self.type_name(s);
                     return Err(
@@ -141,41 +175,150 @@ impl Vm {
                 }
             }
         }
-        self.builtin_repr(r)
+        self.builtin_repr_into(r, out)
     }
 
-    fn guarded(
+    /// `open`, the reprs of `items` separated by ", ", `close`; `open...close` if `r`
+    /// is already being printed (a cycle).
+    fn guarded_into(
         &mut self,
         r: ObjRef,
         open: &str,
         close: &str,
-        items: Vec<Value>,
-        f: fn(&mut Vm, Value) -> PyResult<String>,
-    ) -> PyResult<String> {
-        if self.repr_guard.contains(&r) {
-            return Ok(format!("{open}...{close}"));
+        items: &[Value],
+        out: &mut String,
+    ) -> PyResult<()> {
+        if !self.repr_guard.insert(r) {
+            out.push_str(open);
+            out.push_str("...");
+            out.push_str(close);
+            return Ok(());
         }
-        self.repr_guard.push(r);
-        let mut parts = Vec::with_capacity(items.len());
-        for it in items {
-            match f(self, it) {
-                Ok(s) => parts.push(s),
-                Err(e) => {
-                    self.repr_guard.pop();
-                    return Err(e);
-                }
+        out.push_str(open);
+        let mut res = Ok(());
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            res = self.repr_into(*it, out);
+            if res.is_err() {
+                break;
             }
         }
-        self.repr_guard.pop();
-        Ok(format!("{open}{}{close}", parts.join(", ")))
+        self.repr_guard.remove(&r);
+        res?;
+        out.push_str(close);
+        Ok(())
     }
 
+    /// The repr of a heap object by its built-in type (`list.__repr__`, ...).
     pub(crate) fn builtin_repr(&mut self, r: ObjRef) -> PyResult<String> {
+        let mut out = String::new();
+        self.builtin_repr_into(r, &mut out)?;
+        Ok(out)
+    }
+
+    fn builtin_repr_into(&mut self, r: ObjRef, out: &mut String) -> PyResult<()> {
+        let cls = self.heap.get(r).class;
+        match self.heap.kind(r) {
+            Kind::List(items) => {
+                let items = items.clone();
+                self.guarded_into(r, "[", "]", &items, out)
+            }
+            Kind::Tuple(items) if items.len() == 1 => {
+                let item = items[0];
+                out.push('(');
+                self.repr_into(item, out)?;
+                out.push_str(",)");
+                Ok(())
+            }
+            Kind::Tuple(items) => {
+                let items = items.clone();
+                self.guarded_into(r, "(", ")", &items, out)
+            }
+            Kind::Dict(d) => {
+                let items = d.items();
+                if !self.repr_guard.insert(r) {
+                    out.push_str("{...}");
+                    return Ok(());
+                }
+                out.push('{');
+                let mut res = Ok(());
+                for (i, (k, v)) in items.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    res = self.repr_into(k, out);
+                    if res.is_ok() {
+                        out.push_str(": ");
+                        res = self.repr_into(v, out);
+                    }
+                    if res.is_err() {
+                        break;
+                    }
+                }
+                self.repr_guard.remove(&r);
+                res?;
+                out.push('}');
+                Ok(())
+            }
+            Kind::Set(s) | Kind::FrozenSet(s) => {
+                let items: Vec<Value> = s.iter().collect();
+                let name = self.class_name(cls);
+                if items.is_empty() {
+                    out.push_str(&name);
+                    out.push_str("()");
+                    Ok(())
+                } else if cls == self.types.set {
+                    self.guarded_into(r, "{", "}", &items, out)
+                } else {
+                    out.push_str(&name);
+                    out.push('(');
+                    self.guarded_into(r, "{", "}", &items, out)?;
+                    out.push(')');
+                    Ok(())
+                }
+            }
+            Kind::DictView(d, what) => {
+                let (d, what) = (*d, *what);
+                let name = ["dict_keys", "dict_values", "dict_items"][what as usize];
+                let items = match self.heap.kind(d) {
+                    Kind::Dict(dd) => match what {
+                        0 => dd.keys(),
+                        1 => dd.values(),
+                        _ => {
+                            let pairs = dd.items();
+                            pairs
+                                .into_iter()
+                                .map(|(k, v)| self.new_tuple(vec![k, v]))
+                                .collect()
+                        }
+                    },
+                    _ => vec![],
+                };
+                out.push_str(name);
+                out.push('(');
+                self.guarded_into(r, "[", "]", &items, out)?;
+                out.push(')');
+                Ok(())
+            }
+            _ => {
+                let s = self.builtin_repr_leaf(r)?;
+                self.push_repr(out, &s)
+            }
+        }
+    }
+
+    /// The repr of a heap object that is not a container of other values' reprs.
+    fn builtin_repr_leaf(&mut self, r: ObjRef) -> PyResult<String> {
         let cls = self.heap.get(r).class;
         let serial = self.heap.get(r).serial;
         Ok(match self.heap.kind(r) {
             Kind::Str(s) => str_repr(&s.s),
-            Kind::BigInt(b) => b.to_string(),
+            Kind::BigInt(b) => {
+                let b = (**b).clone();
+                self.int_to_decimal(&b)?
+            }
             Kind::Boxed(inner) => {
                 let inner = *inner;
                 return self.repr(inner);
@@ -183,64 +326,12 @@ impl Vm {
             Kind::Complex(re, im) => complex_repr(*re, *im),
             Kind::Bytes(b) => bytes_repr(b),
             Kind::ByteArray(b) => format!("bytearray({})", bytes_repr(b)),
-            Kind::List(items) => {
-                let items = items.clone();
-                let s = self.guarded(r, "[", "]", items, Vm::repr)?;
-                return Ok(self.wrap_subclass_repr(cls, s));
-            }
-            Kind::Tuple(items) => {
-                let items = items.clone();
-                if items.len() == 1 {
-                    let s = self.repr(items[0])?;
-                    format!("({s},)")
-                } else {
-                    self.guarded(r, "(", ")", items, Vm::repr)?
-                }
-            }
-            Kind::Dict(d) => {
-                let items = d.items();
-                if self.repr_guard.contains(&r) {
-                    return Ok("{...}".into());
-                }
-                self.repr_guard.push(r);
-                let mut parts = vec![];
-                for (k, v) in items {
-                    let ks = self.repr(k);
-                    let vs = self.repr(v);
-                    match (ks, vs) {
-                        (Ok(ks), Ok(vs)) => parts.push(format!("{ks}: {vs}")),
-                        (Err(e), _) | (_, Err(e)) => {
-                            self.repr_guard.pop();
-                            return Err(e);
-                        }
-                    }
-                }
-                self.repr_guard.pop();
-                let s = format!("{{{}}}", parts.join(", "));
-                return Ok(self.wrap_subclass_repr(cls, s));
-            }
-            Kind::Set(s) => {
-                let items: Vec<Value> = s.iter().collect();
-                let name = self.class_name(cls);
-                if items.is_empty() {
-                    format!("{name}()")
-                } else if cls == self.types.set {
-                    self.guarded(r, "{", "}", items, Vm::repr)?
-                } else {
-                    let inner = self.guarded(r, "{", "}", items, Vm::repr)?;
-                    format!("{name}({inner})")
-                }
-            }
-            Kind::FrozenSet(s) => {
-                let items: Vec<Value> = s.iter().collect();
-                let name = self.class_name(cls);
-                if items.is_empty() {
-                    format!("{name}()")
-                } else {
-                    let inner = self.guarded(r, "{", "}", items, Vm::repr)?;
-                    format!("{name}({inner})")
-                }
-            }
+            Kind::List(_)
+            | Kind::Tuple(_)
+            | Kind::Dict(_)
+            | Kind::Set(_)
+            | Kind::FrozenSet(_)
+            | Kind::DictView(..) => return self.builtin_repr(r),
             Kind::Range(..) | Kind::BigRange(_) => self.range_repr(r),
             Kind::Slice(s) => {
                 let [a, b, c] = **s;
@@ -305,26 +396,6 @@ impl Vm {
                 "<code object {} at {serial:#x}, file \"{}\", line {}>",
                 c.code.name, c.code.filename, c.code.first_line
             ),
-            Kind::DictView(d, what) => {
-                let (d, what) = (*d, *what);
-                let name = ["dict_keys", "dict_values", "dict_items"][what as usize];
-                let items = match self.heap.kind(d) {
-                    Kind::Dict(dd) => match what {
-                        0 => dd.keys(),
-                        1 => dd.values(),
-                        _ => {
-                            let pairs = dd.items();
-                            pairs
-                                .into_iter()
-                                .map(|(k, v)| self.new_tuple(vec![k, v]))
-                                .collect()
-                        }
-                    },
-                    _ => vec![],
-                };
-                let inner = self.guarded(d, "[", "]", items, Vm::repr)?;
-                format!("{name}({inner})")
-            }
             Kind::Exception(e) => {
                 let args = self.tuple_items(e.args);
                 let name = self.class_name(cls);
@@ -353,10 +424,6 @@ impl Vm {
             Kind::Iter(_) => format!("<{} object at {serial:#x}>", self.class_name(cls)),
             Kind::Opaque(_) | Kind::Object => self.default_repr(r),
         })
-    }
-
-    fn wrap_subclass_repr(&self, _cls: ObjRef, s: String) -> String {
-        s
     }
 
     /// `<module.Class object at 0x...>`, with the object's serial number as address.

@@ -37,7 +37,11 @@ class Counter(dict):
 
     def elements(self):
         """Iterator over elements repeating each as many times as its count."""
+        from itertools import repeat
         for elem, count in self.items():
+            # CPython's elements() is built on repeat(elem, count): its errors for a
+            # count that is not an int or does not fit a Py_ssize_t (OverflowError).
+            repeat(elem, count)
             for _ in range(count):
                 yield elem
 

@@ -259,6 +259,7 @@ pub fn create(vm: &mut Vm) {
     set(vm, d, "argv", empty);
     let path = vm.new_list(vec![]);
     set(vm, d, "path", path);
+    crate::limits::register_sys(vm, d);
     let key = vm.intern("sys");
     let _ = vm.dict_set(vm.modules, key, Value::Obj(m));
 }

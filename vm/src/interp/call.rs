@@ -157,7 +157,9 @@ impl Vm {
     }
 
     pub(crate) fn check_recursion(&mut self) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit || self.loops >= self.native_depth_limit {
+        if self.frames.len() + self.native_depth as usize >= self.recursion_limit
+            || self.loops >= self.native_depth_limit
+        {
             return Err(self.new_error(
                 self.types.recursion_error,
                 "maximum recursion depth exceeded".into(),

@@ -777,7 +777,7 @@ impl Vm {
                     Op::ListAppend => {
                         let v = self.pop();
                         let l = self.peek(a as usize);
-                        self.list_append(l, v);
+                        tri!(self.list_append(l, v), 'exec);
                     }
                     Op::SetAdd => {
                         let v = self.pop();

@@ -46,6 +46,7 @@ fn ba_append(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("append", &args[1..], 1, 1)?;
     let x = arg_byte(vm, args[1])?;
     ba_mut(vm, r).push(x);
+    vm.heap.charge(1);
     Ok(Value::None)
 }
 
@@ -63,6 +64,7 @@ fn ba_extend(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
             ints_to_bytes(vm, src, false)?
         }
     };
+    vm.heap.charge(more.len() as u64);
     ba_mut(vm, r).extend(more);
     Ok(Value::None)
 }
@@ -184,11 +186,11 @@ fn bytes_from_arg(vm: &mut Vm, args: Args, kw: Kw, is_bytes: bool) -> PyResult<V
     if let Some(b) = vm.bytes_of(src) {
         return Ok(b);
     }
-    if let Some(n) = vm.index_of(src)? {
+    if let Some(n) = vm.index_ssize(src)? {
         if n < 0 {
             return Err(vm.new_value_error("negative count".into()));
         }
-        return Ok(vec![0; n as usize]);
+        return vm.repeat_vec(&[0], n as usize);
     }
     if vm.get_iter(src).is_err() {
         let t = vm.type_name(src);

@@ -295,7 +295,16 @@ fn b_join(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let sep = this(vm, args)?;
     vm.check_args("join", &args[1..], 1, 1)?;
     let items = vm.iterate(args[1])?;
-    let mut out = vec![];
+    // The result's size first: a join too large raises MemoryError before building it.
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for it in &items {
+        if let Value::Obj(r) = it {
+            if let Kind::Bytes(b) | Kind::ByteArray(b) = vm.heap.kind(*r) {
+                total = total.saturating_add(b.len());
+            }
+        }
+    }
+    let mut out = vm.alloc_vec(total)?;
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -536,6 +545,25 @@ fn b_replace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     } else {
         count as usize
     };
+    // The result's size first: a replacement too large raises MemoryError.
+    if new.len() > old.len() {
+        let found = if old.is_empty() {
+            b.len() + 1
+        } else {
+            // Non-overlapping occurrences, as replace() finds them.
+            let (mut n, mut i) = (0, 0);
+            while let Some(p) = b[i..].windows(old.len()).position(|w| w == &old[..]) {
+                n += 1;
+                i += p + old.len();
+            }
+            n
+        };
+        let grow = found.min(left).checked_mul(new.len() - old.len());
+        match grow.and_then(|g| g.checked_add(b.len())) {
+            Some(total) => vm.check_alloc(total, 1)?,
+            None => return Err(vm.memory_error()),
+        }
+    }
     let mut out = Vec::with_capacity(b.len());
     if old.is_empty() {
         // Insert `new` before every byte and at the end.

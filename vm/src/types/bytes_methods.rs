@@ -128,7 +128,7 @@ fn b_istitle(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 fn justify(vm: &mut Vm, args: Args, name: &str, how: char) -> PyResult<Value> {
     let b = this(vm, args)?;
     vm.check_args(name, &args[1..], 1, 2)?;
-    let width = vm.expect_int(args[1], "")?;
+    let width = vm.expect_ssize(args[1])?;
     let fill = match args.get(2) {
         Some(v) => match vm.bytes_of(*v) {
             Some(f) if f.len() == 1 => f[0],
@@ -151,7 +151,8 @@ fn justify(vm: &mut Vm, args: Args, name: &str, how: char) -> PyResult<Value> {
         'r' => n,
         _ => n / 2 + (n & (width as usize) & 1),
     };
-    let mut out = vec![fill; left];
+    let mut out = vm.alloc_vec(width as usize)?;
+    out.resize(left, fill);
     out.extend_from_slice(&b);
     out.resize(width as usize, fill);
     Ok(same(vm, args[0], out))
@@ -168,13 +169,13 @@ fn b_center(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 fn b_zfill(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
     vm.check_args("zfill", &args[1..], 1, 1)?;
-    let width = vm.expect_int(args[1], "")?;
+    let width = vm.expect_ssize(args[1])?;
     let len = b.len() as i64;
     if width <= len {
         return Ok(same(vm, args[0], b));
     }
     let n = (width - len) as usize;
-    let mut out = Vec::with_capacity(width as usize);
+    let mut out = vm.alloc_vec(width as usize)?;
     let body = match b.first() {
         Some(c @ (b'+' | b'-')) => {
             out.push(*c);
@@ -190,7 +191,7 @@ fn b_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
     vm.check_args("expandtabs", &args[1..], 0, 1)?;
     let ts = vm.arg_or(args, 1, kw, "tabsize", Value::Int(8));
-    let ts = vm.expect_int(ts, "")?;
+    let ts = vm.expect_c_int(ts)? as i64;
     let mut out = vec![];
     let mut col = 0i64;
     for c in b {
@@ -198,6 +199,7 @@ fn b_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             b'\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
+                    vm.reserve_vec(&mut out, n as usize)?;
                     out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }

@@ -90,7 +90,10 @@ impl Vm {
         let hash = self.hash(key)?;
         match self.dict_find(d, key, hash)? {
             Some(i) => self.dict_mut(d).set_value_at(i, value),
-            None => self.dict_mut(d).insert_new(hash, key, value),
+            None => {
+                self.dict_mut(d).insert_new(hash, key, value);
+                self.heap.charge(crate::heap::DICT_ENTRY_BYTES);
+            }
         }
         Ok(())
     }

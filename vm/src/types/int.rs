@@ -10,8 +10,33 @@ use num_traits::{Num as _, Signed, ToPrimitive, Zero};
 
 type Kw<'a> = &'a [(Value, Value)];
 
-/// Parse an int literal as `int(s, base)` does.
+/// Why `int(s, base)` refused a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseIntError {
+    Invalid,
+    /// More decimal (non-power-of-two base) digits than the limit: how many.
+    TooManyDigits(usize),
+}
+
+/// Parse an int literal as `int(s, base)` does, accepting at most `max_digits`
+/// digits in bases that are not powers of two (0: no limit), as CPython's
+/// `sys.set_int_max_str_digits`.
+pub fn parse_int_limited(s: &str, base: u32, max_digits: usize) -> Result<BigInt, ParseIntError> {
+    let (neg, base, clean) = int_digits(s, base).ok_or(ParseIntError::Invalid)?;
+    if max_digits > 0 && !base.is_power_of_two() && clean.len() > max_digits {
+        return Err(ParseIntError::TooManyDigits(clean.len()));
+    }
+    let v = BigInt::from_str_radix(&clean, base).map_err(|_| ParseIntError::Invalid)?;
+    Ok(if neg { -v } else { v })
+}
+
+/// Parse an int literal as `int(s, base)` does (no digit limit).
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    parse_int_limited(s, base, 0).ok()
+}
+
+/// The sign, base and digits (underscores removed) of an int literal, if valid.
+fn int_digits(s: &str, base: u32) -> Option<(bool, u32, String)> {
     let t = s.trim();
     let (neg, t) = match t.strip_prefix('-') {
         Some(r) => (true, r),
@@ -59,8 +84,7 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     if !clean.chars().all(|c| c.is_digit(base)) {
         return None;
     }
-    let v = BigInt::from_str_radix(&clean, base).ok()?;
-    Some(if neg { -v } else { v })
+    Some((neg, base, clean))
 }
 
 impl Vm {
@@ -74,9 +98,11 @@ impl Vm {
         }
         if let Some(s) = self.as_str(v) {
             let s = s.to_string();
-            return match parse_int(&crate::unicode_tables::decimal_and_space_to_ascii(&s), 10) {
-                Some(b) => Ok(self.new_bigint(b)),
-                None => {
+            let ascii = crate::unicode_tables::decimal_and_space_to_ascii(&s);
+            return match parse_int_limited(&ascii, 10, self.int_max_str_digits) {
+                Ok(b) => Ok(self.new_bigint(b)),
+                Err(ParseIntError::TooManyDigits(n)) => Err(self.int_str_limit_error(Some(n))),
+                Err(ParseIntError::Invalid) => {
                     let r = crate::repr::str_repr(&s);
                     Err(self
                         .new_value_error(format!("invalid literal for int() with base 10: {r}")))
@@ -86,9 +112,10 @@ impl Vm {
         if let Value::Obj(r) = v {
             if let Kind::Bytes(b) | Kind::ByteArray(b) = self.heap.kind(r) {
                 let s = String::from_utf8_lossy(b).to_string();
-                return match parse_int(&s, 10) {
-                    Some(b) => Ok(self.new_bigint(b)),
-                    None => {
+                return match parse_int_limited(&s, 10, self.int_max_str_digits) {
+                    Ok(b) => Ok(self.new_bigint(b)),
+                    Err(ParseIntError::TooManyDigits(n)) => Err(self.int_str_limit_error(Some(n))),
+                    Err(ParseIntError::Invalid) => {
                         let rr = crate::repr::bytes_repr(s.as_bytes());
                         Err(self.new_value_error(format!(
                             "invalid literal for int() with base 10: {rr}"
@@ -190,9 +217,10 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                     }
                 },
             };
-            match parse_int(&s, b as u32) {
-                Some(n) => vm.new_bigint(n),
-                None => {
+            match parse_int_limited(&s, b as u32, vm.int_max_str_digits) {
+                Ok(n) => vm.new_bigint(n),
+                Err(ParseIntError::TooManyDigits(n)) => return Err(vm.int_str_limit_error(Some(n))),
+                Err(ParseIntError::Invalid) => {
                     let r = crate::repr::str_repr(&s);
                     return Err(
                         vm.new_value_error(format!("invalid literal for int() with base {b}: {r}"))
@@ -258,7 +286,7 @@ fn is_integer(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
 fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let n = this_int(vm, args[0])?;
     let len = vm.arg_or(args, 1, kw, "length", Value::Int(1));
-    let len = vm.expect_int(len, "")? as usize;
+    let len = vm.expect_ssize(len)?;
     let order = vm.arg_or(args, 2, kw, "byteorder", Value::Undef);
     let order = if order.is_undef() {
         "big".to_string()
@@ -269,6 +297,14 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
+    if order != "big" && order != "little" {
+        return Err(vm.new_value_error("byteorder must be either 'little' or 'big'".into()));
+    }
+    if len < 0 {
+        return Err(vm.new_value_error("length argument must be non-negative".into()));
+    }
+    let len = len as usize;
+    vm.check_alloc(len, 1)?;
     if n.is_negative() && !signed {
         return Err(vm.new_overflow_error("can't convert negative int to unsigned"));
     }
@@ -284,11 +320,11 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(vm.new_overflow_error("int too big to convert"));
     }
     let fill = if n.is_negative() { 0xff } else { 0 };
+    let more = len.saturating_sub(bytes.len());
+    vm.reserve_vec(&mut bytes, more)?;
     bytes.resize(len, fill);
     if order == "big" {
         bytes.reverse();
-    } else if order != "little" {
-        return Err(vm.new_value_error("byteorder must be either 'little' or 'big'".into()));
     }
     Ok(vm.new_bytes(bytes))
 }
@@ -302,7 +338,12 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 let items = vm.iterate(data)?;
                 let mut v = vec![];
                 for it in items {
-                    v.push(vm.expect_int(it, "")? as u8);
+                    match u8::try_from(vm.expect_int(it, "")?) {
+                        Ok(b) => v.push(b),
+                        Err(_) => {
+                            return Err(vm.new_value_error("bytes must be in range(0, 256)".into()))
+                        }
+                    }
                 }
                 v
             }

@@ -17,20 +17,45 @@ impl Vm {
         self.tuple_items(v)
     }
 
-    pub fn list_append(&mut self, l: Value, v: Value) {
+    /// `l.append(v)`; `MemoryError` if the list cannot grow (see `limits`).
+    pub fn list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
         if let Value::Obj(r) = l {
             if let Kind::List(items) = self.heap.kind_mut(r) {
-                items.push(v);
+                if items.len() < items.capacity() {
+                    items.push(v);
+                    self.heap.charge(16);
+                    return Ok(());
+                }
+                return self.list_grow_push(r, v);
             }
         }
+        Ok(())
+    }
+
+    /// Append to a full list: grow it within the allocation limit.
+    #[cold]
+    fn list_grow_push(&mut self, r: ObjRef, v: Value) -> PyResult<()> {
+        let mut items = std::mem::take(self.list_mut(r));
+        let grown = self.reserve_vec(&mut items, 1);
+        if grown.is_ok() {
+            items.push(v);
+            self.heap.charge(16);
+        }
+        *self.list_mut(r) = items;
+        grown
     }
 
     pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
         let items = self.iterate(it)?;
         if let Value::Obj(r) = l {
-            if let Kind::List(dst) = self.heap.kind_mut(r) {
+            let mut dst = std::mem::take(self.list_mut(r));
+            let grown = self.reserve_vec(&mut dst, items.len());
+            if grown.is_ok() {
+                self.heap.charge(16 * items.len() as u64);
                 dst.extend(items);
             }
+            *self.list_mut(r) = dst;
+            grown?;
         }
         Ok(())
     }
@@ -91,7 +116,7 @@ impl Vm {
 fn l_append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("list.append", &args[1..], 1, 1)?;
     let r = vm.list_ref(args[0], "append")?;
-    vm.list_mut(r).push(args[1]);
+    vm.list_append(Value::Obj(r), args[1])?;
     Ok(Value::None)
 }
 fn l_extend(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -180,9 +205,10 @@ fn l_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("list", &args[1..], 0, 1)?;
     let r = vm.list_ref(args[0], "__init__")?;
     let items = match args.get(1) {
-        Some(v) => vm.iterate_rooted(*v)?,
+        Some(v) => vm.iterate_sized(*v)?,
         None => vec![],
     };
+    vm.heap.charge(16 * items.len() as u64);
     *vm.list_mut(r) = items;
     Ok(Value::None)
 }

@@ -274,7 +274,7 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
     let (Value::Obj(lr), rv) = (l, r) else {
         // int * sequence
         if op == BinOp::Mul {
-            if let Some(n) = vm.index_of(l)? {
+            if let Some(n) = vm.index_ssize(l)? {
                 if let Value::Obj(rr) = r {
                     if matches!(
                         vm.heap.kind(rr),
@@ -292,6 +292,18 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
         return Ok(None);
     };
     match (vm.heap.kind(lr), op) {
+        // A big int times a sequence: too many copies (OverflowError).
+        (Kind::BigInt(_), BinOp::Mul)
+            if matches!(rv, Value::Obj(rr) if matches!(
+                vm.heap.kind(rr),
+                Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Bytes(_) | Kind::ByteArray(_)
+            )) =>
+        {
+            match vm.index_ssize(l)? {
+                Some(n) => repeat(vm, rv, n).map(Some),
+                None => Ok(None),
+            }
+        }
         (Kind::Str(a), BinOp::Add) => {
             if let Some(b) = vm.as_str(rv) {
                 let mut s = String::with_capacity(a.s.len() + b.len());
@@ -384,7 +396,7 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
         (
             Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Bytes(_) | Kind::ByteArray(_),
             BinOp::Mul,
-        ) => match vm.index_of(rv)? {
+        ) => match vm.index_ssize(rv)? {
             Some(n) => repeat(vm, l, n).map(Some),
             None => {
                 if matches!(rv, Value::Obj(_)) && !vm.class_data(vm.type_of(rv)).is_builtin {
@@ -430,29 +442,38 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
     }
 }
 
+/// `seq * n` for the built-in sequences, with CPython's errors for results too long
+/// (`OverflowError` past Py_ssize_t for str and bytes) or too large (`MemoryError`).
 fn repeat(vm: &mut Vm, seq: Value, n: i64) -> PyResult<Value> {
     let n = n.max(0) as usize;
-    let r = seq.obj().expect("sequence");
+    let Value::Obj(r) = seq else { return Ok(seq) };
     Ok(match vm.heap.kind(r) {
         Kind::Str(s) => {
-            let t = s.s.repeat(n);
+            let (text, chars) = (s.s.clone(), s.char_len as usize);
+            vm.repeat_len(chars, n, Some("repeated string is too long"))?;
+            let t = vm.repeat_str(&text, n)?;
             vm.new_str(t)
         }
-        Kind::List(v) => {
-            let out: Vec<Value> = v.iter().copied().cycle().take(v.len() * n).collect();
-            vm.new_list(out)
+        Kind::List(v) | Kind::Tuple(v) => {
+            let (items, list) = (v.clone(), matches!(vm.heap.kind(r), Kind::List(_)));
+            vm.repeat_len(items.len(), n, None)?;
+            let out = vm.repeat_vec(&items, n)?;
+            if list {
+                vm.new_list(out)
+            } else {
+                vm.new_tuple(out)
+            }
         }
-        Kind::Tuple(v) => {
-            let out: Vec<Value> = v.iter().copied().cycle().take(v.len() * n).collect();
-            vm.new_tuple(out)
-        }
-        Kind::Bytes(b) => {
-            let out = b.repeat(n);
-            vm.new_bytes(out)
-        }
-        Kind::ByteArray(b) => {
-            let out = b.repeat(n);
-            vm.new_bytearray(out)
+        Kind::Bytes(b) | Kind::ByteArray(b) => {
+            let (b, bytes) = (b.clone(), matches!(vm.heap.kind(r), Kind::Bytes(_)));
+            let msg = bytes.then_some("repeated bytes are too long");
+            vm.repeat_len(b.len(), n, msg)?;
+            let out = vm.repeat_vec(&b, n)?;
+            if bytes {
+                vm.new_bytes(out)
+            } else {
+                vm.new_bytearray(out)
+            }
         }
         _ => seq,
     })
@@ -544,27 +565,17 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
         }
         (Kind::List(x), Kind::List(y)) | (Kind::Tuple(x), Kind::Tuple(y)) => {
             let (x, y) = (x.clone(), y.clone());
-            seq_compare(vm, &x, &y, op).map(Some)
+            vm.nested(IN_COMPARISON, |vm| seq_compare(vm, &x, &y, op))
+                .map(Some)
         }
-        (Kind::Set(_) | Kind::FrozenSet(_), Kind::Set(_) | Kind::FrozenSet(_)) => {
-            crate::types::set::set_compare(vm, l, r, op).map(Some)
-        }
-        (Kind::Dict(_), Kind::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            let (xi, yl) = (vm.dict_items(a), vm.dict_len(b));
-            let mut eq = xi.len() == yl;
-            if eq {
-                for (k, v) in xi {
-                    match vm.dict_get(b, k)? {
-                        Some(w) if vm.eq(v, w)? => {}
-                        _ => {
-                            eq = false;
-                            break;
-                        }
-                    }
-                }
-            }
-            Ok(Some(eq == (op == CmpOp::Eq)))
-        }
+        (Kind::Set(_) | Kind::FrozenSet(_), Kind::Set(_) | Kind::FrozenSet(_)) => vm
+            .nested(IN_COMPARISON, |vm| {
+                crate::types::set::set_compare(vm, l, r, op)
+            })
+            .map(Some),
+        (Kind::Dict(_), Kind::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => vm
+            .nested(IN_COMPARISON, |vm| dict_eq(vm, a, b))
+            .map(|eq| Some(eq == (op == CmpOp::Eq))),
         (Kind::Slice(s1), Kind::Slice(s2)) => {
             // Slices compare as (start, stop, step) tuples.
             let (x, y) = (s1.to_vec(), s2.to_vec());
@@ -594,6 +605,24 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
         }
         _ => Ok(None),
     }
+}
+
+/// The end of CPython's RecursionError message for comparisons nested too deep.
+const IN_COMPARISON: &str = " in comparison";
+
+/// `a == b` for two dicts.
+fn dict_eq(vm: &mut Vm, a: ObjRef, b: ObjRef) -> PyResult<bool> {
+    let (xi, yl) = (vm.dict_items(a), vm.dict_len(b));
+    if xi.len() != yl {
+        return Ok(false);
+    }
+    for (k, v) in xi {
+        match vm.dict_get(b, k)? {
+            Some(w) if vm.eq(v, w)? => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
 }
 
 fn seq_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {

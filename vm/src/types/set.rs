@@ -82,6 +82,7 @@ impl Vm {
     fn set_add_hashed(&mut self, s: ObjRef, key: Value, hash: i64) -> PyResult<()> {
         if self.set_find(s, key, hash)?.is_none() {
             self.table_mut(s).insert_new(hash, key);
+            self.heap.charge(2 * crate::heap::SET_SLOT_BYTES);
         }
         Ok(())
     }

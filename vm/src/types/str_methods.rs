@@ -345,7 +345,12 @@ fn s_join(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let sep = this(vm, args, "join")?;
     vm.check_args("join", &args[1..], 1, 1)?;
     let items = vm.iterate_rooted(args[1])?;
-    let mut out = String::new();
+    // The result's size first: a join too large raises MemoryError before building it.
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for it in &items {
+        total = total.saturating_add(vm.as_str(*it).map_or(0, |s| s.len()));
+    }
+    let mut out = vm.alloc_string(total)?;
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
@@ -372,6 +377,24 @@ fn s_replace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         Some(v) => vm.expect_int(*v, "")?,
         None => -1,
     };
+    // The result's size first: a replacement too large raises MemoryError.
+    if new.len() > old.len() {
+        let found = if old.is_empty() {
+            s.chars().count() + 1
+        } else {
+            s.matches(old.as_str()).count()
+        };
+        let n = if count < 0 {
+            found
+        } else {
+            found.min(count as usize)
+        };
+        let grow = n.checked_mul(new.len() - old.len());
+        match grow.and_then(|g| g.checked_add(s.len())) {
+            Some(total) => vm.check_alloc(total, 1)?,
+            None => return Err(vm.memory_error()),
+        }
+    }
     let r = if count < 0 {
         s.replace(&old, &new)
     } else {
@@ -536,7 +559,7 @@ fn s_istitle(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 fn justify(vm: &mut Vm, args: Args, how: char) -> PyResult<Value> {
     let s = this(vm, args, "justify")?;
     vm.check_args("justify", &args[1..], 1, 2)?;
-    let width = vm.expect_int(args[1], "")?;
+    let width = vm.expect_ssize(args[1])?;
     let fill = match args.get(2) {
         Some(v) => {
             let f = must_str(vm, *v, "The fill character")?;
@@ -554,17 +577,16 @@ fn justify(vm: &mut Vm, args: Args, how: char) -> PyResult<Value> {
         return Ok(args[0]);
     }
     let n = (width - len) as usize;
-    let f = |k: usize| fill.to_string().repeat(k);
-    let r = match how {
-        'l' => format!("{s}{}", f(n)),
-        'r' => format!("{}{s}", f(n)),
-        _ => {
-            // CPython's centering puts the extra character on the left when odd widths.
-            let left = n / 2 + (n & (width as usize) & 1);
-            format!("{}{s}{}", f(left), f(n - left))
-        }
+    let left = match how {
+        'l' => 0,
+        'r' => n,
+        // CPython's centering puts the extra character on the left when odd widths.
+        _ => n / 2 + (n & (width as usize) & 1),
     };
-    Ok(vm.new_str(r))
+    let unit = fill.to_string();
+    let (a, b) = (vm.repeat_str(&unit, left)?, vm.repeat_str(&unit, n - left)?);
+    vm.check_alloc(a.len() + s.len() + b.len(), 1)?;
+    Ok(vm.new_str(format!("{a}{s}{b}")))
 }
 fn s_ljust(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     justify(vm, args, 'l')
@@ -578,16 +600,18 @@ fn s_center(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 fn s_zfill(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let s = this(vm, args, "zfill")?;
     vm.check_args("zfill", &args[1..], 1, 1)?;
-    let width = vm.expect_int(args[1], "")?;
+    let width = vm.expect_ssize(args[1])?;
     let len = char_count(&s) as i64;
     if width <= len {
         return Ok(args[0]);
     }
     let n = (width - len) as usize;
+    let zeros = vm.repeat_str("0", n)?;
+    vm.check_alloc(zeros.len() + s.len(), 1)?;
     let r = if s.starts_with('+') || s.starts_with('-') {
-        format!("{}{}{}", &s[..1], "0".repeat(n), &s[1..])
+        format!("{}{zeros}{}", &s[..1], &s[1..])
     } else {
-        format!("{}{s}", "0".repeat(n))
+        format!("{zeros}{s}")
     };
     Ok(vm.new_str(r))
 }
@@ -637,7 +661,7 @@ fn s_removesuffix(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 fn s_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "expandtabs")?;
     let ts = vm.arg_or(args, 1, kw, "tabsize", Value::Int(8));
-    let ts = vm.expect_int(ts, "")?;
+    let ts = vm.expect_c_int(ts)? as i64;
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.chars() {
@@ -645,7 +669,8 @@ fn s_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             '\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
-                    out.push_str(&" ".repeat(n as usize));
+                    vm.reserve_string(&mut out, n as usize)?;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }

@@ -98,7 +98,7 @@ fn t_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> 
                     }
                 }
             }
-            vm.iterate_rooted(*v)?
+            vm.iterate_sized(*v)?
         }
         None => vec![],
     };
