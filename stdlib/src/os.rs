@@ -10,8 +10,8 @@
 //! `os.environ` or `os.getenv`).
 
 use revpy_vm::effects::{io_error_val, OsErr, OsResult};
-use revpy_vm::log::Val;
-use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::effects::log::Val;
+use revpy_vm::object::opaque::OpaqueObject;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};
 use std::any::Any;

@@ -1,7 +1,7 @@
 //! Creating exceptions from Rust, and printing tracebacks in CPython's format.
 
-use crate::heap::{ExcData, Kind};
-use crate::value::{ObjRef, Value};
+use crate::object::{ExcData, Kind};
+use crate::object::{ObjRef, Value};
 use crate::{PyErr, Vm};
 
 impl Vm {

@@ -10,7 +10,7 @@
 //! **run** it.
 //!
 //! ```
-//! use revpy_vm::{host::HostValue, ExitStatus, OutputSink, Vm};
+//! use revpy_vm::{embed::host::HostValue, ExitStatus, OutputSink, Vm};
 //!
 //! // 1. Build. `Vm::new()` has the builtins and `sys` (the `revpy_stdlib` crate's
 //! //    `new_vm()` adds the standard modules). Host functions are Rust closures
@@ -31,14 +31,14 @@
 //! assert_eq!(vm.effects.captured_stdout(), b"36\n");
 //! ```
 //!
-//! Host functions ([`Vm::register_host_function`], module [`host`]) take and return
+//! Host functions ([`Vm::register_host_function`], module [`embed::host`]) take and return
 //! plain Rust values ([`HostValue`]: None, bool, int, float, str, bytes, list), so a
 //! closure never touches the heap. Every call is an *effect*, like reading a file:
 //! - live (the default), the closure runs;
 //! - recording ([`Vm::start_recording`] with any `Write + Send` destination, e.g. a
-//!   file or a [`log::MemoryLog`]; [`Vm::finish_recording`] at the end), the closure
+//!   file or a [`effects::log::MemoryLog`]; [`Vm::finish_recording`] at the end), the closure
 //!   runs and its result is logged;
-//! - replaying ([`Vm::start_replay`] with a [`log::Recording`]'s effects;
+//! - replaying ([`Vm::start_replay`] with a [`effects::log::Recording`]'s effects;
 //!   [`Vm::check_replay_end`] compares the totals), the closure is **not** called:
 //!   the logged result is returned. A replaying VM must register the same host
 //!   functions in the same order (calling another one is reported as a divergence).
@@ -48,49 +48,34 @@
 //! The log format is described in `docs/log-format.md`.
 
 pub mod builtins;
-pub mod dict;
+pub mod debug;
 pub mod effects;
-pub mod hash;
-pub mod heap;
-pub mod host;
+pub mod embed;
 pub mod interp;
-pub mod limits;
-pub mod log;
 pub mod names;
-pub mod opaque;
-pub mod set;
+pub mod object;
 pub mod types;
-pub mod unicode_tables;
-pub mod value;
 
 mod args;
-mod attr;
-mod cache;
-mod class;
-mod embed;
+mod bootstrap;
 mod errors;
-mod eval;
-mod format;
 mod import;
-mod iter;
-mod num;
-mod ops;
-mod repr;
-mod setup;
-mod sort;
-mod subscript;
+mod protocols;
 
 pub use args::{Arity, KwSpec, NativeDef, Role};
 pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
+pub use embed::host::{HostFunction, HostValue};
 pub use embed::{native_depth_limit, set_thread_stack_size, Limits};
-pub use heap::{Heap, Kind, NativeFn, Object};
-pub use host::{HostFunction, HostValue};
 pub use interp::{Exit, Frame};
-pub use num::Num;
-pub use value::{ObjRef, Value};
+pub use object::{Heap, Kind, NativeFn, Object};
+pub use object::{ObjRef, Value};
+pub use protocols::num::Num;
 
-use heap::CodeData;
+use debug::eval;
 use names::Names;
+use object::heap;
+use object::CodeData;
+use protocols::method_cache as cache;
 use revpy_compiler::{CodeObject, CompileError, CompileMode, Constant};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -253,7 +238,7 @@ impl Vm {
     /// A VM with the built-in types, functions and the `sys` module, writing to the
     /// process's stdout and stderr.
     pub fn new() -> Vm {
-        setup::new_vm()
+        bootstrap::new_vm()
     }
 
     /// Compile source text as a module.

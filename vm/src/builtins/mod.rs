@@ -3,9 +3,9 @@
 pub mod sys;
 
 use crate::args::{Arity, KwSpec, NativeDef};
-use crate::heap::{IterKind, Kind};
-use crate::num::Num;
-use crate::value::Value;
+use crate::object::{IterKind, Kind};
+use crate::protocols::num::Num;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -235,7 +235,7 @@ fn b_ord(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 /// The names `dir(obj)` lists, sorted.
 pub fn dir_names(vm: &mut Vm, obj: Value) -> PyResult<Vec<String>> {
     let mut names: Vec<String> = vec![];
-    let add_dict = |vm: &mut Vm, d: crate::value::ObjRef, names: &mut Vec<String>| {
+    let add_dict = |vm: &mut Vm, d: crate::object::ObjRef, names: &mut Vec<String>| {
         for (k, _) in vm.dict_items(d) {
             if let Some(s) = vm.as_str(k) {
                 names.push(s.to_string());
@@ -415,7 +415,7 @@ fn b_id(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("id", args, 1, 1)?;
     Ok(Value::Int(vm.id_of(args[0])))
 }
-fn class_or_tuple(vm: &mut Vm, t: Value, fname: &str) -> PyResult<Vec<crate::value::ObjRef>> {
+fn class_or_tuple(vm: &mut Vm, t: Value, fname: &str) -> PyResult<Vec<crate::object::ObjRef>> {
     match t {
         Value::Obj(r) => match vm.heap.kind(r) {
             Kind::Class(_) => Ok(vec![r]),

@@ -4,14 +4,14 @@
 
 mod call;
 mod inline;
-mod ops;
+mod instr_helpers;
 mod unwind;
 
 pub use call::CallArgs;
 pub use inline::InlineCache;
 
-use crate::heap::{CodeData, Kind};
-use crate::value::{ObjRef, Value};
+use crate::object::{CodeData, Kind};
+use crate::object::{ObjRef, Value};
 use crate::{PyErr, PyResult, StopKind, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp, Op};
 use std::rc::Rc;
@@ -486,7 +486,7 @@ impl Vm {
                         if let Value::Obj(r) = it {
                             if let Kind::Iter(state) = self.heap.kind_mut(r) {
                                 match &mut **state {
-                                    crate::heap::IterKind::Range { cur, stop, step } => {
+                                    crate::object::IterKind::Range { cur, stop, step } => {
                                         if (*step > 0 && *cur < *stop)
                                             || (*step < 0 && *cur > *stop)
                                         {
@@ -499,7 +499,7 @@ impl Vm {
                                         }
                                         continue;
                                     }
-                                    crate::heap::IterKind::Seq {
+                                    crate::object::IterKind::Seq {
                                         seq: Value::Obj(s),
                                         idx,
                                     } => {
@@ -508,7 +508,7 @@ impl Vm {
                                             if i < items.len() {
                                                 let v = items[i];
                                                 if let Kind::Iter(st) = self.heap.kind_mut(r) {
-                                                    if let crate::heap::IterKind::Seq {
+                                                    if let crate::object::IterKind::Seq {
                                                         idx, ..
                                                     } = &mut **st
                                                     {

@@ -3,7 +3,7 @@
 
 use crate::args::{Arity, NativeDef};
 use crate::types::bytes::{arg_bytes, decode, is_space, same, this};
-use crate::value::Value;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];

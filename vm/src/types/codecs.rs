@@ -3,7 +3,7 @@
 //! xmlcharrefreplace), with CPython's error messages.
 
 use crate::types::str_methods::{must_str, this};
-use crate::value::Value;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];

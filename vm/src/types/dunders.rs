@@ -7,9 +7,9 @@
 //! the user-dispatching ones, so a subclass's `super().__getitem__(k)` cannot loop.
 //! Operand types a built-in does not handle give `NotImplemented`, as in CPython.
 
-use crate::heap::{IterKind, Kind, NativeFn};
-use crate::num::Num;
-use crate::value::{ObjRef, Value};
+use crate::object::{IterKind, Kind, NativeFn};
+use crate::protocols::num::Num;
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 

@@ -1,9 +1,9 @@
 //! `float` and `complex`.
 
 use crate::args::{Arity, NativeDef};
-use crate::heap::Kind;
-use crate::num::Num;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::protocols::num::Num;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -63,9 +63,9 @@ impl Vm {
         }
         if let Some(s) = self.as_str(v) {
             let s = s.to_string();
-            return parse_float(&crate::unicode_tables::decimal_and_space_to_ascii(&s)).ok_or_else(
+            return parse_float(&crate::types::unicode_tables::decimal_and_space_to_ascii(&s)).ok_or_else(
                 || {
-                    let r = crate::repr::str_repr(&s);
+                    let r = crate::protocols::repr::str_repr(&s);
                     self.new_value_error(format!("could not convert string to float: {r}"))
                 },
             );

@@ -2,9 +2,9 @@
 //! `close`, and delegation for `yield from`.
 
 use crate::args::Arity;
-use crate::heap::{GenData, Kind};
+use crate::object::{GenData, Kind};
 use crate::interp::Exit;
-use crate::value::{ObjRef, Value};
+use crate::object::{ObjRef, Value};
 use crate::{PyErr, PyResult, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];

@@ -4,6 +4,7 @@
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod class;
 pub mod codecs;
 pub mod dict;
 pub mod dunders;
@@ -14,15 +15,16 @@ pub mod generator;
 pub mod int;
 pub mod list;
 pub mod misc;
-pub mod object;
+pub mod object_type;
 pub mod range;
 pub mod set;
 pub mod str;
 pub mod str_methods;
 pub mod tuple;
+pub mod unicode_tables;
 
-use crate::heap::BaseKind;
-use crate::value::{ObjRef, Value};
+use crate::object::BaseKind;
+use crate::object::{ObjRef, Value};
 
 macro_rules! types {
     ($($field:ident = $name:literal : $base:ident / $kind:ident;)*) => {

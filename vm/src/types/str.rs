@@ -1,7 +1,7 @@
 //! `str`: construction, access helpers, and the string methods.
 
-use crate::heap::{Kind, PyStr};
-use crate::value::{ObjRef, Value};
+use crate::object::{Kind, PyStr};
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 impl Vm {

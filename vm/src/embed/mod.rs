@@ -1,8 +1,10 @@
 //! Recording and replaying from Rust: switch a VM's effects boundary to a log.
 //! (`revpy record` / `revpy replay` use these; so can an embedder.)
 
+pub mod host;
+
 use crate::effects::{Mode, Replay};
-use crate::log::{End, Header, LogWriter, Record};
+use crate::effects::log::{End, Header, LogWriter, Record};
 use crate::Vm;
 use std::cell::RefCell;
 use std::io::Write;

@@ -2,8 +2,8 @@
 //! the same growth policy), so that iteration order equals CPython's for the same
 //! operations. Equality is supplied by the caller, as for dicts.
 
-use crate::dict::Probe;
-use crate::value::Value;
+use crate::object::dict_table::Probe;
+use crate::object::Value;
 
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;

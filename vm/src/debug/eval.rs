@@ -2,7 +2,7 @@
 //! frame of a (copied) VM. The caller is responsible for running this on a copy of
 //! the state and for putting the effects in `Mode::Sandbox` (DESIGN.md invariant 6).
 
-use crate::heap::Kind;
+use crate::object::Kind;
 use crate::{ObjRef, PyResult, Value, Vm};
 use revpy_compiler::{CodeObject, CompileMode};
 use std::cell::RefCell;
@@ -274,7 +274,7 @@ impl Vm {
             Value::Float(f) => Some(revpy_compiler::float_repr(f)),
             Value::Obj(r) => match self.heap.kind(r) {
                 Kind::Str(s) if self.heap.get(r).class == self.types.str => {
-                    Some(crate::repr::str_repr(&s.s))
+                    Some(crate::protocols::repr::str_repr(&s.s))
                 }
                 _ => None,
             },

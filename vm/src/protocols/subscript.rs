@@ -1,7 +1,7 @@
 //! Subscripts: `obj[key]`, `obj[key] = v`, `del obj[key]`, with slices.
 
-use crate::heap::Kind;
-use crate::value::{ObjRef, Value};
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 impl Vm {
@@ -216,7 +216,7 @@ impl Vm {
                 {
                     return self.big_range_getitem(r, key);
                 }
-                let len = crate::ops::range_len(a, b, c) as usize;
+                let len = crate::protocols::ops::range_len(a, b, c) as usize;
                 let i = self.seq_index(key, len, "range object")?;
                 Ok(Value::Int(a + i as i64 * c))
             }

@@ -10,9 +10,9 @@
 //! immutable and shared by `Rc` between a VM and its snapshots.
 
 use crate::effects::EffectKind;
-use crate::heap::{Kind, NativeFunc};
-use crate::log::Val;
-use crate::value::Value;
+use crate::object::{Kind, NativeFunc};
+use crate::effects::log::Val;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 use std::rc::Rc;
 

@@ -9,8 +9,8 @@
 //! run and every replay. `try_reserve` is only the last line of defence when the
 //! machine has less memory than the limit allows.
 
-use crate::heap::Kind;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
 use crate::{PyErr, PyResult, Vm};
 
 /// The largest single allocation a program may ask for: 4 GiB (a str or bytes of 4 Gi
@@ -260,7 +260,7 @@ const SYS_FLAGS: [(&str, Value); 18] = [
 
 /// Add `sys.get_int_max_str_digits`, `sys.set_int_max_str_digits` and `sys.flags`
 /// to the `sys` module's dict.
-pub(crate) fn register_sys(vm: &mut Vm, sys_dict: crate::value::ObjRef) {
+pub(crate) fn register_sys(vm: &mut Vm, sys_dict: crate::object::ObjRef) {
     vm.add_function(
         sys_dict,
         "get_int_max_str_digits",

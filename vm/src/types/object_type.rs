@@ -1,8 +1,8 @@
 //! `object` and `type`: the methods every object and every class has.
 
 use crate::args::{Arity, NativeDef};
-use crate::heap::Kind;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -87,7 +87,7 @@ fn object_format(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let name = match args.first() {
-        Some(Value::Obj(c)) if matches!(vm.heap.kind(*c), crate::heap::Kind::Class(_)) => {
+        Some(Value::Obj(c)) if matches!(vm.heap.kind(*c), crate::object::Kind::Class(_)) => {
             vm.class_name(*c)
         }
         _ => "object".to_string(),

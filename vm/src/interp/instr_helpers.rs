@@ -1,8 +1,8 @@
 //! Instruction helpers that are too long to sit in the dispatch loop: `with`,
 //! keyword dict building for calls, and the `match` statement's checks.
 
-use crate::heap::Kind;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 /// Types whose class patterns match the subject itself with one positional pattern.
@@ -25,7 +25,7 @@ impl Vm {
     /// metaclass `__prepare__` through their `__getitem__` (KeyError: not found).
     pub(crate) fn namespace_get(
         &mut self,
-        ns: crate::value::ObjRef,
+        ns: crate::object::ObjRef,
         name: Value,
     ) -> PyResult<Option<Value>> {
         if self.heap.get(ns).class == self.types.dict {
@@ -41,7 +41,7 @@ impl Vm {
     /// A class body's namespace store (see `namespace_get`).
     pub(crate) fn namespace_set(
         &mut self,
-        ns: crate::value::ObjRef,
+        ns: crate::object::ObjRef,
         name: Value,
         v: Value,
     ) -> PyResult<()> {
@@ -57,7 +57,7 @@ impl Vm {
         d: Value,
         m: Value,
         merge: bool,
-        _code: &crate::heap::CodeData,
+        _code: &crate::object::CodeData,
         _fi: usize,
     ) -> PyResult<()> {
         let dr = d.obj().expect("dict");

@@ -1,9 +1,9 @@
 //! Operators: binary and unary operators with the dunder protocol (reflected and
 //! in-place forms, NotImplemented), rich comparisons, truth, membership and hashing.
 
-use crate::heap::Kind;
-use crate::num::Num;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::protocols::num::Num;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 
@@ -439,7 +439,7 @@ impl Vm {
     #[inline]
     pub(crate) fn load_global(
         &mut self,
-        globals: crate::value::ObjRef,
+        globals: crate::object::ObjRef,
         name: Value,
     ) -> PyResult<Value> {
         if let Some(v) = self.dict_get_str(globals, name) {
@@ -564,7 +564,7 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
-        use crate::hash::*;
+        use crate::object::hash::*;
         Ok(match v {
             Value::Int(i) => hash_int(i),
             Value::Bool(b) => b as i64,
@@ -600,8 +600,8 @@ impl Vm {
 
     /// The hash of a heap object by its built-in type (`str.__hash__`, `tuple.__hash__`,
     /// `object.__hash__`).
-    pub fn hash_builtin(&mut self, r: crate::value::ObjRef) -> PyResult<i64> {
-        use crate::hash::*;
+    pub fn hash_builtin(&mut self, r: crate::object::ObjRef) -> PyResult<i64> {
+        use crate::object::hash::*;
         let cls = self.heap.get(r).class;
         Ok({
             {
@@ -665,7 +665,7 @@ impl Vm {
         let mut result = 0;
         while let Some((items, hs)) = levels.last_mut() {
             if hs.len() == items.len() {
-                let h = crate::hash::hash_tuple(hs.iter().copied());
+                let h = crate::object::hash::hash_tuple(hs.iter().copied());
                 levels.pop();
                 match levels.last_mut() {
                     Some((_, parent)) => parent.push(h),

@@ -1,7 +1,7 @@
 //! `repr()` and `str()` of every built-in value, in CPython's exact format.
 
-use crate::heap::Kind;
-use crate::value::{ObjRef, Value};
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::float_repr;
 
@@ -46,7 +46,7 @@ pub fn str_repr(s: &str) -> String {
 
 /// `str.isprintable` for single characters (CPython's Unicode tables).
 pub fn is_printable(c: char) -> bool {
-    crate::unicode_tables::is_printable(c)
+    crate::types::unicode_tables::is_printable(c)
 }
 
 /// Python's repr of bytes (with the `b` prefix).
@@ -130,7 +130,7 @@ impl Vm {
     /// Append `s` to a repr being built, or `MemoryError` if it would pass the
     /// allocation limit.
     fn push_repr(&mut self, out: &mut String, s: &str) -> PyResult<()> {
-        if out.len() + s.len() > crate::limits::MAX_ALLOC_BYTES || out.try_reserve(s.len()).is_err()
+        if out.len() + s.len() > crate::object::limits::MAX_ALLOC_BYTES || out.try_reserve(s.len()).is_err()
         {
             return Err(self.memory_error());
         }

@@ -2,9 +2,9 @@
 //! (Python's `id`) and a mark-and-sweep collector that runs only at points fixed by
 //! the bytes the program allocated (see `Heap::allocs`).
 
-use crate::dict::Dict;
-use crate::set::SetTable;
-use crate::value::{ObjRef, Value};
+use crate::object::dict_table::Dict;
+use crate::object::set_table::SetTable;
+use crate::object::{ObjRef, Value};
 use num_bigint::BigInt;
 use revpy_compiler::CodeObject;
 use std::cell::Cell;
@@ -60,7 +60,7 @@ impl PyStr {
         if h != -1 {
             return h;
         }
-        let h = crate::hash::hash_str(&self.s);
+        let h = crate::object::hash::hash_str(&self.s);
         self.hash.set(h);
         h
     }
@@ -288,7 +288,7 @@ pub enum Kind {
     NotImplemented,
     Ellipsis,
     /// A native payload for library types (deque, ...): values it holds are traced.
-    Opaque(Box<dyn crate::opaque::OpaqueObject>),
+    Opaque(Box<dyn crate::object::opaque::OpaqueObject>),
 }
 
 impl Kind {
@@ -829,6 +829,6 @@ mod size_tests {
     #[test]
     fn object_is_64_bytes() {
         assert_eq!(std::mem::size_of::<super::Slot>(), 64);
-        assert_eq!(std::mem::size_of::<crate::value::Value>(), 16);
+        assert_eq!(std::mem::size_of::<crate::object::Value>(), 16);
     }
 }

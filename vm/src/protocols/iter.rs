@@ -1,11 +1,11 @@
 //! Iteration: `iter()`, `next()`, unpacking, and `len()`.
 
-use crate::heap::{IterKind, Kind};
-use crate::value::Value;
+use crate::object::{IterKind, Kind};
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 impl Vm {
-    pub fn new_iter(&mut self, cls: crate::value::ObjRef, state: IterKind) -> Value {
+    pub fn new_iter(&mut self, cls: crate::object::ObjRef, state: IterKind) -> Value {
         Value::Obj(self.heap.alloc(cls, Kind::Iter(Box::new(state))))
     }
 
@@ -254,7 +254,7 @@ impl Vm {
                         }
                     }
                     IterKind::Range { cur, stop, step } => {
-                        crate::ops::range_len(*cur, *stop, *step).max(0) as usize
+                        crate::protocols::ops::range_len(*cur, *stop, *step).max(0) as usize
                     }
                     _ => 0,
                 }),
@@ -282,13 +282,13 @@ impl Vm {
             return Ok(0);
         }
         match self.num_of(h) {
-            Some(crate::num::Num::I(n)) if !matches!(h, Value::Float(_)) => {
+            Some(crate::protocols::num::Num::I(n)) if !matches!(h, Value::Float(_)) => {
                 if n < 0 {
                     return Err(self.new_value_error("__length_hint__() should return >= 0".into()));
                 }
                 Ok(n as usize)
             }
-            Some(crate::num::Num::B(_)) => {
+            Some(crate::protocols::num::Num::B(_)) => {
                 Err(self.new_overflow_error("Python int too large to convert to C ssize_t"))
             }
             _ => {
@@ -382,14 +382,14 @@ impl Vm {
     }
 
     /// The length of a built-in container (`list.__len__`), `None` for other objects.
-    pub fn builtin_len(&self, r: crate::value::ObjRef) -> Option<usize> {
+    pub fn builtin_len(&self, r: crate::object::ObjRef) -> Option<usize> {
         match self.heap.kind(r) {
             Kind::Str(s) => Some(s.char_len as usize),
             Kind::List(l) | Kind::Tuple(l) => Some(l.len()),
             Kind::Dict(d) => Some(d.len()),
             Kind::Set(s) | Kind::FrozenSet(s) => Some(s.len()),
             Kind::Bytes(b) | Kind::ByteArray(b) => Some(b.len()),
-            Kind::Range(a, b, c) => Some(crate::ops::range_len(*a, *b, *c) as usize),
+            Kind::Range(a, b, c) => Some(crate::protocols::ops::range_len(*a, *b, *c) as usize),
             Kind::DictView(d, _) => match self.heap.kind(*d) {
                 Kind::Dict(dd) => Some(dd.len()),
                 _ => None,

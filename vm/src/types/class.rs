@@ -1,9 +1,9 @@
 //! Classes: calling a class (`__new__` then `__init__`), `class` statements
 //! (`__build_class__`, `type.__new__`), C3 method resolution order, and `super`.
 
-use crate::heap::{BaseKind, ClassData, Kind};
+use crate::object::{BaseKind, ClassData, Kind};
 use crate::interp::Exit;
-use crate::value::{ObjRef, Value};
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 impl Vm {

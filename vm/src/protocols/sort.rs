@@ -16,8 +16,8 @@
 //! and then the reflected `__gt__`); `Cmp` reproduces that, also for the first
 //! items of tuple keys.
 
-use crate::heap::Kind;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 const MIN_GALLOP: usize = 7;

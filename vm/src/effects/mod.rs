@@ -13,7 +13,9 @@
 // (files, stdin, clocks), which clippy.toml refuses everywhere else.
 #![allow(clippy::disallowed_methods)]
 
-use crate::log::{LogWriter, Record, Val};
+pub mod log;
+
+use crate::effects::log::{LogWriter, Record, Val};
 use std::cell::RefCell;
 use std::io::{BufRead, Read, Write};
 use std::rc::Rc;

@@ -1,8 +1,8 @@
 //! Attribute access: types of values, MRO lookup (cached), descriptors (functions,
 //! properties, static and class methods, user descriptors), `__getattr__` and friends.
 
-use crate::heap::{ClassData, Kind};
-use crate::value::{ObjRef, Value};
+use crate::object::{ClassData, Kind};
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 impl Vm {
@@ -178,14 +178,14 @@ impl Vm {
     /// the property never got a name from `__set_name__`), as CPython 3.11.
     fn property_missing(&mut self, p: ObjRef, cls: ObjRef, what: &str) -> crate::PyErr {
         let qn = self.str_of(self.class_data(cls).qualname).to_string();
-        let tn = crate::repr::str_repr(&qn);
+        let tn = crate::protocols::repr::str_repr(&qn);
         let name = match self.heap.kind(p) {
             Kind::Property(parts) => parts[4],
             _ => Value::None,
         };
         let msg = match self.as_str(name) {
             Some(n) => {
-                let n = crate::repr::str_repr(n);
+                let n = crate::protocols::repr::str_repr(n);
                 format!("property {n} of {tn} object has no {what}")
             }
             None => format!("property of {tn} object has no {what}"),

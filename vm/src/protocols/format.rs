@@ -1,9 +1,9 @@
 //! The format-spec mini-language (`format()`, f-strings, `str.format`) and
 //! printf-style `%` formatting.
 
-use crate::heap::Kind;
-use crate::num::Num;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::protocols::num::Num;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::Signed;
@@ -307,7 +307,7 @@ impl Vm {
         };
         match self.num_of(v) {
             Some(Num::C(re, im)) => {
-                let body = crate::repr::complex_repr(re, im);
+                let body = crate::protocols::repr::complex_repr(re, im);
                 return pad(self, &sp, "", &body, true);
             }
             Some(n @ (Num::I(_) | Num::B(_)))

@@ -2,7 +2,7 @@
 //! table with open addressing). Key equality is supplied by the caller, because it may
 //! need to run Python code (`__eq__`); see `Probe`.
 
-use crate::value::Value;
+use crate::object::Value;
 
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;

@@ -1,7 +1,7 @@
 //! Native payloads for library types (e.g. `collections.deque`) defined outside the VM
 //! core. They must be clonable (snapshots) and report the values they hold (GC).
 
-use crate::value::Value;
+use crate::object::Value;
 use std::any::Any;
 use std::fmt::Debug;
 

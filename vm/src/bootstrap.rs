@@ -3,10 +3,10 @@
 
 use crate::args::{Arity, NativeDef, Role};
 use crate::effects::Effects;
-use crate::heap::{BaseKind, ClassData, Heap, Kind, NativeFn, NativeFunc};
+use crate::object::{BaseKind, ClassData, Heap, Kind, NativeFn, NativeFunc};
 use crate::names::Names;
 use crate::types::{Types, TYPE_TABLE};
-use crate::value::{ObjRef, Value};
+use crate::object::{ObjRef, Value};
 use crate::Vm;
 
 pub(crate) fn new_vm() -> Vm {
@@ -51,7 +51,7 @@ pub(crate) fn new_vm() -> Vm {
         temp_roots: vec![],
         repr_guard: Default::default(),
         native_depth: 0,
-        int_max_str_digits: crate::limits::DEFAULT_INT_MAX_STR_DIGITS,
+        int_max_str_digits: crate::object::limits::DEFAULT_INT_MAX_STR_DIGITS,
         char_cache: vec![],
         abort: None,
         sys: None,
@@ -123,7 +123,7 @@ pub(crate) fn new_vm() -> Vm {
     vm.builtins = vm.module_dict(bm);
     vm.modules = vm.new_dict();
     let _ = vm.dict_set(vm.modules, builtins_name, Value::Obj(bm));
-    crate::types::object::register(&mut vm);
+    crate::types::object_type::register(&mut vm);
     crate::types::int::register(&mut vm);
     crate::types::float::register(&mut vm);
     crate::types::str::register(&mut vm);

@@ -2,9 +2,9 @@
 //! floor division and modulo round toward negative infinity, true division gives
 //! floats, `**` with negative exponents gives floats, bools act as ints.
 
-use crate::heap::Kind;
-use crate::limits::MAX_INT_BYTES;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::limits::MAX_INT_BYTES;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;

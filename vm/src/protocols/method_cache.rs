@@ -4,7 +4,7 @@
 //! changes and at every garbage collection (so a freed class slot can never match).
 //! The cache never changes what a program observes, only how fast it finds it.
 
-use crate::value::{ObjRef, Value};
+use crate::object::{ObjRef, Value};
 
 const SIZE: usize = 4096;
 

@@ -1,0 +1,15 @@
+//! Values and the object model: immediates and references (`value`), what a heap
+//! object holds (`Kind` and its payloads), the heap's chunk table, the collector,
+//! the dict and set hash tables, CPython's hash functions, allocation limits, and
+//! the payloads library types bring (`opaque`).
+
+pub mod dict_table;
+pub mod hash;
+pub mod heap;
+pub mod limits;
+pub mod opaque;
+pub mod set_table;
+pub mod value;
+
+pub use heap::*;
+pub use value::{ObjRef, Value};

@@ -1,0 +1,13 @@
+//! Operations over any object (CPython's `abstract.c` and friends): operators and
+//! comparisons, numbers, `repr`/`str`, formatting, subscripts, attributes, iteration,
+//! sorting, and the method cache behind MRO lookups.
+
+pub mod attr;
+pub mod format;
+pub mod iter;
+pub mod method_cache;
+pub mod num;
+pub mod ops;
+pub mod repr;
+pub mod sort;
+pub mod subscript;
