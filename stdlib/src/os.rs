@@ -9,8 +9,8 @@
 //! environment (read whole, as one effect, the first time the program touches
 //! `os.environ` or `os.getenv`).
 
-use revpy_vm::effects::{io_error_val, OsErr, OsResult};
 use revpy_vm::effects::log::Val;
+use revpy_vm::effects::{io_error_val, OsErr, OsResult};
 use revpy_vm::object::opaque::OpaqueObject;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};

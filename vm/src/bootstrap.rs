@@ -3,10 +3,10 @@
 
 use crate::args::{Arity, NativeDef, Role};
 use crate::effects::Effects;
-use crate::object::{BaseKind, ClassData, Heap, Kind, NativeFn, NativeFunc};
 use crate::names::Names;
-use crate::types::{Types, TYPE_TABLE};
+use crate::object::{BaseKind, ClassData, Heap, Kind, NativeFn, NativeFunc};
 use crate::object::{ObjRef, Value};
+use crate::types::{Types, TYPE_TABLE};
 use crate::Vm;
 
 pub(crate) fn new_vm() -> Vm {

@@ -3,9 +3,9 @@
 pub mod sys;
 
 use crate::args::{Arity, KwSpec, NativeDef};
+use crate::object::Value;
 use crate::object::{IterKind, Kind};
 use crate::protocols::num::Num;
-use crate::object::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};

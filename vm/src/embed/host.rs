@@ -9,10 +9,10 @@
 //! registry (`Vm::host_functions`); `Vm::call` dispatches on it. Closures are
 //! immutable and shared by `Rc` between a VM and its snapshots.
 
-use crate::effects::EffectKind;
-use crate::object::{Kind, NativeFunc};
 use crate::effects::log::Val;
+use crate::effects::EffectKind;
 use crate::object::Value;
+use crate::object::{Kind, NativeFunc};
 use crate::{PyResult, Vm};
 use std::rc::Rc;
 

@@ -3,8 +3,8 @@
 
 pub mod host;
 
-use crate::effects::{Mode, Replay};
 use crate::effects::log::{End, Header, LogWriter, Record};
+use crate::effects::{Mode, Replay};
 use crate::Vm;
 use std::cell::RefCell;
 use std::io::Write;

@@ -509,7 +509,8 @@ impl Vm {
                                                 let v = items[i];
                                                 if let Kind::Iter(st) = self.heap.kind_mut(r) {
                                                     if let crate::object::IterKind::Seq {
-                                                        idx, ..
+                                                        idx,
+                                                        ..
                                                     } = &mut **st
                                                     {
                                                         *idx += 1;

@@ -6,10 +6,14 @@
 pub mod dict_table;
 pub mod hash;
 pub mod heap;
+pub mod kind;
 pub mod limits;
 pub mod opaque;
 pub mod set_table;
 pub mod value;
 
-pub use heap::*;
+mod gc;
+
+pub use heap::{Chunk, Heap, Object, DICT_ENTRY_BYTES, SET_SLOT_BYTES};
+pub use kind::*;
 pub use value::{ObjRef, Value};

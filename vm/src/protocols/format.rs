@@ -2,8 +2,8 @@
 //! printf-style `%` formatting.
 
 use crate::object::Kind;
-use crate::protocols::num::Num;
 use crate::object::Value;
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::Signed;

@@ -1,7 +1,7 @@
 //! Iteration: `iter()`, `next()`, unpacking, and `len()`.
 
-use crate::object::{IterKind, Kind};
 use crate::object::Value;
+use crate::object::{IterKind, Kind};
 use crate::{PyResult, Vm};
 
 impl Vm {

@@ -2,8 +2,8 @@
 //! floor division and modulo round toward negative infinity, true division gives
 //! floats, `**` with negative exponents gives floats, bools act as ints.
 
-use crate::object::Kind;
 use crate::object::limits::MAX_INT_BYTES;
+use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;

@@ -2,8 +2,8 @@
 //! in-place forms, NotImplemented), rich comparisons, truth, membership and hashing.
 
 use crate::object::Kind;
-use crate::protocols::num::Num;
 use crate::object::Value;
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 

@@ -130,7 +130,8 @@ impl Vm {
     /// Append `s` to a repr being built, or `MemoryError` if it would pass the
     /// allocation limit.
     fn push_repr(&mut self, out: &mut String, s: &str) -> PyResult<()> {
-        if out.len() + s.len() > crate::object::limits::MAX_ALLOC_BYTES || out.try_reserve(s.len()).is_err()
+        if out.len() + s.len() > crate::object::limits::MAX_ALLOC_BYTES
+            || out.try_reserve(s.len()).is_err()
         {
             return Err(self.memory_error());
         }

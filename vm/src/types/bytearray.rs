@@ -4,8 +4,8 @@
 
 use crate::args::{Arity, NativeDef};
 use crate::object::Kind;
-use crate::types::bytes::{arg_byte, this};
 use crate::object::{ObjRef, Value};
+use crate::types::bytes::{arg_byte, this};
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];

@@ -1,8 +1,8 @@
 //! Classes: calling a class (`__new__` then `__init__`), `class` statements
 //! (`__build_class__`, `type.__new__`), C3 method resolution order, and `super`.
 
-use crate::object::{BaseKind, ClassData, Kind};
 use crate::interp::Exit;
+use crate::object::{BaseKind, ClassData, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 

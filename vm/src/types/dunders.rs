@@ -8,8 +8,8 @@
 //! Operand types a built-in does not handle give `NotImplemented`, as in CPython.
 
 use crate::object::{IterKind, Kind, NativeFn};
-use crate::protocols::num::Num;
 use crate::object::{ObjRef, Value};
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 

@@ -1,8 +1,8 @@
 //! `BaseException` and its attributes (`args`, `__cause__`, `__context__`, ...).
 
 use crate::args::Arity;
-use crate::object::{ExcData, Kind};
 use crate::object::Value;
+use crate::object::{ExcData, Kind};
 use crate::{PyResult, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];

@@ -2,8 +2,8 @@
 //! `close`, and delegation for `yield from`.
 
 use crate::args::Arity;
-use crate::object::{GenData, Kind};
 use crate::interp::Exit;
+use crate::object::{GenData, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyErr, PyResult, Vm};
 

@@ -2,8 +2,8 @@
 
 use crate::args::{Arity, NativeDef};
 use crate::object::Kind;
-use crate::protocols::num::Num;
 use crate::object::Value;
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use num_bigint::{BigInt, Sign};
 use num_traits::{Num as _, Signed, ToPrimitive, Zero};

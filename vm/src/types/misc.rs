@@ -4,8 +4,8 @@
 
 use crate::args::Arity;
 use crate::object::{IterKind, Kind};
-use crate::protocols::num::Num;
 use crate::object::{ObjRef, Value};
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 use std::cmp::Ordering;
@@ -894,7 +894,9 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                 let (seq, idx) = (*seq, *idx);
                 vm.len(seq)?.saturating_sub(idx) as i64
             }
-            IterKind::Range { cur, stop, step } => crate::protocols::ops::range_len(*cur, *stop, *step),
+            IterKind::Range { cur, stop, step } => {
+                crate::protocols::ops::range_len(*cur, *stop, *step)
+            }
             _ => 0,
         },
         _ => 0,

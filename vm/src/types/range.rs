@@ -4,8 +4,8 @@
 
 use crate::args::Arity;
 use crate::object::{IterKind, Kind};
-use crate::protocols::num::Num;
 use crate::object::{ObjRef, Value};
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};

@@ -3,8 +3,8 @@
 
 use crate::args::{Arity, NativeDef};
 use crate::object::dict_table::Probe;
-use crate::object::Kind;
 use crate::object::set_table::SetTable;
+use crate::object::Kind;
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::BinOp;

@@ -519,7 +519,8 @@ fn s_isascii(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 fn s_isprintable(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        s.chars().all(|c| c == ' ' || crate::protocols::repr::is_printable(c))
+        s.chars()
+            .all(|c| c == ' ' || crate::protocols::repr::is_printable(c))
     })
 }
 fn s_isidentifier(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
@@ -971,7 +972,9 @@ fn s_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
         return Ok(s);
     }
     let text = vm.str_of(s).to_string();
-    let r = vm.heap.alloc(cls, Kind::Str(crate::object::PyStr::new(text)));
+    let r = vm
+        .heap
+        .alloc(cls, Kind::Str(crate::object::PyStr::new(text)));
     Ok(Value::Obj(r))
 }
 
