@@ -135,7 +135,9 @@ pub(crate) fn new_vm() -> Vm {
     crate::types::function::register(&mut vm);
     crate::types::generator::register(&mut vm);
     crate::types::exceptions::register(&mut vm);
-    crate::types::misc::register(&mut vm);
+    crate::types::range::register(&mut vm);
+    crate::types::slice::register(&mut vm);
+    crate::types::iterators::register(&mut vm);
     crate::types::dunders::register(&mut vm);
     crate::builtins::register(&mut vm);
     // Types and exceptions are builtins too.

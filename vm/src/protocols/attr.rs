@@ -573,7 +573,7 @@ impl Vm {
             }
             _ => {}
         }
-        crate::types::misc::builtin_attr(self, r, &n)
+        crate::protocols::builtin_attrs::builtin_attr(self, r, &n)
     }
 
     fn special_class_attr(&mut self, cls: ObjRef, name: Value) -> PyResult<Option<Value>> {

@@ -127,7 +127,7 @@ impl Vm {
             return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
         };
         match self.heap.kind(r) {
-            Kind::Iter(_) => crate::types::misc::builtin_iter_next(self, r),
+            Kind::Iter(_) => crate::types::iterators::builtin_iter_next(self, r),
             Kind::Generator(_) => match self.resume_generator(r, Value::None, None)? {
                 crate::interp::Exit::Yield(v) => Ok(Some(v)),
                 crate::interp::Exit::Return(_) => Ok(None),

@@ -3,6 +3,8 @@
 //! sorting, and the method cache behind MRO lookups.
 
 pub mod attr;
+pub mod builtin_attrs;
+pub mod compare;
 pub mod format;
 pub mod iter;
 pub mod method_cache;

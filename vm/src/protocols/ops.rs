@@ -170,7 +170,7 @@ impl Vm {
             let bools = (matches!(l, Value::Bool(_)), matches!(r, Value::Bool(_)));
             return self.num_binop(a, b, op, bools);
         }
-        crate::types::misc::sequence_binop(self, l, r, op)
+        crate::types::sequence_ops::sequence_binop(self, l, r, op)
     }
 
     /// In-place operators of mutable built-ins (`list +=`, `set |=`, `dict |=`).
@@ -432,7 +432,7 @@ impl Vm {
     }
 
     fn native_compare(&mut self, l: Value, r: Value, op: CmpOp) -> PyResult<Option<bool>> {
-        crate::types::misc::native_compare(self, l, r, op)
+        crate::protocols::compare::native_compare(self, l, r, op)
     }
 
     /// LOAD_GLOBAL: globals, then builtins.

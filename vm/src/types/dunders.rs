@@ -204,10 +204,12 @@ fn compare<const F: u8, const OP: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> Py
     if !accepts(F, family(vm, r)) || (ordered && matches!(F, COMPLEX | DICT | RANGE)) {
         return Ok(vm.not_implemented);
     }
-    Ok(match crate::types::misc::native_compare(vm, l, r, op)? {
-        Some(b) => Value::Bool(b),
-        None => vm.not_implemented,
-    })
+    Ok(
+        match crate::protocols::compare::native_compare(vm, l, r, op)? {
+            Some(b) => Value::Bool(b),
+            None => vm.not_implemented,
+        },
+    )
 }
 
 fn obj_of(v: Value) -> ObjRef {
