@@ -46,7 +46,7 @@ pub fn str_repr(s: &str) -> String {
 
 /// `str.isprintable` for single characters (CPython's Unicode tables).
 pub fn is_printable(c: char) -> bool {
-    crate::types::unicode_tables::is_printable(c)
+    crate::types::str::unicode_tables::is_printable(c)
 }
 
 /// Python's repr of bytes (with the `b` prefix).

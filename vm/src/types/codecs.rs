@@ -3,7 +3,7 @@
 //! xmlcharrefreplace), with CPython's error messages.
 
 use crate::object::Value;
-use crate::types::str_methods::{must_str, this};
+use crate::types::str::methods::{must_str, this};
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];

@@ -63,13 +63,11 @@ impl Vm {
         }
         if let Some(s) = self.as_str(v) {
             let s = s.to_string();
-            return parse_float(&crate::types::unicode_tables::decimal_and_space_to_ascii(
-                &s,
-            ))
-            .ok_or_else(|| {
-                let r = crate::protocols::repr::str_repr(&s);
-                self.new_value_error(format!("could not convert string to float: {r}"))
-            });
+            return parse_float(&crate::types::str::unicode_tables::decimal_and_space_to_ascii(&s))
+                .ok_or_else(|| {
+                    let r = crate::protocols::repr::str_repr(&s);
+                    self.new_value_error(format!("could not convert string to float: {r}"))
+                });
         }
         for name in ["__float__", "__index__"] {
             let n = self.intern(name);

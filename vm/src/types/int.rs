@@ -98,7 +98,7 @@ impl Vm {
         }
         if let Some(s) = self.as_str(v) {
             let s = s.to_string();
-            let ascii = crate::types::unicode_tables::decimal_and_space_to_ascii(&s);
+            let ascii = crate::types::str::unicode_tables::decimal_and_space_to_ascii(&s);
             return match parse_int_limited(&ascii, 10, self.int_max_str_digits) {
                 Ok(b) => Ok(self.new_bigint(b)),
                 Err(ParseIntError::TooManyDigits(n)) => Err(self.int_str_limit_error(Some(n))),
@@ -198,7 +198,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 return Err(vm.new_value_error("int() base must be >= 2 and <= 36, or 0".into()));
             }
             let s = match vm.as_str(x) {
-                Some(s) => crate::types::unicode_tables::decimal_and_space_to_ascii(s).into_owned(),
+                Some(s) => {
+                    crate::types::str::unicode_tables::decimal_and_space_to_ascii(s).into_owned()
+                }
                 None => match x {
                     Value::Obj(r) => match vm.heap.kind(r) {
                         Kind::Bytes(b) | Kind::ByteArray(b) => {

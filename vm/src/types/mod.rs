@@ -21,9 +21,7 @@ pub mod sequence_ops;
 pub mod set;
 pub mod slice;
 pub mod str;
-pub mod str_methods;
 pub mod tuple;
-pub mod unicode_tables;
 
 use crate::object::BaseKind;
 use crate::object::{ObjRef, Value};

@@ -1,5 +1,8 @@
 //! `str`: construction, access helpers, and the string methods.
 
+pub mod methods;
+pub mod unicode_tables;
+
 use crate::object::{Kind, PyStr};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
@@ -82,5 +85,5 @@ impl Vm {
 
 pub fn register(vm: &mut Vm) {
     let _ = vm;
-    crate::types::str_methods::register(vm);
+    crate::types::str::methods::register(vm);
 }

@@ -418,7 +418,7 @@ fn s_casefold(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     map_str(vm, args, |s| s.to_lowercase().replace('ß', "ss"))
 }
 fn s_swapcase(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    use crate::types::unicode_tables::is_cased;
+    use crate::types::str::unicode_tables::is_cased;
     map_str(vm, args, |s| {
         let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
@@ -443,13 +443,13 @@ fn s_capitalize(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     map_str(vm, args, |s| {
         let mut cs = s.chars();
         match cs.next() {
-            Some(f) => crate::types::unicode_tables::to_title(f) + &cs.as_str().to_lowercase(),
+            Some(f) => crate::types::str::unicode_tables::to_title(f) + &cs.as_str().to_lowercase(),
             None => String::new(),
         }
     })
 }
 fn s_title(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    use crate::types::unicode_tables::{is_cased, to_title};
+    use crate::types::str::unicode_tables::{is_cased, to_title};
     map_str(vm, args, |s| {
         let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
@@ -476,17 +476,17 @@ fn pred(vm: &mut Vm, args: Args, f: impl Fn(&str) -> bool) -> PyResult<Value> {
 }
 fn s_isdigit(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        !s.is_empty() && s.chars().all(crate::types::unicode_tables::is_digit)
+        !s.is_empty() && s.chars().all(crate::types::str::unicode_tables::is_digit)
     })
 }
 fn s_isdecimal(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        !s.is_empty() && s.chars().all(crate::types::unicode_tables::is_decimal)
+        !s.is_empty() && s.chars().all(crate::types::str::unicode_tables::is_decimal)
     })
 }
 fn s_isnumeric(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        !s.is_empty() && s.chars().all(crate::types::unicode_tables::is_numeric)
+        !s.is_empty() && s.chars().all(crate::types::str::unicode_tables::is_numeric)
     })
 }
 fn s_isalpha(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
@@ -537,7 +537,7 @@ fn s_istitle(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         let mut prev_cased = false;
         let mut any = false;
         for c in s.chars() {
-            if c.is_uppercase() || crate::types::unicode_tables::is_titlecase(c) {
+            if c.is_uppercase() || crate::types::str::unicode_tables::is_titlecase(c) {
                 if prev_cased {
                     return false;
                 }
