@@ -1,5 +1,7 @@
 //! `str`: construction, access helpers, and the string methods.
 
+mod case;
+mod format;
 pub mod methods;
 pub mod unicode_tables;
 
