@@ -1,5 +1,7 @@
-//! Comparisons of built-in values without dunder calls (numbers, strings, bytes,
-//! sequences, dicts, sets), with CPython's semantics and error messages.
+//! Comparisons: rich comparison with the dunder protocol (reflected operands,
+//! NotImplemented), `==` and `<` as natives use them, and comparisons of built-in
+//! values without dunder calls (numbers, strings, bytes, sequences, dicts, sets), with
+//! CPython's semantics and error messages.
 
 use crate::object::Kind;
 use crate::object::{ObjRef, Value};
@@ -163,4 +165,209 @@ fn seq_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<boo
         }
     }
     Ok(ord_result(x.len().cmp(&y.len()), op))
+}
+
+impl Vm {
+    /// `l <op> r` for rich comparisons.
+    pub fn compare(&mut self, l: Value, r: Value, op: CmpOp) -> PyResult<Value> {
+        if !self.is_user_value(l) && !self.is_user_value(r) {
+            if let Some(b) = self.native_compare(l, r, op)? {
+                return Ok(Value::Bool(b));
+            }
+        } else {
+            let lt = self.type_of(l);
+            let rt = self.type_of(r);
+            let n = cmp_dunder(&self.names, op);
+            let rn = cmp_dunder(&self.names, op.swapped());
+            let mut tried = false;
+            if lt != rt && self.is_subclass_ref(rt, lt) {
+                if let Some(f) = self.user_override(rt, rn) {
+                    tried = true;
+                    let v = self.call(f, &[r, l], &[])?;
+                    if !v.is(self.not_implemented) {
+                        return Ok(v);
+                    }
+                }
+            }
+            if let Some(f) = self.user_override(lt, n) {
+                let v = self.call(f, &[l, r], &[])?;
+                if !v.is(self.not_implemented) {
+                    return Ok(v);
+                }
+            } else if op == CmpOp::Ne {
+                // object.__ne__ inverts __eq__.
+                let eqn = self.names.__eq__;
+                if let Some(f) = self.user_override(lt, eqn) {
+                    let v = self.call(f, &[l, r], &[])?;
+                    if !v.is(self.not_implemented) {
+                        let b = self.truthy(v)?;
+                        return Ok(Value::Bool(!b));
+                    }
+                }
+            }
+            if !tried {
+                if let Some(f) = self.user_override(rt, rn) {
+                    let v = self.call(f, &[r, l], &[])?;
+                    if !v.is(self.not_implemented) {
+                        return Ok(v);
+                    }
+                } else if op == CmpOp::Ne {
+                    let eqn = self.names.__eq__;
+                    if let Some(f) = self.user_override(rt, eqn) {
+                        let v = self.call(f, &[r, l], &[])?;
+                        if !v.is(self.not_implemented) {
+                            let b = self.truthy(v)?;
+                            return Ok(Value::Bool(!b));
+                        }
+                    }
+                }
+            }
+            // Built-in payloads of subclasses of built-in types.
+            if let Some(b) = self.native_compare(l, r, op)? {
+                return Ok(Value::Bool(b));
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(l.is(r))),
+            CmpOp::Ne => Ok(Value::Bool(!l.is(r))),
+            _ => {
+                let (lt, rt) = (self.type_name(l), self.type_name(r));
+                Err(self.new_type_error(format!(
+                    "'{}' not supported between instances of '{lt}' and '{rt}'",
+                    op.symbol()
+                )))
+            }
+        }
+    }
+    fn native_compare(&mut self, l: Value, r: Value, op: CmpOp) -> PyResult<Option<bool>> {
+        crate::protocols::compare::native_compare(self, l, r, op)
+    }
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+            return Ok(true);
+        }
+        if let Some(r) = self.simple_eq(a, b) {
+            return Ok(r);
+        }
+        let v = self.compare(a, b, CmpOp::Eq)?;
+        self.truthy(v)
+    }
+    /// `a < b` as a bool (sorting, min, max).
+    pub fn lt(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(x < y),
+            (Value::Float(x), Value::Float(y)) => Ok(x < y),
+            _ => {
+                let v = self.compare(a, b, CmpOp::Lt)?;
+                self.truthy(v)
+            }
+        }
+    }
+    /// Equality decidable without running Python code; `None` when it may need to.
+    pub fn simple_eq(&self, a: Value, b: Value) -> Option<bool> {
+        self.simple_eq_depth(a, b, 0)
+    }
+    /// `simple_eq` of values nested `depth` tuples deep: deeper ones are left to
+    /// `compare`, which counts its recursion.
+    fn simple_eq_depth(&self, a: Value, b: Value, depth: u32) -> Option<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(x == y),
+            (Value::Float(x), Value::Float(y)) => Some(x == y),
+            (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
+                Some(int_float_eq(x, y))
+            }
+            (Value::Bool(x), Value::Bool(y)) => Some(x == y),
+            (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => {
+                Some(x as i64 == y)
+            }
+            (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
+                Some((x as i64) as f64 == y)
+            }
+            (Value::None, Value::None) => Some(true),
+            (Value::Obj(ra), Value::Obj(rb)) => {
+                if ra == rb {
+                    return Some(true);
+                }
+                let (ka, kb) = (self.heap.kind(ra), self.heap.kind(rb));
+                let ca = self.heap.get(ra).class;
+                let cb = self.heap.get(rb).class;
+                let user = !self.class_data(ca).is_builtin || !self.class_data(cb).is_builtin;
+                match (ka, kb) {
+                    (Kind::Str(x), Kind::Str(y)) if !user => Some(x.s == y.s),
+                    (Kind::Object, _) | (_, Kind::Object) => {
+                        if user {
+                            None
+                        } else {
+                            Some(false)
+                        }
+                    }
+                    (Kind::Tuple(x), Kind::Tuple(y)) if !user => {
+                        if x.len() != y.len() {
+                            return Some(false);
+                        }
+                        if depth >= 32 {
+                            return None;
+                        }
+                        for (p, q) in x.iter().zip(y.iter()) {
+                            match self.simple_eq_depth(*p, *q, depth + 1) {
+                                Some(true) => {}
+                                Some(false) => return Some(false),
+                                None => return None,
+                            }
+                        }
+                        Some(true)
+                    }
+                    (Kind::BigInt(x), Kind::BigInt(y)) => Some(x == y),
+                    (Kind::Bytes(x), Kind::Bytes(y)) => Some(x == y),
+                    (Kind::Function(_), _)
+                    | (_, Kind::Function(_))
+                    | (Kind::Class(_), _)
+                    | (_, Kind::Class(_))
+                        if !user =>
+                    {
+                        Some(false)
+                    }
+                    _ => None,
+                }
+            }
+            (Value::Obj(r), other) | (other, Value::Obj(r)) => {
+                let cls = self.heap.get(r).class;
+                if !self.class_data(cls).is_builtin {
+                    return None;
+                }
+                match (self.heap.kind(r), other) {
+                    (Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_), _) => {
+                        Some(false)
+                    }
+                    (Kind::BigInt(_), Value::Int(_)) => Some(false),
+                    (_, Value::None) => Some(false),
+                    _ => None,
+                }
+            }
+            (Value::None, _) | (_, Value::None) => Some(false),
+            _ => None,
+        }
+    }
+}
+
+fn cmp_dunder(n: &crate::names::Names, op: CmpOp) -> Value {
+    match op {
+        CmpOp::Lt => n.__lt__,
+        CmpOp::Le => n.__le__,
+        CmpOp::Eq => n.__eq__,
+        CmpOp::Ne => n.__ne__,
+        CmpOp::Gt => n.__gt__,
+        CmpOp::Ge => n.__ge__,
+    }
+}
+pub(crate) fn int_float_eq(i: i64, f: f64) -> bool {
+    if f.fract() != 0.0 || !f.is_finite() {
+        return false;
+    }
+    if f.abs() < 9.0e15 {
+        return i as f64 == f;
+    }
+    // Large: compare exactly through i128.
+    (-9.3e18..=9.3e18).contains(&f) && (f as i128) == i as i128
 }
