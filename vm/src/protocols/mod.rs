@@ -12,6 +12,7 @@ pub mod membership;
 pub mod method_cache;
 pub mod num;
 pub mod ops;
+pub mod percent_format;
 pub mod repr;
 pub mod sort;
 pub mod subscript;
