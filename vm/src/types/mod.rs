@@ -21,6 +21,7 @@ pub mod sequence_ops;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod super_type;
 pub mod tuple;
 
 use crate::object::BaseKind;
