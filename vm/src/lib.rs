@@ -4,6 +4,25 @@
 //! All program-visible state lives in one [`Vm`] value (DESIGN.md invariant 1), so a
 //! snapshot is a clone of it.
 //!
+//! # Where things are
+//!
+//! | | |
+//! |---|---|
+//! | `vm.rs`, `run.rs` | the [`Vm`] struct; loading code and running the main program to its [`ExitStatus`] |
+//! | `errors.rs` | [`PyErr`], creating exceptions from Rust, tracebacks, aborts (replay divergence, `os._exit`) |
+//! | [`object`] | the object model: [`Value`], [`Kind`] and its payloads, the [`Heap`] (chunks, serials), the collector, the dict and set tables, hashing, allocation limits |
+//! | [`types`] | one file per built-in type (methods, constructors), `types/str/` for `str`, the type table |
+//! | `protocols/` | operations over any object (CPython's `abstract.c`): operators, comparisons, `hash`, `in`, `repr`, formatting, subscripts, attributes, iteration, sorting |
+//! | [`interp`] | the interpreter: the dispatch loop, calls, unwinding, inline caches |
+//! | [`builtins`] | the `builtins` module (by theme) and `sys` |
+//! | `import.rs` | `import`: files, packages, native and frozen modules |
+//! | `args.rs` | how natives declare and unpack their arguments ([`Arity`], [`KwSpec`]) |
+//! | `bootstrap.rs` | building a fresh VM: the type objects, `builtins`, `sys` |
+//! | [`names`] | the interned names the VM looks up often |
+//! | [`effects`] | the effects boundary (the one place that touches the world) and the recording log ([`effects::log`]) |
+//! | [`debug`] | for debuggers: the hook at stop points, forks and checkpoints, tracing, evaluation in a frame |
+//! | [`embed`] | for embedders: host functions, recording and replay from Rust, stack and run budgets |
+//!
 //! # Embedding
 //!
 //! Three verbs: **build** a VM (and give it host functions), **compile** source text,
@@ -64,16 +83,16 @@ mod protocols;
 mod run;
 mod vm;
 
+// The names most users need, at the crate root.
 pub use args::{Arity, KwSpec, NativeDef, Role};
+pub use debug::{Hook, HookAction, StopKind};
 pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
 pub use embed::host::{HostFunction, HostValue};
 pub use embed::{native_depth_limit, set_thread_stack_size, Limits};
+pub use errors::{Abort, PyErr, PyResult};
 pub use interp::{Exit, Frame};
 pub use object::{Heap, Kind, NativeFn, Object};
 pub use object::{ObjRef, Value};
 pub use protocols::num::Num;
-
-pub use debug::{Hook, HookAction, StopKind};
-pub use errors::{Abort, PyErr, PyResult};
 pub use run::ExitStatus;
 pub use vm::{NativeModuleInit, Vm};

@@ -1,5 +1,6 @@
 //! The built-in types: their table (name, base, layout) and, one file per type, their
-//! methods.
+//! methods (`str` has a folder; `class.rs` is `type`, `object_type.rs` is `object`).
+//! Operations over any object are in `protocols/`.
 
 pub mod bytearray;
 pub mod bytes;
