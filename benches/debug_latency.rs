@@ -31,7 +31,7 @@
 #![allow(clippy::disallowed_methods)]
 
 use revpy_revdb::{Engine, Event};
-use revpy_vm::log::Tail;
+use revpy_vm::effects::log::Tail;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -320,7 +320,7 @@ fn set_watch(e: &mut Engine, prev: Option<usize>, eval_ms: &mut Vec<f64>) -> Res
     Ok(id)
 }
 
-fn run(o: Opts, rec: revpy_vm::log::Recording) -> Result<(), String> {
+fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
     let mut rng = Rng::new(o.seed);
     println!(
         "recording: {} ({} effects); seed {}; op timeout {} s",
@@ -593,7 +593,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let rec = match revpy_vm::log::Recording::parse(&data) {
+    let rec = match revpy_vm::effects::log::Recording::parse(&data) {
         Ok(r) => r,
         Err(err) => {
             eprintln!("debug_latency: {}: {err}", opts.log);

@@ -35,7 +35,7 @@ pub fn debug(
         Ok(r) => r,
         Err(code) => return code,
     };
-    if let (Some(p), revpy_vm::log::Tail::Corrupt { .. }) =
+    if let (Some(p), revpy_vm::effects::log::Tail::Corrupt { .. }) =
         (record::tail_problem(&log, &rec), &rec.tail)
     {
         // As `revpy replay`: a corrupt file should not pass for a good one.

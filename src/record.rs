@@ -1,9 +1,9 @@
 //! `revpy record`, `revpy replay` and `revpy info`: recordings on disk.
-//! The format is in `docs/log-format.md`; reading and writing it in `revpy_vm::log`.
+//! The format is in `docs/log-format.md`; reading and writing it in `revpy_vm::effects::log`.
 
 use crate::driver::{read_source, report_compile_error, with_big_stack};
 use revpy_compiler::CompileMode;
-use revpy_vm::log::{Header, Recording, Tail, Val};
+use revpy_vm::effects::log::{Header, Recording, Tail, Val};
 use revpy_vm::{EffectKind, ExitStatus, OutputSink};
 
 /// Exit status when a replay diverges from its recording, or the recording ends
@@ -210,7 +210,7 @@ pub fn info(path: &str) -> u8 {
     println!(
         "recording:    {path} ({} bytes, format version {})",
         rec.size,
-        revpy_vm::log::FORMAT_VERSION
+        revpy_vm::effects::log::FORMAT_VERSION
     );
     println!("recorded by:  revpy {}", h.revpy_version);
     println!(

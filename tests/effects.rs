@@ -325,7 +325,7 @@ l = list(range(10)); random.shuffle(l); print(l)
 
 #[test]
 fn replaying_another_program_reports_the_divergence() {
-    use revpy_vm::log::{LogWriter, Recording, Tail};
+    use revpy_vm::effects::log::{LogWriter, Recording, Tail};
     let dir = scratch("diverge");
     std::fs::write(dir.join("p1.py"), "import time\nprint(time.time())\n").unwrap();
     let log1 = dir.join("p1.revlog");

@@ -18,7 +18,7 @@ mod common;
 
 use common::harness::{self, Trial};
 use common::{bin, diff, revpy, text, Program};
-use revpy_vm::log::{self, End, Recording, Tail};
+use revpy_vm::effects::log::{self, End, Recording, Tail};
 use revpy_vm::EffectKind;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -163,7 +163,7 @@ fn state(e: &mut Engine) -> (String, usize, String, String) {
 
 fn open(path: &Path) -> Engine {
     let data = std::fs::read(path).expect("read log");
-    let rec = revpy_vm::log::Recording::parse(&data).expect("parse log");
+    let rec = revpy_vm::effects::log::Recording::parse(&data).expect("parse log");
     Engine::open(rec, Box::new(revpy_stdlib::new_vm)).expect("open")
 }
 

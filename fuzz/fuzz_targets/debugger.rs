@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use revpy_compiler::CompileMode;
-use revpy_vm::log::{Header, MemoryLog, Recording};
+use revpy_vm::effects::log::{Header, MemoryLog, Recording};
 use revpy_vm::{ExitStatus, OutputSink};
 use std::sync::OnceLock;
 

@@ -2,7 +2,7 @@
 //! into programs and recordings.
 
 use revpy_compiler::CompileMode;
-use revpy_vm::log::{self, Recording};
+use revpy_vm::effects::log::{self, Recording};
 use revpy_vm::{Mode, OutputSink, Vm};
 use std::sync::{mpsc, Mutex, OnceLock};
 

@@ -1,7 +1,7 @@
 //! Debugger expressions: anchors (`$N`, `$#SERIAL`) and evaluation on throwaway
 //! copies of the program state (DESIGN.md invariant 6: looking must not touch).
 
-use revpy_vm::value::ObjRef;
+use revpy_vm::ObjRef;
 use revpy_vm::{Mode, OutputSink, Value, Vm};
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -2,7 +2,7 @@
 //! `VecDeque`, with CPython's methods, error messages and repr.
 
 use revpy_compiler::opcodes::CmpOp;
-use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::object::opaque::OpaqueObject;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;

@@ -12,9 +12,9 @@
 //! program sees the logged results. Text files are UTF-8 (or Latin-1) with universal
 //! newlines on input (`\r\n` and `\r` read as `\n`), as CPython's default.
 
+use revpy_vm::effects::log::Val;
 use revpy_vm::effects::{io_error_val, OsErr, OsResult};
-use revpy_vm::log::Val;
-use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::object::opaque::OpaqueObject;
 use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;

@@ -9,9 +9,9 @@
 //! environment (read whole, as one effect, the first time the program touches
 //! `os.environ` or `os.getenv`).
 
+use revpy_vm::effects::log::Val;
 use revpy_vm::effects::{io_error_val, OsErr, OsResult};
-use revpy_vm::log::Val;
-use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::object::opaque::OpaqueObject;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};
 use std::any::Any;

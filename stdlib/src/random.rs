@@ -12,7 +12,7 @@
 use crate::math::arg_f64;
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{Signed, ToPrimitive};
-use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::object::opaque::OpaqueObject;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, Num, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;

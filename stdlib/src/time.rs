@@ -4,8 +4,8 @@
 //! result (it depends on the host's time zone). `gmtime`, `strftime` and `asctime` of a
 //! given time are pure computations.
 
+use revpy_vm::effects::log::Val;
 use revpy_vm::effects::OsResult;
-use revpy_vm::log::Val;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Num, ObjRef, PyResult, Value, Vm};
 

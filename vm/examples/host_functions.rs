@@ -9,8 +9,8 @@
 // determinism rules are for the VM.
 #![allow(clippy::disallowed_methods)]
 
-use revpy_vm::host::HostValue;
-use revpy_vm::log::{Header, MemoryLog, Recording};
+use revpy_vm::effects::log::{Header, MemoryLog, Recording};
+use revpy_vm::embed::host::HostValue;
 use revpy_vm::{ExitStatus, OutputSink, Vm};
 use std::cell::Cell;
 use std::rc::Rc;

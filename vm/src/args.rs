@@ -7,13 +7,13 @@
 //! for the `self` or `cls` of methods, class methods and `__new__`). Natives that take
 //! keyword arguments unpack them with a [`KwSpec`].
 
-use crate::heap::{Kind, NativeFunc};
-use crate::value::{ObjRef, Value};
+use crate::object::{Kind, NativeFunc};
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 /// One native in a registration table: its name, its function and its arguments
 /// (`("append", list_append, Arity::exactly(1))`).
-pub type NativeDef = (&'static str, crate::heap::NativeFn, Arity);
+pub type NativeDef = (&'static str, crate::object::NativeFn, Arity);
 
 /// The positional arguments a native accepts (not counting the `self` or `cls` of
 /// methods, class methods and `__new__`), and whether it accepts keywords.

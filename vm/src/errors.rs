@@ -1,8 +1,25 @@
 //! Creating exceptions from Rust, and printing tracebacks in CPython's format.
 
-use crate::heap::{ExcData, Kind};
-use crate::value::{ObjRef, Value};
-use crate::{PyErr, Vm};
+use crate::effects::EffectError;
+use crate::object::{ExcData, Kind};
+use crate::object::{ObjRef, Value};
+use crate::Vm;
+
+/// A Python exception in flight: the exception object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PyErr(pub ObjRef);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Why execution is being stopped from outside the program. While set, exception
+/// handlers and `finally` blocks do not run: the stack unwinds to the host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Abort {
+    pub message: String,
+    /// `os._exit(n)`: the program ends now with this status (no handlers, no
+    /// `finally`), and this is not an error.
+    pub exit_code: Option<i32>,
+}
 
 impl Vm {
     /// A new exception of class `cls` with one string argument.
@@ -216,5 +233,75 @@ impl Vm {
         }
         self.format_tb(e.0, &mut out);
         out
+    }
+}
+
+impl Vm {
+    /// Turn an effect failure (replay divergence or end of log) into an abort that
+    /// unwinds past every handler, naming the effect and the source line.
+    pub fn fx<T>(&mut self, r: Result<T, EffectError>) -> PyResult<T> {
+        match r {
+            Ok(v) => Ok(v),
+            Err(EffectError::Offline { asked }) => Err(self.new_error(
+                self.types.runtime_error,
+                format!("I/O is not available in this VM ({})", asked.name()),
+            )),
+            Err(EffectError::Sandbox { asked }) => Err(self.new_error(
+                self.types.runtime_error,
+                format!(
+                    "I/O is not allowed while the debugger evaluates an expression ({})",
+                    asked.name()
+                ),
+            )),
+            Err(e) => {
+                let (file, line) = match self.frames.last() {
+                    Some(f) => (f.code.code.filename.to_string(), f.line()),
+                    None => ("<none>".into(), 0),
+                };
+                let message = match e {
+                    EffectError::Diverged { index, recorded, asked } => format!(
+                        "replay diverged at effect #{index} (file {file}, line {line}): the recording has {}, the program asked for {}",
+                        recorded.name(),
+                        asked.name()
+                    ),
+                    EffectError::Ended { index, truncated: true, asked } => format!(
+                        "the recording ends at effect #{index} (file {file}, line {line}), where the program asked for {}: it was cut short (the recorded program was killed or crashed)",
+                        asked.name()
+                    ),
+                    EffectError::Ended { index, truncated: false, asked } => format!(
+                        "replay diverged at effect #{index} (file {file}, line {line}): the recording has no more effects, the program asked for {}",
+                        asked.name()
+                    ),
+                    EffectError::Shape { index, kind, got, expected } => format!(
+                        "replay diverged at effect #{index} (file {file}, line {line}): the recording has {} returning {got}, the program expected {expected}",
+                        kind.name()
+                    ),
+                    EffectError::Sandbox { .. } | EffectError::Offline { .. } => {
+                        unreachable!("handled above")
+                    }
+                };
+                Err(self.abort_with(message))
+            }
+        }
+    }
+
+    /// Stop execution from outside the program.
+    pub fn abort_with(&mut self, message: String) -> PyErr {
+        self.abort = Some(Abort {
+            message: message.clone(),
+            exit_code: None,
+        });
+        self.new_error(self.types.system_error, message)
+    }
+
+    /// `os._exit(code)`: stop at once, skipping every handler and `finally` block; the
+    /// program's exit status is `code`.
+    pub fn hard_exit(&mut self, code: i32) -> PyErr {
+        let message = format!("os._exit({code})");
+        self.abort = Some(Abort {
+            message: message.clone(),
+            exit_code: Some(code),
+        });
+        self.new_error(self.types.system_exit, message)
     }
 }

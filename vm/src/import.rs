@@ -2,8 +2,8 @@
 //! native modules registered by `stdlib`, relative imports, `from m import *`.
 //! Reading sources goes through the effects boundary.
 
-use crate::heap::Kind;
-use crate::value::{ObjRef, Value};
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 impl Vm {

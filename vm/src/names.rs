@@ -1,6 +1,6 @@
 //! Interned names the VM looks up often (dunder methods and the like).
 
-use crate::value::Value;
+use crate::object::Value;
 
 macro_rules! names {
     ($($n:ident),* $(,)?) => {

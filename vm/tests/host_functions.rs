@@ -1,8 +1,8 @@
 //! Host functions registered by an embedder: called live, recorded as effects,
 //! answered from the log in replay without calling the closure.
 
-use revpy_vm::host::HostValue;
-use revpy_vm::log::{Header, MemoryLog, Recording};
+use revpy_vm::effects::log::{Header, MemoryLog, Recording};
+use revpy_vm::embed::host::HostValue;
 use revpy_vm::{EffectKind, ExitStatus, OutputSink, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;

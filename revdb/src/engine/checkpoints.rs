@@ -1,9 +1,9 @@
 //! The checkpoints: resumable copies of the VM along the timeline. Copies share
-//! the heap's chunks (see `revpy_vm::heap::Chunk`), so what a checkpoint costs is
+//! the heap's chunks (see `revpy_vm::object::heap::Chunk`), so what a checkpoint costs is
 //! the chunks that changed since its neighbours; this store counts every chunk
 //! once and keeps the total under a budget, thinning far from where the user is.
 
-use revpy_vm::heap::Chunk;
+use revpy_vm::object::heap::Chunk;
 use revpy_vm::Vm;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -25,8 +25,8 @@ pub use run::DEFAULT_INTERVAL;
 
 use crate::expr::{self, Scope};
 use revpy_compiler::{CodeObject, CompileMode};
+use revpy_vm::effects::log::{Record, Recording, Tail, Val};
 use revpy_vm::effects::Replay;
-use revpy_vm::log::{Record, Recording, Tail, Val};
 use revpy_vm::{EffectKind, ExitStatus, HookAction, Mode, OutputSink, StopKind, Value, Vm};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;

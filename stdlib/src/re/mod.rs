@@ -21,7 +21,7 @@ mod parse;
 mod tests;
 
 use exec::{Bt, Exec, State, UNSET};
-use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::object::opaque::OpaqueObject;
 use revpy_vm::Arity;
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;

@@ -2,8 +2,8 @@
 //! standard streams (writes go through the effects boundary).
 
 use crate::args::{Arity, NativeDef};
-use crate::heap::Kind;
-use crate::value::{ObjRef, Value};
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -229,7 +229,7 @@ pub fn create(vm: &mut Vm) {
     // `sys.version_info`: a tuple with named fields (`.major`, ...), as CPython's.
     let tuple = vm.types.tuple;
     let vi_cls = vm.new_native_class("version_info", tuple, "sys");
-    let getters: &[(&'static str, crate::heap::NativeFn)] = &[
+    let getters: &[(&'static str, crate::object::NativeFn)] = &[
         ("major", vi_major),
         ("minor", vi_minor),
         ("micro", vi_micro),
@@ -259,7 +259,7 @@ pub fn create(vm: &mut Vm) {
     set(vm, d, "argv", empty);
     let path = vm.new_list(vec![]);
     set(vm, d, "path", path);
-    crate::limits::register_sys(vm, d);
+    crate::object::limits::register_sys(vm, d);
     let key = vm.intern("sys");
     let _ = vm.dict_set(vm.modules, key, Value::Obj(m));
 }

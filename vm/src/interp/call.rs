@@ -2,8 +2,8 @@
 //! `Vm::call` for natives that call back into Python.
 
 use super::{Exit, Frame};
-use crate::heap::{Function, GenData, Kind};
-use crate::value::{ObjRef, Value};
+use crate::object::{Function, GenData, Kind};
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::code::flags;
 use smallvec::SmallVec;
@@ -132,7 +132,7 @@ impl Vm {
         Ok(())
     }
 
-    fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::heap::CodeData>, base: usize) {
+    fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::object::CodeData>, base: usize) {
         let c = &code.code;
         let nvar = c.varnames.len();
         for i in 0..c.cellvars.len() {
@@ -292,7 +292,7 @@ impl Vm {
             Kind::Native(nf) if nf.host.is_some() => {
                 let index = nf.host.unwrap_or(0) as usize;
                 self.gc_holds += 1;
-                let r = crate::host::call_host(self, index, args, kwargs);
+                let r = crate::embed::host::call_host(self, index, args, kwargs);
                 self.gc_holds -= 1;
                 r
             }

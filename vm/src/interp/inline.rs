@@ -3,8 +3,8 @@
 //! the generic lookup. A cache never changes behaviour: every hit is validated
 //! (dict layout stamps, class identity and the method-cache epoch).
 
-use crate::heap::{CodeData, Kind};
-use crate::value::{ObjRef, Value};
+use crate::object::{CodeData, Kind};
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 /// No attribute fast path recorded.
@@ -314,14 +314,14 @@ impl Vm {
         if let Some((k, _)) = self.dict_entry(d, c.hint) {
             if k.is(name) {
                 if let Kind::Dict(x) = self.heap.kind_mut(d) {
-                    crate::dict::unshared(x).set_value_at(c.hint as usize, v);
+                    crate::object::dict_table::unshared(x).set_value_at(c.hint as usize, v);
                 }
                 return true;
             }
         }
         if let Some(i) = self.dict_find_str(d, name) {
             if let Kind::Dict(x) = self.heap.kind_mut(d) {
-                crate::dict::unshared(x).set_value_at(i, v);
+                crate::object::dict_table::unshared(x).set_value_at(i, v);
             }
             self.remember_hint(code, pc, &c, name, i);
             return true;
@@ -403,14 +403,14 @@ impl Vm {
                 if let Some((k, _)) = self.dict_entry(d, c.hint) {
                     if k.is(name) {
                         if let Kind::Dict(x) = self.heap.kind_mut(d) {
-                            crate::dict::unshared(x).set_value_at(c.hint as usize, v);
+                            crate::object::dict_table::unshared(x).set_value_at(c.hint as usize, v);
                         }
                         return Ok(());
                     }
                 }
                 if let Some(i) = self.dict_find_str(d, name) {
                     if let Kind::Dict(x) = self.heap.kind_mut(d) {
-                        crate::dict::unshared(x).set_value_at(i, v);
+                        crate::object::dict_table::unshared(x).set_value_at(i, v);
                     }
                     self.remember_hint(code, pc, &c, name, i);
                     return Ok(());

@@ -1,8 +1,8 @@
 //! Exceptions in flight: finding handlers, unwinding frames, building tracebacks,
 //! `raise` semantics (causes, contexts, re-raise).
 
-use crate::heap::Kind;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
 use crate::{PyErr, PyResult, Vm};
 
 impl Vm {
@@ -67,7 +67,7 @@ impl Vm {
         }
     }
 
-    fn set_cause(&mut self, exc: crate::value::ObjRef, cause: Value, context: Value) {
+    fn set_cause(&mut self, exc: crate::object::ObjRef, cause: Value, context: Value) {
         if let Kind::Exception(e) = self.heap.kind_mut(exc) {
             e.cause = cause;
             e.context = context;
@@ -216,7 +216,7 @@ impl Vm {
         )
     }
 
-    pub(crate) fn unbound_deref(&mut self, code: &crate::heap::CodeData, i: usize) -> PyErr {
+    pub(crate) fn unbound_deref(&mut self, code: &crate::object::CodeData, i: usize) -> PyErr {
         let name = code.code.cell_name(i).to_string();
         if i < code.code.cellvars.len() {
             self.unbound_local(&name)

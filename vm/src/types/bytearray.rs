@@ -3,9 +3,9 @@
 //! `ops.rs`.)
 
 use crate::args::{Arity, NativeDef};
-use crate::heap::Kind;
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
 use crate::types::bytes::{arg_byte, this};
-use crate::value::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];

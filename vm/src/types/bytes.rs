@@ -2,8 +2,8 @@
 //! called on one). The mutating methods of bytearray are in `bytearray.rs`.
 
 use crate::args::{Arity, NativeDef};
-use crate::heap::Kind;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];

@@ -2,8 +2,8 @@
 //! tabs, hex, translate, affixes); the searching and splitting ones are in `bytes.rs`.
 
 use crate::args::{Arity, NativeDef};
+use crate::object::Value;
 use crate::types::bytes::{arg_bytes, decode, is_space, same, this};
-use crate::value::Value;
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];

@@ -2,8 +2,8 @@
 //! (utf-8, ascii, latin-1; strict, ignore, replace, backslashreplace,
 //! xmlcharrefreplace), with CPython's error messages.
 
-use crate::types::str_methods::{must_str, this};
-use crate::value::Value;
+use crate::object::Value;
+use crate::types::str::methods::{must_str, this};
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];

@@ -2,9 +2,9 @@
 //! views, and the dict methods.
 
 use crate::args::{Arity, NativeDef};
-use crate::dict::{Dict, Probe};
-use crate::heap::Kind;
-use crate::value::{ObjRef, Value};
+use crate::object::dict_table::{Dict, Probe};
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use std::rc::Rc;
 
@@ -25,7 +25,7 @@ impl Vm {
 
     fn dict_mut(&mut self, d: ObjRef) -> &mut Dict {
         match self.heap.kind_mut(d) {
-            Kind::Dict(x) => crate::dict::unshared(x),
+            Kind::Dict(x) => crate::object::dict_table::unshared(x),
             _ => panic!("revpy internal error: not a dict"),
         }
     }
@@ -92,7 +92,7 @@ impl Vm {
             Some(i) => self.dict_mut(d).set_value_at(i, value),
             None => {
                 self.dict_mut(d).insert_new(hash, key, value);
-                self.heap.charge(crate::heap::DICT_ENTRY_BYTES);
+                self.heap.charge(crate::object::DICT_ENTRY_BYTES);
             }
         }
         Ok(())

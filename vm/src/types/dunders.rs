@@ -7,9 +7,9 @@
 //! the user-dispatching ones, so a subclass's `super().__getitem__(k)` cannot loop.
 //! Operand types a built-in does not handle give `NotImplemented`, as in CPython.
 
-use crate::heap::{IterKind, Kind, NativeFn};
-use crate::num::Num;
-use crate::value::{ObjRef, Value};
+use crate::object::{IterKind, Kind, NativeFn};
+use crate::object::{ObjRef, Value};
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 
@@ -204,10 +204,12 @@ fn compare<const F: u8, const OP: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> Py
     if !accepts(F, family(vm, r)) || (ordered && matches!(F, COMPLEX | DICT | RANGE)) {
         return Ok(vm.not_implemented);
     }
-    Ok(match crate::types::misc::native_compare(vm, l, r, op)? {
-        Some(b) => Value::Bool(b),
-        None => vm.not_implemented,
-    })
+    Ok(
+        match crate::protocols::compare::native_compare(vm, l, r, op)? {
+            Some(b) => Value::Bool(b),
+            None => vm.not_implemented,
+        },
+    )
 }
 
 fn obj_of(v: Value) -> ObjRef {

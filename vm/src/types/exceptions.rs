@@ -1,8 +1,8 @@
 //! `BaseException` and its attributes (`args`, `__cause__`, `__context__`, ...).
 
 use crate::args::Arity;
-use crate::heap::{ExcData, Kind};
-use crate::value::Value;
+use crate::object::Value;
+use crate::object::{ExcData, Kind};
 use crate::{PyResult, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -60,7 +60,7 @@ impl Vm {
     /// machinery raises them.
     pub fn new_import_error(
         &mut self,
-        cls: crate::value::ObjRef,
+        cls: crate::object::ObjRef,
         msg: String,
         name: &str,
     ) -> crate::PyErr {
@@ -105,7 +105,7 @@ fn exc_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 /// The OSError subclass CPython raises for an errno.
-pub fn os_error_class(vm: &Vm, errno: i64) -> crate::value::ObjRef {
+pub fn os_error_class(vm: &Vm, errno: i64) -> crate::object::ObjRef {
     let t = &vm.types;
     match errno {
         2 => t.file_not_found_error,
@@ -180,7 +180,7 @@ pub(crate) fn os_error_str(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Valu
     exc_str(vm, args, kw)
 }
 
-fn exc_dict_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Value {
+fn exc_dict_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Value {
     let Some(d) = vm.heap.get(r).dict else {
         return Value::None;
     };
@@ -189,7 +189,7 @@ fn exc_dict_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Value {
 }
 
 /// Attribute reads on exception objects.
-pub fn exc_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Option<Value> {
+pub fn exc_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Value> {
     let Kind::Exception(e) = vm.heap.kind(r) else {
         return None;
     };
@@ -229,7 +229,7 @@ pub fn exc_attr(vm: &mut Vm, r: crate::value::ObjRef, name: &str) -> Option<Valu
 }
 
 /// Attribute writes that go to the exception's own fields.
-pub fn exc_setattr(vm: &mut Vm, r: crate::value::ObjRef, name: &str, v: Value) -> PyResult<bool> {
+pub fn exc_setattr(vm: &mut Vm, r: crate::object::ObjRef, name: &str, v: Value) -> PyResult<bool> {
     let is_exc = matches!(vm.heap.kind(r), Kind::Exception(_));
     if !is_exc {
         return Ok(false);

@@ -1,9 +1,9 @@
 //! `float` and `complex`.
 
 use crate::args::{Arity, NativeDef};
-use crate::heap::Kind;
-use crate::num::Num;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -63,12 +63,11 @@ impl Vm {
         }
         if let Some(s) = self.as_str(v) {
             let s = s.to_string();
-            return parse_float(&crate::unicode_tables::decimal_and_space_to_ascii(&s)).ok_or_else(
-                || {
-                    let r = crate::repr::str_repr(&s);
+            return parse_float(&crate::types::str::unicode_tables::decimal_and_space_to_ascii(&s))
+                .ok_or_else(|| {
+                    let r = crate::protocols::repr::str_repr(&s);
                     self.new_value_error(format!("could not convert string to float: {r}"))
-                },
-            );
+                });
         }
         for name in ["__float__", "__index__"] {
             let n = self.intern(name);

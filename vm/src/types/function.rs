@@ -2,8 +2,8 @@
 //! `staticmethod` and `classmethod`.
 
 use crate::args::Arity;
-use crate::heap::Kind;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];

@@ -2,9 +2,9 @@
 //! `close`, and delegation for `yield from`.
 
 use crate::args::Arity;
-use crate::heap::{GenData, Kind};
 use crate::interp::Exit;
-use crate::value::{ObjRef, Value};
+use crate::object::{GenData, Kind};
+use crate::object::{ObjRef, Value};
 use crate::{PyErr, PyResult, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -247,7 +247,7 @@ impl Vm {
     fn iter_next_with_value(&mut self, it: Value) -> PyResult<Result<Value, Value>> {
         if let Value::Obj(r) = it {
             if let Kind::Iter(_) = self.heap.kind(r) {
-                return Ok(match crate::types::misc::builtin_iter_next(self, r)? {
+                return Ok(match crate::types::iterators::builtin_iter_next(self, r)? {
                     Some(v) => Ok(v),
                     None => Err(Value::None),
                 });

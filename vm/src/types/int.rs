@@ -1,9 +1,9 @@
 //! `int` and `bool`: construction from numbers and strings, and the int methods.
 
 use crate::args::{Arity, NativeDef};
-use crate::heap::Kind;
-use crate::num::Num;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use num_bigint::{BigInt, Sign};
 use num_traits::{Num as _, Signed, ToPrimitive, Zero};
@@ -98,12 +98,12 @@ impl Vm {
         }
         if let Some(s) = self.as_str(v) {
             let s = s.to_string();
-            let ascii = crate::unicode_tables::decimal_and_space_to_ascii(&s);
+            let ascii = crate::types::str::unicode_tables::decimal_and_space_to_ascii(&s);
             return match parse_int_limited(&ascii, 10, self.int_max_str_digits) {
                 Ok(b) => Ok(self.new_bigint(b)),
                 Err(ParseIntError::TooManyDigits(n)) => Err(self.int_str_limit_error(Some(n))),
                 Err(ParseIntError::Invalid) => {
-                    let r = crate::repr::str_repr(&s);
+                    let r = crate::protocols::repr::str_repr(&s);
                     Err(self
                         .new_value_error(format!("invalid literal for int() with base 10: {r}")))
                 }
@@ -116,7 +116,7 @@ impl Vm {
                     Ok(b) => Ok(self.new_bigint(b)),
                     Err(ParseIntError::TooManyDigits(n)) => Err(self.int_str_limit_error(Some(n))),
                     Err(ParseIntError::Invalid) => {
-                        let rr = crate::repr::bytes_repr(s.as_bytes());
+                        let rr = crate::protocols::repr::bytes_repr(s.as_bytes());
                         Err(self.new_value_error(format!(
                             "invalid literal for int() with base 10: {rr}"
                         )))
@@ -198,7 +198,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 return Err(vm.new_value_error("int() base must be >= 2 and <= 36, or 0".into()));
             }
             let s = match vm.as_str(x) {
-                Some(s) => crate::unicode_tables::decimal_and_space_to_ascii(s).into_owned(),
+                Some(s) => {
+                    crate::types::str::unicode_tables::decimal_and_space_to_ascii(s).into_owned()
+                }
                 None => match x {
                     Value::Obj(r) => match vm.heap.kind(r) {
                         Kind::Bytes(b) | Kind::ByteArray(b) => {
@@ -221,7 +223,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 Ok(n) => vm.new_bigint(n),
                 Err(ParseIntError::TooManyDigits(n)) => return Err(vm.int_str_limit_error(Some(n))),
                 Err(ParseIntError::Invalid) => {
-                    let r = crate::repr::str_repr(&s);
+                    let r = crate::protocols::repr::str_repr(&s);
                     return Err(
                         vm.new_value_error(format!("invalid literal for int() with base {b}: {r}"))
                     );

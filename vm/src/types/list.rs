@@ -1,8 +1,8 @@
-//! `list`; its sort is CPython's timsort (`crate::sort`).
+//! `list`; its sort is CPython's timsort (`crate::protocols::sort`).
 
 use crate::args::{Arity, KwSpec, NativeDef};
-use crate::heap::Kind;
-use crate::value::{ObjRef, Value};
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];
@@ -76,7 +76,7 @@ impl Vm {
         }
     }
 
-    /// Sort values in place as CPython's `list.sort` (see `crate::sort`): keys computed
+    /// Sort values in place as CPython's `list.sort` (see `crate::protocols::sort`): keys computed
     /// once, stable, `reverse` keeping stability. The items and keys stay GC roots
     /// while Python code (keys, `__lt__`) runs.
     pub fn sort_values(
@@ -109,7 +109,7 @@ impl Vm {
             }
             Some(ks)
         };
-        crate::sort::list_sort(self, items, keys, reverse)
+        crate::protocols::sort::list_sort(self, items, keys, reverse)
     }
 }
 

@@ -1,9 +1,11 @@
 //! The built-in types: their table (name, base, layout) and, one file per type, their
-//! methods.
+//! methods (`str` has a folder; `class.rs` is `type`, `object_type.rs` is `object`).
+//! Operations over any object are in `protocols/`.
 
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod class;
 pub mod codecs;
 pub mod dict;
 pub mod dunders;
@@ -12,17 +14,19 @@ pub mod float;
 pub mod function;
 pub mod generator;
 pub mod int;
+pub mod iterators;
 pub mod list;
-pub mod misc;
-pub mod object;
+pub mod object_type;
 pub mod range;
+pub mod sequence_ops;
 pub mod set;
+pub mod slice;
 pub mod str;
-pub mod str_methods;
+pub mod super_type;
 pub mod tuple;
 
-use crate::heap::BaseKind;
-use crate::value::{ObjRef, Value};
+use crate::object::BaseKind;
+use crate::object::{ObjRef, Value};
 
 macro_rules! types {
     ($($field:ident = $name:literal : $base:ident / $kind:ident;)*) => {

@@ -3,9 +3,9 @@
 //! `Kind::Range` with i64 bounds, chosen so that iterating never overflows.
 
 use crate::args::Arity;
-use crate::heap::{IterKind, Kind};
-use crate::num::Num;
-use crate::value::{ObjRef, Value};
+use crate::object::{IterKind, Kind};
+use crate::object::{ObjRef, Value};
+use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};

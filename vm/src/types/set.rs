@@ -2,10 +2,10 @@
 //! iteration order matches CPython.
 
 use crate::args::{Arity, NativeDef};
-use crate::dict::Probe;
-use crate::heap::Kind;
-use crate::set::SetTable;
-use crate::value::{ObjRef, Value};
+use crate::object::dict_table::Probe;
+use crate::object::set_table::SetTable;
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::BinOp;
 
@@ -82,7 +82,7 @@ impl Vm {
     fn set_add_hashed(&mut self, s: ObjRef, key: Value, hash: i64) -> PyResult<()> {
         if self.set_find(s, key, hash)?.is_none() {
             self.table_mut(s).insert_new(hash, key);
-            self.heap.charge(2 * crate::heap::SET_SLOT_BYTES);
+            self.heap.charge(2 * crate::object::SET_SLOT_BYTES);
         }
         Ok(())
     }

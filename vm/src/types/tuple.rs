@@ -1,8 +1,8 @@
 //! `tuple`.
 
 use crate::args::Arity;
-use crate::heap::Kind;
-use crate::value::Value;
+use crate::object::Kind;
+use crate::object::Value;
 use crate::{PyResult, Vm};
 
 impl Vm {

@@ -1,0 +1,272 @@
+//! The builtins that look at objects and namespaces: `callable`, `dir`, the
+//! `*attr` functions, `globals`/`locals`/`vars`, `hash`, `id`, `isinstance`,
+//! `issubclass`.
+
+use super::{Args, Kw};
+use crate::object::Kind;
+use crate::object::Value;
+use crate::{PyResult, Vm};
+
+pub(super) fn b_callable(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("callable", args, 1, 1)?;
+    let v = args[0];
+    let r = match v {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Function(_) | Kind::Native(_) | Kind::BoundMethod(..) | Kind::Class(_) => true,
+            _ => {
+                let c = vm.names.__call__;
+                vm.lookup_special(v, c).is_some()
+            }
+        },
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+/// The names `dir(obj)` lists, sorted.
+pub fn dir_names(vm: &mut Vm, obj: Value) -> PyResult<Vec<String>> {
+    let mut names: Vec<String> = vec![];
+    let add_dict = |vm: &mut Vm, d: crate::object::ObjRef, names: &mut Vec<String>| {
+        for (k, _) in vm.dict_items(d) {
+            if let Some(s) = vm.as_str(k) {
+                names.push(s.to_string());
+            }
+        }
+    };
+    if let Some(d) = vm.instance_dict(obj) {
+        add_dict(vm, d, &mut names);
+    }
+    let cls = if vm.is_class(obj) {
+        obj.obj().expect("class")
+    } else {
+        vm.type_of(obj)
+    };
+    for c in vm.class_data(cls).mro.clone() {
+        let d = vm.class_data(c).dict;
+        add_dict(vm, d, &mut names);
+    }
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+pub(super) fn b_dir(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("dir", args, 0, 1)?;
+    let names = match args.first() {
+        Some(o) => {
+            let dn = vm.names.__dir__;
+            let cls = vm.type_of(*o);
+            if let Some(f) = vm.user_override(cls, dn) {
+                let r = vm.call(f, &[*o], &[])?;
+                let mut items = vm.iterate(r)?;
+                vm.sort_values(&mut items, Value::None, false)?;
+                return Ok(vm.new_list(items));
+            }
+            dir_names(vm, *o)?
+        }
+        None => {
+            let f = vm.frames.last().map(|f| f.locals.unwrap_or(f.globals));
+            let mut n: Vec<String> = match f {
+                Some(d) => vm
+                    .dict_items(d)
+                    .into_iter()
+                    .filter_map(|(k, _)| vm.as_str(k).map(|s| s.to_string()))
+                    .collect(),
+                None => vec![],
+            };
+            n.sort();
+            n
+        }
+    };
+    let items = names.into_iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(items))
+}
+fn name_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Value> {
+    match vm.as_str(v) {
+        Some(s) => {
+            let s = s.to_string();
+            Ok(vm.intern(&s))
+        }
+        None => {
+            let t = vm.type_name(v);
+            let _ = fname;
+            Err(vm.new_type_error(format!("attribute name must be string, not '{t}'")))
+        }
+    }
+}
+pub(super) fn b_getattr(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("getattr", args, 2, 3)?;
+    let n = name_arg(vm, args[1], "getattr")?;
+    match args.get(2) {
+        None => vm.getattr(args[0], n),
+        Some(d) => match vm.getattr_opt(args[0], n) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Ok(*d),
+            Err(e) if vm.isinstance_ref(e.0, vm.types.attribute_error) => Ok(*d),
+            Err(e) => Err(e),
+        },
+    }
+}
+pub(super) fn b_setattr(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("setattr", args, 3, 3)?;
+    let n = name_arg(vm, args[1], "setattr")?;
+    vm.setattr(args[0], n, args[2])?;
+    Ok(Value::None)
+}
+pub(super) fn b_hasattr(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("hasattr", args, 2, 2)?;
+    let n = name_arg(vm, args[1], "hasattr")?;
+    Ok(Value::Bool(vm.hasattr(args[0], n)?))
+}
+pub(super) fn b_delattr(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("delattr", args, 2, 2)?;
+    let n = name_arg(vm, args[1], "delattr")?;
+    vm.delattr(args[0], n)?;
+    Ok(Value::None)
+}
+pub(super) fn b_globals(vm: &mut Vm, _args: Args, _: Kw) -> PyResult<Value> {
+    Ok(vm
+        .frames
+        .last()
+        .map(|f| Value::Obj(f.globals))
+        .unwrap_or(Value::None))
+}
+pub(super) fn b_locals(vm: &mut Vm, _args: Args, _: Kw) -> PyResult<Value> {
+    let Some(f) = vm.frames.last().cloned() else {
+        return Ok(Value::None);
+    };
+    if let Some(l) = f.locals {
+        return Ok(Value::Obj(l));
+    }
+    if f.code.code.flags & revpy_compiler::code::flags::NAME_LOCALS == 0
+        && f.code.code.name.as_ref() != "<module>"
+    {
+        let d = vm.new_dict();
+        let c = &f.code.code;
+        for (i, name) in f.code.varnames.iter().enumerate() {
+            let v = vm.stack[f.base as usize + i];
+            if !v.is_undef() {
+                vm.dict_set(d, *name, v)?;
+            }
+        }
+        let nv = c.varnames.len();
+        for i in 0..c.cellvars.len() + c.freevars.len() {
+            let cell = vm.stack[f.base as usize + nv + i];
+            let v = vm.cell_get(cell);
+            if !v.is_undef() {
+                let k = vm.intern(c.cell_name(i));
+                vm.dict_set(d, k, v)?;
+            }
+        }
+        return Ok(Value::Obj(d));
+    }
+    Ok(Value::Obj(f.globals))
+}
+pub(super) fn b_vars(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    vm.check_args("vars", args, 0, 1)?;
+    match args.first() {
+        None => b_locals(vm, args, kw),
+        Some(o) => {
+            let dk = vm.names.__dict__;
+            match vm.getattr_opt(*o, dk)? {
+                Some(d) => Ok(d),
+                None => {
+                    Err(vm.new_type_error("vars() argument must have __dict__ attribute".into()))
+                }
+            }
+        }
+    }
+}
+pub(super) fn b_hash(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("hash", args, 1, 1)?;
+    Ok(Value::Int(vm.hash(args[0])?))
+}
+pub(super) fn b_id(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("id", args, 1, 1)?;
+    Ok(Value::Int(vm.id_of(args[0])))
+}
+fn class_or_tuple(vm: &mut Vm, t: Value, fname: &str) -> PyResult<Vec<crate::object::ObjRef>> {
+    match t {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Class(_) => Ok(vec![r]),
+            Kind::Tuple(items) => {
+                let items = items.clone();
+                let mut out = vec![];
+                for it in items {
+                    out.extend(class_or_tuple(vm, it, fname)?);
+                }
+                Ok(out)
+            }
+            _ => Err(vm.new_type_error(format!(
+                "{fname}() arg 2 must be a type, a tuple of types, or a union"
+            ))),
+        },
+        _ => Err(vm.new_type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+pub(super) fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("isinstance", args, 2, 2)?;
+    // The common case: one class with a built-in metaclass.
+    if let Value::Obj(c) = args[1] {
+        if let Kind::Class(_) = vm.heap.kind(c) {
+            let meta = vm.heap.get(c).class;
+            if vm.class_data(meta).is_builtin {
+                return Ok(Value::Bool(vm.isinstance(args[0], c)));
+            }
+        }
+    }
+    for c in class_or_tuple(vm, args[1], "isinstance")? {
+        if vm.isinstance(args[0], c) {
+            return Ok(Value::Bool(true));
+        }
+        let ic = vm.names.__instancecheck__;
+        let meta = vm.heap.get(c).class;
+        if !vm.class_data(meta).is_builtin {
+            if let Some(f) = vm.class_lookup(meta, ic) {
+                let r = vm.call(f, &[Value::Obj(c), args[0]], &[])?;
+                if vm.truthy(r)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+        }
+    }
+    Ok(Value::Bool(false))
+}
+pub(super) fn b_issubclass(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("issubclass", args, 2, 2)?;
+    let Some(a) = args[0]
+        .obj()
+        .filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_)))
+    else {
+        return Err(vm.new_type_error("issubclass() arg 1 must be a class".into()));
+    };
+    for c in class_or_tuple(vm, args[1], "issubclass")? {
+        if vm.is_subclass_ref(a, c) {
+            return Ok(Value::Bool(true));
+        }
+        let sc = vm.names.__subclasscheck__;
+        let meta = vm.heap.get(c).class;
+        if !vm.class_data(meta).is_builtin {
+            if let Some(f) = vm.class_lookup(meta, sc) {
+                let r = vm.call(f, &[Value::Obj(c), Value::Obj(a)], &[])?;
+                if vm.truthy(r)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+        }
+    }
+    Ok(Value::Bool(false))
+}
+impl Vm {
+    /// `id(v)`: the creation serial number for objects; a deterministic value for
+    /// immediates.
+    pub fn id_of(&self, v: Value) -> i64 {
+        match v {
+            Value::Obj(r) => self.heap.get(r).serial as i64,
+            Value::None | Value::Undef => 1 << 40,
+            Value::Bool(b) => (1 << 40) + 1 + b as i64,
+            Value::Int(i) => (2 << 40) + (i.rem_euclid(1 << 39)),
+            Value::Float(f) => (3 << 40) + (f.to_bits() as i64).rem_euclid(1 << 39),
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The builtins over iterables: `all`, `any`, `iter`, `next`, `min`/`max`,
+//! `sum`, `sorted`.
+
+use super::{Args, Kw};
+use crate::args::KwSpec;
+use crate::object::Value;
+use crate::object::{IterKind, Kind};
+use crate::{PyResult, Vm};
+use revpy_compiler::opcodes::BinOp;
+
+pub(super) fn b_all(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("all", args, 1, 1)?;
+    let it = vm.get_iter(args[0])?;
+    vm.temp_roots.push(it);
+    while let Some(v) = vm.iter_next_gc(it)? {
+        if !vm.truthy(v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+pub(super) fn b_any(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("any", args, 1, 1)?;
+    let it = vm.get_iter(args[0])?;
+    vm.temp_roots.push(it);
+    while let Some(v) = vm.iter_next_gc(it)? {
+        if vm.truthy(v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+pub(super) fn b_iter(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("iter", args, 1, 2)?;
+    if args.len() == 2 {
+        let c = vm.types.callable_iterator;
+        return Ok(vm.new_iter(
+            c,
+            IterKind::Callable {
+                f: args[0],
+                sentinel: args[1],
+            },
+        ));
+    }
+    vm.get_iter(args[0])
+}
+pub(super) fn b_next(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    vm.check_args("next", args, 1, 2)?;
+    let it = args[0];
+    let is_iter = match it {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Iter(_) | Kind::Generator(_) => true,
+            _ => {
+                let n = vm.names.__next__;
+                vm.lookup_special(it, n).is_some()
+            }
+        },
+        _ => false,
+    };
+    if !is_iter {
+        let t = vm.type_name(it);
+        return Err(vm.new_type_error(format!("'{t}' object is not an iterator")));
+    }
+    // Generators: keep the StopIteration value of a `return`.
+    if let Value::Obj(r) = it {
+        if let Kind::Generator(_) = vm.heap.kind(r) {
+            return match vm.resume_generator(r, Value::None, None)? {
+                crate::interp::Exit::Yield(v) => Ok(v),
+                crate::interp::Exit::Return(v) => match args.get(1) {
+                    Some(d) => Ok(*d),
+                    None => Err(vm.new_stop_iteration(v)),
+                },
+            };
+        }
+    }
+    if !matches!(it, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Iter(_))) {
+        let n = vm.names.__next__;
+        let f = vm.lookup_special(it, n).expect("checked");
+        return match vm.call(f, &[it], &[]) {
+            Ok(v) => Ok(v),
+            Err(e) if args.len() == 2 && vm.isinstance_ref(e.0, vm.types.stop_iteration) => {
+                Ok(args[1])
+            }
+            Err(e) => Err(e),
+        };
+    }
+    match vm.iter_next(it)? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(*d),
+            None => Err(vm.new_stop_iteration(Value::None)),
+        },
+    }
+}
+pub(super) fn minmax(vm: &mut Vm, args: Args, kw: Kw, is_max: bool) -> PyResult<Value> {
+    let name = if is_max { "max" } else { "min" };
+    vm.only_kwargs(name, kw, &["key", "default"])?;
+    let key = vm.kwarg(kw, "key").unwrap_or(Value::None);
+    let default = vm.kwarg(kw, "default");
+    let items = match args.len() {
+        0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.iterate_rooted(args[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.new_type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.to_vec()
+        }
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.new_value_error(format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0];
+    let mut best_key = if key.is_none() {
+        best
+    } else {
+        vm.call(key, &[best], &[])?
+    };
+    for it in &items[1..] {
+        let k = if key.is_none() {
+            *it
+        } else {
+            vm.call(key, &[*it], &[])?
+        };
+        let better = if is_max {
+            vm.lt(best_key, k)?
+        } else {
+            vm.lt(k, best_key)?
+        };
+        if better {
+            best = *it;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+pub(super) fn b_max(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    minmax(vm, args, kw, true)
+}
+pub(super) fn b_min(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    minmax(vm, args, kw, false)
+}
+pub(super) fn b_sum(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    vm.check_args("sum", args, 1, 2)?;
+    let mut acc = vm.arg_or(args, 1, kw, "start", Value::Int(0));
+    if vm.as_str(acc).is_some() {
+        return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]".into()));
+    }
+    let it = vm.get_iter(args[0])?;
+    vm.temp_roots.push(it);
+    // The running total stays visible to the collector in this slot.
+    let slot = vm.temp_roots.len();
+    vm.temp_roots.push(acc);
+    while let Some(v) = vm.iter_next_gc(it)? {
+        acc = match (acc, v) {
+            (Value::Int(a), Value::Int(b)) => match a.checked_add(b) {
+                Some(s) => Value::Int(s),
+                None => vm.binary_op(acc, v, BinOp::Add)?,
+            },
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => vm.binary_op(acc, v, BinOp::Add)?,
+        };
+        vm.temp_roots[slot] = acc;
+    }
+    Ok(acc)
+}
+pub(super) fn b_sorted(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    // The iterable is positional-only (declared `Arity::exactly(1)`): the spec reads
+    // the keywords, named as CPython's errors name them (`sort()`).
+    const SPEC: KwSpec<2> = KwSpec::new("sort", ["key", "reverse"]).positional(0);
+    let [key, rev] = SPEC.parse(vm, &[], kw)?;
+    let mut items = vm.iterate_rooted(args[0])?;
+    let key = key.unwrap_or(Value::None);
+    let rev = match rev {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    vm.sort_values(&mut items, key, rev)?;
+    Ok(vm.new_list(items))
+}

@@ -1,0 +1,10 @@
+//! Embedding the VM in a Rust program: host functions (`host`), recording and
+//! replaying from Rust (`recording`), and the bounds an embedder sets on stack depth
+//! and on a run's instructions and heap (`budget`). The three verbs (build, compile,
+//! run) are on `Vm` itself; see the crate docs.
+
+mod budget;
+pub mod host;
+mod recording;
+
+pub use budget::{native_depth_limit, set_thread_stack_size, Limits};

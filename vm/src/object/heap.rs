@@ -1,0 +1,304 @@
+//! The heap: a table of objects addressed by index, in copy-on-write chunks, with
+//! creation serial numbers (Python's `id`) and the allocation accounting that decides
+//! when the collector (`gc.rs`) runs (see `Heap::allocs`).
+
+use crate::object::{Kind, ObjRef, Value};
+use std::rc::Rc;
+
+/// A heap object: its class, optional attribute dict, creation serial and payload.
+/// 64 bytes (checked by a test): payloads larger than two values are boxed.
+#[derive(Clone, Debug)]
+pub struct Object {
+    pub class: ObjRef,
+    pub dict: Option<ObjRef>,
+    pub serial: u64,
+    pub kind: Kind,
+}
+
+/// Bytes an object is charged for its slot in the table.
+pub const OBJECT_BYTES: u64 = 64;
+/// Bytes charged per dict entry (key, value, hash, and its share of the index).
+pub const DICT_ENTRY_BYTES: u64 = 48;
+/// Bytes charged per set table slot (key and hash).
+pub const SET_SLOT_BYTES: u64 = 24;
+/// The smallest allocation volume between two collections.
+pub const MIN_COLLECT_BYTES: u64 = 4 << 20;
+
+/// Calls its argument on every root value.
+pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
+
+/// log2 of the number of slots in a chunk.
+pub(super) const CHUNK_BITS: u32 = 4;
+/// Slots per chunk: 16 objects, 1 KiB of object headers (a write copies its
+/// neighbours too: small chunks keep snapshots small).
+pub const CHUNK_SLOTS: usize = 1 << CHUNK_BITS;
+const CHUNK_MASK: usize = CHUNK_SLOTS - 1;
+/// The end of the free list.
+pub(super) const NO_SLOT: u32 = u32::MAX;
+
+/// A slot of the object table: an object, or a free slot linking to the next free
+/// one (the free list lives in the table, so snapshots share it with the chunks).
+#[derive(Clone, Debug)]
+pub enum Slot {
+    Live(Object),
+    Free(u32),
+}
+
+/// A fixed run of object slots. Chunks are shared between copies of a heap (the
+/// debugger's checkpoints) and copied on the first write after a copy, so a
+/// snapshot costs what changed since the previous one, not the whole heap.
+#[derive(Clone, Debug)]
+pub struct Chunk(pub(super) [Slot; CHUNK_SLOTS]);
+
+impl Chunk {
+    fn empty() -> Rc<Chunk> {
+        Rc::new(Chunk(std::array::from_fn(|_| Slot::Free(NO_SLOT))))
+    }
+
+    /// Estimated bytes this chunk holds: the slots and their objects' payloads.
+    pub fn bytes(&self) -> usize {
+        let payloads: usize = self
+            .0
+            .iter()
+            .map(|s| match s {
+                Slot::Live(o) => o.kind.payload_bytes(),
+                Slot::Free(_) => 0,
+            })
+            .sum();
+        std::mem::size_of::<Chunk>() + payloads
+    }
+}
+
+/// The object table: slots in copy-on-write chunks (see `Chunk`). Cloning a heap
+/// copies only the chunk pointers.
+#[derive(Clone, Debug)]
+pub struct Heap {
+    pub(super) chunks: Vec<Rc<Chunk>>,
+    /// Slots in use or free (the table's length).
+    pub(super) len: usize,
+    /// The first free slot below `len` (`NO_SLOT` if none); free slots link upward.
+    pub(super) free_head: u32,
+    next_serial: u64,
+    /// Bytes allocated since the last collection: `OBJECT_BYTES` per object plus its
+    /// payload when created (`Kind::gc_bytes`), plus what containers grew by since
+    /// (`charge`). A deterministic function of the program, never of the allocator.
+    pub allocs: u64,
+    /// Collect when `allocs` reaches this: twice the bytes live after the last
+    /// collection, at least `MIN_COLLECT_BYTES` (so a program whose live heap stays
+    /// small reclaims its garbage often, and a growing heap is not rescanned too often).
+    pub threshold: u64,
+    /// Live objects after the last collection, plus those allocated since.
+    pub live: usize,
+    /// Bytes (as `allocs` counts them) live after the last collection.
+    pub live_bytes: u64,
+    pub collections: u64,
+    /// The last collection freed a class (caches keyed by class slots must
+    /// be dropped, as the slots may be reused).
+    pub freed_class: bool,
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Heap {
+        Heap {
+            chunks: Vec::with_capacity(64),
+            len: 0,
+            free_head: NO_SLOT,
+            next_serial: 1,
+            allocs: 0,
+            threshold: MIN_COLLECT_BYTES,
+            live: 0,
+            live_bytes: 0,
+            collections: 0,
+            freed_class: false,
+        }
+    }
+
+    #[inline(always)]
+    fn slot(&self, i: usize) -> &Slot {
+        &self.chunks[i >> CHUNK_BITS].0[i & CHUNK_MASK]
+    }
+
+    /// A slot for writing: its chunk is copied first if a snapshot shares it.
+    #[inline(always)]
+    fn slot_mut(&mut self, i: usize) -> &mut Slot {
+        let c = &mut self.chunks[i >> CHUNK_BITS];
+        if Rc::strong_count(c) != 1 || Rc::weak_count(c) != 0 {
+            unshare(c);
+        }
+        // SAFETY: `c` is now the only reference to its chunk (one strong, no weak
+        // pointers), and we hold it mutably, so no other reference can exist.
+        let chunk = unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) };
+        &mut chunk.0[i & CHUNK_MASK]
+    }
+
+    /// Count `bytes` more allocated: a container grew (list append, dict insert).
+    #[inline(always)]
+    pub fn charge(&mut self, bytes: u64) {
+        self.allocs += bytes;
+    }
+
+    #[inline]
+    pub fn alloc(&mut self, class: ObjRef, kind: Kind) -> ObjRef {
+        self.allocs += OBJECT_BYTES + kind.gc_bytes();
+        let obj = Object {
+            class,
+            dict: None,
+            serial: self.next_serial,
+            kind,
+        };
+        self.next_serial += 1;
+        self.live += 1;
+        if self.free_head != NO_SLOT {
+            let i = self.free_head as usize;
+            match std::mem::replace(self.slot_mut(i), Slot::Live(obj)) {
+                Slot::Free(next) => self.free_head = next,
+                Slot::Live(_) => unreachable!("revpy internal error: free list"),
+            }
+            return ObjRef(i as u32);
+        }
+        if self.len & CHUNK_MASK == 0 {
+            self.chunks.push(Chunk::empty());
+        }
+        let i = self.len;
+        self.len += 1;
+        *self.slot_mut(i) = Slot::Live(obj);
+        ObjRef(i as u32)
+    }
+
+    /// Allocate only in new slots from now on (until the next collection): a
+    /// debugger evaluation's copy then leaves the chunks it shares untouched.
+    pub fn append_only(&mut self) {
+        self.free_head = NO_SLOT;
+    }
+
+    /// The serial number the next object will get.
+    pub fn next_serial(&self) -> u64 {
+        self.next_serial
+    }
+
+    #[inline(always)]
+    pub fn get(&self, r: ObjRef) -> &Object {
+        match self.slot(r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        }
+    }
+
+    #[inline(always)]
+    pub fn get_mut(&mut self, r: ObjRef) -> &mut Object {
+        match self.slot_mut(r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        }
+    }
+
+    #[inline(always)]
+    pub fn kind(&self, r: ObjRef) -> &Kind {
+        &self.get(r).kind
+    }
+
+    #[inline(always)]
+    pub fn kind_mut(&mut self, r: ObjRef) -> &mut Kind {
+        &mut self.get_mut(r).kind
+    }
+
+    /// Two mutable borrows at once (r1 != r2).
+    pub fn get2_mut(&mut self, r1: ObjRef, r2: ObjRef) -> (&mut Object, &mut Object) {
+        assert_ne!(r1, r2);
+        let (a, b) = (r1.0 as usize, r2.0 as usize);
+        let (ca, cb) = (a >> CHUNK_BITS, b >> CHUNK_BITS);
+        let (sa, sb): (&mut Slot, &mut Slot) = if ca == cb {
+            let c = &mut Rc::make_mut(&mut self.chunks[ca]).0;
+            let (ia, ib) = (a & CHUNK_MASK, b & CHUNK_MASK);
+            if ia < ib {
+                let (lo, hi) = c.split_at_mut(ib);
+                (&mut lo[ia], &mut hi[0])
+            } else {
+                let (lo, hi) = c.split_at_mut(ia);
+                (&mut hi[0], &mut lo[ib])
+            }
+        } else if ca < cb {
+            let (lo, hi) = self.chunks.split_at_mut(cb);
+            (
+                &mut Rc::make_mut(&mut lo[ca]).0[a & CHUNK_MASK],
+                &mut Rc::make_mut(&mut hi[0]).0[b & CHUNK_MASK],
+            )
+        } else {
+            let (lo, hi) = self.chunks.split_at_mut(ca);
+            (
+                &mut Rc::make_mut(&mut hi[0]).0[a & CHUNK_MASK],
+                &mut Rc::make_mut(&mut lo[cb]).0[b & CHUNK_MASK],
+            )
+        };
+        match (sa, sb) {
+            (Slot::Live(x), Slot::Live(y)) => (x, y),
+            _ => freed(r1),
+        }
+    }
+
+    /// The live objects with their slots, in slot order.
+    fn objects(&self) -> impl Iterator<Item = (usize, &Object)> {
+        self.chunks
+            .iter()
+            .flat_map(|c| c.0.iter())
+            .take(self.len)
+            .enumerate()
+            .filter_map(|(i, s)| match s {
+                Slot::Live(o) => Some((i, o)),
+                Slot::Free(_) => None,
+            })
+    }
+
+    /// Find a live object by serial number (debugger anchors); O(n).
+    pub fn find_serial(&self, serial: u64) -> Option<ObjRef> {
+        self.objects()
+            .find(|(_, o)| o.serial == serial)
+            .map(|(i, _)| ObjRef(i as u32))
+    }
+
+    /// Whether the object at `r` is the one with creation serial `serial` (a cheap
+    /// check of a remembered location: an object keeps its slot for life).
+    pub fn serial_at(&self, r: ObjRef, serial: u64) -> bool {
+        (r.0 as usize) < self.len
+            && matches!(self.slot(r.0 as usize), Slot::Live(o) if o.serial == serial)
+    }
+
+    /// Number of slots (live or free).
+    pub fn capacity(&self) -> usize {
+        self.len
+    }
+
+    /// The chunks, for memory accounting across heaps that share them (compare
+    /// with `Rc::ptr_eq` / `Rc::as_ptr`).
+    pub fn chunks(&self) -> &[Rc<Chunk>] {
+        &self.chunks
+    }
+}
+
+/// Copy a chunk a snapshot shares, before the first write to it.
+#[cold]
+#[inline(never)]
+fn unshare(c: &mut Rc<Chunk>) {
+    Rc::make_mut(c);
+}
+
+#[cold]
+#[inline(never)]
+fn freed(r: ObjRef) -> ! {
+    panic!("revpy internal error: use of freed object {}", r.0)
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn object_is_64_bytes() {
+        assert_eq!(std::mem::size_of::<super::Slot>(), 64);
+        assert_eq!(std::mem::size_of::<crate::object::Value>(), 16);
+    }
+}

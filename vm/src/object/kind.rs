@@ -1,0 +1,447 @@
+//! What a heap object holds: `Kind` (one variant per built-in layout) and the
+//! payload structs (code, strings, functions, classes, modules, generators,
+//! exceptions, iterators), with their sizes for the collector and their tracing.
+
+use crate::object::dict_table::Dict;
+use crate::object::set_table::SetTable;
+use crate::object::{ObjRef, Value, DICT_ENTRY_BYTES, SET_SLOT_BYTES};
+use num_bigint::BigInt;
+use revpy_compiler::CodeObject;
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// A code object prepared for the VM: constants and names as values.
+#[derive(Debug)]
+pub struct CodeData {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<Value>,
+    /// Interned strings for `code.names`.
+    pub names: Vec<Value>,
+    pub varnames: Vec<Value>,
+    pub nlocalsplus: usize,
+    /// One inline cache per instruction (used by LOAD_GLOBAL and the attribute
+    /// instructions); see `interp::inline`.
+    pub caches: Box<[Cell<crate::interp::InlineCache>]>,
+}
+
+/// A Python string. `char_len` and the ASCII flag make indexing cheap; the hash is
+/// computed once (CPython's SipHash-1-3 with PYTHONHASHSEED=0).
+#[derive(Clone, Debug)]
+pub struct PyStr {
+    /// Shared text: methods can hold it while allocating results, without copying.
+    pub s: Rc<str>,
+    pub char_len: u32,
+    pub hash: Cell<i64>,
+    /// Interned strings are never freed, so caches may key on them.
+    pub interned: bool,
+}
+
+impl PyStr {
+    pub fn new(s: impl Into<Rc<str>>) -> PyStr {
+        let s: Rc<str> = s.into();
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        } as u32;
+        PyStr {
+            s,
+            char_len,
+            hash: Cell::new(-1),
+            interned: false,
+        }
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len as usize == self.s.len()
+    }
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = crate::object::hash::hash_str(&self.s);
+        self.hash.set(h);
+        h
+    }
+}
+
+pub type NativeFn = fn(&mut crate::Vm, &[Value], &[(Value, Value)]) -> crate::PyResult<Value>;
+
+/// A function implemented in Rust.
+#[derive(Clone)]
+pub struct NativeFunc {
+    pub name: &'static str,
+    /// The type it belongs to, for methods (`list.append`).
+    pub owner: Option<&'static str>,
+    pub f: NativeFn,
+    /// Methods bind `self` when looked up through an instance; plain functions do not.
+    pub binds: bool,
+    /// A host function registered by an embedder: calls are effects.
+    pub host: Option<u32>,
+    /// The native keeps every value it holds visible to the collector (its arguments
+    /// are rooted by the caller; anything else it pushes on `Vm::temp_roots`), so the
+    /// collector may run while it calls back into Python (e.g. `list(generator)`).
+    pub gc_safe: bool,
+    /// The positional arguments it takes (besides `self`/`cls`) and whether it takes
+    /// keywords: checked by `Vm::call` before `f` runs (see `crate::args`).
+    pub arity: crate::args::Arity,
+    /// What its first argument is (an instance or subclass of `cls`, or nothing).
+    pub role: crate::args::Role,
+    /// The class of a method, class method, getter or `__new__`.
+    pub cls: Option<ObjRef>,
+    /// The module of a module function, for messages (`math.sqrt() takes ...`).
+    pub module: Option<&'static str>,
+}
+
+impl std::fmt::Debug for NativeFunc {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "<native {}>", self.name)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Function {
+    pub code: Rc<CodeData>,
+    pub globals: ObjRef,
+    pub name: Value,
+    pub qualname: Value,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Option<ObjRef>,
+    pub closure: Vec<Value>,
+    pub annotations: Option<ObjRef>,
+    pub module: Value,
+    pub doc: Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct ClassData {
+    pub name: Value,
+    pub qualname: Value,
+    pub bases: Vec<ObjRef>,
+    pub mro: Vec<ObjRef>,
+    /// The class namespace (a dict object).
+    pub dict: ObjRef,
+    /// The built-in type whose layout instances use (list, dict, Exception, ...).
+    pub base_kind: BaseKind,
+    pub is_builtin: bool,
+    /// Bumped when the class or a base changes; attribute caches check it.
+    pub version: u64,
+    /// `__slots__`: the attribute names instances may have (gathered along the MRO),
+    /// or `None` when instances have a `__dict__`.
+    pub slots: Option<Box<[Value]>>,
+}
+
+/// Which built-in layout an instance of a class has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseKind {
+    Object,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    Complex,
+    Bool,
+    NoneType,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+pub struct ModuleData {
+    pub name: Value,
+    pub dict: ObjRef,
+}
+
+/// State of a generator: its frame while suspended.
+#[derive(Clone, Debug)]
+pub struct GenData {
+    pub frame: Option<crate::interp::Frame>,
+    /// The frame's operand stack and locals while suspended.
+    pub saved: Vec<Value>,
+    pub started: bool,
+    pub finished: bool,
+    pub running: bool,
+    pub name: Value,
+    pub qualname: Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExcData {
+    pub args: Value,
+    /// Traceback entries, innermost first: (code, instruction index).
+    pub traceback: Vec<(Rc<CodeData>, u32)>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+/// Iterator states of the built-in iterators.
+#[derive(Clone, Debug)]
+pub enum IterKind {
+    /// Over a list, tuple, str, bytes, ... by index.
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// Dict keys/values/items by entry index; `len` detects changes during iteration.
+    Dict {
+        dict: ObjRef,
+        idx: usize,
+        len: usize,
+        what: u8,
+    },
+    Set {
+        set: ObjRef,
+        idx: usize,
+        len: usize,
+    },
+    Str {
+        s: Value,
+        byte: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+        negate: bool,
+    },
+    Reversed {
+        seq: Value,
+        idx: isize,
+    },
+    Callable {
+        f: Value,
+        sentinel: Value,
+    },
+    /// Old-style iteration through `__getitem__`.
+    GetItem {
+        obj: Value,
+        idx: i64,
+    },
+    Exhausted,
+}
+
+/// What an object is. One variant per built-in layout.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// A plain instance (attributes live in the object's dict).
+    Object,
+    Str(PyStr),
+    BigInt(Box<BigInt>),
+    /// An int subclass instance or a float subclass instance carry their value here.
+    Boxed(Value),
+    Complex(f64, f64),
+    Bytes(Vec<u8>),
+    ByteArray(Vec<u8>),
+    Tuple(Vec<Value>),
+    List(Vec<Value>),
+    /// Shared between heap copies (checkpoints) until written: `Rc::make_mut`.
+    Dict(Rc<Dict>),
+    Set(Box<SetTable>),
+    FrozenSet(Box<SetTable>),
+    Function(Box<Function>),
+    BoundMethod(Value, Value),
+    Native(Box<NativeFunc>),
+    Class(Box<ClassData>),
+    Module(Box<ModuleData>),
+    Cell(Value),
+    Code(Rc<CodeData>),
+    Generator(Box<GenData>),
+    Range(i64, i64, i64),
+    /// A range whose bounds or length do not fit machine ints: start, stop, step.
+    BigRange(Box<[BigInt; 3]>),
+    /// start, stop, step (boxed: keeps every object 64 bytes).
+    Slice(Box<[Value; 3]>),
+    Iter(Box<IterKind>),
+    /// keys (0), values (1) or items (2) of a dict.
+    DictView(ObjRef, u8),
+    /// fget, fset, fdel, doc, and the name given by `__set_name__` (or None).
+    Property(Box<[Value; 5]>),
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Exception(Box<ExcData>),
+    Super(ObjRef, Value),
+    NotImplemented,
+    Ellipsis,
+    /// A native payload for library types (deque, ...): values it holds are traced.
+    Opaque(Box<dyn crate::object::opaque::OpaqueObject>),
+}
+
+impl Kind {
+    /// Estimated bytes the payload owns outside the 64-byte object (memory
+    /// accounting of the debugger's checkpoints; shared text counts once).
+    pub fn payload_bytes(&self) -> usize {
+        match self {
+            Kind::Str(s) => s.s.len() / Rc::strong_count(&s.s).max(1),
+            Kind::BigInt(b) => 32 + b.bits() as usize / 8,
+            Kind::Bytes(b) | Kind::ByteArray(b) => b.capacity(),
+            Kind::Tuple(v) | Kind::List(v) => v.capacity() * 16,
+            // entries (key, value, hash) plus the index table
+            Kind::Dict(d) => (64 + d.raw_len() * 48) / Rc::strong_count(d).max(1),
+            Kind::Set(s) | Kind::FrozenSet(s) => 64 + s.len() * 48,
+            Kind::Function(_) | Kind::Class(_) | Kind::Module(_) => 256,
+            Kind::Generator(g) => 128 + g.saved.capacity() * 16,
+            Kind::Exception(_) | Kind::Iter(_) | Kind::Native(_) | Kind::Opaque(_) => 96,
+            Kind::BigRange(_) | Kind::Slice(_) | Kind::Property(_) => 80,
+            _ => 0,
+        }
+    }
+
+    /// Bytes the payload holds outside the 64-byte object, as the collector counts
+    /// them: a function of the payload alone (lengths and capacities, never `Rc`
+    /// counts, addresses or allocator statistics), so collections happen at the same
+    /// points in every run of a program.
+    #[inline]
+    pub fn gc_bytes(&self) -> u64 {
+        (match self {
+            Kind::Str(s) => s.s.len(),
+            Kind::BigInt(b) => b.bits() as usize / 8,
+            Kind::Bytes(b) | Kind::ByteArray(b) => b.capacity(),
+            Kind::Tuple(v) | Kind::List(v) => v.capacity() * 16,
+            Kind::Dict(d) => d.raw_len() * DICT_ENTRY_BYTES as usize,
+            Kind::Set(s) | Kind::FrozenSet(s) => s.raw_len() * SET_SLOT_BYTES as usize,
+            Kind::Generator(g) => g.saved.capacity() * 16,
+            _ => 0,
+        }) as u64
+    }
+
+    /// Call `f` on every value this payload references.
+    pub fn trace(&self, f: &mut impl FnMut(Value)) {
+        match self {
+            Kind::Object
+            | Kind::Str(_)
+            | Kind::BigInt(_)
+            | Kind::Complex(..)
+            | Kind::Bytes(_)
+            | Kind::ByteArray(_)
+            | Kind::Range(..)
+            | Kind::BigRange(_)
+            | Kind::NotImplemented
+            | Kind::Ellipsis => {}
+            Kind::Boxed(v) | Kind::Cell(v) | Kind::StaticMethod(v) | Kind::ClassMethod(v) => f(*v),
+            Kind::Native(nf) => {
+                if let Some(c) = nf.cls {
+                    f(Value::Obj(c));
+                }
+            }
+            Kind::Tuple(v) | Kind::List(v) => v.iter().for_each(|x| f(*x)),
+            Kind::Dict(d) => d.trace(f),
+            Kind::Set(s) | Kind::FrozenSet(s) => s.trace(f),
+            Kind::Function(func) => {
+                trace_code(&func.code, f);
+                f(Value::Obj(func.globals));
+                f(func.name);
+                f(func.qualname);
+                func.defaults.iter().for_each(|x| f(*x));
+                func.closure.iter().for_each(|x| f(*x));
+                if let Some(k) = func.kwdefaults {
+                    f(Value::Obj(k));
+                }
+                if let Some(a) = func.annotations {
+                    f(Value::Obj(a));
+                }
+                f(func.module);
+                f(func.doc);
+            }
+            Kind::BoundMethod(a, b) => {
+                f(*a);
+                f(*b);
+            }
+            Kind::Class(c) => {
+                f(c.name);
+                f(c.qualname);
+                c.bases.iter().for_each(|b| f(Value::Obj(*b)));
+                c.mro.iter().for_each(|b| f(Value::Obj(*b)));
+                f(Value::Obj(c.dict));
+                if let Some(s) = &c.slots {
+                    s.iter().for_each(|x| f(*x));
+                }
+            }
+            Kind::Module(m) => {
+                f(m.name);
+                f(Value::Obj(m.dict));
+            }
+            Kind::Code(c) => trace_code(c, f),
+            Kind::Generator(g) => {
+                if let Some(fr) = &g.frame {
+                    fr.trace(f);
+                }
+                g.saved.iter().for_each(|x| f(*x));
+                f(g.name);
+                f(g.qualname);
+            }
+            Kind::Slice(s) => s.iter().for_each(|x| f(*x)),
+            Kind::Iter(it) => match &**it {
+                IterKind::Seq { seq, .. } => f(*seq),
+                IterKind::Range { .. } | IterKind::Exhausted => {}
+                IterKind::Dict { dict, .. } => f(Value::Obj(*dict)),
+                IterKind::Set { set, .. } => f(Value::Obj(*set)),
+                IterKind::Str { s, .. } => f(*s),
+                IterKind::Enumerate { it, count } => {
+                    f(*it);
+                    f(*count);
+                }
+                IterKind::Zip { its, .. } => its.iter().for_each(|x| f(*x)),
+                IterKind::Map { f: func, its } => {
+                    f(*func);
+                    its.iter().for_each(|x| f(*x));
+                }
+                IterKind::Filter { f: func, it, .. } => {
+                    f(*func);
+                    f(*it);
+                }
+                IterKind::Reversed { seq, .. } => f(*seq),
+                IterKind::Callable { f: func, sentinel } => {
+                    f(*func);
+                    f(*sentinel);
+                }
+                IterKind::GetItem { obj, .. } => f(*obj),
+            },
+            Kind::DictView(d, _) => f(Value::Obj(*d)),
+            Kind::Property(p) => p.iter().for_each(|x| f(*x)),
+            Kind::Exception(e) => {
+                f(e.args);
+                f(e.cause);
+                f(e.context);
+                for (c, _) in &e.traceback {
+                    trace_code(c, f);
+                }
+            }
+            Kind::Super(c, o) => {
+                f(Value::Obj(*c));
+                f(*o);
+            }
+            Kind::Opaque(o) => o.trace(f),
+        }
+    }
+}
+
+fn trace_code(c: &CodeData, f: &mut impl FnMut(Value)) {
+    c.consts.iter().for_each(|x| f(*x));
+    c.names.iter().for_each(|x| f(*x));
+    c.varnames.iter().for_each(|x| f(*x));
+}

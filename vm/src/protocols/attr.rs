@@ -1,0 +1,608 @@
+//! Attribute access: types of values, MRO lookup (cached), descriptors (functions,
+//! properties, static and class methods, user descriptors), `__getattr__` and friends.
+
+use crate::object::{ClassData, Kind};
+use crate::object::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+impl Vm {
+    /// The class of a value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> ObjRef {
+        match v {
+            Value::Obj(r) => self.heap.get(r).class,
+            Value::Int(_) => self.types.int,
+            Value::Float(_) => self.types.float,
+            Value::Bool(_) => self.types.bool_,
+            Value::None | Value::Undef => self.types.none_type,
+        }
+    }
+
+    pub fn class_data(&self, cls: ObjRef) -> &ClassData {
+        match self.heap.kind(cls) {
+            Kind::Class(c) => c,
+            _ => panic!("revpy internal error: not a class"),
+        }
+    }
+
+    pub fn is_class(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_)))
+    }
+
+    pub fn class_name(&self, cls: ObjRef) -> String {
+        self.str_of(self.class_data(cls).name).to_string()
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: Value) -> String {
+        self.class_name(self.type_of(v))
+    }
+
+    pub fn is_subclass_ref(&self, a: ObjRef, b: ObjRef) -> bool {
+        a == b || self.class_data(a).mro.contains(&b)
+    }
+
+    pub fn isinstance_ref(&self, obj: ObjRef, cls: ObjRef) -> bool {
+        self.is_subclass_ref(self.heap.get(obj).class, cls)
+    }
+
+    /// `isinstance(v, cls)` for a class object.
+    pub fn isinstance(&self, v: Value, cls: ObjRef) -> bool {
+        self.is_subclass_ref(self.type_of(v), cls)
+    }
+
+    /// Find `name` in the class's MRO (no descriptor binding), and whether it was found
+    /// in a user (not built-in) class. Cached for interned names.
+    #[inline]
+    pub fn lookup_with_owner(&mut self, cls: ObjRef, name: Value) -> (Option<Value>, bool) {
+        let Value::Obj(nr) = name else {
+            return (None, false);
+        };
+        if let Some(hit) = self.mro_cache.get(cls, nr) {
+            return hit;
+        }
+        let interned = matches!(self.heap.kind(nr), Kind::Str(s) if s.interned);
+        let mut found = (None, false);
+        let n = self.class_data(cls).mro.len();
+        for i in 0..n {
+            let c = self.class_data(cls).mro[i];
+            let cd = self.class_data(c);
+            let (d, builtin) = (cd.dict, cd.is_builtin);
+            if let Some(v) = self.dict_get_str(d, name) {
+                found = (Some(v), !builtin);
+                break;
+            }
+        }
+        if interned {
+            self.mro_cache.put(cls, nr, found.0, found.1);
+        }
+        found
+    }
+
+    /// Find `name` in the class's MRO (no descriptor binding). Cached for interned names.
+    #[inline]
+    pub fn class_lookup(&mut self, cls: ObjRef, name: Value) -> Option<Value> {
+        self.lookup_with_owner(cls, name).0
+    }
+
+    /// Look up a special method on the type of `obj` (not the instance).
+    pub fn lookup_special(&mut self, obj: Value, name: Value) -> Option<Value> {
+        let cls = self.type_of(obj);
+        self.class_lookup(cls, name)
+    }
+
+    /// The attribute if the first class in the MRO defining `name` is a user class (the
+    /// built-in behaviour applies otherwise).
+    #[inline]
+    pub fn user_override(&mut self, cls: ObjRef, name: Value) -> Option<Value> {
+        match self.lookup_with_owner(cls, name) {
+            (Some(v), true) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn is_data_descriptor(&mut self, descr: Value) -> bool {
+        let Value::Obj(r) = descr else { return false };
+        match self.heap.kind(r) {
+            Kind::Property(_) => true,
+            Kind::Function(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => {
+                false
+            }
+            Kind::Object => {
+                let set = self.names.__set__;
+                let del = self.names.__delete__;
+                let cls = self.heap.get(r).class;
+                self.class_lookup(cls, set).is_some() || self.class_lookup(cls, del).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// Bind a descriptor found on `cls` for access through `obj` (Undef: through the class).
+    pub(crate) fn bind_descriptor(
+        &mut self,
+        descr: Value,
+        obj: Value,
+        cls: ObjRef,
+    ) -> PyResult<Value> {
+        let Value::Obj(r) = descr else {
+            return Ok(descr);
+        };
+        match self.heap.kind(r) {
+            Kind::Function(_) => {
+                if obj.is_undef() {
+                    Ok(descr)
+                } else {
+                    Ok(self.new_bound_method(descr, obj))
+                }
+            }
+            Kind::Native(nf) => {
+                if nf.binds && !obj.is_undef() {
+                    Ok(self.new_bound_method(descr, obj))
+                } else {
+                    Ok(descr)
+                }
+            }
+            Kind::StaticMethod(f) => Ok(*f),
+            Kind::ClassMethod(f) => {
+                let f = *f;
+                Ok(self.new_bound_method(f, Value::Obj(cls)))
+            }
+            Kind::Property(p) => {
+                if obj.is_undef() {
+                    return Ok(descr);
+                }
+                let fget = p[0];
+                if fget.is_none() {
+                    let tcls = self.type_of(obj);
+                    return Err(self.property_missing(r, tcls, "getter"));
+                }
+                self.call(fget, &[obj], &[])
+            }
+            Kind::Object => {
+                let get = self.names.__get__;
+                let dcls = self.heap.get(r).class;
+                match self.class_lookup(dcls, get) {
+                    Some(g) => {
+                        let inst = if obj.is_undef() { Value::None } else { obj };
+                        self.call(g, &[descr, inst, Value::Obj(cls)], &[])
+                    }
+                    None => Ok(descr),
+                }
+            }
+            _ => Ok(descr),
+        }
+    }
+
+    /// "property 'x' of 'C' object has no setter" (or "property of 'C' object ..." when
+    /// the property never got a name from `__set_name__`), as CPython 3.11.
+    fn property_missing(&mut self, p: ObjRef, cls: ObjRef, what: &str) -> crate::PyErr {
+        let qn = self.str_of(self.class_data(cls).qualname).to_string();
+        let tn = crate::protocols::repr::str_repr(&qn);
+        let name = match self.heap.kind(p) {
+            Kind::Property(parts) => parts[4],
+            _ => Value::None,
+        };
+        let msg = match self.as_str(name) {
+            Some(n) => {
+                let n = crate::protocols::repr::str_repr(n);
+                format!("property {n} of {tn} object has no {what}")
+            }
+            None => format!("property of {tn} object has no {what}"),
+        };
+        self.new_error(self.types.attribute_error, msg)
+    }
+
+    /// The instance dict of an object, if it has one.
+    pub fn instance_dict(&self, v: Value) -> Option<ObjRef> {
+        match v {
+            Value::Obj(r) => {
+                let o = self.heap.get(r);
+                match &o.kind {
+                    Kind::Module(m) => Some(m.dict),
+                    _ => o.dict,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether instances of the object's class may get attributes (user classes,
+    /// functions).
+    fn can_have_dict(&self, r: ObjRef) -> bool {
+        let o = self.heap.get(r);
+        match &o.kind {
+            Kind::Function(_) | Kind::Module(_) | Kind::Exception(_) => true,
+            Kind::Class(_) => false,
+            _ => {
+                let cd = self.class_data(o.class);
+                !cd.is_builtin && cd.slots.is_none()
+            }
+        }
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attribute_error(obj, name)),
+        }
+    }
+
+    /// `getattr(obj, name, None)`-like: `None` when the attribute does not exist
+    /// (AttributeError raised by user code is also turned into `None`).
+    pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
+        if !self.class_data(cls).is_builtin {
+            let ga = self.names.__getattribute__;
+            if let Some(f) = self.user_override(cls, ga) {
+                let r = self.call(f, &[obj, name], &[]);
+                return match r {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.isinstance_ref(e.0, self.types.attribute_error) => {
+                        self.getattr_fallback(obj, cls, name, Some(e))
+                    }
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        if let Some(v) = self.generic_getattr(obj, name)? {
+            return Ok(Some(v));
+        }
+        self.getattr_fallback(obj, cls, name, None)
+    }
+
+    fn getattr_fallback(
+        &mut self,
+        obj: Value,
+        cls: ObjRef,
+        name: Value,
+        err: Option<crate::PyErr>,
+    ) -> PyResult<Option<Value>> {
+        let gattr = self.names.__getattr__;
+        if !self.class_data(cls).is_builtin {
+            if let Some(f) = self.class_lookup(cls, gattr) {
+                return match self.call(f, &[obj, name], &[]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.isinstance_ref(e.0, self.types.attribute_error) => {
+                        // Keep the user's message.
+                        Err(e)
+                    }
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        match err {
+            Some(e) => Err(e),
+            None => Ok(None),
+        }
+    }
+
+    /// `object.__getattribute__`: descriptors, instance dict, class attributes.
+    pub fn generic_getattr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        // Classes: look through their own MRO. Super objects: through the MRO after the
+        // starting class.
+        if let Value::Obj(r) = obj {
+            match self.heap.kind(r) {
+                Kind::Class(_) => return self.class_getattr(r, name),
+                Kind::Super(c, o) => {
+                    let (c, o) = (*c, *o);
+                    return self.super_getattr(c, o, name);
+                }
+                _ => {}
+            }
+        }
+        let cls = self.type_of(obj);
+        let descr = self.class_lookup(cls, name);
+        if let Some(d) = descr {
+            if self.is_data_descriptor(d) {
+                return self.bind_descriptor(d, obj, cls).map(Some);
+            }
+        }
+        if let Some(d) = self.instance_dict(obj) {
+            if let Some(v) = self.dict_get_str(d, name) {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(d) = descr {
+            return self.bind_descriptor(d, obj, cls).map(Some);
+        }
+        self.special_attr(obj, name)
+    }
+
+    fn class_getattr(&mut self, cls: ObjRef, name: Value) -> PyResult<Option<Value>> {
+        if let Some(v) = self.special_class_attr(cls, name)? {
+            return Ok(Some(v));
+        }
+        if let Some(d) = self.class_lookup(cls, name) {
+            return self.bind_descriptor(d, Value::Undef, cls).map(Some);
+        }
+        // Attributes of the metaclass (type): `mro`, `__subclasses__`, ...
+        let meta = self.heap.get(cls).class;
+        if let Some(d) = self.class_lookup(meta, name) {
+            return self.bind_descriptor(d, Value::Obj(cls), meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// Whether an attribute exists (`hasattr`).
+    pub fn hasattr(&mut self, obj: Value, name: Value) -> PyResult<bool> {
+        match self.getattr_opt(obj, name) {
+            Ok(v) => Ok(v.is_some()),
+            Err(e) if self.isinstance_ref(e.0, self.types.attribute_error) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The LOAD_METHOD protocol: `(function, self)` when the attribute is a method
+    /// found on the class, else `(attribute, Undef)`.
+    pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        let cls = self.type_of(obj);
+        let builtin = self.class_data(cls).is_builtin;
+        if !builtin {
+            let ga = self.names.__getattribute__;
+            if self.user_override(cls, ga).is_some() {
+                return Ok((self.getattr(obj, name)?, Value::Undef));
+            }
+        }
+        if !matches!(obj, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_) | Kind::Module(_) | Kind::Super(..)))
+        {
+            if let Some(Value::Obj(d)) = self.class_lookup(cls, name) {
+                let is_method = match self.heap.kind(d) {
+                    Kind::Function(_) => true,
+                    Kind::Native(nf) => nf.binds,
+                    _ => false,
+                };
+                if is_method {
+                    let shadowed = match self.instance_dict(obj) {
+                        Some(idict) => self.dict_get_str(idict, name).is_some(),
+                        None => false,
+                    };
+                    if !shadowed {
+                        return Ok((Value::Obj(d), obj));
+                    }
+                }
+            }
+        }
+        Ok((self.getattr(obj, name)?, Value::Undef))
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn setattr(&mut self, obj: Value, name: Value, value: Value) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        if !self.class_data(cls).is_builtin {
+            let sa = self.names.__setattr__;
+            if let Some(f) = self.user_override(cls, sa) {
+                self.call(f, &[obj, name, value], &[])?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, name, value)
+    }
+
+    /// `object.__setattr__`.
+    pub fn generic_setattr(&mut self, obj: Value, name: Value, value: Value) -> PyResult<()> {
+        let Value::Obj(r) = obj else {
+            return Err(self.attribute_error(obj, name));
+        };
+        if let Kind::Class(c) = self.heap.kind(r) {
+            if c.is_builtin {
+                let n = self.str_of(name).to_string();
+                let cn = self.class_name(r);
+                return Err(self.new_type_error(format!(
+                    "cannot set '{n}' attribute of immutable type '{cn}'"
+                )));
+            }
+            let d = c.dict;
+            self.mro_cache.invalidate();
+            return self.dict_set(d, name, value);
+        }
+        let cls = self.heap.get(r).class;
+        if name.is(self.names.__class__) {
+            return self.set_class(r, value);
+        }
+        if let Some(descr) = self.class_lookup(cls, name) {
+            if let Value::Obj(dr) = descr {
+                match self.heap.kind(dr) {
+                    Kind::Property(p) => {
+                        let fset = p[1];
+                        if fset.is_none() {
+                            return Err(self.property_missing(dr, cls, "setter"));
+                        }
+                        self.call(fset, &[obj, value], &[])?;
+                        return Ok(());
+                    }
+                    Kind::Object => {
+                        let set = self.names.__set__;
+                        let dcls = self.heap.get(dr).class;
+                        if let Some(s) = self.class_lookup(dcls, set) {
+                            self.call(s, &[descr, obj, value], &[])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Kind::Module(m) = self.heap.kind(r) {
+            let d = m.dict;
+            return self.dict_set(d, name, value);
+        }
+        if let Kind::Exception(_) = self.heap.kind(r) {
+            let n = self.str_of(name).to_string();
+            if crate::types::exceptions::exc_setattr(self, r, &n, value)? {
+                return Ok(());
+            }
+        }
+        if !self.slot_allows(cls, name) {
+            return Err(self.attribute_error(obj, name));
+        }
+        if !self.can_have_dict(r) && self.class_slots(cls).is_none() {
+            return Err(self.attribute_error_set(obj, name));
+        }
+        let d = match self.heap.get(r).dict {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict();
+                self.heap.get_mut(r).dict = Some(d);
+                d
+            }
+        };
+        self.dict_set(d, name, value)
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        if !self.class_data(cls).is_builtin {
+            let da = self.names.__delattr__;
+            if let Some(f) = self.user_override(cls, da) {
+                self.call(f, &[obj, name], &[])?;
+                return Ok(());
+            }
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    pub fn generic_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let Value::Obj(r) = obj else {
+            return Err(self.attribute_error(obj, name));
+        };
+        if let Kind::Class(c) = self.heap.kind(r) {
+            let d = c.dict;
+            self.mro_cache.invalidate();
+            if self.dict_del(d, name)? {
+                return Ok(());
+            }
+            return Err(self.attribute_error(obj, name));
+        }
+        let cls = self.heap.get(r).class;
+        if let Some(Value::Obj(dr)) = self.class_lookup(cls, name) {
+            if let Kind::Property(p) = self.heap.kind(dr) {
+                let fdel = p[2];
+                if fdel.is_none() {
+                    return Err(self.property_missing(dr, cls, "deleter"));
+                }
+                self.call(fdel, &[obj], &[])?;
+                return Ok(());
+            }
+        }
+        if let Some(d) = self.instance_dict(obj) {
+            if self.dict_del(d, name)? {
+                return Ok(());
+            }
+        }
+        Err(self.attribute_error(obj, name))
+    }
+
+    pub fn attribute_error(&mut self, obj: Value, name: Value) -> crate::PyErr {
+        let n = self.str_of(name).to_string();
+        let msg = match obj {
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_)) => {
+                format!(
+                    "type object '{}' has no attribute '{n}'",
+                    self.class_name(r)
+                )
+            }
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Module(_)) => {
+                let mname = match self.heap.kind(r) {
+                    Kind::Module(m) => self.str_of(m.name).to_string(),
+                    _ => String::new(),
+                };
+                format!("module '{mname}' has no attribute '{n}'")
+            }
+            _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
+        };
+        self.new_error(self.types.attribute_error, msg)
+    }
+
+    fn attribute_error_set(&mut self, obj: Value, name: Value) -> crate::PyErr {
+        let n = self.str_of(name).to_string();
+        let tn = self.type_name(obj);
+        let has = self.lookup_special(obj, name).is_some();
+        let msg = if has {
+            format!("'{tn}' object attribute '{n}' is read-only")
+        } else {
+            format!("'{tn}' object has no attribute '{n}'")
+        };
+        self.new_error(self.types.attribute_error, msg)
+    }
+
+    /// Attributes every object has that are not in any dict (`__class__`, `__dict__`, ...),
+    /// and data attributes of built-in objects.
+    fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let n = self.str_of(name).to_string();
+        let r = match obj {
+            Value::Obj(r) => r,
+            _ => {
+                return Ok(match n.as_str() {
+                    "__class__" => Some(Value::Obj(self.type_of(obj))),
+                    "real" => match obj {
+                        Value::Bool(b) => Some(Value::Int(b as i64)),
+                        _ => Some(obj),
+                    },
+                    "imag" => match obj {
+                        Value::Float(_) => Some(Value::Float(0.0)),
+                        _ => Some(Value::Int(0)),
+                    },
+                    "numerator" => match obj {
+                        Value::Bool(b) => Some(Value::Int(b as i64)),
+                        Value::Int(_) => Some(obj),
+                        _ => None,
+                    },
+                    "denominator" => match obj {
+                        Value::Int(_) | Value::Bool(_) => Some(Value::Int(1)),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+            }
+        };
+        match n.as_str() {
+            "__class__" => return Ok(Some(Value::Obj(self.heap.get(r).class))),
+            "__dict__" if self.class_slots(self.heap.get(r).class).is_some() => {}
+            "__dict__" => {
+                if let Some(d) = self.instance_dict(obj) {
+                    return Ok(Some(Value::Obj(d)));
+                }
+                if self.can_have_dict(r) {
+                    let d = self.new_dict();
+                    self.heap.get_mut(r).dict = Some(d);
+                    return Ok(Some(Value::Obj(d)));
+                }
+            }
+            _ => {}
+        }
+        crate::protocols::builtin_attrs::builtin_attr(self, r, &n)
+    }
+
+    fn special_class_attr(&mut self, cls: ObjRef, name: Value) -> PyResult<Option<Value>> {
+        let n = self.str_of(name);
+        let c = self.class_data(cls);
+        Ok(Some(match n {
+            "__name__" => c.name,
+            "__qualname__" => c.qualname,
+            "__mro__" => {
+                let mro: Vec<Value> = c.mro.iter().map(|r| Value::Obj(*r)).collect();
+                self.new_tuple(mro)
+            }
+            "__bases__" => {
+                let b: Vec<Value> = c.bases.iter().map(|r| Value::Obj(*r)).collect();
+                self.new_tuple(b)
+            }
+            "__base__" => c
+                .bases
+                .first()
+                .map(|r| Value::Obj(*r))
+                .unwrap_or(Value::None),
+            "__dict__" => Value::Obj(c.dict),
+            "__class__" => Value::Obj(self.heap.get(cls).class),
+            "__doc__" => {
+                let d = c.dict;
+                let k = self.names.__doc__;
+                self.dict_get_str(d, k).unwrap_or(Value::None)
+            }
+            _ => return Ok(None),
+        }))
+    }
+}

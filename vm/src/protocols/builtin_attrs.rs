@@ -1,0 +1,136 @@
+//! Data attributes of built-in objects (`f.__name__`, `z.real`, `s.start`, ...):
+//! what attribute lookup finds on a built-in object before its class's MRO.
+
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+/// Data attributes of built-in objects.
+pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value>> {
+    if let Some(v) = crate::types::exceptions::exc_attr(vm, r, name) {
+        return Ok(Some(v));
+    }
+    Ok(match vm.heap.kind(r) {
+        Kind::Function(f) => match name {
+            "__name__" => Some(f.name),
+            "__qualname__" => Some(f.qualname),
+            "__module__" => Some(f.module),
+            "__doc__" => Some(f.doc),
+            "__defaults__" => {
+                let d = f.defaults.clone();
+                Some(if d.is_empty() {
+                    Value::None
+                } else {
+                    vm.new_tuple(d)
+                })
+            }
+            "__kwdefaults__" => Some(f.kwdefaults.map(Value::Obj).unwrap_or(Value::None)),
+            "__globals__" => Some(Value::Obj(f.globals)),
+            "__annotations__" => {
+                let a = f.annotations;
+                Some(match a {
+                    Some(d) => Value::Obj(d),
+                    None => {
+                        let d = vm.new_dict();
+                        if let Kind::Function(f) = vm.heap.kind_mut(r) {
+                            f.annotations = Some(d);
+                        }
+                        Value::Obj(d)
+                    }
+                })
+            }
+            "__closure__" => {
+                let c = f.closure.clone();
+                Some(if c.is_empty() {
+                    Value::None
+                } else {
+                    vm.new_tuple(c)
+                })
+            }
+            "__code__" => {
+                let code = f.code.clone();
+                let cls = vm.types.code;
+                Some(Value::Obj(vm.heap.alloc(cls, Kind::Code(code))))
+            }
+            _ => None,
+        },
+        Kind::Code(c) => {
+            let c = c.clone();
+            match name {
+                "co_name" => Some(vm.new_str(c.code.name.to_string())),
+                "co_filename" => Some(vm.new_str(c.code.filename.to_string())),
+                "co_firstlineno" => Some(Value::Int(c.code.first_line as i64)),
+                "co_argcount" => Some(Value::Int(c.code.argcount as i64)),
+                "co_varnames" => {
+                    let names = c.varnames.clone();
+                    Some(vm.new_tuple(names))
+                }
+                _ => None,
+            }
+        }
+        Kind::BoundMethod(f, s) => {
+            let (f, s) = (*f, *s);
+            match name {
+                "__self__" => Some(s),
+                "__func__" => Some(f),
+                _ => {
+                    let n = vm.intern(name);
+                    return vm.getattr_opt(f, n);
+                }
+            }
+        }
+        Kind::Native(nf) => match name {
+            "__name__" => Some(vm.new_str(nf.name.to_string())),
+            "__qualname__" => {
+                let q = match nf.owner {
+                    Some(o) => format!("{o}.{}", nf.name),
+                    None => nf.name.to_string(),
+                };
+                Some(vm.new_str(q))
+            }
+            "__module__" => Some(if nf.owner.is_none() {
+                vm.intern("builtins")
+            } else {
+                Value::None
+            }),
+            "__doc__" => Some(Value::None),
+            _ => None,
+        },
+        Kind::Slice(s) => match name {
+            "start" => Some(s[0]),
+            "stop" => Some(s[1]),
+            "step" => Some(s[2]),
+            _ => None,
+        },
+        Kind::Cell(v) => match name {
+            "cell_contents" => Some(*v),
+            _ => None,
+        },
+        Kind::Generator(g) => match name {
+            "__name__" => Some(g.name),
+            "__qualname__" => Some(g.qualname),
+            "gi_running" => Some(Value::Bool(g.running)),
+            _ => None,
+        },
+        Kind::Module(m) => match name {
+            "__name__" => Some(m.name),
+            _ => None,
+        },
+        Kind::Boxed(inner) => {
+            let inner = *inner;
+            match name {
+                "real" | "numerator" => Some(inner),
+                "imag" => Some(Value::Int(0)),
+                "denominator" => Some(Value::Int(1)),
+                _ => None,
+            }
+        }
+        Kind::BigInt(_) => match name {
+            "real" | "numerator" => Some(Value::Obj(r)),
+            "imag" => Some(Value::Int(0)),
+            "denominator" => Some(Value::Int(1)),
+            _ => None,
+        },
+        _ => None,
+    })
+}

@@ -1,0 +1,190 @@
+//! Running programs: loading code objects, module objects, running the main module
+//! to its end, and the exit status (uncaught exceptions reported as CPython does).
+
+use crate::debug::StopKind;
+use crate::interp::{Exit, Frame};
+use crate::object::{CodeData, Kind, ModuleData, ObjRef, Value};
+use crate::{PyErr, PyResult, Vm};
+use revpy_compiler::{CodeObject, Constant};
+use std::rc::Rc;
+
+/// How a program ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Normal end or `sys.exit(n)`.
+    Code(i32),
+    /// Execution was stopped from outside the program (a replay diverged or ran past
+    /// the end of its recording): the message says why.
+    Aborted(String),
+}
+
+impl Vm {
+    /// Prepare a compiled code object (and those nested in it) for execution.
+    pub fn load_code(&mut self, code: &Rc<CodeObject>) -> Rc<CodeData> {
+        let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
+        let varnames = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let data = Rc::new(CodeData {
+            code: code.clone(),
+            consts,
+            names,
+            varnames,
+            nlocalsplus: code.nlocalsplus(),
+            caches: (0..code.instrs.len()).map(|_| Default::default()).collect(),
+        });
+        self.code_roots.push(data.clone());
+        data
+    }
+
+    fn const_value(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::None,
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Int(i) => Value::Int(*i),
+            Constant::BigInt(b) => self.new_bigint(b.clone()),
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Complex(r, i) => self.new_complex(*r, *i),
+            Constant::Str(s) => self.intern(s),
+            Constant::Bytes(b) => self.new_bytes(b.to_vec()),
+            Constant::Tuple(items) => {
+                let vals = items.iter().map(|c| self.const_value(c)).collect();
+                self.new_tuple(vals)
+            }
+            Constant::FrozenSet(items) => {
+                // CPython builds the frozenset from the tuple of items, and then (merging
+                // code constants) again from that frozenset's iteration order.
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let first = self.new_frozenset(vals).unwrap_or(Value::None);
+                let again = self.set_items(first);
+                self.new_frozenset(again).unwrap_or(Value::None)
+            }
+            Constant::Code(code) => {
+                let data = self.load_code(code);
+                let cls = self.types.code;
+                Value::Obj(self.heap.alloc(cls, Kind::Code(data)))
+            }
+            Constant::Ellipsis => self.ellipsis,
+        }
+    }
+
+    /// Create a module object with a fresh globals dict.
+    pub fn new_module(&mut self, name: &str) -> ObjRef {
+        let d = self.new_dict();
+        let n = self.new_str(name.to_string());
+        let key = self.names.__name__;
+        let _ = self.dict_set(d, key, n);
+        let doc = self.names.__doc__;
+        let _ = self.dict_set(d, doc, Value::None);
+        let b = Value::Obj(self.builtins);
+        let bkey = self.intern("__builtins__");
+        let _ = self.dict_set(d, bkey, b);
+        let cls = self.types.module;
+        self.heap
+            .alloc(cls, Kind::Module(Box::new(ModuleData { name: n, dict: d })))
+    }
+
+    /// The globals dict of a module object.
+    pub fn module_dict(&self, m: ObjRef) -> ObjRef {
+        match self.heap.kind(m) {
+            Kind::Module(md) => md.dict,
+            _ => panic!("not a module"),
+        }
+    }
+
+    /// Run module code in a module's namespace and wait for it to finish.
+    pub fn exec_in_module(&mut self, code: &Rc<CodeObject>, module: ObjRef) -> PyResult<Value> {
+        let data = self.load_code(code);
+        let globals = self.module_dict(module);
+        self.run_code(data, globals, None)
+    }
+
+    pub(crate) fn run_code(
+        &mut self,
+        data: Rc<CodeData>,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+    ) -> PyResult<Value> {
+        let depth = self.frames.len();
+        let nested = depth > 0;
+        let base = self.stack.len();
+        self.stack.resize(base + data.nlocalsplus, Value::Undef);
+        self.frames.push(Frame {
+            code: data,
+            ip: 0,
+            base: base as u32,
+            ret_sp: base as u32,
+            globals,
+            locals,
+            gen: None,
+            init_self: Value::Undef,
+        });
+        // A module imported by running code: the importer holds values in Rust.
+        self.gc_holds += nested as u32;
+        let r = self.run(depth);
+        self.gc_holds -= nested as u32;
+        match r? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Ok(Value::None),
+        }
+    }
+
+    /// Run a program's main module as `__main__`. Returns the exit status, having
+    /// printed a traceback for an uncaught exception.
+    pub fn run_main(&mut self, code: Rc<CodeObject>) -> Result<ExitStatus, String> {
+        let m = self.new_module("__main__");
+        let file_key = self.intern("__file__");
+        let fname = self.new_str(code.filename.to_string());
+        let d = self.module_dict(m);
+        let _ = self.dict_set(d, file_key, fname);
+        let key = self.names.__main__;
+        let _ = self.dict_set(self.modules, key, Value::Obj(m));
+        let r = self.exec_in_module(&code, m).map(|_| ());
+        Ok(self.finish_main(r))
+    }
+
+    /// Report an uncaught exception as CPython does and compute the exit status.
+    pub fn handle_uncaught(&mut self, e: PyErr) -> ExitStatus {
+        if let Some(a) = &self.abort {
+            if let Some(code) = a.exit_code {
+                return ExitStatus::Code(code);
+            }
+            return ExitStatus::Aborted(a.message.clone());
+        }
+        if self.isinstance_ref(e.0, self.types.system_exit) {
+            let code = self.exception_args(e.0);
+            let arg = match code.len() {
+                0 => Value::None,
+                _ => code[0],
+            };
+            return match arg {
+                Value::None => ExitStatus::Code(0),
+                Value::Int(i) => ExitStatus::Code(i as i32),
+                Value::Bool(b) => ExitStatus::Code(b as i32),
+                other => {
+                    let s = self.str_lossy(other);
+                    let _ = self.effects.write_stderr(&format!("{s}\n"));
+                    ExitStatus::Code(1)
+                }
+            };
+        }
+        let text = self.format_exception(e);
+        self.effects.flush_stdout();
+        let _ = self.effects.write_stderr(&text);
+        ExitStatus::Code(1)
+    }
+
+    /// The end of the main program: report an uncaught exception, take the final
+    /// stop point, flush output.
+    pub(crate) fn finish_main(&mut self, r: PyResult<()>) -> ExitStatus {
+        let status = match r {
+            Ok(_) => ExitStatus::Code(0),
+            Err(e) => self.handle_uncaught(e),
+        };
+        self.stop_points += 1;
+        if self.hooked && self.abort.is_none() {
+            let _ = self.on_instruction(StopKind::End);
+        }
+        self.effects.flush();
+        status
+    }
+}

@@ -1,0 +1,216 @@
+//! `object` and `type`: the methods every object and every class has.
+
+use crate::args::{Arity, NativeDef};
+use crate::object::Kind;
+use crate::object::Value;
+use crate::{PyResult, Vm};
+
+type Kw<'a> = &'a [(Value, Value)];
+
+fn object_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(Value::Obj(cls)) = args.first() else {
+        return Err(vm.new_type_error("object.__new__(): not enough arguments".into()));
+    };
+    if !matches!(vm.heap.kind(*cls), Kind::Class(_)) {
+        return Err(vm.new_type_error("object.__new__(X): X is not a type object".into()));
+    }
+    if vm.class_is_abstract(*cls) {
+        return vm.call_class(*cls, &[], &[]);
+    }
+    Ok(vm.new_instance(*cls))
+}
+fn object_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+fn object_setattr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__setattr__", args, 3, 3)?;
+    vm.generic_setattr(args[0], args[1], args[2])?;
+    Ok(Value::None)
+}
+fn object_getattribute(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__getattribute__", args, 2, 2)?;
+    match vm.generic_getattr(args[0], args[1])? {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(args[0], args[1])),
+    }
+}
+fn object_delattr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__delattr__", args, 2, 2)?;
+    vm.generic_delattr(args[0], args[1])?;
+    Ok(Value::None)
+}
+fn object_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let s = match args[0] {
+        Value::Obj(r) => vm.default_repr(r),
+        v => vm.repr(v)?,
+    };
+    Ok(vm.new_str(s))
+}
+fn object_str(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let s = vm.repr(args[0])?;
+    Ok(vm.new_str(s))
+}
+fn object_eq(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(if args[0].is(args[1]) {
+        Value::Bool(true)
+    } else {
+        vm.not_implemented
+    })
+}
+fn object_ne(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let r = vm.compare(args[0], args[1], revpy_compiler::opcodes::CmpOp::Eq)?;
+    if r.is(vm.not_implemented) {
+        return Ok(r);
+    }
+    let b = vm.truthy(r)?;
+    Ok(Value::Bool(!b))
+}
+fn object_hash(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let h = match args[0] {
+        Value::Obj(r) => (vm.heap.get(r).serial as i64).rotate_right(4) & i64::MAX,
+        v => vm.hash(v)?,
+    };
+    Ok(Value::Int(h))
+}
+fn object_format(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let spec = args
+        .get(1)
+        .map(|s| vm.str_of(*s).to_string())
+        .unwrap_or_default();
+    if !spec.is_empty() {
+        let t = vm.type_name(args[0]);
+        return Err(vm.new_type_error(format!(
+            "unsupported format string passed to {t}.__format__"
+        )));
+    }
+    vm.str_value(args[0])
+}
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let name = match args.first() {
+        Some(Value::Obj(c)) if matches!(vm.heap.kind(*c), crate::object::Kind::Class(_)) => {
+            vm.class_name(*c)
+        }
+        _ => "object".to_string(),
+    };
+    if !kw.is_empty() {
+        return Err(vm.new_type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if args.len() > 1 {
+        return Err(vm.new_type_error(format!(
+            "{name}.__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    Ok(Value::None)
+}
+fn object_dir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let names = crate::builtins::dir_names(vm, args[0])?;
+    let items = names.into_iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(items))
+}
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let cls = Value::Obj(vm.type_of(args[0]));
+    let d = vm
+        .instance_dict(args[0])
+        .map(Value::Obj)
+        .unwrap_or(Value::None);
+    let empty = vm.new_tuple(vec![]);
+    Ok(vm.new_tuple(vec![cls, empty, d]))
+}
+
+fn type_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let meta = args[0].obj().expect("metaclass");
+    match args.len() {
+        2 => Ok(Value::Obj(vm.type_of(args[1]))),
+        4 => vm.type_new(meta, args[1], args[2], args[3], kw),
+        _ => Err(vm.new_type_error("type() takes 1 or 3 arguments".into())),
+    }
+}
+fn type_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+fn type_mro(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let c = args[0].obj().expect("class");
+    let mro: Vec<Value> = vm
+        .class_data(c)
+        .mro
+        .iter()
+        .map(|r| Value::Obj(*r))
+        .collect();
+    Ok(vm.new_list(mro))
+}
+fn type_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let Some(c) = args[0]
+        .obj()
+        .filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_)))
+    else {
+        let t = vm.type_name(args[0]);
+        return Err(vm.new_type_error(format!(
+            "descriptor '__call__' requires a 'type' object but received a '{t}'"
+        )));
+    };
+    vm.call_class_default(c, &args[1..], kw)
+}
+fn type_subclasses(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(vm.new_list(vec![]))
+}
+fn type_instancecheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let c = args[0].obj().expect("class");
+    Ok(Value::Bool(vm.isinstance(args[1], c)))
+}
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let c = args[0].obj().expect("class");
+    let Some(s) = args[1]
+        .obj()
+        .filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_)))
+    else {
+        return Err(vm.new_type_error("issubclass() arg 1 must be a class".into()));
+    };
+    Ok(Value::Bool(vm.is_subclass_ref(s, c)))
+}
+
+pub fn register(vm: &mut Vm) {
+    let o = vm.types.object;
+    vm.add_staticmethod(o, "__new__", object_new, Arity::any().kw());
+    vm.add_classmethod(
+        o,
+        "__init_subclass__",
+        object_init_subclass,
+        Arity::none().kw(),
+    );
+    let methods: &[NativeDef] = &[
+        ("__init__", object_init, Arity::any().kw()),
+        ("__setattr__", object_setattr, Arity::exactly(2)),
+        ("__getattribute__", object_getattribute, Arity::exactly(1)),
+        ("__delattr__", object_delattr, Arity::exactly(1)),
+        ("__repr__", object_repr, Arity::none()),
+        ("__str__", object_str, Arity::none()),
+        ("__eq__", object_eq, Arity::exactly(1)),
+        ("__ne__", object_ne, Arity::exactly(1)),
+        ("__hash__", object_hash, Arity::none()),
+        ("__format__", object_format, Arity::exactly(1)),
+        ("__dir__", object_dir, Arity::none()),
+        ("__reduce_ex__", object_reduce_ex, Arity::exactly(1)),
+    ];
+    vm.add_methods(o, methods);
+    let t = vm.types.type_;
+    vm.add_staticmethod(t, "__new__", type_new, Arity::any().kw());
+    vm.add_method(t, "__init__", type_init, Arity::any().kw());
+    vm.add_method(t, "mro", type_mro, Arity::none());
+    vm.add_method(t, "__call__", type_call, Arity::any().kw());
+    vm.add_method(t, "__subclasses__", type_subclasses, Arity::none());
+    vm.add_method(
+        t,
+        "__instancecheck__",
+        type_instancecheck,
+        Arity::exactly(1),
+    );
+    vm.add_method(
+        t,
+        "__subclasscheck__",
+        type_subclasscheck,
+        Arity::exactly(1),
+    );
+}

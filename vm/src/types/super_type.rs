@@ -1,0 +1,107 @@
+//! `super`: creating the proxy (zero-argument form included) and looking attributes up
+//! past the given class in the MRO.
+
+use crate::object::Kind;
+use crate::object::{ObjRef, Value};
+use crate::{PyResult, Vm};
+
+impl Vm {
+    /// `super()` / `super(cls, obj)`.
+    pub(crate) fn make_super(&mut self, args: &[Value]) -> PyResult<Value> {
+        let (cls, obj) =
+            match args.len() {
+                2 => (args[0], args[1]),
+                0 => {
+                    let Some(f) = self.frames.last() else {
+                        return Err(self
+                            .new_error(self.types.runtime_error, "super(): no arguments".into()));
+                    };
+                    let code = f.code.clone();
+                    let base = f.base as usize;
+                    let c = &code.code;
+                    let Some(ci) = c.freevars.iter().position(|n| &**n == "__class__") else {
+                        return Err(self.new_error(
+                            self.types.runtime_error,
+                            "super(): __class__ cell not found".into(),
+                        ));
+                    };
+                    let cell = self.stack[base + c.varnames.len() + c.cellvars.len() + ci];
+                    let cls = self.cell_get(cell);
+                    if c.argcount == 0 || c.varnames.is_empty() {
+                        return Err(self
+                            .new_error(self.types.runtime_error, "super(): no arguments".into()));
+                    }
+                    let mut first = self.stack[base];
+                    if let Some((cidx, _)) = c.cell_params.iter().find(|(_, p)| *p == 0) {
+                        let cellv = self.stack[base + c.varnames.len() + *cidx as usize];
+                        first = self.cell_get(cellv);
+                    }
+                    if cls.is_undef() {
+                        return Err(self.new_error(
+                            self.types.runtime_error,
+                            "super(): empty __class__ cell".into(),
+                        ));
+                    }
+                    (cls, first)
+                }
+                _ => return Err(self.new_type_error("super() takes 0 or 2 arguments".into())),
+            };
+        let c = match cls {
+            Value::Obj(c) if matches!(self.heap.kind(c), Kind::Class(_)) => c,
+            _ => {
+                let t = self.type_name(cls);
+                return Err(
+                    self.new_type_error(format!("super() argument 1 must be a type, not {t}"))
+                );
+            }
+        };
+        // super_check: obj is an instance of the type, or a subclass of it.
+        let is_sub_type = matches!(obj, Value::Obj(o)
+            if matches!(self.heap.kind(o), Kind::Class(_)) && self.is_subclass_ref(o, c));
+        if !obj.is_none() && !is_sub_type && !self.isinstance(obj, c) {
+            return Err(self.new_type_error(
+                "super(type, obj): obj must be an instance or subtype of type".into(),
+            ));
+        }
+        let sc = self.types.super_;
+        Ok(Value::Obj(self.heap.alloc(sc, Kind::Super(c, obj))))
+    }
+    /// Attribute lookup through a super object.
+    pub(crate) fn super_getattr(
+        &mut self,
+        start: ObjRef,
+        obj: Value,
+        name: Value,
+    ) -> PyResult<Option<Value>> {
+        // As CPython's `supercheck`: a class that derives from `start` uses its own
+        // MRO; anything else (incl. a class in a metaclass method) its type's.
+        let obj_is_class = self.is_class(obj)
+            && obj
+                .obj()
+                .map(|c| self.is_subclass_ref(c, start))
+                .unwrap_or(false);
+        let mro_owner = if obj_is_class {
+            obj.obj().expect("class")
+        } else {
+            self.type_of(obj)
+        };
+        let mro = self.class_data(mro_owner).mro.clone();
+        let pos = mro
+            .iter()
+            .position(|c| *c == start)
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            let d = self.class_data(*c).dict;
+            if let Some(v) = self.dict_get_str(d, name) {
+                let inst = if obj_is_class { Value::Undef } else { obj };
+                // Class methods bind to the class the lookup started from.
+                return self.bind_descriptor(v, inst, mro_owner).map(Some);
+            }
+        }
+        if self.str_of(name) == "__class__" {
+            return Ok(Some(Value::Obj(self.types.super_)));
+        }
+        Ok(None)
+    }
+}
