@@ -19,6 +19,7 @@ mod math;
 mod math_int;
 mod math_special;
 mod os;
+mod os_fs;
 mod random;
 mod re;
 mod structmod;
