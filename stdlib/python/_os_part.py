@@ -442,13 +442,26 @@ def _fspath_hook(cls, C):
 
 
 class _PathLikeMeta(type):
+    # What abc.ABCMeta gives CPython's os.PathLike: the __fspath__ hook and
+    # register().
     def __instancecheck__(cls, obj):
         return cls.__subclasscheck__(type(obj))
 
     def __subclasscheck__(cls, sub):
+        if type.__subclasscheck__(cls, sub):
+            return True
         if cls is PathLike:
-            return _fspath_hook(cls, sub) is True
-        return type.__subclasscheck__(cls, sub)
+            if _fspath_hook(cls, sub) is True:
+                return True
+            return any(issubclass(sub, r) for r in _pathlike_registry)
+        return False
+
+    def register(cls, subclass):
+        _pathlike_registry.append(subclass)
+        return subclass
+
+
+_pathlike_registry = []
 
 
 class PathLike(metaclass=_PathLikeMeta):

@@ -197,7 +197,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         ],
     )
     .required(1);
-    let [file, mode_v, _, enc_v, _, newline, closefd_v, _] = SPEC.parse(vm, args, kw)?;
+    let [file, mode_v, _, enc_v, _, newline, closefd_v, opener_v] = SPEC.parse(vm, args, kw)?;
     let file = file.unwrap_or(Value::None);
     let closefd = match closefd_v {
         Some(v) => vm.truthy(v)?,
@@ -262,7 +262,8 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if binary && !newline.is_none() {
         return Err(vm.new_value_error("binary mode doesn't take a newline argument".into()));
     }
-    let (encoding, encoding_name) = if enc_v.is_none() {
+    let locale = vm.as_str(enc_v) == Some("locale");
+    let (encoding, encoding_name) = if enc_v.is_none() || locale {
         (Encoding::Utf8, "UTF-8".to_string())
     } else {
         let e = vm.expect_str(enc_v, "open() argument 'encoding'")?;
@@ -273,6 +274,36 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             _ => return Err(vm.new_error(vm.types.lookup_error, format!("unknown encoding: {e}"))),
         };
         (enc, e)
+    };
+    let opener = opener_v.unwrap_or(Value::None);
+    let fd = match fd {
+        Some(fd) => Some(fd),
+        None if !opener.is_none() => {
+            // `opener(file, flags)` opens the descriptor (os.open's flags).
+            let acc = if readable && writable {
+                libc::O_RDWR
+            } else if writable {
+                libc::O_WRONLY
+            } else {
+                libc::O_RDONLY
+            };
+            let extra = match kind {
+                'w' => libc::O_CREAT | libc::O_TRUNC,
+                'a' => libc::O_CREAT | libc::O_APPEND,
+                'x' => libc::O_CREAT | libc::O_EXCL,
+                _ => 0,
+            };
+            let flags = (acc | extra | libc::O_CLOEXEC) as i64;
+            let r = vm.call(opener, &[file, Value::Int(flags)], &[])?;
+            match r {
+                Value::Int(i) if i >= 0 => Some(i),
+                Value::Int(i) => {
+                    return Err(vm.new_value_error(format!("opener returned {i}")));
+                }
+                _ => return Err(vm.new_type_error("expected integer from opener".into())),
+            }
+        }
+        None => None,
     };
     if let Some(fd) = fd {
         return open_fd(
@@ -1040,6 +1071,15 @@ fn f_name(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         None => Err(vm.new_type_error("not a file object".into())),
     }
 }
+fn f_set_name(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match get_mut(vm, args[0]) {
+        Some(o) => {
+            o.name = args[1];
+            Ok(Value::None)
+        }
+        None => Err(vm.new_type_error("not a file object".into())),
+    }
+}
 fn f_mode(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     match get(vm, args[0]) {
         Some(o) => {
@@ -1136,6 +1176,14 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         vm.add_staticmethod(cls, "__new__", f_new, Arity::any().kw());
         vm.add_getter(cls, "closed", f_closed);
         vm.add_getter(cls, "name", f_name);
+        // `f.name = ...` (tempfile names its files after the fact, as CPython).
+        let k = vm.intern("name");
+        if let Some(Value::Obj(p)) = vm.class_lookup(cls, k) {
+            let setter = vm.add_function_value("name", f_set_name, Arity::exactly(2));
+            if let Kind::Property(parts) = vm.heap.kind_mut(p) {
+                parts[1] = setter;
+            }
+        }
         vm.add_getter(cls, "mode", f_mode);
         if cname == "TextIOWrapper" {
             vm.add_getter(cls, "encoding", f_encoding);

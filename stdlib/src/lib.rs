@@ -119,6 +119,13 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("colorsys", include_str!("../python/colorsys.py")),
     ("graphlib", include_str!("../python/graphlib.py")),
     ("reprlib", include_str!("../python/reprlib.py")),
+    // Part E: files, paths, tests, logging, compression (ported from CPython 3.11 where
+    // noted in each file).
+    ("errno", include_str!("../python/errno.py")),
+    ("stat", include_str!("../python/stat.py")),
+    ("pathlib", include_str!("../python/pathlib.py")),
+    ("shutil", include_str!("../python/shutil.py")),
+    ("tempfile", include_str!("../python/tempfile.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
