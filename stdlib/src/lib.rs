@@ -126,6 +126,47 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("pathlib", include_str!("../python/pathlib.py")),
     ("shutil", include_str!("../python/shutil.py")),
     ("tempfile", include_str!("../python/tempfile.py")),
+    ("logging", include_str!("../python/logging/__init__.py")),
+    (
+        "unittest",
+        include_str!("../python/unittest/__init__.py"),
+    ),
+    (
+        "unittest.case",
+        include_str!("../python/unittest/case.py"),
+    ),
+    (
+        "unittest.suite",
+        include_str!("../python/unittest/suite.py"),
+    ),
+    (
+        "unittest.loader",
+        include_str!("../python/unittest/loader.py"),
+    ),
+    (
+        "unittest.main",
+        include_str!("../python/unittest/main.py"),
+    ),
+    (
+        "unittest.runner",
+        include_str!("../python/unittest/runner.py"),
+    ),
+    (
+        "unittest.result",
+        include_str!("../python/unittest/result.py"),
+    ),
+    (
+        "unittest.util",
+        include_str!("../python/unittest/util.py"),
+    ),
+    (
+        "unittest.signals",
+        include_str!("../python/unittest/signals.py"),
+    ),
+    (
+        "unittest._log",
+        include_str!("../python/unittest/_log.py"),
+    ),
 ];
 
 /// Modules written in Rust: (name, constructor).
