@@ -127,6 +127,9 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("shutil", include_str!("../python/shutil.py")),
     ("tempfile", include_str!("../python/tempfile.py")),
     ("logging", include_str!("../python/logging/__init__.py")),
+    ("getopt", include_str!("../python/getopt.py")),
+    ("locale", include_str!("../python/locale.py")),
+    ("gettext", include_str!("../python/gettext.py")),
     (
         "unittest",
         include_str!("../python/unittest/__init__.py"),
