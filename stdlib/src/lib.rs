@@ -25,6 +25,7 @@ mod re;
 mod structmod;
 mod time;
 mod traceback;
+mod zlib;
 
 /// Modules written in Python: (name, source).
 pub const PY_MODULES: &[(&str, &str)] = &[
@@ -130,6 +131,11 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("getopt", include_str!("../python/getopt.py")),
     ("locale", include_str!("../python/locale.py")),
     ("gettext", include_str!("../python/gettext.py")),
+    ("_compression", include_str!("../python/_compression.py")),
+    ("gzip", include_str!("../python/gzip.py")),
+    ("array", include_str!("../python/array.py")),
+    ("bz2", include_str!("../python/bz2.py")),
+    ("lzma", include_str!("../python/lzma.py")),
     (
         "unittest",
         include_str!("../python/unittest/__init__.py"),
@@ -190,6 +196,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("binascii", binascii::create),
     ("_hashlib", hashes::create),
     ("_traceback", traceback::create),
+    ("zlib", zlib::create),
 ];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).
