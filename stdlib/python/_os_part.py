@@ -37,6 +37,7 @@ SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
 EX_OK = 0
+TMP_MAX = 238328
 defpath = '/bin:/usr/bin'
 
 supports_dir_fd = set()

@@ -47,14 +47,19 @@ LC_MESSAGES = 5
 LC_MONETARY = 4
 LC_NUMERIC = 1
 LC_TIME = 2
-Error = ValueError
+
+
+class Error(Exception):
+    pass
+
+
 
 def localeconv():
     """ localeconv() -> dict.
         Returns numeric and monetary locale-specific parameters.
     """
     # 'C' locale default values
-    return {'grouping': [127],
+    return {'grouping': [],
             'currency_symbol': '',
             'n_sign_posn': 127,
             'p_cs_precedes': 127,

@@ -5,7 +5,8 @@ CPython 3.11's Lib/shutil.py (see LICENSE-PSF.txt). Changed for revpy: copyfile'
 data copy is one effect (`os._copyfile`, the host copies the bytes) instead of
 sendfile/read-write loops; disk_usage uses `os._disk_usage` (one effect); no
 `chown` (revpy has no os.chown/pwd/grp), no `sys.audit`; rmtree takes the path-based
-(`_rmtree_unsafe`) route, as on platforms without the *at() functions;
+(`_rmtree_unsafe`) route (no *at() functions), reporting a missing top through
+os.lstat as CPython's fd-based route on Linux does;
 get_terminal_size asks about descriptor 1. make_archive/unpack_archive need
 `zipfile`/`tarfile`, which revpy does not have (they raise ModuleNotFoundError).
 
@@ -619,6 +620,13 @@ def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
     else:
         if dir_fd is not None:
             raise NotImplementedError("dir_fd unavailable on this platform")
+        # revpy: as CPython's fd-based rmtree on Linux, a missing or unreadable
+        # top reports os.lstat to onerror.
+        try:
+            os.lstat(path)
+        except Exception:
+            onerror(os.lstat, path, sys.exc_info())
+            return
         try:
             if _rmtree_islink(path):
                 # symlinks to directories are forbidden, see bug #1669

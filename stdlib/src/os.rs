@@ -189,8 +189,9 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "remove")?;
     let r = vm.effects.effect_as(EffectKind::Remove, move |_| {
-        // unlink(2) of a directory fails with EISDIR on Linux.
-        if std::path::Path::new(&path).is_dir() {
+        // unlink(2) of a directory fails with EISDIR on Linux (a symbolic link to
+        // one is removed).
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
             return Val::Err(21, "Is a directory".into());
         }
         match std::fs::remove_file(&path) {
@@ -240,8 +241,15 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.only_kwargs("mkdir", kw, &["path", "mode", "dir_fd"])?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "mkdir")?;
+    let mv = vm.arg_or(args, 1, kw, "mode", Value::Int(0o777));
+    let mode = vm.expect_int(mv, "mode")?;
     let r = vm.effects.effect_as(EffectKind::Mkdir, move |_| {
-        match std::fs::create_dir(&path) {
+        let mut b = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, mode as u32);
+        #[cfg(not(unix))]
+        let _ = mode;
+        match b.create(&path) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
         }

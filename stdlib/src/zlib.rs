@@ -3,8 +3,8 @@
 //! The zlib and gzip wrappers (headers, Adler-32 / CRC-32 trailers and their checks)
 //! are written here, so headers, trailers and error messages are zlib's. The deflate
 //! *body* is miniz_oxide's: it decompresses everything zlib does, but its compressed
-//! bytes differ from zlib's for levels 1-9 (the same data, another valid encoding;
-//! level 0 stored blocks are the same). Errors inside a corrupt deflate body are
+//! bytes differ from zlib's for levels 1-9 (the same data, another valid encoding);
+//! one-shot `compress` at level 0 writes zlib's stored blocks byte for byte. Errors inside a corrupt deflate body are
 //! reported as `invalid compressed data` (miniz_oxide does not say which check
 //! failed). Preset dictionaries (`zdict`) are not supported. Pure computation: no
 //! effects.
@@ -195,10 +195,8 @@ impl Deflater {
     /// Compress `data` with flush mode `mode` (zlib's Z_* value).
     fn run(&mut self, data: &[u8], mode: i64, record: bool) -> Result<Vec<u8>, String> {
         if self.finished {
-            if mode == Z_FINISH && data.is_empty() {
-                return Ok(vec![]);
-            }
-            return Err("Error -2 while compressing data: inconsistent stream state".into());
+            let what = if mode == 0 { "compressing data" } else { "flushing" };
+            return Err(format!("Error -2 while {what}: inconsistent stream state"));
         }
         if record {
             self.history.push((data.to_vec(), mode));
@@ -275,6 +273,31 @@ fn compress_all(level: i64, wbits: i64, data: &[u8]) -> Result<Vec<u8>, String> 
         return Err("Bad compression level".into());
     };
     let mut d = Deflater::new(level, bits, 0, wrap);
+    if level == 0 {
+        // zlib's one-shot stored stream: blocks of at most 65535 bytes.
+        let mut out = d.header();
+        let mut chunks: Vec<&[u8]> = data.chunks(65535).collect();
+        if chunks.is_empty() {
+            chunks.push(&[]);
+        }
+        let last = chunks.len() - 1;
+        for (i, c) in chunks.iter().enumerate() {
+            out.push(u8::from(i == last));
+            let n = c.len() as u16;
+            out.extend(n.to_le_bytes());
+            out.extend((!n).to_le_bytes());
+            out.extend_from_slice(c);
+        }
+        match wrap {
+            Wrap::Zlib => out.extend(adler32(data, 1).to_be_bytes()),
+            Wrap::Gzip => {
+                out.extend(crc32(data, 0).to_le_bytes());
+                out.extend((data.len() as u32).to_le_bytes());
+            }
+            _ => {}
+        }
+        return Ok(out);
+    }
     d.run(data, Z_FINISH, false)
 }
 

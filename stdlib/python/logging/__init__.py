@@ -508,7 +508,10 @@ class StringTemplateStyle(PercentStyle):
         return fmt.find('$asctime') >= 0 or fmt.find(self.asctime_search) >= 0
 
     def validate(self):
-        pattern = Template.pattern
+        # revpy's string.Template compiles `pattern` for subclasses only.
+        pattern = getattr(Template, 'pattern', None)
+        if pattern is None:
+            pattern = type('_Template', (Template,), {}).pattern
         fields = set()
         for m in pattern.finditer(self._fmt):
             d = m.groupdict()
