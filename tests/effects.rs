@@ -478,8 +478,8 @@ except FileNotFoundError as e:
     assert_logged(
         "file_metadata",
         &[
-            "StatFull", "Lstat", "Scandir", "Symlink", "Readlink", "Realpath", "Access",
-            "Chmod", "Utime", "CopyFile", "OsOpen",
+            "StatFull", "Lstat", "Scandir", "Symlink", "Readlink", "Realpath", "Access", "Chmod",
+            "Utime", "CopyFile", "OsOpen",
         ],
     );
     // The replay created nothing anywhere.
@@ -525,12 +525,15 @@ print(shutil.disk_usage("."))
         &[],
     );
     let so = text(&out.stdout);
-    assert!(so.starts_with("True ['inner.txt'] inside\nFileNotFoundError missing\n"), "{so}");
-    assert!(so.contains("OSError 25\nos.terminal_size(columns=77, lines=11)\n"), "{so}");
-    assert_logged(
-        "chdir",
-        &["Chdir", "CpuCount", "TerminalSize", "DiskUsage"],
+    assert!(
+        so.starts_with("True ['inner.txt'] inside\nFileNotFoundError missing\n"),
+        "{so}"
     );
+    assert!(
+        so.contains("OSError 25\nos.terminal_size(columns=77, lines=11)\n"),
+        "{so}"
+    );
+    assert_logged("chdir", &["Chdir", "CpuCount", "TerminalSize", "DiskUsage"]);
 }
 
 #[test]
@@ -566,5 +569,8 @@ print(sorted(k for k in os.environ if k.startswith("REVPY_FX")))
         "set by program None put\ndefault False\nFalse /changed/home/x set by program!\n['REVPY_FX_NEW']\n"
     );
     let kinds = kinds_logged("environ_mut");
-    assert!(kinds.iter().any(|(k, n)| k == "Environ" && *n == 1), "{kinds:?}");
+    assert!(
+        kinds.iter().any(|(k, n)| k == "Environ" && *n == 1),
+        "{kinds:?}"
+    );
 }

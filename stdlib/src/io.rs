@@ -213,28 +213,30 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(vm.new_value_error("Cannot use closefd=False with file name".into()));
     }
     let fspath_k = vm.intern("__fspath__");
-    let file = if fd.is_none() && vm.as_str(file).is_none() && vm.lookup_special(file, fspath_k).is_some() {
-        crate::os::fspath(vm, file)?
-    } else {
-        file
-    };
+    let file =
+        if fd.is_none() && vm.as_str(file).is_none() && vm.lookup_special(file, fspath_k).is_some()
+        {
+            crate::os::fspath(vm, file)?
+        } else {
+            file
+        };
     let path = if fd.is_some() {
         String::new()
     } else {
         match vm.as_str(file) {
-        Some(s) => s.to_string(),
-        None => match vm.bytes_of(file) {
-            Some(b) if matches!(vm.heap.kind(file.obj().expect("bytes")), Kind::Bytes(_)) => {
-                String::from_utf8_lossy(&b).into_owned()
-            }
-            _ => {
-                let t = vm.type_name(file);
-                return Err(vm.new_type_error(format!(
-                    "expected str, bytes or os.PathLike object, not {t}"
-                )));
-            }
-        },
-    }
+            Some(s) => s.to_string(),
+            None => match vm.bytes_of(file) {
+                Some(b) if matches!(vm.heap.kind(file.obj().expect("bytes")), Kind::Bytes(_)) => {
+                    String::from_utf8_lossy(&b).into_owned()
+                }
+                _ => {
+                    let t = vm.type_name(file);
+                    return Err(vm.new_type_error(format!(
+                        "expected str, bytes or os.PathLike object, not {t}"
+                    )));
+                }
+            },
+        }
     };
     if path.contains('\0') {
         return Err(vm.new_value_error("embedded null byte".into()));
@@ -1194,7 +1196,9 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let os_error = vm.types.os_error;
     let obj_cls = vm.types.object;
     let tcls = vm.new_native_class("_FdTable", obj_cls, "_io");
-    let t = vm.heap.alloc(tcls, Kind::Opaque(Box::new(FdTable::default())));
+    let t = vm
+        .heap
+        .alloc(tcls, Kind::Opaque(Box::new(FdTable::default())));
     let k = vm.intern("_fd_table");
     vm.dict_set(d, k, Value::Obj(t))?;
     let uo = vm.new_native_class("UnsupportedOperation", os_error, "io");
@@ -1371,9 +1375,7 @@ fn fd_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Value::Bool(b) => Ok(b as i64),
         _ => {
             let t = vm.type_name(v);
-            Err(vm.new_type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )))
+            Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
         }
     }
 }
@@ -1390,20 +1392,20 @@ fn os_open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let path = crate::os::path_str(vm, pv, "open")?;
     let flags = vm.expect_int(fv.unwrap_or(Value::Int(0)), "flags")?;
     let mode = vm.expect_int(mv.unwrap_or(Value::Int(0o777)), "mode")?;
-    let r: Result<OsResult<(i64, i64)>, _> =
-        vm.effects
-            .effect_as(EffectKind::OsOpen, |fx| match host_os_open(&path, flags, mode) {
-                Ok(mut f) => {
-                    let pos = if flags & libc::O_APPEND as i64 != 0 {
-                        f.seek(SeekFrom::End(0)).unwrap_or(0)
-                    } else {
-                        0
-                    };
-                    let h = fx.host.borrow_mut().insert(f);
-                    Val::List(vec![Val::Int(h), Val::Int(pos as i64)])
-                }
-                Err(e) => io_error_val(&e),
-            });
+    let r: Result<OsResult<(i64, i64)>, _> = vm.effects.effect_as(EffectKind::OsOpen, |fx| {
+        match host_os_open(&path, flags, mode) {
+            Ok(mut f) => {
+                let pos = if flags & libc::O_APPEND as i64 != 0 {
+                    f.seek(SeekFrom::End(0)).unwrap_or(0)
+                } else {
+                    0
+                };
+                let h = fx.host.borrow_mut().insert(f);
+                Val::List(vec![Val::Int(h), Val::Int(pos as i64)])
+            }
+            Err(e) => io_error_val(&e),
+        }
+    });
     match vm.fx(r)? {
         Ok((h, _)) if h >= 1 => Ok(Value::Int(fd_alloc(vm, h)?)),
         Ok((h, _)) => Err(bad_result(
@@ -1421,7 +1423,8 @@ fn host_os_open(path: &str, flags: i64, mode: i64) -> std::io::Result<std::fs::F
     use std::os::unix::io::FromRawFd;
     let c = std::ffi::CString::new(path)
         .map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
-    let flags = i32::try_from(flags).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+    let flags =
+        i32::try_from(flags).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
     // SAFETY: `c` is NUL-terminated and outlives the call; the returned descriptor is
     // owned by the File from here on.
     let fd = unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) };
@@ -1515,9 +1518,7 @@ fn os_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let fd = fd_arg(vm, args[0])?;
     let Some(data) = vm.bytes_of(args[1]) else {
         let t = vm.type_name(args[1]);
-        return Err(vm.new_type_error(format!(
-            "a bytes-like object is required, not '{t}'"
-        )));
+        return Err(vm.new_type_error(format!("a bytes-like object is required, not '{t}'")));
     };
     let len = data.len();
     if fd == 1 || fd == 2 {

@@ -136,14 +136,8 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("array", include_str!("../python/array.py")),
     ("bz2", include_str!("../python/bz2.py")),
     ("lzma", include_str!("../python/lzma.py")),
-    (
-        "unittest",
-        include_str!("../python/unittest/__init__.py"),
-    ),
-    (
-        "unittest.case",
-        include_str!("../python/unittest/case.py"),
-    ),
+    ("unittest", include_str!("../python/unittest/__init__.py")),
+    ("unittest.case", include_str!("../python/unittest/case.py")),
     (
         "unittest.suite",
         include_str!("../python/unittest/suite.py"),
@@ -152,10 +146,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
         "unittest.loader",
         include_str!("../python/unittest/loader.py"),
     ),
-    (
-        "unittest.main",
-        include_str!("../python/unittest/main.py"),
-    ),
+    ("unittest.main", include_str!("../python/unittest/main.py")),
     (
         "unittest.runner",
         include_str!("../python/unittest/runner.py"),
@@ -164,18 +155,12 @@ pub const PY_MODULES: &[(&str, &str)] = &[
         "unittest.result",
         include_str!("../python/unittest/result.py"),
     ),
-    (
-        "unittest.util",
-        include_str!("../python/unittest/util.py"),
-    ),
+    ("unittest.util", include_str!("../python/unittest/util.py")),
     (
         "unittest.signals",
         include_str!("../python/unittest/signals.py"),
     ),
-    (
-        "unittest._log",
-        include_str!("../python/unittest/_log.py"),
-    ),
+    ("unittest._log", include_str!("../python/unittest/_log.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).

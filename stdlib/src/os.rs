@@ -95,9 +95,9 @@ fn str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     let v = fspath(vm, v)?;
     match vm.as_str(v) {
         Some(s) => Ok(s.to_string()),
-        None => Err(vm.new_type_error(
-            "revpy's os.path functions take str paths, not bytes".into(),
-        )),
+        None => {
+            Err(vm.new_type_error("revpy's os.path functions take str paths, not bytes".into()))
+        }
     }
 }
 

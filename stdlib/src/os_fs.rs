@@ -68,6 +68,9 @@ fn stat_val(m: &std::fs::Metadata) -> Val {
     ])
 }
 
+/// A directory listing as `_scandir` logs it: (name, type, inode) per entry.
+type Entries = Vec<(String, i64, i64)>;
+
 /// Raise the logged OS error with the program's file name(s).
 fn raise(vm: &mut Vm, e: OsErr, f1: Value, f2: Option<Value>) -> PyResult<Value> {
     unit_or_error(vm, Err(e), f1, f2)
@@ -120,36 +123,36 @@ fn os_stat(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn os_scandir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("scandir", args, 1, 1)?;
     let path = path_str(vm, args[0], "scandir")?;
-    let r: Result<OsResult<Vec<(String, i64, i64)>>, _> =
-        vm.effects
-            .effect_as(EffectKind::Scandir, move |_| match std::fs::read_dir(&path) {
-                Ok(rd) => {
-                    let mut out = vec![];
-                    for e in rd {
-                        let e = match e {
-                            Ok(e) => e,
-                            Err(e) => return io_error_val(&e),
-                        };
-                        let ty = match e.file_type() {
-                            Ok(t) if t.is_symlink() => 2,
-                            Ok(t) if t.is_dir() => 1,
-                            Ok(t) if t.is_file() => 0,
-                            _ => 3,
-                        };
-                        #[cfg(unix)]
-                        let ino = std::os::unix::fs::DirEntryExt::ino(&e) as i64;
-                        #[cfg(not(unix))]
-                        let ino = 0;
-                        out.push(Val::List(vec![
-                            Val::Str(e.file_name().to_string_lossy().into_owned()),
-                            Val::Int(ty),
-                            Val::Int(ino),
-                        ]));
-                    }
-                    Val::List(out)
+    let r: Result<OsResult<Entries>, _> = vm.effects.effect_as(EffectKind::Scandir, move |_| {
+        match std::fs::read_dir(&path) {
+            Ok(rd) => {
+                let mut out = vec![];
+                for e in rd {
+                    let e = match e {
+                        Ok(e) => e,
+                        Err(e) => return io_error_val(&e),
+                    };
+                    let ty = match e.file_type() {
+                        Ok(t) if t.is_symlink() => 2,
+                        Ok(t) if t.is_dir() => 1,
+                        Ok(t) if t.is_file() => 0,
+                        _ => 3,
+                    };
+                    #[cfg(unix)]
+                    let ino = std::os::unix::fs::DirEntryExt::ino(&e) as i64;
+                    #[cfg(not(unix))]
+                    let ino = 0;
+                    out.push(Val::List(vec![
+                        Val::Str(e.file_name().to_string_lossy().into_owned()),
+                        Val::Int(ty),
+                        Val::Int(ino),
+                    ]));
                 }
-                Err(e) => io_error_val(&e),
-            });
+                Val::List(out)
+            }
+            Err(e) => io_error_val(&e),
+        }
+    });
     match vm.fx(r)? {
         Ok(entries) => {
             let mut items = vec![];
@@ -170,17 +173,16 @@ fn os_chdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("chdir", args, 0, 1)?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::Undef);
     if pv.is_undef() {
-        return Err(
-            vm.new_type_error("chdir() missing required argument 'path' (pos 1)".into())
-        );
+        return Err(vm.new_type_error("chdir() missing required argument 'path' (pos 1)".into()));
     }
     let path = path_str(vm, pv, "chdir")?;
-    let r = vm.effects.effect_as(EffectKind::Chdir, move |_| {
-        match std::env::set_current_dir(&path) {
+    let r = vm.effects.effect_as(
+        EffectKind::Chdir,
+        move |_| match std::env::set_current_dir(&path) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
-        }
-    });
+        },
+    );
     let v = vm.fx(r)?;
     unit_or_error(vm, v, pv, None)
 }
@@ -304,7 +306,9 @@ fn os_utime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                 .set_modified(at(m)),
             None => {
                 let now = std::time::SystemTime::now();
-                std::fs::FileTimes::new().set_accessed(now).set_modified(now)
+                std::fs::FileTimes::new()
+                    .set_accessed(now)
+                    .set_modified(now)
             }
         };
         match f.set_times(ft) {
@@ -322,12 +326,12 @@ fn os_utime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn os_readlink(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("readlink", args, 1, 1)?;
     let path = path_str(vm, args[0], "readlink")?;
-    let r: Result<OsResult<String>, _> =
-        vm.effects
-            .effect_as(EffectKind::Readlink, move |_| match std::fs::read_link(&path) {
-                Ok(p) => Val::Str(p.to_string_lossy().into_owned()),
-                Err(e) => io_error_val(&e),
-            });
+    let r: Result<OsResult<String>, _> = vm.effects.effect_as(EffectKind::Readlink, move |_| {
+        match std::fs::read_link(&path) {
+            Ok(p) => Val::Str(p.to_string_lossy().into_owned()),
+            Err(e) => io_error_val(&e),
+        }
+    });
     match vm.fx(r)? {
         Ok(s) => Ok(vm.new_str(s)),
         Err(e) => raise(vm, e, args[0], None),
@@ -503,7 +507,8 @@ fn copyfile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let dst = path_str(vm, args[1], "copyfile")?;
     let r: Result<Option<(i64, OsErr)>, _> =
         vm.effects.effect_as(EffectKind::CopyFile, move |_| {
-            let fail = |side: i64, e: &std::io::Error| Val::List(vec![Val::Int(side), io_error_val(e)]);
+            let fail =
+                |side: i64, e: &std::io::Error| Val::List(vec![Val::Int(side), io_error_val(e)]);
             let mut inp = match std::fs::File::open(&src) {
                 Ok(f) => f,
                 Err(e) => return fail(0, &e),
@@ -537,9 +542,9 @@ fn copyfile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn disk_usage(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("disk_usage", args, 1, 1)?;
     let path = path_str(vm, args[0], "disk_usage")?;
-    let r: Result<OsResult<(i64, i64, i64)>, _> =
-        vm.effects
-            .effect_as(EffectKind::DiskUsage, move |_| host_disk_usage(&path));
+    let r: Result<OsResult<(i64, i64, i64)>, _> = vm
+        .effects
+        .effect_as(EffectKind::DiskUsage, move |_| host_disk_usage(&path));
     match vm.fx(r)? {
         Ok((t, u, f)) => Ok(vm.new_tuple(vec![Value::Int(t), Value::Int(u), Value::Int(f)])),
         Err(e) => raise(vm, e, args[0], None),

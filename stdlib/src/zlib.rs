@@ -32,7 +32,11 @@ fn crc_table() -> &'static [u32; 256] {
         for (i, e) in t.iter_mut().enumerate() {
             let mut c = i as u32;
             for _ in 0..8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
             *e = c;
         }
@@ -86,9 +90,7 @@ fn data_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         Some(b) if is_buf => Ok(b),
         _ => {
             let t = vm.type_name(v);
-            Err(vm.new_type_error(format!(
-                "a bytes-like object is required, not '{t}'"
-            )))
+            Err(vm.new_type_error(format!("a bytes-like object is required, not '{t}'")))
         }
     }
 }
@@ -143,7 +145,8 @@ struct Deflater {
 
 impl Deflater {
     fn new(level: i64, wbits: i64, strategy: i64, wrap: Wrap) -> Deflater {
-        let flags = create_comp_flags_from_zip_params(level as i32, -(wbits as i32), strategy as i32);
+        let flags =
+            create_comp_flags_from_zip_params(level as i32, -(wbits as i32), strategy as i32);
         Deflater {
             level,
             wbits,
@@ -195,7 +198,11 @@ impl Deflater {
     /// Compress `data` with flush mode `mode` (zlib's Z_* value).
     fn run(&mut self, data: &[u8], mode: i64, record: bool) -> Result<Vec<u8>, String> {
         if self.finished {
-            let what = if mode == 0 { "compressing data" } else { "flushing" };
+            let what = if mode == 0 {
+                "compressing data"
+            } else {
+                "flushing"
+            };
             return Err(format!("Error -2 while {what}: inconsistent stream state"));
         }
         if record {
@@ -714,7 +721,11 @@ fn z_compressobj(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let Some((wrap, bits)) = wrap_of(wbits, false) else {
         return Err(vm.new_value_error("Invalid initialization option".into()));
     };
-    if !(-1..=9).contains(&level) || method != 8 || !(1..=9).contains(&mem) || !(0..=4).contains(&strategy) {
+    if !(-1..=9).contains(&level)
+        || method != 8
+        || !(1..=9).contains(&mem)
+        || !(0..=4).contains(&strategy)
+    {
         return Err(vm.new_value_error("Invalid initialization option".into()));
     }
     let cls = class(vm, "Compress")?;
@@ -947,7 +958,10 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         let k = vm.intern(n);
         vm.dict_set(d, k, Value::Int(v))?;
     }
-    for (n, v) in [("ZLIB_VERSION", "1.2.13"), ("ZLIB_RUNTIME_VERSION", "1.2.13")] {
+    for (n, v) in [
+        ("ZLIB_VERSION", "1.2.13"),
+        ("ZLIB_RUNTIME_VERSION", "1.2.13"),
+    ] {
         let k = vm.intern(n);
         let s = vm.new_str(v.to_string());
         vm.dict_set(d, k, s)?;

@@ -1,4 +1,9 @@
 """
+Copyright (c) 2001-2023 Python Software Foundation; All Rights Reserved.
+CPython 3.11's Lib/unittest/__init__.py (see ../LICENSE-PSF.txt). Changed for revpy:
+no IsolatedAsyncioTestCase (revpy has no async), signals.py has no SIGINT handling,
+no `mock`; see each module's docstring.
+
 Python unit testing framework, based on Erich Gamma's JUnit and Kent Beck's
 Smalltalk testing framework (used with permission).
 
@@ -44,7 +49,7 @@ AND THERE IS NO OBLIGATION WHATSOEVER TO PROVIDE MAINTENANCE,
 SUPPORT, UPDATES, ENHANCEMENTS, OR MODIFICATIONS.
 """
 
-__all__ = ['TestResult', 'TestCase', 'IsolatedAsyncioTestCase', 'TestSuite',
+__all__ = ['TestResult', 'TestCase', 'TestSuite',
            'TextTestRunner', 'TestLoader', 'FunctionTestCase', 'main',
            'defaultTestLoader', 'SkipTest', 'skip', 'skipIf', 'skipUnless',
            'expectedFailure', 'TextTestResult', 'installHandler',
@@ -83,16 +88,5 @@ def load_tests(loader, tests, pattern):
     return loader.discover(start_dir=this_dir, pattern=pattern)
 
 
-# Lazy import of IsolatedAsyncioTestCase from .async_case
-# It imports asyncio, which is relatively heavy, but most tests
-# do not need it.
-
-def __dir__():
-    return globals().keys() | {'IsolatedAsyncioTestCase'}
-
-def __getattr__(name):
-    if name == 'IsolatedAsyncioTestCase':
-        global IsolatedAsyncioTestCase
-        from .async_case import IsolatedAsyncioTestCase
-        return IsolatedAsyncioTestCase
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# revpy: no IsolatedAsyncioTestCase (CPython imports it lazily from .async_case,
+# which needs asyncio).

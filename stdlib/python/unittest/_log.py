@@ -1,3 +1,11 @@
+"""assertLogs support.
+
+Copyright (c) 2001-2023 Python Software Foundation; All Rights Reserved.
+CPython 3.11's Lib/unittest/_log.py (see ../LICENSE-PSF.txt), unchanged for revpy
+(unittest's frames are recognised by their `<frozen unittest...>` file names, see
+result.py).
+"""
+
 import logging
 import collections
 

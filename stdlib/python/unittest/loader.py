@@ -1,4 +1,10 @@
-"""Loading unittests."""
+"""Loading unittests.
+
+Copyright (c) 2001-2023 Python Software Foundation; All Rights Reserved.
+CPython 3.11's Lib/unittest/loader.py (see ../LICENSE-PSF.txt), unchanged for revpy
+(unittest's frames are recognised by their `<frozen unittest...>` file names, see
+result.py).
+"""
 
 import os
 import re

@@ -1,4 +1,10 @@
-"""Running tests"""
+"""Running tests
+
+Copyright (c) 2001-2023 Python Software Foundation; All Rights Reserved.
+CPython 3.11's Lib/unittest/runner.py (see ../LICENSE-PSF.txt), unchanged for revpy
+(unittest's frames are recognised by their `<frozen unittest...>` file names, see
+result.py).
+"""
 
 import sys
 import time

@@ -1,4 +1,10 @@
-"""Various utility functions."""
+"""Various utility functions.
+
+Copyright (c) 2001-2023 Python Software Foundation; All Rights Reserved.
+CPython 3.11's Lib/unittest/util.py (see ../LICENSE-PSF.txt), unchanged for revpy
+(unittest's frames are recognised by their `<frozen unittest...>` file names, see
+result.py).
+"""
 
 from collections import namedtuple, Counter
 from os.path import commonprefix
