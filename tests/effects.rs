@@ -393,3 +393,184 @@ fn seeded_random_in_every_mode_matches_cpython() {
     });
     assert_eq!(text(&rep.stdout), expected, "{}", text(&rep.stderr));
 }
+
+/// The effect kinds a recording made by `record_replay(name, ...)` holds, with counts.
+fn kinds_logged(name: &str) -> Vec<(String, usize)> {
+    use revpy_vm::log::Recording;
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("effects-{name}-{}", std::process::id()));
+    let r = Recording::parse(&std::fs::read(d.join("prog.revlog")).unwrap()).unwrap();
+    let mut out: Vec<(String, usize)> = vec![];
+    for e in &r.effects {
+        let k = revpy_vm::EffectKind::from_u16(e.kind).unwrap();
+        let n = format!("{k:?}");
+        match out.iter_mut().find(|(m, _)| *m == n) {
+            Some((_, c)) => *c += 1,
+            None => out.push((n, 1)),
+        }
+    }
+    out
+}
+
+fn assert_logged(name: &str, kinds: &[&str]) {
+    let got = kinds_logged(name);
+    for k in kinds {
+        assert!(
+            got.iter().any(|(n, _)| n == k),
+            "{name}: no {k} effect in the recording: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn file_metadata_effects_replay_after_the_files_change() {
+    // os.stat/lstat (stat_result), scandir, symlink/readlink, realpath, access, chmod,
+    // utime, os.open and shutil.copyfile: recorded, then every file is deleted or
+    // changed; the replay reports what the recording saw and touches nothing.
+    let src = r#"
+import os, shutil, stat
+s = os.stat("data.txt")
+print(s.st_size, oct(stat.S_IMODE(s.st_mode)), s.st_mtime_ns, s.st_ino > 0)
+os.symlink("data.txt", "link")
+print(stat.S_ISLNK(os.lstat("link").st_mode), os.readlink("link"))
+print(os.path.realpath("link") == os.path.join(os.getcwd(), "data.txt"))
+print(sorted((e.name, e.is_dir(), e.is_file(), e.is_symlink()) for e in os.scandir(".")))
+print(os.access("data.txt", os.R_OK), os.access("nope", os.F_OK))
+os.chmod("data.txt", 0o600)
+os.utime("data.txt", (1000000000, 1200000000))
+s = os.stat("data.txt")
+print(oct(stat.S_IMODE(s.st_mode)), s.st_mtime)
+shutil.copyfile("data.txt", "copy.txt")
+try:
+    shutil.copyfile("nope.txt", "copy2.txt")
+except FileNotFoundError as e:
+    print("FileNotFoundError", e.filename)
+fd = os.open("fd.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+print(fd, os.write(fd, b"via fd"))
+os.close(fd)
+with open("copy.txt") as f:
+    print(f.read())
+try:
+    os.lstat("gone")
+except FileNotFoundError as e:
+    print(e)
+"#;
+    let holder = std::cell::RefCell::new(PathBuf::new());
+    record_replay(
+        "file_metadata",
+        src,
+        |d| {
+            *holder.borrow_mut() = d.to_path_buf();
+            std::fs::write(d.join("data.txt"), "recorded contents").unwrap();
+            std::fs::create_dir(d.join("sub")).unwrap();
+        },
+        &[],
+        None,
+        |d| {
+            for f in ["data.txt", "link", "copy.txt", "fd.txt"] {
+                std::fs::remove_file(d.join(f)).unwrap();
+            }
+            std::fs::remove_dir(d.join("sub")).unwrap();
+            std::fs::write(d.join("nope.txt"), "now it exists").unwrap();
+        },
+        &[],
+    );
+    assert_logged(
+        "file_metadata",
+        &[
+            "StatFull", "Lstat", "Scandir", "Symlink", "Readlink", "Realpath", "Access", "Chmod",
+            "Utime", "CopyFile", "OsOpen",
+        ],
+    );
+    // The replay created nothing anywhere.
+    let d = holder.borrow().clone();
+    assert!(!d.join("link").exists() && !d.join("fd.txt").exists() && !d.join("copy.txt").exists());
+    let elsewhere = d.parent().unwrap().join("elsewhere");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+}
+
+#[test]
+fn chdir_and_machine_queries_replay_elsewhere() {
+    // os.chdir (relative paths after it), os.cpu_count, os.get_terminal_size and
+    // shutil.disk_usage: recorded, then the directories are removed and the replay
+    // runs from another directory.
+    let src = r#"
+import os, shutil
+start = os.getcwd()
+os.chdir("sub")
+print(os.getcwd() == os.path.join(start, "sub"), os.listdir("."), open("inner.txt").read())
+os.chdir("..")
+try:
+    os.chdir("missing")
+except FileNotFoundError as e:
+    print("FileNotFoundError", e.filename)
+print(os.cpu_count())
+try:
+    print(os.get_terminal_size())
+except OSError as e:
+    print("OSError", e.errno)
+print(shutil.get_terminal_size((77, 11)))
+print(shutil.disk_usage("."))
+"#;
+    let out = record_replay(
+        "chdir",
+        src,
+        |d| {
+            std::fs::create_dir(d.join("sub")).unwrap();
+            std::fs::write(d.join("sub").join("inner.txt"), "inside").unwrap();
+        },
+        &[],
+        None,
+        |d| std::fs::remove_dir_all(d.join("sub")).unwrap(),
+        &[],
+    );
+    let so = text(&out.stdout);
+    assert!(
+        so.starts_with("True ['inner.txt'] inside\nFileNotFoundError missing\n"),
+        "{so}"
+    );
+    assert!(
+        so.contains("OSError 25\nos.terminal_size(columns=77, lines=11)\n"),
+        "{so}"
+    );
+    assert_logged("chdir", &["Chdir", "CpuCount", "TerminalSize", "DiskUsage"]);
+}
+
+#[test]
+fn environ_mutations_are_program_state() {
+    // The environment is read once (one effect); setting, deleting, putenv/unsetenv
+    // and the functions that read it afterwards (expanduser, expandvars, getenv) see
+    // the program's changes in the recording and in a replay under another
+    // environment alike.
+    let src = r#"
+import os
+os.environ["REVPY_FX_NEW"] = "set by program"
+os.putenv("REVPY_FX_PUT", "put")
+del os.environ["REVPY_FX_VAR"]
+os.environ.setdefault("REVPY_FX_DEF", "default")
+os.environ["HOME"] = "/changed/home"
+print(os.getenv("REVPY_FX_NEW"), os.environ.get("REVPY_FX_VAR"), os.environ["REVPY_FX_PUT"])
+print(os.environ.pop("REVPY_FX_DEF"), "REVPY_FX_DEF" in os.environ)
+os.unsetenv("REVPY_FX_PUT")
+print("REVPY_FX_PUT" in os.environ, os.path.expanduser("~/x"), os.path.expandvars("$REVPY_FX_NEW!"))
+print(sorted(k for k in os.environ if k.startswith("REVPY_FX")))
+"#;
+    let out = record_replay(
+        "environ_mut",
+        src,
+        |_| {},
+        &[("REVPY_FX_VAR", "recorded")],
+        None,
+        |_| {},
+        &[("REVPY_FX_VAR", "replayed"), ("REVPY_FX_DEF", "x")],
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "set by program None put\ndefault False\nFalse /changed/home/x set by program!\n['REVPY_FX_NEW']\n"
+    );
+    let kinds = kinds_logged("environ_mut");
+    assert!(
+        kinds.iter().any(|(k, n)| k == "Environ" && *n == 1),
+        "{kinds:?}"
+    );
+}

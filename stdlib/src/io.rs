@@ -34,6 +34,8 @@ enum Encoding {
 #[derive(Clone, Debug)]
 struct FileObj {
     handle: i64,
+    /// The descriptor the program sees (`fileno()`), from the fd table.
+    fd: i64,
     /// The file name as given to `open`.
     name: Value,
     mode: String,
@@ -44,6 +46,9 @@ struct FileObj {
     /// The encoding name as the program gave it (for `f.encoding`).
     encoding_name: String,
     closed: bool,
+    /// Closing the file object closes the host file (`closefd=False` for `open(fd)`
+    /// leaves the descriptor open).
+    closefd: bool,
     /// The host position: just after the last byte read into `rbuf` or written.
     pos: u64,
     /// Read-ahead: bytes read from the host, consumed up to `rpos`.
@@ -192,21 +197,46 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         ],
     )
     .required(1);
-    let [file, mode_v, _, enc_v, _, newline, _, _] = SPEC.parse(vm, args, kw)?;
+    let [file, mode_v, _, enc_v, _, newline, closefd_v, opener_v] = SPEC.parse(vm, args, kw)?;
     let file = file.unwrap_or(Value::None);
-    let path = match vm.as_str(file) {
-        Some(s) => s.to_string(),
-        None => match vm.bytes_of(file) {
-            Some(b) if matches!(vm.heap.kind(file.obj().expect("bytes")), Kind::Bytes(_)) => {
-                String::from_utf8_lossy(&b).into_owned()
-            }
-            _ => {
-                let t = vm.type_name(file);
-                return Err(vm.new_type_error(format!(
-                    "expected str, bytes or os.PathLike object, not {t}"
-                )));
-            }
-        },
+    let closefd = match closefd_v {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    // `open(fd)`: a descriptor from os.open (or another file's fileno()).
+    let fd = match file {
+        Value::Int(i) => Some(i),
+        Value::Bool(b) => Some(b as i64),
+        _ => None,
+    };
+    if fd.is_none() && !closefd {
+        return Err(vm.new_value_error("Cannot use closefd=False with file name".into()));
+    }
+    let fspath_k = vm.intern("__fspath__");
+    let file =
+        if fd.is_none() && vm.as_str(file).is_none() && vm.lookup_special(file, fspath_k).is_some()
+        {
+            crate::os::fspath(vm, file)?
+        } else {
+            file
+        };
+    let path = if fd.is_some() {
+        String::new()
+    } else {
+        match vm.as_str(file) {
+            Some(s) => s.to_string(),
+            None => match vm.bytes_of(file) {
+                Some(b) if matches!(vm.heap.kind(file.obj().expect("bytes")), Kind::Bytes(_)) => {
+                    String::from_utf8_lossy(&b).into_owned()
+                }
+                _ => {
+                    let t = vm.type_name(file);
+                    return Err(vm.new_type_error(format!(
+                        "expected str, bytes or os.PathLike object, not {t}"
+                    )));
+                }
+            },
+        }
     };
     if path.contains('\0') {
         return Err(vm.new_value_error("embedded null byte".into()));
@@ -234,7 +264,8 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if binary && !newline.is_none() {
         return Err(vm.new_value_error("binary mode doesn't take a newline argument".into()));
     }
-    let (encoding, encoding_name) = if enc_v.is_none() {
+    let locale = vm.as_str(enc_v) == Some("locale");
+    let (encoding, encoding_name) = if enc_v.is_none() || locale {
         (Encoding::Utf8, "UTF-8".to_string())
     } else {
         let e = vm.expect_str(enc_v, "open() argument 'encoding'")?;
@@ -246,6 +277,59 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         };
         (enc, e)
     };
+    let opener = opener_v.unwrap_or(Value::None);
+    let fd = match fd {
+        Some(fd) => Some(fd),
+        None if !opener.is_none() => {
+            // `opener(file, flags)` opens the descriptor (os.open's flags).
+            let acc = if readable && writable {
+                libc::O_RDWR
+            } else if writable {
+                libc::O_WRONLY
+            } else {
+                libc::O_RDONLY
+            };
+            let extra = match kind {
+                'w' => libc::O_CREAT | libc::O_TRUNC,
+                'a' => libc::O_CREAT | libc::O_APPEND,
+                'x' => libc::O_CREAT | libc::O_EXCL,
+                _ => 0,
+            };
+            let flags = (acc | extra | libc::O_CLOEXEC) as i64;
+            let r = vm.call(opener, &[file, Value::Int(flags)], &[])?;
+            match r {
+                Value::Int(i) if i >= 0 => Some(i),
+                Value::Int(i) => {
+                    return Err(vm.new_value_error(format!("opener returned {i}")));
+                }
+                _ => return Err(vm.new_type_error("expected integer from opener".into())),
+            }
+        }
+        None => None,
+    };
+    if let Some(fd) = fd {
+        return open_fd(
+            vm,
+            fd,
+            file,
+            FileObj {
+                handle: 0,
+                fd,
+                name: file,
+                mode: mode.replace('t', ""),
+                binary,
+                readable,
+                writable,
+                encoding,
+                encoding_name,
+                closed: false,
+                closefd,
+                pos: 0,
+                rbuf: vec![],
+                rpos: 0,
+            },
+        );
+    }
     let r: Result<OsResult<(i64, i64)>, _> = vm.effects.effect_as(EffectKind::FileOpen, |fx| {
         let mut o = std::fs::OpenOptions::new();
         match kind {
@@ -295,8 +379,10 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         Value::Obj(c) => c,
         _ => return Err(vm.new_error(vm.types.system_error, "bad _io class".into())),
     };
+    let fd = fd_alloc(vm, handle)?;
     let obj = FileObj {
         handle,
+        fd,
         name: file,
         mode: mode.replace('t', ""),
         binary,
@@ -305,6 +391,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         encoding,
         encoding_name,
         closed: false,
+        closefd: true,
         pos,
         rbuf: vec![],
         rpos: 0,
@@ -921,12 +1008,18 @@ fn f_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if o.closed {
         return Ok(Value::None);
     }
-    let (handle, name) = (o.handle, o.name);
+    let (handle, name, closefd) = (o.handle, o.name, o.closefd);
     if let Some(o) = get_mut(vm, args[0]) {
         o.closed = true;
         o.rbuf = vec![];
         o.rpos = 0;
     }
+    if !closefd {
+        // The descriptor stays open: only flush what this object wrote.
+        return fd_flush(vm, handle, name);
+    }
+    let fd = get(vm, args[0]).map_or(-1, |o| o.fd);
+    fd_free(vm, fd)?;
     let r: Result<OsResult<()>, _> = vm.effects.effect_as(EffectKind::FileClose, |fx| {
         let hf = fx.host.borrow_mut().remove(handle);
         match hf {
@@ -977,6 +1070,15 @@ fn f_closed(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn f_name(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     match get(vm, args[0]) {
         Some(o) => Ok(o.name),
+        None => Err(vm.new_type_error("not a file object".into())),
+    }
+}
+fn f_set_name(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match get_mut(vm, args[0]) {
+        Some(o) => {
+            o.name = args[1];
+            Ok(Value::None)
+        }
         None => Err(vm.new_type_error("not a file object".into())),
     }
 }
@@ -1058,6 +1160,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("writable", f_writable, Arity::none()),
         ("seekable", f_seekable, Arity::none()),
         ("isatty", f_isatty, Arity::none()),
+        ("fileno", f_fileno, Arity::none()),
         ("__iter__", f_iter, Arity::none()),
         ("__next__", f_next, Arity::none()),
         ("__enter__", f_enter, Arity::none()),
@@ -1075,6 +1178,14 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         vm.add_staticmethod(cls, "__new__", f_new, Arity::any().kw());
         vm.add_getter(cls, "closed", f_closed);
         vm.add_getter(cls, "name", f_name);
+        // `f.name = ...` (tempfile names its files after the fact, as CPython).
+        let k = vm.intern("name");
+        if let Some(Value::Obj(p)) = vm.class_lookup(cls, k) {
+            let setter = vm.add_function_value("name", f_set_name, Arity::exactly(2));
+            if let Kind::Property(parts) = vm.heap.kind_mut(p) {
+                parts[1] = setter;
+            }
+        }
         vm.add_getter(cls, "mode", f_mode);
         if cname == "TextIOWrapper" {
             vm.add_getter(cls, "encoding", f_encoding);
@@ -1083,6 +1194,13 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         vm.dict_set(d, k, Value::Obj(cls))?;
     }
     let os_error = vm.types.os_error;
+    let obj_cls = vm.types.object;
+    let tcls = vm.new_native_class("_FdTable", obj_cls, "_io");
+    let t = vm
+        .heap
+        .alloc(tcls, Kind::Opaque(Box::new(FdTable::default())));
+    let k = vm.intern("_fd_table");
+    vm.dict_set(d, k, Value::Obj(t))?;
     let uo = vm.new_native_class("UnsupportedOperation", os_error, "io");
     let k = vm.intern("UnsupportedOperation");
     vm.dict_set(d, k, Value::Obj(uo))?;
@@ -1094,3 +1212,352 @@ pub fn install(vm: &mut Vm) {
     let b = vm.builtins;
     vm.add_function(b, "open", open, Arity::parsed());
 }
+
+// ---- file descriptors (os.open, os.read, os.write, os.close, open(fd)) ----
+//
+// A descriptor names a host handle through the fd table (program state, kept in the
+// `_io` module): each new file gets the lowest free number from 3 up (0-2 are the
+// console), as POSIX allocates them, so `fileno()` and `os.open` give CPython's
+// numbers. Handles come from the log in replay, so the table replays identically.
+
+/// The fd table: descriptor -> host handle.
+#[derive(Clone, Debug, Default)]
+struct FdTable {
+    map: std::collections::BTreeMap<i64, i64>,
+}
+
+impl OpaqueObject for FdTable {
+    fn clone_box(&self) -> Box<dyn OpaqueObject> {
+        Box::new(self.clone())
+    }
+    fn trace(&self, _: &mut dyn FnMut(Value)) {}
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+fn fd_table(vm: &mut Vm) -> PyResult<ObjRef> {
+    match module_value(vm, "_fd_table")? {
+        Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Opaque(o) if o.as_any().is::<FdTable>()) => {
+            Ok(r)
+        }
+        _ => Err(vm.new_error(vm.types.system_error, "_io._fd_table is damaged".into())),
+    }
+}
+
+fn with_table<T>(vm: &mut Vm, f: impl FnOnce(&mut FdTable) -> T) -> PyResult<T> {
+    let r = fd_table(vm)?;
+    match vm.heap.kind_mut(r) {
+        Kind::Opaque(o) => match o.as_any_mut().downcast_mut::<FdTable>() {
+            Some(t) => Ok(f(t)),
+            None => Err(vm.new_error(vm.types.system_error, "bad fd table".into())),
+        },
+        _ => Err(vm.new_error(vm.types.system_error, "bad fd table".into())),
+    }
+}
+
+/// Give a new host handle the lowest free descriptor.
+fn fd_alloc(vm: &mut Vm, handle: i64) -> PyResult<i64> {
+    with_table(vm, |t| {
+        let mut fd = 3;
+        for k in t.map.keys() {
+            if *k != fd {
+                break;
+            }
+            fd += 1;
+        }
+        t.map.insert(fd, handle);
+        fd
+    })
+}
+
+fn fd_free(vm: &mut Vm, fd: i64) -> PyResult<()> {
+    with_table(vm, |t| {
+        t.map.remove(&fd);
+    })
+}
+
+/// The host handle of an open descriptor, or EBADF.
+fn fd_handle(vm: &mut Vm, fd: i64) -> PyResult<i64> {
+    match with_table(vm, |t| t.map.get(&fd).copied())? {
+        Some(h) => Ok(h),
+        None => Err(bad_fd(vm)),
+    }
+}
+
+fn bad_fd(vm: &mut Vm) -> PyErr {
+    vm.new_os_error(9, "Bad file descriptor", None)
+}
+
+/// The host position of a handle (a `FileSeek` effect: `lseek(fd, 0, SEEK_CUR)`).
+fn host_tell(vm: &mut Vm, handle: i64) -> PyResult<u64> {
+    let r: Result<OsResult<i64>, _> = vm.effects.effect_as(EffectKind::FileSeek, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        if let Err(e) = hf.flush() {
+            return io_error_val(&e);
+        }
+        match hf.file.stream_position() {
+            Ok(p) => Val::Int(p as i64),
+            Err(e) => io_error_val(&e),
+        }
+    });
+    match vm.fx(r)? {
+        Ok(p) if p >= 0 => Ok(p as u64),
+        Ok(p) => Err(bad_result(
+            vm,
+            EffectKind::FileSeek,
+            format!("position {p}"),
+            "a position of 0 or more".into(),
+        )),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, None)),
+    }
+}
+
+/// `open(fd, ...)`: a file object over an open descriptor.
+fn open_fd(vm: &mut Vm, fd: i64, file: Value, mut obj: FileObj) -> PyResult<Value> {
+    if fd < 0 {
+        return Err(vm.new_value_error("negative file descriptor".into()));
+    }
+    if fd <= 2 {
+        return Err(vm.new_os_error(
+            9,
+            "Bad file descriptor (revpy: the console is sys.stdin/sys.stdout/sys.stderr)",
+            None,
+        ));
+    }
+    obj.handle = fd_handle(vm, fd)?;
+    obj.pos = host_tell(vm, obj.handle)?;
+    let cls_name = if !obj.binary {
+        "TextIOWrapper"
+    } else if obj.readable && obj.writable {
+        "BufferedRandom"
+    } else if obj.readable {
+        "BufferedReader"
+    } else {
+        "BufferedWriter"
+    };
+    let cls = match module_value(vm, cls_name)? {
+        Value::Obj(c) => c,
+        _ => return Err(vm.new_error(vm.types.system_error, "bad _io class".into())),
+    };
+    let _ = file;
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(obj)))))
+}
+
+/// Flush a handle's buffered writes (closing a file object with `closefd=False`).
+fn fd_flush(vm: &mut Vm, handle: i64, name: Value) -> PyResult<Value> {
+    let r: Result<OsResult<()>, _> = vm.effects.effect_as(EffectKind::FileFlush, |fx| {
+        let mut host = fx.host.borrow_mut();
+        match host.get_mut(handle).map(|hf| hf.flush()) {
+            Some(Err(e)) => io_error_val(&e),
+            _ => Val::Unit,
+        }
+    });
+    match vm.fx(r)? {
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(name))),
+        Ok(()) => Ok(Value::None),
+    }
+}
+
+fn f_fileno(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Int(this(vm, args[0])?.fd))
+}
+
+fn fd_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(i),
+        Value::Bool(b) => Ok(b as i64),
+        _ => {
+            let t = vm.type_name(v);
+            Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+/// `os.open(path, flags, mode=0o777)`: a descriptor (logged: `[handle, position]`).
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
+fn os_open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    const SPEC: KwSpec<4> = KwSpec::new("open", ["path", "flags", "mode", "dir_fd"])
+        .required(2)
+        .positional(3);
+    let [pv, fv, mv, _] = SPEC.parse(vm, args, kw)?;
+    let pv = pv.unwrap_or(Value::None);
+    let path = crate::os::path_str(vm, pv, "open")?;
+    let flags = vm.expect_int(fv.unwrap_or(Value::Int(0)), "flags")?;
+    let mode = vm.expect_int(mv.unwrap_or(Value::Int(0o777)), "mode")?;
+    let r: Result<OsResult<(i64, i64)>, _> = vm.effects.effect_as(EffectKind::OsOpen, |fx| {
+        match host_os_open(&path, flags, mode) {
+            Ok(mut f) => {
+                let pos = if flags & libc::O_APPEND as i64 != 0 {
+                    f.seek(SeekFrom::End(0)).unwrap_or(0)
+                } else {
+                    0
+                };
+                let h = fx.host.borrow_mut().insert(f);
+                Val::List(vec![Val::Int(h), Val::Int(pos as i64)])
+            }
+            Err(e) => io_error_val(&e),
+        }
+    });
+    match vm.fx(r)? {
+        Ok((h, _)) if h >= 1 => Ok(Value::Int(fd_alloc(vm, h)?)),
+        Ok((h, _)) => Err(bad_result(
+            vm,
+            EffectKind::OsOpen,
+            format!("handle {h}"),
+            "a handle of 1 or more".into(),
+        )),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, Some(pv))),
+    }
+}
+
+#[cfg(unix)]
+fn host_os_open(path: &str, flags: i64, mode: i64) -> std::io::Result<std::fs::File> {
+    use std::os::unix::io::FromRawFd;
+    let c = std::ffi::CString::new(path)
+        .map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+    let flags =
+        i32::try_from(flags).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+    // SAFETY: `c` is NUL-terminated and outlives the call; the returned descriptor is
+    // owned by the File from here on.
+    let fd = unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(unsafe { std::fs::File::from_raw_fd(fd) })
+}
+
+#[cfg(not(unix))]
+#[allow(clippy::disallowed_methods)]
+fn host_os_open(path: &str, flags: i64, _mode: i64) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    let acc = flags & 3;
+    o.read(acc != 1).write(acc != 0);
+    if flags & 0o100 != 0 {
+        o.create(true);
+    }
+    if flags & 0o200 != 0 {
+        o.create_new(true);
+    }
+    if flags & 0o1000 != 0 {
+        o.truncate(true);
+    }
+    o.open(path)
+}
+
+/// `os.close(fd)`.
+fn os_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("close", args, 1, 1)?;
+    let fd = fd_arg(vm, args[0])?;
+    let handle = fd_handle(vm, fd)?;
+    fd_free(vm, fd)?;
+    let r: Result<OsResult<()>, _> = vm.effects.effect_as(EffectKind::FileClose, |fx| {
+        let hf = fx.host.borrow_mut().remove(handle);
+        match hf {
+            Some(mut hf) => match hf.flush() {
+                Ok(()) => Val::Unit,
+                Err(e) => io_error_val(&e),
+            },
+            None => Val::Err(9, "Bad file descriptor".into()),
+        }
+    });
+    match vm.fx(r)? {
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, None)),
+        Ok(()) => Ok(Value::None),
+    }
+}
+
+/// `os.read(fd, n)`: at most `n` bytes (logged as read).
+fn os_read(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("read", args, 2, 2)?;
+    let fd = fd_arg(vm, args[0])?;
+    let n = vm.expect_int(args[1], "n")?;
+    if n < 0 {
+        return Err(vm.new_os_error(22, "Invalid argument", None));
+    }
+    let handle = fd_handle(vm, fd)?;
+    let r: Result<OsResult<Vec<u8>>, _> = vm.effects.effect_as(EffectKind::FileRead, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        if let Err(e) = hf.flush() {
+            return io_error_val(&e);
+        }
+        let mut buf = vec![0u8; n.min(1 << 24) as usize];
+        match hf.file.read(&mut buf) {
+            Ok(k) => {
+                buf.truncate(k);
+                Val::Bytes(buf)
+            }
+            Err(e) => io_error_val(&e),
+        }
+    });
+    match vm.fx(r)? {
+        Ok(b) if b.len() as i64 <= n => Ok(vm.new_bytes(b)),
+        Ok(b) => Err(bad_result(
+            vm,
+            EffectKind::FileRead,
+            format!("{} bytes", b.len()),
+            format!("at most {n} bytes"),
+        )),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, None)),
+    }
+}
+
+/// `os.write(fd, data)`: the number of bytes written (1 and 2 are the console).
+fn os_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("write", args, 2, 2)?;
+    let fd = fd_arg(vm, args[0])?;
+    let Some(data) = vm.bytes_of(args[1]) else {
+        let t = vm.type_name(args[1]);
+        return Err(vm.new_type_error(format!("a bytes-like object is required, not '{t}'")));
+    };
+    let len = data.len();
+    if fd == 1 || fd == 2 {
+        let s = String::from_utf8_lossy(&data).into_owned();
+        let r = if fd == 1 {
+            vm.effects.write_stdout(&s)
+        } else {
+            vm.effects.write_stderr(&s)
+        };
+        vm.fx(r)?;
+        return Ok(Value::Int(len as i64));
+    }
+    let handle = fd_handle(vm, fd)?;
+    let r: Result<OsResult<i64>, _> = vm.effects.effect_as(EffectKind::FileWrite, |fx| {
+        let mut host = fx.host.borrow_mut();
+        let Some(hf) = host.get_mut(handle) else {
+            return Val::Err(9, "Bad file descriptor".into());
+        };
+        match hf.write(&data) {
+            Ok(()) => Val::Int(len as i64),
+            Err(e) => io_error_val(&e),
+        }
+    });
+    match vm.fx(r)? {
+        Ok(n) if n >= 0 && n as usize <= len => Ok(Value::Int(n)),
+        Ok(n) => Err(bad_result(
+            vm,
+            EffectKind::FileWrite,
+            format!("{n} bytes written"),
+            format!("0 to {len} bytes written"),
+        )),
+        Err(OsErr(errno, msg)) => Err(os_error(vm, errno, &msg, None)),
+    }
+}
+
+/// The descriptor functions of `os`.
+pub const OS_FUNCTIONS: &[NativeDef] = &[
+    ("open", os_open, Arity::parsed()),
+    ("close", os_close, Arity::exactly(1)),
+    ("read", os_read, Arity::exactly(2)),
+    ("write", os_write, Arity::exactly(2)),
+];

@@ -19,11 +19,13 @@ mod math;
 mod math_int;
 mod math_special;
 mod os;
+mod os_fs;
 mod random;
 mod re;
 mod structmod;
 mod time;
 mod traceback;
+mod zlib;
 
 /// Modules written in Python: (name, source).
 pub const PY_MODULES: &[(&str, &str)] = &[
@@ -118,6 +120,47 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("colorsys", include_str!("../python/colorsys.py")),
     ("graphlib", include_str!("../python/graphlib.py")),
     ("reprlib", include_str!("../python/reprlib.py")),
+    // Part E: files, paths, tests, logging, compression (ported from CPython 3.11 where
+    // noted in each file).
+    ("errno", include_str!("../python/errno.py")),
+    ("stat", include_str!("../python/stat.py")),
+    ("pathlib", include_str!("../python/pathlib.py")),
+    ("shutil", include_str!("../python/shutil.py")),
+    ("tempfile", include_str!("../python/tempfile.py")),
+    ("logging", include_str!("../python/logging/__init__.py")),
+    ("getopt", include_str!("../python/getopt.py")),
+    ("locale", include_str!("../python/locale.py")),
+    ("gettext", include_str!("../python/gettext.py")),
+    ("_compression", include_str!("../python/_compression.py")),
+    ("gzip", include_str!("../python/gzip.py")),
+    ("array", include_str!("../python/array.py")),
+    ("bz2", include_str!("../python/bz2.py")),
+    ("lzma", include_str!("../python/lzma.py")),
+    ("unittest", include_str!("../python/unittest/__init__.py")),
+    ("unittest.case", include_str!("../python/unittest/case.py")),
+    (
+        "unittest.suite",
+        include_str!("../python/unittest/suite.py"),
+    ),
+    (
+        "unittest.loader",
+        include_str!("../python/unittest/loader.py"),
+    ),
+    ("unittest.main", include_str!("../python/unittest/main.py")),
+    (
+        "unittest.runner",
+        include_str!("../python/unittest/runner.py"),
+    ),
+    (
+        "unittest.result",
+        include_str!("../python/unittest/result.py"),
+    ),
+    ("unittest.util", include_str!("../python/unittest/util.py")),
+    (
+        "unittest.signals",
+        include_str!("../python/unittest/signals.py"),
+    ),
+    ("unittest._log", include_str!("../python/unittest/_log.py")),
 ];
 
 /// Modules written in Rust: (name, constructor).
@@ -138,6 +181,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("binascii", binascii::create),
     ("_hashlib", hashes::create),
     ("_traceback", traceback::create),
+    ("zlib", zlib::create),
 ];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).

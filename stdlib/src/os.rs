@@ -19,36 +19,89 @@ use std::io::Read;
 
 type Kw<'a> = &'a [(Value, Value)];
 
-/// A path argument (str only; bytes paths are decoded as UTF-8).
-fn path_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<String> {
-    if let Some(s) = vm.as_str(v) {
-        return Ok(s.to_string());
+/// `os.fspath(v)`: a str or bytes unchanged, else the result of `type(v).__fspath__`
+/// (which must be str or bytes).
+pub fn fspath(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if vm.as_str(v).is_some() || is_bytes(vm, v) {
+        return Ok(v);
     }
-    if let Value::Obj(r) = v {
-        if let Kind::Bytes(b) = vm.heap.kind(r) {
-            return Ok(String::from_utf8_lossy(b).into_owned());
-        }
-    }
+    let k = vm.intern("__fspath__");
     let t = vm.type_name(v);
+    let Some(f) = vm.lookup_special(v, k) else {
+        return Err(vm.new_type_error(format!(
+            "expected str, bytes or os.PathLike object, not {t}"
+        )));
+    };
+    let r = vm.call(f, &[v], &[])?;
+    if vm.as_str(r).is_some() || is_bytes(vm, r) {
+        return Ok(r);
+    }
+    let rt = vm.type_name(r);
     Err(vm.new_type_error(format!(
-        "{func}: path should be string, bytes or os.PathLike, not {t}"
+        "expected {t}.__fspath__() to return str or bytes, not {rt}"
     )))
 }
 
-/// A `str` argument of a posixpath function.
+fn is_bytes(vm: &Vm, v: Value) -> bool {
+    matches!(v, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Bytes(_)))
+}
+
+fn os_fspath(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.check_args("fspath", args, 0, 1)?;
+    let v = vm.arg_or(args, 0, kw, "path", Value::Undef);
+    if v.is_undef() {
+        return Err(vm.new_type_error("fspath() missing required argument 'path' (pos 1)".into()));
+    }
+    fspath(vm, v)
+}
+
+/// A path argument: str, bytes (decoded as UTF-8) or os.PathLike; an embedded NUL is
+/// a ValueError.
+pub fn path_str(vm: &mut Vm, v: Value, func: &str) -> PyResult<String> {
+    let p = if vm.as_str(v).is_some() || is_bytes(vm, v) {
+        v
+    } else {
+        let k = vm.intern("__fspath__");
+        if vm.lookup_special(v, k).is_none() {
+            let t = vm.type_name(v);
+            return Err(vm.new_type_error(format!(
+                "{func}: path should be string, bytes or os.PathLike, not {t}"
+            )));
+        }
+        fspath(vm, v)?
+    };
+    let s = match vm.as_str(p) {
+        Some(s) => s.to_string(),
+        None => match p {
+            Value::Obj(r) => match vm.heap.kind(r) {
+                Kind::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        },
+    };
+    if s.contains('\0') {
+        return Err(vm.new_value_error(format!("{func}: embedded null character in path")));
+    }
+    Ok(s)
+}
+
+fn path_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<String> {
+    path_str(vm, v, func)
+}
+
+/// A `str` (or os.PathLike to a str) argument of a posixpath function.
 fn str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let v = fspath(vm, v)?;
     match vm.as_str(v) {
         Some(s) => Ok(s.to_string()),
         None => {
-            let t = vm.type_name(v);
-            Err(vm.new_type_error(format!(
-                "expected str, bytes or os.PathLike object, not {t}"
-            )))
+            Err(vm.new_type_error("revpy's os.path functions take str paths, not bytes".into()))
         }
     }
 }
 
-fn unit_or_error(
+pub fn unit_or_error(
     vm: &mut Vm,
     v: Result<(), OsErr>,
     f1: Value,
@@ -136,8 +189,9 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "remove")?;
     let r = vm.effects.effect_as(EffectKind::Remove, move |_| {
-        // unlink(2) of a directory fails with EISDIR on Linux.
-        if std::path::Path::new(&path).is_dir() {
+        // unlink(2) of a directory fails with EISDIR on Linux (a symbolic link to
+        // one is removed).
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
             return Val::Err(21, "Is a directory".into());
         }
         match std::fs::remove_file(&path) {
@@ -187,8 +241,15 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.only_kwargs("mkdir", kw, &["path", "mode", "dir_fd"])?;
     let pv = vm.arg_or(args, 0, kw, "path", Value::None);
     let path = path_arg(vm, pv, "mkdir")?;
+    let mv = vm.arg_or(args, 1, kw, "mode", Value::Int(0o777));
+    let mode = vm.expect_int(mv, "mode")?;
     let r = vm.effects.effect_as(EffectKind::Mkdir, move |_| {
-        match std::fs::create_dir(&path) {
+        let mut b = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, mode as u32);
+        #[cfg(not(unix))]
+        let _ = mode;
+        match b.create(&path) {
             Ok(()) => Val::Unit,
             Err(e) => io_error_val(&e),
         }
@@ -543,6 +604,12 @@ fn p_join(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let mut parts = vec![];
     for a in args {
+        let k = vm.intern("__fspath__");
+        let a = &if vm.as_str(*a).is_none() && vm.lookup_special(*a, k).is_some() {
+            fspath(vm, *a)?
+        } else {
+            *a
+        };
         match vm.as_str(*a) {
             Some(s) => parts.push(s.to_string()),
             None => {
@@ -672,7 +739,13 @@ fn stat(vm: &mut Vm, path: &str) -> PyResult<StatResult> {
 
 fn stat_path(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Option<String>> {
     vm.check_args(name, args, 1, 1)?;
-    match vm.as_str(args[0]) {
+    let k = vm.intern("__fspath__");
+    let v = if vm.as_str(args[0]).is_none() && vm.lookup_special(args[0], k).is_some() {
+        fspath(vm, args[0])?
+    } else {
+        args[0]
+    };
+    match vm.as_str(v) {
         Some(s) if s.contains('\0') => Ok(None),
         Some(s) => Ok(Some(s.to_string())),
         None => {
@@ -772,6 +845,7 @@ pub fn create_path(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.dict_set(vm.modules, key, Value::Obj(m))?;
     let key2 = vm.new_str("os.path".into());
     vm.dict_set(vm.modules, key2, Value::Obj(m))?;
+    run_python_part(vm, m, PATH_PART, "<frozen posixpath>")?;
     Ok(m)
 }
 
@@ -793,8 +867,11 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("urandom", urandom, Arity::exactly(1)),
         ("_exit", os_exit, Arity::exactly(1)),
         ("getenv", getenv, Arity::range(0, 2).kw()),
+        ("fspath", os_fspath, Arity::range(0, 1).kw()),
     ];
     vm.add_functions(d, fns);
+    vm.add_functions(d, crate::os_fs::FUNCTIONS);
+    vm.add_functions(d, crate::io::OS_FUNCTIONS);
     for (n, v) in [
         ("name", "posix"),
         ("sep", "/"),
@@ -842,5 +919,23 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let path = create_path(vm)?;
     let k = vm.intern("path");
     vm.dict_set(d, k, Value::Obj(path))?;
+    // The module is in sys.modules while its Python part runs (`os.stat_result`,
+    // `DirEntry`, `walk`, ...), so that part can import modules that import os.
+    let key = vm.new_str("os".into());
+    vm.dict_set(vm.modules, key, Value::Obj(m))?;
+    run_python_part(vm, m, OS_PART, "<frozen os>")?;
     Ok(m)
+}
+
+/// The parts of `os` and `os.path` written in Python.
+const OS_PART: &str = include_str!("../python/_os_part.py");
+const PATH_PART: &str = include_str!("../python/_posixpath_part.py");
+
+fn run_python_part(vm: &mut Vm, m: ObjRef, src: &str, name: &str) -> PyResult<()> {
+    let code = match vm.compile(src, name) {
+        Ok(c) => c,
+        Err(e) => return Err(vm.new_error(vm.types.system_error, format!("{name}: {e}"))),
+    };
+    vm.exec_in_module(&code, m)?;
+    Ok(())
 }

@@ -83,6 +83,21 @@ effect_kinds! {
     Rmdir = "os.rmdir",
     FileFlush = "file.flush",
     FileTruncate = "file.truncate",
+    StatFull = "os.stat (stat_result)",
+    Lstat = "os.lstat",
+    Scandir = "os.scandir",
+    Chdir = "os.chdir",
+    TerminalSize = "os.get_terminal_size",
+    CpuCount = "os.cpu_count",
+    Access = "os.access",
+    Chmod = "os.chmod",
+    Utime = "os.utime",
+    CopyFile = "shutil.copyfile",
+    Realpath = "os.path.realpath",
+    Readlink = "os.readlink",
+    Symlink = "os.symlink",
+    OsOpen = "os.open",
+    DiskUsage = "shutil.disk_usage",
 }
 
 /// Where program output goes.
