@@ -12,6 +12,7 @@ mod stmt;
 
 use crate::code::{flags, CodeObject, ConstKey, Constant, ExceptionEntry};
 use crate::error::CompileError;
+use crate::{future, CompileMode};
 use crate::opcodes::{Instr, Op};
 use crate::symtable::{NameScope, ScopeKind, SymbolTable};
 use rustpython_parser::ast::{self, Ranged, Stmt};
@@ -104,6 +105,18 @@ pub(crate) struct Unit<'a> {
 /// `except`, `finally` and `with` bodies of one function.
 pub(crate) const MAX_BLOCKS: usize = 20;
 
+/// How to compile a module (see [`crate::CompileFlags`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub mode: CompileMode,
+    /// The `__future__` features in effect.
+    pub future: future::Features,
+    /// Bits set in the `flags` of every code object (the `CO_FUTURE_*` in effect).
+    pub code_flags: u32,
+    /// Module-level names go through `LOAD_NAME`/`STORE_NAME`/`DELETE_NAME`.
+    pub name_locals: bool,
+}
+
 pub(crate) struct Compiler<'a> {
     pub st: &'a SymbolTable,
     /// Source range of the statement being compiled.
@@ -114,15 +127,17 @@ pub(crate) struct Compiler<'a> {
     line_starts: Vec<u32>,
     pub units: Vec<Unit<'a>>,
     pub interactive: bool,
+    pub opts: Options,
 }
 
-/// Compile a parsed module.
+/// Compile a parsed module (in [`CompileMode::Eval`], `body` is one expression
+/// statement: the expression).
 pub fn compile_module(
     body: &[Stmt],
     st: &SymbolTable,
     source: &str,
     filename: &str,
-    interactive: bool,
+    opts: Options,
 ) -> Result<Rc<CodeObject>, CompileError> {
     let mut line_starts = vec![0u32];
     for (i, b) in source.bytes().enumerate() {
@@ -137,13 +152,23 @@ pub fn compile_module(
         filename: filename.into(),
         line_starts,
         units: vec![],
-        interactive,
+        interactive: matches!(opts.mode, CompileMode::Interactive | CompileMode::Single),
+        opts,
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    if opts.mode == CompileMode::Eval {
+        let [Stmt::Expr(e)] = body else {
+            return Err(CompileError::internal("eval of a statement".into()));
+        };
+        c.set_line(e);
+        c.expr(&e.value)?;
+        c.emit(Op::ReturnValue, 0);
+        return Ok(Rc::new(c.pop_unit()?));
+    }
     if st.scopes[0].has_annotations {
         c.emit(Op::SetupAnnotations, 0);
     }
-    let body = if interactive {
+    let body = if c.interactive {
         body
     } else {
         c.docstring(body, true)?
@@ -234,7 +259,13 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonly: 0,
             kwonly: 0,
-            flags: if s.is_generator { flags::GENERATOR } else { 0 },
+            flags: self.opts.code_flags
+                | match (s.is_generator, s.is_coroutine) {
+                    (true, false) => flags::GENERATOR,
+                    (false, true) => flags::COROUTINE,
+                    (true, true) => flags::ASYNC_GENERATOR,
+                    (false, false) => 0,
+                },
             doc: None,
             line,
         };
@@ -445,7 +476,9 @@ impl<'a> Compiler<'a> {
                 self.emit(op, i);
             }
             NameScope::GlobalExplicit => self.global_op(name, ctx),
-            _ if is_func || kind == ScopeKind::Module => self.global_op(name, ctx),
+            _ if is_func || (kind == ScopeKind::Module && !self.opts.name_locals) => {
+                self.global_op(name, ctx)
+            }
             _ => {
                 let n = self.add_name(name);
                 let op = match ctx {

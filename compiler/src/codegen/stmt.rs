@@ -192,6 +192,17 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::ImportFrom(i) => {
+                if crate::future::is_future_import(s)
+                    && self.line_of(r.start().to_u32()) > self.opts.future.last_line
+                {
+                    return Err(self.err_at(
+                        CompileError::syntax(
+                            "from __future__ imports must occur at the beginning of the file"
+                                .into(),
+                        ),
+                        s,
+                    ));
+                }
                 let level = i.level.map(|l| l.to_u32()).unwrap_or(0);
                 self.load_const(Constant::Int(level as i64));
                 let names: Vec<Constant> = i
@@ -348,19 +359,74 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The value of an annotation: evaluated, or under `from __future__ import
+    /// annotations` (PEP 563) the string CPython makes of it.
+    pub fn annotation(&mut self, e: &'a Expr) -> CResult {
+        if self.opts.future.annotations {
+            self.load_const(Constant::Str(crate::unparse::unparse(e).into()));
+            Ok(())
+        } else {
+            self.expr(e)
+        }
+    }
+
+    /// `target: annotation [= value]`, as CPython 3.11: the value is assigned first;
+    /// a simple name's annotation goes to `__annotations__` in a module or class body
+    /// (in a function it is never evaluated); an attribute or subscript target without
+    /// a value has its object (and index) evaluated; other annotations are evaluated
+    /// and dropped, in a module or class body and without PEP 563.
     fn ann_assign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult {
         self.check_ann_target(&a.target)?;
         if let Some(v) = &a.value {
             self.expr(v)?;
             self.assign_target(&a.target)?;
         }
-        if let Expr::Name(n) = &*a.target {
-            if a.simple && self.unit_ref().kind != ScopeKind::Function {
-                self.expr(&a.annotation)?;
+        let in_body = self.unit_ref().kind != ScopeKind::Function;
+        let simple = crate::symtable::ann_simple(a);
+        match &*a.target {
+            Expr::Name(n) if simple && in_body => {
+                self.annotation(&a.annotation)?;
                 let ann = self.add_name("__annotations__");
                 self.emit(Op::LoadName, ann);
                 self.load_const(Constant::Str(n.id.as_str().into()));
                 self.emit(Op::StoreSubscr, 0);
+            }
+            Expr::Attribute(t) if a.value.is_none() => {
+                self.expr(&t.value)?;
+                self.emit(Op::PopTop, 0);
+            }
+            Expr::Subscript(t) if a.value.is_none() => {
+                self.expr(&t.value)?;
+                self.emit(Op::PopTop, 0);
+                self.ann_subscript_check(&t.slice)?;
+            }
+            _ => {}
+        }
+        if !simple && in_body && !self.opts.future.annotations {
+            self.expr(&a.annotation)?;
+            self.emit(Op::PopTop, 0);
+        }
+        Ok(())
+    }
+
+    /// The index of an annotated subscript target without a value: each part is
+    /// evaluated and dropped (CPython's `check_ann_subscr`).
+    fn ann_subscript_check(&mut self, e: &'a Expr) -> CResult {
+        match e {
+            Expr::Slice(s) => {
+                for part in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                    self.expr(part)?;
+                    self.emit(Op::PopTop, 0);
+                }
+            }
+            Expr::Tuple(t) => {
+                for elt in &t.elts {
+                    self.ann_subscript_check(elt)?;
+                }
+            }
+            _ => {
+                self.expr(e)?;
+                self.emit(Op::PopTop, 0);
             }
         }
         Ok(())
@@ -765,13 +831,13 @@ impl<'a> Compiler<'a> {
         for a in params {
             if let Some(an) = &a.annotation {
                 self.load_const(Constant::Str(a.arg.as_str().into()));
-                self.expr(an)?;
+                self.annotation(an)?;
                 anns += 1;
             }
         }
         if let Some(r) = returns {
             self.load_const(Constant::Str("return".into()));
-            self.expr(r)?;
+            self.annotation(r)?;
             anns += 1;
         }
         if anns > 0 {
