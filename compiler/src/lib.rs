@@ -112,12 +112,11 @@ pub fn compile_with(
         return Err(e.locate(filename, source));
     }
     let parsed = parsed.map_err(|e| {
-        let e = syntax_error::from_parse_error(&e, source);
+        let e = syntax_error::from_parse_error(&e, source).locate(filename, source);
         match mode {
             CompileMode::Eval => syntax_error::in_eval_mode(e, source),
             _ => e,
         }
-        .locate(filename, source)
     })?;
     let body = match parsed {
         ast::Mod::Module(m) => m.body,

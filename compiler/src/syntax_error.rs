@@ -437,8 +437,21 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
     }
 }
 
-/// A parse error of `compile(..., 'eval')` as CPython reports it.
-pub(crate) fn in_eval_mode(e: CompileError, _source: &str) -> CompileError {
+/// A (located) parse error of `compile(..., 'eval')` as CPython reports it: input
+/// that is empty or ends in the middle of the expression is "invalid syntax" without
+/// a column (and on line 0 if there is no input at all).
+pub(crate) fn in_eval_mode(mut e: CompileError, source: &str) -> CompileError {
+    let blank = source.trim().is_empty();
+    let cut_short =
+        e.offset == Some(source.len() as u32) && !source.ends_with('\n') && !blank;
+    if (blank || cut_short) && e.python_type == "SyntaxError" {
+        e.message = "invalid syntax".into();
+        e.col = 0;
+        e.end_col = 0;
+        if source.is_empty() {
+            e.line = 0;
+        }
+    }
     e
 }
 
