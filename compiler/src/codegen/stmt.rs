@@ -127,6 +127,13 @@ impl<'a> Compiler<'a> {
                         self.err_at(CompileError::syntax("'return' outside function".into()), s)
                     );
                 }
+                let sc = self.scope();
+                if r.value.is_some() && sc.is_coroutine && sc.is_generator {
+                    return Err(self.err_at(
+                        CompileError::syntax("'return' with value in async generator".into()),
+                        s,
+                    ));
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
@@ -136,7 +143,16 @@ impl<'a> Compiler<'a> {
                     c.emit(Op::ReturnValue, 0);
                 })?;
             }
-            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::FunctionDef(f) => self.function_def(
+                s,
+                self.st.scope_of(f),
+                &f.name,
+                &f.args,
+                &f.body,
+                &f.decorator_list,
+                f.returns.as_deref(),
+                &f.type_params,
+            )?,
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Raise(r) => {
                 let mut n = 0;
@@ -168,7 +184,18 @@ impl<'a> Compiler<'a> {
                     self.try_finally(t, s)?;
                 }
             }
-            Stmt::With(w) => self.with(&w.items, &w.body, s)?,
+            Stmt::With(w) => self.with(&w.items, &w.body, s, false)?,
+            Stmt::AsyncWith(w) => {
+                if !self.in_async_def() {
+                    return Err(self.err_at(
+                        CompileError::syntax("'async with' outside async function".into()),
+                        s,
+                    ));
+                }
+                self.require_async("async with", s)?;
+                self.with(&w.items, &w.body, s, true)?
+            }
+            Stmt::AsyncFor(f) => self.async_for(f, s)?,
             Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::Import(i) => {
                 for a in &i.names {
@@ -226,9 +253,19 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
-            Stmt::AsyncFunctionDef(_) => return Err(self.unsupported("async functions", s)),
-            Stmt::AsyncFor(_) => return Err(self.unsupported("async for", s)),
-            Stmt::AsyncWith(_) => return Err(self.unsupported("async with", s)),
+            Stmt::AsyncFunctionDef(f) => {
+                self.require_async("async functions", s)?;
+                self.function_def(
+                    s,
+                    self.st.scope_of(f),
+                    &f.name,
+                    &f.args,
+                    &f.body,
+                    &f.decorator_list,
+                    f.returns.as_deref(),
+                    &f.type_params,
+                )?
+            }
             Stmt::TryStar(_) => return Err(self.unsupported("except* (exception groups)", s)),
             Stmt::TypeAlias(_) => return Err(self.unsupported("type aliases", s)),
         }
@@ -523,7 +560,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopExcept, 0);
                     self.unit().depth -= 2;
                 }
-                FBlock::With { handlers } => {
+                FBlock::With { handlers, is_async } => {
                     self.unit().handlers.truncate(handlers);
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
@@ -532,6 +569,9 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::None);
                     self.load_const(Constant::None);
                     self.emit(Op::Call, 3);
+                    if is_async {
+                        self.emit_await(2)?;
+                    }
                     self.emit(Op::PopTop, 0);
                     self.unit().depth -= 1;
                 }
@@ -727,7 +767,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], s: &'a Stmt) -> CResult {
+    /// `with` (`async with`: entering and leaving are awaited), one item at a time.
+    fn with(
+        &mut self,
+        items: &'a [ast::WithItem],
+        body: &'a [Stmt],
+        s: &'a Stmt,
+        is_async: bool,
+    ) -> CResult {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
@@ -737,7 +784,12 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.expr(&item.context_expr)?;
         self.set_line(s);
-        self.emit(Op::BeforeWith, 0); // [exit, value]
+        if is_async {
+            self.emit_async(super::AsyncOp::BeforeAsyncWith, 0)?; // [aexit, awaitable]
+            self.emit_await(1)?;
+        } else {
+            self.emit(Op::BeforeWith, 0); // [exit, value]
+        }
         self.unit().depth += 1;
         let nhandlers = self.unit_ref().handlers.len();
         self.push_handler(handler);
@@ -748,10 +800,11 @@ impl<'a> Compiler<'a> {
         self.push_fblock(
             FBlock::With {
                 handlers: nhandlers,
+                is_async,
             },
             s,
         )?;
-        self.with(rest, body, s)?;
+        self.with(rest, body, s, is_async)?;
         self.unit().fblocks.pop();
         self.pop_handler();
         self.set_line(s);
@@ -759,6 +812,9 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::None);
         self.load_const(Constant::None);
         self.emit(Op::Call, 3);
+        if is_async {
+            self.emit_await(2)?;
+        }
         self.emit(Op::PopTop, 0);
         self.unit().depth -= 1;
         self.emit_jump(Op::Jump, end);
@@ -769,6 +825,9 @@ impl<'a> Compiler<'a> {
         let base = self.unit_ref().depth;
         self.push_handler_at(cleanup, base + 2);
         self.emit(Op::WithExceptStart, 0); // [exit, prev, exc, res]
+        if is_async {
+            self.emit_await(2)?;
+        }
         self.emit_jump(Op::PopJumpIfTrue, suppress);
         self.emit(Op::Reraise, 0);
         self.pop_handler();
@@ -860,30 +919,78 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
-        self.check_type_params(&f.type_params)?;
-        for d in &f.decorator_list {
+    /// `def` or `async def` (its scope is a coroutine).
+    #[allow(clippy::too_many_arguments)]
+    fn function_def(
+        &mut self,
+        node: &'a Stmt,
+        scope: usize,
+        name: &'a ast::Identifier,
+        args: &'a ast::Arguments,
+        body: &'a [Stmt],
+        decorators: &'a [Expr],
+        returns: Option<&'a Expr>,
+        type_params: &'a [ast::TypeParam],
+    ) -> CResult {
+        self.check_type_params(type_params)?;
+        for d in decorators {
             self.expr(d)?;
         }
-        let fl = self.function_prelude(&f.args, f.returns.as_deref())?;
-        let scope = self.st.scope_of(f);
-        let qualname = self.qualname_for(&f.name);
+        let fl = self.function_prelude(args, returns)?;
+        let qualname = self.qualname_for(name);
         let line = self.unit_ref().line;
-        self.push_unit(scope, f.name.as_str().into(), qualname, line);
-        self.set_params(&f.args);
-        let body = self.docstring(&f.body, true)?;
+        self.push_unit(scope, name.as_str().into(), qualname, line);
+        self.set_params(args);
+        let body = self.docstring(body, true)?;
         self.stmts(body)?;
         if !self.ends_in_terminator() {
             self.load_const(Constant::None);
             self.emit(Op::ReturnValue, 0);
         }
         let code = self.pop_unit()?;
-        self.set_line(f);
+        self.set_line(node);
         self.make_function(code, fl)?;
-        for _ in &f.decorator_list {
+        for _ in decorators {
             self.emit(Op::Call, 1);
         }
-        self.store_name(&f.name)
+        self.store_name(name)
+    }
+
+    /// `async for`: GET_ANEXT and its await run under a handler that ends the loop
+    /// on StopAsyncIteration (END_ASYNC_FOR); the target and body run outside it.
+    fn async_for(&mut self, f: &'a ast::StmtAsyncFor, s: &'a Stmt) -> CResult {
+        if !self.in_async_def() {
+            return Err(self.err_at(
+                CompileError::syntax("'async for' outside async function".into()),
+                s,
+            ));
+        }
+        self.require_async("async for", s)?;
+        let head = self.new_label();
+        let end = self.new_label();
+        let exit = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit_async(super::AsyncOp::GetAiter, 0)?;
+        self.place(head);
+        self.set_line(s);
+        let depth = self.unit_ref().depth;
+        self.push_handler_at(end, depth + 1);
+        self.emit_async(super::AsyncOp::GetAnext, 0)?;
+        self.emit_await(0)?;
+        self.pop_handler();
+        self.unit().depth += 1;
+        self.assign_target(&f.target)?;
+        self.push_fblock(FBlock::For { head, exit }, s)?;
+        self.stmts(&f.body)?;
+        self.unit().fblocks.pop();
+        self.unit().depth -= 1;
+        self.set_line(s);
+        self.emit_jump(Op::Jump, head);
+        self.place(end);
+        self.emit_async(super::AsyncOp::EndAsyncFor, 0)?;
+        self.stmts(&f.orelse)?;
+        self.place(exit);
+        Ok(())
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {
