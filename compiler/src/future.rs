@@ -36,7 +36,11 @@ const NO_OPS: &[&str] = &[
 
 fn line_of(source: &str, offset: u32) -> u32 {
     let end = (offset as usize).min(source.len());
-    source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+    source.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
 }
 
 /// Whether `s` is `from __future__ import ...` (CPython looks at the module name only).
@@ -66,8 +70,7 @@ pub fn parse(body: &[Stmt], source: &str, mut ff: Features) -> Result<Features, 
                     // A future import after another statement on the same line
                     // (CPython reports it one column to the left).
                     return Err(CompileError::syntax(
-                        "from __future__ imports must occur at the beginning of the file"
-                            .into(),
+                        "from __future__ imports must occur at the beginning of the file".into(),
                     )
                     .at(start.saturating_sub(1)));
                 }

@@ -283,8 +283,14 @@ mod tests {
     fn reprs_as_python() {
         assert_eq!(str_repr("it's"), "\"it's\"");
         assert_eq!(str_repr("both ' and \""), "'both \\' and \"'");
-        assert_eq!(str_repr("tab\tnl\n\\ \u{7f}\u{0}"), "'tab\\tnl\\n\\\\ \\x7f\\x00'");
-        assert_eq!(str_repr("café \u{200b} \u{10ffff} \u{a0}"), "'café \\u200b \\U0010ffff \\xa0'");
+        assert_eq!(
+            str_repr("tab\tnl\n\\ \u{7f}\u{0}"),
+            "'tab\\tnl\\n\\\\ \\x7f\\x00'"
+        );
+        assert_eq!(
+            str_repr("café \u{200b} \u{10ffff} \u{a0}"),
+            "'café \\u200b \\U0010ffff \\xa0'"
+        );
         assert_eq!(bytes_repr(b"a'\x00\xff"), "b\"a'\\x00\\xff\"");
         assert_eq!(complex_repr(0.0, 2.0), "2j");
         assert_eq!(complex_repr(0.0, 1.5e-7), "1.5e-07j");

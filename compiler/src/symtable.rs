@@ -440,9 +440,12 @@ impl Builder {
             Expr::Starred(s) => children.push(&s.value),
             Expr::List(l) => children.extend(&l.elts),
             Expr::Tuple(t) => children.extend(&t.elts),
-            Expr::Slice(s) => {
-                children.extend([&s.lower, &s.upper, &s.step].into_iter().flatten().map(|b| &**b))
-            }
+            Expr::Slice(s) => children.extend(
+                [&s.lower, &s.upper, &s.step]
+                    .into_iter()
+                    .flatten()
+                    .map(|b| &**b),
+            ),
             Expr::NamedExpr(_)
             | Expr::Yield(_)
             | Expr::YieldFrom(_)

@@ -442,8 +442,7 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
 /// a column (and on line 0 if there is no input at all).
 pub(crate) fn in_eval_mode(mut e: CompileError, source: &str) -> CompileError {
     let blank = source.trim().is_empty();
-    let cut_short =
-        e.offset == Some(source.len() as u32) && !source.ends_with('\n') && !blank;
+    let cut_short = e.offset == Some(source.len() as u32) && !source.ends_with('\n') && !blank;
     if (blank || cut_short) && e.python_type == "SyntaxError" {
         e.message = "invalid syntax".into();
         e.col = 0;

@@ -377,11 +377,7 @@ fn genexp(out: &mut String, g: &ast::ExprGeneratorExp) {
 
 fn comprehensions(out: &mut String, gens: &[ast::Comprehension]) {
     for g in gens {
-        out.push_str(if g.is_async {
-            " async for "
-        } else {
-            " for "
-        });
+        out.push_str(if g.is_async { " async for " } else { " for " });
         expr(out, &g.target, pr::TUPLE);
         out.push_str(" in ");
         expr(out, &g.iter, pr::TEST + 1);
@@ -519,7 +515,10 @@ mod tests {
             ("f(x for x in y)", "f(x for x in y)"),
             ("f((x for x in y), 1)", "f((x for x in y), 1)"),
             ("lambda *a: 0", "lambda*a: 0"),
-            ("lambda a, /, b=1, *c, d, e=2, **f: a", "lambda a, /, b=1, *c, d, e=2, **f: a"),
+            (
+                "lambda a, /, b=1, *c, d, e=2, **f: a",
+                "lambda a, /, b=1, *c, d, e=2, **f: a",
+            ),
             ("(lambda: 1) if a else b", "(lambda: 1) if a else b"),
             ("1 .real", "1 .real"),
             ("(1).real.imag", "1 .real.imag"),

@@ -14,28 +14,137 @@ fn err(src: &str) -> CompileError {
 fn misplaced_async_code_is_a_syntax_error() {
     let cases: &[(&str, &str, u32, u32, u32)] = &[
         ("await x", "'await' outside function", 1, 1, 8),
-        ("def f():\n    await x", "'await' outside async function", 2, 5, 12),
-        ("def f():\n    lambda: await x", "'await' outside async function", 2, 13, 20),
-        ("class C:\n    await x", "'await' outside function", 2, 5, 12),
-        ("async def f():\n    lambda: await x", "'await' outside async function", 2, 13, 20),
-        ("async def f():\n    class C:\n        await x", "'await' outside function", 3, 9, 16),
-        ("async def f():\n    def g():\n        await x", "'await' outside async function", 3, 9, 16),
-        ("def f():\n    [x for x in await y]", "'await' outside async function", 2, 17, 24),
-        ("async for x in y:\n    pass", "'async for' outside async function", 1, 1, 18),
-        ("def f():\n    async for x in y:\n        pass", "'async for' outside async function", 2, 5, 22),
-        ("def f():\n    async with a as b, c:\n        pass", "'async with' outside async function", 2, 5, 26),
-        ("async def f():\n    yield from x", "'yield from' inside async function", 2, 5, 17),
-        ("async def f():\n    yield 1\n    return 2", "'return' with value in async generator", 3, 5, 13),
-        ("def f():\n    return [x async for x in y]", "asynchronous comprehension outside of an asynchronous function", 2, 12, 32),
-        ("def f():\n    return [await x for x in y]", "asynchronous comprehension outside of an asynchronous function", 2, 12, 32),
-        ("def f():\n    return [[y async for y in x] for x in z]", "asynchronous comprehension outside of an asynchronous function", 2, 12, 45),
-        ("[x async for x in y]", "asynchronous comprehension outside of an asynchronous function", 1, 1, 21),
-        ("async def f():\n    lambda: [await x for x in y]", "asynchronous comprehension outside of an asynchronous function", 2, 13, 33),
+        (
+            "def f():\n    await x",
+            "'await' outside async function",
+            2,
+            5,
+            12,
+        ),
+        (
+            "def f():\n    lambda: await x",
+            "'await' outside async function",
+            2,
+            13,
+            20,
+        ),
+        (
+            "class C:\n    await x",
+            "'await' outside function",
+            2,
+            5,
+            12,
+        ),
+        (
+            "async def f():\n    lambda: await x",
+            "'await' outside async function",
+            2,
+            13,
+            20,
+        ),
+        (
+            "async def f():\n    class C:\n        await x",
+            "'await' outside function",
+            3,
+            9,
+            16,
+        ),
+        (
+            "async def f():\n    def g():\n        await x",
+            "'await' outside async function",
+            3,
+            9,
+            16,
+        ),
+        (
+            "def f():\n    [x for x in await y]",
+            "'await' outside async function",
+            2,
+            17,
+            24,
+        ),
+        (
+            "async for x in y:\n    pass",
+            "'async for' outside async function",
+            1,
+            1,
+            18,
+        ),
+        (
+            "def f():\n    async for x in y:\n        pass",
+            "'async for' outside async function",
+            2,
+            5,
+            22,
+        ),
+        (
+            "def f():\n    async with a as b, c:\n        pass",
+            "'async with' outside async function",
+            2,
+            5,
+            26,
+        ),
+        (
+            "async def f():\n    yield from x",
+            "'yield from' inside async function",
+            2,
+            5,
+            17,
+        ),
+        (
+            "async def f():\n    yield 1\n    return 2",
+            "'return' with value in async generator",
+            3,
+            5,
+            13,
+        ),
+        (
+            "def f():\n    return [x async for x in y]",
+            "asynchronous comprehension outside of an asynchronous function",
+            2,
+            12,
+            32,
+        ),
+        (
+            "def f():\n    return [await x for x in y]",
+            "asynchronous comprehension outside of an asynchronous function",
+            2,
+            12,
+            32,
+        ),
+        (
+            "def f():\n    return [[y async for y in x] for x in z]",
+            "asynchronous comprehension outside of an asynchronous function",
+            2,
+            12,
+            45,
+        ),
+        (
+            "[x async for x in y]",
+            "asynchronous comprehension outside of an asynchronous function",
+            1,
+            1,
+            21,
+        ),
+        (
+            "async def f():\n    lambda: [await x for x in y]",
+            "asynchronous comprehension outside of an asynchronous function",
+            2,
+            13,
+            33,
+        ),
     ];
     for &(src, msg, line, col, end) in cases {
         let e = err(src);
         assert_eq!(
-            (e.kind.clone(), e.python_type, e.message.as_str(), e.line, e.col, e.end_col),
+            (
+                e.kind.clone(),
+                e.python_type,
+                e.message.as_str(),
+                e.line,
+                e.col,
+                e.end_col
+            ),
             (ErrorKind::Syntax, "SyntaxError", msg, line, col, end),
             "{src}"
         );
@@ -62,13 +171,17 @@ fn valid_async_code_is_refused_until_the_vm_runs_it() {
         let e = err(src);
         assert_eq!(e.kind, ErrorKind::Unsupported, "{src}");
         assert!(
-            e.message.starts_with("revpy does not support async") || e.message == "revpy does not support await yet",
+            e.message.starts_with("revpy does not support async")
+                || e.message == "revpy does not support await yet",
             "{src}: {}",
             e.message
         );
     }
     let e = err("x = 1\n\nasync def f():\n    pass\n");
-    assert_eq!(e.to_string(), "<s>:3:1: revpy does not support async functions yet");
+    assert_eq!(
+        e.to_string(),
+        "<s>:3:1: revpy does not support async functions yet"
+    );
     // A syntax error anywhere wins over the refusal, as it would in CPython.
     let e = err("async def f():\n    pass\n\ndef g():\n    await x\n");
     assert_eq!(e.message, "'await' outside async function");
@@ -95,7 +208,12 @@ fn valid_async_code_compiles() {
     let (g, c, a) = (flags::GENERATOR, flags::COROUTINE, flags::ASYNC_GENERATOR);
     assert_eq!(
         kinds("async def f():\n    yield\nasync def h():\n    pass\ndef i():\n    yield\n"),
-        vec![("<module>".into(), 0), ("f".into(), a), ("h".into(), c), ("i".into(), g)]
+        vec![
+            ("<module>".into(), 0),
+            ("f".into(), a),
+            ("h".into(), c),
+            ("i".into(), g)
+        ]
     );
     assert_eq!(
         kinds("async def f():\n    return [[y async for y in x] for x in z], (w async for w in v), [u for u in t]\n"),
@@ -117,7 +235,10 @@ fn valid_async_code_compiles() {
 fn async_programs_compile() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/async_programs");
     let mut n = 0;
-    for entry in std::fs::read_dir(&dir).expect("tests/async_programs").flatten() {
+    for entry in std::fs::read_dir(&dir)
+        .expect("tests/async_programs")
+        .flatten()
+    {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "py") {
             let src = std::fs::read_to_string(&path).expect("source");

@@ -26,8 +26,12 @@ fn async_goldens() {
     let mut failed = vec![];
     for name in names {
         let src = std::fs::read_to_string(dir.join(format!("{name}.py"))).expect("source");
-        let code = revpy_compiler::compile(&src, &format!("{name}.py"), revpy_compiler::CompileMode::Module)
-            .unwrap_or_else(|e| panic!("{name}.py: {e}"));
+        let code = revpy_compiler::compile(
+            &src,
+            &format!("{name}.py"),
+            revpy_compiler::CompileMode::Module,
+        )
+        .unwrap_or_else(|e| panic!("{name}.py: {e}"));
         let got = revpy_compiler::dis::disassemble(&code);
         let path = dir.join(format!("{name}.dis"));
         if bless {
@@ -36,7 +40,9 @@ fn async_goldens() {
         }
         let want = std::fs::read_to_string(&path).unwrap_or_default();
         if want != got {
-            failed.push(format!("{name}: disassembly differs from {name}.dis:\n{got}"));
+            failed.push(format!(
+                "{name}: disassembly differs from {name}.dis:\n{got}"
+            ));
         }
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));

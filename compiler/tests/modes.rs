@@ -55,8 +55,8 @@ fn exec_mode_uses_name_ops_at_module_level() {
     let g = compile("global z\nz = 1\n", "exec").unwrap();
     assert!(ops(&g).contains(&Op::StoreGlobal));
     // Scripts and modules compiled by `revpy_compiler::compile` keep the fast ops.
-    let m = revpy_compiler::compile("x = 1\n", "m.py", revpy_compiler::CompileMode::Module)
-        .unwrap();
+    let m =
+        revpy_compiler::compile("x = 1\n", "m.py", revpy_compiler::CompileMode::Module).unwrap();
     assert!(ops(&m).contains(&Op::StoreGlobal));
 }
 
@@ -159,7 +159,9 @@ fn arguments_are_checked_as_cpython() {
         "compile() mode must be 'exec', 'eval' or 'single'"
     );
     assert_eq!(
-        value(pycompile::compile("x", "<s>", "exec", 0x800_0000, true, -1, 0)),
+        value(pycompile::compile(
+            "x", "<s>", "exec", 0x800_0000, true, -1, 0
+        )),
         "compile(): unrecognised flags"
     );
     assert_eq!(
@@ -212,7 +214,11 @@ fn future_features_from_flags_and_inheritance() {
     let c = pycompile::compile(src, "<s>", "exec", 0, true, -1, 0x100_0000).unwrap();
     assert_eq!(annotation_of_a(&c), None);
     // From the source, then set on every code object.
-    let c = compile(&format!("from __future__ import annotations\n{src}"), "exec").unwrap();
+    let c = compile(
+        &format!("from __future__ import annotations\n{src}"),
+        "exec",
+    )
+    .unwrap();
     assert_ne!(c.flags & flags::FUTURE_ANNOTATIONS, 0);
     let mut all = vec![];
     c.walk(&mut all);
@@ -223,8 +229,8 @@ fn future_features_from_flags_and_inheritance() {
     c.walk(&mut all);
     assert!(all.iter().all(|k| k.flags & 0x2_0000 != 0));
     // exec/eval of a string inherit the caller's features; eval drops leading blanks.
-    let c = pycompile::compile_for_exec(src, revpy_compiler::CompileMode::Module, 0x100_0000)
-        .unwrap();
+    let c =
+        pycompile::compile_for_exec(src, revpy_compiler::CompileMode::Module, 0x100_0000).unwrap();
     assert_eq!(annotation_of_a(&c), want);
     assert!(pycompile::compile_for_exec(" \t1 + 2", revpy_compiler::CompileMode::Eval, 0).is_ok());
 }

@@ -271,10 +271,9 @@ impl<'a> Compiler<'a> {
                         ))
                     }
                     ScopeKind::Module | ScopeKind::Class => {
-                        return Err(self.err_at(
-                            CompileError::syntax("'await' outside function".into()),
-                            e,
-                        ))
+                        return Err(
+                            self.err_at(CompileError::syntax("'await' outside function".into()), e)
+                        )
                     }
                 }
                 self.require_async("await", e)?;
@@ -646,10 +645,7 @@ impl<'a> Compiler<'a> {
         let is_gen = matches!(kind, CompKind::Gen(_));
         if is_async {
             use crate::symtable::ScopeKind;
-            if !is_gen
-                && !self.in_async_def()
-                && self.unit_ref().kind != ScopeKind::Comprehension
-            {
+            if !is_gen && !self.in_async_def() && self.unit_ref().kind != ScopeKind::Comprehension {
                 return Err(self.err_at(
                     CompileError::syntax(
                         "asynchronous comprehension outside of an asynchronous function".into(),

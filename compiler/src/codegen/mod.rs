@@ -12,9 +12,9 @@ mod stmt;
 
 use crate::code::{flags, CodeObject, ConstKey, Constant, ExceptionEntry};
 use crate::error::CompileError;
-use crate::{future, CompileMode};
 use crate::opcodes::{Instr, Op};
 use crate::symtable::{NameScope, ScopeKind, SymbolTable};
+use crate::{future, CompileMode};
 use rustpython_parser::ast::{self, Ranged, Stmt};
 use std::collections::HashMap;
 use std::rc::Rc;
