@@ -85,6 +85,13 @@ pub mod flags {
     pub const VARARGS: u32 = 0x04;
     pub const VARKEYWORDS: u32 = 0x08;
     pub const GENERATOR: u32 = 0x20;
+    /// An `async def` (or asynchronous comprehension): calling it makes a coroutine.
+    pub const COROUTINE: u32 = 0x80;
+    /// An `async def` with `yield` (or asynchronous generator expression): calling it
+    /// makes an async generator.
+    pub const ASYNC_GENERATOR: u32 = 0x200;
+    /// `from __future__ import annotations` was in effect (CPython's value).
+    pub const FUTURE_ANNOTATIONS: u32 = crate::future::CO_FUTURE_ANNOTATIONS;
     /// Locals live in a dict (module and class bodies).
     pub const NAME_LOCALS: u32 = 0x100;
 }

@@ -162,7 +162,8 @@ pub fn disassemble_one(code: &CodeObject, current: Option<usize>) -> String {
 
 /// One line about a function's signature and variables (what the operands of
 /// LOAD_FAST and LOAD_DEREF index): `params: a, b=, *args, k, **kw | locals: x |
-/// cells: c | free: f | generator`. Empty for a module or class body.
+/// cells: c | free: f | generator` (or `coroutine`, `async generator`). Empty for a
+/// module or class body.
 pub fn code_info(code: &CodeObject) -> String {
     use crate::code::flags;
     let mut parts = vec![];
@@ -209,6 +210,12 @@ pub fn code_info(code: &CodeObject) -> String {
     }
     if code.is_generator() {
         parts.push("generator".into());
+    }
+    if code.flags & flags::COROUTINE != 0 {
+        parts.push("coroutine".into());
+    }
+    if code.flags & flags::ASYNC_GENERATOR != 0 {
+        parts.push("async generator".into());
     }
     parts.join(" | ")
 }

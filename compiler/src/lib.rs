@@ -9,9 +9,13 @@ pub mod code;
 pub mod codegen;
 pub mod dis;
 pub mod error;
+pub mod future;
 pub mod opcodes;
+pub mod pycompile;
+pub mod pyrepr;
 pub mod symtable;
 pub mod syntax_error;
+pub mod unparse;
 pub mod verify;
 
 pub use code::{CodeObject, Constant};
@@ -19,13 +23,38 @@ pub use error::{CompileError, ErrorKind};
 use rustpython_parser::{ast, Mode};
 use std::rc::Rc;
 
-/// How the source is compiled.
+/// How the source is compiled (the `mode` of Python's `compile()`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompileMode {
-    /// A module or script.
+    /// A module or script: `compile(source, filename, 'exec')`.
     Module,
-    /// One REPL input: expression statements print their value.
+    /// One input of revpy's REPL: expression statements print their value (it may
+    /// hold several statements: pasted lines).
     Interactive,
+    /// `compile(source, filename, 'single')`: one statement (several only if joined
+    /// by `;`), whose expression statements print their value through
+    /// `sys.displayhook` (`PRINT_EXPR`).
+    Single,
+    /// `compile(source, filename, 'eval')`: one expression; the code returns its
+    /// value.
+    Eval,
+}
+
+/// What the flags of Python's `compile()` ask of the compiler, besides the mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileFlags {
+    /// `CO_FUTURE_*` bits in effect from the start: given to `compile()` or inherited
+    /// from the calling code ([`pycompile::PYCF_MASK`]). They are copied into the
+    /// `flags` of every code object made, as CPython does; of them only
+    /// [`future::CO_FUTURE_ANNOTATIONS`] changes the code.
+    pub future: u32,
+    /// Module-level names are read, written and deleted with `LOAD_NAME`,
+    /// `STORE_NAME` and `DELETE_NAME`, as CPython does, so that the code runs right
+    /// with a locals mapping distinct from its globals (`exec(code, globals,
+    /// locals)`): LOAD_NAME looks in the locals, then the globals, then the builtins.
+    /// Without it (scripts and imported modules, whose locals are their globals)
+    /// module-level code uses the faster `LOAD_GLOBAL`/`STORE_GLOBAL`.
+    pub name_locals: bool,
 }
 
 /// Compile Python source text into a module code object.
@@ -55,24 +84,78 @@ pub fn compile(
     filename: &str,
     mode: CompileMode,
 ) -> Result<Rc<CodeObject>, CompileError> {
+    compile_with(source, filename, mode, CompileFlags::default())
+}
+
+/// [`compile`] with the options of Python's `compile()`: inherited or given
+/// `__future__` features, and module-level names looked up in a locals mapping.
+/// [`pycompile::compile`] implements the whole builtin (mode names, flag checks).
+pub fn compile_with(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+    flags: CompileFlags,
+) -> Result<Rc<CodeObject>, CompileError> {
+    let parse_mode = match mode {
+        CompileMode::Eval => Mode::Expression,
+        _ => Mode::Module,
+    };
     let mut limit = None;
     let tokens = Limits {
-        inner: rustpython_parser::lexer::lex(source, Mode::Module),
+        inner: rustpython_parser::lexer::lex(source, parse_mode),
         level: 0,
         indent: 0,
         err: &mut limit,
     };
-    let parsed = rustpython_parser::parse_tokens(tokens, Mode::Module, filename);
+    let parsed = rustpython_parser::parse_tokens(tokens, parse_mode, filename);
     if let Some(e) = limit {
         return Err(e.locate(filename, source));
     }
-    let parsed =
-        parsed.map_err(|e| syntax_error::from_parse_error(&e, source).locate(filename, source))?;
+    let parsed = parsed.map_err(|e| {
+        let e = syntax_error::from_parse_error(&e, source).locate(filename, source);
+        match mode {
+            CompileMode::Eval => syntax_error::in_eval_mode(e, source),
+            _ => e,
+        }
+    })?;
     let body = match parsed {
         ast::Mod::Module(m) => m.body,
+        ast::Mod::Expression(e) => {
+            let range = ast::Ranged::range(&*e.body);
+            vec![ast::Stmt::Expr(ast::StmtExpr {
+                range,
+                value: e.body,
+            })]
+        }
         _ => vec![],
     };
-    let st = match symtable::analyze(&body) {
+    if mode == CompileMode::Single {
+        if let Err(e) = syntax_error::check_single(&body, source) {
+            let empty = body.is_empty();
+            ast_drop::drop_body(body);
+            let mut e = e.locate(filename, source);
+            if empty {
+                // CPython: line 0 for no input at all, and no column.
+                e.line = u32::from(!source.is_empty());
+                e.col = 0;
+            }
+            return Err(e);
+        }
+    }
+    let mut features = future::Features {
+        annotations: flags.future & future::CO_FUTURE_ANNOTATIONS != 0,
+        last_line: 0,
+    };
+    if mode != CompileMode::Eval {
+        features = match future::parse(&body, source, features) {
+            Ok(f) => f,
+            Err(e) => {
+                ast_drop::drop_body(body);
+                return Err(e.locate(filename, source));
+            }
+        };
+    }
+    let st = match symtable::analyze(&body, features.annotations) {
         Ok(st) => st,
         Err(e) => {
             // The tree may nest too deeply for the recursive drop glue.
@@ -80,14 +163,18 @@ pub fn compile(
             return Err(e.locate(filename, source));
         }
     };
-    codegen::compile_module(
-        &body,
-        &st,
-        source,
-        filename,
-        mode == CompileMode::Interactive,
-    )
-    .map_err(|e| e.locate(filename, source))
+    let mut code_flags = flags.future & pycompile::PYCF_MASK;
+    if features.annotations {
+        code_flags |= future::CO_FUTURE_ANNOTATIONS;
+    }
+    let options = codegen::Options {
+        mode,
+        future: features,
+        code_flags,
+        name_locals: flags.name_locals,
+    };
+    codegen::compile_module(&body, &st, source, filename, options)
+        .map_err(|e| e.locate(filename, source))
 }
 
 /// CPython's tokenizer limits: brackets nested at most 200 deep (`MAXLEVEL`), blocks

@@ -21,6 +21,21 @@
 //! change to an opcode's stack behaviour changes its row, and the verifier then checks
 //! the compiler against it. Debug builds of the interpreter assert the depth stays
 //! within `0..=max_stack` at every instruction.
+//!
+//! # Async code (the `async` cargo feature)
+//!
+//! The rows marked `"async" =>` (GET_AWAITABLE, GET_AITER, GET_ANEXT, END_ASYNC_FOR,
+//! BEFORE_ASYNC_WITH, ASYNC_GEN_WRAP) exist only with the compiler's `async` feature,
+//! which the VM enables once it implements them and the code flags
+//! [`crate::code::flags::COROUTINE`] and [`crate::code::flags::ASYNC_GENERATOR`].
+//! Without it, `async def`, `await`, `async for`, `async with` and asynchronous
+//! comprehensions are refused at compile time ("revpy does not support ... yet"),
+//! after CPython's checks of where they may appear.
+//!
+//! An `await` compiles as revpy compiles `yield from`, with GET_AWAITABLE in place of
+//! GET_YIELD_FROM_ITER: `GET_AWAITABLE 0; LOAD_CONST None; YIELD_FROM`, so delegation
+//! (send, throw, close) goes through the one mechanism YIELD_FROM already has.
+//! (CPython 3.11 writes the same loop out as SEND / YIELD_VALUE / JUMP_BACKWARD.)
 
 /// What an instruction's operand means; the disassembler uses it to resolve arguments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,26 +63,26 @@ pub enum ArgKind {
 }
 
 macro_rules! define_opcodes {
-    (|$a:ident| $( $(#[doc = $doc:literal])+ $name:ident = $text:literal, $kind:ident, $inputs:expr, $effect:expr; )*) => {
+    (|$a:ident| $( $(#[doc = $doc:literal])+ $($feature:literal =>)? $name:ident = $text:literal, $kind:ident, $inputs:expr, $effect:expr; )*) => {
         /// One opcode. See each variant's doc line for operands and effect.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum Op {
-            $( $(#[doc = $doc])+ $name, )*
+            $( $(#[cfg(feature = $feature)])? $(#[doc = $doc])+ $name, )*
         }
 
         impl Op {
             /// Every opcode, in definition order.
-            pub const ALL: &'static [Op] = &[$(Op::$name),*];
+            pub const ALL: &'static [Op] = &[$($(#[cfg(feature = $feature)])? Op::$name),*];
 
             /// The name shown by the disassembler (CPython style, upper case).
             pub fn name(self) -> &'static str {
-                match self { $(Op::$name => $text,)* }
+                match self { $($(#[cfg(feature = $feature)])? Op::$name => $text,)* }
             }
 
             /// What the operand means.
             pub fn arg_kind(self) -> ArgKind {
-                match self { $(Op::$name => ArgKind::$kind,)* }
+                match self { $($(#[cfg(feature = $feature)])? Op::$name => ArgKind::$kind,)* }
             }
 
             /// How many stack items the instruction reads (pops or looks at below the
@@ -75,7 +90,7 @@ macro_rules! define_opcodes {
             pub fn stack_inputs(self, $a: u32) -> u32 {
                 let $a = $a as i64;
                 let _ = $a;
-                let n: i64 = match self { $(Op::$name => $inputs,)* };
+                let n: i64 = match self { $($(#[cfg(feature = $feature)])? Op::$name => $inputs,)* };
                 n.clamp(0, u32::MAX as i64) as u32
             }
 
@@ -84,12 +99,12 @@ macro_rules! define_opcodes {
             pub fn stack_effect(self, $a: u32) -> i32 {
                 let $a = $a as i32;
                 let _ = $a;
-                match self { $(Op::$name => $effect,)* }
+                match self { $($(#[cfg(feature = $feature)])? Op::$name => $effect,)* }
             }
 
             /// The one-line documentation of the opcode.
             pub fn doc(self) -> &'static str {
-                match self { $(Op::$name => concat!($($doc),+).trim_start(),)* }
+                match self { $($(#[cfg(feature = $feature)])? Op::$name => concat!($($doc),+).trim_start(),)* }
             }
         }
     };
@@ -272,8 +287,23 @@ define_opcodes! { |a|
     MatchClass = "MATCH_CLASS", Count, 3, -2;
     /// S[-2] mapping, S[-1] keys: S[-1] = dict of S[-2] without those keys
     CopyDictWithoutKeys = "COPY_DICT_WITHOUT_KEYS", None, 2, 0;
-    /// REPL: print repr(pop()) unless None, and bind it to `_`
+    /// REPL and compile(..., 'single'): v = pop(); sys.displayhook(v) (prints repr(v) unless None, binds builtins._)
     PrintExpr = "PRINT_EXPR", None, 1, -1;
+
+    // Coroutines and async generators (the `async` feature: see the module docs).
+
+    /// S[-1] = the iterator that awaiting S[-1] drives: a coroutine itself, else type(S[-1]).__await__(S[-1]) (a: 0 await, 1 __aenter__ result, 2 __aexit__ result, for the TypeError)
+    "async" => GetAwaitable = "GET_AWAITABLE", Count, 1, 0;
+    /// S[-1] = type(S[-1]).__aiter__(S[-1]) (async for)
+    "async" => GetAiter = "GET_AITER", None, 1, 0;
+    /// push the awaitable iterator of type(S[-1]).__anext__(S[-1]); S[-1] stays (async for)
+    "async" => GetAnext = "GET_ANEXT", None, 1, 1;
+    /// handler of an async for: exc = pop(); if exc is a StopAsyncIteration pop the async iterator, else re-raise exc keeping its traceback
+    "async" => EndAsyncFor = "END_ASYNC_FOR", None, 2, -2;
+    /// mgr = pop(); push bound type(mgr).__aexit__; push type(mgr).__aenter__(mgr) (to be awaited)
+    "async" => BeforeAsyncWith = "BEFORE_ASYNC_WITH", None, 1, 1;
+    /// S[-1] = S[-1] marked as a value the async generator yields itself (its YIELD_VALUE then suspends the async generator; unmarked values, from the awaits it runs, go to the event loop)
+    "async" => AsyncGenWrap = "ASYNC_GEN_WRAP", None, 1, 0;
 }
 
 macro_rules! define_enum {

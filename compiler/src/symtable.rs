@@ -43,6 +43,12 @@ pub struct Scope {
     flags: HashMap<String, u8>,
     pub params: Vec<String>,
     pub is_generator: bool,
+    /// A coroutine: an `async def`, or a comprehension with `async for` or `await`
+    /// (CPython's `ste_coroutine`). With `is_generator`: an async generator.
+    pub is_coroutine: bool,
+    /// The scope of an `async def` (where `await`, `async for` and `async with` are
+    /// allowed).
+    pub is_async_def: bool,
     /// Resolved scopes of names.
     pub resolved: HashMap<String, NameScope>,
     /// Cell variables, in first-seen order.
@@ -70,6 +76,8 @@ impl Scope {
             flags: HashMap::new(),
             params: vec![],
             is_generator: false,
+            is_coroutine: false,
+            is_async_def: false,
             resolved: HashMap::new(),
             cellvars: vec![],
             freevars: vec![],
@@ -134,6 +142,9 @@ struct Builder {
     depth: u32,
     /// The tree nests deeper than [`MAX_DEPTH`]: the walk stopped descending.
     too_deep: bool,
+    /// `from __future__ import annotations`: annotations are strings, never
+    /// evaluated, so their names belong to no scope.
+    future_annotations: bool,
 }
 
 /// How deeply statements and expressions may nest, counted as CPython 3.11 counts
@@ -142,8 +153,9 @@ struct Builder {
 /// later pass over the tree (codegen, constant folding, checks).
 pub const MAX_DEPTH: u32 = 3000;
 
-/// Analyse a module body.
-pub fn analyze(body: &[Stmt]) -> Result<SymbolTable, CompileError> {
+/// Analyse a module body (`future_annotations`: under `from __future__ import
+/// annotations`).
+pub fn analyze(body: &[Stmt], future_annotations: bool) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
         scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)],
         by_node: HashMap::new(),
@@ -153,6 +165,7 @@ pub fn analyze(body: &[Stmt]) -> Result<SymbolTable, CompileError> {
         in_comp_target: 0,
         depth: 0,
         too_deep: false,
+        future_annotations,
     };
     for s in body {
         b.stmt(s);
@@ -350,13 +363,98 @@ impl Builder {
             .chain(&args.kwonlyargs)
         {
             if let Some(an) = &a.def.annotation {
-                self.expr(an);
+                self.annotation(an);
             }
         }
         for a in args.vararg.iter().chain(args.kwarg.iter()) {
             if let Some(an) = &a.annotation {
-                self.expr(an);
+                self.annotation(an);
             }
+        }
+    }
+
+    /// An annotation: an expression of the current scope, or under `from __future__
+    /// import annotations` a string, whose names bind nothing. CPython then walks it
+    /// in a block of its own only to refuse what cannot be in one.
+    fn annotation(&mut self, e: &Expr) {
+        if !self.future_annotations {
+            self.expr(e);
+        } else if self.enter() {
+            self.annotation_check(e);
+            self.depth -= 1;
+        }
+    }
+
+    fn annotation_check(&mut self, e: &Expr) {
+        let what = match e {
+            Expr::NamedExpr(_) => "named expression",
+            Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+            Expr::Await(_) => "await expression",
+            _ => "",
+        };
+        if !what.is_empty() {
+            self.fail(format!("'{what}' can not be used within an annotation"), e);
+            return;
+        }
+        let mut children: Vec<&Expr> = vec![];
+        match e {
+            // A lambda's body and a comprehension (but its first iterable) are
+            // scopes of their own, where these are allowed.
+            Expr::Lambda(l) => children.extend(
+                l.args
+                    .posonlyargs
+                    .iter()
+                    .chain(&l.args.args)
+                    .chain(&l.args.kwonlyargs)
+                    .filter_map(|a| a.default.as_deref()),
+            ),
+            Expr::ListComp(c) => children.push(&c.generators[0].iter),
+            Expr::SetComp(c) => children.push(&c.generators[0].iter),
+            Expr::DictComp(c) => children.push(&c.generators[0].iter),
+            Expr::GeneratorExp(c) => children.push(&c.generators[0].iter),
+            Expr::BoolOp(b) => children.extend(&b.values),
+            Expr::BinOp(b) => children.extend([&*b.left, &*b.right]),
+            Expr::UnaryOp(u) => children.push(&u.operand),
+            Expr::IfExp(i) => children.extend([&*i.test, &*i.body, &*i.orelse]),
+            Expr::Dict(d) => {
+                children.extend(d.keys.iter().flatten());
+                children.extend(&d.values);
+            }
+            Expr::Set(s) => children.extend(&s.elts),
+            Expr::Compare(c) => {
+                children.push(&c.left);
+                children.extend(&c.comparators);
+            }
+            Expr::Call(c) => {
+                children.push(&c.func);
+                children.extend(&c.args);
+                children.extend(c.keywords.iter().map(|k| &k.value));
+            }
+            Expr::FormattedValue(f) => {
+                children.push(&f.value);
+                children.extend(f.format_spec.as_deref());
+            }
+            Expr::JoinedStr(j) => children.extend(&j.values),
+            Expr::Attribute(a) => children.push(&a.value),
+            Expr::Subscript(s) => children.extend([&*s.value, &*s.slice]),
+            Expr::Starred(s) => children.push(&s.value),
+            Expr::List(l) => children.extend(&l.elts),
+            Expr::Tuple(t) => children.extend(&t.elts),
+            Expr::Slice(s) => children.extend(
+                [&s.lower, &s.upper, &s.step]
+                    .into_iter()
+                    .flatten()
+                    .map(|b| &**b),
+            ),
+            Expr::NamedExpr(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::Await(_)
+            | Expr::Constant(_)
+            | Expr::Name(_) => {}
+        }
+        for c in children {
+            self.annotation(c);
         }
     }
 
@@ -417,7 +515,7 @@ impl Builder {
                 self.args_defaults(&f.args);
                 self.args_annotations(&f.args);
                 if let Some(r) = &f.returns {
-                    self.expr(r);
+                    self.annotation(r);
                 }
                 self.def(&f.name);
                 let prev = self.push_scope(f, ScopeKind::Function, &f.name);
@@ -425,7 +523,23 @@ impl Builder {
                 self.stmts(&f.body);
                 self.cur = prev;
             }
-            Stmt::AsyncFunctionDef(_) => {}
+            Stmt::AsyncFunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.expr(d);
+                }
+                self.args_defaults(&f.args);
+                self.args_annotations(&f.args);
+                if let Some(r) = &f.returns {
+                    self.annotation(r);
+                }
+                self.def(&f.name);
+                let prev = self.push_scope(f, ScopeKind::Function, &f.name);
+                self.scopes[self.cur].is_coroutine = true;
+                self.scopes[self.cur].is_async_def = true;
+                self.params(&f.args);
+                self.stmts(&f.body);
+                self.cur = prev;
+            }
             Stmt::ClassDef(c) => {
                 for d in &c.decorator_list {
                     self.expr(d);
@@ -465,25 +579,34 @@ impl Builder {
                 }
             }
             Stmt::AnnAssign(a) => {
+                // As CPython: the annotation is walked in every scope (in a function
+                // it is never evaluated, but a `yield` or `:=` in it still counts),
+                // and any annotated assignment in a module or class body makes it set
+                // up `__annotations__`.
+                if self.scopes[self.cur].kind != ScopeKind::Function {
+                    self.scopes[self.cur].has_annotations = true;
+                }
+                match &*a.target {
+                    Expr::Name(n) if ann_simple(a) => self.def(&n.id),
+                    Expr::Name(n) => {
+                        if a.value.is_some() {
+                            self.def(&n.id);
+                        }
+                    }
+                    t => self.expr(t),
+                }
+                self.annotation(&a.annotation);
                 if let Some(v) = &a.value {
                     self.expr(v);
                 }
-                if let Expr::Name(n) = &*a.target {
-                    if self.scopes[self.cur].kind != ScopeKind::Function {
-                        self.scopes[self.cur].has_annotations = true;
-                        self.expr(&a.annotation);
-                    }
-                    if a.value.is_some() || self.scopes[self.cur].kind == ScopeKind::Function {
-                        self.def(&n.id);
-                    }
-                } else {
-                    self.expr(&a.target);
-                    if self.scopes[self.cur].kind != ScopeKind::Function {
-                        self.expr(&a.annotation);
-                    }
-                }
             }
             Stmt::For(f) => {
+                self.expr(&f.iter);
+                self.expr(&f.target);
+                self.stmts(&f.body);
+                self.stmts(&f.orelse);
+            }
+            Stmt::AsyncFor(f) => {
                 self.expr(&f.iter);
                 self.expr(&f.target);
                 self.stmts(&f.body);
@@ -516,15 +639,8 @@ impl Builder {
                 }
                 self.depth -= levels;
             }
-            Stmt::With(w) => {
-                for it in &w.items {
-                    self.expr(&it.context_expr);
-                    if let Some(v) = &it.optional_vars {
-                        self.expr(v);
-                    }
-                }
-                self.stmts(&w.body);
-            }
+            Stmt::With(w) => self.with_items(&w.items, &w.body),
+            Stmt::AsyncWith(w) => self.with_items(&w.items, &w.body),
             Stmt::Match(m) => {
                 self.expr(&m.subject);
                 for c in &m.cases {
@@ -602,6 +718,16 @@ impl Builder {
             Stmt::Expr(e) => self.expr(&e.value),
             _ => {}
         }
+    }
+
+    fn with_items(&mut self, items: &[ast::WithItem], body: &[Stmt]) {
+        for it in items {
+            self.expr(&it.context_expr);
+            if let Some(v) = &it.optional_vars {
+                self.expr(v);
+            }
+        }
+        self.stmts(body);
     }
 
     /// A `global` or `nonlocal` declaration of `n` (CPython's checks and messages).
@@ -687,6 +813,9 @@ impl Builder {
         self.scopes[self.cur].add(".0", DEF_PARAM);
         self.scopes[self.cur].is_generator = kind == "generator expression";
         self.scopes[self.cur].comp_kind = kind;
+        if generators.iter().any(|g| g.is_async) {
+            self.scopes[self.cur].is_coroutine = true;
+        }
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
                 self.in_comp_iter += 1;
@@ -703,7 +832,16 @@ impl Builder {
         for e in elts {
             self.expr(e);
         }
+        // An asynchronous list, set or dict comprehension is awaited where it is
+        // built, which makes that scope a coroutine too (CPython's symtable).
+        let awaited = {
+            let sc = &self.scopes[self.cur];
+            sc.is_coroutine && !sc.is_generator
+        };
         self.cur = prev;
+        if awaited {
+            self.scopes[self.cur].is_coroutine = true;
+        }
     }
 
     fn walrus_target(&mut self, name: &str, node: &impl Ranged) {
@@ -817,7 +955,10 @@ impl Builder {
             Expr::GeneratorExp(c) => {
                 self.comprehension(c, &c.generators, &[&c.elt], "generator expression")
             }
-            Expr::Await(a) => self.expr(&a.value),
+            Expr::Await(a) => {
+                self.expr(&a.value);
+                self.scopes[self.cur].is_coroutine = true;
+            }
             Expr::Yield(y) => {
                 self.yield_check(e);
                 self.scopes[self.cur].is_generator = true;
@@ -874,4 +1015,11 @@ impl Builder {
             }
         }
     }
+}
+
+/// Whether an annotated assignment is "simple" (CPython's `AnnAssign.simple`): its
+/// target is a name without parentheses. Only those are recorded in `__annotations__`.
+/// (The parser sets the flag for `(x): int` too; the parenthesis shows in the ranges.)
+pub fn ann_simple(a: &ast::StmtAnnAssign) -> bool {
+    a.simple && matches!(&*a.target, Expr::Name(n) if n.range.start() == a.range.start())
 }

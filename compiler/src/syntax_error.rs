@@ -436,3 +436,89 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
         }
     }
 }
+
+/// A (located) parse error of `compile(..., 'eval')` as CPython reports it: input
+/// that is empty or ends in the middle of the expression is "invalid syntax" without
+/// a column (and on line 0 if there is no input at all).
+pub(crate) fn in_eval_mode(mut e: CompileError, source: &str) -> CompileError {
+    let blank = source.trim().is_empty();
+    let cut_short = e.offset == Some(source.len() as u32) && !source.ends_with('\n') && !blank;
+    if (blank || cut_short) && e.python_type == "SyntaxError" {
+        e.message = "invalid syntax".into();
+        e.col = 0;
+        e.end_col = 0;
+        if source.is_empty() {
+            e.line = 0;
+        }
+    }
+    e
+}
+
+/// Whether a statement is compound (ends with an indented block).
+fn is_compound(s: &rustpython_parser::ast::Stmt) -> bool {
+    use rustpython_parser::ast::Stmt as S;
+    matches!(
+        s,
+        S::FunctionDef(_)
+            | S::AsyncFunctionDef(_)
+            | S::ClassDef(_)
+            | S::If(_)
+            | S::For(_)
+            | S::AsyncFor(_)
+            | S::While(_)
+            | S::With(_)
+            | S::AsyncWith(_)
+            | S::Try(_)
+            | S::TryStar(_)
+            | S::Match(_)
+    )
+}
+
+/// The end of the token starting at `start` (a name or number, else one character).
+fn token_end(source: &str, start: usize) -> usize {
+    let rest = &source[start.min(source.len())..];
+    let n = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    start + n.max(rest.chars().next().map_or(0, char::len_utf8))
+}
+
+/// `compile(..., 'single')` takes one statement: a compound statement, or simple
+/// statements on one line joined by `;`. Anything after it is CPython's error: "invalid
+/// syntax" at the next statement after a compound one, else "multiple statements
+/// found while compiling a single statement" at the end of the first line. No
+/// statement at all is "invalid syntax" (located by the caller).
+pub(crate) fn check_single(
+    body: &[rustpython_parser::ast::Stmt],
+    source: &str,
+) -> Result<(), CompileError> {
+    use rustpython_parser::ast::Ranged;
+    let Some(first) = body.first() else {
+        return Err(CompileError::syntax("invalid syntax".into()).at(0));
+    };
+    if is_compound(first) {
+        if let Some(next) = body.get(1) {
+            let start = next.range().start().to_usize();
+            return Err(CompileError::syntax("invalid syntax".into())
+                .at_range(start as u32, token_end(source, start) as u32));
+        }
+        return Ok(());
+    }
+    let mut end = first.range().end().to_usize();
+    for s in &body[1..] {
+        let start = s.range().start().to_usize();
+        if line_of(source, start) != line_of(source, end) {
+            let nl = source[end.min(source.len())..]
+                .find('\n')
+                .map_or(source.len(), |i| end + i);
+            return Err(CompileError::syntax(
+                "multiple statements found while compiling a single statement".into(),
+            )
+            .at(nl as u32));
+        }
+        end = s.range().end().to_usize();
+    }
+    Ok(())
+}

@@ -179,6 +179,9 @@ fn consumed(op: Op, a: u32) -> u32 {
         | Op::MatchSequence
         | Op::MatchKeys
         | Op::ForIter => 0,
+        // The async iterator stays below the awaitable it pushes.
+        #[cfg(feature = "async")]
+        Op::GetAnext => 0,
         // The collection at S[-a] stays.
         Op::ListAppend
         | Op::SetAdd

@@ -1,11 +1,11 @@
 //! Expressions: operators, calls, literals, comprehensions, lambdas, f-strings.
 
-use super::{CResult, Compiler, Label};
+use super::{AsyncOp, CResult, Compiler, Label};
 use crate::code::Constant;
 use crate::error::CompileError;
 use crate::opcodes::{CmpOp, Op};
 use num_traits::ToPrimitive;
-use rustpython_parser::ast::{self, Expr};
+use rustpython_parser::ast::{self, Expr, Ranged};
 use std::rc::Rc;
 
 /// A literal as a constant, if the whole expression is one.
@@ -244,16 +244,42 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
                 }
-                self.emit(Op::YieldValue, 0);
+                self.emit_yield()?;
             }
             Expr::YieldFrom(y) => {
                 self.check_in_function("'yield from' outside function", e)?;
+                if self.in_async_def() {
+                    return Err(self.err_at(
+                        CompileError::syntax("'yield from' inside async function".into()),
+                        e,
+                    ));
+                }
                 self.expr(&y.value)?;
                 self.emit(Op::GetYieldFromIter, 0);
                 self.load_const(Constant::None);
                 self.emit(Op::YieldFrom, 0);
             }
-            Expr::Await(_) => return Err(self.unsupported("await", e)),
+            Expr::Await(a) => {
+                use crate::symtable::ScopeKind;
+                match self.unit_ref().kind {
+                    ScopeKind::Function if self.in_async_def() => {}
+                    ScopeKind::Comprehension => {}
+                    ScopeKind::Function => {
+                        return Err(self.err_at(
+                            CompileError::syntax("'await' outside async function".into()),
+                            e,
+                        ))
+                    }
+                    ScopeKind::Module | ScopeKind::Class => {
+                        return Err(
+                            self.err_at(CompileError::syntax("'await' outside function".into()), e)
+                        )
+                    }
+                }
+                self.require_async("await", e)?;
+                self.expr(&a.value)?;
+                self.emit_await(0)?;
+            }
             Expr::Starred(_) => {
                 return Err(self.err_at(
                     CompileError::syntax("can't use starred expression here".into()),
@@ -604,17 +630,31 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension<T>(
+    fn comprehension<T: Ranged>(
         &mut self,
         node: &'a T,
         name: &str,
         generators: &'a [ast::Comprehension],
         kind: CompKind<'a>,
     ) -> CResult {
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.unsupported("async comprehensions", &generators[0].iter));
-        }
         let scope = self.st.scope_of(node);
+        // With `async for` or `await` inside, a comprehension is a coroutine (a
+        // generator expression: an async generator), and a list, set or dict one is
+        // awaited where it is built: only in an async function or comprehension.
+        let is_async = self.st.scopes[scope].is_coroutine;
+        let is_gen = matches!(kind, CompKind::Gen(_));
+        if is_async {
+            use crate::symtable::ScopeKind;
+            if !is_gen && !self.in_async_def() && self.unit_ref().kind != ScopeKind::Comprehension {
+                return Err(self.err_at(
+                    CompileError::syntax(
+                        "asynchronous comprehension outside of an asynchronous function".into(),
+                    ),
+                    node,
+                ));
+            }
+            self.require_async("async comprehensions", node)?;
+        }
         let qualname = self.qualname_for(name);
         let line = self.unit_ref().line;
         self.push_unit(scope, name.into(), qualname, line);
@@ -626,22 +666,36 @@ impl<'a> Compiler<'a> {
             CompKind::Gen(_) => {}
         }
         self.comp_loop(generators, &kind)?;
-        if matches!(kind, CompKind::Gen(_)) {
+        if is_gen {
             self.load_const(Constant::None);
         }
         self.emit(Op::ReturnValue, 0);
         let code = self.pop_unit()?;
         self.make_function(code, 0)?;
+        // (CPython folds a constant list or set iterable here, `async for` or not.)
         self.iter_expr(&generators[0].iter)?;
-        self.emit(Op::GetIter, 0);
+        if generators[0].is_async {
+            self.emit_async(AsyncOp::GetAiter, 0)?;
+        } else {
+            self.emit(Op::GetIter, 0);
+        }
         self.emit(Op::Call, 1);
+        if is_async && !is_gen {
+            self.emit_await(0)?;
+        }
         Ok(())
     }
 
     /// The loops of a comprehension, one per `for` clause, innermost last (emitted
     /// without recursion: a comprehension may have any number of clauses).
+    ///
+    /// An `async for` clause gets the next item as the `async for` statement does:
+    /// GET_ANEXT and its await under a handler (END_ASYNC_FOR, at the loop's exit)
+    /// that ends the loop on StopAsyncIteration.
     fn comp_loop(&mut self, gens: &'a [ast::Comprehension], kind: &CompKind<'a>) -> CResult {
         let mut loops = Vec::with_capacity(gens.len());
+        // Below the iterators: the collection being built (none for a generator).
+        let base = u32::from(!matches!(kind, CompKind::Gen(_)));
         for (i, g) in gens.iter().enumerate() {
             let head = self.new_label();
             let exit = self.new_label();
@@ -649,15 +703,26 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadFast, 0);
             } else {
                 self.iter_expr(&g.iter)?;
-                self.emit(Op::GetIter, 0);
+                if g.is_async {
+                    self.emit_async(AsyncOp::GetAiter, 0)?;
+                } else {
+                    self.emit(Op::GetIter, 0);
+                }
             }
             self.place(head);
-            self.emit_jump(Op::ForIter, exit);
+            if g.is_async {
+                self.push_handler_at(exit, base + i as u32 + 1);
+                self.emit_async(AsyncOp::GetAnext, 0)?;
+                self.emit_await(0)?;
+                self.pop_handler();
+            } else {
+                self.emit_jump(Op::ForIter, exit);
+            }
             self.assign_target(&g.target)?;
             for cond in &g.ifs {
                 self.jump_if(cond, false, head)?;
             }
-            loops.push((head, exit));
+            loops.push((head, exit, g.is_async));
         }
         let depth = gens.len() as u32 + 1;
         match kind {
@@ -676,13 +741,16 @@ impl<'a> Compiler<'a> {
             }
             CompKind::Gen(e) => {
                 self.expr(e)?;
-                self.emit(Op::YieldValue, 0);
+                self.emit_yield()?;
                 self.emit(Op::PopTop, 0);
             }
         }
-        for (head, exit) in loops.into_iter().rev() {
+        for (head, exit, is_async) in loops.into_iter().rev() {
             self.emit_jump(Op::Jump, head);
             self.place(exit);
+            if is_async {
+                self.emit_async(AsyncOp::EndAsyncFor, 0)?;
+            }
         }
         Ok(())
     }

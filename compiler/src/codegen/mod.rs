@@ -14,6 +14,7 @@ use crate::code::{flags, CodeObject, ConstKey, Constant, ExceptionEntry};
 use crate::error::CompileError;
 use crate::opcodes::{Instr, Op};
 use crate::symtable::{NameScope, ScopeKind, SymbolTable};
+use crate::{future, CompileMode};
 use rustpython_parser::ast::{self, Ranged, Stmt};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -49,9 +50,11 @@ pub(crate) enum FBlock<'a> {
     FinallyEnd {
         handlers: usize,
     },
-    /// The body of a `with`: the bound `__exit__` is on the stack.
+    /// The body of a `with` (`async with`): the bound `__exit__` (`__aexit__`) is on
+    /// the stack.
     With {
         handlers: usize,
+        is_async: bool,
     },
     /// The body of an `except` clause: the previous handled exception is on the stack.
     /// Leaving drops the handlers pushed since there were `handlers`.
@@ -64,6 +67,18 @@ pub(crate) enum FBlock<'a> {
     /// A `finally` body run inline by a `return`: the return value is on the stack
     /// below it, so a `break` or `continue` in that body must pop it.
     PopValue,
+}
+
+/// The instructions only async code uses: [`Op`] has them only with the `async`
+/// feature, so codegen names them through this type.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum AsyncOp {
+    GetAwaitable,
+    GetAiter,
+    GetAnext,
+    EndAsyncFor,
+    BeforeAsyncWith,
+    AsyncGenWrap,
 }
 
 pub(crate) struct Unit<'a> {
@@ -104,6 +119,18 @@ pub(crate) struct Unit<'a> {
 /// `except`, `finally` and `with` bodies of one function.
 pub(crate) const MAX_BLOCKS: usize = 20;
 
+/// How to compile a module (see [`crate::CompileFlags`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub mode: CompileMode,
+    /// The `__future__` features in effect.
+    pub future: future::Features,
+    /// Bits set in the `flags` of every code object (the `CO_FUTURE_*` in effect).
+    pub code_flags: u32,
+    /// Module-level names go through `LOAD_NAME`/`STORE_NAME`/`DELETE_NAME`.
+    pub name_locals: bool,
+}
+
 pub(crate) struct Compiler<'a> {
     pub st: &'a SymbolTable,
     /// Source range of the statement being compiled.
@@ -114,15 +141,21 @@ pub(crate) struct Compiler<'a> {
     line_starts: Vec<u32>,
     pub units: Vec<Unit<'a>>,
     pub interactive: bool,
+    pub opts: Options,
+    /// Without the `async` feature: the first async construct met. Compiling goes on
+    /// (so that CPython's syntax errors, anywhere, are reported first); the result is
+    /// this error. The code made meanwhile is incomplete and never verified or used.
+    pub deferred_unsupported: Option<CompileError>,
 }
 
-/// Compile a parsed module.
+/// Compile a parsed module (in [`CompileMode::Eval`], `body` is one expression
+/// statement: the expression).
 pub fn compile_module(
     body: &[Stmt],
     st: &SymbolTable,
     source: &str,
     filename: &str,
-    interactive: bool,
+    opts: Options,
 ) -> Result<Rc<CodeObject>, CompileError> {
     let mut line_starts = vec![0u32];
     for (i, b) in source.bytes().enumerate() {
@@ -137,13 +170,28 @@ pub fn compile_module(
         filename: filename.into(),
         line_starts,
         units: vec![],
-        interactive,
+        interactive: matches!(opts.mode, CompileMode::Interactive | CompileMode::Single),
+        opts,
+        deferred_unsupported: None,
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    if opts.mode == CompileMode::Eval {
+        let [Stmt::Expr(e)] = body else {
+            return Err(CompileError::internal("eval of a statement".into()));
+        };
+        c.set_line(e);
+        c.expr(&e.value)?;
+        c.emit(Op::ReturnValue, 0);
+        let code = c.pop_unit()?;
+        return match c.deferred_unsupported {
+            Some(e) => Err(e),
+            None => Ok(Rc::new(code)),
+        };
+    }
     if st.scopes[0].has_annotations {
         c.emit(Op::SetupAnnotations, 0);
     }
-    let body = if interactive {
+    let body = if c.interactive {
         body
     } else {
         c.docstring(body, true)?
@@ -156,7 +204,11 @@ pub fn compile_module(
     c.stmts(body)?;
     c.load_const(Constant::None);
     c.emit(Op::ReturnValue, 0);
-    Ok(Rc::new(c.pop_unit()?))
+    let code = c.pop_unit()?;
+    match c.deferred_unsupported {
+        Some(e) => Err(e),
+        None => Ok(Rc::new(code)),
+    }
 }
 
 impl<'a> Compiler<'a> {
@@ -234,7 +286,13 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonly: 0,
             kwonly: 0,
-            flags: if s.is_generator { flags::GENERATOR } else { 0 },
+            flags: self.opts.code_flags
+                | match (s.is_generator, s.is_coroutine) {
+                    (true, false) => flags::GENERATOR,
+                    (false, true) => flags::COROUTINE,
+                    (true, true) => flags::ASYNC_GENERATOR,
+                    (false, false) => 0,
+                },
             doc: None,
             line,
         };
@@ -307,7 +365,9 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             max_stack: 0,
         };
-        code.max_stack = crate::verify::verify(&code).map_err(CompileError::internal)?;
+        if self.deferred_unsupported.is_none() {
+            code.max_stack = crate::verify::verify(&code).map_err(CompileError::internal)?;
+        }
         Ok(code)
     }
 
@@ -445,7 +505,9 @@ impl<'a> Compiler<'a> {
                 self.emit(op, i);
             }
             NameScope::GlobalExplicit => self.global_op(name, ctx),
-            _ if is_func || kind == ScopeKind::Module => self.global_op(name, ctx),
+            _ if is_func || (kind == ScopeKind::Module && !self.opts.name_locals) => {
+                self.global_op(name, ctx)
+            }
             _ => {
                 let n = self.add_name(name);
                 let op = match ctx {
@@ -511,6 +573,70 @@ impl<'a> Compiler<'a> {
     }
     pub fn pop_handler(&mut self) {
         self.unit().handlers.pop();
+    }
+
+    /// The scope of the unit being compiled.
+    pub fn scope(&self) -> &'a crate::symtable::Scope {
+        &self.st.scopes[self.unit_ref().scope]
+    }
+
+    /// Whether the unit being compiled is an `async def`.
+    pub fn in_async_def(&self) -> bool {
+        self.scope().is_async_def
+    }
+
+    /// Note async code the VM cannot run yet (without the `async` feature: see
+    /// [`crate::opcodes`]), once CPython's checks of where it appears have passed: the
+    /// compilation then fails with "revpy does not support FEATURE yet" at the first
+    /// such place, unless it finds a syntax error.
+    pub fn require_async(&mut self, feature: &str, node: &impl Ranged) -> CResult {
+        if !cfg!(feature = "async") && self.deferred_unsupported.is_none() {
+            self.deferred_unsupported = Some(self.unsupported(feature, node));
+        }
+        Ok(())
+    }
+
+    /// Emit one of the instructions only async code uses (without the `async`
+    /// feature nothing: [`Self::require_async`] has already doomed the result).
+    pub fn emit_async(&mut self, op: AsyncOp, arg: u32) -> CResult {
+        #[cfg(feature = "async")]
+        {
+            let op = match op {
+                AsyncOp::GetAwaitable => Op::GetAwaitable,
+                AsyncOp::GetAiter => Op::GetAiter,
+                AsyncOp::GetAnext => Op::GetAnext,
+                AsyncOp::EndAsyncFor => Op::EndAsyncFor,
+                AsyncOp::BeforeAsyncWith => Op::BeforeAsyncWith,
+                AsyncOp::AsyncGenWrap => Op::AsyncGenWrap,
+            };
+            self.emit(op, arg);
+            Ok(())
+        }
+        #[cfg(not(feature = "async"))]
+        {
+            // (Were it reached otherwise, the verifier would refuse the code.)
+            let _ = (op, arg);
+            Ok(())
+        }
+    }
+
+    /// Await S[-1] (`where`: 0 an `await`, 1 the result of `__aenter__`, 2 of
+    /// `__aexit__`): `GET_AWAITABLE where; LOAD_CONST None; YIELD_FROM`.
+    pub fn emit_await(&mut self, r#where: u32) -> CResult {
+        self.emit_async(AsyncOp::GetAwaitable, r#where)?;
+        self.load_const(Constant::None);
+        self.emit(Op::YieldFrom, 0);
+        Ok(())
+    }
+
+    /// `yield` of S[-1]; an async generator marks it first (ASYNC_GEN_WRAP).
+    pub fn emit_yield(&mut self) -> CResult {
+        let sc = self.scope();
+        if sc.is_generator && sc.is_coroutine {
+            self.emit_async(AsyncOp::AsyncGenWrap, 0)?;
+        }
+        self.emit(Op::YieldValue, 0);
+        Ok(())
     }
 
     /// Emit the closure tuple and the function object for a finished child code object.

@@ -127,6 +127,13 @@ impl<'a> Compiler<'a> {
                         self.err_at(CompileError::syntax("'return' outside function".into()), s)
                     );
                 }
+                let sc = self.scope();
+                if r.value.is_some() && sc.is_coroutine && sc.is_generator {
+                    return Err(self.err_at(
+                        CompileError::syntax("'return' with value in async generator".into()),
+                        s,
+                    ));
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
@@ -136,7 +143,16 @@ impl<'a> Compiler<'a> {
                     c.emit(Op::ReturnValue, 0);
                 })?;
             }
-            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::FunctionDef(f) => self.function_def(
+                s,
+                self.st.scope_of(f),
+                &f.name,
+                &f.args,
+                &f.body,
+                &f.decorator_list,
+                f.returns.as_deref(),
+                &f.type_params,
+            )?,
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Raise(r) => {
                 let mut n = 0;
@@ -168,7 +184,18 @@ impl<'a> Compiler<'a> {
                     self.try_finally(t, s)?;
                 }
             }
-            Stmt::With(w) => self.with(&w.items, &w.body, s)?,
+            Stmt::With(w) => self.with(&w.items, &w.body, s, false)?,
+            Stmt::AsyncWith(w) => {
+                if !self.in_async_def() {
+                    return Err(self.err_at(
+                        CompileError::syntax("'async with' outside async function".into()),
+                        s,
+                    ));
+                }
+                self.require_async("async with", s)?;
+                self.with(&w.items, &w.body, s, true)?
+            }
+            Stmt::AsyncFor(f) => self.async_for(f, s)?,
             Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::Import(i) => {
                 for a in &i.names {
@@ -192,6 +219,17 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::ImportFrom(i) => {
+                if crate::future::is_future_import(s)
+                    && self.line_of(r.start().to_u32()) > self.opts.future.last_line
+                {
+                    return Err(self.err_at(
+                        CompileError::syntax(
+                            "from __future__ imports must occur at the beginning of the file"
+                                .into(),
+                        ),
+                        s,
+                    ));
+                }
                 let level = i.level.map(|l| l.to_u32()).unwrap_or(0);
                 self.load_const(Constant::Int(level as i64));
                 let names: Vec<Constant> = i
@@ -215,9 +253,19 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
-            Stmt::AsyncFunctionDef(_) => return Err(self.unsupported("async functions", s)),
-            Stmt::AsyncFor(_) => return Err(self.unsupported("async for", s)),
-            Stmt::AsyncWith(_) => return Err(self.unsupported("async with", s)),
+            Stmt::AsyncFunctionDef(f) => {
+                self.require_async("async functions", s)?;
+                self.function_def(
+                    s,
+                    self.st.scope_of(f),
+                    &f.name,
+                    &f.args,
+                    &f.body,
+                    &f.decorator_list,
+                    f.returns.as_deref(),
+                    &f.type_params,
+                )?
+            }
             Stmt::TryStar(_) => return Err(self.unsupported("except* (exception groups)", s)),
             Stmt::TypeAlias(_) => return Err(self.unsupported("type aliases", s)),
         }
@@ -348,19 +396,74 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The value of an annotation: evaluated, or under `from __future__ import
+    /// annotations` (PEP 563) the string CPython makes of it.
+    pub fn annotation(&mut self, e: &'a Expr) -> CResult {
+        if self.opts.future.annotations {
+            self.load_const(Constant::Str(crate::unparse::unparse(e).into()));
+            Ok(())
+        } else {
+            self.expr(e)
+        }
+    }
+
+    /// `target: annotation [= value]`, as CPython 3.11: the value is assigned first;
+    /// a simple name's annotation goes to `__annotations__` in a module or class body
+    /// (in a function it is never evaluated); an attribute or subscript target without
+    /// a value has its object (and index) evaluated; other annotations are evaluated
+    /// and dropped, in a module or class body and without PEP 563.
     fn ann_assign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult {
         self.check_ann_target(&a.target)?;
         if let Some(v) = &a.value {
             self.expr(v)?;
             self.assign_target(&a.target)?;
         }
-        if let Expr::Name(n) = &*a.target {
-            if a.simple && self.unit_ref().kind != ScopeKind::Function {
-                self.expr(&a.annotation)?;
+        let in_body = self.unit_ref().kind != ScopeKind::Function;
+        let simple = crate::symtable::ann_simple(a);
+        match &*a.target {
+            Expr::Name(n) if simple && in_body => {
+                self.annotation(&a.annotation)?;
                 let ann = self.add_name("__annotations__");
                 self.emit(Op::LoadName, ann);
                 self.load_const(Constant::Str(n.id.as_str().into()));
                 self.emit(Op::StoreSubscr, 0);
+            }
+            Expr::Attribute(t) if a.value.is_none() => {
+                self.expr(&t.value)?;
+                self.emit(Op::PopTop, 0);
+            }
+            Expr::Subscript(t) if a.value.is_none() => {
+                self.expr(&t.value)?;
+                self.emit(Op::PopTop, 0);
+                self.ann_subscript_check(&t.slice)?;
+            }
+            _ => {}
+        }
+        if !simple && in_body && !self.opts.future.annotations {
+            self.expr(&a.annotation)?;
+            self.emit(Op::PopTop, 0);
+        }
+        Ok(())
+    }
+
+    /// The index of an annotated subscript target without a value: each part is
+    /// evaluated and dropped (CPython's `check_ann_subscr`).
+    fn ann_subscript_check(&mut self, e: &'a Expr) -> CResult {
+        match e {
+            Expr::Slice(s) => {
+                for part in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                    self.expr(part)?;
+                    self.emit(Op::PopTop, 0);
+                }
+            }
+            Expr::Tuple(t) => {
+                for elt in &t.elts {
+                    self.ann_subscript_check(elt)?;
+                }
+            }
+            _ => {
+                self.expr(e)?;
+                self.emit(Op::PopTop, 0);
             }
         }
         Ok(())
@@ -457,7 +560,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopExcept, 0);
                     self.unit().depth -= 2;
                 }
-                FBlock::With { handlers } => {
+                FBlock::With { handlers, is_async } => {
                     self.unit().handlers.truncate(handlers);
                     if preserve_tos {
                         self.emit(Op::Swap, 2);
@@ -466,6 +569,9 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::None);
                     self.load_const(Constant::None);
                     self.emit(Op::Call, 3);
+                    if is_async {
+                        self.emit_await(2)?;
+                    }
                     self.emit(Op::PopTop, 0);
                     self.unit().depth -= 1;
                 }
@@ -661,7 +767,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], s: &'a Stmt) -> CResult {
+    /// `with` (`async with`: entering and leaving are awaited), one item at a time.
+    fn with(
+        &mut self,
+        items: &'a [ast::WithItem],
+        body: &'a [Stmt],
+        s: &'a Stmt,
+        is_async: bool,
+    ) -> CResult {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
@@ -671,7 +784,12 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.expr(&item.context_expr)?;
         self.set_line(s);
-        self.emit(Op::BeforeWith, 0); // [exit, value]
+        if is_async {
+            self.emit_async(super::AsyncOp::BeforeAsyncWith, 0)?; // [aexit, awaitable]
+            self.emit_await(1)?;
+        } else {
+            self.emit(Op::BeforeWith, 0); // [exit, value]
+        }
         self.unit().depth += 1;
         let nhandlers = self.unit_ref().handlers.len();
         self.push_handler(handler);
@@ -682,10 +800,11 @@ impl<'a> Compiler<'a> {
         self.push_fblock(
             FBlock::With {
                 handlers: nhandlers,
+                is_async,
             },
             s,
         )?;
-        self.with(rest, body, s)?;
+        self.with(rest, body, s, is_async)?;
         self.unit().fblocks.pop();
         self.pop_handler();
         self.set_line(s);
@@ -693,6 +812,9 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::None);
         self.load_const(Constant::None);
         self.emit(Op::Call, 3);
+        if is_async {
+            self.emit_await(2)?;
+        }
         self.emit(Op::PopTop, 0);
         self.unit().depth -= 1;
         self.emit_jump(Op::Jump, end);
@@ -703,6 +825,9 @@ impl<'a> Compiler<'a> {
         let base = self.unit_ref().depth;
         self.push_handler_at(cleanup, base + 2);
         self.emit(Op::WithExceptStart, 0); // [exit, prev, exc, res]
+        if is_async {
+            self.emit_await(2)?;
+        }
         self.emit_jump(Op::PopJumpIfTrue, suppress);
         self.emit(Op::Reraise, 0);
         self.pop_handler();
@@ -765,13 +890,13 @@ impl<'a> Compiler<'a> {
         for a in params {
             if let Some(an) = &a.annotation {
                 self.load_const(Constant::Str(a.arg.as_str().into()));
-                self.expr(an)?;
+                self.annotation(an)?;
                 anns += 1;
             }
         }
         if let Some(r) = returns {
             self.load_const(Constant::Str("return".into()));
-            self.expr(r)?;
+            self.annotation(r)?;
             anns += 1;
         }
         if anns > 0 {
@@ -794,30 +919,78 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
-        self.check_type_params(&f.type_params)?;
-        for d in &f.decorator_list {
+    /// `def` or `async def` (its scope is a coroutine).
+    #[allow(clippy::too_many_arguments)]
+    fn function_def(
+        &mut self,
+        node: &'a Stmt,
+        scope: usize,
+        name: &'a ast::Identifier,
+        args: &'a ast::Arguments,
+        body: &'a [Stmt],
+        decorators: &'a [Expr],
+        returns: Option<&'a Expr>,
+        type_params: &'a [ast::TypeParam],
+    ) -> CResult {
+        self.check_type_params(type_params)?;
+        for d in decorators {
             self.expr(d)?;
         }
-        let fl = self.function_prelude(&f.args, f.returns.as_deref())?;
-        let scope = self.st.scope_of(f);
-        let qualname = self.qualname_for(&f.name);
+        let fl = self.function_prelude(args, returns)?;
+        let qualname = self.qualname_for(name);
         let line = self.unit_ref().line;
-        self.push_unit(scope, f.name.as_str().into(), qualname, line);
-        self.set_params(&f.args);
-        let body = self.docstring(&f.body, true)?;
+        self.push_unit(scope, name.as_str().into(), qualname, line);
+        self.set_params(args);
+        let body = self.docstring(body, true)?;
         self.stmts(body)?;
         if !self.ends_in_terminator() {
             self.load_const(Constant::None);
             self.emit(Op::ReturnValue, 0);
         }
         let code = self.pop_unit()?;
-        self.set_line(f);
+        self.set_line(node);
         self.make_function(code, fl)?;
-        for _ in &f.decorator_list {
+        for _ in decorators {
             self.emit(Op::Call, 1);
         }
-        self.store_name(&f.name)
+        self.store_name(name)
+    }
+
+    /// `async for`: GET_ANEXT and its await run under a handler that ends the loop
+    /// on StopAsyncIteration (END_ASYNC_FOR); the target and body run outside it.
+    fn async_for(&mut self, f: &'a ast::StmtAsyncFor, s: &'a Stmt) -> CResult {
+        if !self.in_async_def() {
+            return Err(self.err_at(
+                CompileError::syntax("'async for' outside async function".into()),
+                s,
+            ));
+        }
+        self.require_async("async for", s)?;
+        let head = self.new_label();
+        let end = self.new_label();
+        let exit = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit_async(super::AsyncOp::GetAiter, 0)?;
+        self.place(head);
+        self.set_line(s);
+        let depth = self.unit_ref().depth;
+        self.push_handler_at(end, depth + 1);
+        self.emit_async(super::AsyncOp::GetAnext, 0)?;
+        self.emit_await(0)?;
+        self.pop_handler();
+        self.unit().depth += 1;
+        self.assign_target(&f.target)?;
+        self.push_fblock(FBlock::For { head, exit }, s)?;
+        self.stmts(&f.body)?;
+        self.unit().fblocks.pop();
+        self.unit().depth -= 1;
+        self.set_line(s);
+        self.emit_jump(Op::Jump, head);
+        self.place(end);
+        self.emit_async(super::AsyncOp::EndAsyncFor, 0)?;
+        self.stmts(&f.orelse)?;
+        self.place(exit);
+        Ok(())
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {

@@ -1,0 +1,3 @@
+class Handler:
+    async with lock:
+        pass

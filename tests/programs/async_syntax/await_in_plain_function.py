@@ -1,0 +1,4 @@
+def handler(request):
+    """Forgot the async."""
+    body = await request.read()
+    return body

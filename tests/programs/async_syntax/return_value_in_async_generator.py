@@ -1,0 +1,3 @@
+async def stream():
+    yield 1
+    return "done"

@@ -1,0 +1,3 @@
+print("never printed")
+from __future__ import (annotations,
+                        nope)

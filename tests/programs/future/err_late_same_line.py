@@ -1,0 +1,1 @@
+import sys; from __future__ import annotations
