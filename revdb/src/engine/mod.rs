@@ -19,7 +19,9 @@ mod points;
 mod run;
 
 pub use checkpoints::{Checkpoints, BUDGET_HEAP_FACTOR, MIN_BUDGET};
-pub use points::{bp_matches, BreakSpec, Breakpoint, Hit, Watchpoint};
+pub use points::{
+    bp_matches, check_condition, func_matches, BreakSpec, Breakpoint, Hit, Watchpoint,
+};
 use run::RunOutcome;
 pub use run::DEFAULT_INTERVAL;
 
@@ -77,16 +79,22 @@ pub struct EndInfo {
     pub status: i32,
     /// The uncaught exception's last traceback line, if it died of one.
     pub exception: Option<String>,
+    /// Where it was at its last stop point before the end (`File "F", line L, in FUNC`).
+    pub place: Option<String>,
 }
 
 impl EndInfo {
     pub fn message(&self) -> String {
-        match &self.exception {
+        let head = match &self.exception {
             Some(e) => format!(
                 "The program finished with an uncaught exception: {e} (exit status {}).",
                 self.status
             ),
             None => format!("The program finished with exit status {}.", self.status),
+        };
+        match &self.place {
+            Some(p) => format!("{head}\nIt ended after: {p}"),
+            None => head,
         }
     }
 }

@@ -288,8 +288,10 @@ impl Engine {
 
     /// `continue`: to the next breakpoint or watchpoint hit, or the end.
     pub fn cont(&mut self) -> MoveResult {
-        let m = self.hit_matcher();
-        self.forward(false, m)?;
+        let (m, points) = self.hit_matcher();
+        let r = self.forward(false, m);
+        self.keep_ignores(&points);
+        r?;
         self.after_hit(true);
         Ok(())
     }
@@ -399,4 +401,83 @@ pub(super) fn split_attr(src: &str) -> Option<(&str, &str)> {
         && !attr.starts_with(|c: char| c.is_ascii_digit())
         && !base.is_empty();
     ok.then_some((base, attr))
+}
+
+impl Engine {
+    /// The line of the innermost frame at a stop.
+    fn top_line(vm: &Vm) -> Option<u32> {
+        vm.frames.last().map(|f| f.code.code.line_of(f.ip as usize))
+    }
+
+    /// `until [LINE]`: forward to a line of this frame greater than the current
+    /// one (with LINE: at least LINE), or to where the frame returns.
+    pub fn until(&mut self, line: Option<u32>) -> MoveResult {
+        let d = self.depth();
+        let cur = Self::top_line(&self.cur.vm).unwrap_or(0);
+        let want = line.unwrap_or(cur + 1);
+        self.forward(
+            false,
+            Box::new(move |vm, k, p| {
+                let n = vm.frames.len();
+                let line_ok =
+                    k == StopKind::Line && n == d && Self::top_line(vm).is_some_and(|l| l >= want);
+                let returns = n == d && matches!(k, StopKind::Return | StopKind::ExceptionExit);
+                stop_if(p.real && (line_ok || returns || n < d))
+            }),
+        )
+    }
+
+    /// `buntil [LINE]`: back to a line of this frame smaller than the current one
+    /// (with LINE: at most LINE), or to where the frame was called.
+    pub fn buntil(&mut self, line: Option<u32>) -> MoveResult {
+        if self.at_start() {
+            return Err(START.into());
+        }
+        let d = self.depth().max(1);
+        let cur = Self::top_line(&self.cur.vm).unwrap_or(u32::MAX);
+        let want = line.unwrap_or(cur.saturating_sub(1));
+        let found = self.backward(false, false, &|| {
+            Box::new(move |vm, k, p| {
+                let n = vm.frames.len();
+                let line_ok =
+                    k == StopKind::Line && n == d && Self::top_line(vm).is_some_and(|l| l <= want);
+                stop_if(p.real && (line_ok || n < d))
+            })
+        })?;
+        if !found {
+            self.go_start()?;
+        }
+        Ok(())
+    }
+
+    /// `go end`: to the last stop point of the program.
+    pub fn go_end(&mut self) -> MoveResult {
+        match self.end.as_ref().map(|e| e.time) {
+            Some(t) => self.go(t),
+            None => {
+                let here = self.cur.pos.time;
+                let out = self.run(
+                    Some(here),
+                    false,
+                    here,
+                    Box::new(|_, k, p| stop_if(p.real && k == StopKind::End)),
+                );
+                self.finish_move(out)
+            }
+        }
+    }
+
+    /// The value the selected frame returns, at a return stop (`retval`).
+    pub fn retval(&mut self) -> Result<String, String> {
+        if self.cur.kind != StopKind::Return || self.frame_sel != 0 || !self.cur.pos.real {
+            return Err("Not at a return: use finish (or step to a << stop) first.".into());
+        }
+        let v = *self
+            .cur
+            .vm
+            .stack
+            .last()
+            .ok_or_else(|| "no return value".to_string())?;
+        Ok(self.show_value(v, true))
+    }
 }

@@ -18,6 +18,11 @@ pub struct Breakpoint {
     pub temporary: bool,
     pub enabled: bool,
     pub hits: u64,
+    /// `ignore N COUNT`: the next COUNT forward crossings do not stop.
+    pub ignore: u64,
+    /// `commands N`: debugger commands run at each hit (`silent` first: no
+    /// position shown).
+    pub commands: Vec<String>,
 }
 
 impl Breakpoint {
@@ -51,6 +56,11 @@ pub enum Hit {
 #[derive(Clone)]
 pub(super) struct ActivePoints {
     bps: Vec<Breakpoint>,
+    /// Crossings each of `bps` still ignores (shared with the engine, which
+    /// copies them back after a forward run).
+    pub(super) ignores: Rc<RefCell<Vec<u64>>>,
+    /// Whether the run goes forward (`ignore` counts only then).
+    pub(super) forward: bool,
     pub(super) exprs: Vec<String>,
     anchors: expr::Anchors,
     main_file: String,
@@ -65,24 +75,37 @@ impl ActivePoints {
             .collect()
     }
 
-    /// Whether a breakpoint hits at this stop point.
+    /// Whether a breakpoint hits at this stop point. Forward, a breakpoint with
+    /// crossings left to ignore uses one up instead of hitting.
     pub(super) fn breakpoint_hit(&self, vm: &mut Vm, kind: StopKind) -> bool {
-        self.bps
-            .iter()
-            .any(|b| bp_matches(b, vm, kind, &self.main_file, &self.anchors))
+        let mut hit = false;
+        for (i, b) in self.bps.iter().enumerate() {
+            if bp_matches(b, vm, kind, &self.main_file, &self.anchors) {
+                let mut ig = self.ignores.borrow_mut();
+                if self.forward && ig[i] > 0 {
+                    ig[i] -= 1;
+                } else {
+                    hit = true;
+                }
+            }
+        }
+        hit
     }
 }
 
 impl Engine {
     /// The enabled breakpoints and watch expressions, for a run's matcher.
     pub(super) fn active_points(&self) -> ActivePoints {
+        let bps: Vec<Breakpoint> = self
+            .breakpoints
+            .iter()
+            .filter(|b| b.enabled)
+            .cloned()
+            .collect();
         ActivePoints {
-            bps: self
-                .breakpoints
-                .iter()
-                .filter(|b| b.enabled)
-                .cloned()
-                .collect(),
+            ignores: Rc::new(RefCell::new(bps.iter().map(|b| b.ignore).collect())),
+            forward: false,
+            bps,
             exprs: self
                 .watchpoints
                 .iter()
@@ -95,15 +118,17 @@ impl Engine {
     }
 
     /// A matcher for forward breakpoint and watchpoint hits.
-    pub(super) fn hit_matcher(&self) -> Matcher {
-        let points = self.active_points();
+    pub(super) fn hit_matcher(&self) -> (Matcher, ActivePoints) {
+        let mut points = self.active_points();
+        points.forward = true;
+        let shared = points.clone();
         let mut prev: Vec<String> = self
             .watchpoints
             .iter()
             .filter(|w| w.enabled)
             .map(|w| w.value.clone())
             .collect();
-        Box::new(move |vm, k, p| {
+        let m: Matcher = Box::new(move |vm, k, p| {
             if !p.real {
                 return Flow::Continue;
             }
@@ -114,7 +139,18 @@ impl Engine {
                 prev = vals;
             }
             stop_if(hit || points.breakpoint_hit(vm, k))
-        })
+        });
+        (m, shared)
+    }
+
+    /// After a forward run: the crossings the breakpoints still ignore.
+    pub(super) fn keep_ignores(&mut self, points: &ActivePoints) {
+        let ig = points.ignores.borrow();
+        for (b, n) in points.bps.iter().zip(ig.iter()) {
+            if let Some(mine) = self.breakpoints.iter_mut().find(|x| x.id == b.id) {
+                mine.ignore = *n;
+            }
+        }
     }
 
     /// After a `continue`/`bcontinue`: which breakpoints and watchpoints hit here.
@@ -134,6 +170,15 @@ impl Engine {
             if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &anchors) {
                 b.hits += 1;
                 self.hits.push(Hit::Breakpoint(b.id, b.describe()));
+                if let Some(c) = &b.cond {
+                    let frame = self.cur.vm.frames.len().checked_sub(1);
+                    if let Err(e) = expr::condition_result(&mut self.cur.vm, frame, c, &anchors) {
+                        self.events.push(Event::Message(format!(
+                            "Error in the condition of breakpoint {} ({c}): {e}",
+                            b.id
+                        )));
+                    }
+                }
                 if b.temporary {
                     remove.push(b.id);
                 }
@@ -175,15 +220,7 @@ impl Engine {
     ) -> Result<usize, String> {
         self.check_break_spec(&spec)?;
         if let Some(c) = &cond {
-            let (text, _) = expr::substitute(c)?;
-            if let Some(e) = expr::unmatched_bracket(&text) {
-                return Err(format!("{e} in the condition"));
-            }
-            if let Err(e) =
-                revpy_compiler::compile(&format!("({text}\n)"), "<condition>", CompileMode::Module)
-            {
-                return Err(format!("SyntaxError in the condition: {}", e.message));
-            }
+            check_condition(c)?;
         }
         let id = self.next_bp;
         self.next_bp += 1;
@@ -194,6 +231,8 @@ impl Engine {
             temporary,
             enabled: true,
             hits: 0,
+            ignore: 0,
+            commands: vec![],
         });
         Ok(id)
     }
@@ -232,9 +271,7 @@ impl Engine {
         let code = self.program_code();
         match spec {
             BreakSpec::Func(name) => {
-                let found = code
-                    .iter()
-                    .any(|c| c.name.as_ref() == name || c.qualname.as_ref() == name);
+                let found = code.iter().any(|c| func_matches(c, name));
                 if found {
                     Ok(())
                 } else {
@@ -291,6 +328,14 @@ impl Engine {
         Ok(id)
     }
 
+    /// `delete` with no argument: every breakpoint, watchpoint and catchpoint.
+    pub fn delete_all(&mut self) -> usize {
+        let n = self.breakpoints.len() + self.watchpoints.len();
+        self.breakpoints.clear();
+        self.watchpoints.clear();
+        n
+    }
+
     /// Delete, enable or disable a breakpoint or watchpoint by number.
     pub fn delete(&mut self, id: usize) -> bool {
         let n = self.breakpoints.len() + self.watchpoints.len();
@@ -329,6 +374,47 @@ impl Engine {
     }
 }
 
+/// An error if a breakpoint condition does not compile.
+pub fn check_condition(c: &str) -> Result<(), String> {
+    let (text, _) = expr::substitute(c)?;
+    if let Some(e) = expr::unmatched_bracket(&text) {
+        return Err(format!("{e} in the condition"));
+    }
+    if let Err(e) =
+        revpy_compiler::compile(&format!("({text}\n)"), "<condition>", CompileMode::Module)
+    {
+        return Err(format!("SyntaxError in the condition: {}", e.message));
+    }
+    Ok(())
+}
+
+/// Whether a code object is the function a `break FUNC` names: its name, its
+/// qualified name, or `module.qualname` (the module by its file's base name).
+pub fn func_matches(code: &CodeObject, name: &str) -> bool {
+    if code.name.as_ref() == name || code.qualname.as_ref() == name {
+        return true;
+    }
+    let Some((module, rest)) = name.split_once('.') else {
+        return false;
+    };
+    let stem = std::path::Path::new(code.filename.as_ref())
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let stem = if stem == "__init__" {
+        std::path::Path::new(code.filename.as_ref())
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default()
+    } else {
+        stem
+    };
+    let module_last = module.rsplit('.').next().unwrap_or(module);
+    (stem == module || stem == module_last)
+        && (code.qualname.as_ref() == rest || code.name.as_ref() == rest)
+}
+
 /// Whether breakpoint `b` hits at this stop point.
 pub fn bp_matches(
     b: &Breakpoint,
@@ -347,8 +433,7 @@ pub fn bp_matches(
     let ip = f.ip as usize;
     let at = match &b.spec {
         BreakSpec::Func(name) => {
-            (code.name.as_ref() == name || code.qualname.as_ref() == name)
-                && code.instrs.iter().position(|i| i.line_start) == Some(ip)
+            func_matches(code, name) && code.instrs.iter().position(|i| i.line_start) == Some(ip)
         }
         BreakSpec::Line(file, line) => {
             let file_ok = file_matches(&code.filename, file.as_deref(), main_file);

@@ -14,6 +14,7 @@ mod complete;
 pub mod help;
 mod inspect_cmds;
 mod motion_cmds;
+mod pdb_cmds;
 
 use crate::engine::{Engine, Interrupt};
 use commands::Kind;
@@ -32,6 +33,19 @@ pub struct Shell {
     quitting: bool,
     /// The program's function names, for completing breakpoints (made on first use).
     function_names: Option<Vec<String>>,
+    /// `display` expressions.
+    displays: Vec<pdb_cmds::Display>,
+    next_display: usize,
+    /// `commands N` being typed: the breakpoint and the lines so far.
+    defining: Option<(usize, Vec<String>)>,
+    /// Commands of the breakpoints just hit, run after the command that hit them.
+    pending: Option<Vec<String>>,
+    /// `alias NAME BODY`.
+    aliases: std::collections::BTreeMap<String, String>,
+    /// Nesting of `source` files.
+    source_depth: usize,
+    /// Where a following `list` continues: (time, frame selected, file, next line).
+    list_next: Option<(crate::engine::Pos, usize, String, u32)>,
 }
 
 /// One command as typed: the name used (canonical or alias) and the rest of the
@@ -66,6 +80,13 @@ impl Shell {
             captured: None,
             quitting: false,
             function_names: None,
+            displays: vec![],
+            next_display: 0,
+            defining: None,
+            pending: None,
+            aliases: Default::default(),
+            source_depth: 0,
+            list_next: None,
         }
     }
 
@@ -113,6 +134,9 @@ impl Shell {
     }
 
     pub fn prompt(&self) -> String {
+        if self.defining.is_some() {
+            return "(com) ".into();
+        }
         format!("({})$ ", self.engine.time_text())
     }
 
@@ -124,6 +148,44 @@ impl Shell {
 
     /// Run one command line; returns false to quit.
     pub fn execute(&mut self, line: &str) -> bool {
+        if let Some((id, mut list)) = self.defining.take() {
+            let l = line.trim();
+            if l == "end" {
+                if let Some(b) = self.engine.breakpoints.iter_mut().find(|b| b.id == id) {
+                    b.commands = list;
+                }
+            } else {
+                if !l.is_empty() {
+                    list.push(l.to_string());
+                }
+                self.defining = Some((id, list));
+            }
+            return true;
+        }
+        let mut go_on = self.execute_one(line);
+        // Breakpoint commands run after the command that hit them; one that moves
+        // ends its list (as in pdb), and may hit again.
+        let mut rounds = 0;
+        while let Some(list) = self.pending.take() {
+            rounds += 1;
+            if !go_on || rounds > 10_000 || self.engine.interrupt.load(Ordering::Relaxed) {
+                break;
+            }
+            for c in list {
+                let (name, _) = split_command(&c);
+                let motion = commands::find(name).is_some_and(|c| c.kind == Kind::Motion);
+                let p = self.prompt();
+                let _ = writeln!(self.out, "{p}{c}");
+                go_on = self.execute_one(&c);
+                if motion || !go_on {
+                    break;
+                }
+            }
+        }
+        go_on
+    }
+
+    fn execute_one(&mut self, line: &str) -> bool {
         self.engine.interrupt.store(false, Ordering::SeqCst);
         let line = line.trim();
         let line = if line.is_empty() {
@@ -135,6 +197,17 @@ impl Shell {
             line.to_string()
         };
         let (name, arg) = split_command(&line);
+        if let Some(body) = self.aliases.get(name).cloned() {
+            if self.source_depth > 8 {
+                self.err("aliases nested too deeply");
+                return true;
+            }
+            let expanded = pdb_cmds::expand_alias(&body, arg);
+            self.source_depth += 1;
+            let r = self.execute_one(&expanded);
+            self.source_depth -= 1;
+            return r;
+        }
         let Some(cmd) = commands::find(name) else {
             self.err(&format!(
                 "Unknown command: '{name}' (type 'help' for a list)"
