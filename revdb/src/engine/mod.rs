@@ -162,6 +162,8 @@ pub struct Engine {
     pub interrupt: Interrupt,
     /// Hits of the last `continue`/`bcontinue`.
     pub hits: Vec<Hit>,
+    /// After a backward watch hit: the watched values just after the line ran.
+    watch_after: Option<Vec<String>>,
     sources: BTreeMap<String, Rc<Vec<String>>>,
 }
 
@@ -208,6 +210,7 @@ impl Engine {
             anchors: Default::default(),
             events: vec![],
             hits: vec![],
+            watch_after: None,
             on_progress: None,
             interrupt: Default::default(),
             sources: BTreeMap::new(),

@@ -67,6 +67,10 @@ pub(super) struct ActivePoints {
 }
 
 impl ActivePoints {
+    pub(super) fn bps_empty(&self) -> bool {
+        self.bps.is_empty()
+    }
+
     /// The watch expressions' reprs here.
     pub(super) fn watch_values(&self, vm: &mut Vm) -> Vec<String> {
         self.exprs
@@ -153,14 +157,40 @@ impl Engine {
         }
     }
 
-    /// After a `continue`/`bcontinue`: which breakpoints and watchpoints hit here.
-    pub(super) fn after_hit(&mut self, _forward: bool) {
+    /// After a `continue`/`bcontinue`: which breakpoints and watchpoints hit
+    /// here. A watchpoint hit says `EXPR: OLD -> NEW` in the program's order:
+    /// forward, the value before the motion and now; backward (landing on the
+    /// line that changes it), the value now and just after that line.
+    pub(super) fn after_hit(&mut self, forward: bool) {
         self.hits.clear();
-        let changed = self.update_watches();
-        for id in changed {
-            if let Some(w) = self.watchpoints.iter().find(|w| w.id == id) {
-                self.hits.push(Hit::Watchpoint(id, w.expr.clone()));
+        let after = self.watch_after.take();
+        let anchors = self.cur_anchors();
+        let mut k = 0;
+        for i in 0..self.watchpoints.len() {
+            if !self.watchpoints[i].enabled {
+                continue;
             }
+            let now = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &anchors);
+            let w = &self.watchpoints[i];
+            let old = w.value.clone();
+            if forward {
+                if now != old {
+                    self.hits
+                        .push(Hit::Watchpoint(w.id, format!("{}: {old} -> {now}", w.expr)));
+                }
+            } else if let Some(a) = after.as_ref().and_then(|a| a.get(k)) {
+                if *a != now {
+                    self.hits
+                        .push(Hit::Watchpoint(w.id, format!("{}: {now} -> {a}", w.expr)));
+                }
+            } else if now != old {
+                self.events.push(Event::Message(format!(
+                    "updating watchpoint value: {} => {now}",
+                    w.expr
+                )));
+            }
+            self.watchpoints[i].value = now;
+            k += 1;
         }
         let main_file = self.program.file.clone();
         let kind = self.cur.kind;

@@ -46,6 +46,15 @@ pub struct Shell {
     source_depth: usize,
     /// Where a following `list` continues: (time, frame selected, file, next line).
     list_next: Option<(crate::engine::Pos, usize, String, u32)>,
+    progress: Rc<RefCell<Progress>>,
+}
+
+/// The `[searching]` line of a terminal.
+#[derive(Default)]
+struct Progress {
+    tty: bool,
+    started: Option<std::time::Instant>,
+    shown: bool,
 }
 
 /// One command as typed: the name used (canonical or alias) and the rest of the
@@ -67,11 +76,19 @@ extern "C" fn on_sigint(_: libc::c_int) {
 impl Shell {
     pub fn new(mut engine: Engine, out: Box<dyn Write>) -> Shell {
         let out = Out(Rc::new(RefCell::new(out)));
-        // Backward searches report each interval as they start it.
+        // Backward searches report each interval as they start it: on a terminal,
+        // one `[searching A..B]` line updated in place once the command has taken
+        // 0.5 s; elsewhere (transcripts) nothing, so they do not depend on speed.
         let mut progress = out.clone();
+        let state = Rc::new(RefCell::new(Progress::default()));
+        let st = state.clone();
         engine.on_progress = Some(Box::new(move |a, b| {
-            let _ = writeln!(progress, "[searching {a}..{b}]");
-            let _ = progress.flush();
+            let mut st = st.borrow_mut();
+            if st.tty && st.started.is_some_and(|t| t.elapsed().as_millis() >= 500) {
+                let _ = write!(progress, "\r\x1b[K[searching {a}..{b}]");
+                let _ = progress.flush();
+                st.shown = true;
+            }
         }));
         Shell {
             engine,
@@ -87,7 +104,13 @@ impl Shell {
             aliases: Default::default(),
             source_depth: 0,
             list_next: None,
+            progress: state,
         }
+    }
+
+    /// Show the `[searching]` line on this terminal (see `Shell::new`).
+    pub fn set_terminal(&mut self, tty: bool) {
+        self.progress.borrow_mut().tty = tty;
     }
 
     /// A shell that keeps its output in memory, for running commands without a
@@ -114,11 +137,20 @@ impl Shell {
 
     /// Print one line.
     fn say(&mut self, s: &str) {
+        self.clear_progress();
         let _ = writeln!(self.out, "{s}");
+    }
+
+    /// Erase a `[searching]` line before printing.
+    fn clear_progress(&mut self) {
+        if std::mem::take(&mut self.progress.borrow_mut().shown) {
+            let _ = write!(self.out, "\r\x1b[K");
+        }
     }
 
     /// Print text as it is (its lines already end with newlines).
     fn print_text(&mut self, s: &str) {
+        self.clear_progress();
         let _ = write!(self.out, "{s}");
     }
 
@@ -162,6 +194,14 @@ impl Shell {
             }
             return true;
         }
+        // The debugger's timing of searches (clippy.toml): never program-visible.
+        #[allow(clippy::disallowed_methods)]
+        let now = std::time::Instant::now();
+        {
+            let mut p = self.progress.borrow_mut();
+            p.started = Some(now);
+            p.shown = false;
+        }
         let mut go_on = self.execute_one(line);
         // Breakpoint commands run after the command that hit them; one that moves
         // ends its list (as in pdb), and may hit again.
@@ -182,6 +222,7 @@ impl Shell {
                 }
             }
         }
+        self.clear_progress();
         go_on
     }
 
@@ -301,6 +342,7 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
         let _ = sh.out.flush();
         return 0;
     }
+    sh.set_terminal(true);
     let _ = SIGINT_TARGET.set(sh.engine.interrupt.clone());
     // SAFETY: installing a handler that only stores to an atomic.
     unsafe {
