@@ -496,3 +496,99 @@ fn file_matches(filename: &str, wanted: Option<&str>, main_file: &str) -> bool {
         }
     }
 }
+
+impl Engine {
+    /// `trace SPEC EXPR, ...`: without moving, replay the whole recording and
+    /// give one line per time SPEC ran (`[TIME] FILE:LINE EXPR = value, ...`),
+    /// evaluating the expressions in that frame. Returns the lines.
+    pub fn trace(&mut self, spec: BreakSpec, exprs: &[String]) -> Result<Vec<String>, String> {
+        self.check_break_spec(&spec)?;
+        for e in exprs {
+            check_condition(e).map_err(|m| m.replace(" in the condition", ""))?;
+        }
+        let bp = Breakpoint {
+            id: 0,
+            spec,
+            cond: None,
+            temporary: false,
+            enabled: true,
+            hits: 0,
+            ignore: 0,
+            commands: vec![],
+        };
+        let main_file = self.program.file.clone();
+        let anchors = self.anchors.clone();
+        let exprs = exprs.to_vec();
+        let lines: Rc<RefCell<Vec<String>>> = Default::default();
+        let out = lines.clone();
+        // The last code object seen and whether the spec can hit in it: most
+        // stop points follow one in the same code.
+        let mut last_code: Option<(*const revpy_vm::heap::CodeData, bool)> = None;
+        let matcher: Matcher = Box::new(move |vm, k, p| {
+            if !p.real || k != StopKind::Line {
+                return Flow::Continue;
+            }
+            let Some(f) = vm.frames.last() else {
+                return Flow::Continue;
+            };
+            let ptr = Rc::as_ptr(&f.code);
+            let may = match last_code {
+                Some((c, m)) if c == ptr => m,
+                _ => {
+                    let code = &f.code.code;
+                    let m = match &bp.spec {
+                        BreakSpec::Func(name) => func_matches(code, name),
+                        BreakSpec::Line(file, _) => {
+                            file_matches(&code.filename, file.as_deref(), &main_file)
+                        }
+                    };
+                    last_code = Some((ptr, m));
+                    m
+                }
+            };
+            if !may || !bp_matches(&bp, vm, k, &main_file, &anchors) {
+                return Flow::Continue;
+            }
+            let f = vm.frames.last().expect("frame");
+            let code = &f.code.code;
+            let line = code.line_of(f.ip as usize);
+            let file = std::path::Path::new(code.filename.as_ref())
+                .file_name()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let n = vm.frames.len();
+            let mut c = expr::sandbox(vm);
+            let mut a = anchors.clone();
+            a.limit = Some(vm.heap.next_serial());
+            let vals: Vec<String> = exprs
+                .iter()
+                .map(|e| {
+                    let v = match expr::eval(&mut c, expr::Scope::Frame(Some(n - 1)), e, true, &a) {
+                        Ok(v) => expr::short_repr(&mut c, v),
+                        Err(m) => m,
+                    };
+                    format!("{e} = {v}")
+                })
+                .collect();
+            out.borrow_mut()
+                .push(format!("[{}] {file}:{line} {}", p.time, vals.join(", ")));
+            Flow::Continue
+        });
+        let furthest = self.furthest;
+        let n_events = self.events.len();
+        let here = self.cur.pos.time;
+        let r = self.run(Some(1), false, here, matcher);
+        // The program's output is shown when the user gets there, not now.
+        self.furthest = furthest;
+        let mut k = 0;
+        self.events.retain(|e| {
+            k += 1;
+            k <= n_events || !matches!(e, Event::Output(_))
+        });
+        if r.interrupted {
+            return Err(format!("Interrupted; still at time {}.", self.time_text()));
+        }
+        let v = std::mem::take(&mut *lines.borrow_mut());
+        Ok(v)
+    }
+}

@@ -434,6 +434,15 @@ pub static COMMANDS: &[Command] = &[
         run: brk::enable,
     },
     Command {
+        names: &["trace"],
+        synopsis: "FUNC | FILE:LINE | LINE EXPR[, EXPR...]",
+        summary: "Without moving, one line per time that place ran in the whole recording, with the values of EXPRs there.",
+        details: "Printf debugging after the fact: `[TIME] FILE:LINE EXPR = value, ...`, then how many times it ran. The program is not run again: the recording is replayed from the start, and the position does not change. Then `go TIME` goes to any of those times.",
+        kind: Kind::Points,
+        completion: Completion::Breakpoint,
+        run: pdb::trace,
+    },
+    Command {
         names: &["clear", "cl"],
         synopsis: "[N | FUNC | FILE:LINE | LINE]",
         summary: "Delete breakpoint N, or the breakpoints at a place (alone: every breakpoint).",

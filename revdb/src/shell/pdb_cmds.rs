@@ -333,3 +333,67 @@ impl Engine {
         }
     }
 }
+
+pub(super) fn trace(sh: &mut Shell, call: &Call) {
+    let Some((spec_text, rest)) = call.arg.split_once(char::is_whitespace) else {
+        return sh.usage(call.name);
+    };
+    let exprs = split_top_commas(rest.trim());
+    if exprs.is_empty() {
+        return sh.usage(call.name);
+    }
+    let spec = match sh.parse_spec(spec_text) {
+        Ok(s) => s,
+        Err(e) => return sh.err(&e),
+    };
+    match sh.engine.trace(spec, &exprs) {
+        Ok(lines) => {
+            let n = lines.len();
+            for l in lines {
+                sh.say(&l);
+            }
+            let times = if n == 1 { "time" } else { "times" };
+            sh.say(&format!("{spec_text} ran {n} {times} in the recording."));
+        }
+        Err(e) => sh.err(&e),
+    }
+    sh.flush_events();
+}
+
+/// Split at the commas outside brackets and strings.
+pub(super) fn split_top_commas(s: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut cur = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            cur.push(c);
+            if c == '\\' {
+                if let Some(n) = chars.next() {
+                    cur.push(n);
+                }
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(std::mem::take(&mut cur).trim().to_string());
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out.retain(|e| !e.is_empty());
+    out
+}
