@@ -54,6 +54,8 @@ fn main() -> std::process::ExitCode {
         checkpoints_stay_under_the_budget,
         interrupt_leaves_the_position_unchanged,
         go_past_the_end_before_it_is_known,
+        debug_script_reads_an_empty_stdin_or_the_file_given,
+        record_passes_everything_after_file_to_the_program,
         command_reference,
         tab_completion,
     ]);
@@ -72,8 +74,9 @@ fn record(dir: &Path, file: &str, tag: &str) -> PathBuf {
     let log = temp_log(tag);
     let out = Command::new(bin())
         .current_dir(dir)
-        .args(["record", file, "-o"])
+        .args(["record", "-o"])
         .arg(&log)
+        .arg(file)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -362,6 +365,62 @@ fn go_past_the_end_before_it_is_known() {
         let r = e.go(u64::MAX);
         assert!(r.is_err_and(|m| m.contains("past the end")));
     });
+}
+
+/// `revpy debug prog.py`: the program reads an empty stdin (the debugger's
+/// commands are not its input), or the file given with `--stdin`.
+fn debug_script_reads_an_empty_stdin_or_the_file_given() {
+    let dir = std::env::temp_dir().join(format!("revpy-revdb-stdin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("reader.py"),
+        "import sys\ndata = sys.stdin.read()\nprint(repr(data))\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("input.txt"), "hello\n").expect("write");
+    let run = |extra: &[&str]| {
+        let mut child = Command::new(bin())
+            .current_dir(&dir)
+            .arg("debug")
+            .args(extra)
+            .arg("reader.py")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run revpy debug");
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(b"c\np data\n").expect("write commands");
+        }
+        let out = child.wait_with_output().expect("wait");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let got = run(&[]);
+    assert!(got.contains("| ''"), "{got}");
+    assert!(got.contains(")$ p data\n''\n"), "{got}");
+    let got = run(&["--stdin", "input.txt"]);
+    assert!(got.contains("| 'hello\\n'"), "{got}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `revpy record [-o LOG] FILE ARGS...`: what follows FILE is the program's, as
+/// with python, even when it looks like an option of revpy's.
+fn record_passes_everything_after_file_to_the_program() {
+    let dir = std::env::temp_dir().join(format!("revpy-revdb-argv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("args.py"), "import sys\nprint(sys.argv)\n").expect("write");
+    let out = Command::new(bin())
+        .current_dir(&dir)
+        .args(["record", "-o", "mine.revlog", "args.py", "-o", "x", "--tui"])
+        .output()
+        .expect("record");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.trim(), "['args.py', '-o', 'x', '--tui']");
+    assert!(dir.join("mine.revlog").exists());
+    assert!(!dir.join("x").exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Every stop point of a test program can be reached: `go T` lands exactly at T

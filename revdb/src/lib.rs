@@ -6,5 +6,6 @@ pub mod engine;
 pub mod expr;
 pub mod history;
 pub mod shell;
+pub mod tui;
 
 pub use engine::{Engine, Event, Pos};

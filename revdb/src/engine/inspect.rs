@@ -53,7 +53,21 @@ impl Engine {
         match v {
             Value::Obj(o) => {
                 let serial = self.cur.vm.heap.get(o).serial;
-                if serial < self.cur.serial_limit {
+                // A value that can never change (a string, a number) gets no
+                // anchor: there is nothing to follow through time.
+                let t = &self.cur.vm.types;
+                let cls = self.cur.vm.heap.get(o).class;
+                let immutable = [
+                    t.str,
+                    t.bytes,
+                    t.int,
+                    t.float,
+                    t.complex,
+                    t.frozenset,
+                    t.range,
+                ]
+                .contains(&cls);
+                if serial < self.cur.serial_limit && !immutable {
                     let n = self.anchor_for(serial);
                     format!("${n} = {text}")
                 } else {

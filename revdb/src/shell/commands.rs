@@ -480,6 +480,15 @@ pub static COMMANDS: &[Command] = &[
     },
     // ---- the session
     Command {
+        names: &["layout"],
+        synopsis: "",
+        summary: "Open the dashboard: source, locals, stack, bytecode, output and the command line.",
+        details: "As `revpy debug --tui`. Keys: F10 next, F11 step, Shift+F11 finish, F5 continue, and with Ctrl the reverse twins; any command can be typed; Ctrl-D leaves the dashboard (back to this shell).",
+        kind: Kind::Session,
+        completion: Completion::Nothing,
+        run: pdb::layout,
+    },
+    Command {
         names: &["source"],
         synopsis: "FILE",
         summary: "Run the debugger commands in FILE, one a line.",

@@ -47,6 +47,9 @@ pub struct Shell {
     /// Where a following `list` continues: (time, frame selected, file, next line).
     list_next: Option<(crate::engine::Pos, usize, String, u32)>,
     progress: Rc<RefCell<Progress>>,
+    /// `layout`: open the dashboard after this command (interactive shell only).
+    want_layout: bool,
+    interactive: bool,
 }
 
 /// The `[searching]` line of a terminal.
@@ -105,7 +108,26 @@ impl Shell {
             source_depth: 0,
             list_next: None,
             progress: state,
+            want_layout: false,
+            interactive: false,
         }
+    }
+
+    /// Send the output to memory (for the dashboard, which reads it with
+    /// `command`); returns what to give `restore_output`.
+    pub fn output_to_memory(&mut self) -> (Box<dyn Write>, Option<Rc<RefCell<Vec<u8>>>>) {
+        let buf = Rc::new(RefCell::new(Vec::new()));
+        let old = std::mem::replace(
+            &mut *self.out.0.borrow_mut(),
+            Box::new(SharedBuf(buf.clone())),
+        );
+        let old_cap = self.captured.replace(buf);
+        (old, old_cap)
+    }
+
+    pub fn restore_output(&mut self, saved: (Box<dyn Write>, Option<Rc<RefCell<Vec<u8>>>>)) {
+        *self.out.0.borrow_mut() = saved.0;
+        self.captured = saved.1;
     }
 
     /// Show the `[searching]` line on this terminal (see `Shell::new`).
@@ -343,6 +365,7 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
         return 0;
     }
     sh.set_terminal(true);
+    sh.interactive = true;
     let _ = SIGINT_TARGET.set(sh.engine.interrupt.clone());
     // SAFETY: installing a handler that only stores to an atomic.
     unsafe {
@@ -378,6 +401,22 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
                 }
                 if !sh.borrow_mut().execute(&line) {
                     break;
+                }
+                let layout = std::mem::take(&mut sh.borrow_mut().want_layout);
+                if layout {
+                    let mut s = sh.borrow_mut();
+                    let tty = s.progress.borrow().tty;
+                    s.set_terminal(false);
+                    let saved = s.output_to_memory();
+                    let r = crate::tui::run_shell(&mut s);
+                    s.restore_output(saved);
+                    s.set_terminal(tty);
+                    if let Err(e) = r {
+                        s.err(&format!("the dashboard failed: {e}"));
+                    }
+                    if std::mem::take(&mut s.quitting) {
+                        break;
+                    }
                 }
             }
             // Ctrl-C at the prompt: a fresh prompt (during a motion it interrupts

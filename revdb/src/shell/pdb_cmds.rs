@@ -397,3 +397,11 @@ pub(super) fn split_top_commas(s: &str) -> Vec<String> {
     out.retain(|e| !e.is_empty());
     out
 }
+
+pub(super) fn layout(sh: &mut Shell, _: &Call) {
+    if sh.interactive {
+        sh.want_layout = true;
+    } else {
+        sh.err("layout needs a terminal (or start with revpy debug --tui)");
+    }
+}
