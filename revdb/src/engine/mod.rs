@@ -81,6 +81,9 @@ pub struct EndInfo {
     pub exception: Option<String>,
     /// Where it was at its last stop point before the end (`File "F", line L, in FUNC`).
     pub place: Option<String>,
+    /// For a program that died of an uncaught exception: the time of the first
+    /// `!!` stop of its way out, where every frame it left is still there.
+    pub post_mortem: Option<u64>,
 }
 
 impl EndInfo {
@@ -243,6 +246,36 @@ impl Engine {
     pub(super) fn land(&mut self, s: State) {
         self.cur = s;
         self.frame_sel = 0;
+        self.attach_post_mortem();
+    }
+
+    /// At the end of a program that died of an uncaught exception, the frames
+    /// are the ones it was raised through (as `pdb.pm()`): the state of the
+    /// first `!!` stop of its way out, at the end's time.
+    fn attach_post_mortem(&mut self) {
+        if self.cur.kind != StopKind::End || !self.cur.vm.frames.is_empty() {
+            return;
+        }
+        let Some(pm) = self.end.as_ref().and_then(|e| e.post_mortem) else {
+            return;
+        };
+        let out = self.run(
+            Some(pm),
+            false,
+            self.cur.pos.time,
+            Box::new(move |_, _, p| stop_if(p.real && p.time >= pm)),
+        );
+        if let Some(s) = out.captured {
+            if s.pos.time == pm {
+                self.cur.vm = s.vm;
+                self.cur.serial_limit = s.serial_limit;
+            }
+        }
+    }
+
+    /// Whether the current position is the end with the post-mortem frames.
+    pub fn post_mortem(&self) -> bool {
+        self.cur.kind == StopKind::End && !self.cur.vm.frames.is_empty()
     }
 
     /// Report that a backward search scans `from..to`.

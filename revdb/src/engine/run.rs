@@ -20,6 +20,11 @@ pub(super) struct RunCtx {
     /// The innermost frame's code and position at the last real stop point
     /// (where the program was when it ended).
     last_at: Option<(Rc<revpy_vm::heap::CodeData>, u32)>,
+    /// The first stop of the latest run of `!!` stops (an exception leaving
+    /// frame after frame), if the last stops were such a run: where a program
+    /// that dies of an exception still has all its frames (post-mortem).
+    chain_start: Option<u64>,
+    last_kind: StopKind,
 }
 
 /// The first time after `t` to keep a checkpoint at, for a run whose user will
@@ -74,6 +79,10 @@ pub(super) struct RunOutcome {
     pub(super) interrupted: bool,
     pub(super) last_real: Option<Pos>,
     pub(super) captured: Option<State>,
+}
+
+fn t_of(p: Pos) -> u64 {
+    p.time
 }
 
 /// `File "F", line L, in FUNC` of a code position.
@@ -140,6 +149,8 @@ impl Engine {
             stopped: false,
             captured: None,
             last_at: None,
+            chain_start: None,
+            last_kind: StopKind::Line,
         }));
         let hook_ctx = ctx.clone();
         let interrupt = self.interrupt.clone();
@@ -167,6 +178,14 @@ impl Engine {
                 }
                 cx.last_real = Some(pos);
                 cx.stop_instr = vm.instructions;
+                match kind {
+                    StopKind::ExceptionExit if cx.last_kind != StopKind::ExceptionExit => {
+                        cx.chain_start = Some(t_of(pos));
+                    }
+                    StopKind::ExceptionExit | StopKind::End => {}
+                    _ => cx.chain_start = None,
+                }
+                cx.last_kind = kind;
                 if kind != StopKind::End {
                     if let Some(f) = vm.frames.last() {
                         match &mut cx.last_at {
@@ -271,11 +290,17 @@ impl Engine {
                             None
                         };
                         let place = cx.last_at.as_ref().map(place_of);
+                        let post_mortem = if exception.is_some() {
+                            cx.chain_start
+                        } else {
+                            None
+                        };
                         self.end = cx.last_real.map(|p| EndInfo {
                             time: p.time,
                             status: *c,
                             exception,
                             place,
+                            post_mortem,
                         });
                     }
                 }
@@ -288,6 +313,7 @@ impl Engine {
                             status: 3,
                             exception: Some(m.clone()),
                             place,
+                            post_mortem: None,
                         });
                     }
                 }

@@ -101,6 +101,7 @@ impl Shell {
         match self.engine.cur.kind {
             StopKind::Return => "<<",
             StopKind::ExceptionExit => "!!",
+            StopKind::End if self.engine.post_mortem() => "!!",
             _ => "> ",
         }
     }
@@ -115,6 +116,9 @@ impl Shell {
             return;
         };
         let (file, line, func) = self.frame_info(i);
+        if self.engine.post_mortem() {
+            self.say("Post-mortem: the frames the uncaught exception went through (bt, up, down, p, locals):");
+        }
         self.say(&format!("File \"{file}\", line {line} in {func}:"));
         self.listing(&file, line, line.saturating_sub(2), line + 2);
     }
@@ -213,6 +217,11 @@ impl Shell {
                     let t = t.trim().to_string();
                     self.say(&format!("    {t}"));
                 }
+            }
+        }
+        if self.engine.post_mortem() {
+            if let Some(e) = self.engine.end.as_ref().and_then(|e| e.exception.clone()) {
+                self.say(&e);
             }
         }
     }
