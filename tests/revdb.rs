@@ -55,6 +55,7 @@ fn main() -> std::process::ExitCode {
         interrupt_leaves_the_position_unchanged,
         go_past_the_end_before_it_is_known,
         debug_script_reads_an_empty_stdin_or_the_file_given,
+        fast_watch_paths_agree_with_evaluation,
         record_passes_everything_after_file_to_the_program,
         command_reference,
         tab_completion,
@@ -276,6 +277,59 @@ fn with_recording(name: &str, tag: &str, f: impl FnOnce(Engine) + Send + 'static
     if let Err(m) = r {
         panic!("{m}");
     }
+}
+
+/// The watch expressions read without running code (`$N[k]`, `len($N)`,
+/// `$N[i].attr`, comparisons) give, at every stop point, the text the general
+/// evaluation gives; and they are used for most of these forms.
+fn fast_watch_paths_agree_with_evaluation() {
+    with_recording("fast_watch", "fast", |mut e| {
+        e.go(u64::MAX).expect("the end");
+        for name in ["root", "table", "items", "items[0]"] {
+            let r = e.print(name);
+            assert!(r.starts_with('$'), "{name}: {r}");
+        }
+        let exprs = [
+            "$0.name",
+            "$0.val",
+            "len($0.kids)",
+            "$0.kids[-1].val",
+            "$0.kids[0].name == 'n0'",
+            "$0.name != 'ROOT'",
+            "$1['a']",
+            "$1['b']",
+            "$1[7]",
+            "$1[7] == None",
+            "len($1)",
+            "$2[3].val",
+            "$2[-1].val > 3",
+            "len($2) >= 4",
+            "$3.val",
+            "$3.val == $2[0].val",
+            "$0.nosuch",
+            "$2[10]",
+        ];
+        e.go(1).expect("go 1");
+        let (mut fast, mut total) = (0, 0);
+        loop {
+            let anchors = e.cur_anchors();
+            for x in exprs {
+                let slow = expr::eval_repr_on_copy(&mut e.cur.vm, Scope::Isolated, x, &anchors);
+                total += 1;
+                if let Some(f) = revpy_revdb::fastwatch::fast_repr(&e.cur.vm, x, &anchors) {
+                    fast += 1;
+                    assert_eq!(f, slow, "{x} at time {}", e.time_text());
+                }
+            }
+            if e.at_end() || e.step().is_err() {
+                break;
+            }
+        }
+        assert!(
+            fast * 10 >= total * 8,
+            "the fast paths served {fast} of {total}"
+        );
+    });
 }
 
 fn checkpoints_stay_under_the_budget() {

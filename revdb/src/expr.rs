@@ -235,7 +235,12 @@ pub fn format_error(vm: &mut Vm, e: revpy_vm::PyErr) -> String {
 }
 
 /// The object an anchor reference means in `vm`, or the error to show.
-fn resolve_anchor(vm: &Vm, anchors: &Anchors, r: AnchorRef, shown: &str) -> Result<ObjRef, String> {
+pub(crate) fn resolve_anchor(
+    vm: &Vm,
+    anchors: &Anchors,
+    r: AnchorRef,
+    shown: &str,
+) -> Result<ObjRef, String> {
     let serial = match r {
         AnchorRef::Index(i) => *anchors
             .serials
@@ -258,6 +263,9 @@ fn resolve_anchor(vm: &Vm, anchors: &Anchors, r: AnchorRef, shown: &str) -> Resu
 /// replay: `$N.attr` on a plain attribute with a simple value is read without
 /// running code; anything else is evaluated on a throwaway copy.
 pub fn watch_repr(vm: &mut Vm, src: &str, anchors: &Anchors) -> String {
+    if let Some(s) = crate::fastwatch::fast_repr(vm, src, anchors) {
+        return s;
+    }
     if let Some(s) = peek_watch(vm, src, anchors) {
         return s;
     }

@@ -4,6 +4,7 @@
 
 pub mod engine;
 pub mod expr;
+pub mod fastwatch;
 pub mod history;
 pub mod shell;
 pub mod tui;
