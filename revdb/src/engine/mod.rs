@@ -17,6 +17,7 @@ mod inspect;
 mod motion;
 mod points;
 mod run;
+mod scoped;
 
 pub use checkpoints::{Checkpoints, BUDGET_HEAP_FACTOR, MIN_BUDGET};
 pub use points::{
@@ -24,6 +25,7 @@ pub use points::{
 };
 use run::RunOutcome;
 pub use run::DEFAULT_INTERVAL;
+pub use scoped::LocalScope;
 
 use crate::expr::{self, Scope};
 use revpy_compiler::{CodeObject, CompileMode};

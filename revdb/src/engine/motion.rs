@@ -130,7 +130,7 @@ impl Engine {
         progress: bool,
         make: &dyn Fn(Pos) -> Scanner,
     ) -> Result<bool, String> {
-        self.search_back_until(instrs, progress, make, &|_| false)
+        self.search_back_until(instrs, progress, make, &|_, _| false)
     }
 
     /// `search_back`, giving up (no hit) at an upper bound where `nothing_before`
@@ -141,13 +141,13 @@ impl Engine {
         instrs: bool,
         progress: bool,
         make: &dyn Fn(Pos) -> Scanner,
-        nothing_before: &dyn Fn(u64) -> bool,
+        nothing_before: &dyn Fn(u64, u64) -> bool,
     ) -> Result<bool, String> {
         let upper0 = self.cur.pos;
         let mut upper = upper0;
         let mut upper_serial = self.cur.serial_limit;
         loop {
-            if nothing_before(upper_serial) {
+            if nothing_before(upper.time, upper_serial) {
                 return Ok(false);
             }
             let start = {
@@ -356,6 +356,13 @@ impl Engine {
         let has_bps = !points.bps_empty();
         // The serials each watch needs alive (it is a constant error without them).
         let needs: Vec<Option<u64>> = points.exprs.iter().map(|e| self.newest_anchor(e)).collect();
+        let locals = points.locals.clone();
+        // A watch is constant before a time: its anchors are created later, or
+        // its frame is called later.
+        let constant_before = |i: usize, t: u64, serial: u64| match &locals[i] {
+            Some(ls) => !ls.exists_before(t),
+            None => needs[i].is_some_and(|s| s >= serial),
+        };
         let after: Rc<RefCell<Option<Vec<String>>>> = Default::default();
         // Depth of the frame whose line start is the hit, when it lies before
         // the interval the change was found in.
@@ -379,7 +386,7 @@ impl Engine {
                         return (None, false);
                     }
                     let n = vm.frames.len();
-                    let vals = points.watch_values(vm);
+                    let vals = points.watch_values(vm, p.time);
                     let mut hit = None;
                     let better = |c: Pos, best: &mut Option<Pos>| {
                         let b = best.is_none_or(|b| c.key() > b.key());
@@ -426,23 +433,19 @@ impl Engine {
                     (hit, false)
                 })
             },
-            &|next_serial| {
+            &|t, next_serial| {
                 !has_bps
                     && !needs.is_empty()
-                    && needs.iter().all(|s| s.is_some_and(|s| s >= next_serial))
+                    && (0..needs.len()).all(|i| constant_before(i, t, next_serial))
             },
         )?;
         if !found {
-            if !has_bps && !needs.is_empty() && needs.iter().all(|s| s.is_some()) {
-                let t = self.cur.pos.time;
-                if needs
-                    .iter()
-                    .all(|s| s.is_some_and(|s| s >= self.cur.serial_limit))
-                {
-                    self.events.push(Event::Message(format!(
-                        "The watched objects are created after time {t}: nothing to search before it."
-                    )));
-                }
+            let t = self.cur.pos.time;
+            let n = needs.len();
+            if !has_bps && n > 0 && (0..n).all(|i| constant_before(i, t, self.cur.serial_limit)) {
+                self.events.push(Event::Message(format!(
+                    "The watched values cannot change before time {t} (their objects are created, or their calls start, later): nothing to search."
+                )));
             }
             return Ok(false);
         }
@@ -498,7 +501,9 @@ impl Engine {
         let saved_b = std::mem::take(&mut self.breakpoints);
         self.watchpoints.push(Watchpoint {
             id,
+            label: watched.clone(),
             expr: watched,
+            local: None,
             value,
             enabled: true,
         });

@@ -38,7 +38,12 @@ impl Breakpoint {
 #[derive(Clone, Debug)]
 pub struct Watchpoint {
     pub id: usize,
+    /// What is evaluated (for `watch NAME` of a global: `$N['NAME']`).
     pub expr: String,
+    /// How hits name it (the expression, or NAME for `watch NAME`).
+    pub label: String,
+    /// `watch NAME` of a local: the call it belongs to.
+    pub local: Option<Rc<scoped::LocalScope>>,
     /// Repr of the value (or the error) at the current position.
     pub value: String,
     pub enabled: bool,
@@ -62,6 +67,7 @@ pub(super) struct ActivePoints {
     /// Whether the run goes forward (`ignore` counts only then).
     pub(super) forward: bool,
     pub(super) exprs: Vec<String>,
+    pub(super) locals: Vec<Option<Rc<scoped::LocalScope>>>,
     anchors: expr::Anchors,
     main_file: String,
 }
@@ -71,11 +77,15 @@ impl ActivePoints {
         self.bps.is_empty()
     }
 
-    /// The watch expressions' reprs here.
-    pub(super) fn watch_values(&self, vm: &mut Vm) -> Vec<String> {
+    /// The watch expressions' reprs at stop `t`.
+    pub(super) fn watch_values(&self, vm: &mut Vm, t: u64) -> Vec<String> {
         self.exprs
             .iter()
-            .map(|e| expr::watch_repr(vm, e, &self.anchors))
+            .zip(&self.locals)
+            .map(|(e, l)| match l {
+                Some(ls) => ls.value_at(vm, t),
+                None => expr::watch_repr(vm, e, &self.anchors),
+            })
             .collect()
     }
 
@@ -116,6 +126,12 @@ impl Engine {
                 .filter(|w| w.enabled)
                 .map(|w| w.expr.clone())
                 .collect(),
+            locals: self
+                .watchpoints
+                .iter()
+                .filter(|w| w.enabled)
+                .map(|w| w.local.clone())
+                .collect(),
             anchors: self.anchors.clone(),
             main_file: self.program.file.clone(),
         }
@@ -138,7 +154,7 @@ impl Engine {
             }
             let mut hit = false;
             if !points.exprs.is_empty() {
-                let vals = points.watch_values(vm);
+                let vals = points.watch_values(vm, p.time);
                 hit = vals != prev;
                 prev = vals;
             }
@@ -164,29 +180,28 @@ impl Engine {
     pub(super) fn after_hit(&mut self, forward: bool) {
         self.hits.clear();
         let after = self.watch_after.take();
-        let anchors = self.cur_anchors();
         let mut k = 0;
         for i in 0..self.watchpoints.len() {
             if !self.watchpoints[i].enabled {
                 continue;
             }
-            let now = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &anchors);
+            let now = self.watch_value(i);
             let w = &self.watchpoints[i];
             let old = w.value.clone();
             if forward {
                 if now != old {
-                    self.hits
-                        .push(Hit::Watchpoint(w.id, format!("{}: {old} -> {now}", w.expr)));
+                    let what = format!("{}: {old} -> {now}", w.label);
+                    self.hits.push(Hit::Watchpoint(w.id, what));
                 }
             } else if let Some(a) = after.as_ref().and_then(|a| a.get(k)) {
                 if *a != now {
-                    self.hits
-                        .push(Hit::Watchpoint(w.id, format!("{}: {now} -> {a}", w.expr)));
+                    let what = format!("{}: {now} -> {a}", w.label);
+                    self.hits.push(Hit::Watchpoint(w.id, what));
                 }
             } else if now != old {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {now}",
-                    w.expr
+                    w.label
                 )));
             }
             self.watchpoints[i].value = now;
@@ -221,16 +236,15 @@ impl Engine {
     /// ones (`updating watchpoint value`), return their ids.
     pub fn update_watches(&mut self) -> Vec<usize> {
         let mut changed = vec![];
-        let anchors = self.cur_anchors();
         for i in 0..self.watchpoints.len() {
             if !self.watchpoints[i].enabled {
                 continue;
             }
-            let v = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &anchors);
+            let v = self.watch_value(i);
             if v != self.watchpoints[i].value {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
-                    self.watchpoints[i].expr, v
+                    self.watchpoints[i].label, v
                 )));
                 self.watchpoints[i].value = v;
                 changed.push(self.watchpoints[i].id);
@@ -334,8 +348,45 @@ impl Engine {
         }
     }
 
-    /// Add a watchpoint; returns its id (its value is in `watchpoints`).
+    /// Watchpoint `i`'s value at the current position.
+    pub(super) fn watch_value(&mut self, i: usize) -> String {
+        let t = self.cur.pos.time;
+        match self.watchpoints[i].local.clone() {
+            Some(ls) => {
+                if ls.unresolved_at(t) {
+                    self.resolve_scopes(t);
+                }
+                ls.value_at(&mut self.cur.vm, t)
+            }
+            None => {
+                let anchors = self.cur_anchors();
+                expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &anchors)
+            }
+        }
+    }
+
+    /// Add a watchpoint; returns its id (its value is in `watchpoints`). A
+    /// plain NAME of the selected frame watches that variable of that frame
+    /// (a local: that call of the function; a global: its module's).
     pub fn add_watchpoint(&mut self, src: &str) -> Result<usize, String> {
+        if let Some((expr, label, local)) = self.scoped_watch(src)? {
+            let id = self.next_bp;
+            self.next_bp += 1;
+            let name = src.trim().to_string();
+            self.watchpoints.push(Watchpoint {
+                id,
+                expr,
+                label: name,
+                local,
+                value: String::new(),
+                enabled: true,
+            });
+            let i = self.watchpoints.len() - 1;
+            self.watchpoints[i].value = self.watch_value(i);
+            self.events
+                .push(Event::Message(format!("Watching {label}")));
+            return Ok(id);
+        }
         let (text, _) = expr::substitute(src)?;
         if let Some(e) = expr::unmatched_bracket(&text) {
             return Err(e);
@@ -352,6 +403,8 @@ impl Engine {
         self.watchpoints.push(Watchpoint {
             id,
             expr: src.to_string(),
+            label: src.to_string(),
+            local: None,
             value,
             enabled: true,
         });
@@ -385,19 +438,8 @@ impl Engine {
             found = true;
         }
         if on && found {
-            let v: Vec<(usize, String)> = self
-                .watchpoints
-                .iter()
-                .map(|w| (w.id, w.expr.clone()))
-                .collect();
-            for (wid, e) in v {
-                if wid == id {
-                    let anchors = self.cur_anchors();
-                    let val = expr::watch_repr(&mut self.cur.vm, &e, &anchors);
-                    if let Some(w) = self.watchpoints.iter_mut().find(|w| w.id == id) {
-                        w.value = val;
-                    }
-                }
+            if let Some(i) = self.watchpoints.iter().position(|w| w.id == id) {
+                self.watchpoints[i].value = self.watch_value(i);
             }
         }
         found

@@ -16,7 +16,9 @@ pub(super) fn watch(sh: &mut Shell, call: &Call) {
     if arg.is_empty() {
         return sh.usage("watch");
     }
-    match sh.engine.add_watchpoint(arg) {
+    let r = sh.engine.add_watchpoint(arg);
+    sh.flush_events();
+    match r {
         Ok(id) => {
             let v = sh
                 .engine

@@ -344,7 +344,7 @@ impl Shell {
                 }
                 for w in self.engine.watchpoints.clone() {
                     let en = if w.enabled { "" } else { " (disabled)" };
-                    self.say(&format!("{}: {} => {}{en}", w.id, w.expr, w.value));
+                    self.say(&format!("{}: {} => {}{en}", w.id, w.label, w.value));
                 }
             }
             "checkpoints" => {
