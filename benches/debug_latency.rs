@@ -2,7 +2,7 @@
 //!
 //! ```sh
 //! cargo build --release --examples
-//! target/release/revpy record benches/debug/long_run.py -o /tmp/long_run.revlog
+//! target/release/revpy record -o /tmp/long_run.revlog benches/debug/long_run.py
 //! target/release/examples/debug_latency /tmp/long_run.revlog [-n 30] [--seed 1]
 //! ```
 //!

@@ -92,8 +92,8 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
     fi
 }
 
-echo "recording: $REVPY record $PROGRAM -o $LOG" >&2
-"$REVPY" record "$PROGRAM" -o "$LOG" >/dev/null
+echo "recording: $REVPY record -o $LOG $PROGRAM" >&2
+"$REVPY" record -o "$LOG" "$PROGRAM" >/dev/null
 STOPS=$("$REVPY" info "$LOG" | awk '/^stop points:/ { print $3 }')
 echo "stop points: $STOPS" >&2
 

@@ -4,19 +4,45 @@
 use crate::driver::with_big_stack;
 use crate::record;
 
-/// `budget`: the checkpoints' memory budget in bytes (None: the engine's default).
-pub fn debug(
-    target: &str,
-    args: &[String],
-    command_file: Option<String>,
-    budget: Option<usize>,
-) -> u8 {
+/// How `revpy debug` runs.
+pub struct Options {
+    /// `-x FILE`: commands to run first.
+    pub command_file: Option<String>,
+    /// The checkpoints' memory budget in bytes (None: the engine's default).
+    pub budget: Option<usize>,
+    /// `--stdin FILE`: the recorded program's standard input (FILE.py only).
+    pub stdin: Option<String>,
+    /// `--tui`: the dashboard.
+    pub tui: bool,
+}
+
+// The command line reads the --stdin file for the program (clippy.toml: src/ is the host side).
+#[allow(clippy::disallowed_methods)]
+pub fn debug(target: &str, args: &[String], opts: Options) -> u8 {
+    let Options {
+        command_file,
+        budget,
+        stdin,
+        tui,
+    } = opts;
     let mut temp = None;
     let log = if target.ends_with(".py") {
+        // The program reads an empty stdin (or --stdin FILE), never the
+        // debugger's: the terminal is for the debugger's commands.
+        let input = match &stdin {
+            None => Vec::new(),
+            Some(f) => match std::fs::read(f) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("revpy debug: cannot read --stdin '{f}': {e}");
+                    return 2;
+                }
+            },
+        };
         let path = std::env::temp_dir().join(format!("revpy-debug-{}.revlog", std::process::id()));
         let path = path.to_string_lossy().to_string();
         eprintln!("revpy debug: recording {target} to {path}");
-        let status = record::record(target, args, Some(path.clone()));
+        let status = record::record_with_stdin(target, args, Some(path.clone()), Some(input));
         if status == record::BAD_LOG || !std::path::Path::new(&path).exists() {
             return status.max(1);
         }
@@ -27,6 +53,10 @@ pub fn debug(
             eprintln!(
                 "revpy debug: arguments are only for a script (FILE.py); a recording has its own"
             );
+            return 2;
+        }
+        if stdin.is_some() {
+            eprintln!("revpy debug: --stdin is only for a script (FILE.py); a recording has its own input");
             return 2;
         }
         target.to_string()
@@ -52,7 +82,11 @@ pub fn debug(
         if budget.is_some() {
             engine.set_budget(budget);
         }
-        revpy_revdb::shell::run(engine, command_file.as_deref())
+        if tui {
+            revpy_revdb::tui::run(engine, command_file.as_deref())
+        } else {
+            revpy_revdb::shell::run(engine, command_file.as_deref())
+        }
     });
     if let Some(t) = temp {
         let _ = std::fs::remove_file(t);

@@ -44,8 +44,16 @@ fn cli() -> Command {
             Command::new("record")
                 .about("Run a program and record its effects to a log (default: NAME.revlog in the current directory)")
                 .arg(Arg::new("output").short('o').long("output").value_name("LOG").help("Where to write the recording"))
-                .arg(Arg::new("file").required(true))
-                .arg(Arg::new("args").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
+                // FILE and the program's arguments: everything after FILE is the
+                // program's, as with python (`revpy record prog.py -o x` passes -o).
+                .arg(
+                    Arg::new("file")
+                        .required(true)
+                        .value_name("FILE [ARGS]...")
+                        .num_args(1..)
+                        .trailing_var_arg(true)
+                        .allow_hyphen_values(true),
+                ),
         )
         .subcommand(
             Command::new("replay")
@@ -69,8 +77,27 @@ fn cli() -> Command {
                         .value_parser(clap::value_parser!(u64).range(1..=1 << 30))
                         .help("Memory budget for checkpoints, in MiB (default: twice the program's heap, at least 16)"),
                 )
-                .arg(Arg::new("target").required(true).value_name("LOG|FILE.py"))
-                .arg(Arg::new("args").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
+                .arg(
+                    Arg::new("stdin")
+                        .long("stdin")
+                        .value_name("FILE")
+                        .help("For FILE.py: the program's standard input (default: empty, never the debugger's)"),
+                )
+                .arg(
+                    Arg::new("tui")
+                        .long("tui")
+                        .action(ArgAction::SetTrue)
+                        .help("Open the dashboard (source, locals, stack, bytecode, output, command line)"),
+                )
+                // Everything after FILE.py is the program's.
+                .arg(
+                    Arg::new("target")
+                        .required(true)
+                        .value_name("LOG|FILE.py [ARGS]...")
+                        .num_args(1..)
+                        .trailing_var_arg(true)
+                        .allow_hyphen_values(true),
+                ),
         )
         .subcommand(
             Command::new("dis")
@@ -101,12 +128,16 @@ fn main() -> ExitCode {
             }
         }
         Some(("record", m)) => {
-            let file = m.get_one::<String>("file").cloned().unwrap_or_default();
-            let args: Vec<String> = m
-                .get_many::<String>("args")
+            let mut all: Vec<String> = m
+                .get_many::<String>("file")
                 .map(|a| a.cloned().collect())
                 .unwrap_or_default();
-            record::record(&file, &args, m.get_one::<String>("output").cloned())
+            let file = if all.is_empty() {
+                String::new()
+            } else {
+                all.remove(0)
+            };
+            record::record(&file, &all, m.get_one::<String>("output").cloned())
         }
         Some(("replay", m)) => {
             let log = m.get_one::<String>("log").cloned().unwrap_or_default();
@@ -117,17 +148,25 @@ fn main() -> ExitCode {
             record::info(&log)
         }
         Some(("debug", m)) => {
-            let target = m.get_one::<String>("target").cloned().unwrap_or_default();
-            let args: Vec<String> = m
-                .get_many::<String>("args")
+            let mut args: Vec<String> = m
+                .get_many::<String>("target")
                 .map(|a| a.cloned().collect())
                 .unwrap_or_default();
+            let target = if args.is_empty() {
+                String::new()
+            } else {
+                args.remove(0)
+            };
             let budget = m.get_one::<u64>("memory").map(|mib| (*mib as usize) << 20);
             debug::debug(
                 &target,
                 &args,
-                m.get_one::<String>("commands").cloned(),
-                budget,
+                debug::Options {
+                    command_file: m.get_one::<String>("commands").cloned(),
+                    budget,
+                    stdin: m.get_one::<String>("stdin").cloned(),
+                    tui: m.get_flag("tui"),
+                },
             )
         }
         Some(("dis", m)) => {

@@ -41,6 +41,16 @@ fn status_byte(status: i32) -> u8 {
 /// Same output and exit status as `revpy run`. A program that does not compile still
 /// leaves a (complete, effect-free) recording: its replay reports the same error.
 pub fn record(file: &str, args: &[String], out: Option<String>) -> u8 {
+    record_with_stdin(file, args, out, None)
+}
+
+/// `record`, with the program's standard input given (None: the process's).
+pub fn record_with_stdin(
+    file: &str,
+    args: &[String],
+    out: Option<String>,
+    stdin: Option<Vec<u8>>,
+) -> u8 {
     let source = match read_source(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -59,6 +69,9 @@ pub fn record(file: &str, args: &[String], out: Option<String>) -> u8 {
             }
         };
         let mut vm = revpy_stdlib::new_vm();
+        if let Some(input) = stdin {
+            vm.effects.stdin = Some(input.into_iter().collect());
+        }
         if let Err(e) = vm.start_recording(Box::new(std::io::BufWriter::new(out)), &header) {
             eprintln!("revpy: cannot write the recording '{log_path}': {e}");
             return BAD_LOG;

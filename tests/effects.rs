@@ -76,7 +76,7 @@ fn record_replay(
     let log = dir.join("prog.revlog");
     let log_s = log.to_string_lossy().to_string();
     let recorded = run(Run {
-        args: vec!["record", "prog.py", "-o", &log_s],
+        args: vec!["record", "-o", &log_s, "prog.py"],
         dir: &rec_dir,
         env: record_env.to_vec(),
         stdin,
@@ -330,7 +330,7 @@ fn replaying_another_program_reports_the_divergence() {
     std::fs::write(dir.join("p1.py"), "import time\nprint(time.time())\n").unwrap();
     let log1 = dir.join("p1.revlog");
     let rec = run(Run {
-        args: vec!["record", "p1.py", "-o", &log1.to_string_lossy()],
+        args: vec!["record", "-o", &log1.to_string_lossy(), "p1.py"],
         dir: &dir,
         env: vec![],
         stdin: None,
@@ -377,7 +377,7 @@ fn seeded_random_in_every_mode_matches_cpython() {
     std::fs::copy(root.join("random_seeded.py"), dir.join("random_seeded.py")).unwrap();
     let log = dir.join("r.revlog");
     let rec = run(Run {
-        args: vec!["record", "random_seeded.py", "-o", &log.to_string_lossy()],
+        args: vec!["record", "-o", &log.to_string_lossy(), "random_seeded.py"],
         dir: &dir,
         env: vec![],
         stdin: None,

@@ -54,6 +54,9 @@ fn main() -> std::process::ExitCode {
         checkpoints_stay_under_the_budget,
         interrupt_leaves_the_position_unchanged,
         go_past_the_end_before_it_is_known,
+        debug_script_reads_an_empty_stdin_or_the_file_given,
+        fast_watch_paths_agree_with_evaluation,
+        record_passes_everything_after_file_to_the_program,
         command_reference,
         tab_completion,
     ]);
@@ -72,8 +75,9 @@ fn record(dir: &Path, file: &str, tag: &str) -> PathBuf {
     let log = temp_log(tag);
     let out = Command::new(bin())
         .current_dir(dir)
-        .args(["record", file, "-o"])
+        .args(["record", "-o"])
         .arg(&log)
+        .arg(file)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -275,6 +279,59 @@ fn with_recording(name: &str, tag: &str, f: impl FnOnce(Engine) + Send + 'static
     }
 }
 
+/// The watch expressions read without running code (`$N[k]`, `len($N)`,
+/// `$N[i].attr`, comparisons) give, at every stop point, the text the general
+/// evaluation gives; and they are used for most of these forms.
+fn fast_watch_paths_agree_with_evaluation() {
+    with_recording("fast_watch", "fast", |mut e| {
+        e.go(u64::MAX).expect("the end");
+        for name in ["root", "table", "items", "items[0]"] {
+            let r = e.print(name);
+            assert!(r.starts_with('$'), "{name}: {r}");
+        }
+        let exprs = [
+            "$0.name",
+            "$0.val",
+            "len($0.kids)",
+            "$0.kids[-1].val",
+            "$0.kids[0].name == 'n0'",
+            "$0.name != 'ROOT'",
+            "$1['a']",
+            "$1['b']",
+            "$1[7]",
+            "$1[7] == None",
+            "len($1)",
+            "$2[3].val",
+            "$2[-1].val > 3",
+            "len($2) >= 4",
+            "$3.val",
+            "$3.val == $2[0].val",
+            "$0.nosuch",
+            "$2[10]",
+        ];
+        e.go(1).expect("go 1");
+        let (mut fast, mut total) = (0, 0);
+        loop {
+            let anchors = e.cur_anchors();
+            for x in exprs {
+                let slow = expr::eval_repr_on_copy(&mut e.cur.vm, Scope::Isolated, x, &anchors);
+                total += 1;
+                if let Some(f) = revpy_revdb::fastwatch::fast_repr(&e.cur.vm, x, &anchors) {
+                    fast += 1;
+                    assert_eq!(f, slow, "{x} at time {}", e.time_text());
+                }
+            }
+            if e.at_end() || e.step().is_err() {
+                break;
+            }
+        }
+        assert!(
+            fast * 10 >= total * 8,
+            "the fast paths served {fast} of {total}"
+        );
+    });
+}
+
 fn checkpoints_stay_under_the_budget() {
     with_recording("long_mutations", "budget", |mut e| {
         let budget = 2 << 20;
@@ -362,6 +419,62 @@ fn go_past_the_end_before_it_is_known() {
         let r = e.go(u64::MAX);
         assert!(r.is_err_and(|m| m.contains("past the end")));
     });
+}
+
+/// `revpy debug prog.py`: the program reads an empty stdin (the debugger's
+/// commands are not its input), or the file given with `--stdin`.
+fn debug_script_reads_an_empty_stdin_or_the_file_given() {
+    let dir = std::env::temp_dir().join(format!("revpy-revdb-stdin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("reader.py"),
+        "import sys\ndata = sys.stdin.read()\nprint(repr(data))\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("input.txt"), "hello\n").expect("write");
+    let run = |extra: &[&str]| {
+        let mut child = Command::new(bin())
+            .current_dir(&dir)
+            .arg("debug")
+            .args(extra)
+            .arg("reader.py")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run revpy debug");
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(b"c\np data\n").expect("write commands");
+        }
+        let out = child.wait_with_output().expect("wait");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let got = run(&[]);
+    assert!(got.contains("| ''"), "{got}");
+    assert!(got.contains(")$ p data\n''\n"), "{got}");
+    let got = run(&["--stdin", "input.txt"]);
+    assert!(got.contains("| 'hello\\n'"), "{got}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `revpy record [-o LOG] FILE ARGS...`: what follows FILE is the program's, as
+/// with python, even when it looks like an option of revpy's.
+fn record_passes_everything_after_file_to_the_program() {
+    let dir = std::env::temp_dir().join(format!("revpy-revdb-argv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("args.py"), "import sys\nprint(sys.argv)\n").expect("write");
+    let out = Command::new(bin())
+        .current_dir(&dir)
+        .args(["record", "-o", "mine.revlog", "args.py", "-o", "x", "--tui"])
+        .output()
+        .expect("record");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.trim(), "['args.py', '-o', 'x', '--tui']");
+    assert!(dir.join("mine.revlog").exists());
+    assert!(!dir.join("x").exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Every stop point of a test program can be reached: `go T` lands exactly at T

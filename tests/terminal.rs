@@ -194,7 +194,7 @@ fn debugger_shell_in_a_terminal() {
     std::fs::write(dir.0.join("prog.py"), PROGRAM).expect("write program");
     let st = Command::new(bin())
         .current_dir(&dir.0)
-        .args(["record", "prog.py", "-o", "prog.revlog"])
+        .args(["record", "-o", "prog.revlog", "prog.py"])
         .stdout(Stdio::null())
         .status()
         .expect("record");
@@ -281,6 +281,93 @@ fn debugger_shell_in_a_terminal() {
     t.keys(&["Up"]);
     t.wait_last("(1)$ quit", 10);
     t.keys(&["Enter"]);
+    t.wait("the exit", 30, |s| s.contains("[exit 0]"));
+}
+
+/// The line of the source pane's title: `Source: FILE:LINE in FUNC — time T`.
+fn source_title(screen: &str) -> String {
+    screen
+        .lines()
+        .find_map(|l| {
+            let i = l.find("Source: ")?;
+            let rest = &l[i..];
+            let end = rest.find('─').unwrap_or(rest.len());
+            Some(rest[..end].trim().to_string())
+        })
+        .unwrap_or_default()
+}
+
+const TUI_PROGRAM: &str = "def square(n):
+    r = n * n
+    return r
+
+
+def total(items):
+    s = 0
+    for i in items:
+        s += square(i)
+    return s
+
+
+print(total([1, 2, 3]))
+";
+
+#[test]
+fn dashboard_in_a_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = TempDir::new("tui");
+    let home = TempDir::new("tui-home");
+    std::fs::write(dir.0.join("prog.py"), TUI_PROGRAM).expect("write program");
+    let cmd = format!("'{}' debug --tui prog.py", bin());
+    let t = Term::start("tui", &dir.0, &home.0, &cmd);
+    let title = |want: &str| {
+        let w = want.to_string();
+        t.wait(&format!("the source pane at {want}"), 30, move |s| {
+            source_title(s) == w
+        })
+    };
+    let s = title("Source: prog.py:1 in <module> — time 1");
+    for pane in ["Locals", "Stack", "Bytecode", "Program output", "Commands"] {
+        assert!(s.contains(pane), "no {pane} pane:\n{s}");
+    }
+    // F10 next, F11 step (into total), Shift+F11 finish, and back with Ctrl.
+    t.keys(&["F10"]);
+    title("Source: prog.py:6 in <module> — time 2");
+    t.keys(&["F10"]);
+    title("Source: prog.py:13 in <module> — time 3");
+    t.keys(&["F11"]);
+    let s = title("Source: prog.py:7 in total — time 4");
+    assert!(s.contains("items = [1, 2, 3]"), "locals pane:\n{s}");
+    assert!(s.contains("-->"), "bytecode pane:\n{s}");
+    t.keys(&["S-F11"]);
+    let s = title("Source: prog.py:10 in total — time 23");
+    assert!(
+        s.contains("[0] 14"),
+        "the operand stack holds the return value:\n{s}"
+    );
+    assert!(s.contains("<<  10      return s"), "{s}");
+    t.keys(&["C-F11"]);
+    title("Source: prog.py:10 in total — time 22");
+    t.keys(&["C-F10"]);
+    title("Source: prog.py:8 in total — time 21");
+    t.keys(&["C-S-F11"]);
+    title("Source: prog.py:13 in <module> — time 3");
+    // F5 to the end: the program's output; Ctrl+F5 back to the start.
+    t.keys(&["F5"]);
+    t.wait("the end", 30, |s| {
+        s.contains("The program finished with exit status 0") && s.contains("│14")
+    });
+    t.keys(&["C-F5"]);
+    title("Source: prog.py:1 in <module> — time 1");
+    // A typed command.
+    t.keys(&["-l", "p 6 * 7"]);
+    t.keys(&["Enter"]);
+    t.wait("the answer", 10, |s| {
+        s.lines().any(|l| l.starts_with("│42 "))
+    });
+    t.keys(&["C-d"]);
     t.wait("the exit", 30, |s| s.contains("[exit 0]"));
 }
 

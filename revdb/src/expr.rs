@@ -235,7 +235,12 @@ pub fn format_error(vm: &mut Vm, e: revpy_vm::PyErr) -> String {
 }
 
 /// The object an anchor reference means in `vm`, or the error to show.
-fn resolve_anchor(vm: &Vm, anchors: &Anchors, r: AnchorRef, shown: &str) -> Result<ObjRef, String> {
+pub(crate) fn resolve_anchor(
+    vm: &Vm,
+    anchors: &Anchors,
+    r: AnchorRef,
+    shown: &str,
+) -> Result<ObjRef, String> {
     let serial = match r {
         AnchorRef::Index(i) => *anchors
             .serials
@@ -258,6 +263,9 @@ fn resolve_anchor(vm: &Vm, anchors: &Anchors, r: AnchorRef, shown: &str) -> Resu
 /// replay: `$N.attr` on a plain attribute with a simple value is read without
 /// running code; anything else is evaluated on a throwaway copy.
 pub fn watch_repr(vm: &mut Vm, src: &str, anchors: &Anchors) -> String {
+    if let Some(s) = crate::fastwatch::fast_repr(vm, src, anchors) {
+        return s;
+    }
     if let Some(s) = peek_watch(vm, src, anchors) {
         return s;
     }
@@ -302,9 +310,18 @@ pub fn eval(
         let obj = resolve_anchor(vm, anchors, r, &shown)?;
         bindings.push((name, Value::Obj(obj)));
     }
-    // An endless loop in `p`, `!` or a watch expression must not hang the
-    // debugger: the evaluation stops after EVAL_BUDGET instructions (counted at
-    // its stop points; a loop inside one native call is not interrupted).
+    let r = budgeted(vm, |vm| match scope {
+        Scope::Frame(f) => vm.eval_in_frame(f, &text, expr, &bindings),
+        Scope::Isolated => vm.eval_isolated(&text, expr, &bindings),
+    })?;
+    r.map_err(|e| format_error(vm, e))
+}
+
+/// Run `f` on `vm` (a sandboxed copy) with the evaluation budget: an endless
+/// loop in `p`, `!`, a watch expression or a `__repr__` must not hang the
+/// debugger, so the evaluation stops after EVAL_BUDGET instructions (counted at
+/// its stop points; a loop inside one native call is not interrupted).
+fn budgeted<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> T) -> Result<T, String> {
     let start = vm.instructions;
     let budget: revpy_vm::Hook = Rc::new(RefCell::new(move |vm: &mut Vm, _| {
         if vm.instructions.saturating_sub(start) > EVAL_BUDGET {
@@ -316,17 +333,156 @@ pub fn eval(
     let saved = (vm.hook.replace(budget), vm.hooked, vm.step_instructions);
     vm.hooked = true;
     vm.step_instructions = false;
-    let r = match scope {
-        Scope::Frame(f) => vm.eval_in_frame(f, &text, expr, &bindings),
-        Scope::Isolated => vm.eval_isolated(&text, expr, &bindings),
-    };
+    let r = f(vm);
     (vm.hook, vm.hooked, vm.step_instructions) = saved;
     if vm.abort.take().is_some() {
         return Err(format!(
             "RuntimeError: the evaluation was stopped after {EVAL_BUDGET} instructions (an endless loop?)"
         ));
     }
-    r.map_err(|e| format_error(vm, e))
+    Ok(r)
+}
+
+/// A repr shortened as `reprlib` does (long containers and strings cut with
+/// `...`), for `p`, `locals`, `globals`; `pp` shows everything. Built from the
+/// heap for the builtin containers and strings (no import, no code run for
+/// them); other values' reprs are cut in the middle when long.
+pub fn short_repr(vm: &mut Vm, v: Value) -> String {
+    let mut budget = 0u64;
+    match short_value(vm, v, 4, &mut budget) {
+        Ok(s) => s,
+        Err(e) => e,
+    }
+}
+
+const MAX_ITEMS: usize = 12;
+const MAX_STRING: usize = 100;
+const MAX_OTHER: usize = 200;
+
+fn cut_middle(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_string();
+    }
+    let keep = (max - 3) / 2;
+    let head: String = s.chars().take(keep).collect();
+    let tail: String = s.chars().skip(n - keep).collect();
+    format!("{head}...{tail}")
+}
+
+fn short_value(vm: &mut Vm, v: Value, level: u32, budget: &mut u64) -> Result<String, String> {
+    use revpy_vm::heap::Kind;
+    let Value::Obj(r) = v else {
+        return Ok(repr(vm, v));
+    };
+    *budget += 1;
+    let cls = vm.heap.get(r).class;
+    let exact = [vm.types.list, vm.types.tuple, vm.types.dict, vm.types.str].contains(&cls);
+    if !exact {
+        let full = vm.repr(v).map_err(|e| format_error(vm, e))?;
+        return Ok(cut_middle(&full, MAX_OTHER));
+    }
+    let (open, close, items, dict) = match vm.heap.kind(r) {
+        Kind::Str(_) => {
+            let full = vm.repr(v).map_err(|e| format_error(vm, e))?;
+            return Ok(cut_middle(&full, MAX_STRING));
+        }
+        Kind::List(l) => ("[", "]", l.clone(), false),
+        Kind::Tuple(l) => ("(", ")", l.clone(), false),
+        Kind::Dict(_) => ("{", "}", vec![], true),
+        _ => {
+            let full = vm.repr(v).map_err(|e| format_error(vm, e))?;
+            return Ok(cut_middle(&full, MAX_OTHER));
+        }
+    };
+    let n = if dict {
+        vm.dict_items(r).len()
+    } else {
+        items.len()
+    };
+    if n == 0 {
+        return Ok(format!("{open}{close}"));
+    }
+    if level == 0 || *budget > 2000 {
+        return Ok(format!("{open}...{close}"));
+    }
+    let mut parts = vec![];
+    if dict {
+        for (k, val) in vm.dict_items(r).into_iter().take(MAX_ITEMS) {
+            let ks = short_value(vm, k, level - 1, budget)?;
+            let vs = short_value(vm, val, level - 1, budget)?;
+            parts.push(format!("{ks}: {vs}"));
+        }
+    } else {
+        for x in items.iter().take(MAX_ITEMS) {
+            parts.push(short_value(vm, *x, level - 1, budget)?);
+        }
+    }
+    if n > MAX_ITEMS {
+        parts.push("...".into());
+    }
+    let mut body = parts.join(", ");
+    if open == "(" && n == 1 {
+        body.push(',');
+    }
+    Ok(format!("{open}{body}{close}"))
+}
+
+/// The full repr, pretty-printed as `pprint` does: what does not fit in 79
+/// columns is split one item a line (`pp`).
+pub fn pretty_repr(vm: &mut Vm, v: Value) -> String {
+    match pretty_value(vm, v, 0) {
+        Ok(s) => s,
+        Err(e) => e,
+    }
+}
+
+fn pretty_value(vm: &mut Vm, v: Value, indent: usize) -> Result<String, String> {
+    use revpy_vm::heap::Kind;
+    let full = vm.repr(v).map_err(|e| format_error(vm, e))?;
+    let Value::Obj(r) = v else {
+        return Ok(full);
+    };
+    if indent + full.chars().count() <= 79 {
+        return Ok(full);
+    }
+    let cls = vm.heap.get(r).class;
+    if ![vm.types.list, vm.types.tuple, vm.types.dict].contains(&cls) {
+        return Ok(full);
+    }
+    let pad = " ".repeat(indent + 1);
+    let mut parts = vec![];
+    let (open, close) = match vm.heap.kind(r) {
+        Kind::List(l) => {
+            for x in l.clone() {
+                parts.push(pretty_value(vm, x, indent + 1)?);
+            }
+            ("[", "]")
+        }
+        Kind::Tuple(l) => {
+            for x in l.clone() {
+                parts.push(pretty_value(vm, x, indent + 1)?);
+            }
+            ("(", ")")
+        }
+        Kind::Dict(_) => {
+            for (k, x) in vm.dict_items(r) {
+                let ks = vm.repr(k).map_err(|e| format_error(vm, e))?;
+                let w = indent + 1 + ks.chars().count() + 2;
+                let xs = pretty_value(vm, x, w)?;
+                parts.push(format!("{ks}: {xs}"));
+            }
+            ("{", "}")
+        }
+        _ => return Ok(full),
+    };
+    let body = parts.join(&format!(",\n{pad}"));
+    let comma = if open == "(" && parts.len() == 1 {
+        ","
+    } else {
+        ""
+    };
+    Ok(format!("{open}{body}{comma}{close}"))
 }
 
 /// Instructions an evaluation may run (see `eval`).
@@ -351,11 +507,20 @@ pub fn eval_repr_on_copy(vm: &mut Vm, scope: Scope, src: &str, anchors: &Anchors
 
 /// Evaluate a condition on a throwaway copy: true if it holds (or raises).
 pub fn condition_holds(vm: &mut Vm, frame: Option<usize>, src: &str, anchors: &Anchors) -> bool {
+    condition_result(vm, frame, src, anchors).unwrap_or(true)
+}
+
+/// Evaluate a condition on a throwaway copy: whether it holds, or the error it
+/// raises (`Type: message`).
+pub fn condition_result(
+    vm: &mut Vm,
+    frame: Option<usize>,
+    src: &str,
+    anchors: &Anchors,
+) -> Result<bool, String> {
     let mut c = sandbox(vm);
-    match eval(&mut c, Scope::Frame(frame), src, true, anchors) {
-        Ok(v) => c.truthy(v).unwrap_or(true),
-        Err(_) => true,
-    }
+    let v = eval(&mut c, Scope::Frame(frame), src, true, anchors)?;
+    c.truthy(v).map_err(|e| format_error(&mut c, e))
 }
 
 #[cfg(test)]

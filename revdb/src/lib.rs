@@ -4,7 +4,9 @@
 
 pub mod engine;
 pub mod expr;
+pub mod fastwatch;
 pub mod history;
 pub mod shell;
+pub mod tui;
 
 pub use engine::{Engine, Event, Pos};

@@ -331,10 +331,22 @@ impl<'a> Compiler<'a> {
                 i += 1;
             }
         }
+        // An unconditional jump back to an instruction of its own line (a `for`
+        // or `while` loop's closing jump, attributed to the loop header) starts no
+        // line: its target does, so the header stops once per iteration.
+        let loop_close = |i: usize| {
+            let ins = &instrs[i];
+            ins.op == Op::Jump
+                && (ins.arg as usize) <= i
+                && u.lines.get(ins.arg as usize) == Some(&u.lines[i])
+        };
         let line_starts: Vec<bool> = (0..instrs.len())
             .map(|i| i == 0 || u.lines[i] != u.lines[i - 1] || backward_targets[i])
             .collect();
-        for (ins, start) in instrs.iter_mut().zip(&line_starts) {
+        let stops: Vec<bool> = (0..instrs.len())
+            .map(|i| line_starts[i] && (i == 0 || backward_targets[i] || !loop_close(i)))
+            .collect();
+        for (ins, start) in instrs.iter_mut().zip(&stops) {
             ins.line_start = *start;
         }
         let mut cell_params = vec![];

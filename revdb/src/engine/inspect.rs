@@ -37,23 +37,96 @@ impl Engine {
         let anchors = self.cur_anchors();
         let r = expr::eval(&mut self.cur.vm, Scope::Frame(frame), src, true, &anchors);
         match r {
-            Ok(v) => {
-                let text = expr::repr(&mut self.cur.vm, v);
-                match v {
-                    Value::Obj(o) => {
-                        let serial = self.cur.vm.heap.get(o).serial;
-                        if serial < self.cur.serial_limit {
-                            let n = self.anchor_for(serial);
-                            format!("${n} = {text}")
-                        } else {
-                            text
-                        }
-                    }
-                    _ => text,
-                }
-            }
+            Ok(v) => self.show_value(v, true),
             Err(e) => e,
         }
+    }
+
+    /// `$N = repr` for an object of the replayed program (binding `$N`), else the
+    /// repr alone; `short`: shortened as reprlib does.
+    pub fn show_value(&mut self, v: Value, short: bool) -> String {
+        let text = if short {
+            expr::short_repr(&mut self.cur.vm, v)
+        } else {
+            expr::pretty_repr(&mut self.cur.vm, v)
+        };
+        match v {
+            Value::Obj(o) => {
+                let serial = self.cur.vm.heap.get(o).serial;
+                // A value that can never change (a string, a number) gets no
+                // anchor: there is nothing to follow through time.
+                let t = &self.cur.vm.types;
+                let cls = self.cur.vm.heap.get(o).class;
+                let immutable = [
+                    t.str,
+                    t.bytes,
+                    t.int,
+                    t.float,
+                    t.complex,
+                    t.frozenset,
+                    t.range,
+                ]
+                .contains(&cls);
+                if serial < self.cur.serial_limit && !immutable {
+                    let n = self.anchor_for(serial);
+                    format!("${n} = {text}")
+                } else {
+                    text
+                }
+            }
+            _ => text,
+        }
+    }
+
+    /// `pp EXPR`: the whole value, pretty-printed.
+    pub fn pretty(&mut self, src: &str) -> String {
+        let frame = self.frame_index();
+        let anchors = self.cur_anchors();
+        match expr::eval(&mut self.cur.vm, Scope::Frame(frame), src, true, &anchors) {
+            Ok(v) => self.show_value(v, false),
+            Err(e) => e,
+        }
+    }
+
+    /// `whatis EXPR`: the type of the value (pdb's wording).
+    pub fn whatis(&mut self, src: &str) -> String {
+        let frame = self.frame_index();
+        let anchors = self.cur_anchors();
+        let text = format!("(lambda v: ('Function ' + v.__name__) if type(v).__name__ == 'function' else ('Method ' + v.__name__) if type(v).__name__ == 'method' else ('Class ' + v.__module__ + '.' + v.__qualname__) if isinstance(v, type) else repr(type(v)))({src}\n)");
+        match expr::eval(&mut self.cur.vm, Scope::Frame(frame), &text, true, &anchors) {
+            Ok(v) => self.cur.vm.str_lossy(v),
+            Err(e) => e,
+        }
+    }
+
+    /// `args`: the arguments of the selected frame's function, `name = repr`.
+    pub fn args(&mut self) -> Vec<String> {
+        let Some(i) = self.frame_index() else {
+            return vec![];
+        };
+        let f = self.cur.vm.frames[i].clone();
+        let c = f.code.code.clone();
+        if c.name.as_ref() == "<module>" || f.locals.is_some() {
+            return vec![];
+        }
+        let n = c.total_params();
+        let mut out = vec![];
+        for k in 0..n.min(c.varnames.len()) {
+            let v = self.cur.vm.stack[f.base as usize + k];
+            let v = if let Some(ci) = c.cellvars.iter().position(|x| *x == c.varnames[k]) {
+                let cell = self.cur.vm.stack[f.base as usize + c.varnames.len() + ci];
+                self.cur.vm.cell_get(cell)
+            } else {
+                v
+            };
+            let r = if v.is_undef() {
+                "*** undefined".to_string()
+            } else {
+                expr::short_repr(&mut self.cur.vm, v)
+            };
+            out.push(format!("{} = {r}", c.varnames[k]));
+        }
+        out
     }
 
     /// `!STMT`: run statements in the selected frame (effects last until time moves).

@@ -17,11 +17,15 @@ mod inspect;
 mod motion;
 mod points;
 mod run;
+mod scoped;
 
 pub use checkpoints::{Checkpoints, BUDGET_HEAP_FACTOR, MIN_BUDGET};
-pub use points::{bp_matches, BreakSpec, Breakpoint, Hit, Watchpoint};
+pub use points::{
+    bp_matches, check_condition, func_matches, BreakSpec, Breakpoint, Hit, Watchpoint,
+};
 use run::RunOutcome;
 pub use run::DEFAULT_INTERVAL;
+pub use scoped::LocalScope;
 
 use crate::expr::{self, Scope};
 use revpy_compiler::{CodeObject, CompileMode};
@@ -77,16 +81,25 @@ pub struct EndInfo {
     pub status: i32,
     /// The uncaught exception's last traceback line, if it died of one.
     pub exception: Option<String>,
+    /// Where it was at its last stop point before the end (`File "F", line L, in FUNC`).
+    pub place: Option<String>,
+    /// For a program that died of an uncaught exception: the time of the first
+    /// `!!` stop of its way out, where every frame it left is still there.
+    pub post_mortem: Option<u64>,
 }
 
 impl EndInfo {
     pub fn message(&self) -> String {
-        match &self.exception {
+        let head = match &self.exception {
             Some(e) => format!(
                 "The program finished with an uncaught exception: {e} (exit status {}).",
                 self.status
             ),
             None => format!("The program finished with exit status {}.", self.status),
+        };
+        match &self.place {
+            Some(p) => format!("{head}\nIt ended after: {p}"),
+            None => head,
         }
     }
 }
@@ -154,6 +167,8 @@ pub struct Engine {
     pub interrupt: Interrupt,
     /// Hits of the last `continue`/`bcontinue`.
     pub hits: Vec<Hit>,
+    /// After a backward watch hit: the watched values just after the line ran.
+    watch_after: Option<Vec<String>>,
     sources: BTreeMap<String, Rc<Vec<String>>>,
 }
 
@@ -200,6 +215,7 @@ impl Engine {
             anchors: Default::default(),
             events: vec![],
             hits: vec![],
+            watch_after: None,
             on_progress: None,
             interrupt: Default::default(),
             sources: BTreeMap::new(),
@@ -232,6 +248,36 @@ impl Engine {
     pub(super) fn land(&mut self, s: State) {
         self.cur = s;
         self.frame_sel = 0;
+        self.attach_post_mortem();
+    }
+
+    /// At the end of a program that died of an uncaught exception, the frames
+    /// are the ones it was raised through (as `pdb.pm()`): the state of the
+    /// first `!!` stop of its way out, at the end's time.
+    fn attach_post_mortem(&mut self) {
+        if self.cur.kind != StopKind::End || !self.cur.vm.frames.is_empty() {
+            return;
+        }
+        let Some(pm) = self.end.as_ref().and_then(|e| e.post_mortem) else {
+            return;
+        };
+        let out = self.run(
+            Some(pm),
+            false,
+            self.cur.pos.time,
+            Box::new(move |_, _, p| stop_if(p.real && p.time >= pm)),
+        );
+        if let Some(s) = out.captured {
+            if s.pos.time == pm {
+                self.cur.vm = s.vm;
+                self.cur.serial_limit = s.serial_limit;
+            }
+        }
+    }
+
+    /// Whether the current position is the end with the post-mortem frames.
+    pub fn post_mortem(&self) -> bool {
+        self.cur.kind == StopKind::End && !self.cur.vm.frames.is_empty()
     }
 
     /// Report that a backward search scans `from..to`.

@@ -130,9 +130,26 @@ impl Engine {
         progress: bool,
         make: &dyn Fn(Pos) -> Scanner,
     ) -> Result<bool, String> {
+        self.search_back_until(instrs, progress, make, &|_, _| false)
+    }
+
+    /// `search_back`, giving up (no hit) at an upper bound where `nothing_before`
+    /// says, from the next object serial there, that nothing can hit before it
+    /// (watched objects created later).
+    pub(super) fn search_back_until(
+        &mut self,
+        instrs: bool,
+        progress: bool,
+        make: &dyn Fn(Pos) -> Scanner,
+        nothing_before: &dyn Fn(u64, u64) -> bool,
+    ) -> Result<bool, String> {
         let upper0 = self.cur.pos;
         let mut upper = upper0;
+        let mut upper_serial = self.cur.serial_limit;
         loop {
+            if nothing_before(upper.time, upper_serial) {
+                return Ok(false);
+            }
             let start = {
                 let store = self.checkpoints.borrow();
                 if upper.real {
@@ -170,6 +187,11 @@ impl Engine {
             // The next interval ends where this one starts; take its position now,
             // as thinning during the scan may drop the checkpoint.
             let from_pos = self.checkpoint_pos(from);
+            let from_serial = self
+                .checkpoints
+                .borrow()
+                .get(from)
+                .map_or(0, |vm| vm.heap.next_serial());
             let start = Some(from);
             let found: Rc<Cell<Option<Pos>>> = Rc::new(Cell::new(None));
             let f2 = found.clone();
@@ -196,6 +218,7 @@ impl Engine {
                 return Ok(true);
             }
             upper = from_pos;
+            upper_serial = from_serial;
         }
     }
 
@@ -288,8 +311,10 @@ impl Engine {
 
     /// `continue`: to the next breakpoint or watchpoint hit, or the end.
     pub fn cont(&mut self) -> MoveResult {
-        let m = self.hit_matcher();
-        self.forward(false, m)?;
+        let (m, points) = self.hit_matcher();
+        let r = self.forward(false, m);
+        self.keep_ignores(&points);
+        r?;
         self.after_hit(true);
         Ok(())
     }
@@ -299,7 +324,11 @@ impl Engine {
         if self.at_start() {
             return Err(START.into());
         }
-        let found = if self.watchpoints.iter().any(|w| w.enabled) {
+        let nothing_set = !self.watchpoints.iter().any(|w| w.enabled)
+            && !self.breakpoints.iter().any(|b| b.enabled);
+        let found = if nothing_set {
+            false
+        } else if self.watchpoints.iter().any(|w| w.enabled) {
             self.backward_watch()?
         } else {
             let points = self.active_points();
@@ -319,30 +348,133 @@ impl Engine {
 
     /// Backward search with watchpoints (and breakpoints): the last stop point
     /// before now whose line changes a watched value, or that hits a breakpoint.
+    /// The line is the one of the frame that ran when the value changed: after
+    /// a callee's return (`<<`), its caller's line that made the call and stored
+    /// the result. `self.watch_after` gets the values just after the change.
     pub(super) fn backward_watch(&mut self) -> Result<bool, String> {
         let points = self.active_points();
-        self.search_back(false, true, &|upper| {
-            let points = points.clone();
-            let mut prev: Option<(Pos, Vec<String>)> = None;
-            Box::new(move |vm, k, p| {
-                if !p.real {
-                    return (None, false);
-                }
-                let vals = points.watch_values(vm);
-                let mut hit = match &prev {
-                    Some((pp, pv)) if *pv != vals => Some(*pp),
-                    _ => None,
-                };
-                if p.key() >= upper.key() {
-                    return (hit, true);
-                }
-                if points.breakpoint_hit(vm, k) {
-                    hit = Some(p);
-                }
-                prev = Some((p, vals));
-                (hit, false)
-            })
-        })
+        let has_bps = !points.bps_empty();
+        // The serials each watch needs alive (it is a constant error without them).
+        let needs: Vec<Option<u64>> = points.exprs.iter().map(|e| self.newest_anchor(e)).collect();
+        let locals = points.locals.clone();
+        // A watch is constant before a time: its anchors are created later, or
+        // its frame is called later.
+        let constant_before = |i: usize, t: u64, serial: u64| match &locals[i] {
+            Some(ls) => !ls.exists_before(t),
+            None => needs[i].is_some_and(|s| s >= serial),
+        };
+        let after: Rc<RefCell<Option<Vec<String>>>> = Default::default();
+        // Depth of the frame whose line start is the hit, when it lies before
+        // the interval the change was found in.
+        let refine: Rc<Cell<Option<usize>>> = Default::default();
+        let (after2, refine2) = (after.clone(), refine.clone());
+        let found = self.search_back_until(
+            false,
+            true,
+            &|upper| {
+                let points = points.clone();
+                let after = after2.clone();
+                let refine = refine2.clone();
+                let mut prev: Option<(Pos, StopKind, usize, Vec<String>)> = None;
+                // The last line start at each depth.
+                let mut lines: Vec<Option<Pos>> = vec![];
+                // The latest hit so far (hits may be found out of order: a change
+                // seen at p lands on an earlier line start).
+                let mut best: Option<Pos> = None;
+                Box::new(move |vm, k, p| {
+                    if !p.real {
+                        return (None, false);
+                    }
+                    let n = vm.frames.len();
+                    let vals = points.watch_values(vm, p.time);
+                    let mut hit = None;
+                    let better = |c: Pos, best: &mut Option<Pos>| {
+                        let b = best.is_none_or(|b| c.key() > b.key());
+                        if b {
+                            *best = Some(c);
+                        }
+                        b
+                    };
+                    if let Some((pp, pk, pd, pv)) = &prev {
+                        if *pv != vals {
+                            let d0 = if matches!(pk, StopKind::Return | StopKind::ExceptionExit) {
+                                pd.saturating_sub(1)
+                            } else {
+                                *pd
+                            };
+                            let (c, r) = match lines.get(d0).copied().flatten() {
+                                Some(lp) => (lp, None),
+                                None if d0 >= 1 => (*pp, Some(d0)),
+                                None => (*pp, None),
+                            };
+                            if better(c, &mut best) {
+                                hit = Some(c);
+                                refine.set(r);
+                                *after.borrow_mut() = Some(vals.clone());
+                            }
+                        }
+                    }
+                    if p.key() >= upper.key() {
+                        return (hit, true);
+                    }
+                    if k == StopKind::Line {
+                        if lines.len() <= n {
+                            lines.resize(n + 1, None);
+                        }
+                        lines[n] = Some(p);
+                        lines.truncate(n + 1);
+                    }
+                    if points.breakpoint_hit(vm, k) && better(p, &mut best) {
+                        hit = Some(p);
+                        refine.set(None);
+                        *after.borrow_mut() = None;
+                    }
+                    prev = Some((p, k, n, vals));
+                    (hit, false)
+                })
+            },
+            &|t, next_serial| {
+                !has_bps
+                    && !needs.is_empty()
+                    && (0..needs.len()).all(|i| constant_before(i, t, next_serial))
+            },
+        )?;
+        if !found {
+            let t = self.cur.pos.time;
+            let n = needs.len();
+            if !has_bps && n > 0 && (0..n).all(|i| constant_before(i, t, self.cur.serial_limit)) {
+                self.events.push(Event::Message(format!(
+                    "The watched values cannot change before time {t} (their objects are created, or their calls start, later): nothing to search."
+                )));
+            }
+            return Ok(false);
+        }
+        if let Some(d0) = refine.get() {
+            // The line start of that frame is before the interval: go to it.
+            let d = d0.max(1);
+            let _ = self.backward(false, false, &|| {
+                Box::new(move |vm, k, p| {
+                    stop_if(p.real && k == StopKind::Line && vm.frames.len() == d)
+                })
+            })?;
+        }
+        self.watch_after = after.borrow_mut().take();
+        Ok(true)
+    }
+
+    /// The newest serial among the anchors an expression uses (None: it uses
+    /// none, or one that is not bound).
+    pub(super) fn newest_anchor(&self, src: &str) -> Option<u64> {
+        let (_, used) = expr::substitute(src).ok()?;
+        let mut newest = None;
+        for (_, r, _) in used {
+            let s = match r {
+                expr::AnchorRef::Index(i) => *self.anchors.serials.get(i)?,
+                expr::AnchorRef::Serial(s) => s,
+            };
+            newest = Some(newest.map_or(s, |n: u64| n.max(s)));
+        }
+        newest
     }
 
     /// `last EXPR` (backward) / `last -f EXPR`: to where the value last changed.
@@ -359,7 +491,7 @@ impl Engine {
         let mut c = expr::sandbox(&mut self.cur.vm);
         let anchors = self.cur_anchors();
         if let Err(e) = expr::eval(&mut c, Scope::Isolated, &watched, true, &anchors) {
-            if !e.starts_with("RuntimeError") {
+            if e.starts_with("NameError") || e.starts_with("SyntaxError") {
                 return Err(format!("cannot follow '{src}' through time: {e} (use an expression of anchors, e.g. `last $0.attr`)"));
             }
         }
@@ -369,7 +501,9 @@ impl Engine {
         let saved_b = std::mem::take(&mut self.breakpoints);
         self.watchpoints.push(Watchpoint {
             id,
+            label: watched.clone(),
             expr: watched,
+            local: None,
             value,
             enabled: true,
         });
@@ -384,7 +518,11 @@ impl Engine {
         });
         self.watchpoints = saved_w;
         self.breakpoints = saved_b;
-        self.hits.clear();
+        for h in std::mem::take(&mut self.hits) {
+            if let Hit::Watchpoint(_, what) = h {
+                self.events.push(Event::Message(what));
+            }
+        }
         self.update_watches();
         r
     }
@@ -399,4 +537,83 @@ pub(super) fn split_attr(src: &str) -> Option<(&str, &str)> {
         && !attr.starts_with(|c: char| c.is_ascii_digit())
         && !base.is_empty();
     ok.then_some((base, attr))
+}
+
+impl Engine {
+    /// The line of the innermost frame at a stop.
+    fn top_line(vm: &Vm) -> Option<u32> {
+        vm.frames.last().map(|f| f.code.code.line_of(f.ip as usize))
+    }
+
+    /// `until [LINE]`: forward to a line of this frame greater than the current
+    /// one (with LINE: at least LINE), or to where the frame returns.
+    pub fn until(&mut self, line: Option<u32>) -> MoveResult {
+        let d = self.depth();
+        let cur = Self::top_line(&self.cur.vm).unwrap_or(0);
+        let want = line.unwrap_or(cur + 1);
+        self.forward(
+            false,
+            Box::new(move |vm, k, p| {
+                let n = vm.frames.len();
+                let line_ok =
+                    k == StopKind::Line && n == d && Self::top_line(vm).is_some_and(|l| l >= want);
+                let returns = n == d && matches!(k, StopKind::Return | StopKind::ExceptionExit);
+                stop_if(p.real && (line_ok || returns || n < d))
+            }),
+        )
+    }
+
+    /// `buntil [LINE]`: back to a line of this frame smaller than the current one
+    /// (with LINE: at most LINE), or to where the frame was called.
+    pub fn buntil(&mut self, line: Option<u32>) -> MoveResult {
+        if self.at_start() {
+            return Err(START.into());
+        }
+        let d = self.depth().max(1);
+        let cur = Self::top_line(&self.cur.vm).unwrap_or(u32::MAX);
+        let want = line.unwrap_or(cur.saturating_sub(1));
+        let found = self.backward(false, false, &|| {
+            Box::new(move |vm, k, p| {
+                let n = vm.frames.len();
+                let line_ok =
+                    k == StopKind::Line && n == d && Self::top_line(vm).is_some_and(|l| l <= want);
+                stop_if(p.real && (line_ok || n < d))
+            })
+        })?;
+        if !found {
+            self.go_start()?;
+        }
+        Ok(())
+    }
+
+    /// `go end`: to the last stop point of the program.
+    pub fn go_end(&mut self) -> MoveResult {
+        match self.end.as_ref().map(|e| e.time) {
+            Some(t) => self.go(t),
+            None => {
+                let here = self.cur.pos.time;
+                let out = self.run(
+                    Some(here),
+                    false,
+                    here,
+                    Box::new(|_, k, p| stop_if(p.real && k == StopKind::End)),
+                );
+                self.finish_move(out)
+            }
+        }
+    }
+
+    /// The value the selected frame returns, at a return stop (`retval`).
+    pub fn retval(&mut self) -> Result<String, String> {
+        if self.cur.kind != StopKind::Return || self.frame_sel != 0 || !self.cur.pos.real {
+            return Err("Not at a return: use finish (or step to a << stop) first.".into());
+        }
+        let v = *self
+            .cur
+            .vm
+            .stack
+            .last()
+            .ok_or_else(|| "no return value".to_string())?;
+        Ok(self.show_value(v, true))
+    }
 }

@@ -18,6 +18,11 @@ pub struct Breakpoint {
     pub temporary: bool,
     pub enabled: bool,
     pub hits: u64,
+    /// `ignore N COUNT`: the next COUNT forward crossings do not stop.
+    pub ignore: u64,
+    /// `commands N`: debugger commands run at each hit (`silent` first: no
+    /// position shown).
+    pub commands: Vec<String>,
 }
 
 impl Breakpoint {
@@ -33,7 +38,12 @@ impl Breakpoint {
 #[derive(Clone, Debug)]
 pub struct Watchpoint {
     pub id: usize,
+    /// What is evaluated (for `watch NAME` of a global: `$N['NAME']`).
     pub expr: String,
+    /// How hits name it (the expression, or NAME for `watch NAME`).
+    pub label: String,
+    /// `watch NAME` of a local: the call it belongs to.
+    pub local: Option<Rc<scoped::LocalScope>>,
     /// Repr of the value (or the error) at the current position.
     pub value: String,
     pub enabled: bool,
@@ -51,43 +61,76 @@ pub enum Hit {
 #[derive(Clone)]
 pub(super) struct ActivePoints {
     bps: Vec<Breakpoint>,
+    /// Crossings each of `bps` still ignores (shared with the engine, which
+    /// copies them back after a forward run).
+    pub(super) ignores: Rc<RefCell<Vec<u64>>>,
+    /// Whether the run goes forward (`ignore` counts only then).
+    pub(super) forward: bool,
     pub(super) exprs: Vec<String>,
+    pub(super) locals: Vec<Option<Rc<scoped::LocalScope>>>,
     anchors: expr::Anchors,
     main_file: String,
 }
 
 impl ActivePoints {
-    /// The watch expressions' reprs here.
-    pub(super) fn watch_values(&self, vm: &mut Vm) -> Vec<String> {
+    pub(super) fn bps_empty(&self) -> bool {
+        self.bps.is_empty()
+    }
+
+    /// The watch expressions' reprs at stop `t`.
+    pub(super) fn watch_values(&self, vm: &mut Vm, t: u64) -> Vec<String> {
         self.exprs
             .iter()
-            .map(|e| expr::watch_repr(vm, e, &self.anchors))
+            .zip(&self.locals)
+            .map(|(e, l)| match l {
+                Some(ls) => ls.value_at(vm, t),
+                None => expr::watch_repr(vm, e, &self.anchors),
+            })
             .collect()
     }
 
-    /// Whether a breakpoint hits at this stop point.
+    /// Whether a breakpoint hits at this stop point. Forward, a breakpoint with
+    /// crossings left to ignore uses one up instead of hitting.
     pub(super) fn breakpoint_hit(&self, vm: &mut Vm, kind: StopKind) -> bool {
-        self.bps
-            .iter()
-            .any(|b| bp_matches(b, vm, kind, &self.main_file, &self.anchors))
+        let mut hit = false;
+        for (i, b) in self.bps.iter().enumerate() {
+            if bp_matches(b, vm, kind, &self.main_file, &self.anchors) {
+                let mut ig = self.ignores.borrow_mut();
+                if self.forward && ig[i] > 0 {
+                    ig[i] -= 1;
+                } else {
+                    hit = true;
+                }
+            }
+        }
+        hit
     }
 }
 
 impl Engine {
     /// The enabled breakpoints and watch expressions, for a run's matcher.
     pub(super) fn active_points(&self) -> ActivePoints {
+        let bps: Vec<Breakpoint> = self
+            .breakpoints
+            .iter()
+            .filter(|b| b.enabled)
+            .cloned()
+            .collect();
         ActivePoints {
-            bps: self
-                .breakpoints
-                .iter()
-                .filter(|b| b.enabled)
-                .cloned()
-                .collect(),
+            ignores: Rc::new(RefCell::new(bps.iter().map(|b| b.ignore).collect())),
+            forward: false,
+            bps,
             exprs: self
                 .watchpoints
                 .iter()
                 .filter(|w| w.enabled)
                 .map(|w| w.expr.clone())
+                .collect(),
+            locals: self
+                .watchpoints
+                .iter()
+                .filter(|w| w.enabled)
+                .map(|w| w.local.clone())
                 .collect(),
             anchors: self.anchors.clone(),
             main_file: self.program.file.clone(),
@@ -95,36 +138,74 @@ impl Engine {
     }
 
     /// A matcher for forward breakpoint and watchpoint hits.
-    pub(super) fn hit_matcher(&self) -> Matcher {
-        let points = self.active_points();
+    pub(super) fn hit_matcher(&self) -> (Matcher, ActivePoints) {
+        let mut points = self.active_points();
+        points.forward = true;
+        let shared = points.clone();
         let mut prev: Vec<String> = self
             .watchpoints
             .iter()
             .filter(|w| w.enabled)
             .map(|w| w.value.clone())
             .collect();
-        Box::new(move |vm, k, p| {
+        let m: Matcher = Box::new(move |vm, k, p| {
             if !p.real {
                 return Flow::Continue;
             }
             let mut hit = false;
             if !points.exprs.is_empty() {
-                let vals = points.watch_values(vm);
+                let vals = points.watch_values(vm, p.time);
                 hit = vals != prev;
                 prev = vals;
             }
             stop_if(hit || points.breakpoint_hit(vm, k))
-        })
+        });
+        (m, shared)
     }
 
-    /// After a `continue`/`bcontinue`: which breakpoints and watchpoints hit here.
-    pub(super) fn after_hit(&mut self, _forward: bool) {
-        self.hits.clear();
-        let changed = self.update_watches();
-        for id in changed {
-            if let Some(w) = self.watchpoints.iter().find(|w| w.id == id) {
-                self.hits.push(Hit::Watchpoint(id, w.expr.clone()));
+    /// After a forward run: the crossings the breakpoints still ignore.
+    pub(super) fn keep_ignores(&mut self, points: &ActivePoints) {
+        let ig = points.ignores.borrow();
+        for (b, n) in points.bps.iter().zip(ig.iter()) {
+            if let Some(mine) = self.breakpoints.iter_mut().find(|x| x.id == b.id) {
+                mine.ignore = *n;
             }
+        }
+    }
+
+    /// After a `continue`/`bcontinue`: which breakpoints and watchpoints hit
+    /// here. A watchpoint hit says `EXPR: OLD -> NEW` in the program's order:
+    /// forward, the value before the motion and now; backward (landing on the
+    /// line that changes it), the value now and just after that line.
+    pub(super) fn after_hit(&mut self, forward: bool) {
+        self.hits.clear();
+        let after = self.watch_after.take();
+        let mut k = 0;
+        for i in 0..self.watchpoints.len() {
+            if !self.watchpoints[i].enabled {
+                continue;
+            }
+            let now = self.watch_value(i);
+            let w = &self.watchpoints[i];
+            let old = w.value.clone();
+            if forward {
+                if now != old {
+                    let what = format!("{}: {old} -> {now}", w.label);
+                    self.hits.push(Hit::Watchpoint(w.id, what));
+                }
+            } else if let Some(a) = after.as_ref().and_then(|a| a.get(k)) {
+                if *a != now {
+                    let what = format!("{}: {now} -> {a}", w.label);
+                    self.hits.push(Hit::Watchpoint(w.id, what));
+                }
+            } else if now != old {
+                self.events.push(Event::Message(format!(
+                    "updating watchpoint value: {} => {now}",
+                    w.label
+                )));
+            }
+            self.watchpoints[i].value = now;
+            k += 1;
         }
         let main_file = self.program.file.clone();
         let kind = self.cur.kind;
@@ -134,6 +215,15 @@ impl Engine {
             if self.cur.pos.real && bp_matches(b, &mut self.cur.vm, kind, &main_file, &anchors) {
                 b.hits += 1;
                 self.hits.push(Hit::Breakpoint(b.id, b.describe()));
+                if let Some(c) = &b.cond {
+                    let frame = self.cur.vm.frames.len().checked_sub(1);
+                    if let Err(e) = expr::condition_result(&mut self.cur.vm, frame, c, &anchors) {
+                        self.events.push(Event::Message(format!(
+                            "Error in the condition of breakpoint {} ({c}): {e}",
+                            b.id
+                        )));
+                    }
+                }
                 if b.temporary {
                     remove.push(b.id);
                 }
@@ -146,16 +236,15 @@ impl Engine {
     /// ones (`updating watchpoint value`), return their ids.
     pub fn update_watches(&mut self) -> Vec<usize> {
         let mut changed = vec![];
-        let anchors = self.cur_anchors();
         for i in 0..self.watchpoints.len() {
             if !self.watchpoints[i].enabled {
                 continue;
             }
-            let v = expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &anchors);
+            let v = self.watch_value(i);
             if v != self.watchpoints[i].value {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
-                    self.watchpoints[i].expr, v
+                    self.watchpoints[i].label, v
                 )));
                 self.watchpoints[i].value = v;
                 changed.push(self.watchpoints[i].id);
@@ -175,15 +264,7 @@ impl Engine {
     ) -> Result<usize, String> {
         self.check_break_spec(&spec)?;
         if let Some(c) = &cond {
-            let (text, _) = expr::substitute(c)?;
-            if let Some(e) = expr::unmatched_bracket(&text) {
-                return Err(format!("{e} in the condition"));
-            }
-            if let Err(e) =
-                revpy_compiler::compile(&format!("({text}\n)"), "<condition>", CompileMode::Module)
-            {
-                return Err(format!("SyntaxError in the condition: {}", e.message));
-            }
+            check_condition(c)?;
         }
         let id = self.next_bp;
         self.next_bp += 1;
@@ -194,6 +275,8 @@ impl Engine {
             temporary,
             enabled: true,
             hits: 0,
+            ignore: 0,
+            commands: vec![],
         });
         Ok(id)
     }
@@ -232,9 +315,7 @@ impl Engine {
         let code = self.program_code();
         match spec {
             BreakSpec::Func(name) => {
-                let found = code
-                    .iter()
-                    .any(|c| c.name.as_ref() == name || c.qualname.as_ref() == name);
+                let found = code.iter().any(|c| func_matches(c, name));
                 if found {
                     Ok(())
                 } else {
@@ -267,8 +348,45 @@ impl Engine {
         }
     }
 
-    /// Add a watchpoint; returns its id (its value is in `watchpoints`).
+    /// Watchpoint `i`'s value at the current position.
+    pub(super) fn watch_value(&mut self, i: usize) -> String {
+        let t = self.cur.pos.time;
+        match self.watchpoints[i].local.clone() {
+            Some(ls) => {
+                if ls.unresolved_at(t) {
+                    self.resolve_scopes(t);
+                }
+                ls.value_at(&mut self.cur.vm, t)
+            }
+            None => {
+                let anchors = self.cur_anchors();
+                expr::watch_repr(&mut self.cur.vm, &self.watchpoints[i].expr, &anchors)
+            }
+        }
+    }
+
+    /// Add a watchpoint; returns its id (its value is in `watchpoints`). A
+    /// plain NAME of the selected frame watches that variable of that frame
+    /// (a local: that call of the function; a global: its module's).
     pub fn add_watchpoint(&mut self, src: &str) -> Result<usize, String> {
+        if let Some((expr, label, local)) = self.scoped_watch(src)? {
+            let id = self.next_bp;
+            self.next_bp += 1;
+            let name = src.trim().to_string();
+            self.watchpoints.push(Watchpoint {
+                id,
+                expr,
+                label: name,
+                local,
+                value: String::new(),
+                enabled: true,
+            });
+            let i = self.watchpoints.len() - 1;
+            self.watchpoints[i].value = self.watch_value(i);
+            self.events
+                .push(Event::Message(format!("Watching {label}")));
+            return Ok(id);
+        }
         let (text, _) = expr::substitute(src)?;
         if let Some(e) = expr::unmatched_bracket(&text) {
             return Err(e);
@@ -285,10 +403,20 @@ impl Engine {
         self.watchpoints.push(Watchpoint {
             id,
             expr: src.to_string(),
+            label: src.to_string(),
+            local: None,
             value,
             enabled: true,
         });
         Ok(id)
+    }
+
+    /// `delete` with no argument: every breakpoint, watchpoint and catchpoint.
+    pub fn delete_all(&mut self) -> usize {
+        let n = self.breakpoints.len() + self.watchpoints.len();
+        self.breakpoints.clear();
+        self.watchpoints.clear();
+        n
     }
 
     /// Delete, enable or disable a breakpoint or watchpoint by number.
@@ -310,23 +438,53 @@ impl Engine {
             found = true;
         }
         if on && found {
-            let v: Vec<(usize, String)> = self
-                .watchpoints
-                .iter()
-                .map(|w| (w.id, w.expr.clone()))
-                .collect();
-            for (wid, e) in v {
-                if wid == id {
-                    let anchors = self.cur_anchors();
-                    let val = expr::watch_repr(&mut self.cur.vm, &e, &anchors);
-                    if let Some(w) = self.watchpoints.iter_mut().find(|w| w.id == id) {
-                        w.value = val;
-                    }
-                }
+            if let Some(i) = self.watchpoints.iter().position(|w| w.id == id) {
+                self.watchpoints[i].value = self.watch_value(i);
             }
         }
         found
     }
+}
+
+/// An error if a breakpoint condition does not compile.
+pub fn check_condition(c: &str) -> Result<(), String> {
+    let (text, _) = expr::substitute(c)?;
+    if let Some(e) = expr::unmatched_bracket(&text) {
+        return Err(format!("{e} in the condition"));
+    }
+    if let Err(e) =
+        revpy_compiler::compile(&format!("({text}\n)"), "<condition>", CompileMode::Module)
+    {
+        return Err(format!("SyntaxError in the condition: {}", e.message));
+    }
+    Ok(())
+}
+
+/// Whether a code object is the function a `break FUNC` names: its name, its
+/// qualified name, or `module.qualname` (the module by its file's base name).
+pub fn func_matches(code: &CodeObject, name: &str) -> bool {
+    if code.name.as_ref() == name || code.qualname.as_ref() == name {
+        return true;
+    }
+    let Some((module, rest)) = name.split_once('.') else {
+        return false;
+    };
+    let stem = std::path::Path::new(code.filename.as_ref())
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let stem = if stem == "__init__" {
+        std::path::Path::new(code.filename.as_ref())
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default()
+    } else {
+        stem
+    };
+    let module_last = module.rsplit('.').next().unwrap_or(module);
+    (stem == module || stem == module_last)
+        && (code.qualname.as_ref() == rest || code.name.as_ref() == rest)
 }
 
 /// Whether breakpoint `b` hits at this stop point.
@@ -347,8 +505,7 @@ pub fn bp_matches(
     let ip = f.ip as usize;
     let at = match &b.spec {
         BreakSpec::Func(name) => {
-            (code.name.as_ref() == name || code.qualname.as_ref() == name)
-                && code.instrs.iter().position(|i| i.line_start) == Some(ip)
+            func_matches(code, name) && code.instrs.iter().position(|i| i.line_start) == Some(ip)
         }
         BreakSpec::Line(file, line) => {
             let file_ok = file_matches(&code.filename, file.as_deref(), main_file);
@@ -379,5 +536,101 @@ fn file_matches(filename: &str, wanted: Option<&str>, main_file: &str) -> bool {
                     .file_name()
                     .is_some_and(|n| n.to_string_lossy() == *fl)
         }
+    }
+}
+
+impl Engine {
+    /// `trace SPEC EXPR, ...`: without moving, replay the whole recording and
+    /// give one line per time SPEC ran (`[TIME] FILE:LINE EXPR = value, ...`),
+    /// evaluating the expressions in that frame. Returns the lines.
+    pub fn trace(&mut self, spec: BreakSpec, exprs: &[String]) -> Result<Vec<String>, String> {
+        self.check_break_spec(&spec)?;
+        for e in exprs {
+            check_condition(e).map_err(|m| m.replace(" in the condition", ""))?;
+        }
+        let bp = Breakpoint {
+            id: 0,
+            spec,
+            cond: None,
+            temporary: false,
+            enabled: true,
+            hits: 0,
+            ignore: 0,
+            commands: vec![],
+        };
+        let main_file = self.program.file.clone();
+        let anchors = self.anchors.clone();
+        let exprs = exprs.to_vec();
+        let lines: Rc<RefCell<Vec<String>>> = Default::default();
+        let out = lines.clone();
+        // The last code object seen and whether the spec can hit in it: most
+        // stop points follow one in the same code.
+        let mut last_code: Option<(*const revpy_vm::heap::CodeData, bool)> = None;
+        let matcher: Matcher = Box::new(move |vm, k, p| {
+            if !p.real || k != StopKind::Line {
+                return Flow::Continue;
+            }
+            let Some(f) = vm.frames.last() else {
+                return Flow::Continue;
+            };
+            let ptr = Rc::as_ptr(&f.code);
+            let may = match last_code {
+                Some((c, m)) if c == ptr => m,
+                _ => {
+                    let code = &f.code.code;
+                    let m = match &bp.spec {
+                        BreakSpec::Func(name) => func_matches(code, name),
+                        BreakSpec::Line(file, _) => {
+                            file_matches(&code.filename, file.as_deref(), &main_file)
+                        }
+                    };
+                    last_code = Some((ptr, m));
+                    m
+                }
+            };
+            if !may || !bp_matches(&bp, vm, k, &main_file, &anchors) {
+                return Flow::Continue;
+            }
+            let f = vm.frames.last().expect("frame");
+            let code = &f.code.code;
+            let line = code.line_of(f.ip as usize);
+            let file = std::path::Path::new(code.filename.as_ref())
+                .file_name()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let n = vm.frames.len();
+            let mut c = expr::sandbox(vm);
+            let mut a = anchors.clone();
+            a.limit = Some(vm.heap.next_serial());
+            let vals: Vec<String> = exprs
+                .iter()
+                .map(|e| {
+                    let v = match expr::eval(&mut c, expr::Scope::Frame(Some(n - 1)), e, true, &a) {
+                        Ok(v) => expr::short_repr(&mut c, v),
+                        Err(m) => m,
+                    };
+                    format!("{e} = {v}")
+                })
+                .collect();
+            out.borrow_mut()
+                .push(format!("[{}] {file}:{line} {}", p.time, vals.join(", ")));
+            Flow::Continue
+        });
+        let furthest = self.furthest;
+        let n_events = self.events.len();
+        let here = self.cur.pos.time;
+        let r = self.run(Some(1), false, here, matcher);
+        // The program's output is shown when the user gets there, not now.
+        self.furthest = furthest;
+        let mut k = 0;
+        self.events.retain(|e| {
+            k += 1;
+            k <= n_events || !matches!(e, Event::Output(_))
+        });
+        if r.interrupted {
+            return Err(format!("Interrupted; still at time {}.", self.time_text()));
+        }
+        let v = std::mem::take(&mut *lines.borrow_mut());
+        Ok(v)
     }
 }

@@ -17,6 +17,14 @@ pub(super) struct RunCtx {
     interrupted: bool,
     stopped: bool,
     captured: Option<State>,
+    /// The innermost frame's code and position at the last real stop point
+    /// (where the program was when it ended).
+    last_at: Option<(Rc<revpy_vm::heap::CodeData>, u32)>,
+    /// The first stop of the latest run of `!!` stops (an exception leaving
+    /// frame after frame), if the last stops were such a run: where a program
+    /// that dies of an exception still has all its frames (post-mortem).
+    chain_start: Option<u64>,
+    last_kind: StopKind,
 }
 
 /// The first time after `t` to keep a checkpoint at, for a run whose user will
@@ -73,6 +81,21 @@ pub(super) struct RunOutcome {
     pub(super) captured: Option<State>,
 }
 
+fn t_of(p: Pos) -> u64 {
+    p.time
+}
+
+/// `File "F", line L, in FUNC` of a code position.
+fn place_of((code, ip): &(Rc<revpy_vm::heap::CodeData>, u32)) -> String {
+    let c = &code.code;
+    format!(
+        "File \"{}\", line {}, in {}",
+        c.filename,
+        c.line_of(*ip as usize),
+        c.name
+    )
+}
+
 /// The default number of stop points between checkpoints.
 pub const DEFAULT_INTERVAL: u64 = 2000;
 
@@ -125,6 +148,9 @@ impl Engine {
             interrupted: false,
             stopped: false,
             captured: None,
+            last_at: None,
+            chain_start: None,
+            last_kind: StopKind::Line,
         }));
         let hook_ctx = ctx.clone();
         let interrupt = self.interrupt.clone();
@@ -152,6 +178,22 @@ impl Engine {
                 }
                 cx.last_real = Some(pos);
                 cx.stop_instr = vm.instructions;
+                match kind {
+                    StopKind::ExceptionExit if cx.last_kind != StopKind::ExceptionExit => {
+                        cx.chain_start = Some(t_of(pos));
+                    }
+                    StopKind::ExceptionExit | StopKind::End => {}
+                    _ => cx.chain_start = None,
+                }
+                cx.last_kind = kind;
+                if kind != StopKind::End {
+                    if let Some(f) = vm.frames.last() {
+                        match &mut cx.last_at {
+                            Some((c, ip)) if Rc::ptr_eq(c, &f.code) => *ip = f.ip,
+                            other => *other = Some((f.code.clone(), f.ip)),
+                        }
+                    }
+                }
                 let t = pos.time;
                 if t <= cx.furthest {
                     cx.out_mark = (sink_len(&vm.effects.stdout), sink_len(&vm.effects.stderr));
@@ -247,20 +289,31 @@ impl Engine {
                         } else {
                             None
                         };
+                        let place = cx.last_at.as_ref().map(place_of);
+                        let post_mortem = if exception.is_some() {
+                            cx.chain_start
+                        } else {
+                            None
+                        };
                         self.end = cx.last_real.map(|p| EndInfo {
                             time: p.time,
                             status: *c,
                             exception,
+                            place,
+                            post_mortem,
                         });
                     }
                 }
                 ExitStatus::Aborted(m) => {
                     self.events.push(Event::Message(format!("revpy: {m}")));
                     if self.end.is_none() {
+                        let place = cx.last_at.as_ref().map(place_of);
                         self.end = cx.last_real.map(|p| EndInfo {
                             time: p.time,
                             status: 3,
                             exception: Some(m.clone()),
+                            place,
+                            post_mortem: None,
                         });
                     }
                 }

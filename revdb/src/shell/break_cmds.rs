@@ -16,7 +16,9 @@ pub(super) fn watch(sh: &mut Shell, call: &Call) {
     if arg.is_empty() {
         return sh.usage("watch");
     }
-    match sh.engine.add_watchpoint(arg) {
+    let r = sh.engine.add_watchpoint(arg);
+    sh.flush_events();
+    match r {
         Ok(id) => {
             let v = sh
                 .engine
@@ -33,6 +35,13 @@ pub(super) fn watch(sh: &mut Shell, call: &Call) {
 }
 
 pub(super) fn delete(sh: &mut Shell, call: &Call) {
+    if call.arg.is_empty() {
+        let n = sh.engine.delete_all();
+        sh.say(&format!(
+            "Deleted {n} breakpoints, watchpoints and catchpoints"
+        ));
+        return;
+    }
     let ok = point_number(sh, call).map(|id| (id, sh.engine.delete(id)));
     report(sh, ok, "Deleted")
 }
@@ -66,6 +75,28 @@ fn report(sh: &mut Shell, done: Option<(usize, bool)>, verb: &str) {
 }
 
 impl Shell {
+    /// A breakpoint's place: FUNC, Class.method, module.func, FILE:LINE or LINE.
+    pub(super) fn parse_spec(&self, spec: &str) -> Result<BreakSpec, String> {
+        if let Ok(n) = spec.parse::<u32>() {
+            Ok(BreakSpec::Line(Some(self.engine.program.file.clone()), n))
+        } else if let Some((file, line)) = spec.rsplit_once(':') {
+            match line.parse::<u32>() {
+                Ok(n) => Ok(BreakSpec::Line(Some(file.to_string()), n)),
+                Err(_) => Err(format!("bad line number in '{spec}'")),
+            }
+        } else if !spec.is_empty()
+            && spec.split('.').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '<' || c == '>')
+            })
+        {
+            Ok(BreakSpec::Func(spec.to_string()))
+        } else {
+            Err(format!("cannot understand the breakpoint '{spec}': use FUNC, Class.method, module.func, FILE:LINE or LINE"))
+        }
+    }
+
     fn breakpoint(&mut self, arg: &str, temporary: bool) {
         if arg.is_empty() {
             if temporary {
@@ -79,34 +110,20 @@ impl Shell {
             Some(i) => (arg[..i].trim(), Some(arg[i + 4..].trim().to_string())),
             None => match arg.strip_suffix(" if") {
                 Some(s) => (s.trim(), Some(String::new())),
-                None => (arg, None),
+                // pdb's `break LINE, COND`.
+                None => match arg.split_once(',') {
+                    Some((s, c)) => (s.trim(), Some(c.trim().to_string())),
+                    None => (arg, None),
+                },
             },
         };
         if cond.as_deref().is_some_and(|c| c.is_empty()) {
             self.err("the condition after 'if' is missing");
             return;
         }
-        let spec = if let Ok(n) = spec.parse::<u32>() {
-            BreakSpec::Line(Some(self.engine.program.file.clone()), n)
-        } else if let Some((file, line)) = spec.rsplit_once(':') {
-            match line.parse::<u32>() {
-                Ok(n) => BreakSpec::Line(Some(file.to_string()), n),
-                Err(_) => {
-                    self.err(&format!("bad line number in '{spec}'"));
-                    return;
-                }
-            }
-        } else if !spec.is_empty()
-            && spec.split('.').all(|p| {
-                !p.is_empty()
-                    && p.chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '<' || c == '>')
-            })
-        {
-            BreakSpec::Func(spec.to_string())
-        } else {
-            self.err(&format!("cannot understand the breakpoint '{spec}': use FUNC, Class.method, FILE:LINE or LINE"));
-            return;
+        let spec = match self.parse_spec(spec) {
+            Ok(s) => s,
+            Err(e) => return self.err(&e),
         };
         let id = match self.engine.add_breakpoint(spec, cond, temporary) {
             Ok(id) => id,

@@ -55,8 +55,8 @@ fn select_frame(sh: &mut Shell, call: &Call, up: bool) {
     sh.show_position();
 }
 
-pub(super) fn list(sh: &mut Shell, _: &Call) {
-    sh.list(false)
+pub(super) fn list(sh: &mut Shell, call: &Call) {
+    sh.list_cmd(call.arg)
 }
 
 pub(super) fn longlist(sh: &mut Shell, _: &Call) {
@@ -101,6 +101,7 @@ impl Shell {
         match self.engine.cur.kind {
             StopKind::Return => "<<",
             StopKind::ExceptionExit => "!!",
+            StopKind::End if self.engine.post_mortem() => "!!",
             _ => "> ",
         }
     }
@@ -115,6 +116,9 @@ impl Shell {
             return;
         };
         let (file, line, func) = self.frame_info(i);
+        if self.engine.post_mortem() {
+            self.say("Post-mortem: the frames the uncaught exception went through (bt, up, down, p, locals):");
+        }
         self.say(&format!("File \"{file}\", line {line} in {func}:"));
         self.listing(&file, line, line.saturating_sub(2), line + 2);
     }
@@ -149,6 +153,53 @@ impl Shell {
         }
     }
 
+    /// `list`: 11 lines around the current line; again, the 11 after the last
+    /// listing; `l .` around the current line; `l N` around line N; `l A,B`
+    /// lines A to B (`l A,N` with N < A: N lines from A).
+    fn list_cmd(&mut self, arg: &str) {
+        let Some(i) = self.engine.frame_index() else {
+            self.err("the program has finished: no frame");
+            return;
+        };
+        let (file, line, _) = self.frame_info(i);
+        let here = (self.engine.cur.pos, self.engine.frame_sel);
+        let (from, to) = match arg {
+            "" => match &self.list_next {
+                Some((p, sel, f, next)) if (*p, *sel) == here && *f == file => (*next, next + 10),
+                _ => (line.saturating_sub(5).max(1), line + 5),
+            },
+            "." => (line.saturating_sub(5).max(1), line + 5),
+            a => {
+                let parsed = match a.split_once(',') {
+                    Some((x, y)) => x
+                        .trim()
+                        .parse::<u32>()
+                        .ok()
+                        .zip(y.trim().parse::<u32>().ok())
+                        .map(|(x, y)| if y < x { (x, x + y) } else { (x, y) }),
+                    None => a
+                        .parse::<u32>()
+                        .ok()
+                        .map(|n| (n.saturating_sub(5).max(1), n + 5)),
+                };
+                match parsed {
+                    Some(r) => r,
+                    None => return self.usage("list"),
+                }
+            }
+        };
+        let total = self
+            .engine
+            .source_lines(&file)
+            .map_or(0, |l| l.len() as u32);
+        if from > total {
+            self.err("end of file");
+            return;
+        }
+        self.listing(&file, line, from, to);
+        self.list_next = Some((here.0, here.1, file, to.min(total) + 1));
+    }
+
     fn backtrace(&mut self) {
         let n = self.engine.cur.vm.frames.len();
         if n == 0 {
@@ -168,14 +219,38 @@ impl Shell {
                 }
             }
         }
+        if self.engine.post_mortem() {
+            if let Some(e) = self.engine.end.as_ref().and_then(|e| e.exception.clone()) {
+                self.say(&e);
+            }
+        }
     }
 
     fn names(&mut self, globals: bool) {
+        let mut vm = crate::expr::sandbox(&mut self.engine.cur.vm);
         let Some(i) = self.engine.frame_index() else {
-            self.err("the program has finished: no frame");
+            // At the end: the main module's names.
+            let anchors = self.engine.cur_anchors();
+            let m = crate::expr::eval(
+                &mut vm,
+                crate::expr::Scope::Frame(None),
+                "globals()",
+                true,
+                &anchors,
+            );
+            let Ok(revpy_vm::Value::Obj(m)) = m else {
+                self.err("the program has finished: no frame");
+                return;
+            };
+            for (k, v) in vm.dict_items(m) {
+                let name = vm.str_lossy(k);
+                if name != "__builtins__" {
+                    let r = crate::expr::short_repr(&mut vm, v);
+                    self.say(&format!("{name} = {r}"));
+                }
+            }
             return;
         };
-        let mut vm = crate::expr::sandbox(&mut self.engine.cur.vm);
         let f = vm.frames[i].clone();
         let mut pairs: Vec<(String, revpy_vm::Value)> = vec![];
         let dict = if globals {
@@ -210,7 +285,7 @@ impl Shell {
             }
         }
         for (name, v) in pairs {
-            let r = crate::expr::repr(&mut vm, v);
+            let r = crate::expr::short_repr(&mut vm, v);
             self.say(&format!("{name} = {r}"));
         }
     }
@@ -269,7 +344,7 @@ impl Shell {
                 }
                 for w in self.engine.watchpoints.clone() {
                     let en = if w.enabled { "" } else { " (disabled)" };
-                    self.say(&format!("{}: {} => {}{en}", w.id, w.expr, w.value));
+                    self.say(&format!("{}: {} => {}{en}", w.id, w.label, w.value));
                 }
             }
             "checkpoints" => {

@@ -14,6 +14,7 @@ mod complete;
 pub mod help;
 mod inspect_cmds;
 mod motion_cmds;
+mod pdb_cmds;
 
 use crate::engine::{Engine, Interrupt};
 use commands::Kind;
@@ -32,6 +33,31 @@ pub struct Shell {
     quitting: bool,
     /// The program's function names, for completing breakpoints (made on first use).
     function_names: Option<Vec<String>>,
+    /// `display` expressions.
+    displays: Vec<pdb_cmds::Display>,
+    next_display: usize,
+    /// `commands N` being typed: the breakpoint and the lines so far.
+    defining: Option<(usize, Vec<String>)>,
+    /// Commands of the breakpoints just hit, run after the command that hit them.
+    pending: Option<Vec<String>>,
+    /// `alias NAME BODY`.
+    aliases: std::collections::BTreeMap<String, String>,
+    /// Nesting of `source` files.
+    source_depth: usize,
+    /// Where a following `list` continues: (time, frame selected, file, next line).
+    list_next: Option<(crate::engine::Pos, usize, String, u32)>,
+    progress: Rc<RefCell<Progress>>,
+    /// `layout`: open the dashboard after this command (interactive shell only).
+    want_layout: bool,
+    interactive: bool,
+}
+
+/// The `[searching]` line of a terminal.
+#[derive(Default)]
+struct Progress {
+    tty: bool,
+    started: Option<std::time::Instant>,
+    shown: bool,
 }
 
 /// One command as typed: the name used (canonical or alias) and the rest of the
@@ -53,11 +79,19 @@ extern "C" fn on_sigint(_: libc::c_int) {
 impl Shell {
     pub fn new(mut engine: Engine, out: Box<dyn Write>) -> Shell {
         let out = Out(Rc::new(RefCell::new(out)));
-        // Backward searches report each interval as they start it.
+        // Backward searches report each interval as they start it: on a terminal,
+        // one `[searching A..B]` line updated in place once the command has taken
+        // 0.5 s; elsewhere (transcripts) nothing, so they do not depend on speed.
         let mut progress = out.clone();
+        let state = Rc::new(RefCell::new(Progress::default()));
+        let st = state.clone();
         engine.on_progress = Some(Box::new(move |a, b| {
-            let _ = writeln!(progress, "[searching {a}..{b}]");
-            let _ = progress.flush();
+            let mut st = st.borrow_mut();
+            if st.tty && st.started.is_some_and(|t| t.elapsed().as_millis() >= 500) {
+                let _ = write!(progress, "\r\x1b[K[searching {a}..{b}]");
+                let _ = progress.flush();
+                st.shown = true;
+            }
         }));
         Shell {
             engine,
@@ -66,7 +100,39 @@ impl Shell {
             captured: None,
             quitting: false,
             function_names: None,
+            displays: vec![],
+            next_display: 0,
+            defining: None,
+            pending: None,
+            aliases: Default::default(),
+            source_depth: 0,
+            list_next: None,
+            progress: state,
+            want_layout: false,
+            interactive: false,
         }
+    }
+
+    /// Send the output to memory (for the dashboard, which reads it with
+    /// `command`); returns what to give `restore_output`.
+    pub fn output_to_memory(&mut self) -> (Box<dyn Write>, Option<Rc<RefCell<Vec<u8>>>>) {
+        let buf = Rc::new(RefCell::new(Vec::new()));
+        let old = std::mem::replace(
+            &mut *self.out.0.borrow_mut(),
+            Box::new(SharedBuf(buf.clone())),
+        );
+        let old_cap = self.captured.replace(buf);
+        (old, old_cap)
+    }
+
+    pub fn restore_output(&mut self, saved: (Box<dyn Write>, Option<Rc<RefCell<Vec<u8>>>>)) {
+        *self.out.0.borrow_mut() = saved.0;
+        self.captured = saved.1;
+    }
+
+    /// Show the `[searching]` line on this terminal (see `Shell::new`).
+    pub fn set_terminal(&mut self, tty: bool) {
+        self.progress.borrow_mut().tty = tty;
     }
 
     /// A shell that keeps its output in memory, for running commands without a
@@ -93,11 +159,20 @@ impl Shell {
 
     /// Print one line.
     fn say(&mut self, s: &str) {
+        self.clear_progress();
         let _ = writeln!(self.out, "{s}");
+    }
+
+    /// Erase a `[searching]` line before printing.
+    fn clear_progress(&mut self) {
+        if std::mem::take(&mut self.progress.borrow_mut().shown) {
+            let _ = write!(self.out, "\r\x1b[K");
+        }
     }
 
     /// Print text as it is (its lines already end with newlines).
     fn print_text(&mut self, s: &str) {
+        self.clear_progress();
         let _ = write!(self.out, "{s}");
     }
 
@@ -113,6 +188,9 @@ impl Shell {
     }
 
     pub fn prompt(&self) -> String {
+        if self.defining.is_some() {
+            return "(com) ".into();
+        }
         format!("({})$ ", self.engine.time_text())
     }
 
@@ -124,6 +202,53 @@ impl Shell {
 
     /// Run one command line; returns false to quit.
     pub fn execute(&mut self, line: &str) -> bool {
+        if let Some((id, mut list)) = self.defining.take() {
+            let l = line.trim();
+            if l == "end" {
+                if let Some(b) = self.engine.breakpoints.iter_mut().find(|b| b.id == id) {
+                    b.commands = list;
+                }
+            } else {
+                if !l.is_empty() {
+                    list.push(l.to_string());
+                }
+                self.defining = Some((id, list));
+            }
+            return true;
+        }
+        // The debugger's timing of searches (clippy.toml): never program-visible.
+        #[allow(clippy::disallowed_methods)]
+        let now = std::time::Instant::now();
+        {
+            let mut p = self.progress.borrow_mut();
+            p.started = Some(now);
+            p.shown = false;
+        }
+        let mut go_on = self.execute_one(line);
+        // Breakpoint commands run after the command that hit them; one that moves
+        // ends its list (as in pdb), and may hit again.
+        let mut rounds = 0;
+        while let Some(list) = self.pending.take() {
+            rounds += 1;
+            if !go_on || rounds > 10_000 || self.engine.interrupt.load(Ordering::Relaxed) {
+                break;
+            }
+            for c in list {
+                let (name, _) = split_command(&c);
+                let motion = commands::find(name).is_some_and(|c| c.kind == Kind::Motion);
+                let p = self.prompt();
+                let _ = writeln!(self.out, "{p}{c}");
+                go_on = self.execute_one(&c);
+                if motion || !go_on {
+                    break;
+                }
+            }
+        }
+        self.clear_progress();
+        go_on
+    }
+
+    fn execute_one(&mut self, line: &str) -> bool {
         self.engine.interrupt.store(false, Ordering::SeqCst);
         let line = line.trim();
         let line = if line.is_empty() {
@@ -135,6 +260,17 @@ impl Shell {
             line.to_string()
         };
         let (name, arg) = split_command(&line);
+        if let Some(body) = self.aliases.get(name).cloned() {
+            if self.source_depth > 8 {
+                self.err("aliases nested too deeply");
+                return true;
+            }
+            let expanded = pdb_cmds::expand_alias(&body, arg);
+            self.source_depth += 1;
+            let r = self.execute_one(&expanded);
+            self.source_depth -= 1;
+            return r;
+        }
         let Some(cmd) = commands::find(name) else {
             self.err(&format!(
                 "Unknown command: '{name}' (type 'help' for a list)"
@@ -228,6 +364,8 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
         let _ = sh.out.flush();
         return 0;
     }
+    sh.set_terminal(true);
+    sh.interactive = true;
     let _ = SIGINT_TARGET.set(sh.engine.interrupt.clone());
     // SAFETY: installing a handler that only stores to an atomic.
     unsafe {
@@ -263,6 +401,22 @@ pub fn run(engine: Engine, command_file: Option<&str>) -> u8 {
                 }
                 if !sh.borrow_mut().execute(&line) {
                     break;
+                }
+                let layout = std::mem::take(&mut sh.borrow_mut().want_layout);
+                if layout {
+                    let mut s = sh.borrow_mut();
+                    let tty = s.progress.borrow().tty;
+                    s.set_terminal(false);
+                    let saved = s.output_to_memory();
+                    let r = crate::tui::run_shell(&mut s);
+                    s.restore_output(saved);
+                    s.set_terminal(tty);
+                    if let Err(e) = r {
+                        s.err(&format!("the dashboard failed: {e}"));
+                    }
+                    if std::mem::take(&mut s.quitting) {
+                        break;
+                    }
                 }
             }
             // Ctrl-C at the prompt: a fresh prompt (during a motion it interrupts

@@ -7,7 +7,7 @@ use crate::engine::{Engine, Event, Hit, MoveResult, Pos};
 /// Whether a motion stops at breakpoint and watchpoint hits and reports them
 /// (`continue`, `bcontinue`, `last`), or passes them by.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Hits {
+pub(super) enum Hits {
     Report,
     PassBy,
 }
@@ -54,9 +54,13 @@ pub(super) fn bstepi(sh: &mut Shell, call: &Call) {
 
 pub(super) fn go(sh: &mut Shell, call: &Call) {
     let before = sh.engine.cur.pos;
-    let r = match parse_time(call.arg) {
-        Ok(t) => sh.engine.go(t),
-        Err(e) => Err(format!("*** {e}")),
+    let r = match call.arg {
+        "end" => sh.engine.go_end(),
+        "start" => sh.engine.go(1),
+        arg => match parse_time(arg) {
+            Ok(t) => sh.engine.go(t),
+            Err(e) => Err(format!("*** {e}")),
+        },
     };
     sh.after_motion(before, r, Hits::PassBy);
 }
@@ -99,7 +103,7 @@ fn counted(sh: &mut Shell, call: &Call, motion: fn(&mut Engine) -> MoveResult, h
 impl Shell {
     /// After a motion from `before`: the program's output and the engine's
     /// messages, the hits, the new position, and the error or the end.
-    fn after_motion(&mut self, before: Pos, r: MoveResult, hits: Hits) {
+    pub(super) fn after_motion(&mut self, before: Pos, r: MoveResult, hits: Hits) {
         if hits == Hits::PassBy || r.is_err() {
             self.engine.hits.clear();
             self.engine.update_watches();
@@ -107,16 +111,41 @@ impl Shell {
         self.flush_events();
         let hits = std::mem::take(&mut self.engine.hits);
         let backward = self.engine.cur.pos.time < before.time;
+        // The commands of the breakpoints hit (`commands N`); `silent` first
+        // hides the hit and the position.
+        let mut commands: Vec<String> = vec![];
+        let mut silent = false;
+        for h in &hits {
+            if let Hit::Breakpoint(id, _) = h {
+                if let Some(b) = self.engine.breakpoints.iter().find(|b| b.id == *id) {
+                    let mut list = b.commands.clone();
+                    if list.first().is_some_and(|c| c.trim() == "silent") {
+                        silent = true;
+                        list.remove(0);
+                    }
+                    commands.extend(list);
+                }
+            }
+        }
+        let only_bps = hits.iter().all(|h| matches!(h, Hit::Breakpoint(..)));
+        let silent = silent && only_bps && !hits.is_empty();
         for h in hits {
             let pre = if backward { "Reverse-hit" } else { "Hit" };
             match h {
+                Hit::Breakpoint(_, _) if silent => {}
                 Hit::Breakpoint(id, what) => self.say(&format!("{pre} breakpoint {id}: {what}")),
                 Hit::Watchpoint(id, what) => self.say(&format!("{pre} watchpoint {id}: {what}")),
             }
         }
         let moved = self.engine.cur.pos != before;
-        if moved {
+        if moved && !silent {
             self.show_position();
+        }
+        if moved {
+            self.show_displays();
+        }
+        if !commands.is_empty() {
+            self.pending = Some(commands);
         }
         match r {
             Err(m) => self.say(&m),
