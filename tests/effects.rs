@@ -396,7 +396,7 @@ fn seeded_random_in_every_mode_matches_cpython() {
 
 /// The effect kinds a recording made by `record_replay(name, ...)` holds, with counts.
 fn kinds_logged(name: &str) -> Vec<(String, usize)> {
-    use revpy_vm::log::Recording;
+    use revpy_vm::effects::log::Recording;
     let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("effects-{name}-{}", std::process::id()));
     let r = Recording::parse(&std::fs::read(d.join("prog.revlog")).unwrap()).unwrap();

@@ -371,7 +371,7 @@ fn cut_middle(s: &str, max: usize) -> String {
 }
 
 fn short_value(vm: &mut Vm, v: Value, level: u32, budget: &mut u64) -> Result<String, String> {
-    use revpy_vm::heap::Kind;
+    use revpy_vm::object::Kind;
     let Value::Obj(r) = v else {
         return Ok(repr(vm, v));
     };
@@ -438,7 +438,7 @@ pub fn pretty_repr(vm: &mut Vm, v: Value) -> String {
 }
 
 fn pretty_value(vm: &mut Vm, v: Value, indent: usize) -> Result<String, String> {
-    use revpy_vm::heap::Kind;
+    use revpy_vm::object::Kind;
     let full = vm.repr(v).map_err(|e| format_error(vm, e))?;
     let Value::Obj(r) = v else {
         return Ok(full);

@@ -6,8 +6,8 @@
 //! repr needs code), goes to the general evaluation, which gives the same text.
 
 use crate::expr::{AnchorRef, Anchors};
-use revpy_vm::heap::Kind;
-use revpy_vm::value::ObjRef;
+use revpy_vm::object::Kind;
+use revpy_vm::object::ObjRef;
 use revpy_vm::{Value, Vm};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -183,7 +183,7 @@ fn eval(vm: &Vm, t: &Term, anchors: &Anchors) -> Result<Value, Option<String>> {
                     Ok(l[k as usize])
                 }
                 (Kind::Dict(d), Lit::Str(s)) => {
-                    let h = revpy_vm::hash::hash_str(s);
+                    let h = revpy_vm::object::hash::hash_str(s);
                     let i = d.find_with(h, Value::Undef, |k| match k {
                         Value::Obj(r) => {
                             matches!(vm.heap.kind(r), Kind::Str(ks) if *ks.s == **s)

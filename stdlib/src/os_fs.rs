@@ -11,8 +11,8 @@
 //! resolves nothing) sees the same answers wherever it runs.
 
 use crate::os::{path_str, unit_or_error};
+use revpy_vm::effects::log::Val;
 use revpy_vm::effects::{io_error_val, OsErr, OsResult};
-use revpy_vm::log::Val;
 use revpy_vm::{EffectKind, PyResult, Value, Vm};
 
 type Kw<'a> = &'a [(Value, Value)];

@@ -12,7 +12,7 @@
 use miniz_oxide::deflate::core::{create_comp_flags_from_zip_params, CompressorOxide};
 use miniz_oxide::inflate::stream::InflateState;
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
-use revpy_vm::opaque::OpaqueObject;
+use revpy_vm::object::opaque::OpaqueObject;
 use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;

@@ -565,7 +565,7 @@ impl Engine {
         let out = lines.clone();
         // The last code object seen and whether the spec can hit in it: most
         // stop points follow one in the same code.
-        let mut last_code: Option<(*const revpy_vm::heap::CodeData, bool)> = None;
+        let mut last_code: Option<(*const revpy_vm::object::CodeData, bool)> = None;
         let matcher: Matcher = Box::new(move |vm, k, p| {
             if !p.real || k != StopKind::Line {
                 return Flow::Continue;

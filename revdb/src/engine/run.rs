@@ -19,7 +19,7 @@ pub(super) struct RunCtx {
     captured: Option<State>,
     /// The innermost frame's code and position at the last real stop point
     /// (where the program was when it ended).
-    last_at: Option<(Rc<revpy_vm::heap::CodeData>, u32)>,
+    last_at: Option<(Rc<revpy_vm::object::CodeData>, u32)>,
     /// The first stop of the latest run of `!!` stops (an exception leaving
     /// frame after frame), if the last stops were such a run: where a program
     /// that dies of an exception still has all its frames (post-mortem).
@@ -86,7 +86,7 @@ fn t_of(p: Pos) -> u64 {
 }
 
 /// `File "F", line L, in FUNC` of a code position.
-fn place_of((code, ip): &(Rc<revpy_vm::heap::CodeData>, u32)) -> String {
+fn place_of((code, ip): &(Rc<revpy_vm::object::CodeData>, u32)) -> String {
     let c = &code.code;
     format!(
         "File \"{}\", line {}, in {}",

@@ -8,7 +8,7 @@
 //! the return another one.
 
 use super::*;
-use revpy_vm::heap::CodeData;
+use revpy_vm::object::CodeData;
 
 /// Where a local lives in its frame.
 #[derive(Clone, Copy, Debug)]
@@ -102,14 +102,14 @@ impl LocalScope {
     }
 }
 
+/// What `watch NAME` watches: the expression, its label, the local scope.
+pub(super) type ScopedWatch = (String, String, Option<Rc<LocalScope>>);
+
 impl Engine {
     /// `watch NAME` for a name of the selected frame: Some((the expression to
     /// watch, its label, the local scope)) or None if NAME is not a plain name
     /// of that frame.
-    pub(super) fn scoped_watch(
-        &mut self,
-        src: &str,
-    ) -> Result<Option<(String, String, Option<Rc<LocalScope>>)>, String> {
+    pub(super) fn scoped_watch(&mut self, src: &str) -> Result<Option<ScopedWatch>, String> {
         let name = src.trim();
         let ident = !name.is_empty()
             && name.chars().all(|c| c.is_alphanumeric() || c == '_')

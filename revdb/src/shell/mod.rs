@@ -76,6 +76,9 @@ extern "C" fn on_sigint(_: libc::c_int) {
     }
 }
 
+/// Where the shell's output went before `Shell::output_to_memory`.
+pub type SavedOutput = (Box<dyn Write>, Option<Rc<RefCell<Vec<u8>>>>);
+
 impl Shell {
     pub fn new(mut engine: Engine, out: Box<dyn Write>) -> Shell {
         let out = Out(Rc::new(RefCell::new(out)));
@@ -87,7 +90,10 @@ impl Shell {
         let st = state.clone();
         engine.on_progress = Some(Box::new(move |a, b| {
             let mut st = st.borrow_mut();
-            if st.tty && st.started.is_some_and(|t| t.elapsed().as_millis() >= 500) {
+            // Wall time only paces this progress line; it never reaches the program.
+            #[allow(clippy::disallowed_methods)]
+            let slow = st.started.is_some_and(|t| t.elapsed().as_millis() >= 500);
+            if st.tty && slow {
                 let _ = write!(progress, "\r\x1b[K[searching {a}..{b}]");
                 let _ = progress.flush();
                 st.shown = true;
@@ -115,7 +121,7 @@ impl Shell {
 
     /// Send the output to memory (for the dashboard, which reads it with
     /// `command`); returns what to give `restore_output`.
-    pub fn output_to_memory(&mut self) -> (Box<dyn Write>, Option<Rc<RefCell<Vec<u8>>>>) {
+    pub fn output_to_memory(&mut self) -> SavedOutput {
         let buf = Rc::new(RefCell::new(Vec::new()));
         let old = std::mem::replace(
             &mut *self.out.0.borrow_mut(),
@@ -125,7 +131,7 @@ impl Shell {
         (old, old_cap)
     }
 
-    pub fn restore_output(&mut self, saved: (Box<dyn Write>, Option<Rc<RefCell<Vec<u8>>>>)) {
+    pub fn restore_output(&mut self, saved: SavedOutput) {
         *self.out.0.borrow_mut() = saved.0;
         self.captured = saved.1;
     }
