@@ -64,8 +64,6 @@ fn every_compiled_program_verifies() {
                 "{name}: {} does not verify with its max_stack",
                 c.qualname
             );
-            // The recorded bound is reached somewhere (it is exact, not padded).
-            assert!(c.max_stack >= 1, "{name}: {}", c.qualname);
         }
     }
     assert!(
