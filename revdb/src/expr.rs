@@ -319,22 +319,14 @@ pub fn eval(
 
 /// Run `f` on `vm` (a sandboxed copy) with the evaluation budget: an endless
 /// loop in `p`, `!`, a watch expression or a `__repr__` must not hang the
-/// debugger, so the evaluation stops after EVAL_BUDGET instructions (counted at
-/// its stop points; a loop inside one native call is not interrupted).
+/// debugger, so the evaluation stops after EVAL_BUDGET instructions (items made
+/// by native loops, as in `sum(iter(int, 1))`, count as instructions).
 fn budgeted<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> T) -> Result<T, String> {
-    let start = vm.instructions;
-    let budget: revpy_vm::Hook = Rc::new(RefCell::new(move |vm: &mut Vm, _| {
-        if vm.instructions.saturating_sub(start) > EVAL_BUDGET {
-            revpy_vm::HookAction::Abort
-        } else {
-            revpy_vm::HookAction::Continue
-        }
-    }));
-    let saved = (vm.hook.replace(budget), vm.hooked, vm.step_instructions);
-    vm.hooked = true;
+    let saved = (vm.hook.take(), vm.hooked, vm.step_instructions, vm.limits);
+    vm.set_limits(Some(vm.instructions + EVAL_BUDGET), None);
     vm.step_instructions = false;
     let r = f(vm);
-    (vm.hook, vm.hooked, vm.step_instructions) = saved;
+    (vm.hook, vm.hooked, vm.step_instructions, vm.limits) = saved;
     if vm.abort.take().is_some() {
         return Err(format!(
             "RuntimeError: the evaluation was stopped after {EVAL_BUDGET} instructions (an endless loop?)"

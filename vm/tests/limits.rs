@@ -120,3 +120,23 @@ fn offline_mode_gives_the_console_and_nothing_else() {
         "err\n"
     );
 }
+
+#[test]
+fn a_loop_inside_one_native_call_stops_at_the_instruction_budget() {
+    // Each item a native loop makes counts as an instruction: `sum` over an
+    // endless iterator, or over a range of 10**12, stops (and `except` cannot
+    // catch the stop).
+    for src in [
+        "print('start')\ntry:\n    sum(iter(int, 1))\nexcept BaseException:\n    print('caught')\n",
+        "print('start')\nprint(sum(range(10**12)))\n",
+        "print('start')\nprint(max(x for x in range(10**12)))\n",
+    ] {
+        let (status, out, _) = run(src, Some(100_000), None);
+        assert_eq!(
+            status,
+            ExitStatus::Aborted("instruction budget of 100000 exhausted".into()),
+            "{src}"
+        );
+        assert_eq!(out, "start\n", "{src}");
+    }
+}

@@ -207,7 +207,7 @@ pub static COMMANDS: &[Command] = &[
         run: pdb::until,
     },
     Command {
-        names: &["buntil", "bunt"],
+        names: &["buntil", "bunt", "reverse-until"],
         synopsis: "[LINE]",
         summary: "Back to a line of this frame above the current one (or to LINE), or to where the frame was called.",
         details: "The reverse of until: back out of a loop to the line before it.",

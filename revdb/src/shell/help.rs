@@ -162,6 +162,7 @@ mod tests {
             let want = match c.name() {
                 "go" => "Jump",
                 "last" => "Back (-f: forward)",
+                "restart" => "Back",
                 n if n.starts_with('b') => "Back",
                 _ => "Forward",
             };
@@ -188,7 +189,7 @@ mod tests {
             .iter()
             .filter(|c| c.kind == Kind::Motion && !c.name().starts_with('b'))
         {
-            if matches!(c.name(), "go" | "last") {
+            if matches!(c.name(), "go" | "last" | "restart") {
                 continue;
             }
             let twin = find(&format!("b{}", c.name())).expect("a backward twin");

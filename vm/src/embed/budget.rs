@@ -50,6 +50,10 @@ pub struct Limits {
     /// The instruction count at which the heap is measured next (measuring walks
     /// the heap, so it is spaced by at least the number of live objects).
     next_heap_check: u64,
+    /// Items produced by native loops (`sum(range(10**12))`, `list(iter(int, 1))`)
+    /// while a budget is set: they count against `instructions` with the
+    /// instructions, so a loop inside one native call ends too.
+    pub native_steps: u64,
 }
 
 impl Limits {
@@ -77,6 +81,7 @@ impl Vm {
             instructions,
             heap_bytes,
             next_heap_check: self.instructions,
+            native_steps: 0,
         };
         if self.limits.active() {
             self.hooked = true;
@@ -90,12 +95,30 @@ impl Vm {
         chunks + self.stack.capacity() * std::mem::size_of::<crate::Value>()
     }
 
+    /// One item of a native loop (`iter_next` of a built-in iterator): free
+    /// without budgets; with them, counted, and every 4096 items the budgets are
+    /// checked as at a stop point (so the program stops inside the native call).
+    #[inline]
+    pub fn native_step(&mut self) -> crate::PyResult<()> {
+        if !self.limits.active() {
+            return Ok(());
+        }
+        self.limits.native_steps += 1;
+        if self.limits.native_steps % 4096 == 0 {
+            self.check_limits()?;
+            if self.abort.is_some() {
+                return Err(self.new_error(self.types.system_error, "stopped".into()));
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn check_limits(&mut self) -> crate::PyResult<()> {
         if self.abort.is_some() {
             return Ok(());
         }
         if let Some(max) = self.limits.instructions {
-            if self.instructions > max {
+            if self.instructions.saturating_add(self.limits.native_steps) > max {
                 return Err(self.abort_with(format!("instruction budget of {max} exhausted")));
             }
         }

@@ -126,6 +126,7 @@ impl Vm {
             let t = self.type_name(it);
             return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
         };
+        self.native_step()?;
         match self.heap.kind(r) {
             Kind::Iter(_) => crate::types::iterators::builtin_iter_next(self, r),
             Kind::Generator(_) => match self.resume_generator(r, Value::None, None)? {
