@@ -104,7 +104,7 @@ impl Vm {
             return Ok(());
         }
         self.limits.native_steps += 1;
-        if self.limits.native_steps % 4096 == 0 {
+        if self.limits.native_steps.is_multiple_of(4096) {
             self.check_limits()?;
             if self.abort.is_some() {
                 return Err(self.new_error(self.types.system_error, "stopped".into()));
