@@ -12,6 +12,7 @@
 //! Checkpoints are copies of the VM that share unchanged heap chunks, kept
 //! under a memory budget (see `checkpoints`).
 
+mod catch;
 mod checkpoints;
 mod inspect;
 mod motion;
@@ -19,6 +20,7 @@ mod points;
 mod run;
 mod scoped;
 
+pub use catch::{CatchKind, Catchpoint};
 pub use checkpoints::{Checkpoints, BUDGET_HEAP_FACTOR, MIN_BUDGET};
 pub use points::{
     bp_matches, check_condition, func_matches, BreakSpec, Breakpoint, Hit, Watchpoint,
@@ -86,6 +88,8 @@ pub struct EndInfo {
     /// For a program that died of an uncaught exception: the time of the first
     /// `!!` stop of its way out, where every frame it left is still there.
     pub post_mortem: Option<u64>,
+    /// Where the exception that ended the program was raised.
+    pub uncaught_at: Option<Pos>,
 }
 
 impl EndInfo {
@@ -156,6 +160,7 @@ pub struct Engine {
     furthest: u64,
     pub breakpoints: Vec<Breakpoint>,
     pub watchpoints: Vec<Watchpoint>,
+    pub catchpoints: Vec<Catchpoint>,
     next_bp: usize,
     /// Anchors: `$N` is the object with serial `anchors.serials[N]`.
     pub anchors: expr::Anchors,
@@ -169,6 +174,8 @@ pub struct Engine {
     pub hits: Vec<Hit>,
     /// After a backward watch hit: the watched values just after the line ran.
     watch_after: Option<Vec<String>>,
+    /// After a backward search: the catchpoint hit there, if any.
+    bcaught: Option<(usize, String, Pos)>,
     sources: BTreeMap<String, Rc<Vec<String>>>,
 }
 
@@ -211,11 +218,13 @@ impl Engine {
             furthest: 0,
             breakpoints: vec![],
             watchpoints: vec![],
+            catchpoints: vec![],
             next_bp: 1,
             anchors: Default::default(),
             events: vec![],
             hits: vec![],
             watch_after: None,
+            bcaught: None,
             on_progress: None,
             interrupt: Default::default(),
             sources: BTreeMap::new(),

@@ -315,8 +315,24 @@ impl Engine {
         let r = self.forward(false, m);
         self.keep_ignores(&points);
         r?;
+        let caught = points.caught.borrow_mut().take();
+        if let Some((_, _, pos)) = &caught {
+            // Just before the instruction that raises.
+            self.go_pos(*pos, false)?;
+        }
         self.after_hit(true);
+        self.push_catch(caught);
         Ok(())
+    }
+
+    /// Report a catchpoint hit.
+    fn push_catch(&mut self, caught: Option<(usize, String, Pos)>) {
+        if let Some((id, text, _)) = caught {
+            if let Some(c) = self.catchpoints.iter_mut().find(|c| c.id == id) {
+                c.hits += 1;
+            }
+            self.hits.push(Hit::Catch(id, text));
+        }
     }
 
     /// `bcontinue`: to the previous hit, or the start.
@@ -325,17 +341,35 @@ impl Engine {
             return Err(START.into());
         }
         let nothing_set = !self.watchpoints.iter().any(|w| w.enabled)
-            && !self.breakpoints.iter().any(|b| b.enabled);
+            && !self.breakpoints.iter().any(|b| b.enabled)
+            && !self.catchpoints.iter().any(|c| c.enabled);
+        self.bcaught = None;
         let found = if nothing_set {
             false
         } else if self.watchpoints.iter().any(|w| w.enabled) {
             self.backward_watch()?
         } else {
             let points = self.active_points();
-            self.backward(false, true, &|| {
+            let caught = points.caught.clone();
+            // The catch text of the latest hit (hits of an interval come in order).
+            let found = self.search_back(false, true, &|upper| {
                 let points = points.clone();
-                Box::new(move |vm, k, p| stop_if(p.real && points.breakpoint_hit(vm, k)))
-            })?
+                Box::new(move |vm, k, p| {
+                    if p.key() >= upper.key() {
+                        return (None, true);
+                    }
+                    if k == StopKind::Raise {
+                        return (points.catch_hit(vm, p).then_some(p), false);
+                    }
+                    let hit = p.real && points.breakpoint_hit(vm, k);
+                    if hit {
+                        *points.caught.borrow_mut() = None;
+                    }
+                    (hit.then_some(p), false)
+                })
+            })?;
+            self.bcaught = caught.borrow_mut().take();
+            found
         };
         if !found {
             self.go_start()?;
@@ -343,6 +377,8 @@ impl Engine {
             return Err(START.into());
         }
         self.after_hit(false);
+        let caught = self.bcaught.take();
+        self.push_catch(caught);
         Ok(())
     }
 
@@ -382,6 +418,18 @@ impl Engine {
                 // seen at p lands on an earlier line start).
                 let mut best: Option<Pos> = None;
                 Box::new(move |vm, k, p| {
+                    if k == StopKind::Raise {
+                        if p.key() < upper.key()
+                            && best.is_none_or(|b| p.key() > b.key())
+                            && points.catch_hit(vm, p)
+                        {
+                            best = Some(p);
+                            refine.set(None);
+                            *after.borrow_mut() = None;
+                            return (Some(p), false);
+                        }
+                        return (None, false);
+                    }
                     if !p.real {
                         return (None, false);
                     }
@@ -411,6 +459,7 @@ impl Engine {
                                 hit = Some(c);
                                 refine.set(r);
                                 *after.borrow_mut() = Some(vals.clone());
+                                *points.caught.borrow_mut() = None;
                             }
                         }
                     }
@@ -428,6 +477,7 @@ impl Engine {
                         hit = Some(p);
                         refine.set(None);
                         *after.borrow_mut() = None;
+                        *points.caught.borrow_mut() = None;
                     }
                     prev = Some((p, k, n, vals));
                     (hit, false)
@@ -459,6 +509,7 @@ impl Engine {
             })?;
         }
         self.watch_after = after.borrow_mut().take();
+        self.bcaught = points.caught.borrow_mut().take();
         Ok(true)
     }
 

@@ -25,6 +25,10 @@ pub(super) struct RunCtx {
     /// that dies of an exception still has all its frames (post-mortem).
     chain_start: Option<u64>,
     last_kind: StopKind,
+    /// The latest exceptions raised: (serial, where).
+    raises: std::collections::VecDeque<(u64, Pos)>,
+    /// The exception leaving a frame at the last `!!` stop (its serial).
+    exit_exc: Option<u64>,
 }
 
 /// The first time after `t` to keep a checkpoint at, for a run whose user will
@@ -151,6 +155,8 @@ impl Engine {
             last_at: None,
             chain_start: None,
             last_kind: StopKind::Line,
+            raises: Default::default(),
+            exit_exc: None,
         }));
         let hook_ctx = ctx.clone();
         let interrupt = self.interrupt.clone();
@@ -165,7 +171,8 @@ impl Engine {
                 return HookAction::Abort;
             }
             let last_time = cx.last_real.map(|p| p.time).unwrap_or(0);
-            let real = kind != StopKind::Instruction && vm.stop_points > last_time;
+            let real = !matches!(kind, StopKind::Instruction | StopKind::Raise)
+                && vm.stop_points > last_time;
             let pos = Pos {
                 time: vm.stop_points,
                 instr: vm.instructions,
@@ -203,10 +210,27 @@ impl Engine {
                 if t >= cx.next_mark && cx.keep(vm, kind, t) {
                     cx.next_mark = next_mark(t, cx.focus, cx.interval);
                 }
+            } else if kind == StopKind::Raise {
+                if let Value::Obj(e) = vm.exception_in_flight {
+                    let serial = vm.heap.get(e).serial;
+                    if cx.raises.len() >= 64 {
+                        cx.raises.pop_front();
+                    }
+                    cx.raises.push_back((serial, pos));
+                }
             } else if !vm.step_instructions {
                 return HookAction::Continue;
             }
-            let k = if real { kind } else { StopKind::Instruction };
+            if real && kind == StopKind::ExceptionExit {
+                if let Value::Obj(e) = vm.exception_in_flight {
+                    cx.exit_exc = Some(vm.heap.get(e).serial);
+                }
+            }
+            let k = match kind {
+                _ if real => kind,
+                StopKind::Raise => StopKind::Raise,
+                _ => StopKind::Instruction,
+            };
             if matcher(vm, k, pos) == Flow::Stop {
                 // Keep a resumable copy exactly here too.
                 if real {
@@ -295,12 +319,22 @@ impl Engine {
                         } else {
                             None
                         };
+                        let uncaught_at = match (&exception, cx.exit_exc) {
+                            (Some(_), Some(s)) => cx
+                                .raises
+                                .iter()
+                                .rev()
+                                .find(|(x, _)| *x == s)
+                                .map(|(_, p)| *p),
+                            _ => None,
+                        };
                         self.end = cx.last_real.map(|p| EndInfo {
                             time: p.time,
                             status: *c,
                             exception,
                             place,
                             post_mortem,
+                            uncaught_at,
                         });
                     }
                 }
@@ -314,6 +348,7 @@ impl Engine {
                             exception: Some(m.clone()),
                             place,
                             post_mortem: None,
+                            uncaught_at: None,
                         });
                     }
                 }

@@ -90,6 +90,10 @@ pub const INFO_TOPICS: &[(&str, &str)] = &[
         "the times of the snapshots kept, with their estimated size",
     ),
     ("stack", "the operand stack of the selected frame"),
+    (
+        "exceptions",
+        "every exception raised in the recording: time, exception, where, caught by which frame or ended the program",
+    ),
     ("anchors", "the $N anchors and the objects' serial numbers"),
 ];
 
@@ -432,6 +436,15 @@ pub static COMMANDS: &[Command] = &[
         kind: Kind::Points,
         completion: Completion::PointNumber,
         run: brk::enable,
+    },
+    Command {
+        names: &["catch"],
+        synopsis: "raise [TYPE ...] | uncaught",
+        summary: "Stop continue and bcontinue where an exception (of TYPE, or a subclass) is raised, or where the one that ends the program is.",
+        details: "Numbered with the breakpoints (info breakpoints, delete N). A hit stops just before the instruction that raises, with the frame as it was, and says `Exception raised: Type: message`. TYPE is a class name (KeyError matches `catch raise LookupError`).",
+        kind: Kind::Points,
+        completion: Completion::Nothing,
+        run: brk::catch,
     },
     Command {
         names: &["trace"],

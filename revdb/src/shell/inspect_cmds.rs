@@ -121,6 +121,11 @@ impl Shell {
         }
         self.say(&format!("File \"{file}\", line {line} in {func}:"));
         self.listing(&file, line, line.saturating_sub(2), line + 2);
+        if self.engine.frame_sel == 0 && self.engine.cur.kind == StopKind::ExceptionExit {
+            if let Some(e) = self.engine.exception_leaving() {
+                self.say(&format!("!! {e} (leaving {func})"));
+            }
+        }
     }
 
     fn listing(&mut self, file: &str, cur: u32, from: u32, to: u32) {
@@ -319,8 +324,12 @@ impl Shell {
                 }
             }
             "breakpoints" | "break" | "b" => {
-                if self.engine.breakpoints.is_empty() {
+                if self.engine.breakpoints.is_empty() && self.engine.catchpoints.is_empty() {
                     self.say("No breakpoints.");
+                }
+                for c in self.engine.catchpoints.clone() {
+                    let en = if c.enabled { "" } else { " (disabled)" };
+                    self.say(&format!("{}: {}{en}, hit {} times", c.id, c.describe(), c.hits));
                 }
                 for b in self.engine.breakpoints.clone() {
                     let cond = b
@@ -365,6 +374,17 @@ impl Shell {
                 ));
             }
             "stack" => self.info_stack(),
+            "exceptions" => match self.engine.exceptions() {
+                Ok(lines) => {
+                    if lines.is_empty() {
+                        self.say("No exception was raised in the recording.");
+                    }
+                    for l in lines {
+                        self.say(&l);
+                    }
+                }
+                Err(e) => self.err(&e),
+            },
             "anchors" => {
                 for (i, s) in self.engine.anchors.serials.clone().iter().enumerate() {
                     self.say(&format!("${i} = object #{s} (also $#{s})"));

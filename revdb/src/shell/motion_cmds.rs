@@ -135,6 +135,9 @@ impl Shell {
                 Hit::Breakpoint(_, _) if silent => {}
                 Hit::Breakpoint(id, what) => self.say(&format!("{pre} breakpoint {id}: {what}")),
                 Hit::Watchpoint(id, what) => self.say(&format!("{pre} watchpoint {id}: {what}")),
+                Hit::Catch(id, what) => {
+                    self.say(&format!("{pre} catchpoint {id}: Exception raised: {what}"))
+                }
             }
         }
         let moved = self.engine.cur.pos != before;
