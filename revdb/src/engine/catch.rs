@@ -1,9 +1,9 @@
 //! Exceptions: catchpoints (`catch raise [TYPE ...]`, `catch uncaught`) and
 //! `info exceptions`. The VM calls the hook with `StopKind::Raise` when an
-//! exception is raised (not a stop point: the position is the raising
-//! instruction's, `TIME.N`), with the exception in `Vm::exception_in_flight`.
-//! A catch hit lands just before the instruction that raises, so the frame is
-//! as it was when the exception was raised.
+//! exception is raised (not a stop point: the position is `TIME.N`, N the
+//! instructions run since the stop point), with the exception in
+//! `Vm::in_flight`. A catch hit lands at that event: the frame is positioned at
+//! the raising instruction, with the state as the exception was raised.
 
 use super::*;
 
@@ -46,7 +46,7 @@ pub struct Raised {
 /// The names of the exception's class and its bases (`catch raise LookupError`
 /// matches a KeyError), read without running code.
 pub(super) fn exception_types(vm: &Vm) -> Vec<String> {
-    let Value::Obj(e) = vm.exception_in_flight else {
+    let Value::Obj(e) = vm.in_flight.exception else {
         return vec![];
     };
     let cls = vm.heap.get(e).class;
@@ -56,18 +56,14 @@ pub(super) fn exception_types(vm: &Vm) -> Vec<String> {
 
 /// The exception being raised, described (its message may run `__str__`: on a copy).
 pub(super) fn raised_here(vm: &mut Vm, pos: Pos) -> Option<Raised> {
-    let Value::Obj(e) = vm.exception_in_flight else {
+    let Value::Obj(e) = vm.in_flight.exception else {
         return None;
     };
     let place = match vm.frames.last() {
         Some(f) => {
             let code = &f.code.code;
-            let pc = (f.ip as usize).saturating_sub(1);
-            let file = std::path::Path::new(code.filename.as_ref())
-                .file_name()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
-            format!("{file}:{} in {}", code.line_of(pc), code.name)
+            let file = base_name(&code.filename);
+            format!("{file}:{} in {}", code.line_of(f.ip as usize), code.name)
         }
         None => String::new(),
     };
@@ -143,8 +139,7 @@ impl Engine {
             // Where the program dies is known once it has been replayed to the end.
             self.learn_end()?;
         }
-        if kind == CatchKind::Uncaught
-            && self.end.as_ref().is_some_and(|e| e.uncaught_at.is_none())
+        if kind == CatchKind::Uncaught && self.end.as_ref().is_some_and(|e| e.uncaught_at.is_none())
         {
             self.events.push(Event::Message(
                 "(the program does not end with an uncaught exception: this catchpoint never stops)"
@@ -162,18 +157,25 @@ impl Engine {
         Ok(id)
     }
 
-    /// Replay to the end without moving, to learn how the program ends.
+    /// Replay to the end without moving, to learn how the program ends (and
+    /// where its uncaught exception was raised: from the start when a run from
+    /// a later checkpoint missed it).
     pub(super) fn learn_end(&mut self) -> Result<(), String> {
-        let here = self.cur.pos.time;
+        let from = match &self.end {
+            None => self.cur.pos.time,
+            Some(e) if e.exception.is_some() && e.uncaught_at.is_none() => 1,
+            Some(_) => return Ok(()),
+        };
+        let old_end = self.end.take();
         let furthest = self.furthest;
         let n_events = self.events.len();
-        let out = self.run(Some(here), false, here, Box::new(|_, _, _| Flow::Continue));
+        let here = self.cur.pos.time;
+        let out = self.run(Some(from), false, here, Box::new(|_, _, _| Flow::Continue));
         self.furthest = furthest;
-        let mut k = 0;
-        self.events.retain(|e| {
-            k += 1;
-            k <= n_events || !matches!(e, Event::Output(_))
-        });
+        self.events.truncate(n_events);
+        if self.end.is_none() {
+            self.end = old_end;
+        }
         if out.interrupted {
             return Err(format!("Interrupted; still at time {}.", self.time_text()));
         }
@@ -181,54 +183,36 @@ impl Engine {
     }
 
     /// `info exceptions`: every exception raised in the recording (one replay
-    /// from the start, without moving), with where it was caught or that it
-    /// ended the program.
+    /// from the start, without moving): time, exception, where it was raised,
+    /// and the frame that caught it or that it ended the program.
     pub fn exceptions(&mut self) -> Result<Vec<String>, String> {
-        struct Pending {
+        struct Entry {
             r: Raised,
-            ty: String,
+            /// The frame that caught it (None: it left the outermost frame).
+            caught: Option<String>,
         }
-        let lines: Rc<RefCell<Vec<String>>> = Default::default();
-        let out = lines.clone();
-        let mut pending: Option<Pending> = None;
-        let flush = |p: Pending, how: String, out: &Rc<RefCell<Vec<String>>>| {
-            let _ = p.ty;
-            out.borrow_mut().push(format!(
-                "[{}] {}  at {}  {how}",
-                p.r.pos.time, p.r.text, p.r.place
-            ));
-        };
+        let entries: Rc<RefCell<Vec<Entry>>> = Default::default();
+        let out = entries.clone();
+        // The latest entry of each exception (by serial): a later `!!` of the
+        // same exception moves its catcher out.
+        let mut latest: std::collections::HashMap<u64, usize> = Default::default();
         let matcher: Matcher = Box::new(move |vm, k, p| {
+            let serial = match vm.in_flight.exception {
+                Value::Obj(e) => vm.heap.get(e).serial,
+                _ => return Flow::Continue,
+            };
             match k {
                 StopKind::Raise => {
-                    if let Some(old) = pending.take() {
-                        flush(old, "(replaced by the next one)".into(), &out);
-                    }
                     if let Some(r) = raised_here(vm, p) {
-                        let ty = exception_types(vm).first().cloned().unwrap_or_default();
-                        pending = Some(Pending { r, ty });
+                        let caught = frame_place(vm, 1);
+                        let mut v = out.borrow_mut();
+                        latest.insert(serial, v.len());
+                        v.push(Entry { r, caught });
                     }
                 }
-                StopKind::ExceptionExit => {}
-                StopKind::End => {
-                    if let Some(old) = pending.take() {
-                        flush(old, "ended the program".into(), &out);
-                    }
-                }
-                _ if p.real => {
-                    if let Some(old) = pending.take() {
-                        let how = match vm.frames.last() {
-                            Some(f) => {
-                                let c = &f.code.code;
-                                format!(
-                                    "caught in {} (line {})",
-                                    c.name,
-                                    c.line_of(f.ip as usize)
-                                )
-                            }
-                            None => "caught".into(),
-                        };
-                        flush(old, how, &out);
+                StopKind::ExceptionExit => {
+                    if let Some(&i) = latest.get(&serial) {
+                        out.borrow_mut()[i].caught = frame_place(vm, 2);
                     }
                 }
                 _ => {}
@@ -238,28 +222,71 @@ impl Engine {
         let furthest = self.furthest;
         let n_events = self.events.len();
         let here = self.cur.pos.time;
+        let saved = std::mem::replace(&mut self.see_raises, true);
         let r = self.run(Some(1), false, here, matcher);
+        self.see_raises = saved;
         self.furthest = furthest;
-        let mut k = 0;
-        self.events.retain(|e| {
-            k += 1;
-            k <= n_events || !matches!(e, Event::Output(_))
-        });
+        self.events.truncate(n_events);
         if r.interrupted {
             return Err(format!("Interrupted; still at time {}.", self.time_text()));
         }
-        let v = std::mem::take(&mut *lines.borrow_mut());
-        Ok(v)
+        let v = std::mem::take(&mut *entries.borrow_mut());
+        Ok(v.into_iter()
+            .map(|e| {
+                let how = match e.caught {
+                    Some(f) => format!("caught in {f}"),
+                    None => "ended the program".into(),
+                };
+                format!(
+                    "[{}] {}  at {}  {how}",
+                    e.r.pos.time,
+                    one_line(&e.r.text),
+                    e.r.place
+                )
+            })
+            .collect())
     }
 }
 
+/// Newlines of a message shown as `\n` (one line per exception).
+fn one_line(s: &str) -> String {
+    s.replace('\n', "\\n")
+}
+
+/// `FUNC (FILE:LINE)` of the `n`-th frame from the top (1: the innermost), at
+/// the instruction it runs (the top one, positioned at it) or the call it made.
+fn frame_place(vm: &Vm, n: usize) -> Option<String> {
+    let i = vm.frames.len().checked_sub(n)?;
+    let f = &vm.frames[i];
+    let pc = if n == 1 {
+        f.ip as usize
+    } else {
+        (f.ip as usize).saturating_sub(1)
+    };
+    let code = &f.code.code;
+    Some(format!(
+        "{} ({}:{})",
+        code.name,
+        base_name(&code.filename),
+        code.line_of(pc)
+    ))
+}
+
+fn base_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
 impl Engine {
-    /// At a `!!` stop: the exception leaving the frame (`Type: message`).
+    /// At a `!!` stop or a catchpoint's: the exception leaving the frame or
+    /// being raised (`Type: message`).
     pub fn exception_leaving(&mut self) -> Option<String> {
-        if self.cur.kind != StopKind::ExceptionExit {
+        if !matches!(self.cur.kind, StopKind::ExceptionExit | StopKind::Raise) {
             return None;
         }
-        let Value::Obj(e) = self.cur.vm.exception_in_flight else {
+        let Value::Obj(e) = self.cur.vm.in_flight.exception else {
             return None;
         };
         let mut c = expr::sandbox(&mut self.cur.vm);

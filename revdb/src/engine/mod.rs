@@ -52,6 +52,8 @@ pub struct Pos {
     pub time: u64,
     pub instr: u64,
     pub real: bool,
+    /// An exception being raised (`StopKind::Raise`, a catchpoint's stop).
+    pub raise: bool,
 }
 
 impl Pos {
@@ -176,6 +178,9 @@ pub struct Engine {
     watch_after: Option<Vec<String>>,
     /// After a backward search: the catchpoint hit there, if any.
     bcaught: Option<(usize, String, Pos)>,
+    /// Whether runs show `Raise` events to their matchers (catchpoints, `info
+    /// exceptions`); other motions never stop at them.
+    see_raises: bool,
     sources: BTreeMap<String, Rc<Vec<String>>>,
 }
 
@@ -202,6 +207,7 @@ impl Engine {
                 time: 0,
                 instr: 0,
                 real: true,
+                raise: false,
             },
             kind: StopKind::Line,
             stop_instr: 0,
@@ -225,6 +231,7 @@ impl Engine {
             hits: vec![],
             watch_after: None,
             bcaught: None,
+            see_raises: false,
             on_progress: None,
             interrupt: Default::default(),
             sources: BTreeMap::new(),

@@ -20,12 +20,25 @@ impl Engine {
             time: t,
             instr: 0,
             real: true,
+            raise: false,
         };
         self.go_pos(target, true)
     }
 
     pub(super) fn go_pos(&mut self, target: Pos, real_only: bool) -> MoveResult {
         let want = target;
+        if target.raise {
+            // A catchpoint's stop: the raise event itself.
+            let saved = std::mem::replace(&mut self.see_raises, true);
+            let out = self.run(
+                Some(target.time),
+                false,
+                target.time,
+                Box::new(move |_, k, p| stop_if(k == StopKind::Raise && p.key() >= want.key())),
+            );
+            self.see_raises = saved;
+            return self.finish_move(out);
+        }
         let out = self.run(
             Some(target.time),
             !real_only,
@@ -312,14 +325,12 @@ impl Engine {
     /// `continue`: to the next breakpoint or watchpoint hit, or the end.
     pub fn cont(&mut self) -> MoveResult {
         let (m, points) = self.hit_matcher();
+        let saved = std::mem::replace(&mut self.see_raises, !points.catches.is_empty());
         let r = self.forward(false, m);
+        self.see_raises = saved;
         self.keep_ignores(&points);
         r?;
         let caught = points.caught.borrow_mut().take();
-        if let Some((_, _, pos)) = &caught {
-            // Just before the instruction that raises.
-            self.go_pos(*pos, false)?;
-        }
         self.after_hit(true);
         self.push_catch(caught);
         Ok(())
@@ -344,7 +355,26 @@ impl Engine {
             && !self.breakpoints.iter().any(|b| b.enabled)
             && !self.catchpoints.iter().any(|c| c.enabled);
         self.bcaught = None;
-        let found = if nothing_set {
+        let saved = std::mem::replace(
+            &mut self.see_raises,
+            self.catchpoints.iter().any(|c| c.enabled),
+        );
+        let found = self.bcont_search(nothing_set);
+        self.see_raises = saved;
+        if !found? {
+            self.go_start()?;
+            self.update_watches();
+            return Err(START.into());
+        }
+        self.after_hit(false);
+        let caught = self.bcaught.take();
+        self.push_catch(caught);
+        Ok(())
+    }
+
+    /// `bcontinue`'s search: moves to the previous hit (false: none).
+    fn bcont_search(&mut self, nothing_set: bool) -> Result<bool, String> {
+        Ok(if nothing_set {
             false
         } else if self.watchpoints.iter().any(|w| w.enabled) {
             self.backward_watch()?
@@ -370,16 +400,7 @@ impl Engine {
             })?;
             self.bcaught = caught.borrow_mut().take();
             found
-        };
-        if !found {
-            self.go_start()?;
-            self.update_watches();
-            return Err(START.into());
-        }
-        self.after_hit(false);
-        let caught = self.bcaught.take();
-        self.push_catch(caught);
-        Ok(())
+        })
     }
 
     /// Backward search with watchpoints (and breakpoints): the last stop point
@@ -550,6 +571,7 @@ impl Engine {
         let value = expr::watch_repr(&mut self.cur.vm, &watched, &anchors);
         let saved_w = std::mem::take(&mut self.watchpoints);
         let saved_b = std::mem::take(&mut self.breakpoints);
+        let saved_c = std::mem::take(&mut self.catchpoints);
         self.watchpoints.push(Watchpoint {
             id,
             label: watched.clone(),
@@ -569,6 +591,7 @@ impl Engine {
         });
         self.watchpoints = saved_w;
         self.breakpoints = saved_b;
+        self.catchpoints = saved_c;
         for h in std::mem::take(&mut self.hits) {
             if let Hit::Watchpoint(_, what) = h {
                 self.events.push(Event::Message(what));

@@ -161,6 +161,7 @@ impl Engine {
         let hook_ctx = ctx.clone();
         let interrupt = self.interrupt.clone();
         let mut matcher = matcher;
+        let see_raises = self.see_raises;
         let hook = move |vm: &mut Vm, kind: StopKind| -> HookAction {
             let mut cx = hook_ctx.borrow_mut();
             // Stopped already: the abort is unwinding. Native code that catches
@@ -177,6 +178,7 @@ impl Engine {
                 time: vm.stop_points,
                 instr: vm.instructions,
                 real,
+                raise: kind == StopKind::Raise,
             };
             if real {
                 if interrupt.load(Ordering::Relaxed) && interrupt.swap(false, Ordering::SeqCst) {
@@ -211,18 +213,21 @@ impl Engine {
                     cx.next_mark = next_mark(t, cx.focus, cx.interval);
                 }
             } else if kind == StopKind::Raise {
-                if let Value::Obj(e) = vm.exception_in_flight {
+                if let Value::Obj(e) = vm.in_flight.exception {
                     let serial = vm.heap.get(e).serial;
                     if cx.raises.len() >= 64 {
                         cx.raises.pop_front();
                     }
                     cx.raises.push_back((serial, pos));
                 }
+                if !see_raises {
+                    return HookAction::Continue;
+                }
             } else if !vm.step_instructions {
                 return HookAction::Continue;
             }
             if real && kind == StopKind::ExceptionExit {
-                if let Value::Obj(e) = vm.exception_in_flight {
+                if let Value::Obj(e) = vm.in_flight.exception {
                     cx.exit_exc = Some(vm.heap.get(e).serial);
                 }
             }
@@ -262,6 +267,7 @@ impl Engine {
                     time: t - 1,
                     instr: 0,
                     real: true,
+                    raise: false,
                 });
                 (vm, true)
             }
@@ -397,6 +403,7 @@ impl Engine {
                 .map(|vm| vm.instructions + 1)
                 .unwrap_or(0),
             real: true,
+            raise: false,
         }
     }
 }

@@ -152,7 +152,9 @@ impl Shell {
 pub(super) fn catch(sh: &mut Shell, call: &Call) {
     let mut words = call.arg.split_whitespace();
     let kind = match words.next() {
-        Some("raise") => CatchKind::Raise(words.map(|w| w.trim_end_matches(',').to_string()).collect()),
+        Some("raise") => {
+            CatchKind::Raise(words.map(|w| w.trim_end_matches(',').to_string()).collect())
+        }
         Some("uncaught") if words.next().is_none() => CatchKind::Uncaught,
         _ => return sh.usage(call.name),
     };

@@ -228,6 +228,8 @@ impl Shell {
             if let Some(e) = self.engine.end.as_ref().and_then(|e| e.exception.clone()) {
                 self.say(&e);
             }
+        } else if let Some(e) = self.engine.exception_leaving() {
+            self.say(&e);
         }
     }
 
@@ -327,11 +329,14 @@ impl Shell {
                 if self.engine.breakpoints.is_empty() && self.engine.catchpoints.is_empty() {
                     self.say("No breakpoints.");
                 }
-                for c in self.engine.catchpoints.clone() {
+                // Breakpoints and catchpoints share the numbers: in their order.
+                let mut lines: Vec<(usize, String)> = vec![];
+                for c in &self.engine.catchpoints {
                     let en = if c.enabled { "" } else { " (disabled)" };
-                    self.say(&format!("{}: {}{en}, hit {} times", c.id, c.describe(), c.hits));
+                    let line = format!("{}: {}{en}, hit {} times", c.id, c.describe(), c.hits);
+                    lines.push((c.id, line));
                 }
-                for b in self.engine.breakpoints.clone() {
+                for b in &self.engine.breakpoints {
                     let cond = b
                         .cond
                         .as_ref()
@@ -339,12 +344,17 @@ impl Shell {
                         .unwrap_or_default();
                     let en = if b.enabled { "" } else { " (disabled)" };
                     let t = if b.temporary { " (temporary)" } else { "" };
-                    self.say(&format!(
+                    let line = format!(
                         "{}: {}{cond}{t}{en}, hit {} times",
                         b.id,
                         b.describe(),
                         b.hits
-                    ));
+                    );
+                    lines.push((b.id, line));
+                }
+                lines.sort_by_key(|(id, _)| *id);
+                for (_, l) in lines {
+                    self.say(&l);
                 }
             }
             "watchpoints" | "watch" => {
