@@ -211,18 +211,21 @@ impl Engine {
             let old = w.value.clone();
             if forward {
                 if now != old {
-                    let what = format!("{}: {old} -> {now}", w.label);
+                    let (o, n) = (expr::watch_shown(&old), expr::watch_shown(&now));
+                    let what = format!("{}: {o} -> {n}", w.label);
                     self.hits.push(Hit::Watchpoint(w.id, what));
                 }
             } else if let Some(a) = after.as_ref().and_then(|a| a.get(k)) {
                 if *a != now {
-                    let what = format!("{}: {now} -> {a}", w.label);
+                    let (o, n) = (expr::watch_shown(&now), expr::watch_shown(a));
+                    let what = format!("{}: {o} -> {n}", w.label);
                     self.hits.push(Hit::Watchpoint(w.id, what));
                 }
             } else if now != old {
                 self.events.push(Event::Message(format!(
-                    "updating watchpoint value: {} => {now}",
-                    w.label
+                    "updating watchpoint value: {} => {}",
+                    w.label,
+                    expr::watch_shown(&now)
                 )));
             }
             self.watchpoints[i].value = now;
@@ -265,7 +268,8 @@ impl Engine {
             if v != self.watchpoints[i].value {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
-                    self.watchpoints[i].label, v
+                    self.watchpoints[i].label,
+                    expr::watch_shown(&v)
                 )));
                 self.watchpoints[i].value = v;
                 changed.push(self.watchpoints[i].id);

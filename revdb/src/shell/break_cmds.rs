@@ -28,6 +28,7 @@ pub(super) fn watch(sh: &mut Shell, call: &Call) {
                 .map(|w| w.value.clone())
                 .unwrap_or_default();
             sh.say(&format!("Watchpoint {id} added"));
+            let v = crate::expr::watch_shown(&v);
             sh.say(&format!("updating watchpoint value: {arg} => {v}"));
         }
         Err(e) => sh.err(&e),
