@@ -553,33 +553,46 @@ impl Engine {
     pub fn last(&mut self, src: &str, forward: bool) -> MoveResult {
         // `a.b.attr`: anchor the object `a.b` and watch `$N.attr` (valid at any time).
         let src = src.trim();
+        // A local or global of the selected frame: followed as `watch NAME` does.
+        let scoped = self.scoped_watch(src)?;
         let watched = match split_attr(src) {
+            _ if scoped.is_some() => src.to_string(),
             Some((base, attr)) => match self.anchor_of(base) {
                 Some(n) => format!("${n}.{attr}"),
-                None => src.to_string(),
+                None => self.anchor_names(src),
             },
-            None => src.to_string(),
+            // Any other expression: its names that are objects of the program
+            // become anchors (`len(lst)` -> `len($0)`).
+            None => self.anchor_names(src),
         };
         let mut c = expr::sandbox(&mut self.cur.vm);
         let anchors = self.cur_anchors();
-        if let Err(e) = expr::eval(&mut c, Scope::Isolated, &watched, true, &anchors) {
+        let checked = match &scoped {
+            Some(_) => Ok(Value::None),
+            None => expr::eval(&mut c, Scope::Isolated, &watched, true, &anchors),
+        };
+        if let Err(e) = checked {
             if e.starts_with("NameError") || e.starts_with("SyntaxError") {
                 return Err(format!("cannot follow '{src}' through time: {e} (use an expression of anchors, e.g. `last $0.attr`)"));
             }
         }
         let id = usize::MAX;
-        let value = expr::watch_repr(&mut self.cur.vm, &watched, &anchors);
         let saved_w = std::mem::take(&mut self.watchpoints);
         let saved_b = std::mem::take(&mut self.breakpoints);
         let saved_c = std::mem::take(&mut self.catchpoints);
+        let (expr, local) = match scoped {
+            Some((e, _, local)) => (e, local),
+            None => (watched.clone(), None),
+        };
         self.watchpoints.push(Watchpoint {
             id,
-            label: watched.clone(),
-            expr: watched,
-            local: None,
-            value,
+            label: watched,
+            expr,
+            local,
+            value: String::new(),
             enabled: true,
         });
+        self.watchpoints[0].value = self.watch_value(0);
         let n = self.events.len();
         let r = if forward { self.cont() } else { self.bcont() };
         // The temporary watch's own updates are not news: the real watchpoints
@@ -600,6 +613,87 @@ impl Engine {
         self.update_watches();
         r
     }
+}
+
+impl Engine {
+    /// `EXPR` with each name that means an object of the program in the
+    /// selected frame (not a builtin) written as its anchor `$N`.
+    fn anchor_names(&mut self, src: &str) -> String {
+        let mut out = String::new();
+        let chars: Vec<char> = src.chars().collect();
+        let mut i = 0;
+        let mut quote: Option<char> = None;
+        while i < chars.len() {
+            let c = chars[i];
+            if let Some(q) = quote {
+                out.push(c);
+                if c == '\\' && i + 1 < chars.len() {
+                    out.push(chars[i + 1]);
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+                i += 1;
+                continue;
+            }
+            if c == '\'' || c == '"' {
+                quote = Some(c);
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            if c.is_alphabetic() || c == '_' {
+                let start = i;
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                    i += 1;
+                }
+                let word: String = chars[start..i].iter().collect();
+                let prev = chars[..start].iter().rev().find(|c| !c.is_whitespace());
+                let attr_or_anchor = matches!(prev, Some('.') | Some('$'));
+                let kw_arg = chars[i..].iter().find(|c| !c.is_whitespace()) == Some(&'=')
+                    && chars.get(i + 1) != Some(&'=');
+                if attr_or_anchor || kw_arg || is_keyword(&word) || self.is_builtin(&word) {
+                    out.push_str(&word);
+                } else {
+                    match self.anchor_of(&word) {
+                        Some(n) => out.push_str(&format!("${n}")),
+                        None => out.push_str(&word),
+                    }
+                }
+                continue;
+            }
+            out.push(c);
+            i += 1;
+        }
+        out
+    }
+
+    /// Whether a name is found among the builtins (evaluated with no frame).
+    fn is_builtin(&mut self, name: &str) -> bool {
+        let mut c = expr::sandbox(&mut self.cur.vm);
+        let anchors = self.cur_anchors();
+        expr::eval(&mut c, Scope::Isolated, name, true, &anchors).is_ok()
+    }
+}
+
+fn is_keyword(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "not"
+            | "in"
+            | "is"
+            | "if"
+            | "else"
+            | "for"
+            | "lambda"
+            | "None"
+            | "True"
+            | "False"
+            | "await"
+            | "async"
+    )
 }
 
 /// `a.b.c` -> (`a.b`, `c`) when the last part is a plain attribute.
