@@ -214,9 +214,13 @@ impl Engine {
             serial_limit: 0,
             vm: Vm::new(),
         };
+        let length = match &rec.tail {
+            Tail::Complete(end) => Some(end.stop_points),
+            _ => None,
+        };
         let mut e = Engine {
             program,
-            checkpoints: Default::default(),
+            checkpoints: Rc::new(RefCell::new(Checkpoints::for_length(length))),
             interval: DEFAULT_INTERVAL,
             cur: placeholder,
             frame_sel: 0,

@@ -25,6 +25,8 @@ pub(super) struct RunCtx {
     /// that dies of an exception still has all its frames (post-mortem).
     chain_start: Option<u64>,
     last_kind: StopKind,
+    /// The next time to look for a missing skeleton checkpoint.
+    next_slot: u64,
     /// The latest exceptions raised: (serial, where).
     raises: std::collections::VecDeque<(u64, Pos)>,
     /// The exception leaving a frame at the last `!!` stop (its serial).
@@ -157,6 +159,7 @@ impl Engine {
             last_kind: StopKind::Line,
             raises: Default::default(),
             exit_exc: None,
+            next_slot: 0,
         }));
         let hook_ctx = ctx.clone();
         let interrupt = self.interrupt.clone();
@@ -211,6 +214,18 @@ impl Engine {
                 // stack), the next stop point tries again.
                 if t >= cx.next_mark && cx.keep(vm, kind, t) {
                     cx.next_mark = next_mark(t, cx.focus, cx.interval);
+                }
+                // The skeleton of far checkpoints: one in each slot.
+                if t >= cx.next_slot {
+                    let stride = cx.store.borrow().skeleton_stride();
+                    if stride == 0 {
+                        cx.next_slot = t + cx.interval.max(1) * 64;
+                    } else {
+                        let held = cx.store.borrow().slot_held(t, stride);
+                        if held || cx.keep(vm, kind, t) {
+                            cx.next_slot = (t / stride + 1) * stride;
+                        }
+                    }
                 }
             } else if kind == StopKind::Raise {
                 if let Value::Obj(e) = vm.in_flight.exception {
