@@ -127,7 +127,9 @@ END {
     name["go"] = "`go` to a random time"
     name["bstep"] = "`bstep` from a random time"
     name["bcontinue"] = "`bcontinue`, `watch $N.value`"
-    target["bstep"] = "p95 <= 100 ms"
+    target["go"] = "median <= 50 ms, p95 <= 200 ms"
+    target["bstep"] = "p95 <= 20 ms"
+    target["bcontinue"] = "p95 <= 500 ms"
     for (i = 1; i <= 3; i++) {
         o = ops[i]; l = r[o]
         if (l == "") continue

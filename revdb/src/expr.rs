@@ -259,6 +259,23 @@ pub(crate) fn resolve_anchor(
     }
 }
 
+/// A watch value as hits show it: an anchor whose object does not exist (yet,
+/// or any more) is said in words, not as the evaluation's error.
+pub fn watch_shown(v: &str) -> String {
+    let anchor_error = |tail: &str| {
+        v.strip_prefix("RuntimeError: '")
+            .and_then(|r| r.strip_suffix(tail))
+            .filter(|a| a.starts_with('$') && !a.contains('\''))
+    };
+    if let Some(a) = anchor_error("' refers to an object created later in time") {
+        return format!("({a} not yet created)");
+    }
+    if let Some(a) = anchor_error("' refers to an object that no longer exists") {
+        return format!("({a} no longer exists)");
+    }
+    v.to_string()
+}
+
 /// The repr of a watch expression's value (or its error) at this point of the
 /// replay: `$N.attr` on a plain attribute with a simple value is read without
 /// running code; anything else is evaluated on a throwaway copy.

@@ -30,6 +30,7 @@ pub(crate) fn new_vm() -> Vm {
         eval_cache: Default::default(),
         exc_info: Value::None,
         reraising: false,
+        in_flight: Default::default(),
         recursion_limit: 1000,
         gc_holds: 0,
         effects: Effects::live(),

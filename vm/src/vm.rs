@@ -37,6 +37,8 @@ pub struct Vm {
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
     pub(crate) reraising: bool,
+    /// The exception being raised, for the debugger hook (see `InFlight`).
+    pub in_flight: crate::debug::InFlight,
     pub recursion_limit: usize,
     /// Rust code holding values the collector cannot see is on the stack (a native
     /// call, or a call from Rust into Python): the GC waits until this is 0. Only the

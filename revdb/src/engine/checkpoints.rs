@@ -32,6 +32,9 @@ pub struct Checkpoints {
     peak_heap: usize,
     /// The budget set by the user, if any (see `budget`).
     pub budget_set: Option<usize>,
+    /// The recording's length in stop points, if known: the skeleton of far
+    /// checkpoints spans it (see `skeleton_stride`).
+    pub length: Option<u64>,
 }
 
 /// Hashes chunk addresses (aligned pointers: the low bits carry nothing).
@@ -60,6 +63,11 @@ pub const MIN_BUDGET: usize = 16 << 20;
 /// checkpoints, the rest pays for what changes between them.
 pub const BUDGET_HEAP_FACTOR: usize = 2;
 
+/// The share of the budget the skeleton of far checkpoints may take.
+pub const SKELETON_SHARE: f64 = 0.5;
+/// The most checkpoints in the skeleton.
+pub const SKELETON_MAX: u64 = 64;
+
 /// What a checkpoint holds besides its heap chunks: the frames, the operand stack,
 /// the chunk table and the VM's fixed state.
 fn own_bytes(vm: &Vm) -> usize {
@@ -67,6 +75,14 @@ fn own_bytes(vm: &Vm) -> usize {
 }
 
 impl Checkpoints {
+    /// An empty store for a recording of `length` stop points (if known).
+    pub fn for_length(length: Option<u64>) -> Checkpoints {
+        Checkpoints {
+            length,
+            ..Default::default()
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.map.len()
     }
@@ -187,17 +203,99 @@ impl Checkpoints {
             .unwrap_or_else(|| (self.peak_heap * BUDGET_HEAP_FACTOR).max(MIN_BUDGET))
     }
 
-    /// Drop checkpoints until they fit the budget. Each one's worth is the gap its
+    /// The distance between the slots of the skeleton: checkpoints spread
+    /// evenly over the whole recording, so a `go` anywhere replays at most
+    /// this far. As many slots as copies of the heap fit in the skeleton's
+    /// share of the budget (0: no skeleton, fewer than 2 fit).
+    pub fn skeleton_stride(&self) -> u64 {
+        let Some(len) = self.length else {
+            return 0;
+        };
+        let heap = self.peak_heap.max(1) as f64;
+        let k = ((self.budget() as f64 * SKELETON_SHARE) / heap).floor() as u64;
+        let k = k.min(SKELETON_MAX);
+        if k < 2 || len < k * 1000 {
+            return 0;
+        }
+        len / (k + 1) + 1
+    }
+
+    /// Whether a skeleton slot (`t / stride`) already has a checkpoint.
+    pub fn slot_held(&self, t: u64, stride: u64) -> bool {
+        let start = t / stride * stride;
+        self.map.range(start..start + stride).next().is_some()
+    }
+
+    /// The skeleton's checkpoints: the earliest of each slot (the first
+    /// checkpoint, always kept, is not counted).
+    fn skeleton(&self, stride: u64) -> Vec<u64> {
+        let mut out: Vec<u64> = vec![];
+        if stride == 0 {
+            return out;
+        }
+        let first = self.map.keys().next().copied();
+        for &t in self.map.keys() {
+            if Some(t) == first {
+                continue;
+            }
+            if out.last().is_none_or(|l| l / stride != t / stride) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// Drop checkpoints until they fit the budget. The skeleton (see
+    /// `skeleton_stride`) stays while it fits its share: the others go first,
+    /// by the rule below; beyond its share, the skeleton's checkpoint whose
+    /// removal costs a `go` to a random time least (product of the gaps on
+    /// its sides, per byte) goes.
+    pub fn thin(&mut self, focus: u64, interval: u64) {
+        let budget = self.budget();
+        while self.total > budget && self.map.len() > 2 {
+            let stride = self.skeleton_stride();
+            let skel = self.skeleton(stride);
+            let skel_bytes: usize = skel.iter().map(|t| self.unique_bytes(*t)).sum();
+            let over = skel_bytes as f64 > budget as f64 * SKELETON_SHARE;
+            let times: Vec<u64> = self.map.keys().copied().collect();
+            let others = times.len() - 1 - skel.len();
+            let t = if !skel.is_empty() && (over || others == 0) {
+                let mut best: Option<(f64, u64)> = None;
+                for i in 1..times.len() {
+                    if skel.binary_search(&times[i]).is_err() {
+                        continue;
+                    }
+                    let prev = times[i - 1];
+                    let next = times.get(i + 1).copied().unwrap_or(times[i] + interval);
+                    let bytes = self.unique_bytes(times[i]).max(1) as f64;
+                    let worth = (times[i] - prev) as f64 * (next - times[i]) as f64 / bytes;
+                    if best.is_none_or(|(b, _)| worth < b) {
+                        best = Some((worth, times[i]));
+                    }
+                }
+                best.map(|(_, t)| t)
+            } else {
+                self.focus_victim(&times, &skel, focus, interval)
+            };
+            match t {
+                Some(t) => self.remove(t),
+                None => return,
+            }
+        }
+    }
+
+    /// Drop checkpoints until they fit the budget (skeleton aside). Each one's worth is the gap its
     /// removal would leave, divided by its distance from `focus` (so they stay
     /// dense near it and get sparse far away), per byte it alone holds: a far
     /// checkpoint that shares nothing with the others is a whole copy of the heap
     /// and goes before many small ones near the user. The first one always stays.
-    pub fn thin(&mut self, focus: u64, interval: u64) {
-        let budget = self.budget();
-        while self.total > budget && self.map.len() > 2 {
-            let times: Vec<u64> = self.map.keys().copied().collect();
+    fn focus_victim(&self, times: &[u64], skel: &[u64], focus: u64, interval: u64) -> Option<u64> {
+        {
             let mut best: Option<(f64, u64)> = None;
             for i in 1..times.len() {
+                if skel.binary_search(&times[i]).is_ok() {
+                    continue;
+                }
                 let prev = times[i - 1];
                 let next = times.get(i + 1).copied().unwrap_or(times[i] + interval);
                 let dist = times[i].abs_diff(focus) as f64 + 1.0;
@@ -207,10 +305,7 @@ impl Checkpoints {
                     best = Some((worth, times[i]));
                 }
             }
-            match best {
-                Some((_, t)) => self.remove(t),
-                None => return,
-            }
+            best.map(|(_, t)| t)
         }
     }
 }

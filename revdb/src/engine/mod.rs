@@ -12,6 +12,7 @@
 //! Checkpoints are copies of the VM that share unchanged heap chunks, kept
 //! under a memory budget (see `checkpoints`).
 
+mod catch;
 mod checkpoints;
 mod inspect;
 mod motion;
@@ -19,6 +20,7 @@ mod points;
 mod run;
 mod scoped;
 
+pub use catch::{CatchKind, Catchpoint};
 pub use checkpoints::{Checkpoints, BUDGET_HEAP_FACTOR, MIN_BUDGET};
 pub use points::{
     bp_matches, check_condition, func_matches, BreakSpec, Breakpoint, Hit, Watchpoint,
@@ -50,6 +52,8 @@ pub struct Pos {
     pub time: u64,
     pub instr: u64,
     pub real: bool,
+    /// An exception being raised (`StopKind::Raise`, a catchpoint's stop).
+    pub raise: bool,
 }
 
 impl Pos {
@@ -86,6 +90,8 @@ pub struct EndInfo {
     /// For a program that died of an uncaught exception: the time of the first
     /// `!!` stop of its way out, where every frame it left is still there.
     pub post_mortem: Option<u64>,
+    /// Where the exception that ended the program was raised.
+    pub uncaught_at: Option<Pos>,
 }
 
 impl EndInfo {
@@ -156,6 +162,7 @@ pub struct Engine {
     furthest: u64,
     pub breakpoints: Vec<Breakpoint>,
     pub watchpoints: Vec<Watchpoint>,
+    pub catchpoints: Vec<Catchpoint>,
     next_bp: usize,
     /// Anchors: `$N` is the object with serial `anchors.serials[N]`.
     pub anchors: expr::Anchors,
@@ -169,6 +176,11 @@ pub struct Engine {
     pub hits: Vec<Hit>,
     /// After a backward watch hit: the watched values just after the line ran.
     watch_after: Option<Vec<String>>,
+    /// After a backward search: the catchpoint hit there, if any.
+    bcaught: Option<(usize, String, Pos)>,
+    /// Whether runs show `Raise` events to their matchers (catchpoints, `info
+    /// exceptions`); other motions never stop at them.
+    see_raises: bool,
     sources: BTreeMap<String, Rc<Vec<String>>>,
 }
 
@@ -195,15 +207,20 @@ impl Engine {
                 time: 0,
                 instr: 0,
                 real: true,
+                raise: false,
             },
             kind: StopKind::Line,
             stop_instr: 0,
             serial_limit: 0,
             vm: Vm::new(),
         };
+        let length = match &rec.tail {
+            Tail::Complete(end) => Some(end.stop_points),
+            _ => None,
+        };
         let mut e = Engine {
             program,
-            checkpoints: Default::default(),
+            checkpoints: Rc::new(RefCell::new(Checkpoints::for_length(length))),
             interval: DEFAULT_INTERVAL,
             cur: placeholder,
             frame_sel: 0,
@@ -211,11 +228,14 @@ impl Engine {
             furthest: 0,
             breakpoints: vec![],
             watchpoints: vec![],
+            catchpoints: vec![],
             next_bp: 1,
             anchors: Default::default(),
             events: vec![],
             hits: vec![],
             watch_after: None,
+            bcaught: None,
+            see_raises: false,
             on_progress: None,
             interrupt: Default::default(),
             sources: BTreeMap::new(),

@@ -20,12 +20,25 @@ impl Engine {
             time: t,
             instr: 0,
             real: true,
+            raise: false,
         };
         self.go_pos(target, true)
     }
 
     pub(super) fn go_pos(&mut self, target: Pos, real_only: bool) -> MoveResult {
         let want = target;
+        if target.raise {
+            // A catchpoint's stop: the raise event itself.
+            let saved = std::mem::replace(&mut self.see_raises, true);
+            let out = self.run(
+                Some(target.time),
+                false,
+                target.time,
+                Box::new(move |_, k, p| stop_if(k == StopKind::Raise && p.key() >= want.key())),
+            );
+            self.see_raises = saved;
+            return self.finish_move(out);
+        }
         let out = self.run(
             Some(target.time),
             !real_only,
@@ -312,11 +325,25 @@ impl Engine {
     /// `continue`: to the next breakpoint or watchpoint hit, or the end.
     pub fn cont(&mut self) -> MoveResult {
         let (m, points) = self.hit_matcher();
+        let saved = std::mem::replace(&mut self.see_raises, !points.catches.is_empty());
         let r = self.forward(false, m);
+        self.see_raises = saved;
         self.keep_ignores(&points);
         r?;
+        let caught = points.caught.borrow_mut().take();
         self.after_hit(true);
+        self.push_catch(caught);
         Ok(())
+    }
+
+    /// Report a catchpoint hit.
+    fn push_catch(&mut self, caught: Option<(usize, String, Pos)>) {
+        if let Some((id, text, _)) = caught {
+            if let Some(c) = self.catchpoints.iter_mut().find(|c| c.id == id) {
+                c.hits += 1;
+            }
+            self.hits.push(Hit::Catch(id, text));
+        }
     }
 
     /// `bcontinue`: to the previous hit, or the start.
@@ -325,25 +352,55 @@ impl Engine {
             return Err(START.into());
         }
         let nothing_set = !self.watchpoints.iter().any(|w| w.enabled)
-            && !self.breakpoints.iter().any(|b| b.enabled);
-        let found = if nothing_set {
-            false
-        } else if self.watchpoints.iter().any(|w| w.enabled) {
-            self.backward_watch()?
-        } else {
-            let points = self.active_points();
-            self.backward(false, true, &|| {
-                let points = points.clone();
-                Box::new(move |vm, k, p| stop_if(p.real && points.breakpoint_hit(vm, k)))
-            })?
-        };
-        if !found {
+            && !self.breakpoints.iter().any(|b| b.enabled)
+            && !self.catchpoints.iter().any(|c| c.enabled);
+        self.bcaught = None;
+        let saved = std::mem::replace(
+            &mut self.see_raises,
+            self.catchpoints.iter().any(|c| c.enabled),
+        );
+        let found = self.bcont_search(nothing_set);
+        self.see_raises = saved;
+        if !found? {
             self.go_start()?;
             self.update_watches();
             return Err(START.into());
         }
         self.after_hit(false);
+        let caught = self.bcaught.take();
+        self.push_catch(caught);
         Ok(())
+    }
+
+    /// `bcontinue`'s search: moves to the previous hit (false: none).
+    fn bcont_search(&mut self, nothing_set: bool) -> Result<bool, String> {
+        Ok(if nothing_set {
+            false
+        } else if self.watchpoints.iter().any(|w| w.enabled) {
+            self.backward_watch()?
+        } else {
+            let points = self.active_points();
+            let caught = points.caught.clone();
+            // The catch text of the latest hit (hits of an interval come in order).
+            let found = self.search_back(false, true, &|upper| {
+                let points = points.clone();
+                Box::new(move |vm, k, p| {
+                    if p.key() >= upper.key() {
+                        return (None, true);
+                    }
+                    if k == StopKind::Raise {
+                        return (points.catch_hit(vm, p).then_some(p), false);
+                    }
+                    let hit = p.real && points.breakpoint_hit(vm, k);
+                    if hit {
+                        *points.caught.borrow_mut() = None;
+                    }
+                    (hit.then_some(p), false)
+                })
+            })?;
+            self.bcaught = caught.borrow_mut().take();
+            found
+        })
     }
 
     /// Backward search with watchpoints (and breakpoints): the last stop point
@@ -382,6 +439,18 @@ impl Engine {
                 // seen at p lands on an earlier line start).
                 let mut best: Option<Pos> = None;
                 Box::new(move |vm, k, p| {
+                    if k == StopKind::Raise {
+                        if p.key() < upper.key()
+                            && best.is_none_or(|b| p.key() > b.key())
+                            && points.catch_hit(vm, p)
+                        {
+                            best = Some(p);
+                            refine.set(None);
+                            *after.borrow_mut() = None;
+                            return (Some(p), false);
+                        }
+                        return (None, false);
+                    }
                     if !p.real {
                         return (None, false);
                     }
@@ -411,6 +480,7 @@ impl Engine {
                                 hit = Some(c);
                                 refine.set(r);
                                 *after.borrow_mut() = Some(vals.clone());
+                                *points.caught.borrow_mut() = None;
                             }
                         }
                     }
@@ -428,6 +498,7 @@ impl Engine {
                         hit = Some(p);
                         refine.set(None);
                         *after.borrow_mut() = None;
+                        *points.caught.borrow_mut() = None;
                     }
                     prev = Some((p, k, n, vals));
                     (hit, false)
@@ -459,6 +530,7 @@ impl Engine {
             })?;
         }
         self.watch_after = after.borrow_mut().take();
+        self.bcaught = points.caught.borrow_mut().take();
         Ok(true)
     }
 
@@ -481,32 +553,46 @@ impl Engine {
     pub fn last(&mut self, src: &str, forward: bool) -> MoveResult {
         // `a.b.attr`: anchor the object `a.b` and watch `$N.attr` (valid at any time).
         let src = src.trim();
+        // A local or global of the selected frame: followed as `watch NAME` does.
+        let scoped = self.scoped_watch(src)?;
         let watched = match split_attr(src) {
+            _ if scoped.is_some() => src.to_string(),
             Some((base, attr)) => match self.anchor_of(base) {
                 Some(n) => format!("${n}.{attr}"),
-                None => src.to_string(),
+                None => self.anchor_names(src),
             },
-            None => src.to_string(),
+            // Any other expression: its names that are objects of the program
+            // become anchors (`len(lst)` -> `len($0)`).
+            None => self.anchor_names(src),
         };
         let mut c = expr::sandbox(&mut self.cur.vm);
         let anchors = self.cur_anchors();
-        if let Err(e) = expr::eval(&mut c, Scope::Isolated, &watched, true, &anchors) {
+        let checked = match &scoped {
+            Some(_) => Ok(Value::None),
+            None => expr::eval(&mut c, Scope::Isolated, &watched, true, &anchors),
+        };
+        if let Err(e) = checked {
             if e.starts_with("NameError") || e.starts_with("SyntaxError") {
                 return Err(format!("cannot follow '{src}' through time: {e} (use an expression of anchors, e.g. `last $0.attr`)"));
             }
         }
         let id = usize::MAX;
-        let value = expr::watch_repr(&mut self.cur.vm, &watched, &anchors);
         let saved_w = std::mem::take(&mut self.watchpoints);
         let saved_b = std::mem::take(&mut self.breakpoints);
+        let saved_c = std::mem::take(&mut self.catchpoints);
+        let (expr, local) = match scoped {
+            Some((e, _, local)) => (e, local),
+            None => (watched.clone(), None),
+        };
         self.watchpoints.push(Watchpoint {
             id,
-            label: watched.clone(),
-            expr: watched,
-            local: None,
-            value,
+            label: watched,
+            expr,
+            local,
+            value: String::new(),
             enabled: true,
         });
+        self.watchpoints[0].value = self.watch_value(0);
         let n = self.events.len();
         let r = if forward { self.cont() } else { self.bcont() };
         // The temporary watch's own updates are not news: the real watchpoints
@@ -518,6 +604,7 @@ impl Engine {
         });
         self.watchpoints = saved_w;
         self.breakpoints = saved_b;
+        self.catchpoints = saved_c;
         for h in std::mem::take(&mut self.hits) {
             if let Hit::Watchpoint(_, what) = h {
                 self.events.push(Event::Message(what));
@@ -526,6 +613,87 @@ impl Engine {
         self.update_watches();
         r
     }
+}
+
+impl Engine {
+    /// `EXPR` with each name that means an object of the program in the
+    /// selected frame (not a builtin) written as its anchor `$N`.
+    fn anchor_names(&mut self, src: &str) -> String {
+        let mut out = String::new();
+        let chars: Vec<char> = src.chars().collect();
+        let mut i = 0;
+        let mut quote: Option<char> = None;
+        while i < chars.len() {
+            let c = chars[i];
+            if let Some(q) = quote {
+                out.push(c);
+                if c == '\\' && i + 1 < chars.len() {
+                    out.push(chars[i + 1]);
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+                i += 1;
+                continue;
+            }
+            if c == '\'' || c == '"' {
+                quote = Some(c);
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            if c.is_alphabetic() || c == '_' {
+                let start = i;
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                    i += 1;
+                }
+                let word: String = chars[start..i].iter().collect();
+                let prev = chars[..start].iter().rev().find(|c| !c.is_whitespace());
+                let attr_or_anchor = matches!(prev, Some('.') | Some('$'));
+                let kw_arg = chars[i..].iter().find(|c| !c.is_whitespace()) == Some(&'=')
+                    && chars.get(i + 1) != Some(&'=');
+                if attr_or_anchor || kw_arg || is_keyword(&word) || self.is_builtin(&word) {
+                    out.push_str(&word);
+                } else {
+                    match self.anchor_of(&word) {
+                        Some(n) => out.push_str(&format!("${n}")),
+                        None => out.push_str(&word),
+                    }
+                }
+                continue;
+            }
+            out.push(c);
+            i += 1;
+        }
+        out
+    }
+
+    /// Whether a name is found among the builtins (evaluated with no frame).
+    fn is_builtin(&mut self, name: &str) -> bool {
+        let mut c = expr::sandbox(&mut self.cur.vm);
+        let anchors = self.cur_anchors();
+        expr::eval(&mut c, Scope::Isolated, name, true, &anchors).is_ok()
+    }
+}
+
+fn is_keyword(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "not"
+            | "in"
+            | "is"
+            | "if"
+            | "else"
+            | "for"
+            | "lambda"
+            | "None"
+            | "True"
+            | "False"
+            | "await"
+            | "async"
+    )
 }
 
 /// `a.b.c` -> (`a.b`, `c`) when the last part is a plain attribute.

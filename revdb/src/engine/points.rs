@@ -54,6 +54,8 @@ pub struct Watchpoint {
 pub enum Hit {
     Breakpoint(usize, String),
     Watchpoint(usize, String),
+    /// A catchpoint: its number and the exception (`Type: message`).
+    Catch(usize, String),
 }
 
 /// What a run checks at each stop point: copies of the enabled breakpoints and
@@ -68,13 +70,27 @@ pub(super) struct ActivePoints {
     pub(super) forward: bool,
     pub(super) exprs: Vec<String>,
     pub(super) locals: Vec<Option<Rc<scoped::LocalScope>>>,
+    pub(super) catches: catch::ActiveCatches,
+    /// The catch hit a run stopped at: (catchpoint, exception text, where raised).
+    pub(super) caught: Rc<RefCell<Option<(usize, String, Pos)>>>,
     anchors: expr::Anchors,
     main_file: String,
 }
 
 impl ActivePoints {
     pub(super) fn bps_empty(&self) -> bool {
-        self.bps.is_empty()
+        self.bps.is_empty() && self.catches.is_empty()
+    }
+
+    /// At a `Raise` event: whether a catchpoint stops here (remembered in `caught`).
+    pub(super) fn catch_hit(&self, vm: &mut Vm, p: Pos) -> bool {
+        match self.catches.hit(vm, p) {
+            Some((id, text)) => {
+                *self.caught.borrow_mut() = Some((id, text, p));
+                true
+            }
+            None => false,
+        }
     }
 
     /// The watch expressions' reprs at stop `t`.
@@ -132,6 +148,8 @@ impl Engine {
                 .filter(|w| w.enabled)
                 .map(|w| w.local.clone())
                 .collect(),
+            catches: self.active_catches(),
+            caught: Default::default(),
             anchors: self.anchors.clone(),
             main_file: self.program.file.clone(),
         }
@@ -149,6 +167,9 @@ impl Engine {
             .map(|w| w.value.clone())
             .collect();
         let m: Matcher = Box::new(move |vm, k, p| {
+            if k == StopKind::Raise {
+                return stop_if(points.catch_hit(vm, p));
+            }
             if !p.real {
                 return Flow::Continue;
             }
@@ -190,18 +211,21 @@ impl Engine {
             let old = w.value.clone();
             if forward {
                 if now != old {
-                    let what = format!("{}: {old} -> {now}", w.label);
+                    let (o, n) = (expr::watch_shown(&old), expr::watch_shown(&now));
+                    let what = format!("{}: {o} -> {n}", w.label);
                     self.hits.push(Hit::Watchpoint(w.id, what));
                 }
             } else if let Some(a) = after.as_ref().and_then(|a| a.get(k)) {
                 if *a != now {
-                    let what = format!("{}: {now} -> {a}", w.label);
+                    let (o, n) = (expr::watch_shown(&now), expr::watch_shown(a));
+                    let what = format!("{}: {o} -> {n}", w.label);
                     self.hits.push(Hit::Watchpoint(w.id, what));
                 }
             } else if now != old {
                 self.events.push(Event::Message(format!(
-                    "updating watchpoint value: {} => {now}",
-                    w.label
+                    "updating watchpoint value: {} => {}",
+                    w.label,
+                    expr::watch_shown(&now)
                 )));
             }
             self.watchpoints[i].value = now;
@@ -244,7 +268,8 @@ impl Engine {
             if v != self.watchpoints[i].value {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
-                    self.watchpoints[i].label, v
+                    self.watchpoints[i].label,
+                    expr::watch_shown(&v)
                 )));
                 self.watchpoints[i].value = v;
                 changed.push(self.watchpoints[i].id);
@@ -413,18 +438,21 @@ impl Engine {
 
     /// `delete` with no argument: every breakpoint, watchpoint and catchpoint.
     pub fn delete_all(&mut self) -> usize {
-        let n = self.breakpoints.len() + self.watchpoints.len();
+        let n = self.breakpoints.len() + self.watchpoints.len() + self.catchpoints.len();
         self.breakpoints.clear();
         self.watchpoints.clear();
+        self.catchpoints.clear();
         n
     }
 
     /// Delete, enable or disable a breakpoint or watchpoint by number.
     pub fn delete(&mut self, id: usize) -> bool {
-        let n = self.breakpoints.len() + self.watchpoints.len();
+        let count = |e: &Engine| e.breakpoints.len() + e.watchpoints.len() + e.catchpoints.len();
+        let n = count(self);
         self.breakpoints.retain(|b| b.id != id);
         self.watchpoints.retain(|w| w.id != id);
-        n != self.breakpoints.len() + self.watchpoints.len()
+        self.catchpoints.retain(|c| c.id != id);
+        n != count(self)
     }
 
     pub fn set_enabled(&mut self, id: usize, on: bool) -> bool {
@@ -435,6 +463,10 @@ impl Engine {
         }
         for w in self.watchpoints.iter_mut().filter(|w| w.id == id) {
             w.enabled = on;
+            found = true;
+        }
+        for c in self.catchpoints.iter_mut().filter(|c| c.id == id) {
+            c.enabled = on;
             found = true;
         }
         if on && found {

@@ -25,6 +25,12 @@ pub(super) struct RunCtx {
     /// that dies of an exception still has all its frames (post-mortem).
     chain_start: Option<u64>,
     last_kind: StopKind,
+    /// The next time to look for a missing skeleton checkpoint.
+    next_slot: u64,
+    /// The latest exceptions raised: (serial, where).
+    raises: std::collections::VecDeque<(u64, Pos)>,
+    /// The exception leaving a frame at the last `!!` stop (its serial).
+    exit_exc: Option<u64>,
 }
 
 /// The first time after `t` to keep a checkpoint at, for a run whose user will
@@ -151,10 +157,14 @@ impl Engine {
             last_at: None,
             chain_start: None,
             last_kind: StopKind::Line,
+            raises: Default::default(),
+            exit_exc: None,
+            next_slot: 0,
         }));
         let hook_ctx = ctx.clone();
         let interrupt = self.interrupt.clone();
         let mut matcher = matcher;
+        let see_raises = self.see_raises;
         let hook = move |vm: &mut Vm, kind: StopKind| -> HookAction {
             let mut cx = hook_ctx.borrow_mut();
             // Stopped already: the abort is unwinding. Native code that catches
@@ -165,11 +175,13 @@ impl Engine {
                 return HookAction::Abort;
             }
             let last_time = cx.last_real.map(|p| p.time).unwrap_or(0);
-            let real = kind != StopKind::Instruction && vm.stop_points > last_time;
+            let real = !matches!(kind, StopKind::Instruction | StopKind::Raise)
+                && vm.stop_points > last_time;
             let pos = Pos {
                 time: vm.stop_points,
                 instr: vm.instructions,
                 real,
+                raise: kind == StopKind::Raise,
             };
             if real {
                 if interrupt.load(Ordering::Relaxed) && interrupt.swap(false, Ordering::SeqCst) {
@@ -203,10 +215,42 @@ impl Engine {
                 if t >= cx.next_mark && cx.keep(vm, kind, t) {
                     cx.next_mark = next_mark(t, cx.focus, cx.interval);
                 }
+                // The skeleton of far checkpoints: one in each slot.
+                if t >= cx.next_slot {
+                    let stride = cx.store.borrow().skeleton_stride();
+                    if stride == 0 {
+                        cx.next_slot = t + cx.interval.max(1) * 64;
+                    } else {
+                        let held = cx.store.borrow().slot_held(t, stride);
+                        if held || cx.keep(vm, kind, t) {
+                            cx.next_slot = (t / stride + 1) * stride;
+                        }
+                    }
+                }
+            } else if kind == StopKind::Raise {
+                if let Value::Obj(e) = vm.in_flight.exception {
+                    let serial = vm.heap.get(e).serial;
+                    if cx.raises.len() >= 64 {
+                        cx.raises.pop_front();
+                    }
+                    cx.raises.push_back((serial, pos));
+                }
+                if !see_raises {
+                    return HookAction::Continue;
+                }
             } else if !vm.step_instructions {
                 return HookAction::Continue;
             }
-            let k = if real { kind } else { StopKind::Instruction };
+            if real && kind == StopKind::ExceptionExit {
+                if let Value::Obj(e) = vm.in_flight.exception {
+                    cx.exit_exc = Some(vm.heap.get(e).serial);
+                }
+            }
+            let k = match kind {
+                _ if real => kind,
+                StopKind::Raise => StopKind::Raise,
+                _ => StopKind::Instruction,
+            };
             if matcher(vm, k, pos) == Flow::Stop {
                 // Keep a resumable copy exactly here too.
                 if real {
@@ -238,6 +282,7 @@ impl Engine {
                     time: t - 1,
                     instr: 0,
                     real: true,
+                    raise: false,
                 });
                 (vm, true)
             }
@@ -295,12 +340,22 @@ impl Engine {
                         } else {
                             None
                         };
+                        let uncaught_at = match (&exception, cx.exit_exc) {
+                            (Some(_), Some(s)) => cx
+                                .raises
+                                .iter()
+                                .rev()
+                                .find(|(x, _)| *x == s)
+                                .map(|(_, p)| *p),
+                            _ => None,
+                        };
                         self.end = cx.last_real.map(|p| EndInfo {
                             time: p.time,
                             status: *c,
                             exception,
                             place,
                             post_mortem,
+                            uncaught_at,
                         });
                     }
                 }
@@ -314,6 +369,7 @@ impl Engine {
                             exception: Some(m.clone()),
                             place,
                             post_mortem: None,
+                            uncaught_at: None,
                         });
                     }
                 }
@@ -362,6 +418,7 @@ impl Engine {
                 .map(|vm| vm.instructions + 1)
                 .unwrap_or(0),
             real: true,
+            raise: false,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Breakpoints and watchpoints (`Kind::Points` in the table).
 
 use super::{Call, Shell};
-use crate::engine::BreakSpec;
+use crate::engine::{BreakSpec, CatchKind};
 
 pub(super) fn breakpoint(sh: &mut Shell, call: &Call) {
     sh.breakpoint(call.arg, false)
@@ -28,6 +28,7 @@ pub(super) fn watch(sh: &mut Shell, call: &Call) {
                 .map(|w| w.value.clone())
                 .unwrap_or_default();
             sh.say(&format!("Watchpoint {id} added"));
+            let v = crate::expr::watch_shown(&v);
             sh.say(&format!("updating watchpoint value: {arg} => {v}"));
         }
         Err(e) => sh.err(&e),
@@ -146,5 +147,31 @@ impl Shell {
                 .unwrap_or_default();
             self.say(&format!("{kind} {id} at {}{cond}", b.describe()));
         }
+    }
+}
+
+pub(super) fn catch(sh: &mut Shell, call: &Call) {
+    let mut words = call.arg.split_whitespace();
+    let kind = match words.next() {
+        Some("raise") => {
+            CatchKind::Raise(words.map(|w| w.trim_end_matches(',').to_string()).collect())
+        }
+        Some("uncaught") if words.next().is_none() => CatchKind::Uncaught,
+        _ => return sh.usage(call.name),
+    };
+    let r = sh.engine.add_catchpoint(kind);
+    sh.flush_events();
+    match r {
+        Ok(id) => {
+            let what = sh
+                .engine
+                .catchpoints
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.describe())
+                .unwrap_or_default();
+            sh.say(&format!("Catchpoint {id}: {what}"));
+        }
+        Err(e) => sh.err(&e),
     }
 }

@@ -90,6 +90,10 @@ pub const INFO_TOPICS: &[(&str, &str)] = &[
         "the times of the snapshots kept, with their estimated size",
     ),
     ("stack", "the operand stack of the selected frame"),
+    (
+        "exceptions",
+        "every exception raised in the recording: time, exception, where, caught by which frame or ended the program",
+    ),
     ("anchors", "the $N anchors and the objects' serial numbers"),
 ];
 
@@ -418,7 +422,7 @@ pub static COMMANDS: &[Command] = &[
     Command {
         names: &["disable"],
         synopsis: "N",
-        summary: "Disable breakpoint or watchpoint N.",
+        summary: "Disable breakpoint, watchpoint or catchpoint N.",
         details: "It stays listed, and enable brings it back.",
         kind: Kind::Points,
         completion: Completion::PointNumber,
@@ -427,11 +431,20 @@ pub static COMMANDS: &[Command] = &[
     Command {
         names: &["enable"],
         synopsis: "N",
-        summary: "Enable breakpoint or watchpoint N.",
+        summary: "Enable breakpoint, watchpoint or catchpoint N.",
         details: "",
         kind: Kind::Points,
         completion: Completion::PointNumber,
         run: brk::enable,
+    },
+    Command {
+        names: &["catch"],
+        synopsis: "raise [TYPE ...] | uncaught",
+        summary: "Stop continue and bcontinue where an exception (of TYPE, or a subclass) is raised, or where the one that ends the program is.",
+        details: "Numbered with the breakpoints (info breakpoints, disable N, enable N, delete N). A hit stops where the exception is raised (TIME.N: the frame at the raising instruction, its locals as they were; bt ends with the exception) and says `Exception raised: Type: message`. TYPE is the name of a class or of any of its bases (`catch raise LookupError` stops at a KeyError); no TYPE: every exception. A bare `raise` or the end of a `finally` goes on with the same exception and does not stop again. `catch uncaught` stops where the exception that ends the program is raised. info exceptions lists every exception of the recording.",
+        kind: Kind::Points,
+        completion: Completion::Nothing,
+        run: brk::catch,
     },
     Command {
         names: &["trace"],

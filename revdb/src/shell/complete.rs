@@ -51,6 +51,7 @@ impl Shell {
                 let e = &self.engine;
                 let ids = e.breakpoints.iter().map(|b| b.id);
                 let ids = ids.chain(e.watchpoints.iter().map(|w| w.id));
+                let ids = ids.chain(e.catchpoints.iter().map(|c| c.id));
                 (
                     word_start(|c| !c.is_whitespace()),
                     ids.map(|i| i.to_string()).collect(),

@@ -121,6 +121,11 @@ impl Shell {
         }
         self.say(&format!("File \"{file}\", line {line} in {func}:"));
         self.listing(&file, line, line.saturating_sub(2), line + 2);
+        if self.engine.frame_sel == 0 && self.engine.cur.kind == StopKind::ExceptionExit {
+            if let Some(e) = self.engine.exception_leaving() {
+                self.say(&format!("!! {e} (leaving {func})"));
+            }
+        }
     }
 
     fn listing(&mut self, file: &str, cur: u32, from: u32, to: u32) {
@@ -223,6 +228,8 @@ impl Shell {
             if let Some(e) = self.engine.end.as_ref().and_then(|e| e.exception.clone()) {
                 self.say(&e);
             }
+        } else if let Some(e) = self.engine.exception_leaving() {
+            self.say(&e);
         }
     }
 
@@ -319,10 +326,17 @@ impl Shell {
                 }
             }
             "breakpoints" | "break" | "b" => {
-                if self.engine.breakpoints.is_empty() {
+                if self.engine.breakpoints.is_empty() && self.engine.catchpoints.is_empty() {
                     self.say("No breakpoints.");
                 }
-                for b in self.engine.breakpoints.clone() {
+                // Breakpoints and catchpoints share the numbers: in their order.
+                let mut lines: Vec<(usize, String)> = vec![];
+                for c in &self.engine.catchpoints {
+                    let en = if c.enabled { "" } else { " (disabled)" };
+                    let line = format!("{}: {}{en}, hit {} times", c.id, c.describe(), c.hits);
+                    lines.push((c.id, line));
+                }
+                for b in &self.engine.breakpoints {
                     let cond = b
                         .cond
                         .as_ref()
@@ -330,12 +344,17 @@ impl Shell {
                         .unwrap_or_default();
                     let en = if b.enabled { "" } else { " (disabled)" };
                     let t = if b.temporary { " (temporary)" } else { "" };
-                    self.say(&format!(
+                    let line = format!(
                         "{}: {}{cond}{t}{en}, hit {} times",
                         b.id,
                         b.describe(),
                         b.hits
-                    ));
+                    );
+                    lines.push((b.id, line));
+                }
+                lines.sort_by_key(|(id, _)| *id);
+                for (_, l) in lines {
+                    self.say(&l);
                 }
             }
             "watchpoints" | "watch" => {
@@ -365,6 +384,17 @@ impl Shell {
                 ));
             }
             "stack" => self.info_stack(),
+            "exceptions" => match self.engine.exceptions() {
+                Ok(lines) => {
+                    if lines.is_empty() {
+                        self.say("No exception was raised in the recording.");
+                    }
+                    for l in lines {
+                        self.say(&l);
+                    }
+                }
+                Err(e) => self.err(&e),
+            },
             "anchors" => {
                 for (i, s) in self.engine.anchors.serials.clone().iter().enumerate() {
                     self.say(&format!("${i} = object #{s} (also $#{s})"));

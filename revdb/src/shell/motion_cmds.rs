@@ -110,7 +110,8 @@ impl Shell {
         }
         self.flush_events();
         let hits = std::mem::take(&mut self.engine.hits);
-        let backward = self.engine.cur.pos.time < before.time;
+        let now = self.engine.cur.pos;
+        let backward = (now.time, now.instr) < (before.time, before.instr);
         // The commands of the breakpoints hit (`commands N`); `silent` first
         // hides the hit and the position.
         let mut commands: Vec<String> = vec![];
@@ -135,6 +136,9 @@ impl Shell {
                 Hit::Breakpoint(_, _) if silent => {}
                 Hit::Breakpoint(id, what) => self.say(&format!("{pre} breakpoint {id}: {what}")),
                 Hit::Watchpoint(id, what) => self.say(&format!("{pre} watchpoint {id}: {what}")),
+                Hit::Catch(id, what) => {
+                    self.say(&format!("{pre} catchpoint {id}: Exception raised: {what}"))
+                }
             }
         }
         let moved = self.engine.cur.pos != before;

@@ -6,7 +6,8 @@ mod checkpoint;
 pub(crate) mod eval;
 mod trace;
 
-use crate::{PyResult, Vm};
+use crate::object::Value;
+use crate::{PyErr, PyResult, Vm};
 use std::rc::Rc;
 
 /// What kind of stop point a debugger hook is called at.
@@ -18,10 +19,36 @@ pub enum StopKind {
     Instruction,
     /// A function is about to return (the frame is still there).
     Return,
-    /// A frame is being left by an exception.
+    /// A frame is being left by an exception (in `Vm::in_flight`).
     ExceptionExit,
+    /// An exception is raised (not a stop point, and not counted): the frame is
+    /// positioned at the raising instruction and the exception is in
+    /// `Vm::in_flight`. Only new raises: not a bare `raise`, the end of a
+    /// `finally`, nor an exception coming out of a nested interpreter loop.
+    Raise,
     /// The main program finished (or died of an uncaught exception).
     End,
+}
+
+/// The exception the VM is raising or unwinding, for the hook's `Raise` and
+/// `ExceptionExit` calls (kept only while the hook is set).
+#[derive(Clone, Copy, Debug)]
+pub struct InFlight {
+    /// The exception, during those hook calls (None otherwise).
+    pub exception: Value,
+    /// The serial of the exception last seen leaving an interpreter loop
+    /// unhandled (0 once a handler took it): when it reaches the caller's loop
+    /// it is the same raise going on.
+    pub(crate) serial: u64,
+}
+
+impl Default for InFlight {
+    fn default() -> Self {
+        InFlight {
+            exception: Value::None,
+            serial: 0,
+        }
+    }
 }
 
 /// What the hook asks the VM to do next.
@@ -62,5 +89,32 @@ impl Vm {
             }
         }
         Ok(())
+    }
+}
+
+impl Vm {
+    /// Unwinding starts (called only when `hooked`): tell the hook about a new
+    /// raise, with the frame positioned at the raising instruction.
+    pub(crate) fn on_raise(&mut self, err: PyErr, reraise: bool) {
+        let serial = self.heap.get(err.0).serial;
+        let new = !reraise && serial != self.in_flight.serial;
+        self.in_flight.serial = serial;
+        let Some(h) = self.hook.clone().filter(|_| new) else {
+            return;
+        };
+        self.in_flight.exception = Value::Obj(err.0);
+        let fi = self.frames.len() - 1;
+        let ip = self.frames[fi].ip;
+        self.frames[fi].ip = ip.saturating_sub(1);
+        let action = match h.try_borrow_mut() {
+            Ok(mut f) => f(self, StopKind::Raise),
+            Err(_) => HookAction::Continue,
+        };
+        self.frames[fi].ip = ip;
+        self.in_flight.exception = Value::None;
+        if action == HookAction::Abort {
+            // Every handler is skipped from now on (see `unwind`).
+            let _ = self.abort_with("stopped by the debugger".into());
+        }
     }
 }

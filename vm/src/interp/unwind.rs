@@ -11,6 +11,9 @@ impl Vm {
     pub(crate) fn unwind(&mut self, err: PyErr, stop: usize) -> PyResult<()> {
         let mut err = err;
         let mut skip_tb = std::mem::take(&mut self.reraising);
+        if self.hooked && self.abort.is_none() {
+            self.on_raise(err, skip_tb);
+        }
         if !skip_tb {
             // Any exception raised while another is handled gets it as `__context__`
             // (CPython does this when the error is set, wherever it comes from).
@@ -40,12 +43,15 @@ impl Vm {
                 self.stack.truncate(sp);
                 self.stack.push(Value::Obj(err.0));
                 self.frames[fi].ip = h.target;
+                self.in_flight.serial = 0;
                 return Ok(());
             }
             // Leaving a frame by an exception is a stop point (shown as `!!`).
             self.stop_points += 1;
             if self.hooked && self.abort.is_none() {
+                self.in_flight.exception = Value::Obj(err.0);
                 let _ = self.on_instruction(crate::StopKind::ExceptionExit);
+                self.in_flight.exception = Value::None;
             }
             let frame = self.frames.pop().expect("frame");
             self.stack.truncate(frame.ret_sp as usize);
