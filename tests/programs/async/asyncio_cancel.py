@@ -86,7 +86,7 @@ async def main():
 
     # Exceptions in tasks: kept until awaited; exception() returns them.
     t = asyncio.create_task(failing('boom'))
-    await asyncio.sleep(0.01)
+    await asyncio.wait([t])
     print(t.done(), repr(t.exception()))
     try:
         await t

@@ -47,7 +47,7 @@ async def merge(log):
         async for x in ticker(n, delay):
             out.append(f'{tag}{x}')
 
-    await asyncio.gather(collect('a', 3, 0.02), collect('b', 2, 0.05))
+    await asyncio.gather(collect('a', 3, 0), collect('b', 2, 0))
     return out
 
 

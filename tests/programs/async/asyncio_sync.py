@@ -132,16 +132,24 @@ async def waits():
         await asyncio.sleep(d)
         return x
 
-    tasks = [asyncio.create_task(job(i, d)) for i, d in enumerate([0.03, 0.001, 0.02])]
-    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-    print(sorted(t.result() for t in done), len(pending))
-    done, pending = await asyncio.wait(tasks, timeout=0.005)
+    quick = asyncio.create_task(job('quick', 0.001))
+    never = asyncio.create_task(job('never', 60))
+    done, pending = await asyncio.wait([quick, never], return_when=asyncio.FIRST_COMPLETED)
+    print([t.result() for t in done], pending == {never})
+    done, pending = await asyncio.wait([quick, never], timeout=0.01)
     print(len(done), len(pending))
-    done, pending = await asyncio.wait(tasks)
-    print(sorted(t.result() for t in done), len(pending))
+    never.cancel()
+    done, pending = await asyncio.wait([quick, never])
+    print(len(done), len(pending), never.cancelled())
+
+    async def yields(x, n):
+        # Finishes after n turns of the event loop: an order no clock changes.
+        for _ in range(n):
+            await asyncio.sleep(0)
+        return x
 
     results = []
-    for fut in asyncio.as_completed([job('slow', 0.03), job('fast', 0.001), job('mid', 0.015)]):
+    for fut in asyncio.as_completed([yields('slow', 5), yields('fast', 1), yields('mid', 3)]):
         results.append(await fut)
     print('as_completed:', results)
     try:

@@ -13,8 +13,11 @@ async def worker(name, delay, log):
 async def main():
     log = []
     # gather returns results in argument order, whatever the completion order.
-    r = await asyncio.gather(worker('a', 0.03, log), worker('b', 0.01, log),
-                             worker('c', 0, log))
+    # (Timers scheduled later with longer delays fire later: c, then b, then a.)
+    c = asyncio.create_task(worker('c', 0, log))
+    b = asyncio.create_task(worker('b', 0.01, log))
+    a = asyncio.create_task(worker('a', 0.02, log))
+    r = await asyncio.gather(a, b, c)
     print('gather:', r)
     print('log:', log)
 
@@ -53,13 +56,21 @@ print('run returned', asyncio.run(main()))
 # Callbacks: call_soon runs in FIFO order, call_later by deadline.
 loop = asyncio.new_event_loop()
 out = []
-loop.call_later(0.02, out.append, 'later 0.02')
-loop.call_later(0.01, out.append, 'later 0.01')
+now = loop.time()
+loop.call_at(now + 0.02, out.append, 'at +0.02')
+loop.call_at(now + 0.01, out.append, 'at +0.01')
 loop.call_soon(out.append, 'soon 1')
 loop.call_soon(out.append, 'soon 2')
 h = loop.call_soon(out.append, 'cancelled')
 h.cancel()
-loop.call_later(0.03, loop.stop)
+
+
+def last():
+    out.append('later, from a timer')
+    loop.stop()
+
+
+loop.call_at(now + 0.02, loop.call_later, 0.001, last)
 loop.run_forever()
 print(out)
 

@@ -17,6 +17,11 @@
 //!
 //! `coroutine.__await__()` returns a `coroutine_wrapper` (an iterator over the
 //! coroutine, as in CPython).
+//!
+//! Resuming from here lets the collector run inside (`resume_generator_gc`): the
+//! methods are natives whose arguments the call roots, and YIELD_FROM keeps its
+//! receiver on the value stack, so an event loop's task steps collect garbage as
+//! any other code does.
 
 use crate::args::Arity;
 use crate::interp::Exit;
@@ -341,7 +346,7 @@ impl Vm {
             .cloned()
             .expect("revpy internal error: not an awaiter");
         match a {
-            Awaiter::Wrapper { coro } => self.resume_generator(coro, sent, throw),
+            Awaiter::Wrapper { coro } => self.resume_generator_gc(coro, sent, throw),
             Awaiter::ASend { gen, value, state } => {
                 self.asend_step(me, gen, value, state, sent, throw)
             }
@@ -385,7 +390,7 @@ impl Vm {
             set_state(self, me, State::Iter);
         }
         self.gen_mut(gen).running_async = true;
-        let r = self.resume_generator(gen, sent, throw);
+        let r = self.resume_generator_gc(gen, sent, throw);
         self.ag_unwrap(me, gen, r)
     }
 
@@ -470,9 +475,9 @@ impl Vm {
                 }
                 Some(v) => self.exception_instance(v)?,
             };
-            self.resume_generator(gen, Value::None, Some(e))
+            self.resume_generator_gc(gen, Value::None, Some(e))
         } else {
-            self.resume_generator(gen, sent, throw)
+            self.resume_generator_gc(gen, sent, throw)
         };
         if !closing {
             return self.ag_unwrap(me, gen, r);
@@ -540,13 +545,13 @@ fn this_coro(vm: &mut Vm, args: &[Value], flavor: GenFlavor) -> PyResult<ObjRef>
 
 fn c_send(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let g = this_coro(vm, args, GenFlavor::Coroutine)?;
-    let r = vm.resume_generator(g, args[1], None)?;
+    let r = vm.resume_generator_gc(g, args[1], None)?;
     finish(vm, r)
 }
 fn c_throw(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let g = this_coro(vm, args, GenFlavor::Coroutine)?;
     let e = vm.throw_args(&args[1..])?;
-    let r = vm.resume_generator(g, Value::None, Some(e))?;
+    let r = vm.resume_generator_gc(g, Value::None, Some(e))?;
     finish(vm, r)
 }
 fn c_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
