@@ -68,7 +68,19 @@ class Handle:
 
     def _run(self):
         try:
-            self._callback(*self._args)
+            # (Plain calls for the usual 0 to 2 arguments: revpy runs them in the
+            # interpreter's loop, where the collector may run; `f(*args)` is a call
+            # from Rust, during which it may not.)
+            args = self._args
+            n = len(args)
+            if n == 0:
+                self._callback()
+            elif n == 1:
+                self._callback(args[0])
+            elif n == 2:
+                self._callback(args[0], args[1])
+            else:
+                self._callback(*args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:

@@ -260,11 +260,13 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 def _unique(fs):
     """The distinct items of fs, in their order."""
-    seen = []
+    seen = set()
+    out = []
     for f in fs:
-        if not any(f is s for s in seen):
-            seen.append(f)
-    return seen
+        if id(f) not in seen:
+            seen.add(id(f))
+            out.append(f)
+    return out
 
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
@@ -563,25 +565,23 @@ def gather(*coros_or_futures, return_exceptions=False):
             else:
                 outer.set_result(results)
 
-    arg_to_fut = []
+    arg_to_fut = {}
     children = []
     nfuts = 0
     nfinished = 0
     loop = None
     outer = None
     for arg in coros_or_futures:
-        for a, f in arg_to_fut:
-            if a is arg:
-                fut = f
-                break
-        else:
+        # (By identity: the args stay alive in `coros_or_futures`.)
+        fut = arg_to_fut.get(id(arg))
+        if fut is None:
             fut = _ensure_future(arg, loop=loop)
             if loop is None:
                 loop = futures._get_loop(fut)
             if fut is not arg:
                 fut._log_destroy_pending = False
             nfuts += 1
-            arg_to_fut.append((arg, fut))
+            arg_to_fut[id(arg)] = fut
             fut.add_done_callback(_done_callback)
         children.append(fut)
 

@@ -263,7 +263,8 @@ impl Vm {
         if !matches!(self.heap.kind(init_ref), Kind::Function(_)) {
             return Ok(None);
         }
-        if matches!(self.heap.kind(init_ref), Kind::Function(f) if f.code.code.flags & GEN_FLAGS != 0) {
+        if matches!(self.heap.kind(init_ref), Kind::Function(f) if f.code.code.flags & GEN_FLAGS != 0)
+        {
             return Ok(None);
         }
         let obj = self.new_instance(cls);

@@ -346,7 +346,10 @@ impl Vm {
             .cloned()
             .expect("revpy internal error: not an awaiter");
         match a {
-            Awaiter::Wrapper { coro } => self.resume_generator_gc(coro, sent, throw),
+            Awaiter::Wrapper { coro } => match throw {
+                Some(e) => self.resume_throwing(coro, e),
+                None => self.resume_generator_gc(coro, sent, None),
+            },
             Awaiter::ASend { gen, value, state } => {
                 self.asend_step(me, gen, value, state, sent, throw)
             }
@@ -354,6 +357,16 @@ impl Vm {
                 self.athrow_step(me, gen, exc, state, sent, throw)
             }
         }
+    }
+
+    /// Resume with an exception to throw, keeping it rooted while it is only in Rust
+    /// (throwing into a delegate may look up its `throw` and run Python code).
+    fn resume_throwing(&mut self, g: ObjRef, e: PyErr) -> PyResult<Exit> {
+        let n = self.temp_roots.len();
+        self.temp_roots.push(Value::Obj(e.0));
+        let r = self.resume_generator_gc(g, Value::None, Some(e));
+        self.temp_roots.truncate(n);
+        r
     }
 
     /// Whether `awaiter_step` applies to `v` (for YIELD_FROM's fast path).
@@ -390,7 +403,10 @@ impl Vm {
             set_state(self, me, State::Iter);
         }
         self.gen_mut(gen).running_async = true;
-        let r = self.resume_generator_gc(gen, sent, throw);
+        let r = match throw {
+            Some(e) => self.resume_throwing(gen, e),
+            None => self.resume_generator_gc(gen, sent, None),
+        };
         self.ag_unwrap(me, gen, r)
     }
 
@@ -475,9 +491,12 @@ impl Vm {
                 }
                 Some(v) => self.exception_instance(v)?,
             };
-            self.resume_generator_gc(gen, Value::None, Some(e))
+            self.resume_throwing(gen, e)
         } else {
-            self.resume_generator_gc(gen, sent, throw)
+            match throw {
+                Some(e) => self.resume_throwing(gen, e),
+                None => self.resume_generator_gc(gen, sent, None),
+            }
         };
         if !closing {
             return self.ag_unwrap(me, gen, r);
@@ -551,7 +570,7 @@ fn c_send(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn c_throw(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let g = this_coro(vm, args, GenFlavor::Coroutine)?;
     let e = vm.throw_args(&args[1..])?;
-    let r = vm.resume_generator_gc(g, Value::None, Some(e))?;
+    let r = vm.resume_throwing(g, e)?;
     finish(vm, r)
 }
 fn c_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -655,7 +674,25 @@ pub fn register(vm: &mut Vm) {
         vm.add_method(c, "__next__", aw_next, Arity::none());
         vm.add_method(c, "__iter__", ag_self, Arity::none());
     }
-    for c in [vm.types.async_generator_asend, vm.types.async_generator_athrow] {
+    for c in [
+        vm.types.async_generator_asend,
+        vm.types.async_generator_athrow,
+    ] {
         vm.add_method(c, "__await__", ag_self, Arity::none());
+    }
+    // They root what they hold (arguments, `temp_roots`), so the collector may run
+    // while the coroutine they resume runs: an event loop's task steps collect.
+    let d = vm.class_data(vm.types.coroutine).dict;
+    vm.mark_gc_safe(d, "send");
+    vm.mark_gc_safe(d, "throw");
+    for c in [
+        vm.types.coroutine_wrapper,
+        vm.types.async_generator_asend,
+        vm.types.async_generator_athrow,
+    ] {
+        let d = vm.class_data(c).dict;
+        for name in ["send", "throw", "__next__"] {
+            vm.mark_gc_safe(d, name);
+        }
     }
 }

@@ -14,9 +14,7 @@ impl Vm {
         let (c, kind) = match g.flavor {
             GenFlavor::Generator => (self.types.generator, Kind::Generator(Box::new(g))),
             GenFlavor::Coroutine => (self.types.coroutine, Kind::Coroutine(Box::new(g))),
-            GenFlavor::AsyncGenerator => {
-                (self.types.async_generator, Kind::Coroutine(Box::new(g)))
-            }
+            GenFlavor::AsyncGenerator => (self.types.async_generator, Kind::Coroutine(Box::new(g))),
         };
         Value::Obj(self.heap.alloc(c, kind))
     }
@@ -93,8 +91,8 @@ impl Vm {
             });
         }
         if finished {
-            let closing = throw
-                .is_some_and(|e| self.isinstance_ref(e.0, self.types.generator_exit));
+            let closing =
+                throw.is_some_and(|e| self.isinstance_ref(e.0, self.types.generator_exit));
             if flavor == GenFlavor::Coroutine && !closing {
                 return Err(self.new_error(
                     self.types.runtime_error,
@@ -108,9 +106,9 @@ impl Vm {
         }
         if !started && throw.is_none() && !sent.is_none() {
             let what = flavor_name(flavor);
-            return Err(
-                self.new_type_error(format!("can't send non-None value to a just-started {what}"))
-            );
+            return Err(self.new_type_error(format!(
+                "can't send non-None value to a just-started {what}"
+            )));
         }
         // A generator suspended in `yield from` forwards throws to its delegate.
         if let Some(e) = throw {
@@ -344,30 +342,30 @@ impl Vm {
             Kind::Generator(gd) | Kind::Coroutine(gd) => (gd.started, gd.finished, gd.flavor),
             _ => (false, true, GenFlavor::Generator),
         };
-    if finished {
-        return Ok(Value::None);
-    }
-    if !started {
-        vm.generator_finished(g);
-        return Ok(Value::None);
-    }
-    let ge = vm.new_exception(vm.types.generator_exit, vec![]);
-    match vm.resume_generator(g, Value::None, Some(ge)) {
-        Ok(Exit::Yield(_)) => Err(vm.new_error(
-            vm.types.runtime_error,
-            format!("{} ignored GeneratorExit", flavor_name(flavor)),
-        )),
-        Ok(Exit::Return(_)) => Ok(Value::None),
-        Err(e) => {
-            if vm.isinstance_ref(e.0, vm.types.generator_exit)
-                || vm.isinstance_ref(e.0, vm.types.stop_iteration)
-            {
-                Ok(Value::None)
-            } else {
-                Err(e)
+        if finished {
+            return Ok(Value::None);
+        }
+        if !started {
+            vm.generator_finished(g);
+            return Ok(Value::None);
+        }
+        let ge = vm.new_exception(vm.types.generator_exit, vec![]);
+        match vm.resume_generator(g, Value::None, Some(ge)) {
+            Ok(Exit::Yield(_)) => Err(vm.new_error(
+                vm.types.runtime_error,
+                format!("{} ignored GeneratorExit", flavor_name(flavor)),
+            )),
+            Ok(Exit::Return(_)) => Ok(Value::None),
+            Err(e) => {
+                if vm.isinstance_ref(e.0, vm.types.generator_exit)
+                    || vm.isinstance_ref(e.0, vm.types.stop_iteration)
+                {
+                    Ok(Value::None)
+                } else {
+                    Err(e)
+                }
             }
         }
-    }
     }
 }
 
