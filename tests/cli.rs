@@ -358,21 +358,8 @@ fn match_pattern_errors() {
 #[test]
 fn unsupported_features() {
     let cases: &[(&str, &str)] = &[
-        (
-            "print('before')\nasync def f():\n    pass\n",
-            "prog.py:2:1: revpy does not support async functions yet\n",
-        ),
-        // (`await`, `async for` and `async with` are only valid in an `async def`,
-        // refused first; misplaced, they are CPython's SyntaxErrors:
-        // tests/programs/async_syntax.)
-        (
-            "def f(y):\n    return (i async for i in y)\n",
-            "prog.py:2:12: revpy does not support async comprehensions yet\n",
-        ),
-        (
-            "def f(y):\n    return (await i for i in y)\n",
-            "prog.py:2:12: revpy does not support async comprehensions yet\n",
-        ),
+        // (Async code runs: tests/programs/async; misplaced, it is CPython's
+        // SyntaxErrors: tests/programs/async_syntax.)
         (
             "try:\n    pass\nexcept* ValueError:\n    pass\n",
             "prog.py:1:1: revpy does not support except* (exception groups) yet\n",

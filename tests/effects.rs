@@ -300,6 +300,41 @@ print(time.time() - t >= 1.0)
     assert!(text(&out.stdout).ends_with("True\n"));
 }
 
+/// asyncio's event loop reads its clock (time.monotonic) and waits for timers
+/// (time.sleep) through the effects boundary: recording waits, replay does not.
+#[test]
+fn asyncio_sleeps_in_recording_not_in_replay() {
+    let src = r#"
+import asyncio, time
+
+async def tick(name, n, delay, out):
+    for i in range(n):
+        await asyncio.sleep(delay)
+        out.append(name)
+
+async def main():
+    out = []
+    t0 = time.monotonic()
+    await asyncio.gather(tick('a', 4, 0.375, out), tick('b', 2, 0.5, out))
+    print(sorted(out), time.monotonic() - t0 >= 1.5)
+    return 'done'
+
+print(asyncio.run(main()))
+"#;
+    let start = std::time::Instant::now();
+    let out = record_replay("asyncio_sleep", src, |_| {}, &[], None, |_| {}, &[]);
+    let total = start.elapsed();
+    // Recording waited 1.5 s for the timers; record + replay took well under 3 s.
+    assert!(
+        total < std::time::Duration::from_millis(2900),
+        "replay slept? {total:?}"
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "['a', 'a', 'a', 'a', 'b', 'b'] True\ndone\n"
+    );
+}
+
 #[test]
 fn unseeded_random_replays_identically() {
     let src = r#"

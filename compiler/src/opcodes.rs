@@ -25,8 +25,8 @@
 //! # Async code (the `async` cargo feature)
 //!
 //! The rows marked `"async" =>` (GET_AWAITABLE, GET_AITER, GET_ANEXT, END_ASYNC_FOR,
-//! BEFORE_ASYNC_WITH, ASYNC_GEN_WRAP) exist only with the compiler's `async` feature,
-//! which the VM enables once it implements them and the code flags
+//! BEFORE_ASYNC_WITH, ASYNC_GEN_WRAP) exist only with the compiler's `async` feature
+//! (on by default; the VM requires it and runs them: `vm/src/types/coroutine.rs`), and the code flags
 //! [`crate::code::flags::COROUTINE`] and [`crate::code::flags::ASYNC_GENERATOR`].
 //! Without it, `async def`, `await`, `async for`, `async with` and asynchronous
 //! comprehensions are refused at compile time ("revpy does not support ... yet"),

@@ -9,11 +9,15 @@ revpy: ported from CPython 3.11's Lib/types.py. Changes:
   them from C); `type(C.__dict__)` is a plain dict in revpy, so class dicts are
   not mappingproxy instances.
 - The names revpy cannot produce yet are left out rather than faked:
-  CoroutineType and AsyncGeneratorType (no async functions), TracebackType and
+  TracebackType and
   FrameType (exceptions carry no traceback object), GetSetDescriptorType and
   MemberDescriptorType (no descriptors on built-in types), and GenericAlias /
   UnionType while `list[int]` / `int | str` do not make distinct objects (they
-  appear here by themselves once the VM grows them). `coroutine()` is absent.
+  appear here by themselves once the VM grows them).
+- `coroutine(genfunc)` makes a function whose generators are wrapped in a
+  `_GeneratorWrapper` (awaitable through `__await__`) rather than flagging the
+  code object CO_ITERABLE_COROUTINE, so such a generator's type is not
+  `GeneratorType` and it cannot `yield from` a native coroutine.
 - Several CPython types are one type in revpy (e.g. WrapperDescriptorType,
   MethodDescriptorType and BuiltinFunctionType); as in CPython, each name is
   `type()` of a sample object.
@@ -42,6 +46,16 @@ def _g():
     yield 1
 GeneratorType = type(_g())
 
+async def _c(): pass
+_c = _c()
+CoroutineType = type(_c)
+_c.close()  # Prevent ResourceWarning
+
+async def _ag():
+    yield
+_ag = _ag()
+AsyncGeneratorType = type(_ag)
+
 class _C:
     def _m(self): pass
 MethodType = type(_C()._m)
@@ -56,7 +70,7 @@ ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
 
 ModuleType = type(sys)
 
-del _f, _g, _C  # Not for export
+del _f, _g, _C, _c, _ag  # Not for export
 
 
 class SimpleNamespace:
@@ -345,6 +359,52 @@ del _distinct
 EllipsisType = type(Ellipsis)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
+
+class _GeneratorWrapper:
+    # The object `coroutine()` returns for generator-based coroutines.
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+    def send(self, val):
+        return self.__wrapped.send(val)
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+    def close(self):
+        return self.__wrapped.close()
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+    cr_running = gi_running
+    def __next__(self):
+        return next(self.__wrapped)
+    def __iter__(self):
+        return self
+    __await__ = __iter__
+
+
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if type(coro) is CoroutineType or type(coro) is AsyncGeneratorType:
+            return coro
+        if type(coro) is GeneratorType or (
+                hasattr(coro, '__next__') and hasattr(coro, 'send')
+                and hasattr(coro, 'throw') and hasattr(coro, 'close')
+                and not hasattr(coro, '__await__')):
+            return _GeneratorWrapper(coro)
+        return coro
+
+    return wrapped
+
 
 __all__ = [n for n in globals() if n[:1] != '_' and n != 'sys']
 del sys

@@ -88,6 +88,14 @@ fn this(vm: &mut Vm, v: Value) -> PyResult<&mut Deque> {
 }
 
 /// A copy of the items (for operations that call back into Python).
+/// The length, without copying the items.
+fn item_count(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    match get(vm, v) {
+        Some(d) => Ok(d.items.len()),
+        None => Err(bad_self(vm, v)),
+    }
+}
+
 fn items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     match get(vm, v) {
         Some(d) => Ok(d.items.iter().copied().collect()),
@@ -300,7 +308,7 @@ fn clamp_index(vm: &mut Vm, v: Value, len: usize) -> PyResult<usize> {
 }
 fn index(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("index", &args[1..], 1, 3)?;
-    let len = items(vm, args[0])?.len();
+    let len = item_count(vm, args[0])?;
     let start = match args.get(2) {
         Some(v) => clamp_index(vm, *v, len)?,
         None => 0,
@@ -333,7 +341,7 @@ fn insert(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 /// A position from an index value: `deque index out of range` when outside.
 fn position(vm: &mut Vm, dq: Value, v: Value) -> PyResult<usize> {
-    let len = items(vm, dq)?.len() as i64;
+    let len = item_count(vm, dq)? as i64;
     let Some(i) = vm.index_of(v)? else {
         let t = vm.type_name(v);
         return Err(vm.new_type_error(format!("sequence index must be integer, not '{t}'")));
@@ -359,7 +367,7 @@ fn delitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn len(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    Ok(Value::Int(items(vm, args[0])?.len() as i64))
+    Ok(Value::Int(item_count(vm, args[0])? as i64))
 }
 fn maxlen(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     match get(vm, args[0]) {

@@ -136,6 +136,37 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("array", include_str!("../python/array.py")),
     ("bz2", include_str!("../python/bz2.py")),
     ("lzma", include_str!("../python/lzma.py")),
+    ("asyncio", include_str!("../python/asyncio/__init__.py")),
+    (
+        "asyncio.exceptions",
+        include_str!("../python/asyncio/exceptions.py"),
+    ),
+    (
+        "asyncio.events",
+        include_str!("../python/asyncio/events.py"),
+    ),
+    (
+        "asyncio.futures",
+        include_str!("../python/asyncio/futures.py"),
+    ),
+    ("asyncio.tasks", include_str!("../python/asyncio/tasks.py")),
+    ("asyncio.locks", include_str!("../python/asyncio/locks.py")),
+    (
+        "asyncio.queues",
+        include_str!("../python/asyncio/queues.py"),
+    ),
+    (
+        "asyncio.mixins",
+        include_str!("../python/asyncio/mixins.py"),
+    ),
+    (
+        "asyncio.timeouts",
+        include_str!("../python/asyncio/timeouts.py"),
+    ),
+    (
+        "asyncio.runners",
+        include_str!("../python/asyncio/runners.py"),
+    ),
     ("unittest", include_str!("../python/unittest/__init__.py")),
     ("unittest.case", include_str!("../python/unittest/case.py")),
     (

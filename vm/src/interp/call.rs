@@ -6,6 +6,9 @@ use crate::object::{Function, GenData, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::code::flags;
+
+/// Code flags that make calling the function create a generator-like object.
+const GEN_FLAGS: u32 = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
 use smallvec::SmallVec;
 use std::rc::Rc;
 
@@ -48,7 +51,7 @@ impl Vm {
                 if let Kind::Function(func) = self.heap.kind(r) {
                     let code = &func.code.code;
                     let n = len - args_start;
-                    if code.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
+                    if code.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) == 0
                         && code.kwonlyargcount == 0
                         && n <= code.argcount as usize
                         && n + func.defaults.len() >= code.argcount as usize
@@ -184,7 +187,8 @@ impl Vm {
         };
         let code = func.code.clone();
         let globals = func.globals;
-        if code.code.is_generator() {
+        if code.code.flags & GEN_FLAGS != 0 {
+            let flavor = crate::types::coroutine::flavor_of(code.code.flags);
             let (name, qualname) = (func.name, func.qualname);
             let base = self.stack.len();
             self.stack.extend(locals);
@@ -208,6 +212,9 @@ impl Vm {
                 running: false,
                 name,
                 qualname,
+                flavor,
+                running_async: false,
+                closed: false,
             });
             self.stack.push(g);
             return Ok(false);
@@ -256,7 +263,8 @@ impl Vm {
         if !matches!(self.heap.kind(init_ref), Kind::Function(_)) {
             return Ok(None);
         }
-        if matches!(self.heap.kind(init_ref), Kind::Function(f) if f.code.code.is_generator()) {
+        if matches!(self.heap.kind(init_ref), Kind::Function(f) if f.code.code.flags & GEN_FLAGS != 0)
+        {
             return Ok(None);
         }
         let obj = self.new_instance(cls);

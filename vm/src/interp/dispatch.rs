@@ -1037,6 +1037,37 @@ impl Vm {
                         let v = self.pop();
                         tri!(self.print_expr(v), 'exec);
                     }
+                    // Async code: see types/coroutine.rs.
+                    Op::GetAwaitable => {
+                        let v = self.pop();
+                        let it = tri!(self.get_awaitable(v, a), 'exec);
+                        self.stack.push(it);
+                    }
+                    Op::GetAiter => {
+                        let v = self.pop();
+                        let it = tri!(self.get_aiter(v), 'exec);
+                        self.stack.push(it);
+                    }
+                    Op::GetAnext => {
+                        let it = self.top();
+                        let aw = tri!(self.get_anext(it), 'exec);
+                        self.stack.push(aw);
+                    }
+                    Op::EndAsyncFor => {
+                        let exc = self.pop();
+                        if !self.ends_async_for(exc) {
+                            self.reraising = true;
+                            break 'exec PyErr(exc.obj().expect("exception"));
+                        }
+                        self.stack.pop();
+                    }
+                    Op::BeforeAsyncWith => {
+                        let mgr = self.pop();
+                        let (exit, aw) = tri!(self.before_async_with(mgr), 'exec);
+                        self.stack.push(exit);
+                        self.stack.push(aw);
+                    }
+                    Op::AsyncGenWrap => {}
                 }
                 reload!();
             };

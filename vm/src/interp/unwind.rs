@@ -57,12 +57,10 @@ impl Vm {
             self.stack.truncate(frame.ret_sp as usize);
             if let Some(g) = frame.gen {
                 self.generator_finished(g);
-                // PEP 479: StopIteration inside a generator becomes RuntimeError.
-                if self.isinstance_ref(err.0, self.types.stop_iteration) {
-                    let e = self.new_error(
-                        self.types.runtime_error,
-                        "generator raised StopIteration".into(),
-                    );
+                // PEP 479: StopIteration inside a generator becomes RuntimeError (and
+                // StopAsyncIteration inside an async generator).
+                if let Some(msg) = self.pep479_message(g, err) {
+                    let e = self.new_error(self.types.runtime_error, msg.into());
                     self.set_cause(e.0, Value::Obj(err.0), Value::Obj(err.0));
                     err = e;
                 }

@@ -171,6 +171,21 @@ pub struct GenData {
     pub running: bool,
     pub name: Value,
     pub qualname: Value,
+    /// What calling the code made: a generator, a coroutine or an async generator
+    /// (the latter two are `Kind::Coroutine`).
+    pub flavor: GenFlavor,
+    /// Async generators: an `asend`/`athrow` of it is being awaited.
+    pub running_async: bool,
+    /// Async generators: `aclose()` ran or it ended by StopAsyncIteration/GeneratorExit.
+    pub closed: bool,
+}
+
+/// The three kinds of generator-like objects (they share the suspension machinery).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenFlavor {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
 }
 
 #[derive(Clone, Debug)]
@@ -271,6 +286,8 @@ pub enum Kind {
     Cell(Value),
     Code(Rc<CodeData>),
     Generator(Box<GenData>),
+    /// A coroutine or an async generator (`GenData::flavor`): not iterable.
+    Coroutine(Box<GenData>),
     Range(i64, i64, i64),
     /// A range whose bounds or length do not fit machine ints: start, stop, step.
     BigRange(Box<[BigInt; 3]>),
@@ -304,7 +321,7 @@ impl Kind {
             Kind::Dict(d) => (64 + d.raw_len() * 48) / Rc::strong_count(d).max(1),
             Kind::Set(s) | Kind::FrozenSet(s) => 64 + s.len() * 48,
             Kind::Function(_) | Kind::Class(_) | Kind::Module(_) => 256,
-            Kind::Generator(g) => 128 + g.saved.capacity() * 16,
+            Kind::Generator(g) | Kind::Coroutine(g) => 128 + g.saved.capacity() * 16,
             Kind::Exception(_) | Kind::Iter(_) | Kind::Native(_) | Kind::Opaque(_) => 96,
             Kind::BigRange(_) | Kind::Slice(_) | Kind::Property(_) => 80,
             _ => 0,
@@ -324,7 +341,7 @@ impl Kind {
             Kind::Tuple(v) | Kind::List(v) => v.capacity() * 16,
             Kind::Dict(d) => d.raw_len() * DICT_ENTRY_BYTES as usize,
             Kind::Set(s) | Kind::FrozenSet(s) => s.raw_len() * SET_SLOT_BYTES as usize,
-            Kind::Generator(g) => g.saved.capacity() * 16,
+            Kind::Generator(g) | Kind::Coroutine(g) => g.saved.capacity() * 16,
             _ => 0,
         }) as u64
     }
@@ -386,7 +403,7 @@ impl Kind {
                 f(Value::Obj(m.dict));
             }
             Kind::Code(c) => trace_code(c, f),
-            Kind::Generator(g) => {
+            Kind::Generator(g) | Kind::Coroutine(g) => {
                 if let Some(fr) = &g.frame {
                     fr.trace(f);
                 }

@@ -112,6 +112,15 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             "gi_running" => Some(Value::Bool(g.running)),
             _ => None,
         },
+        Kind::Coroutine(g) => match name {
+            "__name__" => Some(g.name),
+            "__qualname__" => Some(g.qualname),
+            "cr_running" | "ag_running" => Some(Value::Bool(g.running)),
+            "cr_suspended" | "ag_suspended" => {
+                Some(Value::Bool(g.started && !g.running && !g.finished))
+            }
+            _ => None,
+        },
         Kind::Module(m) => match name {
             "__name__" => Some(m.name),
             _ => None,

@@ -392,6 +392,16 @@ impl Vm {
                 self.str_of(g.qualname),
                 serial
             ),
+            Kind::Coroutine(g) => format!(
+                "<{} object {} at {:#x}>",
+                if g.flavor == crate::object::GenFlavor::Coroutine {
+                    "coroutine"
+                } else {
+                    "async_generator"
+                },
+                self.str_of(g.qualname),
+                serial
+            ),
             Kind::Cell(_) => format!("<cell at {serial:#x}>"),
             Kind::Code(c) => format!(
                 "<code object {} at {serial:#x}, file \"{}\", line {}>",

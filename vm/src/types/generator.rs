@@ -3,7 +3,7 @@
 
 use crate::args::Arity;
 use crate::interp::Exit;
-use crate::object::{GenData, Kind};
+use crate::object::{GenData, GenFlavor, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyErr, PyResult, Vm};
 
@@ -11,17 +11,21 @@ type Kw<'a> = &'a [(Value, Value)];
 
 impl Vm {
     pub fn new_generator(&mut self, g: GenData) -> Value {
-        let c = self.types.generator;
-        Value::Obj(self.heap.alloc(c, Kind::Generator(Box::new(g))))
+        let (c, kind) = match g.flavor {
+            GenFlavor::Generator => (self.types.generator, Kind::Generator(Box::new(g))),
+            GenFlavor::Coroutine => (self.types.coroutine, Kind::Coroutine(Box::new(g))),
+            GenFlavor::AsyncGenerator => (self.types.async_generator, Kind::Coroutine(Box::new(g))),
+        };
+        Value::Obj(self.heap.alloc(c, kind))
     }
 
     pub fn is_generator(&self, v: Value) -> bool {
         matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Generator(_)))
     }
 
-    fn gen_mut(&mut self, g: ObjRef) -> &mut GenData {
+    pub(crate) fn gen_mut(&mut self, g: ObjRef) -> &mut GenData {
         match self.heap.kind_mut(g) {
-            Kind::Generator(x) => x,
+            Kind::Generator(x) | Kind::Coroutine(x) => x,
             _ => panic!("revpy internal error: not a generator"),
         }
     }
@@ -73,23 +77,38 @@ impl Vm {
         sent: Value,
         throw: Option<PyErr>,
     ) -> PyResult<Exit> {
-        let (started, finished, running) = {
+        let (started, finished, running, flavor) = {
             let gd = self.gen_mut(g);
-            (gd.started, gd.finished, gd.running)
+            (gd.started, gd.finished, gd.running, gd.flavor)
         };
         if running {
-            return Err(self.new_value_error("generator already executing".into()));
+            return Err(match flavor {
+                GenFlavor::Generator => self.new_value_error("generator already executing".into()),
+                GenFlavor::Coroutine => self.new_value_error("coroutine already executing".into()),
+                GenFlavor::AsyncGenerator => {
+                    self.new_value_error("async generator already executing".into())
+                }
+            });
         }
         if finished {
+            let closing =
+                throw.is_some_and(|e| self.isinstance_ref(e.0, self.types.generator_exit));
+            if flavor == GenFlavor::Coroutine && !closing {
+                return Err(self.new_error(
+                    self.types.runtime_error,
+                    "cannot reuse already awaited coroutine".into(),
+                ));
+            }
             return match throw {
                 Some(e) => Err(e),
                 None => Ok(Exit::Return(Value::None)),
             };
         }
         if !started && throw.is_none() && !sent.is_none() {
-            return Err(
-                self.new_type_error("can't send non-None value to a just-started generator".into())
-            );
+            let what = flavor_name(flavor);
+            return Err(self.new_type_error(format!(
+                "can't send non-None value to a just-started {what}"
+            )));
         }
         // A generator suspended in `yield from` forwards throws to its delegate.
         if let Some(e) = throw {
@@ -132,7 +151,7 @@ impl Vm {
     }
 
     /// The iterator a suspended generator is delegating to with `yield from`.
-    fn yield_from_target(&mut self, g: ObjRef) -> Option<Value> {
+    pub(crate) fn yield_from_target(&mut self, g: ObjRef) -> Option<Value> {
         let gd = self.gen_mut(g);
         let frame = gd.frame.as_ref()?;
         let ins = frame.code.code.instrs.get(frame.ip as usize)?;
@@ -145,7 +164,7 @@ impl Vm {
 
     fn throw_into_delegate(&mut self, g: ObjRef, recv: Value, e: PyErr) -> PyResult<Exit> {
         let r = if let Value::Obj(rr) = recv {
-            if matches!(self.heap.kind(rr), Kind::Generator(_)) {
+            if matches!(self.heap.kind(rr), Kind::Generator(_) | Kind::Coroutine(_)) {
                 self.resume_generator(rr, Value::None, Some(e))
             } else {
                 let throw = self.names.throw;
@@ -170,7 +189,9 @@ impl Vm {
                 self.resume_after_delegate(g)
             }
             Err(err) => {
-                if self.isinstance_ref(err.0, self.types.stop_iteration) && !self.is_generator(recv)
+                if self.isinstance_ref(err.0, self.types.stop_iteration)
+                    && !self.is_generator(recv)
+                    && !self.is_coroutine_like(recv)
                 {
                     let args = self.exception_args(err.0);
                     let v = args.first().copied().unwrap_or(Value::None);
@@ -223,8 +244,11 @@ impl Vm {
     /// Send a value to an iterator for YIELD_FROM.
     pub(crate) fn send_to(&mut self, recv: Value, sent: Value) -> PyResult<Exit> {
         if let Value::Obj(r) = recv {
-            if let Kind::Generator(_) = self.heap.kind(r) {
+            if let Kind::Generator(_) | Kind::Coroutine(_) = self.heap.kind(r) {
                 return self.resume_generator_gc(r, sent, None);
+            }
+            if self.is_awaiter(recv) {
+                return self.awaiter_step(r, sent, None);
             }
         }
         if sent.is_none() {
@@ -307,35 +331,53 @@ fn g_throw(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn g_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let g = this(vm, args)?;
-    let (started, finished) = match vm.heap.kind(g) {
-        Kind::Generator(gd) => (gd.started, gd.finished),
-        _ => (false, true),
-    };
-    if finished {
-        return Ok(Value::None);
-    }
-    if !started {
-        vm.generator_finished(g);
-        return Ok(Value::None);
-    }
-    let ge = vm.new_exception(vm.types.generator_exit, vec![]);
-    match vm.resume_generator(g, Value::None, Some(ge)) {
-        Ok(Exit::Yield(_)) => Err(vm.new_error(
-            vm.types.runtime_error,
-            "generator ignored GeneratorExit".into(),
-        )),
-        Ok(Exit::Return(_)) => Ok(Value::None),
-        Err(e) => {
-            if vm.isinstance_ref(e.0, vm.types.generator_exit)
-                || vm.isinstance_ref(e.0, vm.types.stop_iteration)
-            {
-                Ok(Value::None)
-            } else {
-                Err(e)
+    vm.close_generator(g)
+}
+
+impl Vm {
+    /// `close()` of a generator or a coroutine: throw GeneratorExit in if it started.
+    pub(crate) fn close_generator(&mut self, g: ObjRef) -> PyResult<Value> {
+        let vm = self;
+        let (started, finished, flavor) = match vm.heap.kind(g) {
+            Kind::Generator(gd) | Kind::Coroutine(gd) => (gd.started, gd.finished, gd.flavor),
+            _ => (false, true, GenFlavor::Generator),
+        };
+        if finished {
+            return Ok(Value::None);
+        }
+        if !started {
+            vm.generator_finished(g);
+            return Ok(Value::None);
+        }
+        let ge = vm.new_exception(vm.types.generator_exit, vec![]);
+        match vm.resume_generator(g, Value::None, Some(ge)) {
+            Ok(Exit::Yield(_)) => Err(vm.new_error(
+                vm.types.runtime_error,
+                format!("{} ignored GeneratorExit", flavor_name(flavor)),
+            )),
+            Ok(Exit::Return(_)) => Ok(Value::None),
+            Err(e) => {
+                if vm.isinstance_ref(e.0, vm.types.generator_exit)
+                    || vm.isinstance_ref(e.0, vm.types.stop_iteration)
+                {
+                    Ok(Value::None)
+                } else {
+                    Err(e)
+                }
             }
         }
     }
 }
+
+/// The name of a flavor in messages ("generator", "coroutine", "async generator").
+pub(crate) fn flavor_name(f: GenFlavor) -> &'static str {
+    match f {
+        GenFlavor::Generator => "generator",
+        GenFlavor::Coroutine => "coroutine",
+        GenFlavor::AsyncGenerator => "async generator",
+    }
+}
+
 fn g_iter(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(args[0])
 }
