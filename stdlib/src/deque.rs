@@ -8,11 +8,11 @@
 
 use revpy_compiler::opcodes::CmpOp;
 use revpy_vm::object::opaque::{HashProto, OpaqueObject, Protocols};
-use revpy_vm::{Arity, NativeDef};
+use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::collections::VecDeque;
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 #[derive(Clone, Debug, Default)]
 struct Deque {
@@ -132,15 +132,10 @@ fn deque_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 fn deque_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("deque", kw, &["iterable", "maxlen"])?;
-    if args.len() > 3 {
-        return Err(vm.new_type_error(format!(
-            "deque() takes at most 2 arguments ({} given)",
-            args.len() - 1
-        )));
-    }
-    let iterable = vm.arg_or(args, 1, kw, "iterable", Value::Undef);
-    let maxlen = vm.arg_or(args, 2, kw, "maxlen", Value::None);
+    const SPEC: KwSpec<2> = KwSpec::new("deque", ["iterable", "maxlen"]).count_all();
+    let [iterable, maxlen] = SPEC.parse(vm, &args[1..], kw)?;
+    let iterable = iterable.unwrap_or(Value::Undef);
+    let maxlen = maxlen.unwrap_or(Value::None);
     let maxlen = if maxlen.is_none() {
         None
     } else {

@@ -64,3 +64,11 @@ q = deque([1])
 q += [2]
 q *= 2
 print(q, 3 * deque("a"))
+# deque() parses its arguments with a KwSpec, with CPython's messages.
+for f in [lambda: deque(foo=1), lambda: deque([1], 2, 3), lambda: deque([1], maxlen=2, iterable=3),
+          lambda: deque([1], 2, maxlen=3), lambda: deque(iterable=[1], maxlen=-1)]:
+    try:
+        print(f())
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+print(deque(maxlen=2, iterable="abc"))

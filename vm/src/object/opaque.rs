@@ -230,7 +230,7 @@ impl Vm {
     }
 }
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 fn missing(vm: &mut Vm, me: Value, dunder: &str) -> crate::PyErr {
     let t = vm.type_name(me);
