@@ -4,7 +4,7 @@
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{ObjRef, PyErr, PyResult, Value, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

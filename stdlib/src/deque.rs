@@ -1,14 +1,18 @@
 //! `collections.deque` (module `_collections`): a double-ended queue over a
 //! `VecDeque`, with CPython's methods, error messages and repr.
+//!
+//! A built-in type in one file (see `revpy_vm::object::opaque`): the payload
+//! ([`Deque`]), its protocols ([`DEQUE`]: repr, len, compare, iter, getitem, contains,
+//! unhashable), its methods (the table in [`create`]) and one registration line
+//! (`new_opaque_class`). Its iterator is a second such type ([`DequeIter`]).
 
 use revpy_compiler::opcodes::CmpOp;
-use revpy_vm::object::opaque::OpaqueObject;
-use revpy_vm::{Arity, NativeDef};
+use revpy_vm::object::opaque::{HashProto, OpaqueObject, Protocols};
+use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
-use std::any::Any;
 use std::collections::VecDeque;
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 #[derive(Clone, Debug, Default)]
 struct Deque {
@@ -19,19 +23,26 @@ struct Deque {
 }
 
 impl OpaqueObject for Deque {
-    fn clone_box(&self) -> Box<dyn OpaqueObject> {
-        Box::new(self.clone())
-    }
+    revpy_vm::opaque_object_boilerplate!();
     fn trace(&self, f: &mut dyn FnMut(Value)) {
         self.items.iter().for_each(|v| f(*v));
     }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
+    fn protocols(&self) -> &'static Protocols {
+        &DEQUE
     }
 }
+
+/// How the VM's operators treat a deque.
+static DEQUE: Protocols = Protocols {
+    repr: Some(repr),
+    len: Some(|vm, me| item_count(vm, me)),
+    hash: HashProto::Unhashable,
+    compare: Some(compare),
+    iter: Some(|vm, me| make_iter(vm, me, false)),
+    getitem: Some(getitem),
+    contains: Some(|vm, me, item| Ok(find(vm, me, item, 0, usize::MAX)?.is_some())),
+    ..Protocols::NONE
+};
 
 #[derive(Clone, Debug)]
 struct DequeIter {
@@ -42,32 +53,27 @@ struct DequeIter {
 }
 
 impl OpaqueObject for DequeIter {
-    fn clone_box(&self) -> Box<dyn OpaqueObject> {
-        Box::new(self.clone())
-    }
+    revpy_vm::opaque_object_boilerplate!();
     fn trace(&self, f: &mut dyn FnMut(Value)) {
         f(self.dq)
     }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
+    fn protocols(&self) -> &'static Protocols {
+        &DEQUE_ITER
     }
 }
 
+static DEQUE_ITER: Protocols = Protocols {
+    iter: Some(|_, me| Ok(me)),
+    next: Some(iter_next),
+    ..Protocols::NONE
+};
+
 fn get(vm: &Vm, v: Value) -> Option<&Deque> {
-    match vm.heap.kind(v.obj()?) {
-        Kind::Opaque(o) => o.as_any().downcast_ref::<Deque>(),
-        _ => None,
-    }
+    vm.opaque_ref::<Deque>(v)
 }
 
 fn get_mut(vm: &mut Vm, v: Value) -> Option<&mut Deque> {
-    match vm.heap.kind_mut(v.obj()?) {
-        Kind::Opaque(o) => o.as_any_mut().downcast_mut::<Deque>(),
-        _ => None,
-    }
+    vm.opaque_mut::<Deque>(v)
 }
 
 fn bad_self(vm: &mut Vm, v: Value) -> PyErr {
@@ -134,15 +140,10 @@ fn deque_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 fn deque_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("deque", kw, &["iterable", "maxlen"])?;
-    if args.len() > 3 {
-        return Err(vm.new_type_error(format!(
-            "deque() takes at most 2 arguments ({} given)",
-            args.len() - 1
-        )));
-    }
-    let iterable = vm.arg_or(args, 1, kw, "iterable", Value::Undef);
-    let maxlen = vm.arg_or(args, 2, kw, "maxlen", Value::None);
+    const SPEC: KwSpec<2> = KwSpec::new("deque", ["iterable", "maxlen"]).count_all();
+    let [iterable, maxlen] = SPEC.parse(vm, &args[1..], kw)?;
+    let iterable = iterable.unwrap_or(Value::Undef);
+    let maxlen = maxlen.unwrap_or(Value::None);
     let maxlen = if maxlen.is_none() {
         None
     } else {
@@ -276,11 +277,6 @@ fn count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     Ok(Value::Int(n))
 }
-fn contains(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    Ok(Value::Bool(
-        find(vm, args[0], args[1], 0, usize::MAX)?.is_some(),
-    ))
-}
 fn remove(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("remove", &args[1..], 1, 1)?;
     match find(vm, args[0], args[1], 0, usize::MAX)? {
@@ -352,9 +348,9 @@ fn position(vm: &mut Vm, dq: Value, v: Value) -> PyResult<usize> {
     }
     Ok(j as usize)
 }
-fn getitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let i = position(vm, args[0], args[1])?;
-    Ok(get(vm, args[0]).map(|d| d.items[i]).unwrap_or(Value::None))
+fn getitem(vm: &mut Vm, me: Value, key: Value) -> PyResult<Value> {
+    let i = position(vm, me, key)?;
+    Ok(get(vm, me).map(|d| d.items[i]).unwrap_or(Value::None))
 }
 fn setitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let i = position(vm, args[0], args[1])?;
@@ -366,9 +362,6 @@ fn delitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     this(vm, args[0])?.items.remove(i);
     Ok(Value::None)
 }
-fn len(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    Ok(Value::Int(item_count(vm, args[0])? as i64))
-}
 fn maxlen(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     match get(vm, args[0]) {
         Some(d) => Ok(d.maxlen.map_or(Value::None, |m| Value::Int(m as i64))),
@@ -376,16 +369,16 @@ fn maxlen(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
 }
 
-fn repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let vals = items(vm, args[0])?;
-    let ml = get(vm, args[0]).and_then(|d| d.maxlen);
-    let cls = vm.type_of(args[0]);
+fn repr(vm: &mut Vm, me_v: Value) -> PyResult<String> {
+    let vals = items(vm, me_v)?;
+    let ml = get(vm, me_v).and_then(|d| d.maxlen);
+    let cls = vm.type_of(me_v);
     let name = vm.class_name(cls);
-    let Some(me) = args[0].obj() else {
-        return Err(bad_self(vm, args[0]));
+    let Some(me) = me_v.obj() else {
+        return Err(bad_self(vm, me_v));
     };
     if vm.repr_guard.contains(&me) {
-        return Ok(vm.new_str("[...]".into()));
+        return Ok("[...]".into());
     }
     vm.repr_guard.insert(me);
     let mut parts = Vec::with_capacity(vals.len());
@@ -403,7 +396,7 @@ fn repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         Some(m) => format!("{name}([{}], maxlen={m})", parts.join(", ")),
         None => format!("{name}([{}])", parts.join(", ")),
     };
-    Ok(vm.new_str(s))
+    Ok(s)
 }
 
 fn new_like(vm: &mut Vm, of: Value, vals: Vec<Value>) -> PyResult<Value> {
@@ -464,12 +457,12 @@ fn imul(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(args[0])
 }
 
-fn compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
-    if get(vm, args[1]).is_none() {
+fn compare(vm: &mut Vm, me: Value, other: Value, op: CmpOp) -> PyResult<Value> {
+    if get(vm, other).is_none() {
         return Ok(vm.not_implemented);
     }
-    let a = items(vm, args[0])?;
-    let b = items(vm, args[1])?;
+    let a = items(vm, me)?;
+    let b = items(vm, other)?;
     if matches!(op, CmpOp::Eq | CmpOp::Ne) && a.len() != b.len() {
         return Ok(Value::Bool(op == CmpOp::Ne));
     }
@@ -492,25 +485,6 @@ fn compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
         _ => la >= lb,
     }))
 }
-fn eq(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    compare(vm, args, CmpOp::Eq)
-}
-fn ne(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    compare(vm, args, CmpOp::Ne)
-}
-fn lt(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    compare(vm, args, CmpOp::Lt)
-}
-fn le(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    compare(vm, args, CmpOp::Le)
-}
-fn gt(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    compare(vm, args, CmpOp::Gt)
-}
-fn ge(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    compare(vm, args, CmpOp::Ge)
-}
-
 fn reduce(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let vals = items(vm, args[0])?;
     let ml = get(vm, args[0]).and_then(|d| d.maxlen);
@@ -543,26 +517,16 @@ fn make_iter(vm: &mut Vm, dq: Value, rev: bool) -> PyResult<Value> {
     };
     Ok(Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(it)))))
 }
-fn iter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    make_iter(vm, args[0], false)
-}
 fn reversed(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     make_iter(vm, args[0], true)
 }
-fn iter_self(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    Ok(args[0])
-}
-fn iter_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let it = match args[0].obj().map(|r| vm.heap.kind(r)) {
-        Some(Kind::Opaque(o)) => o.as_any().downcast_ref::<DequeIter>().cloned(),
-        _ => None,
-    };
-    let Some(it) = it else {
+fn iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
+    let Some(it) = vm.opaque_ref::<DequeIter>(me).cloned() else {
         return Err(vm.new_type_error("expected a deque iterator".into()));
     };
     let (len, st) = match get(vm, it.dq) {
         Some(d) => (d.items.len(), d.state),
-        None => return Err(vm.new_stop_iteration(Value::None)),
+        None => return Ok(None),
     };
     if st != it.state {
         return Err(vm.new_error(
@@ -571,16 +535,14 @@ fn iter_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         ));
     }
     if it.idx >= len {
-        return Err(vm.new_stop_iteration(Value::None));
+        return Ok(None);
     }
     let pos = if it.rev { len - 1 - it.idx } else { it.idx };
     let v = get(vm, it.dq).map(|d| d.items[pos]).unwrap_or(Value::None);
-    if let Some(Kind::Opaque(o)) = args[0].obj().map(|r| vm.heap.kind_mut(r)) {
-        if let Some(i) = o.as_any_mut().downcast_mut::<DequeIter>() {
-            i.idx += 1;
-        }
+    if let Some(i) = vm.opaque_mut::<DequeIter>(me) {
+        i.idx += 1;
     }
-    Ok(v)
+    Ok(Some(v))
 }
 
 /// `_caller_module(depth)`: the `__name__` of the module whose code runs `depth`
@@ -603,12 +565,7 @@ fn caller_module(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_collections");
     let md = vm.module_dict(m);
-    let obj = vm.types.object;
-    let cls = vm.new_native_class("deque", obj, "collections");
-    // Dispatch through the class's methods, as for a class written in Python.
-    if let Kind::Class(c) = vm.heap.kind_mut(cls) {
-        c.is_builtin = false;
-    }
+    let cls = vm.new_opaque_class("deque", "collections", &DEQUE);
     vm.add_staticmethod(cls, "__new__", deque_new, Arity::any().kw());
     let methods: &[NativeDef] = &[
         ("__init__", deque_init, Arity::any().kw()),
@@ -627,39 +584,23 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("insert", insert, Arity::exactly(2)),
         ("copy", copy, Arity::none()),
         ("__copy__", copy, Arity::none()),
-        ("__contains__", contains, Arity::exactly(1)),
-        ("__getitem__", getitem, Arity::exactly(1)),
         ("__setitem__", setitem, Arity::exactly(2)),
         ("__delitem__", delitem, Arity::exactly(1)),
-        ("__len__", len, Arity::none()),
-        ("__repr__", repr, Arity::none()),
         ("__add__", add, Arity::exactly(1)),
         ("__iadd__", iadd, Arity::exactly(1)),
         ("__mul__", mul, Arity::exactly(1)),
         ("__rmul__", mul, Arity::exactly(1)),
         ("__imul__", imul, Arity::exactly(1)),
-        ("__eq__", eq, Arity::exactly(1)),
-        ("__ne__", ne, Arity::exactly(1)),
-        ("__lt__", lt, Arity::exactly(1)),
-        ("__le__", le, Arity::exactly(1)),
-        ("__gt__", gt, Arity::exactly(1)),
-        ("__ge__", ge, Arity::exactly(1)),
-        ("__iter__", iter, Arity::none()),
         ("__reversed__", reversed, Arity::none()),
         ("__reduce__", reduce, Arity::none()),
     ];
     vm.add_methods(cls, methods);
     vm.add_getter(cls, "maxlen", maxlen);
-    let cd = vm.class_data(cls).dict;
-    let hk = vm.names.__hash__;
-    vm.dict_set(cd, hk, Value::None)?;
     let k = vm.intern("deque");
     vm.dict_set(md, k, Value::Obj(cls))?;
     vm.add_function(md, "_caller_module", caller_module, Arity::range(0, 1));
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
-        let ic = vm.new_native_class(name, obj, "_collections");
-        vm.add_method(ic, "__iter__", iter_self, Arity::none());
-        vm.add_method(ic, "__next__", iter_next, Arity::none());
+        let ic = vm.new_opaque_class(name, "_collections", &DEQUE_ITER);
         let k = vm.intern(name);
         vm.dict_set(md, k, Value::Obj(ic))?;
     }

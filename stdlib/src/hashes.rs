@@ -6,7 +6,7 @@
 use revpy_vm::Arity;
 use revpy_vm::{ObjRef, PyResult, Value, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 /// Message padding shared by the MD-style hashes: 0x80, zeros, then the bit length
 /// (`len_bytes` wide, big- or little-endian), to a multiple of `block`.

@@ -20,7 +20,7 @@ use revpy_vm::{EffectKind, Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::io::{Read, Seek, SeekFrom};
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 /// Bytes read ahead at a time.
 const CHUNK: usize = 8192;

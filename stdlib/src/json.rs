@@ -5,7 +5,7 @@
 use revpy_vm::Arity;
 use revpy_vm::{Kind, ObjRef, PyResult, Value, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 fn text(vm: &Vm, v: Value) -> Option<std::rc::Rc<str>> {
     match v {

@@ -7,7 +7,7 @@ use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Num, ObjRef, PyResult, Value, Vm};
 use std::f64::consts;
 
-pub(crate) type Kw<'a> = &'a [(Value, Value)];
+pub(crate) use revpy_vm::Kw;
 
 /// A float argument: int, float, or an object with `__float__` / `__index__`.
 pub(crate) fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {

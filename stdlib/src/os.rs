@@ -17,7 +17,7 @@ use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};
 use std::any::Any;
 use std::io::Read;
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 /// `os.fspath(v)`: a str or bytes unchanged, else the result of `type(v).__fspath__`
 /// (which must be str or bytes).

@@ -15,7 +15,7 @@ use revpy_vm::effects::log::Val;
 use revpy_vm::effects::{io_error_val, OsErr, OsResult};
 use revpy_vm::{EffectKind, PyResult, Value, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 /// The integers of a `stat_result`, in the order logged: mode, ino, dev, nlink, uid,
 /// gid, size, atime_ns, mtime_ns, ctime_ns, blksize, blocks, rdev.

@@ -17,7 +17,7 @@ use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, Num, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 const N: usize = 624;
 const M: usize = 397;

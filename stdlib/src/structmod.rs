@@ -8,7 +8,7 @@ use num_traits::ToPrimitive;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Num, ObjRef, PyErr, PyResult, Value, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Order {

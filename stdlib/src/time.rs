@@ -9,7 +9,7 @@ use revpy_vm::effects::OsResult;
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{EffectKind, Num, ObjRef, PyResult, Value, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 /// `struct_time`: a tuple subclass with named fields (CPython's structseq).
 const STRUCT_TIME: &str = r#"

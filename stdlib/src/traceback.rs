@@ -5,7 +5,7 @@
 use revpy_vm::{Arity, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyResult, Value, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 /// A `(filename, lineno, name, line)` tuple; `line` is the stripped source or None.
 fn entry(vm: &mut Vm, file: &str, line: u32, name: &str) -> Value {

@@ -17,7 +17,7 @@ use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 const MAX_WBITS: i64 = 15;
 const DEF_BUF_SIZE: i64 = 16384;

@@ -11,6 +11,10 @@ use crate::object::{Kind, NativeFunc};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
+/// The keyword arguments a native receives: `(name, value)` pairs, names being `str`
+/// objects. Natives that take keywords unpack them with a [`KwSpec`].
+pub type Kw<'a> = &'a [(Value, Value)];
+
 /// One native in a registration table: its name, its function and its arguments
 /// (`("append", list_append, Arity::exactly(1))`).
 pub type NativeDef = (&'static str, crate::object::NativeFn, Arity);
@@ -128,6 +132,10 @@ pub struct KwSpec<const N: usize> {
     pub positional: usize,
     /// How many leading parameters are positional-only (may not be given by name).
     pub posonly: usize,
+    /// Count positional and keyword arguments together first, as CPython's
+    /// `PyArg_ParseTupleAndKeywords` does (`deque() takes at most 2 arguments (3
+    /// given)` for `deque([], 2, iterable=x)`); Argument Clinic functions do not.
+    pub count_all: bool,
 }
 
 impl<const N: usize> KwSpec<N> {
@@ -138,6 +146,14 @@ impl<const N: usize> KwSpec<N> {
             required: 0,
             positional: N,
             posonly: 0,
+            count_all: false,
+        }
+    }
+    /// Count all arguments first (see the field).
+    pub const fn count_all(self) -> Self {
+        KwSpec {
+            count_all: true,
+            ..self
         }
     }
     /// The first `n` parameters must be given.
@@ -171,6 +187,14 @@ impl<const N: usize> KwSpec<N> {
     ) -> PyResult<[Option<Value>; N]> {
         let name = self.name;
         let mut out = [None; N];
+        if self.count_all && args.len() + kwargs.len() > N {
+            let msg = format!(
+                "{name}() takes at most {N} argument{} ({} given)",
+                plural(N),
+                args.len() + kwargs.len()
+            );
+            return Err(vm.new_type_error(msg));
+        }
         if args.len() > self.positional {
             let (n, total) = (self.positional, args.len() + kwargs.len());
             let msg = if n == 0 {

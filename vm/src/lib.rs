@@ -84,7 +84,7 @@ mod run;
 mod vm;
 
 // The names most users need, at the crate root.
-pub use args::{Arity, KwSpec, NativeDef, Role};
+pub use args::{Arity, Kw, KwSpec, NativeDef, Role};
 pub use debug::{Hook, HookAction, StopKind};
 pub use effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
 pub use embed::host::{HostFunction, HostValue};

@@ -27,7 +27,7 @@ use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::rc::Rc;
 
-type Kw<'a> = &'a [(Value, Value)];
+use revpy_vm::Kw;
 
 /// What a Match needs to know about its pattern.
 #[derive(Debug)]

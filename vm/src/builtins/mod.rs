@@ -23,7 +23,7 @@ use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 
 type Args<'a> = &'a [Value];
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 fn b_len(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("len", args, 1, 1)?;

@@ -6,7 +6,7 @@ use crate::object::Kind;
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 /// Which standard stream an object stands for (kept in its `_fd` attribute).
 fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {

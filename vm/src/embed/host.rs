@@ -112,12 +112,18 @@ impl HostValue {
 /// message (raised as `RuntimeError`) out.
 pub type HostFn = dyn Fn(&[HostValue]) -> Result<HostValue, String>;
 
+/// The argument check of a typed host function (`Vm::register_fn`), run before the
+/// call (and before the effect) in every mode.
+pub type HostCheck = dyn Fn(&[HostValue]) -> Result<(), super::typed::ArgMismatch>;
+
 /// A registered host function.
 #[derive(Clone)]
 pub struct HostFunction {
     /// `module.name` (or `name` for builtins), for messages.
     pub qualname: String,
     pub f: Rc<HostFn>,
+    /// For typed host functions: the check of the arguments' types.
+    pub check: Option<Rc<HostCheck>>,
 }
 
 impl std::fmt::Debug for HostFunction {
@@ -172,6 +178,17 @@ impl Vm {
         name: &str,
         f: impl Fn(&[HostValue]) -> Result<HostValue, String> + 'static,
     ) -> Result<(), String> {
+        self.register_host_function_checked(module, name, f, None)
+    }
+
+    /// `register_host_function` with an argument check (typed host functions).
+    pub(crate) fn register_host_function_checked(
+        &mut self,
+        module: &str,
+        name: &str,
+        f: impl Fn(&[HostValue]) -> Result<HostValue, String> + 'static,
+        check: Option<Rc<HostCheck>>,
+    ) -> Result<(), String> {
         if !is_identifier(name) {
             return Err(format!(
                 "host function name {name:?} is not a Python identifier"
@@ -207,6 +224,7 @@ impl Vm {
         self.host_functions.push(HostFunction {
             qualname,
             f: Rc::new(f),
+            check,
         });
         let cls = self.types.builtin_function;
         let func = self.heap.alloc(
@@ -318,6 +336,34 @@ pub(crate) fn call_host(
     let mut hargs = Vec::with_capacity(args.len());
     for a in args {
         hargs.push(vm.host_value_of(*a)?);
+    }
+    if let Some(check) = &h.check {
+        match check(&hargs) {
+            Ok(()) => {}
+            Err(super::typed::ArgMismatch::Count { min, max }) => {
+                let name = h.qualname.rsplit('.').next().unwrap_or("");
+                let (how, n) = if min == max {
+                    ("exactly", min)
+                } else if args.len() > max {
+                    ("at most", max)
+                } else {
+                    ("at least", min)
+                };
+                let s = if n == 1 { "" } else { "s" };
+                return Err(vm.new_type_error(format!(
+                    "{name}() takes {how} {n} argument{s} ({} given)",
+                    args.len()
+                )));
+            }
+            Err(super::typed::ArgMismatch::Type(i, want)) => {
+                let name = h.qualname.rsplit('.').next().unwrap_or("");
+                let t = vm.type_name(args[i]);
+                return Err(vm.new_type_error(format!(
+                    "{name}() argument {} must be {want}, not {t}",
+                    i + 1
+                )));
+            }
+        }
     }
     // The result is logged with the function's index, so that a replay calling a
     // different host function than the recording did is reported as a divergence.

@@ -16,6 +16,19 @@ macro_rules! tri {
     };
 }
 
+/// `l op r` for a type whose comparisons are Rust's (ints, floats: NaN compares false).
+#[inline(always)]
+fn cmp_op<T: PartialOrd>(op: CmpOp, l: &T, r: &T) -> bool {
+    match op {
+        CmpOp::Lt => l < r,
+        CmpOp::Le => l <= r,
+        CmpOp::Eq => l == r,
+        CmpOp::Ne => l != r,
+        CmpOp::Gt => l > r,
+        CmpOp::Ge => l >= r,
+    }
+}
+
 impl Vm {
     pub(super) fn run_loop(&mut self, stop: usize) -> PyResult<Exit> {
         'frames: loop {
@@ -129,7 +142,11 @@ impl Vm {
                     }
                 }
                 let a = ins.arg;
-                // Simple instructions on the registers.
+                // One arm per opcode. An arm first tries its simple cases on the
+                // registers (`sp`, `slot!`, `push!`, `pop!`) and `continue`s. Work that
+                // can call out (run Python code, allocate stack, collect garbage) starts
+                // with `sync!()` and then uses `self.stack`; after it, the registers are
+                // re-read below the match.
                 match ins.op {
                     Op::Nop => continue,
                     Op::PopTop => {
@@ -167,6 +184,14 @@ impl Vm {
                         *slot!(base + a as usize) = v;
                         continue;
                     }
+                    Op::DeleteFast => {
+                        sync!();
+                        if self.stack[base + a as usize].is_undef() {
+                            let name = code.code.varnames[a as usize].clone();
+                            break 'exec self.unbound_local(&name);
+                        }
+                        self.stack[base + a as usize] = Value::Undef;
+                    }
                     Op::LoadDeref => {
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
                         let v = self.cell_get(cell);
@@ -177,11 +202,39 @@ impl Vm {
                         push!(v);
                         continue;
                     }
+                    Op::LoadClassDeref => {
+                        sync!();
+                        let name = code.code.cell_name(a as usize);
+                        let key = self.intern(name);
+                        let from_ns = match self.frames[fi].locals {
+                            Some(ns) => tri!(self.dict_get(ns, key), 'exec),
+                            None => None,
+                        };
+                        let v = match from_ns {
+                            Some(v) => v,
+                            None => {
+                                let cell = self.stack[base + code.code.varnames.len() + a as usize];
+                                self.cell_get(cell)
+                            }
+                        };
+                        if v.is_undef() {
+                            break 'exec self.unbound_deref(&code, a as usize);
+                        }
+                        self.stack.push(v);
+                    }
                     Op::StoreDeref => {
                         let v = pop!();
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
                         self.cell_set(cell, v);
                         continue;
+                    }
+                    Op::DeleteDeref => {
+                        sync!();
+                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
+                        if self.cell_get(cell).is_undef() {
+                            break 'exec self.unbound_deref(&code, a as usize);
+                        }
+                        self.cell_set(cell, Value::Undef);
                     }
                     Op::LoadClosure => {
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
@@ -200,38 +253,355 @@ impl Vm {
                         }
                         continue;
                     }
+                    Op::StoreGlobal => {
+                        sync!();
+                        let v = self.pop();
+                        let g = self.frames[fi].globals;
+                        tri!(self.dict_set(g, code.names[a as usize], v), 'exec);
+                    }
+                    Op::DeleteGlobal => {
+                        sync!();
+                        let g = self.frames[fi].globals;
+                        let name = code.names[a as usize];
+                        if !tri!(self.dict_del(g, name), 'exec) {
+                            break 'exec self.name_error(name);
+                        }
+                    }
+                    Op::LoadName => {
+                        sync!();
+                        let name = code.names[a as usize];
+                        let v = match self.frames[fi].locals {
+                            Some(ns) => tri!(self.namespace_get(ns, name), 'exec),
+                            None => None,
+                        };
+                        let v = match v {
+                            Some(v) => v,
+                            None => {
+                                let g = self.frames[fi].globals;
+                                tri!(self.load_global(g, name), 'exec)
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreName => {
+                        sync!();
+                        let v = self.pop();
+                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
+                        tri!(self.namespace_set(ns, code.names[a as usize], v), 'exec);
+                    }
+                    Op::DeleteName => {
+                        sync!();
+                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
+                        let name = code.names[a as usize];
+                        if !tri!(self.dict_del(ns, name), 'exec) {
+                            break 'exec self.name_error(name);
+                        }
+                    }
+                    Op::LoadAttr => {
+                        let obj = *slot!(sp - 1);
+                        if let Some(v) =
+                            self.load_attr_fast(&code, ip - 1, obj, code.names[a as usize])
+                        {
+                            *slot!(sp - 1) = v;
+                            continue;
+                        }
+                        sync!();
+                        let obj = self.pop();
+                        let v = tri!(self.load_attr_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
+                        self.stack.push(v);
+                    }
+                    Op::StoreAttr => {
+                        let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
+                        if self.store_attr_fast(&code, ip - 1, obj, code.names[a as usize], v) {
+                            sp -= 2;
+                            continue;
+                        }
+                        sync!();
+                        let obj = self.pop();
+                        let v = self.pop();
+                        tri!(self.store_attr_cached(&code, ip - 1, obj, code.names[a as usize], v), 'exec);
+                    }
+                    Op::DeleteAttr => {
+                        sync!();
+                        let obj = self.pop();
+                        tri!(self.delattr(obj, code.names[a as usize]), 'exec);
+                    }
+                    Op::LoadMethod => {
+                        let obj = *slot!(sp - 1);
+                        if let Some((f, s)) =
+                            self.load_method_fast(&code, ip - 1, obj, code.names[a as usize])
+                        {
+                            *slot!(sp - 1) = f;
+                            push!(s);
+                            continue;
+                        }
+                        sync!();
+                        let obj = self.pop();
+                        let (f, s) = tri!(self.load_method_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
+                        self.stack.push(f);
+                        self.stack.push(s);
+                    }
+                    Op::BinarySubscr => {
+                        // list[int] and tuple[int] of the built-in types.
+                        if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {
+                            let o = self.heap.get(r);
+                            if let Kind::List(items) | Kind::Tuple(items) = &o.kind {
+                                let n = items.len() as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if (0..n).contains(&j)
+                                    && (o.class == self.types.list || o.class == self.types.tuple)
+                                {
+                                    let v = items[j as usize];
+                                    sp -= 1;
+                                    *slot!(sp - 1) = v;
+                                    continue;
+                                }
+                            }
+                        }
+                        sync!();
+                        let key = self.pop();
+                        let obj = self.pop();
+                        let v = tri!(self.getitem(obj, key), 'exec);
+                        self.stack.push(v);
+                    }
+                    Op::StoreSubscr => {
+                        // list[int] = v on a built-in list.
+                        if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {
+                            let v = *slot!(sp - 3);
+                            let list_cls = self.types.list;
+                            let o = self.heap.get_mut(r);
+                            if o.class == list_cls {
+                                if let Kind::List(items) = &mut o.kind {
+                                    let n = items.len() as i64;
+                                    let j = if i < 0 { i + n } else { i };
+                                    if (0..n).contains(&j) {
+                                        items[j as usize] = v;
+                                        sp -= 3;
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
+                        sync!();
+                        let key = self.pop();
+                        let obj = self.pop();
+                        let v = self.pop();
+                        tri!(self.setitem(obj, key, v), 'exec);
+                    }
+                    Op::DeleteSubscr => {
+                        sync!();
+                        let key = self.pop();
+                        let obj = self.pop();
+                        tri!(self.delitem(obj, key), 'exec);
+                    }
+                    Op::BuildSlice => {
+                        sync!();
+                        let step = if a == 3 { self.pop() } else { Value::None };
+                        let stop = self.pop();
+                        let start = self.pop();
+                        let s = self.new_slice(start, stop, step);
+                        self.stack.push(s);
+                    }
+                    Op::BinaryOp => {
+                        // The verifier checked the operand is a `BinOp`.
+                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
+                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
+                        // int and float operands of the built-in types, on the registers.
+                        let fast = match (l, r) {
+                            (Value::Int(x), Value::Int(y)) => match op {
+                                BinOp::Add | BinOp::IAdd => x.checked_add(y).map(Value::Int),
+                                BinOp::Sub | BinOp::ISub => x.checked_sub(y).map(Value::Int),
+                                BinOp::Mul | BinOp::IMul => x.checked_mul(y).map(Value::Int),
+                                BinOp::FloorDiv | BinOp::IFloorDiv if y > 0 && x >= 0 => {
+                                    Some(Value::Int(x / y))
+                                }
+                                BinOp::Mod | BinOp::IMod if y > 0 && x >= 0 => {
+                                    Some(Value::Int(x % y))
+                                }
+                                BinOp::And | BinOp::IAnd => Some(Value::Int(x & y)),
+                                BinOp::Or | BinOp::IOr => Some(Value::Int(x | y)),
+                                BinOp::Xor | BinOp::IXor => Some(Value::Int(x ^ y)),
+                                _ => None,
+                            },
+                            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
+                                let x = match l {
+                                    Value::Float(f) => f,
+                                    Value::Int(i) => i as f64,
+                                    _ => 0.0,
+                                };
+                                let y = match r {
+                                    Value::Float(f) => f,
+                                    Value::Int(i) => i as f64,
+                                    _ => 0.0,
+                                };
+                                match op {
+                                    BinOp::Add | BinOp::IAdd => Some(Value::Float(x + y)),
+                                    BinOp::Sub | BinOp::ISub => Some(Value::Float(x - y)),
+                                    BinOp::Mul | BinOp::IMul => Some(Value::Float(x * y)),
+                                    BinOp::TrueDiv | BinOp::ITrueDiv if y != 0.0 => {
+                                        Some(Value::Float(x / y))
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        if let Some(v) = fast {
+                            sp -= 1;
+                            *slot!(sp - 1) = v;
+                            continue;
+                        }
+                        sync!();
+                        let r = self.pop();
+                        let l = self.pop();
+                        let v = tri!(self.binary_op(l, r, op), 'exec);
+                        self.stack.push(v);
+                    }
+                    Op::UnaryNegative => {
+                        sync!();
+                        let v = self.pop();
+                        let r = tri!(self.unary_neg(v), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::UnaryPositive => {
+                        sync!();
+                        let v = self.pop();
+                        let r = tri!(self.unary_pos(v), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::UnaryNot => {
+                        sync!();
+                        let v = self.pop();
+                        let b = tri!(self.truthy(v), 'exec);
+                        self.stack.push(Value::Bool(!b));
+                    }
+                    Op::UnaryInvert => {
+                        sync!();
+                        let v = self.pop();
+                        let r = tri!(self.unary_invert(v), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::CompareOp => {
+                        // The verifier checked the operand is a `CmpOp`.
+                        let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
+                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
+                        // Two ints or two floats, on the registers.
+                        let fast = match (l, r) {
+                            (Value::Int(x), Value::Int(y)) => Some(cmp_op(op, &x, &y)),
+                            (Value::Float(x), Value::Float(y)) => Some(cmp_op(op, &x, &y)),
+                            _ => None,
+                        };
+                        if let Some(b) = fast {
+                            sp -= 1;
+                            *slot!(sp - 1) = Value::Bool(b);
+                            continue;
+                        }
+                        sync!();
+                        let r = self.pop();
+                        let l = self.pop();
+                        let v = tri!(self.compare(l, r, op), 'exec);
+                        self.stack.push(v);
+                    }
                     Op::IsOp => {
                         let r = pop!();
                         let l = pop!();
                         push!(Value::Bool(l.is(r) != (a == 1)));
                         continue;
                     }
-                    Op::PopJumpIfNone => {
-                        if pop!().is_none() {
-                            ip = a as usize;
-                        }
-                        continue;
+                    Op::ContainsOp => {
+                        sync!();
+                        let r = self.pop();
+                        let l = self.pop();
+                        let b = tri!(self.contains(r, l), 'exec);
+                        self.stack.push(Value::Bool(b != (a == 1)));
                     }
-                    Op::PopJumpIfNotNone => {
-                        if !pop!().is_none() {
-                            ip = a as usize;
-                        }
-                        continue;
+                    Op::BuildTuple => {
+                        sync!();
+                        let items = self.stack.split_off(self.stack.len() - a as usize);
+                        let t = self.new_tuple(items);
+                        self.stack.push(t);
                     }
-                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let b = match *slot!(sp - 1) {
-                            Value::Bool(b) => Some(b),
-                            Value::None => Some(false),
-                            Value::Int(i) => Some(i != 0),
-                            _ => None,
-                        };
-                        if let Some(b) = b {
-                            sp -= 1;
-                            if b == (ins.op == Op::PopJumpIfTrue) {
-                                ip = a as usize;
-                            }
-                            continue;
+                    Op::BuildList => {
+                        sync!();
+                        let items = self.stack.split_off(self.stack.len() - a as usize);
+                        let l = self.new_list(items);
+                        self.stack.push(l);
+                    }
+                    Op::BuildSet => {
+                        sync!();
+                        let items = self.stack.split_off(self.stack.len() - a as usize);
+                        let s = tri!(self.new_set_from(items), 'exec);
+                        self.stack.push(s);
+                    }
+                    Op::BuildMap => {
+                        sync!();
+                        let items = self.stack.split_off(self.stack.len() - 2 * a as usize);
+                        let d = self.new_dict();
+                        for pair in items.chunks(2) {
+                            tri!(self.dict_set(d, pair[0], pair[1]), 'exec);
                         }
+                        self.stack.push(Value::Obj(d));
+                    }
+                    Op::BuildString => {
+                        sync!();
+                        let items = self.stack.split_off(self.stack.len() - a as usize);
+                        let mut s = String::new();
+                        for v in items {
+                            s.push_str(self.str_ref(v));
+                        }
+                        let v = self.new_str(s);
+                        self.stack.push(v);
+                    }
+                    Op::FormatValue => {
+                        sync!();
+                        let spec = if a & 4 != 0 { Some(self.pop()) } else { None };
+                        let v = self.pop();
+                        let r = tri!(self.format_value(v, a & 3, spec), 'exec);
+                        self.stack.push(r);
+                    }
+                    Op::ListAppend => {
+                        sync!();
+                        let v = self.pop();
+                        let l = self.peek(a as usize);
+                        tri!(self.list_append(l, v), 'exec);
+                    }
+                    Op::SetAdd => {
+                        sync!();
+                        let v = self.pop();
+                        let s = self.peek(a as usize);
+                        tri!(self.set_add(s, v), 'exec);
+                    }
+                    Op::MapAdd => {
+                        sync!();
+                        let v = self.pop();
+                        let k = self.pop();
+                        let d = self.peek(a as usize);
+                        tri!(self.dict_set(d.obj().expect("dict"), k, v), 'exec);
+                    }
+                    Op::ListExtend => {
+                        sync!();
+                        let it = self.pop();
+                        let l = self.peek(a as usize);
+                        tri!(self.list_extend_op(l, it), 'exec);
+                    }
+                    Op::SetUpdate => {
+                        sync!();
+                        let it = self.pop();
+                        let s = self.peek(a as usize);
+                        tri!(self.set_update(s, it), 'exec);
+                    }
+                    Op::DictUpdate | Op::DictMerge => {
+                        sync!();
+                        let m = self.pop();
+                        let d = self.peek(a as usize);
+                        tri!(self.dict_update_op(d, m, ins.op == Op::DictMerge, &code, fi), 'exec);
+                    }
+                    Op::ListToTuple => {
+                        sync!();
+                        let l = self.pop();
+                        let items = self.list_items(l);
+                        let t = self.new_tuple(items);
+                        self.stack.push(t);
                     }
                     Op::UnpackSequence => {
                         // A built-in tuple or list of the right length: its items go
@@ -262,146 +632,24 @@ impl Vm {
                                 }
                             }
                         }
+                        sync!();
+                        let v = self.pop();
+                        let items = tri!(self.unpack(v, a as usize), 'exec);
+                        self.stack.extend(items.into_iter().rev());
                     }
-                    Op::BinarySubscr => {
-                        // list[int] and tuple[int] of the built-in types.
-                        if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {
-                            let o = self.heap.get(r);
-                            if let Kind::List(items) | Kind::Tuple(items) = &o.kind {
-                                let n = items.len() as i64;
-                                let j = if i < 0 { i + n } else { i };
-                                if (0..n).contains(&j)
-                                    && (o.class == self.types.list || o.class == self.types.tuple)
-                                {
-                                    let v = items[j as usize];
-                                    sp -= 1;
-                                    *slot!(sp - 1) = v;
-                                    continue;
-                                }
-                            }
-                        }
+                    Op::UnpackEx => {
+                        sync!();
+                        let v = self.pop();
+                        let before = (a & 0xff) as usize;
+                        let after = (a >> 8) as usize;
+                        let items = tri!(self.unpack_ex(v, before, after), 'exec);
+                        self.stack.extend(items.into_iter().rev());
                     }
-                    Op::StoreSubscr => {
-                        // list[int] = v on a built-in list.
-                        if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {
-                            let v = *slot!(sp - 3);
-                            let list_cls = self.types.list;
-                            let o = self.heap.get_mut(r);
-                            if o.class == list_cls {
-                                if let Kind::List(items) = &mut o.kind {
-                                    let n = items.len() as i64;
-                                    let j = if i < 0 { i + n } else { i };
-                                    if (0..n).contains(&j) {
-                                        items[j as usize] = v;
-                                        sp -= 3;
-                                        continue;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    Op::LoadAttr => {
-                        let obj = *slot!(sp - 1);
-                        if let Some(v) =
-                            self.load_attr_fast(&code, ip - 1, obj, code.names[a as usize])
-                        {
-                            *slot!(sp - 1) = v;
-                            continue;
-                        }
-                    }
-                    Op::LoadMethod => {
-                        let obj = *slot!(sp - 1);
-                        if let Some((f, s)) =
-                            self.load_method_fast(&code, ip - 1, obj, code.names[a as usize])
-                        {
-                            *slot!(sp - 1) = f;
-                            push!(s);
-                            continue;
-                        }
-                    }
-                    Op::StoreAttr => {
-                        let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
-                        if self.store_attr_fast(&code, ip - 1, obj, code.names[a as usize], v) {
-                            sp -= 2;
-                            continue;
-                        }
-                    }
-                    Op::Jump => {
-                        if (a as usize) < ip && self.heap.allocs >= self.heap.threshold {
-                            sync!();
-                            self.maybe_collect();
-                            reload!();
-                        }
-                        ip = a as usize;
-                        continue;
-                    }
-                    Op::BinaryOp => {
-                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
-                        let fast = match (l, r) {
-                            (Value::Int(x), Value::Int(y)) => match a {
-                                0 | 13 => x.checked_add(y).map(Value::Int),
-                                1 | 14 => x.checked_sub(y).map(Value::Int),
-                                2 | 15 => x.checked_mul(y).map(Value::Int),
-                                4 | 17 if y > 0 && x >= 0 => Some(Value::Int(x / y)),
-                                5 | 18 if y > 0 && x >= 0 => Some(Value::Int(x % y)),
-                                9 | 22 => Some(Value::Int(x & y)),
-                                10 | 23 => Some(Value::Int(x | y)),
-                                11 | 24 => Some(Value::Int(x ^ y)),
-                                _ => None,
-                            },
-                            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
-                                let x = match l {
-                                    Value::Float(f) => f,
-                                    Value::Int(i) => i as f64,
-                                    _ => 0.0,
-                                };
-                                let y = match r {
-                                    Value::Float(f) => f,
-                                    Value::Int(i) => i as f64,
-                                    _ => 0.0,
-                                };
-                                match a {
-                                    0 | 13 => Some(Value::Float(x + y)),
-                                    1 | 14 => Some(Value::Float(x - y)),
-                                    2 | 15 => Some(Value::Float(x * y)),
-                                    3 | 16 if y != 0.0 => Some(Value::Float(x / y)),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        };
-                        if let Some(v) = fast {
-                            sp -= 1;
-                            *slot!(sp - 1) = v;
-                            continue;
-                        }
-                    }
-                    Op::CompareOp => {
-                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
-                        let fast = match (l, r) {
-                            (Value::Int(x), Value::Int(y)) => Some(match a {
-                                0 => x < y,
-                                1 => x <= y,
-                                2 => x == y,
-                                3 => x != y,
-                                4 => x > y,
-                                _ => x >= y,
-                            }),
-                            (Value::Float(x), Value::Float(y)) => Some(match a {
-                                0 => x < y,
-                                1 => x <= y,
-                                2 => x == y,
-                                3 => x != y,
-                                4 => x > y,
-                                _ => x >= y,
-                            }),
-                            _ => None,
-                        };
-                        if let Some(b) = fast {
-                            sp -= 1;
-                            *slot!(sp - 1) = Value::Bool(b);
-                            continue;
-                        }
+                    Op::GetIter => {
+                        sync!();
+                        let v = self.pop();
+                        let it = tri!(self.get_iter(v), 'exec);
+                        self.stack.push(it);
                     }
                     Op::ForIter => {
                         let it = *slot!(sp - 1);
@@ -450,308 +698,7 @@ impl Vm {
                                 }
                             }
                         }
-                    }
-                    _ => {}
-                }
-                // Everything else works on `self.stack` and may call out.
-                sync!();
-                match ins.op {
-                    Op::Nop => {}
-                    Op::PopTop => {
-                        self.stack.pop();
-                    }
-                    Op::Copy => {
-                        let v = self.peek(a as usize);
-                        self.stack.push(v);
-                    }
-                    Op::Swap => {
-                        let n = self.stack.len();
-                        self.stack.swap(n - 1, n - a as usize);
-                    }
-                    Op::LoadConst => self.stack.push(code.consts[a as usize]),
-                    Op::LoadFast => {
-                        let v = self.stack[base + a as usize];
-                        if v.is_undef() {
-                            let name = code.code.varnames[a as usize].clone();
-                            break 'exec self.unbound_local(&name);
-                        }
-                        self.stack.push(v);
-                    }
-                    Op::StoreFast => {
-                        let v = self.pop();
-                        self.stack[base + a as usize] = v;
-                    }
-                    Op::DeleteFast => {
-                        if self.stack[base + a as usize].is_undef() {
-                            let name = code.code.varnames[a as usize].clone();
-                            break 'exec self.unbound_local(&name);
-                        }
-                        self.stack[base + a as usize] = Value::Undef;
-                    }
-                    Op::LoadDeref | Op::LoadClassDeref => {
-                        let name = code.code.cell_name(a as usize);
-                        let key = self.intern(name);
-                        let from_ns = match self.frames[fi].locals {
-                            Some(ns) => tri!(self.dict_get(ns, key), 'exec),
-                            None => None,
-                        };
-                        let v = match from_ns {
-                            Some(v) => v,
-                            None => {
-                                let cell = self.stack[base + code.code.varnames.len() + a as usize];
-                                self.cell_get(cell)
-                            }
-                        };
-                        if v.is_undef() {
-                            break 'exec self.unbound_deref(&code, a as usize);
-                        }
-                        self.stack.push(v);
-                    }
-                    Op::StoreDeref => {
-                        let v = self.pop();
-                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
-                        self.cell_set(cell, v);
-                    }
-                    Op::DeleteDeref => {
-                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
-                        if self.cell_get(cell).is_undef() {
-                            break 'exec self.unbound_deref(&code, a as usize);
-                        }
-                        self.cell_set(cell, Value::Undef);
-                    }
-                    Op::LoadClosure => {
-                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
-                        self.stack.push(cell);
-                    }
-                    Op::LoadGlobal => {
-                        let name = code.names[a as usize];
-                        let g = self.frames[fi].globals;
-                        let v = tri!(self.load_global_cached(&code, ip - 1, g, name), 'exec);
-                        self.stack.push(v);
-                    }
-                    Op::StoreGlobal => {
-                        let v = self.pop();
-                        let g = self.frames[fi].globals;
-                        tri!(self.dict_set(g, code.names[a as usize], v), 'exec);
-                    }
-                    Op::DeleteGlobal => {
-                        let g = self.frames[fi].globals;
-                        let name = code.names[a as usize];
-                        if !tri!(self.dict_del(g, name), 'exec) {
-                            break 'exec self.name_error(name);
-                        }
-                    }
-                    Op::LoadName => {
-                        let name = code.names[a as usize];
-                        let v = match self.frames[fi].locals {
-                            Some(ns) => tri!(self.namespace_get(ns, name), 'exec),
-                            None => None,
-                        };
-                        let v = match v {
-                            Some(v) => v,
-                            None => {
-                                let g = self.frames[fi].globals;
-                                tri!(self.load_global(g, name), 'exec)
-                            }
-                        };
-                        self.stack.push(v);
-                    }
-                    Op::StoreName => {
-                        let v = self.pop();
-                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
-                        tri!(self.namespace_set(ns, code.names[a as usize], v), 'exec);
-                    }
-                    Op::DeleteName => {
-                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
-                        let name = code.names[a as usize];
-                        if !tri!(self.dict_del(ns, name), 'exec) {
-                            break 'exec self.name_error(name);
-                        }
-                    }
-                    Op::LoadAttr => {
-                        let obj = self.pop();
-                        let v = tri!(self.load_attr_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
-                        self.stack.push(v);
-                    }
-                    Op::StoreAttr => {
-                        let obj = self.pop();
-                        let v = self.pop();
-                        tri!(self.store_attr_cached(&code, ip - 1, obj, code.names[a as usize], v), 'exec);
-                    }
-                    Op::DeleteAttr => {
-                        let obj = self.pop();
-                        tri!(self.delattr(obj, code.names[a as usize]), 'exec);
-                    }
-                    Op::LoadMethod => {
-                        let obj = self.pop();
-                        let (f, s) = tri!(self.load_method_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
-                        self.stack.push(f);
-                        self.stack.push(s);
-                    }
-                    Op::BinarySubscr => {
-                        let key = self.pop();
-                        let obj = self.pop();
-                        let v = tri!(self.getitem(obj, key), 'exec);
-                        self.stack.push(v);
-                    }
-                    Op::StoreSubscr => {
-                        let key = self.pop();
-                        let obj = self.pop();
-                        let v = self.pop();
-                        tri!(self.setitem(obj, key, v), 'exec);
-                    }
-                    Op::DeleteSubscr => {
-                        let key = self.pop();
-                        let obj = self.pop();
-                        tri!(self.delitem(obj, key), 'exec);
-                    }
-                    Op::BuildSlice => {
-                        let step = if a == 3 { self.pop() } else { Value::None };
-                        let stop = self.pop();
-                        let start = self.pop();
-                        let s = self.new_slice(start, stop, step);
-                        self.stack.push(s);
-                    }
-                    Op::BinaryOp => {
-                        // The int and float cases were handled on the registers.
-                        let r = self.pop();
-                        let l = self.pop();
-                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
-                        let v = tri!(self.binary_op(l, r, op), 'exec);
-                        self.stack.push(v);
-                    }
-                    Op::UnaryNegative => {
-                        let v = self.pop();
-                        let r = tri!(self.unary_neg(v), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::UnaryPositive => {
-                        let v = self.pop();
-                        let r = tri!(self.unary_pos(v), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::UnaryNot => {
-                        let v = self.pop();
-                        let b = tri!(self.truthy(v), 'exec);
-                        self.stack.push(Value::Bool(!b));
-                    }
-                    Op::UnaryInvert => {
-                        let v = self.pop();
-                        let r = tri!(self.unary_invert(v), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::CompareOp => {
-                        // Int and float pairs were handled on the registers.
-                        let r = self.pop();
-                        let l = self.pop();
-                        let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
-                        let v = tri!(self.compare(l, r, op), 'exec);
-                        self.stack.push(v);
-                    }
-                    Op::IsOp => {
-                        let r = self.pop();
-                        let l = self.pop();
-                        self.stack.push(Value::Bool(l.is(r) != (a == 1)));
-                    }
-                    Op::ContainsOp => {
-                        let r = self.pop();
-                        let l = self.pop();
-                        let b = tri!(self.contains(r, l), 'exec);
-                        self.stack.push(Value::Bool(b != (a == 1)));
-                    }
-                    Op::BuildTuple => {
-                        let items = self.stack.split_off(self.stack.len() - a as usize);
-                        let t = self.new_tuple(items);
-                        self.stack.push(t);
-                    }
-                    Op::BuildList => {
-                        let items = self.stack.split_off(self.stack.len() - a as usize);
-                        let l = self.new_list(items);
-                        self.stack.push(l);
-                    }
-                    Op::BuildSet => {
-                        let items = self.stack.split_off(self.stack.len() - a as usize);
-                        let s = tri!(self.new_set_from(items), 'exec);
-                        self.stack.push(s);
-                    }
-                    Op::BuildMap => {
-                        let items = self.stack.split_off(self.stack.len() - 2 * a as usize);
-                        let d = self.new_dict();
-                        for pair in items.chunks(2) {
-                            tri!(self.dict_set(d, pair[0], pair[1]), 'exec);
-                        }
-                        self.stack.push(Value::Obj(d));
-                    }
-                    Op::BuildString => {
-                        let items = self.stack.split_off(self.stack.len() - a as usize);
-                        let mut s = String::new();
-                        for v in items {
-                            s.push_str(self.str_ref(v));
-                        }
-                        let v = self.new_str(s);
-                        self.stack.push(v);
-                    }
-                    Op::FormatValue => {
-                        let spec = if a & 4 != 0 { Some(self.pop()) } else { None };
-                        let v = self.pop();
-                        let r = tri!(self.format_value(v, a & 3, spec), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::ListAppend => {
-                        let v = self.pop();
-                        let l = self.peek(a as usize);
-                        tri!(self.list_append(l, v), 'exec);
-                    }
-                    Op::SetAdd => {
-                        let v = self.pop();
-                        let s = self.peek(a as usize);
-                        tri!(self.set_add(s, v), 'exec);
-                    }
-                    Op::MapAdd => {
-                        let v = self.pop();
-                        let k = self.pop();
-                        let d = self.peek(a as usize);
-                        tri!(self.dict_set(d.obj().expect("dict"), k, v), 'exec);
-                    }
-                    Op::ListExtend => {
-                        let it = self.pop();
-                        let l = self.peek(a as usize);
-                        tri!(self.list_extend_op(l, it), 'exec);
-                    }
-                    Op::SetUpdate => {
-                        let it = self.pop();
-                        let s = self.peek(a as usize);
-                        tri!(self.set_update(s, it), 'exec);
-                    }
-                    Op::DictUpdate | Op::DictMerge => {
-                        let m = self.pop();
-                        let d = self.peek(a as usize);
-                        tri!(self.dict_update_op(d, m, ins.op == Op::DictMerge, &code, fi), 'exec);
-                    }
-                    Op::ListToTuple => {
-                        let l = self.pop();
-                        let items = self.list_items(l);
-                        let t = self.new_tuple(items);
-                        self.stack.push(t);
-                    }
-                    Op::UnpackSequence => {
-                        let v = self.pop();
-                        let items = tri!(self.unpack(v, a as usize), 'exec);
-                        self.stack.extend(items.into_iter().rev());
-                    }
-                    Op::UnpackEx => {
-                        let v = self.pop();
-                        let before = (a & 0xff) as usize;
-                        let after = (a >> 8) as usize;
-                        let items = tri!(self.unpack_ex(v, before, after), 'exec);
-                        self.stack.extend(items.into_iter().rev());
-                    }
-                    Op::GetIter => {
-                        let v = self.pop();
-                        let it = tri!(self.get_iter(v), 'exec);
-                        self.stack.push(it);
-                    }
-                    Op::ForIter => {
+                        sync!();
                         let it = self.top();
                         if let Value::Obj(g) = it {
                             if let Kind::Generator(_) = self.heap.kind(g) {
@@ -775,43 +722,52 @@ impl Vm {
                         }
                     }
                     Op::Jump => {
-                        if (a as usize) < ip {
-                            // A backward jump: a safe point for the collector.
+                        if (a as usize) < ip && self.heap.allocs >= self.heap.threshold {
+                            sync!();
                             self.maybe_collect();
+                            reload!();
                         }
                         ip = a as usize;
+                        continue;
                     }
-                    Op::PopJumpIfFalse => {
-                        let v = self.pop();
-                        let b = match v {
-                            Value::Bool(b) => b,
-                            _ => tri!(self.truthy(v), 'exec),
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        let b = match *slot!(sp - 1) {
+                            Value::Bool(b) => Some(b),
+                            Value::None => Some(false),
+                            Value::Int(i) => Some(i != 0),
+                            _ => None,
                         };
-                        if !b {
-                            ip = a as usize;
+                        if let Some(b) = b {
+                            sp -= 1;
+                            if b == (ins.op == Op::PopJumpIfTrue) {
+                                ip = a as usize;
+                            }
+                            continue;
                         }
-                    }
-                    Op::PopJumpIfTrue => {
+                        sync!();
                         let v = self.pop();
                         let b = match v {
                             Value::Bool(b) => b,
                             _ => tri!(self.truthy(v), 'exec),
                         };
-                        if b {
+                        if b == (ins.op == Op::PopJumpIfTrue) {
                             ip = a as usize;
                         }
                     }
                     Op::PopJumpIfNone => {
-                        if self.pop().is_none() {
+                        if pop!().is_none() {
                             ip = a as usize;
                         }
+                        continue;
                     }
                     Op::PopJumpIfNotNone => {
-                        if !self.pop().is_none() {
+                        if !pop!().is_none() {
                             ip = a as usize;
                         }
+                        continue;
                     }
                     Op::JumpIfFalseOrPop => {
+                        sync!();
                         let v = self.top();
                         if !tri!(self.truthy(v), 'exec) {
                             ip = a as usize;
@@ -820,6 +776,7 @@ impl Vm {
                         }
                     }
                     Op::JumpIfTrueOrPop => {
+                        sync!();
                         let v = self.top();
                         if tri!(self.truthy(v), 'exec) {
                             ip = a as usize;
@@ -828,6 +785,7 @@ impl Vm {
                         }
                     }
                     Op::ReturnValue => {
+                        sync!();
                         // A function return is a stop point too (`finish` lands there),
                         // the main module's as well: every counted stop point is one
                         // the debugger can land on.
@@ -862,11 +820,13 @@ impl Vm {
                         continue 'frames;
                     }
                     Op::YieldValue => {
+                        sync!();
                         let v = self.pop();
                         self.suspend_generator(fi);
                         return Ok(Exit::Yield(v));
                     }
                     Op::GetYieldFromIter => {
+                        sync!();
                         let v = self.pop();
                         let it = if self.is_generator(v) {
                             v
@@ -876,6 +836,7 @@ impl Vm {
                         self.stack.push(it);
                     }
                     Op::YieldFrom => {
+                        sync!();
                         let sent = self.pop();
                         let recv = self.top();
                         match tri!(self.send_to(recv, sent), 'exec) {
@@ -892,14 +853,17 @@ impl Vm {
                         }
                     }
                     Op::MakeFunction => {
+                        sync!();
                         let f = tri!(self.make_function_op(a, fi), 'exec);
                         self.stack.push(f);
                     }
                     Op::LoadBuildClass => {
+                        sync!();
                         let v = self.builtin_build_class;
                         self.stack.push(v);
                     }
                     Op::Call | Op::CallMethod | Op::CallKw => {
+                        sync!();
                         let (argc, method, kw) = match ins.op {
                             Op::Call => (a as usize, false, false),
                             Op::CallMethod => (a as usize, true, false),
@@ -916,6 +880,7 @@ impl Vm {
                         }
                     }
                     Op::CallEx => {
+                        sync!();
                         let kwargs = if a & 1 != 0 { self.pop() } else { Value::Undef };
                         let args = self.pop();
                         let f = self.pop();
@@ -923,6 +888,7 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Op::RaiseVarargs => {
+                        sync!();
                         let e = match a {
                             0 => self.reraise_current(),
                             1 => {
@@ -938,11 +904,13 @@ impl Vm {
                         break 'exec e;
                     }
                     Op::Reraise => {
+                        sync!();
                         let exc = self.pop();
                         self.reraising = true;
                         break 'exec PyErr(exc.obj().expect("exception"));
                     }
                     Op::PushExcInfo => {
+                        sync!();
                         let exc = self.pop();
                         let prev = self.exc_info;
                         self.stack.push(prev);
@@ -950,27 +918,32 @@ impl Vm {
                         self.exc_info = exc;
                     }
                     Op::PopExcept => {
+                        sync!();
                         self.exc_info = self.pop();
                     }
                     Op::CheckExcMatch => {
+                        sync!();
                         let ty = self.pop();
                         let exc = self.top();
                         let b = tri!(self.exception_matches(exc, ty), 'exec);
                         self.stack.push(Value::Bool(b));
                     }
                     Op::BeforeWith => {
+                        sync!();
                         let mgr = self.pop();
                         let (exit, entered) = tri!(self.before_with(mgr), 'exec);
                         self.stack.push(exit);
                         self.stack.push(entered);
                     }
                     Op::WithExceptStart => {
+                        sync!();
                         let exc = self.top();
                         let exit = self.peek(3);
                         let r = tri!(self.with_exit_exc(exit, exc), 'exec);
                         self.stack.push(r);
                     }
                     Op::ImportName => {
+                        sync!();
                         let fromlist = self.pop();
                         let level = self.pop();
                         let g = self.frames[fi].globals;
@@ -978,16 +951,19 @@ impl Vm {
                         self.stack.push(m);
                     }
                     Op::ImportFrom => {
+                        sync!();
                         let m = self.top();
                         let v = tri!(self.import_from(m, code.names[a as usize]), 'exec);
                         self.stack.push(v);
                     }
                     Op::ImportStar => {
+                        sync!();
                         let m = self.pop();
                         let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
                         tri!(self.import_star(m, ns), 'exec);
                     }
                     Op::SetupAnnotations => {
+                        sync!();
                         let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
                         let key = self.intern("__annotations__");
                         if tri!(self.dict_get(ns, key), 'exec).is_none() {
@@ -996,31 +972,37 @@ impl Vm {
                         }
                     }
                     Op::LoadAssertionError => {
+                        sync!();
                         let t = self.types.assertion_error;
                         self.stack.push(Value::Obj(t));
                     }
                     Op::GetLen => {
+                        sync!();
                         let v = self.top();
                         let n = tri!(self.len(v), 'exec);
                         self.stack.push(Value::Int(n as i64));
                     }
                     Op::MatchMapping => {
+                        sync!();
                         let v = self.top();
                         let b = self.is_mapping(v);
                         self.stack.push(Value::Bool(b));
                     }
                     Op::MatchSequence => {
+                        sync!();
                         let v = self.top();
                         let b = self.is_match_sequence(v);
                         self.stack.push(Value::Bool(b));
                     }
                     Op::MatchKeys => {
+                        sync!();
                         let keys = self.top();
                         let subj = self.peek(2);
                         let r = tri!(self.match_keys(subj, keys), 'exec);
                         self.stack.push(r);
                     }
                     Op::MatchClass => {
+                        sync!();
                         let names = self.pop();
                         let cls = self.pop();
                         let subj = self.pop();
@@ -1028,12 +1010,14 @@ impl Vm {
                         self.stack.push(r);
                     }
                     Op::CopyDictWithoutKeys => {
+                        sync!();
                         let keys = self.pop();
                         let subj = self.top();
                         let r = tri!(self.copy_dict_without(subj, keys), 'exec);
                         self.stack.push(r);
                     }
                     Op::PrintExpr => {
+                        sync!();
                         let v = self.pop();
                         tri!(self.print_expr(v), 'exec);
                     }

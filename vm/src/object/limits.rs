@@ -232,7 +232,7 @@ impl Vm {
     }
 }
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 /// `sys.flags` of `python3` run with `PYTHONHASHSEED=0` (revpy's hashing), in
 /// CPython 3.11's order.

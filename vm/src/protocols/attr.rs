@@ -307,6 +307,11 @@ impl Vm {
         if let Some(d) = descr {
             return self.bind_descriptor(d, obj, cls).map(Some);
         }
+        if let Value::Obj(r) = obj {
+            if let Some(f) = self.opaque_protocols(r).and_then(|p| p.getattr) {
+                return f(self, obj, name);
+            }
+        }
         self.special_attr(obj, name)
     }
 

@@ -174,6 +174,9 @@ impl Vm {
             if let Some(b) = self.native_compare(l, r, op)? {
                 return Ok(Value::Bool(b));
             }
+            if let Some(v) = self.opaque_compare(l, r, op)? {
+                return Ok(v);
+            }
         } else {
             let lt = self.type_of(l);
             let rt = self.type_of(r);
@@ -226,6 +229,9 @@ impl Vm {
             if let Some(b) = self.native_compare(l, r, op)? {
                 return Ok(Value::Bool(b));
             }
+            if let Some(v) = self.opaque_compare(l, r, op)? {
+                return Ok(v);
+            }
         }
         match op {
             CmpOp::Eq => Ok(Value::Bool(l.is(r))),
@@ -238,6 +244,27 @@ impl Vm {
                 )))
             }
         }
+    }
+    /// The comparison of opaque payloads (`object::opaque`): the left operand's table,
+    /// then the right one's with the operator swapped; `None` if neither answers.
+    fn opaque_compare(&mut self, l: Value, r: Value, op: CmpOp) -> PyResult<Option<Value>> {
+        let table = |vm: &Vm, v: Value| match v {
+            Value::Obj(o) => vm.opaque_protocols(o).and_then(|p| p.compare),
+            _ => None,
+        };
+        if let Some(f) = table(self, l) {
+            let v = f(self, l, r, op)?;
+            if !v.is(self.not_implemented) {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(f) = table(self, r) {
+            let v = f(self, r, l, op.swapped())?;
+            if !v.is(self.not_implemented) {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
     }
     fn native_compare(&mut self, l: Value, r: Value, op: CmpOp) -> PyResult<Option<bool>> {
         crate::protocols::compare::native_compare(self, l, r, op)

@@ -81,8 +81,18 @@ impl Vm {
                         hf ^ hs
                     }
                     Kind::Range(..) | Kind::BigRange(_) => return self.range_hash(r),
-                    Kind::Opaque(_) => {
-                        // Library types (e.g. `collections.deque`) set `__hash__` to
+                    Kind::Opaque(o) => {
+                        match o.protocols().hash {
+                            crate::object::opaque::HashProto::Fn(f) => {
+                                return f(self, Value::Obj(r))
+                            }
+                            crate::object::opaque::HashProto::Unhashable => {
+                                let t = self.class_name(cls);
+                                return Err(self.new_type_error(format!("unhashable type: '{t}'")));
+                            }
+                            crate::object::opaque::HashProto::Identity => {}
+                        }
+                        // Library types without a protocol table set `__hash__` to
                         // None to be unhashable.
                         let hn = self.names.__hash__;
                         if let Some(Value::None) = self.class_lookup(cls, hn) {

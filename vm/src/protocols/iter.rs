@@ -93,6 +93,9 @@ impl Vm {
             Kind::Iter(_) | Kind::Generator(_) => return Ok(v),
             Kind::BigRange(_) => return self.big_range_iter(r, false),
             Kind::Opaque(_) | Kind::Object | Kind::Boxed(_) | Kind::Exception(_) => {
+                if let Some(f) = self.opaque_protocols(r).and_then(|p| p.iter) {
+                    return f(self, v);
+                }
                 let it = self.names.__iter__;
                 if let Some(f) = self.lookup_special(v, it) {
                     return self.call(f, &[v], &[]);
@@ -133,6 +136,13 @@ impl Vm {
                 crate::interp::Exit::Yield(v) => Ok(Some(v)),
                 crate::interp::Exit::Return(_) => Ok(None),
             },
+            Kind::Opaque(o)
+                if o.protocols().next.is_some()
+                    && self.class_data(self.heap.get(r).class).is_builtin =>
+            {
+                let f = o.protocols().next.expect("checked");
+                f(self, it)
+            }
             _ => {
                 let nx = self.names.__next__;
                 let Some(f) = self.lookup_special(it, nx) else {
@@ -424,6 +434,9 @@ impl Vm {
             }
             if let Some(n) = self.builtin_len(r) {
                 return Ok(n);
+            }
+            if let Some(f) = self.opaque_protocols(r).and_then(|p| p.len) {
+                return f(self, v);
             }
             let ln = self.names.__len__;
             if let Some(f) = self.lookup_special(v, ln) {

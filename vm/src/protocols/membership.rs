@@ -24,6 +24,10 @@ impl Vm {
     pub fn contains_builtin(&mut self, container: Value, item: Value) -> PyResult<bool> {
         if let Value::Obj(r) = container {
             match self.heap.kind(r) {
+                Kind::Opaque(o) if o.protocols().contains.is_some() => {
+                    let f = o.protocols().contains.expect("checked");
+                    return f(self, container, item);
+                }
                 Kind::Str(s) => {
                     let hay = s.s.clone();
                     return match item {

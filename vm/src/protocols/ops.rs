@@ -45,7 +45,38 @@ impl Vm {
         if let Some(v) = self.native_binop(l, r, op.base())? {
             return Ok(v);
         }
+        if let Some(v) = self.opaque_binop(l, r, op)? {
+            return Ok(v);
+        }
         Err(self.unsupported_operands(l, r, op))
+    }
+
+    /// Operators on opaque payloads (`object::opaque`) are their classes' methods
+    /// (`__add__`, `__radd__`, `__iadd__`, ...), as for a class written in Python.
+    fn opaque_binop(&mut self, l: Value, r: Value, op: BinOp) -> PyResult<Option<Value>> {
+        let is_opaque = |vm: &Vm, v: Value| matches!(v, Value::Obj(o) if matches!(vm.heap.kind(o), Kind::Opaque(_)));
+        if !is_opaque(self, l) && !is_opaque(self, r) {
+            return Ok(None);
+        }
+        let (n, rn, iname) = dunders(&self.names, op.base());
+        let (lt, rt) = (self.type_of(l), self.type_of(r));
+        let mut tries = vec![];
+        if op.is_inplace() {
+            tries.push((lt, iname, l, r));
+        }
+        tries.push((lt, n, l, r));
+        if lt != rt {
+            tries.push((rt, rn, r, l));
+        }
+        for (cls, name, a, b) in tries {
+            if let Some(f) = self.class_lookup(cls, name) {
+                let v = self.call(f, &[a, b], &[])?;
+                if !v.is(self.not_implemented) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        Ok(None)
     }
 
     fn unsupported_operands(&mut self, l: Value, r: Value, op: BinOp) -> crate::PyErr {
@@ -103,6 +134,9 @@ impl Vm {
                     return Ok(v);
                 }
             }
+        }
+        if let Some(v) = self.opaque_binop(l, r, op)? {
+            return Ok(v);
         }
         Err(self.sequence_fallback_error(l, r, op))
     }
@@ -333,7 +367,10 @@ impl Vm {
                         let d = *d;
                         return self.len(Value::Obj(d)).map(|n| n > 0);
                     }
-                    Kind::Opaque(_) => {
+                    Kind::Opaque(o) => {
+                        if let Some(f) = o.protocols().len {
+                            return Ok(f(self, v)? != 0);
+                        }
                         let l = self.names.__len__;
                         match self.class_lookup(cls, l) {
                             Some(f) => {

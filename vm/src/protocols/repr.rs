@@ -158,8 +158,13 @@ impl Vm {
                 };
             }
         }
-        if let Kind::Opaque(_) = self.heap.kind(r) {
-            // Library types defined outside the VM core give their own `__repr__`.
+        if let Kind::Opaque(o) = self.heap.kind(r) {
+            // Types defined in one file (`object::opaque`): their protocol table, else
+            // the class's `__repr__`.
+            if let Some(f) = o.protocols().repr {
+                let text = f(self, v)?;
+                return self.push_repr(out, &text);
+            }
             let rn = self.names.__repr__;
             let base = self.class_lookup(self.types.object, rn);
             if let Some(f) = self.class_lookup(cls, rn) {

@@ -245,6 +245,10 @@ impl Vm {
                 let n = self.class_name(r);
                 Err(self.new_type_error(format!("type '{n}' is not subscriptable")))
             }
+            Kind::Opaque(o) if o.protocols().getitem.is_some() => {
+                let f = o.protocols().getitem.expect("checked");
+                f(self, obj, key)
+            }
             _ => {
                 let gi = self.names.__getitem__;
                 if let Some(f) = self.lookup_special(obj, gi) {

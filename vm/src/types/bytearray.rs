@@ -9,7 +9,7 @@ use crate::types::bytes::{arg_byte, this};
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 fn ba_ref(vm: &mut Vm, args: Args, name: &str) -> PyResult<ObjRef> {
     match args.first() {

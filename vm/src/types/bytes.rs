@@ -7,7 +7,7 @@ use crate::object::Value;
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 /// ASCII whitespace as CPython's `Py_ISSPACE`.
 pub(crate) fn is_space(c: u8) -> bool {

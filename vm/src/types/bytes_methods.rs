@@ -7,7 +7,7 @@ use crate::types::bytes::{arg_bytes, decode, is_space, same, this};
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 fn map_bytes(vm: &mut Vm, args: Args, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let b = this(vm, args)?;

@@ -7,7 +7,7 @@ use crate::types::str::methods::{must_str, this};
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 pub(crate) fn s_encode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "encode")?;

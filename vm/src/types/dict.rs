@@ -8,7 +8,7 @@ use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use std::rc::Rc;
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 impl Vm {
     pub fn new_dict(&mut self) -> ObjRef {

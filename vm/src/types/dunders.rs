@@ -13,7 +13,7 @@ use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 // Type families.
 const INT: u8 = 0;

@@ -5,7 +5,7 @@ use crate::object::Value;
 use crate::object::{ExcData, Kind};
 use crate::{PyResult, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 fn exc_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let mut cls = args[0].obj().expect("class");

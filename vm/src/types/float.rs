@@ -9,7 +9,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 /// Parse a float as `float(s)` does.
 pub fn parse_float(s: &str) -> Option<f64> {

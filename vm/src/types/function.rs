@@ -6,7 +6,7 @@ use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyResult, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 impl Vm {
     pub fn new_cell(&mut self, v: Value) -> Value {

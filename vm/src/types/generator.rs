@@ -7,7 +7,7 @@ use crate::object::{GenData, GenFlavor, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyErr, PyResult, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 impl Vm {
     pub fn new_generator(&mut self, g: GenData) -> Value {

@@ -8,7 +8,7 @@ use crate::{PyResult, Vm};
 use num_bigint::{BigInt, Sign};
 use num_traits::{Num as _, Signed, ToPrimitive, Zero};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 /// Why `int(s, base)` refused a string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

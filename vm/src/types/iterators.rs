@@ -8,7 +8,7 @@ use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::BinOp;
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 /// One step of a built-in iterator.
 pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {

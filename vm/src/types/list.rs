@@ -5,7 +5,7 @@ use crate::object::Kind;
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 impl Vm {
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {

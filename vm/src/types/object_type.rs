@@ -5,7 +5,7 @@ use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyResult, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 fn object_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let Some(Value::Obj(cls)) = args.first() else {

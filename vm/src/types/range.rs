@@ -10,7 +10,7 @@ use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 /// The number of items of range(a, b, c) (c != 0).
 pub fn big_len(a: &BigInt, b: &BigInt, c: &BigInt) -> BigInt {

@@ -9,7 +9,7 @@ use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::BinOp;
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 impl Vm {
     fn table(&self, r: ObjRef) -> &SetTable {

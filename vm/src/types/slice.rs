@@ -4,7 +4,7 @@ use crate::args::Arity;
 use crate::object::Value;
 use crate::{PyResult, Vm};
 
-type Kw<'a> = &'a [(Value, Value)];
+use crate::Kw;
 
 fn slice_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let a = &args[1..];

@@ -8,7 +8,7 @@ use crate::object::Value;
 use crate::{PyResult, Vm};
 
 pub(super) type Args<'a> = &'a [Value];
-pub(super) type Kw<'a> = &'a [(Value, Value)];
+pub(super) use crate::Kw;
 
 /// The str `self` of a method: shared, not copied.
 pub(crate) fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<std::rc::Rc<str>> {
