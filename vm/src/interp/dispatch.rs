@@ -1023,21 +1023,25 @@ impl Vm {
                     }
                     // Async code: see types/coroutine.rs.
                     Op::GetAwaitable => {
+                        sync!();
                         let v = self.pop();
                         let it = tri!(self.get_awaitable(v, a), 'exec);
                         self.stack.push(it);
                     }
                     Op::GetAiter => {
+                        sync!();
                         let v = self.pop();
                         let it = tri!(self.get_aiter(v), 'exec);
                         self.stack.push(it);
                     }
                     Op::GetAnext => {
+                        sync!();
                         let it = self.top();
                         let aw = tri!(self.get_anext(it), 'exec);
                         self.stack.push(aw);
                     }
                     Op::EndAsyncFor => {
+                        sync!();
                         let exc = self.pop();
                         if !self.ends_async_for(exc) {
                             self.reraising = true;
@@ -1046,12 +1050,15 @@ impl Vm {
                         self.stack.pop();
                     }
                     Op::BeforeAsyncWith => {
+                        sync!();
                         let mgr = self.pop();
                         let (exit, aw) = tri!(self.before_async_with(mgr), 'exec);
                         self.stack.push(exit);
                         self.stack.push(aw);
                     }
-                    Op::AsyncGenWrap => {}
+                    Op::AsyncGenWrap => {
+                        sync!();
+                    }
                 }
                 reload!();
             };
