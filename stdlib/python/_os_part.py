@@ -237,8 +237,9 @@ class DirEntry:
             self._lstat = lstat(self.path)
         return self._lstat
 
-    def __class_getitem__(cls, item):
-        return cls
+    from _generic_alias import GenericAlias as _GA
+    __class_getitem__ = classmethod(_GA)
+    del _GA
 
 
 DirEntry.__module__ = 'posix'
@@ -472,8 +473,9 @@ class PathLike(metaclass=_PathLikeMeta):
         """Return the file system path representation of the object."""
         raise NotImplementedError
 
-    def __class_getitem__(cls, item):
-        return cls
+    from _generic_alias import GenericAlias as _GA
+    __class_getitem__ = classmethod(_GA)
+    del _GA
 
 
 PathLike.__module__ = 'os'

@@ -11,9 +11,8 @@ revpy: ported from CPython 3.11's Lib/types.py. Changes:
 - The names revpy cannot produce yet are left out rather than faked:
   CoroutineType and AsyncGeneratorType (no async functions), TracebackType and
   FrameType (exceptions carry no traceback object), GetSetDescriptorType and
-  MemberDescriptorType (no descriptors on built-in types), and GenericAlias /
-  UnionType while `list[int]` / `int | str` do not make distinct objects (they
-  appear here by themselves once the VM grows them). `coroutine()` is absent.
+  MemberDescriptorType (no descriptors on built-in types). GenericAlias and
+  UnionType are written in Python (_generic_alias.py). `coroutine()` is absent.
 - Several CPython types are one type in revpy (e.g. WrapperDescriptorType,
   MethodDescriptorType and BuiltinFunctionType); as in CPython, each name is
   `type()` of a sample object.
@@ -326,21 +325,7 @@ class DynamicClassAttribute:
         return result
 
 
-def _distinct(make):
-    """type(make()) when revpy makes a distinct object for it, else None."""
-    try:
-        t = type(make())
-    except TypeError:
-        return None
-    return None if t is type else t
-
-GenericAlias = _distinct(lambda: list[int])
-UnionType = _distinct(lambda: int | str)
-if GenericAlias is None:
-    del GenericAlias
-if UnionType is None:
-    del UnionType
-del _distinct
+from _generic_alias import GenericAlias, UnionType
 
 EllipsisType = type(Ellipsis)
 NoneType = type(None)

@@ -330,6 +330,9 @@ class TypeVar(_Final):
             prefix = "~"
         return prefix + self.__name__
 
+    def __typing_subst__(self, arg):
+        return arg
+
     def __or__(self, other):
         return Union[self, other]
 

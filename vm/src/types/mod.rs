@@ -12,6 +12,7 @@ pub mod dunders;
 pub mod exceptions;
 pub mod float;
 pub mod function;
+pub mod generic_alias;
 pub mod generator;
 pub mod int;
 pub mod iterators;
