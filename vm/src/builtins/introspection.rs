@@ -232,21 +232,20 @@ fn isinstance_any(vm: &mut Vm, x: Value, t: Value, sub: bool) -> PyResult<Option
     if let Value::Obj(r) = t {
         if let Kind::Tuple(items) = vm.heap.kind(r) {
             let items = items.clone();
-            if items.iter().any(|it| {
-                matches!(it, Value::Obj(o) if !matches!(vm.heap.kind(*o), Kind::Class(_)))
-            }) {
+            if items
+                .iter()
+                .any(|it| !matches!(it, Value::Obj(o) if matches!(vm.heap.kind(*o), Kind::Class(_))))
+            {
                 for it in items {
-                    if let Some(true) = isinstance_any(vm, x, it, sub)? {
-                        return Ok(Some(true));
-                    }
-                    if let Value::Obj(o) = it {
-                        if let Kind::Class(_) = vm.heap.kind(o) {
+                    let yes = match isinstance_any(vm, x, it, sub)? {
+                        Some(b) => b,
+                        None => {
                             let f = if sub { b_issubclass } else { b_isinstance };
-                            let v = f(vm, &[x, it], &[])?;
-                            if matches!(v, Value::Bool(true)) {
-                                return Ok(Some(true));
-                            }
+                            matches!(f(vm, &[x, it], &[])?, Value::Bool(true))
                         }
+                    };
+                    if yes {
+                        return Ok(Some(true));
                     }
                 }
                 return Ok(Some(false));
