@@ -95,6 +95,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("__future__", include_str!("../python/__future__.py")),
     ("types", include_str!("../python/types.py")),
     ("_generic_alias", include_str!("../python/_generic_alias.py")),
+    ("weakref", include_str!("../python/weakref.py")),
     ("argparse", include_str!("../python/argparse.py")),
     ("datetime", include_str!("../python/datetime.py")),
     ("_strptime", include_str!("../python/_strptime.py")),
@@ -183,6 +184,8 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_hashlib", hashes::create),
     ("_traceback", traceback::create),
     ("zlib", zlib::create),
+    ("_weakref", revpy_vm::types::weakref::create),
+    ("gc", revpy_vm::types::weakref::create_gc),
 ];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).

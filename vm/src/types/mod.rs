@@ -25,6 +25,7 @@ pub mod slice;
 pub mod str;
 pub mod super_type;
 pub mod tuple;
+pub mod weakref;
 
 use crate::object::BaseKind;
 use crate::object::{ObjRef, Value};
