@@ -237,9 +237,10 @@ class DirEntry:
             self._lstat = lstat(self.path)
         return self._lstat
 
-    from _generic_alias import GenericAlias as _GA
-    __class_getitem__ = classmethod(_GA)
-    del _GA
+    @classmethod
+    def __class_getitem__(cls, item):
+        from _generic_alias import GenericAlias
+        return GenericAlias(cls, item)
 
 
 DirEntry.__module__ = 'posix'
@@ -473,9 +474,10 @@ class PathLike(metaclass=_PathLikeMeta):
         """Return the file system path representation of the object."""
         raise NotImplementedError
 
-    from _generic_alias import GenericAlias as _GA
-    __class_getitem__ = classmethod(_GA)
-    del _GA
+    @classmethod
+    def __class_getitem__(cls, item):
+        from _generic_alias import GenericAlias
+        return GenericAlias(cls, item)
 
 
 PathLike.__module__ = 'os'

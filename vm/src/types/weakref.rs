@@ -141,6 +141,56 @@ impl Vm {
             .write_stderr(&format!("Exception ignored in: {what}\n{tb}"));
     }
 
+    /// At exit, as CPython's interpreter shutdown: the main module's globals are
+    /// released one by one in definition order, and objects with a `__del__` that
+    /// become unreachable are finalized at that point (those a container held, in
+    /// creation order). Only when some class has a `__del__`.
+    pub(crate) fn finalize_main_globals(&mut self) {
+        if self.abort.is_some() || self.heap.weak.del_classes.is_empty() || self.gc_holds != 0 {
+            return;
+        }
+        let key = self.names.__main__;
+        let Some(Value::Obj(m)) = self.dict_get_str(self.modules, key) else {
+            return;
+        };
+        if !matches!(self.heap.kind(m), Kind::Module(_)) {
+            return;
+        }
+        let d = self.module_dict(m);
+        let items = self.dict_items(d);
+        let names: Vec<Value> = items
+            .iter()
+            .filter(|(k, _)| self.as_str(*k).is_some_and(|s| s != "__builtins__"))
+            .map(|(k, _)| *k)
+            .collect();
+        for k in names {
+            let Some(old) = self.dict_get_str(d, k) else {
+                continue;
+            };
+            if self.dict_set(d, k, Value::None).is_err() {
+                return;
+            }
+            let finalizable = match old {
+                Value::Obj(o) => {
+                    let cls = self.heap.get(o).class;
+                    self.heap.weak.del_classes.contains(&cls)
+                        || matches!(
+                            self.heap.kind(o),
+                            Kind::List(_) | Kind::Dict(_) | Kind::Tuple(_) | Kind::Set(_)
+                        )
+                }
+                _ => false,
+            };
+            if finalizable {
+                self.collect_now();
+                if self.abort.is_some() {
+                    return;
+                }
+            }
+        }
+        self.collect_now();
+    }
+
     /// `gc.collect()`: a full collection now (unless a native up the stack holds
     /// values the collector cannot see), then the finalizers it queued. Returns the
     /// number of objects freed.
