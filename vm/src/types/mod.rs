@@ -17,6 +17,7 @@ pub mod generator;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod object_type;
 pub mod range;
 pub mod sequence_ops;
