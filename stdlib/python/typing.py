@@ -420,10 +420,73 @@ class Generic:
         cls.__parameters__ = tuple(tvars)
 
 
-class Protocol(Generic):
-    """Base class for structural types; accepted at runtime, checks nothing."""
+from abc import ABCMeta as _ABCMeta
+
+_SPECIAL_NAMES = frozenset((
+    "__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__",
+    "__module__", "__new__", "__slots__", "__subclasshook__", "__weakref__",
+    "__class_getitem__", "__init_subclass__", "__parameters__", "__orig_bases__",
+    "__qualname__", "__protocol_attrs__", "__match_args__", "__classcell__",
+    "_is_protocol", "_is_runtime_protocol", "_abc_impl", "_abc_registry",
+    "_abc_cache", "_abc_negative_cache", "_abc_negative_cache_version",
+))
+
+
+def _protocol_attrs(cls):
+    attrs = []
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ("Protocol", "Generic"):
+            continue
+        for name in list(base.__dict__) + list(base.__dict__.get("__annotations__", {})):
+            if name not in _SPECIAL_NAMES and name not in attrs:
+                attrs.append(name)
+    return attrs
+
+
+class _ProtocolMeta(_ABCMeta):
+    """isinstance() against a @runtime_checkable protocol checks that the object
+    has the protocol's members."""
+
+    def __instancecheck__(cls, instance):
+        if not getattr(cls, "_is_protocol", False) or cls is Protocol:
+            return super().__instancecheck__(instance)
+        if not getattr(cls, "_is_runtime_protocol", False):
+            raise TypeError("Instance and class checks can only be used with "
+                            "@runtime_checkable protocols")
+        if super().__subclasscheck__(type(instance)):
+            return True
+        for attr in _protocol_attrs(cls):
+            try:
+                val = getattr(instance, attr)
+            except AttributeError:
+                return False
+            if val is None and callable(getattr(cls, attr, None)):
+                return False
+        return True
+
+    def __subclasscheck__(cls, other):
+        if not getattr(cls, "_is_protocol", False) or cls is Protocol:
+            return super().__subclasscheck__(other)
+        if not getattr(cls, "_is_runtime_protocol", False):
+            raise TypeError("Instance and class checks can only be used with "
+                            "@runtime_checkable protocols")
+        attrs = _protocol_attrs(cls)
+        if any(not callable(getattr(cls, a, None)) for a in attrs):
+            raise TypeError("Protocols with non-method members don't support "
+                            "issubclass()")
+        if not isinstance(other, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        if super().__subclasscheck__(other):
+            return True
+        return all(any(a in b.__dict__ for b in other.__mro__) for a in attrs)
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    """Base class for structural types: subclasses of a protocol are checked by
+    type checkers; isinstance() works on @runtime_checkable ones."""
     __slots__ = ()
     _is_protocol = True
+    _is_runtime_protocol = False
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
@@ -432,6 +495,11 @@ class Protocol(Generic):
 
 
 def runtime_checkable(cls):
+    """Mark a protocol class as a runtime protocol (isinstance() checks members)."""
+    if not (isinstance(cls, type) and getattr(cls, "_is_protocol", False)):
+        raise TypeError("@runtime_checkable can be only applied to protocol classes,"
+                        f" got {cls!r}")
+    cls._is_runtime_protocol = True
     return cls
 
 
