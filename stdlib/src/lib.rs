@@ -94,7 +94,10 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     // python/LICENSE-PSF.txt).
     ("__future__", include_str!("../python/__future__.py")),
     ("types", include_str!("../python/types.py")),
-    ("_generic_alias", include_str!("../python/_generic_alias.py")),
+    (
+        "_generic_alias",
+        include_str!("../python/_generic_alias.py"),
+    ),
     ("weakref", include_str!("../python/weakref.py")),
     ("argparse", include_str!("../python/argparse.py")),
     ("datetime", include_str!("../python/datetime.py")),

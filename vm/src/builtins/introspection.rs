@@ -232,10 +232,9 @@ fn isinstance_any(vm: &mut Vm, x: Value, t: Value, sub: bool) -> PyResult<Option
     if let Value::Obj(r) = t {
         if let Kind::Tuple(items) = vm.heap.kind(r) {
             let items = items.clone();
-            if items
-                .iter()
-                .any(|it| !matches!(it, Value::Obj(o) if matches!(vm.heap.kind(*o), Kind::Class(_))))
-            {
+            if items.iter().any(
+                |it| !matches!(it, Value::Obj(o) if matches!(vm.heap.kind(*o), Kind::Class(_))),
+            ) {
                 for it in items {
                     let yes = match isinstance_any(vm, x, it, sub)? {
                         Some(b) => b,

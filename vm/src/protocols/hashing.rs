@@ -28,7 +28,7 @@ impl Vm {
                         // (library types such as weakref.ref have their own).
                         Some(f)
                             if !matches!(f, Value::Obj(fr) if matches!(self.heap.kind(fr),
-                                Kind::Native(nf) if nf.cls.map_or(true, |c| self.class_data(c).is_builtin))) =>
+                                Kind::Native(nf) if nf.cls.is_none_or(|c| self.class_data(c).is_builtin))) =>
                         {
                             let h = self.call(f, &[v], &[])?;
                             return match self.num_of(h) {

@@ -158,7 +158,8 @@ fn unpack(vm: &mut Vm, fmt: char, b: &[u8]) -> Value {
 }
 
 fn pack(vm: &mut Vm, fmt: char, itemsize: usize, v: Value) -> PyResult<Vec<u8>> {
-    let bad = |vm: &mut Vm| vm.new_type_error(format!("memoryview: invalid type for format '{fmt}'"));
+    let bad =
+        |vm: &mut Vm| vm.new_type_error(format!("memoryview: invalid type for format '{fmt}'"));
     match fmt {
         'c' => match vm.bytes_of(v) {
             Some(b) if b.len() == 1 => Ok(b),
@@ -340,8 +341,7 @@ fn setitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
             Some(v) if !v.released => {
                 if v.fmt != s.fmt || v.len != s.len {
                     return Err(vm.new_value_error(
-                        "memoryview assignment: lvalue and rvalue have different structures"
-                            .into(),
+                        "memoryview assignment: lvalue and rvalue have different structures".into(),
                     ));
                 }
                 view_bytes(vm, &v)
@@ -358,9 +358,9 @@ fn setitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                 }
                 _ => {
                     let t = vm.type_name(value);
-                    return Err(vm.new_type_error(format!(
-                        "a bytes-like object is required, not '{t}'"
-                    )));
+                    return Err(
+                        vm.new_type_error(format!("a bytes-like object is required, not '{t}'"))
+                    );
                 }
             },
         };
@@ -438,11 +438,13 @@ fn cast(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if args.len() > 3 || !kw.is_empty() {
         return Err(vm.new_type_error("memoryview.cast(): shapes are not supported".into()));
     }
-    let Some(f) = args.get(1).and_then(|v| vm.as_str(*v)).map(|s| s.to_string()) else {
+    let Some(f) = args
+        .get(1)
+        .and_then(|v| vm.as_str(*v))
+        .map(|s| s.to_string())
+    else {
         let t = vm.type_name(args.get(1).copied().unwrap_or(Value::None));
-        return Err(vm.new_type_error(format!(
-            "cast() argument 'format' must be str, not {t}"
-        )));
+        return Err(vm.new_type_error(format!("cast() argument 'format' must be str, not {t}")));
     };
     let fmt = f.trim_start_matches(['@', '=', '<']);
     let c = fmt.chars().next().unwrap_or(' ');
@@ -460,9 +462,9 @@ fn cast(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         );
     }
     if m.fmt != 'B' && m.fmt != 'b' && m.fmt != 'c' && c != 'B' && c != 'b' && c != 'c' {
-        return Err(vm.new_type_error(
-            "memoryview: cannot cast between two non-byte formats".into(),
-        ));
+        return Err(
+            vm.new_type_error("memoryview: cannot cast between two non-byte formats".into())
+        );
     }
     let nbytes = m.len * m.itemsize;
     if nbytes % size != 0 {
@@ -494,8 +496,8 @@ fn eq_impl(vm: &mut Vm, args: &[Value]) -> PyResult<Option<bool>> {
     if a.obj() == b.obj() {
         return Ok(Some(true));
     }
-    let released = view(vm, a).is_some_and(|m| m.released)
-        || view(vm, b).is_some_and(|m| m.released);
+    let released =
+        view(vm, a).is_some_and(|m| m.released) || view(vm, b).is_some_and(|m| m.released);
     if released {
         return Ok(Some(false));
     }

@@ -396,7 +396,12 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
             ("__repr__", ref_repr, Arity::none()),
         ],
     );
-    vm.add_classmethod(cls, "__class_getitem__", ref_class_getitem, Arity::exactly(1));
+    vm.add_classmethod(
+        cls,
+        "__class_getitem__",
+        ref_class_getitem,
+        Arity::exactly(1),
+    );
     vm.add_getter(cls, "__callback__", ref_callback);
     for name in ["ref", "ReferenceType"] {
         let k = vm.intern(name);
