@@ -99,6 +99,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
         include_str!("../python/_generic_alias.py"),
     ),
     ("weakref", include_str!("../python/weakref.py")),
+    ("atexit", include_str!("../python/atexit.py")),
     ("argparse", include_str!("../python/argparse.py")),
     ("datetime", include_str!("../python/datetime.py")),
     ("_strptime", include_str!("../python/_strptime.py")),

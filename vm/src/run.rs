@@ -206,6 +206,7 @@ impl Vm {
             Ok(_) => ExitStatus::Code(0),
             Err(e) => self.handle_uncaught(e),
         };
+        self.run_atexit();
         self.finalize_main_globals();
         self.stop_points += 1;
         if self.hooked && self.abort.is_none() {

@@ -141,6 +141,57 @@ impl Vm {
             .write_stderr(&format!("Exception ignored in: {what}\n{tb}"));
     }
 
+    /// At exit: the functions registered with `atexit` (if the program imported
+    /// it), last registered first; an exception in one is reported as CPython does
+    /// and the others still run.
+    pub(crate) fn run_atexit(&mut self) {
+        if self.abort.is_some() {
+            return;
+        }
+        let key = self.intern("atexit");
+        let Some(m @ Value::Obj(_)) = self.dict_get_str(self.modules, key) else {
+            return;
+        };
+        let ck = self.intern("_callbacks");
+        let Ok(list @ Value::Obj(lr)) = self.getattr(m, ck) else {
+            return;
+        };
+        loop {
+            let entry = match self.heap.kind_mut(lr) {
+                Kind::List(v) => v.pop(),
+                _ => None,
+            };
+            let Some(entry) = entry else { break };
+            let parts = match entry.obj().map(|r| self.heap.kind(r)) {
+                Some(Kind::Tuple(t)) if t.len() == 3 => t.clone(),
+                _ => continue,
+            };
+            let base = self.temp_roots.len();
+            self.temp_roots.extend([list, entry]);
+            let args = self.tuple_items(parts[1]);
+            let kw: Vec<(Value, Value)> = match parts[2].obj() {
+                Some(d) if matches!(self.heap.kind(d), Kind::Dict(_)) => self.dict_items(d),
+                _ => vec![],
+            };
+            let r = self.call(parts[0], &args, &kw);
+            self.temp_roots.truncate(base);
+            if let Err(e) = r {
+                if self.abort.is_some() {
+                    return;
+                }
+                if self.isinstance_ref(e.0, self.types.system_exit) {
+                    continue;
+                }
+                let what = self.repr(parts[0]).unwrap_or_else(|_| "<object>".into());
+                let tb = self.format_exception(e);
+                self.effects.flush_stdout();
+                let _ = self.effects.write_stderr(&format!(
+                    "Exception ignored in atexit callback: {what}\n{tb}"
+                ));
+            }
+        }
+    }
+
     /// At exit, as CPython's interpreter shutdown: the main module's globals are
     /// released one by one in definition order, and objects with a `__del__` that
     /// become unreachable are finalized at that point (those a container held, in
