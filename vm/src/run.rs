@@ -147,12 +147,15 @@ impl Vm {
     }
 
     /// The main script's `__file__`: absolute, as CPython 3.9+ makes it (the working
-    /// directory joined with the name given, unnormalised). Reading the working
-    /// directory is an effect (`os.getcwd`), done only for a relative name.
+    /// directory joined with the name given, unnormalised), for a program run as a
+    /// script (`set_argv` was called: the command line and the debugger). Reading the
+    /// working directory is an effect (`os.getcwd`), done only for a relative name.
+    /// An embedder's program keeps the name it was compiled with.
     // Effects boundary: the world is touched only in the live closure of an effect.
     #[allow(clippy::disallowed_methods)]
     fn main_file_path(&mut self, name: &str) -> PyResult<String> {
-        if name.is_empty() || name.starts_with('/') || name.starts_with('<') {
+        if self.argv.is_empty() || name.is_empty() || name.starts_with('/') || name.starts_with('<')
+        {
             return Ok(name.to_string());
         }
         let r = self.effects.effect(crate::EffectKind::Getcwd, |_| {

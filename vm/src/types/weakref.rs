@@ -194,8 +194,8 @@ impl Vm {
 
     /// At exit, as CPython's interpreter shutdown: the main module's globals are
     /// released one by one in definition order, and objects with a `__del__` that
-    /// become unreachable are finalized at that point (those a container held, in
-    /// creation order). Only when some class has a `__del__`.
+    /// become unreachable are finalized at that point (those only containers held, at
+    /// the end, in creation order). Only when some class has a `__del__`.
     pub(crate) fn finalize_main_globals(&mut self) {
         if self.abort.is_some() || self.heap.weak.del_classes.is_empty() || self.gc_holds != 0 {
             return;
@@ -221,14 +221,12 @@ impl Vm {
             if self.dict_set(d, k, Value::None).is_err() {
                 return;
             }
+            // A collection per global holding an object with a `__del__` (what
+            // containers hold is finalized by the last collection, in creation order).
             let finalizable = match old {
                 Value::Obj(o) => {
                     let cls = self.heap.get(o).class;
                     self.heap.weak.del_classes.contains(&cls)
-                        || matches!(
-                            self.heap.kind(o),
-                            Kind::List(_) | Kind::Dict(_) | Kind::Tuple(_) | Kind::Set(_)
-                        )
                 }
                 _ => false,
             };
