@@ -387,7 +387,8 @@ fn replaying_another_program_reports_the_divergence() {
         stdin: None,
     });
     assert!(rec.status.success(), "{}", text(&rec.stderr));
-    // The same effects under another program, which asks for os.listdir first.
+    // The same effects under another program, which asks for os.listdir first (after
+    // the working directory both read for `__file__`).
     let r = Recording::parse(&std::fs::read(&log1).unwrap()).expect("a readable recording");
     let mut header = r.header.clone();
     header.argv = vec!["p2.py".into()];
@@ -412,7 +413,7 @@ fn replaying_another_program_reports_the_divergence() {
     let err = text(&out.stderr);
     assert!(
         err.contains(
-            "replay diverged at effect #0 (file p2.py, line 3): the recording has time.time, the program asked for os.listdir"
+            "replay diverged at effect #1 (file p2.py, line 3): the recording has time.time, the program asked for os.listdir"
         ),
         "{err}"
     );

@@ -153,13 +153,21 @@ fn record_and_replay(p: &Program) -> Result<(), String> {
     }
 }
 
-/// Write `source` as `name` in a new directory and record it there.
+/// Write `source` as `name` in a new directory and record it there, named by its
+/// absolute path (a relative name costs one effect first, `os.getcwd`, to make the
+/// main script's `__file__` absolute; these tests count effects).
 fn record_source(name: &str, source: &str) -> (TempDir, PathBuf, Output) {
     let dir = TempDir::new("src");
-    std::fs::write(dir.path().join(name), source).unwrap();
+    let script = dir.path().join(name);
+    std::fs::write(&script, source).unwrap();
     let log_path = dir.path().join("out.revlog");
     let out = revpy(
-        &["record", "-o", log_path.to_str().unwrap(), name],
+        &[
+            "record",
+            "-o",
+            log_path.to_str().unwrap(),
+            script.to_str().unwrap(),
+        ],
         dir.path(),
     );
     (dir, log_path, out)
@@ -684,14 +692,14 @@ fn a_logged_value_of_the_wrong_shape_diverges() {
         expect(
             &o,
             3,
-            &format!("revpy: replay diverged at effect #{i} (file shapes.py, line {line}): the recording has {message}\n"),
+            &format!("revpy: replay diverged at effect #{i} (file {}, line {line}): the recording has {message}\n", _d.path().join("shapes.py").display()),
         );
     }
 }
 
 fn effects_out_of_order_diverge() {
     // A valid log whose second effect has another (known) kind than the program asks.
-    let (_d, data, _) = base_log();
+    let (d, data, _) = base_log();
     let cs = chunks(&data);
     let b0 = cs[0];
     let mut recs = decode_block(payload(&data, b0));
@@ -700,7 +708,7 @@ fn effects_out_of_order_diverge() {
     expect(
         &o,
         3,
-        "replay diverged at effect #1 (file lines.py, line 2): the recording has time.time, the program asked for sys.stdout.write",
+        &format!("replay diverged at effect #1 (file {}, line 2): the recording has time.time, the program asked for sys.stdout.write", d.path().join("lines.py").display()),
     );
     assert_eq!(o.stdout, "line 0\n");
 }
@@ -791,8 +799,14 @@ fn killed_recording_replays_up_to_its_last_block() {
     )
     .unwrap();
     let log_path = dir.path().join("forever.revlog");
+    let script = dir.path().join("forever.py");
     let mut child = Command::new(bin())
-        .args(["record", "forever.py"])
+        .args([
+            "record",
+            "-o",
+            log_path.to_str().unwrap(),
+            script.to_str().unwrap(),
+        ])
         .current_dir(dir.path())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -832,7 +846,10 @@ fn killed_recording_replays_up_to_its_last_block() {
     expect(
         &o,
         3,
-        &format!("the recording ends at effect #{n} (file forever.py, line 3)"),
+        &format!(
+            "the recording ends at effect #{n} (file {}, line 3)",
+            script.display()
+        ),
     );
     assert!(o.stderr.contains("cut short"), "{}", o.stderr);
     assert_eq!(

@@ -121,7 +121,9 @@ fn transcript(name: &str) -> Result<(), String> {
     }
     let out = child.wait_with_output().expect("wait");
     let _ = std::fs::remove_file(&log);
-    let got = String::from_utf8_lossy(&out.stdout).to_string();
+    // The main script's `__file__` is absolute: transcripts show it relative to
+    // their folder, wherever the checkout is.
+    let got = String::from_utf8_lossy(&out.stdout).replace(&format!("{}/", dir.display()), "");
     if !out.status.success() {
         return Err(format!(
             "{name}: revpy debug failed: {}",

@@ -237,8 +237,10 @@ class DirEntry:
             self._lstat = lstat(self.path)
         return self._lstat
 
+    @classmethod
     def __class_getitem__(cls, item):
-        return cls
+        from _generic_alias import GenericAlias
+        return GenericAlias(cls, item)
 
 
 DirEntry.__module__ = 'posix'
@@ -472,8 +474,10 @@ class PathLike(metaclass=_PathLikeMeta):
         """Return the file system path representation of the object."""
         raise NotImplementedError
 
+    @classmethod
     def __class_getitem__(cls, item):
-        return cls
+        from _generic_alias import GenericAlias
+        return GenericAlias(cls, item)
 
 
 PathLike.__module__ = 'os'

@@ -381,8 +381,9 @@ class array:
             raise ValueError("tounicode() may only be called on unicode type arrays")
         return ''.join(self._data)
 
-    def __class_getitem__(cls, item):
-        return cls
+    from _generic_alias import GenericAlias as _GA
+    __class_getitem__ = classmethod(_GA)
+    del _GA
 
 
 array.__module__ = 'array'

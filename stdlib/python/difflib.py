@@ -27,8 +27,7 @@ Class HtmlDiff:
 
 Copyright (c) 2001-2023 Python Software Foundation; All Rights Reserved.
 (see LICENSE-PSF.txt)
-revpy: CPython 3.11's Lib/difflib.py; SequenceMatcher[...] returns the class while
-revpy has no types.GenericAlias.
+revpy: CPython 3.11's Lib/difflib.py.
 """
 
 __all__ = ['get_close_matches', 'ndiff', 'restore', 'SequenceMatcher',
@@ -37,13 +36,7 @@ __all__ = ['get_close_matches', 'ndiff', 'restore', 'SequenceMatcher',
 
 from heapq import nlargest as _nlargest
 from collections import namedtuple as _namedtuple
-try:
-    from types import GenericAlias
-except ImportError:
-    # revpy: no types.GenericAlias yet; SequenceMatcher[str] is the class, as
-    # list[int] is list.
-    def GenericAlias(cls, item):
-        return cls
+from types import GenericAlias
 
 Match = _namedtuple('Match', 'a b size')
 

@@ -2,15 +2,10 @@
 
 Copyright (c) 2001-2023 Python Software Foundation; All Rights Reserved.
 (see LICENSE-PSF.txt)
-revpy: CPython 3.11's Lib/graphlib.py. TopologicalSorter[...] returns the class
-while revpy has no types.GenericAlias.
+revpy: CPython 3.11's Lib/graphlib.py.
 """
 
-try:
-    from types import GenericAlias
-except ImportError:
-    def GenericAlias(cls, item):
-        return cls
+from types import GenericAlias
 
 __all__ = ["TopologicalSorter", "CycleError"]
 

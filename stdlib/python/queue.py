@@ -7,8 +7,7 @@ locks and conditions are gone; a get() or put() that would wait with a timeout
 sleeps for it (time.sleep, an effect) and raises Empty/Full as CPython does when
 no other thread acts; one that would wait forever (timeout=None), and join() with
 unfinished tasks, raise RuntimeError instead of hanging. SimpleQueue is the
-pure-Python _PySimpleQueue (named SimpleQueue). `Queue[int]` returns the class
-itself while revpy has no types.GenericAlias (as `list[int]` does).
+pure-Python _PySimpleQueue (named SimpleQueue).
 '''
 
 import types
@@ -42,10 +41,7 @@ def _wait(timeout):
         _sleep(timeout)
 
 
-if hasattr(types, 'GenericAlias'):
-    _class_getitem = classmethod(types.GenericAlias)
-else:
-    _class_getitem = classmethod(lambda cls, item: cls)
+_class_getitem = classmethod(types.GenericAlias)
 
 
 class Queue:

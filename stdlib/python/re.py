@@ -76,6 +76,10 @@ _FLAG_NAMES = [(1, "re.TEMPLATE"), (2, "re.IGNORECASE"), (4, "re.LOCALE"),
 class Pattern:
     """A compiled regular expression."""
 
+    from _generic_alias import GenericAlias as _GA
+    __class_getitem__ = classmethod(_GA)
+    del _GA
+
     def __init__(self, pattern, flags):
         self.pattern = pattern
         if isinstance(flags, RegexFlag):
@@ -196,6 +200,7 @@ class _Scanner:
 
 
 Match = _sre.Match
+Match.__class_getitem__ = Pattern.__dict__["__class_getitem__"]
 
 
 from _re_template import _compile_template, _expand  # noqa: E402

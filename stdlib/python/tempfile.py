@@ -53,6 +53,7 @@ import shutil as _shutil
 import errno as _errno
 from random import Random as _Random
 import sys as _sys
+from _generic_alias import GenericAlias as _GenericAlias
 
 
 class _NoLock:
@@ -726,7 +727,7 @@ class SpooledTemporaryFile(_io.IOBase):
                                    'encoding': encoding, 'newline': newline,
                                    'dir': dir, 'errors': errors}
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def _check(self, file):
         if self._rolled: return
@@ -937,4 +938,4 @@ class TemporaryDirectory:
         if self._finalizer.detach() or _os.path.exists(self.name):
             self._rmtree(self.name, ignore_errors=self._ignore_cleanup_errors)
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(_GenericAlias)

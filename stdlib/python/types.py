@@ -11,9 +11,8 @@ revpy: ported from CPython 3.11's Lib/types.py. Changes:
 - The names revpy cannot produce yet are left out rather than faked:
   TracebackType and
   FrameType (exceptions carry no traceback object), GetSetDescriptorType and
-  MemberDescriptorType (no descriptors on built-in types), and GenericAlias /
-  UnionType while `list[int]` / `int | str` do not make distinct objects (they
-  appear here by themselves once the VM grows them).
+  MemberDescriptorType (no descriptors on built-in types). GenericAlias and
+  UnionType are written in Python (_generic_alias.py).
 - `coroutine(genfunc)` makes a function whose generators are wrapped in a
   `_GeneratorWrapper` (awaitable through `__await__`) rather than flagging the
   code object CO_ITERABLE_COROUTINE, so such a generator's type is not
@@ -340,21 +339,7 @@ class DynamicClassAttribute:
         return result
 
 
-def _distinct(make):
-    """type(make()) when revpy makes a distinct object for it, else None."""
-    try:
-        t = type(make())
-    except TypeError:
-        return None
-    return None if t is type else t
-
-GenericAlias = _distinct(lambda: list[int])
-UnionType = _distinct(lambda: int | str)
-if GenericAlias is None:
-    del GenericAlias
-if UnionType is None:
-    del UnionType
-del _distinct
+from _generic_alias import GenericAlias, UnionType
 
 EllipsisType = type(Ellipsis)
 NoneType = type(None)

@@ -2,6 +2,7 @@
 them builds alias objects that print as CPython's; they check nothing."""
 
 import sys
+from _generic_alias import GenericAlias as _PEP585Alias, UnionType as _UnionType
 
 TYPE_CHECKING = False
 
@@ -20,13 +21,15 @@ __all__ = [
 
 
 def _type_repr(obj):
+    if isinstance(obj, (_PEP585Alias, _UnionType)):
+        return repr(obj)
     if isinstance(obj, type):
         if obj.__module__ == "builtins":
             return obj.__qualname__
         return f"{obj.__module__}.{obj.__qualname__}"
     if obj is ...:
         return "..."
-    if obj is None or obj is type(None):
+    if obj is None:
         return "None"
     if isinstance(obj, (list, tuple)):
         return "[" + ", ".join(_type_repr(a) for a in obj) + "]"
@@ -142,7 +145,7 @@ class _UnionAlias(_GenericAlias):
         return "typing.Union[" + ", ".join(_type_repr(a) for a in args) + "]"
 
     def __eq__(self, other):
-        if not isinstance(other, _UnionAlias):
+        if not isinstance(other, (_UnionAlias, _UnionType)):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
@@ -256,7 +259,7 @@ def _union(self, parameters):
     flat = []
     for p in parameters:
         p = _convert(p)
-        if isinstance(p, _UnionAlias):
+        if isinstance(p, (_UnionAlias, _UnionType)):
             items = p.__args__
         else:
             items = (p,)
@@ -280,11 +283,44 @@ def _single(self, parameters):
     return _GenericAlias(self, (parameters,), self._name)
 
 
+class _AnnotatedAlias(_GenericAlias):
+    """`Annotated[int, "meta"]`: the type (`__origin__`) with its metadata."""
+
+    def __init__(self, origin, metadata):
+        if isinstance(origin, _AnnotatedAlias):
+            metadata = origin.__metadata__ + metadata
+            origin = origin.__origin__
+        super().__init__(origin, (origin,), "Annotated")
+        self.__metadata__ = metadata
+
+    def __repr__(self):
+        return "typing.Annotated[{}, {}]".format(
+            _type_repr(self.__origin__), ", ".join(repr(a) for a in self.__metadata__))
+
+    def __eq__(self, other):
+        if not isinstance(other, _AnnotatedAlias):
+            return NotImplemented
+        return (self.__origin__ == other.__origin__
+                and self.__metadata__ == other.__metadata__)
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__metadata__))
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+
 def _annotated(self, params):
     if not isinstance(params, tuple) or len(params) < 2:
         raise TypeError("Annotated[...] should be used with at least two arguments "
                         "(a type and an annotation).")
-    return params[0]
+    return _AnnotatedAlias(_convert(params[0]), tuple(params[1:]))
+
+
+def _strip_annotations(t):
+    if isinstance(t, _AnnotatedAlias):
+        return _strip_annotations(t.__origin__)
+    return t
 
 
 Any = _SpecialForm("Any")
@@ -330,6 +366,9 @@ class TypeVar(_Final):
             prefix = "~"
         return prefix + self.__name__
 
+    def __typing_subst__(self, arg):
+        return arg
+
     def __or__(self, other):
         return Union[self, other]
 
@@ -356,7 +395,8 @@ class Generic:
         if cls is Generic:
             for p in params:
                 if not isinstance(p, TypeVar):
-                    raise TypeError("Parameters to Generic[...] must all be type variables")
+                    raise TypeError("Parameters to Generic[...] must all be type variables "
+                                    "or parameter specification variables.")
             if len(set(params)) != len(params):
                 raise TypeError("Parameters to Generic[...] must all be unique")
         elif cls is Protocol:
@@ -380,10 +420,73 @@ class Generic:
         cls.__parameters__ = tuple(tvars)
 
 
-class Protocol(Generic):
-    """Base class for structural types; accepted at runtime, checks nothing."""
+from abc import ABCMeta as _ABCMeta
+
+_SPECIAL_NAMES = frozenset((
+    "__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__",
+    "__module__", "__new__", "__slots__", "__subclasshook__", "__weakref__",
+    "__class_getitem__", "__init_subclass__", "__parameters__", "__orig_bases__",
+    "__qualname__", "__protocol_attrs__", "__match_args__", "__classcell__",
+    "_is_protocol", "_is_runtime_protocol", "_abc_impl", "_abc_registry",
+    "_abc_cache", "_abc_negative_cache", "_abc_negative_cache_version",
+))
+
+
+def _protocol_attrs(cls):
+    attrs = []
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ("Protocol", "Generic"):
+            continue
+        for name in list(base.__dict__) + list(base.__dict__.get("__annotations__", {})):
+            if name not in _SPECIAL_NAMES and name not in attrs:
+                attrs.append(name)
+    return attrs
+
+
+class _ProtocolMeta(_ABCMeta):
+    """isinstance() against a @runtime_checkable protocol checks that the object
+    has the protocol's members."""
+
+    def __instancecheck__(cls, instance):
+        if not getattr(cls, "_is_protocol", False) or cls is Protocol:
+            return super().__instancecheck__(instance)
+        if not getattr(cls, "_is_runtime_protocol", False):
+            raise TypeError("Instance and class checks can only be used with "
+                            "@runtime_checkable protocols")
+        if super().__subclasscheck__(type(instance)):
+            return True
+        for attr in _protocol_attrs(cls):
+            try:
+                val = getattr(instance, attr)
+            except AttributeError:
+                return False
+            if val is None and callable(getattr(cls, attr, None)):
+                return False
+        return True
+
+    def __subclasscheck__(cls, other):
+        if not getattr(cls, "_is_protocol", False) or cls is Protocol:
+            return super().__subclasscheck__(other)
+        if not getattr(cls, "_is_runtime_protocol", False):
+            raise TypeError("Instance and class checks can only be used with "
+                            "@runtime_checkable protocols")
+        attrs = _protocol_attrs(cls)
+        if any(not callable(getattr(cls, a, None)) for a in attrs):
+            raise TypeError("Protocols with non-method members don't support "
+                            "issubclass()")
+        if not isinstance(other, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        if super().__subclasscheck__(other):
+            return True
+        return all(any(a in b.__dict__ for b in other.__mro__) for a in attrs)
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    """Base class for structural types: subclasses of a protocol are checked by
+    type checkers; isinstance() works on @runtime_checkable ones."""
     __slots__ = ()
     _is_protocol = True
+    _is_runtime_protocol = False
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
@@ -392,6 +495,11 @@ class Protocol(Generic):
 
 
 def runtime_checkable(cls):
+    """Mark a protocol class as a runtime protocol (isinstance() checks members)."""
+    if not (isinstance(cls, type) and getattr(cls, "_is_protocol", False)):
+        raise TypeError("@runtime_checkable can be only applied to protocol classes,"
+                        f" got {cls!r}")
+    cls._is_runtime_protocol = True
     return cls
 
 
@@ -405,7 +513,6 @@ Set = _alias(set, 1, "Set")
 FrozenSet = _alias(frozenset, 1, "FrozenSet")
 Tuple = _alias(tuple, -1, "Tuple")
 Type = _alias(type, 1, "Type")
-Callable = _alias(object, -1, "Callable")
 Text = str
 
 
@@ -431,6 +538,7 @@ def _from_abc(name, nparams):
     return _alias(origin, nparams, name)
 
 
+Callable = _alias(_abc.Callable if _abc is not None else object, -1, "Callable")
 Hashable = _from_abc("Hashable", 0)
 Sized = _from_abc("Sized", 0)
 Iterable = _from_abc("Iterable", 1)
@@ -519,24 +627,31 @@ def no_type_check(arg):
 
 
 def get_origin(tp):
-    if isinstance(tp, (_GenericAlias, _SpecialGenericAlias)):
-        if isinstance(tp, _SpecialGenericAlias) or tp.__origin__ is not Callable:
-            origin = tp.__origin__
-            if isinstance(tp, _CallableAlias):
-                return _abc.Callable if _abc is not None else object
-            return origin
+    """The unsubscripted version of a type: `list` for `list[int]` and
+    `List[int]`, `types.UnionType` for `int | None`, `Union` for `Optional[int]`."""
+    if isinstance(tp, _AnnotatedAlias):
+        return Annotated
+    if isinstance(tp, (_GenericAlias, _SpecialGenericAlias, _PEP585Alias)):
+        return tp.__origin__
     if tp is Generic:
         return Generic
+    if isinstance(tp, _UnionType):
+        return _UnionType
     return None
 
 
 def get_args(tp):
-    if isinstance(tp, _CallableAlias):
-        args = tp.__args__
-        if args[0] is ...:
-            return args
-        return (list(args[:-1]), args[-1])
-    if isinstance(tp, _GenericAlias):
+    """The arguments of a subscripted type, with Callable's parameters as a list:
+    `get_args(Callable[[int], str]) == ([int], str)`."""
+    if isinstance(tp, _AnnotatedAlias):
+        return (tp.__origin__,) + tp.__metadata__
+    if isinstance(tp, (_GenericAlias, _PEP585Alias)):
+        res = tp.__args__
+        if (_abc is not None and tp.__origin__ is _abc.Callable
+                and not (len(res) == 2 and res[0] is ...)):
+            res = (list(res[:-1]), res[-1])
+        return res
+    if isinstance(tp, _UnionType):
         return tp.__args__
     return ()
 
@@ -572,7 +687,10 @@ def _eval_str(text, globalns):
     `None`, `...` and literals (there is no eval)."""
     alts = _split_top(text, "|")
     if len(alts) > 1:
-        return Union[tuple(_eval_str(a, globalns) for a in alts)]
+        result = _eval_str(alts[0], globalns)
+        for a in alts[1:]:
+            result = result | _eval_str(a, globalns)
+        return result
     if text == "None":
         return None
     if text == "...":
@@ -614,6 +732,8 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
                 g = mod.__dict__ if mod is not None else {}
             for name, value in ann.items():
                 hints[name] = _eval_hint(value, g)
+        if not include_extras:
+            hints = {k: _strip_annotations(t) for k, t in hints.items()}
         return hints
     ann = getattr(obj, "__annotations__", None) or {}
     g = globalns if globalns is not None else getattr(obj, "__globals__", None)
@@ -621,6 +741,8 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
         g = getattr(obj, "__dict__", {})
     for name, value in ann.items():
         hints[name] = _eval_hint(value, g)
+    if not include_extras:
+        hints = {k: _strip_annotations(t) for k, t in hints.items()}
     return hints
 
 

@@ -94,6 +94,12 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     // python/LICENSE-PSF.txt).
     ("__future__", include_str!("../python/__future__.py")),
     ("types", include_str!("../python/types.py")),
+    (
+        "_generic_alias",
+        include_str!("../python/_generic_alias.py"),
+    ),
+    ("weakref", include_str!("../python/weakref.py")),
+    ("atexit", include_str!("../python/atexit.py")),
     ("argparse", include_str!("../python/argparse.py")),
     ("datetime", include_str!("../python/datetime.py")),
     ("_strptime", include_str!("../python/_strptime.py")),
@@ -213,6 +219,8 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_hashlib", hashes::create),
     ("_traceback", traceback::create),
     ("zlib", zlib::create),
+    ("_weakref", revpy_vm::types::weakref::create),
+    ("gc", revpy_vm::types::weakref::create_gc),
 ];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).

@@ -133,13 +133,42 @@ impl Vm {
     pub fn run_main(&mut self, code: Rc<CodeObject>) -> Result<ExitStatus, String> {
         let m = self.new_module("__main__");
         let file_key = self.intern("__file__");
-        let fname = self.new_str(code.filename.to_string());
+        let path = match self.main_file_path(&code.filename) {
+            Ok(p) => p,
+            Err(e) => return Ok(self.finish_main(Err(e))),
+        };
+        let fname = self.new_str(path);
         let d = self.module_dict(m);
         let _ = self.dict_set(d, file_key, fname);
         let key = self.names.__main__;
         let _ = self.dict_set(self.modules, key, Value::Obj(m));
         let r = self.exec_in_module(&code, m).map(|_| ());
         Ok(self.finish_main(r))
+    }
+
+    /// The main script's `__file__`: absolute, as CPython 3.9+ makes it (the working
+    /// directory joined with the name given, unnormalised), for a program run as a
+    /// script (`set_argv` was called: the command line and the debugger). Reading the
+    /// working directory is an effect (`os.getcwd`), done only for a relative name.
+    /// An embedder's program keeps the name it was compiled with.
+    // Effects boundary: the world is touched only in the live closure of an effect.
+    #[allow(clippy::disallowed_methods)]
+    fn main_file_path(&mut self, name: &str) -> PyResult<String> {
+        if self.argv.is_empty() || name.is_empty() || name.starts_with('/') || name.starts_with('<')
+        {
+            return Ok(name.to_string());
+        }
+        let r = self.effects.effect(crate::EffectKind::Getcwd, |_| {
+            match std::env::current_dir() {
+                Ok(p) => crate::effects::log::Val::Str(p.to_string_lossy().into_owned()),
+                Err(e) => crate::effects::io_error_val(&e),
+            }
+        });
+        Ok(match self.fx(r)? {
+            crate::effects::log::Val::Str(cwd) if cwd.ends_with('/') => format!("{cwd}{name}"),
+            crate::effects::log::Val::Str(cwd) => format!("{cwd}/{name}"),
+            _ => name.to_string(),
+        })
     }
 
     /// Report an uncaught exception as CPython does and compute the exit status.
@@ -180,6 +209,8 @@ impl Vm {
             Ok(_) => ExitStatus::Code(0),
             Err(e) => self.handle_uncaught(e),
         };
+        self.run_atexit();
+        self.finalize_main_globals();
         self.stop_points += 1;
         if self.hooked && self.abort.is_none() {
             let _ = self.on_instruction(StopKind::End);

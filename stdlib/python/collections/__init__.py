@@ -7,6 +7,7 @@ orders and reprs) are the same.
 
 import _collections
 from _collections import deque
+from _generic_alias import GenericAlias as _GenericAlias
 from operator import itemgetter as _itemgetter
 from keyword import iskeyword as _iskeyword
 import collections.abc as _abc
@@ -148,6 +149,9 @@ class OrderedDict(dict):
 
 from collections._counter import Counter  # noqa: E402
 from collections._namedtuple import namedtuple  # noqa: E402
+
+
+deque.__class_getitem__ = classmethod(_GenericAlias)
 
 
 class ChainMap(_abc.MutableMapping):

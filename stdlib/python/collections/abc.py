@@ -645,3 +645,76 @@ KeysView.register(type({}.keys()))
 ValuesView.register(type({}.values()))
 ItemsView.register(type({}.items()))
 del _cls
+
+
+# `Iterable[int]`, `Callable[[int], str]`: subscripting an ABC makes a
+# types.GenericAlias (Hashable and Sized take no parameters, as in CPython).
+from _generic_alias import GenericAlias as _GenericAlias
+
+
+def _callable_args(args):
+    if not (isinstance(args, tuple) and len(args) == 2):
+        raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+    t_args, t_result = args
+    if isinstance(t_args, (tuple, list)):
+        return (*t_args, t_result)
+    if t_args is not ... and not _is_param_expr(t_args):
+        raise TypeError("Expected a list of types, an ellipsis, ParamSpec, or "
+                        f"Concatenate. Got {t_args}")
+    return (t_args, t_result)
+
+
+def _is_param_expr(obj):
+    if obj is ...:
+        return True
+    return type(obj).__name__ in ("ParamSpec", "_ConcatenateGenericAlias")
+
+
+def _type_repr(obj):
+    if isinstance(obj, type) and not isinstance(obj, _GenericAlias):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return f"{obj.__module__}.{obj.__qualname__}"
+    if obj is ...:
+        return "..."
+    if type(obj).__name__ == "function":
+        return obj.__name__
+    return repr(obj)
+
+
+class _CallableGenericAlias(_GenericAlias):
+    """`Callable[[int], str]`: its `__args__` are the flattened parameter types and
+    the result type, `(int, str)`."""
+
+    __slots__ = ()
+
+    def __new__(cls, origin, args):
+        return super().__new__(cls, origin, _callable_args(args))
+
+    def __repr__(self):
+        if len(self.__args__) == 2 and _is_param_expr(self.__args__[0]):
+            return super().__repr__()
+        params = ", ".join(_type_repr(a) for a in self.__args__[:-1])
+        return f"collections.abc.Callable[[{params}], {_type_repr(self.__args__[-1])}]"
+
+    def __reduce__(self):
+        args = self.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = list(args[:-1]), args[-1]
+        return _CallableGenericAlias, (Callable, args)
+
+    def __getitem__(self, item):
+        alias = super().__getitem__(item)
+        args = alias.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = (list(args[:-1]), args[-1])
+        return _CallableGenericAlias(Callable, args)
+
+
+_CallableGenericAlias.__module__ = "collections.abc"
+
+for _name in __all__:
+    if _name not in ("Hashable", "Sized", "Callable"):
+        globals()[_name].__class_getitem__ = classmethod(_GenericAlias)
+Callable.__class_getitem__ = classmethod(_CallableGenericAlias)
+del _name

@@ -204,8 +204,60 @@ fn class_or_tuple(vm: &mut Vm, t: Value, fname: &str) -> PyResult<Vec<crate::obj
         ))),
     }
 }
+/// `isinstance(x, t)` / `issubclass(x, t)` when `t` is neither a class nor a tuple:
+/// the `__instancecheck__` / `__subclasscheck__` of its type (unions, generic
+/// aliases, typing's special forms), if it has one.
+fn check_hook(vm: &mut Vm, t: Value, x: Value, name: Value) -> PyResult<Option<bool>> {
+    let Value::Obj(r) = t else { return Ok(None) };
+    if matches!(vm.heap.kind(r), Kind::Class(_) | Kind::Tuple(_)) {
+        return Ok(None);
+    }
+    let Some(f) = vm.lookup_special(t, name) else {
+        return Ok(None);
+    };
+    let v = vm.call(f, &[t, x], &[])?;
+    Ok(Some(vm.truthy(v)?))
+}
+/// The answer when `t` or an item of the tuple `t` checks itself (see `check_hook`);
+/// `None` when only classes are involved (the callers' own loops handle those).
+fn isinstance_any(vm: &mut Vm, x: Value, t: Value, sub: bool) -> PyResult<Option<bool>> {
+    let name = if sub {
+        vm.names.__subclasscheck__
+    } else {
+        vm.names.__instancecheck__
+    };
+    if let Some(b) = check_hook(vm, t, x, name)? {
+        return Ok(Some(b));
+    }
+    if let Value::Obj(r) = t {
+        if let Kind::Tuple(items) = vm.heap.kind(r) {
+            let items = items.clone();
+            if items.iter().any(
+                |it| !matches!(it, Value::Obj(o) if matches!(vm.heap.kind(*o), Kind::Class(_))),
+            ) {
+                for it in items {
+                    let yes = match isinstance_any(vm, x, it, sub)? {
+                        Some(b) => b,
+                        None => {
+                            let f = if sub { b_issubclass } else { b_isinstance };
+                            matches!(f(vm, &[x, it], &[])?, Value::Bool(true))
+                        }
+                    };
+                    if yes {
+                        return Ok(Some(true));
+                    }
+                }
+                return Ok(Some(false));
+            }
+        }
+    }
+    Ok(None)
+}
 pub(super) fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("isinstance", args, 2, 2)?;
+    if let Some(b) = isinstance_any(vm, args[0], args[1], false)? {
+        return Ok(Value::Bool(b));
+    }
     // The common case: one class with a built-in metaclass.
     if let Value::Obj(c) = args[1] {
         if let Kind::Class(_) = vm.heap.kind(c) {
@@ -234,6 +286,9 @@ pub(super) fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 pub(super) fn b_issubclass(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("issubclass", args, 2, 2)?;
+    if let Some(b) = isinstance_any(vm, args[0], args[1], true)? {
+        return Ok(Value::Bool(b));
+    }
     let Some(a) = args[0]
         .obj()
         .filter(|r| matches!(vm.heap.kind(*r), Kind::Class(_)))

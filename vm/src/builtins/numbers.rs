@@ -101,13 +101,11 @@ pub(super) fn b_pow(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             } else {
                 b.modpow(&e, &md.abs())
             };
-            let mut r = ((r % &md) + &md) % &md;
+            // The result has the sign of the modulus, as Python's `%`.
+            let m_abs = md.abs();
+            let mut r = num_integer::Integer::mod_floor(&r, &m_abs);
             if md.is_negative() && !r.is_zero() {
-                r += &md;
-                r = ((r % &md) + &md) % &md;
-                if !r.is_zero() {
-                    r -= md.abs();
-                }
+                r -= &m_abs;
             }
             Ok(vm.new_bigint(r))
         }

@@ -248,6 +248,19 @@ pub fn create(vm: &mut Vm) {
         ]),
     ));
     set(vm, d, "version_info", vi);
+    // `sys.implementation`: a namespace (name, cache_tag, version, hexversion).
+    let object = vm.types.object;
+    let ns_cls = vm.new_native_class("SimpleNamespace", object, "types");
+    vm.add_method(ns_cls, "__repr__", namespace_repr, Arity::none());
+    let imp = vm.heap.alloc(ns_cls, Kind::Object);
+    let idict = vm.new_dict();
+    vm.heap.get_mut(imp).dict = Some(idict);
+    let name = vm.new_str("revpy".into());
+    set(vm, idict, "name", name);
+    set(vm, idict, "cache_tag", Value::None);
+    set(vm, idict, "version", vi);
+    set(vm, idict, "hexversion", Value::Int(0x030b_07f0));
+    set(vm, d, "implementation", Value::Obj(imp));
     let p = vm.new_str("linux".into());
     set(vm, d, "platform", p);
     set(vm, d, "maxsize", Value::Int(i64::MAX));
@@ -262,6 +275,21 @@ pub fn create(vm: &mut Vm) {
     crate::object::limits::register_sys(vm, d);
     let key = vm.intern("sys");
     let _ = vm.dict_set(vm.modules, key, Value::Obj(m));
+}
+
+/// `namespace(name='revpy', ...)`, as `types.SimpleNamespace` prints.
+fn namespace_repr(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {
+    let items = match args[0].obj().and_then(|r| vm.heap.get(r).dict) {
+        Some(d) => vm.dict_items(d),
+        None => vec![],
+    };
+    let mut parts = vec![];
+    for (k, v) in items {
+        let k = vm.str_lossy(k);
+        let v = vm.repr(v)?;
+        parts.push(format!("{k}={v}"));
+    }
+    Ok(vm.new_str(format!("namespace({})", parts.join(", "))))
 }
 
 fn set(vm: &mut Vm, d: ObjRef, name: &str, v: Value) {

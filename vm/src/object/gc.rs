@@ -60,6 +60,9 @@ impl Vm {
         if self.heap.freed_class {
             self.mro_cache.invalidate();
         }
+        if !self.heap.weak.pending.is_empty() {
+            self.run_finalizers();
+        }
     }
 }
 
@@ -81,11 +84,35 @@ impl Heap {
                 }
             };
             roots(&mut push);
+            for (a, b) in &self.weak.pending {
+                push(*a);
+                push(*b);
+            }
         }
         let mut live_bytes = 0;
+        self.mark_from(&mut marks, &mut work, &mut live_bytes);
+        if !self.weak.refs.is_empty() {
+            self.clear_weakrefs(&marks);
+        }
+        self.weak.finalized_last = false;
+        if !self.weak.del_classes.is_empty() {
+            self.resurrect_finalizable(n, &mut marks, &mut work);
+            self.weak.finalized_last = !work.is_empty();
+            self.mark_from(&mut marks, &mut work, &mut live_bytes);
+            let del_classes = std::mem::take(&mut self.weak.del_classes);
+            self.weak.del_classes = del_classes
+                .into_iter()
+                .filter(|c| marks[c.0 as usize])
+                .collect();
+        }
+        self.sweep(n, &marks, live_bytes);
+    }
+
+    /// Mark everything reachable from `work` (already marked), counting live bytes.
+    fn mark_from(&self, marks: &mut [bool], work: &mut Vec<ObjRef>, live_bytes: &mut u64) {
         while let Some(r) = work.pop() {
             let obj = self.get(r);
-            live_bytes += OBJECT_BYTES + obj.kind.gc_bytes();
+            *live_bytes += OBJECT_BYTES + obj.kind.gc_bytes();
             let mut push = |v: Value| {
                 if let Value::Obj(r) = v {
                     let i = r.0 as usize;
@@ -101,6 +128,67 @@ impl Heap {
             }
             obj.kind.trace(&mut push);
         }
+    }
+
+    /// Clear the weak references whose referent is unreachable, queueing their
+    /// callbacks (in creation order); forget the unreachable weak references.
+    fn clear_weakrefs(&mut self, marks: &[bool]) {
+        let refs = std::mem::take(&mut self.weak.refs);
+        let mut keep = Vec::with_capacity(refs.len());
+        for w in refs {
+            if !marks[w.0 as usize] {
+                continue;
+            }
+            let target = match &self.get(w).kind {
+                Kind::Opaque(o) => o
+                    .as_any()
+                    .downcast_ref::<crate::types::weakref::WeakRef>()
+                    .and_then(|x| x.target),
+                _ => None,
+            };
+            let Some(t) = target else { continue };
+            if marks[t.0 as usize] {
+                keep.push(w);
+                continue;
+            }
+            if let Kind::Opaque(o) = &mut self.get_mut(w).kind {
+                if let Some(x) = o
+                    .as_any_mut()
+                    .downcast_mut::<crate::types::weakref::WeakRef>()
+                {
+                    x.target = None;
+                    if !matches!(x.callback, Value::None) {
+                        let cb = std::mem::replace(&mut x.callback, Value::None);
+                        self.weak.pending.push((cb, Value::Obj(w)));
+                    }
+                }
+            }
+        }
+        self.weak.refs = keep;
+    }
+
+    /// Unreachable objects with a `__del__` that has not run yet are kept (with
+    /// what they reach) and queued for finalization, in slot order.
+    fn resurrect_finalizable(&mut self, n: usize, marks: &mut [bool], work: &mut Vec<ObjRef>) {
+        for (i, o) in self.objects() {
+            if i >= n || marks[i] {
+                continue;
+            }
+            if self.weak.del_classes.contains(&o.class) && !self.weak.finalized.contains(&o.serial)
+            {
+                work.push(ObjRef(i as u32));
+            }
+        }
+        for r in work.iter() {
+            marks[r.0 as usize] = true;
+            let serial = self.get(*r).serial;
+            self.weak.finalized.insert(serial);
+            self.weak.pending.push((Value::Undef, Value::Obj(*r)));
+        }
+    }
+
+    /// Free every unmarked object.
+    fn sweep(&mut self, n: usize, marks: &[bool], live_bytes: u64) {
         let mut freed = 0;
         self.freed_class = false;
         // Link the free slots from the top down, so the list starts at the lowest.
@@ -138,6 +226,9 @@ impl Heap {
                 if let Slot::Live(o) = slot {
                     if matches!(o.kind, Kind::Class(_)) {
                         self.freed_class = true;
+                    }
+                    if !self.weak.finalized.is_empty() {
+                        self.weak.finalized.remove(&o.serial);
                     }
                     freed += 1;
                 }

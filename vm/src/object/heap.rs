@@ -95,6 +95,31 @@ pub struct Heap {
     /// The last collection freed a class (caches keyed by class slots must
     /// be dropped, as the slots may be reused).
     pub freed_class: bool,
+    /// Weak references and finalizers (see `gc.rs`).
+    pub weak: Box<WeakState>,
+}
+
+/// What the collector knows about weak references and finalizers. All of it is a
+/// function of the program: collections happen at points fixed by allocation counts,
+/// and lists are kept in creation or slot order.
+#[derive(Clone, Debug, Default)]
+pub struct WeakState {
+    /// The live weak reference objects (`types::weakref::WeakRef` payloads), in
+    /// creation order.
+    pub refs: Vec<ObjRef>,
+    /// Classes whose instances have a `__del__` (inherited included).
+    pub del_classes: Vec<ObjRef>,
+    /// Serials of the objects whose `__del__` already ran (it runs once, PEP 442).
+    pub finalized: std::collections::BTreeSet<u64>,
+    /// Calls to make after a collection: `(callback, weakref)` for a cleared weak
+    /// reference with a callback, `(Undef, obj)` for `obj.__del__()`. Roots until made.
+    pub pending: Vec<(Value, Value)>,
+    /// The queued calls are being made (finalizers do not nest).
+    pub running: bool,
+    /// The last collection kept objects for their `__del__`.
+    pub finalized_last: bool,
+    /// `gc.disable()` was called (reported by `gc.isenabled()`).
+    pub disabled: bool,
 }
 
 impl Default for Heap {
@@ -116,6 +141,7 @@ impl Heap {
             live_bytes: 0,
             collections: 0,
             freed_class: false,
+            weak: Box::default(),
         }
     }
 
@@ -243,7 +269,7 @@ impl Heap {
     }
 
     /// The live objects with their slots, in slot order.
-    fn objects(&self) -> impl Iterator<Item = (usize, &Object)> {
+    pub(super) fn objects(&self) -> impl Iterator<Item = (usize, &Object)> {
         self.chunks
             .iter()
             .flat_map(|c| c.0.iter())

@@ -400,7 +400,11 @@ impl Vm {
             }
             let d = c.dict;
             self.mro_cache.invalidate();
-            return self.dict_set(d, name, value);
+            self.dict_set(d, name, value)?;
+            if self.as_str(name) == Some("__del__") {
+                self.note_finalizer_class(r);
+            }
+            return Ok(());
         }
         let cls = self.heap.get(r).class;
         if name.is(self.names.__class__) {

@@ -88,6 +88,13 @@ pub fn native_compare(vm: &mut Vm, l: Value, r: Value, op: CmpOp) -> PyResult<Op
         });
     };
     match (vm.heap.kind(a), vm.heap.kind(b)) {
+        // Bound methods are equal when they bind the same function to the same object.
+        (Kind::BoundMethod(f1, s1), Kind::BoundMethod(f2, s2))
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+        {
+            let same = f1.is(*f2) && s1.is(*s2);
+            Ok(Some(same == (op == CmpOp::Eq)))
+        }
         (Kind::Str(x), Kind::Str(y)) => Ok(Some(ord_result(x.s.cmp(&y.s), op))),
         (Kind::Bytes(x) | Kind::ByteArray(x), Kind::Bytes(y) | Kind::ByteArray(y)) => {
             Ok(Some(ord_result(x.cmp(y), op)))
@@ -347,6 +354,9 @@ impl Vm {
                     }
                     (Kind::BigInt(x), Kind::BigInt(y)) => Some(x == y),
                     (Kind::Bytes(x), Kind::Bytes(y)) => Some(x == y),
+                    (Kind::BoundMethod(f1, s1), Kind::BoundMethod(f2, s2)) if !user => {
+                        Some(f1.is(*f2) && s1.is(*s2))
+                    }
                     (Kind::Function(_), _)
                     | (_, Kind::Function(_))
                     | (Kind::Class(_), _)

@@ -24,7 +24,11 @@ impl Vm {
                             let t = self.class_name(cls);
                             return Err(self.new_type_error(format!("unhashable type: '{t}'")));
                         }
-                        Some(f) if !matches!(f, Value::Obj(fr) if matches!(self.heap.kind(fr), Kind::Native(_))) =>
+                        // A native `__hash__` of a built-in type is `hash_builtin`'s
+                        // (library types such as weakref.ref have their own).
+                        Some(f)
+                            if !matches!(f, Value::Obj(fr) if matches!(self.heap.kind(fr),
+                                Kind::Native(nf) if nf.cls.is_none_or(|c| self.class_data(c).is_builtin))) =>
                         {
                             let h = self.call(f, &[v], &[])?;
                             return match self.num_of(h) {

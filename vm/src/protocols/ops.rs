@@ -28,6 +28,10 @@ fn dunders(n: &crate::names::Names, op: BinOp) -> (Value, Value, Value) {
 }
 
 impl Vm {
+    fn is_class_value(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_)))
+    }
+
     pub(crate) fn is_user_value(&self, v: Value) -> bool {
         matches!(v, Value::Obj(_)) && !self.class_data(self.type_of(v)).is_builtin
     }
@@ -193,6 +197,10 @@ impl Vm {
         if let (Some(a), Some(b)) = (self.num_of(l), self.num_of(r)) {
             let bools = (matches!(l, Value::Bool(_)), matches!(r, Value::Bool(_)));
             return self.num_binop(a, b, op, bools);
+        }
+        // `int | None`: PEP 604 unions (`type.__or__`).
+        if op == BinOp::Or && (self.is_class_value(l) || self.is_class_value(r)) {
+            return self.type_or(l, r);
         }
         crate::types::sequence_ops::sequence_binop(self, l, r, op)
     }

@@ -238,10 +238,6 @@ impl Vm {
                     let bound = self.bind_descriptor(f, Value::Undef, r)?;
                     return self.call(bound, &[key], &[]);
                 }
-                // Generic aliases (list[int], dict[str, int]) are accepted as the class.
-                if self.class_data(r).is_builtin {
-                    return Ok(obj);
-                }
                 let n = self.class_name(r);
                 Err(self.new_type_error(format!("type '{n}' is not subscriptable")))
             }

@@ -28,6 +28,7 @@ impl Vm {
         match v {
             Value::Obj(r) => match self.heap.kind(r) {
                 Kind::Bytes(b) | Kind::ByteArray(b) => Some(b.clone()),
+                Kind::Opaque(_) => self.memoryview_bytes(r),
                 _ => None,
             },
             _ => None,

@@ -414,6 +414,7 @@ impl Vm {
                 break;
             }
         }
+        self.note_finalizer_class(cls);
         Ok(Value::Obj(cls))
     }
 
