@@ -566,6 +566,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_collections");
     let md = vm.module_dict(m);
     let cls = vm.new_opaque_class("deque", "collections", &DEQUE);
+    vm.make_generic(cls);
     vm.add_staticmethod(cls, "__new__", deque_new, Arity::any().kw());
     let methods: &[NativeDef] = &[
         ("__init__", deque_init, Arity::any().kw()),

@@ -151,9 +151,6 @@ from collections._counter import Counter  # noqa: E402
 from collections._namedtuple import namedtuple  # noqa: E402
 
 
-deque.__class_getitem__ = classmethod(_GenericAlias)
-
-
 class ChainMap(_abc.MutableMapping):
     """A group of mappings viewed as one: lookups search them in order, writes go
     to the first."""

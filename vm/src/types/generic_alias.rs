@@ -60,6 +60,14 @@ fn type_ror(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.type_or(args[1], args[0])?.unwrap_or(vm.not_implemented))
 }
 
+impl Vm {
+    /// Make `cls[...]` a `types.GenericAlias`, as the generic built-ins do (for
+    /// native classes that cannot be given `__class_getitem__` from Python).
+    pub fn make_generic(&mut self, cls: ObjRef) {
+        self.add_classmethod(cls, "__class_getitem__", class_getitem, Arity::exactly(1));
+    }
+}
+
 pub(crate) fn register(vm: &mut Vm) {
     for cls in generic_builtins(vm) {
         vm.add_classmethod(cls, "__class_getitem__", class_getitem, Arity::exactly(1));
