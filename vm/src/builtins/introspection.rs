@@ -130,7 +130,12 @@ pub(super) fn b_globals(vm: &mut Vm, _args: Args, _: Kw) -> PyResult<Value> {
         .unwrap_or(Value::None))
 }
 pub(super) fn b_locals(vm: &mut Vm, _args: Args, _: Kw) -> PyResult<Value> {
-    let Some(f) = vm.frames.last().cloned() else {
+    frame_locals(vm, vm.frames.len().wrapping_sub(1))
+}
+/// The locals of frame `fi` as `locals()` sees them: the namespace of module and class
+/// bodies, a fresh snapshot dict of a function's variables (None: no such frame).
+pub fn frame_locals(vm: &mut Vm, fi: usize) -> PyResult<Value> {
+    let Some(f) = vm.frames.get(fi).cloned() else {
         return Ok(Value::None);
     };
     if let Some(l) = f.locals {
