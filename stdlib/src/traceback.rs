@@ -27,7 +27,8 @@ fn extract_tb(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         _ => vec![],
     };
     let mut out = vec![];
-    for (code, pc) in tb.iter().rev() {
+    for t in tb.iter().rev() {
+        let (code, pc) = (&t.code, &t.pc);
         let c = &code.code;
         let line = c.line_of(*pc as usize);
         out.push(entry(vm, &c.filename, line, &c.name));

@@ -135,6 +135,7 @@ pub(crate) fn new_vm() -> Vm {
     crate::types::function::register(&mut vm);
     crate::types::generator::register(&mut vm);
     crate::types::exceptions::register(&mut vm);
+    crate::types::frame::register(&mut vm);
     crate::types::range::register(&mut vm);
     crate::types::slice::register(&mut vm);
     crate::types::iterators::register(&mut vm);

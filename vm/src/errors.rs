@@ -174,7 +174,8 @@ impl Vm {
                 ));
             }
         };
-        for (code, pc) in tb.iter().rev() {
+        for t in tb.iter().rev() {
+            let (code, pc) = (&t.code, &t.pc);
             let c = &code.code;
             let line = c.line_of(*pc as usize);
             let key = (c.filename.to_string(), line, c.name.to_string());

@@ -188,6 +188,12 @@ pub(crate) fn code_value(vm: &mut Vm, code: &Rc<CodeObject>) -> Value {
     Value::Obj(vm.heap.alloc(cls, Kind::Code(data)))
 }
 
+/// A code object for loaded code (`f.__code__`, `frame.f_code`).
+pub fn code_object(vm: &mut Vm, data: Rc<crate::object::CodeData>) -> Value {
+    let cls = vm.types.code;
+    Value::Obj(vm.heap.alloc(cls, Kind::Code(data)))
+}
+
 /// The namespaces `exec`/`eval` run in: (globals, locals).
 fn namespaces(
     vm: &mut Vm,

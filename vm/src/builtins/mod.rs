@@ -10,6 +10,7 @@ mod numbers;
 mod print_input;
 pub mod sys;
 
+pub use exec::code_object;
 pub use introspection::{dir_names, frame_locals};
 
 use introspection::*;

@@ -167,7 +167,11 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
         return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
     }
     let t = Value::Obj(vm.type_of(e));
-    Ok(vm.new_tuple(vec![t, e, Value::None]))
+    let tb = match e {
+        Value::Obj(r) => crate::types::frame::traceback_of(vm, r),
+        _ => Value::None,
+    };
+    Ok(vm.new_tuple(vec![t, e, tb]))
 }
 /// `sys.displayhook(value)`: what an expression statement of the REPL or of code
 /// compiled in 'single' mode does with its value: print its repr to `sys.stdout`
@@ -240,6 +244,7 @@ pub fn create(vm: &mut Vm) {
         ("setrecursionlimit", setrecursionlimit, Arity::exactly(1)),
         ("exc_info", exc_info, Arity::none()),
         ("displayhook", displayhook, Arity::exactly(1)),
+        ("_getframe", crate::types::frame::sys_getframe, Arity::range(0, 1)),
         ("intern", intern_fn, Arity::exactly(1)),
         ("getsizeof", getsizeof, Arity::range(1, 2)),
     ];

@@ -128,6 +128,7 @@ impl Vm {
             locals: None,
             gen: None,
             init_self: Value::Undef,
+            obj: Value::Undef,
         });
         Ok(())
     }
@@ -199,6 +200,7 @@ impl Vm {
                 locals: None,
                 gen: None,
                 init_self: Value::Undef,
+                obj: Value::Undef,
             };
             let g = self.new_generator(GenData {
                 frame: Some(frame),
@@ -225,6 +227,7 @@ impl Vm {
             locals: None,
             gen: None,
             init_self: Value::Undef,
+            obj: Value::Undef,
         });
         Ok(true)
     }

@@ -72,7 +72,10 @@ impl Vm {
     }
 }
 
-fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if let Value::Obj(r) = args[0] {
+        crate::types::frame::set_traceback(vm, r, args[1])?;
+    }
     Ok(args[0])
 }
 
@@ -200,7 +203,7 @@ pub fn exc_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Val
         "__cause__" => cause,
         "__context__" => context,
         "__suppress_context__" => Value::Bool(suppress),
-        "__traceback__" => Value::None,
+        "__traceback__" => crate::types::frame::traceback_of(vm, r),
         "value" if vm.isinstance_ref(r, vm.types.stop_iteration) => first,
         "code" if vm.isinstance_ref(r, vm.types.system_exit) => first,
         "msg" if vm.isinstance_ref(r, vm.types.syntax_error) => {
@@ -245,6 +248,10 @@ pub fn exc_setattr(vm: &mut Vm, r: crate::object::ObjRef, name: &str, v: Value) 
     let is_exc = matches!(vm.heap.kind(r), Kind::Exception(_));
     if !is_exc {
         return Ok(false);
+    }
+    if name == "__traceback__" {
+        crate::types::frame::set_traceback(vm, r, v)?;
+        return Ok(true);
     }
     let tuple = if name == "args" {
         Some(vm.iterate(v)?)

@@ -11,6 +11,7 @@ pub mod dict;
 pub mod dunders;
 pub mod exceptions;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod int;
@@ -78,6 +79,8 @@ types! {
     module = "module": object / Other;
     cell = "cell": object / Other;
     code = "code": object / Other;
+    frame = "frame": object / Other;
+    traceback = "traceback": object / Other;
     generator = "generator": object / Other;
     property = "property": object / Other;
     staticmethod = "staticmethod": object / Other;
