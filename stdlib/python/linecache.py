@@ -63,9 +63,11 @@ def updatecache(filename, module_globals=None):
     if filename in cache:
         if len(cache[filename]) != 1:
             cache.pop(filename, None)
-    if not filename or (filename.startswith('<') and filename.endswith('>')):
+    if not filename:
         return []
     text = _traceback.source(filename)
+    if text is None and filename.startswith('<') and filename.endswith('>'):
+        return []
     if text is None and lazycache(filename, module_globals):
         try:
             data = cache[filename][0]()
