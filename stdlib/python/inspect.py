@@ -61,7 +61,10 @@ def isclass(object):
 
 def ismethod(object):
     """Return true if the object is an instance method."""
-    return isinstance(object, types.MethodType)
+    # revpy binds native methods with the same type as Python ones; those are
+    # built-in methods (CPython's builtin_function_or_method / method-wrapper).
+    return (isinstance(object, types.MethodType)
+            and not isinstance(object.__func__, types.BuiltinFunctionType))
 
 
 def ismethoddescriptor(object):
@@ -151,7 +154,9 @@ def iscode(object):
 
 def isbuiltin(object):
     """Return true if the object is a built-in function or method."""
-    return isinstance(object, types.BuiltinFunctionType)
+    return (isinstance(object, types.BuiltinFunctionType)
+            or (isinstance(object, types.MethodType)
+                and isinstance(object.__func__, types.BuiltinFunctionType)))
 
 
 def ismethodwrapper(object):
@@ -293,6 +298,16 @@ def cleandoc(doc):
 
 
 def _finddoc(obj):
+    if isclass(obj):
+        for base in obj.__mro__:
+            if base is not object:
+                try:
+                    doc = base.__doc__
+                except AttributeError:
+                    continue
+                if doc is not None:
+                    return doc
+        return None
     if ismethod(obj):
         name = obj.__func__.__name__
         self = obj.__self__
@@ -1350,8 +1365,6 @@ def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=
         wrapped_sig = _signature_from_callable(obj.func, sigcls=sigcls)
         return _signature_get_partial(wrapped_sig, obj)
     if isinstance(obj, type):
-        for meth_name in ('__call__', '__new__', '__init__'):
-            pass
         init = _lookup_user(obj, '__init__')
         new = _lookup_user(obj, '__new__')
         if init is not None:
@@ -1360,6 +1373,8 @@ def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=
         if new is not None:
             sig = _signature_from_callable(new, sigcls=sigcls)
             return _signature_bound_method(sig)
+        if obj.__init__ is object.__init__ and obj.__new__ is object.__new__:
+            return sigcls([])
         raise ValueError('no signature found for builtin type {!r}'.format(obj))
     if not isbuiltin(obj) and not isclass(obj):
         call = _lookup_user(type(obj), '__call__')

@@ -100,6 +100,12 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             "__name__" => Some(g.name),
             "__qualname__" => Some(g.qualname),
             "gi_running" => Some(Value::Bool(g.running)),
+            "gi_suspended" => Some(Value::Bool(g.started && !g.running && !g.finished)),
+            "gi_frame" => Some(crate::types::frame::generator_frame(vm, r)?),
+            "gi_code" => match g.frame.as_ref().map(|f| f.code.clone()) {
+                Some(c) => Some(crate::builtins::code_object(vm, c)),
+                None => None,
+            },
             _ => None,
         },
         Kind::Module(m) => match name {

@@ -338,7 +338,9 @@ fn f_lineno(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Int(self_frame(vm, args[0])?.lineno as i64))
 }
 fn f_lasti(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    Ok(Value::Int(2 * self_frame(vm, args[0])?.pc as i64))
+    let pc = self_frame(vm, args[0])?.pc;
+    // A generator not started yet has run no instruction.
+    Ok(Value::Int(if pc == u32::MAX { -1 } else { 2 * pc as i64 }))
 }
 fn f_back(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(self_frame(vm, args[0])?.back)
@@ -396,6 +398,36 @@ fn co_positions(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.temp_roots.truncate(vm.temp_roots.len() - items.len());
     let l = vm.new_list(items);
     vm.get_iter(l)
+}
+
+/// `gen.gi_frame`: the generator's frame (None once it finished).
+pub fn generator_frame(vm: &mut Vm, g: ObjRef) -> PyResult<Value> {
+    let (frame, saved, started, finished) = match vm.heap.kind(g) {
+        Kind::Generator(d) => (d.frame.clone(), d.saved.clone(), d.started, d.finished),
+        _ => return Ok(Value::None),
+    };
+    if finished {
+        return Ok(Value::None);
+    }
+    if let Some(fi) = vm.frames.iter().rposition(|f| f.gen == Some(g)) {
+        return frame_object(vm, fi);
+    }
+    let Some(f) = frame else {
+        return Ok(Value::None);
+    };
+    let n = f.code.code.varnames.len() + f.code.code.cellvars.len() + f.code.code.freevars.len();
+    let obj = FrameObj {
+        code: f.code.clone(),
+        globals: f.globals,
+        locals: Value::None,
+        lineno: if started { f.line() } else { f.code.code.first_line },
+        pc: if started { f.ip.saturating_sub(1) } else { u32::MAX },
+        back: Value::None,
+        fi: usize::MAX,
+        fast: saved.get(..n).map(Rc::from),
+    };
+    let cls = vm.types.frame;
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(obj)))))
 }
 
 /// `sys._getframe(depth=0)`.
