@@ -42,7 +42,20 @@ pub fn dir_names(vm: &mut Vm, obj: Value) -> PyResult<Vec<String>> {
     };
     for c in vm.class_data(cls).mro.clone() {
         let d = vm.class_data(c).dict;
+        let before = names.len();
         add_dict(vm, d, &mut names);
+        // A built-in type's `__module__` belongs to its metatype (as in CPython), so
+        // neither the type nor its instances list it.
+        if vm.class_data(c).is_builtin {
+            let mut i = before;
+            while i < names.len() {
+                if names[i] == "__module__" {
+                    names.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
     }
     names.sort();
     names.dedup();
