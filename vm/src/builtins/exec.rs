@@ -144,9 +144,9 @@ pub(super) fn b_compile(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
         Some(s) => s.to_string(),
         None => {
             let t = vm.type_name(mode);
-            return Err(vm.new_type_error(format!(
-                "compile() argument 'mode' must be str, not {t}"
-            )));
+            return Err(
+                vm.new_type_error(format!("compile() argument 'mode' must be str, not {t}"))
+            );
         }
     };
     let flags = match flags {
@@ -162,9 +162,9 @@ pub(super) fn b_compile(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
         None => -1,
     };
     let Some(text) = source_text(vm, src, "compile")? else {
-        return Err(vm.new_type_error(
-            "compile() arg 1 must be a string, bytes or AST object".into(),
-        ));
+        return Err(
+            vm.new_type_error("compile() arg 1 must be a string, bytes or AST object".into())
+        );
     };
     let inherited = caller_flags(vm);
     match pycompile::compile(
@@ -217,13 +217,12 @@ fn namespaces(
     let g = match globals {
         Some(g) => {
             if !vm.is_dict(g) {
+                let gi = vm.names.__getitem__;
+                let mapping_like = vm.lookup_special(g, gi).is_some();
                 let msg = if name == "exec" {
                     let t = vm.type_name(g);
                     format!("exec() globals must be a dict, not {t}")
-                } else if {
-                    let gi = vm.names.__getitem__;
-                    vm.lookup_special(g, gi).is_some()
-                } {
+                } else if mapping_like {
                     "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
                 } else {
                     "globals must be a dict".to_string()

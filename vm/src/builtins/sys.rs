@@ -244,7 +244,11 @@ pub fn create(vm: &mut Vm) {
         ("setrecursionlimit", setrecursionlimit, Arity::exactly(1)),
         ("exc_info", exc_info, Arity::none()),
         ("displayhook", displayhook, Arity::exactly(1)),
-        ("_getframe", crate::types::frame::sys_getframe, Arity::range(0, 1)),
+        (
+            "_getframe",
+            crate::types::frame::sys_getframe,
+            Arity::range(0, 1),
+        ),
         ("intern", intern_fn, Arity::exactly(1)),
         ("getsizeof", getsizeof, Arity::range(1, 2)),
     ];

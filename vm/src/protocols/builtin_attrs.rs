@@ -102,10 +102,11 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             "gi_running" => Some(Value::Bool(g.running)),
             "gi_suspended" => Some(Value::Bool(g.started && !g.running && !g.finished)),
             "gi_frame" => Some(crate::types::frame::generator_frame(vm, r)?),
-            "gi_code" => match g.frame.as_ref().map(|f| f.code.clone()) {
-                Some(c) => Some(crate::builtins::code_object(vm, c)),
-                None => None,
-            },
+            "gi_code" => g
+                .frame
+                .as_ref()
+                .map(|f| f.code.clone())
+                .map(|c| crate::builtins::code_object(vm, c)),
             _ => None,
         },
         Kind::Module(m) => match name {

@@ -213,7 +213,12 @@ pub fn exc_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Val
                 None => first,
             }
         }
-        "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
+        "filename"
+        | "lineno"
+        | "offset"
+        | "text"
+        | "end_lineno"
+        | "end_offset"
         | "print_file_and_line"
             if vm.isinstance_ref(r, vm.types.syntax_error) =>
         {
@@ -301,7 +306,14 @@ pub fn set_syntax_error_fields(vm: &mut Vm, r: crate::object::ObjRef) {
             d
         }
     };
-    let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+    let names = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
     for (i, n) in names.iter().enumerate() {
         let k = vm.intern(n);
         let v = info.get(i).copied().unwrap_or(Value::None);
@@ -323,7 +335,9 @@ pub fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value>
     let msg = exc_attr(vm, r, "msg").unwrap_or(Value::None);
     let msg = vm.str(msg)?;
     let file = exc_attr(vm, r, "filename").unwrap_or(Value::None);
-    let file = vm.as_str(file).map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+    let file = vm
+        .as_str(file)
+        .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
     let line = match exc_attr(vm, r, "lineno") {
         Some(Value::Int(i)) => Some(i),
         _ => None,

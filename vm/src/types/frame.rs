@@ -420,8 +420,16 @@ pub fn generator_frame(vm: &mut Vm, g: ObjRef) -> PyResult<Value> {
         code: f.code.clone(),
         globals: f.globals,
         locals: Value::None,
-        lineno: if started { f.line() } else { f.code.code.first_line },
-        pc: if started { f.ip.saturating_sub(1) } else { u32::MAX },
+        lineno: if started {
+            f.line()
+        } else {
+            f.code.code.first_line
+        },
+        pc: if started {
+            f.ip.saturating_sub(1)
+        } else {
+            u32::MAX
+        },
         back: Value::None,
         fi: usize::MAX,
         fast: saved.get(..n).map(Rc::from),
