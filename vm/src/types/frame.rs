@@ -400,6 +400,60 @@ fn co_positions(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.get_iter(l)
 }
 
+/// `code.replace(**changes)`: a copy with other names, file or first line. The
+/// fields that hold the compiled program (`co_code`, `co_consts`, `co_names`, the
+/// variable names, counts and flags) cannot be changed in revpy: NotImplementedError.
+fn code_replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let code = match args[0] {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Code(c) => c.clone(),
+            _ => return Err(vm.new_type_error("descriptor requires a 'code' object".into())),
+        },
+        _ => return Err(vm.new_type_error("descriptor requires a 'code' object".into())),
+    };
+    let mut new = (*code.code).clone();
+    for (k, v) in kw {
+        let key = vm.as_str(*k).unwrap_or("").to_string();
+        let text = |vm: &mut Vm, v: Value| -> PyResult<Rc<str>> {
+            match vm.as_str(v) {
+                Some(s) => Ok(Rc::from(s)),
+                None => {
+                    let t = vm.type_name(v);
+                    Err(vm
+                        .new_type_error(format!("replace() argument '{key}' must be str, not {t}")))
+                }
+            }
+        };
+        match key.as_str() {
+            "co_name" => new.name = text(vm, *v)?,
+            "co_qualname" => new.qualname = text(vm, *v)?,
+            "co_filename" => new.filename = text(vm, *v)?,
+            "co_firstlineno" => {
+                let n = vm.expect_int(*v, "")?;
+                new.first_line = u32::try_from(n).map_err(|_| {
+                    vm.new_overflow_error("Python int too large to convert to C int")
+                })?;
+            }
+            "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals"
+            | "co_stacksize" | "co_flags" | "co_code" | "co_consts" | "co_names"
+            | "co_varnames" | "co_freevars" | "co_cellvars" | "co_linetable"
+            | "co_exceptiontable" => {
+                return Err(vm.new_error(
+                    vm.types.not_implemented_error,
+                    format!("revpy cannot change {key} of a code object"),
+                ))
+            }
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "'{key}' is an invalid keyword argument for replace()"
+                )))
+            }
+        }
+    }
+    let data = vm.load_code(&Rc::new(new));
+    Ok(crate::builtins::code_object(vm, data))
+}
+
 /// `gen.gi_frame`: the generator's frame (None once it finished).
 pub fn generator_frame(vm: &mut Vm, g: ObjRef) -> PyResult<Value> {
     let (frame, saved, started, finished) = match vm.heap.kind(g) {
@@ -479,4 +533,5 @@ pub fn register(vm: &mut Vm) {
     vm.add_getters(tb, getters);
     let code = vm.types.code;
     vm.add_method(code, "co_positions", co_positions, Arity::none());
+    vm.add_method(code, "replace", code_replace, Arity::none().kw());
 }
