@@ -50,3 +50,17 @@ def cur():
     y = fr.f_locals
     print(x is y, sorted(y), fr.f_lineno)
 cur()
+import sys
+def f():
+    me = sys._getframe()
+    v = 1
+    print(sorted(me.f_locals))
+    v = 2
+    w = 3
+    raise ValueError
+try:
+    f()
+except ValueError as e:
+    tb = e.__traceback__.tb_next
+    print(tb.tb_frame.f_locals["v"], sorted(tb.tb_frame.f_locals), tb.tb_frame.f_lineno)
+    print(tb.tb_frame.f_back.f_code.co_name)

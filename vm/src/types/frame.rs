@@ -237,7 +237,21 @@ pub fn traceback_of(vm: &mut Vm, exc: ObjRef) -> Value {
     for t in entries.iter() {
         let line = t.code.code.line_of(t.pc as usize);
         vm.temp_roots.push(next);
-        let f = if frame_of(vm, t.frame).is_some() {
+        let f = if let Some(fo) = frame_of(vm, t.frame) {
+            // The frame had a frame object: once the frame has finished, its line
+            // and locals are those it had when the exception left it.
+            if running_index(vm, t.frame, fo.fi).is_none() {
+                if let Some(Kind::Opaque(o)) = t.frame.obj().map(|r| vm.heap.kind_mut(r)) {
+                    if let Some(p) = o.as_any_mut().downcast_mut::<FrameObj>() {
+                        p.lineno = line;
+                        p.pc = t.pc;
+                        if p.fast.is_none() && t.fast.is_some() {
+                            p.fast = t.fast.clone();
+                            p.locals = Value::None;
+                        }
+                    }
+                }
+            }
             t.frame
         } else {
             let fobj = FrameObj {
