@@ -108,7 +108,7 @@ pub struct ExceptionEntry {
 }
 
 /// A compiled function, class body, module or comprehension.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CodeObject {
     pub name: Rc<str>,
     pub qualname: Rc<str>,

@@ -88,6 +88,9 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("io", include_str!("../python/io.py")),
     ("_stringio", include_str!("../python/_stringio.py")),
     ("traceback", include_str!("../python/traceback.py")),
+    ("linecache", include_str!("../python/linecache.py")),
+    ("inspect", include_str!("../python/inspect.py")),
+    ("doctest", include_str!("../python/doctest.py")),
     ("warnings", include_str!("../python/warnings.py")),
     ("pprint", include_str!("../python/pprint.py")),
     // Part D: more pure-Python modules (many ported from CPython 3.11, see

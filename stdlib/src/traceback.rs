@@ -27,7 +27,8 @@ fn extract_tb(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         _ => vec![],
     };
     let mut out = vec![];
-    for (code, pc) in tb.iter().rev() {
+    for t in tb.iter().rev() {
+        let (code, pc) = (&t.code, &t.pc);
         let c = &code.code;
         let line = c.line_of(*pc as usize);
         out.push(entry(vm, &c.filename, line, &c.name));
@@ -91,6 +92,23 @@ fn getline(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
+/// `source(filename)`: the whole source text of a module the program loaded (the
+/// recording holds it), or None.
+fn source(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.no_kwargs("source", kw)?;
+    vm.check_args("source", args, 1, 1)?;
+    let file = vm.expect_str(args[0], "filename")?;
+    let text = vm
+        .loaded_sources
+        .iter()
+        .find(|(f, _)| *f == file)
+        .map(|(_, s)| s.clone());
+    Ok(match text {
+        Some(t) => vm.new_str(t),
+        None => Value::None,
+    })
+}
+
 /// `exception_line(exc)`: the last line of a traceback, `Type: message`.
 fn exception_line(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.no_kwargs("exception_line", kw)?;
@@ -114,6 +132,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("extract_stack", extract_stack, Arity::range(0, 1)),
         ("frame_info", frame_info, Arity::exactly(1)),
         ("getline", getline, Arity::exactly(2)),
+        ("source", source, Arity::exactly(1)),
         ("exception_line", exception_line, Arity::exactly(1)),
     ];
     vm.add_functions(d, fns);

@@ -102,6 +102,12 @@ impl Vm {
                 Err(_) => "<exception str() failed>".into(),
             };
         }
+        if args.len() == 2 && self.is_subclass_ref(cls, self.types.syntax_error) {
+            return match crate::types::exceptions::syntax_error_str(self, &[Value::Obj(e)], &[]) {
+                Ok(v) => self.str_lossy(v),
+                Err(_) => "<exception str() failed>".into(),
+            };
+        }
         match args.len() {
             0 => String::new(),
             1 => {
@@ -168,7 +174,8 @@ impl Vm {
                 ));
             }
         };
-        for (code, pc) in tb.iter().rev() {
+        for t in tb.iter().rev() {
+            let (code, pc) = (&t.code, &t.pc);
             let c = &code.code;
             let line = c.line_of(*pc as usize);
             let key = (c.filename.to_string(), line, c.name.to_string());
@@ -191,9 +198,69 @@ impl Vm {
             }
         }
         flush_repeat(out, repeat);
+        if self.isinstance_ref(e, self.types.syntax_error) {
+            self.format_syntax_error(e, out);
+            return;
+        }
         let l = self.exception_line(e);
         out.push_str(&l);
         out.push('\n');
+    }
+
+    /// The end of a SyntaxError's report: its location, the line and carets, then
+    /// `SyntaxError: msg` (CPython's `traceback._format_syntax_error`).
+    fn format_syntax_error(&mut self, e: ObjRef, out: &mut String) {
+        let attr = |vm: &mut Vm, n: &str| {
+            crate::types::exceptions::exc_attr(vm, e, n).unwrap_or(Value::None)
+        };
+        let lineno = attr(self, "lineno");
+        let filename = attr(self, "filename");
+        let text = attr(self, "text");
+        let offset = attr(self, "offset");
+        let end_offset = attr(self, "end_offset");
+        let msg = attr(self, "msg");
+        if let Value::Int(l) = lineno {
+            let f = self.as_str(filename).unwrap_or("<string>").to_string();
+            out.push_str(&format!("  File \"{f}\", line {l}\n"));
+        }
+        if let Some(text) = self.as_str(text) {
+            let rtext: Vec<char> = text.trim_end_matches('\n').chars().collect();
+            let spaces = rtext
+                .iter()
+                .take_while(|c| matches!(c, ' ' | '\n' | '\x0c'))
+                .count();
+            let ltext: String = rtext[spaces..].iter().collect();
+            out.push_str(&format!("    {ltext}\n"));
+            if let Value::Int(offset) = offset {
+                let mut end = match end_offset {
+                    Value::Int(0) => offset,
+                    Value::Int(x) => x,
+                    _ => offset,
+                };
+                if offset == end || end == -1 {
+                    end = offset + 1;
+                }
+                let colno = offset - 1 - spaces as i64;
+                let end_colno = end - 1 - spaces as i64;
+                if colno >= 0 {
+                    let lead: String = ltext
+                        .chars()
+                        .take(colno as usize)
+                        .map(|c| if c.is_whitespace() { c } else { ' ' })
+                        .collect();
+                    let n = (end_colno - colno).max(0) as usize;
+                    out.push_str(&format!("    {lead}{}\n", "^".repeat(n)));
+                }
+            }
+        }
+        let cls = self.type_of(Value::Obj(e));
+        let name = self.class_name(cls);
+        let m = if msg.is_none() {
+            "<no detail available>".to_string()
+        } else {
+            self.str_lossy(msg)
+        };
+        out.push_str(&format!("{name}: {m}\n"));
     }
 
     /// The whole report CPython prints for an uncaught exception, chains included.

@@ -117,6 +117,7 @@ impl Vm {
             locals,
             gen: None,
             init_self: Value::Undef,
+            obj: Value::Undef,
         });
         // A module imported by running code: the importer holds values in Rust.
         self.gc_holds += nested as u32;

@@ -940,6 +940,12 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(name);
         let line = self.unit_ref().line;
         self.push_unit(scope, name.as_str().into(), qualname, line);
+        // A decorated function's code starts at its first decorator (co_firstlineno);
+        // its instructions keep their own lines.
+        if let Some(d) = decorators.first() {
+            let l = self.line_of(d.range().start().to_u32());
+            self.unit().first_line = l;
+        }
         self.set_params(args);
         let body = self.docstring(body, true)?;
         self.stmts(body)?;

@@ -42,7 +42,20 @@ pub fn dir_names(vm: &mut Vm, obj: Value) -> PyResult<Vec<String>> {
     };
     for c in vm.class_data(cls).mro.clone() {
         let d = vm.class_data(c).dict;
+        let before = names.len();
         add_dict(vm, d, &mut names);
+        // A built-in type's `__module__` belongs to its metatype (as in CPython), so
+        // neither the type nor its instances list it.
+        if vm.class_data(c).is_builtin {
+            let mut i = before;
+            while i < names.len() {
+                if names[i] == "__module__" {
+                    names.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
     }
     names.sort();
     names.dedup();
@@ -130,7 +143,12 @@ pub(super) fn b_globals(vm: &mut Vm, _args: Args, _: Kw) -> PyResult<Value> {
         .unwrap_or(Value::None))
 }
 pub(super) fn b_locals(vm: &mut Vm, _args: Args, _: Kw) -> PyResult<Value> {
-    let Some(f) = vm.frames.last().cloned() else {
+    frame_locals(vm, vm.frames.len().wrapping_sub(1))
+}
+/// The locals of frame `fi` as `locals()` sees them: the namespace of module and class
+/// bodies, a fresh snapshot dict of a function's variables (None: no such frame).
+pub fn frame_locals(vm: &mut Vm, fi: usize) -> PyResult<Value> {
+    let Some(f) = vm.frames.get(fi).cloned() else {
         return Ok(Value::None);
     };
     if let Some(l) = f.locals {

@@ -3,13 +3,15 @@
 //! others by theme in `print_input`, `numbers`, `iteration`, `introspection`, and
 //! the `sys` module in `sys`.
 
+mod exec;
 mod introspection;
 mod iteration;
 mod numbers;
 mod print_input;
 pub mod sys;
 
-pub use introspection::dir_names;
+pub use exec::code_object;
+pub use introspection::{dir_names, frame_locals};
 
 use introspection::*;
 use iteration::*;
@@ -160,6 +162,9 @@ pub fn register(vm: &mut Vm) {
         ("sorted", b_sorted, Arity::exactly(1).kw()),
         ("__build_class__", b_build_class, Arity::any().kw()),
         ("__import__", b_import, Arity::parsed()),
+        ("compile", exec::b_compile, Arity::parsed()),
+        ("exec", exec::b_exec, Arity::parsed()),
+        ("eval", exec::b_eval, Arity::parsed()),
         ("exit", b_exit, Arity::range(0, 1)),
         ("quit", b_exit, Arity::range(0, 1)),
     ];

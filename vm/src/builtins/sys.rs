@@ -9,7 +9,7 @@ use crate::{PyResult, Vm};
 use crate::Kw;
 
 /// Which standard stream an object stands for (kept in its `_fd` attribute).
-fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {
+pub fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {
     let Value::Obj(r) = v else { return None };
     let cls = vm.heap.get(r).class;
     if vm.class_name(cls) != "TextIOWrapper" {
@@ -24,6 +24,14 @@ fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {
 }
 
 /// `print(..., file=sys.stdout/stderr)` without a method call; false if `f` is not one.
+/// An attribute of the `sys` module as the program set it (`sys.stdout`), if any.
+pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
+    let sys = vm.sys?;
+    let d = vm.module_dict(sys);
+    let k = vm.intern(name);
+    vm.dict_get_str(d, k)
+}
+
 pub fn write_std_stream(vm: &mut Vm, f: Value, s: &str) -> PyResult<bool> {
     let r = match stream_fd(vm, f) {
         Some(1) => vm.effects.write_stdout(s),
@@ -159,8 +167,54 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
         return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
     }
     let t = Value::Obj(vm.type_of(e));
-    Ok(vm.new_tuple(vec![t, e, Value::None]))
+    let tb = match e {
+        Value::Obj(r) => crate::types::frame::traceback_of(vm, r),
+        _ => Value::None,
+    };
+    Ok(vm.new_tuple(vec![t, e, tb]))
 }
+/// `sys.displayhook(value)`: what an expression statement of the REPL or of code
+/// compiled in 'single' mode does with its value: print its repr to `sys.stdout`
+/// and keep it in `builtins._`.
+fn displayhook(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let v = args[0];
+    if v.is_none() {
+        return Ok(Value::None);
+    }
+    let k = vm.intern("_");
+    vm.dict_set(vm.builtins, k, Value::None)?;
+    let s = vm.repr(v)?;
+    write_stdout(vm, &format!("{s}\n"))?;
+    vm.dict_set(vm.builtins, k, v)?;
+    Ok(Value::None)
+}
+
+/// Write text to `sys.stdout` as `print` does.
+pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
+    match sys_attr(vm, "stdout") {
+        Some(f) if stream_fd(vm, f) != Some(1) && !f.is_none() => {
+            let t = vm.new_str(s.to_string());
+            vm.call_method(f, "write", &[t])?;
+            Ok(())
+        }
+        _ => {
+            let r = vm.effects.write_stdout(s);
+            vm.fx(r)
+        }
+    }
+}
+
+/// PRINT_EXPR: call `sys.displayhook`.
+pub fn print_expr(vm: &mut Vm, v: Value) -> PyResult<()> {
+    match sys_attr(vm, "displayhook") {
+        Some(h) => {
+            vm.call(h, &[v], &[])?;
+            Ok(())
+        }
+        None => Err(vm.new_error(vm.types.runtime_error, "lost sys.displayhook".into())),
+    }
+}
+
 fn intern_fn(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let s = vm.expect_str(args[0], "intern() argument")?;
     Ok(vm.intern(&s))
@@ -189,6 +243,12 @@ pub fn create(vm: &mut Vm) {
         ("getrecursionlimit", getrecursionlimit, Arity::none()),
         ("setrecursionlimit", setrecursionlimit, Arity::exactly(1)),
         ("exc_info", exc_info, Arity::none()),
+        ("displayhook", displayhook, Arity::exactly(1)),
+        (
+            "_getframe",
+            crate::types::frame::sys_getframe,
+            Arity::range(0, 1),
+        ),
         ("intern", intern_fn, Arity::exactly(1)),
         ("getsizeof", getsizeof, Arity::range(1, 2)),
     ];
@@ -221,6 +281,10 @@ pub fn create(vm: &mut Vm) {
         let _ = vm.dict_set(sd, ek, ev);
         set(vm, d, name, Value::Obj(s));
         set(vm, d, &format!("__{name}__"), Value::Obj(s));
+    }
+    let dk = vm.intern("displayhook");
+    if let Some(h) = vm.dict_get_str(d, dk) {
+        set(vm, d, "__displayhook__", h);
     }
     set(vm, d, "modules", Value::Obj(vm.modules));
     let version = vm.new_str("3.11.7 (revpy 0.1.0)".into());

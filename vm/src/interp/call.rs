@@ -131,6 +131,7 @@ impl Vm {
             locals: None,
             gen: None,
             init_self: Value::Undef,
+            obj: Value::Undef,
         });
         Ok(())
     }
@@ -203,6 +204,7 @@ impl Vm {
                 locals: None,
                 gen: None,
                 init_self: Value::Undef,
+                obj: Value::Undef,
             };
             let g = self.new_generator(GenData {
                 frame: Some(frame),
@@ -232,6 +234,7 @@ impl Vm {
             locals: None,
             gen: None,
             init_self: Value::Undef,
+            obj: Value::Undef,
         });
         Ok(true)
     }

@@ -33,6 +33,8 @@ pub struct Frame {
     pub gen: Option<ObjRef>,
     /// For a frame running `__init__` of a class call: the new object, returned instead.
     pub init_self: Value,
+    /// The frame object made for it (`sys._getframe()`), or Undef.
+    pub obj: Value,
 }
 
 impl Frame {
@@ -45,6 +47,7 @@ impl Frame {
             f(Value::Obj(g));
         }
         f(self.init_self);
+        f(self.obj);
         self.code.consts.iter().for_each(|v| f(*v));
     }
     /// The line of the instruction being executed.

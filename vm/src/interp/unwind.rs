@@ -4,6 +4,7 @@
 use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyErr, PyResult, Vm};
+use std::rc::Rc;
 
 impl Vm {
     /// Route an exception raised in the top frame to a handler, unwinding frames down to
@@ -23,9 +24,32 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let pc = self.frames[fi].ip.saturating_sub(1);
             if !skip_tb {
-                let code = self.frames[fi].code.clone();
+                let f = &self.frames[fi];
+                let code = f.code.clone();
+                let is_function = f.locals.is_none() && code.code.name.as_ref() != "<module>";
+                let fast = if is_function {
+                    let b = f.base as usize;
+                    let n = code.code.varnames.len()
+                        + code.code.cellvars.len()
+                        + code.code.freevars.len();
+                    self.stack.get(b..b + n).map(Rc::from)
+                } else {
+                    None
+                };
+                let entry = crate::object::TbEntry {
+                    code,
+                    pc,
+                    globals: Value::Obj(f.globals),
+                    ns: if is_function {
+                        Value::None
+                    } else {
+                        Value::Obj(f.locals.unwrap_or(f.globals))
+                    },
+                    fast,
+                    frame: f.obj,
+                };
                 if let Kind::Exception(e) = self.heap.kind_mut(err.0) {
-                    e.traceback.push((code, pc));
+                    e.traceback.push(entry);
                 }
             }
             skip_tb = false;

@@ -191,11 +191,27 @@ pub enum GenFlavor {
 #[derive(Clone, Debug)]
 pub struct ExcData {
     pub args: Value,
-    /// Traceback entries, innermost first: (code, instruction index).
-    pub traceback: Vec<(Rc<CodeData>, u32)>,
+    /// Traceback entries, innermost first.
+    pub traceback: Vec<TbEntry>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+}
+
+/// One frame an exception passed through: what its traceback object and the
+/// frame object (`tb_frame`) show.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    pub code: Rc<CodeData>,
+    /// The instruction that raised or called.
+    pub pc: u32,
+    pub globals: Value,
+    /// The namespace of a module or class body (None for functions).
+    pub ns: Value,
+    /// A function frame's variables (and cells) when the exception passed.
+    pub fast: Option<Rc<[Value]>>,
+    /// The frame object the frame had then (`sys._getframe()`), or Undef.
+    pub frame: Value,
 }
 
 /// Iterator states of the built-in iterators.
@@ -444,8 +460,14 @@ impl Kind {
                 f(e.args);
                 f(e.cause);
                 f(e.context);
-                for (c, _) in &e.traceback {
-                    trace_code(c, f);
+                for t in &e.traceback {
+                    trace_code(&t.code, f);
+                    f(t.globals);
+                    f(t.ns);
+                    f(t.frame);
+                    if let Some(fast) = &t.fast {
+                        fast.iter().for_each(|v| f(*v));
+                    }
                 }
             }
             Kind::Super(c, o) => {

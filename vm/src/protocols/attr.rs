@@ -305,7 +305,13 @@ impl Vm {
             }
         }
         if let Some(d) = descr {
-            return self.bind_descriptor(d, obj, cls).map(Some);
+            // A built-in type's `__module__` belongs to the type, not to its instances
+            // (CPython keeps it on the metatype): `[].__module__` is an AttributeError.
+            let is_module =
+                matches!((name, self.names.__module__), (Value::Obj(a), Value::Obj(b)) if a == b);
+            if !(is_module && self.class_data(cls).is_builtin) {
+                return self.bind_descriptor(d, obj, cls).map(Some);
+            }
         }
         if let Value::Obj(r) = obj {
             if let Some(f) = self.opaque_protocols(r).and_then(|p| p.getattr) {

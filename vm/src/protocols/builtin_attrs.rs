@@ -56,17 +56,7 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
         },
         Kind::Code(c) => {
             let c = c.clone();
-            match name {
-                "co_name" => Some(vm.new_str(c.code.name.to_string())),
-                "co_filename" => Some(vm.new_str(c.code.filename.to_string())),
-                "co_firstlineno" => Some(Value::Int(c.code.first_line as i64)),
-                "co_argcount" => Some(Value::Int(c.code.argcount as i64)),
-                "co_varnames" => {
-                    let names = c.varnames.clone();
-                    Some(vm.new_tuple(names))
-                }
-                _ => None,
-            }
+            code_attr(vm, &c, name)
         }
         Kind::BoundMethod(f, s) => {
             let (f, s) = (*f, *s);
@@ -110,6 +100,13 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             "__name__" => Some(g.name),
             "__qualname__" => Some(g.qualname),
             "gi_running" => Some(Value::Bool(g.running)),
+            "gi_suspended" => Some(Value::Bool(g.started && !g.running && !g.finished)),
+            "gi_frame" => Some(crate::types::frame::generator_frame(vm, r)?),
+            "gi_code" => g
+                .frame
+                .as_ref()
+                .map(|f| f.code.clone())
+                .map(|c| crate::builtins::code_object(vm, c)),
             _ => None,
         },
         Kind::Coroutine(g) => match name {
@@ -141,5 +138,60 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             _ => None,
         },
         _ => None,
+    })
+}
+
+/// The `co_*` attributes of a code object, as CPython 3.11 shows them.
+fn code_attr(vm: &mut Vm, c: &crate::object::CodeData, name: &str) -> Option<Value> {
+    use revpy_compiler::code::flags;
+    let code = &c.code;
+    let strs = |vm: &mut Vm, names: &[std::rc::Rc<str>]| {
+        let items = names.iter().map(|n| vm.intern(n)).collect();
+        vm.new_tuple(items)
+    };
+    Some(match name {
+        "co_name" => vm.new_str(code.name.to_string()),
+        "co_qualname" => vm.new_str(code.qualname.to_string()),
+        "co_filename" => vm.new_str(code.filename.to_string()),
+        "co_firstlineno" => Value::Int(code.first_line as i64),
+        "co_argcount" => Value::Int(code.argcount as i64),
+        "co_posonlyargcount" => Value::Int(code.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(code.kwonlyargcount as i64),
+        "co_nlocals" => Value::Int(c.varnames.len() as i64),
+        "co_stacksize" => Value::Int(code.max_stack as i64),
+        "co_varnames" => {
+            let names = c.varnames.clone();
+            vm.new_tuple(names)
+        }
+        "co_names" => {
+            let names = c.names.clone();
+            vm.new_tuple(names)
+        }
+        "co_cellvars" => strs(vm, &code.cellvars),
+        "co_freevars" => strs(vm, &code.freevars),
+        "co_consts" => {
+            // A function's docstring is its first constant in CPython.
+            let mut items = c.consts.clone();
+            if let Some(d) = &code.doc {
+                let d = vm.new_str(d.to_string());
+                items.insert(0, d);
+            }
+            vm.new_tuple(items)
+        }
+        "co_flags" => {
+            // CO_OPTIMIZED | CO_NEWLOCALS for functions, CO_NESTED inside functions;
+            // revpy's own NAME_LOCALS bit (module and class bodies) is not shown.
+            let is_function =
+                code.flags & flags::NAME_LOCALS == 0 && code.name.as_ref() != "<module>";
+            let mut f = code.flags & !flags::NAME_LOCALS;
+            if is_function {
+                f |= 0x1 | 0x2;
+                if code.qualname.contains("<locals>") {
+                    f |= 0x10;
+                }
+            }
+            Value::Int(f as i64)
+        }
+        _ => return None,
     })
 }

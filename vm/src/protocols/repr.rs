@@ -602,13 +602,6 @@ impl Vm {
 
     /// The REPL's echo of an expression statement.
     pub(crate) fn print_expr(&mut self, v: Value) -> PyResult<()> {
-        if v.is_none() {
-            return Ok(());
-        }
-        let s = self.repr(v)?;
-        let r = self.effects.write_stdout(&format!("{s}\n"));
-        self.fx(r)?;
-        let k = self.intern("_");
-        self.dict_set(self.builtins, k, v)
+        crate::builtins::sys::print_expr(self, v)
     }
 }

@@ -72,7 +72,10 @@ impl Vm {
     }
 }
 
-fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if let Value::Obj(r) = args[0] {
+        crate::types::frame::set_traceback(vm, r, args[1])?;
+    }
     Ok(args[0])
 }
 
@@ -200,10 +203,27 @@ pub fn exc_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Val
         "__cause__" => cause,
         "__context__" => context,
         "__suppress_context__" => Value::Bool(suppress),
-        "__traceback__" => Value::None,
+        "__traceback__" => crate::types::frame::traceback_of(vm, r),
         "value" if vm.isinstance_ref(r, vm.types.stop_iteration) => first,
         "code" if vm.isinstance_ref(r, vm.types.system_exit) => first,
-        "msg" if vm.isinstance_ref(r, vm.types.syntax_error) => first,
+        "msg" if vm.isinstance_ref(r, vm.types.syntax_error) => {
+            let k = vm.intern("msg");
+            match vm.heap.get(r).dict.and_then(|d| vm.dict_get_str(d, k)) {
+                Some(v) => v,
+                None => first,
+            }
+        }
+        "filename"
+        | "lineno"
+        | "offset"
+        | "text"
+        | "end_lineno"
+        | "end_offset"
+        | "print_file_and_line"
+            if vm.isinstance_ref(r, vm.types.syntax_error) =>
+        {
+            exc_dict_attr(vm, r, name)
+        }
         "errno" | "strerror" if vm.isinstance_ref(r, vm.types.os_error) => {
             let items = vm.tuple_items(args);
             let i = if name == "errno" { 0 } else { 1 };
@@ -234,6 +254,10 @@ pub fn exc_setattr(vm: &mut Vm, r: crate::object::ObjRef, name: &str, v: Value) 
     if !is_exc {
         return Ok(false);
     }
+    if name == "__traceback__" {
+        crate::types::frame::set_traceback(vm, r, v)?;
+        return Ok(true);
+    }
     let tuple = if name == "args" {
         Some(vm.iterate(v)?)
     } else {
@@ -257,7 +281,80 @@ pub fn exc_setattr(vm: &mut Vm, r: crate::object::ObjRef, name: &str, v: Value) 
     Ok(true)
 }
 
+/// SyntaxError's fields from its arguments `(msg, (filename, lineno, offset, text,
+/// end_lineno, end_offset))`, as CPython's `SyntaxError.__init__` sets them.
+pub fn set_syntax_error_fields(vm: &mut Vm, r: crate::object::ObjRef) {
+    let Kind::Exception(e) = vm.heap.kind(r) else {
+        return;
+    };
+    let args = vm.tuple_items(e.args);
+    if args.len() != 2 {
+        return;
+    }
+    let info = match args[1] {
+        Value::Obj(t) => match vm.heap.kind(t) {
+            Kind::Tuple(items) if (4..=6).contains(&items.len()) => items.clone(),
+            _ => return,
+        },
+        _ => return,
+    };
+    let d = match vm.heap.get(r).dict {
+        Some(d) => d,
+        None => {
+            let d = vm.new_dict();
+            vm.heap.get_mut(r).dict = Some(d);
+            d
+        }
+    };
+    let names = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
+    for (i, n) in names.iter().enumerate() {
+        let k = vm.intern(n);
+        let v = info.get(i).copied().unwrap_or(Value::None);
+        let _ = vm.dict_set(d, k, v);
+    }
+}
+
+fn syntax_error_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    exc_init(vm, args, kw)?;
+    if let Some(Value::Obj(r)) = args.first() {
+        set_syntax_error_fields(vm, *r);
+    }
+    Ok(Value::None)
+}
+
+/// `str(SyntaxError)`: `msg (file, line N)` with the file's base name, as CPython.
+pub fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let r = args[0].obj().expect("exception");
+    let msg = exc_attr(vm, r, "msg").unwrap_or(Value::None);
+    let msg = vm.str(msg)?;
+    let file = exc_attr(vm, r, "filename").unwrap_or(Value::None);
+    let file = vm
+        .as_str(file)
+        .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+    let line = match exc_attr(vm, r, "lineno") {
+        Some(Value::Int(i)) => Some(i),
+        _ => None,
+    };
+    let s = match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    };
+    Ok(vm.new_str(s))
+}
+
 pub fn register(vm: &mut Vm) {
+    let se = vm.types.syntax_error;
+    vm.add_method(se, "__init__", syntax_error_init, Arity::any().kw());
+    vm.add_method(se, "__str__", syntax_error_str, Arity::none());
     let c = vm.types.base_exception;
     vm.add_staticmethod(c, "__new__", exc_new, Arity::any().kw());
     vm.add_method(c, "__init__", exc_init, Arity::any().kw());

@@ -12,6 +12,7 @@ pub mod dict;
 pub mod dunders;
 pub mod exceptions;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod generic_alias;
@@ -82,6 +83,8 @@ types! {
     module = "module": object / Other;
     cell = "cell": object / Other;
     code = "code": object / Other;
+    frame = "frame": object / Other;
+    traceback = "traceback": object / Other;
     generator = "generator": object / Other;
     coroutine = "coroutine": object / Other;
     async_generator = "async_generator": object / Other;
