@@ -35,7 +35,7 @@ impl OpaqueObject for Deque {
 /// How the VM's operators treat a deque.
 static DEQUE: Protocols = Protocols {
     repr: Some(repr),
-    len: Some(|vm, me| item_count(vm, me)),
+    len: Some(item_count),
     hash: HashProto::Unhashable,
     compare: Some(compare),
     iter: Some(|vm, me| make_iter(vm, me, false)),
