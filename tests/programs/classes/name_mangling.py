@@ -178,7 +178,13 @@ class F:
 
 f = F()
 print(F.__slots__, f.show(), f._F__s)
-print(sorted(k for k in vars(F) if k in ("_F__s", "t", "__u__")))
+print(hasattr(f, "__dict__"))
+try:
+    f.__s = 5  # outside the class: the slot is _F__s, so there is none named __s
+except AttributeError as e:
+    print("AttributeError:", e)
+f._F__s = 6
+print(f.show())
 
 
 class G:
