@@ -284,10 +284,14 @@ fn strs(v: &[Rc<str>]) -> Vec<&str> {
 #[test]
 fn private_names_are_mangled_as_cpython() {
     // Values from CPython 3.11 (`co_names`, `co_varnames`, `co_cellvars`, ...).
-    let src = "class __A:\n def f(self):\n  __v = 1\n  def g(): return __v + self.__w\n  return g\n";
+    let src =
+        "class __A:\n def f(self):\n  __v = 1\n  def g(): return __v + self.__w\n  return g\n";
     let c = compile(src, "exec").unwrap();
     let a = &inner_codes(&c)[0];
-    assert_eq!(strs(&a.names), ["__name__", "__module__", "__qualname__", "f"]);
+    assert_eq!(
+        strs(&a.names),
+        ["__name__", "__module__", "__qualname__", "f"]
+    );
     let f = &inner_codes(a)[0];
     assert_eq!(&*f.name, "f");
     assert_eq!(strs(&f.varnames), ["self", "g"]);
