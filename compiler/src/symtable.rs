@@ -145,6 +145,28 @@ struct Builder {
     /// `from __future__ import annotations`: annotations are strings, never
     /// evaluated, so their names belong to no scope.
     future_annotations: bool,
+    /// The name of the innermost enclosing class (CPython's `st_private`): names are
+    /// recorded mangled with it.
+    private: Option<String>,
+}
+
+/// CPython's `_Py_Mangle`: inside a class named `private` (and the functions nested
+/// in it), `__spam` becomes `_private__spam` (the class name without its leading
+/// underscores). Names ending in `__`, names with a dot, and names in a class named
+/// only with underscores stay as they are. Idempotent: a mangled name starts with one
+/// underscore.
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
+    let Some(p) = private else {
+        return name.into();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.into();
+    }
+    let p = p.trim_start_matches('_');
+    if p.is_empty() {
+        return name.into();
+    }
+    format!("_{p}{name}").into()
 }
 
 /// How deeply statements and expressions may nest, counted as CPython 3.11 counts
@@ -166,6 +188,7 @@ pub fn analyze(body: &[Stmt], future_annotations: bool) -> Result<SymbolTable, C
         depth: 0,
         too_deep: false,
         future_annotations,
+        private: None,
     };
     for s in body {
         b.stmt(s);
@@ -321,11 +344,17 @@ impl Builder {
         prev
     }
 
+    fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        mangle(self.private.as_deref(), name)
+    }
+
     fn def(&mut self, name: &str) {
-        self.scopes[self.cur].add(name, DEF_LOCAL);
+        let name = self.mangle(name);
+        self.scopes[self.cur].add(&name, DEF_LOCAL);
     }
     fn use_name(&mut self, name: &str) {
-        self.scopes[self.cur].add(name, USE);
+        let name = self.mangle(name);
+        self.scopes[self.cur].add(&name, USE);
         if name == "super"
             && matches!(
                 self.scopes[self.cur].kind,
@@ -475,14 +504,15 @@ impl Builder {
         let mut seen: HashSet<String> = self.scopes[self.cur].params.iter().cloned().collect();
         for a in names {
             let n = a.arg.as_str();
-            if !seen.insert(n.to_string()) {
+            let m = self.mangle(n).into_owned();
+            if !seen.insert(m.clone()) {
                 self.fail(
                     format!("duplicate argument '{n}' in function definition"),
                     a,
                 );
             }
-            self.scopes[self.cur].params.push(n.to_string());
-            self.scopes[self.cur].add(n, DEF_PARAM);
+            self.scopes[self.cur].params.push(m.clone());
+            self.scopes[self.cur].add(&m, DEF_PARAM);
         }
     }
 
@@ -552,7 +582,9 @@ impl Builder {
                 }
                 self.def(&c.name);
                 let prev = self.push_scope(c, ScopeKind::Class, &c.name);
+                let outer = self.private.replace(c.name.to_string());
                 self.stmts(&c.body);
+                self.private = outer;
                 self.cur = prev;
             }
             Stmt::Return(r) => {
@@ -732,7 +764,8 @@ impl Builder {
 
     /// A `global` or `nonlocal` declaration of `n` (CPython's checks and messages).
     fn directive(&mut self, n: &str, what: &str, flag: u8, node: &impl Ranged) {
-        if let Some(&f) = self.scopes[self.cur].flags.get(n) {
+        let m = self.mangle(n).into_owned();
+        if let Some(&f) = self.scopes[self.cur].flags.get(&m) {
             let msg = if f & DEF_PARAM != 0 {
                 Some(format!("name '{n}' is parameter and {what}"))
             } else if f & USE != 0 {
@@ -752,9 +785,9 @@ impl Builder {
         let range = (r.start().to_u32(), r.end().to_u32());
         self.scopes[self.cur]
             .directives
-            .entry(n.to_string())
+            .entry(m.clone())
             .or_insert(range);
-        self.scopes[self.cur].add(n, flag);
+        self.scopes[self.cur].add(&m, flag);
     }
 
     fn pattern(&mut self, p: &ast::Pattern) {
@@ -859,6 +892,10 @@ impl Builder {
             chain.push(i);
             i = self.scopes[i].parent.unwrap_or(0);
         }
+        // As CPython: the check above looks for the name as written, the binding is
+        // mangled.
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         let target_kind = self.scopes[i].kind;
         if target_kind == ScopeKind::Class {
             self.fail(
@@ -998,9 +1035,10 @@ impl Builder {
                 ast::ExprContext::Load => self.use_name(&n.id),
                 _ => {
                     if self.in_comp_target > 0 {
+                        let m = self.mangle(&n.id).into_owned();
                         let sc = &mut self.scopes[self.cur];
-                        if !sc.comp_iter_vars.iter().any(|v| v == n.id.as_str()) {
-                            sc.comp_iter_vars.push(n.id.to_string());
+                        if !sc.comp_iter_vars.contains(&m) {
+                            sc.comp_iter_vars.push(m);
                         }
                     }
                     self.def(&n.id)

@@ -265,3 +265,67 @@ fn future_statement_errors() {
     }
     assert!(compile("from __future__ import annotations", "single").is_ok());
 }
+
+/// The code objects among the constants of `c`.
+fn inner_codes(c: &CodeObject) -> Vec<Rc<CodeObject>> {
+    c.consts
+        .iter()
+        .filter_map(|k| match k {
+            Constant::Code(code) => Some(code.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn strs(v: &[Rc<str>]) -> Vec<&str> {
+    v.iter().map(|s| &**s).collect()
+}
+
+#[test]
+fn private_names_are_mangled_as_cpython() {
+    // Values from CPython 3.11 (`co_names`, `co_varnames`, `co_cellvars`, ...).
+    let src =
+        "class __A:\n def f(self):\n  __v = 1\n  def g(): return __v + self.__w\n  return g\n";
+    let c = compile(src, "exec").unwrap();
+    let a = &inner_codes(&c)[0];
+    assert_eq!(
+        strs(&a.names),
+        ["__name__", "__module__", "__qualname__", "f"]
+    );
+    let f = &inner_codes(a)[0];
+    assert_eq!(&*f.name, "f");
+    assert_eq!(strs(&f.varnames), ["self", "g"]);
+    // (CPython puts cell parameters first; revpy orders cells as its children use
+    // them: only the set is compared.)
+    let mut cells = strs(&f.cellvars);
+    cells.sort();
+    assert_eq!(cells, ["_A__v", "self"]);
+    let g = &inner_codes(f)[0];
+    assert_eq!(strs(&g.freevars), ["_A__v", "self"]);
+    assert_eq!(strs(&g.names), ["_A__w"]);
+    assert_eq!(&*g.qualname, "__A.f.<locals>.g");
+    // Errors name the parameter or variable as written, except the unresolved
+    // `nonlocal`, which CPython reports mangled.
+    let e = |src: &str| syntax_error(src, "exec").1;
+    assert_eq!(
+        e("class A:\n def f(self, __a, __a): pass\n"),
+        "duplicate argument '__a' in function definition"
+    );
+    assert_eq!(
+        e("class A:\n def f(self):\n  __x = 1\n  global __x\n"),
+        "name '__x' is assigned to before global declaration"
+    );
+    assert_eq!(
+        e("class A:\n def f(self):\n  nonlocal __y\n"),
+        "no binding for nonlocal '_A__y' found"
+    );
+    assert_eq!(
+        e("class A:\n def f(self, __p):\n  global __p\n"),
+        "name '__p' is parameter and global"
+    );
+    // Outside a class nothing is mangled.
+    let m = compile("def f(__a): return __b.__c\n", "exec").unwrap();
+    let f = &inner_codes(&m)[0];
+    assert_eq!(strs(&f.varnames), ["__a"]);
+    assert_eq!(strs(&f.names), ["__b", "__c"]);
+}

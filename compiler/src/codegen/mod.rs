@@ -113,6 +113,9 @@ pub(crate) struct Unit<'a> {
     pub flags: u32,
     pub doc: Option<Rc<str>>,
     pub line: u32,
+    /// The name of the innermost enclosing class (CPython's `u_private`), with which
+    /// names are mangled; inherited from the enclosing unit.
+    pub private: Option<Rc<str>>,
 }
 
 /// CPython's limit on statically nested blocks (`CO_MAXBLOCKS`): loops, `try`,
@@ -261,6 +264,7 @@ impl<'a> Compiler<'a> {
         for (i, c) in cellvars.iter().chain(&freevars).enumerate() {
             cell_index.entry(c.clone()).or_insert(i as u32);
         }
+        let private = self.units.last().and_then(|u| u.private.clone());
         let unit = Unit {
             scope,
             kind: s.kind,
@@ -295,6 +299,7 @@ impl<'a> Compiler<'a> {
                 },
             doc: None,
             line,
+            private,
         };
         self.units.push(unit);
     }
@@ -450,7 +455,19 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadConst, i);
     }
 
+    /// `name` mangled with the enclosing class's name (see [`crate::symtable::mangle`]).
+    pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        crate::symtable::mangle(self.unit_ref().private.as_deref(), name)
+    }
+
+    /// The index of `n`, mangled, in `co_names` (as CPython's `ADDOP_NAME`).
     pub fn add_name(&mut self, n: &str) -> u32 {
+        let n = self.mangle(n).into_owned();
+        self.add_name_unmangled(&n)
+    }
+
+    /// The index of `n`, as it is, in `co_names` (as CPython's `ADDOP_N`).
+    pub fn add_name_unmangled(&mut self, n: &str) -> u32 {
         let u = self.unit();
         if let Some(&i) = u.name_index.get(n) {
             return i;
@@ -480,6 +497,8 @@ impl<'a> Compiler<'a> {
 
     /// Emit a load, store or delete of a variable, choosing the instruction from scope.
     pub fn name_op(&mut self, name: &str, ctx: ast::ExprContext) -> CResult {
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         let (kind, scope) = {
             let u = self.unit_ref();
             (u.kind, self.st.scopes[u.scope].lookup(name))

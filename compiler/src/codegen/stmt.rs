@@ -206,7 +206,7 @@ impl<'a> Compiler<'a> {
                     match &a.asname {
                         Some(alias) => {
                             for part in a.name.split('.').skip(1) {
-                                let n = self.add_name(part);
+                                let n = self.add_name_unmangled(part);
                                 self.emit(Op::LoadAttr, n);
                             }
                             self.store_name(alias)?;
@@ -425,7 +425,8 @@ impl<'a> Compiler<'a> {
                 self.annotation(&a.annotation)?;
                 let ann = self.add_name("__annotations__");
                 self.emit(Op::LoadName, ann);
-                self.load_const(Constant::Str(n.id.as_str().into()));
+                let key = self.mangle(&n.id).into_owned();
+                self.load_const(Constant::Str(key.into()));
                 self.emit(Op::StoreSubscr, 0);
             }
             Expr::Attribute(t) if a.value.is_none() => {
@@ -870,7 +871,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kwdefaults.is_empty() {
             for (n, d) in &kwdefaults {
-                self.load_const(Constant::Str((*n).into()));
+                let key = self.mangle(n).into_owned();
+                self.load_const(Constant::Str(key.into()));
                 self.expr(d)?;
             }
             self.emit(Op::BuildMap, kwdefaults.len() as u32);
@@ -889,7 +891,8 @@ impl<'a> Compiler<'a> {
             .collect();
         for a in params {
             if let Some(an) = &a.annotation {
-                self.load_const(Constant::Str(a.arg.as_str().into()));
+                let key = self.mangle(&a.arg).into_owned();
+                self.load_const(Constant::Str(key.into()));
                 self.annotation(an)?;
                 anns += 1;
             }
@@ -1010,6 +1013,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(&c.name);
         let line = self.unit_ref().line;
         self.push_unit(scope, c.name.as_str().into(), qualname.clone(), line);
+        self.unit().private = Some(c.name.as_str().into());
         self.unit().flags |= flags::NAME_LOCALS;
         let n = self.add_name("__name__");
         self.emit(Op::LoadName, n);

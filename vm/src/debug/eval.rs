@@ -192,10 +192,14 @@ impl Vm {
     }
 }
 
+/// The wrapper class's name: only underscores, so that no private name in the
+/// evaluated source is mangled (as in pdb, which compiles at module level).
+const WRAPPER: &str = "___";
+
 /// Compile `source` as the body of a class (an expression is assigned to `RESULT`)
 /// and return that body's code.
 fn compile_body(source: &str, expr: bool) -> Result<Rc<CodeObject>, String> {
-    let mut text = String::from("class __revdb_eval__:\n");
+    let mut text = format!("class {WRAPPER}:\n");
     if expr {
         text.push_str(&format!("    {RESULT} = ({source}\n)\n"));
     } else {
@@ -212,7 +216,7 @@ fn compile_body(source: &str, expr: bool) -> Result<Rc<CodeObject>, String> {
         .consts
         .iter()
         .find_map(|c| match c {
-            revpy_compiler::Constant::Code(code) if code.name.as_ref() == "__revdb_eval__" => {
+            revpy_compiler::Constant::Code(code) if code.name.as_ref() == WRAPPER => {
                 Some(code.clone())
             }
             _ => None,
