@@ -449,6 +449,24 @@ impl Vm {
                 return Ok(());
             }
         }
+        if let Kind::Function(_) = self.heap.kind(r) {
+            // A function's names are its own fields (tracebacks and argument
+            // errors use them), as CPython's func_name/func_qualname.
+            let which = self.as_str(name).map(|n| n.to_string());
+            if let Some(n @ ("__name__" | "__qualname__")) = which.as_deref() {
+                if self.as_str(value).is_none() {
+                    return Err(self.new_type_error(format!("{n} must be set to a string object")));
+                }
+                if let Kind::Function(f) = self.heap.kind_mut(r) {
+                    if n == "__name__" {
+                        f.name = value;
+                    } else {
+                        f.qualname = value;
+                    }
+                }
+                return Ok(());
+            }
+        }
         if !self.slot_allows(cls, name) {
             return Err(self.attribute_error(obj, name));
         }
