@@ -71,10 +71,6 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("enum", include_str!("../python/enum.py")),
     ("_enum_flag", include_str!("../python/_enum_flag.py")),
     ("dataclasses", include_str!("../python/dataclasses.py")),
-    (
-        "_dataclass_methods",
-        include_str!("../python/_dataclass_methods.py"),
-    ),
     ("contextlib", include_str!("../python/contextlib.py")),
     ("re", include_str!("../python/re.py")),
     ("_re_template", include_str!("../python/_re_template.py")),
