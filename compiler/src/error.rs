@@ -101,7 +101,12 @@ impl CompileError {
     /// Fill in file name, line, column and source line from the byte offset.
     pub fn locate(mut self, filename: &str, source: &str) -> CompileError {
         self.filename = filename.to_string();
-        let off = (self.offset.unwrap_or(0) as usize).min(source.len());
+        let mut off = (self.offset.unwrap_or(0) as usize).min(source.len());
+        // Offsets come from the parser (or a fuzzer's mutated source): never cut
+        // a character in two.
+        while !source.is_char_boundary(off) {
+            off -= 1;
+        }
         let before = &source[..off];
         self.line = before.matches('\n').count() as u32 + 1;
         let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
@@ -116,7 +121,13 @@ impl CompileError {
             Some(end) if (end as usize) > line_end => {
                 source[line_start..line_end].trim_end().chars().count() as u32 + 1
             }
-            Some(end) => source[line_start..(end as usize).max(off)].chars().count() as u32 + 1,
+            Some(end) => {
+                let mut end = (end as usize).max(off).min(line_end);
+                while !source.is_char_boundary(end) {
+                    end += 1;
+                }
+                source[line_start..end].chars().count() as u32 + 1
+            }
             None => 0,
         };
         self
