@@ -130,6 +130,11 @@ fn a_loop_inside_one_native_call_stops_at_the_instruction_budget() {
         "print('start')\ntry:\n    sum(iter(int, 1))\nexcept BaseException:\n    print('caught')\n",
         "print('start')\nprint(sum(range(10**12)))\n",
         "print('start')\nprint(max(x for x in range(10**12)))\n",
+        // One big-int operation that would take minutes: charged before it starts.
+        "print('start')\nx = 7 ** 10**8\n",
+        "print('start')\nx = (1 << 10**8) * ((1 << 10**8) + 1)\n",
+        "print('start')\nx = (1 << 10**8) // ((1 << 10**7) + 1)\n",
+        "print('start')\nx = pow(3, 10**10000, 2**(10**6) + 1)\n",
     ] {
         let (status, out, _) = run(src, Some(100_000), None);
         assert_eq!(
@@ -139,4 +144,11 @@ fn a_loop_inside_one_native_call_stops_at_the_instruction_budget() {
         );
         assert_eq!(out, "start\n", "{src}");
     }
+    // Small big-int work runs as without a budget.
+    let (status, out, _) = run(
+        "print(len(str(7 ** 1000 * 3 ** 2000 // 11 ** 300 % 10 ** 1600)))\n",
+        Some(100_000),
+        None,
+    );
+    assert_eq!((status, out.as_str()), (ExitStatus::Code(0), "1487\n"));
 }

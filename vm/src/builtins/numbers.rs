@@ -92,6 +92,9 @@ pub(super) fn b_pow(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             if md.is_zero() {
                 return Err(vm.new_value_error("pow() 3rd argument cannot be 0".into()));
             }
+            // Squarings and multiplications modulo md, one per bit of e.
+            let m_limbs = md.bits().div_ceil(64);
+            vm.native_work(e.bits().saturating_mul(2).saturating_mul(m_limbs * m_limbs) / 4)?;
             let r = if e.is_negative() {
                 // Modular inverse.
                 let inv = mod_inverse(&b, &md).ok_or_else(|| {

@@ -113,6 +113,23 @@ impl Vm {
         Ok(())
     }
 
+    /// A native operation about to do about `units` instructions' worth of work in
+    /// one go (a big-int multiplication or power): free without budgets; with them,
+    /// charged before the work starts, so a budget stops `10**10**8` at once instead
+    /// of after the minutes it would take (an estimate, never an exact count: only
+    /// whether the program is stopped depends on it, and only under a budget).
+    pub fn native_work(&mut self, units: u64) -> crate::PyResult<()> {
+        if !self.limits.active() || units < 4096 {
+            return Ok(());
+        }
+        self.limits.native_steps = self.limits.native_steps.saturating_add(units);
+        self.check_limits()?;
+        if self.abort.is_some() {
+            return Err(self.new_error(self.types.system_error, "stopped".into()));
+        }
+        Ok(())
+    }
+
     pub(crate) fn check_limits(&mut self) -> crate::PyResult<()> {
         if self.abort.is_some() {
             return Ok(());

@@ -244,6 +244,7 @@ impl Vm {
                 if (x.bits() + y.bits()) / 8 > MAX_INT_BYTES as u64 {
                     return Err(self.memory_error());
                 }
+                self.native_work(mul_cost(x.bits(), y.bits()))?;
                 x * y
             }
             BinOp::FloorDiv | BinOp::Mod => {
@@ -254,6 +255,9 @@ impl Vm {
                         "integer division or modulo by zero"
                     }));
                 }
+                // Long division: about (limbs of y) x (limbs of the quotient).
+                let (lx, ly) = (limbs(x.bits()), limbs(y.bits()));
+                self.native_work(ly.saturating_mul(lx.saturating_sub(ly) + 1))?;
                 if op == BinOp::FloorDiv {
                     x.div_floor(&y)
                 } else {
@@ -324,6 +328,10 @@ impl Vm {
                 };
                 match y.to_u64() {
                     Some(e) if e as f64 * log2 / 8.0 <= MAX_INT_BYTES as f64 => {
+                        // Squarings up to the result's size cost about 1.5 times
+                        // the last one.
+                        let bits = (e as f64 * log2) as u64;
+                        self.native_work(mul_cost(bits, bits).saturating_mul(3) / 2)?;
                         num_traits::pow::Pow::pow(x, e)
                     }
                     _ => return Err(self.memory_error()),
@@ -419,6 +427,26 @@ impl Vm {
 }
 
 /// Python's float divmod: the remainder has the sign of the divisor.
+/// 64-bit limbs of a number of `bits` bits.
+fn limbs(bits: u64) -> u64 {
+    bits.div_ceil(64)
+}
+
+/// Estimated work of multiplying numbers of `a` and `b` bits, in units of about one
+/// instruction's time (schoolbook below 32 limbs, Karatsuba's n^1.585 above, as
+/// num-bigint does), for `Vm::native_work`.
+fn mul_cost(a: u64, b: u64) -> u64 {
+    let (la, lb) = (limbs(a), limbs(b));
+    let (small, big) = (la.min(lb), la.max(lb));
+    let work = if small <= 32 {
+        (small * big) as f64
+    } else {
+        // `big / small` Karatsuba products of two `small`-limb halves.
+        (big as f64 / small as f64) * (small as f64).powf(1.585)
+    };
+    (work / 4.0) as u64
+}
+
 pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
     let mut m = x % y;
     let mut div = (x - m) / y;
