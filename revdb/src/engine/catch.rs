@@ -21,6 +21,12 @@ pub struct Catchpoint {
     pub kind: CatchKind,
     pub enabled: bool,
     pub hits: u64,
+    /// `condition N COND`: evaluated in the raising frame.
+    pub cond: Option<String>,
+    /// `ignore N COUNT`: the next COUNT forward hits do not stop.
+    pub ignore: u64,
+    /// `commands N`: run at each hit, as a breakpoint's.
+    pub commands: Vec<String>,
 }
 
 impl Catchpoint {
@@ -79,6 +85,8 @@ pub(super) struct ActiveCatches {
     /// Where the exception that ends the program is raised (if known).
     pub(super) uncaught_at: Option<Pos>,
     pub(super) uncaught_text: String,
+    /// Hits each of `catches` still ignores forward (copied back after the run).
+    pub(super) ignores: Rc<RefCell<Vec<u64>>>,
 }
 
 impl ActiveCatches {
@@ -87,12 +95,20 @@ impl ActiveCatches {
     }
 
     /// The catchpoint that stops at this `Raise` event, with the exception's text.
-    pub(super) fn hit(&self, vm: &mut Vm, p: Pos) -> Option<(usize, String)> {
+    /// Its condition is evaluated in the raising frame; forward, a catchpoint with
+    /// hits left to ignore uses one up instead of stopping.
+    pub(super) fn hit(
+        &self,
+        vm: &mut Vm,
+        p: Pos,
+        anchors: &expr::Anchors,
+        forward: bool,
+    ) -> Option<(usize, String)> {
         if self.catches.is_empty() {
             return None;
         }
         let mut types: Option<Vec<String>> = None;
-        for c in &self.catches {
+        for (i, c) in self.catches.iter().enumerate() {
             let yes = match &c.kind {
                 CatchKind::Raise(want) => {
                     want.is_empty() || {
@@ -102,6 +118,18 @@ impl ActiveCatches {
                 }
                 CatchKind::Uncaught => self.uncaught_at == Some(p),
             };
+            let yes = yes
+                && c.cond.as_ref().is_none_or(|cond| {
+                    let top = vm.frames.len().checked_sub(1);
+                    expr::condition_holds(vm, top, cond, anchors)
+                });
+            if yes && forward {
+                let mut ig = self.ignores.borrow_mut();
+                if ig[i] > 0 {
+                    ig[i] -= 1;
+                    continue;
+                }
+            }
             if yes {
                 let text = match &c.kind {
                     CatchKind::Uncaught => self.uncaught_text.clone(),
@@ -121,13 +149,15 @@ impl Engine {
             Some(e) => (e.uncaught_at, e.exception.clone().unwrap_or_default()),
             None => (None, String::new()),
         };
+        let catches: Vec<Catchpoint> = self
+            .catchpoints
+            .iter()
+            .filter(|c| c.enabled)
+            .cloned()
+            .collect();
         ActiveCatches {
-            catches: self
-                .catchpoints
-                .iter()
-                .filter(|c| c.enabled)
-                .cloned()
-                .collect(),
+            ignores: Rc::new(RefCell::new(catches.iter().map(|c| c.ignore).collect())),
+            catches,
             uncaught_at,
             uncaught_text,
         }
@@ -146,6 +176,38 @@ impl Engine {
                     .into(),
             ));
         }
+        if let CatchKind::Raise(names) = &kind {
+            for name in names {
+                let valid = name.split('.').all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic() || c == '_')
+                        && w.chars().all(|c| c.is_alphanumeric() || c == '_')
+                });
+                if !valid {
+                    return Err(format!("{name:?} is not the name of an exception class"));
+                }
+            }
+            for name in names {
+                if !self.exception_class_visible(name) {
+                    self.events.push(Event::Message(format!(
+                        "(no exception class {name} is visible at this time: the catchpoint stops \
+                         at exceptions whose class or a base class is named {})",
+                        name.rsplit('.').next().unwrap_or(name)
+                    )));
+                }
+            }
+        }
+        let kind = match kind {
+            // Classes match by name (a dotted name by its last part).
+            CatchKind::Raise(names) => CatchKind::Raise(
+                names
+                    .iter()
+                    .map(|n| n.rsplit('.').next().unwrap_or(n).to_string())
+                    .collect(),
+            ),
+            k => k,
+        };
         let id = self.next_bp;
         self.next_bp += 1;
         self.catchpoints.push(Catchpoint {
@@ -153,8 +215,20 @@ impl Engine {
             kind,
             enabled: true,
             hits: 0,
+            cond: None,
+            ignore: 0,
+            commands: vec![],
         });
         Ok(id)
+    }
+
+    /// Whether NAME (maybe dotted) is an exception class in the current frame's
+    /// scope (evaluated on a throwaway copy).
+    fn exception_class_visible(&mut self, name: &str) -> bool {
+        let test = format!("isinstance({name}, type) and issubclass({name}, BaseException)");
+        let anchors = self.cur_anchors();
+        let top = self.cur.vm.frames.len().checked_sub(1);
+        expr::condition_result(&mut self.cur.vm, top, &test, &anchors).unwrap_or(false)
     }
 
     /// Replay to the end without moving, to learn how the program ends (and
@@ -196,7 +270,25 @@ impl Engine {
         // The latest entry of each exception (by serial): a later `!!` of the
         // same exception moves its catcher out.
         let mut latest: std::collections::HashMap<u64, usize> = Default::default();
+        // The entry whose catcher is still to be placed, and the depth of the
+        // frame it is unwinding in: the first stop point at that depth after the
+        // raise is the handler's line (`except ...:`, `finally:`).
+        let mut pending: Option<(usize, usize)> = None;
         let matcher: Matcher = Box::new(move |vm, k, p| {
+            if let Some((i, depth)) = pending {
+                // At the handler's line, or in a function the frame calls while
+                // it handles the exception (a `with` block's `__exit__`): at that
+                // call.
+                let n = vm.frames.len();
+                if !matches!(k, StopKind::Raise | StopKind::ExceptionExit)
+                    && (n == depth || n == depth + 1)
+                {
+                    pending = None;
+                    if let Some(place) = frame_place(vm, 1 + n - depth) {
+                        out.borrow_mut()[i].caught = Some(place);
+                    }
+                }
+            }
             let serial = match vm.in_flight.exception {
                 Value::Obj(e) => vm.heap.get(e).serial,
                 _ => return Flow::Continue,
@@ -207,12 +299,14 @@ impl Engine {
                         let caught = frame_place(vm, 1);
                         let mut v = out.borrow_mut();
                         latest.insert(serial, v.len());
+                        pending = Some((v.len(), vm.frames.len()));
                         v.push(Entry { r, caught });
                     }
                 }
                 StopKind::ExceptionExit => {
                     if let Some(&i) = latest.get(&serial) {
                         out.borrow_mut()[i].caught = frame_place(vm, 2);
+                        pending = Some((i, vm.frames.len() - 1));
                     }
                 }
                 _ => {}
@@ -234,7 +328,7 @@ impl Engine {
         Ok(v.into_iter()
             .map(|e| {
                 let how = match e.caught {
-                    Some(f) => format!("caught in {f}"),
+                    Some(f) => format!("caught at {f}"),
                     None => "ended the program".into(),
                 };
                 format!(
@@ -253,7 +347,7 @@ fn one_line(s: &str) -> String {
     s.replace('\n', "\\n")
 }
 
-/// `FUNC (FILE:LINE)` of the `n`-th frame from the top (1: the innermost), at
+/// `FILE:LINE in FUNC` of the `n`-th frame from the top (1: the innermost), at
 /// the instruction it runs (the top one, positioned at it) or the call it made.
 fn frame_place(vm: &Vm, n: usize) -> Option<String> {
     let i = vm.frames.len().checked_sub(n)?;
@@ -265,10 +359,10 @@ fn frame_place(vm: &Vm, n: usize) -> Option<String> {
     };
     let code = &f.code.code;
     Some(format!(
-        "{} ({}:{})",
-        code.name,
+        "{}:{} in {}",
         base_name(&code.filename),
-        code.line_of(pc)
+        code.line_of(pc),
+        code.name
     ))
 }
 

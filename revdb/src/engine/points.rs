@@ -49,6 +49,19 @@ pub struct Watchpoint {
     pub enabled: bool,
 }
 
+impl Watchpoint {
+    /// A value (or error) as hits show it: a watched global that does not exist
+    /// (yet, or any more) is `(not defined)`, not its namespace's KeyError.
+    pub fn shown(&self, v: &str) -> String {
+        let global_name =
+            self.local.is_none() && self.expr.ends_with(&format!("['{}']", self.label));
+        if global_name && v == format!("KeyError: '{}'", self.label) {
+            return "(not defined)".into();
+        }
+        expr::watch_shown(v)
+    }
+}
+
 /// What stopped a `continue`/`bcontinue`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Hit {
@@ -84,7 +97,7 @@ impl ActivePoints {
 
     /// At a `Raise` event: whether a catchpoint stops here (remembered in `caught`).
     pub(super) fn catch_hit(&self, vm: &mut Vm, p: Pos) -> bool {
-        match self.catches.hit(vm, p) {
+        match self.catches.hit(vm, p, &self.anchors, self.forward) {
             Some((id, text)) => {
                 *self.caught.borrow_mut() = Some((id, text, p));
                 true
@@ -192,6 +205,12 @@ impl Engine {
                 mine.ignore = *n;
             }
         }
+        let ig = points.catches.ignores.borrow();
+        for (c, n) in points.catches.catches.iter().zip(ig.iter()) {
+            if let Some(mine) = self.catchpoints.iter_mut().find(|x| x.id == c.id) {
+                mine.ignore = *n;
+            }
+        }
     }
 
     /// After a `continue`/`bcontinue`: which breakpoints and watchpoints hit
@@ -211,13 +230,13 @@ impl Engine {
             let old = w.value.clone();
             if forward {
                 if now != old {
-                    let (o, n) = (expr::watch_shown(&old), expr::watch_shown(&now));
+                    let (o, n) = (w.shown(&old), w.shown(&now));
                     let what = format!("{}: {o} -> {n}", w.label);
                     self.hits.push(Hit::Watchpoint(w.id, what));
                 }
             } else if let Some(a) = after.as_ref().and_then(|a| a.get(k)) {
                 if *a != now {
-                    let (o, n) = (expr::watch_shown(&now), expr::watch_shown(a));
+                    let (o, n) = (w.shown(&now), w.shown(a));
                     let what = format!("{}: {o} -> {n}", w.label);
                     self.hits.push(Hit::Watchpoint(w.id, what));
                 }
@@ -225,7 +244,7 @@ impl Engine {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
                     w.label,
-                    expr::watch_shown(&now)
+                    w.shown(&now)
                 )));
             }
             self.watchpoints[i].value = now;
@@ -269,7 +288,7 @@ impl Engine {
                 self.events.push(Event::Message(format!(
                     "updating watchpoint value: {} => {}",
                     self.watchpoints[i].label,
-                    expr::watch_shown(&v)
+                    self.watchpoints[i].shown(&v)
                 )));
                 self.watchpoints[i].value = v;
                 changed.push(self.watchpoints[i].id);

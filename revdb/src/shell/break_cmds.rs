@@ -25,10 +25,9 @@ pub(super) fn watch(sh: &mut Shell, call: &Call) {
                 .watchpoints
                 .iter()
                 .find(|w| w.id == id)
-                .map(|w| w.value.clone())
+                .map(|w| w.shown(&w.value))
                 .unwrap_or_default();
             sh.say(&format!("Watchpoint {id} added"));
-            let v = crate::expr::watch_shown(&v);
             sh.say(&format!("updating watchpoint value: {arg} => {v}"));
         }
         Err(e) => sh.err(&e),

@@ -333,7 +333,13 @@ impl Shell {
                 let mut lines: Vec<(usize, String)> = vec![];
                 for c in &self.engine.catchpoints {
                     let en = if c.enabled { "" } else { " (disabled)" };
-                    let line = format!("{}: {}{en}, hit {} times", c.id, c.describe(), c.hits);
+                    let cond = c
+                        .cond
+                        .as_ref()
+                        .map(|c| format!(" if {c}"))
+                        .unwrap_or_default();
+                    let line =
+                        format!("{}: {}{cond}{en}, hit {} times", c.id, c.describe(), c.hits);
                     lines.push((c.id, line));
                 }
                 for b in &self.engine.breakpoints {

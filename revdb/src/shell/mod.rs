@@ -213,6 +213,8 @@ impl Shell {
             if l == "end" {
                 if let Some(b) = self.engine.breakpoints.iter_mut().find(|b| b.id == id) {
                     b.commands = list;
+                } else if let Some(c) = self.engine.catchpoints.iter_mut().find(|c| c.id == id) {
+                    c.commands = list;
                 }
             } else {
                 if !l.is_empty() {

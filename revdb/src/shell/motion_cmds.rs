@@ -117,23 +117,33 @@ impl Shell {
         let mut commands: Vec<String> = vec![];
         let mut silent = false;
         for h in &hits {
-            if let Hit::Breakpoint(id, _) = h {
-                if let Some(b) = self.engine.breakpoints.iter().find(|b| b.id == *id) {
-                    let mut list = b.commands.clone();
-                    if list.first().is_some_and(|c| c.trim() == "silent") {
-                        silent = true;
-                        list.remove(0);
-                    }
-                    commands.extend(list);
+            let list = match h {
+                Hit::Breakpoint(id, _) => {
+                    let b = self.engine.breakpoints.iter().find(|b| b.id == *id);
+                    b.map(|b| b.commands.clone())
                 }
+                Hit::Catch(id, _) => {
+                    let c = self.engine.catchpoints.iter().find(|c| c.id == *id);
+                    c.map(|c| c.commands.clone())
+                }
+                Hit::Watchpoint(..) => None,
+            };
+            if let Some(mut list) = list {
+                if list.first().is_some_and(|c| c.trim() == "silent") {
+                    silent = true;
+                    list.remove(0);
+                }
+                commands.extend(list);
             }
         }
-        let only_bps = hits.iter().all(|h| matches!(h, Hit::Breakpoint(..)));
+        let only_bps = hits
+            .iter()
+            .all(|h| matches!(h, Hit::Breakpoint(..) | Hit::Catch(..)));
         let silent = silent && only_bps && !hits.is_empty();
         for h in hits {
             let pre = if backward { "Reverse-hit" } else { "Hit" };
             match h {
-                Hit::Breakpoint(_, _) if silent => {}
+                Hit::Breakpoint(_, _) | Hit::Catch(_, _) if silent => {}
                 Hit::Breakpoint(id, what) => self.say(&format!("{pre} breakpoint {id}: {what}")),
                 Hit::Watchpoint(id, what) => self.say(&format!("{pre} watchpoint {id}: {what}")),
                 Hit::Catch(id, what) => {

@@ -90,12 +90,14 @@ pub(super) fn undisplay(sh: &mut Shell, call: &Call) {
 
 pub(super) fn commands(sh: &mut Shell, call: &Call) {
     let id = if call.arg.is_empty() {
-        sh.engine.breakpoints.last().map(|b| b.id)
+        let last_bp = sh.engine.breakpoints.last().map(|b| b.id);
+        let last_catch = sh.engine.catchpoints.last().map(|c| c.id);
+        last_bp.max(last_catch)
     } else {
         call.arg.parse::<usize>().ok()
     };
     match id {
-        Some(id) if sh.engine.breakpoints.iter().any(|b| b.id == id) => {
+        Some(id) if sh.engine.has_stopper(id) => {
             sh.defining = Some((id, vec![]));
         }
         Some(id) => sh.err(&format!("no breakpoint number {id}")),
@@ -112,9 +114,14 @@ pub(super) fn condition(sh: &mut Shell, call: &Call) {
         return sh.usage(call.name);
     };
     let cond = (!cond.is_empty()).then(|| cond.to_string());
+    let noun = sh.engine.stopper_noun(id);
     match sh.engine.set_condition(id, cond.clone()) {
-        Ok(()) if cond.is_some() => sh.say(&format!("New condition set for breakpoint {id}.")),
-        Ok(()) => sh.say(&format!("Breakpoint {id} is now unconditional.")),
+        Ok(()) if cond.is_some() => sh.say(&format!("New condition set for {noun} {id}.")),
+        Ok(()) => sh.say(&format!(
+            "{}{} {id} is now unconditional.",
+            noun[..1].to_uppercase(),
+            &noun[1..]
+        )),
         Err(e) => sh.err(&e),
     }
 }
@@ -129,15 +136,23 @@ pub(super) fn ignore(sh: &mut Shell, call: &Call) {
     let (Some(id), Some(count)) = (id, count) else {
         return sh.usage(call.name);
     };
-    match sh.engine.breakpoints.iter_mut().find(|b| b.id == id) {
-        Some(b) => {
-            b.ignore = count;
+    let noun = sh.engine.stopper_noun(id);
+    let slot = match sh.engine.breakpoints.iter_mut().find(|b| b.id == id) {
+        Some(b) => Some(&mut b.ignore),
+        None => sh
+            .engine
+            .catchpoints
+            .iter_mut()
+            .find(|c| c.id == id)
+            .map(|c| &mut c.ignore),
+    };
+    match slot {
+        Some(ignore) => {
+            *ignore = count;
             match count {
-                0 => sh.say(&format!("Will stop next time breakpoint {id} is reached.")),
-                1 => sh.say(&format!("Will ignore next 1 crossing of breakpoint {id}.")),
-                n => sh.say(&format!(
-                    "Will ignore next {n} crossings of breakpoint {id}."
-                )),
+                0 => sh.say(&format!("Will stop next time {noun} {id} is reached.")),
+                1 => sh.say(&format!("Will ignore next 1 crossing of {noun} {id}.")),
+                n => sh.say(&format!("Will ignore next {n} crossings of {noun} {id}.")),
             }
         }
         None => sh.err(&format!("no breakpoint number {id}")),
@@ -324,13 +339,31 @@ impl Engine {
         if let Some(c) = &cond {
             crate::engine::check_condition(c)?;
         }
-        match self.breakpoints.iter_mut().find(|b| b.id == id) {
-            Some(b) => {
-                b.cond = cond;
+        if let Some(b) = self.breakpoints.iter_mut().find(|b| b.id == id) {
+            b.cond = cond;
+            return Ok(());
+        }
+        match self.catchpoints.iter_mut().find(|c| c.id == id) {
+            Some(c) => {
+                c.cond = cond;
                 Ok(())
             }
             None => Err(format!("no breakpoint number {id}")),
         }
+    }
+
+    /// What number `id` names, for messages: "catchpoint" or "breakpoint".
+    pub fn stopper_noun(&self, id: usize) -> &'static str {
+        if self.catchpoints.iter().any(|c| c.id == id) {
+            "catchpoint"
+        } else {
+            "breakpoint"
+        }
+    }
+
+    /// Whether a breakpoint or catchpoint has number `id` (they share numbers).
+    pub fn has_stopper(&self, id: usize) -> bool {
+        self.breakpoints.iter().any(|b| b.id == id) || self.catchpoints.iter().any(|c| c.id == id)
     }
 }
 
