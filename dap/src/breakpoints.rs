@@ -133,7 +133,9 @@ impl Session {
             }
         } else if let Some(lines) = req.opt_array("lines")? {
             for l in lines {
-                let line = l.as_i64().ok_or("setBreakpoints: 'lines' must hold numbers")?;
+                let line = l
+                    .as_i64()
+                    .ok_or("setBreakpoints: 'lines' must hold numbers")?;
                 list.push((line, json!({})));
             }
         }
@@ -148,7 +150,12 @@ impl Session {
                 source: Some(source.clone()),
             });
         }
-        let old = self.bps.sources.remove(&key).map(|(_, v)| v).unwrap_or_default();
+        let old = self
+            .bps
+            .sources
+            .remove(&key)
+            .map(|(_, v)| v)
+            .unwrap_or_default();
         let reuse_ids = self.remove(&old, reuse);
         let (bps, out) = self.install(wanted, &reuse_ids);
         self.bps.sources.insert(key, (req.args.clone(), bps));
@@ -174,7 +181,12 @@ impl Session {
                 source: None,
             });
         }
-        let old = self.bps.functions.take().map(|(_, v)| v).unwrap_or_default();
+        let old = self
+            .bps
+            .functions
+            .take()
+            .map(|(_, v)| v)
+            .unwrap_or_default();
         let reuse_ids = self.remove(&old, reuse);
         let (bps, out) = self.install(wanted, &reuse_ids);
         self.bps.functions = Some((req.args.clone(), bps));
@@ -189,7 +201,9 @@ impl Session {
         self.engine()?;
         let mut wanted: Vec<(String, Option<String>)> = vec![];
         for f in req.array("filters")? {
-            let f = f.as_str().ok_or("setExceptionBreakpoints: 'filters' must hold strings")?;
+            let f = f
+                .as_str()
+                .ok_or("setExceptionBreakpoints: 'filters' must hold strings")?;
             wanted.push((f.to_string(), None));
         }
         for o in req.opt_array("filterOptions")?.into_iter().flatten() {
@@ -197,12 +211,20 @@ impl Session {
                 .ok_or("setExceptionBreakpoints: each filter option needs a 'filterId'")?;
             wanted.push((f.to_string(), field_str(o, "condition").map(str::to_string)));
         }
-        let old = self.bps.exceptions.take().map(|(_, v)| v).unwrap_or_default();
+        let old = self
+            .bps
+            .exceptions
+            .take()
+            .map(|(_, v)| v)
+            .unwrap_or_default();
         let reuse_ids = self.remove(&old, reuse);
         let mut bps = vec![];
         let mut out = vec![];
         for (i, (filter, cond)) in wanted.into_iter().enumerate() {
-            let id = reuse_ids.get(i).copied().unwrap_or_else(|| self.bps.new_id());
+            let id = reuse_ids
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| self.bps.new_id());
             let kind = match filter.as_str() {
                 "raised" => Ok(CatchKind::Raise(
                     cond.unwrap_or_default()
@@ -212,7 +234,9 @@ impl Session {
                         .collect(),
                 )),
                 "uncaught" => Ok(CatchKind::Uncaught),
-                other => Err(format!("unknown exception filter '{other}' (raised, uncaught)")),
+                other => Err(format!(
+                    "unknown exception filter '{other}' (raised, uncaught)"
+                )),
             };
             let r = kind.and_then(|k| {
                 self.pause.busy.store(true, Ordering::SeqCst);
@@ -225,7 +249,11 @@ impl Session {
                 Ok(eid) => {
                     self.bps.map(eid, id);
                     out.push(json!({"id": id, "verified": true}));
-                    bps.push(Bp { id, engine_id: Some(eid), times: None });
+                    bps.push(Bp {
+                        id,
+                        engine_id: Some(eid),
+                        times: None,
+                    });
                 }
                 Err(m) => out.push(json!({"id": id, "verified": false, "message": m})),
             }
@@ -267,10 +295,16 @@ impl Session {
             if let Some(s) = &w.source {
                 desc["source"] = s.clone();
             }
-            let Some(eng) = self.engine.as_mut() else { break };
+            let Some(eng) = self.engine.as_mut() else {
+                break;
+            };
             let checked = eng.add_breakpoint(w.spec.clone(), w.cond.clone(), false);
             let hit = w.hit.as_deref().map(HitCond::parse).transpose();
-            let mut bp = Bp { id, engine_id: None, times: None };
+            let mut bp = Bp {
+                id,
+                engine_id: None,
+                times: None,
+            };
             match (checked, hit) {
                 (Err(m), _) => {
                     desc["verified"] = json!(false);
@@ -286,8 +320,17 @@ impl Session {
                     let key = format!("{:?}|{:?}|{:?}|{:?}", w.spec, w.cond, w.hit, w.log);
                     let print = w.log.is_some() && !self.bps.logged.contains(&key);
                     if hit.is_some() || print {
-                        let log = w.log.as_deref().filter(|_| print).map(counted::parse_template);
-                        let p = ScanPoint { spec: w.spec.clone(), cond: w.cond.clone(), hit, log };
+                        let log = w
+                            .log
+                            .as_deref()
+                            .filter(|_| print)
+                            .map(counted::parse_template);
+                        let p = ScanPoint {
+                            spec: w.spec.clone(),
+                            cond: w.cond.clone(),
+                            hit,
+                            log,
+                        };
                         scans.push((i, p, print.then_some(key)));
                     }
                 }
@@ -335,7 +378,11 @@ impl Session {
                 if let Some(key) = &keys[k] {
                     self.bps.logged.insert(key.clone());
                 }
-                lines.extend(times.into_iter().map(|(t, m)| (t, m.unwrap_or_default(), &wanted[i])));
+                lines.extend(
+                    times
+                        .into_iter()
+                        .map(|(t, m)| (t, m.unwrap_or_default(), &wanted[i])),
+                );
                 out[i]["message"] = json!(format!("logged {n} times in the recording"));
             } else {
                 out[i]["message"] = json!(format!("stops {n} times in the recording"));

@@ -62,7 +62,7 @@ impl HitCond {
             HitCond::Ge(n) => k >= n,
             HitCond::Lt(n) => k < n,
             HitCond::Le(n) => k <= n,
-            HitCond::Every(n) => k % n == 0,
+            HitCond::Every(n) => k.is_multiple_of(n),
         }
     }
 }
@@ -187,7 +187,8 @@ fn format_message(vm: &mut revpy_vm::Vm, pieces: &[Piece], anchors: &expr::Ancho
     for p in pieces {
         match p {
             Piece::Text(t) => out.push_str(t),
-            Piece::Expr(e) => match expr::eval(&mut c, expr::Scope::Frame(frame), e, true, anchors) {
+            Piece::Expr(e) => match expr::eval(&mut c, expr::Scope::Frame(frame), e, true, anchors)
+            {
                 Ok(v) => out.push_str(&c.str_lossy(v)),
                 Err(m) => out.push_str(&format!("<{m}>")),
             },
@@ -229,7 +230,10 @@ mod tests {
                 Text("!".into())
             ]
         );
-        assert_eq!(parse_template("{{literal}} {"), vec![Text("{literal} {".into())]);
+        assert_eq!(
+            parse_template("{{literal}} {"),
+            vec![Text("{literal} {".into())]
+        );
         assert_eq!(parse_template("{ {1: 2} }"), vec![Expr(" {1: 2} ".into())]);
         assert_eq!(parse_template(""), vec![]);
     }

@@ -155,24 +155,40 @@ impl Session {
                         code.qualname
                     ));
                 }
-                Value::Obj(if globals { f.globals } else { f.locals.unwrap_or(f.globals) })
+                Value::Obj(if globals {
+                    f.globals
+                } else {
+                    f.locals.unwrap_or(f.globals)
+                })
             }
         };
         let n = self.anchor(dict)?;
-        let what = if globals || frame.is_none() { "global" } else { "name" };
-        Ok((format!("e:${n}['{name}']"), format!("{name} ({what}, as ${n}['{name}'])")))
+        let what = if globals || frame.is_none() {
+            "global"
+        } else {
+            "name"
+        };
+        Ok((
+            format!("e:${n}['{name}']"),
+            format!("{name} ({what}, as ${n}['{name}'])"),
+        ))
     }
 
     fn data_id_expr(&mut self, frame: Option<usize>, src: &str) -> DataId {
         let s = src.trim();
         if is_ident(s) {
             let eng = self.engine()?;
-            let local = frame.and_then(|i| eng.cur.vm.frames.get(i)).is_some_and(|f| {
-                let c = &f.code.code;
-                f.locals.is_none()
-                    && c.name.as_ref() != "<module>"
-                    && c.varnames.iter().chain(c.cellvars.iter()).any(|v| v.as_ref() == s)
-            });
+            let local = frame
+                .and_then(|i| eng.cur.vm.frames.get(i))
+                .is_some_and(|f| {
+                    let c = &f.code.code;
+                    f.locals.is_none()
+                        && c.name.as_ref() != "<module>"
+                        && c.varnames
+                            .iter()
+                            .chain(c.cellvars.iter())
+                            .any(|v| v.as_ref() == s)
+                });
             return self.data_id_name(frame, s, !local);
         }
         if s.contains('$') {
@@ -202,7 +218,8 @@ impl Session {
         let mut wanted = vec![];
         for b in &list {
             let id = field_str(b, "dataId").ok_or("setDataBreakpoints: each needs a 'dataId'")?;
-            let extra = field_str(b, "condition").is_some() || field_str(b, "hitCondition").is_some();
+            let extra =
+                field_str(b, "condition").is_some() || field_str(b, "hitCondition").is_some();
             wanted.push((id.to_string(), extra));
         }
         let old = std::mem::take(&mut self.data.installed);
@@ -222,14 +239,20 @@ impl Session {
                     Ok(eid) => {
                         let id = self.bps.new_id();
                         self.bps.map(eid, id);
-                        self.data.installed.push(Installed { data_id, engine_id: eid, dap_id: id });
+                        self.data.installed.push(Installed {
+                            data_id,
+                            engine_id: eid,
+                            dap_id: id,
+                        });
                         json!({"id": id, "verified": true})
                     }
                     Err(m) => json!({"verified": false, "message": m}),
                 },
             };
             if extra {
-                desc["message"] = json!("conditions and hit conditions of data breakpoints are not supported (ignored)");
+                desc["message"] = json!(
+                    "conditions and hit conditions of data breakpoints are not supported (ignored)"
+                );
             }
             out.push(desc);
         }

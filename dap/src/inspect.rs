@@ -45,7 +45,11 @@ impl Session {
             frames.push((i + 1, name, Some(code.filename.to_string()), line));
         }
         if n == 0 {
-            let place = eng.end.as_ref().and_then(|e| e.place.as_deref()).and_then(parse_place);
+            let place = eng
+                .end
+                .as_ref()
+                .and_then(|e| e.place.as_deref())
+                .and_then(parse_place);
             let (file, line) = match place {
                 Some((f, l)) => (Some(f), l),
                 None => (None, 0),
@@ -53,7 +57,11 @@ impl Session {
             frames.push((1, "<end of the recording>".into(), file, line));
         }
         let total = frames.len();
-        let end = if levels == 0 { total } else { start.saturating_add(levels).min(total) };
+        let end = if levels == 0 {
+            total
+        } else {
+            start.saturating_add(levels).min(total)
+        };
         let mut out = vec![];
         for (id, name, file, line) in frames.into_iter().take(end).skip(start) {
             let mut f = json!({
@@ -75,7 +83,9 @@ impl Session {
         }
         match usize::try_from(id).ok().and_then(|i| i.checked_sub(1)) {
             Some(i) if i < n => Ok(Some(i)),
-            _ => Err(format!("no frame {id} here (frame ids last until time moves)")),
+            _ => Err(format!(
+                "no frame {id} here (frame ids last until time moves)"
+            )),
         }
     }
 
@@ -83,12 +93,18 @@ impl Session {
         let frame = self.frame_of(req.int("frameId")?)?;
         let mut scopes = vec![];
         if frame.is_some() {
-            let r = self.handles.add(Handle::Scope { frame, globals: false });
+            let r = self.handles.add(Handle::Scope {
+                frame,
+                globals: false,
+            });
             scopes.push(json!({
                 "name": "Locals", "presentationHint": "locals", "variablesReference": r, "expensive": false
             }));
         }
-        let r = self.handles.add(Handle::Scope { frame, globals: true });
+        let r = self.handles.add(Handle::Scope {
+            frame,
+            globals: true,
+        });
         scopes.push(json!({"name": "Globals", "variablesReference": r, "expensive": false}));
         Ok(Some(json!({ "scopes": scopes })))
     }
@@ -151,9 +167,14 @@ impl Session {
             .trim()
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '$');
-        let path = if simple { src.trim().to_string() } else { format!("({src})") };
+        let path = if simple {
+            src.trim().to_string()
+        } else {
+            format!("({src})")
+        };
         let mut var = variables::variable(&mut eng.cur.vm, &mut self.handles, "", v, Some(path));
-        let mut body = json!({"result": result, "variablesReference": var["variablesReference"].take()});
+        let mut body =
+            json!({"result": result, "variablesReference": var["variablesReference"].take()});
         for k in ["type", "indexedVariables", "namedVariables"] {
             if let Some(x) = var.get(k) {
                 body[k] = x.clone();
@@ -168,13 +189,15 @@ impl Session {
         let (text, mode) = if matches!(eng.cur.kind, StopKind::Raise | StopKind::ExceptionExit) {
             (eng.exception_leaving(), mode.unwrap_or("always"))
         } else if eng.post_mortem() || eng.at_end() {
-            (eng.end.as_ref().and_then(|e| e.exception.clone()), "unhandled")
+            (
+                eng.end.as_ref().and_then(|e| e.exception.clone()),
+                "unhandled",
+            )
         } else {
             (None, "never")
         };
-        let text = text.ok_or_else(|| {
-            format!("{}: no exception at time {}", req.command, eng.time_text())
-        })?;
+        let text = text
+            .ok_or_else(|| format!("{}: no exception at time {}", req.command, eng.time_text()))?;
         let (ty, msg) = match text.split_once(": ") {
             Some((t, m)) => (t.to_string(), m.to_string()),
             None => (text.clone(), String::new()),
@@ -184,8 +207,15 @@ impl Session {
         let n = vm.frames.len();
         for (i, f) in vm.frames.iter().enumerate() {
             let c = &f.code.code;
-            let line = if i + 1 == n { c.line_of(f.ip as usize) } else { f.line() };
-            trace.push_str(&format!("  File \"{}\", line {line}, in {}\n", c.filename, c.name));
+            let line = if i + 1 == n {
+                c.line_of(f.ip as usize)
+            } else {
+                f.line()
+            };
+            trace.push_str(&format!(
+                "  File \"{}\", line {line}, in {}\n",
+                c.filename, c.name
+            ));
         }
         trace.push_str(&text);
         Ok(Some(json!({
@@ -211,10 +241,20 @@ impl Session {
         let now = eng.cur.pos;
         pause.interrupt.store(false, Ordering::SeqCst);
         pause.busy.store(true, Ordering::SeqCst);
-        let point = ScanPoint { spec, cond: None, hit: None, log: None };
+        let point = ScanPoint {
+            spec,
+            cond: None,
+            hit: None,
+            log: None,
+        };
         let r = counted::scan(eng, vec![point]);
         pause.busy.store(false, Ordering::SeqCst);
-        let times: Vec<u64> = r?.pop().unwrap_or_default().into_iter().map(|(t, _)| t).collect();
+        let times: Vec<u64> = r?
+            .pop()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
         let next = times.iter().copied().find(|t| *t > now.time);
         let prev = times.iter().copied().rev().find(|t| *t < now.time);
         let mut targets = vec![];
@@ -227,7 +267,12 @@ impl Session {
         if let Some(t) = prev {
             push(t, format!("time {t} (previous)"));
         }
-        for t in times.iter().copied().filter(|t| Some(*t) != next && Some(*t) != prev).take(500) {
+        for t in times
+            .iter()
+            .copied()
+            .filter(|t| Some(*t) != next && Some(*t) != prev)
+            .take(500)
+        {
             push(t, format!("time {t}"));
         }
         Ok(Some(json!({ "targets": targets })))

@@ -18,7 +18,10 @@ pub enum Target {
         args: Vec<String>,
         cwd: PathBuf,
     },
-    Recording { log: PathBuf, cwd: PathBuf },
+    Recording {
+        log: PathBuf,
+        cwd: PathBuf,
+    },
 }
 
 impl Target {
@@ -34,7 +37,9 @@ impl Target {
         };
         let cwd = match s("cwd")? {
             Some(c) => PathBuf::from(c),
-            None => std::env::current_dir().map_err(|e| format!("launch: no working directory: {e}"))?,
+            None => {
+                std::env::current_dir().map_err(|e| format!("launch: no working directory: {e}"))?
+            }
         };
         match (s("program")?, s("recording")?) {
             (Some(_), Some(_)) => Err(
@@ -88,7 +93,11 @@ fn temp_log_path() -> PathBuf {
 }
 
 /// Forward a child's output, line by line, as `output` events.
-fn forward(r: impl Read + Send + 'static, out: Out, category: &'static str) -> Option<std::thread::JoinHandle<()>> {
+fn forward(
+    r: impl Read + Send + 'static,
+    out: Out,
+    category: &'static str,
+) -> Option<std::thread::JoinHandle<()>> {
     std::thread::Builder::new()
         .name(format!("revpy-dap-{category}"))
         .spawn(move || {
@@ -106,7 +115,14 @@ fn forward(r: impl Read + Send + 'static, out: Out, category: &'static str) -> O
 }
 
 /// Record `program` to `log` with `revpy record` (the executable `exe`).
-fn record(exe: &Path, program: &Path, args: &[String], cwd: &Path, log: &Path, out: &Out) -> Result<(), String> {
+fn record(
+    exe: &Path,
+    program: &Path,
+    args: &[String],
+    cwd: &Path,
+    log: &Path,
+    out: &Out,
+) -> Result<(), String> {
     let mut child = Command::new(exe)
         .arg("record")
         .arg("-o")
@@ -175,7 +191,10 @@ pub fn open(target: &Target, exe: &Path, out: &Out) -> Result<Opened, String> {
 /// Open a recording with the engine.
 fn load(log: &Path) -> Result<Engine, String> {
     if log.is_dir() {
-        return Err(format!("cannot open the recording '{}': it is a directory", log.display()));
+        return Err(format!(
+            "cannot open the recording '{}': it is a directory",
+            log.display()
+        ));
     }
     let data = std::fs::read(log)
         .map_err(|e| format!("cannot open the recording '{}': {e}", log.display()))?;

@@ -68,7 +68,11 @@ pub fn serve(reader: Box<dyn Read + Send>, writer: Box<dyn Write + Send>, revpy:
 
 /// `revpy dap`: serve the client on stdin/stdout.
 pub fn serve_stdio(revpy: PathBuf) -> u8 {
-    serve(Box::new(std::io::stdin()), Box::new(std::io::stdout()), revpy)
+    serve(
+        Box::new(std::io::stdin()),
+        Box::new(std::io::stdout()),
+        revpy,
+    )
 }
 
 /// `revpy dap --port N`: wait for one client on 127.0.0.1:N (0: any free

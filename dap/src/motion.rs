@@ -132,7 +132,10 @@ impl Session {
         let p = eng.cur.pos;
         // A raise (TIME.N) comes after the stop point TIME.
         let (first, same) = if forward {
-            (p.time > t || (p.time == t && !p.real), p.time == t && p.real)
+            (
+                p.time > t || (p.time == t && !p.real),
+                p.time == t && p.real,
+            )
         } else {
             (t > p.time, t == p.time && p.real)
         };
@@ -186,7 +189,12 @@ impl Session {
         if let Err(msg) = &r {
             if interrupted(&r) {
                 self.out.output("console", &format!("{msg}\n"));
-                return self.send_stopped("pause", "paused (search interrupted)", Some(msg), vec![]);
+                return self.send_stopped(
+                    "pause",
+                    "paused (search interrupted)",
+                    Some(msg),
+                    vec![],
+                );
             }
         }
         // (rank, reason): an exception outranks a data breakpoint, which
@@ -197,8 +205,10 @@ impl Session {
         let pre = if backward { "Reverse-hit" } else { "Hit" };
         if !counted.is_empty() {
             reason = Some((0, "breakpoint"));
-            self.out
-                .output("console", &format!("{pre} breakpoint (hit condition) at time {time}\n"));
+            self.out.output(
+                "console",
+                &format!("{pre} breakpoint (hit condition) at time {time}\n"),
+            );
         }
         for h in hits {
             let (rank, why, id, what) = match h {
@@ -245,10 +255,21 @@ impl Session {
             Motion::Goto(_) => "goto",
             _ => "step",
         };
-        self.send_stopped(why, &format!("{why} (time {time})"), r.err().as_deref(), vec![]);
+        self.send_stopped(
+            why,
+            &format!("{why} (time {time})"),
+            r.err().as_deref(),
+            vec![],
+        );
     }
 
-    pub(crate) fn send_stopped(&self, reason: &str, description: &str, text: Option<&str>, ids: Vec<i64>) {
+    pub(crate) fn send_stopped(
+        &self,
+        reason: &str,
+        description: &str,
+        text: Option<&str>,
+        ids: Vec<i64>,
+    ) {
         let mut body = json!({
             "reason": reason,
             "threadId": 1,
@@ -266,7 +287,11 @@ impl Session {
     }
 
     pub(crate) fn stopped_at_entry(&mut self) {
-        let time = self.engine.as_ref().map(|e| e.time_text()).unwrap_or_default();
+        let time = self
+            .engine
+            .as_ref()
+            .map(|e| e.time_text())
+            .unwrap_or_default();
         self.send_stopped("entry", &format!("entry (time {time})"), None, vec![]);
     }
 

@@ -89,10 +89,9 @@ impl Request {
     pub fn opt_bool(&self, name: &str) -> Result<Option<bool>, String> {
         match self.get(name) {
             None => Ok(None),
-            Some(v) => v
-                .as_bool()
-                .map(Some)
-                .ok_or_else(|| format!("{}: argument '{name}' must be true or false", self.command)),
+            Some(v) => v.as_bool().map(Some).ok_or_else(|| {
+                format!("{}: argument '{name}' must be true or false", self.command)
+            }),
         }
     }
 
@@ -128,7 +127,9 @@ impl Request {
 
 /// A string field of an argument object (`breakpoints[i].condition`, ...).
 pub fn field_str<'a>(v: &'a Value, name: &str) -> Option<&'a str> {
-    v.get(name).and_then(|x| x.as_str()).filter(|s| !s.is_empty())
+    v.get(name)
+        .and_then(|x| x.as_str())
+        .filter(|s| !s.is_empty())
 }
 
 /// The capabilities `initialize` answers.

@@ -11,10 +11,10 @@
 
 use crate::breakpoints::Points;
 use crate::data::DataPoints;
-use crate::sources::Sources;
 use crate::launch::{self, Target};
 use crate::motion::Motion;
 use crate::protocol::{capabilities, Request};
+use crate::sources::Sources;
 use crate::transport::{Out, PauseCtl};
 use crate::variables::Handles;
 use revpy_revdb::Engine;
@@ -100,7 +100,9 @@ impl Session {
             Ok(Ok(None)) => {}
             Ok(Err(m)) => self.out.error(req.seq, &req.command, &m),
             Err(_) => {
-                self.pause.busy.store(false, std::sync::atomic::Ordering::SeqCst);
+                self.pause
+                    .busy
+                    .store(false, std::sync::atomic::Ordering::SeqCst);
                 self.out.error(
                     req.seq,
                     &req.command,

@@ -50,7 +50,10 @@ impl Session {
         if p.is_absolute() {
             vec![normalize(p)]
         } else {
-            self.base_dirs.iter().map(|d| normalize(&d.join(p))).collect()
+            self.base_dirs
+                .iter()
+                .map(|d| normalize(&d.join(p)))
+                .collect()
         }
     }
 
@@ -60,10 +63,7 @@ impl Session {
             return j.clone();
         }
         let name = base_name(filename);
-        let recorded = self
-            .engine
-            .as_mut()
-            .and_then(|e| e.source_lines(filename));
+        let recorded = self.engine.as_mut().and_then(|e| e.source_lines(filename));
         let mut found = None;
         if !filename.starts_with('<') {
             for cand in self.candidates(filename) {
@@ -126,7 +126,9 @@ impl Session {
             .engine()?
             .source_lines(&filename)
             .ok_or_else(|| format!("source: the recording has no source for {filename}"))?;
-        Ok(Some(json!({"content": lines.join("\n") + "\n", "mimeType": "text/x-python"})))
+        Ok(Some(
+            json!({"content": lines.join("\n") + "\n", "mimeType": "text/x-python"}),
+        ))
     }
 
     /// For a client's `Source`: the key its breakpoints are kept under, and
@@ -158,11 +160,7 @@ impl Session {
         let file = known
             .iter()
             .find(|f| **f == path)
-            .or_else(|| {
-                known
-                    .iter()
-                    .find(|f| self.candidates(f).iter().any(|c| *c == want))
-            })
+            .or_else(|| known.iter().find(|f| self.candidates(f).contains(&want)))
             .or_else(|| {
                 known.iter().find(|f| {
                     let rel = f.trim_start_matches("./");

@@ -130,10 +130,7 @@ fn parse(body: &[u8], pause: &PauseCtl) -> Incoming {
         Err(e) => return Incoming::Bad(format!("a message that is not JSON ({e})")),
     };
     let mut interrupted = false;
-    if msg["type"] == "request"
-        && msg["command"] == "pause"
-        && pause.busy.load(Ordering::SeqCst)
-    {
+    if msg["type"] == "request" && msg["command"] == "pause" && pause.busy.load(Ordering::SeqCst) {
         pause.interrupt.store(true, Ordering::SeqCst);
         interrupted = true;
     }

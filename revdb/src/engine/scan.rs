@@ -4,6 +4,10 @@
 
 use super::*;
 
+/// What `scan` calls at each stop point: (the replay's VM, the kind of stop,
+/// the time); false stops the scan.
+pub type Visitor = Box<dyn FnMut(&mut Vm, StopKind, u64) -> bool>;
+
 impl Engine {
     /// Replay the whole recording from the start without moving, calling
     /// `visit(vm, kind, time)` at every stop point (line starts, returns,
@@ -11,7 +15,7 @@ impl Engine {
     /// VM it gets is the replay itself: evaluate on a copy (`expr::sandbox`).
     /// The program's output is not reported (the user sees it when they get
     /// there). An error if interrupted (`Engine::interrupt`).
-    pub fn scan(&mut self, visit: Box<dyn FnMut(&mut Vm, StopKind, u64) -> bool>) -> MoveResult {
+    pub fn scan(&mut self, visit: Visitor) -> MoveResult {
         let mut visit = visit;
         let matcher: Matcher = Box::new(move |vm, k, p| {
             if !p.real {
