@@ -26,5 +26,12 @@ try:
     check(acct)
 except ValueError as e:
     print("caught", e)
+def total(values):
+    s = 0
+    for v in values:
+        s += v
+    return s
+
+
 data = {"a": [1, 2, 3], "b": (4, 5), "s": {6}, "n": list(range(250))}
-print("done", len(history))
+print("done", len(history), total(history))

@@ -266,6 +266,31 @@ test('a whole reverse debugging session', { timeout: 5 * TIMEOUT }, async () => 
     assert.equal(f.line, printed);
     assert.equal((await evaluate(dc, 'i', f.id)).result, '0');
 
+    // A local variable of one call, watched both ways (set up at the time it
+    // was asked about, after time moved).
+    await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'total' }] });
+    ev = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.equal((await top(dc)).name, 'total');
+    await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
+    await stopAfter(dc, () => dc.nextRequest({ threadId: 1 }));
+    f = await top(dc);
+    const totalLocals = (await dc.scopesRequest({ frameId: f.id })).body.scopes[0];
+    const sInfo = await dc.dataBreakpointInfoRequest({ variablesReference: totalLocals.variablesReference, name: 's' });
+    assert.match(sInfo.body.dataId, /^l:/);
+    assert.equal(sInfo.body.description, 's (local of total)');
+    await stopAfter(dc, () => dc.nextRequest({ threadId: 1 }));
+    await dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: sInfo.body.dataId }] });
+    ev = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.equal(ev.reason, 'data breakpoint');
+    assert.equal(ev.text, 's: 0 -> 10');
+    ev = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.equal(ev.text, 's: 10 -> 30');
+    ev = await stopAfter(dc, () => dc.reverseContinueRequest({ threadId: 1 }));
+    assert.equal(ev.reason, 'data breakpoint');
+    assert.equal(ev.text, 's: 10 -> 30');
+    assert.equal((await top(dc)).line, lineOf('s += v'));
+    await dc.setDataBreakpointsRequest({ breakpoints: [] });
+
     // The end of the recording: a stop (reverse motion stays possible), not the end of the session.
     ev = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
     assert.equal(ev.reason, 'step');
