@@ -12,7 +12,7 @@ use crate::session::{Reply, Session};
 use revpy_revdb::engine::{BreakSpec, CatchKind};
 use revpy_revdb::Pos;
 use serde_json::{json, Value as Json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 
 /// A breakpoint as the client knows it.
@@ -32,9 +32,11 @@ pub struct Points {
     sources: BTreeMap<String, (Json, Vec<Bp>)>,
     functions: Option<(Json, Vec<Bp>)>,
     exceptions: Option<(Json, Vec<Bp>)>,
-    /// The logpoints whose lines were printed already (printed again only
-    /// when they change).
-    logged: BTreeSet<String>,
+    /// The times found for the hit-condition breakpoints and logpoints set so
+    /// far, by what they are: set again unchanged (editors resend a file's
+    /// breakpoints when one changes), they need no replay, and a logpoint's
+    /// lines are not printed again.
+    found: BTreeMap<String, Vec<u64>>,
     /// Engine point id -> DAP breakpoint id.
     ids: BTreeMap<usize, i64>,
 }
@@ -69,8 +71,9 @@ impl Points {
         }
     }
 
-    pub fn forget_logged(&mut self) {
-        self.logged.clear();
+    /// A new recording: what was found in the old one is void.
+    pub fn forget_found(&mut self) {
+        self.found.clear();
     }
 
     /// The nearest time after (`forward`) or before `now` at which a
@@ -99,6 +102,16 @@ impl Points {
             }
         }
         best
+    }
+}
+
+/// What a hit-condition breakpoint or a logpoint says in its response.
+fn found_message(log: bool, n: usize) -> String {
+    let times = if n == 1 { "time" } else { "times" };
+    if log {
+        format!("logged {n} {times} in the recording")
+    } else {
+        format!("stops {n} {times} in the recording")
     }
 }
 
@@ -284,8 +297,8 @@ impl Session {
     fn install(&mut self, wanted: Vec<Wanted>, reuse: &[i64]) -> (Vec<Bp>, Vec<Json>) {
         let mut bps = vec![];
         let mut out = vec![];
-        // (index in `wanted`, what to scan for, whether to print its messages)
-        let mut scans: Vec<(usize, ScanPoint, Option<String>)> = vec![];
+        // (index in `wanted`, what to scan for, its key in `found`)
+        let mut scans: Vec<(usize, ScanPoint, String)> = vec![];
         for (i, w) in wanted.iter().enumerate() {
             let id = reuse.get(i).copied().unwrap_or_else(|| self.bps.new_id());
             let mut desc = json!({"id": id, "verified": true});
@@ -318,20 +331,23 @@ impl Session {
                 (Ok(eid), Ok(hit)) if hit.is_some() || w.log.is_some() => {
                     eng.delete(eid);
                     let key = format!("{:?}|{:?}|{:?}|{:?}", w.spec, w.cond, w.hit, w.log);
-                    let print = w.log.is_some() && !self.bps.logged.contains(&key);
-                    if hit.is_some() || print {
-                        let log = w
-                            .log
-                            .as_deref()
-                            .filter(|_| print)
-                            .map(counted::parse_template);
-                        let p = ScanPoint {
-                            spec: w.spec.clone(),
-                            cond: w.cond.clone(),
-                            hit,
-                            log,
-                        };
-                        scans.push((i, p, print.then_some(key)));
+                    match self.bps.found.get(&key) {
+                        Some(times) => {
+                            if hit.is_some() {
+                                bp.times = Some(times.clone());
+                            }
+                            desc["message"] = json!(found_message(w.log.is_some(), times.len()));
+                        }
+                        None => {
+                            let log = w.log.as_deref().map(counted::parse_template);
+                            let p = ScanPoint {
+                                spec: w.spec.clone(),
+                                cond: w.cond.clone(),
+                                hit,
+                                log,
+                            };
+                            scans.push((i, p, key));
+                        }
                     }
                 }
                 (Ok(eid), Ok(_)) => {
@@ -345,9 +361,9 @@ impl Session {
         if scans.is_empty() {
             return (bps, out);
         }
-        let (idx, rest): (Vec<usize>, Vec<(ScanPoint, Option<String>)>) =
+        let (idx, rest): (Vec<usize>, Vec<(ScanPoint, String)>) =
             scans.into_iter().map(|(i, p, k)| (i, (p, k))).unzip();
-        let (points, keys): (Vec<ScanPoint>, Vec<Option<String>>) = rest.into_iter().unzip();
+        let (points, keys): (Vec<ScanPoint>, Vec<String>) = rest.into_iter().unzip();
         let has_log: Vec<bool> = points.iter().map(|p| p.log.is_some()).collect();
         let has_hit: Vec<bool> = points.iter().map(|p| p.hit.is_some()).collect();
         self.pause.interrupt.store(false, Ordering::SeqCst);
@@ -370,22 +386,18 @@ impl Session {
         let mut lines: Vec<(u64, String, &Wanted)> = vec![];
         for (k, times) in found.into_iter().enumerate() {
             let i = idx[k];
-            let n = times.len();
+            let just_times: Vec<u64> = times.iter().map(|(t, _)| *t).collect();
+            out[i]["message"] = json!(found_message(has_log[k], just_times.len()));
             if has_hit[k] {
-                bps[i].times = Some(times.iter().map(|(t, _)| *t).collect());
+                bps[i].times = Some(just_times.clone());
             }
+            self.bps.found.insert(keys[k].clone(), just_times);
             if has_log[k] {
-                if let Some(key) = &keys[k] {
-                    self.bps.logged.insert(key.clone());
-                }
                 lines.extend(
                     times
                         .into_iter()
                         .map(|(t, m)| (t, m.unwrap_or_default(), &wanted[i])),
                 );
-                out[i]["message"] = json!(format!("logged {n} times in the recording"));
-            } else {
-                out[i]["message"] = json!(format!("stops {n} times in the recording"));
             }
         }
         lines.sort_by_key(|(t, _, _)| *t);

@@ -246,7 +246,7 @@ impl Session {
         let rerecord = matches!(target, Target::Program { .. });
         self.open(target)?;
         if rerecord {
-            self.bps.forget_logged();
+            self.bps.forget_found();
         }
         self.data = DataPoints::default();
         self.reapply_breakpoints();

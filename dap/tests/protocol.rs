@@ -260,7 +260,7 @@ fn a_session_over_a_recording() {
     assert!(again["message"].as_str().unwrap().contains("already"));
     let bps = &response(&msgs, 4)["body"]["breakpoints"];
     assert_eq!(bps[0]["verified"], true);
-    assert_eq!(bps[0]["message"], "stops 1 times in the recording");
+    assert_eq!(bps[0]["message"], "stops 1 time in the recording");
     assert_eq!(bps[1]["message"], "logged 3 times in the recording");
     assert_eq!(bps[2]["verified"], false);
     let logged: Vec<String> = consoles(&msgs)

@@ -120,6 +120,14 @@ test('a whole reverse debugging session', { timeout: 5 * TIMEOUT }, async () => 
       'i=0 balance=10\n', 'i=1 balance=20\n', 'i=2 balance=40\n', 'i=3 balance=70\n', 'i=4 balance=110\n',
     ]);
     assert.equal(logged[0].line, printed);
+    // Sent again unchanged (as editors do when another breakpoint changes): not printed again.
+    const again = await dc.setBreakpointsRequest({
+      source: { path: PROGRAM },
+      breakpoints: [{ line: deposit, condition: 'amount == 20' }, { line: printed, logMessage: 'i={i} balance={acct.balance}' }],
+    });
+    assert.equal(again.body.breakpoints[1].message, 'logged 5 times in the recording');
+    const isLog = (o) => o.category === 'console' && /^\[\d+\] i=/.test(o.output);
+    assert.equal(dc.outputs.filter(isLog).length, 5);
     await dc.setExceptionBreakpointsRequest({ filters: [] });
 
     let ev = await stopAfter(dc, () => dc.configurationDoneRequest());
