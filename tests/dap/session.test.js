@@ -137,7 +137,7 @@ test('a whole reverse debugging session', { timeout: 5 * TIMEOUT }, async () => 
     // Forward to the breakpoint: the third deposit.
     ev = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
     assert.equal(ev.reason, 'breakpoint');
-    assert.deepEqual(ev.hitBreakpointIds, [bp.id]);
+    assert.deepEqual(ev.hitBreakpointIds, [again.body.breakpoints[0].id]);
     const hitTime = timeOf(ev);
     const st = await dc.stackTraceRequest({ threadId: 1 });
     const [frame, caller] = st.body.stackFrames;
