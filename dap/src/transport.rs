@@ -3,7 +3,8 @@
 //! program's output), and `spawn_reader` reads requests on a thread of its own
 //! and hands them to the session through a channel. The reader sees a `pause`
 //! as soon as it arrives, while the session may be busy with a long motion: it
-//! sets the engine's interrupt flag then (as Ctrl-C does in the shell).
+//! sets the engine's interrupt flag then (as Ctrl-C does in the shell); so do a
+//! `disconnect` and the end of the stream.
 
 use crate::framing::{read_frame, write_frame};
 use serde_json::{json, Value};
@@ -114,6 +115,10 @@ pub fn spawn_reader(r: Box<dyn Read + Send>, tx: Sender<Incoming>, pause: PauseC
                     Err(e) => Incoming::End(Some(e.to_string())),
                 };
                 let end = matches!(incoming, Incoming::End(_));
+                if end && pause.busy.load(Ordering::SeqCst) {
+                    // The client is gone: no need to finish the motion.
+                    pause.interrupt.store(true, Ordering::SeqCst);
+                }
                 if tx.send(incoming).is_err() || end {
                     break;
                 }
@@ -130,9 +135,12 @@ fn parse(body: &[u8], pause: &PauseCtl) -> Incoming {
         Err(e) => return Incoming::Bad(format!("a message that is not JSON ({e})")),
     };
     let mut interrupted = false;
-    if msg["type"] == "request" && msg["command"] == "pause" && pause.busy.load(Ordering::SeqCst) {
+    // A pause (or a disconnect: the client will not wait for the motion)
+    // stops the motion in progress.
+    let stops = msg["command"] == "pause" || msg["command"] == "disconnect";
+    if msg["type"] == "request" && stops && pause.busy.load(Ordering::SeqCst) {
         pause.interrupt.store(true, Ordering::SeqCst);
-        interrupted = true;
+        interrupted = msg["command"] == "pause";
     }
     Incoming::Message { msg, interrupted }
 }

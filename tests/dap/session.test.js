@@ -389,8 +389,17 @@ test('a recording: its output as time reaches it, pause interrupts a search, res
       ev = await stopAfter(dc, () => dc.restartRequest({}));
       assert.equal(ev.reason, 'entry');
       assert.equal((await top(dc)).line, 2);
+      // A disconnect in the middle of a long search ends it (the whole search
+      // takes half a minute in a debug build).
+      await dc.setBreakpointsRequest({ source: { path: SLOW }, breakpoints: [{ line, condition: 'i < 0' }] });
+      await dc.continueRequest({ threadId: 1 });
+      await new Promise((r) => setTimeout(r, 300));
+      const t0 = Date.now();
+      await Promise.all([dc.waitForEvent('terminated'), dc.disconnectRequest({})]);
+      dc.closed = true;
+      assert.ok(Date.now() - t0 < 15000, `disconnect took ${Date.now() - t0} ms`);
     } finally {
-      await dc.stop();
+      await close(dc);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
