@@ -1,15 +1,15 @@
-//! `setBreakpoints`, `setFunctionBreakpoints`, `setExceptionBreakpoints`. Each
+//! `setBreakpoints` and `setFunctionBreakpoints`, and the store of all the
+//! breakpoints (the exception filters' too, see `exceptions`). Each request
 //! replaces the set it names. A plain or conditional breakpoint is an engine
 //! breakpoint (it stops `continue` and `reverseContinue` alike); one with a hit
 //! condition and a logpoint are checked by the engine (the place must have
-//! code, the condition must compile) and then found through the whole recording
-//! (`counted`). Exception filters are catchpoints: `raised` (with class names
-//! as its condition: only those) and `uncaught`.
+//! code, the condition must compile) and then found through the whole
+//! recording (`counted`).
 
 use crate::counted::{self, HitCond, ScanPoint};
 use crate::protocol::{field_str, Request};
 use crate::session::{Reply, Session};
-use revpy_revdb::engine::{BreakSpec, CatchKind};
+use revpy_revdb::engine::BreakSpec;
 use revpy_revdb::Pos;
 use serde_json::{json, Value as Json};
 use std::collections::BTreeMap;
@@ -19,9 +19,9 @@ use std::sync::atomic::Ordering;
 pub struct Bp {
     pub id: i64,
     /// The engine's point, if it stops through the engine.
-    engine_id: Option<usize>,
+    pub(crate) engine_id: Option<usize>,
     /// The times it stops at, for one with a hit condition.
-    times: Option<Vec<u64>>,
+    pub(crate) times: Option<Vec<u64>>,
 }
 
 /// The breakpoints of the session, with the requests that set them (replayed
@@ -31,7 +31,7 @@ pub struct Points {
     next_id: i64,
     sources: BTreeMap<String, (Json, Vec<Bp>)>,
     functions: Option<(Json, Vec<Bp>)>,
-    exceptions: Option<(Json, Vec<Bp>)>,
+    pub(crate) exceptions: Option<(Json, Vec<Bp>)>,
     /// The times found for the hit-condition breakpoints and logpoints set so
     /// far, by what they are: set again unchanged (editors resend a file's
     /// breakpoints when one changes), they need no replay, and a logpoint's
@@ -206,78 +206,9 @@ impl Session {
         Ok(json!({ "breakpoints": out }))
     }
 
-    pub(crate) fn set_exception_breakpoints(&mut self, req: &Request) -> Reply {
-        self.apply_exceptions(req, false).map(Some)
-    }
-
-    fn apply_exceptions(&mut self, req: &Request, reuse: bool) -> Result<Json, String> {
-        self.engine()?;
-        let mut wanted: Vec<(String, Option<String>)> = vec![];
-        for f in req.array("filters")? {
-            let f = f
-                .as_str()
-                .ok_or("setExceptionBreakpoints: 'filters' must hold strings")?;
-            wanted.push((f.to_string(), None));
-        }
-        for o in req.opt_array("filterOptions")?.into_iter().flatten() {
-            let f = field_str(o, "filterId")
-                .ok_or("setExceptionBreakpoints: each filter option needs a 'filterId'")?;
-            wanted.push((f.to_string(), field_str(o, "condition").map(str::to_string)));
-        }
-        let old = self
-            .bps
-            .exceptions
-            .take()
-            .map(|(_, v)| v)
-            .unwrap_or_default();
-        let reuse_ids = self.remove(&old, reuse);
-        let mut bps = vec![];
-        let mut out = vec![];
-        for (i, (filter, cond)) in wanted.into_iter().enumerate() {
-            let id = reuse_ids
-                .get(i)
-                .copied()
-                .unwrap_or_else(|| self.bps.new_id());
-            let kind = match filter.as_str() {
-                "raised" => Ok(CatchKind::Raise(
-                    cond.unwrap_or_default()
-                        .split(|c: char| c.is_whitespace() || c == ',')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                )),
-                "uncaught" => Ok(CatchKind::Uncaught),
-                other => Err(format!(
-                    "unknown exception filter '{other}' (raised, uncaught)"
-                )),
-            };
-            let r = kind.and_then(|k| {
-                self.pause.busy.store(true, Ordering::SeqCst);
-                let r = self.engine()?.add_catchpoint(k);
-                self.pause.busy.store(false, Ordering::SeqCst);
-                r
-            });
-            self.flush_events();
-            match r {
-                Ok(eid) => {
-                    self.bps.map(eid, id);
-                    out.push(json!({"id": id, "verified": true}));
-                    bps.push(Bp {
-                        id,
-                        engine_id: Some(eid),
-                        times: None,
-                    });
-                }
-                Err(m) => out.push(json!({"id": id, "verified": false, "message": m})),
-            }
-        }
-        self.bps.exceptions = Some((req.args.clone(), bps));
-        Ok(json!({ "breakpoints": out }))
-    }
-
     /// Delete breakpoints from the engine; their ids (to give the new ones
     /// when `reuse`).
-    fn remove(&mut self, old: &[Bp], reuse: bool) -> Vec<i64> {
+    pub(crate) fn remove(&mut self, old: &[Bp], reuse: bool) -> Vec<i64> {
         for bp in old {
             if let Some(e) = bp.engine_id {
                 if let Some(eng) = self.engine.as_mut() {

@@ -8,9 +8,10 @@
 //! shared between threads, the reader thread and `pause`), `protocol`
 //! (requests, arguments, capabilities), `session` (state and dispatch),
 //! `launch` (recording a program, opening a log), `motion`, `breakpoints`,
-//! `counted` (hit conditions and logpoints over the whole recording), `data`
-//! (data breakpoints), `inspect` (stack, scopes, evaluate, exceptions, goto
-//! targets), `variables`, `sources`.
+//! `counted` (hit conditions and logpoints over the whole recording),
+//! `exceptions` (exception filters), `data` (data breakpoints), `inspect`
+//! (stack, scopes, evaluate, exception info, goto targets), `variables`,
+//! `sources`.
 //!
 //! The session runs on the caller's thread, which must have the VM's big
 //! stack (`revpy dap` runs it as `revpy run` runs a program).
@@ -23,6 +24,7 @@
 mod breakpoints;
 mod counted;
 mod data;
+mod exceptions;
 pub mod framing;
 mod inspect;
 mod launch;
