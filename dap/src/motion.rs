@@ -1,7 +1,8 @@
 //! Moving through time: `continue`/`reverseContinue` (the engine's
 //! `cont`/`bcont`, plus the breakpoints with hit conditions, whose times are
 //! known in advance), `next`/`stepBack` (`next`/`bnext`), `stepIn` (`step`),
-//! `stepOut` (`finish`), instruction granularity (`stepi`/`bstepi`) and `goto`
+//! `stepOut` (`finish`, then one `step` from the function's return into the
+//! caller), instruction granularity (`stepi`/`bstepi`) and `goto`
 //! (`go TIME`). A motion is answered at once; a `stopped` event follows when it
 //! ends: with the hit's reason, or `step` with the description "end of the
 //! recording" (or "start of the recording"), or `pause` when interrupted.
@@ -10,6 +11,7 @@ use crate::protocol::Request;
 use crate::session::{Reply, Session};
 use revpy_revdb::engine::{Hit, MoveResult};
 use revpy_revdb::Event;
+use revpy_vm::StopKind;
 use serde_json::{json, Value as Json};
 use std::sync::atomic::Ordering;
 
@@ -100,7 +102,20 @@ impl Session {
                 let r = match other {
                     Motion::Next => eng.next(),
                     Motion::StepIn => eng.step(),
-                    Motion::StepOut => eng.finish(),
+                    Motion::StepOut => {
+                        // `finish` lands on the function's return (`<<`); an
+                        // editor's step out lands in the caller: one step more.
+                        let depth = eng.cur.vm.frames.len();
+                        eng.finish().and_then(|()| {
+                            let ret =
+                                matches!(eng.cur.kind, StopKind::Return | StopKind::ExceptionExit);
+                            if ret && eng.cur.vm.frames.len() == depth && !eng.at_end() {
+                                eng.step()
+                            } else {
+                                Ok(())
+                            }
+                        })
+                    }
                     Motion::StepBack => eng.bnext(),
                     Motion::NextInstr => eng.stepi(),
                     Motion::StepBackInstr => eng.bstepi(),

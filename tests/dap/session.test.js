@@ -298,6 +298,11 @@ test('a whole reverse debugging session', { timeout: 5 * TIMEOUT }, async () => 
     assert.equal(ev.text, 's: 10 -> 30');
     assert.equal((await top(dc)).line, lineOf('s += v'));
     await dc.setDataBreakpointsRequest({ breakpoints: [] });
+    // Step out lands in the caller (after the function's return).
+    ev = await stopAfter(dc, () => dc.stepOutRequest({ threadId: 1 }));
+    f = await top(dc);
+    assert.equal(f.name, '<module>');
+    assert.equal(f.line, lineOf('print("done"'));
 
     // The end of the recording: a stop (reverse motion stays possible), not the end of the session.
     ev = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
