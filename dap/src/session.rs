@@ -263,11 +263,11 @@ impl Session {
     }
 
     fn pause_request(&mut self, req: &Request, interrupted: bool) -> Reply {
-        self.engine()?;
+        let time = self.engine()?.time_text();
         self.out.response(req.seq, &req.command, Json::Null);
         if !interrupted {
             // Nothing was running: the session is stopped already; say so.
-            self.send_stopped("pause", "paused", None, vec![]);
+            self.send_stopped("pause", &format!("pause (time {time})"), None, vec![]);
         }
         Ok(None)
     }
