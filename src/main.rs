@@ -100,6 +100,17 @@ fn cli() -> Command {
                 ),
         )
         .subcommand(
+            Command::new("dap")
+                .about("Serve the Debug Adapter Protocol (reverse debugging in editors) on stdin/stdout")
+                .arg(
+                    Arg::new("port")
+                        .long("port")
+                        .value_name("N")
+                        .value_parser(clap::value_parser!(u16))
+                        .help("Listen on 127.0.0.1:N for one client instead (0: any free port, printed on stderr)"),
+                ),
+        )
+        .subcommand(
             Command::new("dis")
                 .about("Disassemble every code object of a program")
                 .arg(Arg::new("file").required(true)),
@@ -168,6 +179,15 @@ fn main() -> ExitCode {
                     tui: m.get_flag("tui"),
                 },
             )
+        }
+        Some(("dap", m)) => {
+            // Launched programs are recorded by this same executable.
+            let exe = std::env::current_exe().unwrap_or_else(|_| "revpy".into());
+            let port = m.get_one::<u16>("port").copied();
+            driver::with_big_stack(move || match port {
+                Some(p) => revpy_dap::serve_tcp(p, exe),
+                None => revpy_dap::serve_stdio(exe),
+            })
         }
         Some(("dis", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();

@@ -18,6 +18,7 @@ mod inspect;
 mod motion;
 mod points;
 mod run;
+mod scan;
 mod scoped;
 
 pub use catch::{CatchKind, Catchpoint};
