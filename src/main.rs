@@ -4,6 +4,7 @@
 // the log file and starts the VM's thread (clippy.toml refuses these in the VM).
 #![allow(clippy::disallowed_methods)]
 
+mod analysis;
 mod debug;
 mod driver;
 mod record;
@@ -26,6 +27,13 @@ fn cli() -> Command {
                         .action(ArgAction::SetTrue)
                         .help("Print each instruction with the operand stack (to stderr)"),
                 )
+                .arg(
+                    Arg::new("profile")
+                        .long("profile")
+                        .action(ArgAction::SetTrue)
+                        .help("Profile the run: exact instruction counts (see `revpy profile`)"),
+                )
+                .args(analysis::profile_args().into_iter().map(|a| a.requires("profile")))
                 .arg(
                     Arg::new("list-modules")
                         .long("list-modules")
@@ -99,6 +107,7 @@ fn cli() -> Command {
                         .allow_hyphen_values(true),
                 ),
         )
+        .subcommand(analysis::profile_cmd())
         .subcommand(
             Command::new("dis")
                 .about("Disassemble every code object of a program")
@@ -124,7 +133,11 @@ fn main() -> ExitCode {
                     .get_many::<String>("args")
                     .map(|a| a.cloned().collect())
                     .unwrap_or_default();
-                driver::run_file(&file, &args, m.get_flag("trace"))
+                if m.get_flag("profile") {
+                    analysis::run_profiled(m, &file, &args)
+                } else {
+                    driver::run_file(&file, &args, m.get_flag("trace"))
+                }
             }
         }
         Some(("record", m)) => {
@@ -169,6 +182,7 @@ fn main() -> ExitCode {
                 },
             )
         }
+        Some(("profile", m)) => analysis::profile(m),
         Some(("dis", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();
             driver::dis_file(&file)
