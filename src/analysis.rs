@@ -277,3 +277,138 @@ pub fn run_profiled(m: &ArgMatches, file: &str, args: &[String]) -> u8 {
         status
     })
 }
+
+pub fn timeline_cmd() -> Command {
+    Command::new("timeline")
+        .about("List the events of a recording with their times: calls, exceptions, effects, collections")
+        .arg(
+            Arg::new("kind")
+                .long("kind")
+                .value_name("KIND,...")
+                .help("Which events: call, exception, effect (= output, input, io, clock, random, env), gc, end, all [default: exception,effect,gc,end, and call with --calls]"),
+        )
+        .arg(
+            Arg::new("calls")
+                .long("calls")
+                .value_name("FUNC,...")
+                .help("List the calls (and returns) of these functions (names as for `break`)"),
+        )
+        .arg(
+            Arg::new("grep")
+                .long("grep")
+                .value_name("RE")
+                .help("Only the events whose line matches the regular expression RE"),
+        )
+        .arg(
+            Arg::new("json")
+                .long("json")
+                .action(clap::ArgAction::SetTrue)
+                .help("One JSON object a line"),
+        )
+        .arg(
+            Arg::new("output")
+                .short('o')
+                .long("output")
+                .value_name("FILE")
+                .help("Write the timeline to FILE (default: standard output)"),
+        )
+        .arg(Arg::new("log").required(true))
+}
+
+/// `revpy timeline LOG ...`
+pub fn timeline(m: &ArgMatches) -> u8 {
+    use revpy_revdb::analysis::timeline::{Grep, Group, Timeline, TimelineOptions};
+    let path = m.get_one::<String>("log").cloned().unwrap_or_default();
+    let calls: Vec<String> = m
+        .get_one::<String>("calls")
+        .map(|s| {
+            s.split(',')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let groups = match m.get_one::<String>("kind") {
+        Some(k) => {
+            let mut gs = vec![];
+            for w in k.split(',').map(|w| w.trim()).filter(|w| !w.is_empty()) {
+                match Group::parse(w) {
+                    Some(g) => gs.extend(g),
+                    None => {
+                        let names: Vec<&str> = Group::ALL.iter().map(|g| g.name()).collect();
+                        eprintln!(
+                            "revpy timeline: unknown kind '{w}' (kinds: {}, effect, all)",
+                            names.join(", ")
+                        );
+                        return 2;
+                    }
+                }
+            }
+            gs
+        }
+        None => {
+            let mut gs: Vec<Group> = Group::ALL
+                .into_iter()
+                .filter(|g| *g != Group::Call)
+                .collect();
+            if !calls.is_empty() {
+                gs.push(Group::Call);
+            }
+            gs
+        }
+    };
+    let grep = match m.get_one::<String>("grep").map(|r| Grep::new(r)) {
+        None => None,
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => {
+            eprintln!("revpy timeline: bad --grep: {e}");
+            return 2;
+        }
+    };
+    let json = m.get_flag("json");
+    let out = m.get_one::<String>("output").cloned();
+    let rec = match load(&path, "timeline") {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    with_big_stack(move || {
+        let tl = Rc::new(std::cell::RefCell::new(Timeline::new(TimelineOptions {
+            groups,
+            calls,
+        })));
+        let h = tl.clone();
+        let hook: revpy_vm::Hook = Rc::new(std::cell::RefCell::new(
+            move |vm: &mut revpy_vm::Vm, kind| {
+                h.borrow_mut().on_hook(vm, kind);
+                revpy_vm::HookAction::Continue
+            },
+        ));
+        let r = match analysis::replay_with(&rec, &revpy_stdlib::new_vm, hook, false, true) {
+            Ok(r) => r,
+            Err(m) => {
+                eprintln!("revpy timeline: {m}");
+                return 1;
+            }
+        };
+        let mut tl = tl.borrow_mut();
+        if let (Ok(status), Some(e)) = (&r.status, tl.events.last_mut()) {
+            if e.group == Group::End {
+                e.text = format!("the program ends with exit status {status}");
+                e.fields.push(("status", status.to_string()));
+            }
+        }
+        let mut text = String::new();
+        for e in &tl.events {
+            let line = e.line();
+            if grep.as_ref().is_some_and(|re| !re.is_match(&line)) {
+                continue;
+            }
+            text.push_str(&if json { e.json() } else { line });
+            text.push('\n');
+        }
+        if !emit(&text, &out, "timeline") {
+            return 1;
+        }
+        replay_status(&r.status, &rec, "timeline")
+    })
+}

@@ -108,6 +108,7 @@ fn cli() -> Command {
                 ),
         )
         .subcommand(analysis::profile_cmd())
+        .subcommand(analysis::timeline_cmd())
         .subcommand(
             Command::new("dis")
                 .about("Disassemble every code object of a program")
@@ -183,6 +184,7 @@ fn main() -> ExitCode {
             )
         }
         Some(("profile", m)) => analysis::profile(m),
+        Some(("timeline", m)) => analysis::timeline(m),
         Some(("dis", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();
             driver::dis_file(&file)

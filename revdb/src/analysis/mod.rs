@@ -11,10 +11,11 @@
 pub mod flame;
 
 pub mod profile;
+pub mod timeline;
 
 use revpy_compiler::CompileMode;
 use revpy_vm::effects::log::{Recording, Tail};
-use revpy_vm::{ExitStatus, Hook, OutputSink, Vm};
+use revpy_vm::{ExitStatus, Hook, OutputSink, Value, Vm};
 
 /// How a replay for analysis ended.
 pub struct Replayed {
@@ -119,4 +120,64 @@ pub fn source_lines(vm: &Vm, file: &str) -> Option<Vec<String>> {
         return None;
     };
     Some(text.lines().map(|l| l.to_string()).collect())
+}
+
+/// A short repr of `v` made without running any code or allocating (so looking
+/// changes nothing): immediates, str, bytes and ints as Python shows them
+/// (shortened past `max` characters), containers as `<list of 3>`, other objects
+/// as their default repr `<Class object at 0xSERIAL>`.
+pub fn peek_repr(vm: &Vm, v: Value, max: usize) -> String {
+    use revpy_vm::object::Kind;
+    let s = match v {
+        Value::Undef => "<unbound>".to_string(),
+        Value::None => "None".into(),
+        Value::Bool(b) => if b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => revpy_compiler::float_repr(f),
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Str(s) => revpy_compiler::pyrepr::str_repr(&s.s),
+            Kind::Bytes(b) => revpy_compiler::pyrepr::bytes_repr(b),
+            Kind::BigInt(b) => b.to_string(),
+            Kind::Cell(v) => return peek_repr(vm, *v, max),
+            Kind::List(l) => format!("<list of {}>", l.len()),
+            Kind::Tuple(l) => format!("<tuple of {}>", l.len()),
+            Kind::Dict(d) => format!("<dict of {}>", d.len()),
+            Kind::Set(s) | Kind::FrozenSet(s) => {
+                format!("<{} of {}>", type_name_of(vm, r), s.len())
+            }
+            Kind::Function(_) | Kind::Class(_) | Kind::Module(_) => {
+                format!("<{} #{}>", type_name_of(vm, r), vm.heap.get(r).serial)
+            }
+            _ => vm.default_repr(r),
+        },
+    };
+    shorten(&s, max)
+}
+
+/// `s` cut to `max` characters, with `...` where it was cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(3)).collect();
+    out.push_str("...");
+    out
+}
+
+/// The name of an object's class (`type(o).__name__`).
+pub fn type_name_of(vm: &Vm, r: revpy_vm::object::ObjRef) -> String {
+    vm.class_name(vm.heap.get(r).class)
+}
+
+/// `file:line(function)` of frame `i` of `vm` (the innermost frame is positioned
+/// at its instruction at a hook call; the others are in a call).
+pub fn frame_place(vm: &Vm, i: usize) -> (String, u32, String) {
+    let f = &vm.frames[i];
+    let c = &f.code.code;
+    let line = if i + 1 == vm.frames.len() {
+        c.line_of(f.ip as usize)
+    } else {
+        f.line()
+    };
+    (c.filename.to_string(), line, c.qualname.to_string())
 }
