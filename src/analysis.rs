@@ -412,3 +412,63 @@ pub fn timeline(m: &ArgMatches) -> u8 {
         replay_status(&r.status, &rec, "timeline")
     })
 }
+
+pub fn heap_cmd() -> Command {
+    Command::new("heap")
+        .about("The objects alive at a time of a recording, by type; with --since, what grew and where it was created")
+        .arg(time_arg("at", "The time (stop point) to look at [default: the end]"))
+        .arg(time_arg(
+            "since",
+            "Compare with this earlier time: growth by type, and the allocation sites of the objects created since and alive at --at",
+        ))
+        .arg(
+            Arg::new("limit")
+                .long("limit")
+                .value_name("N")
+                .value_parser(clap::value_parser!(usize))
+                .help("At most N rows per table [default: all]"),
+        )
+        .arg(Arg::new("log").required(true))
+}
+
+/// `revpy heap LOG [--at T] [--since T1]`
+pub fn heap(m: &ArgMatches) -> u8 {
+    let path = m.get_one::<String>("log").cloned().unwrap_or_default();
+    let at = m.get_one::<u64>("at").copied();
+    let since = m.get_one::<u64>("since").copied();
+    let limit = m.get_one::<usize>("limit").copied();
+    let rec = match load(&path, "heap") {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    with_big_stack(move || {
+        let mut engine = match revpy_revdb::Engine::open(rec, Box::new(revpy_stdlib::new_vm)) {
+            Ok(e) => e,
+            Err(m) => {
+                eprintln!("revpy heap: {m}");
+                return 1;
+            }
+        };
+        let at = match at.or_else(|| engine.end_time()) {
+            Some(t) => t,
+            None => {
+                eprintln!("revpy heap: the recording has no end to look at (give --at TIME)");
+                return 1;
+            }
+        };
+        let text = match since {
+            None => engine.heap_census(Some(at)).map(|c| c.text(limit)),
+            Some(t1) => engine.heap_diff(t1, at).map(|d| d.text(limit)),
+        };
+        match text {
+            Ok(t) => {
+                print!("{t}");
+                0
+            }
+            Err(e) => {
+                eprintln!("revpy heap: {e}");
+                1
+            }
+        }
+    })
+}

@@ -109,6 +109,7 @@ fn cli() -> Command {
         )
         .subcommand(analysis::profile_cmd())
         .subcommand(analysis::timeline_cmd())
+        .subcommand(analysis::heap_cmd())
         .subcommand(
             Command::new("dis")
                 .about("Disassemble every code object of a program")
@@ -185,6 +186,7 @@ fn main() -> ExitCode {
         }
         Some(("profile", m)) => analysis::profile(m),
         Some(("timeline", m)) => analysis::timeline(m),
+        Some(("heap", m)) => analysis::heap(m),
         Some(("dis", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();
             driver::dis_file(&file)

@@ -9,6 +9,7 @@
 //! times, creation serials), the same on every run.
 
 pub mod flame;
+pub mod heap;
 
 pub mod profile;
 pub mod timeline;
