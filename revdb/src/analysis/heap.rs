@@ -599,12 +599,12 @@ pub fn path_to(vm: &Vm, serial: u64) -> Result<Vec<String>, String> {
             shorten(&peek_repr(vm, Value::Obj(*r), 60), 60),
             vm.heap.get(*r).serial
         );
-        let step = match e {
-            None => String::new(),
-            Some(e) => edge_text(vm, *e),
-        };
+        let ty = type_name_of(vm, *r);
         let _ = i;
-        lines.push(format!("  {step:<24} -> {what}  {}", type_name_of(vm, *r)));
+        lines.push(match e {
+            None => format!("  {what}  {ty}"),
+            Some(e) => format!("  {:<24} -> {what}  {ty}", edge_text(vm, *e)),
+        });
     }
     Ok(lines)
 }

@@ -146,9 +146,14 @@ pub fn peek_repr(vm: &Vm, v: Value, max: usize) -> String {
             Kind::Set(s) | Kind::FrozenSet(s) => {
                 format!("<{} of {}>", type_name_of(vm, r), s.len())
             }
-            Kind::Function(_) | Kind::Class(_) | Kind::Module(_) => {
-                format!("<{} #{}>", type_name_of(vm, r), vm.heap.get(r).serial)
-            }
+            Kind::Module(m) => format!("<module {}>", peek_repr(vm, m.name, max)),
+            Kind::Class(_) => format!("<class '{}'>", vm.class_name(r)),
+            Kind::Function(f) => match f.qualname {
+                Value::Obj(q) if matches!(vm.heap.kind(q), Kind::Str(_)) => {
+                    format!("<function {}>", vm.str_of(f.qualname))
+                }
+                _ => format!("<function #{}>", vm.heap.get(r).serial),
+            },
             _ => vm.default_repr(r),
         },
     };

@@ -13,13 +13,7 @@ impl Engine {
             return Ok(self.cur.clone());
         }
         self.check_time(t)?;
-        let focus = self.cur.pos.time;
-        let out = self.run(
-            Some(t),
-            false,
-            focus,
-            Box::new(move |_, _, p| stop_if(p.real && p.time >= t)),
-        );
+        let out = self.quiet_run(t, Box::new(move |_, _, p| stop_if(p.real && p.time >= t)));
         match out.captured {
             Some(s) if s.pos.time == t => Ok(s),
             _ => Err(self.past_end(t)),
@@ -31,9 +25,20 @@ impl Engine {
     pub fn end_time(&mut self) -> Option<u64> {
         if self.end.is_none() {
             let from = self.cur.pos.time;
-            let _ = self.run(Some(from), false, from, Box::new(|_, _, _| Flow::Continue));
+            let _ = self.quiet_run(from, Box::new(|_, _, _| Flow::Continue));
         }
         self.end.as_ref().map(|e| e.time)
+    }
+
+    /// A run that looks without moving: the program's output it passes is not
+    /// reported (it will be when the user gets there).
+    fn quiet_run(&mut self, from: u64, matcher: Matcher) -> RunOutcome {
+        let (events, furthest) = (self.events.len(), self.furthest);
+        let focus = self.cur.pos.time;
+        let out = self.run(Some(from), false, focus, matcher);
+        self.events.truncate(events);
+        self.furthest = furthest;
+        out
     }
 
     fn check_time(&self, t: u64) -> Result<(), String> {
@@ -81,11 +86,8 @@ impl Engine {
         let rec = Rc::new(RefCell::new(SiteRecorder::new(s1.serial_limit)));
         let r = rec.clone();
         let start = s1.serial_limit;
-        let focus = self.cur.pos.time;
-        let out = self.run(
-            Some(t1),
-            false,
-            focus,
+        let out = self.quiet_run(
+            t1,
             Box::new(move |vm, k, p| {
                 if p.real && p.time >= t1 && vm.heap.next_serial() >= start {
                     r.borrow_mut().on_stop(vm, k);

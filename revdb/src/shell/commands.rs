@@ -380,9 +380,9 @@ pub static COMMANDS: &[Command] = &[
     },
     Command {
         names: &["heap"],
-        synopsis: "[diff T1 T2 | path $N]",
+        synopsis: "[ROWS | diff T1 T2 | path $N]",
         summary: "The objects alive now by type; what grew between two times and where it was created; why an object is alive.",
-        details: "Alone, as info heap: objects and bytes by type (bytes as the collector counts them), counting only what is reachable. `heap diff T1 T2` lists the types that grew from time T1 to T2 and the allocation sites (file:line:function) of the objects created in between and still alive at T2: where a leak comes from. T1 and T2 are times, `.` (now), `start` or `end`. `heap path $N` (or `$#SERIAL`) shows a chain of references from a root (a local of a frame, a module, the builtins) to the object: why it is still alive. The position does not change.",
+        details: "Alone, as info heap: objects and bytes by type (bytes as the collector counts them), counting only what is reachable, the 20 biggest types (ROWS: that many). `heap diff T1 T2` lists the types that grew from time T1 to T2 and the allocation sites (file:line:function) of the objects created in between and still alive at T2: where a leak comes from. T1 and T2 are times, `.` (now), `start` or `end`. `heap path $N` (or `$#SERIAL`) shows a chain of references from a root (a local of a frame, a module, the builtins) to the object: why it is still alive. The position does not change.",
         kind: Kind::Inspect,
         completion: Completion::Nothing,
         run: heap_cmds::heap,

@@ -3,11 +3,12 @@
 
 use super::{Call, Shell};
 
-/// `heap [diff T1 T2 | path $N]` (alone: as `info heap`).
+/// `heap [ROWS | diff T1 T2 | path $N]` (alone: as `info heap`).
 pub(super) fn heap(sh: &mut Shell, call: &Call) {
     let words: Vec<&str> = call.arg.split_whitespace().collect();
     match words.as_slice() {
-        [] => sh.heap_census(),
+        [] => sh.heap_census(20),
+        [n] if n.parse::<usize>().is_ok() => sh.heap_census(n.parse().unwrap_or(20)),
         ["diff", t1, t2] => {
             let (Some(t1), Some(t2)) = (sh.heap_time(t1), sh.heap_time(t2)) else {
                 return sh.usage(call.name);
@@ -45,9 +46,9 @@ pub(super) fn heap(sh: &mut Shell, call: &Call) {
 
 impl Shell {
     /// `info heap`: the objects alive now, by type, biggest first.
-    pub(super) fn heap_census(&mut self) {
+    pub(super) fn heap_census(&mut self, rows: usize) {
         match self.engine.heap_census(None) {
-            Ok(c) => self.say_lines(&c.text(Some(20))),
+            Ok(c) => self.say_lines(&c.text(Some(rows))),
             Err(e) => self.err(&e),
         }
     }
