@@ -163,7 +163,9 @@ pub struct Timeline {
     opts: TimelineOptions,
     pub events: Vec<TEvent>,
     last_time: u64,
-    last_place: Option<(String, u32, String)>,
+    /// The innermost frame's code and line at the last hook call (made into
+    /// text only for an event).
+    last_place: Option<(std::rc::Rc<revpy_vm::object::CodeData>, u32)>,
     effects_seen: u64,
     gcs_seen: u64,
     out_seen: (usize, usize),
@@ -267,6 +269,16 @@ impl Timeline {
         }
     }
 
+    fn last_place_text(&self) -> Option<(String, u32, String)> {
+        self.last_place.as_ref().map(|(c, line)| {
+            (
+                c.code.filename.to_string(),
+                *line,
+                c.code.qualname.to_string(),
+            )
+        })
+    }
+
     fn wants(&self, g: Group) -> bool {
         self.opts.groups.contains(&g)
     }
@@ -358,7 +370,7 @@ impl Timeline {
                             }
                             _ => {}
                         }
-                        let place = self.last_place.clone();
+                        let place = self.last_place_text();
                         self.push(self.last_time, group, "effect", text, fields, place);
                     }
                 }
@@ -393,7 +405,7 @@ impl Timeline {
                     ("writes", n.to_string()),
                     ("data", json_str(&text)),
                 ];
-                let place = self.last_place.clone();
+                let place = self.last_place_text();
                 self.push(self.last_time, Group::Output, "output", desc, fields, place);
             }
             self.effects_seen = count;
@@ -417,7 +429,7 @@ impl Timeline {
                 ("objects", vm.heap.live.to_string()),
                 ("bytes", vm.heap.live_bytes.to_string()),
             ];
-            let place = self.last_place.clone();
+            let place = self.last_place_text();
             self.push(self.last_time, Group::Gc, "gc", text, fields, place);
         }
     }
@@ -427,7 +439,15 @@ impl Timeline {
         self.catch_up(vm);
         let t = vm.stop_points;
         let n = vm.frames.len();
-        let place = (n > 0).then(|| frame_place(vm, n - 1));
+        let here = vm.frames.last().map(|f| {
+            let line = if kind == StopKind::ExceptionExit {
+                f.line()
+            } else {
+                f.code.code.line_of(f.ip as usize)
+            };
+            (f.code.clone(), line)
+        });
+        let place = || (n > 0).then(|| frame_place(vm, n - 1));
         match kind {
             StopKind::Raise => {
                 let e = vm.in_flight.exception;
@@ -437,14 +457,7 @@ impl Timeline {
                 };
                 let text = exception_text(vm, e);
                 let fields = vec![("exception", json_str(&text))];
-                self.push(
-                    t,
-                    Group::Exception,
-                    "raise",
-                    text.clone(),
-                    fields,
-                    place.clone(),
-                );
+                self.push(t, Group::Exception, "raise", text.clone(), fields, place());
                 self.pending = Some((serial, text));
             }
             StopKind::ExceptionExit => {}
@@ -472,7 +485,7 @@ impl Timeline {
             StopKind::Line | StopKind::Instruction | StopKind::Return => {
                 if let Some((_, text)) = self.pending.take() {
                     let fields = vec![("exception", json_str(&text))];
-                    self.push(t, Group::Exception, "caught", text, fields, place.clone());
+                    self.push(t, Group::Exception, "caught", text, fields, place());
                 }
                 if self.wants(Group::Call) && n > 0 {
                     let f = &vm.frames[n - 1];
@@ -481,12 +494,12 @@ impl Timeline {
                     if (starts || kind == StopKind::Return) && self.is_chosen(&code) {
                         if starts {
                             let (text, fields) = call_text(vm, n - 1);
-                            self.push(t, Group::Call, "call", text, fields, place.clone());
+                            self.push(t, Group::Call, "call", text, fields, place());
                         } else if let Some(v) = vm.stack.last().copied() {
                             let r = peek_repr(vm, v, 60);
                             let text = format!("{} -> {r}", code.code.qualname);
                             let fields = vec![("value", json_str(&r))];
-                            self.push(t, Group::Call, "return", text, fields, place.clone());
+                            self.push(t, Group::Call, "return", text, fields, place());
                         }
                     }
                 }
@@ -495,8 +508,8 @@ impl Timeline {
         if kind != StopKind::Raise {
             self.last_time = t;
         }
-        if place.is_some() {
-            self.last_place = place;
+        if here.is_some() {
+            self.last_place = here;
         }
     }
 }
