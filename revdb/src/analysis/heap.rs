@@ -86,26 +86,26 @@ fn type_names(vm: &Vm, classes: &[ObjRef]) -> HashMap<ObjRef, String> {
 /// The census of `vm` (collected: see `collected_copy`), counting only objects
 /// created before serial `limit` (the replayed program's, not the debugger's).
 pub fn census(vm: &Vm, limit: u64, time: u64) -> Census {
-    let mut by_class: HashMap<ObjRef, (u64, u64)> = HashMap::new();
+    let mut by_class: BTreeMap<u32, (u64, u64)> = BTreeMap::new();
     let (mut objects, mut bytes) = (0, 0);
     for (i, o) in vm.heap.objects() {
         if o.serial >= limit {
             continue;
         }
         let b = OBJECT_BYTES + o.kind.gc_bytes();
-        let e = by_class.entry(o.class).or_insert((0, 0));
+        let e = by_class.entry(o.class.0).or_insert((0, 0));
         e.0 += 1;
         e.1 += b;
         objects += 1;
         bytes += b;
         let _ = i;
     }
-    let classes: Vec<ObjRef> = by_class.keys().copied().collect();
+    let classes: Vec<ObjRef> = by_class.keys().map(|c| ObjRef(*c)).collect();
     let names = type_names(vm, &classes);
     let mut rows: Vec<TypeRow> = by_class
         .into_iter()
         .map(|(c, (count, bytes))| TypeRow {
-            name: names.get(&c).cloned().unwrap_or_default(),
+            name: names.get(&ObjRef(c)).cloned().unwrap_or_default(),
             count,
             bytes,
         })
