@@ -4,6 +4,7 @@
 // the log file and starts the VM's thread (clippy.toml refuses these in the VM).
 #![allow(clippy::disallowed_methods)]
 
+mod analysis;
 mod debug;
 mod driver;
 mod record;
@@ -26,6 +27,13 @@ fn cli() -> Command {
                         .action(ArgAction::SetTrue)
                         .help("Print each instruction with the operand stack (to stderr)"),
                 )
+                .arg(
+                    Arg::new("profile")
+                        .long("profile")
+                        .action(ArgAction::SetTrue)
+                        .help("Profile the run: exact instruction counts (see `revpy profile`)"),
+                )
+                .args(analysis::profile_args().into_iter().map(|a| a.requires("profile")))
                 .arg(
                     Arg::new("list-modules")
                         .long("list-modules")
@@ -99,6 +107,9 @@ fn cli() -> Command {
                         .allow_hyphen_values(true),
                 ),
         )
+        .subcommand(analysis::profile_cmd())
+        .subcommand(analysis::timeline_cmd())
+        .subcommand(analysis::heap_cmd())
         .subcommand(
             Command::new("dap")
                 .about("Serve the Debug Adapter Protocol (reverse debugging in editors) on stdin/stdout")
@@ -135,7 +146,11 @@ fn main() -> ExitCode {
                     .get_many::<String>("args")
                     .map(|a| a.cloned().collect())
                     .unwrap_or_default();
-                driver::run_file(&file, &args, m.get_flag("trace"))
+                if m.get_flag("profile") {
+                    analysis::run_profiled(m, &file, &args)
+                } else {
+                    driver::run_file(&file, &args, m.get_flag("trace"))
+                }
             }
         }
         Some(("record", m)) => {
@@ -189,6 +204,9 @@ fn main() -> ExitCode {
                 None => revpy_dap::serve_stdio(exe),
             })
         }
+        Some(("profile", m)) => analysis::profile(m),
+        Some(("timeline", m)) => analysis::timeline(m),
+        Some(("heap", m)) => analysis::heap(m),
         Some(("dis", m)) => {
             let file = m.get_one::<String>("file").cloned().unwrap_or_default();
             driver::dis_file(&file)

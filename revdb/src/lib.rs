@@ -2,6 +2,7 @@
 //! checkpoints, motions, breakpoints, watchpoints, anchors, evaluation); `shell`
 //! is the command-line front end over it.
 
+pub mod analysis;
 pub mod engine;
 pub mod expr;
 pub mod fastwatch;

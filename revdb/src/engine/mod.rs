@@ -14,6 +14,7 @@
 
 mod catch;
 mod checkpoints;
+mod heapscan;
 mod inspect;
 mod motion;
 mod points;

@@ -8,7 +8,8 @@
 //! `REVPY_BLESS=1 cargo test --test revdb -- command_reference`.
 
 use super::{
-    break_cmds as brk, help, inspect_cmds as look, motion_cmds as mv, pdb_cmds as pdb, Call, Shell,
+    break_cmds as brk, heap_cmds, help, inspect_cmds as look, motion_cmds as mv, pdb_cmds as pdb,
+    Call, Shell,
 };
 
 /// One debugger command.
@@ -95,6 +96,10 @@ pub const INFO_TOPICS: &[(&str, &str)] = &[
         "every exception raised in the recording: time, exception, where, caught by which frame or ended the program",
     ),
     ("anchors", "the $N anchors and the objects' serial numbers"),
+    (
+        "heap",
+        "the objects alive now by type (count and bytes), biggest first",
+    ),
 ];
 
 const COUNT: &str =
@@ -372,6 +377,15 @@ pub static COMMANDS: &[Command] = &[
         kind: Kind::Inspect,
         completion: Completion::Nothing,
         run: look::globals,
+    },
+    Command {
+        names: &["heap"],
+        synopsis: "[ROWS | diff T1 T2 | path $N]",
+        summary: "The objects alive now by type; what grew between two times and where it was created; why an object is alive.",
+        details: "Alone, as info heap: objects and bytes by type (bytes as the collector counts them), counting only what is reachable, the 20 biggest types (ROWS: that many). `heap diff T1 T2` lists the types that grew from time T1 to T2 and the allocation sites (file:line:function) of the objects created in between and still alive at T2: where a leak comes from. T1 and T2 are times, `.` (now), `start` or `end`. `heap path $N` (or `$#SERIAL`) shows a chain of references from a root (a local of a frame, a module, the builtins) to the object: why it is still alive. The position does not change.",
+        kind: Kind::Inspect,
+        completion: Completion::Nothing,
+        run: heap_cmds::heap,
     },
     Command {
         names: &["dis"],

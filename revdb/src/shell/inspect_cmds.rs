@@ -401,6 +401,7 @@ impl Shell {
                 }
                 Err(e) => self.err(&e),
             },
+            "heap" => self.heap_census(20),
             "anchors" => {
                 for (i, s) in self.engine.anchors.serials.clone().iter().enumerate() {
                     self.say(&format!("${i} = object #{s} (also $#{s})"));

@@ -11,6 +11,7 @@
 mod break_cmds;
 pub mod commands;
 mod complete;
+mod heap_cmds;
 pub mod help;
 mod inspect_cmds;
 mod motion_cmds;

@@ -269,7 +269,7 @@ impl Heap {
     }
 
     /// The live objects with their slots, in slot order.
-    pub(super) fn objects(&self) -> impl Iterator<Item = (usize, &Object)> {
+    pub fn objects(&self) -> impl Iterator<Item = (usize, &Object)> {
         self.chunks
             .iter()
             .flat_map(|c| c.0.iter())
