@@ -36,11 +36,7 @@ impl Session {
         for i in (0..n).rev() {
             let f = &vm.frames[i];
             let code = &f.code.code;
-            let line = if i + 1 == n {
-                code.line_of(f.ip as usize)
-            } else {
-                f.line()
-            };
+            let line = eng.frame_line(i);
             let name = code.qualname.to_string();
             frames.push((i + 1, name, Some(code.filename.to_string()), line));
         }
@@ -207,11 +203,7 @@ impl Session {
         let n = vm.frames.len();
         for (i, f) in vm.frames.iter().enumerate() {
             let c = &f.code.code;
-            let line = if i + 1 == n {
-                c.line_of(f.ip as usize)
-            } else {
-                f.line()
-            };
+            let line = eng.frame_line(i);
             trace.push_str(&format!(
                 "  File \"{}\", line {line}, in {}\n",
                 c.filename, c.name

@@ -91,11 +91,7 @@ impl App<'_> {
         let f = &vm.frames[i];
         let code = f.code.code.clone();
         let top = i + 1 == vm.frames.len();
-        let line = if top {
-            code.line_of(f.ip as usize)
-        } else {
-            f.line()
-        };
+        let line = e.frame_line(i);
         let file = code.filename.to_string();
         let marker = match (top, e.cur.kind) {
             (true, revpy_vm::StopKind::Return) => "<<",

@@ -20,6 +20,27 @@ impl Engine {
 
     /// The anchors for evaluating on the current state: objects the debugger
     /// made there (`p`, `!`) are never taken for the program's.
+    /// The instruction frame `i` of the current state is at: the top frame's
+    /// next one at a stop point (or its raising one at a `Raise` event); an
+    /// outer frame's call in progress, and at a `!!` stop or in post-mortem the
+    /// top frame's instruction that raised.
+    pub fn frame_pc(&self, i: usize) -> usize {
+        let vm = &self.cur.vm;
+        let ip = vm.frames[i].ip as usize;
+        let top = i + 1 == vm.frames.len();
+        let raising = matches!(self.cur.kind, StopKind::ExceptionExit | StopKind::End);
+        if top && !raising {
+            ip
+        } else {
+            ip.saturating_sub(1)
+        }
+    }
+
+    /// The line frame `i` of the current state is at (of `frame_pc`).
+    pub fn frame_line(&self, i: usize) -> u32 {
+        self.cur.vm.frames[i].code.code.line_of(self.frame_pc(i))
+    }
+
     pub fn cur_anchors(&self) -> expr::Anchors {
         let mut a = self.anchors.clone();
         a.limit = Some(self.cur.serial_limit);

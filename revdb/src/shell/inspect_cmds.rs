@@ -85,12 +85,7 @@ impl Shell {
         let vm = &self.engine.cur.vm;
         let f = &vm.frames[i];
         let code = &f.code.code;
-        let top = i + 1 == vm.frames.len();
-        let line = if top {
-            code.line_of(f.ip as usize)
-        } else {
-            f.line()
-        };
+        let line = self.engine.frame_line(i);
         (code.filename.to_string(), line, code.name.to_string())
     }
 
@@ -304,12 +299,7 @@ impl Shell {
         };
         let vm: &Vm = &self.engine.cur.vm;
         let f = &vm.frames[i];
-        let top = i + 1 == vm.frames.len();
-        let pc = if top {
-            f.ip as usize
-        } else {
-            (f.ip as usize).saturating_sub(1)
-        };
+        let pc = self.engine.frame_pc(i);
         let text = revpy_compiler::dis::disassemble_one(&f.code.code, Some(pc));
         let _ = write!(self.out, "{text}");
         if !text.ends_with('\n') {
