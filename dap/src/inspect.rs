@@ -200,7 +200,6 @@ impl Session {
         };
         let mut trace = String::from("Traceback (most recent call last):\n");
         let vm = &eng.cur.vm;
-        let n = vm.frames.len();
         for (i, f) in vm.frames.iter().enumerate() {
             let c = &f.code.code;
             let line = eng.frame_line(i);
