@@ -107,6 +107,17 @@ pub struct ExceptionEntry {
     pub depth: u32,
 }
 
+/// Where an instruction's source is, as CPython 3.11's `co_positions()` gives it: the
+/// first and last line and the columns (UTF-8 byte offsets in those lines) of the
+/// expression or statement it was compiled from. `line == 0`: unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
 /// A compiled function, class body, module or comprehension.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CodeObject {
@@ -119,6 +130,10 @@ pub struct CodeObject {
     pub lines: Vec<u32>,
     /// Whether each instruction starts a new line (a "stop point" for the debugger).
     pub line_starts: Vec<bool>,
+    /// Source positions, run-length encoded: `(pc, position)` holds for instructions
+    /// `pc..` up to the next entry (sorted by `pc`; consecutive instructions from one
+    /// expression share an entry). Read only for tracebacks and `co_positions()`.
+    pub positions: Vec<(u32, Position)>,
     pub consts: Vec<Constant>,
     pub names: Vec<Rc<str>>,
     /// Fast locals; the parameters come first.
@@ -170,6 +185,21 @@ impl CodeObject {
     /// The source line of instruction `pc`.
     pub fn line_of(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
+    }
+    /// The source position of instruction `pc` (None: not known).
+    pub fn position(&self, pc: usize) -> Option<Position> {
+        let i = self.positions.partition_point(|(p, _)| (*p as usize) <= pc);
+        let p = self.positions.get(i.checked_sub(1)?)?.1;
+        (p.line != 0).then_some(p)
+    }
+    /// The line a traceback shows for instruction `pc`: where its expression starts
+    /// (CPython's `tb_lineno`), which for a multi-line statement may be after the
+    /// statement's first line (`line_of`, the line the debugger stops at).
+    pub fn traceback_line(&self, pc: usize) -> u32 {
+        match self.position(pc) {
+            Some(p) => p.line,
+            None => self.line_of(pc),
+        }
     }
     /// Name of cell `i` (cellvars, then freevars).
     pub fn cell_name(&self, i: usize) -> &str {

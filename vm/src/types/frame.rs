@@ -235,7 +235,7 @@ pub fn traceback_of(vm: &mut Vm, exc: ObjRef) -> Value {
     let mut next = Value::None;
     // Entries are innermost first: build the chain from the inside out.
     for t in entries.iter() {
-        let line = t.code.code.line_of(t.pc as usize);
+        let line = t.code.code.traceback_line(t.pc as usize);
         vm.temp_roots.push(next);
         let f = if let Some(fo) = frame_of(vm, t.frame) {
             // The frame had a frame object: once the frame has finished, its line
@@ -391,8 +391,7 @@ fn tb_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 /// `code.co_positions()`: (line, end line, column, end column) of each instruction
-/// unit. revpy records lines only, so columns are None (as CPython with
-/// `-X no_debug_ranges`): tracebacks show no `^^^` markers.
+/// (revpy's instructions are one unit each: `tb_lasti // 2` indexes them).
 fn co_positions(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let code = match args[0] {
         Value::Obj(r) => match vm.heap.kind(r) {
@@ -403,8 +402,16 @@ fn co_positions(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     };
     let mut items = vec![];
     for pc in 0..code.code.instrs.len() {
-        let line = Value::Int(code.code.line_of(pc) as i64);
-        let t = vm.new_tuple(vec![line, line, Value::None, Value::None]);
+        let t = match code.code.position(pc) {
+            Some(p) => {
+                let v = |x: u32| Value::Int(x as i64);
+                vm.new_tuple(vec![v(p.line), v(p.end_line), v(p.col), v(p.end_col)])
+            }
+            None => {
+                let line = Value::Int(code.code.line_of(pc) as i64);
+                vm.new_tuple(vec![line, line, Value::None, Value::None])
+            }
+        };
         vm.temp_roots.push(t);
         // CPython's instructions are 2 bytes, positions are per code unit.
         items.push(t);
