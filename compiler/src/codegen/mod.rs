@@ -409,13 +409,7 @@ impl<'a> Compiler<'a> {
                 cell_params.push((ci as u32, pi));
             }
         }
-        let mut positions: Vec<(u32, Position)> = vec![];
-        for (pc, p) in u.positions.iter().enumerate() {
-            if positions.last().map(|(_, q)| q) != Some(p) {
-                positions.push((pc as u32, *p));
-            }
-        }
-        positions.shrink_to_fit();
+        let positions = crate::code::encode_positions(&u.positions);
         let mut code = CodeObject {
             name: u.name,
             qualname: u.qualname,

@@ -401,8 +401,9 @@ fn co_positions(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         _ => return Err(vm.new_type_error("descriptor requires a 'code' object".into())),
     };
     let mut items = vec![];
+    let positions: Vec<_> = code.code.positions().collect();
     for pc in 0..code.code.instrs.len() {
-        let t = match code.code.position(pc) {
+        let t = match positions.get(pc).copied().flatten() {
             Some(p) => {
                 let v = |x: u32| Value::Int(x as i64);
                 vm.new_tuple(vec![v(p.line), v(p.end_line), v(p.col), v(p.end_col)])
