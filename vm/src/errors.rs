@@ -43,6 +43,8 @@ impl Vm {
                 cause: Value::None,
                 context: Value::None,
                 suppress_context: false,
+                tb_obj: Value::Undef,
+                tb_cached: 0,
             })),
         );
         PyErr(r)

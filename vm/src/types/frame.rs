@@ -228,13 +228,20 @@ fn refill(vm: &mut Vm, d: ObjRef, src: Value) -> PyResult<()> {
 /// `exc.__traceback__`: a chain of traceback objects, outermost frame first, made
 /// from the entries the exception collected (None if it has none).
 pub fn traceback_of(vm: &mut Vm, exc: ObjRef) -> Value {
-    let entries = match vm.heap.kind(exc) {
-        Kind::Exception(e) => e.traceback.clone(),
+    let (entries, cached, cached_n) = match vm.heap.kind(exc) {
+        Kind::Exception(e) => (e.traceback.clone(), e.tb_obj, e.tb_cached as usize),
         _ => return Value::None,
     };
-    let mut next = Value::None;
+    // The objects made before are kept (CPython's traceback is one chain that grows
+    // outwards as the exception leaves frames): only the frames left since are new.
+    let reuse = !cached.is_undef() && cached_n <= entries.len();
+    if reuse && cached_n == entries.len() {
+        return cached;
+    }
+    let mut next = if reuse { cached } else { Value::None };
+    let from = if reuse { cached_n } else { 0 };
     // Entries are innermost first: build the chain from the inside out.
-    for t in entries.iter() {
+    for t in entries[from..].iter() {
         let line = t.code.code.traceback_line(t.pc as usize);
         vm.temp_roots.push(next);
         let f = if let Some(fo) = frame_of(vm, t.frame) {
@@ -279,6 +286,10 @@ pub fn traceback_of(vm: &mut Vm, exc: ObjRef) -> Value {
         next = Value::Obj(vm.heap.alloc(tcls, Kind::Opaque(Box::new(tb))));
         vm.temp_roots.truncate(vm.temp_roots.len() - 2);
     }
+    if let Kind::Exception(e) = vm.heap.kind_mut(exc) {
+        e.tb_obj = next;
+        e.tb_cached = entries.len() as u32;
+    }
     next
 }
 
@@ -318,7 +329,9 @@ pub fn set_traceback(vm: &mut Vm, exc: ObjRef, tb: Value) -> PyResult<()> {
         return Err(vm.new_type_error("__traceback__ must be a traceback or None".into()));
     };
     if let Kind::Exception(e) = vm.heap.kind_mut(exc) {
+        e.tb_cached = entries.len() as u32;
         e.traceback = entries;
+        e.tb_obj = if tb.is_none() { Value::Undef } else { tb };
     }
     Ok(())
 }
