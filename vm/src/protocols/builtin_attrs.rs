@@ -100,6 +100,9 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             _ => None,
         },
         Kind::Cell(v) => match name {
+            "cell_contents" if v.is_undef() => {
+                return Err(vm.new_value_error("Cell is empty".into()));
+            }
             "cell_contents" => Some(*v),
             _ => None,
         },
