@@ -230,6 +230,9 @@ mod tests {
     #[test]
     fn whole_line_is_not_marked() {
         assert_eq!(caret_line("int('x')", &pos(0, 8), Flavor::Module), None);
-        assert_eq!(caret_line("y = int('x')", &pos(4, 12), Flavor::Module).as_deref(), Some("        ^^^^^^^^\n"));
+        assert_eq!(
+            caret_line("y = int('x')", &pos(4, 12), Flavor::Module).as_deref(),
+            Some("        ^^^^^^^^\n")
+        );
     }
 }

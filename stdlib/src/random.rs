@@ -1093,7 +1093,11 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("normalvariate", r_normalvariate, Arity::range(0, 2).kw()),
         ("lognormvariate", r_lognormvariate, Arity::range(0, 2).kw()),
         ("expovariate", r_expovariate, Arity::range(0, 1).kw()),
-        ("vonmisesvariate", r_vonmisesvariate, Arity::range(0, 2).kw()),
+        (
+            "vonmisesvariate",
+            r_vonmisesvariate,
+            Arity::range(0, 2).kw(),
+        ),
         ("gammavariate", r_gammavariate, Arity::range(0, 2).kw()),
         ("betavariate", r_betavariate, Arity::range(0, 2).kw()),
         ("paretovariate", r_paretovariate, Arity::range(0, 1).kw()),

@@ -146,7 +146,9 @@ fn display_width(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.check_args("display_width", args, 2, 2)?;
     let line = vm.expect_str(args[0], "line")?.to_string();
     let n = vm.expect_int(args[1], "offset")?.max(0) as usize;
-    Ok(Value::Int(revpy_compiler::carets::display_width(&line, n) as i64))
+    Ok(Value::Int(
+        revpy_compiler::carets::display_width(&line, n) as i64
+    ))
 }
 
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {

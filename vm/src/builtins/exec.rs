@@ -316,9 +316,9 @@ fn exec_or_eval(vm: &mut Vm, name: &'static str, args: Args, kw: Kw) -> PyResult
             c
         }
         _ if closure.is_some() => {
-            return Err(vm.new_type_error(
-                "closure can only be used when source is a code object".into(),
-            ))
+            return Err(
+                vm.new_type_error("closure can only be used when source is a code object".into())
+            )
         }
         _ => {
             let text = match source_text(vm, src, name)? {
