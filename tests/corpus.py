@@ -4,7 +4,9 @@
 For every `*.py` under a corpus directory (default ../shared/corpus/thealgorithms)
 whose imports are all standard library, run it from its own folder with empty stdin
 under `PYTHONHASHSEED=0 python3` and under `revpy run`, and compare stdout and the exit
-status. Programs CPython itself cannot finish within the time limit are not eligible.
+status. Programs CPython itself cannot finish within the time limit are not eligible,
+nor are programs whose stdout or exit status differ between runs of CPython (times,
+unseeded randomness: run three times by default); both are listed by name.
 
     tests/corpus.py [--revpy PATH] [--jobs N] [--timeout S] [--only SUBSTR] [-v] [DIR]
 
@@ -89,6 +91,15 @@ def check(path, args):
     want = run([sys.executable, name], folder, args.timeout)
     if want[0] == "timeout":
         return path, "ineligible", "CPython timeout"
+    # A program whose output CPython itself does not repeat (times, unseeded
+    # randomness, addresses) cannot be compared: run CPython again (up to
+    # `--cpython-runs` times in all) and set it aside if stdout or status change.
+    for _ in range(args.cpython_runs - 1):
+        again = run([sys.executable, name], folder, args.timeout)
+        if again[0] == "timeout":
+            return path, "ineligible", "CPython timeout"
+        if again[:2] != want[:2]:
+            return path, "ineligible", "nondeterministic under CPython"
     got = run([args.revpy, "run", name], folder, args.timeout * args.slack)
     if got[0] == want[0] and got[1] == want[1]:
         return path, "pass", ""
@@ -108,6 +119,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds for CPython")
     ap.add_argument("--slack", type=float, default=6.0, help="revpy gets timeout*slack")
+    ap.add_argument("--cpython-runs", type=int, default=3,
+                    help="runs of CPython per program; differing stdout or status makes it ineligible")
     ap.add_argument("--only", default="")
     ap.add_argument("--min-rate", type=float, default=None)
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -151,6 +164,12 @@ def main():
     print(f"eligible {len(ran)}, passed {len(passed)} ({100 * rate:.1f}%), failed {len(ran) - len(passed)}")
     print(f"using doctest: {doct} eligible, {doct_fail} of them failing")
     print("not eligible: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())))
+    for why in ("nondeterministic under CPython", "CPython timeout"):
+        names = sorted(os.path.relpath(r[0], args.dir) for r in results if r[2] == why)
+        if names:
+            print(f"{why}:")
+            for n in names:
+                print(f"  {n}")
     causes = collections.Counter(r[2] for r in ran if r[1] == "fail")
     if causes:
         print("failures by cause:")

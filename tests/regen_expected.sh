@@ -5,8 +5,9 @@
 #   * Every test program is tests/programs/<category>/<name>.py.
 #   * It is run from its own directory with a relative file name, so tracebacks
 #     read `File "<name>.py", line N`:
-#         cd <category dir> && PYTHONHASHSEED=0 PYTHONNODEBUGRANGES=1 \
+#         cd <category dir> && PYTHONHASHSEED=0 \
 #             python3 <name>.py > <name>.out 2> <name>.err; echo $? > <name>.code
+#     (with column positions: tracebacks carry CPython's `^^^` markers).
 #   * CPython 3.11 reports the main script by its absolute path, so the absolute
 #     directory prefix is stripped from <name>.err: `File "/abs/dir/x.py"`
 #     becomes `File "x.py"`, exactly as revpy (run as `revpy run x.py` from the
@@ -37,7 +38,7 @@ find "$ROOT" -name '*.py' | sort | while read -r f; do
     case "$dir/" in */support_*/*) continue ;; esac
     (
         cd "$dir" || exit 1
-        PYTHONHASHSEED=0 PYTHONNODEBUGRANGES=1 PYTHONDONTWRITEBYTECODE=1 "$PY" "$base.py" > "$base.out" 2> "$base.err"
+        PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 "$PY" "$base.py" > "$base.out" 2> "$base.err"
         echo $? > "$base.code"
         # Strip the absolute directory from traceback file names (see above).
         esc="$(printf '%s' "$PWD/" | sed 's/[][\\.*^$|]/\\&/g')"

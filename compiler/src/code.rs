@@ -107,6 +107,132 @@ pub struct ExceptionEntry {
     pub depth: u32,
 }
 
+/// Where an instruction's source is, as CPython 3.11's `co_positions()` gives it: the
+/// first and last line and the columns (UTF-8 byte offsets in those lines) of the
+/// expression or statement it was compiled from. `line == 0`: unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+// The packed position table: one entry per instruction, a tag byte then varints.
+const POS_SAME: u8 = 0; // as the previous instruction
+const POS_NONE: u8 = 1; // not known
+const POS_LONG: u8 = 2; // zigzag(line - previous line), end_line - line, col, end_col
+const POS_SHORT: u8 = 3; // 3 + (line - previous line) < 256, one line: col, end_col
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(b: &[u8], i: &mut usize) -> u64 {
+    let mut v = 0u64;
+    let mut shift = 0;
+    while let Some(&x) = b.get(*i) {
+        *i += 1;
+        if shift < 64 {
+            v |= ((x & 0x7f) as u64) << shift;
+        }
+        if x & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
+/// Pack one position per instruction (`line == 0`: unknown) into bytes.
+pub fn encode_positions(ps: &[Position]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(ps.len() * 3);
+    let mut prev: Option<Position> = None;
+    let mut prev_line = 0i64;
+    for p in ps {
+        if prev == Some(*p) {
+            out.push(POS_SAME);
+            continue;
+        }
+        prev = Some(*p);
+        if p.line == 0 {
+            out.push(POS_NONE);
+            continue;
+        }
+        let delta = p.line as i64 - prev_line;
+        prev_line = p.line as i64;
+        if p.end_line == p.line && (0..(256 - POS_SHORT as i64)).contains(&delta) {
+            out.push(POS_SHORT + delta as u8);
+        } else {
+            out.push(POS_LONG);
+            put_varint(&mut out, ((delta << 1) ^ (delta >> 63)) as u64);
+            put_varint(&mut out, p.end_line.saturating_sub(p.line) as u64);
+        }
+        put_varint(&mut out, p.col as u64);
+        put_varint(&mut out, p.end_col as u64);
+    }
+    out.shrink_to_fit();
+    out
+}
+
+/// The positions of a packed table, one per instruction (None: not known).
+pub struct PositionIter<'a> {
+    bytes: &'a [u8],
+    i: usize,
+    prev: Option<Position>,
+    prev_line: i64,
+}
+
+impl<'a> PositionIter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        PositionIter {
+            bytes,
+            i: 0,
+            prev: None,
+            prev_line: 0,
+        }
+    }
+}
+
+impl Iterator for PositionIter<'_> {
+    type Item = Option<Position>;
+    fn next(&mut self) -> Option<Option<Position>> {
+        let tag = *self.bytes.get(self.i)?;
+        self.i += 1;
+        let (b, i) = (self.bytes, &mut self.i);
+        let p = match tag {
+            POS_SAME => self.prev,
+            POS_NONE => None,
+            _ => {
+                let (line, end_line) = if tag == POS_LONG {
+                    let z = get_varint(b, i);
+                    let delta = ((z >> 1) as i64) ^ -((z & 1) as i64);
+                    let line = self.prev_line + delta;
+                    (line, line + get_varint(b, i) as i64)
+                } else {
+                    let line = self.prev_line + (tag - POS_SHORT) as i64;
+                    (line, line)
+                };
+                self.prev_line = line;
+                let col = get_varint(b, i) as u32;
+                let end_col = get_varint(b, i) as u32;
+                Some(Position {
+                    line: line as u32,
+                    end_line: end_line as u32,
+                    col,
+                    end_col,
+                })
+            }
+        };
+        self.prev = p;
+        Some(p)
+    }
+}
+
 /// A compiled function, class body, module or comprehension.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CodeObject {
@@ -119,6 +245,9 @@ pub struct CodeObject {
     pub lines: Vec<u32>,
     /// Whether each instruction starts a new line (a "stop point" for the debugger).
     pub line_starts: Vec<bool>,
+    /// Source positions of the instructions, packed (see [`encode_positions`]; about
+    /// 3 bytes an instruction). Read only for tracebacks and `co_positions()`.
+    pub positions: Vec<u8>,
     pub consts: Vec<Constant>,
     pub names: Vec<Rc<str>>,
     /// Fast locals; the parameters come first.
@@ -171,6 +300,23 @@ impl CodeObject {
     pub fn line_of(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
     }
+    /// The source position of instruction `pc` (None: not known).
+    pub fn position(&self, pc: usize) -> Option<Position> {
+        PositionIter::new(&self.positions).nth(pc).flatten()
+    }
+    /// The source position of each instruction, in order.
+    pub fn positions(&self) -> PositionIter<'_> {
+        PositionIter::new(&self.positions)
+    }
+    /// The line a traceback shows for instruction `pc`: where its expression starts
+    /// (CPython's `tb_lineno`), which for a multi-line statement may be after the
+    /// statement's first line (`line_of`, the line the debugger stops at).
+    pub fn traceback_line(&self, pc: usize) -> u32 {
+        match self.position(pc) {
+            Some(p) => p.line,
+            None => self.line_of(pc),
+        }
+    }
     /// Name of cell `i` (cellvars, then freevars).
     pub fn cell_name(&self, i: usize) -> &str {
         if i < self.cellvars.len() {
@@ -187,5 +333,34 @@ impl CodeObject {
                 inner.walk(out);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip() {
+        let p = |line, end_line, col, end_col| Position {
+            line,
+            end_line,
+            col,
+            end_col,
+        };
+        let ps = vec![
+            p(1, 1, 0, 5),
+            p(1, 1, 0, 5),
+            Position::default(),
+            p(300, 302, 4, 1000),
+            p(2, 2, 7, 9),
+            p(2, 2, 7, 9),
+            p(40000, 40000, 70000, 70001),
+        ];
+        let bytes = encode_positions(&ps);
+        let back: Vec<Position> = PositionIter::new(&bytes)
+            .map(|o| o.unwrap_or_default())
+            .collect();
+        assert_eq!(back, ps);
     }
 }

@@ -5,6 +5,7 @@
 //! result as text.
 
 mod ast_drop;
+pub mod carets;
 pub mod code;
 pub mod codegen;
 pub mod dis;

@@ -83,6 +83,7 @@ fn code(instrs: &[(Op, u32)], table: Vec<ExceptionEntry>) -> CodeObject {
         instrs: instrs.iter().map(|&(op, a)| Instr::new(op, a)).collect(),
         lines: vec![1; n],
         line_starts: vec![false; n],
+        positions: vec![],
         consts: vec![Constant::None],
         names: vec![],
         varnames: vec![Rc::from("x")],

@@ -6,12 +6,6 @@
 
 # Provided as-is; use at your own risk; no warranty; no promises; enjoy!
 
-# revpy: CPython 3.11.7's Lib/doctest.py (Copyright (c) 2001-2023 Python Software
-# Foundation; see LICENSE-PSF.txt), run unchanged except where marked "revpy:":
-# there is no `pdb` inside a revpy program (its debugger, `revpy debug`, works from
-# outside on a recording) and no `sys.settrace`, so the hooks doctest installs for
-# them are skipped when they are missing.
-
 r"""Module doctest -- a framework for running examples in docstrings.
 
 In simplest use, end each module M to be tested with:
@@ -101,12 +95,9 @@ __all__ = [
 import __future__
 import difflib
 import inspect
-import linecache
-import os
-try:
-    import pdb
-except ImportError:  # revpy: no pdb (see the note at the top)
-    pdb = None
+import linecache, os  # revpy: one line, so that every line keeps its number
+try: import pdb
+except ImportError: pdb = None  # revpy: no pdb (see the note at the end)
 import re
 import sys
 import traceback
@@ -1507,13 +1498,11 @@ class DocTestRunner:
         # Note that the interactive output will go to *our*
         # save_stdout, even if that's not the real sys.stdout; this
         # allows us to write test cases for the set_trace behavior.
-        # revpy: only when pdb and sys.settrace exist (see the note at the top).
-        save_trace = sys.gettrace() if hasattr(sys, 'gettrace') else None
-        if pdb is not None:
-            save_set_trace = pdb.set_trace
-            self.debugger = _OutputRedirectingPdb(save_stdout)
-            self.debugger.reset()
-            pdb.set_trace = self.debugger.set_trace
+        save_trace = sys.gettrace() if hasattr(sys, 'gettrace') else None  # revpy
+        save_set_trace = pdb.set_trace if pdb is not None else None  # revpy: pdb?
+        self.debugger = _OutputRedirectingPdb(save_stdout) if pdb is not None else None
+        if pdb is not None: self.debugger.reset()
+        if pdb is not None: pdb.set_trace = self.debugger.set_trace
 
         # Patch linecache.getlines, so we can see the example's source
         # when we're inside the debugger.
@@ -1528,10 +1517,8 @@ class DocTestRunner:
             return self.__run(test, compileflags, out)
         finally:
             sys.stdout = save_stdout
-            if pdb is not None:
-                pdb.set_trace = save_set_trace
-            if hasattr(sys, 'settrace'):
-                sys.settrace(save_trace)
+            if pdb is not None: pdb.set_trace = save_set_trace  # revpy: pdb?
+            if hasattr(sys, 'settrace'): sys.settrace(save_trace)  # revpy
             linecache.getlines = self.save_linecache_getlines
             sys.displayhook = save_displayhook
             if clear_globs:
@@ -2841,3 +2828,11 @@ def _test():
 
 if __name__ == "__main__":
     sys.exit(_test())
+
+
+# revpy: CPython 3.11.7's Lib/doctest.py (Copyright (c) 2001-2023 Python Software
+# Foundation; see LICENSE-PSF.txt), run unchanged except where marked "revpy:":
+# there is no `pdb` inside a revpy program (its debugger, `revpy debug`, works from
+# outside on a recording) and no `sys.settrace`, so the hooks doctest installs for
+# them are skipped when they are missing. Every line keeps the number it has in
+# CPython's file, so tracebacks through doctest name the same lines.

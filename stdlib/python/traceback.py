@@ -2,9 +2,9 @@
 
 # revpy: CPython 3.11.7's Lib/traceback.py (Copyright (c) 2001-2023 Python Software
 # Foundation; see LICENSE-PSF.txt), unchanged but for exception groups, which revpy
-# does not have (`_ExceptionGroups` is an empty tuple then). revpy records no column
-# positions (`co_positions()` gives lines only), so no `^^^` markers are printed,
-# as CPython with PYTHONNODEBUGRANGES=1.
+# does not have (`_ExceptionGroups` is an empty tuple then), and
+# `_extract_caret_anchors_from_line_segment` and `_display_width`, which ask the VM
+# (there is no `ast` or `unicodedata`).
 
 import collections.abc
 import itertools
@@ -590,51 +590,13 @@ _Anchors = collections.namedtuple(
 )
 
 def _extract_caret_anchors_from_line_segment(segment):
-    import ast
-
-    try:
-        tree = ast.parse(segment)
-    except SyntaxError:
+    # revpy: CPython parses the segment with `ast` and looks for a BinOp or a
+    # Subscript; revpy's compiler does the same (see the note at the top).
+    from _traceback import caret_anchors
+    anchors = caret_anchors(segment)
+    if anchors is None:
         return None
-
-    if len(tree.body) != 1:
-        return None
-
-    normalize = lambda offset: _byte_offset_to_character_offset(segment, offset)
-    statement = tree.body[0]
-    match statement:
-        case ast.Expr(expr):
-            match expr:
-                case ast.BinOp():
-                    operator_start = normalize(expr.left.end_col_offset)
-                    operator_end = normalize(expr.right.col_offset)
-                    operator_str = segment[operator_start:operator_end]
-                    operator_offset = len(operator_str) - len(operator_str.lstrip())
-
-                    left_anchor = expr.left.end_col_offset + operator_offset
-                    right_anchor = left_anchor + 1
-                    if (
-                        operator_offset + 1 < len(operator_str)
-                        and not operator_str[operator_offset + 1].isspace()
-                    ):
-                        right_anchor += 1
-
-                    while left_anchor < len(segment) and ((ch := segment[left_anchor]).isspace() or ch in ")#"):
-                        left_anchor += 1
-                        right_anchor += 1
-                    return _Anchors(normalize(left_anchor), normalize(right_anchor))
-                case ast.Subscript():
-                    left_anchor = normalize(expr.value.end_col_offset)
-                    right_anchor = normalize(expr.slice.end_col_offset + 1)
-                    while left_anchor < len(segment) and ((ch := segment[left_anchor]).isspace() or ch != "["):
-                        left_anchor += 1
-                    while right_anchor < len(segment) and ((ch := segment[right_anchor]).isspace() or ch != "]"):
-                        right_anchor += 1
-                    if right_anchor < len(segment):
-                        right_anchor += 1
-                    return _Anchors(left_anchor, right_anchor)
-
-    return None
+    return _Anchors(*anchors)
 
 _WIDE_CHAR_SPECIFIERS = "WF"
 
@@ -647,12 +609,9 @@ def _display_width(line, offset):
     if line.isascii():
         return offset
 
-    import unicodedata
-
-    return sum(
-        2 if unicodedata.east_asian_width(char) in _WIDE_CHAR_SPECIFIERS else 1
-        for char in line[:offset]
-    )
+    # revpy: no `unicodedata`; the same count, made by the VM.
+    from _traceback import display_width
+    return display_width(line, offset)
 
 
 

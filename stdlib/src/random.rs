@@ -852,6 +852,148 @@ fn r_expovariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::Float(-(1.0 - r).ln() / lambd))
 }
 
+/// Python's float `%`: the result has the sign of the divisor.
+fn py_fmod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 && ((m < 0.0) != (b < 0.0)) {
+        m + b
+    } else if m == 0.0 {
+        0.0f64.copysign(b)
+    } else {
+        m
+    }
+}
+
+fn r_vonmisesvariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let mu = f_arg(vm, args, kw, 1, "mu", None)?;
+    let kappa = f_arg(vm, args, kw, 2, "kappa", None)?;
+    let tau = std::f64::consts::TAU;
+    let mt = gen(vm, args[0])?;
+    if kappa <= 1e-6 {
+        return Ok(Value::Float(tau * mt.random()));
+    }
+    let s = 0.5 / kappa;
+    let r = s + (1.0 + s * s).sqrt();
+    let z = loop {
+        let u1 = mt.random();
+        let z = (std::f64::consts::PI * u1).cos();
+        let d = z / (r + z);
+        let u2 = mt.random();
+        if u2 < 1.0 - d * d || u2 <= (1.0 - d) * d.exp() {
+            break z;
+        }
+    };
+    let q = 1.0 / r;
+    let f = (q + z) / (1.0 + q * z);
+    let u3 = mt.random();
+    let theta = if u3 > 0.5 {
+        py_fmod(mu + f.acos(), tau)
+    } else {
+        py_fmod(mu - f.acos(), tau)
+    };
+    Ok(Value::Float(theta))
+}
+
+/// CPython's `gammavariate` (Cheng's algorithm for alpha > 1, Kennedy & Gentle's GS
+/// for alpha < 1), drawing from `mt` in the same order.
+fn gamma(mt: &mut Mt, alpha: f64, beta: f64) -> f64 {
+    if alpha > 1.0 {
+        let log4 = 4.0f64.ln();
+        let sg_magicconst = 1.0 + 4.5f64.ln();
+        let ainv = (2.0 * alpha - 1.0).sqrt();
+        let bbb = alpha - log4;
+        let ccc = alpha + ainv;
+        loop {
+            let u1 = mt.random();
+            if !(1e-7 < u1 && u1 < 0.9999999) {
+                continue;
+            }
+            let u2 = 1.0 - mt.random();
+            let v = (u1 / (1.0 - u1)).ln() / ainv;
+            let x = alpha * v.exp();
+            let z = u1 * u1 * u2;
+            let r = bbb + ccc * v - x;
+            if r + sg_magicconst - 4.5 * z >= 0.0 || r >= z.ln() {
+                return x * beta;
+            }
+        }
+    } else if alpha == 1.0 {
+        -(1.0 - mt.random()).ln() * beta
+    } else {
+        let e = std::f64::consts::E;
+        let x = loop {
+            let u = mt.random();
+            let b = (e + alpha) / e;
+            let p = b * u;
+            let x = if p <= 1.0 {
+                p.powf(1.0 / alpha)
+            } else {
+                -((b - p) / alpha).ln()
+            };
+            let u1 = mt.random();
+            if p > 1.0 {
+                if u1 <= x.powf(alpha - 1.0) {
+                    break x;
+                }
+            } else if u1 <= (-x).exp() {
+                break x;
+            }
+        };
+        x * beta
+    }
+}
+
+fn gamma_args_ok(vm: &mut Vm, alpha: f64, beta: f64) -> PyResult<()> {
+    if alpha <= 0.0 || beta <= 0.0 {
+        return Err(vm.new_value_error("gammavariate: alpha and beta must be > 0.0".into()));
+    }
+    Ok(())
+}
+
+fn r_gammavariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let alpha = f_arg(vm, args, kw, 1, "alpha", None)?;
+    let beta = f_arg(vm, args, kw, 2, "beta", None)?;
+    gamma_args_ok(vm, alpha, beta)?;
+    let mt = gen(vm, args[0])?;
+    Ok(Value::Float(gamma(mt, alpha, beta)))
+}
+
+fn r_betavariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let alpha = f_arg(vm, args, kw, 1, "alpha", None)?;
+    let beta = f_arg(vm, args, kw, 2, "beta", None)?;
+    gamma_args_ok(vm, alpha, 1.0)?;
+    let mt = gen(vm, args[0])?;
+    let y = gamma(mt, alpha, 1.0);
+    if y != 0.0 {
+        if beta <= 0.0 {
+            return Err(vm.new_value_error("gammavariate: alpha and beta must be > 0.0".into()));
+        }
+        let mt = gen(vm, args[0])?;
+        let y2 = gamma(mt, beta, 1.0);
+        return Ok(Value::Float(y / (y + y2)));
+    }
+    Ok(Value::Float(0.0))
+}
+
+fn r_paretovariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let alpha = f_arg(vm, args, kw, 1, "alpha", None)?;
+    let u = 1.0 - gen(vm, args[0])?.random();
+    if alpha == 0.0 {
+        return Err(vm.new_zero_division("float division by zero"));
+    }
+    Ok(Value::Float(u.powf(-1.0 / alpha)))
+}
+
+fn r_weibullvariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let alpha = f_arg(vm, args, kw, 1, "alpha", None)?;
+    let beta = f_arg(vm, args, kw, 2, "beta", None)?;
+    let u = 1.0 - gen(vm, args[0])?.random();
+    if beta == 0.0 {
+        return Err(vm.new_zero_division("float division by zero"));
+    }
+    Ok(Value::Float(alpha * (-u.ln()).powf(1.0 / beta)))
+}
+
 fn r_getstate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let mt = gen(vm, args[0])?.clone();
     let gauss = state_mut(vm, args[0]).and_then(|s| s.gauss_next);
@@ -906,6 +1048,27 @@ fn r_setstate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Module `__getattr__`: `random.SystemRandom` comes from `_sysrandom` (written in
+/// Python), imported on first use so that `import random` stays cheap.
+fn m_getattr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.check_args("__getattr__", args, 1, 1)?;
+    if vm.as_str(args[0]) == Some("SystemRandom") {
+        let imp = vm.intern("__import__");
+        let f = match vm.dict_get(vm.builtins, imp)? {
+            Some(f) => f,
+            None => return Err(vm.new_error(vm.types.import_error, "__import__ not found".into())),
+        };
+        let name = vm.new_str("_sysrandom".to_string());
+        let sysrandom = vm.call(f, &[name], &[])?;
+        return vm.getattr(sysrandom, args[0]);
+    }
+    let n = vm.str_of(args[0]).to_string();
+    Err(vm.new_error(
+        vm.types.attribute_error,
+        format!("module 'random' has no attribute '{n}'"),
+    ))
+}
+
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("random");
     let d = vm.module_dict(m);
@@ -930,12 +1093,37 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("normalvariate", r_normalvariate, Arity::range(0, 2).kw()),
         ("lognormvariate", r_lognormvariate, Arity::range(0, 2).kw()),
         ("expovariate", r_expovariate, Arity::range(0, 1).kw()),
+        (
+            "vonmisesvariate",
+            r_vonmisesvariate,
+            Arity::range(0, 2).kw(),
+        ),
+        ("gammavariate", r_gammavariate, Arity::range(0, 2).kw()),
+        ("betavariate", r_betavariate, Arity::range(0, 2).kw()),
+        ("paretovariate", r_paretovariate, Arity::range(0, 1).kw()),
+        ("weibullvariate", r_weibullvariate, Arity::range(0, 2).kw()),
         ("getstate", r_getstate, Arity::none()),
         ("setstate", r_setstate, Arity::exactly(1)),
     ];
     vm.add_methods(cls, methods);
     let k = vm.intern("Random");
     vm.dict_set(d, k, Value::Obj(cls))?;
+    let (k, cd) = (vm.intern("VERSION"), vm.class_data(cls).dict);
+    vm.dict_set(cd, k, Value::Int(3))?;
+    let consts = [
+        ("NV_MAGICCONST", 4.0 * (-0.5f64).exp() / 2.0f64.sqrt()),
+        ("TWOPI", std::f64::consts::TAU),
+        ("LOG4", 4.0f64.ln()),
+        ("SG_MAGICCONST", 1.0 + 4.5f64.ln()),
+        ("RECIP_BPF", 2.0f64.powi(-53)),
+    ];
+    for (n, v) in consts {
+        let k = vm.intern(n);
+        vm.dict_set(d, k, Value::Float(v))?;
+    }
+    let k = vm.intern("BPF");
+    vm.dict_set(d, k, Value::Int(53))?;
+    vm.add_function(d, "__getattr__", m_getattr, Arity::exactly(1));
     let inst = vm.heap.alloc(
         cls,
         Kind::Opaque(Box::new(RandomState {

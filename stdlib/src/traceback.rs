@@ -30,7 +30,7 @@ fn extract_tb(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     for t in tb.iter().rev() {
         let (code, pc) = (&t.code, &t.pc);
         let c = &code.code;
-        let line = c.line_of(*pc as usize);
+        let line = c.traceback_line(*pc as usize);
         out.push(entry(vm, &c.filename, line, &c.name));
     }
     Ok(vm.new_list(out))
@@ -124,11 +124,40 @@ fn exception_line(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
+/// `caret_anchors(segment)`: where the operator (or the brackets) of a segment that
+/// is one binary operation (or subscript) starts and ends, as character offsets, or
+/// None: `traceback._extract_caret_anchors_from_line_segment` without `ast`.
+fn caret_anchors(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.no_kwargs("caret_anchors", kw)?;
+    vm.check_args("caret_anchors", args, 1, 1)?;
+    let seg = vm.expect_str(args[0], "segment")?.to_string();
+    let flavor = revpy_compiler::carets::Flavor::Module;
+    Ok(match revpy_compiler::carets::anchors(&seg, flavor) {
+        Some((l, r)) => vm.new_tuple(vec![Value::Int(l as i64), Value::Int(r as i64)]),
+        None => Value::None,
+    })
+}
+
+/// `display_width(line, offset)`: the columns the first `offset` characters of
+/// `line` take (wide characters two): `traceback._display_width` without
+/// `unicodedata`.
+fn display_width(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.no_kwargs("display_width", kw)?;
+    vm.check_args("display_width", args, 2, 2)?;
+    let line = vm.expect_str(args[0], "line")?.to_string();
+    let n = vm.expect_int(args[1], "offset")?.max(0) as usize;
+    Ok(Value::Int(
+        revpy_compiler::carets::display_width(&line, n) as i64
+    ))
+}
+
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_traceback");
     let d = vm.module_dict(m);
     let fns: &[NativeDef] = &[
         ("extract_tb", extract_tb, Arity::exactly(1)),
+        ("caret_anchors", caret_anchors, Arity::exactly(1)),
+        ("display_width", display_width, Arity::exactly(2)),
         ("extract_stack", extract_stack, Arity::range(0, 1)),
         ("frame_info", frame_info, Arity::exactly(1)),
         ("getline", getline, Arity::exactly(2)),

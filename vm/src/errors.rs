@@ -43,6 +43,8 @@ impl Vm {
                 cause: Value::None,
                 context: Value::None,
                 suppress_context: false,
+                tb_obj: Value::Undef,
+                tb_cached: 0,
             })),
         );
         PyErr(r)
@@ -150,9 +152,13 @@ impl Vm {
 
     /// The source text of line `line` of `file`, stripped, if the source is known.
     pub fn source_line(&self, file: &str, line: u32) -> Option<String> {
+        Some(self.source_line_raw(file, line)?.trim().to_string())
+    }
+
+    /// The source text of line `line` of `file` as written (without its newline).
+    pub fn source_line_raw(&self, file: &str, line: u32) -> Option<&str> {
         let (_, src) = self.loaded_sources.iter().find(|(f, _)| f == file)?;
-        let l = src.lines().nth(line.checked_sub(1)? as usize)?;
-        Some(l.trim().to_string())
+        src.lines().nth(line.checked_sub(1)? as usize)
     }
 
     fn format_tb(&mut self, e: ObjRef, out: &mut String) {
@@ -177,7 +183,7 @@ impl Vm {
         for t in tb.iter().rev() {
             let (code, pc) = (&t.code, &t.pc);
             let c = &code.code;
-            let line = c.line_of(*pc as usize);
+            let line = c.traceback_line(*pc as usize);
             let key = (c.filename.to_string(), line, c.name.to_string());
             if last.as_ref() == Some(&key) {
                 repeat += 1;
@@ -193,8 +199,18 @@ impl Vm {
                 "  File \"{}\", line {}, in {}\n",
                 c.filename, line, c.name
             ));
-            if let Some(src) = self.source_line(&c.filename, line) {
-                out.push_str(&format!("    {src}\n"));
+            if let Some(raw) = self.source_line_raw(&c.filename, line) {
+                let flavor = revpy_compiler::carets::Flavor::Interpreter;
+                let src = revpy_compiler::carets::shown_line(raw, flavor);
+                if !src.is_empty() {
+                    out.push_str(&format!("    {src}\n"));
+                    // The `^^^` markers under the failing expression.
+                    if let Some(p) = c.position(*pc as usize) {
+                        if let Some(m) = revpy_compiler::carets::caret_line(raw, &p, flavor) {
+                            out.push_str(&m);
+                        }
+                    }
+                }
             }
         }
         flush_repeat(out, repeat);

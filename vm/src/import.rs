@@ -355,8 +355,12 @@ impl Vm {
 
     /// IMPORT_FROM.
     pub(crate) fn import_from(&mut self, m: Value, name: Value) -> PyResult<Value> {
-        if let Some(v) = self.getattr_opt(m, name)? {
-            return Ok(v);
+        match self.getattr_opt(m, name) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            // A module `__getattr__` that raises AttributeError: "cannot import name".
+            Err(e) if self.isinstance_ref(e.0, self.types.attribute_error) => {}
+            Err(e) => return Err(e),
         }
         let modname = match self.entry_attr(m, "__name__")? {
             Some(v) if self.as_str(v).is_some() => self.str_lossy(v),

@@ -104,10 +104,30 @@ impl Vm {
         globals: ObjRef,
         locals: Option<ObjRef>,
     ) -> PyResult<Value> {
+        self.run_code_with_cells(data, globals, locals, &[])
+    }
+
+    /// `run_code` for `exec(code, closure=...)`: the code's own cells are new (empty)
+    /// and its free variables are the cells given (as many as it has).
+    pub(crate) fn run_code_with_cells(
+        &mut self,
+        data: Rc<CodeData>,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+        free: &[Value],
+    ) -> PyResult<Value> {
         let depth = self.frames.len();
         let nested = depth > 0;
         let base = self.stack.len();
         self.stack.resize(base + data.nlocalsplus, Value::Undef);
+        let (nvar, ncell) = (data.code.varnames.len(), data.code.cellvars.len());
+        for i in 0..ncell {
+            let cell = self.new_cell(Value::Undef);
+            self.stack[base + nvar + i] = cell;
+        }
+        for (i, c) in free.iter().enumerate().take(data.code.freevars.len()) {
+            self.stack[base + nvar + ncell + i] = *c;
+        }
         self.frames.push(Frame {
             code: data,
             ip: 0,

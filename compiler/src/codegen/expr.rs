@@ -118,7 +118,15 @@ fn cmpop(op: &ast::CmpOp) -> (Op, u32) {
 }
 
 impl<'a> Compiler<'a> {
+    /// Compile an expression; its instructions carry its source position.
     pub fn expr(&mut self, e: &'a Expr) -> CResult {
+        let saved = self.push_loc(e);
+        let r = self.expr_here(e);
+        self.unit().loc = saved;
+        r
+    }
+
+    fn expr_here(&mut self, e: &'a Expr) -> CResult {
         if let Some(c) = constant_of(e) {
             self.load_const(c);
             return Ok(());
@@ -174,6 +182,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let n = self.add_name(&a.attr);
+                self.match_attr_start(a);
                 self.emit(Op::LoadAttr, n);
             }
             Expr::Subscript(s) => {
@@ -512,11 +521,18 @@ impl<'a> Compiler<'a> {
             if c.keywords.is_empty() {
                 self.expr(&a.value)?;
                 let n = self.add_name(&a.attr);
+                // As CPython 3.11: the method lookup is at the attribute, the call
+                // at the whole call (both starting at the name on a later line).
+                let call_loc = self.push_loc(a);
+                self.match_attr_start(a);
                 self.emit(Op::LoadMethod, n);
+                self.unit().loc = call_loc;
                 for arg in &c.args {
                     self.expr(arg)?;
                 }
+                self.match_attr_start(a);
                 self.emit(Op::CallMethod, c.args.len() as u32);
+                self.unit().loc = call_loc;
                 return Ok(());
             }
         }

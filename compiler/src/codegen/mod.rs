@@ -10,7 +10,7 @@ mod fold;
 mod pattern;
 mod stmt;
 
-use crate::code::{flags, CodeObject, ConstKey, Constant, ExceptionEntry};
+use crate::code::{flags, CodeObject, ConstKey, Constant, ExceptionEntry, Position};
 use crate::error::CompileError;
 use crate::opcodes::{Instr, Op};
 use crate::symtable::{NameScope, ScopeKind, SymbolTable};
@@ -89,6 +89,9 @@ pub(crate) struct Unit<'a> {
     pub first_line: u32,
     pub instrs: Vec<Instr>,
     pub lines: Vec<u32>,
+    /// The position of each instruction (see [`Position`]) and the current one.
+    pub positions: Vec<Position>,
+    pub loc: Position,
     pub instr_handler: Vec<Option<(Label, u32)>>,
     pub labels: Vec<Option<u32>>,
     pub consts: Vec<Constant>,
@@ -229,9 +232,53 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Set the line (and the position) of the statement being compiled.
     pub fn set_line(&mut self, node: &impl Ranged) {
-        let l = self.line_of(node.range().start().to_u32());
-        self.unit().line = l;
+        let loc = self.loc_of(node);
+        let u = self.unit();
+        u.line = loc.line;
+        u.loc = loc;
+    }
+
+    /// The source position of a node: lines and UTF-8 byte columns.
+    pub fn loc_of(&self, node: &impl Ranged) -> Position {
+        let r = node.range();
+        let (start, end) = (r.start().to_u32(), r.end().to_u32());
+        let line = self.line_of(start);
+        let end_line = self.line_of(end);
+        let col_of = |l: u32, off: u32| off - self.line_starts[(l - 1) as usize];
+        Position {
+            line,
+            end_line,
+            col: col_of(line, start),
+            end_col: col_of(end_line, end),
+        }
+    }
+
+    /// Make the instructions emitted next carry `node`'s position; returns the
+    /// position to put back afterwards (as CPython's `SET_LOC` in `compiler_visit_expr`).
+    pub fn push_loc(&mut self, node: &impl Ranged) -> Position {
+        let loc = self.loc_of(node);
+        std::mem::replace(&mut self.unit().loc, loc)
+    }
+
+    /// CPython's `update_start_location_to_match_attr`: the instructions that look up
+    /// `value.attr` start at `attr` when it is on a later line than the position.
+    pub fn match_attr_start(&mut self, a: &ast::ExprAttribute) {
+        let r = a.range();
+        let end = r.end().to_u32();
+        let end_line = self.line_of(end);
+        let end_col = end - self.line_starts[(end_line - 1) as usize];
+        let len = a.attr.chars().count() as u32;
+        let u = self.unit();
+        if u.loc.line != end_line {
+            u.loc.line = end_line;
+            u.loc.col = end_col.saturating_sub(len);
+            u.loc.end_line = u.loc.end_line.max(end_line);
+            if u.loc.line == u.loc.end_line {
+                u.loc.end_col = u.loc.end_col.max(u.loc.col);
+            }
+        }
     }
 
     pub fn err_at(&self, e: CompileError, node: &impl Ranged) -> CompileError {
@@ -273,6 +320,8 @@ impl<'a> Compiler<'a> {
             first_line: line,
             instrs: vec![],
             lines: vec![],
+            positions: vec![],
+            loc: Position::default(),
             instr_handler: vec![],
             labels: vec![],
             consts: vec![],
@@ -360,6 +409,7 @@ impl<'a> Compiler<'a> {
                 cell_params.push((ci as u32, pi));
             }
         }
+        let positions = crate::code::encode_positions(&u.positions);
         let mut code = CodeObject {
             name: u.name,
             qualname: u.qualname,
@@ -368,6 +418,7 @@ impl<'a> Compiler<'a> {
             instrs,
             lines: u.lines,
             line_starts,
+            positions,
             consts: u.consts,
             names: u.names,
             varnames: u.varnames,
@@ -432,6 +483,7 @@ impl<'a> Compiler<'a> {
         let u = self.unit();
         u.instrs.push(Instr::new(op, arg));
         u.lines.push(u.line);
+        u.positions.push(u.loc);
         let h = u.handlers.last().copied();
         u.instr_handler.push(h);
     }

@@ -169,6 +169,8 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
+                // CPython reports a failed assert at its test.
+                self.push_loc(&*a.test);
                 self.emit(Op::LoadAssertionError, 0);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
@@ -273,6 +275,13 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn assign_target(&mut self, t: &'a Expr) -> CResult {
+        let saved = self.push_loc(t);
+        let r = self.assign_target_here(t);
+        self.unit().loc = saved;
+        r
+    }
+
+    fn assign_target_here(&mut self, t: &'a Expr) -> CResult {
         match t {
             Expr::Name(n) => self.store_name(&n.id)?,
             Expr::Attribute(a) => {
@@ -328,6 +337,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_target(&mut self, t: &'a Expr) -> CResult {
+        let saved = self.push_loc(t);
+        let r = self.delete_target_here(t);
+        self.unit().loc = saved;
+        r
+    }
+
+    fn delete_target_here(&mut self, t: &'a Expr) -> CResult {
         match t {
             Expr::Name(n) => self.name_op(&n.id, ast::ExprContext::Del)?,
             Expr::Attribute(a) => {
@@ -355,31 +371,45 @@ impl<'a> Compiler<'a> {
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult {
         self.check_aug_target(&a.target)?;
         let op = Self::binop(a.op).inplace() as u32;
+        // As CPython: the target is read and written at its own position, the
+        // operation is at the statement's.
+        let target = self.loc_of(&*a.target);
+        let stmt = self.unit_ref().loc;
         match &*a.target {
             Expr::Name(n) => {
+                self.unit().loc = target;
                 self.load_name(&n.id)?;
+                self.unit().loc = stmt;
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
+                self.unit().loc = target;
                 self.store_name(&n.id)?;
             }
             Expr::Attribute(at) => {
+                self.unit().loc = target;
                 self.expr(&at.value)?;
                 self.emit(Op::Copy, 1);
                 let n = self.add_name(&at.attr);
+                self.match_attr_start(at);
                 self.emit(Op::LoadAttr, n);
+                self.unit().loc = stmt;
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
+                self.unit().loc = target;
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreAttr, n);
             }
             Expr::Subscript(s) => {
+                self.unit().loc = target;
                 self.expr(&s.value)?;
                 self.subscript_index(&s.slice)?;
                 self.emit(Op::Copy, 2);
                 self.emit(Op::Copy, 2);
                 self.emit(Op::BinarySubscr, 0);
+                self.unit().loc = stmt;
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
+                self.unit().loc = target;
                 self.emit(Op::Swap, 3);
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreSubscr, 0);
@@ -393,6 +423,7 @@ impl<'a> Compiler<'a> {
                 ))
             }
         }
+        self.unit().loc = stmt;
         Ok(())
     }
 

@@ -231,8 +231,8 @@ class TestResult(object):
         return out
 
     def _relevant_frames(self, exctype, value, test):
-        import _traceback
-        frames = _traceback.extract_tb(value)
+        # (FrameSummary entries, with the column positions for the ^^^ markers)
+        frames = list(traceback.extract_tb(value.__traceback__))
         # Skip test runner traceback levels
         i = 0
         while i < len(frames) and self._is_unittest_frame(frames[i]):

@@ -254,11 +254,23 @@ fn namespaces(
 }
 
 fn exec_or_eval(vm: &mut Vm, name: &'static str, args: Args, kw: Kw) -> PyResult<Value> {
-    let spec: KwSpec<3> = KwSpec::new(name, ["source", "globals", "locals"])
-        .required(1)
-        .posonly(1);
-    let [src, globals, locals] = spec.parse(vm, args, kw)?;
+    let (src, globals, locals, closure) = if name == "exec" {
+        // exec(source, globals=None, locals=None, /, *, closure=None)
+        let spec: KwSpec<4> = KwSpec::new(name, ["source", "globals", "locals", "closure"])
+            .required(1)
+            .posonly(1)
+            .positional(3);
+        let [src, globals, locals, closure] = spec.parse(vm, args, kw)?;
+        (src, globals, locals, closure.filter(|c| !c.is_none()))
+    } else {
+        let spec: KwSpec<3> = KwSpec::new(name, ["source", "globals", "locals"])
+            .required(1)
+            .posonly(1);
+        let [src, globals, locals] = spec.parse(vm, args, kw)?;
+        (src, globals, locals, None)
+    };
     let src = src.unwrap_or(Value::None);
+    let mut cells: Vec<Value> = vec![];
     let mode = if name == "eval" {
         CompileMode::Eval
     } else {
@@ -270,13 +282,43 @@ fn exec_or_eval(vm: &mut Vm, name: &'static str, args: Args, kw: Kw) -> PyResult
                 unreachable!()
             };
             let c = c.clone();
-            if !c.code.freevars.is_empty() {
-                let n = c.code.freevars.len();
-                return Err(vm.new_type_error(format!(
-                    "code object requires a closure of exactly length {n}"
-                )));
+            let n = c.code.freevars.len();
+            if n == 0 {
+                if closure.is_some() {
+                    return Err(
+                        vm.new_type_error("cannot use a closure with this code object".into())
+                    );
+                }
+            } else {
+                // A tuple of exactly `n` cells (CPython's check).
+                let ok = match closure {
+                    Some(Value::Obj(t)) => match vm.heap.kind(t) {
+                        Kind::Tuple(items) if items.len() == n => {
+                            let items = items.clone();
+                            let all_cells = items.iter().all(|v| {
+                                matches!(v, Value::Obj(r) if matches!(vm.heap.kind(*r), Kind::Cell(_)))
+                            });
+                            if all_cells {
+                                cells = items;
+                            }
+                            all_cells
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if !ok {
+                    return Err(vm.new_type_error(format!(
+                        "code object requires a closure of exactly length {n}"
+                    )));
+                }
             }
             c
+        }
+        _ if closure.is_some() => {
+            return Err(
+                vm.new_type_error("closure can only be used when source is a code object".into())
+            )
         }
         _ => {
             let text = match source_text(vm, src, name)? {
@@ -304,13 +346,13 @@ fn exec_or_eval(vm: &mut Vm, name: &'static str, args: Args, kw: Kw) -> PyResult
     let (g, l) = namespaces(vm, name, globals, locals)?;
     vm.temp_roots.push(Value::Obj(g));
     vm.temp_roots.push(Value::Obj(l));
-    let r = vm.run_code(code, g, Some(l));
+    let r = vm.run_code_with_cells(code, g, Some(l), &cells);
     vm.temp_roots.truncate(vm.temp_roots.len() - 2);
     let v = r?;
     Ok(if name == "eval" { v } else { Value::None })
 }
 
-/// `exec(source, globals=None, locals=None)`.
+/// `exec(source, globals=None, locals=None, /, *, closure=None)`.
 pub(super) fn b_exec(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     exec_or_eval(vm, "exec", args, kw)
 }

@@ -586,6 +586,7 @@ impl Vm {
             annotations,
             module,
             doc,
+            code_obj: Value::Undef,
         };
         let cls = self.types.function;
         Ok(Value::Obj(

@@ -109,6 +109,14 @@ impl Vm {
                 .map(|e| e.1)
                 .unwrap_or(Value::Undef));
         }
+        let b = self.builtins_of(globals);
+        if b != self.builtins {
+            // Builtins of the program's own (`exec` with `__builtins__`): not cached.
+            return match self.dict_get_str(b, name) {
+                Some(v) => Ok(v),
+                None => Err(self.name_error(name)),
+            };
+        }
         if let Some(i) = self.dict_find_str(self.builtins, name) {
             let gs = self.dict_stamp(globals);
             let bs = self.dict_stamp(self.builtins);

@@ -112,6 +112,8 @@ pub struct Function {
     pub annotations: Option<ObjRef>,
     pub module: Value,
     pub doc: Value,
+    /// `__code__` once read (Undef before), so that it is the same object each time.
+    pub code_obj: Value,
 }
 
 #[derive(Clone, Debug)]
@@ -196,6 +198,10 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// `__traceback__` as last made for the `tb_cached` innermost entries, so that
+    /// reading it again gives the same objects (Undef: none made yet).
+    pub tb_obj: Value,
+    pub tb_cached: u32,
 }
 
 /// One frame an exception passed through: what its traceback object and the
@@ -399,6 +405,7 @@ impl Kind {
                 }
                 f(func.module);
                 f(func.doc);
+                f(func.code_obj);
             }
             Kind::BoundMethod(a, b) => {
                 f(*a);
@@ -460,6 +467,7 @@ impl Kind {
                 f(e.args);
                 f(e.cause);
                 f(e.context);
+                f(e.tb_obj);
                 for t in &e.traceback {
                     trace_code(&t.code, f);
                     f(t.globals);

@@ -260,6 +260,15 @@ impl Vm {
         err: Option<crate::PyErr>,
     ) -> PyResult<Option<Value>> {
         let gattr = self.names.__getattr__;
+        // PEP 562: a module's own `__getattr__(name)` is called for missing names.
+        if let Value::Obj(r) = obj {
+            if let Kind::Module(m) = self.heap.kind(r) {
+                let d = m.dict;
+                if let Some(f) = self.dict_get(d, gattr)? {
+                    return self.call(f, &[name], &[]).map(Some);
+                }
+            }
+        }
         if !self.class_data(cls).is_builtin {
             if let Some(f) = self.class_lookup(cls, gattr) {
                 return match self.call(f, &[obj, name], &[]) {

@@ -48,9 +48,16 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
                 })
             }
             "__code__" => {
+                if !f.code_obj.is_undef() {
+                    return Ok(Some(f.code_obj));
+                }
                 let code = f.code.clone();
                 let cls = vm.types.code;
-                Some(Value::Obj(vm.heap.alloc(cls, Kind::Code(code))))
+                let c = Value::Obj(vm.heap.alloc(cls, Kind::Code(code)));
+                if let Kind::Function(f) = vm.heap.kind_mut(r) {
+                    f.code_obj = c;
+                }
+                Some(c)
             }
             _ => None,
         },
@@ -93,6 +100,9 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             _ => None,
         },
         Kind::Cell(v) => match name {
+            "cell_contents" if v.is_undef() => {
+                return Err(vm.new_value_error("Cell is empty".into()));
+            }
             "cell_contents" => Some(*v),
             _ => None,
         },

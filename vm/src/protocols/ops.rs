@@ -404,10 +404,25 @@ impl Vm {
         if let Some(v) = self.dict_get_str(globals, name) {
             return Ok(v);
         }
-        if let Some(v) = self.dict_get_str(self.builtins, name) {
+        let b = self.builtins_of(globals);
+        if let Some(v) = self.dict_get_str(b, name) {
             return Ok(v);
         }
         Err(self.name_error(name))
+    }
+
+    /// The builtins code running with `globals` sees: `globals['__builtins__']` (a
+    /// dict, or a module's dict) when it is there, as CPython; else the interpreter's.
+    pub(crate) fn builtins_of(&self, globals: crate::object::ObjRef) -> crate::object::ObjRef {
+        let k = self.names.__builtins__;
+        match self.dict_get_str(globals, k) {
+            Some(Value::Obj(r)) => match self.heap.kind(r) {
+                crate::object::Kind::Dict(_) => r,
+                crate::object::Kind::Module(m) => m.dict,
+                _ => self.builtins,
+            },
+            _ => self.builtins,
+        }
     }
 }
 

@@ -24,6 +24,8 @@ fn exc_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
             cause: Value::None,
             context: Value::None,
             suppress_context: false,
+            tb_obj: Value::Undef,
+            tb_cached: 0,
         })),
     )))
 }

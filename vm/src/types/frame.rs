@@ -228,14 +228,21 @@ fn refill(vm: &mut Vm, d: ObjRef, src: Value) -> PyResult<()> {
 /// `exc.__traceback__`: a chain of traceback objects, outermost frame first, made
 /// from the entries the exception collected (None if it has none).
 pub fn traceback_of(vm: &mut Vm, exc: ObjRef) -> Value {
-    let entries = match vm.heap.kind(exc) {
-        Kind::Exception(e) => e.traceback.clone(),
+    let (entries, cached, cached_n) = match vm.heap.kind(exc) {
+        Kind::Exception(e) => (e.traceback.clone(), e.tb_obj, e.tb_cached as usize),
         _ => return Value::None,
     };
-    let mut next = Value::None;
+    // The objects made before are kept (CPython's traceback is one chain that grows
+    // outwards as the exception leaves frames): only the frames left since are new.
+    let reuse = !cached.is_undef() && cached_n <= entries.len();
+    if reuse && cached_n == entries.len() {
+        return cached;
+    }
+    let mut next = if reuse { cached } else { Value::None };
+    let from = if reuse { cached_n } else { 0 };
     // Entries are innermost first: build the chain from the inside out.
-    for t in entries.iter() {
-        let line = t.code.code.line_of(t.pc as usize);
+    for t in entries[from..].iter() {
+        let line = t.code.code.traceback_line(t.pc as usize);
         vm.temp_roots.push(next);
         let f = if let Some(fo) = frame_of(vm, t.frame) {
             // The frame had a frame object: once the frame has finished, its line
@@ -279,6 +286,10 @@ pub fn traceback_of(vm: &mut Vm, exc: ObjRef) -> Value {
         next = Value::Obj(vm.heap.alloc(tcls, Kind::Opaque(Box::new(tb))));
         vm.temp_roots.truncate(vm.temp_roots.len() - 2);
     }
+    if let Kind::Exception(e) = vm.heap.kind_mut(exc) {
+        e.tb_obj = next;
+        e.tb_cached = entries.len() as u32;
+    }
     next
 }
 
@@ -318,7 +329,9 @@ pub fn set_traceback(vm: &mut Vm, exc: ObjRef, tb: Value) -> PyResult<()> {
         return Err(vm.new_type_error("__traceback__ must be a traceback or None".into()));
     };
     if let Kind::Exception(e) = vm.heap.kind_mut(exc) {
+        e.tb_cached = entries.len() as u32;
         e.traceback = entries;
+        e.tb_obj = if tb.is_none() { Value::Undef } else { tb };
     }
     Ok(())
 }
@@ -391,8 +404,7 @@ fn tb_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 /// `code.co_positions()`: (line, end line, column, end column) of each instruction
-/// unit. revpy records lines only, so columns are None (as CPython with
-/// `-X no_debug_ranges`): tracebacks show no `^^^` markers.
+/// (revpy's instructions are one unit each: `tb_lasti // 2` indexes them).
 fn co_positions(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let code = match args[0] {
         Value::Obj(r) => match vm.heap.kind(r) {
@@ -402,9 +414,18 @@ fn co_positions(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         _ => return Err(vm.new_type_error("descriptor requires a 'code' object".into())),
     };
     let mut items = vec![];
+    let positions: Vec<_> = code.code.positions().collect();
     for pc in 0..code.code.instrs.len() {
-        let line = Value::Int(code.code.line_of(pc) as i64);
-        let t = vm.new_tuple(vec![line, line, Value::None, Value::None]);
+        let t = match positions.get(pc).copied().flatten() {
+            Some(p) => {
+                let v = |x: u32| Value::Int(x as i64);
+                vm.new_tuple(vec![v(p.line), v(p.end_line), v(p.col), v(p.end_col)])
+            }
+            None => {
+                let line = Value::Int(code.code.line_of(pc) as i64);
+                vm.new_tuple(vec![line, line, Value::None, Value::None])
+            }
+        };
         vm.temp_roots.push(t);
         // CPython's instructions are 2 bytes, positions are per code unit.
         items.push(t);

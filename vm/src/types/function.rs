@@ -127,6 +127,21 @@ fn staticmethod_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
     Ok(Value::Obj(vm.heap.alloc(cls, Kind::StaticMethod(args[1]))))
 }
+/// `types.CellType([contents])`: a cell, empty without an argument.
+fn cell_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.new_type_error("cell() takes no keyword arguments".into()));
+    }
+    if args.len() > 2 {
+        return Err(vm.new_type_error(format!(
+            "cell expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let cls = args[0].obj().expect("class");
+    let v = args.get(1).copied().unwrap_or(Value::Undef);
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::Cell(v))))
+}
 fn classmethod_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("classmethod", &args[1..], 1, 1)?;
     let cls = args[0].obj().expect("class");
@@ -252,6 +267,8 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(s, "__call__", staticmethod_call, Arity::any().kw());
     let c = vm.types.classmethod;
     vm.add_staticmethod(c, "__new__", classmethod_new, Arity::any().kw());
+    let cell = vm.types.cell;
+    vm.add_staticmethod(cell, "__new__", cell_new, Arity::any().kw());
     vm.add_getter(c, "__func__", wrapped_func);
     for t in [
         vm.types.function,
