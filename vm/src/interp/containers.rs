@@ -15,6 +15,7 @@ impl Vm {
     }
 
     /// BUILD_TUPLE.
+    #[inline(never)]
     pub(super) fn build_tuple_op(&mut self, n: usize) -> PyResult<()> {
         let items = self.take_top(n);
         let t = self.new_tuple(items);
@@ -23,6 +24,7 @@ impl Vm {
     }
 
     /// BUILD_LIST.
+    #[inline(never)]
     pub(super) fn build_list_op(&mut self, n: usize) -> PyResult<()> {
         let items = self.take_top(n);
         let l = self.new_list(items);
@@ -31,6 +33,7 @@ impl Vm {
     }
 
     /// BUILD_SET.
+    #[inline(never)]
     pub(super) fn build_set_op(&mut self, n: usize) -> PyResult<()> {
         let items = self.take_top(n);
         let s = self.new_set_from(items)?;
@@ -39,6 +42,7 @@ impl Vm {
     }
 
     /// BUILD_MAP: `n` key-value pairs.
+    #[inline(never)]
     pub(super) fn build_map_op(&mut self, n: usize) -> PyResult<()> {
         let items = self.take_top(2 * n);
         let d = self.new_dict();
@@ -50,6 +54,7 @@ impl Vm {
     }
 
     /// BUILD_STRING: the pieces of an f-string, joined.
+    #[inline(never)]
     pub(super) fn build_string_op(&mut self, n: usize) -> PyResult<()> {
         let items = self.take_top(n);
         let mut s = String::new();
@@ -62,6 +67,7 @@ impl Vm {
     }
 
     /// BUILD_SLICE with 2 or 3 operands.
+    #[inline(never)]
     pub(super) fn build_slice_op(&mut self, n: u32) -> PyResult<()> {
         let step = if n == 3 { self.pop() } else { Value::None };
         let stop = self.pop();
@@ -72,6 +78,7 @@ impl Vm {
     }
 
     /// FORMAT_VALUE: bits 0-1 the conversion, bit 2 a format spec on the stack.
+    #[inline(never)]
     pub(super) fn format_value_op(&mut self, flags: u32) -> PyResult<()> {
         let spec = if flags & 4 != 0 {
             Some(self.pop())
@@ -85,6 +92,7 @@ impl Vm {
     }
 
     /// LIST_APPEND: into the list `depth` below the top (a comprehension's).
+    #[inline(never)]
     pub(super) fn list_append_op(&mut self, depth: usize) -> PyResult<()> {
         let v = self.pop();
         let l = self.peek(depth);
@@ -92,6 +100,7 @@ impl Vm {
     }
 
     /// SET_ADD.
+    #[inline(never)]
     pub(super) fn set_add_op(&mut self, depth: usize) -> PyResult<()> {
         let v = self.pop();
         let s = self.peek(depth);
@@ -99,6 +108,7 @@ impl Vm {
     }
 
     /// MAP_ADD.
+    #[inline(never)]
     pub(super) fn map_add_op(&mut self, depth: usize) -> PyResult<()> {
         let v = self.pop();
         let k = self.pop();
@@ -107,6 +117,7 @@ impl Vm {
     }
 
     /// LIST_EXTEND (`[*a]`, `f(x, *a)`): CPython's error for a non-iterable.
+    #[inline(never)]
     pub(super) fn list_extend_op(&mut self, depth: usize) -> PyResult<()> {
         let it = self.pop();
         let l = self.peek(depth);
@@ -120,6 +131,7 @@ impl Vm {
     }
 
     /// SET_UPDATE (`{*a}`).
+    #[inline(never)]
     pub(super) fn set_update_op(&mut self, depth: usize) -> PyResult<()> {
         let it = self.pop();
         let s = self.peek(depth);
@@ -127,6 +139,7 @@ impl Vm {
     }
 
     /// LIST_TO_TUPLE.
+    #[inline(never)]
     pub(super) fn list_to_tuple_op(&mut self) -> PyResult<()> {
         let l = self.pop();
         let items = self.list_items(l);
@@ -137,6 +150,7 @@ impl Vm {
 
     /// DICT_UPDATE (`{**m}`) and DICT_MERGE (`f(**m)`, where a repeated keyword is
     /// an error naming the function three below the top).
+    #[inline(never)]
     pub(super) fn dict_update_op(&mut self, depth: usize, merge: bool) -> PyResult<()> {
         let m = self.pop();
         let d = self.peek(depth);
@@ -249,6 +263,7 @@ impl Vm {
 
     /// UNPACK_SEQUENCE of anything but a built-in list or tuple of the right length
     /// (those are unpacked on the registers): the items, first on top.
+    #[inline(never)]
     pub(super) fn unpack_sequence_op(&mut self, n: usize) -> PyResult<()> {
         let v = self.pop();
         let items = self.unpack(v, n)?;
@@ -258,6 +273,7 @@ impl Vm {
 
     /// UNPACK_EX (`a, *b, c = v`): the low byte counts the targets before the star,
     /// the next byte those after it.
+    #[inline(never)]
     pub(super) fn unpack_ex_op(&mut self, counts: u32) -> PyResult<()> {
         let v = self.pop();
         let before = (counts & 0xff) as usize;

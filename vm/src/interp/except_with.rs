@@ -7,6 +7,7 @@ use crate::{PyErr, PyResult, Vm};
 
 impl Vm {
     /// RAISE_VARARGS: `raise` (0), `raise exc` (1), `raise exc from cause` (2).
+    #[inline(never)]
     pub(super) fn raise_op(&mut self, n: u32) -> PyErr {
         match n {
             0 => self.reraise_current(),
@@ -23,6 +24,7 @@ impl Vm {
     }
 
     /// RERAISE: the exception on top goes on unwinding, its traceback unchanged.
+    #[inline(never)]
     pub(super) fn reraise_op(&mut self) -> PyErr {
         let exc = self.pop();
         self.reraising = true;
@@ -30,6 +32,7 @@ impl Vm {
     }
 
     /// PUSH_EXC_INFO: entering a handler; the previous exception is saved below.
+    #[inline(never)]
     pub(super) fn push_exc_info_op(&mut self) -> PyResult<()> {
         let exc = self.pop();
         let prev = self.exc_info;
@@ -40,12 +43,14 @@ impl Vm {
     }
 
     /// POP_EXCEPT: leaving a handler restores the saved exception.
+    #[inline(never)]
     pub(super) fn pop_except_op(&mut self) -> PyResult<()> {
         self.exc_info = self.pop();
         Ok(())
     }
 
     /// CHECK_EXC_MATCH: whether the exception below matches the class on top.
+    #[inline(never)]
     pub(super) fn check_exc_match_op(&mut self) -> PyResult<()> {
         let ty = self.pop();
         let exc = self.top();
@@ -55,6 +60,7 @@ impl Vm {
     }
 
     /// LOAD_ASSERTION_ERROR.
+    #[inline(never)]
     pub(super) fn load_assertion_error_op(&mut self) -> PyResult<()> {
         let t = self.types.assertion_error;
         self.stack.push(Value::Obj(t));
@@ -63,6 +69,7 @@ impl Vm {
 
     /// BEFORE_WITH: the manager is replaced by its bound `__exit__` and the result
     /// of `__enter__()`.
+    #[inline(never)]
     pub(super) fn before_with_op(&mut self) -> PyResult<()> {
         let mgr = self.pop();
         let en = self.names.__enter__;
@@ -86,6 +93,7 @@ impl Vm {
 
     /// WITH_EXCEPT_START: `__exit__(type, value, traceback)` with the exception on
     /// top and `__exit__` three below it.
+    #[inline(never)]
     pub(super) fn with_except_start_op(&mut self) -> PyResult<()> {
         let exc = self.top();
         let exit = self.peek(3);

@@ -23,6 +23,7 @@ const SELF_MATCHING: &[&str] = &[
 
 impl Vm {
     /// GET_LEN: `len(subject)` pushed above it.
+    #[inline(never)]
     pub(super) fn get_len_op(&mut self) -> PyResult<()> {
         let v = self.top();
         let n = self.len(v)?;
@@ -31,6 +32,7 @@ impl Vm {
     }
 
     /// MATCH_MAPPING.
+    #[inline(never)]
     pub(super) fn match_mapping_op(&mut self) -> PyResult<()> {
         let v = self.top();
         let b = self.is_mapping(v);
@@ -39,6 +41,7 @@ impl Vm {
     }
 
     /// MATCH_SEQUENCE.
+    #[inline(never)]
     pub(super) fn match_sequence_op(&mut self) -> PyResult<()> {
         let v = self.top();
         let b = self.is_match_sequence(v);
@@ -47,6 +50,7 @@ impl Vm {
     }
 
     /// MATCH_KEYS: subject and key tuple stay; the values (or None) are pushed.
+    #[inline(never)]
     pub(super) fn match_keys_op(&mut self) -> PyResult<()> {
         let keys = self.top();
         let subj = self.peek(2);
@@ -56,6 +60,7 @@ impl Vm {
     }
 
     /// MATCH_CLASS with `npos` positional sub-patterns.
+    #[inline(never)]
     pub(super) fn match_class_op(&mut self, npos: usize) -> PyResult<()> {
         let names = self.pop();
         let cls = self.pop();
@@ -66,6 +71,7 @@ impl Vm {
     }
 
     /// COPY_DICT_WITHOUT_KEYS (`**rest`).
+    #[inline(never)]
     pub(super) fn copy_dict_without_keys_op(&mut self) -> PyResult<()> {
         let keys = self.pop();
         let subj = self.top();

@@ -35,6 +35,7 @@ impl Vm {
     }
 
     /// DELETE_FAST: local `i` of the frame whose locals start at `base`.
+    #[inline(never)]
     pub(super) fn delete_fast_op(
         &mut self,
         code: &CodeData,
@@ -51,6 +52,7 @@ impl Vm {
 
     /// LOAD_CLASSDEREF: a free variable of a class body, looked up in the body's
     /// namespace first.
+    #[inline(never)]
     pub(super) fn load_class_deref_op(
         &mut self,
         code: &CodeData,
@@ -79,6 +81,7 @@ impl Vm {
     }
 
     /// DELETE_DEREF.
+    #[inline(never)]
     pub(super) fn delete_deref_op(
         &mut self,
         code: &CodeData,
@@ -94,6 +97,7 @@ impl Vm {
     }
 
     /// STORE_GLOBAL.
+    #[inline(never)]
     pub(super) fn store_global_op(&mut self, fi: usize, name: Value) -> PyResult<()> {
         let v = self.pop();
         let g = self.frames[fi].globals;
@@ -101,6 +105,7 @@ impl Vm {
     }
 
     /// DELETE_GLOBAL.
+    #[inline(never)]
     pub(super) fn delete_global_op(&mut self, fi: usize, name: Value) -> PyResult<()> {
         let g = self.frames[fi].globals;
         if !self.dict_del(g, name)? {
@@ -110,6 +115,7 @@ impl Vm {
     }
 
     /// LOAD_NAME: the body's namespace, then the globals and the builtins.
+    #[inline(never)]
     pub(super) fn load_name_op(&mut self, fi: usize, name: Value) -> PyResult<()> {
         let v = match self.frames[fi].locals {
             Some(ns) => self.namespace_get(ns, name)?,
@@ -127,6 +133,7 @@ impl Vm {
     }
 
     /// STORE_NAME.
+    #[inline(never)]
     pub(super) fn store_name_op(&mut self, fi: usize, name: Value) -> PyResult<()> {
         let v = self.pop();
         let ns = self.name_ns(fi);
@@ -134,6 +141,7 @@ impl Vm {
     }
 
     /// DELETE_NAME.
+    #[inline(never)]
     pub(super) fn delete_name_op(&mut self, fi: usize, name: Value) -> PyResult<()> {
         let ns = self.name_ns(fi);
         if !self.dict_del(ns, name)? {
@@ -143,12 +151,14 @@ impl Vm {
     }
 
     /// DELETE_ATTR.
+    #[inline(never)]
     pub(super) fn delete_attr_op(&mut self, name: Value) -> PyResult<()> {
         let obj = self.pop();
         self.delattr(obj, name)
     }
 
     /// SETUP_ANNOTATIONS: an empty `__annotations__` dict in the body's namespace.
+    #[inline(never)]
     pub(super) fn setup_annotations_op(&mut self, fi: usize) -> PyResult<()> {
         let ns = self.name_ns(fi);
         let key = self.intern("__annotations__");
@@ -160,6 +170,7 @@ impl Vm {
     }
 
     /// IMPORT_NAME.
+    #[inline(never)]
     pub(super) fn import_name_op(&mut self, fi: usize, name: Value) -> PyResult<()> {
         let fromlist = self.pop();
         let level = self.pop();
@@ -170,6 +181,7 @@ impl Vm {
     }
 
     /// IMPORT_FROM.
+    #[inline(never)]
     pub(super) fn import_from_op(&mut self, name: Value) -> PyResult<()> {
         let m = self.top();
         let v = self.import_from(m, name)?;
@@ -178,6 +190,7 @@ impl Vm {
     }
 
     /// IMPORT_STAR.
+    #[inline(never)]
     pub(super) fn import_star_op(&mut self, fi: usize) -> PyResult<()> {
         let m = self.pop();
         let ns = self.name_ns(fi);
@@ -185,6 +198,7 @@ impl Vm {
     }
 
     /// PRINT_EXPR: the REPL shows an expression statement's value.
+    #[inline(never)]
     pub(super) fn print_expr_op(&mut self) -> PyResult<()> {
         let v = self.pop();
         self.print_expr(v)

@@ -9,6 +9,7 @@ use crate::{PyErr, PyResult, Vm};
 
 impl Vm {
     /// GET_YIELD_FROM_ITER: a generator stays itself, anything else is iterated.
+    #[inline(never)]
     pub(super) fn get_yield_from_iter_op(&mut self) -> PyResult<()> {
         let v = self.pop();
         let it = if self.is_generator(v) {
@@ -23,6 +24,7 @@ impl Vm {
     /// YIELD_FROM: send the value on top to the iterator below it. Returns the value
     /// to yield (frame `fi` is then suspended, to re-run this instruction with the
     /// next value sent), or None when the iterator returned (its result replaces it).
+    #[inline(never)]
     pub(super) fn yield_from_op(&mut self, fi: usize) -> PyResult<Option<Value>> {
         let sent = self.pop();
         let recv = self.top();
@@ -41,6 +43,7 @@ impl Vm {
     }
 
     /// GET_AWAITABLE (the operand says where: `await`, `__aenter__`, `__aexit__`).
+    #[inline(never)]
     pub(super) fn get_awaitable_op(&mut self, where_: u32) -> PyResult<()> {
         let v = self.pop();
         let it = self.get_awaitable(v, where_)?;
@@ -49,6 +52,7 @@ impl Vm {
     }
 
     /// GET_AITER.
+    #[inline(never)]
     pub(super) fn get_aiter_op(&mut self) -> PyResult<()> {
         let v = self.pop();
         let it = self.get_aiter(v)?;
@@ -57,6 +61,7 @@ impl Vm {
     }
 
     /// GET_ANEXT: the async iterator stays; the awaitable of its next item is pushed.
+    #[inline(never)]
     pub(super) fn get_anext_op(&mut self) -> PyResult<()> {
         let it = self.top();
         let aw = self.get_anext(it)?;
@@ -65,6 +70,7 @@ impl Vm {
     }
 
     /// END_ASYNC_FOR: StopAsyncIteration ends the loop; anything else goes on.
+    #[inline(never)]
     pub(super) fn end_async_for_op(&mut self) -> PyResult<()> {
         let exc = self.pop();
         if !self.ends_async_for(exc) {
@@ -77,6 +83,7 @@ impl Vm {
 
     /// BEFORE_ASYNC_WITH: the manager is replaced by its bound `__aexit__` and the
     /// awaitable of `__aenter__()`.
+    #[inline(never)]
     pub(super) fn before_async_with_op(&mut self) -> PyResult<()> {
         let mgr = self.pop();
         let (exit, aw) = self.before_async_with(mgr)?;
