@@ -13,6 +13,7 @@ mod unwind;
 mod variables;
 mod yields;
 
+pub(crate) use call::join_names;
 pub use call::CallArgs;
 pub use inline::InlineCache;
 
