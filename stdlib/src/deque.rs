@@ -41,6 +41,7 @@ static DEQUE: Protocols = Protocols {
     iter: Some(|vm, me| make_iter(vm, me, false)),
     getitem: Some(getitem),
     contains: Some(|vm, me, item| Ok(find(vm, me, item, 0, usize::MAX)?.is_some())),
+    sequence: true,
     ..Protocols::NONE
 };
 

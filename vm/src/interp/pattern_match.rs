@@ -102,11 +102,11 @@ impl Vm {
     pub(crate) fn is_match_sequence(&mut self, v: Value) -> bool {
         match v {
             Value::Obj(r) => {
-                matches!(
-                    self.heap.kind(r),
-                    Kind::List(_) | Kind::Tuple(_) | Kind::Range(..)
-                ) || matches!(self.heap.kind(r), Kind::Opaque(_))
-                    && self.class_name(self.type_of(v)) == "deque"
+                match self.heap.kind(r) {
+                    Kind::List(_) | Kind::Tuple(_) | Kind::Range(..) | Kind::BigRange(_) => true,
+                    Kind::Opaque(o) => o.protocols().sequence,
+                    _ => false,
+                }
             }
             _ => false,
         }

@@ -108,6 +108,9 @@ pub struct Protocols {
     /// Attributes computed from the payload (`me.name`), consulted after the class's
     /// attributes and the instance dict; `None` for no such attribute.
     pub getattr: Option<GetAttrFn>,
+    /// A sequence for the `match` statement (CPython's `Py_TPFLAGS_SEQUENCE`): a
+    /// pattern `case [a, *rest]` matches it.
+    pub sequence: bool,
 }
 
 impl Protocols {
@@ -122,6 +125,7 @@ impl Protocols {
         getitem: None,
         contains: None,
         getattr: None,
+        sequence: false,
     };
 }
 

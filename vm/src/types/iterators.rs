@@ -424,7 +424,7 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                 vm.len(seq)?.saturating_sub(idx) as i64
             }
             IterKind::Range { cur, stop, step } => {
-                crate::protocols::ops::range_len(*cur, *stop, *step)
+                crate::types::range::range_len(*cur, *stop, *step)
             }
             _ => 0,
         },
