@@ -22,6 +22,7 @@ mod os;
 mod os_fs;
 mod random;
 mod re;
+mod ring;
 mod structmod;
 mod time;
 mod traceback;
