@@ -22,7 +22,6 @@ mod os;
 mod os_fs;
 mod random;
 mod re;
-mod ring;
 mod structmod;
 mod time;
 mod traceback;
