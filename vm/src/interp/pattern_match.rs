@@ -101,13 +101,11 @@ impl Vm {
 
     pub(crate) fn is_match_sequence(&mut self, v: Value) -> bool {
         match v {
-            Value::Obj(r) => {
-                match self.heap.kind(r) {
-                    Kind::List(_) | Kind::Tuple(_) | Kind::Range(..) | Kind::BigRange(_) => true,
-                    Kind::Opaque(o) => o.protocols().sequence,
-                    _ => false,
-                }
-            }
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::List(_) | Kind::Tuple(_) | Kind::Range(..) | Kind::BigRange(_) => true,
+                Kind::Opaque(o) => o.protocols().sequence,
+                _ => false,
+            },
             _ => false,
         }
     }

@@ -68,7 +68,12 @@ impl Vm {
     }
 
     /// `range[key]` (`is_slice`: the key is a slice).
-    pub(crate) fn range_getitem(&mut self, r: ObjRef, key: Value, is_slice: bool) -> PyResult<Value> {
+    pub(crate) fn range_getitem(
+        &mut self,
+        r: ObjRef,
+        key: Value,
+        is_slice: bool,
+    ) -> PyResult<Value> {
         match *self.heap.kind(r) {
             // Machine-integer bounds and index; anything else (slices, big ints,
             // `__index__` objects, wrong types) as for big bounds.
