@@ -127,7 +127,6 @@ pub fn register(vm: &mut Vm) {
         ("print", b_print, Arity::any().kw()),
         ("input", b_input, Arity::range(0, 1)),
         ("len", b_len, Arity::exactly(1)),
-        ("twice", |vm, args, _| vm.binary_op(args[0], args[0], revpy_compiler::opcodes::BinOp::Add), Arity::exactly(1)),
         ("repr", b_repr, Arity::exactly(1)),
         ("ascii", b_ascii, Arity::exactly(1)),
         ("abs", b_abs, Arity::exactly(1)),

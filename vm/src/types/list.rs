@@ -213,23 +213,6 @@ fn l_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `list.rotated(n, *, reverse=False)` (scratch).
-fn l_rotated(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    const SPEC: KwSpec<2> = KwSpec::new("rotated", ["n", "reverse"]).required(1).positional(1);
-    let [n, rev] = SPEC.parse(vm, &args[1..], kw)?;
-    let n = vm.expect_int(n.unwrap_or(Value::None), "n")?;
-    let rev = vm.truthy(rev.unwrap_or(Value::Bool(false)))?;
-    let mut items = vm.list_items(args[0]);
-    if !items.is_empty() {
-        let k = n.rem_euclid(items.len() as i64) as usize;
-        items.rotate_left(k);
-    }
-    if rev {
-        items.reverse();
-    }
-    Ok(vm.new_list(items))
-}
-
 pub fn register(vm: &mut Vm) {
     let c = vm.types.list;
     vm.add_staticmethod(c, "__new__", l_new, Arity::any().kw());
@@ -244,8 +227,6 @@ pub fn register(vm: &mut Vm) {
         ("copy", l_copy, Arity::none()),
         ("reverse", l_reverse, Arity::none()),
         ("sort", l_sort, Arity::parsed()),
-        ("rotated", l_rotated, Arity::parsed()),
-        ("first", |_vm, args, _| Ok(_vm.list_items(args[0]).first().copied().unwrap_or(Value::None)), Arity::none()),
         ("count", crate::types::tuple::seq_count, Arity::exactly(1)),
         ("index", crate::types::tuple::seq_index, Arity::range(1, 3)),
     ];
