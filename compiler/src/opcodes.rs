@@ -121,8 +121,6 @@ define_opcodes! { |a|
     Swap = "SWAP", Count, a, 0;
     /// push K[a]
     LoadConst = "LOAD_CONST", Const, 0, 1;
-    /// push None
-    LoadNone = "LOAD_NONE", None, 0, 1;
     /// push L[a]; UnboundLocalError if unset
     LoadFast = "LOAD_FAST", Local, 0, 1;
     /// L[a] = pop()

@@ -451,10 +451,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn load_const(&mut self, c: Constant) {
-        if matches!(c, Constant::None) {
-            self.emit(Op::LoadNone, 0);
-            return;
-        }
         let i = self.add_const(c);
         self.emit(Op::LoadConst, i);
     }

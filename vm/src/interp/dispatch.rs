@@ -168,10 +168,6 @@ impl Vm {
                         push!(code.consts[a as usize]);
                         continue;
                     }
-                    Op::LoadNone => {
-                        push!(Value::None);
-                        continue;
-                    }
                     Op::LoadFast => {
                         let v = *slot!(base + a as usize);
                         if v.is_undef() {
