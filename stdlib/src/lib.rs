@@ -22,6 +22,7 @@ mod os;
 mod os_fs;
 mod random;
 mod re;
+mod scratchnat;
 mod structmod;
 mod time;
 mod traceback;
@@ -51,6 +52,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
         include_str!("../python/collections/_user.py"),
     ),
     ("keyword", include_str!("../python/keyword.py")),
+    ("scratchpy", include_str!("../python/scratchpy.py")),
     ("operator", include_str!("../python/operator.py")),
     ("heapq", include_str!("../python/heapq.py")),
     ("bisect", include_str!("../python/bisect.py")),
@@ -218,6 +220,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_hashlib", hashes::create),
     ("_traceback", traceback::create),
     ("zlib", zlib::create),
+    ("scratchnat", scratchnat::create),
     ("_weakref", revpy_vm::types::weakref::create),
     ("gc", revpy_vm::types::weakref::create_gc),
 ];

@@ -1,0 +1,4 @@
+"""Scratch module."""
+
+def greet(name):
+    return f"hello {name}"
