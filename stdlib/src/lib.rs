@@ -22,7 +22,6 @@ mod os;
 mod os_fs;
 mod random;
 mod re;
-mod scratchnat;
 mod structmod;
 mod time;
 mod traceback;
@@ -52,7 +51,6 @@ pub const PY_MODULES: &[(&str, &str)] = &[
         include_str!("../python/collections/_user.py"),
     ),
     ("keyword", include_str!("../python/keyword.py")),
-    ("scratchpy", include_str!("../python/scratchpy.py")),
     ("operator", include_str!("../python/operator.py")),
     ("heapq", include_str!("../python/heapq.py")),
     ("bisect", include_str!("../python/bisect.py")),
@@ -220,7 +218,6 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_hashlib", hashes::create),
     ("_traceback", traceback::create),
     ("zlib", zlib::create),
-    ("scratchnat", scratchnat::create),
     ("_weakref", revpy_vm::types::weakref::create),
     ("gc", revpy_vm::types::weakref::create_gc),
 ];

@@ -1,4 +1,0 @@
-"""Scratch module."""
-
-def greet(name):
-    return f"hello {name}"
