@@ -98,6 +98,7 @@ effect_kinds! {
     Symlink = "os.symlink",
     OsOpen = "os.open",
     DiskUsage = "shutil.disk_usage",
+    Getppid = "os.getppid",
 }
 
 /// Where program output goes.
