@@ -313,16 +313,6 @@ fn getpid(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Int(vm.fx(r)?))
 }
 
-/// `os.getppid()`: the parent process's id (an effect: `Int`).
-// Effects boundary: the world is touched only in the live closure of an effect.
-#[allow(clippy::disallowed_methods)]
-fn getppid(vm: &mut Vm, _: &[Value], _: Kw) -> PyResult<Value> {
-    let r = vm.effects.effect_as(EffectKind::Getppid, |_| {
-        Val::Int(std::os::unix::process::parent_id() as i64)
-    });
-    Ok(Value::Int(vm.fx(r)?))
-}
-
 /// `n` bytes from the OS's entropy source (an effect).
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
@@ -895,7 +885,6 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("urandom", urandom, Arity::exactly(1)),
         ("_exit", os_exit, Arity::exactly(1)),
         ("getenv", getenv, Arity::parsed()),
-        ("getppid", getppid, Arity::none()),
         ("fspath", os_fspath, Arity::parsed()),
     ];
     vm.add_functions(d, fns);

@@ -98,7 +98,6 @@ effect_kinds! {
     Symlink = "os.symlink",
     OsOpen = "os.open",
     DiskUsage = "shutil.disk_usage",
-    Getppid = "os.getppid",
 }
 
 /// Where program output goes.
