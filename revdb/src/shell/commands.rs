@@ -239,15 +239,6 @@ pub static COMMANDS: &[Command] = &[
     },
     // ---- looking
     Command {
-        names: &["when"],
-        synopsis: "",
-        summary: "Show the current time.",
-        details: "",
-        kind: Kind::Inspect,
-        completion: Completion::Nothing,
-        run: look::when,
-    },
-    Command {
         names: &["print", "p"],
         synopsis: "EXPR",
         summary: "Evaluate EXPR in the selected frame; objects of the program are bound to $N.",

@@ -15,11 +15,6 @@ pub(super) fn print(sh: &mut Shell, call: &Call) {
     sh.say(&r);
 }
 
-pub(super) fn when(sh: &mut Shell, _: &Call) {
-    let t = sh.engine.time_text();
-    sh.say(&format!("the time is {t}"));
-}
-
 pub(super) fn exec(sh: &mut Shell, call: &Call) {
     if let Some(e) = sh.engine.exec(call.arg) {
         sh.say(&e);
