@@ -1,0 +1,2 @@
+print(sorted({3, 1, 2}))
+raise SystemExit(3)
