@@ -25,12 +25,23 @@
 #   * Programs must be deterministic (no ids, addresses, times, randomness);
 #     set iteration order is fixed by PYTHONHASHSEED=0 and may be printed.
 #
-# Usage: tests/regen_expected.sh [PYTHON]   (default: python3)
+# Usage: tests/regen_expected.sh [PYTHON] [PROGRAM.py ...]
+#   PYTHON defaults to python3; with programs named, only those are regenerated
+#   (e.g. tests/regen_expected.sh tests/programs/strings/new_test.py).
 set -u
-PY="${1:-python3}"
+PY=python3
+case "${1:-}" in ""|*.py) ;; *) PY="$1"; shift ;; esac
 ROOT="$(cd "$(dirname "$0")/programs" && pwd)"
 
-find "$ROOT" -name '*.py' | sort | while read -r f; do
+programs() {
+    if [ $# -gt 0 ]; then
+        for f in "$@"; do echo "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"; done
+    else
+        find "$ROOT" -name '*.py' | sort
+    fi
+}
+
+programs "$@" | while read -r f; do
     dir="$(dirname "$f")"
     base="$(basename "$f" .py)"
     case "$base" in mod_*) continue ;; esac

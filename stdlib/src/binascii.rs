@@ -1,7 +1,7 @@
 //! `binascii`: base64 and hex conversions and `crc32`, with CPython's `binascii.Error`
 //! messages (`base64` is written in Python on top of it).
 
-use revpy_vm::{Arity, NativeDef};
+use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{ObjRef, PyErr, PyResult, Value, Vm};
 
 use revpy_vm::Kw;
@@ -44,12 +44,15 @@ fn data_arg(vm: &mut Vm, v: Value, allow_str: bool) -> PyResult<Vec<u8>> {
     Err(vm.new_type_error(format!("a bytes-like object is required, not '{t}'")))
 }
 
+/// `a2b_base64(data, /, *, strict_mode=False)`.
 fn a2b_base64(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("a2b_base64", kw, &["strict_mode"])?;
-    vm.check_args("a2b_base64", args, 1, 1)?;
-    let data = data_arg(vm, args[0], true)?;
-    let sm = vm.arg_or(args, 1, kw, "strict_mode", Value::Bool(false));
-    let strict = vm.truthy(sm)?;
+    const SPEC: KwSpec<2> = KwSpec::new("a2b_base64", ["data", "strict_mode"])
+        .required(1)
+        .posonly(1)
+        .positional(1);
+    let [data, sm] = SPEC.parse(vm, args, kw)?;
+    let data = data_arg(vm, data.unwrap_or(Value::None), true)?;
+    let strict = vm.truthy(sm.unwrap_or(Value::Bool(false)))?;
     let mut out = Vec::with_capacity(data.len() / 4 * 3);
     if strict && data.first() == Some(&b'=') {
         return Err(error(vm, "Leading padding not allowed"));
@@ -119,12 +122,15 @@ fn a2b_base64(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
 }
 
+/// `b2a_base64(data, /, *, newline=True)`.
 fn b2a_base64(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("b2a_base64", kw, &["newline"])?;
-    vm.check_args("b2a_base64", args, 1, 1)?;
-    let data = data_arg(vm, args[0], false)?;
-    let nl = vm.arg_or(args, 1, kw, "newline", Value::Bool(true));
-    let nl = vm.truthy(nl)?;
+    const SPEC: KwSpec<2> = KwSpec::new("b2a_base64", ["data", "newline"])
+        .required(1)
+        .posonly(1)
+        .positional(1);
+    let [data, nl] = SPEC.parse(vm, args, kw)?;
+    let data = data_arg(vm, data.unwrap_or(Value::None), false)?;
+    let nl = vm.truthy(nl.unwrap_or(Value::Bool(true)))?;
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
     for ch in data.chunks(3) {
         let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
@@ -144,11 +150,19 @@ fn b2a_base64(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn hexlify(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("hexlify", kw, &["sep", "bytes_per_sep"])?;
-    vm.check_args("hexlify", args, 1, 3)?;
-    let data = data_arg(vm, args[0], false)?;
-    let sep = vm.arg_or(args, 1, kw, "sep", Value::None);
-    let bps = vm.arg_or(args, 2, kw, "bytes_per_sep", Value::Int(1));
+    hexlify_as(vm, "hexlify", args, kw)
+}
+fn b2a_hex(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    hexlify_as(vm, "b2a_hex", args, kw)
+}
+/// `hexlify(data, sep=<unrepresentable>, bytes_per_sep=1)` and its alias `b2a_hex`.
+fn hexlify_as(vm: &mut Vm, name: &'static str, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let [data, sep, bps] = KwSpec::new(name, ["data", "sep", "bytes_per_sep"])
+        .required(1)
+        .parse(vm, args, kw)?;
+    let data = data_arg(vm, data.unwrap_or(Value::None), false)?;
+    let sep = sep.unwrap_or(Value::None);
+    let bps = bps.unwrap_or(Value::Int(1));
     let b = vm.new_bytes(data);
     let hex = vm.intern("hex");
     let f = vm.getattr(b, hex)?;
@@ -220,10 +234,10 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("binascii");
     let d = vm.module_dict(m);
     let fns: &[NativeDef] = &[
-        ("a2b_base64", a2b_base64, Arity::exactly(1).kw()),
-        ("b2a_base64", b2a_base64, Arity::exactly(1).kw()),
-        ("hexlify", hexlify, Arity::range(1, 3).kw()),
-        ("b2a_hex", hexlify, Arity::range(1, 3).kw()),
+        ("a2b_base64", a2b_base64, Arity::parsed()),
+        ("b2a_base64", b2a_base64, Arity::parsed()),
+        ("hexlify", hexlify, Arity::parsed()),
+        ("b2a_hex", b2a_hex, Arity::parsed()),
         ("unhexlify", unhexlify, Arity::exactly(1)),
         ("a2b_hex", unhexlify, Arity::exactly(1)),
         ("crc32", crc32, Arity::range(1, 2)),

@@ -235,23 +235,10 @@ fn isnan(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     pred(vm, args, "isnan", |z| z.0.is_nan() || z.1.is_nan())
 }
 fn isclose(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("isclose", kw, &["rel_tol", "abs_tol"])?;
-    if args.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            args.len()
-        )));
-    }
-    let a = arg_c(vm, args[0])?;
-    let b = arg_c(vm, args[1])?;
-    let rel = match vm.kwarg(kw, "rel_tol") {
-        Some(v) => arg_f64(vm, v)?,
-        None => 1e-9,
-    };
-    let abs = match vm.kwarg(kw, "abs_tol") {
-        Some(v) => arg_f64(vm, v)?,
-        None => 0.0,
-    };
+    let [a, b, rel, abs] = crate::math::ISCLOSE.parse(vm, args, kw)?;
+    let a = arg_c(vm, a.unwrap_or(Value::None))?;
+    let b = arg_c(vm, b.unwrap_or(Value::None))?;
+    let (rel, abs) = crate::math::tolerances(vm, rel, abs)?;
     if rel < 0.0 || abs < 0.0 {
         return Err(vm.new_value_error("tolerances must be non-negative".into()));
     }
@@ -290,7 +277,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("isfinite", isfinite, Arity::exactly(1)),
         ("isinf", isinf, Arity::exactly(1)),
         ("isnan", isnan, Arity::exactly(1)),
-        ("isclose", isclose, Arity::range(0, 2).kw()),
+        ("isclose", isclose, Arity::parsed()),
     ];
     vm.add_functions(d, fns);
     for (n, v) in [

@@ -41,6 +41,7 @@ static DEQUE: Protocols = Protocols {
     iter: Some(|vm, me| make_iter(vm, me, false)),
     getitem: Some(getitem),
     contains: Some(|vm, me, item| Ok(find(vm, me, item, 0, usize::MAX)?.is_some())),
+    sequence: true,
     ..Protocols::NONE
 };
 
@@ -140,7 +141,7 @@ fn deque_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 fn deque_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    const SPEC: KwSpec<2> = KwSpec::new("deque", ["iterable", "maxlen"]).count_all();
+    const SPEC: KwSpec<2> = KwSpec::new("deque", ["iterable", "maxlen"]);
     let [iterable, maxlen] = SPEC.parse(vm, &args[1..], kw)?;
     let iterable = iterable.unwrap_or(Value::Undef);
     let maxlen = maxlen.unwrap_or(Value::None);

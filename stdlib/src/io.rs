@@ -647,9 +647,10 @@ fn decode_error(vm: &mut Vm, byte: u8, pos: usize, why: &str) -> PyErr {
     )
 }
 
-/// An optional size argument: None or negative means "all".
-fn size_arg(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Option<usize>> {
-    let v = vm.arg_or(args, 1, kw, "size", Value::None);
+/// The optional positional size argument of `read(size=-1, /)`, `readline`,
+/// `readlines`: None or negative means "all".
+fn size_arg(vm: &mut Vm, args: &[Value]) -> PyResult<Option<usize>> {
+    let v = args.get(1).copied().unwrap_or(Value::None);
     if v.is_none() {
         return Ok(None);
     }
@@ -682,18 +683,18 @@ fn read_op(vm: &mut Vm, f: Value, n: Option<usize>, line: bool) -> PyResult<Valu
     }
 }
 
-fn f_read(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let n = size_arg(vm, args, kw)?;
+fn f_read(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let n = size_arg(vm, args)?;
     read_op(vm, args[0], n, false)
 }
 
-fn f_readline(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let n = size_arg(vm, args, kw)?;
+fn f_readline(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let n = size_arg(vm, args)?;
     read_op(vm, args[0], n, true)
 }
 
-fn f_readlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let hint = size_arg(vm, args, kw)?.filter(|h| *h > 0);
+fn f_readlines(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let hint = size_arg(vm, args)?.filter(|h| *h > 0);
     let mut lines = vec![];
     let mut total = 0usize;
     loop {
@@ -890,15 +891,15 @@ fn f_writelines(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn f_seek(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+fn f_seek(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("seek", &args[1..], 1, 2)?;
     let binary = this(vm, args[0])?.binary;
-    let off_v = vm.arg_or(args, 1, kw, "offset", Value::Int(0));
+    let off_v = args[1];
     let Some(off) = vm.index_of(off_v)? else {
         let t = vm.type_name(off_v);
         return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
     };
-    let wv = vm.arg_or(args, 2, kw, "whence", Value::Int(0));
+    let wv = args.get(2).copied().unwrap_or(Value::Int(0));
     let whence = vm.expect_int(wv, "whence")?;
     if !binary && whence != 0 && off != 0 {
         let msg = if whence == 1 {
@@ -945,13 +946,13 @@ fn f_tell(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Int(p as i64))
 }
 
-fn f_truncate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+fn f_truncate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let writable = this(vm, args[0])?.writable;
     if !writable {
         return Err(unsupported(vm, "File not open for writing"));
     }
     drop_readahead(vm, args[0])?;
-    let sv = vm.arg_or(args, 1, kw, "size", Value::None);
+    let sv = args.get(1).copied().unwrap_or(Value::None);
     let (handle, name, cur) = {
         let o = this(vm, args[0])?;
         (o.handle, o.name, o.tell())

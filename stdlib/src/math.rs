@@ -3,7 +3,7 @@
 //! (in `math_int.rs`).
 
 use crate::math_special::{self as sp, MathErr};
-use revpy_vm::{Arity, NativeDef};
+use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{Num, ObjRef, PyResult, Value, Vm};
 use std::f64::consts;
 
@@ -301,36 +301,33 @@ fn isnan(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     pred(vm, "isnan", args, f64::is_nan)
 }
 
-fn isclose(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("isclose", kw, &["a", "b", "rel_tol", "abs_tol"])?;
-    if args.len() > 2 {
-        return Err(vm.new_type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut ab = [Value::None; 2];
-    for (i, name) in ["a", "b"].iter().enumerate() {
-        ab[i] = match args.get(i).copied().or_else(|| vm.kwarg(kw, name)) {
-            Some(v) => v,
-            None => {
-                return Err(vm.new_type_error(format!(
-                    "isclose() missing required argument '{name}' (pos {})",
-                    i + 1
-                )))
-            }
-        };
-    }
-    let a = arg_f64(vm, ab[0])?;
-    let b = arg_f64(vm, ab[1])?;
-    let rel = match vm.kwarg(kw, "rel_tol") {
+/// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`, also `cmath.isclose`'s parameters.
+pub(crate) const ISCLOSE: KwSpec<4> = KwSpec::new("isclose", ["a", "b", "rel_tol", "abs_tol"])
+    .required(2)
+    .positional(2);
+
+/// The tolerances of `isclose`: `(rel_tol, abs_tol)`.
+pub(crate) fn tolerances(
+    vm: &mut Vm,
+    rel: Option<Value>,
+    abs: Option<Value>,
+) -> PyResult<(f64, f64)> {
+    let rel = match rel {
         Some(v) => arg_f64(vm, v)?,
         None => 1e-9,
     };
-    let abs = match vm.kwarg(kw, "abs_tol") {
+    let abs = match abs {
         Some(v) => arg_f64(vm, v)?,
         None => 0.0,
     };
+    Ok((rel, abs))
+}
+
+fn isclose(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let [a, b, rel, abs] = ISCLOSE.parse(vm, args, kw)?;
+    let a = arg_f64(vm, a.unwrap_or(Value::None))?;
+    let b = arg_f64(vm, b.unwrap_or(Value::None))?;
+    let (rel, abs) = tolerances(vm, rel, abs)?;
     if rel < 0.0 || abs < 0.0 {
         return Err(vm.new_value_error("tolerances must be non-negative".into()));
     }
@@ -526,7 +523,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("gamma", gamma, Arity::exactly(1)),
         ("gcd", crate::math_int::gcd, Arity::any()),
         ("hypot", hypot, Arity::any()),
-        ("isclose", isclose, Arity::range(0, 2).kw()),
+        ("isclose", isclose, Arity::parsed()),
         ("isfinite", isfinite, Arity::exactly(1)),
         ("isinf", isinf, Arity::exactly(1)),
         ("isnan", isnan, Arity::exactly(1)),
@@ -546,7 +543,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("nextafter", nextafter, Arity::exactly(2)),
         ("perm", crate::math_int::perm, Arity::range(1, 2)),
         ("pow", pow, Arity::exactly(2)),
-        ("prod", crate::math_int::prod, Arity::exactly(1).kw()),
+        ("prod", crate::math_int::prod, Arity::parsed()),
         ("radians", radians, Arity::exactly(1)),
         ("remainder", remainder, Arity::exactly(2)),
         ("sin", sin, Arity::exactly(1)),

@@ -5,7 +5,7 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use revpy_compiler::opcodes::BinOp;
-use revpy_vm::{Num, PyResult, Value, Vm};
+use revpy_vm::{KwSpec, Num, PyResult, Value, Vm};
 
 /// An integer argument (ints, bools, `__index__`), as a big int.
 pub(crate) fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
@@ -168,23 +168,15 @@ pub fn lcm(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(vm.new_bigint(acc))
 }
 
+/// `math.prod(iterable, /, *, start=1)`.
 pub fn prod(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    for (k, _) in kw {
-        let ks = vm.as_str(*k).unwrap_or("").to_string();
-        if ks != "start" {
-            return Err(
-                vm.new_type_error(format!("'{ks}' is an invalid keyword argument for prod()"))
-            );
-        }
-    }
-    if args.len() != 1 {
-        return Err(vm.new_type_error(format!(
-            "prod() takes exactly 1 positional argument ({} given)",
-            args.len()
-        )));
-    }
-    let mut acc = vm.kwarg(kw, "start").unwrap_or(Value::Int(1));
-    let it = vm.get_iter(args[0])?;
+    const SPEC: KwSpec<2> = KwSpec::new("prod", ["iterable", "start"])
+        .required(1)
+        .posonly(1)
+        .positional(1);
+    let [iterable, start] = SPEC.parse(vm, args, kw)?;
+    let mut acc = start.unwrap_or(Value::Int(1));
+    let it = vm.get_iter(iterable.unwrap_or(Value::None))?;
     while let Some(v) = vm.iter_next(it)? {
         acc = match (acc, v) {
             (Value::Int(a), Value::Int(b)) => match a.checked_mul(b) {

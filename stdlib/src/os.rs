@@ -12,7 +12,7 @@
 use revpy_vm::effects::log::Val;
 use revpy_vm::effects::{io_error_val, OsErr, OsResult};
 use revpy_vm::object::opaque::OpaqueObject;
-use revpy_vm::{Arity, NativeDef};
+use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{EffectKind, Kind, ObjRef, PyResult, Value, Vm};
 use std::any::Any;
 use std::io::Read;
@@ -46,13 +46,11 @@ fn is_bytes(vm: &Vm, v: Value) -> bool {
     matches!(v, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Bytes(_)))
 }
 
+/// `os.fspath(path)`.
 fn os_fspath(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("fspath", args, 0, 1)?;
-    let v = vm.arg_or(args, 0, kw, "path", Value::Undef);
-    if v.is_undef() {
-        return Err(vm.new_type_error("fspath() missing required argument 'path' (pos 1)".into()));
-    }
-    fspath(vm, v)
+    const SPEC: KwSpec<1> = KwSpec::new("fspath", ["path"]).required(1);
+    let [v] = SPEC.parse(vm, args, kw)?;
+    fspath(vm, v.unwrap_or(Value::None))
 }
 
 /// A path argument: str, bytes (decoded as UTF-8) or os.PathLike; an embedded NUL is
@@ -146,8 +144,9 @@ fn cwd(vm: &mut Vm) -> PyResult<String> {
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
 fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("listdir", args, 0, 1)?;
-    let pv = vm.arg_or(args, 0, kw, "path", Value::None);
+    const SPEC: KwSpec<1> = KwSpec::new("listdir", ["path"]);
+    let [pv] = SPEC.parse(vm, args, kw)?;
+    let pv = pv.unwrap_or(Value::None);
     let path = if pv.is_none() {
         ".".to_string()
     } else {
@@ -185,9 +184,21 @@ fn listdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
 fn remove(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("remove", args, 1, 1)?;
-    let pv = vm.arg_or(args, 0, kw, "path", Value::None);
-    let path = path_arg(vm, pv, "remove")?;
+    remove_as(vm, "remove", args, kw)
+}
+fn unlink(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    remove_as(vm, "unlink", args, kw)
+}
+/// `remove(path, *, dir_fd=None)` and `unlink` (`dir_fd` is accepted and ignored).
+// Effects boundary: the world is touched only in the live closure of an effect.
+#[allow(clippy::disallowed_methods)]
+fn remove_as(vm: &mut Vm, name: &'static str, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let [pv, _dir_fd] = KwSpec::new(name, ["path", "dir_fd"])
+        .required(1)
+        .positional(1)
+        .parse(vm, args, kw)?;
+    let pv = pv.unwrap_or(Value::None);
+    let path = path_arg(vm, pv, name)?;
     let r = vm.effects.effect_as(EffectKind::Remove, move |_| {
         // unlink(2) of a directory fails with EISDIR on Linux (a symbolic link to
         // one is removed).
@@ -236,13 +247,15 @@ fn rename(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
+/// `mkdir(path, mode=0o777, *, dir_fd=None)` (`dir_fd` is accepted and ignored).
 fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("mkdir", args, 1, 2)?;
-    vm.only_kwargs("mkdir", kw, &["path", "mode", "dir_fd"])?;
-    let pv = vm.arg_or(args, 0, kw, "path", Value::None);
+    const SPEC: KwSpec<3> = KwSpec::new("mkdir", ["path", "mode", "dir_fd"])
+        .required(1)
+        .positional(2);
+    let [pv, mv, _dir_fd] = SPEC.parse(vm, args, kw)?;
+    let pv = pv.unwrap_or(Value::None);
     let path = path_arg(vm, pv, "mkdir")?;
-    let mv = vm.arg_or(args, 1, kw, "mode", Value::Int(0o777));
-    let mode = vm.expect_int(mv, "mode")?;
+    let mode = vm.expect_int(mv.unwrap_or(Value::Int(0o777)), "mode")?;
     let r = vm.effects.effect_as(EffectKind::Mkdir, move |_| {
         let mut b = std::fs::DirBuilder::new();
         #[cfg(unix)]
@@ -260,13 +273,15 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
+/// `makedirs(name, mode=0o777, exist_ok=False)`, a Python function in CPython.
 fn makedirs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("makedirs", args, 1, 3)?;
-    vm.only_kwargs("makedirs", kw, &["name", "mode", "exist_ok"])?;
-    let pv = vm.arg_or(args, 0, kw, "name", Value::None);
+    const SPEC: KwSpec<3> = KwSpec::new("makedirs", ["name", "mode", "exist_ok"])
+        .required(1)
+        .python();
+    let [pv, _mode, ev] = SPEC.parse(vm, args, kw)?;
+    let pv = pv.unwrap_or(Value::None);
     let path = path_arg(vm, pv, "makedirs")?;
-    let ev = vm.arg_or(args, 2, kw, "exist_ok", Value::Bool(false));
-    let exist_ok = vm.truthy(ev)?;
+    let exist_ok = vm.truthy(ev.unwrap_or(Value::Bool(false)))?;
     let r = vm.effects.effect_as(EffectKind::Makedirs, move |_| {
         let p = std::path::Path::new(&path);
         if p.is_dir() {
@@ -344,10 +359,13 @@ fn os_exit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Err(vm.hard_exit(n as i32))
 }
 
+/// `getenv(key, default=None)`, a Python function in CPython.
 fn getenv(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("getenv", args, 1, 2)?;
-    let key = vm.arg_or(args, 0, kw, "key", Value::None);
-    let default = vm.arg_or(args, 1, kw, "default", Value::None);
+    const SPEC: KwSpec<2> = KwSpec::new("getenv", ["key", "default"])
+        .required(1)
+        .python();
+    let [key, default] = SPEC.parse(vm, args, kw)?;
+    let (key, default) = (key.unwrap_or(Value::None), default.unwrap_or(Value::None));
     if vm.as_str(key).is_none() {
         let t = vm.type_name(key);
         return Err(vm.new_type_error(format!("str expected, not {t}")));
@@ -855,19 +873,19 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let d = vm.module_dict(m);
     let fns: &[NativeDef] = &[
         ("getcwd", getcwd, Arity::none()),
-        ("listdir", listdir, Arity::range(0, 1).kw()),
-        ("remove", remove, Arity::range(0, 1).kw()),
-        ("unlink", remove, Arity::range(0, 1).kw()),
+        ("listdir", listdir, Arity::parsed()),
+        ("remove", remove, Arity::parsed()),
+        ("unlink", unlink, Arity::parsed()),
         ("rmdir", rmdir, Arity::exactly(1)),
         ("rename", rename, Arity::exactly(2)),
         ("replace", rename, Arity::exactly(2)),
-        ("mkdir", mkdir, Arity::range(0, 2).kw()),
-        ("makedirs", makedirs, Arity::range(0, 3).kw()),
+        ("mkdir", mkdir, Arity::parsed()),
+        ("makedirs", makedirs, Arity::parsed()),
         ("getpid", getpid, Arity::none()),
         ("urandom", urandom, Arity::exactly(1)),
         ("_exit", os_exit, Arity::exactly(1)),
-        ("getenv", getenv, Arity::range(0, 2).kw()),
-        ("fspath", os_fspath, Arity::range(0, 1).kw()),
+        ("getenv", getenv, Arity::parsed()),
+        ("fspath", os_fspath, Arity::parsed()),
     ];
     vm.add_functions(d, fns);
     vm.add_functions(d, crate::os_fs::FUNCTIONS);

@@ -13,7 +13,7 @@
 use crate::os::{path_str, unit_or_error};
 use revpy_vm::effects::log::Val;
 use revpy_vm::effects::{io_error_val, OsErr, OsResult};
-use revpy_vm::{EffectKind, PyResult, Value, Vm};
+use revpy_vm::{EffectKind, KwSpec, PyResult, Value, Vm};
 
 use revpy_vm::Kw;
 
@@ -170,11 +170,9 @@ fn os_scandir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
 fn os_chdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("chdir", args, 0, 1)?;
-    let pv = vm.arg_or(args, 0, kw, "path", Value::Undef);
-    if pv.is_undef() {
-        return Err(vm.new_type_error("chdir() missing required argument 'path' (pos 1)".into()));
-    }
+    const SPEC: KwSpec<1> = KwSpec::new("chdir", ["path"]).required(1);
+    let [pv] = SPEC.parse(vm, args, kw)?;
+    let pv = pv.unwrap_or(Value::None);
     let path = path_str(vm, pv, "chdir")?;
     let r = vm.effects.effect_as(
         EffectKind::Chdir,
@@ -187,26 +185,20 @@ fn os_chdir(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     unit_or_error(vm, v, pv, None)
 }
 
-/// `access(path, mode)`: whether the process may access the path.
+/// `access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True)`:
+/// whether the process may access the path (the keyword-only options are accepted
+/// and ignored).
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
 fn os_access(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("access", args, 0, 2)?;
-    vm.only_kwargs(
+    const SPEC: KwSpec<5> = KwSpec::new(
         "access",
-        kw,
-        &["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"],
-    )?;
-    let pv = vm.arg_or(args, 0, kw, "path", Value::Undef);
-    let mv = vm.arg_or(args, 1, kw, "mode", Value::Undef);
-    if pv.is_undef() || mv.is_undef() {
-        let which = if pv.is_undef() {
-            "'path' (pos 1)"
-        } else {
-            "'mode' (pos 2)"
-        };
-        return Err(vm.new_type_error(format!("access() missing required argument {which}")));
-    }
+        ["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"],
+    )
+    .required(2)
+    .positional(2);
+    let [pv, mv, ..] = SPEC.parse(vm, args, kw)?;
+    let (pv, mv) = (pv.unwrap_or(Value::None), mv.unwrap_or(Value::None));
     let path = path_str(vm, pv, "access")?;
     let mode = vm.expect_int(mv, "mode")?;
     let r: Result<bool, _> = vm.effects.effect_as(EffectKind::Access, move |_| {
@@ -230,22 +222,16 @@ fn host_access(path: &str, _mode: i32) -> bool {
     std::path::Path::new(path).exists()
 }
 
-/// `chmod(path, mode)`.
+/// `chmod(path, mode, *, dir_fd=None, follow_symlinks=True)` (the keyword-only
+/// options are accepted and ignored).
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
 fn os_chmod(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("chmod", args, 0, 2)?;
-    vm.only_kwargs("chmod", kw, &["path", "mode", "dir_fd", "follow_symlinks"])?;
-    let pv = vm.arg_or(args, 0, kw, "path", Value::Undef);
-    let mv = vm.arg_or(args, 1, kw, "mode", Value::Undef);
-    if pv.is_undef() || mv.is_undef() {
-        let which = if pv.is_undef() {
-            "'path' (pos 1)"
-        } else {
-            "'mode' (pos 2)"
-        };
-        return Err(vm.new_type_error(format!("chmod() missing required argument {which}")));
-    }
+    const SPEC: KwSpec<4> = KwSpec::new("chmod", ["path", "mode", "dir_fd", "follow_symlinks"])
+        .required(2)
+        .positional(2);
+    let [pv, mv, ..] = SPEC.parse(vm, args, kw)?;
+    let (pv, mv) = (pv.unwrap_or(Value::None), mv.unwrap_or(Value::None));
     let path = path_str(vm, pv, "chmod")?;
     let mode = vm.expect_int(mv, "mode")?;
     let r = vm.effects.effect_as(EffectKind::Chmod, move |_| {
@@ -338,14 +324,18 @@ fn os_readlink(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
 }
 
-/// `symlink(src, dst)`.
+/// `symlink(src, dst, target_is_directory=False, *, dir_fd=None)` (the last two
+/// are accepted and ignored).
 // Effects boundary: the world is touched only in the live closure of an effect.
 #[allow(clippy::disallowed_methods)]
 fn os_symlink(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("symlink", args, 2, 3)?;
-    vm.only_kwargs("symlink", kw, &["target_is_directory", "dir_fd"])?;
-    let src = path_str(vm, args[0], "symlink")?;
-    let dst = path_str(vm, args[1], "symlink")?;
+    const SPEC: KwSpec<4> = KwSpec::new("symlink", ["src", "dst", "target_is_directory", "dir_fd"])
+        .required(2)
+        .positional(3);
+    let [srcv, dstv, ..] = SPEC.parse(vm, args, kw)?;
+    let (srcv, dstv) = (srcv.unwrap_or(Value::None), dstv.unwrap_or(Value::None));
+    let src = path_str(vm, srcv, "symlink")?;
+    let dst = path_str(vm, dstv, "symlink")?;
     let r = vm.effects.effect_as(EffectKind::Symlink, move |_| {
         #[cfg(unix)]
         let r = std::os::unix::fs::symlink(&src, &dst);
@@ -357,7 +347,7 @@ fn os_symlink(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     });
     let v = vm.fx(r)?;
-    unit_or_error(vm, v, args[0], Some(args[1]))
+    unit_or_error(vm, v, srcv, Some(dstv))
 }
 
 /// CPython's `posixpath._joinrealpath` on the host: resolve symbolic links in `rest`
@@ -629,12 +619,12 @@ fn cpu_count(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub const FUNCTIONS: &[revpy_vm::NativeDef] = &[
     ("_stat", os_stat, revpy_vm::Arity::exactly(2)),
     ("_scandir", os_scandir, revpy_vm::Arity::exactly(1)),
-    ("chdir", os_chdir, revpy_vm::Arity::range(0, 1).kw()),
-    ("access", os_access, revpy_vm::Arity::range(0, 2).kw()),
-    ("chmod", os_chmod, revpy_vm::Arity::range(0, 2).kw()),
+    ("chdir", os_chdir, revpy_vm::Arity::parsed()),
+    ("access", os_access, revpy_vm::Arity::parsed()),
+    ("chmod", os_chmod, revpy_vm::Arity::parsed()),
     ("_utime", os_utime, revpy_vm::Arity::exactly(3)),
     ("readlink", os_readlink, revpy_vm::Arity::exactly(1)),
-    ("symlink", os_symlink, revpy_vm::Arity::range(2, 3).kw()),
+    ("symlink", os_symlink, revpy_vm::Arity::parsed()),
     ("_realpath", os_realpath, revpy_vm::Arity::exactly(2)),
     ("_copyfile", copyfile, revpy_vm::Arity::exactly(2)),
     ("_disk_usage", disk_usage, revpy_vm::Arity::exactly(1)),

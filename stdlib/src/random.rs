@@ -13,7 +13,7 @@ use crate::math::arg_f64;
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{Signed, ToPrimitive};
 use revpy_vm::object::opaque::OpaqueObject;
-use revpy_vm::{Arity, NativeDef};
+use revpy_vm::{Arity, KwSpec, NativeDef};
 use revpy_vm::{Kind, Num, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 
@@ -247,15 +247,14 @@ fn sha512(data: &[u8]) -> Vec<u8> {
 
 /// `Random.seed(a=None, version=2)`.
 fn r_seed(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("seed", kw, &["a", "version"])?;
-    vm.check_args("seed", &args[1..], 0, 2)?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.seed", ["a", "version"]).python_method();
+    let [a, ver_v] = SPEC.parse(vm, &args[1..], kw)?;
     let this = args[0];
     if state_mut(vm, this).is_none() {
         return Err(bad_self(vm, this));
     }
-    let a = vm.arg_or(args, 1, kw, "a", Value::None);
-    let ver_v = vm.arg_or(args, 2, kw, "version", Value::Int(2));
-    let version = vm.expect_int(ver_v, "version")?;
+    let a = a.unwrap_or(Value::None);
+    let version = vm.expect_int(ver_v.unwrap_or(Value::Int(2)), "version")?;
     let text: Option<Vec<u8>> = match a {
         Value::Obj(r) => match vm.heap.kind(r) {
             Kind::Str(_) => Some(vm.as_str(a).unwrap_or("").as_bytes().to_vec()),
@@ -334,9 +333,11 @@ fn r_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Obj(r))
 }
 
+/// `Random(x=None)`.
 fn r_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.check_args("Random", &args[1..], 0, 1)?;
-    let x = vm.arg_or(args, 1, kw, "x", Value::None);
+    const SPEC: KwSpec<1> = KwSpec::new("Random.__init__", ["x"]).python_method();
+    let [x] = SPEC.parse(vm, &args[1..], kw)?;
+    let x = x.unwrap_or(Value::None);
     if x.is_none() {
         // Seeded from the OS when first used.
         if let Some(s) = state_mut(vm, args[0]) {
@@ -477,64 +478,55 @@ fn randrange_impl(
     Ok(vm.new_bigint(istart + istep * r))
 }
 
+/// `randrange(start, stop=None, step=1)`.
 fn r_randrange(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("randrange", kw, &["start", "stop", "step"])?;
-    if args.len() < 2 && vm.kwarg(kw, "start").is_none() {
-        return Err(vm.new_type_error(
-            "Random.randrange() missing 1 required positional argument: 'start'".into(),
-        ));
-    }
-    if args.len() > 4 {
-        return Err(vm.new_type_error(format!(
-            "Random.randrange() takes from 2 to 4 positional arguments but {} were given",
-            args.len()
-        )));
-    }
-    let start = vm.arg_or(args, 1, kw, "start", Value::None);
-    let stop = vm.arg_or(args, 2, kw, "stop", Value::None);
-    let step = vm.arg_or(args, 3, kw, "step", Value::Int(1));
-    randrange_impl(vm, args[0], start, stop, step)
+    const SPEC: KwSpec<3> = KwSpec::new("Random.randrange", ["start", "stop", "step"])
+        .required(1)
+        .python_method();
+    let [start, stop, step] = SPEC.parse(vm, &args[1..], kw)?;
+    let (start, stop) = (start.unwrap_or(Value::None), stop.unwrap_or(Value::None));
+    randrange_impl(vm, args[0], start, stop, step.unwrap_or(Value::Int(1)))
 }
 
-fn r_randint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    if args.len() != 3 {
-        let missing = 3usize.saturating_sub(args.len());
-        return Err(vm.new_type_error(if missing > 0 {
-            format!(
-                "Random.randint() missing {missing} required positional argument{}: {}",
-                if missing == 1 { "" } else { "s" },
-                if missing == 1 { "'b'" } else { "'a' and 'b'" }
-            )
-        } else {
-            format!(
-                "Random.randint() takes 3 positional arguments but {} were given",
-                args.len()
-            )
-        }));
-    }
-    let stop = match args[2] {
+/// `randint(a, b)`.
+fn r_randint(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    const SPEC: KwSpec<2> = KwSpec::new("Random.randint", ["a", "b"])
+        .required(2)
+        .python_method();
+    let [a, b] = SPEC.parse(vm, &args[1..], kw)?;
+    let (a, b) = (a.unwrap_or(Value::None), b.unwrap_or(Value::None));
+    let stop = match b {
         Value::Int(b) if b < i64::MAX => Value::Int(b + 1),
         other => {
             let one = Value::Int(1);
             vm.binary_op(other, one, revpy_compiler::opcodes::BinOp::Add)?
         }
     };
-    randrange_impl(vm, args[0], args[1], stop, Value::Int(1))
+    randrange_impl(vm, args[0], a, stop, Value::Int(1))
 }
 
-fn r_choice(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    vm.check_args("choice", &args[1..], 1, 1)?;
-    let n = vm.len(args[1])?;
+/// `choice(seq)`.
+fn r_choice(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    const SPEC: KwSpec<1> = KwSpec::new("Random.choice", ["seq"])
+        .required(1)
+        .python_method();
+    let [seq] = SPEC.parse(vm, &args[1..], kw)?;
+    let seq = seq.unwrap_or(Value::None);
+    let n = vm.len(seq)?;
     if n == 0 {
         return Err(vm.new_index_error("Cannot choose from an empty sequence"));
     }
     let i = gen(vm, args[0])?.below(n as u64);
-    vm.getitem(args[1], Value::Int(i as i64))
+    vm.getitem(seq, Value::Int(i as i64))
 }
 
-fn r_shuffle(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    vm.check_args("shuffle", &args[1..], 1, 1)?;
-    let x = args[1];
+/// `shuffle(x)`.
+fn r_shuffle(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    const SPEC: KwSpec<1> = KwSpec::new("Random.shuffle", ["x"])
+        .required(1)
+        .python_method();
+    let [x] = SPEC.parse(vm, &args[1..], kw)?;
+    let x = x.unwrap_or(Value::None);
     let n = vm.len(x)?;
     if n < 2 {
         return Ok(Value::None);
@@ -564,16 +556,14 @@ fn r_shuffle(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `sample(population, k, *, counts=None)`.
 fn r_sample(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("sample", kw, &["population", "k", "counts"])?;
-    let pop = vm.arg_or(args, 1, kw, "population", Value::Undef);
-    let kv = vm.arg_or(args, 2, kw, "k", Value::Undef);
-    if pop.is_undef() || kv.is_undef() {
-        return Err(
-            vm.new_type_error("Random.sample() missing 1 required positional argument: 'k'".into())
-        );
-    }
-    let counts = vm.kwarg(kw, "counts").unwrap_or(Value::None);
+    const SPEC: KwSpec<3> = KwSpec::new("Random.sample", ["population", "k", "counts"])
+        .required(2)
+        .positional(2)
+        .python_method();
+    let [pop, kv, counts] = SPEC.parse(vm, &args[1..], kw)?;
+    let [pop, kv, counts] = [pop, kv, counts].map(|v| v.unwrap_or(Value::None));
     if let Some(r) = pop.obj() {
         if matches!(
             vm.heap.kind(r),
@@ -658,21 +648,18 @@ fn r_sample(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(vm.new_list(result))
 }
 
+/// `choices(population, weights=None, *, cum_weights=None, k=1)`.
 fn r_choices(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs(
-        "choices",
-        kw,
-        &["population", "weights", "cum_weights", "k"],
-    )?;
-    let pop = vm.arg_or(args, 1, kw, "population", Value::Undef);
-    if pop.is_undef() {
-        return Err(vm.new_type_error(
-            "Random.choices() missing 1 required positional argument: 'population'".into(),
-        ));
-    }
-    let weights = vm.arg_or(args, 2, kw, "weights", Value::None);
-    let cum = vm.kwarg(kw, "cum_weights").unwrap_or(Value::None);
-    let kv = vm.kwarg(kw, "k").unwrap_or(Value::Int(1));
+    const SPEC: KwSpec<4> = KwSpec::new(
+        "Random.choices",
+        ["population", "weights", "cum_weights", "k"],
+    )
+    .required(1)
+    .positional(2)
+    .python_method();
+    let [pop, weights, cum, kv] = SPEC.parse(vm, &args[1..], kw)?;
+    let [pop, weights, cum] = [pop, weights, cum].map(|v| v.unwrap_or(Value::None));
+    let kv = kv.unwrap_or(Value::Int(1));
     let k = vm.expect_int(kv, "k")?.max(0) as usize;
     let n = vm.len(pop)?;
     let cum_w: Vec<f64> = if cum.is_none() {
@@ -752,35 +739,34 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(vm.new_list(out))
 }
 
-fn f_arg(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    i: usize,
-    name: &str,
-    default: Option<f64>,
-) -> PyResult<f64> {
-    let v = vm.arg_or(args, i, kw, name, Value::Undef);
-    if v.is_undef() {
-        return match default {
-            Some(d) => Ok(d),
-            None => Err(vm.new_type_error(format!("missing required argument '{name}'"))),
-        };
+/// A float parameter of a distribution, or its default.
+fn f_arg(vm: &mut Vm, v: Option<Value>, default: f64) -> PyResult<f64> {
+    match v {
+        Some(v) => arg_f64(vm, v),
+        None => Ok(default),
     }
-    arg_f64(vm, v)
 }
 
+/// `uniform(a, b)`.
 fn r_uniform(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a = f_arg(vm, args, kw, 1, "a", None)?;
-    let b = f_arg(vm, args, kw, 2, "b", None)?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.uniform", ["a", "b"])
+        .required(2)
+        .python_method();
+    let [a, b] = SPEC.parse(vm, &args[1..], kw)?;
+    let a = f_arg(vm, a, 0.0)?;
+    let b = f_arg(vm, b, 0.0)?;
     let r = gen(vm, args[0])?.random();
     Ok(Value::Float(a + (b - a) * r))
 }
 
+/// `triangular(low=0.0, high=1.0, mode=None)`.
 fn r_triangular(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let mut low = f_arg(vm, args, kw, 1, "low", Some(0.0))?;
-    let mut high = f_arg(vm, args, kw, 2, "high", Some(1.0))?;
-    let mode = vm.arg_or(args, 3, kw, "mode", Value::None);
+    const SPEC: KwSpec<3> =
+        KwSpec::new("Random.triangular", ["low", "high", "mode"]).python_method();
+    let [low, high, mode] = SPEC.parse(vm, &args[1..], kw)?;
+    let mut low = f_arg(vm, low, 0.0)?;
+    let mut high = f_arg(vm, high, 1.0)?;
+    let mode = mode.unwrap_or(Value::None);
     let u0 = gen(vm, args[0])?.random();
     let mut c = if mode.is_none() {
         0.5
@@ -800,9 +786,12 @@ fn r_triangular(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
 }
 
+/// `gauss(mu=0.0, sigma=1.0)`.
 fn r_gauss(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let mu = f_arg(vm, args, kw, 1, "mu", Some(0.0))?;
-    let sigma = f_arg(vm, args, kw, 2, "sigma", Some(1.0))?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.gauss", ["mu", "sigma"]).python_method();
+    let [mu, sigma] = SPEC.parse(vm, &args[1..], kw)?;
+    let mu = f_arg(vm, mu, 0.0)?;
+    let sigma = f_arg(vm, sigma, 1.0)?;
     gen(vm, args[0])?;
     let st = state_mut(vm, args[0]).expect("checked by gen");
     let z = match st.gauss_next.take() {
@@ -818,11 +807,19 @@ fn r_gauss(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::Float(mu + z * sigma))
 }
 
+/// `normalvariate(mu=0.0, sigma=1.0)`.
 fn r_normalvariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let mu = f_arg(vm, args, kw, 1, "mu", Some(0.0))?;
-    let sigma = f_arg(vm, args, kw, 2, "sigma", Some(1.0))?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.normalvariate", ["mu", "sigma"]).python_method();
+    let [mu, sigma] = SPEC.parse(vm, &args[1..], kw)?;
+    let mu = f_arg(vm, mu, 0.0)?;
+    let sigma = f_arg(vm, sigma, 1.0)?;
+    normal(vm, args[0], mu, sigma)
+}
+
+/// A normal variate (Kinderman and Monahan's method, as CPython).
+fn normal(vm: &mut Vm, this: Value, mu: f64, sigma: f64) -> PyResult<Value> {
     let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
-    let mt = gen(vm, args[0])?;
+    let mt = gen(vm, this)?;
     let z = loop {
         let u1 = mt.random();
         let u2 = 1.0 - mt.random();
@@ -835,16 +832,28 @@ fn r_normalvariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::Float(mu + z * sigma))
 }
 
+/// `lognormvariate(mu, sigma)`.
 fn r_lognormvariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let v = r_normalvariate(vm, args, kw)?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.lognormvariate", ["mu", "sigma"])
+        .required(2)
+        .python_method();
+    let [mu, sigma] = SPEC.parse(vm, &args[1..], kw)?;
+    let mu = f_arg(vm, mu, 0.0)?;
+    let sigma = f_arg(vm, sigma, 1.0)?;
+    let v = normal(vm, args[0], mu, sigma)?;
     match v {
         Value::Float(f) => Ok(Value::Float(f.exp())),
         other => Ok(other),
     }
 }
 
+/// `expovariate(lambd)`.
 fn r_expovariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let lambd = f_arg(vm, args, kw, 1, "lambd", None)?;
+    const SPEC: KwSpec<1> = KwSpec::new("Random.expovariate", ["lambd"])
+        .required(1)
+        .python_method();
+    let [lambd] = SPEC.parse(vm, &args[1..], kw)?;
+    let lambd = f_arg(vm, lambd, 1.0)?;
     let r = gen(vm, args[0])?.random();
     if lambd == 0.0 {
         return Err(vm.new_zero_division("float division by zero"));
@@ -865,8 +874,12 @@ fn py_fmod(a: f64, b: f64) -> f64 {
 }
 
 fn r_vonmisesvariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let mu = f_arg(vm, args, kw, 1, "mu", None)?;
-    let kappa = f_arg(vm, args, kw, 2, "kappa", None)?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.vonmisesvariate", ["mu", "kappa"])
+        .required(2)
+        .python_method();
+    let [mu, kappa] = SPEC.parse(vm, &args[1..], kw)?;
+    let mu = f_arg(vm, mu, 0.0)?;
+    let kappa = f_arg(vm, kappa, 0.0)?;
     let tau = std::f64::consts::TAU;
     let mt = gen(vm, args[0])?;
     if kappa <= 1e-6 {
@@ -951,16 +964,24 @@ fn gamma_args_ok(vm: &mut Vm, alpha: f64, beta: f64) -> PyResult<()> {
 }
 
 fn r_gammavariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let alpha = f_arg(vm, args, kw, 1, "alpha", None)?;
-    let beta = f_arg(vm, args, kw, 2, "beta", None)?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.gammavariate", ["alpha", "beta"])
+        .required(2)
+        .python_method();
+    let [alpha, beta] = SPEC.parse(vm, &args[1..], kw)?;
+    let alpha = f_arg(vm, alpha, 0.0)?;
+    let beta = f_arg(vm, beta, 0.0)?;
     gamma_args_ok(vm, alpha, beta)?;
     let mt = gen(vm, args[0])?;
     Ok(Value::Float(gamma(mt, alpha, beta)))
 }
 
 fn r_betavariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let alpha = f_arg(vm, args, kw, 1, "alpha", None)?;
-    let beta = f_arg(vm, args, kw, 2, "beta", None)?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.betavariate", ["alpha", "beta"])
+        .required(2)
+        .python_method();
+    let [alpha, beta] = SPEC.parse(vm, &args[1..], kw)?;
+    let alpha = f_arg(vm, alpha, 0.0)?;
+    let beta = f_arg(vm, beta, 0.0)?;
     gamma_args_ok(vm, alpha, 1.0)?;
     let mt = gen(vm, args[0])?;
     let y = gamma(mt, alpha, 1.0);
@@ -976,7 +997,11 @@ fn r_betavariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn r_paretovariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let alpha = f_arg(vm, args, kw, 1, "alpha", None)?;
+    const SPEC: KwSpec<1> = KwSpec::new("Random.paretovariate", ["alpha"])
+        .required(1)
+        .python_method();
+    let [alpha] = SPEC.parse(vm, &args[1..], kw)?;
+    let alpha = f_arg(vm, alpha, 0.0)?;
     let u = 1.0 - gen(vm, args[0])?.random();
     if alpha == 0.0 {
         return Err(vm.new_zero_division("float division by zero"));
@@ -985,8 +1010,12 @@ fn r_paretovariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn r_weibullvariate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let alpha = f_arg(vm, args, kw, 1, "alpha", None)?;
-    let beta = f_arg(vm, args, kw, 2, "beta", None)?;
+    const SPEC: KwSpec<2> = KwSpec::new("Random.weibullvariate", ["alpha", "beta"])
+        .required(2)
+        .python_method();
+    let [alpha, beta] = SPEC.parse(vm, &args[1..], kw)?;
+    let alpha = f_arg(vm, alpha, 0.0)?;
+    let beta = f_arg(vm, beta, 0.0)?;
     let u = 1.0 - gen(vm, args[0])?.random();
     if beta == 0.0 {
         return Err(vm.new_zero_division("float division by zero"));
@@ -1076,32 +1105,28 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let cls = vm.new_native_class("Random", obj, "random");
     vm.add_staticmethod(cls, "__new__", r_new, Arity::any().kw());
     let methods: &[NativeDef] = &[
-        ("__init__", r_init, Arity::any().kw()),
-        ("seed", r_seed, Arity::range(0, 2).kw()),
+        ("__init__", r_init, Arity::parsed()),
+        ("seed", r_seed, Arity::parsed()),
         ("random", r_random, Arity::none()),
         ("getrandbits", r_getrandbits, Arity::exactly(1)),
         ("randbytes", r_randbytes, Arity::exactly(1)),
-        ("randrange", r_randrange, Arity::range(0, 3).kw()),
-        ("randint", r_randint, Arity::exactly(2)),
-        ("choice", r_choice, Arity::exactly(1)),
-        ("shuffle", r_shuffle, Arity::exactly(1)),
-        ("sample", r_sample, Arity::range(0, 2).kw()),
-        ("choices", r_choices, Arity::range(0, 2).kw()),
-        ("uniform", r_uniform, Arity::range(0, 2).kw()),
-        ("triangular", r_triangular, Arity::range(0, 3).kw()),
-        ("gauss", r_gauss, Arity::range(0, 2).kw()),
-        ("normalvariate", r_normalvariate, Arity::range(0, 2).kw()),
-        ("lognormvariate", r_lognormvariate, Arity::range(0, 2).kw()),
-        ("expovariate", r_expovariate, Arity::range(0, 1).kw()),
-        (
-            "vonmisesvariate",
-            r_vonmisesvariate,
-            Arity::range(0, 2).kw(),
-        ),
-        ("gammavariate", r_gammavariate, Arity::range(0, 2).kw()),
-        ("betavariate", r_betavariate, Arity::range(0, 2).kw()),
-        ("paretovariate", r_paretovariate, Arity::range(0, 1).kw()),
-        ("weibullvariate", r_weibullvariate, Arity::range(0, 2).kw()),
+        ("randrange", r_randrange, Arity::parsed()),
+        ("randint", r_randint, Arity::parsed()),
+        ("choice", r_choice, Arity::parsed()),
+        ("shuffle", r_shuffle, Arity::parsed()),
+        ("sample", r_sample, Arity::parsed()),
+        ("choices", r_choices, Arity::parsed()),
+        ("uniform", r_uniform, Arity::parsed()),
+        ("triangular", r_triangular, Arity::parsed()),
+        ("gauss", r_gauss, Arity::parsed()),
+        ("normalvariate", r_normalvariate, Arity::parsed()),
+        ("lognormvariate", r_lognormvariate, Arity::parsed()),
+        ("expovariate", r_expovariate, Arity::parsed()),
+        ("vonmisesvariate", r_vonmisesvariate, Arity::parsed()),
+        ("gammavariate", r_gammavariate, Arity::parsed()),
+        ("betavariate", r_betavariate, Arity::parsed()),
+        ("paretovariate", r_paretovariate, Arity::parsed()),
+        ("weibullvariate", r_weibullvariate, Arity::parsed()),
         ("getstate", r_getstate, Arity::none()),
         ("setstate", r_setstate, Arity::exactly(1)),
     ];

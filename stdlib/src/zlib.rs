@@ -816,11 +816,11 @@ fn d_run(vm: &mut Vm, this: Value, data: Vec<u8>, limit: Option<usize>) -> PyRes
 }
 
 fn d_decompress(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    const SPEC: KwSpec<3> = KwSpec::new("decompress", ["self", "data", "max_length"])
-        .required(2)
-        .posonly(2);
-    let [this, data, max] = SPEC.parse(vm, args, kw)?;
-    let this = this.unwrap_or(Value::None);
+    const SPEC: KwSpec<2> = KwSpec::new("decompress", ["data", "max_length"])
+        .required(1)
+        .posonly(1);
+    let [data, max] = SPEC.parse(vm, &args[1..], kw)?;
+    let this = args[0];
     let data = data_arg(vm, data.unwrap_or(Value::None))?;
     let max = int_arg(vm, max, 0, "max_length")?;
     if max < 0 {

@@ -16,7 +16,7 @@
 //! | [`interp`] | the interpreter: the dispatch loop, calls, unwinding, inline caches |
 //! | [`builtins`] | the `builtins` module (by theme) and `sys` |
 //! | `import.rs` | `import`: files, packages, native and frozen modules |
-//! | `args.rs` | how natives declare and unpack their arguments ([`Arity`], [`KwSpec`]) |
+//! | `args/` | how natives declare and unpack their arguments ([`Arity`], [`KwSpec`]) |
 //! | `bootstrap.rs` | building a fresh VM: the type objects, `builtins`, `sys` |
 //! | [`names`] | the interned names the VM looks up often |
 //! | [`effects`] | the effects boundary (the one place that touches the world) and the recording log ([`effects::log`]) |

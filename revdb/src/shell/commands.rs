@@ -4,8 +4,9 @@
 //!
 //! To add a command: write its handler, `fn(&mut Shell, &Call)`, in the file of its
 //! kind (`motion_cmds.rs`, `inspect_cmds.rs`, `break_cmds.rs`, `help.rs` for the
-//! session's own), add a `Command` to `COMMANDS`, and regenerate the reference with
-//! `REVPY_BLESS=1 cargo test --test revdb -- command_reference`.
+//! session's own), add a `Command` to `COMMANDS`, and regenerate the reference and
+//! the `help` transcript with
+//! `REVPY_BLESS=1 cargo test --test revdb -- command_reference transcript::help`.
 
 use super::{
     break_cmds as brk, heap_cmds, help, inspect_cmds as look, motion_cmds as mv, pdb_cmds as pdb,

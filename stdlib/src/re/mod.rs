@@ -22,7 +22,7 @@ mod tests;
 
 use exec::{Bt, Exec, State, UNSET};
 use revpy_vm::object::opaque::OpaqueObject;
-use revpy_vm::Arity;
+use revpy_vm::{Arity, KwSpec};
 use revpy_vm::{Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::rc::Rc;
@@ -852,15 +852,10 @@ fn m_getitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(m.get(vm, i, Value::None))
 }
 
-fn default_arg(vm: &mut Vm, fname: &str, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs(fname, kw, &["default"])?;
-    if args.len() > 2 {
-        return Err(vm.new_type_error(format!(
-            "{fname}() takes at most 1 argument ({} given)",
-            args.len() - 1
-        )));
-    }
-    Ok(vm.arg_or(args, 1, kw, "default", Value::None))
+/// The argument of `groups(default=None)` and `groupdict(default=None)`.
+fn default_arg(vm: &mut Vm, fname: &'static str, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let [default] = KwSpec::new(fname, ["default"]).parse(vm, &args[1..], kw)?;
+    Ok(default.unwrap_or(Value::None))
 }
 
 fn m_groups(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -1001,8 +996,8 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     }
     vm.add_method(mc, "group", m_group, Arity::any());
     vm.add_method(mc, "__getitem__", m_getitem, Arity::exactly(1));
-    vm.add_method(mc, "groups", m_groups, Arity::any().kw());
-    vm.add_method(mc, "groupdict", m_groupdict, Arity::any().kw());
+    vm.add_method(mc, "groups", m_groups, Arity::parsed());
+    vm.add_method(mc, "groupdict", m_groupdict, Arity::parsed());
     vm.add_method(mc, "start", m_start, Arity::any());
     vm.add_method(mc, "end", m_end, Arity::any());
     vm.add_method(mc, "span", m_span, Arity::any());

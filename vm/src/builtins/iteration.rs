@@ -94,9 +94,11 @@ pub(super) fn b_next(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 pub(super) fn minmax(vm: &mut Vm, args: Args, kw: Kw, is_max: bool) -> PyResult<Value> {
     let name = if is_max { "max" } else { "min" };
-    vm.only_kwargs(name, kw, &["key", "default"])?;
-    let key = vm.kwarg(kw, "key").unwrap_or(Value::None);
-    let default = vm.kwarg(kw, "default");
+    // min(iterable, *, key=None, default=...) / min(a, b, *args, key=None)
+    let [key, default] = KwSpec::new(name, ["key", "default"])
+        .positional(0)
+        .parse(vm, &[], kw)?;
+    let key = key.unwrap_or(Value::None);
     let items = match args.len() {
         0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => vm.iterate_rooted(args[0])?,
@@ -146,8 +148,12 @@ pub(super) fn b_min(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     minmax(vm, args, kw, false)
 }
 pub(super) fn b_sum(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
-    vm.check_args("sum", args, 1, 2)?;
-    let mut acc = vm.arg_or(args, 1, kw, "start", Value::Int(0));
+    // sum(iterable, /, start=0)
+    const SPEC: KwSpec<2> = KwSpec::new("sum", ["iterable", "start"])
+        .required(1)
+        .posonly(1);
+    let [_, start] = SPEC.parse(vm, args, kw)?;
+    let mut acc = start.unwrap_or(Value::Int(0));
     if vm.as_str(acc).is_some() {
         return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]".into()));
     }

@@ -2,15 +2,17 @@
 
 use super::{sys, Args, Kw};
 use crate::object::Value;
-use crate::{PyResult, Vm};
+use crate::{KwSpec, PyResult, Vm};
 
 pub(super) fn b_print(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("print", kw, &["sep", "end", "file", "flush"])?;
-    let sep = match vm.kwarg(kw, "sep") {
+    // print(*objects, sep=' ', end='\n', file=None, flush=False)
+    const SPEC: KwSpec<4> = KwSpec::new("print", ["sep", "end", "file", "flush"]).positional(0);
+    let [sep, end, file, flush] = SPEC.parse(vm, &[], kw)?;
+    let sep = match sep {
         Some(Value::None) | None => " ".to_string(),
         Some(v) => vm.expect_str(v, "sep")?,
     };
-    let end = match vm.kwarg(kw, "end") {
+    let end = match end {
         Some(Value::None) | None => "\n".to_string(),
         Some(v) => vm.expect_str(v, "end")?,
     };
@@ -21,7 +23,7 @@ pub(super) fn b_print(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             _ => pieces.push(vm.str(*a)?),
         }
     }
-    let file = match vm.kwarg(kw, "file") {
+    let file = match file {
         // `print()` writes to whatever `sys.stdout` is now (a StringIO under doctest
         // or contextlib.redirect_stdout); the console stream takes the fast path.
         None | Some(Value::None) => match sys::sys_attr(vm, "stdout") {
@@ -53,7 +55,7 @@ pub(super) fn b_print(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
             }
         }
     }
-    if let Some(fl) = vm.kwarg(kw, "flush") {
+    if let Some(fl) = flush {
         if vm.truthy(fl)? {
             match file {
                 None => vm.effects.flush_stdout(),

@@ -595,7 +595,8 @@ impl Vm {
     }
 }
 
-fn join_names(names: &[String]) -> String {
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`: parameter names in argument errors.
+pub(crate) fn join_names(names: &[String]) -> String {
     match names.len() {
         0 => String::new(),
         1 => names[0].clone(),

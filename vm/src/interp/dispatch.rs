@@ -1,6 +1,7 @@
 //! The dispatch loop: `run_loop` executes the instructions of the frames on the frame
 //! stack, one `match` arm per opcode.
 
+use super::operators::{binary_op_fast, compare_fast};
 use super::Exit;
 use crate::object::Kind;
 use crate::object::Value;
@@ -14,19 +15,6 @@ macro_rules! tri {
             Err(e) => break $label e,
         }
     };
-}
-
-/// `l op r` for a type whose comparisons are Rust's (ints, floats: NaN compares false).
-#[inline(always)]
-fn cmp_op<T: PartialOrd>(op: CmpOp, l: &T, r: &T) -> bool {
-    match op {
-        CmpOp::Lt => l < r,
-        CmpOp::Le => l <= r,
-        CmpOp::Eq => l == r,
-        CmpOp::Ne => l != r,
-        CmpOp::Gt => l > r,
-        CmpOp::Ge => l >= r,
-    }
 }
 
 impl Vm {
@@ -108,6 +96,17 @@ impl Vm {
                 }};
             }
             let err: PyErr = 'exec: loop {
+                // An arm without a register fast path: publish the registers, run the
+                // instruction's method on `self.stack` (in `interp/`'s files by
+                // concern: variables, operators, containers, pattern_match,
+                // except_with, yields) and leave the match (the registers are re-read
+                // below it).
+                macro_rules! on_stack {
+                    ($e:expr) => {{
+                        sync!();
+                        tri!($e, 'exec);
+                    }};
+                }
                 let ins = instrs[ip];
                 debug_assert!(
                     sp >= stack_floor && sp - stack_floor <= max_depth,
@@ -148,7 +147,7 @@ impl Vm {
                 // with `sync!()` and then uses `self.stack`; after it, the registers are
                 // re-read below the match.
                 match ins.op {
-                    Op::Nop => continue,
+                    Op::Nop | Op::AsyncGenWrap => continue,
                     Op::PopTop => {
                         sp -= 1;
                         continue;
@@ -184,14 +183,7 @@ impl Vm {
                         *slot!(base + a as usize) = v;
                         continue;
                     }
-                    Op::DeleteFast => {
-                        sync!();
-                        if self.stack[base + a as usize].is_undef() {
-                            let name = code.code.varnames[a as usize].clone();
-                            break 'exec self.unbound_local(&name);
-                        }
-                        self.stack[base + a as usize] = Value::Undef;
-                    }
+                    Op::DeleteFast => on_stack!(self.delete_fast_op(&code, base, a as usize)),
                     Op::LoadDeref => {
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
                         let v = self.cell_get(cell);
@@ -203,24 +195,7 @@ impl Vm {
                         continue;
                     }
                     Op::LoadClassDeref => {
-                        sync!();
-                        let name = code.code.cell_name(a as usize);
-                        let key = self.intern(name);
-                        let from_ns = match self.frames[fi].locals {
-                            Some(ns) => tri!(self.dict_get(ns, key), 'exec),
-                            None => None,
-                        };
-                        let v = match from_ns {
-                            Some(v) => v,
-                            None => {
-                                let cell = self.stack[base + code.code.varnames.len() + a as usize];
-                                self.cell_get(cell)
-                            }
-                        };
-                        if v.is_undef() {
-                            break 'exec self.unbound_deref(&code, a as usize);
-                        }
-                        self.stack.push(v);
+                        on_stack!(self.load_class_deref_op(&code, fi, base, a as usize))
                     }
                     Op::StoreDeref => {
                         let v = pop!();
@@ -228,14 +203,7 @@ impl Vm {
                         self.cell_set(cell, v);
                         continue;
                     }
-                    Op::DeleteDeref => {
-                        sync!();
-                        let cell = self.stack[base + code.code.varnames.len() + a as usize];
-                        if self.cell_get(cell).is_undef() {
-                            break 'exec self.unbound_deref(&code, a as usize);
-                        }
-                        self.cell_set(cell, Value::Undef);
-                    }
+                    Op::DeleteDeref => on_stack!(self.delete_deref_op(&code, base, a as usize)),
                     Op::LoadClosure => {
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
                         push!(cell);
@@ -253,50 +221,13 @@ impl Vm {
                         }
                         continue;
                     }
-                    Op::StoreGlobal => {
-                        sync!();
-                        let v = self.pop();
-                        let g = self.frames[fi].globals;
-                        tri!(self.dict_set(g, code.names[a as usize], v), 'exec);
-                    }
+                    Op::StoreGlobal => on_stack!(self.store_global_op(fi, code.names[a as usize])),
                     Op::DeleteGlobal => {
-                        sync!();
-                        let g = self.frames[fi].globals;
-                        let name = code.names[a as usize];
-                        if !tri!(self.dict_del(g, name), 'exec) {
-                            break 'exec self.name_error(name);
-                        }
+                        on_stack!(self.delete_global_op(fi, code.names[a as usize]))
                     }
-                    Op::LoadName => {
-                        sync!();
-                        let name = code.names[a as usize];
-                        let v = match self.frames[fi].locals {
-                            Some(ns) => tri!(self.namespace_get(ns, name), 'exec),
-                            None => None,
-                        };
-                        let v = match v {
-                            Some(v) => v,
-                            None => {
-                                let g = self.frames[fi].globals;
-                                tri!(self.load_global(g, name), 'exec)
-                            }
-                        };
-                        self.stack.push(v);
-                    }
-                    Op::StoreName => {
-                        sync!();
-                        let v = self.pop();
-                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
-                        tri!(self.namespace_set(ns, code.names[a as usize], v), 'exec);
-                    }
-                    Op::DeleteName => {
-                        sync!();
-                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
-                        let name = code.names[a as usize];
-                        if !tri!(self.dict_del(ns, name), 'exec) {
-                            break 'exec self.name_error(name);
-                        }
-                    }
+                    Op::LoadName => on_stack!(self.load_name_op(fi, code.names[a as usize])),
+                    Op::StoreName => on_stack!(self.store_name_op(fi, code.names[a as usize])),
+                    Op::DeleteName => on_stack!(self.delete_name_op(fi, code.names[a as usize])),
                     Op::LoadAttr => {
                         let obj = *slot!(sp - 1);
                         if let Some(v) =
@@ -321,11 +252,7 @@ impl Vm {
                         let v = self.pop();
                         tri!(self.store_attr_cached(&code, ip - 1, obj, code.names[a as usize], v), 'exec);
                     }
-                    Op::DeleteAttr => {
-                        sync!();
-                        let obj = self.pop();
-                        tri!(self.delattr(obj, code.names[a as usize]), 'exec);
-                    }
+                    Op::DeleteAttr => on_stack!(self.delete_attr_op(code.names[a as usize])),
                     Op::LoadMethod => {
                         let obj = *slot!(sp - 1);
                         if let Some((f, s)) =
@@ -358,11 +285,7 @@ impl Vm {
                                 }
                             }
                         }
-                        sync!();
-                        let key = self.pop();
-                        let obj = self.pop();
-                        let v = tri!(self.getitem(obj, key), 'exec);
-                        self.stack.push(v);
+                        on_stack!(self.binary_subscr_slow())
                     }
                     Op::StoreSubscr => {
                         // list[int] = v on a built-in list.
@@ -382,125 +305,35 @@ impl Vm {
                                 }
                             }
                         }
-                        sync!();
-                        let key = self.pop();
-                        let obj = self.pop();
-                        let v = self.pop();
-                        tri!(self.setitem(obj, key, v), 'exec);
+                        on_stack!(self.store_subscr_slow())
                     }
-                    Op::DeleteSubscr => {
-                        sync!();
-                        let key = self.pop();
-                        let obj = self.pop();
-                        tri!(self.delitem(obj, key), 'exec);
-                    }
-                    Op::BuildSlice => {
-                        sync!();
-                        let step = if a == 3 { self.pop() } else { Value::None };
-                        let stop = self.pop();
-                        let start = self.pop();
-                        let s = self.new_slice(start, stop, step);
-                        self.stack.push(s);
-                    }
+                    Op::DeleteSubscr => on_stack!(self.delete_subscr_op()),
+                    Op::BuildSlice => on_stack!(self.build_slice_op(a)),
                     Op::BinaryOp => {
                         // The verifier checked the operand is a `BinOp`.
                         let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
-                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
                         // int and float operands of the built-in types, on the registers.
-                        let fast = match (l, r) {
-                            (Value::Int(x), Value::Int(y)) => match op {
-                                BinOp::Add | BinOp::IAdd => x.checked_add(y).map(Value::Int),
-                                BinOp::Sub | BinOp::ISub => x.checked_sub(y).map(Value::Int),
-                                BinOp::Mul | BinOp::IMul => x.checked_mul(y).map(Value::Int),
-                                BinOp::FloorDiv | BinOp::IFloorDiv if y > 0 && x >= 0 => {
-                                    Some(Value::Int(x / y))
-                                }
-                                BinOp::Mod | BinOp::IMod if y > 0 && x >= 0 => {
-                                    Some(Value::Int(x % y))
-                                }
-                                BinOp::And | BinOp::IAnd => Some(Value::Int(x & y)),
-                                BinOp::Or | BinOp::IOr => Some(Value::Int(x | y)),
-                                BinOp::Xor | BinOp::IXor => Some(Value::Int(x ^ y)),
-                                _ => None,
-                            },
-                            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
-                                let x = match l {
-                                    Value::Float(f) => f,
-                                    Value::Int(i) => i as f64,
-                                    _ => 0.0,
-                                };
-                                let y = match r {
-                                    Value::Float(f) => f,
-                                    Value::Int(i) => i as f64,
-                                    _ => 0.0,
-                                };
-                                match op {
-                                    BinOp::Add | BinOp::IAdd => Some(Value::Float(x + y)),
-                                    BinOp::Sub | BinOp::ISub => Some(Value::Float(x - y)),
-                                    BinOp::Mul | BinOp::IMul => Some(Value::Float(x * y)),
-                                    BinOp::TrueDiv | BinOp::ITrueDiv if y != 0.0 => {
-                                        Some(Value::Float(x / y))
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        };
-                        if let Some(v) = fast {
+                        if let Some(v) = binary_op_fast(op, *slot!(sp - 2), *slot!(sp - 1)) {
                             sp -= 1;
                             *slot!(sp - 1) = v;
                             continue;
                         }
-                        sync!();
-                        let r = self.pop();
-                        let l = self.pop();
-                        let v = tri!(self.binary_op(l, r, op), 'exec);
-                        self.stack.push(v);
+                        on_stack!(self.binary_op_slow(op))
                     }
-                    Op::UnaryNegative => {
-                        sync!();
-                        let v = self.pop();
-                        let r = tri!(self.unary_neg(v), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::UnaryPositive => {
-                        sync!();
-                        let v = self.pop();
-                        let r = tri!(self.unary_pos(v), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::UnaryNot => {
-                        sync!();
-                        let v = self.pop();
-                        let b = tri!(self.truthy(v), 'exec);
-                        self.stack.push(Value::Bool(!b));
-                    }
-                    Op::UnaryInvert => {
-                        sync!();
-                        let v = self.pop();
-                        let r = tri!(self.unary_invert(v), 'exec);
-                        self.stack.push(r);
-                    }
+                    Op::UnaryNegative => on_stack!(self.unary_negative_op()),
+                    Op::UnaryPositive => on_stack!(self.unary_positive_op()),
+                    Op::UnaryNot => on_stack!(self.unary_not_op()),
+                    Op::UnaryInvert => on_stack!(self.unary_invert_op()),
                     Op::CompareOp => {
                         // The verifier checked the operand is a `CmpOp`.
                         let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
-                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
                         // Two ints or two floats, on the registers.
-                        let fast = match (l, r) {
-                            (Value::Int(x), Value::Int(y)) => Some(cmp_op(op, &x, &y)),
-                            (Value::Float(x), Value::Float(y)) => Some(cmp_op(op, &x, &y)),
-                            _ => None,
-                        };
-                        if let Some(b) = fast {
+                        if let Some(b) = compare_fast(op, *slot!(sp - 2), *slot!(sp - 1)) {
                             sp -= 1;
                             *slot!(sp - 1) = Value::Bool(b);
                             continue;
                         }
-                        sync!();
-                        let r = self.pop();
-                        let l = self.pop();
-                        let v = tri!(self.compare(l, r, op), 'exec);
-                        self.stack.push(v);
+                        on_stack!(self.compare_slow(op))
                     }
                     Op::IsOp => {
                         let r = pop!();
@@ -508,101 +341,22 @@ impl Vm {
                         push!(Value::Bool(l.is(r) != (a == 1)));
                         continue;
                     }
-                    Op::ContainsOp => {
-                        sync!();
-                        let r = self.pop();
-                        let l = self.pop();
-                        let b = tri!(self.contains(r, l), 'exec);
-                        self.stack.push(Value::Bool(b != (a == 1)));
-                    }
-                    Op::BuildTuple => {
-                        sync!();
-                        let items = self.stack.split_off(self.stack.len() - a as usize);
-                        let t = self.new_tuple(items);
-                        self.stack.push(t);
-                    }
-                    Op::BuildList => {
-                        sync!();
-                        let items = self.stack.split_off(self.stack.len() - a as usize);
-                        let l = self.new_list(items);
-                        self.stack.push(l);
-                    }
-                    Op::BuildSet => {
-                        sync!();
-                        let items = self.stack.split_off(self.stack.len() - a as usize);
-                        let s = tri!(self.new_set_from(items), 'exec);
-                        self.stack.push(s);
-                    }
-                    Op::BuildMap => {
-                        sync!();
-                        let items = self.stack.split_off(self.stack.len() - 2 * a as usize);
-                        let d = self.new_dict();
-                        for pair in items.chunks(2) {
-                            tri!(self.dict_set(d, pair[0], pair[1]), 'exec);
-                        }
-                        self.stack.push(Value::Obj(d));
-                    }
-                    Op::BuildString => {
-                        sync!();
-                        let items = self.stack.split_off(self.stack.len() - a as usize);
-                        let mut s = String::new();
-                        for v in items {
-                            s.push_str(self.str_ref(v));
-                        }
-                        let v = self.new_str(s);
-                        self.stack.push(v);
-                    }
-                    Op::FormatValue => {
-                        sync!();
-                        let spec = if a & 4 != 0 { Some(self.pop()) } else { None };
-                        let v = self.pop();
-                        let r = tri!(self.format_value(v, a & 3, spec), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::ListAppend => {
-                        sync!();
-                        let v = self.pop();
-                        let l = self.peek(a as usize);
-                        tri!(self.list_append(l, v), 'exec);
-                    }
-                    Op::SetAdd => {
-                        sync!();
-                        let v = self.pop();
-                        let s = self.peek(a as usize);
-                        tri!(self.set_add(s, v), 'exec);
-                    }
-                    Op::MapAdd => {
-                        sync!();
-                        let v = self.pop();
-                        let k = self.pop();
-                        let d = self.peek(a as usize);
-                        tri!(self.dict_set(d.obj().expect("dict"), k, v), 'exec);
-                    }
-                    Op::ListExtend => {
-                        sync!();
-                        let it = self.pop();
-                        let l = self.peek(a as usize);
-                        tri!(self.list_extend_op(l, it), 'exec);
-                    }
-                    Op::SetUpdate => {
-                        sync!();
-                        let it = self.pop();
-                        let s = self.peek(a as usize);
-                        tri!(self.set_update(s, it), 'exec);
-                    }
+                    Op::ContainsOp => on_stack!(self.contains_op(a == 1)),
+                    Op::BuildTuple => on_stack!(self.build_tuple_op(a as usize)),
+                    Op::BuildList => on_stack!(self.build_list_op(a as usize)),
+                    Op::BuildSet => on_stack!(self.build_set_op(a as usize)),
+                    Op::BuildMap => on_stack!(self.build_map_op(a as usize)),
+                    Op::BuildString => on_stack!(self.build_string_op(a as usize)),
+                    Op::FormatValue => on_stack!(self.format_value_op(a)),
+                    Op::ListAppend => on_stack!(self.list_append_op(a as usize)),
+                    Op::SetAdd => on_stack!(self.set_add_op(a as usize)),
+                    Op::MapAdd => on_stack!(self.map_add_op(a as usize)),
+                    Op::ListExtend => on_stack!(self.list_extend_op(a as usize)),
+                    Op::SetUpdate => on_stack!(self.set_update_op(a as usize)),
                     Op::DictUpdate | Op::DictMerge => {
-                        sync!();
-                        let m = self.pop();
-                        let d = self.peek(a as usize);
-                        tri!(self.dict_update_op(d, m, ins.op == Op::DictMerge, &code, fi), 'exec);
+                        on_stack!(self.dict_update_op(a as usize, ins.op == Op::DictMerge))
                     }
-                    Op::ListToTuple => {
-                        sync!();
-                        let l = self.pop();
-                        let items = self.list_items(l);
-                        let t = self.new_tuple(items);
-                        self.stack.push(t);
-                    }
+                    Op::ListToTuple => on_stack!(self.list_to_tuple_op()),
                     Op::UnpackSequence => {
                         // A built-in tuple or list of the right length: its items go
                         // straight onto the stack (first item on top).
@@ -632,25 +386,10 @@ impl Vm {
                                 }
                             }
                         }
-                        sync!();
-                        let v = self.pop();
-                        let items = tri!(self.unpack(v, a as usize), 'exec);
-                        self.stack.extend(items.into_iter().rev());
+                        on_stack!(self.unpack_sequence_op(a as usize))
                     }
-                    Op::UnpackEx => {
-                        sync!();
-                        let v = self.pop();
-                        let before = (a & 0xff) as usize;
-                        let after = (a >> 8) as usize;
-                        let items = tri!(self.unpack_ex(v, before, after), 'exec);
-                        self.stack.extend(items.into_iter().rev());
-                    }
-                    Op::GetIter => {
-                        sync!();
-                        let v = self.pop();
-                        let it = tri!(self.get_iter(v), 'exec);
-                        self.stack.push(it);
-                    }
+                    Op::UnpackEx => on_stack!(self.unpack_ex_op(a)),
+                    Op::GetIter => on_stack!(self.get_iter_op()),
                     Op::ForIter => {
                         let it = *slot!(sp - 1);
                         if let Value::Obj(r) = it {
@@ -825,31 +564,11 @@ impl Vm {
                         self.suspend_generator(fi);
                         return Ok(Exit::Yield(v));
                     }
-                    Op::GetYieldFromIter => {
-                        sync!();
-                        let v = self.pop();
-                        let it = if self.is_generator(v) {
-                            v
-                        } else {
-                            tri!(self.get_iter(v), 'exec)
-                        };
-                        self.stack.push(it);
-                    }
+                    Op::GetYieldFromIter => on_stack!(self.get_yield_from_iter_op()),
                     Op::YieldFrom => {
                         sync!();
-                        let sent = self.pop();
-                        let recv = self.top();
-                        match tri!(self.send_to(recv, sent), 'exec) {
-                            Exit::Yield(v) => {
-                                // Re-run this instruction with the next sent value.
-                                self.frames[fi].ip = (ip - 1) as u32;
-                                self.suspend_generator(fi);
-                                return Ok(Exit::Yield(v));
-                            }
-                            Exit::Return(r) => {
-                                self.stack.pop();
-                                self.stack.push(r);
-                            }
+                        if let Some(v) = tri!(self.yield_from_op(fi), 'exec) {
+                            return Ok(Exit::Yield(v));
                         }
                     }
                     Op::MakeFunction => {
@@ -889,176 +608,35 @@ impl Vm {
                     }
                     Op::RaiseVarargs => {
                         sync!();
-                        let e = match a {
-                            0 => self.reraise_current(),
-                            1 => {
-                                let exc = self.pop();
-                                self.make_raise(exc, None)
-                            }
-                            _ => {
-                                let cause = self.pop();
-                                let exc = self.pop();
-                                self.make_raise(exc, Some(cause))
-                            }
-                        };
-                        break 'exec e;
+                        break 'exec self.raise_op(a);
                     }
                     Op::Reraise => {
                         sync!();
-                        let exc = self.pop();
-                        self.reraising = true;
-                        break 'exec PyErr(exc.obj().expect("exception"));
+                        break 'exec self.reraise_op();
                     }
-                    Op::PushExcInfo => {
-                        sync!();
-                        let exc = self.pop();
-                        let prev = self.exc_info;
-                        self.stack.push(prev);
-                        self.stack.push(exc);
-                        self.exc_info = exc;
-                    }
-                    Op::PopExcept => {
-                        sync!();
-                        self.exc_info = self.pop();
-                    }
-                    Op::CheckExcMatch => {
-                        sync!();
-                        let ty = self.pop();
-                        let exc = self.top();
-                        let b = tri!(self.exception_matches(exc, ty), 'exec);
-                        self.stack.push(Value::Bool(b));
-                    }
-                    Op::BeforeWith => {
-                        sync!();
-                        let mgr = self.pop();
-                        let (exit, entered) = tri!(self.before_with(mgr), 'exec);
-                        self.stack.push(exit);
-                        self.stack.push(entered);
-                    }
-                    Op::WithExceptStart => {
-                        sync!();
-                        let exc = self.top();
-                        let exit = self.peek(3);
-                        let r = tri!(self.with_exit_exc(exit, exc), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::ImportName => {
-                        sync!();
-                        let fromlist = self.pop();
-                        let level = self.pop();
-                        let g = self.frames[fi].globals;
-                        let m = tri!(self.import_name(code.names[a as usize], fromlist, level, g), 'exec);
-                        self.stack.push(m);
-                    }
-                    Op::ImportFrom => {
-                        sync!();
-                        let m = self.top();
-                        let v = tri!(self.import_from(m, code.names[a as usize]), 'exec);
-                        self.stack.push(v);
-                    }
-                    Op::ImportStar => {
-                        sync!();
-                        let m = self.pop();
-                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
-                        tri!(self.import_star(m, ns), 'exec);
-                    }
-                    Op::SetupAnnotations => {
-                        sync!();
-                        let ns = self.frames[fi].locals.unwrap_or(self.frames[fi].globals);
-                        let key = self.intern("__annotations__");
-                        if tri!(self.dict_get(ns, key), 'exec).is_none() {
-                            let d = self.new_dict();
-                            tri!(self.dict_set(ns, key, Value::Obj(d)), 'exec);
-                        }
-                    }
-                    Op::LoadAssertionError => {
-                        sync!();
-                        let t = self.types.assertion_error;
-                        self.stack.push(Value::Obj(t));
-                    }
-                    Op::GetLen => {
-                        sync!();
-                        let v = self.top();
-                        let n = tri!(self.len(v), 'exec);
-                        self.stack.push(Value::Int(n as i64));
-                    }
-                    Op::MatchMapping => {
-                        sync!();
-                        let v = self.top();
-                        let b = self.is_mapping(v);
-                        self.stack.push(Value::Bool(b));
-                    }
-                    Op::MatchSequence => {
-                        sync!();
-                        let v = self.top();
-                        let b = self.is_match_sequence(v);
-                        self.stack.push(Value::Bool(b));
-                    }
-                    Op::MatchKeys => {
-                        sync!();
-                        let keys = self.top();
-                        let subj = self.peek(2);
-                        let r = tri!(self.match_keys(subj, keys), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::MatchClass => {
-                        sync!();
-                        let names = self.pop();
-                        let cls = self.pop();
-                        let subj = self.pop();
-                        let r = tri!(self.match_class(subj, cls, a as usize, names), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::CopyDictWithoutKeys => {
-                        sync!();
-                        let keys = self.pop();
-                        let subj = self.top();
-                        let r = tri!(self.copy_dict_without(subj, keys), 'exec);
-                        self.stack.push(r);
-                    }
-                    Op::PrintExpr => {
-                        sync!();
-                        let v = self.pop();
-                        tri!(self.print_expr(v), 'exec);
-                    }
+                    Op::PushExcInfo => on_stack!(self.push_exc_info_op()),
+                    Op::PopExcept => on_stack!(self.pop_except_op()),
+                    Op::CheckExcMatch => on_stack!(self.check_exc_match_op()),
+                    Op::BeforeWith => on_stack!(self.before_with_op()),
+                    Op::WithExceptStart => on_stack!(self.with_except_start_op()),
+                    Op::ImportName => on_stack!(self.import_name_op(fi, code.names[a as usize])),
+                    Op::ImportFrom => on_stack!(self.import_from_op(code.names[a as usize])),
+                    Op::ImportStar => on_stack!(self.import_star_op(fi)),
+                    Op::SetupAnnotations => on_stack!(self.setup_annotations_op(fi)),
+                    Op::LoadAssertionError => on_stack!(self.load_assertion_error_op()),
+                    Op::GetLen => on_stack!(self.get_len_op()),
+                    Op::MatchMapping => on_stack!(self.match_mapping_op()),
+                    Op::MatchSequence => on_stack!(self.match_sequence_op()),
+                    Op::MatchKeys => on_stack!(self.match_keys_op()),
+                    Op::MatchClass => on_stack!(self.match_class_op(a as usize)),
+                    Op::CopyDictWithoutKeys => on_stack!(self.copy_dict_without_keys_op()),
+                    Op::PrintExpr => on_stack!(self.print_expr_op()),
                     // Async code: see types/coroutine.rs.
-                    Op::GetAwaitable => {
-                        sync!();
-                        let v = self.pop();
-                        let it = tri!(self.get_awaitable(v, a), 'exec);
-                        self.stack.push(it);
-                    }
-                    Op::GetAiter => {
-                        sync!();
-                        let v = self.pop();
-                        let it = tri!(self.get_aiter(v), 'exec);
-                        self.stack.push(it);
-                    }
-                    Op::GetAnext => {
-                        sync!();
-                        let it = self.top();
-                        let aw = tri!(self.get_anext(it), 'exec);
-                        self.stack.push(aw);
-                    }
-                    Op::EndAsyncFor => {
-                        sync!();
-                        let exc = self.pop();
-                        if !self.ends_async_for(exc) {
-                            self.reraising = true;
-                            break 'exec PyErr(exc.obj().expect("exception"));
-                        }
-                        self.stack.pop();
-                    }
-                    Op::BeforeAsyncWith => {
-                        sync!();
-                        let mgr = self.pop();
-                        let (exit, aw) = tri!(self.before_async_with(mgr), 'exec);
-                        self.stack.push(exit);
-                        self.stack.push(aw);
-                    }
-                    Op::AsyncGenWrap => {
-                        sync!();
-                    }
+                    Op::GetAwaitable => on_stack!(self.get_awaitable_op(a)),
+                    Op::GetAiter => on_stack!(self.get_aiter_op()),
+                    Op::GetAnext => on_stack!(self.get_anext_op()),
+                    Op::EndAsyncFor => on_stack!(self.end_async_for_op()),
+                    Op::BeforeAsyncWith => on_stack!(self.before_async_with_op()),
                 }
                 reload!();
             };

@@ -3,11 +3,17 @@
 //! into Python (sorted's key, __repr__, ...) run a nested loop with `run(depth)`.
 
 mod call;
+mod containers;
 mod dispatch;
+mod except_with;
 mod inline;
-mod instr_helpers;
+mod operators;
+mod pattern_match;
 mod unwind;
+mod variables;
+mod yields;
 
+pub(crate) use call::join_names;
 pub use call::CallArgs;
 pub use inline::InlineCache;
 

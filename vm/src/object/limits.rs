@@ -232,7 +232,7 @@ impl Vm {
     }
 }
 
-use crate::Kw;
+use crate::{Kw, KwSpec};
 
 /// `sys.flags` of `python3` run with `PYTHONHASHSEED=0` (revpy's hashing), in
 /// CPython 3.11's order.
@@ -271,7 +271,7 @@ pub(crate) fn register_sys(vm: &mut Vm, sys_dict: crate::object::ObjRef) {
         sys_dict,
         "set_int_max_str_digits",
         set_int_max_str_digits,
-        crate::Arity::range(0, 1).kw(),
+        crate::Arity::parsed(),
     );
     // `sys.flags`: a tuple whose items are also attributes, shown as CPython shows it.
     let tuple = vm.types.tuple;
@@ -302,28 +302,15 @@ fn flags_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(vm.new_str(format!("sys.flags({})", parts.join(", "))))
 }
 
-fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.no_kwargs("get_int_max_str_digits", kw)?;
-    vm.check_args("get_int_max_str_digits", args, 0, 0)?;
+fn get_int_max_str_digits(vm: &mut Vm, _: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Int(vm.int_max_str_digits as i64))
 }
 
+/// `sys.set_int_max_str_digits(maxdigits)`.
 fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("set_int_max_str_digits", kw, &["maxdigits"])?;
-    let n = match (args.first().copied(), vm.kwarg(kw, "maxdigits")) {
-        (Some(v), None) | (None, Some(v)) => v,
-        (Some(_), Some(_)) => return Err(vm.new_type_error(
-            "argument for set_int_max_str_digits() given by name ('maxdigits') and position (1)"
-                .into(),
-        )),
-        (None, None) => {
-            return Err(vm.new_type_error(
-                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)".into(),
-            ))
-        }
-    };
-    vm.check_args("set_int_max_str_digits", args, 0, 1)?;
-    let n = vm.expect_c_int(n)?;
+    const SPEC: KwSpec<1> = KwSpec::new("set_int_max_str_digits", ["maxdigits"]).required(1);
+    let [n] = SPEC.parse(vm, args, kw)?;
+    let n = vm.expect_c_int(n.unwrap_or(Value::None))?;
     if n != 0 && (n as usize) < INT_MAX_STR_DIGITS_THRESHOLD || n < 0 {
         return Err(vm.new_value_error("maxdigits must be 0 or larger than 640".into()));
     }

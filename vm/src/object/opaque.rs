@@ -9,7 +9,9 @@
 //!   next, getitem, contains, getattr), each entry a plain Rust function;
 //! - its methods: a table of natives (`crate::NativeDef`);
 //!
-//! and it is registered with one call, [`Vm::new_opaque_class`], from the module (or
+//! and it is registered with one line, `vm.add_type(module_dict, &TYPE_DEF)?` (a
+//! [`TypeDef`] names the class, its protocols, constructor and methods; or
+//! [`Vm::new_opaque_class`] for a class that needs more), in the module (or
 //! `bootstrap.rs`) that exposes it. The protocols in `vm/src/protocols/` (`repr()`,
 //! `len()`, `hash()`, `==`/`<`, `iter()`/`next()`, `obj[key]`, `in`, attribute access,
 //! truth) call the table directly for such objects, without looking up a Python-level
@@ -108,6 +110,9 @@ pub struct Protocols {
     /// Attributes computed from the payload (`me.name`), consulted after the class's
     /// attributes and the instance dict; `None` for no such attribute.
     pub getattr: Option<GetAttrFn>,
+    /// A sequence for the `match` statement (CPython's `Py_TPFLAGS_SEQUENCE`): a
+    /// pattern `case [a, *rest]` matches it.
+    pub sequence: bool,
 }
 
 impl Protocols {
@@ -122,10 +127,49 @@ impl Protocols {
         getitem: None,
         contains: None,
         getattr: None,
+        sequence: false,
     };
 }
 
+/// Everything [`Vm::add_type`] needs to make the class of an opaque type, as a
+/// `static` in the type's file:
+///
+/// ```ignore
+/// pub static RING_TYPE: TypeDef = TypeDef {
+///     name: "Ring",
+///     module: "mymod",
+///     protocols: &RING,
+///     new: Some((ring_new, Arity::exactly(1))),
+///     methods: &[("push", ring_push, Arity::exactly(1))],
+/// };
+/// ```
+pub struct TypeDef {
+    /// The class's `__name__`.
+    pub name: &'static str,
+    /// Its `__module__` (repr and errors show `module.name` unless it is `builtins`).
+    pub module: &'static str,
+    pub protocols: &'static Protocols,
+    /// `__new__(cls, ...)` (a static method receiving the class; `cls` may be a
+    /// subclass), or None when Python code cannot create instances.
+    pub new: Option<(crate::NativeFn, Arity)>,
+    /// The methods: `(name, function, arity)`, `args[0]` being the instance.
+    pub methods: &'static [crate::NativeDef],
+}
+
 impl Vm {
+    /// Make the class of an opaque type (see [`TypeDef`]) and bind it as `def.name`
+    /// in `dict` (a module's namespace). Returns the class.
+    pub fn add_type(&mut self, dict: ObjRef, def: &TypeDef) -> PyResult<ObjRef> {
+        let cls = self.new_opaque_class(def.name, def.module, def.protocols);
+        if let Some((f, arity)) = def.new {
+            self.add_staticmethod(cls, "__new__", f, arity);
+        }
+        self.add_methods(cls, def.methods);
+        let k = self.intern(def.name);
+        self.dict_set(dict, k, Value::Obj(cls))?;
+        Ok(cls)
+    }
+
     /// The protocol table of `r`'s payload, if it is an opaque object.
     #[inline]
     pub fn opaque_protocols(&self, r: ObjRef) -> Option<&'static Protocols> {

@@ -265,7 +265,7 @@ impl Vm {
                         }
                     }
                     IterKind::Range { cur, stop, step } => {
-                        crate::protocols::ops::range_len(*cur, *stop, *step).max(0) as usize
+                        crate::types::range::range_len(*cur, *stop, *step).max(0) as usize
                     }
                     _ => 0,
                 }),
@@ -400,7 +400,7 @@ impl Vm {
             Kind::Dict(d) => Some(d.len()),
             Kind::Set(s) | Kind::FrozenSet(s) => Some(s.len()),
             Kind::Bytes(b) | Kind::ByteArray(b) => Some(b.len()),
-            Kind::Range(a, b, c) => Some(crate::protocols::ops::range_len(*a, *b, *c) as usize),
+            Kind::Range(a, b, c) => Some(crate::types::range::range_len(*a, *b, *c) as usize),
             Kind::DictView(d, _) => match self.heap.kind(*d) {
                 Kind::Dict(dd) => Some(dd.len()),
                 _ => None,

@@ -3,7 +3,6 @@
 
 use crate::object::Kind;
 use crate::object::Value;
-use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 
 impl Vm {
@@ -53,23 +52,9 @@ impl Vm {
                     return crate::types::dict::view_contains(self, d, what, item);
                 }
                 Kind::Set(_) | Kind::FrozenSet(_) => return self.set_contains(r, item),
-                Kind::BigRange(_) => {
-                    if let Some(b) = self.big_range_contains(r, item)? {
+                Kind::Range(..) | Kind::BigRange(_) => {
+                    if let Some(b) = self.range_contains(r, item)? {
                         return Ok(b);
-                    }
-                }
-                Kind::Range(start, stop, step) => {
-                    let (start, stop, step) = (*start, *stop, *step);
-                    if let Some(Num::I(i)) = self
-                        .num_of(item)
-                        .filter(|_| !matches!(item, Value::Float(_)))
-                    {
-                        let inrange = if step > 0 {
-                            i >= start && i < stop
-                        } else {
-                            i <= start && i > stop
-                        };
-                        return Ok(inrange && (i - start) % step == 0);
                     }
                 }
                 Kind::Bytes(b) | Kind::ByteArray(b) => {

@@ -369,8 +369,7 @@ impl Vm {
                         let inner = *inner;
                         return self.truthy(inner);
                     }
-                    Kind::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
-                    Kind::BigRange(_) => true,
+                    Kind::Range(..) | Kind::BigRange(_) => self.range_truthy(r),
                     Kind::DictView(d, _) => {
                         let d = *d;
                         return self.len(Value::Obj(d)).map(|n| n > 0);
@@ -423,15 +422,5 @@ impl Vm {
             },
             _ => self.builtins,
         }
-    }
-}
-
-pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 && start < stop {
-        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
-    } else if step < 0 && start > stop {
-        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
-    } else {
-        0
     }
 }

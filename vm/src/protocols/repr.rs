@@ -277,15 +277,7 @@ impl Vm {
             | Kind::FrozenSet(_)
             | Kind::DictView(..) => return self.builtin_repr(r),
             Kind::Range(..) | Kind::BigRange(_) => self.range_repr(r),
-            Kind::Slice(s) => {
-                let [a, b, c] = **s;
-                format!(
-                    "slice({}, {}, {})",
-                    self.repr(a)?,
-                    self.repr(b)?,
-                    self.repr(c)?
-                )
-            }
+            Kind::Slice(_) => self.slice_repr(r)?,
             Kind::Function(f) => format!("<function {} at {:#x}>", self.str_of(f.qualname), serial),
             Kind::Native(nf) => match nf.owner {
                 Some(o) => format!("<method '{}' of '{o}' objects>", nf.name),

@@ -95,7 +95,7 @@ impl Vm {
         Ok(out)
     }
 
-    fn seq_index(&mut self, key: Value, len: usize, what: &str) -> PyResult<usize> {
+    pub(crate) fn seq_index(&mut self, key: Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match self.index_of(key)? {
             Some(i) => i,
             None => {
@@ -208,18 +208,7 @@ impl Vm {
                 };
                 Ok(Value::Int(b[i] as i64))
             }
-            Kind::BigRange(_) => self.big_range_getitem(r, key),
-            Kind::Range(a, b, c) => {
-                let (a, b, c) = (*a, *b, *c);
-                if is_slice
-                    || matches!(key, Value::Obj(k) if matches!(self.heap.kind(k), Kind::BigInt(_)))
-                {
-                    return self.big_range_getitem(r, key);
-                }
-                let len = crate::protocols::ops::range_len(a, b, c) as usize;
-                let i = self.seq_index(key, len, "range object")?;
-                Ok(Value::Int(a + i as i64 * c))
-            }
+            Kind::Range(..) | Kind::BigRange(_) => self.range_getitem(r, key, is_slice),
             Kind::Dict(_) => match self.dict_get(r, key)? {
                 Some(v) => Ok(v),
                 None => {

@@ -2,7 +2,7 @@
 //! (Item and slice assignment and deletion are in `subscript.rs`, `+=` and `*=` in
 //! `ops.rs`.)
 
-use crate::args::{Arity, NativeDef};
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::object::Kind;
 use crate::object::{ObjRef, Value};
 use crate::types::bytes::{arg_byte, this};
@@ -132,11 +132,13 @@ fn ba_copy(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     Ok(vm.new_bytearray(b))
 }
 
-/// The initial contents of `bytes(source, encoding, errors)` / `bytearray(...)`.
+/// The initial contents of `bytes(source, encoding, errors)` / `bytearray(...)`
+/// (`args` after the class or the instance).
 fn bytes_from_arg(vm: &mut Vm, args: Args, kw: Kw, is_bytes: bool) -> PyResult<Vec<u8>> {
-    let src = vm.arg_or(args, 1, kw, "source", Value::Undef);
-    let enc = vm.arg_or(args, 2, kw, "encoding", Value::Undef);
-    let errors = vm.arg_or(args, 3, kw, "errors", Value::Undef);
+    let name = if is_bytes { "bytes" } else { "bytearray" };
+    let [src, enc, errors] =
+        KwSpec::new(name, ["source", "encoding", "errors"]).parse(vm, args, kw)?;
+    let [src, enc, errors] = [src, enc, errors].map(|v| v.unwrap_or(Value::Undef));
     if src.is_undef() {
         if !enc.is_undef() || !errors.is_undef() {
             let msg = if enc.is_undef() {
@@ -204,16 +206,24 @@ fn bytes_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|v| v.obj()) else {
         return Err(vm.new_type_error("bytes.__new__(X): X is not a type object".into()));
     };
-    let b = bytes_from_arg(vm, args, kw, true)?;
+    let b = bytes_from_arg(vm, &args[1..], kw, true)?;
     Ok(Value::Obj(vm.heap.alloc(cls, Kind::Bytes(b))))
 }
 
-fn bytearray_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+/// `bytearray.__new__`: an empty bytearray; `__init__` (the subclass's, if any) fills it.
+fn bytearray_new(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|v| v.obj()) else {
         return Err(vm.new_type_error("bytearray.__new__(X): X is not a type object".into()));
     };
-    let b = bytes_from_arg(vm, args, kw, false)?;
-    Ok(Value::Obj(vm.heap.alloc(cls, Kind::ByteArray(b))))
+    Ok(Value::Obj(vm.heap.alloc(cls, Kind::ByteArray(vec![]))))
+}
+
+/// `bytearray(source=b'', encoding=None, errors=None)`: replaces the contents.
+fn bytearray_init(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
+    let r = ba_ref(vm, args, "__init__")?;
+    let b = bytes_from_arg(vm, &args[1..], kw, false)?;
+    *ba_mut(vm, r) = b;
+    Ok(Value::None)
 }
 
 pub fn register(vm: &mut Vm) {
@@ -226,6 +236,7 @@ pub fn register(vm: &mut Vm) {
     );
     let ba = vm.types.bytearray;
     let methods: &[NativeDef] = &[
+        ("__init__", bytearray_init, Arity::parsed()),
         ("append", ba_append, Arity::exactly(1)),
         ("extend", ba_extend, Arity::exactly(1)),
         ("insert", ba_insert, Arity::exactly(2)),

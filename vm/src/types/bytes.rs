@@ -1,7 +1,7 @@
 //! `bytes`, and the methods it shares with `bytearray` (which return bytearrays when
 //! called on one). The mutating methods of bytearray are in `bytearray.rs`.
 
-use crate::args::{Arity, NativeDef};
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyResult, Vm};
@@ -414,12 +414,12 @@ fn split_bytes(b: &[u8], sep: Option<&[u8]>, maxsplit: i64, rev: bool) -> Vec<Ve
     out
 }
 
-fn split_impl(vm: &mut Vm, args: Args, kw: Kw, name: &str, rev: bool) -> PyResult<Value> {
+/// `split(sep=None, maxsplit=-1)` and `rsplit`.
+fn split_impl(vm: &mut Vm, args: Args, kw: Kw, name: &'static str, rev: bool) -> PyResult<Value> {
     let b = this(vm, args)?;
-    vm.check_args(name, &args[1..], 0, 2)?;
-    vm.only_kwargs(name, kw, &["sep", "maxsplit"])?;
-    let sep = vm.arg_or(args, 1, kw, "sep", Value::None);
-    let maxsplit = vm.arg_or(args, 2, kw, "maxsplit", Value::Int(-1));
+    let [sep, maxsplit] = KwSpec::new(name, ["sep", "maxsplit"]).parse(vm, &args[1..], kw)?;
+    let sep = sep.unwrap_or(Value::None);
+    let maxsplit = maxsplit.unwrap_or(Value::Int(-1));
     let maxsplit = vm.expect_int(maxsplit, "")?;
     let sep = if sep.is_none() {
         None
@@ -443,9 +443,9 @@ fn b_rsplit(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 
 fn b_splitlines(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
-    vm.check_args("splitlines", &args[1..], 0, 1)?;
-    let keep = vm.arg_or(args, 1, kw, "keepends", Value::Bool(false));
-    let keep = vm.truthy(keep)?;
+    const SPEC: KwSpec<1> = KwSpec::new("splitlines", ["keepends"]);
+    let [keep] = SPEC.parse(vm, &args[1..], kw)?;
+    let keep = vm.truthy(keep.unwrap_or(Value::Bool(false)))?;
     let mut parts = vec![];
     let (mut i, mut start) = (0, 0);
     while i < b.len() {
@@ -619,9 +619,9 @@ pub fn register(vm: &mut Vm) {
         ("startswith", b_startswith, Arity::range(1, 3)),
         ("endswith", b_endswith, Arity::range(1, 3)),
         ("join", b_join, Arity::exactly(1)),
-        ("split", b_split, Arity::range(0, 2).kw()),
-        ("rsplit", b_rsplit, Arity::range(0, 2).kw()),
-        ("splitlines", b_splitlines, Arity::range(0, 1).kw()),
+        ("split", b_split, Arity::parsed()),
+        ("rsplit", b_rsplit, Arity::parsed()),
+        ("splitlines", b_splitlines, Arity::parsed()),
         ("partition", b_partition, Arity::exactly(1)),
         ("rpartition", b_rpartition, Arity::exactly(1)),
         ("strip", b_strip, Arity::range(0, 1)),

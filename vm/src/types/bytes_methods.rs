@@ -1,7 +1,7 @@
 //! The text-like methods of `bytes` and `bytearray` (case, classification, padding,
 //! tabs, hex, translate, affixes); the searching and splitting ones are in `bytes.rs`.
 
-use crate::args::{Arity, NativeDef};
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::object::Value;
 use crate::types::bytes::{arg_bytes, decode, is_space, same, this};
 use crate::{PyResult, Vm};
@@ -189,9 +189,9 @@ fn b_zfill(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 fn b_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
-    vm.check_args("expandtabs", &args[1..], 0, 1)?;
-    let ts = vm.arg_or(args, 1, kw, "tabsize", Value::Int(8));
-    let ts = vm.expect_c_int(ts)? as i64;
+    const SPEC: KwSpec<1> = KwSpec::new("expandtabs", ["tabsize"]);
+    let [ts] = SPEC.parse(vm, &args[1..], kw)?;
+    let ts = vm.expect_c_int(ts.unwrap_or(Value::Int(8)))? as i64;
     let mut out = vec![];
     let mut col = 0i64;
     for c in b {
@@ -234,17 +234,22 @@ fn b_removesuffix(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 
 fn b_decode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
-    let enc = vm.arg_or(args, 1, kw, "encoding", Value::None);
-    let err = vm.arg_or(args, 2, kw, "errors", Value::None);
-    decode(vm, &b, enc, err)
+    const SPEC: KwSpec<2> = KwSpec::new("decode", ["encoding", "errors"]);
+    let [enc, err] = SPEC.parse(vm, &args[1..], kw)?;
+    decode(
+        vm,
+        &b,
+        enc.unwrap_or(Value::None),
+        err.unwrap_or(Value::None),
+    )
 }
 
 fn b_hex(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
-    vm.check_args("hex", &args[1..], 0, 2)?;
-    let sep = vm.arg_or(args, 1, kw, "sep", Value::None);
-    let per = vm.arg_or(args, 2, kw, "bytes_per_sep", Value::Int(1));
-    let per = vm.expect_int(per, "")?;
+    const SPEC: KwSpec<2> = KwSpec::new("hex", ["sep", "bytes_per_sep"]);
+    let [sep, per] = SPEC.parse(vm, &args[1..], kw)?;
+    let sep = sep.unwrap_or(Value::None);
+    let per = vm.expect_int(per.unwrap_or(Value::Int(1)), "")?;
     let digits: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
     if sep.is_none() || b.is_empty() || per == 0 {
         return Ok(vm.new_str(digits.concat()));
@@ -333,8 +338,12 @@ fn b_maketrans(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 
 fn b_translate(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let b = this(vm, args)?;
-    vm.check_args("translate", &args[1..], 1, 2)?;
-    let table = args[1];
+    // translate(table, /, delete=b'')
+    const SPEC: KwSpec<2> = KwSpec::new("translate", ["table", "delete"])
+        .required(1)
+        .posonly(1);
+    let [table, delete] = SPEC.parse(vm, &args[1..], kw)?;
+    let table = table.unwrap_or(Value::None);
     let table = if table.is_none() {
         None
     } else {
@@ -344,7 +353,7 @@ fn b_translate(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
         }
         Some(t)
     };
-    let delete = vm.arg_or(args, 2, kw, "delete", Value::None);
+    let delete = delete.unwrap_or(Value::None);
     let delete = if delete.is_none() {
         vec![]
     } else {
@@ -363,8 +372,8 @@ fn b_translate(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 
 pub fn register(vm: &mut Vm) {
     let methods: &[NativeDef] = &[
-        ("decode", b_decode, Arity::range(0, 2).kw()),
-        ("hex", b_hex, Arity::range(0, 2).kw()),
+        ("decode", b_decode, Arity::parsed()),
+        ("hex", b_hex, Arity::parsed()),
         ("upper", b_upper, Arity::none()),
         ("lower", b_lower, Arity::none()),
         ("swapcase", b_swapcase, Arity::none()),
@@ -382,10 +391,10 @@ pub fn register(vm: &mut Vm) {
         ("ljust", b_ljust, Arity::range(1, 2)),
         ("rjust", b_rjust, Arity::range(1, 2)),
         ("zfill", b_zfill, Arity::exactly(1)),
-        ("expandtabs", b_expandtabs, Arity::range(0, 1).kw()),
+        ("expandtabs", b_expandtabs, Arity::parsed()),
         ("removeprefix", b_removeprefix, Arity::exactly(1)),
         ("removesuffix", b_removesuffix, Arity::exactly(1)),
-        ("translate", b_translate, Arity::range(1, 2).kw()),
+        ("translate", b_translate, Arity::parsed()),
     ];
     for c in [vm.types.bytes, vm.types.bytearray] {
         vm.add_methods(c, methods);

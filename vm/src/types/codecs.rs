@@ -7,17 +7,19 @@ use crate::types::str::methods::{must_str, this};
 use crate::{PyResult, Vm};
 
 type Args<'a> = &'a [Value];
-use crate::Kw;
+use crate::{Kw, KwSpec};
 
 pub(crate) fn s_encode(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "encode")?;
-    let enc = vm.arg_or(args, 1, kw, "encoding", Value::None);
+    const SPEC: KwSpec<2> = KwSpec::new("encode", ["encoding", "errors"]);
+    let [enc, errors] = SPEC.parse(vm, &args[1..], kw)?;
+    let enc = enc.unwrap_or(Value::None);
     let enc = if enc.is_none() {
         "utf-8".to_string()
     } else {
         must_str(vm, enc, "encode()")?
     };
-    let errors = vm.arg_or(args, 2, kw, "errors", Value::None);
+    let errors = errors.unwrap_or(Value::None);
     let errors = if errors.is_none() {
         "strict".to_string()
     } else {

@@ -1,6 +1,6 @@
 //! `BaseException` and its attributes (`args`, `__cause__`, `__context__`, ...).
 
-use crate::args::Arity;
+use crate::args::{Arity, KwSpec};
 use crate::object::Value;
 use crate::object::{ExcData, Kind};
 use crate::{PyResult, Vm};
@@ -39,15 +39,14 @@ fn exc_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             if !vm.isinstance_ref(r, vm.types.import_error) {
                 return Err(vm.new_type_error(format!("{tn}() takes no keyword arguments")));
             }
-            for (k, v) in kw {
-                let ks = vm.as_str(*k).unwrap_or("").to_string();
-                if ks != "name" && ks != "path" {
-                    return Err(vm.new_type_error(format!(
-                        "'{ks}' is an invalid keyword argument for {tn}()"
-                    )));
+            // ImportError(*args, name=None, path=None), its subclasses too.
+            const SPEC: KwSpec<2> = KwSpec::new("ImportError", ["name", "path"]).positional(0);
+            let given = SPEC.parse(vm, &[], kw)?;
+            for (name, v) in SPEC.names.iter().zip(given) {
+                if let Some(v) = v {
+                    let key = vm.intern(name);
+                    vm.generic_setattr(Value::Obj(r), key, v)?;
                 }
-                let key = vm.intern(&ks);
-                vm.generic_setattr(Value::Obj(r), key, *v)?;
             }
         }
         if let Kind::Exception(e) = vm.heap.kind_mut(r) {

@@ -1,6 +1,6 @@
 //! `float` and `complex`.
 
-use crate::args::{Arity, NativeDef};
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::protocols::num::Num;
@@ -299,9 +299,11 @@ fn float_ceil(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.float_to_int(f.ceil())
 }
 
+/// `complex(real=0, imag=0)`.
 fn complex_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let real = vm.arg_or(args, 1, kw, "real", Value::Int(0));
-    let imag = vm.arg_or(args, 2, kw, "imag", Value::Int(0));
+    const SPEC: KwSpec<2> = KwSpec::new("complex", ["real", "imag"]);
+    let [real, imag] = SPEC.parse(vm, &args[1..], kw)?;
+    let (real, imag) = (real.unwrap_or(Value::Int(0)), imag.unwrap_or(Value::Int(0)));
     if let Some(s) = vm.as_str(real) {
         let s = s.trim().replace(['(', ')'], "");
         return match parse_complex(&s) {

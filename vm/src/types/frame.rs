@@ -10,7 +10,7 @@
 //! its frames have no locals of their own once a function frame has returned (their
 //! `f_locals` is then an empty dict), the rest is as CPython.
 
-use crate::args::Arity;
+use crate::args::{Arity, KwSpec};
 use crate::object::opaque::OpaqueObject;
 use crate::object::{CodeData, Kind, ObjRef, Value};
 use crate::{PyResult, Vm};
@@ -446,9 +446,35 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         },
         _ => return Err(vm.new_type_error("descriptor requires a 'code' object".into())),
     };
+    const SPEC: KwSpec<18> = KwSpec::new(
+        "replace",
+        [
+            "co_argcount",
+            "co_posonlyargcount",
+            "co_kwonlyargcount",
+            "co_nlocals",
+            "co_stacksize",
+            "co_flags",
+            "co_firstlineno",
+            "co_code",
+            "co_consts",
+            "co_names",
+            "co_varnames",
+            "co_freevars",
+            "co_cellvars",
+            "co_filename",
+            "co_name",
+            "co_qualname",
+            "co_linetable",
+            "co_exceptiontable",
+        ],
+    )
+    .positional(0);
+    let given = SPEC.parse(vm, &args[1..], kw)?;
     let mut new = (*code.code).clone();
-    for (k, v) in kw {
-        let key = vm.as_str(*k).unwrap_or("").to_string();
+    for (key, v) in SPEC.names.iter().zip(given) {
+        let Some(v) = v else { continue };
+        let v = &v;
         let text = |vm: &mut Vm, v: Value| -> PyResult<Rc<str>> {
             match vm.as_str(v) {
                 Some(s) => Ok(Rc::from(s)),
@@ -459,7 +485,7 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 }
             }
         };
-        match key.as_str() {
+        match *key {
             "co_name" => new.name = text(vm, *v)?,
             "co_qualname" => new.qualname = text(vm, *v)?,
             "co_filename" => new.filename = text(vm, *v)?,
@@ -478,11 +504,7 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                     format!("revpy cannot change {key} of a code object"),
                 ))
             }
-            _ => {
-                return Err(vm.new_type_error(format!(
-                    "'{key}' is an invalid keyword argument for replace()"
-                )))
-            }
+            _ => unreachable!("SPEC has no other names"),
         }
     }
     let data = vm.load_code(&Rc::new(new));
@@ -568,5 +590,5 @@ pub fn register(vm: &mut Vm) {
     vm.add_getters(tb, getters);
     let code = vm.types.code;
     vm.add_method(code, "co_positions", co_positions, Arity::none());
-    vm.add_method(code, "replace", code_replace, Arity::none().kw());
+    vm.add_method(code, "replace", code_replace, Arity::parsed());
 }

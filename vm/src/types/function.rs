@@ -1,7 +1,7 @@
 //! Functions, bound methods, cells, and the descriptor types `property`,
 //! `staticmethod` and `classmethod`.
 
-use crate::args::Arity;
+use crate::args::{Arity, KwSpec};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyResult, Vm};
@@ -37,12 +37,20 @@ impl Vm {
     }
 }
 
-fn property_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+/// `property.__new__`: an empty property; `__init__` (the subclass's, if any) fills it.
+fn property_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
-    let fget = vm.arg_or(args, 1, kw, "fget", Value::None);
-    let fset = vm.arg_or(args, 2, kw, "fset", Value::None);
-    let fdel = vm.arg_or(args, 3, kw, "fdel", Value::None);
-    let mut doc = vm.arg_or(args, 4, kw, "doc", Value::None);
+    Ok(Value::Obj(
+        vm.heap
+            .alloc(cls, Kind::Property(Box::new([Value::None; 5]))),
+    ))
+}
+
+/// `property(fget=None, fset=None, fdel=None, doc=None)`; the doc defaults to fget's.
+fn property_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    const SPEC: KwSpec<4> = KwSpec::new("property", ["fget", "fset", "fdel", "doc"]);
+    let [fget, fset, fdel, doc] = SPEC.parse(vm, &args[1..], kw)?;
+    let [fget, fset, fdel, mut doc] = [fget, fset, fdel, doc].map(|v| v.unwrap_or(Value::None));
     if doc.is_none() {
         if let Value::Obj(f) = fget {
             if let Kind::Function(func) = vm.heap.kind(f) {
@@ -50,13 +58,11 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Obj(vm.heap.alloc(
-        cls,
-        Kind::Property(Box::new([fget, fset, fdel, doc, Value::None])),
-    )))
-}
-
-fn property_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    if let Value::Obj(p) = args[0] {
+        if let Kind::Property(parts) = vm.heap.kind_mut(p) {
+            parts[..4].copy_from_slice(&[fget, fset, fdel, doc]);
+        }
+    }
     Ok(Value::None)
 }
 
@@ -251,7 +257,7 @@ pub fn register(vm: &mut Vm) {
     }
     let p = vm.types.property;
     vm.add_staticmethod(p, "__new__", property_new, Arity::any().kw());
-    vm.add_method(p, "__init__", property_init, Arity::any().kw());
+    vm.add_method(p, "__init__", property_init, Arity::parsed());
     vm.add_method(p, "__set_name__", property_set_name, Arity::exactly(2));
     vm.add_method(p, "getter", property_getter, Arity::exactly(1));
     vm.add_method(p, "setter", property_setter, Arity::exactly(1));

@@ -1,6 +1,6 @@
 //! `int` and `bool`: construction from numbers and strings, and the int methods.
 
-use crate::args::{Arity, NativeDef};
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::protocols::num::Num;
@@ -185,9 +185,10 @@ pub fn float_to_bigint(f: f64) -> BigInt {
 
 fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
-    vm.only_kwargs("int", kw, &["base"])?;
-    let x = args.get(1).copied();
-    let base = vm.arg_or(args, 2, kw, "base", Value::Undef);
+    // int(x=0, /, base=10)
+    const SPEC: KwSpec<2> = KwSpec::new("int", ["x", "base"]).posonly(1);
+    let [x, base] = SPEC.parse(vm, &args[1..], kw)?;
+    let base = base.unwrap_or(Value::Undef);
     let v = match (x, base.is_undef()) {
         (None, true) => Value::Int(0),
         (None, false) => return Err(vm.new_type_error("int() missing string argument".into())),
@@ -285,17 +286,18 @@ fn is_integer(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let n = this_int(vm, args[0])?;
-    let len = vm.arg_or(args, 1, kw, "length", Value::Int(1));
-    let len = vm.expect_ssize(len)?;
-    let order = vm.arg_or(args, 2, kw, "byteorder", Value::Undef);
-    let order = if order.is_undef() {
-        "big".to_string()
-    } else {
-        vm.expect_str(order, "byteorder")?
+    const SPEC: KwSpec<3> =
+        KwSpec::new("to_bytes", ["length", "byteorder", "signed"]).positional(2);
+    let [len, order, signed] = SPEC.parse(vm, &args[1..], kw)?;
+    let len = vm.expect_ssize(len.unwrap_or(Value::Int(1)))?;
+    let order = match order {
+        None => "big".to_string(),
+        Some(order) => vm.expect_str(order, "byteorder")?,
     };
-    let signed = match vm.kwarg(kw, "signed") {
+    let signed = match signed {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -331,8 +333,13 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(vm.new_bytes(bytes))
 }
 
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let data = vm.arg_or(args, 1, kw, "bytes", Value::Undef);
+    const SPEC: KwSpec<3> = KwSpec::new("from_bytes", ["bytes", "byteorder", "signed"])
+        .required(1)
+        .positional(2);
+    let [data, order, signed] = SPEC.parse(vm, &args[1..], kw)?;
+    let data = data.unwrap_or(Value::None);
     let bytes: Vec<u8> = match data {
         Value::Obj(r) => match vm.heap.kind(r) {
             Kind::Bytes(b) | Kind::ByteArray(b) => b.clone(),
@@ -352,13 +359,11 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         },
         _ => return Err(vm.new_type_error("cannot convert to bytes".into())),
     };
-    let order = vm.arg_or(args, 2, kw, "byteorder", Value::Undef);
-    let order = if order.is_undef() {
-        "big".to_string()
-    } else {
-        vm.expect_str(order, "byteorder")?
+    let order = match order {
+        None => "big".to_string(),
+        Some(order) => vm.expect_str(order, "byteorder")?,
     };
-    let signed = match vm.kwarg(kw, "signed") {
+    let signed = match signed {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -382,14 +387,14 @@ fn int_index(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub fn register(vm: &mut Vm) {
     let c = vm.types.int;
     vm.add_staticmethod(c, "__new__", int_new, Arity::any().kw());
-    vm.add_classmethod(c, "from_bytes", from_bytes, Arity::range(0, 2).kw());
+    vm.add_classmethod(c, "from_bytes", from_bytes, Arity::parsed());
     let methods: &[NativeDef] = &[
         ("bit_length", bit_length, Arity::none()),
         ("bit_count", bit_count, Arity::none()),
         ("conjugate", conjugate, Arity::none()),
         ("as_integer_ratio", as_integer_ratio, Arity::none()),
         ("is_integer", is_integer, Arity::none()),
-        ("to_bytes", to_bytes, Arity::range(0, 2).kw()),
+        ("to_bytes", to_bytes, Arity::parsed()),
         ("__index__", int_index, Arity::none()),
         ("__int__", int_index, Arity::none()),
         ("__trunc__", int_index, Arity::none()),

@@ -2,7 +2,7 @@
 //! each in `builtin_iter_next`), `enumerate`, `zip`, `map`, `filter`, `reversed`,
 //! and their `__iter__`/`__next__`/`__length_hint__`.
 
-use crate::args::Arity;
+use crate::args::{Arity, KwSpec};
 use crate::object::{IterKind, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
@@ -266,16 +266,18 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
         IterKind::Exhausted => Ok(None),
     }
 }
+/// `enumerate(iterable, start=0)`.
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let it = vm.arg_or(args, 1, kw, "iterable", Value::Undef);
-    if it.is_undef() {
-        return Err(
-            vm.new_type_error("enumerate() missing required argument 'iterable' (pos 1)".into())
-        );
-    }
-    let start = vm.arg_or(args, 2, kw, "start", Value::Int(0));
-    let iter = vm.get_iter(it)?;
     let c = args[0].obj().expect("class");
+    let [it, start] = if c == vm.types.enumerate {
+        enumerate_args(vm, &args[1..], kw)?
+    } else {
+        // A subclass goes through CPython's `enum_new`, an Argument Clinic parser.
+        const SPEC: KwSpec<2> = KwSpec::new("enumerate", ["iterable", "start"]).required(1);
+        SPEC.parse(vm, &args[1..], kw)?
+    };
+    let (it, start) = (it.unwrap_or(Value::None), start.unwrap_or(Value::Int(0)));
+    let iter = vm.get_iter(it)?;
     Ok(vm.new_iter(
         c,
         IterKind::Enumerate {
@@ -284,9 +286,57 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         },
     ))
 }
+/// `enumerate(...)` called on the type itself: CPython's `enum_vectorcall`, which
+/// takes a keyword only in its own place (`enumerate(x, iterable=y)` names an
+/// invalid keyword, where a clinic parser would say "given by name and position").
+fn enumerate_args(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<[Option<Value>; 2]> {
+    let (nargs, nkw) = (args.len(), kw.len());
+    // The keywords expected at the positions after the positional arguments.
+    let expect = |vm: &mut Vm, i: usize, name: &str| -> PyResult<()> {
+        match vm.as_str(kw[i].0) {
+            Some(k) if k == name => Ok(()),
+            k => {
+                let k = k.unwrap_or("").to_string();
+                Err(vm.new_type_error(format!(
+                    "'{k}' is an invalid keyword argument for enumerate()"
+                )))
+            }
+        }
+    };
+    match (nargs + nkw, nkw) {
+        (2, 0) => Ok([Some(args[0]), Some(args[1])]),
+        (2, 1) => {
+            expect(vm, 0, "start")?;
+            Ok([Some(args[0]), Some(kw[0].1)])
+        }
+        (2, _) => {
+            if vm.as_str(kw[0].0) == Some("start") {
+                expect(vm, 1, "iterable")?;
+                return Ok([Some(kw[1].1), Some(kw[0].1)]);
+            }
+            expect(vm, 0, "iterable")?;
+            expect(vm, 1, "start")?;
+            Ok([Some(kw[0].1), Some(kw[1].1)])
+        }
+        (1, 0) => Ok([Some(args[0]), None]),
+        (1, _) => {
+            expect(vm, 0, "iterable")?;
+            Ok([Some(kw[0].1), None])
+        }
+        _ if nargs == 0 => {
+            Err(vm.new_type_error("enumerate() missing required argument 'iterable'".into()))
+        }
+        (n, _) => {
+            Err(vm.new_type_error(format!("enumerate() takes at most 2 arguments ({n} given)")))
+        }
+    }
+}
+
+/// `zip(*iterables, strict=False)`.
 fn zip_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    vm.only_kwargs("zip", kw, &["strict"])?;
-    let strict = match vm.kwarg(kw, "strict") {
+    const SPEC: KwSpec<1> = KwSpec::new("zip", ["strict"]).positional(0);
+    let [strict] = SPEC.parse(vm, &[], kw)?;
+    let strict = match strict {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -374,7 +424,7 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                 vm.len(seq)?.saturating_sub(idx) as i64
             }
             IterKind::Range { cur, stop, step } => {
-                crate::protocols::ops::range_len(*cur, *stop, *step)
+                crate::types::range::range_len(*cur, *stop, *step)
             }
             _ => 0,
         },

@@ -44,6 +44,15 @@ impl OpaqueObject for MemView {
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
     }
+    fn protocols(&self) -> &'static crate::object::opaque::Protocols {
+        // Its operators are the class's methods; the table says only that the
+        // `match` statement sees a sequence.
+        static MEMORYVIEW: crate::object::opaque::Protocols = crate::object::opaque::Protocols {
+            sequence: true,
+            ..crate::object::opaque::Protocols::NONE
+        };
+        &MEMORYVIEW
+    }
 }
 
 fn itemsize_of(fmt: char) -> Option<usize> {

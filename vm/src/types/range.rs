@@ -25,7 +25,67 @@ pub fn big_len(a: &BigInt, b: &BigInt, c: &BigInt) -> BigInt {
     (hi - lo - 1u32) / step + 1u32
 }
 
+/// The length of `range(start, stop, step)` with machine-integer bounds.
+pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+    } else if step < 0 && start > stop {
+        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+    } else {
+        0
+    }
+}
+
 impl Vm {
+    /// `bool(range)`: whether it is not empty.
+    pub(crate) fn range_truthy(&self, r: ObjRef) -> bool {
+        match self.heap.kind(r) {
+            Kind::Range(a, b, c) => range_len(*a, *b, *c) > 0,
+            _ => {
+                let (a, b, c) = self.range_bounds(r).expect("range");
+                big_len(&a, &b, &c).is_positive()
+            }
+        }
+    }
+
+    /// `x in range` for an int `x` (None: `x` is not an int, compare by equality).
+    pub(crate) fn range_contains(&mut self, r: ObjRef, item: Value) -> PyResult<Option<bool>> {
+        let Kind::Range(start, stop, step) = *self.heap.kind(r) else {
+            return self.big_range_contains(r, item);
+        };
+        let Some(Num::I(i)) = self
+            .num_of(item)
+            .filter(|_| !matches!(item, Value::Float(_)))
+        else {
+            return self.big_range_contains(r, item);
+        };
+        let inrange = if step > 0 {
+            i >= start && i < stop
+        } else {
+            i <= start && i > stop
+        };
+        Ok(Some(inrange && (i - start) % step == 0))
+    }
+
+    /// `range[key]` (`is_slice`: the key is a slice).
+    pub(crate) fn range_getitem(
+        &mut self,
+        r: ObjRef,
+        key: Value,
+        is_slice: bool,
+    ) -> PyResult<Value> {
+        match *self.heap.kind(r) {
+            // Machine-integer bounds and index; anything else (slices, big ints,
+            // `__index__` objects, wrong types) as for big bounds.
+            Kind::Range(a, b, c) if !is_slice && matches!(key, Value::Int(_) | Value::Bool(_)) => {
+                let len = range_len(a, b, c) as usize;
+                let i = self.seq_index(key, len, "range object")?;
+                Ok(Value::Int(a + i as i64 * c))
+            }
+            _ => self.big_range_getitem(r, key),
+        }
+    }
+
     /// A range object: machine-int bounds when everything (length, bounds, one step
     /// past either end) fits, big bounds otherwise.
     pub fn new_range(&mut self, start: BigInt, stop: BigInt, step: BigInt) -> Value {

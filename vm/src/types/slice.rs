@@ -1,10 +1,26 @@
 //! `slice`: construction and `indices`.
 
 use crate::args::Arity;
-use crate::object::Value;
+use crate::object::{Kind, Value};
 use crate::{PyResult, Vm};
 
 use crate::Kw;
+
+impl Vm {
+    /// `repr(slice)`.
+    pub(crate) fn slice_repr(&mut self, r: crate::object::ObjRef) -> PyResult<String> {
+        let Kind::Slice(s) = self.heap.kind(r) else {
+            unreachable!("a slice")
+        };
+        let [a, b, c] = **s;
+        Ok(format!(
+            "slice({}, {}, {})",
+            self.repr(a)?,
+            self.repr(b)?,
+            self.repr(c)?
+        ))
+    }
+}
 
 fn slice_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let a = &args[1..];

@@ -3,7 +3,7 @@
 
 use super::methods::{char_count, must_str, this, Args, Kw};
 use crate::object::Value;
-use crate::{PyResult, Vm};
+use crate::{KwSpec, PyResult, Vm};
 
 fn map_str(vm: &mut Vm, args: Args, f: impl Fn(&str) -> String) -> PyResult<Value> {
     let s = this(vm, args, "method")?;
@@ -218,8 +218,9 @@ pub(super) fn s_zfill(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 pub(super) fn s_expandtabs(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "expandtabs")?;
-    let ts = vm.arg_or(args, 1, kw, "tabsize", Value::Int(8));
-    let ts = vm.expect_c_int(ts)? as i64;
+    const SPEC: KwSpec<1> = KwSpec::new("expandtabs", ["tabsize"]);
+    let [ts] = SPEC.parse(vm, &args[1..], kw)?;
+    let ts = vm.expect_c_int(ts.unwrap_or(Value::Int(8)))? as i64;
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.chars() {

@@ -2,7 +2,7 @@
 
 use super::case::*;
 use super::format::*;
-use crate::args::{Arity, NativeDef};
+use crate::args::{Arity, KwSpec, NativeDef};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyResult, Vm};
@@ -221,11 +221,13 @@ fn s_rstrip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     strip_impl(vm, args, false, true)
 }
 
+/// `split(sep=None, maxsplit=-1)` and `rsplit`.
 fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
-    let s = this(vm, args, "split")?;
-    let sepv = vm.arg_or(args, 1, kw, "sep", Value::None);
-    let maxv = vm.arg_or(args, 2, kw, "maxsplit", Value::Int(-1));
-    let maxsplit = vm.expect_int(maxv, "")?;
+    let name = if rev { "rsplit" } else { "split" };
+    let s = this(vm, args, name)?;
+    let [sepv, maxv] = KwSpec::new(name, ["sep", "maxsplit"]).parse(vm, &args[1..], kw)?;
+    let sepv = sepv.unwrap_or(Value::None);
+    let maxsplit = vm.expect_int(maxv.unwrap_or(Value::Int(-1)), "")?;
     let max = if maxsplit < 0 {
         usize::MAX
     } else {
@@ -303,8 +305,9 @@ fn s_rsplit(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 
 fn s_splitlines(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "splitlines")?;
-    let kv = vm.arg_or(args, 1, kw, "keepends", Value::Bool(false));
-    let keep = vm.truthy(kv)?;
+    const SPEC: KwSpec<1> = KwSpec::new("splitlines", ["keepends"]);
+    let [kv] = SPEC.parse(vm, &args[1..], kw)?;
+    let keep = vm.truthy(kv.unwrap_or(Value::Bool(false)))?;
     let mut out = vec![];
     let chars: Vec<char> = s.chars().collect();
     let mut start = 0;
@@ -521,21 +524,22 @@ fn s_translate(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 
 fn s_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
-    let v = vm.arg_or(args, 1, kw, "object", Value::Undef);
-    let s = if v.is_undef() {
-        vm.new_str(String::new())
-    } else {
-        let enc = vm.arg_or(args, 2, kw, "encoding", Value::Undef);
-        match v {
-            Value::Obj(r) if !enc.is_undef() => match vm.heap.kind(r) {
+    // str(object='', encoding='utf-8', errors='strict')
+    const SPEC: KwSpec<3> = KwSpec::new("str", ["object", "encoding", "errors"]);
+    let [v, enc, errors] = SPEC.parse(vm, &args[1..], kw)?;
+    let s = match v {
+        None => vm.new_str(String::new()),
+        Some(v) => match v {
+            Value::Obj(r) if enc.is_some() || errors.is_some() => match vm.heap.kind(r) {
                 Kind::Bytes(b) | Kind::ByteArray(b) => {
                     let b = b.clone();
-                    crate::types::bytes::decode(vm, &b, enc, Value::None)?
+                    let enc = enc.unwrap_or(Value::None);
+                    crate::types::bytes::decode(vm, &b, enc, errors.unwrap_or(Value::None))?
                 }
                 _ => return Err(vm.new_type_error("decoding str is not supported".into())),
             },
             _ => vm.str_value(v)?,
-        }
+        },
     };
     if cls == vm.types.str {
         return Ok(s);
@@ -575,9 +579,9 @@ pub fn register(vm: &mut Vm) {
         ("strip", s_strip, Arity::range(0, 1)),
         ("lstrip", s_lstrip, Arity::range(0, 1)),
         ("rstrip", s_rstrip, Arity::range(0, 1)),
-        ("split", s_split, Arity::range(0, 2).kw()),
-        ("rsplit", s_rsplit, Arity::range(0, 2).kw()),
-        ("splitlines", s_splitlines, Arity::range(0, 1).kw()),
+        ("split", s_split, Arity::parsed()),
+        ("rsplit", s_rsplit, Arity::parsed()),
+        ("splitlines", s_splitlines, Arity::parsed()),
         ("join", s_join, Arity::exactly(1)),
         ("replace", s_replace, Arity::range(2, 3)),
         ("upper", s_upper, Arity::none()),
@@ -606,12 +610,8 @@ pub fn register(vm: &mut Vm) {
         ("rpartition", s_rpartition, Arity::exactly(1)),
         ("removeprefix", s_removeprefix, Arity::exactly(1)),
         ("removesuffix", s_removesuffix, Arity::exactly(1)),
-        ("expandtabs", s_expandtabs, Arity::range(0, 1).kw()),
-        (
-            "encode",
-            crate::types::codecs::s_encode,
-            Arity::range(0, 2).kw(),
-        ),
+        ("expandtabs", s_expandtabs, Arity::parsed()),
+        ("encode", crate::types::codecs::s_encode, Arity::parsed()),
         ("format", s_format, Arity::any().kw()),
         ("format_map", s_format_map, Arity::exactly(1)),
         ("translate", s_translate, Arity::exactly(1)),

@@ -1,0 +1,166 @@
+//! The operator instructions: the register fast paths of arithmetic and
+//! comparison on ints and floats (called inside `dispatch.rs`'s arms, inlined), and
+//! the general cases, which go to the protocols (`protocols/ops.rs`,
+//! `protocols/compare.rs`, `protocols/subscript.rs`, ...). `dispatch.rs` calls the
+//! `*_op` methods after `sync!()`; each works on `self.stack`.
+
+use crate::object::Value;
+use crate::{PyResult, Vm};
+use revpy_compiler::opcodes::{BinOp, CmpOp};
+
+/// `l op r` for a type whose comparisons are Rust's (ints, floats: NaN compares false).
+#[inline(always)]
+fn cmp_op<T: PartialOrd>(op: CmpOp, l: &T, r: &T) -> bool {
+    match op {
+        CmpOp::Lt => l < r,
+        CmpOp::Le => l <= r,
+        CmpOp::Eq => l == r,
+        CmpOp::Ne => l != r,
+        CmpOp::Gt => l > r,
+        CmpOp::Ge => l >= r,
+    }
+}
+
+/// BINARY_OP's fast path: `l op r` when both are ints or floats (built-in, not
+/// subclasses: those are heap objects) and the result needs nothing else (no
+/// overflow, no division by zero, floor division and modulo of non-negative ints).
+/// None: the general case.
+#[inline(always)]
+pub(super) fn binary_op_fast(op: BinOp, l: Value, r: Value) -> Option<Value> {
+    match (l, r) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            BinOp::Add | BinOp::IAdd => x.checked_add(y).map(Value::Int),
+            BinOp::Sub | BinOp::ISub => x.checked_sub(y).map(Value::Int),
+            BinOp::Mul | BinOp::IMul => x.checked_mul(y).map(Value::Int),
+            BinOp::FloorDiv | BinOp::IFloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
+            BinOp::Mod | BinOp::IMod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
+            BinOp::And | BinOp::IAnd => Some(Value::Int(x & y)),
+            BinOp::Or | BinOp::IOr => Some(Value::Int(x | y)),
+            BinOp::Xor | BinOp::IXor => Some(Value::Int(x ^ y)),
+            _ => None,
+        },
+        (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
+            let x = match l {
+                Value::Float(f) => f,
+                Value::Int(i) => i as f64,
+                _ => 0.0,
+            };
+            let y = match r {
+                Value::Float(f) => f,
+                Value::Int(i) => i as f64,
+                _ => 0.0,
+            };
+            match op {
+                BinOp::Add | BinOp::IAdd => Some(Value::Float(x + y)),
+                BinOp::Sub | BinOp::ISub => Some(Value::Float(x - y)),
+                BinOp::Mul | BinOp::IMul => Some(Value::Float(x * y)),
+                BinOp::TrueDiv | BinOp::ITrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// COMPARE_OP's fast path: two ints or two floats. None: the general case.
+#[inline(always)]
+pub(super) fn compare_fast(op: CmpOp, l: Value, r: Value) -> Option<bool> {
+    match (l, r) {
+        (Value::Int(x), Value::Int(y)) => Some(cmp_op(op, &x, &y)),
+        (Value::Float(x), Value::Float(y)) => Some(cmp_op(op, &x, &y)),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// BINARY_OP, the general case.
+    pub(super) fn binary_op_slow(&mut self, op: BinOp) -> PyResult<()> {
+        let r = self.pop();
+        let l = self.pop();
+        let v = self.binary_op(l, r, op)?;
+        self.stack.push(v);
+        Ok(())
+    }
+
+    /// COMPARE_OP, the general case.
+    pub(super) fn compare_slow(&mut self, op: CmpOp) -> PyResult<()> {
+        let r = self.pop();
+        let l = self.pop();
+        let v = self.compare(l, r, op)?;
+        self.stack.push(v);
+        Ok(())
+    }
+
+    /// UNARY_NEGATIVE.
+    pub(super) fn unary_negative_op(&mut self) -> PyResult<()> {
+        let v = self.pop();
+        let r = self.unary_neg(v)?;
+        self.stack.push(r);
+        Ok(())
+    }
+
+    /// UNARY_POSITIVE.
+    pub(super) fn unary_positive_op(&mut self) -> PyResult<()> {
+        let v = self.pop();
+        let r = self.unary_pos(v)?;
+        self.stack.push(r);
+        Ok(())
+    }
+
+    /// UNARY_NOT.
+    pub(super) fn unary_not_op(&mut self) -> PyResult<()> {
+        let v = self.pop();
+        let b = self.truthy(v)?;
+        self.stack.push(Value::Bool(!b));
+        Ok(())
+    }
+
+    /// UNARY_INVERT.
+    pub(super) fn unary_invert_op(&mut self) -> PyResult<()> {
+        let v = self.pop();
+        let r = self.unary_invert(v)?;
+        self.stack.push(r);
+        Ok(())
+    }
+
+    /// CONTAINS_OP: `in`, or `not in` when `negate`.
+    pub(super) fn contains_op(&mut self, negate: bool) -> PyResult<()> {
+        let r = self.pop();
+        let l = self.pop();
+        let b = self.contains(r, l)?;
+        self.stack.push(Value::Bool(b != negate));
+        Ok(())
+    }
+
+    /// BINARY_SUBSCR, the general case.
+    pub(super) fn binary_subscr_slow(&mut self) -> PyResult<()> {
+        let key = self.pop();
+        let obj = self.pop();
+        let v = self.getitem(obj, key)?;
+        self.stack.push(v);
+        Ok(())
+    }
+
+    /// STORE_SUBSCR, the general case.
+    pub(super) fn store_subscr_slow(&mut self) -> PyResult<()> {
+        let key = self.pop();
+        let obj = self.pop();
+        let v = self.pop();
+        self.setitem(obj, key, v)
+    }
+
+    /// DELETE_SUBSCR.
+    pub(super) fn delete_subscr_op(&mut self) -> PyResult<()> {
+        let key = self.pop();
+        let obj = self.pop();
+        self.delitem(obj, key)
+    }
+
+    /// GET_ITER.
+    pub(super) fn get_iter_op(&mut self) -> PyResult<()> {
+        let v = self.pop();
+        let it = self.get_iter(v)?;
+        self.stack.push(it);
+        Ok(())
+    }
+}

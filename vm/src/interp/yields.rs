@@ -1,0 +1,94 @@
+//! The instructions of `yield from`, `await`, `async for` and `async with` that
+//! have no register fast path (generators and coroutines themselves are
+//! `types/generator.rs` and `types/coroutine.rs`). `dispatch.rs` calls these after
+//! `sync!()`; each works on `self.stack`.
+
+use super::Exit;
+use crate::object::Value;
+use crate::{PyErr, PyResult, Vm};
+
+impl Vm {
+    /// GET_YIELD_FROM_ITER: a generator stays itself, anything else is iterated.
+    #[inline(never)]
+    pub(super) fn get_yield_from_iter_op(&mut self) -> PyResult<()> {
+        let v = self.pop();
+        let it = if self.is_generator(v) {
+            v
+        } else {
+            self.get_iter(v)?
+        };
+        self.stack.push(it);
+        Ok(())
+    }
+
+    /// YIELD_FROM: send the value on top to the iterator below it. Returns the value
+    /// to yield (frame `fi` is then suspended, to re-run this instruction with the
+    /// next value sent), or None when the iterator returned (its result replaces it).
+    #[inline(never)]
+    pub(super) fn yield_from_op(&mut self, fi: usize) -> PyResult<Option<Value>> {
+        let sent = self.pop();
+        let recv = self.top();
+        match self.send_to(recv, sent)? {
+            Exit::Yield(v) => {
+                self.frames[fi].ip -= 1;
+                self.suspend_generator(fi);
+                Ok(Some(v))
+            }
+            Exit::Return(r) => {
+                self.stack.pop();
+                self.stack.push(r);
+                Ok(None)
+            }
+        }
+    }
+
+    /// GET_AWAITABLE (the operand says where: `await`, `__aenter__`, `__aexit__`).
+    #[inline(never)]
+    pub(super) fn get_awaitable_op(&mut self, where_: u32) -> PyResult<()> {
+        let v = self.pop();
+        let it = self.get_awaitable(v, where_)?;
+        self.stack.push(it);
+        Ok(())
+    }
+
+    /// GET_AITER.
+    #[inline(never)]
+    pub(super) fn get_aiter_op(&mut self) -> PyResult<()> {
+        let v = self.pop();
+        let it = self.get_aiter(v)?;
+        self.stack.push(it);
+        Ok(())
+    }
+
+    /// GET_ANEXT: the async iterator stays; the awaitable of its next item is pushed.
+    #[inline(never)]
+    pub(super) fn get_anext_op(&mut self) -> PyResult<()> {
+        let it = self.top();
+        let aw = self.get_anext(it)?;
+        self.stack.push(aw);
+        Ok(())
+    }
+
+    /// END_ASYNC_FOR: StopAsyncIteration ends the loop; anything else goes on.
+    #[inline(never)]
+    pub(super) fn end_async_for_op(&mut self) -> PyResult<()> {
+        let exc = self.pop();
+        if !self.ends_async_for(exc) {
+            self.reraising = true;
+            return Err(PyErr(exc.obj().expect("exception")));
+        }
+        self.stack.pop();
+        Ok(())
+    }
+
+    /// BEFORE_ASYNC_WITH: the manager is replaced by its bound `__aexit__` and the
+    /// awaitable of `__aenter__()`.
+    #[inline(never)]
+    pub(super) fn before_async_with_op(&mut self) -> PyResult<()> {
+        let mgr = self.pop();
+        let (exit, aw) = self.before_async_with(mgr)?;
+        self.stack.push(exit);
+        self.stack.push(aw);
+        Ok(())
+    }
+}
