@@ -13,14 +13,36 @@ use revpy_vm::ExitStatus;
 /// default recursion limit (1000) behave the same whatever the stack.
 const VM_STACKS: [usize; 6] = [1 << 30, 256 << 20, 64 << 20, 16 << 20, 4 << 20, 1 << 20];
 
+/// The soft limit on the address space (`ulimit -v`), in bytes, if there is one
+/// (Linux's /proc/self/limits; elsewhere: none known).
+#[allow(clippy::disallowed_methods)] // the driver's own setup, not the program's world
+fn address_space_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max address space"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
 /// Run `f` on a thread with a large stack (the largest of `VM_STACKS` the system
-/// gives).
+/// gives). Under a limited address space, at most a quarter of it: the heap
+/// needs the rest (the allocator reserves its segments 32 MiB at a time, aligned,
+/// so briefly 64 MiB), and a stack that fits only by leaving no room for the heap
+/// would make the first allocation abort.
 pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     // The closure moves into the first spawn that succeeds; a failed spawn drops
     // its closure, so share it through a slot.
     let slot = std::sync::Arc::new(std::sync::Mutex::new(Some(f)));
     let mut last_error = None;
-    for size in VM_STACKS {
+    let cap = address_space_limit().map_or(usize::MAX, |l| l / 4);
+    let sizes = VM_STACKS.iter().copied();
+    let fitting: Vec<usize> = sizes.clone().filter(|s| *s <= cap).collect();
+    let sizes = if fitting.is_empty() {
+        sizes.collect()
+    } else {
+        fitting
+    };
+    for size in sizes {
         let job = slot.clone();
         let spawned = std::thread::Builder::new()
             .name("revpy-vm".into())
