@@ -261,10 +261,10 @@ fn checkpoints_resume_exactly() {
     for (t, mut c, n) in taken {
         let tail = &out0[n..];
         // Packed alone, and against the previous packed checkpoint.
-        let alone = PackedVm::pack(c.fork(), &|_| false, None);
-        let delta = PackedVm::pack(c.fork(), &|_| false, packed.last());
+        let alone = PackedVm::pack(c.fork(), &|_| false, None, false);
+        let delta = PackedVm::pack(c.fork(), &|_| false, packed.last(), true);
         // Sharing every chunk that another copy holds (here: `c`).
-        let shared = PackedVm::pack(c.fork(), &|r| Rc::strong_count(r) > 1, None);
+        let shared = PackedVm::pack(c.fork(), &|r| Rc::strong_count(r) > 1, None, false);
         let dump = heap_dump(&c);
         for (what, p) in [("alone", &alone), ("delta", &delta), ("shared", &shared)] {
             let u = p.unpack();
@@ -295,4 +295,89 @@ fn checkpoints_resume_exactly() {
     }
     // A chain of deltas decodes (each against the one before).
     assert!(packed.last().unwrap().depth() >= 3);
+}
+
+/// Sizes and times of packed checkpoints of `benches/debug/long_run.py` (run
+/// for fewer epochs): `cargo test -p revpy-vm --release --test checkpoints --
+/// --ignored --nocapture`.
+#[test]
+#[ignore]
+fn packed_sizes_of_the_latency_benchmark() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../benches/debug/long_run.py"
+    ))
+    .expect("benches/debug/long_run.py")
+    .replace("EPOCHS = 3200", "EPOCHS = 120");
+    let mut vm = new_vm();
+    let taken: Rc<RefCell<Vec<Vm>>> = Default::default();
+    let t2 = taken.clone();
+    let every = 300_000u64;
+    let mut next = every;
+    vm.hook = Some(Rc::new(RefCell::new(move |vm: &mut Vm, kind: StopKind| {
+        if vm.stop_points >= next {
+            if let Some(mut c) = vm.checkpoint(kind) {
+                c.hook = None;
+                c.hooked = false;
+                t2.borrow_mut().push(c);
+                next += every;
+            }
+        }
+        HookAction::Continue
+    })));
+    vm.hooked = true;
+    let code = vm.compile(&src, "long_run.py").expect("compile");
+    vm.run_main(code).expect("run");
+    vm.hook = None;
+    let taken = std::mem::take(&mut *taken.borrow_mut());
+    let mut prev: Option<PackedVm> = None;
+    let mut key: Option<PackedVm> = None;
+    let mut last_dump: Option<Vec<String>> = None;
+    for (i, mut c) in taken.into_iter().enumerate() {
+        let dump = heap_dump(&c);
+        if let Some(old) = &last_dump {
+            let mut by: std::collections::BTreeMap<String, usize> = Default::default();
+            for (a, b) in old.iter().zip(&dump) {
+                if a != b {
+                    let k = b.split("kind: ").nth(1).unwrap_or(b).chars().take(12).collect::<String>();
+                    *by.entry(k).or_default() += 1;
+                }
+            }
+            println!("changed slots: {by:?}");
+        }
+        last_dump = Some(dump);
+        let slots = c.heap.capacity();
+        let t0 = std::time::Instant::now();
+        let alone = PackedVm::pack(c.fork(), &|_| false, None, true);
+        let ta = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        let delta = PackedVm::pack(c.fork(), &|_| false, prev.as_ref(), true);
+        let td = t0.elapsed();
+        let star = PackedVm::pack(c.fork(), &|_| false, key.as_ref(), false);
+        let t0 = std::time::Instant::now();
+        let _u = alone.unpack();
+        let tu = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        let _u = star.unpack();
+        let tus = t0.elapsed();
+        let cow: usize = c.heap.chunks().iter().map(|c| c.bytes()).sum();
+        println!(
+            "#{i} t={} slots={slots} cow={}K raw={}K alone={}K ({:.1?}) delta-prev={}K ({:.1?}) delta-key={}K; unpack {:.1?} / {:.1?}; parts {:?}",
+            c.stop_points,
+            cow / 1024,
+            alone.raw_bytes() / 1024,
+            alone.own_bytes() / 1024,
+            ta,
+            delta.own_bytes() / 1024,
+            td,
+            star.own_bytes() / 1024,
+            tu,
+            tus,
+            delta.parts()
+        );
+        if key.is_none() {
+            key = Some(alone);
+        }
+        prev = Some(delta);
+    }
 }

@@ -40,6 +40,18 @@ fn get_varint(data: &[u8], pos: &mut usize) -> Option<u64> {
     }
 }
 
+fn varint_len(v: u64) -> usize {
+    (64 - (v | 1).leading_zeros() as usize).div_ceil(7)
+}
+
+fn zig(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzig(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
 #[inline]
 fn hash4(b: &[u8], i: usize) -> usize {
     let v = u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
@@ -67,7 +79,11 @@ fn common(buf: &[u8], a: usize, b: usize, end: usize) -> usize {
 }
 
 /// Compress `input`, with `dict` (possibly empty) as if it preceded it.
-pub fn compress(dict: &[u8], input: &[u8]) -> Vec<u8> {
+/// `hints` (sorted by their first element) say where in `dict` data like the
+/// input's from a position on may be found: `(input offset, dict offset)`
+/// pairs (the same record in an older image); matches there, or a few bytes
+/// off (a field's size changed), are tried first.
+pub fn compress(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
     let mut buf = Vec::with_capacity(dict.len() + input.len());
     buf.extend_from_slice(dict);
     buf.extend_from_slice(input);
@@ -88,36 +104,87 @@ pub fn compress(dict: &[u8], input: &[u8]) -> Vec<u8> {
     let mut lit = start;
     let mut i = start;
     let mut misses = 0usize;
+    let mut h = 0usize;
     while i + MIN_MATCH <= end {
-        // (length, offset, how)
-        let mut best = (0usize, 0usize, 0u64);
-        for (k, &off) in rep.iter().enumerate() {
+        // The best match here: (gain in bytes, length, offset, how).
+        let mut best = (0i64, 0usize, 0usize, 0u64);
+        let mut consider = |n: usize, off: usize, best: &mut (i64, usize, usize, u64), rep: &[usize; 2]| {
+            if n < MIN_MATCH {
+                return;
+            }
+            let (how, cost) = if off == rep[0] {
+                (1, 1)
+            } else if off == rep[1] {
+                (2, 1)
+            } else if off.abs_diff(rep[0]) <= 60 {
+                (3, 2)
+            } else {
+                (0, 1 + varint_len(off as u64))
+            };
+            let gain = n as i64 - cost as i64;
+            if gain > best.0 {
+                *best = (gain, n, off, how);
+            }
+        };
+        for &off in rep.iter() {
             if off <= i {
-                let n = common(&buf, i - off, i, end);
-                if n >= MIN_MATCH && n > best.0 {
-                    best = (n, off, k as u64 + 1);
+                consider(common(&buf, i - off, i, end), off, &mut best, &rep);
+            }
+        }
+        if best.1 == 0 {
+            // The record before this one grew or shrank.
+            for d in [1i64, -1, 2, -2] {
+                let off = rep[0] as i64 + d;
+                if off > 0 && off as usize <= i {
+                    let off = off as usize;
+                    consider(common(&buf, i - off, i, end), off, &mut best, &rep);
                 }
             }
         }
-        let h = hash4(&buf, i);
-        let c = table[h];
-        table[h] = i as u32;
-        if c != u32::MAX {
-            let c = c as usize;
-            let n = common(&buf, c, i, end);
-            // A new offset costs a few bytes more than a repeat.
-            if n >= MIN_MATCH && n > best.0 + 2 {
-                best = (n, i - c, 0);
+        let at = (i - start) as u64;
+        while h + 1 < hints.len() && u64::from(hints[h + 1].0) <= at {
+            h += 1;
+        }
+        if let Some(&(from, to)) = hints.get(h).filter(|x| u64::from(x.0) <= at) {
+            let c0 = u64::from(to) + at - u64::from(from);
+            for d in [0i64, -1, 1, -2, 2, -3, 3] {
+                let c = c0 as i64 + d;
+                if c < 0 || c as usize >= start || rep.contains(&(i - c as usize)) {
+                    continue;
+                }
+                consider(common(&buf, c as usize, i, end), i - c as usize, &mut best, &rep);
             }
         }
-        if best.0 < MIN_MATCH {
+        let hk = hash4(&buf, i);
+        let c = table[hk];
+        table[hk] = i as u32;
+        if c != u32::MAX && !rep.contains(&(i - c as usize)) {
+            consider(common(&buf, c as usize, i, end), i - c as usize, &mut best, &rep);
+        }
+        // A repeat a byte or two later may be worth the literals (a changed
+        // field in a record otherwise like the old one).
+        if best.3 != 1 && best.3 != 2 && best.1 > 0 {
+            let later = (1..=2).any(|k| {
+                i + k + MIN_MATCH <= end
+                    && rep.iter().any(|&off| {
+                        off <= i + k && {
+                            let n = common(&buf, i + k - off, i + k, end);
+                            n >= MIN_MATCH && (n as i64 - 1 - k as i64) >= best.0
+                        }
+                    })
+            });
+            if later {
+                best = (0, 0, 0, 0);
+            }
+        }
+        if best.1 < MIN_MATCH {
             misses += 1;
             // Skip faster through data that does not compress.
             i += 1 + (misses >> 6);
             continue;
         }
         misses = 0;
-        let (n, off, how) = best;
+        let (_, n, off, how) = best;
         put_varint(&mut out, (i - lit) as u64);
         out.extend_from_slice(&buf[lit..i]);
         put_varint(&mut out, ((n - MIN_MATCH) as u64) << 2 | how);
@@ -127,7 +194,11 @@ pub fn compress(dict: &[u8], input: &[u8]) -> Vec<u8> {
                 rep = [off, rep[0]];
             }
             1 => {}
-            _ => rep = [rep[1], rep[0]],
+            2 => rep = [rep[1], rep[0]],
+            _ => {
+                put_varint(&mut out, zig(off as i64 - rep[0] as i64));
+                rep = [off, rep[0]];
+            }
         }
         // Index a few positions inside the match (every one is slow on long runs).
         let stop = (i + n).min(end.saturating_sub(MIN_MATCH));
@@ -177,7 +248,12 @@ pub fn decompress(dict: &[u8], data: &[u8], len: usize) -> Option<Vec<u8>> {
                 rep = [rep[1], rep[0]];
                 rep[0]
             }
-            _ => return None,
+            _ => {
+                let d = unzig(get_varint(data, &mut pos)?);
+                let off = usize::try_from(rep[0] as i64 + d).ok()?;
+                rep = [off, rep[0]];
+                off
+            }
         };
         let at = out.len();
         if off == 0 || off > at || at + m > end {
@@ -218,7 +294,7 @@ mod tests {
     }
 
     fn round_trip(dict: &[u8], input: &[u8]) -> usize {
-        let c = compress(dict, input);
+        let c = compress(dict, input, &[]);
         let d = decompress(dict, &c, input.len()).expect("decodes");
         assert_eq!(d, input);
         c.len()
@@ -251,6 +327,23 @@ mod tests {
         shifted.extend_from_slice(b"++");
         shifted.extend_from_slice(&old[3000..]);
         assert!(round_trip(&old, &shifted) < 64);
+        // Hints find records in an old image whose order changed.
+        let recs: Vec<Vec<u8>> = (0..300u64).map(|k| noise(40, k + 1000)).collect();
+        let old: Vec<u8> = recs.concat();
+        let new: Vec<u8> = (0..300usize)
+            .flat_map(|k| {
+                let mut r = recs[299 - k].clone();
+                r[k % 40] ^= 1;
+                r
+            })
+            .collect();
+        let hints: Vec<(u32, u32)> = (0..300u32).map(|k| (k * 40, (299 - k) * 40)).collect();
+        let alone = compress(&[], &new, &[]).len();
+        let blind = compress(&old, &new, &[]).len();
+        let hinted = compress(&old, &new, &hints);
+        assert_eq!(decompress(&old, &hinted, new.len()).unwrap(), new);
+        assert!(hinted.len() * 3 < alone, "{} vs {alone}", hinted.len());
+        assert!(hinted.len() <= blind, "{} vs {blind}", hinted.len());
         // Mixed sizes and overlapping matches.
         for s in 0..20u64 {
             let mut v = noise(300 + s as usize * 37, s);
@@ -264,7 +357,7 @@ mod tests {
 
     #[test]
     fn rejects_garbage() {
-        let c = compress(&[], b"hello hello hello hello");
+        let c = compress(&[], b"hello hello hello hello", &[]);
         for cut in 0..c.len() {
             assert!(decompress(&[], &c[..cut], 23).is_none());
         }

@@ -37,6 +37,9 @@ pub struct Base {
     data: Box<[u8]>,
     raw_len: usize,
     base: Option<Rc<Base>>,
+    /// Where each heap chunk's records start in the raw image (`u32::MAX`:
+    /// not in it), for images that others are packed against.
+    slots: Option<Box<[u32]>>,
 }
 
 impl Base {
@@ -49,7 +52,7 @@ impl Base {
 
     /// Bytes it holds.
     pub fn bytes(&self) -> usize {
-        self.data.len() + 64
+        self.data.len() + self.slots.as_ref().map_or(0, |s| s.len() * 4) + 64
     }
 
     /// How many bases it depends on.
@@ -62,9 +65,11 @@ impl Base {
 pub struct PackedVm {
     /// The VM without its heap chunks: frames, stack, counters, tables.
     shell: Vm,
-    /// One entry per chunk of the heap: a chunk still shared as it is, or
-    /// None for one packed in `data` (in order).
-    chunks: Vec<Option<Rc<Chunk>>>,
+    /// The number of chunks of the heap.
+    nchunks: usize,
+    /// The chunks still shared as they are, by index (sorted); the others are
+    /// packed in `image`, in order.
+    shared: Vec<(u32, Rc<Chunk>)>,
     /// The packed chunks (compressed) and their raw image, shared with the
     /// checkpoints packed against this one.
     image: Rc<Base>,
@@ -78,37 +83,59 @@ impl PackedVm {
     /// Pack the checkpoint `vm`. Chunks for which `share` is true stay shared
     /// (copies of the heap that do not change them pay nothing for them);
     /// the rest are encoded, compressed against `base` if given (the image of
-    /// an earlier packed checkpoint: what did not change since costs little).
-    pub fn pack(mut vm: Vm, share: &dyn Fn(&Rc<Chunk>) -> bool, base: Option<&PackedVm>) -> Self {
+    /// an earlier packed checkpoint made with `index`: what did not change
+    /// since costs little). With `index`, later checkpoints can be packed
+    /// against this one (it keeps 4 bytes per chunk for that).
+    pub fn pack(
+        mut vm: Vm,
+        share: &dyn Fn(&Rc<Chunk>) -> bool,
+        base: Option<&PackedVm>,
+        index: bool,
+    ) -> Self {
         let chunks = std::mem::take(vm.heap.chunks_mut());
         let mut enc = Enc::default();
-        let mut table = Vec::with_capacity(chunks.len());
-        for c in chunks {
+        let nchunks = chunks.len();
+        let mut shared = vec![];
+        let mut starts: Vec<u32> = Vec::with_capacity(chunks.len());
+        for (i, c) in chunks.into_iter().enumerate() {
             let foreign = c
                 .slots()
                 .iter()
                 .filter(|s| matches!(s, Slot::Live(o) if !packs(&o.kind)))
                 .count();
             if share(&c) || foreign * 2 > CHUNK_SLOTS {
-                table.push(Some(c));
+                shared.push((i as u32, c));
+                starts.push(u32::MAX);
             } else {
+                starts.push(u32::try_from(enc.out.len()).unwrap_or(u32::MAX));
                 enc.chunk(&c);
-                table.push(None);
             }
         }
         let raw = enc.out;
-        let (dict, base) = match base {
-            Some(b) => (b.image.raw(), Some(b.image.clone())),
-            None => (vec![], None),
+        let base = base.filter(|b| b.image.slots.is_some());
+        let (dict, hints) = match base {
+            Some(b) => {
+                let old = b.image.slots.as_deref().unwrap_or(&[]);
+                let hints: Vec<(u32, u32)> = starts
+                    .iter()
+                    .zip(old)
+                    .filter(|(n, o)| **n != u32::MAX && **o != u32::MAX)
+                    .map(|(n, o)| (*n, *o))
+                    .collect();
+                (b.image.raw(), hints)
+            }
+            None => (vec![], vec![]),
         };
-        let data = lz::compress(&dict, &raw).into_boxed_slice();
+        let data = lz::compress(&dict, &raw, &hints).into_boxed_slice();
         PackedVm {
             shell: vm,
-            chunks: table,
+            nchunks,
+            shared,
             image: Rc::new(Base {
                 data,
                 raw_len: raw.len(),
-                base,
+                base: base.map(|b| b.image.clone()),
+                slots: index.then(|| starts.into_boxed_slice()),
             }),
             kept: enc.kept,
             strs: enc.strs,
@@ -126,10 +153,11 @@ impl PackedVm {
             strs: self.strs.iter(),
         };
         let chunks = vm.heap.chunks_mut();
-        chunks.reserve_exact(self.chunks.len());
-        for c in &self.chunks {
-            chunks.push(match c {
-                Some(c) => c.clone(),
+        chunks.reserve_exact(self.nchunks);
+        let mut shared = self.shared.iter().peekable();
+        for i in 0..self.nchunks {
+            chunks.push(match shared.next_if(|(k, _)| *k as usize == i) {
+                Some((_, c)) => c.clone(),
                 None => Rc::new(
                     dec.chunk()
                         .expect("revpy internal error: a packed checkpoint does not decode"),
@@ -147,12 +175,12 @@ impl PackedVm {
 
     /// The chunks it shares with other copies of the heap.
     pub fn shared_chunks(&self) -> impl Iterator<Item = &Rc<Chunk>> {
-        self.chunks.iter().flatten()
+        self.shared.iter().map(|(_, c)| c)
     }
 
     /// The number of chunks of its heap.
     pub fn chunk_count(&self) -> usize {
-        self.chunks.len()
+        self.nchunks
     }
 
     /// Bytes it alone holds (not the shared chunks; its base's bytes only if
@@ -163,7 +191,17 @@ impl PackedVm {
             .iter()
             .map(|o| 64 + o.kind.payload_bytes())
             .sum();
-        self.image.data.len() + kept + self.strs.len() * 16 + self.chunks.len() * 8 + 256
+        self.image.data.len() + kept + self.strs.len() * 16 + self.shared.len() * 16 + 256
+    }
+
+    /// (compressed image, kept objects, long strings, shared chunks) counts.
+    pub fn parts(&self) -> (usize, usize, usize, usize) {
+        (
+            self.image.data.len(),
+            self.kept.len(),
+            self.strs.len(),
+            self.shared_chunks().count(),
+        )
     }
 
     /// Bytes of the raw image (before compression).
