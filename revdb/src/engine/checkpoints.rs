@@ -1,11 +1,25 @@
-//! The checkpoints: resumable copies of the VM along the timeline. Copies share
-//! the heap's chunks (see `revpy_vm::object::heap::Chunk`), so what a checkpoint costs is
-//! the chunks that changed since its neighbours; this store counts every chunk
-//! once and keeps the total under a budget, thinning far from where the user is.
+//! The checkpoints: resumable copies of the VM along the timeline, under a
+//! memory budget.
+//!
+//! A checkpoint starts as a copy-on-write fork: it shares the heap's chunks
+//! (see `revpy_vm::object::heap::Chunk`) with the running program and the other
+//! checkpoints, so what it costs is the chunks that changed since. That is the
+//! cheapest form near the user, where checkpoints are dense and restoring one
+//! must be instant. Far apart in time a program may have rewritten its whole
+//! heap, and then each fork is a whole copy of it; so the skeleton of far
+//! checkpoints (one per slot of the timeline, see `skeleton_stride`) is packed
+//! (`revpy_vm::debug::pack`): encoded and compressed, against an earlier packed
+//! checkpoint (the keyframe), with the chunks still shared left shared. A
+//! packed checkpoint costs a few percent of a fork of a rewritten heap and is
+//! restored in milliseconds.
+//!
+//! This store counts every chunk and every packed image once, and keeps the
+//! total under a budget, thinning far from where the user is.
 
+use revpy_vm::debug::pack::{Image, PackedVm};
 use revpy_vm::object::heap::Chunk;
 use revpy_vm::Vm;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
@@ -18,18 +32,88 @@ struct ChunkUse {
     _chunk: Rc<Chunk>,
 }
 
+/// A packed image held by one or more checkpoints (its own, and those packed
+/// against it).
+struct ImageUse {
+    holders: usize,
+    bytes: usize,
+    /// Keeps the image (and so its address, the key) alive while it is counted.
+    _image: Rc<Image>,
+}
+
+/// A checkpoint: a copy-on-write fork, or packed.
+pub enum Snap {
+    Fork(Vm),
+    Packed(PackedVm),
+}
+
+impl Snap {
+    /// The VM's counters and frames (`stop_points`, `instructions`,
+    /// `heap.next_serial()`); a packed checkpoint's heap has no objects here.
+    pub fn info(&self) -> &Vm {
+        match self {
+            Snap::Fork(vm) => vm,
+            Snap::Packed(p) => p.shell(),
+        }
+    }
+
+    /// A VM to run from it.
+    pub fn restore(&self) -> Vm {
+        match self {
+            Snap::Fork(vm) => vm.clone(),
+            Snap::Packed(p) => p.unpack(),
+        }
+    }
+
+    pub fn is_packed(&self) -> bool {
+        matches!(self, Snap::Packed(_))
+    }
+
+    /// The heap chunks it shares (counted across checkpoints).
+    fn chunks(&self) -> Box<dyn Iterator<Item = &Rc<Chunk>> + '_> {
+        match self {
+            Snap::Fork(vm) => Box::new(vm.heap.chunks().iter()),
+            Snap::Packed(p) => Box::new(p.shared_chunks()),
+        }
+    }
+
+    /// The packed images it holds (counted across checkpoints).
+    fn images(&self) -> Vec<Rc<Image>> {
+        match self {
+            Snap::Fork(_) => vec![],
+            Snap::Packed(p) => p.images(),
+        }
+    }
+
+    /// What it holds besides shared chunks and images: the frames, the
+    /// operand stack, the chunk table and the VM's fixed state; a packed one's
+    /// copied objects.
+    fn own_bytes(&self) -> usize {
+        let vm = self.info();
+        let base = vm.stack.capacity() * 16 + vm.frames.capacity() * 64 + 16 * 1024;
+        match self {
+            Snap::Fork(vm) => base + vm.heap.chunks().len() * 8,
+            Snap::Packed(p) => base + p.own_bytes(),
+        }
+    }
+}
+
 /// Checkpoints by time, with their memory counted across shared chunks.
 #[derive(Default)]
 pub struct Checkpoints {
-    map: BTreeMap<u64, Vm>,
+    map: BTreeMap<u64, Snap>,
     chunks: HashMap<*const Chunk, ChunkUse, BuildHasherDefault<PtrHasher>>,
+    images: HashMap<*const Image, ImageUse, BuildHasherDefault<PtrHasher>>,
     /// Bytes of the chunks each checkpoint alone holds (kept as they come and
     /// go, so thinning does not rescan every chunk of every checkpoint).
     unique: HashMap<u64, usize>,
-    /// Bytes of all distinct chunks plus each checkpoint's own state.
+    /// Bytes of all distinct chunks and images plus each checkpoint's own state.
     total: usize,
     /// The largest heap (in bytes) of any checkpoint so far.
     peak_heap: usize,
+    /// What packed checkpoints of the skeleton have cost (bytes each alone
+    /// holds plus its share of its keyframe), added up, and how many.
+    packed_cost: (usize, usize),
     /// The budget set by the user, if any (see `budget`).
     pub budget_set: Option<usize>,
     /// The recording's length in stop points, if known: the skeleton of far
@@ -66,13 +150,15 @@ pub const BUDGET_HEAP_FACTOR: usize = 2;
 /// The share of the budget the skeleton of far checkpoints may take.
 pub const SKELETON_SHARE: f64 = 0.5;
 /// The most checkpoints in the skeleton.
-pub const SKELETON_MAX: u64 = 64;
-
-/// What a checkpoint holds besides its heap chunks: the frames, the operand stack,
-/// the chunk table and the VM's fixed state.
-fn own_bytes(vm: &Vm) -> usize {
-    vm.stack.capacity() * 16 + vm.frames.capacity() * 64 + vm.heap.chunks().len() * 8 + 16 * 1024
-}
+pub const SKELETON_MAX: u64 = 1024;
+/// Stop points per skeleton slot at least.
+const SKELETON_MIN_STRIDE: u64 = 4096;
+/// Before any checkpoint was packed, a packed one is reckoned at this
+/// fraction of the heap.
+const PACKED_GUESS: usize = 8;
+/// A packed checkpoint is packed on its own (becomes a keyframe) when packing
+/// it against the keyframe saves less than this fraction.
+const DELTA_WORTH: usize = 2;
 
 impl Checkpoints {
     /// An empty store for a recording of `length` stop points (if known).
@@ -100,7 +186,7 @@ impl Checkpoints {
         self.map.contains_key(&t)
     }
 
-    pub fn get(&self, t: u64) -> Option<&Vm> {
+    pub fn get(&self, t: u64) -> Option<&Snap> {
         self.map.get(&t)
     }
 
@@ -109,7 +195,7 @@ impl Checkpoints {
     }
 
     /// The latest checkpoint at or before `t`.
-    pub fn at_or_before(&self, t: u64) -> Option<(u64, &Vm)> {
+    pub fn at_or_before(&self, t: u64) -> Option<(u64, &Snap)> {
         self.map.range(..=t).next_back().map(|(k, v)| (*k, v))
     }
 
@@ -118,16 +204,27 @@ impl Checkpoints {
         self.map.range(..t).next_back().map(|(k, _)| *k)
     }
 
+    /// How many checkpoints are packed.
+    pub fn packed(&self) -> usize {
+        self.map.values().filter(|s| s.is_packed()).count()
+    }
+
     /// The largest program heap seen in a checkpoint, in bytes.
     pub fn peak_heap_bytes(&self) -> usize {
         self.peak_heap
     }
 
+    /// Keep a fork of the VM taken at `t`.
     pub fn insert(&mut self, t: u64, vm: Vm) {
+        let heap: usize = vm.heap.chunks().iter().map(|c| c.bytes()).sum();
+        self.peak_heap = self.peak_heap.max(heap);
+        self.put(t, Snap::Fork(vm));
+    }
+
+    fn put(&mut self, t: u64, snap: Snap) {
         self.remove(t);
-        let mut heap = 0;
         let mut mine = 0;
-        for c in vm.heap.chunks() {
+        for c in snap.chunks() {
             let e = self
                 .chunks
                 .entry(Rc::as_ptr(c))
@@ -152,21 +249,31 @@ impl Checkpoints {
                 _ => {}
             }
             e.holders.push(t);
-            heap += e.bytes;
+        }
+        for im in snap.images() {
+            let e = self
+                .images
+                .entry(Rc::as_ptr(&im))
+                .or_insert_with(|| ImageUse {
+                    holders: 0,
+                    bytes: im.bytes(),
+                    _image: im.clone(),
+                });
+            if e.holders == 0 {
+                self.total += e.bytes;
+            }
+            e.holders += 1;
         }
         self.unique.insert(t, mine);
-        self.peak_heap = self.peak_heap.max(heap);
-        self.total += own_bytes(&vm);
-        self.map.insert(t, vm);
+        self.total += snap.own_bytes();
+        self.map.insert(t, snap);
     }
 
-    pub fn remove(&mut self, t: u64) {
-        let Some(vm) = self.map.remove(&t) else {
-            return;
-        };
-        self.total -= own_bytes(&vm);
+    pub fn remove(&mut self, t: u64) -> Option<Snap> {
+        let snap = self.map.remove(&t)?;
+        self.total -= snap.own_bytes();
         self.unique.remove(&t);
-        for c in vm.heap.chunks() {
+        for c in snap.chunks() {
             let p = Rc::as_ptr(c);
             if let Some(e) = self.chunks.get_mut(&p) {
                 let Some(i) = e.holders.iter().position(|h| *h == t) else {
@@ -187,14 +294,32 @@ impl Checkpoints {
                 }
             }
         }
+        for im in snap.images() {
+            let p = Rc::as_ptr(&im);
+            if let Some(e) = self.images.get_mut(&p) {
+                e.holders -= 1;
+                if e.holders == 0 {
+                    self.total -= e.bytes;
+                    self.images.remove(&p);
+                }
+            }
+        }
+        Some(snap)
     }
 
     /// The bytes removing the checkpoint at `t` would free.
     pub fn unique_bytes(&self, t: u64) -> usize {
-        let Some(vm) = self.map.get(&t) else {
+        let Some(snap) = self.map.get(&t) else {
             return 0;
         };
-        self.unique.get(&t).copied().unwrap_or(0) + own_bytes(vm)
+        let images: usize = snap
+            .images()
+            .iter()
+            .filter_map(|im| self.images.get(&Rc::as_ptr(im)))
+            .filter(|e| e.holders == 1)
+            .map(|e| e.bytes)
+            .sum();
+        self.unique.get(&t).copied().unwrap_or(0) + snap.own_bytes() + images
     }
 
     /// The memory budget: the one set, or the default.
@@ -203,21 +328,35 @@ impl Checkpoints {
             .unwrap_or_else(|| (self.peak_heap * BUDGET_HEAP_FACTOR).max(MIN_BUDGET))
     }
 
+    /// What a checkpoint of the skeleton is reckoned to cost: the average of
+    /// the packed ones so far, or a guess from the heap's size.
+    fn slot_cost(&self) -> usize {
+        match self.packed_cost {
+            (sum, n) if n > 0 => sum / n,
+            _ => self.peak_heap / PACKED_GUESS,
+        }
+        .max(1)
+    }
+
     /// The distance between the slots of the skeleton: checkpoints spread
     /// evenly over the whole recording, so a `go` anywhere replays at most
-    /// this far. As many slots as copies of the heap fit in the skeleton's
-    /// share of the budget (0: no skeleton, fewer than 2 fit).
+    /// this far. As many slots as packed checkpoints fit in the skeleton's
+    /// share of the budget, a power of two (so slots split in two as the
+    /// estimate improves); 0: no skeleton (fewer than 2 fit).
     pub fn skeleton_stride(&self) -> u64 {
         let Some(len) = self.length else {
             return 0;
         };
-        let heap = self.peak_heap.max(1) as f64;
-        let k = ((self.budget() as f64 * SKELETON_SHARE) / heap).floor() as u64;
-        let k = k.min(SKELETON_MAX);
-        if k < 2 || len < k * 1000 {
+        let fit = ((self.budget() as f64 * SKELETON_SHARE) / self.slot_cost() as f64) as u64;
+        let k = fit
+            .min(SKELETON_MAX)
+            .min(len / SKELETON_MIN_STRIDE)
+            .checked_ilog2()
+            .map_or(0, |b| 1u64 << b);
+        if k < 2 {
             return 0;
         }
-        len / (k + 1) + 1
+        len.div_ceil(k)
     }
 
     /// Whether a skeleton slot (`t / stride`) already has a checkpoint.
@@ -243,6 +382,60 @@ impl Checkpoints {
             }
         }
         out
+    }
+
+    /// Pack the skeleton's forks in the slots before the one of `t` (the
+    /// program, `live`, is at `t`): they are far now. Chunks `live` still
+    /// shares with them stay shared (the program has not changed them; likely
+    /// it never will); the rest is packed against the keyframe (the image of
+    /// the latest packed checkpoint before), or alone if that saves little.
+    pub fn pack_skeleton_before(&mut self, t: u64, live: &Vm) {
+        let stride = self.skeleton_stride();
+        if stride == 0 {
+            return;
+        }
+        let todo: Vec<u64> = self
+            .skeleton(stride)
+            .into_iter()
+            .filter(|s| s / stride < t / stride)
+            .filter(|s| self.map.get(s).is_some_and(|x| !x.is_packed()))
+            .collect();
+        if todo.is_empty() {
+            return;
+        }
+        let live: HashSet<*const Chunk, BuildHasherDefault<PtrHasher>> =
+            live.heap.chunks().iter().map(Rc::as_ptr).collect();
+        let share = |c: &Rc<Chunk>| live.contains(&Rc::as_ptr(c));
+        for s in todo {
+            let key = self.map.range(..s).rev().find_map(|(_, x)| match x {
+                Snap::Packed(p) => Some(p.keyframe()),
+                _ => None,
+            });
+            let Some(Snap::Fork(vm)) = self.remove(s) else {
+                continue;
+            };
+            let mut p = PackedVm::pack(vm.clone(), &share, key.as_ref(), false);
+            let (kept, alone) = match &key {
+                Some(k) if p.image_bytes() * DELTA_WORTH > k.bytes() => {
+                    (PackedVm::pack(vm, &share, None, true), true)
+                }
+                Some(_) => (p, false),
+                None => {
+                    p = PackedVm::pack(vm, &share, None, true);
+                    (p, true)
+                }
+            };
+            let snap = Snap::Packed(kept);
+            let cost = snap.own_bytes()
+                + if alone {
+                    0
+                } else {
+                    key.as_ref().map_or(0, |k| k.bytes() / 8)
+                };
+            self.packed_cost.0 += cost;
+            self.packed_cost.1 += 1;
+            self.put(s, snap);
+        }
     }
 
     /// Drop checkpoints until they fit the budget. The skeleton (see
@@ -278,7 +471,9 @@ impl Checkpoints {
                 self.focus_victim(&times, &skel, focus, interval)
             };
             match t {
-                Some(t) => self.remove(t),
+                Some(t) => {
+                    self.remove(t);
+                }
                 None => return,
             }
         }

@@ -140,7 +140,7 @@ impl Engine {
             self.checkpoints
                 .borrow()
                 .at_or_before(t)
-                .map(|(k, vm)| (k, vm.clone()))
+                .map(|(k, c)| (k, c.restore()))
         });
         let ctx = Rc::new(RefCell::new(RunCtx {
             interval: self.interval.max(1),
@@ -224,6 +224,8 @@ impl Engine {
                         let held = cx.store.borrow().slot_held(t, stride);
                         if held || cx.keep(vm, kind, t) {
                             cx.next_slot = (t / stride + 1) * stride;
+                            // The skeleton's earlier forks are far now: pack them.
+                            cx.store.borrow_mut().pack_skeleton_before(t, vm);
                         }
                     }
                 }
@@ -407,6 +409,11 @@ impl Engine {
         (list, store.total())
     }
 
+    /// How many checkpoints are packed (the far ones: see `checkpoints`).
+    pub fn packed_checkpoints(&self) -> usize {
+        self.checkpoints.borrow().packed()
+    }
+
     /// The position of the checkpoint taken at time `s` (the start of a search interval).
     pub(super) fn checkpoint_pos(&self, s: u64) -> Pos {
         Pos {
@@ -415,7 +422,7 @@ impl Engine {
                 .checkpoints
                 .borrow()
                 .get(s)
-                .map(|vm| vm.instructions + 1)
+                .map(|c| c.info().instructions + 1)
                 .unwrap_or(0),
             real: true,
             raise: false,

@@ -108,24 +108,25 @@ pub fn compress(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
     while i + MIN_MATCH <= end {
         // The best match here: (gain in bytes, length, offset, how).
         let mut best = (0i64, 0usize, 0usize, 0u64);
-        let mut consider = |n: usize, off: usize, best: &mut (i64, usize, usize, u64), rep: &[usize; 2]| {
-            if n < MIN_MATCH {
-                return;
-            }
-            let (how, cost) = if off == rep[0] {
-                (1, 1)
-            } else if off == rep[1] {
-                (2, 1)
-            } else if off.abs_diff(rep[0]) <= 60 {
-                (3, 2)
-            } else {
-                (0, 1 + varint_len(off as u64))
+        let consider =
+            |n: usize, off: usize, best: &mut (i64, usize, usize, u64), rep: &[usize; 2]| {
+                if n < MIN_MATCH {
+                    return;
+                }
+                let (how, cost) = if off == rep[0] {
+                    (1, 1)
+                } else if off == rep[1] {
+                    (2, 1)
+                } else if off.abs_diff(rep[0]) <= 60 {
+                    (3, 2)
+                } else {
+                    (0, 1 + varint_len(off as u64))
+                };
+                let gain = n as i64 - cost as i64;
+                if gain > best.0 {
+                    *best = (gain, n, off, how);
+                }
             };
-            let gain = n as i64 - cost as i64;
-            if gain > best.0 {
-                *best = (gain, n, off, how);
-            }
-        };
         for &off in rep.iter() {
             if off <= i {
                 consider(common(&buf, i - off, i, end), off, &mut best, &rep);
@@ -152,14 +153,24 @@ pub fn compress(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
                 if c < 0 || c as usize >= start || rep.contains(&(i - c as usize)) {
                     continue;
                 }
-                consider(common(&buf, c as usize, i, end), i - c as usize, &mut best, &rep);
+                consider(
+                    common(&buf, c as usize, i, end),
+                    i - c as usize,
+                    &mut best,
+                    &rep,
+                );
             }
         }
         let hk = hash4(&buf, i);
         let c = table[hk];
         table[hk] = i as u32;
         if c != u32::MAX && !rep.contains(&(i - c as usize)) {
-            consider(common(&buf, c as usize, i, end), i - c as usize, &mut best, &rep);
+            consider(
+                common(&buf, c as usize, i, end),
+                i - c as usize,
+                &mut best,
+                &rep,
+            );
         }
         // A repeat a byte or two later may be worth the literals (a changed
         // field in a record otherwise like the old one).

@@ -7,7 +7,7 @@
 //! slot plus every dict, list and string payload. Packed, the same objects take
 //! a few bytes each: values as varints, references as slot numbers, and what
 //! repeats (dict keys and their hashes, classes) compressed away. Packing
-//! against an earlier packed checkpoint (`Base`) stores little more than what
+//! against an earlier packed checkpoint (`Image`) stores little more than what
 //! changed since.
 //!
 //! Restoring (`PackedVm::unpack`) rebuilds the same heap: every slot, serial,
@@ -31,23 +31,29 @@ use std::rc::Rc;
 /// Strings longer than this stay shared (`Rc<str>`) instead of copied.
 const INLINE_STR: usize = 64;
 
-/// The raw (uncompressed) image of a packed checkpoint, against which later
-/// checkpoints can be packed (see `PackedVm::pack`). Held by those it serves.
-pub struct Base {
+/// The packed chunks of a checkpoint, compressed (against the image it was
+/// packed against, if any): held by its checkpoint and by those packed
+/// against it.
+pub struct Image {
     data: Box<[u8]>,
     raw_len: usize,
-    base: Option<Rc<Base>>,
+    base: Option<Rc<Image>>,
     /// Where each heap chunk's records start in the raw image (`u32::MAX`:
     /// not in it), for images that others are packed against.
     slots: Option<Box<[u32]>>,
 }
 
-impl Base {
+impl Image {
     /// The raw image (decompressed each time: bases are kept compressed).
     fn raw(&self) -> Vec<u8> {
         let dict = self.base.as_ref().map(|b| b.raw()).unwrap_or_default();
         lz::decompress(&dict, &self.data, self.raw_len)
             .expect("revpy internal error: a packed checkpoint does not decode")
+    }
+
+    /// Whether later checkpoints can be packed against it.
+    pub fn indexed(&self) -> bool {
+        self.slots.is_some()
     }
 
     /// Bytes it holds.
@@ -70,9 +76,8 @@ pub struct PackedVm {
     /// The chunks still shared as they are, by index (sorted); the others are
     /// packed in `image`, in order.
     shared: Vec<(u32, Rc<Chunk>)>,
-    /// The packed chunks (compressed) and their raw image, shared with the
-    /// checkpoints packed against this one.
-    image: Rc<Base>,
+    /// The packed chunks, shared with the checkpoints packed against this one.
+    image: Rc<Image>,
     /// Objects kept as they are (payloads the packing does not encode), in order.
     kept: Vec<Object>,
     /// Long strings, shared with the heap they came from.
@@ -83,13 +88,13 @@ impl PackedVm {
     /// Pack the checkpoint `vm`. Chunks for which `share` is true stay shared
     /// (copies of the heap that do not change them pay nothing for them);
     /// the rest are encoded, compressed against `base` if given (the image of
-    /// an earlier packed checkpoint made with `index`: what did not change
-    /// since costs little). With `index`, later checkpoints can be packed
-    /// against this one (it keeps 4 bytes per chunk for that).
+    /// an earlier packed checkpoint made with `index`, see `keyframe`: what did
+    /// not change since costs little). With `index`, later checkpoints can be
+    /// packed against this one (it keeps 4 bytes per chunk for that).
     pub fn pack(
         mut vm: Vm,
         share: &dyn Fn(&Rc<Chunk>) -> bool,
-        base: Option<&PackedVm>,
+        base: Option<&Rc<Image>>,
         index: bool,
     ) -> Self {
         let chunks = std::mem::take(vm.heap.chunks_mut());
@@ -112,17 +117,17 @@ impl PackedVm {
             }
         }
         let raw = enc.out;
-        let base = base.filter(|b| b.image.slots.is_some());
+        let base = base.filter(|b| b.slots.is_some());
         let (dict, hints) = match base {
             Some(b) => {
-                let old = b.image.slots.as_deref().unwrap_or(&[]);
+                let old = b.slots.as_deref().unwrap_or(&[]);
                 let hints: Vec<(u32, u32)> = starts
                     .iter()
                     .zip(old)
                     .filter(|(n, o)| **n != u32::MAX && **o != u32::MAX)
                     .map(|(n, o)| (*n, *o))
                     .collect();
-                (b.image.raw(), hints)
+                (b.raw(), hints)
             }
             None => (vec![], vec![]),
         };
@@ -131,10 +136,10 @@ impl PackedVm {
             shell: vm,
             nchunks,
             shared,
-            image: Rc::new(Base {
+            image: Rc::new(Image {
                 data,
                 raw_len: raw.len(),
-                base: base.map(|b| b.image.clone()),
+                base: base.cloned(),
                 slots: index.then(|| starts.into_boxed_slice()),
             }),
             kept: enc.kept,
@@ -183,15 +188,41 @@ impl PackedVm {
         self.nchunks
     }
 
-    /// Bytes it alone holds (not the shared chunks; its base's bytes only if
-    /// it is packed against none: see `base_bytes`).
+    /// Bytes it holds besides the shared chunks and its images (see `images`).
     pub fn own_bytes(&self) -> usize {
-        let kept: usize = self
-            .kept
-            .iter()
-            .map(|o| 64 + o.kind.payload_bytes())
-            .sum();
-        self.image.data.len() + kept + self.strs.len() * 16 + self.shared.len() * 16 + 256
+        let kept: usize = self.kept.iter().map(|o| 64 + o.kind.payload_bytes()).sum();
+        kept + self.strs.len() * 16 + self.shared.len() * 16 + 256
+    }
+
+    /// Its image and the one it was packed against, if any (shared with
+    /// other checkpoints).
+    pub fn images(&self) -> Vec<Rc<Image>> {
+        let mut v = vec![self.image.clone()];
+        let mut cur = self.image.base.clone();
+        while let Some(b) = cur {
+            cur = b.base.clone();
+            v.push(b);
+        }
+        v
+    }
+
+    /// The image to pack later checkpoints against: its own if it was packed
+    /// alone, else the one it was packed against.
+    pub fn keyframe(&self) -> Rc<Image> {
+        self.image
+            .base
+            .clone()
+            .unwrap_or_else(|| self.image.clone())
+    }
+
+    /// Its own image.
+    pub fn image(&self) -> Rc<Image> {
+        self.image.clone()
+    }
+
+    /// Bytes of its own image.
+    pub fn image_bytes(&self) -> usize {
+        self.image.bytes()
     }
 
     /// (compressed image, kept objects, long strings, shared chunks) counts.
@@ -212,14 +243,6 @@ impl PackedVm {
     /// How many images decoding it decompresses after its own.
     pub fn depth(&self) -> usize {
         self.image.depth()
-    }
-
-    /// Whether it was packed against `other`.
-    pub fn packed_against(&self, other: &PackedVm) -> bool {
-        self.image
-            .base
-            .as_ref()
-            .is_some_and(|b| Rc::ptr_eq(b, &other.image))
     }
 }
 

@@ -54,7 +54,13 @@ impl Dict {
     /// Everything the table holds: entries, index slots (`u32::MAX` empty,
     /// `u32::MAX - 1` deleted), used, fill, stamp (debugger checkpoints pack it).
     pub(crate) fn raw_parts(&self) -> (&[Entry], &[u32], usize, usize, u64) {
-        (&self.entries, &self.indices, self.used, self.fill, self.stamp)
+        (
+            &self.entries,
+            &self.indices,
+            self.used,
+            self.fill,
+            self.stamp,
+        )
     }
 
     /// A table from `raw_parts`.

@@ -43,7 +43,12 @@ impl SetTable {
     }
 
     /// A table from `raw_parts`.
-    pub(crate) fn from_raw_parts(table: Vec<Slot>, fill: usize, used: usize, finger: usize) -> SetTable {
+    pub(crate) fn from_raw_parts(
+        table: Vec<Slot>,
+        fill: usize,
+        used: usize,
+        finger: usize,
+    ) -> SetTable {
         SetTable {
             table,
             fill,
