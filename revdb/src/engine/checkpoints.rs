@@ -19,7 +19,7 @@
 use revpy_vm::debug::pack::{Image, PackedVm};
 use revpy_vm::object::heap::Chunk;
 use revpy_vm::Vm;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
@@ -111,9 +111,6 @@ pub struct Checkpoints {
     total: usize,
     /// The largest heap (in bytes) of any checkpoint so far.
     peak_heap: usize,
-    /// What packed checkpoints of the skeleton have cost (bytes each alone
-    /// holds plus its share of its keyframe), added up, and how many.
-    packed_cost: (usize, usize),
     /// The budget set by the user, if any (see `budget`).
     pub budget_set: Option<usize>,
     /// The recording's length in stop points, if known: the skeleton of far
@@ -148,14 +145,14 @@ pub const MIN_BUDGET: usize = 16 << 20;
 pub const BUDGET_HEAP_FACTOR: usize = 2;
 
 /// The share of the budget the skeleton of far checkpoints may take.
-pub const SKELETON_SHARE: f64 = 0.5;
+pub const SKELETON_SHARE: f64 = 0.6;
 /// The most checkpoints in the skeleton.
 pub const SKELETON_MAX: u64 = 1024;
 /// Stop points per skeleton slot at least.
 const SKELETON_MIN_STRIDE: u64 = 4096;
 /// Before any checkpoint was packed, a packed one is reckoned at this
 /// fraction of the heap.
-const PACKED_GUESS: usize = 8;
+const PACKED_GUESS: usize = 32;
 /// A packed checkpoint is packed on its own (becomes a keyframe) when packing
 /// it against the keyframe saves less than this fraction.
 const DELTA_WORTH: usize = 2;
@@ -329,13 +326,27 @@ impl Checkpoints {
     }
 
     /// What a checkpoint of the skeleton is reckoned to cost: the average of
-    /// the packed ones so far, or a guess from the heap's size.
+    /// the packed ones so far (with the images they hold), or a guess from the
+    /// heap's size.
     fn slot_cost(&self) -> usize {
-        match self.packed_cost {
-            (sum, n) if n > 0 => sum / n,
-            _ => self.peak_heap / PACKED_GUESS,
+        let packed: Vec<u64> = self
+            .map
+            .iter()
+            .filter(|(_, x)| x.is_packed())
+            .map(|(t, _)| *t)
+            .collect();
+        if packed.is_empty() {
+            return (self.peak_heap / PACKED_GUESS).max(1);
         }
-        .max(1)
+        let own: usize = packed
+            .iter()
+            .map(|t| {
+                self.unique.get(t).copied().unwrap_or(0)
+                    + self.map.get(t).map_or(0, |x| x.own_bytes())
+            })
+            .sum();
+        let images: usize = self.images.values().map(|e| e.bytes).sum();
+        ((own + images) / packed.len()).max(1)
     }
 
     /// The distance between the slots of the skeleton: checkpoints spread
@@ -384,67 +395,84 @@ impl Checkpoints {
         out
     }
 
-    /// Pack the skeleton's forks in the slots before the one of `t` (the
-    /// program, `live`, is at `t`): they are far now. Chunks `live` still
-    /// shares with them stay shared (the program has not changed them; likely
-    /// it never will); the rest is packed against the keyframe (the image of
-    /// the latest packed checkpoint before), or alone if that saves little.
-    pub fn pack_skeleton_before(&mut self, t: u64, live: &Vm) {
-        let stride = self.skeleton_stride();
+    /// Keep a fork of the VM taken at `t`, packed at once (a checkpoint of
+    /// the skeleton).
+    pub fn insert_packed(&mut self, t: u64, vm: Vm) {
+        self.insert(t, vm);
+        self.pack(t);
+    }
+
+    /// Pack the fork at `s`. The chunks it shares with the first checkpoint
+    /// stay shared (unchanged since the start, they likely never change: the
+    /// program's code, classes and constants); the rest is packed against the
+    /// keyframe (the image the latest packed checkpoint before it was packed
+    /// against), or alone if that saves little or there is none.
+    fn pack(&mut self, s: u64) {
+        let Some(first) = self.map.keys().next().copied() else {
+            return;
+        };
+        if s == first || self.map.get(&s).is_none_or(|x| x.is_packed()) {
+            return;
+        }
+        let key = self
+            .map
+            .range(..s)
+            .rev()
+            .chain(self.map.range(s + 1..))
+            .find_map(|(_, x)| match x {
+                Snap::Packed(p) => Some(p.keyframe()),
+                _ => None,
+            });
+        let Some(Snap::Fork(vm)) = self.remove(s) else {
+            return;
+        };
+        let stable = |c: &Rc<Chunk>| {
+            self.chunks
+                .get(&Rc::as_ptr(c))
+                .is_some_and(|u| u.holders.contains(&first))
+        };
+        let packed = match &key {
+            Some(k) => {
+                let p = PackedVm::pack(vm.clone(), &stable, Some(k), false);
+                if p.image_bytes() * DELTA_WORTH > k.bytes() {
+                    PackedVm::pack(vm, &stable, None, true)
+                } else {
+                    p
+                }
+            }
+            None => PackedVm::pack(vm, &stable, None, true),
+        };
+        self.put(s, Snap::Packed(packed));
+    }
+
+    /// Pack the skeleton's forks outside the slot of `focus` (far from where
+    /// the user is, they are worth keeping small).
+    fn pack_far(&mut self, focus: u64, stride: u64) {
         if stride == 0 {
             return;
         }
         let todo: Vec<u64> = self
             .skeleton(stride)
             .into_iter()
-            .filter(|s| s / stride < t / stride)
+            .filter(|s| s / stride != focus / stride)
             .filter(|s| self.map.get(s).is_some_and(|x| !x.is_packed()))
             .collect();
-        if todo.is_empty() {
-            return;
-        }
-        let live: HashSet<*const Chunk, BuildHasherDefault<PtrHasher>> =
-            live.heap.chunks().iter().map(Rc::as_ptr).collect();
-        let share = |c: &Rc<Chunk>| live.contains(&Rc::as_ptr(c));
         for s in todo {
-            let key = self.map.range(..s).rev().find_map(|(_, x)| match x {
-                Snap::Packed(p) => Some(p.keyframe()),
-                _ => None,
-            });
-            let Some(Snap::Fork(vm)) = self.remove(s) else {
-                continue;
-            };
-            let mut p = PackedVm::pack(vm.clone(), &share, key.as_ref(), false);
-            let (kept, alone) = match &key {
-                Some(k) if p.image_bytes() * DELTA_WORTH > k.bytes() => {
-                    (PackedVm::pack(vm, &share, None, true), true)
-                }
-                Some(_) => (p, false),
-                None => {
-                    p = PackedVm::pack(vm, &share, None, true);
-                    (p, true)
-                }
-            };
-            let snap = Snap::Packed(kept);
-            let cost = snap.own_bytes()
-                + if alone {
-                    0
-                } else {
-                    key.as_ref().map_or(0, |k| k.bytes() / 8)
-                };
-            self.packed_cost.0 += cost;
-            self.packed_cost.1 += 1;
-            self.put(s, snap);
+            self.pack(s);
         }
     }
 
-    /// Drop checkpoints until they fit the budget. The skeleton (see
-    /// `skeleton_stride`) stays while it fits its share: the others go first,
-    /// by the rule below; beyond its share, the skeleton's checkpoint whose
+    /// Drop checkpoints until they fit the budget. First the skeleton's forks
+    /// far from `focus` are packed. The skeleton (see `skeleton_stride`) stays
+    /// while it fits its share: the others go first, by the rule of
+    /// `focus_victim`; beyond its share, the skeleton's checkpoint whose
     /// removal costs a `go` to a random time least (product of the gaps on
     /// its sides, per byte) goes.
     pub fn thin(&mut self, focus: u64, interval: u64) {
         let budget = self.budget();
+        if self.total > budget {
+            self.pack_far(focus, self.skeleton_stride());
+        }
         while self.total > budget && self.map.len() > 2 {
             let stride = self.skeleton_stride();
             let skel = self.skeleton(stride);
@@ -479,28 +507,20 @@ impl Checkpoints {
         }
     }
 
-    /// Drop checkpoints until they fit the budget (skeleton aside). Each one's worth is the gap its
-    /// removal would leave, divided by its distance from `focus` (so they stay
-    /// dense near it and get sparse far away), per byte it alone holds: a far
-    /// checkpoint that shares nothing with the others is a whole copy of the heap
-    /// and goes before many small ones near the user. The first one always stays.
-    fn focus_victim(&self, times: &[u64], skel: &[u64], focus: u64, interval: u64) -> Option<u64> {
-        {
-            let mut best: Option<(f64, u64)> = None;
-            for i in 1..times.len() {
-                if skel.binary_search(&times[i]).is_ok() {
-                    continue;
-                }
-                let prev = times[i - 1];
-                let next = times.get(i + 1).copied().unwrap_or(times[i] + interval);
-                let dist = times[i].abs_diff(focus) as f64 + 1.0;
-                let bytes = self.unique_bytes(times[i]).max(1) as f64;
-                let worth = (next - prev) as f64 / dist / bytes;
-                if best.is_none_or(|(b, _)| worth < b) {
-                    best = Some((worth, times[i]));
-                }
-            }
-            best.map(|(_, t)| t)
-        }
+    /// The checkpoint to drop first (skeleton aside): the farthest from
+    /// `focus`, so they stay dense near it (the skeleton covers the rest).
+    /// Forks before packed ones at equal distance. The first one always stays.
+    fn focus_victim(&self, times: &[u64], skel: &[u64], focus: u64, _interval: u64) -> Option<u64> {
+        times
+            .iter()
+            .skip(1)
+            .filter(|t| skel.binary_search(t).is_err())
+            .max_by_key(|t| {
+                (
+                    t.abs_diff(focus),
+                    self.map.get(t).is_some_and(|x| !x.is_packed()),
+                )
+            })
+            .copied()
     }
 }

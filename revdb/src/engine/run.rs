@@ -78,6 +78,22 @@ impl RunCtx {
         store.thin(self.focus, self.interval);
         true
     }
+
+    /// Keep a packed copy of `vm` at this stop point (a checkpoint of the
+    /// skeleton; false where the state is not resumable).
+    fn keep_packed(&mut self, vm: &mut Vm, kind: StopKind, t: u64) -> bool {
+        if self.store.borrow().contains(t) {
+            return true;
+        }
+        let Some(mut c) = vm.checkpoint(kind) else {
+            return false;
+        };
+        strip_copy(&mut c);
+        let mut store = self.store.borrow_mut();
+        store.insert_packed(t, c);
+        store.thin(self.focus, self.interval);
+        true
+    }
 }
 
 /// The outcome of a run.
@@ -222,10 +238,8 @@ impl Engine {
                         cx.next_slot = t + cx.interval.max(1) * 64;
                     } else {
                         let held = cx.store.borrow().slot_held(t, stride);
-                        if held || cx.keep(vm, kind, t) {
+                        if held || cx.keep_packed(vm, kind, t) {
                             cx.next_slot = (t / stride + 1) * stride;
-                            // The skeleton's earlier forks are far now: pack them.
-                            cx.store.borrow_mut().pack_skeleton_before(t, vm);
                         }
                     }
                 }
