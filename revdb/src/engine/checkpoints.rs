@@ -213,14 +213,15 @@ impl Checkpoints {
 
     /// Keep a fork of the VM taken at `t`.
     pub fn insert(&mut self, t: u64, vm: Vm) {
-        let heap: usize = vm.heap.chunks().iter().map(|c| c.bytes()).sum();
+        let heap = self.put(t, Snap::Fork(vm));
         self.peak_heap = self.peak_heap.max(heap);
-        self.put(t, Snap::Fork(vm));
     }
 
-    fn put(&mut self, t: u64, snap: Snap) {
+    /// Keep `snap` at `t`; the bytes of the chunks it shares.
+    fn put(&mut self, t: u64, snap: Snap) -> usize {
         self.remove(t);
         let mut mine = 0;
+        let mut heap = 0;
         for c in snap.chunks() {
             let e = self
                 .chunks
@@ -233,6 +234,7 @@ impl Checkpoints {
             if e.holders.last() == Some(&t) {
                 continue;
             }
+            heap += e.bytes;
             match e.holders.as_slice() {
                 [] => {
                     self.total += e.bytes;
@@ -264,6 +266,7 @@ impl Checkpoints {
         self.unique.insert(t, mine);
         self.total += snap.own_bytes();
         self.map.insert(t, snap);
+        heap
     }
 
     pub fn remove(&mut self, t: u64) -> Option<Snap> {
