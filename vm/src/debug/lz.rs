@@ -362,7 +362,11 @@ mod tests {
         let hinted = compress(&old, &new, &hints);
         assert_eq!(decompress(&old, &hinted, new.len()).unwrap(), new);
         assert!(hinted.len() * 3 < alone, "{} vs {alone}", hinted.len());
-        assert!(hinted.len() <= blind + blind / 8, "{} vs {blind}", hinted.len());
+        assert!(
+            hinted.len() <= blind + blind / 8,
+            "{} vs {blind}",
+            hinted.len()
+        );
         // Mixed sizes and overlapping matches.
         for s in 0..20u64 {
             let mut v = noise(300 + s as usize * 37, s);
