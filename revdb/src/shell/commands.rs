@@ -87,7 +87,7 @@ pub const INFO_TOPICS: &[(&str, &str)] = &[
     ),
     (
         "checkpoints",
-        "the times of the snapshots kept, with their estimated size (far ones are packed)",
+        "the times of the snapshots kept, with their estimated size",
     ),
     ("stack", "the operand stack of the selected frame"),
     (
