@@ -109,6 +109,8 @@ pub struct Checkpoints {
     unique: HashMap<u64, usize>,
     /// Bytes of all distinct chunks and images plus each checkpoint's own state.
     total: usize,
+    /// Bytes of all distinct images.
+    image_total: usize,
     /// The largest heap (in bytes) of any checkpoint so far.
     peak_heap: usize,
     /// The budget set by the user, if any (see `budget`).
@@ -260,6 +262,7 @@ impl Checkpoints {
                 });
             if e.holders == 0 {
                 self.total += e.bytes;
+                self.image_total += e.bytes;
             }
             e.holders += 1;
         }
@@ -300,6 +303,7 @@ impl Checkpoints {
                 e.holders -= 1;
                 if e.holders == 0 {
                     self.total -= e.bytes;
+                    self.image_total -= e.bytes;
                     self.images.remove(&p);
                 }
             }
@@ -348,8 +352,7 @@ impl Checkpoints {
                     + self.map.get(t).map_or(0, |x| x.own_bytes())
             })
             .sum();
-        let images: usize = self.images.values().map(|e| e.bytes).sum();
-        ((own + images) / packed.len()).max(1)
+        ((own + self.image_total) / packed.len()).max(1)
     }
 
     /// The distance between the slots of the skeleton: checkpoints spread
