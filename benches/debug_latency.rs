@@ -159,11 +159,14 @@ impl Watchdog {
     }
 
     /// Run `f` under the limit; its wall time in ms, or None if interrupted.
+    /// The CPU time it took (of this thread) is left in `LAST_CPU_MS`.
     fn time<T>(&self, f: impl FnOnce() -> Result<T, String>) -> (Result<T, String>, f64) {
         *self.current.lock().unwrap() = Some(Instant::now());
+        let c0 = cpu_ns();
         let t0 = Instant::now();
         let r = f();
         let ms = t0.elapsed().as_secs_f64() * 1e3;
+        LAST_CPU_MS.with(|c| c.set(cpu_ns().saturating_sub(c0) as f64 / 1e6));
         let mut cur = self.current.lock().unwrap();
         *cur = None;
         self.flag.store(false, Ordering::SeqCst);
@@ -175,10 +178,34 @@ fn interrupted(r: &Result<(), String>) -> bool {
     matches!(r, Err(m) if m.starts_with("Interrupted"))
 }
 
+thread_local! {
+    /// The CPU time of the last operation timed (see `Watchdog::time`).
+    static LAST_CPU_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// CPU time this thread has run, in ns (`/proc/thread-self/schedstat`; 0 where
+/// missing). On a loaded machine wall time includes waiting for a core; CPU
+/// time is what an idle machine would take.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The 1-minute load average (`/proc/loadavg`).
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "-".into())
+}
+
 /// Samples of one operation.
 #[derive(Default)]
 struct Series {
     ms: Vec<f64>,
+    cpu: Vec<f64>,
     timeouts: usize,
     errors: usize,
 }
@@ -187,7 +214,10 @@ impl Series {
     /// Record one result; false if the category should stop (two timeouts).
     fn add(&mut self, r: &Result<(), String>, ms: f64, what: &str) -> bool {
         match r {
-            Ok(()) => self.ms.push(ms),
+            Ok(()) => {
+                self.ms.push(ms);
+                self.cpu.push(LAST_CPU_MS.with(|c| c.get()));
+            }
             Err(_) if interrupted(r) => {
                 self.timeouts += 1;
                 eprintln!("  {what}: interrupted after {:.1} s", ms / 1e3);
@@ -231,6 +261,9 @@ fn report(name: &str, s: &Series) {
         return;
     }
     let (med, p95, max) = (median(&v), percentile(&v, 95.0), v[v.len() - 1]);
+    let mut c = s.cpu.clone();
+    c.sort_by(|a, b| a.total_cmp(b));
+    let (cmed, cp95) = (median(&c), percentile(&c, 95.0));
     println!(
         "{name:<12} n={:<3} median {med:>10.1} ms   p95 {p95:>10.1} ms   max {max:>10.1} ms   min {:>10.1} ms{}",
         v.len(),
@@ -242,10 +275,15 @@ fn report(name: &str, s: &Series) {
         }
     );
     println!(
-        "RESULT {name} n={} median_ms={med:.1} p95_ms={p95:.1} max_ms={max:.1} timeouts={} errors={}",
+        "{:<12} cpu time: median {cmed:>10.1} ms   p95 {cp95:>10.1} ms",
+        ""
+    );
+    println!(
+        "RESULT {name} n={} median_ms={med:.1} p95_ms={p95:.1} max_ms={max:.1} timeouts={} errors={} cpu_median_ms={cmed:.1} cpu_p95_ms={cp95:.1} load={}",
         v.len(),
         s.timeouts,
-        s.errors
+        s.errors,
+        loadavg()
     );
 }
 
@@ -351,6 +389,7 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
     // recording's end record; `continue` if the recording has none). No
     // timeout: nothing works without it.
     let t0 = Instant::now();
+    let c0 = cpu_ns();
     match recorded_end {
         Some(t) => {
             note(format!("go {t}"));
@@ -362,6 +401,7 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
         }
     }
     let fwd_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let fwd_cpu = cpu_ns().saturating_sub(c0) as f64 / 1e6;
     e.events.clear();
     let end = e.end.as_ref().map_or(e.cur.pos.time, |x| x.time);
     if recorded_end.is_some_and(|t| t != end) {
@@ -371,12 +411,20 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
     let hwm_fwd = status_kb("VmHWM:").unwrap_or(0);
     println!(
         "forward pass (go to the end): {fwd_ms:.1} ms; {end} stop points; \
-         {n} checkpoints, {:.1} MiB estimated (budget {:.1} MiB); peak RSS {:.1} MiB",
+         {n} checkpoints ({} packed), {:.1} MiB estimated (budget {:.1} MiB); peak RSS {:.1} MiB",
+        e.packed_checkpoints(),
         mib(b),
         mib(e.budget()),
         hwm_fwd as f64 / 1024.0
     );
-    println!("RESULT forward ms={fwd_ms:.1} stop_points={end}");
+    println!(
+        "forward pass CPU time: {fwd_cpu:.1} ms; load average {}",
+        loadavg()
+    );
+    println!(
+        "RESULT forward ms={fwd_ms:.1} stop_points={end} cpu_ms={fwd_cpu:.1} load={}",
+        loadavg()
+    );
 
     // `go` to random times.
     let mut go = Series::default();
@@ -571,8 +619,9 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
         hwm as f64 / 1024.0
     );
     println!(
-        "RESULT checkpoints count={n} bytes={b} budget={}",
-        e.budget()
+        "RESULT checkpoints count={n} bytes={b} budget={} packed={}",
+        e.budget(),
+        e.packed_checkpoints()
     );
     println!("RESULT memory peak_rss_kb={hwm} after_forward_kb={hwm_fwd}");
     Ok(())

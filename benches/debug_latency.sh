@@ -119,10 +119,10 @@ function kv(line, key,   i, n, f, p) {
 function ms(x) { return x == "-" || x == "" ? "-" : sprintf("%.1f ms", x) }
 /^RESULT / { r[$2] = $0 }
 END {
-    printf "Recording: %s stop points; `revpy run`: %s s.\n\n", stops, run_s
-    print "| operation | n | median | p95 | max | target |"
-    print "|---|---|---|---|---|---|"
-    printf "| forward pass (first `go` to the end) | 1 | %s | | | |\n", ms(kv(r["forward"], "ms"))
+    printf "Recording: %s stop points; `revpy run`: %s s. Load average: %s at the start of the debugger, %s at the end.\n\n", stops, run_s, kv(r["forward"], "load"), kv(r["bcontinue"], "load")
+    print "| operation | n | median | p95 | max | CPU time: median / p95 | target |"
+    print "|---|---|---|---|---|---|---|"
+    printf "| forward pass (first `go` to the end) | 1 | %s | | | %s | |\n", ms(kv(r["forward"], "ms")), ms(kv(r["forward"], "cpu_ms"))
     split("go bstep bcontinue", ops, " ")
     name["go"] = "`go` to a random time"
     name["bstep"] = "`bstep` from a random time"
@@ -139,15 +139,15 @@ END {
         label = name[o]
         if (o == "bcontinue" && r["bcont_back"] != "")
             label = label sprintf(" (went back median %s stop points)", kv(r["bcont_back"], "median"))
-        printf "| %s | %s | %s | %s | %s | %s |\n", label, n, ms(kv(l, "median_ms")), \
-            ms(kv(l, "p95_ms")), ms(kv(l, "max_ms")), target[o]
+        printf "| %s | %s | %s | %s | %s | %s / %s | %s |\n", label, n, ms(kv(l, "median_ms")), \
+            ms(kv(l, "p95_ms")), ms(kv(l, "max_ms")), ms(kv(l, "cpu_median_ms")), ms(kv(l, "cpu_p95_ms")), target[o]
     }
     dbg_kb = kv(r["memory"], "peak_rss_kb")
     ck = r["checkpoints"]
     printf "\n| memory | peak RSS |\n|---|---|\n"
     printf "| `revpy run` | %.1f MiB |\n", run_kb / 1024
-    printf "| debugger (`debug_latency`, %s checkpoints, %.1f MiB estimated, at the end) | %.1f MiB |\n", \
-        kv(ck, "count"), kv(ck, "bytes") / 1048576, dbg_kb / 1024
+    printf "| debugger (`debug_latency`, %s checkpoints of which %s packed, %.1f MiB estimated, at the end) | %.1f MiB |\n", \
+        kv(ck, "count"), kv(ck, "packed"), kv(ck, "bytes") / 1048576, dbg_kb / 1024
     printf "| **debugger / run** | **%.2fx** (target <= 3x) |\n", dbg_kb / run_kb
     print ""
     if (r["bstep_gap"] != "")

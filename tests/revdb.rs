@@ -52,6 +52,7 @@ fn main() -> std::process::ExitCode {
     }
     trials.extend(trials![
         checkpoints_stay_under_the_budget,
+        packed_checkpoints_restore_the_same_state,
         interrupt_leaves_the_position_unchanged,
         go_past_the_end_before_it_is_known,
         debug_script_reads_an_empty_stdin_or_the_file_given,
@@ -442,6 +443,95 @@ fn checkpoints_stay_under_the_budget() {
         e.set_budget(None);
         assert!(e.budget() >= revpy_revdb::engine::MIN_BUDGET);
     });
+}
+
+/// The program's state as text, slot by slot (what a copy of the heap may
+/// differ in without the program seeing it left out: strings' hash caches,
+/// code objects' inline caches, dict layout stamps).
+fn state_dump(vm: &revpy_vm::Vm) -> Vec<String> {
+    fn strip(text: &str, name: &str, close: char) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        let pat = format!("{name}: ");
+        while let Some(i) = rest.find(&pat) {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + pat.len()..];
+            let (mut depth, mut end) = (0i32, after.len());
+            for (j, c) in after.char_indices() {
+                match c {
+                    '[' | '{' | '(' => depth += 1,
+                    ']' | '}' | ')' if depth > 0 => depth -= 1,
+                    _ => {}
+                }
+                if depth == 0 && (c == close || c == ',' || c == ']' || c == '}') {
+                    end = if c == close && close != ',' { j + 1 } else { j };
+                    break;
+                }
+            }
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+    let mut v = vec![format!(
+        "stop {} instr {} serial {} frames {:?} stack {:?}",
+        vm.stop_points,
+        vm.instructions,
+        vm.heap.next_serial(),
+        vm.frames
+            .iter()
+            .map(|f| (f.ip, f.base, f.ret_sp, f.globals, f.locals))
+            .collect::<Vec<_>>(),
+        vm.stack
+    )];
+    for c in vm.heap.chunks() {
+        for slot in c.slots() {
+            let text = format!("{slot:?}");
+            let text = strip(&text, "caches", ']');
+            let text = strip(&text, "stamp", ',');
+            v.push(strip(&text, "hash: Cell { value", '}'));
+        }
+    }
+    v
+}
+
+/// `go` restoring from packed checkpoints gives the state a straight replay
+/// from the start gives, slot by slot.
+fn packed_checkpoints_restore_the_same_state() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/revdb");
+    let log = record(&dir, "long_mutations.py", "packed");
+    let path = log.clone();
+    let r = big_stack(move || {
+        let mut e = open(&path);
+        e.go(u64::MAX).expect("the end");
+        let end = e.end.as_ref().expect("end").time;
+        assert!(
+            e.packed_checkpoints() >= 3,
+            "{} packed of {:?}",
+            e.packed_checkpoints(),
+            e.checkpoint_list()
+        );
+        for i in 0..6u64 {
+            let t = 2 + (i * 7919 * 13 + 3001) % (end - 2);
+            e.go(t).expect("go");
+            let mut straight = open(&path);
+            straight.go(t).expect("go");
+            let (a, b) = (state_dump(&e.cur.vm), state_dump(&straight.cur.vm));
+            for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+                assert!(x == y, "go {t}: slot {k} differs:\n  {x}\n  {y}");
+            }
+            assert_eq!(a.len(), b.len(), "go {t}");
+            assert_eq!(
+                e.print("sum(c.v for c in cells)"),
+                straight.print("sum(c.v for c in cells)")
+            );
+        }
+        assert!(e.packed_checkpoints() >= 3);
+    });
+    let _ = std::fs::remove_file(log);
+    if let Err(m) = r {
+        panic!("{m}");
+    }
 }
 
 fn interrupt_leaves_the_position_unchanged() {

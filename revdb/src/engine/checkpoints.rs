@@ -1,8 +1,22 @@
-//! The checkpoints: resumable copies of the VM along the timeline. Copies share
-//! the heap's chunks (see `revpy_vm::object::heap::Chunk`), so what a checkpoint costs is
-//! the chunks that changed since its neighbours; this store counts every chunk
-//! once and keeps the total under a budget, thinning far from where the user is.
+//! The checkpoints: resumable copies of the VM along the timeline, under a
+//! memory budget.
+//!
+//! A checkpoint starts as a copy-on-write fork: it shares the heap's chunks
+//! (see `revpy_vm::object::heap::Chunk`) with the running program and the other
+//! checkpoints, so what it costs is the chunks that changed since. That is the
+//! cheapest form near the user, where checkpoints are dense and restoring one
+//! must be instant. Far apart in time a program may have rewritten its whole
+//! heap, and then each fork is a whole copy of it; so the skeleton of far
+//! checkpoints (one per slot of the timeline, see `skeleton_stride`) is packed
+//! (`revpy_vm::debug::pack`): encoded and compressed, against an earlier packed
+//! checkpoint (the keyframe), with the chunks still shared left shared. A
+//! packed checkpoint costs a few percent of a fork of a rewritten heap and is
+//! restored in milliseconds.
+//!
+//! This store counts every chunk and every packed image once, and keeps the
+//! total under a budget, thinning far from where the user is.
 
+use revpy_vm::debug::pack::{Image, PackedVm};
 use revpy_vm::object::heap::Chunk;
 use revpy_vm::Vm;
 use std::collections::{BTreeMap, HashMap};
@@ -18,16 +32,85 @@ struct ChunkUse {
     _chunk: Rc<Chunk>,
 }
 
+/// A packed image held by one or more checkpoints (its own, and those packed
+/// against it).
+struct ImageUse {
+    holders: usize,
+    bytes: usize,
+    /// Keeps the image (and so its address, the key) alive while it is counted.
+    _image: Rc<Image>,
+}
+
+/// A checkpoint: a copy-on-write fork, or packed.
+pub enum Snap {
+    Fork(Vm),
+    Packed(PackedVm),
+}
+
+impl Snap {
+    /// The VM's counters and frames (`stop_points`, `instructions`,
+    /// `heap.next_serial()`); a packed checkpoint's heap has no objects here.
+    pub fn info(&self) -> &Vm {
+        match self {
+            Snap::Fork(vm) => vm,
+            Snap::Packed(p) => p.shell(),
+        }
+    }
+
+    /// A VM to run from it.
+    pub fn restore(&self) -> Vm {
+        match self {
+            Snap::Fork(vm) => vm.clone(),
+            Snap::Packed(p) => p.unpack(),
+        }
+    }
+
+    pub fn is_packed(&self) -> bool {
+        matches!(self, Snap::Packed(_))
+    }
+
+    /// The heap chunks it shares (counted across checkpoints).
+    fn chunks(&self) -> Box<dyn Iterator<Item = &Rc<Chunk>> + '_> {
+        match self {
+            Snap::Fork(vm) => Box::new(vm.heap.chunks().iter()),
+            Snap::Packed(p) => Box::new(p.shared_chunks()),
+        }
+    }
+
+    /// The packed images it holds (counted across checkpoints).
+    fn images(&self) -> Vec<Rc<Image>> {
+        match self {
+            Snap::Fork(_) => vec![],
+            Snap::Packed(p) => p.images(),
+        }
+    }
+
+    /// What it holds besides shared chunks and images: the frames, the
+    /// operand stack, the chunk table and the VM's fixed state; a packed one's
+    /// copied objects.
+    fn own_bytes(&self) -> usize {
+        let vm = self.info();
+        let base = vm.stack.capacity() * 16 + vm.frames.capacity() * 64 + 16 * 1024;
+        match self {
+            Snap::Fork(vm) => base + vm.heap.chunks().len() * 8,
+            Snap::Packed(p) => base + p.own_bytes(),
+        }
+    }
+}
+
 /// Checkpoints by time, with their memory counted across shared chunks.
 #[derive(Default)]
 pub struct Checkpoints {
-    map: BTreeMap<u64, Vm>,
+    map: BTreeMap<u64, Snap>,
     chunks: HashMap<*const Chunk, ChunkUse, BuildHasherDefault<PtrHasher>>,
+    images: HashMap<*const Image, ImageUse, BuildHasherDefault<PtrHasher>>,
     /// Bytes of the chunks each checkpoint alone holds (kept as they come and
     /// go, so thinning does not rescan every chunk of every checkpoint).
     unique: HashMap<u64, usize>,
-    /// Bytes of all distinct chunks plus each checkpoint's own state.
+    /// Bytes of all distinct chunks and images plus each checkpoint's own state.
     total: usize,
+    /// Bytes of all distinct images.
+    image_total: usize,
     /// The largest heap (in bytes) of any checkpoint so far.
     peak_heap: usize,
     /// The budget set by the user, if any (see `budget`).
@@ -64,15 +147,17 @@ pub const MIN_BUDGET: usize = 16 << 20;
 pub const BUDGET_HEAP_FACTOR: usize = 2;
 
 /// The share of the budget the skeleton of far checkpoints may take.
-pub const SKELETON_SHARE: f64 = 0.5;
+pub const SKELETON_SHARE: f64 = 0.6;
 /// The most checkpoints in the skeleton.
-pub const SKELETON_MAX: u64 = 64;
-
-/// What a checkpoint holds besides its heap chunks: the frames, the operand stack,
-/// the chunk table and the VM's fixed state.
-fn own_bytes(vm: &Vm) -> usize {
-    vm.stack.capacity() * 16 + vm.frames.capacity() * 64 + vm.heap.chunks().len() * 8 + 16 * 1024
-}
+pub const SKELETON_MAX: u64 = 1024;
+/// Stop points per skeleton slot at least.
+const SKELETON_MIN_STRIDE: u64 = 4096;
+/// Before any checkpoint was packed, a packed one is reckoned at this
+/// fraction of the heap.
+const PACKED_GUESS: usize = 32;
+/// A packed checkpoint is packed on its own (becomes a keyframe) when packing
+/// it against the keyframe saves less than this fraction.
+const DELTA_WORTH: usize = 2;
 
 impl Checkpoints {
     /// An empty store for a recording of `length` stop points (if known).
@@ -100,7 +185,7 @@ impl Checkpoints {
         self.map.contains_key(&t)
     }
 
-    pub fn get(&self, t: u64) -> Option<&Vm> {
+    pub fn get(&self, t: u64) -> Option<&Snap> {
         self.map.get(&t)
     }
 
@@ -109,7 +194,7 @@ impl Checkpoints {
     }
 
     /// The latest checkpoint at or before `t`.
-    pub fn at_or_before(&self, t: u64) -> Option<(u64, &Vm)> {
+    pub fn at_or_before(&self, t: u64) -> Option<(u64, &Snap)> {
         self.map.range(..=t).next_back().map(|(k, v)| (*k, v))
     }
 
@@ -118,16 +203,28 @@ impl Checkpoints {
         self.map.range(..t).next_back().map(|(k, _)| *k)
     }
 
+    /// How many checkpoints are packed.
+    pub fn packed(&self) -> usize {
+        self.map.values().filter(|s| s.is_packed()).count()
+    }
+
     /// The largest program heap seen in a checkpoint, in bytes.
     pub fn peak_heap_bytes(&self) -> usize {
         self.peak_heap
     }
 
+    /// Keep a fork of the VM taken at `t`.
     pub fn insert(&mut self, t: u64, vm: Vm) {
+        let heap = self.put(t, Snap::Fork(vm));
+        self.peak_heap = self.peak_heap.max(heap);
+    }
+
+    /// Keep `snap` at `t`; the bytes of the chunks it shares.
+    fn put(&mut self, t: u64, snap: Snap) -> usize {
         self.remove(t);
-        let mut heap = 0;
         let mut mine = 0;
-        for c in vm.heap.chunks() {
+        let mut heap = 0;
+        for c in snap.chunks() {
             let e = self
                 .chunks
                 .entry(Rc::as_ptr(c))
@@ -139,6 +236,7 @@ impl Checkpoints {
             if e.holders.last() == Some(&t) {
                 continue;
             }
+            heap += e.bytes;
             match e.holders.as_slice() {
                 [] => {
                     self.total += e.bytes;
@@ -152,21 +250,33 @@ impl Checkpoints {
                 _ => {}
             }
             e.holders.push(t);
-            heap += e.bytes;
+        }
+        for im in snap.images() {
+            let e = self
+                .images
+                .entry(Rc::as_ptr(&im))
+                .or_insert_with(|| ImageUse {
+                    holders: 0,
+                    bytes: im.bytes(),
+                    _image: im.clone(),
+                });
+            if e.holders == 0 {
+                self.total += e.bytes;
+                self.image_total += e.bytes;
+            }
+            e.holders += 1;
         }
         self.unique.insert(t, mine);
-        self.peak_heap = self.peak_heap.max(heap);
-        self.total += own_bytes(&vm);
-        self.map.insert(t, vm);
+        self.total += snap.own_bytes();
+        self.map.insert(t, snap);
+        heap
     }
 
-    pub fn remove(&mut self, t: u64) {
-        let Some(vm) = self.map.remove(&t) else {
-            return;
-        };
-        self.total -= own_bytes(&vm);
+    pub fn remove(&mut self, t: u64) -> Option<Snap> {
+        let snap = self.map.remove(&t)?;
+        self.total -= snap.own_bytes();
         self.unique.remove(&t);
-        for c in vm.heap.chunks() {
+        for c in snap.chunks() {
             let p = Rc::as_ptr(c);
             if let Some(e) = self.chunks.get_mut(&p) {
                 let Some(i) = e.holders.iter().position(|h| *h == t) else {
@@ -187,14 +297,33 @@ impl Checkpoints {
                 }
             }
         }
+        for im in snap.images() {
+            let p = Rc::as_ptr(&im);
+            if let Some(e) = self.images.get_mut(&p) {
+                e.holders -= 1;
+                if e.holders == 0 {
+                    self.total -= e.bytes;
+                    self.image_total -= e.bytes;
+                    self.images.remove(&p);
+                }
+            }
+        }
+        Some(snap)
     }
 
     /// The bytes removing the checkpoint at `t` would free.
     pub fn unique_bytes(&self, t: u64) -> usize {
-        let Some(vm) = self.map.get(&t) else {
+        let Some(snap) = self.map.get(&t) else {
             return 0;
         };
-        self.unique.get(&t).copied().unwrap_or(0) + own_bytes(vm)
+        let images: usize = snap
+            .images()
+            .iter()
+            .filter_map(|im| self.images.get(&Rc::as_ptr(im)))
+            .filter(|e| e.holders == 1)
+            .map(|e| e.bytes)
+            .sum();
+        self.unique.get(&t).copied().unwrap_or(0) + snap.own_bytes() + images
     }
 
     /// The memory budget: the one set, or the default.
@@ -203,21 +332,48 @@ impl Checkpoints {
             .unwrap_or_else(|| (self.peak_heap * BUDGET_HEAP_FACTOR).max(MIN_BUDGET))
     }
 
+    /// What a checkpoint of the skeleton is reckoned to cost: the average of
+    /// the packed ones so far (with the images they hold), or a guess from the
+    /// heap's size.
+    fn slot_cost(&self) -> usize {
+        let packed: Vec<u64> = self
+            .map
+            .iter()
+            .filter(|(_, x)| x.is_packed())
+            .map(|(t, _)| *t)
+            .collect();
+        if packed.is_empty() {
+            return (self.peak_heap / PACKED_GUESS).max(1);
+        }
+        let own: usize = packed
+            .iter()
+            .map(|t| {
+                self.unique.get(t).copied().unwrap_or(0)
+                    + self.map.get(t).map_or(0, |x| x.own_bytes())
+            })
+            .sum();
+        ((own + self.image_total) / packed.len()).max(1)
+    }
+
     /// The distance between the slots of the skeleton: checkpoints spread
     /// evenly over the whole recording, so a `go` anywhere replays at most
-    /// this far. As many slots as copies of the heap fit in the skeleton's
-    /// share of the budget (0: no skeleton, fewer than 2 fit).
+    /// this far. As many slots as packed checkpoints fit in the skeleton's
+    /// share of the budget, a power of two (so slots split in two as the
+    /// estimate improves); 0: no skeleton (fewer than 2 fit).
     pub fn skeleton_stride(&self) -> u64 {
         let Some(len) = self.length else {
             return 0;
         };
-        let heap = self.peak_heap.max(1) as f64;
-        let k = ((self.budget() as f64 * SKELETON_SHARE) / heap).floor() as u64;
-        let k = k.min(SKELETON_MAX);
-        if k < 2 || len < k * 1000 {
+        let fit = ((self.budget() as f64 * SKELETON_SHARE) / self.slot_cost() as f64) as u64;
+        let k = fit
+            .min(SKELETON_MAX)
+            .min(len / SKELETON_MIN_STRIDE)
+            .checked_ilog2()
+            .map_or(0, |b| 1u64 << b);
+        if k < 2 {
             return 0;
         }
-        len / (k + 1) + 1
+        len.div_ceil(k)
     }
 
     /// Whether a skeleton slot (`t / stride`) already has a checkpoint.
@@ -245,13 +401,84 @@ impl Checkpoints {
         out
     }
 
-    /// Drop checkpoints until they fit the budget. The skeleton (see
-    /// `skeleton_stride`) stays while it fits its share: the others go first,
-    /// by the rule below; beyond its share, the skeleton's checkpoint whose
+    /// Keep a fork of the VM taken at `t`, packed at once (a checkpoint of
+    /// the skeleton).
+    pub fn insert_packed(&mut self, t: u64, vm: Vm) {
+        self.insert(t, vm);
+        self.pack(t);
+    }
+
+    /// Pack the fork at `s`. The chunks it shares with the first checkpoint
+    /// stay shared (unchanged since the start, they likely never change: the
+    /// program's code, classes and constants); the rest is packed against the
+    /// keyframe (the image the latest packed checkpoint before it was packed
+    /// against), or alone if that saves little or there is none.
+    fn pack(&mut self, s: u64) {
+        let Some(first) = self.map.keys().next().copied() else {
+            return;
+        };
+        if s == first || self.map.get(&s).is_none_or(|x| x.is_packed()) {
+            return;
+        }
+        let key = self
+            .map
+            .range(..s)
+            .rev()
+            .chain(self.map.range(s + 1..))
+            .find_map(|(_, x)| match x {
+                Snap::Packed(p) => Some(p.keyframe()),
+                _ => None,
+            });
+        let Some(Snap::Fork(vm)) = self.remove(s) else {
+            return;
+        };
+        let stable = |c: &Rc<Chunk>| {
+            self.chunks
+                .get(&Rc::as_ptr(c))
+                .is_some_and(|u| u.holders.contains(&first))
+        };
+        let packed = match &key {
+            Some(k) => {
+                let p = PackedVm::pack(vm.clone(), &stable, Some(k), false);
+                if p.image_bytes() * DELTA_WORTH > k.bytes() {
+                    PackedVm::pack(vm, &stable, None, true)
+                } else {
+                    p
+                }
+            }
+            None => PackedVm::pack(vm, &stable, None, true),
+        };
+        self.put(s, Snap::Packed(packed));
+    }
+
+    /// Pack the skeleton's forks outside the slot of `focus` (far from where
+    /// the user is, they are worth keeping small).
+    fn pack_far(&mut self, focus: u64, stride: u64) {
+        if stride == 0 {
+            return;
+        }
+        let todo: Vec<u64> = self
+            .skeleton(stride)
+            .into_iter()
+            .filter(|s| s / stride != focus / stride)
+            .filter(|s| self.map.get(s).is_some_and(|x| !x.is_packed()))
+            .collect();
+        for s in todo {
+            self.pack(s);
+        }
+    }
+
+    /// Drop checkpoints until they fit the budget. First the skeleton's forks
+    /// far from `focus` are packed. The skeleton (see `skeleton_stride`) stays
+    /// while it fits its share: the others go first, by the rule of
+    /// `focus_victim`; beyond its share, the skeleton's checkpoint whose
     /// removal costs a `go` to a random time least (product of the gaps on
     /// its sides, per byte) goes.
     pub fn thin(&mut self, focus: u64, interval: u64) {
         let budget = self.budget();
+        if self.total > budget {
+            self.pack_far(focus, self.skeleton_stride());
+        }
         while self.total > budget && self.map.len() > 2 {
             let stride = self.skeleton_stride();
             let skel = self.skeleton(stride);
@@ -278,34 +505,28 @@ impl Checkpoints {
                 self.focus_victim(&times, &skel, focus, interval)
             };
             match t {
-                Some(t) => self.remove(t),
+                Some(t) => {
+                    self.remove(t);
+                }
                 None => return,
             }
         }
     }
 
-    /// Drop checkpoints until they fit the budget (skeleton aside). Each one's worth is the gap its
-    /// removal would leave, divided by its distance from `focus` (so they stay
-    /// dense near it and get sparse far away), per byte it alone holds: a far
-    /// checkpoint that shares nothing with the others is a whole copy of the heap
-    /// and goes before many small ones near the user. The first one always stays.
-    fn focus_victim(&self, times: &[u64], skel: &[u64], focus: u64, interval: u64) -> Option<u64> {
-        {
-            let mut best: Option<(f64, u64)> = None;
-            for i in 1..times.len() {
-                if skel.binary_search(&times[i]).is_ok() {
-                    continue;
-                }
-                let prev = times[i - 1];
-                let next = times.get(i + 1).copied().unwrap_or(times[i] + interval);
-                let dist = times[i].abs_diff(focus) as f64 + 1.0;
-                let bytes = self.unique_bytes(times[i]).max(1) as f64;
-                let worth = (next - prev) as f64 / dist / bytes;
-                if best.is_none_or(|(b, _)| worth < b) {
-                    best = Some((worth, times[i]));
-                }
-            }
-            best.map(|(_, t)| t)
-        }
+    /// The checkpoint to drop first (skeleton aside): the farthest from
+    /// `focus`, so they stay dense near it (the skeleton covers the rest).
+    /// Forks before packed ones at equal distance. The first one always stays.
+    fn focus_victim(&self, times: &[u64], skel: &[u64], focus: u64, _interval: u64) -> Option<u64> {
+        times
+            .iter()
+            .skip(1)
+            .filter(|t| skel.binary_search(t).is_err())
+            .max_by_key(|t| {
+                (
+                    t.abs_diff(focus),
+                    self.map.get(t).is_some_and(|x| !x.is_packed()),
+                )
+            })
+            .copied()
     }
 }

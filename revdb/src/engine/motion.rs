@@ -204,7 +204,7 @@ impl Engine {
                 .checkpoints
                 .borrow()
                 .get(from)
-                .map_or(0, |vm| vm.heap.next_serial());
+                .map_or(0, |c| c.info().heap.next_serial());
             let start = Some(from);
             let found: Rc<Cell<Option<Pos>>> = Rc::new(Cell::new(None));
             let f2 = found.clone();

@@ -78,6 +78,22 @@ impl RunCtx {
         store.thin(self.focus, self.interval);
         true
     }
+
+    /// Keep a packed copy of `vm` at this stop point (a checkpoint of the
+    /// skeleton; false where the state is not resumable).
+    fn keep_packed(&mut self, vm: &mut Vm, kind: StopKind, t: u64) -> bool {
+        if self.store.borrow().contains(t) {
+            return true;
+        }
+        let Some(mut c) = vm.checkpoint(kind) else {
+            return false;
+        };
+        strip_copy(&mut c);
+        let mut store = self.store.borrow_mut();
+        store.insert_packed(t, c);
+        store.thin(self.focus, self.interval);
+        true
+    }
 }
 
 /// The outcome of a run.
@@ -140,7 +156,7 @@ impl Engine {
             self.checkpoints
                 .borrow()
                 .at_or_before(t)
-                .map(|(k, vm)| (k, vm.clone()))
+                .map(|(k, c)| (k, c.restore()))
         });
         let ctx = Rc::new(RefCell::new(RunCtx {
             interval: self.interval.max(1),
@@ -222,7 +238,7 @@ impl Engine {
                         cx.next_slot = t + cx.interval.max(1) * 64;
                     } else {
                         let held = cx.store.borrow().slot_held(t, stride);
-                        if held || cx.keep(vm, kind, t) {
+                        if held || cx.keep_packed(vm, kind, t) {
                             cx.next_slot = (t / stride + 1) * stride;
                         }
                     }
@@ -407,6 +423,11 @@ impl Engine {
         (list, store.total())
     }
 
+    /// How many checkpoints are packed (the far ones: see `checkpoints`).
+    pub fn packed_checkpoints(&self) -> usize {
+        self.checkpoints.borrow().packed()
+    }
+
     /// The position of the checkpoint taken at time `s` (the start of a search interval).
     pub(super) fn checkpoint_pos(&self, s: u64) -> Pos {
         Pos {
@@ -415,7 +436,7 @@ impl Engine {
                 .checkpoints
                 .borrow()
                 .get(s)
-                .map(|vm| vm.instructions + 1)
+                .map(|c| c.info().instructions + 1)
                 .unwrap_or(0),
             real: true,
             raise: false,

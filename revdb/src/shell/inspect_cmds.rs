@@ -365,8 +365,9 @@ impl Shell {
             "checkpoints" => {
                 let (list, total) = self.engine.checkpoint_list();
                 self.say(&format!(
-                    "{} checkpoints, about {} KiB (budget {} KiB):",
+                    "{} checkpoints ({} packed), about {} KiB (budget {} KiB):",
                     list.len(),
+                    self.engine.packed_checkpoints(),
                     total / 1024,
                     self.engine.budget() / 1024
                 ));

@@ -4,6 +4,8 @@
 
 mod checkpoint;
 pub(crate) mod eval;
+mod lz;
+pub mod pack;
 mod trace;
 
 use crate::object::Value;

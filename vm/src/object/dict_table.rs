@@ -51,6 +51,35 @@ impl Dict {
         Dict::default()
     }
 
+    /// Everything the table holds: entries, index slots (`u32::MAX` empty,
+    /// `u32::MAX - 1` deleted), used, fill, stamp (debugger checkpoints pack it).
+    pub(crate) fn raw_parts(&self) -> (&[Entry], &[u32], usize, usize, u64) {
+        (
+            &self.entries,
+            &self.indices,
+            self.used,
+            self.fill,
+            self.stamp,
+        )
+    }
+
+    /// A table from `raw_parts`.
+    pub(crate) fn from_raw_parts(
+        entries: Vec<Entry>,
+        indices: Vec<u32>,
+        used: usize,
+        fill: usize,
+        stamp: u64,
+    ) -> Dict {
+        Dict {
+            entries,
+            indices,
+            used,
+            fill,
+            stamp,
+        }
+    }
+
     pub fn with_capacity(n: usize) -> Dict {
         let mut d = Dict::default();
         if n > 0 {

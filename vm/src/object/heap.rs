@@ -34,7 +34,7 @@ pub(super) const CHUNK_BITS: u32 = 4;
 pub const CHUNK_SLOTS: usize = 1 << CHUNK_BITS;
 const CHUNK_MASK: usize = CHUNK_SLOTS - 1;
 /// The end of the free list.
-pub(super) const NO_SLOT: u32 = u32::MAX;
+pub(crate) const NO_SLOT: u32 = u32::MAX;
 
 /// A slot of the object table: an object, or a free slot linking to the next free
 /// one (the free list lives in the table, so snapshots share it with the chunks).
@@ -47,10 +47,62 @@ pub enum Slot {
 /// A fixed run of object slots. Chunks are shared between copies of a heap (the
 /// debugger's checkpoints) and copied on the first write after a copy, so a
 /// snapshot costs what changed since the previous one, not the whole heap.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Chunk(pub(super) [Slot; CHUNK_SLOTS]);
 
+/// A copy keeps the containers' capacities (see `Object::clone_exact`).
+impl Clone for Chunk {
+    fn clone(&self) -> Chunk {
+        Chunk(std::array::from_fn(|i| match &self.0[i] {
+            Slot::Live(o) => Slot::Live(o.clone_exact()),
+            Slot::Free(n) => Slot::Free(*n),
+        }))
+    }
+}
+
+impl Object {
+    /// A copy whose containers keep their capacities: the collector counts
+    /// capacities (`Kind::gc_bytes`), so a copy taken for a snapshot must keep
+    /// them for the copy to collect at the same points as the original (a plain
+    /// `Vec` clone has capacity = length).
+    pub fn clone_exact(&self) -> Object {
+        let mut o = self.clone();
+        match (&mut o.kind, &self.kind) {
+            (Kind::List(v) | Kind::Tuple(v), Kind::List(s) | Kind::Tuple(s)) => {
+                keep_capacity(v, s.capacity())
+            }
+            (Kind::Bytes(v) | Kind::ByteArray(v), Kind::Bytes(s) | Kind::ByteArray(s)) => {
+                keep_capacity(v, s.capacity())
+            }
+            (Kind::Generator(g) | Kind::Coroutine(g), Kind::Generator(s) | Kind::Coroutine(s)) => {
+                keep_capacity(&mut g.saved, s.saved.capacity())
+            }
+            _ => {}
+        }
+        o
+    }
+}
+
+/// Give a copied vector the capacity of its original (`Vec::with_capacity` is exact).
+pub fn keep_capacity<T: Clone>(v: &mut Vec<T>, cap: usize) {
+    if v.capacity() != cap {
+        let mut n = Vec::with_capacity(cap.max(v.len()));
+        n.extend_from_slice(v);
+        *v = n;
+    }
+}
+
 impl Chunk {
+    /// The slots (debugger checkpoints pack them: `debug::pack`).
+    pub fn slots(&self) -> &[Slot; CHUNK_SLOTS] {
+        &self.0
+    }
+
+    /// A chunk of these slots.
+    pub fn from_slots(slots: [Slot; CHUNK_SLOTS]) -> Chunk {
+        Chunk(slots)
+    }
+
     fn empty() -> Rc<Chunk> {
         Rc::new(Chunk(std::array::from_fn(|_| Slot::Free(NO_SLOT))))
     }
@@ -304,6 +356,12 @@ impl Heap {
     /// with `Rc::ptr_eq` / `Rc::as_ptr`).
     pub fn chunks(&self) -> &[Rc<Chunk>] {
         &self.chunks
+    }
+
+    /// The chunk table itself (debugger checkpoints take it out and put it
+    /// back: `debug::pack`). Its length must stay what `len` needs.
+    pub(crate) fn chunks_mut(&mut self) -> &mut Vec<Rc<Chunk>> {
+        &mut self.chunks
     }
 }
 

@@ -36,6 +36,27 @@ impl Default for SetTable {
 }
 
 impl SetTable {
+    /// Everything the table holds: slots, fill, used, finger (debugger
+    /// checkpoints pack it).
+    pub(crate) fn raw_parts(&self) -> (&[Slot], usize, usize, usize) {
+        (&self.table, self.fill, self.used, self.finger)
+    }
+
+    /// A table from `raw_parts`.
+    pub(crate) fn from_raw_parts(
+        table: Vec<Slot>,
+        fill: usize,
+        used: usize,
+        finger: usize,
+    ) -> SetTable {
+        SetTable {
+            table,
+            fill,
+            used,
+            finger,
+        }
+    }
+
     pub fn new() -> SetTable {
         SetTable {
             table: vec![EMPTY_SLOT; MINSIZE],
