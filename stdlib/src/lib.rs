@@ -77,6 +77,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("json", include_str!("../python/json/__init__.py")),
     ("json.decoder", include_str!("../python/json/decoder.py")),
     ("json.encoder", include_str!("../python/json/encoder.py")),
+    ("json.scanner", include_str!("../python/json/scanner.py")),
     // Part C: struct, base64, hashlib, io, traceback, warnings, pprint.
     ("struct", include_str!("../python/struct.py")),
     ("base64", include_str!("../python/base64.py")),
