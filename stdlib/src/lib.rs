@@ -12,7 +12,9 @@ use revpy_vm::{NativeModuleInit, Vm};
 mod binascii;
 mod cmath;
 mod deque;
+mod bisect;
 mod hashes;
+mod heapq;
 mod io;
 mod json;
 mod math;
@@ -206,6 +208,8 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("cmath", cmath::create),
     ("_collections", deque::create),
     ("_json", json::create),
+    ("_heapq", heapq::create),
+    ("_bisect", bisect::create),
     // Effects: files, os, time, random (see each module's docs).
     ("_io", io::create),
     ("os", os::create),
