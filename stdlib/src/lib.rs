@@ -20,6 +20,7 @@ mod json;
 mod math;
 mod math_int;
 mod math_special;
+mod operator;
 mod os;
 mod os_fs;
 mod random;
@@ -210,6 +211,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_json", json::create),
     ("_heapq", heapq::create),
     ("_bisect", bisect::create),
+    ("_operator", operator::create),
     // Effects: files, os, time, random (see each module's docs).
     ("_io", io::create),
     ("os", os::create),
