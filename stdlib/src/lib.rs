@@ -11,6 +11,7 @@ use revpy_vm::{NativeModuleInit, Vm};
 
 mod binascii;
 mod cmath;
+mod counter;
 mod deque;
 mod bisect;
 mod hashes;
