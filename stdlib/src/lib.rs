@@ -16,6 +16,7 @@ mod deque;
 mod bisect;
 mod hashes;
 mod heapq;
+mod functools;
 mod io;
 mod json;
 mod math;
@@ -213,6 +214,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_heapq", heapq::create),
     ("_bisect", bisect::create),
     ("_operator", operator::create),
+    ("_functools", functools::create),
     // Effects: files, os, time, random (see each module's docs).
     ("_io", io::create),
     ("os", os::create),

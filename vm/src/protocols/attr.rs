@@ -159,7 +159,9 @@ impl Vm {
                 }
                 self.call(fget, &[obj], &[])
             }
-            Kind::Object => {
+            // Instances of classes written in Python, and of native types that define
+            // `__get__` (`functools._lru_cache_wrapper` binds as a method).
+            Kind::Object | Kind::Opaque(_) => {
                 let get = self.names.__get__;
                 let dcls = self.heap.get(r).class;
                 match self.class_lookup(dcls, get) {
@@ -214,6 +216,8 @@ impl Vm {
         match &o.kind {
             Kind::Function(_) | Kind::Module(_) | Kind::Exception(_) => true,
             Kind::Class(_) => false,
+            // Native types whose instances get a dict when made (`functools.partial`).
+            Kind::Opaque(_) if o.dict.is_some() => true,
             _ => {
                 let cd = self.class_data(o.class);
                 !cd.is_builtin && cd.slots.is_none()
