@@ -18,6 +18,7 @@ mod hashes;
 mod heapq;
 mod functools;
 mod io;
+mod itertools;
 mod json;
 mod math;
 mod math_int;
@@ -215,6 +216,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_bisect", bisect::create),
     ("_operator", operator::create),
     ("_functools", functools::create),
+    ("_itertools", itertools::create),
     // Effects: files, os, time, random (see each module's docs).
     ("_io", io::create),
     ("os", os::create),
