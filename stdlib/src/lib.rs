@@ -26,6 +26,7 @@ mod math_special;
 mod operator;
 mod os;
 mod os_fs;
+mod pprint;
 mod random;
 mod re;
 mod structmod;
@@ -217,6 +218,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_operator", operator::create),
     ("_functools", functools::create),
     ("_itertools", itertools::create),
+    ("_pprint", pprint::create),
     // Effects: files, os, time, random (see each module's docs).
     ("_io", io::create),
     ("os", os::create),
