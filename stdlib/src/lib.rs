@@ -11,6 +11,7 @@ use revpy_vm::{NativeModuleInit, Vm};
 
 mod binascii;
 mod cmath;
+mod copy;
 mod counter;
 mod deque;
 mod bisect;
@@ -219,6 +220,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_functools", functools::create),
     ("_itertools", itertools::create),
     ("_pprint", pprint::create),
+    ("_copy", copy::create),
     // Effects: files, os, time, random (see each module's docs).
     ("_io", io::create),
     ("os", os::create),
