@@ -388,6 +388,7 @@ fn subject_of(vm: &mut Vm, pr: ObjRef, is_bytes: bool, v: Value) -> PyResult<Sub
             }
         }
         let chars = Rc::new(t.chars().collect::<Vec<char>>());
+        vm.heap.charge(4 * chars.len() as u64);
         if let Kind::Opaque(o) = vm.heap.kind_mut(pr) {
             if let Some(c) = o.as_any_mut().downcast_mut::<Compiled>() {
                 c.cache = Some((t.clone(), chars.clone()));
@@ -402,6 +403,9 @@ fn subject_of(vm: &mut Vm, pr: ObjRef, is_bytes: bool, v: Value) -> PyResult<Sub
                     vm.new_type_error("cannot use a string pattern on a bytes-like object".into())
                 );
             }
+            // The copy lives as long as the match objects holding it: count it, so
+            // the collector runs as often as for a bytes object of that size.
+            vm.heap.charge(b.len() as u64);
             Ok(Subject::Bytes(Rc::new(b)))
         }
         None => {
