@@ -108,7 +108,7 @@ impl Vm {
             Kind::Function(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => {
                 false
             }
-            Kind::Object => {
+            Kind::Object | Kind::Opaque(_) => {
                 let set = self.names.__set__;
                 let del = self.names.__delete__;
                 let cls = self.heap.get(r).class;
@@ -431,7 +431,7 @@ impl Vm {
                         self.call(fset, &[obj, value], &[])?;
                         return Ok(());
                     }
-                    Kind::Object => {
+                    Kind::Object | Kind::Opaque(_) => {
                         let set = self.names.__set__;
                         let dcls = self.heap.get(dr).class;
                         if let Some(s) = self.class_lookup(dcls, set) {
@@ -467,6 +467,37 @@ impl Vm {
                     } else {
                         f.qualname = value;
                     }
+                }
+                return Ok(());
+            }
+            // The defaults calls use (namedtuple sets them on an eval'd lambda).
+            if which.as_deref() == Some("__defaults__") {
+                let defaults = if value.is_none() {
+                    vec![]
+                } else if matches!(value, Value::Obj(v) if matches!(self.heap.kind(v), Kind::Tuple(_)))
+                {
+                    self.tuple_items(value)
+                } else {
+                    return Err(
+                        self.new_type_error("__defaults__ must be set to a tuple object".into())
+                    );
+                };
+                if let Kind::Function(f) = self.heap.kind_mut(r) {
+                    f.defaults = defaults;
+                }
+                return Ok(());
+            }
+            if which.as_deref() == Some("__kwdefaults__") {
+                let kw = match value {
+                    Value::None => None,
+                    Value::Obj(v) if matches!(self.heap.kind(v), Kind::Dict(_)) => Some(v),
+                    _ => {
+                        return Err(self
+                            .new_type_error("__kwdefaults__ must be set to a dict object".into()))
+                    }
+                };
+                if let Kind::Function(f) = self.heap.kind_mut(r) {
+                    f.kwdefaults = kw;
                 }
                 return Ok(());
             }
@@ -522,6 +553,15 @@ impl Vm {
                 }
                 self.call(fdel, &[obj], &[])?;
                 return Ok(());
+            }
+            // A descriptor with `__delete__` (written in Python or native).
+            if matches!(self.heap.kind(dr), Kind::Object | Kind::Opaque(_)) {
+                let del = self.names.__delete__;
+                let dcls = self.heap.get(dr).class;
+                if let Some(f) = self.class_lookup(dcls, del) {
+                    self.call(f, &[Value::Obj(dr), obj], &[])?;
+                    return Ok(());
+                }
             }
         }
         if let Some(d) = self.instance_dict(obj) {
