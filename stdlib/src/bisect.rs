@@ -26,9 +26,9 @@ fn parse(vm: &mut Vm, name: &'static str, args: &[Value], kw: Kw) -> PyResult<Ar
             Some(i) => i,
             None => {
                 let t = vm.type_name(v);
-                return Err(vm.new_type_error(format!(
-                    "'{t}' object cannot be interpreted as an integer"
-                )));
+                return Err(
+                    vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
             }
         },
     };
@@ -40,9 +40,9 @@ fn parse(vm: &mut Vm, name: &'static str, args: &[Value], kw: Kw) -> PyResult<Ar
             Some(i) => Some(i),
             None => {
                 let t = vm.type_name(v);
-                return Err(vm.new_type_error(format!(
-                    "argument should be integer or None, not '{t}'"
-                )));
+                return Err(
+                    vm.new_type_error(format!("argument should be integer or None, not '{t}'"))
+                );
             }
         },
     };
@@ -129,7 +129,9 @@ fn insort(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
         vm.call(a.key, &[a.x], &[])?
     };
     let index = search(vm, &a, probe, right)?;
-    let exact = a.a.obj().is_some_and(|r| vm.heap.get(r).class == vm.types.list);
+    let exact =
+        a.a.obj()
+            .is_some_and(|r| vm.heap.get(r).class == vm.types.list);
     if exact {
         let r = a.a.obj().expect("a list");
         if let Kind::List(v) = vm.heap.kind_mut(r) {

@@ -150,7 +150,10 @@ fn keep_alive(vm: &mut Vm, x: Value, c: &Ctx) -> PyResult<()> {
 
 fn deepcopy(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let (x, memo, other) = (args[0], args[1], args[2]);
-    let Some(memo) = memo.obj().filter(|r| matches!(vm.heap.kind(*r), Kind::Dict(_))) else {
+    let Some(memo) = memo
+        .obj()
+        .filter(|r| matches!(vm.heap.kind(*r), Kind::Dict(_)))
+    else {
         return Err(vm.new_type_error("deepcopy() memo must be a dict".into()));
     };
     deep(vm, x, &Ctx { memo, other })

@@ -105,9 +105,7 @@ fn tuplegetter_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     let Some(index) = vm.index_of(a[0])? else {
         let t = vm.type_name(a[0]);
-        return Err(vm.new_type_error(format!(
-            "'{t}' object cannot be interpreted as an integer"
-        )));
+        return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
     };
     let v = vm.new_opaque(cls, TupleGetter { index });
     if let Value::Obj(r) = v {

@@ -70,9 +70,7 @@ fn reduce(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.temp_roots.truncate(mark);
     match r? {
         Some(v) => Ok(v),
-        None => Err(vm.new_type_error(
-            "reduce() of empty iterable with no initial value".into(),
-        )),
+        None => Err(vm.new_type_error("reduce() of empty iterable with no initial value".into())),
     }
 }
 
@@ -253,7 +251,12 @@ fn readonly(vm: &mut Vm, _: &[Value], _: Kw) -> PyResult<Value> {
 
 /// Read-only members (`p.func = f` is "AttributeError: readonly attribute", as
 /// CPython's `READONLY` members): properties whose setter and deleter refuse.
-fn add_readonly(vm: &mut Vm, cls: ObjRef, name: &'static str, get: revpy_vm::NativeFn) -> PyResult<()> {
+fn add_readonly(
+    vm: &mut Vm,
+    cls: ObjRef,
+    name: &'static str,
+    get: revpy_vm::NativeFn,
+) -> PyResult<()> {
     let getter = vm.add_function_value(name, get, Arity::exactly(1));
     let setter = vm.add_function_value(name, readonly, Arity::range(1, 2));
     let pcls = vm.types.property;
@@ -284,7 +287,11 @@ fn partial_reduce(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn partial_setstate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let (me, state) = (args[0], args[1]);
     let is_tuple = matches!(state, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_)));
-    let items = if is_tuple { vm.tuple_items(state) } else { vec![] };
+    let items = if is_tuple {
+        vm.tuple_items(state)
+    } else {
+        vec![]
+    };
     if items.len() != 4 {
         return Err(vm.new_type_error("invalid partial state".into()));
     }
@@ -360,10 +367,7 @@ fn key_compare(vm: &mut Vm, me: Value, other: Value, op: CmpOp) -> PyResult<Valu
         return Err(vm.new_type_error("other argument must be K instance".into()));
     };
     if a.obj.is_undef() || b.obj.is_undef() {
-        return Err(vm.new_error(
-            vm.types.attribute_error,
-            "object".into(),
-        ));
+        return Err(vm.new_error(vm.types.attribute_error, "object".into()));
     }
     let res = vm.call(a.cmp, &[a.obj, b.obj], &[])?;
     vm.compare(res, Value::Int(0), op)
@@ -480,7 +484,9 @@ fn lru_repr(vm: &mut Vm, me: Value) -> PyResult<String> {
     // CPython shows the wrapper as the function it wraps (it has the same __name__ and
     // __qualname__ after update_wrapper): `<functools._lru_cache_wrapper object at ...>`.
     let serial = me.obj().map(|r| vm.heap.get(r).serial).unwrap_or(0);
-    Ok(format!("<functools._lru_cache_wrapper object at {serial:#x}>"))
+    Ok(format!(
+        "<functools._lru_cache_wrapper object at {serial:#x}>"
+    ))
 }
 
 fn lru_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -491,7 +497,9 @@ fn lru_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     .required(4)
     .count_all();
     let cls = args[0].obj().unwrap_or(vm.types.object);
-    let a = SPEC.parse(vm, &args[1..], kw)?.map(|v| v.unwrap_or(Value::None));
+    let a = SPEC
+        .parse(vm, &args[1..], kw)?
+        .map(|v| v.unwrap_or(Value::None));
     let func = a[0];
     if !callable(vm, func) {
         return Err(vm.new_type_error("the first argument must be callable".into()));
@@ -695,7 +703,12 @@ fn cache_info(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     };
     vm.call(
         c.cache_info_type,
-        &[Value::Int(c.hits), Value::Int(c.misses), maxsize, Value::Int(size)],
+        &[
+            Value::Int(c.hits),
+            Value::Int(c.misses),
+            maxsize,
+            Value::Int(size),
+        ],
         &[],
     )
 }

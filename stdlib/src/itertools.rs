@@ -182,7 +182,9 @@ fn repr(vm: &mut Vm, me: Value) -> PyResult<String> {
         Some(It::Count { n, step }) => {
             let one = matches!(step, Value::Int(1))
                 || matches!(step, Value::Bool(true))
-                || (matches!(step, Value::Obj(_)) && vm.isinstance(step, vm.types.int) && vm.eq(step, Value::Int(1))?);
+                || (matches!(step, Value::Obj(_))
+                    && vm.isinstance(step, vm.types.int)
+                    && vm.eq(step, Value::Int(1))?);
             if one {
                 Ok(format!("{name}({})", vm.repr(n)?))
             } else {
@@ -217,7 +219,14 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
             None => Ok(Some(obj)),
             Some(0) => Ok(None),
             Some(k) => {
-                set_state(vm, me, It::Repeat { obj, left: Some(k - 1) });
+                set_state(
+                    vm,
+                    me,
+                    It::Repeat {
+                        obj,
+                        left: Some(k - 1),
+                    },
+                );
                 Ok(Some(obj))
             }
         },
@@ -276,7 +285,10 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
             }
             Ok(Some(newtotal))
         }
-        It::Chain { mut source, mut active } => {
+        It::Chain {
+            mut source,
+            mut active,
+        } => {
             let r = loop {
                 if source.is_undef() {
                     break Ok(None);
@@ -346,7 +358,15 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
             if vm.truthy(good)? {
                 return Ok(Some(item));
             }
-            set_state(vm, me, It::TakeWhile { func, it, stop: true });
+            set_state(
+                vm,
+                me,
+                It::TakeWhile {
+                    func,
+                    it,
+                    stop: true,
+                },
+            );
             Ok(None)
         }
         It::FilterFalse { func, it } => loop {
@@ -396,7 +416,17 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
                         return Err(e);
                     }
                 }
-                set_state(vm, me, It::Islice { it, next, stop, step, cnt });
+                set_state(
+                    vm,
+                    me,
+                    It::Islice {
+                        it,
+                        next,
+                        stop,
+                        step,
+                        cnt,
+                    },
+                );
             }
             if stop != -1 && cnt >= stop {
                 return finish(vm, cnt, next);
@@ -415,7 +445,17 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
             if next < old || (stop != -1 && next > stop) {
                 next = stop;
             }
-            set_state(vm, me, It::Islice { it, next, stop, step, cnt });
+            set_state(
+                vm,
+                me,
+                It::Islice {
+                    it,
+                    next,
+                    stop,
+                    step,
+                    cnt,
+                },
+            );
             Ok(Some(item))
         }
         It::Pairwise { it, old } => {
@@ -429,7 +469,14 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
                         v
                     }
                     None => {
-                        set_state(vm, me, It::Pairwise { it: Value::Undef, old: Value::Undef });
+                        set_state(
+                            vm,
+                            me,
+                            It::Pairwise {
+                                it: Value::Undef,
+                                old: Value::Undef,
+                            },
+                        );
                         return Ok(None);
                     }
                 }
@@ -437,7 +484,14 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
                 old
             };
             let Some(new) = vm.iter_next(it)? else {
-                set_state(vm, me, It::Pairwise { it: Value::Undef, old: Value::Undef });
+                set_state(
+                    vm,
+                    me,
+                    It::Pairwise {
+                        it: Value::Undef,
+                        old: Value::Undef,
+                    },
+                );
                 return Ok(None);
             };
             set_state(vm, me, It::Pairwise { it, old: new });
@@ -453,7 +507,11 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
             };
             vm.call(func, &args, &[]).map(Some)
         }
-        It::ZipLongest { mut its, mut active, fill } => {
+        It::ZipLongest {
+            mut its,
+            mut active,
+            fill,
+        } => {
             if its.is_empty() || active == 0 {
                 return Ok(None);
             }
@@ -469,14 +527,30 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
                     Ok(None) => {
                         active -= 1;
                         if active == 0 {
-                            set_state(vm, me, It::ZipLongest { its, active: 0, fill });
+                            set_state(
+                                vm,
+                                me,
+                                It::ZipLongest {
+                                    its,
+                                    active: 0,
+                                    fill,
+                                },
+                            );
                             return Ok(None);
                         }
                         out.push(fill);
                         its[i] = Value::Undef;
                     }
                     Err(e) => {
-                        set_state(vm, me, It::ZipLongest { its, active: 0, fill });
+                        set_state(
+                            vm,
+                            me,
+                            It::ZipLongest {
+                                its,
+                                active: 0,
+                                fill,
+                            },
+                        );
                         return Err(e);
                     }
                 }
@@ -495,11 +569,29 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
             }
             if !started {
                 if pools.iter().any(|p| p.is_empty()) {
-                    set_state(vm, me, It::Product { pools, indices, started: true, stopped: true });
+                    set_state(
+                        vm,
+                        me,
+                        It::Product {
+                            pools,
+                            indices,
+                            started: true,
+                            stopped: true,
+                        },
+                    );
                     return Ok(None);
                 }
                 let t: Vec<Value> = pools.iter().map(|p| p[0]).collect();
-                set_state(vm, me, It::Product { pools, indices, started: true, stopped: false });
+                set_state(
+                    vm,
+                    me,
+                    It::Product {
+                        pools,
+                        indices,
+                        started: true,
+                        stopped: false,
+                    },
+                );
                 return Ok(Some(vm.new_tuple(t)));
             }
             let mut i = pools.len();
@@ -515,11 +607,29 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
                 }
             }
             if done {
-                set_state(vm, me, It::Product { pools, indices, started: true, stopped: true });
+                set_state(
+                    vm,
+                    me,
+                    It::Product {
+                        pools,
+                        indices,
+                        started: true,
+                        stopped: true,
+                    },
+                );
                 return Ok(None);
             }
             let t: Vec<Value> = pools.iter().zip(&indices).map(|(p, &j)| p[j]).collect();
-            set_state(vm, me, It::Product { pools, indices, started: true, stopped: false });
+            set_state(
+                vm,
+                me,
+                It::Product {
+                    pools,
+                    indices,
+                    started: true,
+                    stopped: false,
+                },
+            );
             Ok(Some(vm.new_tuple(t)))
         }
         It::Permutations {
@@ -538,7 +648,14 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
                 set_state(
                     vm,
                     me,
-                    It::Permutations { pool, r, indices, cycles, started: true, stopped: true },
+                    It::Permutations {
+                        pool,
+                        r,
+                        indices,
+                        cycles,
+                        started: true,
+                        stopped: true,
+                    },
                 );
                 Ok(None)
             };
@@ -579,7 +696,14 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
             set_state(
                 vm,
                 me,
-                It::Permutations { pool, r, indices, cycles, started: true, stopped: false },
+                It::Permutations {
+                    pool,
+                    r,
+                    indices,
+                    cycles,
+                    started: true,
+                    stopped: false,
+                },
             );
             Ok(Some(vm.new_tuple(t)))
         }
@@ -599,7 +723,14 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
                 set_state(
                     vm,
                     me,
-                    It::Combinations { pool, r, indices, started: true, stopped: true, replace },
+                    It::Combinations {
+                        pool,
+                        r,
+                        indices,
+                        started: true,
+                        stopped: true,
+                        replace,
+                    },
                 );
                 Ok(None)
             };
@@ -647,7 +778,14 @@ fn next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
             set_state(
                 vm,
                 me,
-                It::Combinations { pool, r, indices, started: true, stopped: false, replace },
+                It::Combinations {
+                    pool,
+                    r,
+                    indices,
+                    started: true,
+                    stopped: false,
+                    replace,
+                },
             );
             Ok(Some(vm.new_tuple(t)))
         }
@@ -690,9 +828,7 @@ fn count_args(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -
             (if min == max { "" } else { "at most " }, max)
         };
         let s = if b == 1 { "" } else { "s" };
-        return Err(vm.new_type_error(format!(
-            "{name} expected {which}{b} argument{s}, got {n}"
-        )));
+        return Err(vm.new_type_error(format!("{name} expected {which}{b} argument{s}, got {n}")));
     }
     Ok(())
 }
@@ -739,7 +875,14 @@ fn repeat_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         None => None,
         Some(t) => Some(ssize(vm, t)?.max(0)),
     };
-    Ok(make(vm, cls, It::Repeat { obj: obj.unwrap_or(Value::None), left }))
+    Ok(make(
+        vm,
+        cls,
+        It::Repeat {
+            obj: obj.unwrap_or(Value::None),
+            left,
+        },
+    ))
 }
 
 /// An `n` format argument (`Py_ssize_t` through `__index__`).
@@ -753,9 +896,7 @@ fn ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Some(i) => Ok(i),
         None => {
             let t = vm.type_name(v);
-            Err(vm.new_type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )))
+            Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
         }
     }
 }
@@ -772,7 +913,15 @@ fn cycle_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kw(vm, cls, "cycle", kw)?;
     count_args(vm, "cycle", &args[1..], 1, 1)?;
     let it = vm.get_iter(args[1])?;
-    Ok(make(vm, cls, It::Cycle { it, saved: vec![], idx: 0 }))
+    Ok(make(
+        vm,
+        cls,
+        It::Cycle {
+            it,
+            saved: vec![],
+            idx: 0,
+        },
+    ))
 }
 
 fn accumulate_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -799,13 +948,27 @@ fn chain_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kw(vm, cls, "chain", kw)?;
     let t = vm.new_tuple(args[1..].to_vec());
     let source = vm.get_iter(t)?;
-    Ok(make(vm, cls, It::Chain { source, active: Value::Undef }))
+    Ok(make(
+        vm,
+        cls,
+        It::Chain {
+            source,
+            active: Value::Undef,
+        },
+    ))
 }
 
 fn chain_from_iterable(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let cls = cls_of(vm, args);
     let source = vm.get_iter(args[1])?;
-    Ok(make(vm, cls, It::Chain { source, active: Value::Undef }))
+    Ok(make(
+        vm,
+        cls,
+        It::Chain {
+            source,
+            active: Value::Undef,
+        },
+    ))
 }
 
 fn compress_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -828,12 +991,28 @@ fn func_it(vm: &mut Vm, name: &str, args: &[Value], kw: Kw) -> PyResult<(ObjRef,
 
 fn dropwhile_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (cls, func, it) = func_it(vm, "dropwhile", args, kw)?;
-    Ok(make(vm, cls, It::DropWhile { func, it, start: false }))
+    Ok(make(
+        vm,
+        cls,
+        It::DropWhile {
+            func,
+            it,
+            start: false,
+        },
+    ))
 }
 
 fn takewhile_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (cls, func, it) = func_it(vm, "takewhile", args, kw)?;
-    Ok(make(vm, cls, It::TakeWhile { func, it, stop: false }))
+    Ok(make(
+        vm,
+        cls,
+        It::TakeWhile {
+            func,
+            it,
+            stop: false,
+        },
+    ))
 }
 
 fn filterfalse_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -895,9 +1074,9 @@ fn islice_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         step = slice_index(vm, a[3]);
     }
     if step < 1 {
-        return Err(vm.new_value_error(
-            "Step for islice() must be a positive integer or None.".into(),
-        ));
+        return Err(
+            vm.new_value_error("Step for islice() must be a positive integer or None.".into())
+        );
     }
     let it = vm.get_iter(a[0])?;
     Ok(make(
@@ -918,7 +1097,14 @@ fn pairwise_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kw(vm, cls, "pairwise", kw)?;
     count_args(vm, "pairwise", &args[1..], 1, 1)?;
     let it = vm.get_iter(args[1])?;
-    Ok(make(vm, cls, It::Pairwise { it, old: Value::Undef }))
+    Ok(make(
+        vm,
+        cls,
+        It::Pairwise {
+            it,
+            old: Value::Undef,
+        },
+    ))
 }
 
 fn zip_longest_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -928,9 +1114,9 @@ fn zip_longest_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         match kw {
             [(k, v)] if vm.as_str(*k) == Some("fillvalue") => fill = *v,
             _ => {
-                return Err(vm.new_type_error(
-                    "zip_longest() got an unexpected keyword argument".into(),
-                ))
+                return Err(
+                    vm.new_type_error("zip_longest() got an unexpected keyword argument".into())
+                )
             }
         }
     }
@@ -1014,13 +1200,23 @@ fn permutations_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     ))
 }
 
-fn combinations_common(vm: &mut Vm, name: &'static str, args: &[Value], kw: Kw, replace: bool) -> PyResult<Value> {
+fn combinations_common(
+    vm: &mut Vm,
+    name: &'static str,
+    args: &[Value],
+    kw: Kw,
+    replace: bool,
+) -> PyResult<Value> {
     let spec: KwSpec<2> = KwSpec::new(name, ["iterable", "r"]).required(2);
     let cls = cls_of(vm, args);
     let [iterable, r] = spec.parse(vm, &args[1..], kw)?;
     let pool = vm.iterate(iterable.unwrap_or(Value::None))?;
     let r = r_arg(vm, r.unwrap_or(Value::None))?;
-    let indices = if replace { vec![0; r] } else { (0..r).collect() };
+    let indices = if replace {
+        vec![0; r]
+    } else {
+        (0..r).collect()
+    };
     Ok(make(
         vm,
         cls,

@@ -209,12 +209,24 @@ fn scan_string(
                 break;
             }
             if d <= 0x1f && strict {
-                return Err(decode_error(vm, "Invalid control character at", doc, s, next));
+                return Err(decode_error(
+                    vm,
+                    "Invalid control character at",
+                    doc,
+                    s,
+                    next,
+                ));
             }
             next += 1;
         }
         if next >= len {
-            return Err(decode_error(vm, "Unterminated string starting at", doc, s, begin));
+            return Err(decode_error(
+                vm,
+                "Unterminated string starting at",
+                doc,
+                s,
+                begin,
+            ));
         }
         let c = b[next];
         if c == b'"' && buf.is_none() {
@@ -228,7 +240,13 @@ fn scan_string(
             break;
         }
         if next == len {
-            return Err(decode_error(vm, "Unterminated string starting at", doc, s, begin));
+            return Err(decode_error(
+                vm,
+                "Unterminated string starting at",
+                doc,
+                s,
+                begin,
+            ));
         }
         let c = b[next];
         let ch: u32;
@@ -305,9 +323,7 @@ fn scanstring(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (string, end) = (string.unwrap_or(Value::None), end.unwrap_or(Value::None));
     let Some(end) = vm.index_of(end)? else {
         let t = vm.type_name(end);
-        return Err(vm.new_type_error(format!(
-            "'{t}' object cannot be interpreted as an integer"
-        )));
+        return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
     };
     let strict = match strict {
         Some(v) => vm.truthy(v)?,
@@ -569,7 +585,11 @@ impl<'a> Scan<'a> {
         let len = b.len();
         let pairs_hook = !self.sc.object_pairs_hook.is_none();
         let mut pairs: Vec<Value> = vec![];
-        let dict = if pairs_hook { None } else { Some(vm.new_dict()) };
+        let dict = if pairs_hook {
+            None
+        } else {
+            Some(vm.new_dict())
+        };
         let mut idx = self.skip_ws(idx);
         if idx >= len || b[idx] != b'}' {
             loop {
@@ -654,9 +674,7 @@ fn scanner_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (string, idx) = (string.unwrap_or(Value::None), idx.unwrap_or(Value::None));
     let Some(idx) = vm.index_of(idx)? else {
         let t = vm.type_name(idx);
-        return Err(vm.new_type_error(format!(
-            "'{t}' object cannot be interpreted as an integer"
-        )));
+        return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
     };
     let Some(s) = text(vm, string) else {
         return Err(first_arg_error(vm, string));
@@ -770,9 +788,9 @@ fn encoder_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     for (i, v) in [(5, a[4]), (6, a[5])] {
         if text(vm, v).is_none() {
             let t = vm.type_name(v);
-            return Err(vm.new_type_error(format!(
-                "make_encoder() argument {i} must be str, not {t}"
-            )));
+            return Err(
+                vm.new_type_error(format!("make_encoder() argument {i} must be str, not {t}"))
+            );
         }
     }
     let sort_keys = vm.truthy(a[6])?;
@@ -919,9 +937,7 @@ impl Enc {
                     }
                     None => {
                         let t = vm.type_name(r);
-                        Err(vm.new_type_error(format!(
-                            "encoder() must return a string, not {t}"
-                        )))
+                        Err(vm.new_type_error(format!("encoder() must return a string, not {t}")))
                     }
                 }
             }
@@ -1013,7 +1029,11 @@ impl Enc {
         }
         self.mark(vm, r)?;
         out.push('[');
-        let level = if self.indent.is_some() { level + 1 } else { level };
+        let level = if self.indent.is_some() {
+            level + 1
+        } else {
+            level
+        };
         self.newline(level, out);
         let mut i = 0;
         while let Some(item) = Self::seq_item(vm, r, i) {
@@ -1041,7 +1061,11 @@ impl Enc {
             self.sort(vm, &mut items)?;
         }
         out.push('{');
-        let level = if self.indent.is_some() { level + 1 } else { level };
+        let level = if self.indent.is_some() {
+            level + 1
+        } else {
+            level
+        };
         self.newline(level, out);
         let mut first = true;
         for (k, v) in items {
@@ -1117,9 +1141,10 @@ impl Enc {
     /// `items.sort()` of the (key, value) tuples: by key when every key is an exact
     /// str (dict keys are distinct, so values are never compared), else as tuples.
     fn sort(&mut self, vm: &mut Vm, items: &mut Vec<(Value, Value)>) -> PyResult<()> {
-        let all_str = items
-            .iter()
-            .all(|(k, _)| k.obj().is_some_and(|r| vm.heap.get(r).class == vm.types.str));
+        let all_str = items.iter().all(|(k, _)| {
+            k.obj()
+                .is_some_and(|r| vm.heap.get(r).class == vm.types.str)
+        });
         if all_str {
             let mut keyed: Vec<(Rc<str>, (Value, Value))> = items
                 .iter()
@@ -1129,7 +1154,10 @@ impl Enc {
             *items = keyed.into_iter().map(|(_, kv)| kv).collect();
             return Ok(());
         }
-        let mut tuples: Vec<Value> = items.iter().map(|&(k, v)| vm.new_tuple(vec![k, v])).collect();
+        let mut tuples: Vec<Value> = items
+            .iter()
+            .map(|&(k, v)| vm.new_tuple(vec![k, v]))
+            .collect();
         vm.sort_values(&mut tuples, Value::None, false)?;
         *items = tuples
             .into_iter()
@@ -1157,9 +1185,7 @@ fn encoder_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (obj, level) = (obj.unwrap_or(Value::None), level.unwrap_or(Value::None));
     let Some(level) = vm.index_of(level)? else {
         let t = vm.type_name(level);
-        return Err(vm.new_type_error(format!(
-            "'{t}' object cannot be interpreted as an integer"
-        )));
+        return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
     };
     let fast = match e.encoder {
         Value::Obj(r) => match vm.heap.kind(r) {
@@ -1176,9 +1202,9 @@ fn encoder_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             Some(t) => Some(t),
             None => {
                 let t = vm.type_name(e.indent);
-                return Err(vm.new_type_error(format!(
-                    "can't multiply sequence by non-int of type '{t}'"
-                )));
+                return Err(
+                    vm.new_type_error(format!("can't multiply sequence by non-int of type '{t}'"))
+                );
             }
         }
     };

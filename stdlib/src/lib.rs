@@ -10,14 +10,14 @@
 use revpy_vm::{NativeModuleInit, Vm};
 
 mod binascii;
+mod bisect;
 mod cmath;
 mod copy;
 mod counter;
 mod deque;
-mod bisect;
+mod functools;
 mod hashes;
 mod heapq;
-mod functools;
 mod io;
 mod itertools;
 mod json;

@@ -84,9 +84,7 @@ fn index(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
         return index(vm, &[r], &[]);
     }
     let t = vm.type_name(v);
-    Err(vm.new_type_error(format!(
-        "'{t}' object cannot be interpreted as an integer"
-    )))
+    Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")))
 }
 
 macro_rules! binops {
@@ -264,7 +262,10 @@ fn one_arg(vm: &mut Vm, name: &str, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn itemgetter_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let obj = one_arg(vm, "itemgetter", args, kw)?;
-    let Some(items) = vm.opaque_ref::<ItemGetter>(args[0]).map(|g| g.items.clone()) else {
+    let Some(items) = vm
+        .opaque_ref::<ItemGetter>(args[0])
+        .map(|g| g.items.clone())
+    else {
         return Err(vm.new_type_error("expected an operator.itemgetter".into()));
     };
     if let [item] = items[..] {
@@ -291,7 +292,9 @@ fn itemgetter_repr(vm: &mut Vm, me: Value) -> PyResult<String> {
         .map(|g| g.items.clone())
         .unwrap_or_default();
     let name = class_qualname(vm, me);
-    let inner = vm.nested(" while getting the repr of an object", |vm| reprs(vm, &items))?;
+    let inner = vm.nested(" while getting the repr of an object", |vm| {
+        reprs(vm, &items)
+    })?;
     Ok(format!("{name}({inner})"))
 }
 
@@ -436,9 +439,9 @@ static METHODCALLER: Protocols = Protocols {
 fn methodcaller_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let cls = args[0].obj().unwrap_or(vm.types.object);
     if args.len() < 2 {
-        return Err(vm.new_type_error(
-            "methodcaller needs at least one argument, the method name".into(),
-        ));
+        return Err(
+            vm.new_type_error("methodcaller needs at least one argument, the method name".into())
+        );
     }
     let Some(s) = vm.as_str(args[1]).map(str::to_string) else {
         return Err(vm.new_type_error("method name must be a string".into()));
@@ -569,10 +572,20 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     for (name, f, arity) in funcs {
         vm.add_function(d, name, *f, *arity);
     }
-    let types: [(&str, &'static Protocols, revpy_vm::NativeFn, revpy_vm::NativeFn); 3] = [
+    let types: [(
+        &str,
+        &'static Protocols,
+        revpy_vm::NativeFn,
+        revpy_vm::NativeFn,
+    ); 3] = [
         ("itemgetter", &ITEMGETTER, itemgetter_new, itemgetter_call),
         ("attrgetter", &ATTRGETTER, attrgetter_new, attrgetter_call),
-        ("methodcaller", &METHODCALLER, methodcaller_new, methodcaller_call),
+        (
+            "methodcaller",
+            &METHODCALLER,
+            methodcaller_new,
+            methodcaller_call,
+        ),
     ];
     for (name, protocols, new, call) in types {
         let cls = vm.new_opaque_class(name, "operator", protocols);

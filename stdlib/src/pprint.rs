@@ -132,7 +132,10 @@ fn sort_items(
             return Ok(items);
         }
     }
-    let tuples: Vec<Value> = items.iter().map(|&(k, v)| vm.new_tuple(vec![k, v])).collect();
+    let tuples: Vec<Value> = items
+        .iter()
+        .map(|&(k, v)| vm.new_tuple(vec![k, v]))
+        .collect();
     let list = vm.new_list(tuples);
     let k = vm.intern("sorted");
     let b = vm.builtins;
@@ -152,7 +155,8 @@ fn safe(vm: &mut Vm, v: Value, o: &Opts, level: i64) -> PyResult<(String, bool, 
     if is_scalar(vm, v, typ) {
         return Ok((vm.repr(v)?, true, false));
     }
-    let (int_t, dict_t, list_t, tuple_t) = (vm.types.int, vm.types.dict, vm.types.list, vm.types.tuple);
+    let (int_t, dict_t, list_t, tuple_t) =
+        (vm.types.int, vm.types.dict, vm.types.list, vm.types.tuple);
     if vm.is_subclass_ref(typ, int_t) && type_repr_is(vm, typ, int_t) {
         let s = if o.underscore {
             vm.format(v, "_d")?
@@ -163,8 +167,7 @@ fn safe(vm: &mut Vm, v: Value, o: &Opts, level: i64) -> PyResult<(String, bool, 
     }
     let is_dict = vm.is_subclass_ref(typ, dict_t) && type_repr_is(vm, typ, dict_t);
     let is_list = vm.is_subclass_ref(typ, list_t) && type_repr_is(vm, typ, list_t);
-    let is_tuple =
-        !is_list && vm.is_subclass_ref(typ, tuple_t) && type_repr_is(vm, typ, tuple_t);
+    let is_tuple = !is_list && vm.is_subclass_ref(typ, tuple_t) && type_repr_is(vm, typ, tuple_t);
     if !(is_dict || is_list || is_tuple) {
         let rep = vm.repr(v)?;
         let readable = !rep.is_empty() && !rep.starts_with('<');
@@ -192,7 +195,15 @@ fn safe(vm: &mut Vm, v: Value, o: &Opts, level: i64) -> PyResult<(String, bool, 
     if let Some(m) = o.maxlevels {
         if m != 0 && level >= m {
             let rec = vm.dict_get(ctx, id)?.is_some();
-            let dots = if one_tuple { "(...,)" } else if is_dict { "{...}" } else if is_list { "[...]" } else { "(...)" };
+            let dots = if one_tuple {
+                "(...,)"
+            } else if is_dict {
+                "{...}"
+            } else if is_list {
+                "[...]"
+            } else {
+                "(...)"
+            };
             return Ok((dots.to_string(), false, rec));
         }
     }
@@ -253,7 +264,10 @@ fn safe(vm: &mut Vm, v: Value, o: &Opts, level: i64) -> PyResult<(String, bool, 
 /// `safe_repr(object, context, maxlevels, level, sort_dicts, underscore_numbers,
 /// safe_tuple)` -> `(repr, readable, recursive)`.
 fn safe_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let Some(context) = args[1].obj().filter(|r| matches!(vm.heap.kind(*r), Kind::Dict(_))) else {
+    let Some(context) = args[1]
+        .obj()
+        .filter(|r| matches!(vm.heap.kind(*r), Kind::Dict(_)))
+    else {
         return Err(vm.new_type_error("safe_repr() context must be a dict".into()));
     };
     let maxlevels = if args[2].is_none() {

@@ -128,7 +128,13 @@ impl Vm {
     }
 
     /// `d[key] = value` for a key whose hash is known.
-    pub fn dict_set_hashed(&mut self, d: ObjRef, key: Value, hash: i64, value: Value) -> PyResult<()> {
+    pub fn dict_set_hashed(
+        &mut self,
+        d: ObjRef,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
         match self.dict_find(d, key, hash)? {
             Some(i) => self.dict_mut(d).set_value_at(i, value),
             None => {
