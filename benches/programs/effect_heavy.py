@@ -1,3 +1,4 @@
+# bench-group: effects
 # Effect-heavy workload: 200,000 prints of one character each (a newline after
 # every 64), so that nearly all the time goes to effects (each print is one
 # sys.stdout.write effect) while the expected output stays small (~200 KB).

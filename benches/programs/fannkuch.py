@@ -1,3 +1,4 @@
+# bench-group: pure
 # Fannkuch-redux, after the Computer Language Benchmarks Game.
 # Stresses: list slicing, slice assignment, reversal, integer loops, swaps.
 

@@ -1,3 +1,4 @@
+# bench-group: pure
 # Float-heavy small objects, after pyperformance's `float` benchmark.
 # Stresses: object allocation, float attributes, method calls, float math,
 # hand-written sin/cos (no imports), repr of floats via f-string formatting.

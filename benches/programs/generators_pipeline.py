@@ -1,3 +1,4 @@
+# bench-group: pure
 # Generator pipelines and comprehensions.
 # Stresses: generator creation/resumption, yield from, generator expressions,
 # list/dict/set comprehensions, zip/enumerate/map/filter, sum/min/max,

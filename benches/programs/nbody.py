@@ -1,3 +1,4 @@
+# bench-group: pure
 # N-body simulation (Jovian planets), after the Computer Language Benchmarks Game.
 # Stresses: float arithmetic, list indexing, tuple unpacking, nested loops.
 

@@ -1,3 +1,4 @@
+# bench-group: pure
 # N-queens, solved with recursive generators.
 # Stresses: generators (yield / yield from), recursion, list/tuple building,
 # sets of ints, generator expressions, any()/all().

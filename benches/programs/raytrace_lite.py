@@ -1,3 +1,4 @@
+# bench-group: pure
 # A small ray tracer: spheres and a plane, point lights, shadows, reflections.
 # Stresses: OOP with many small Vector objects, operator overloading
 # (__add__, __sub__, __mul__, __neg__), isinstance, float math, exceptions

@@ -1,3 +1,4 @@
+# bench-group: pure
 # Call-heavy recursion: fib, tak, ackermann, mutual recursion, and method
 # recursion on a small tree.
 # Stresses: Python function call/return overhead, argument passing, default

@@ -1,3 +1,4 @@
+# bench-group: stdlib
 """Regex-heavy benchmark (in the spirit of effbot's and V8's regexp benchmarks):
 findall / finditer / sub / subn / split / search / match / fullmatch over long
 generated texts, with literals, classes, alternations, groups, backreferences,

@@ -1,3 +1,4 @@
+# bench-group: pure
 # Richards: an operating-system task scheduler simulation (after Martin
 # Richards' classic benchmark, as in pyperformance's bm_richards).
 # Stresses: classes, inheritance, method calls, attribute get/set, globals.

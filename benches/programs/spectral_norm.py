@@ -1,3 +1,4 @@
+# bench-group: pure
 # Spectral norm, after the Computer Language Benchmarks Game.
 # Stresses: function calls in tight loops, integer and float arithmetic,
 # generator expressions with sum(), list comprehensions, zip.

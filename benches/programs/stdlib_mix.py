@@ -1,3 +1,4 @@
+# bench-group: stdlib
 # Standard-library workload: build a JSON document of orders, serialize and parse
 # it with json, tokenize generated text with re, and aggregate with collections
 # (Counter, defaultdict, deque, namedtuple). Deterministic (an LCG, no random).

@@ -1,3 +1,4 @@
+# bench-group: pure
 # String and dict workload: generate a deterministic text, count words,
 # build strings, use str methods, update dicts, sort by value.
 # Stresses: str methods (split, join, lower, upper, strip, replace, find,

@@ -45,6 +45,10 @@ def deepcopy(x, memo=None, _nil=[]):
     """Deep copy operation on arbitrary Python objects."""
     if memo is None:
         memo = {}
+    if _native_deepcopy is not None and type(memo) is dict:
+        # revpy: the recursion over atomic values, lists, dicts and tuples in Rust
+        # (stdlib/src/copy.rs); other objects come back to _deepcopy_other.
+        return _native_deepcopy(x, memo, _deepcopy_other)
     d = id(x)
     y = memo.get(d, _nil)
     if y is not _nil:
@@ -74,6 +78,24 @@ def deepcopy(x, memo=None, _nil=[]):
         memo[d] = y
         _keep_alive(x, memo)
     return y
+
+
+def _deepcopy_other(x, memo):
+    """deepcopy's copy of an object that is not atomic, a list, a dict or a tuple
+    (the caller records it in memo)."""
+    copier = getattr(x, "__deepcopy__", None)
+    if copier is not None:
+        return copier(memo)
+    rv = _reduce(x)
+    if isinstance(rv, str):
+        return x
+    return _reconstruct(x, memo, *rv)
+
+
+try:
+    from _copy import deepcopy as _native_deepcopy
+except ImportError:
+    _native_deepcopy = None
 
 
 def _deepcopy_list(x, memo):

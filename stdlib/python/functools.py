@@ -243,6 +243,11 @@ def cmp_to_key(mycmp):
     return K
 
 
-from _functools_cache import lru_cache, cache, _CacheInfo  # noqa: E402
+try:  # revpy: native reduce, partial and cmp_to_key (stdlib/src/functools.rs), as CPython's C ones
+    from _functools import reduce, partial, cmp_to_key  # noqa: E402
+except ImportError:
+    pass
+
+from _functools_cache import lru_cache, cache, _CacheInfo, _lru_cache_wrapper  # noqa: E402
 from _functools_cache import cached_property, singledispatch  # noqa: E402
 from _functools_cache import singledispatchmethod  # noqa: E402

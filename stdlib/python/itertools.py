@@ -498,3 +498,12 @@ def combinations_with_replacement(iterable, r):
     pool = tuple(iterable)
     _check_r(r)
     return _cwr(pool, r)
+
+
+try:  # revpy: the native iterator types (stdlib/src/itertools.rs), as CPython's C ones
+    from _itertools import (accumulate, chain, combinations, combinations_with_replacement,
+                            compress, count, cycle, dropwhile, filterfalse, islice,
+                            pairwise, permutations, product, repeat, starmap, takewhile,
+                            zip_longest)
+except ImportError:
+    pass

@@ -392,6 +392,11 @@ class PrettyPrinter:
         return self._safe_repr(object, context, maxlevels, level)
 
     def _safe_repr(self, object, context, maxlevels, level):
+        # revpy: the same in Rust (stdlib/src/pprint.rs) unless a subclass overrides
+        # format(), which is then called for every item.
+        if _native_safe_repr is not None and type(self).format is _base_format:
+            return _native_safe_repr(object, context, maxlevels, level, self._sort_dicts,
+                                     self._underscore_numbers, _safe_tuple)
         typ = type(object)
         if typ in _builtin_scalars:
             return repr(object), True, False
@@ -459,6 +464,13 @@ class PrettyPrinter:
             return format % ", ".join(components), readable, recursive
         rep = repr(object)
         return rep, bool(rep and not rep.startswith("<")), False
+
+
+_base_format = PrettyPrinter.format
+try:
+    from _pprint import safe_repr as _native_safe_repr
+except ImportError:
+    _native_safe_repr = None
 
 
 # (class, method): objects whose class uses that class's __repr__ are split by

@@ -601,6 +601,8 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let k = vm.intern("deque");
     vm.dict_set(md, k, Value::Obj(cls))?;
     vm.add_function(md, "_caller_module", caller_module, Arity::range(0, 1));
+    crate::counter::install(vm, md);
+    crate::counter::install_tuplegetter(vm, md)?;
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
         let ic = vm.new_opaque_class(name, "_collections", &DEQUE_ITER);
         let k = vm.intern(name);

@@ -487,6 +487,14 @@ impl Reader {
             self.rpos = 0;
         }
         self.pos += data.len() as u64;
+        if self.buf.is_empty() {
+            // Keep the host's buffer (a whole-file read is not copied again).
+            self.buf = data;
+            if self.buf.is_empty() || n.is_none() {
+                self.eof = true;
+            }
+            return Ok(!self.buf.is_empty());
+        }
         self.buf.extend_from_slice(&data);
         if data.is_empty() || n.is_none() {
             self.eof = true;
@@ -496,6 +504,16 @@ impl Reader {
     /// Binary: up to `n` bytes (`None`: to the end), or a line (through `\n`) when
     /// `line` is set, at most `n` bytes long.
     fn read_bytes(&mut self, vm: &mut Vm, n: Option<usize>, line: bool) -> PyResult<Vec<u8>> {
+        if n.is_none() && !line {
+            // Everything: the buffer itself becomes the bytes (no copy).
+            while self.fill(vm, None)? {}
+            let mut all = std::mem::take(&mut self.buf);
+            if self.rpos > 0 {
+                all.drain(..self.rpos);
+            }
+            self.rpos = 0;
+            return Ok(all);
+        }
         let mut out = vec![];
         loop {
             let want = n.map(|n| n - out.len());
@@ -536,6 +554,28 @@ impl Reader {
         n: Option<usize>,
         line: bool,
     ) -> PyResult<String> {
+        if n.is_none() && !line && enc == Encoding::Utf8 {
+            // Everything, as UTF-8 without '\r' (no newline translation): the buffer
+            // itself becomes the text. Otherwise (or if it is not valid UTF-8) the
+            // loop below decodes it, with its exact errors.
+            while self.fill(vm, None)? {}
+            if !self.buf[self.rpos..].contains(&b'\r') {
+                let mut all = std::mem::take(&mut self.buf);
+                if self.rpos > 0 {
+                    all.drain(..self.rpos);
+                }
+                match String::from_utf8(all) {
+                    Ok(text) => {
+                        self.rpos = 0;
+                        return Ok(text);
+                    }
+                    Err(e) => {
+                        self.buf = e.into_bytes();
+                        self.rpos = 0;
+                    }
+                }
+            }
+        }
         let mut out = String::new();
         let mut count = 0usize;
         loop {

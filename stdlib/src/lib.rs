@@ -10,16 +10,24 @@
 use revpy_vm::{NativeModuleInit, Vm};
 
 mod binascii;
+mod bisect;
 mod cmath;
+mod copy;
+mod counter;
 mod deque;
+mod functools;
 mod hashes;
+mod heapq;
 mod io;
+mod itertools;
 mod json;
 mod math;
 mod math_int;
 mod math_special;
+mod operator;
 mod os;
 mod os_fs;
+mod pprint;
 mod random;
 mod re;
 mod structmod;
@@ -77,6 +85,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("json", include_str!("../python/json/__init__.py")),
     ("json.decoder", include_str!("../python/json/decoder.py")),
     ("json.encoder", include_str!("../python/json/encoder.py")),
+    ("json.scanner", include_str!("../python/json/scanner.py")),
     // Part C: struct, base64, hashlib, io, traceback, warnings, pprint.
     ("struct", include_str!("../python/struct.py")),
     ("base64", include_str!("../python/base64.py")),
@@ -205,6 +214,13 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("cmath", cmath::create),
     ("_collections", deque::create),
     ("_json", json::create),
+    ("_heapq", heapq::create),
+    ("_bisect", bisect::create),
+    ("_operator", operator::create),
+    ("_functools", functools::create),
+    ("_itertools", itertools::create),
+    ("_pprint", pprint::create),
+    ("_copy", copy::create),
     // Effects: files, os, time, random (see each module's docs).
     ("_io", io::create),
     ("os", os::create),

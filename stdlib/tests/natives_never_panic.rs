@@ -18,6 +18,8 @@ const SAMPLES: &str = r#"
 import sys, os, math, cmath, time, random, struct, binascii, json, re, collections
 import _collections, _io, _json, _struct, _hashlib, _traceback, _sre, posixpath
 import os.path
+import heapq, bisect, functools, itertools, copy, pprint, operator
+import _heapq, _bisect, _functools, _itertools, _copy, _pprint, _operator
 class W:
     pass
 def f(*a, **k):
@@ -43,6 +45,14 @@ samples = [
     NotImplemented, Ellipsis, object(), C(), W, C, collections.deque([1, 2]),
     random.Random(1), sys.stdout, sys.stdin, os.environ, sys.version_info,
     iter(collections.deque([1])), type, object, int,
+    operator.itemgetter(1), operator.attrgetter("a"), operator.methodcaller("m"),
+    functools.partial(f), functools.cmp_to_key(f), functools.cmp_to_key(f)(1),
+    functools.lru_cache(f), functools.lru_cache(maxsize=2)(f), itertools.count(),
+    itertools.repeat(1, 2), itertools.chain(), itertools.islice([], 1),
+    itertools.product([1]), itertools.permutations([1]), itertools.combinations([1], 1),
+    json.scanner.make_scanner(json.JSONDecoder()),
+    json.encoder.c_make_encoder(None, f, f, None, ":", ",", False, False, True),
+    collections.namedtuple("P", "x").x, iter(re.compile("a").finditer("aa")),
 ]
 "#;
 

@@ -5,9 +5,16 @@ import collections.abc as _abc
 
 
 def _count_elements(mapping, iterable):
+    'Tally elements from the iterable.'
     mapping_get = mapping.get
     for elem in iterable:
         mapping[elem] = mapping_get(elem, 0) + 1
+
+
+try:  # Load C helper function if available (revpy: stdlib/src/counter.rs)
+    from _collections import _count_elements
+except ImportError:
+    pass
 
 
 class Counter(dict):

@@ -231,7 +231,8 @@ struct MatchObj {
     pos: usize,
     endpos: usize,
     /// (start, end) of every group, -1 when unset.
-    regs: Vec<(i64, i64)>,
+    /// Shared: the methods copy the match object out of the heap (`this`).
+    regs: Rc<[(i64, i64)]>,
     lastindex: usize,
 }
 
@@ -256,11 +257,33 @@ struct Scanner {
     done: bool,
 }
 
-opaque!(Scanner, self, f, {
-    f(Value::Obj(self.match_class));
-    f(self.pattern);
-    f(self.string);
-});
+impl OpaqueObject for Scanner {
+    fn clone_box(&self) -> Box<dyn OpaqueObject> {
+        Box::new(self.clone())
+    }
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        f(Value::Obj(self.match_class));
+        f(self.pattern);
+        f(self.string);
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+    /// `for m in p.finditer(s)` steps the scanner directly (no `__next__` lookup).
+    fn protocols(&self) -> &'static revpy_vm::object::opaque::Protocols {
+        &SCANNER_PROTOCOLS
+    }
+}
+
+static SCANNER_PROTOCOLS: revpy_vm::object::opaque::Protocols =
+    revpy_vm::object::opaque::Protocols {
+        iter: Some(|_, me| Ok(me)),
+        next: Some(scanner_step),
+        ..revpy_vm::object::opaque::Protocols::NONE
+    };
 
 fn text_of(vm: &mut Vm, v: Value) -> Option<(Vec<char>, bool)> {
     if let Some(s) = vm.as_str(v) {
@@ -388,6 +411,7 @@ fn subject_of(vm: &mut Vm, pr: ObjRef, is_bytes: bool, v: Value) -> PyResult<Sub
             }
         }
         let chars = Rc::new(t.chars().collect::<Vec<char>>());
+        vm.heap.charge(4 * chars.len() as u64);
         if let Kind::Opaque(o) = vm.heap.kind_mut(pr) {
             if let Some(c) = o.as_any_mut().downcast_mut::<Compiled>() {
                 c.cache = Some((t.clone(), chars.clone()));
@@ -402,6 +426,9 @@ fn subject_of(vm: &mut Vm, pr: ObjRef, is_bytes: bool, v: Value) -> PyResult<Sub
                     vm.new_type_error("cannot use a string pattern on a bytes-like object".into())
                 );
             }
+            // The copy lives as long as the match objects holding it: count it, so
+            // the collector runs as often as for a bytes object of that size.
+            vm.heap.charge(b.len() as u64);
             Ok(Subject::Bytes(Rc::new(b)))
         }
         None => {
@@ -469,7 +496,7 @@ fn new_match(
         info: info.clone(),
         pos,
         endpos,
-        regs: regs_of(st, info.groups),
+        regs: regs_of(st, info.groups).into(),
         lastindex: st.lastindex,
     };
     Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(m))))
@@ -734,6 +761,16 @@ fn scanner_iter(_: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 fn scanner_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let me = args.first().copied().unwrap_or(Value::None);
+    match scanner_step(vm, me)? {
+        Some(m) => Ok(m),
+        None => Err(vm.new_stop_iteration(Value::None)),
+    }
+}
+
+/// The next match of a `finditer` scanner, or None at the end.
+fn scanner_step(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
+    let args = [me];
     let sc = match args.first().and_then(|v| v.obj()).map(|r| vm.heap.kind(r)) {
         Some(Kind::Opaque(o)) => o.as_any().downcast_ref::<Scanner>().cloned(),
         _ => None,
@@ -742,7 +779,7 @@ fn scanner_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         return Err(vm.new_type_error("expected a callable_iterator".into()));
     };
     if sc.done || sc.pos > sc.endpos {
-        return Err(vm.new_stop_iteration(Value::None));
+        return Ok(None);
     }
     let mut st = State::new(&sc.prog);
     let mut stack = Vec::new();
@@ -762,9 +799,9 @@ fn scanner_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         }
     }
     if !found {
-        return Err(vm.new_stop_iteration(Value::None));
+        return Ok(None);
     }
-    Ok(new_match(
+    Ok(Some(new_match(
         vm,
         sc.match_class,
         sc.pattern,
@@ -774,7 +811,7 @@ fn scanner_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         sc.pos,
         sc.endpos,
         &st,
-    ))
+    )))
 }
 
 // ---- re.Match ---------------------------------------------------------------

@@ -108,7 +108,7 @@ impl Vm {
             Kind::Function(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => {
                 false
             }
-            Kind::Object => {
+            Kind::Object | Kind::Opaque(_) => {
                 let set = self.names.__set__;
                 let del = self.names.__delete__;
                 let cls = self.heap.get(r).class;
@@ -159,7 +159,9 @@ impl Vm {
                 }
                 self.call(fget, &[obj], &[])
             }
-            Kind::Object => {
+            // Instances of classes written in Python, and of native types that define
+            // `__get__` (`functools._lru_cache_wrapper` binds as a method).
+            Kind::Object | Kind::Opaque(_) => {
                 let get = self.names.__get__;
                 let dcls = self.heap.get(r).class;
                 match self.class_lookup(dcls, get) {
@@ -214,6 +216,8 @@ impl Vm {
         match &o.kind {
             Kind::Function(_) | Kind::Module(_) | Kind::Exception(_) => true,
             Kind::Class(_) => false,
+            // Native types whose instances get a dict when made (`functools.partial`).
+            Kind::Opaque(_) if o.dict.is_some() => true,
             _ => {
                 let cd = self.class_data(o.class);
                 !cd.is_builtin && cd.slots.is_none()
@@ -436,7 +440,7 @@ impl Vm {
                         self.call(fset, &[obj, value], &[])?;
                         return Ok(());
                     }
-                    Kind::Object => {
+                    Kind::Object | Kind::Opaque(_) => {
                         let set = self.names.__set__;
                         let dcls = self.heap.get(dr).class;
                         if let Some(s) = self.class_lookup(dcls, set) {
@@ -472,6 +476,37 @@ impl Vm {
                     } else {
                         f.qualname = value;
                     }
+                }
+                return Ok(());
+            }
+            // The defaults calls use (namedtuple sets them on an eval'd lambda).
+            if which.as_deref() == Some("__defaults__") {
+                let defaults = if value.is_none() {
+                    vec![]
+                } else if matches!(value, Value::Obj(v) if matches!(self.heap.kind(v), Kind::Tuple(_)))
+                {
+                    self.tuple_items(value)
+                } else {
+                    return Err(
+                        self.new_type_error("__defaults__ must be set to a tuple object".into())
+                    );
+                };
+                if let Kind::Function(f) = self.heap.kind_mut(r) {
+                    f.defaults = defaults;
+                }
+                return Ok(());
+            }
+            if which.as_deref() == Some("__kwdefaults__") {
+                let kw = match value {
+                    Value::None => None,
+                    Value::Obj(v) if matches!(self.heap.kind(v), Kind::Dict(_)) => Some(v),
+                    _ => {
+                        return Err(self
+                            .new_type_error("__kwdefaults__ must be set to a dict object".into()))
+                    }
+                };
+                if let Kind::Function(f) = self.heap.kind_mut(r) {
+                    f.kwdefaults = kw;
                 }
                 return Ok(());
             }
@@ -527,6 +562,15 @@ impl Vm {
                 }
                 self.call(fdel, &[obj], &[])?;
                 return Ok(());
+            }
+            // A descriptor with `__delete__` (written in Python or native).
+            if matches!(self.heap.kind(dr), Kind::Object | Kind::Opaque(_)) {
+                let del = self.names.__delete__;
+                let dcls = self.heap.get(dr).class;
+                if let Some(f) = self.class_lookup(dcls, del) {
+                    self.call(f, &[Value::Obj(dr), obj], &[])?;
+                    return Ok(());
+                }
             }
         }
         if let Some(d) = self.instance_dict(obj) {

@@ -119,6 +119,40 @@ impl Vm {
         }
     }
 
+    /// `d.get(key)` for a key whose hash is known (CPython's
+    /// `_PyDict_GetItem_KnownHash`: the key's `__hash__` is not called again).
+    pub fn dict_get_hashed(&mut self, d: ObjRef, key: Value, hash: i64) -> PyResult<Option<Value>> {
+        Ok(self
+            .dict_find(d, key, hash)?
+            .map(|i| self.dict_ref(d).value_at(i)))
+    }
+
+    /// `d[key] = value` for a key whose hash is known.
+    pub fn dict_set_hashed(
+        &mut self,
+        d: ObjRef,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
+        match self.dict_find(d, key, hash)? {
+            Some(i) => self.dict_mut(d).set_value_at(i, value),
+            None => {
+                self.dict_mut(d).insert_new(hash, key, value);
+                self.heap.charge(crate::object::DICT_ENTRY_BYTES);
+            }
+        }
+        Ok(())
+    }
+
+    /// Remove `key` (hash known) and return its value, if present.
+    pub fn dict_pop_hashed(&mut self, d: ObjRef, key: Value, hash: i64) -> PyResult<Option<Value>> {
+        match self.dict_find(d, key, hash)? {
+            Some(i) => Ok(Some(self.dict_mut(d).remove_at(i).1)),
+            None => Ok(None),
+        }
+    }
+
     pub fn dict_items(&self, d: ObjRef) -> Vec<(Value, Value)> {
         self.dict_ref(d).items()
     }
