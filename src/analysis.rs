@@ -1,14 +1,12 @@
 //! `revpy profile LOG`, `revpy run --profile`, `revpy timeline LOG`, `revpy heap LOG`:
 //! analysis over a recording (the work is in `revpy_revdb::analysis`).
 
-use crate::driver::{read_source, report_compile_error, with_big_stack};
+use crate::driver::with_big_stack;
 use crate::record;
 use clap::{Arg, ArgMatches, Command};
-use revpy_compiler::CompileMode;
 use revpy_revdb::analysis::profile::{By, Profile, Profiler, SortKey};
 use revpy_revdb::analysis::{self, flame};
 use revpy_vm::effects::log::{Recording, Tail};
-use revpy_vm::ExitStatus;
 use std::rc::Rc;
 
 /// The output formats of a profile.
@@ -235,47 +233,25 @@ fn replay_status(status: &Result<i32, String>, rec: &Recording, who: &str) -> u8
 /// `revpy run --profile FILE ARGS...`: run the program, then report its profile.
 pub fn run_profiled(m: &ArgMatches, file: &str, args: &[String]) -> u8 {
     let opts = profile_options(m, false);
-    let source = match read_source(file) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let file = file.to_string();
-    let mut argv = vec![file.clone()];
-    argv.extend_from_slice(args);
-    with_big_stack(move || {
-        let code = match revpy_compiler::compile(&source, &file, CompileMode::Module) {
-            Ok(c) => c,
-            Err(e) => return report_compile_error(&e),
-        };
-        let mut vm = revpy_stdlib::new_vm();
-        let dir = std::path::Path::new(&file)
-            .parent()
-            .map(|p| p.to_string_lossy().to_string())
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| ".".to_string());
-        vm.set_argv(&argv, &dir);
-        vm.add_source(&file, &source);
-        let prof = Profiler::install(&mut vm, opts.from, opts.to);
-        let status = match vm.run_main(code) {
-            Ok(ExitStatus::Code(c)) => (c & 0xff) as u8,
-            Ok(ExitStatus::Aborted(msg)) => {
-                eprintln!("revpy: {msg}");
-                3
+    let name = file.to_string();
+    crate::driver::run_live(
+        file,
+        args,
+        {
+            let (from, to) = (opts.from, opts.to);
+            move |vm| Profiler::install(vm, from, to)
+        },
+        move |vm, prof, status| {
+            vm.hook = None;
+            vm.effects.flush();
+            let p = prof.borrow_mut().finish();
+            let text = render(&p, &opts, &name, vm);
+            if !emit(&text, &opts.out, "run") {
+                return 1;
             }
-            Err(msg) => {
-                eprintln!("revpy: {msg}");
-                1
-            }
-        };
-        vm.hook = None;
-        vm.effects.flush();
-        let p = prof.borrow_mut().finish();
-        let text = render(&p, &opts, &file, &vm);
-        if !emit(&text, &opts.out, "run") {
-            return 1;
-        }
-        status
-    })
+            status
+        },
+    )
 }
 
 pub fn timeline_cmd() -> Command {

@@ -116,7 +116,32 @@ fn strip_os_error(e: &std::io::Error) -> String {
 }
 
 /// `revpy run FILE ARGS...`
-pub fn run_file(file: &str, args: &[String], trace: bool) -> u8 {
+pub fn run_file(file: &str, args: &[String], trace: bool, unbuffered: bool) -> u8 {
+    run_live(
+        file,
+        args,
+        move |vm: &mut revpy_vm::Vm| {
+            if unbuffered {
+                vm.effects.stdout_buffering = revpy_vm::effects::Buffering::Unbuffered;
+            }
+            if trace {
+                vm.trace = true;
+                vm.hooked = true;
+            }
+        },
+        |_, _, status| status,
+    )
+}
+
+/// Run FILE as `__main__` with ARGS as `sys.argv[1:]`, without recording: `setup`
+/// sees the VM before the program starts (tracing, a profiler's hook), `finish` after
+/// it ended with its exit status (and returns the status of the command).
+pub fn run_live<S>(
+    file: &str,
+    args: &[String],
+    setup: impl FnOnce(&mut revpy_vm::Vm) -> S + Send + 'static,
+    finish: impl FnOnce(&mut revpy_vm::Vm, S, u8) -> u8 + Send + 'static,
+) -> u8 {
     let source = match read_source(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -137,11 +162,8 @@ pub fn run_file(file: &str, args: &[String], trace: bool) -> u8 {
             .unwrap_or_else(|| ".".to_string());
         vm.set_argv(&argv, &dir);
         vm.add_source(&file, &source);
-        if trace {
-            vm.trace = true;
-            vm.hooked = true;
-        }
-        match vm.run_main(code) {
+        let state = setup(&mut vm);
+        let status = match vm.run_main(code) {
             Ok(ExitStatus::Code(c)) => (c & 0xff) as u8,
             Ok(ExitStatus::Aborted(msg)) => {
                 eprintln!("revpy: {msg}");
@@ -151,7 +173,8 @@ pub fn run_file(file: &str, args: &[String], trace: bool) -> u8 {
                 eprintln!("revpy: {msg}");
                 1
             }
-        }
+        };
+        finish(&mut vm, state, status)
     })
 }
 

@@ -22,6 +22,12 @@ fn cli() -> Command {
             Command::new("run")
                 .about("Run a Python program")
                 .arg(
+                    Arg::new("unbuffered")
+                        .short('u')
+                        .action(ArgAction::SetTrue)
+                        .help("Write the program's stdout at once, unbuffered (as python -u)"),
+                )
+                .arg(
                     Arg::new("trace")
                         .long("trace")
                         .action(ArgAction::SetTrue)
@@ -52,6 +58,12 @@ fn cli() -> Command {
             Command::new("record")
                 .about("Run a program and record its effects to a log (default: NAME.revlog in the current directory)")
                 .arg(Arg::new("output").short('o').long("output").value_name("LOG").help("Where to write the recording"))
+                .arg(
+                    Arg::new("unbuffered")
+                        .short('u')
+                        .action(ArgAction::SetTrue)
+                        .help("Write the program's stdout at once, unbuffered (as python -u)"),
+                )
                 // FILE and the program's arguments: everything after FILE is the
                 // program's, as with python (`revpy record prog.py -o x` passes -o).
                 .arg(
@@ -149,7 +161,7 @@ fn main() -> ExitCode {
                 if m.get_flag("profile") {
                     analysis::run_profiled(m, &file, &args)
                 } else {
-                    driver::run_file(&file, &args, m.get_flag("trace"))
+                    driver::run_file(&file, &args, m.get_flag("trace"), m.get_flag("unbuffered"))
                 }
             }
         }
@@ -163,7 +175,12 @@ fn main() -> ExitCode {
             } else {
                 all.remove(0)
             };
-            record::record(&file, &all, m.get_one::<String>("output").cloned())
+            record::record(
+                &file,
+                &all,
+                m.get_one::<String>("output").cloned(),
+                m.get_flag("unbuffered"),
+            )
         }
         Some(("replay", m)) => {
             let log = m.get_one::<String>("log").cloned().unwrap_or_default();

@@ -40,8 +40,8 @@ fn status_byte(status: i32) -> u8 {
 /// `revpy record FILE ARGS... [-o LOG]`: run the program, recording its effects.
 /// Same output and exit status as `revpy run`. A program that does not compile still
 /// leaves a (complete, effect-free) recording: its replay reports the same error.
-pub fn record(file: &str, args: &[String], out: Option<String>) -> u8 {
-    record_with_stdin(file, args, out, None)
+pub fn record(file: &str, args: &[String], out: Option<String>, unbuffered: bool) -> u8 {
+    record_with_stdin(file, args, out, None, unbuffered)
 }
 
 /// `record`, with the program's standard input given (None: the process's).
@@ -50,6 +50,7 @@ pub fn record_with_stdin(
     args: &[String],
     out: Option<String>,
     stdin: Option<Vec<u8>>,
+    unbuffered: bool,
 ) -> u8 {
     let source = match read_source(file) {
         Ok(s) => s,
@@ -71,6 +72,9 @@ pub fn record_with_stdin(
         let mut vm = revpy_stdlib::new_vm();
         if let Some(input) = stdin {
             vm.effects.stdin = Some(input.into_iter().collect());
+        }
+        if unbuffered {
+            vm.effects.stdout_buffering = revpy_vm::effects::Buffering::Unbuffered;
         }
         if let Err(e) = vm.start_recording(Box::new(std::io::BufWriter::new(out)), &header) {
             eprintln!("revpy: cannot write the recording '{log_path}': {e}");

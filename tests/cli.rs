@@ -1150,3 +1150,74 @@ fn a_limited_address_space_gets_a_smaller_vm_stack() {
     }
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// The line `print` wrote reaches a pipe before the program ends with `-u` (as
+/// `python -u`) and with `PYTHONUNBUFFERED`; without them it is block-buffered.
+#[test]
+fn unbuffered_output_reaches_a_pipe_at_once() {
+    use std::io::BufRead;
+    let dir = scratch();
+    // Prints a line, then computes for a long time (never ends by itself).
+    std::fs::write(
+        dir.join("prog.py"),
+        "print('ready')\nn = 0\nwhile True:\n    n += 1\n",
+    )
+    .unwrap();
+    let first_line = |args: &[&str], env: Option<(&str, &str)>| -> Option<String> {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .current_dir(&dir)
+            .env_remove("PYTHONUNBUFFERED")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null());
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("run revpy");
+        let out = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(out).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let got = rx.recv_timeout(std::time::Duration::from_secs(30)).ok();
+        let _ = child.kill();
+        let _ = child.wait();
+        got
+    };
+    assert_eq!(
+        first_line(&["run", "-u", "prog.py"], None).as_deref(),
+        Some("ready\n")
+    );
+    assert_eq!(
+        first_line(&["record", "-u", "-o", "x.revlog", "prog.py"], None).as_deref(),
+        Some("ready\n")
+    );
+    assert_eq!(
+        first_line(&["run", "prog.py"], Some(("PYTHONUNBUFFERED", "1"))).as_deref(),
+        Some("ready\n")
+    );
+    // Block-buffered: nothing arrives while the program runs (1 s is plenty for a
+    // line that would be written at once).
+    let mut child = Command::new(BIN)
+        .args(["run", "prog.py"])
+        .current_dir(&dir)
+        .env_remove("PYTHONUNBUFFERED")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run revpy");
+    let out = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(out).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let early = rx.recv_timeout(std::time::Duration::from_secs(1));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(early.is_err() || early.as_deref() == Ok(""), "{early:?}");
+}

@@ -425,3 +425,30 @@ fn repl_in_a_terminal() {
     let s = t.wait("the exit", 30, |s| s.contains("[exit 0]"));
     assert!(s.contains("warning: cannot write the history file"), "{s}");
 }
+
+/// On a terminal, `revpy run` writes each line as the program prints it (as CPython
+/// does), not when its 8 KiB buffer fills or the program ends.
+#[test]
+fn run_output_is_line_buffered_on_a_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = TempDir::new("linebuf");
+    let home = TempDir::new("linebuf-home");
+    std::fs::write(
+        dir.0.join("prog.py"),
+        "print('first line')\nn = 0\nwhile True:\n    n += 1\n",
+    )
+    .unwrap();
+    let cmd = format!("'{}' run prog.py", bin());
+    let t = Term::start("linebuf", &dir.0, &home.0, &cmd);
+    t.wait("the first line while the program runs", 30, |s| {
+        s.contains("first line")
+    });
+    let s = t.screen();
+    assert!(!s.contains("[exit"), "the program should still run:\n{s}");
+    t.keys(&["C-c"]);
+    t.wait("the interrupted program's exit", 30, |s| {
+        s.contains("[exit")
+    });
+}

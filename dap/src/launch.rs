@@ -125,6 +125,8 @@ fn record(
 ) -> Result<(), String> {
     let mut child = Command::new(exe)
         .arg("record")
+        // Unbuffered: the client sees the output as the program writes it.
+        .arg("-u")
         .arg("-o")
         .arg(log)
         .arg(program)

@@ -439,14 +439,22 @@ impl Timeline {
         self.catch_up(vm);
         let t = vm.stop_points;
         let n = vm.frames.len();
-        let here = vm.frames.last().map(|f| {
-            let line = if kind == StopKind::ExceptionExit {
-                f.line()
-            } else {
-                f.code.code.line_of(f.ip as usize)
-            };
-            (f.code.clone(), line)
-        });
+        // Where the effects until the next hook will happen: this frame, or after a
+        // return its caller, at the line of the call (`print(fib(12))` writes on the
+        // caller's line, not on fib's return).
+        let here = if kind == StopKind::Return && n >= 2 {
+            let f = &vm.frames[n - 2];
+            Some((f.code.clone(), f.line()))
+        } else {
+            vm.frames.last().map(|f| {
+                let line = if kind == StopKind::ExceptionExit {
+                    f.line()
+                } else {
+                    f.code.code.line_of(f.ip as usize)
+                };
+                (f.code.clone(), line)
+            })
+        };
         let place = || (n > 0).then(|| frame_place(vm, n - 1));
         match kind {
             StopKind::Raise => {

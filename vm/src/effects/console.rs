@@ -5,8 +5,23 @@
 #![allow(clippy::disallowed_methods)]
 
 use crate::effects::log::Val;
-use crate::effects::{EffectError, EffectKind, Effects, Mode, OutputSink};
+use crate::effects::{Buffering, EffectError, EffectKind, Effects, Mode, OutputSink};
 use std::io::{BufRead, Read, Write};
+
+impl Buffering {
+    /// The process's policy: line-buffered on a terminal, unbuffered when
+    /// `PYTHONUNBUFFERED` is set to a non-empty value (as CPython), else blocks.
+    pub fn of_process() -> Buffering {
+        use std::io::IsTerminal;
+        if std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
+            Buffering::Unbuffered
+        } else if std::io::stdout().is_terminal() {
+            Buffering::Line
+        } else {
+            Buffering::Block
+        }
+    }
+}
 
 impl Effects {
     /// Write program output to stdout (an effect).
@@ -28,7 +43,12 @@ impl Effects {
         match &mut self.stdout {
             OutputSink::Process => {
                 self.stdout_buf.extend_from_slice(s.as_bytes());
-                if self.stdout_buf.len() > 8192 {
+                let now = match self.stdout_buffering {
+                    Buffering::Block => self.stdout_buf.len() > 8192,
+                    Buffering::Line => self.stdout_buf.len() > 8192 || s.contains('\n'),
+                    Buffering::Unbuffered => true,
+                };
+                if now {
                     self.flush_stdout();
                 }
             }

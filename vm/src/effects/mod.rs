@@ -167,12 +167,24 @@ pub enum EffectError {
     },
 }
 
+/// When output to the process's stdout is written, as CPython's `sys.stdout`: line
+/// by line on a terminal, in 8 KiB blocks to a pipe or file, at once with `-u` or
+/// `PYTHONUNBUFFERED`. Host-side only: the program sees the same effects either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Buffering {
+    Block,
+    Line,
+    Unbuffered,
+}
+
 /// The boundary. Cloning it (for snapshots) clones captured buffers too.
 #[derive(Clone, Debug)]
 pub struct Effects {
     pub mode: Mode,
     pub stdout: OutputSink,
     pub stderr: OutputSink,
+    /// When program output on the process's stdout reaches it (see [`Buffering`]).
+    pub stdout_buffering: Buffering,
     stdout_buf: Vec<u8>,
     /// Canned stdin for embedding/tests; `None` reads the process's stdin.
     pub stdin: Option<std::collections::VecDeque<u8>>,
@@ -195,6 +207,7 @@ impl Effects {
             mode: Mode::Live,
             stdout: OutputSink::Process,
             stderr: OutputSink::Process,
+            stdout_buffering: Buffering::of_process(),
             stdout_buf: Vec::with_capacity(8192),
             stdin: None,
             count: 0,

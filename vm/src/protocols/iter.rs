@@ -269,6 +269,9 @@ impl Vm {
                     }
                     _ => 0,
                 }),
+                // Natives of the standard library (itertools.repeat) may still
+                // define `__length_hint__`.
+                Kind::Opaque(_) => self.length_hint_method(v),
                 _ => Ok(0),
             };
         }
@@ -280,6 +283,11 @@ impl Vm {
                 Err(e) => return Err(e),
             }
         }
+        self.length_hint_method(v)
+    }
+
+    /// `__length_hint__` of `v`, as `length_hint` asks it.
+    fn length_hint_method(&mut self, v: Value) -> PyResult<usize> {
         let hn = self.names.__length_hint__;
         let Some(f) = self.lookup_special(v, hn) else {
             return Ok(0);
