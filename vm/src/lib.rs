@@ -73,6 +73,7 @@ pub mod embed;
 pub mod interp;
 pub mod names;
 pub mod object;
+pub mod threads;
 pub mod types;
 
 mod args;
