@@ -263,7 +263,7 @@ class LifoQueue(Queue):
         return self.queue.pop()
 
 
-class _PySimpleQueue:
+class SimpleQueue:  # revpy: _PySimpleQueue under the C class's name
     '''Simple, unbounded FIFO queue.
 
     This pure Python implementation is not reentrant.
@@ -330,7 +330,5 @@ class _PySimpleQueue:
     __class_getitem__ = classmethod(types.GenericAlias)
 
 
-if SimpleQueue is None:
-    SimpleQueue = _PySimpleQueue
-    SimpleQueue.__name__ = SimpleQueue.__qualname__ = 'SimpleQueue'
-    SimpleQueue.__module__ = '_queue'
+_PySimpleQueue = SimpleQueue
+SimpleQueue.__module__ = '_queue'

@@ -492,7 +492,10 @@ impl Vm {
             };
             let what = match t.state {
                 ThreadState::Lock { .. } => "waits for a lock",
-                _ if t.pinned != 0 => "cannot be resumed (it waits inside a call from native code)",
+                _ if t.pinned != 0 => {
+                    "waits inside a call from native code (a generator, list(), ...) \
+                     and cannot be resumed before a later wait"
+                }
                 _ => "is blocked",
             };
             parts.push(format!("{name} {what}{at}"));
@@ -568,6 +571,27 @@ impl Vm {
     }
 
     fn nested_schedule(&mut self, me: usize) -> PyResult<()> {
+        let r = self.nested_schedule_inner(me);
+        if r.is_err() && self.threads.current != me {
+            // Give the waiting thread its frames back: the error unwinds them.
+            let cur = self.threads.current;
+            let frames = std::mem::take(&mut self.frames);
+            let stack = std::mem::take(&mut self.stack);
+            let exc = std::mem::replace(&mut self.exc_info, Value::None);
+            let t = &mut self.threads.list[cur];
+            t.frames = frames;
+            t.stack = stack;
+            t.exc_info = exc;
+            let t = &mut self.threads.list[me];
+            self.frames = std::mem::take(&mut t.frames);
+            self.stack = std::mem::take(&mut t.stack);
+            self.exc_info = std::mem::replace(&mut t.exc_info, Value::None);
+            self.threads.current = me;
+        }
+        r
+    }
+
+    fn nested_schedule_inner(&mut self, me: usize) -> PyResult<()> {
         if self.switch_next()?.is_some() {
             return Ok(());
         }
@@ -630,6 +654,27 @@ impl Vm {
         };
         self.thread_wait(state)?;
         Ok(true)
+    }
+
+    /// The main program ended: run `threading._shutdown()` (it joins the threads
+    /// that are not daemons) if the program started threads.
+    pub(crate) fn shutdown_threads(&mut self) {
+        if !self.threads.active() || self.abort.is_some() {
+            return;
+        }
+        let k = self.intern("threading");
+        let Ok(Some(m)) = self.dict_get(self.modules, k) else {
+            return;
+        };
+        let name = self.intern("_shutdown");
+        if let Ok(f) = self.getattr(m, name) {
+            if let Err(e) = self.call(f, &[], &[]) {
+                if self.abort.is_none() {
+                    let text = self.format_exception(e);
+                    let _ = self.effects.write_stderr(&text);
+                }
+            }
+        }
     }
 
     /// The name of thread `i` for messages and the debugger.

@@ -622,8 +622,20 @@ impl Vm {
                         let kwargs = if a & 1 != 0 { self.pop() } else { Value::Undef };
                         let args = self.pop();
                         let f = self.pop();
-                        let v = tri!(self.call_ex(f, args, kwargs), 'exec);
-                        self.stack.push(v);
+                        match tri!(self.call_ex(f, args, kwargs), 'exec) {
+                            Some(v) => {
+                                self.stack.push(v);
+                                if self.threads.park {
+                                    self.threads.park = false;
+                                    self.threads.switching = true;
+                                    return Ok(Exit::Yield(Value::Undef));
+                                }
+                            }
+                            None => {
+                                self.maybe_collect();
+                                continue 'frames;
+                            }
+                        }
                     }
                     Op::RaiseVarargs => {
                         sync!();
