@@ -116,7 +116,7 @@ fn strip_os_error(e: &std::io::Error) -> String {
 }
 
 /// `revpy run FILE ARGS...`
-pub fn run_file(file: &str, args: &[String], trace: bool) -> u8 {
+pub fn run_file(file: &str, args: &[String], trace: bool, chaos: Option<u64>) -> u8 {
     let source = match read_source(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -137,6 +137,7 @@ pub fn run_file(file: &str, args: &[String], trace: bool) -> u8 {
             .unwrap_or_else(|| ".".to_string());
         vm.set_argv(&argv, &dir);
         vm.add_source(&file, &source);
+        vm.threads.chaos_request = chaos;
         if trace {
             vm.trace = true;
             vm.hooked = true;

@@ -22,6 +22,13 @@ fn cli() -> Command {
             Command::new("run")
                 .about("Run a Python program")
                 .arg(
+                    Arg::new("chaos")
+                        .long("chaos")
+                        .value_name("SEED")
+                        .value_parser(clap::value_parser!(u64))
+                        .help("Threads: a perturbed schedule drawn from SEED (random switch points and order)"),
+                )
+                .arg(
                     Arg::new("trace")
                         .long("trace")
                         .action(ArgAction::SetTrue)
@@ -52,6 +59,13 @@ fn cli() -> Command {
             Command::new("record")
                 .about("Run a program and record its effects to a log (default: NAME.revlog in the current directory)")
                 .arg(Arg::new("output").short('o').long("output").value_name("LOG").help("Where to write the recording"))
+                .arg(
+                    Arg::new("chaos")
+                        .long("chaos")
+                        .value_name("SEED")
+                        .value_parser(clap::value_parser!(u64))
+                        .help("Threads: a perturbed schedule drawn from SEED (random switch points and order)"),
+                )
                 // FILE and the program's arguments: everything after FILE is the
                 // program's, as with python (`revpy record prog.py -o x` passes -o).
                 .arg(
@@ -149,7 +163,8 @@ fn main() -> ExitCode {
                 if m.get_flag("profile") {
                     analysis::run_profiled(m, &file, &args)
                 } else {
-                    driver::run_file(&file, &args, m.get_flag("trace"))
+                    let chaos = m.get_one::<u64>("chaos").copied();
+                    driver::run_file(&file, &args, m.get_flag("trace"), chaos)
                 }
             }
         }
@@ -163,7 +178,8 @@ fn main() -> ExitCode {
             } else {
                 all.remove(0)
             };
-            record::record(&file, &all, m.get_one::<String>("output").cloned())
+            let chaos = m.get_one::<u64>("chaos").copied();
+            record::record(&file, &all, m.get_one::<String>("output").cloned(), chaos)
         }
         Some(("replay", m)) => {
             let log = m.get_one::<String>("log").cloned().unwrap_or_default();

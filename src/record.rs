@@ -40,8 +40,8 @@ fn status_byte(status: i32) -> u8 {
 /// `revpy record FILE ARGS... [-o LOG]`: run the program, recording its effects.
 /// Same output and exit status as `revpy run`. A program that does not compile still
 /// leaves a (complete, effect-free) recording: its replay reports the same error.
-pub fn record(file: &str, args: &[String], out: Option<String>) -> u8 {
-    record_with_stdin(file, args, out, None)
+pub fn record(file: &str, args: &[String], out: Option<String>, chaos: Option<u64>) -> u8 {
+    record_chaos(file, args, out, None, chaos)
 }
 
 /// `record`, with the program's standard input given (None: the process's).
@@ -50,6 +50,18 @@ pub fn record_with_stdin(
     args: &[String],
     out: Option<String>,
     stdin: Option<Vec<u8>>,
+) -> u8 {
+    record_chaos(file, args, out, stdin, None)
+}
+
+/// `record_with_stdin` with threads scheduled by `--chaos SEED` (the seed goes into
+/// the recording as the `ThreadSeed` effect).
+pub fn record_chaos(
+    file: &str,
+    args: &[String],
+    out: Option<String>,
+    stdin: Option<Vec<u8>>,
+    chaos: Option<u64>,
 ) -> u8 {
     let source = match read_source(file) {
         Ok(s) => s,
@@ -69,6 +81,7 @@ pub fn record_with_stdin(
             }
         };
         let mut vm = revpy_stdlib::new_vm();
+        vm.threads.chaos_request = chaos;
         if let Some(input) = stdin {
             vm.effects.stdin = Some(input.into_iter().collect());
         }
