@@ -78,6 +78,8 @@ pub struct GreenThread {
     pub pinned: u32,
     /// Locks released when the thread ends (`_thread._set_sentinel`).
     pub sentinels: Vec<ObjRef>,
+    /// The function it was started with (for the report of an uncaught exception).
+    pub target: Value,
 }
 
 impl GreenThread {
@@ -93,6 +95,7 @@ impl GreenThread {
             timed_out: false,
             pinned: 0,
             sentinels: vec![],
+            target: Value::None,
         }
     }
 
@@ -169,6 +172,7 @@ impl Threads {
                 fr.trace(&mut |v| f(v));
             }
             f(t.exc_info);
+            f(t.target);
             match &t.state {
                 ThreadState::New { func, args, kwargs } => {
                     f(*func);
@@ -520,12 +524,15 @@ impl Vm {
             return;
         }
         if let Err(e) = r {
+            // As CPython's `sys.unraisablehook` reports it.
             if !self.isinstance_ref(e.0, self.types.system_exit) {
+                let target = self.threads.list[cur].target;
+                let what = self.repr(target).unwrap_or_else(|_| "<object>".into());
                 let text = self.format_exception(e);
                 self.effects.flush_stdout();
                 let _ = self
                     .effects
-                    .write_stderr(&format!("Unhandled exception in thread started by a native call\n{text}"));
+                    .write_stderr(&format!("Exception ignored in thread started by: {what}\n{text}"));
             }
         }
         self.frames.clear();
@@ -807,8 +814,7 @@ fn t_start_new_thread(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if !callable(vm, func) {
         return Err(vm.new_type_error("first arg must be callable".into()));
     }
-    let is_tuple = matches!(func, Value::Obj(_))
-        && matches!(args[1], Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_)));
+    let is_tuple = matches!(args[1], Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_)));
     if !is_tuple {
         return Err(vm.new_type_error("2nd arg must be a tuple".into()));
     }
@@ -824,14 +830,16 @@ fn t_start_new_thread(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     vm.ensure_threads()?;
     let ident = vm.threads.list.len() as i64 + 1;
-    vm.threads.list.push(GreenThread::new(
+    let mut t = GreenThread::new(
         ident,
         ThreadState::New {
             func,
             args: fargs,
             kwargs,
         },
-    ));
+    );
+    t.target = func;
+    vm.threads.list.push(t);
     Ok(Value::Int(ident))
 }
 
