@@ -931,9 +931,19 @@ fn chaos_seeds_replay_identically_and_expose_the_race() {
             let a = revpy(&["record", "--chaos", &s, "-o", &la, prog], &dir);
             let b = revpy(&["record", "--chaos", &s, "-o", &lb, prog], &dir);
             let run = revpy(&["run", "--chaos", &s, prog], &dir);
-            assert!(a.status.success(), "{prog} seed {seed}: {}", text(&a.stderr));
-            assert_eq!(a.stdout, b.stdout, "{prog}: seed {seed} recorded twice differs");
-            assert_eq!(a.stdout, run.stdout, "{prog}: seed {seed}: run differs from record");
+            assert!(
+                a.status.success(),
+                "{prog} seed {seed}: {}",
+                text(&a.stderr)
+            );
+            assert_eq!(
+                a.stdout, b.stdout,
+                "{prog}: seed {seed} recorded twice differs"
+            );
+            assert_eq!(
+                a.stdout, run.stdout,
+                "{prog}: seed {seed}: run differs from record"
+            );
             for log in [&la, &lb] {
                 let rep = revpy(&["replay", log], logs.path());
                 assert_eq!(
@@ -979,6 +989,10 @@ fn a_deadlock_is_reported() {
     let l = log.to_string_lossy();
     let rec = revpy(&["record", "-o", &l, "dl.py"], dir.path());
     let rep = revpy(&["replay", &l], dir.path());
-    assert!(text(&rec.stderr).contains("deadlock"), "{}", text(&rec.stderr));
+    assert!(
+        text(&rec.stderr).contains("deadlock"),
+        "{}",
+        text(&rec.stderr)
+    );
     assert_eq!(text(&rec.stderr), text(&rep.stderr));
 }

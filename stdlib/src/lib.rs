@@ -114,8 +114,14 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("timeit", include_str!("../python/timeit.py")),
     ("queue", include_str!("../python/queue.py")),
     ("threading", include_str!("../python/threading.py")),
-    ("_threading_local", include_str!("../python/_threading_local.py")),
-    ("concurrent", include_str!("../python/concurrent/__init__.py")),
+    (
+        "_threading_local",
+        include_str!("../python/_threading_local.py"),
+    ),
+    (
+        "concurrent",
+        include_str!("../python/concurrent/__init__.py"),
+    ),
     (
         "concurrent.futures",
         include_str!("../python/concurrent/futures/__init__.py"),

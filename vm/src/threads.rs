@@ -51,9 +51,14 @@ pub enum ThreadState {
     },
     Runnable,
     /// Waiting to be handed `lock` (until `deadline`, in virtual ns, if any).
-    Lock { lock: ObjRef, deadline: Option<u64> },
+    Lock {
+        lock: ObjRef,
+        deadline: Option<u64>,
+    },
     /// `time.sleep`: runnable again at `deadline` (virtual ns).
-    Sleep { deadline: u64 },
+    Sleep {
+        deadline: u64,
+    },
     /// The main thread's code ended in a nested scheduler: the outermost one
     /// returns this result when it resumes the main thread.
     MainEnded,
@@ -381,7 +386,12 @@ impl Vm {
 
     /// Push the frame of a new thread's function (or run a native one). False when
     /// the thread already ended.
-    fn start_thread_code(&mut self, func: Value, args: &[Value], kwargs: &[(Value, Value)]) -> bool {
+    fn start_thread_code(
+        &mut self,
+        func: Value,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> bool {
         self.stack.push(func);
         self.stack.extend_from_slice(args);
         let argc = args.len() + kwargs.len();
@@ -421,15 +431,21 @@ impl Vm {
                 continue;
             }
             match t.state {
-                ThreadState::Sleep { deadline } | ThreadState::Lock { deadline: Some(deadline), .. }
-                    if deadline <= now =>
-                {
+                ThreadState::Sleep { deadline }
+                | ThreadState::Lock {
+                    deadline: Some(deadline),
+                    ..
+                } if deadline <= now => {
                     if matches!(t.state, ThreadState::Lock { .. }) {
                         t.timed_out = true;
                     }
                     t.state = ThreadState::Runnable;
                 }
-                ThreadState::Sleep { deadline } | ThreadState::Lock { deadline: Some(deadline), .. } => {
+                ThreadState::Sleep { deadline }
+                | ThreadState::Lock {
+                    deadline: Some(deadline),
+                    ..
+                } => {
                     nearest = Some(nearest.map_or(deadline, |n| n.min(deadline)));
                 }
                 _ => {}
@@ -530,9 +546,9 @@ impl Vm {
                 let what = self.repr(target).unwrap_or_else(|_| "<object>".into());
                 let text = self.format_exception(e);
                 self.effects.flush_stdout();
-                let _ = self
-                    .effects
-                    .write_stderr(&format!("Exception ignored in thread started by: {what}\n{text}"));
+                let _ = self.effects.write_stderr(&format!(
+                    "Exception ignored in thread started by: {what}\n{text}"
+                ));
             }
         }
         self.frames.clear();
@@ -542,7 +558,10 @@ impl Vm {
         t.state = ThreadState::Done;
         let sentinels = std::mem::take(&mut t.sentinels);
         for l in sentinels {
-            if self.opaque_ref::<Lock>(Value::Obj(l)).is_some_and(|l| l.locked) {
+            if self
+                .opaque_ref::<Lock>(Value::Obj(l))
+                .is_some_and(|l| l.locked)
+            {
                 self.lock_release(l);
             }
         }
@@ -609,7 +628,9 @@ impl Vm {
             let r = self.run_loop(0);
             if let Some(a) = &self.abort {
                 let m = a.message.clone();
-                return Err(r.err().unwrap_or_else(|| self.new_error(self.types.system_error, m)));
+                return Err(r
+                    .err()
+                    .unwrap_or_else(|| self.new_error(self.types.system_error, m)));
             }
             let cur = self.threads.current;
             if !std::mem::take(&mut self.threads.switching) {
@@ -921,7 +942,11 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("_thread");
     let md = vm.module_dict(m);
     let fns: &[NativeDef] = &[
-        ("start_new_thread", t_start_new_thread, Arity::range(2, 3).kw()),
+        (
+            "start_new_thread",
+            t_start_new_thread,
+            Arity::range(2, 3).kw(),
+        ),
         ("start_new", t_start_new_thread, Arity::range(2, 3).kw()),
         ("allocate_lock", t_allocate_lock, Arity::none()),
         ("allocate", t_allocate_lock, Arity::none()),

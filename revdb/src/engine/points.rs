@@ -228,7 +228,10 @@ impl Engine {
         let after = self.watch_after.take();
         // Backward, the landing line is the write: in a threaded program, say whose.
         let writer = if self.has_threads() {
-            format!(" (written by thread {})", self.thread_label(self.current_thread()))
+            format!(
+                " (written by thread {})",
+                self.thread_label(self.current_thread())
+            )
         } else {
             String::new()
         };

@@ -131,7 +131,12 @@ impl Engine {
     /// `thread N`: to the next stop point of the thread with ident `n` (or, when
     /// it runs no more, to its last one).
     pub fn select_thread(&mut self, n: i64) -> MoveResult {
-        let index = |vm: &Vm| vm.threads.list.get(vm.threads.current).map_or(1, |t| t.ident);
+        let index = |vm: &Vm| {
+            vm.threads
+                .list
+                .get(vm.threads.current)
+                .map_or(1, |t| t.ident)
+        };
         let here = index(&self.cur.vm);
         if here == n {
             return Ok(());

@@ -401,7 +401,10 @@ impl Shell {
                     } else {
                         format!(" at {}", t.place)
                     };
-                    self.say(&format!("{mark} {} {} ({}){place}", t.ident, t.name, t.state));
+                    self.say(&format!(
+                        "{mark} {} {} ({}){place}",
+                        t.ident, t.name, t.state
+                    ));
                 }
             }
             "anchors" => {
