@@ -239,7 +239,11 @@ pub fn run_profiled(m: &ArgMatches, file: &str, args: &[String]) -> u8 {
         args,
         {
             let (from, to) = (opts.from, opts.to);
-            move |vm| Profiler::install(vm, from, to)
+            let chaos = m.try_get_one::<u64>("chaos").ok().flatten().copied();
+            move |vm| {
+                vm.threads.chaos_request = chaos;
+                Profiler::install(vm, from, to)
+            }
         },
         move |vm, prof, status| {
             vm.hook = None;

@@ -42,8 +42,13 @@ pub fn debug(target: &str, args: &[String], opts: Options) -> u8 {
         let path = std::env::temp_dir().join(format!("revpy-debug-{}.revlog", std::process::id()));
         let path = path.to_string_lossy().to_string();
         eprintln!("revpy debug: recording {target} to {path}");
-        let status =
-            record::record_with_stdin(target, args, Some(path.clone()), Some(input), false);
+        let status = record::record_with_stdin(
+            target,
+            args,
+            Some(path.clone()),
+            Some(input),
+            record::RecordOptions::default(),
+        );
         if status == record::BAD_LOG || !std::path::Path::new(&path).exists() {
             return status.max(1);
         }

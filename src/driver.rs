@@ -116,14 +116,20 @@ fn strip_os_error(e: &std::io::Error) -> String {
 }
 
 /// `revpy run FILE ARGS...`
-pub fn run_file(file: &str, args: &[String], trace: bool, unbuffered: bool) -> u8 {
+pub fn run_file(
+    file: &str,
+    args: &[String],
+    trace: bool,
+    opts: crate::record::RecordOptions,
+) -> u8 {
     run_live(
         file,
         args,
         move |vm: &mut revpy_vm::Vm| {
-            if unbuffered {
+            if opts.unbuffered {
                 vm.effects.stdout_buffering = revpy_vm::effects::Buffering::Unbuffered;
             }
+            vm.threads.chaos_request = opts.chaos;
             if trace {
                 vm.trace = true;
                 vm.hooked = true;

@@ -28,6 +28,13 @@ fn cli() -> Command {
                         .help("Write the program's stdout at once, unbuffered (as python -u)"),
                 )
                 .arg(
+                    Arg::new("chaos")
+                        .long("chaos")
+                        .value_name("SEED")
+                        .value_parser(clap::value_parser!(u64))
+                        .help("Threads: a perturbed schedule drawn from SEED (random switch points and order)"),
+                )
+                .arg(
                     Arg::new("trace")
                         .long("trace")
                         .action(ArgAction::SetTrue)
@@ -63,6 +70,13 @@ fn cli() -> Command {
                         .short('u')
                         .action(ArgAction::SetTrue)
                         .help("Write the program's stdout at once, unbuffered (as python -u)"),
+                )
+                .arg(
+                    Arg::new("chaos")
+                        .long("chaos")
+                        .value_name("SEED")
+                        .value_parser(clap::value_parser!(u64))
+                        .help("Threads: a perturbed schedule drawn from SEED (random switch points and order)"),
                 )
                 // FILE and the program's arguments: everything after FILE is the
                 // program's, as with python (`revpy record prog.py -o x` passes -o).
@@ -161,7 +175,11 @@ fn main() -> ExitCode {
                 if m.get_flag("profile") {
                     analysis::run_profiled(m, &file, &args)
                 } else {
-                    driver::run_file(&file, &args, m.get_flag("trace"), m.get_flag("unbuffered"))
+                    let opts = record::RecordOptions {
+                        unbuffered: m.get_flag("unbuffered"),
+                        chaos: m.get_one::<u64>("chaos").copied(),
+                    };
+                    driver::run_file(&file, &args, m.get_flag("trace"), opts)
                 }
             }
         }
@@ -175,12 +193,11 @@ fn main() -> ExitCode {
             } else {
                 all.remove(0)
             };
-            record::record(
-                &file,
-                &all,
-                m.get_one::<String>("output").cloned(),
-                m.get_flag("unbuffered"),
-            )
+            let opts = record::RecordOptions {
+                unbuffered: m.get_flag("unbuffered"),
+                chaos: m.get_one::<u64>("chaos").copied(),
+            };
+            record::record(&file, &all, m.get_one::<String>("output").cloned(), opts)
         }
         Some(("replay", m)) => {
             let log = m.get_one::<String>("log").cloned().unwrap_or_default();

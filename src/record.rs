@@ -40,8 +40,18 @@ fn status_byte(status: i32) -> u8 {
 /// `revpy record FILE ARGS... [-o LOG]`: run the program, recording its effects.
 /// Same output and exit status as `revpy run`. A program that does not compile still
 /// leaves a (complete, effect-free) recording: its replay reports the same error.
-pub fn record(file: &str, args: &[String], out: Option<String>, unbuffered: bool) -> u8 {
-    record_with_stdin(file, args, out, None, unbuffered)
+pub fn record(file: &str, args: &[String], out: Option<String>, opts: RecordOptions) -> u8 {
+    record_with_stdin(file, args, out, None, opts)
+}
+
+/// How `revpy record` runs the program (its command-line options).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RecordOptions {
+    /// `-u`: stdout unbuffered.
+    pub unbuffered: bool,
+    /// `--chaos SEED`: threads scheduled by a perturbed schedule drawn from SEED (the
+    /// seed goes into the recording as the `ThreadSeed` effect).
+    pub chaos: Option<u64>,
 }
 
 /// `record`, with the program's standard input given (None: the process's).
@@ -50,8 +60,9 @@ pub fn record_with_stdin(
     args: &[String],
     out: Option<String>,
     stdin: Option<Vec<u8>>,
-    unbuffered: bool,
+    opts: RecordOptions,
 ) -> u8 {
+    let RecordOptions { unbuffered, chaos } = opts;
     let source = match read_source(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -70,6 +81,7 @@ pub fn record_with_stdin(
             }
         };
         let mut vm = revpy_stdlib::new_vm();
+        vm.threads.chaos_request = chaos;
         if let Some(input) = stdin {
             vm.effects.stdin = Some(input.into_iter().collect());
         }

@@ -8,7 +8,10 @@
 //!   effect kinds, trailing data, wrong totals, empty files, directories, missing
 //!   files) each get a clear message and a non-zero exit status, never a panic;
 //! - a recording killed with SIGKILL replays up to its last complete block;
-//! - `docs/log-format.md` lists every effect kind at its index.
+//! - `docs/log-format.md` lists every effect kind at its index;
+//! - threads under `--chaos SEED`: the same seed gives the same run, every recording
+//!   replays identically, some seed loses an update in a racy program and none in
+//!   the locked one; a deadlock ends with a clear message.
 
 // This drives revpy from outside (files, processes, clocks, threads): clippy.toml's
 // determinism rules are for the VM.
@@ -53,6 +56,8 @@ fn main() -> std::process::ExitCode {
         log_format_doc_lists_every_effect_kind_at_its_index,
         a_value_nested_too_deep_or_too_long_is_corruption,
         a_logged_value_of_the_wrong_shape_diverges,
+        chaos_seeds_replay_identically_and_expose_the_race,
+        a_deadlock_is_reported,
     ]);
     for p in common::programs() {
         let name = format!("replay::{}", p.name);
@@ -902,4 +907,92 @@ fn log_format_doc_lists_every_effect_kind_at_its_index() {
         documented, actual,
         "docs/log-format.md's effect kinds table is out of date (indexes are stable: append new kinds at the end); rows:\n{table}"
     );
+}
+
+/// The final `counter N` a race program printed.
+fn counter_of(o: &Output) -> u64 {
+    let out = text(&o.stdout);
+    out.trim()
+        .strip_prefix("counter ")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no counter in {out:?} (stderr {})", text(&o.stderr)))
+}
+
+fn chaos_seeds_replay_identically_and_expose_the_race() {
+    let dir = common::repo("tests/programs/threads/support_race");
+    let logs = TempDir::new("chaos");
+    let mut lost = vec![];
+    for prog in ["race.py", "race_locked.py"] {
+        for seed in 1..=6u64 {
+            let s = seed.to_string();
+            let log_a = logs.path().join(format!("{prog}.{seed}.a.revlog"));
+            let log_b = logs.path().join(format!("{prog}.{seed}.b.revlog"));
+            let (la, lb) = (log_a.to_string_lossy(), log_b.to_string_lossy());
+            let a = revpy(&["record", "--chaos", &s, "-o", &la, prog], &dir);
+            let b = revpy(&["record", "--chaos", &s, "-o", &lb, prog], &dir);
+            let run = revpy(&["run", "--chaos", &s, prog], &dir);
+            assert!(
+                a.status.success(),
+                "{prog} seed {seed}: {}",
+                text(&a.stderr)
+            );
+            assert_eq!(
+                a.stdout, b.stdout,
+                "{prog}: seed {seed} recorded twice differs"
+            );
+            assert_eq!(
+                a.stdout, run.stdout,
+                "{prog}: seed {seed}: run differs from record"
+            );
+            for log in [&la, &lb] {
+                let rep = revpy(&["replay", log], logs.path());
+                assert_eq!(
+                    text(&rep.stdout),
+                    text(&a.stdout),
+                    "{prog}: seed {seed}: replay differs"
+                );
+                assert_eq!(rep.status.code(), a.status.code());
+            }
+            let n = counter_of(&a);
+            if prog == "race_locked.py" {
+                assert_eq!(n, 600, "the lock must prevent lost updates (seed {seed})");
+            } else if n != 600 {
+                lost.push(seed);
+            }
+            // The seed is in the log: the replay of seed 1's log is not seed 2's run.
+        }
+    }
+    assert!(!lost.is_empty(), "no chaos seed lost an update in race.py");
+    // Without --chaos, the default schedule (long quanta) hides the race.
+    let plain = revpy(&["run", "race.py"], &dir);
+    assert_eq!(counter_of(&plain), 600);
+}
+
+fn a_deadlock_is_reported() {
+    let src = "import threading\na = threading.Lock()\nb = threading.Lock()\n\
+               def t1():\n    with a:\n        ev.wait()\n        with b:\n            pass\n\
+               ev = threading.Event()\nt = threading.Thread(target=t1, name='T1')\nt.start()\n\
+               with b:\n    ev.set()\n    with a:\n        pass\n";
+    let dir = TempDir::new("deadlock");
+    std::fs::write(dir.path().join("dl.py"), src).unwrap();
+    let out = revpy(&["run", "dl.py"], dir.path());
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("revpy: deadlock: every thread is blocked")
+            && err.contains("MainThread waits for a lock")
+            && err.contains("T1 waits for a lock"),
+        "{err}"
+    );
+    // Recorded and replayed: the same message.
+    let log = dir.path().join("dl.revlog");
+    let l = log.to_string_lossy();
+    let rec = revpy(&["record", "-o", &l, "dl.py"], dir.path());
+    let rep = revpy(&["replay", &l], dir.path());
+    assert!(
+        text(&rec.stderr).contains("deadlock"),
+        "{}",
+        text(&rec.stderr)
+    );
+    assert_eq!(text(&rec.stderr), text(&rep.stderr));
 }

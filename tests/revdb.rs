@@ -648,6 +648,25 @@ fn reachable(p: &Path) -> Result<(), String> {
     }
 }
 
+/// Whether the program has started threads at the current position.
+fn threaded(e: &Engine) -> bool {
+    e.cur.vm.threads.list.len() > 1
+}
+
+/// After a backward motion from `t` in thread `tid`: earlier, in the same thread
+/// (or at the start).
+fn same_thread_before(e: &Engine, tid: usize, t: u64, what: &str) -> Result<(), String> {
+    if e.cur.pos.time < t && (e.current_thread() == tid || e.at_start()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} from {t} in thread {tid}: landed at {} in thread {}",
+            e.time_text(),
+            e.current_thread()
+        ))
+    }
+}
+
 fn check_reachable(log: &Path) -> Result<(), String> {
     let t0 = std::time::Instant::now();
     let times_on = std::env::var("REVPY_TIMES").is_ok();
@@ -702,8 +721,13 @@ fn check_reachable(log: &Path) -> Result<(), String> {
         e.go(t).map_err(|m| format!("go {t}: {m}"))?;
         at(&e, t, &format!("go {t}"))?;
         if t > 1 && (end <= 300 || k % 4 == 0 || t >= end - 1) {
+            let (tid, thr) = (e.current_thread(), threaded(&e));
             e.bstep().map_err(|m| format!("bstep from {t}: {m}"))?;
-            at(&e, t - 1, &format!("bstep from {t}"))?;
+            if thr {
+                same_thread_before(&e, tid, t, "bstep")?;
+            } else {
+                at(&e, t - 1, &format!("bstep from {t}"))?;
+            }
         }
     }
     lap("go and bstep");
@@ -717,8 +741,24 @@ fn check_reachable(log: &Path) -> Result<(), String> {
             t = end - 200;
             e.go(t).map_err(|m| format!("go {t}: {m}"))?;
         }
+        let tid = e.current_thread();
+        let was_threaded = threaded(&e);
         e.step().map_err(|m| format!("step from {t}: {m}"))?;
-        at(&e, t + 1, &format!("step from {t}"))?;
+        if was_threaded || threaded(&e) {
+            // Motions stay in the current thread: the next stop point of this
+            // thread (or the end, where the main thread is current).
+            let landed = e.cur.pos.time;
+            if landed <= t || !(e.current_thread() == tid || e.at_end()) {
+                return Err(format!(
+                    "step from {t} in thread {tid}: landed at {} in thread {}",
+                    e.time_text(),
+                    e.current_thread()
+                ));
+            }
+            e.go(t + 1).map_err(|m| format!("go {}: {m}", t + 1))?;
+        } else {
+            at(&e, t + 1, &format!("step from {t}"))?;
+        }
         t += 1;
     }
     lap("step");

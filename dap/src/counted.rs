@@ -154,6 +154,7 @@ pub fn scan(eng: &mut Engine, points: Vec<ScanPoint>) -> Result<ScanResult, Stri
             hits: 0,
             ignore: 0,
             commands: vec![],
+            thread: None,
         })
         .collect();
     eng.scan(Box::new(move |vm, kind, t| {

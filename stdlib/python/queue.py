@@ -2,46 +2,35 @@
 
 Copyright (c) 2001-2023 Python Software Foundation; All Rights Reserved.
 (see LICENSE-PSF.txt)
-revpy: CPython 3.11's Lib/queue.py without threads (revpy runs one thread). The
-locks and conditions are gone; a get() or put() that would wait with a timeout
-sleeps for it (time.sleep, an effect) and raises Empty/Full as CPython does when
-no other thread acts; one that would wait forever (timeout=None), and join() with
-unfinished tasks, raise RuntimeError instead of hanging. SimpleQueue is the
-pure-Python _PySimpleQueue (named SimpleQueue).
+revpy: CPython 3.11's Lib/queue.py; threads are green threads of the one VM
+(`threading` over `_thread`, vm/src/threads.rs). SimpleQueue is the pure-Python
+_PySimpleQueue (named SimpleQueue). Empty keeps CPython's module name.
 '''
 
+import threading
 import types
 from collections import deque
 from heapq import heappush, heappop
-from time import sleep as _sleep
+from _thread import _clock as time  # revpy: the scheduler's virtual clock
+try:
+    from _queue import SimpleQueue
+except ImportError:
+    SimpleQueue = None
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
 
-class Empty(Exception):
-    'Exception raised by Queue.get(block=0)/get_nowait().'
-    pass
-
-Empty.__module__ = '_queue'   # as CPython's (it comes from the C _queue module)
+try:
+    from _queue import Empty
+except ImportError:
+    class Empty(Exception):
+        'Exception raised by Queue.get(block=0)/get_nowait().'
+        pass
+    Empty.__module__ = '_queue'   # revpy: as CPython's (from the C _queue module)
 
 class Full(Exception):
     'Exception raised by Queue.put(block=0)/put_nowait().'
     pass
-
-
-def _would_block(what):
-    raise RuntimeError(what + " would block forever: revpy runs a single thread, "
-                       "so no other thread can ever wake it")
-
-
-def _wait(timeout):
-    # The wait of a blocking call with a timeout: nothing can change the queue
-    # meanwhile, so the whole timeout elapses.
-    if timeout > 0:
-        _sleep(timeout)
-
-
-_class_getitem = classmethod(types.GenericAlias)
 
 
 class Queue:
@@ -53,6 +42,24 @@ class Queue:
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
+
+        # mutex must be held whenever the queue is mutating.  All methods
+        # that acquire mutex must release it before returning.  mutex
+        # is shared between the three conditions, so acquiring and
+        # releasing the conditions also acquires and releases mutex.
+        self.mutex = threading.Lock()
+
+        # Notify not_empty whenever an item is added to the queue; a
+        # thread waiting to get is notified then.
+        self.not_empty = threading.Condition(self.mutex)
+
+        # Notify not_full whenever an item is removed from the queue;
+        # a thread waiting to put is notified then.
+        self.not_full = threading.Condition(self.mutex)
+
+        # Notify all_tasks_done whenever the number of unfinished tasks
+        # drops to zero; thread waiting to join() is notified to resume
+        self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
 
     def task_done(self):
@@ -69,10 +76,13 @@ class Queue:
         Raises a ValueError if called more times than there were items
         placed in the queue.
         '''
-        unfinished = self.unfinished_tasks - 1
-        if unfinished < 0:
-            raise ValueError('task_done() called too many times')
-        self.unfinished_tasks = unfinished
+        with self.all_tasks_done:
+            unfinished = self.unfinished_tasks - 1
+            if unfinished <= 0:
+                if unfinished < 0:
+                    raise ValueError('task_done() called too many times')
+                self.all_tasks_done.notify_all()
+            self.unfinished_tasks = unfinished
 
     def join(self):
         '''Blocks until all items in the Queue have been gotten and processed.
@@ -83,13 +93,14 @@ class Queue:
 
         When the count of unfinished tasks drops to zero, join() unblocks.
         '''
-        if self.unfinished_tasks:
-            _would_block("Queue.join() with %d unfinished task(s)"
-                         % self.unfinished_tasks)
+        with self.all_tasks_done:
+            while self.unfinished_tasks:
+                self.all_tasks_done.wait()
 
     def qsize(self):
         '''Return the approximate size of the queue (not reliable!).'''
-        return self._qsize()
+        with self.mutex:
+            return self._qsize()
 
     def empty(self):
         '''Return True if the queue is empty, False otherwise (not reliable!).
@@ -102,7 +113,8 @@ class Queue:
         To create code that needs to wait for all queued tasks to be
         completed, the preferred technique is to use the join() method.
         '''
-        return not self._qsize()
+        with self.mutex:
+            return not self._qsize()
 
     def full(self):
         '''Return True if the queue is full, False otherwise (not reliable!).
@@ -112,7 +124,8 @@ class Queue:
         condition where a queue can shrink before the result of full() or
         qsize() can be used.
         '''
-        return 0 < self.maxsize <= self._qsize()
+        with self.mutex:
+            return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
         '''Put an item into the queue.
@@ -125,20 +138,26 @@ class Queue:
         is immediately available, else raise the Full exception ('timeout'
         is ignored in that case).
         '''
-        if self.maxsize > 0:
-            if not block:
-                if self._qsize() >= self.maxsize:
-                    raise Full
-            elif timeout is None:
-                if self._qsize() >= self.maxsize:
-                    _would_block("Queue.put() on a full queue")
-            elif timeout < 0:
-                raise ValueError("'timeout' must be a non-negative number")
-            elif self._qsize() >= self.maxsize:
-                _wait(timeout)
-                raise Full
-        self._put(item)
-        self.unfinished_tasks += 1
+        with self.not_full:
+            if self.maxsize > 0:
+                if not block:
+                    if self._qsize() >= self.maxsize:
+                        raise Full
+                elif timeout is None:
+                    while self._qsize() >= self.maxsize:
+                        self.not_full.wait()
+                elif timeout < 0:
+                    raise ValueError("'timeout' must be a non-negative number")
+                else:
+                    endtime = time() + timeout
+                    while self._qsize() >= self.maxsize:
+                        remaining = endtime - time()
+                        if remaining <= 0.0:
+                            raise Full
+                        self.not_full.wait(remaining)
+            self._put(item)
+            self.unfinished_tasks += 1
+            self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
         '''Remove and return an item from the queue.
@@ -151,18 +170,25 @@ class Queue:
         available, else raise the Empty exception ('timeout' is ignored
         in that case).
         '''
-        if not block:
-            if not self._qsize():
-                raise Empty
-        elif timeout is None:
-            if not self._qsize():
-                _would_block("Queue.get() on an empty queue")
-        elif timeout < 0:
-            raise ValueError("'timeout' must be a non-negative number")
-        elif not self._qsize():
-            _wait(timeout)
-            raise Empty
-        return self._get()
+        with self.not_empty:
+            if not block:
+                if not self._qsize():
+                    raise Empty
+            elif timeout is None:
+                while not self._qsize():
+                    self.not_empty.wait()
+            elif timeout < 0:
+                raise ValueError("'timeout' must be a non-negative number")
+            else:
+                endtime = time() + timeout
+                while not self._qsize():
+                    remaining = endtime - time()
+                    if remaining <= 0.0:
+                        raise Empty
+                    self.not_empty.wait(remaining)
+            item = self._get()
+            self.not_full.notify()
+            return item
 
     def put_nowait(self, item):
         '''Put an item into the queue without blocking.
@@ -182,6 +208,7 @@ class Queue:
 
     # Override these methods to implement other queue organizations
     # (e.g. stack or priority queue).
+    # These will only be called with appropriate locks held
 
     # Initialize the queue representation
     def _init(self, maxsize):
@@ -198,7 +225,7 @@ class Queue:
     def _get(self):
         return self.queue.popleft()
 
-    __class_getitem__ = _class_getitem
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 class PriorityQueue(Queue):
@@ -236,14 +263,19 @@ class LifoQueue(Queue):
         return self.queue.pop()
 
 
-class SimpleQueue:
+class SimpleQueue:  # revpy: _PySimpleQueue under the C class's name
     '''Simple, unbounded FIFO queue.
 
     This pure Python implementation is not reentrant.
     '''
+    # Note: while this pure Python version provides fairness
+    # (by using a threading.Semaphore which is itself fair, being based
+    #  on threading.Condition), fairness is not part of the API contract.
+    # This allows the C version to use a different implementation.
 
     def __init__(self):
         self._queue = deque()
+        self._count = threading.Semaphore(0)
 
     def put(self, item, block=True, timeout=None):
         '''Put the item on the queue.
@@ -252,6 +284,7 @@ class SimpleQueue:
         never blocks.  They are provided for compatibility with the Queue class.
         '''
         self._queue.append(item)
+        self._count.release()
 
     def get(self, block=True, timeout=None):
         '''Remove and return an item from the queue.
@@ -266,12 +299,7 @@ class SimpleQueue:
         '''
         if timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
-        if not self._queue:
-            if not block:
-                raise Empty
-            if timeout is None:
-                _would_block("SimpleQueue.get() on an empty queue")
-            _wait(timeout)
+        if not self._count.acquire(block, timeout):
             raise Empty
         return self._queue.popleft()
 
@@ -299,7 +327,8 @@ class SimpleQueue:
         '''Return the approximate size of the queue (not reliable!).'''
         return len(self._queue)
 
-    __class_getitem__ = _class_getitem
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 _PySimpleQueue = SimpleQueue
+SimpleQueue.__module__ = '_queue'

@@ -113,6 +113,27 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("_strptime", include_str!("../python/_strptime.py")),
     ("timeit", include_str!("../python/timeit.py")),
     ("queue", include_str!("../python/queue.py")),
+    ("threading", include_str!("../python/threading.py")),
+    (
+        "_threading_local",
+        include_str!("../python/_threading_local.py"),
+    ),
+    (
+        "concurrent",
+        include_str!("../python/concurrent/__init__.py"),
+    ),
+    (
+        "concurrent.futures",
+        include_str!("../python/concurrent/futures/__init__.py"),
+    ),
+    (
+        "concurrent.futures._base",
+        include_str!("../python/concurrent/futures/_base.py"),
+    ),
+    (
+        "concurrent.futures.thread",
+        include_str!("../python/concurrent/futures/thread.py"),
+    ),
     ("decimal", include_str!("../python/decimal.py")),
     ("secrets", include_str!("../python/secrets.py")),
     ("_sysrandom", include_str!("../python/_sysrandom.py")),
@@ -236,6 +257,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("zlib", zlib::create),
     ("_weakref", revpy_vm::types::weakref::create),
     ("gc", revpy_vm::types::weakref::create_gc),
+    ("_thread", revpy_vm::threads::create),
 ];
 
 /// The names of every module revpy provides (for `revpy run --list-modules`).

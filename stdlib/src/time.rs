@@ -162,6 +162,10 @@ fn t_sleep(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(vm.new_value_error("sleep length must be non-negative".into()));
     }
+    // With threads, the others run meanwhile (virtual time, revpy_vm::threads).
+    if vm.thread_sleep(secs)? {
+        return Ok(Value::None);
+    }
     vm.effects.flush_stdout();
     let r = vm.effects.effect_as::<()>(EffectKind::Sleep, move |_| {
         if secs.is_finite() && secs < 1e9 {

@@ -62,6 +62,7 @@ pub(crate) fn new_vm() -> Vm {
         native_modules: vec![],
         frozen_modules: vec![],
         host_functions: vec![],
+        threads: Default::default(),
     };
     for (i, (_, name, base, kind)) in TYPE_TABLE.iter().enumerate() {
         let dict = vm.new_dict();

@@ -14,6 +14,7 @@
 //! | [`types`] | one file per built-in type (methods, constructors), `types/str/` for `str`, the type table |
 //! | `protocols/` | operations over any object (CPython's `abstract.c`): operators, comparisons, `hash`, `in`, `repr`, formatting, subscripts, attributes, iteration, sorting |
 //! | [`interp`] | the interpreter: the dispatch loop, calls, unwinding, inline caches |
+//! | [`threads`] | green threads: the scheduler (switch points, `--chaos`), `_thread` and its locks |
 //! | [`builtins`] | the `builtins` module (by theme) and `sys` |
 //! | `import.rs` | `import`: files, packages, native and frozen modules |
 //! | `args/` | how natives declare and unpack their arguments ([`Arity`], [`KwSpec`]) |
@@ -73,6 +74,7 @@ pub mod embed;
 pub mod interp;
 pub mod names;
 pub mod object;
+pub mod threads;
 pub mod types;
 
 mod args;

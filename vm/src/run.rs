@@ -230,6 +230,10 @@ impl Vm {
             Ok(_) => ExitStatus::Code(0),
             Err(e) => self.handle_uncaught(e),
         };
+        // Threads: wait for the non-daemon ones, as CPython does (threads.rs).
+        let status = self.threads.main_status.clone().unwrap_or(status);
+        self.threads.main_status = Some(status.clone());
+        self.shutdown_threads();
         self.run_atexit();
         self.finalize_main_globals();
         self.stop_points += 1;

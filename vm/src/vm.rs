@@ -106,6 +106,8 @@ pub struct Vm {
     pub(crate) eval_cache: eval::EvalCache,
     /// Host functions registered by an embedder (`register_host_function`), by index.
     pub host_functions: Vec<HostFunction>,
+    /// Green threads (`threads.rs`): the saved threads and the scheduler's state.
+    pub threads: crate::threads::Threads,
 }
 
 impl Default for Vm {

@@ -21,6 +21,7 @@ mod points;
 mod run;
 mod scan;
 mod scoped;
+mod threads;
 
 pub use catch::{CatchKind, Catchpoint};
 pub use checkpoints::{Checkpoints, BUDGET_HEAP_FACTOR, MIN_BUDGET};
@@ -30,6 +31,7 @@ pub use points::{
 use run::RunOutcome;
 pub use run::DEFAULT_INTERVAL;
 pub use scoped::LocalScope;
+pub use threads::ThreadInfo;
 
 use crate::expr::{self, Scope};
 use revpy_compiler::{CodeObject, CompileMode};

@@ -1,5 +1,6 @@
 //! Motions through time: go, step, next, finish, continue, stepi, both ways.
 
+use super::threads::thread_of;
 use super::*;
 
 impl Engine {
@@ -239,15 +240,23 @@ impl Engine {
         self.go(1)
     }
 
+    // Motions stay in the current thread (threads.rs): `thread_of(vm) == tid`.
     pub fn step(&mut self) -> MoveResult {
-        self.forward(false, Box::new(|_, _, p| stop_if(p.real)))
+        let tid = self.current_thread();
+        self.forward(
+            false,
+            Box::new(move |vm, _, p| stop_if(p.real && thread_of(vm) == tid)),
+        )
     }
 
     pub fn bstep(&mut self) -> MoveResult {
         if self.at_start() {
             return Err(START.into());
         }
-        let found = self.backward(false, false, &|| Box::new(|_, _, p| stop_if(p.real)))?;
+        let tid = self.current_thread();
+        let found = self.backward(false, false, &|| {
+            Box::new(move |vm, _, p| stop_if(p.real && thread_of(vm) == tid))
+        })?;
         if !found {
             self.go_start()?;
         }
@@ -257,9 +266,12 @@ impl Engine {
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> MoveResult {
         let d = self.depth();
+        let tid = self.current_thread();
         self.forward(
             false,
-            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d)),
+            Box::new(move |vm, _, p| {
+                stop_if(p.real && vm.frames.len() <= d && thread_of(vm) == tid)
+            }),
         )
     }
 
@@ -269,8 +281,11 @@ impl Engine {
         }
         // At the end no frame is left: back to the main module's last stop.
         let d = self.depth().max(1);
+        let tid = self.current_thread();
         let found = self.backward(false, false, &|| {
-            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() <= d))
+            Box::new(move |vm, _, p| {
+                stop_if(p.real && vm.frames.len() <= d && thread_of(vm) == tid)
+            })
         })?;
         if !found {
             self.go_start()?;
@@ -280,12 +295,14 @@ impl Engine {
 
     pub fn finish(&mut self) -> MoveResult {
         let d = self.depth();
+        let tid = self.current_thread();
         self.forward(
             false,
             Box::new(move |vm, k, p| {
                 let n = vm.frames.len();
                 stop_if(
                     p.real
+                        && thread_of(vm) == tid
                         && (n < d
                             || (n == d && matches!(k, StopKind::Return | StopKind::ExceptionExit))),
                 )
@@ -298,8 +315,9 @@ impl Engine {
             return Err(START.into());
         }
         let d = self.depth();
+        let tid = self.current_thread();
         let found = self.backward(false, false, &|| {
-            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() < d))
+            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() < d && thread_of(vm) == tid))
         })?;
         if !found {
             self.go_start()?;

@@ -23,14 +23,20 @@ pub struct Breakpoint {
     /// `commands N`: debugger commands run at each hit (`silent` first: no
     /// position shown).
     pub commands: Vec<String>,
+    /// `break SPEC thread N`: only in the thread whose ident is N.
+    pub thread: Option<i64>,
 }
 
 impl Breakpoint {
     pub fn describe(&self) -> String {
-        match &self.spec {
+        let at = match &self.spec {
             BreakSpec::Func(f) => f.clone(),
             BreakSpec::Line(Some(f), l) => format!("{f}:{l}"),
             BreakSpec::Line(None, l) => format!("line {l}"),
+        };
+        match self.thread {
+            Some(n) => format!("{at} thread {n}"),
+            None => at,
         }
     }
 }
@@ -220,6 +226,15 @@ impl Engine {
     pub(super) fn after_hit(&mut self, forward: bool) {
         self.hits.clear();
         let after = self.watch_after.take();
+        // Backward, the landing line is the write: in a threaded program, say whose.
+        let writer = if self.has_threads() {
+            format!(
+                " (written by thread {})",
+                self.thread_label(self.current_thread())
+            )
+        } else {
+            String::new()
+        };
         let mut k = 0;
         for i in 0..self.watchpoints.len() {
             if !self.watchpoints[i].enabled {
@@ -237,7 +252,7 @@ impl Engine {
             } else if let Some(a) = after.as_ref().and_then(|a| a.get(k)) {
                 if *a != now {
                     let (o, n) = (w.shown(&now), w.shown(a));
-                    let what = format!("{}: {o} -> {n}", w.label);
+                    let what = format!("{}: {o} -> {n}{writer}", w.label);
                     self.hits.push(Hit::Watchpoint(w.id, what));
                 }
             } else if now != old {
@@ -321,6 +336,7 @@ impl Engine {
             hits: 0,
             ignore: 0,
             commands: vec![],
+            thread: None,
         });
         Ok(id)
     }
@@ -549,6 +565,11 @@ pub fn bp_matches(
     if kind != StopKind::Line {
         return false;
     }
+    if let Some(n) = b.thread {
+        if vm.threads.current_ident() != n {
+            return false;
+        }
+    }
     let Some(f) = vm.frames.last() else {
         return false;
     };
@@ -608,6 +629,7 @@ impl Engine {
             hits: 0,
             ignore: 0,
             commands: vec![],
+            thread: None,
         };
         let main_file = self.program.file.clone();
         let anchors = self.anchors.clone();

@@ -121,6 +121,14 @@ impl Shell {
             self.err("the condition after 'if' is missing");
             return;
         }
+        // `SPEC thread N`: only in that thread.
+        let (spec, thread) = match spec.rsplit_once(" thread ") {
+            Some((s, n)) => match n.trim().parse::<i64>() {
+                Ok(n) if n >= 1 => (s.trim(), Some(n)),
+                _ => return self.err(&format!("bad thread number '{}'", n.trim())),
+            },
+            None => (spec, None),
+        };
         let spec = match self.parse_spec(spec) {
             Ok(s) => s,
             Err(e) => return self.err(&e),
@@ -132,6 +140,9 @@ impl Shell {
                 return;
             }
         };
+        if let Some(b) = self.engine.breakpoints.iter_mut().find(|b| b.id == id) {
+            b.thread = thread;
+        }
         let b = self.engine.breakpoints.iter().find(|b| b.id == id).cloned();
         if let Some(b) = b {
             let kind = if temporary {

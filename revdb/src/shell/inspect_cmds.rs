@@ -393,6 +393,20 @@ impl Shell {
                 Err(e) => self.err(&e),
             },
             "heap" => self.heap_census(20),
+            "threads" | "thread" => {
+                for t in self.engine.threads() {
+                    let mark = if t.current { "*" } else { " " };
+                    let place = if t.place.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" at {}", t.place)
+                    };
+                    self.say(&format!(
+                        "{mark} {} {} ({}){place}",
+                        t.ident, t.name, t.state
+                    ));
+                }
+            }
             "anchors" => {
                 for (i, s) in self.engine.anchors.serials.clone().iter().enumerate() {
                     self.say(&format!("${i} = object #{s} (also $#{s})"));

@@ -28,6 +28,39 @@ pub(super) fn bnext(sh: &mut Shell, call: &Call) {
     counted(sh, call, Engine::bnext, Hits::PassBy)
 }
 
+pub(super) fn nthread(sh: &mut Shell, call: &Call) {
+    counted(sh, call, Engine::nthread, Hits::PassBy)
+}
+
+pub(super) fn bthread(sh: &mut Shell, call: &Call) {
+    counted(sh, call, Engine::bthread, Hits::PassBy)
+}
+
+pub(super) fn thread(sh: &mut Shell, call: &Call) {
+    let arg = call.arg.trim();
+    if arg.is_empty() {
+        let i = sh.engine.current_thread();
+        let label = sh.engine.thread_label(i);
+        sh.say(&format!("Current thread: {label}"));
+        return;
+    }
+    let Ok(n) = arg.parse::<i64>() else {
+        return sh.usage("thread");
+    };
+    let before = sh.engine.cur.pos;
+    match sh.engine.select_thread(n) {
+        Ok(()) => {
+            let i = sh.engine.current_thread();
+            let label = sh.engine.thread_label(i);
+            sh.say(&format!("[Switching to thread {label}]"));
+            if sh.engine.cur.pos != before {
+                sh.show_position();
+            }
+        }
+        Err(e) => sh.err(&e),
+    }
+}
+
 pub(super) fn finish(sh: &mut Shell, call: &Call) {
     counted(sh, call, Engine::finish, Hits::PassBy)
 }

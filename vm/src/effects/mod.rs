@@ -98,6 +98,7 @@ effect_kinds! {
     Symlink = "os.symlink",
     OsOpen = "os.open",
     DiskUsage = "shutil.disk_usage",
+    ThreadSeed = "threading (schedule seed)",
 }
 
 /// Where program output goes.

@@ -365,8 +365,15 @@ impl Vm {
         }
     }
 
-    /// `f(*args, **kwargs)`.
-    pub(crate) fn call_ex(&mut self, f: Value, args: Value, kwargs: Value) -> PyResult<Value> {
+    /// `f(*args, **kwargs)`: the result, or None when a Python function's frame was
+    /// pushed (it runs in the loop rather than recursing in Rust, so a thread may
+    /// wait in it: threads.rs).
+    pub(crate) fn call_ex(
+        &mut self,
+        f: Value,
+        args: Value,
+        kwargs: Value,
+    ) -> PyResult<Option<Value>> {
         let pos = self.star_args(f, args)?;
         let mut kw: Vec<(Value, Value)> = vec![];
         if let Value::Obj(d) = kwargs {
@@ -375,7 +382,26 @@ impl Vm {
             }
         }
         // Run Python functions in the loop rather than recursing in Rust.
-        self.call(f, &pos, &kw)
+        if let Value::Obj(r) = f {
+            let (func, bound) = match self.heap.kind(r) {
+                Kind::Function(_) => (r, None),
+                Kind::BoundMethod(Value::Obj(func), s)
+                    if matches!(self.heap.kind(*func), Kind::Function(_)) =>
+                {
+                    (*func, Some(*s))
+                }
+                _ => return self.call(f, &pos, &kw).map(Some),
+            };
+            let mut full: CallArgs = SmallVec::new();
+            full.extend(bound);
+            full.extend_from_slice(&pos);
+            let sp = self.stack.len();
+            if !self.push_function_frame(func, &full, &kw, sp)? {
+                return Ok(Some(self.pop()));
+            }
+            return Ok(None);
+        }
+        self.call(f, &pos, &kw).map(Some)
     }
 
     /// Bind positional and keyword arguments to a function's fast locals (without

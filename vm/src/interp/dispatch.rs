@@ -18,7 +18,7 @@ macro_rules! tri {
 }
 
 impl Vm {
-    pub(super) fn run_loop(&mut self, stop: usize) -> PyResult<Exit> {
+    pub(crate) fn run_loop(&mut self, stop: usize) -> PyResult<Exit> {
         'frames: loop {
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
@@ -118,6 +118,17 @@ impl Vm {
                 icount += 1;
                 if ins.line_start || hook_instrs {
                     if ins.line_start {
+                        // Green threads: the quantum is used up (threads.rs).
+                        if self.instructions + icount >= self.threads.switch_at
+                            && stop == 0
+                            && self.loops == self.threads.base_loops
+                        {
+                            sync!();
+                            self.instructions -= 1;
+                            self.frames[fi].ip -= 1;
+                            self.threads.switching = true;
+                            return Ok(Exit::Yield(Value::Undef));
+                        }
                         self.stop_points += 1;
                     }
                     if hooked {
@@ -589,7 +600,15 @@ impl Vm {
                             _ => (a as usize, false, true),
                         };
                         match tri!(self.call_op(argc, method, kw), 'exec) {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => {
+                                self.stack.push(v);
+                                // A native parked this thread (threads.rs).
+                                if self.threads.park {
+                                    self.threads.park = false;
+                                    self.threads.switching = true;
+                                    return Ok(Exit::Yield(Value::Undef));
+                                }
+                            }
                             None => {
                                 // A new frame: a safe point (recursion without loops
                                 // must collect too).
@@ -603,8 +622,20 @@ impl Vm {
                         let kwargs = if a & 1 != 0 { self.pop() } else { Value::Undef };
                         let args = self.pop();
                         let f = self.pop();
-                        let v = tri!(self.call_ex(f, args, kwargs), 'exec);
-                        self.stack.push(v);
+                        match tri!(self.call_ex(f, args, kwargs), 'exec) {
+                            Some(v) => {
+                                self.stack.push(v);
+                                if self.threads.park {
+                                    self.threads.park = false;
+                                    self.threads.switching = true;
+                                    return Ok(Exit::Yield(Value::Undef));
+                                }
+                            }
+                            None => {
+                                self.maybe_collect();
+                                continue 'frames;
+                            }
+                        }
                     }
                     Op::RaiseVarargs => {
                         sync!();
@@ -617,7 +648,25 @@ impl Vm {
                     Op::PushExcInfo => on_stack!(self.push_exc_info_op()),
                     Op::PopExcept => on_stack!(self.pop_except_op()),
                     Op::CheckExcMatch => on_stack!(self.check_exc_match_op()),
-                    Op::BeforeWith => on_stack!(self.before_with_op()),
+                    Op::BeforeWith => {
+                        sync!();
+                        // `__enter__` runs as a call from this loop (a new frame for
+                        // Python code), so a thread may wait in it (threads.rs).
+                        match tri!(self.before_with_op(), 'exec) {
+                            Some(v) => {
+                                self.stack.push(v);
+                                if self.threads.park {
+                                    self.threads.park = false;
+                                    self.threads.switching = true;
+                                    return Ok(Exit::Yield(Value::Undef));
+                                }
+                            }
+                            None => {
+                                self.maybe_collect();
+                                continue 'frames;
+                            }
+                        }
+                    }
                     Op::WithExceptStart => on_stack!(self.with_except_start_op()),
                     Op::ImportName => on_stack!(self.import_name_op(fi, code.names[a as usize])),
                     Op::ImportFrom => on_stack!(self.import_from_op(code.names[a as usize])),

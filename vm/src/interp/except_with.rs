@@ -70,7 +70,7 @@ impl Vm {
     /// BEFORE_WITH: the manager is replaced by its bound `__exit__` and the result
     /// of `__enter__()`.
     #[inline(never)]
-    pub(super) fn before_with_op(&mut self) -> PyResult<()> {
+    pub(super) fn before_with_op(&mut self) -> PyResult<Option<Value>> {
         let mgr = self.pop();
         let en = self.names.__enter__;
         let ex = self.names.__exit__;
@@ -85,10 +85,9 @@ impl Vm {
         };
         let exit_b = self.bind_descriptor(exit, mgr, cls)?;
         let enter_b = self.bind_descriptor(enter, mgr, cls)?;
-        let entered = self.call(enter_b, &[], &[])?;
         self.stack.push(exit_b);
-        self.stack.push(entered);
-        Ok(())
+        self.stack.push(enter_b);
+        self.call_op(0, false, false)
     }
 
     /// WITH_EXCEPT_START: `__exit__(type, value, traceback)` with the exception on

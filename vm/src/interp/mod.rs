@@ -90,7 +90,11 @@ impl Vm {
     /// yielded.
     pub fn run(&mut self, stop: usize) -> PyResult<Exit> {
         self.loops += 1;
-        let r = self.run_loop(stop);
+        let r = if stop == 0 && self.loops == self.threads.base_loops {
+            self.run_scheduled()
+        } else {
+            self.run_loop(stop)
+        };
         self.loops -= 1;
         r
     }

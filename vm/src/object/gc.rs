@@ -38,6 +38,7 @@ impl Vm {
                     mark(Value::Obj(*r));
                 }
                 mark(vm.exc_info);
+                vm.threads.trace(&mut |v| mark(v));
                 for c in &vm.code_roots {
                     c.consts.iter().for_each(|v| mark(*v));
                 }
