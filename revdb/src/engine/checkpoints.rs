@@ -98,9 +98,27 @@ impl Snap {
     }
 }
 
+/// Work done by the debugger's runs, counted (not timed: the counts do not
+/// depend on the machine's load), for benchmarks and `info checkpoints`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Stop points replayed.
+    pub replayed: u64,
+    /// Runs of the replay.
+    pub runs: u64,
+    /// Runs started from a packed checkpoint (unpacked).
+    pub unpacks: u64,
+    /// Checkpoints taken (forks).
+    pub forks: u64,
+    /// Checkpoints packed.
+    pub packs: u64,
+}
+
 /// Checkpoints by time, with their memory counted across shared chunks.
 #[derive(Default)]
 pub struct Checkpoints {
+    /// Work counted so far.
+    pub work: Work,
     map: BTreeMap<u64, Snap>,
     chunks: HashMap<*const Chunk, ChunkUse, BuildHasherDefault<PtrHasher>>,
     images: HashMap<*const Image, ImageUse, BuildHasherDefault<PtrHasher>>,
@@ -215,6 +233,7 @@ impl Checkpoints {
 
     /// Keep a fork of the VM taken at `t`.
     pub fn insert(&mut self, t: u64, vm: Vm) {
+        self.work.forks += 1;
         let heap = self.put(t, Snap::Fork(vm));
         self.peak_heap = self.peak_heap.max(heap);
     }
@@ -432,6 +451,7 @@ impl Checkpoints {
         let Some(Snap::Fork(vm)) = self.remove(s) else {
             return;
         };
+        self.work.packs += 1;
         let stable = |c: &Rc<Chunk>| {
             self.chunks
                 .get(&Rc::as_ptr(c))
@@ -448,6 +468,10 @@ impl Checkpoints {
             }
             None => PackedVm::pack(vm, &stable, None, true),
         };
+        if std::env::var_os("REVDB_PACK_DEBUG").is_some() {
+            let (img, kept, strs, shared) = packed.parts();
+            eprintln!("pack {s}: image {img} raw {} depth {} kept {kept} own {} strs {strs} shared {shared} of {}", packed.raw_bytes(), packed.depth(), packed.own_bytes(), packed.chunk_count());
+        }
         self.put(s, Snap::Packed(packed));
     }
 
