@@ -176,6 +176,9 @@ const PACKED_GUESS: usize = 32;
 /// A packed checkpoint is packed on its own (becomes a keyframe) when packing
 /// it against the keyframe saves less than this fraction.
 const DELTA_WORTH: usize = 2;
+/// A leaf larger than its middle frame by this ratio (numerator, denominator)
+/// is packed as a new middle frame instead (see `Checkpoints::pack`).
+const LEAF_DRIFT: (usize, usize) = (5, 4);
 
 impl Checkpoints {
     /// An empty store for a recording of `length` stop points (if known).
@@ -429,9 +432,17 @@ impl Checkpoints {
 
     /// Pack the fork at `s`. The chunks it shares with the first checkpoint
     /// stay shared (unchanged since the start, they likely never change: the
-    /// program's code, classes and constants); the rest is packed against the
-    /// keyframe (the image the latest packed checkpoint before it was packed
-    /// against), or alone if that saves little or there is none.
+    /// program's code, classes and constants); the rest is packed against an
+    /// image of a packed checkpoint near it (the latest before it, else the
+    /// earliest after it), on two levels so that restoring one decompresses
+    /// at most three images:
+    /// - keyframes, packed alone;
+    /// - middle frames, packed against a keyframe;
+    /// - leaves, packed against a middle frame (the nearest's).
+    ///
+    /// A leaf that comes out much larger than its middle frame (the program
+    /// has drifted far from it) is packed as a new middle frame instead, and
+    /// a middle frame larger than half its keyframe as a new keyframe.
     fn pack(&mut self, s: u64) {
         let Some(first) = self.map.keys().next().copied() else {
             return;
@@ -439,15 +450,23 @@ impl Checkpoints {
         if s == first || self.map.get(&s).is_none_or(|x| x.is_packed()) {
             return;
         }
-        let key = self
+        let near = self
             .map
             .range(..s)
             .rev()
             .chain(self.map.range(s + 1..))
             .find_map(|(_, x)| match x {
-                Snap::Packed(p) => Some(p.keyframe()),
+                Snap::Packed(p) => Some(p.image()),
                 _ => None,
             });
+        // The keyframe or middle frame to pack against.
+        let mut base = near;
+        while let Some(b) = base.clone() {
+            if b.indexed() && b.depth() <= 1 {
+                break;
+            }
+            base = b.base();
+        }
         let Some(Snap::Fork(vm)) = self.remove(s) else {
             return;
         };
@@ -457,21 +476,29 @@ impl Checkpoints {
                 .get(&Rc::as_ptr(c))
                 .is_some_and(|u| u.holders.contains(&first))
         };
-        let packed = match &key {
-            Some(k) => {
-                let p = PackedVm::pack(vm.clone(), &stable, Some(k), false);
-                if p.image_bytes() * DELTA_WORTH > k.bytes() {
-                    PackedVm::pack(vm, &stable, None, true)
-                } else {
-                    p
+        let alone = |vm: Vm| PackedVm::pack(vm, &stable, None, true);
+        // Against the keyframe `k`: a middle frame, or a new keyframe.
+        let middle = |vm: Vm, k: &Rc<Image>| {
+            let p = PackedVm::pack(vm.clone(), &stable, Some(k), true);
+            if p.image_bytes() * DELTA_WORTH > k.bytes() {
+                alone(vm)
+            } else {
+                p
+            }
+        };
+        let packed = match &base {
+            Some(m) if m.depth() == 1 => {
+                let leaf = PackedVm::pack(vm.clone(), &stable, Some(m), false);
+                match m.base() {
+                    Some(k) if leaf.image_bytes() * LEAF_DRIFT.1 > m.bytes() * LEAF_DRIFT.0 => {
+                        middle(vm, &k)
+                    }
+                    _ => leaf,
                 }
             }
-            None => PackedVm::pack(vm, &stable, None, true),
+            Some(k) => middle(vm, k),
+            None => alone(vm),
         };
-        if std::env::var_os("REVDB_PACK_DEBUG").is_some() {
-            let (img, kept, strs, shared) = packed.parts();
-            eprintln!("pack {s}: image {img} raw {} depth {} kept {kept} own {} strs {strs} shared {shared} of {}", packed.raw_bytes(), packed.depth(), packed.own_bytes(), packed.chunk_count());
-        }
         self.put(s, Snap::Packed(packed));
     }
 

@@ -38,7 +38,7 @@ pub(super) struct RunCtx {
 pub(super) const NEAR_INTERVALS: u64 = 8;
 
 /// The first time after `t` to keep a checkpoint at, for a run whose user will
-/// be near `focus`: every `interval / 16` in the last `interval` before it,
+/// be near `focus`: every `interval / 4` in the last `interval` before it,
 /// then at distances `interval * 2^k` on both sides (up to `NEAR_INTERVALS`
 /// intervals before it). A run places a few checkpoints (logarithmic in its
 /// length), dense where the next motions will start from;
@@ -47,7 +47,10 @@ pub(super) const NEAR_INTERVALS: u64 = 8;
 /// a copy of the heap (copy-on-write), and backward searches place their own
 /// as they go (see `search_back_until`).
 pub(super) fn next_mark(t: u64, focus: u64, interval: u64) -> u64 {
-    let dense = (interval / 16).max(1);
+    // Replaying `interval / 4` stop points takes well under a millisecond;
+    // denser, the checkpoints would cost more (copies of the chunks the
+    // program writes between them) than they save.
+    let dense = (interval / 4).max(1);
     if t < focus {
         let d = focus - t;
         if d <= interval {
@@ -257,6 +260,12 @@ impl Engine {
                         let held = cx.store.borrow().slot_held(t, stride);
                         if held || cx.keep_packed(vm, kind, t) {
                             cx.next_slot = (t / stride + 1) * stride;
+                        } else {
+                            // Not resumable here (inside a generator, a native
+                            // call): try again a little later, not at every
+                            // stop point (the stride costs a look at every
+                            // packed checkpoint).
+                            cx.next_slot = t + (cx.interval / 16).max(1);
                         }
                     }
                 }
