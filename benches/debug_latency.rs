@@ -510,7 +510,12 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
         if r.is_ok() && e.cur.pos.time != t - 1 {
             eprintln!("  bstep from {t}: landed at {}", e.cur.pos.time);
         }
-        if !bstep.add(&r, ms, w, &format!("bstep #{i} from {t} (gap {})", gaps.last().unwrap_or(&0))) {
+        if !bstep.add(
+            &r,
+            ms,
+            w,
+            &format!("bstep #{i} from {t} (gap {})", gaps.last().unwrap_or(&0)),
+        ) {
             break;
         }
     }
