@@ -8,10 +8,11 @@
 //! must be instant. Far apart in time a program may have rewritten its whole
 //! heap, and then each fork is a whole copy of it; so the skeleton of far
 //! checkpoints (one per slot of the timeline, see `skeleton_stride`) is packed
-//! (`revpy_vm::debug::pack`): encoded and compressed, against an earlier packed
-//! checkpoint (the keyframe), with the chunks still shared left shared. A
-//! packed checkpoint costs a few percent of a fork of a rewritten heap and is
-//! restored in milliseconds.
+//! (`revpy_vm::debug::pack`): encoded and compressed against the image of a
+//! nearby packed checkpoint, with the chunks still shared left shared. Images
+//! form two levels under keyframes (packed alone), so a restore decompresses
+//! at most three (see `Checkpoints::pack`). A packed checkpoint costs a few
+//! percent of a fork of a rewritten heap and is restored in milliseconds.
 //!
 //! This store counts every chunk and every packed image once, and keeps the
 //! total under a budget, thinning far from where the user is.
