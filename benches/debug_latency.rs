@@ -30,6 +30,7 @@
 // determinism rules are for the VM.
 #![allow(clippy::disallowed_methods)]
 
+use revpy_revdb::engine::Work;
 use revpy_revdb::{Engine, Event};
 use revpy_vm::effects::log::Tail;
 use std::sync::atomic::Ordering;
@@ -205,6 +206,8 @@ fn loadavg() -> String {
 #[derive(Default)]
 struct Series {
     ms: Vec<f64>,
+    /// The work of each completed sample (see `revpy_revdb::Work`).
+    work: Vec<Work>,
     cpu: Vec<f64>,
     timeouts: usize,
     errors: usize,
@@ -212,9 +215,21 @@ struct Series {
 
 impl Series {
     /// Record one result; false if the category should stop (two timeouts).
-    fn add(&mut self, r: &Result<(), String>, ms: f64, what: &str) -> bool {
+    fn add(&mut self, r: &Result<(), String>, ms: f64, work: Work, what: &str) -> bool {
+        if std::env::var_os("DEBUG_LATENCY_VERBOSE").is_some() {
+            eprintln!(
+                "  {what}: {ms:.1} ms (cpu {:.1} ms); replayed {} stop points in {} runs, {} unpacks, {} forks, {} packs",
+                LAST_CPU_MS.with(|c| c.get()),
+                work.replayed,
+                work.runs,
+                work.unpacks,
+                work.forks,
+                work.packs
+            );
+        }
         match r {
             Ok(()) => {
+                self.work.push(work);
                 self.ms.push(ms);
                 self.cpu.push(LAST_CPU_MS.with(|c| c.get()));
             }
@@ -278,8 +293,20 @@ fn report(name: &str, s: &Series) {
         "{:<12} cpu time: median {cmed:>10.1} ms   p95 {cp95:>10.1} ms",
         ""
     );
+    let mut rep: Vec<u64> = s.work.iter().map(|w| w.replayed).collect();
+    rep.sort();
+    let (rmed, rp95) = (
+        rep[(rep.len() - 1) / 2],
+        rep[((rep.len() as f64 * 0.95).ceil() as usize).clamp(1, rep.len()) - 1],
+    );
+    let packs: u64 = s.work.iter().map(|w| w.packs).sum();
+    let unpacks: u64 = s.work.iter().map(|w| w.unpacks).sum();
     println!(
-        "RESULT {name} n={} median_ms={med:.1} p95_ms={p95:.1} max_ms={max:.1} timeouts={} errors={} cpu_median_ms={cmed:.1} cpu_p95_ms={cp95:.1} load={}",
+        "{:<12} replayed stop points: median {rmed}, p95 {rp95}; {unpacks} unpacks, {packs} packs in all",
+        ""
+    );
+    println!(
+        "RESULT {name} n={} median_ms={med:.1} p95_ms={p95:.1} max_ms={max:.1} timeouts={} errors={} cpu_median_ms={cmed:.1} cpu_p95_ms={cp95:.1} replayed_median={rmed} replayed_p95={rp95} unpacks={unpacks} packs={packs} load={}",
         v.len(),
         s.timeouts,
         s.errors,
@@ -325,6 +352,18 @@ fn searched(e: &Engine) -> u64 {
             _ => 0,
         })
         .sum()
+}
+
+/// The work the engine did since `w0`.
+fn work_since(e: &Engine, w0: Work) -> Work {
+    let w = e.work();
+    Work {
+        replayed: w.replayed - w0.replayed,
+        runs: w.runs - w0.runs,
+        unpacks: w.unpacks - w0.unpacks,
+        forks: w.forks - w0.forks,
+        packs: w.packs - w0.packs,
+    }
 }
 
 fn median_u64(v: &mut [u64]) -> u64 {
@@ -430,15 +469,17 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
     let mut go = Series::default();
     for i in 0..o.go {
         let t = rng.range(1, end);
+        let w0 = e.work();
         let (r, ms) = dog.time(|| {
             note(format!("go {t}"));
             e.go(t)
         });
+        let w = work_since(&e, w0);
         e.events.clear();
         if r.is_ok() && e.cur.pos.time != t {
             eprintln!("  go {t}: landed at {}", e.cur.pos.time);
         }
-        if !go.add(&r, ms, &format!("go #{i} to {t}")) {
+        if !go.add(&r, ms, w, &format!("go #{i} to {t}")) {
             break;
         }
     }
@@ -459,15 +500,22 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
             continue;
         }
         gaps.push(replay_gap(&e, t));
+        let w0 = e.work();
         let (r, ms) = dog.time(|| {
             note("bstep".into());
             e.bstep()
         });
+        let w = work_since(&e, w0);
         e.events.clear();
         if r.is_ok() && e.cur.pos.time != t - 1 {
             eprintln!("  bstep from {t}: landed at {}", e.cur.pos.time);
         }
-        if !bstep.add(&r, ms, &format!("bstep #{i} from {t}")) {
+        if !bstep.add(
+            &r,
+            ms,
+            w,
+            &format!("bstep #{i} from {t} (gap {})", gaps.last().unwrap_or(&0)),
+        ) {
             break;
         }
     }
@@ -547,10 +595,12 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
             continue;
         }
         watch = Some(set_watch(&mut e, watch, &mut eval_ms)?);
+        let w0 = e.work();
         let (r, ms) = dog.time(|| {
             note("bcontinue".into());
             e.bcont()
         });
+        let w = work_since(&e, w0);
         let span = searched(&e);
         spans.push(span);
         e.events.clear();
@@ -566,7 +616,7 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
                 eprintln!("  bcontinue #{i} from {t}: landed at {landed}, expected {x}");
             }
         }
-        if !bcont.add(&r, ms, &format!("bcontinue #{i} from {t}")) {
+        if !bcont.add(&r, ms, w, &format!("bcontinue #{i} from {t}")) {
             break;
         }
     }

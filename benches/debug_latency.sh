@@ -120,9 +120,9 @@ function ms(x) { return x == "-" || x == "" ? "-" : sprintf("%.1f ms", x) }
 /^RESULT / { r[$2] = $0 }
 END {
     printf "Recording: %s stop points; `revpy run`: %s s. Load average: %s at the start of the debugger, %s at the end.\n\n", stops, run_s, kv(r["forward"], "load"), kv(r["bcontinue"], "load")
-    print "| operation | n | median | p95 | max | CPU time: median / p95 | target |"
-    print "|---|---|---|---|---|---|---|"
-    printf "| forward pass (first `go` to the end) | 1 | %s | | | %s | |\n", ms(kv(r["forward"], "ms")), ms(kv(r["forward"], "cpu_ms"))
+    print "| operation | n | median | p95 | max | CPU time: median / p95 | stop points replayed: median / p95 | target |"
+    print "|---|---|---|---|---|---|---|---|"
+    printf "| forward pass (first `go` to the end) | 1 | %s | | | %s | %s | |\n", ms(kv(r["forward"], "ms")), ms(kv(r["forward"], "cpu_ms")), kv(r["forward"], "stop_points")
     split("go bstep bcontinue", ops, " ")
     name["go"] = "`go` to a random time"
     name["bstep"] = "`bstep` from a random time"
@@ -139,8 +139,9 @@ END {
         label = name[o]
         if (o == "bcontinue" && r["bcont_back"] != "")
             label = label sprintf(" (went back median %s stop points)", kv(r["bcont_back"], "median"))
-        printf "| %s | %s | %s | %s | %s | %s / %s | %s |\n", label, n, ms(kv(l, "median_ms")), \
-            ms(kv(l, "p95_ms")), ms(kv(l, "max_ms")), ms(kv(l, "cpu_median_ms")), ms(kv(l, "cpu_p95_ms")), target[o]
+        printf "| %s | %s | %s | %s | %s | %s / %s | %s / %s | %s |\n", label, n, ms(kv(l, "median_ms")), \
+            ms(kv(l, "p95_ms")), ms(kv(l, "max_ms")), ms(kv(l, "cpu_median_ms")), ms(kv(l, "cpu_p95_ms")), \
+            kv(l, "replayed_median"), kv(l, "replayed_p95"), target[o]
     }
     dbg_kb = kv(r["memory"], "peak_rss_kb")
     ck = r["checkpoints"]

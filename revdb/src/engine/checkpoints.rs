@@ -8,10 +8,11 @@
 //! must be instant. Far apart in time a program may have rewritten its whole
 //! heap, and then each fork is a whole copy of it; so the skeleton of far
 //! checkpoints (one per slot of the timeline, see `skeleton_stride`) is packed
-//! (`revpy_vm::debug::pack`): encoded and compressed, against an earlier packed
-//! checkpoint (the keyframe), with the chunks still shared left shared. A
-//! packed checkpoint costs a few percent of a fork of a rewritten heap and is
-//! restored in milliseconds.
+//! (`revpy_vm::debug::pack`): encoded and compressed against the image of a
+//! nearby packed checkpoint, with the chunks still shared left shared. Images
+//! form two levels under keyframes (packed alone), so a restore decompresses
+//! at most three (see `Checkpoints::pack`). A packed checkpoint costs a few
+//! percent of a fork of a rewritten heap and is restored in milliseconds.
 //!
 //! This store counts every chunk and every packed image once, and keeps the
 //! total under a budget, thinning far from where the user is.
@@ -98,9 +99,27 @@ impl Snap {
     }
 }
 
+/// Work done by the debugger's runs, counted (not timed: the counts do not
+/// depend on the machine's load), for benchmarks and `info checkpoints`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Stop points replayed.
+    pub replayed: u64,
+    /// Runs of the replay.
+    pub runs: u64,
+    /// Runs started from a packed checkpoint (unpacked).
+    pub unpacks: u64,
+    /// Checkpoints taken (forks).
+    pub forks: u64,
+    /// Checkpoints packed.
+    pub packs: u64,
+}
+
 /// Checkpoints by time, with their memory counted across shared chunks.
 #[derive(Default)]
 pub struct Checkpoints {
+    /// Work counted so far.
+    pub work: Work,
     map: BTreeMap<u64, Snap>,
     chunks: HashMap<*const Chunk, ChunkUse, BuildHasherDefault<PtrHasher>>,
     images: HashMap<*const Image, ImageUse, BuildHasherDefault<PtrHasher>>,
@@ -158,6 +177,9 @@ const PACKED_GUESS: usize = 32;
 /// A packed checkpoint is packed on its own (becomes a keyframe) when packing
 /// it against the keyframe saves less than this fraction.
 const DELTA_WORTH: usize = 2;
+/// A leaf larger than its middle frame by this ratio (numerator, denominator)
+/// is packed as a new middle frame instead (see `Checkpoints::pack`).
+const LEAF_DRIFT: (usize, usize) = (5, 4);
 
 impl Checkpoints {
     /// An empty store for a recording of `length` stop points (if known).
@@ -215,6 +237,7 @@ impl Checkpoints {
 
     /// Keep a fork of the VM taken at `t`.
     pub fn insert(&mut self, t: u64, vm: Vm) {
+        self.work.forks += 1;
         let heap = self.put(t, Snap::Fork(vm));
         self.peak_heap = self.peak_heap.max(heap);
     }
@@ -410,9 +433,17 @@ impl Checkpoints {
 
     /// Pack the fork at `s`. The chunks it shares with the first checkpoint
     /// stay shared (unchanged since the start, they likely never change: the
-    /// program's code, classes and constants); the rest is packed against the
-    /// keyframe (the image the latest packed checkpoint before it was packed
-    /// against), or alone if that saves little or there is none.
+    /// program's code, classes and constants); the rest is packed against an
+    /// image of a packed checkpoint near it (the latest before it, else the
+    /// earliest after it), on two levels so that restoring one decompresses
+    /// at most three images:
+    /// - keyframes, packed alone;
+    /// - middle frames, packed against a keyframe;
+    /// - leaves, packed against a middle frame (the nearest's).
+    ///
+    /// A leaf that comes out much larger than its middle frame (the program
+    /// has drifted far from it) is packed as a new middle frame instead, and
+    /// a middle frame larger than half its keyframe as a new keyframe.
     fn pack(&mut self, s: u64) {
         let Some(first) = self.map.keys().next().copied() else {
             return;
@@ -420,33 +451,54 @@ impl Checkpoints {
         if s == first || self.map.get(&s).is_none_or(|x| x.is_packed()) {
             return;
         }
-        let key = self
+        let near = self
             .map
             .range(..s)
             .rev()
             .chain(self.map.range(s + 1..))
             .find_map(|(_, x)| match x {
-                Snap::Packed(p) => Some(p.keyframe()),
+                Snap::Packed(p) => Some(p.image()),
                 _ => None,
             });
+        // The keyframe or middle frame to pack against.
+        let mut base = near;
+        while let Some(b) = base.clone() {
+            if b.indexed() && b.depth() <= 1 {
+                break;
+            }
+            base = b.base();
+        }
         let Some(Snap::Fork(vm)) = self.remove(s) else {
             return;
         };
+        self.work.packs += 1;
         let stable = |c: &Rc<Chunk>| {
             self.chunks
                 .get(&Rc::as_ptr(c))
                 .is_some_and(|u| u.holders.contains(&first))
         };
-        let packed = match &key {
-            Some(k) => {
-                let p = PackedVm::pack(vm.clone(), &stable, Some(k), false);
-                if p.image_bytes() * DELTA_WORTH > k.bytes() {
-                    PackedVm::pack(vm, &stable, None, true)
-                } else {
-                    p
+        let alone = |vm: Vm| PackedVm::pack(vm, &stable, None, true);
+        // Against the keyframe `k`: a middle frame, or a new keyframe.
+        let middle = |vm: Vm, k: &Rc<Image>| {
+            let p = PackedVm::pack(vm.clone(), &stable, Some(k), true);
+            if p.image_bytes() * DELTA_WORTH > k.bytes() {
+                alone(vm)
+            } else {
+                p
+            }
+        };
+        let packed = match &base {
+            Some(m) if m.depth() == 1 => {
+                let leaf = PackedVm::pack(vm.clone(), &stable, Some(m), false);
+                match m.base() {
+                    Some(k) if leaf.image_bytes() * LEAF_DRIFT.1 > m.bytes() * LEAF_DRIFT.0 => {
+                        middle(vm, &k)
+                    }
+                    _ => leaf,
                 }
             }
-            None => PackedVm::pack(vm, &stable, None, true),
+            Some(k) => middle(vm, k),
+            None => alone(vm),
         };
         self.put(s, Snap::Packed(packed));
     }

@@ -24,7 +24,7 @@ mod scoped;
 mod threads;
 
 pub use catch::{CatchKind, Catchpoint};
-pub use checkpoints::{Checkpoints, BUDGET_HEAP_FACTOR, MIN_BUDGET};
+pub use checkpoints::{Checkpoints, Work, BUDGET_HEAP_FACTOR, MIN_BUDGET};
 pub use points::{
     bp_matches, check_condition, func_matches, BreakSpec, Breakpoint, Hit, Watchpoint,
 };

@@ -33,19 +33,34 @@ pub(super) struct RunCtx {
     exit_exc: Option<u64>,
 }
 
+/// Before its focus, a run keeps checkpoints at most this many intervals away
+/// (further back, the skeleton's are there).
+pub(super) const NEAR_INTERVALS: u64 = 8;
+
 /// The first time after `t` to keep a checkpoint at, for a run whose user will
-/// be near `focus`: every `interval / 16` in the last `interval` before it,
-/// then at distances `interval * 2^k` on both sides. A run places a few
-/// checkpoints (logarithmic in its length), dense where the next motions will
-/// start from; `Checkpoints::thin` keeps them under the budget.
+/// be near `focus`: every `interval / 4` in the last `interval` before it,
+/// then at distances `interval * 2^k` on both sides (up to `NEAR_INTERVALS`
+/// intervals before it). A run places a few checkpoints (logarithmic in its
+/// length), dense where the next motions will start from;
+/// `Checkpoints::thin` keeps them under the budget. Far before the focus it
+/// keeps none: each checkpoint the program then rewrites its heap after costs
+/// a copy of the heap (copy-on-write), and backward searches place their own
+/// as they go (see `search_back_until`).
 pub(super) fn next_mark(t: u64, focus: u64, interval: u64) -> u64 {
-    let dense = (interval / 16).max(1);
+    // Replaying `interval / 4` stop points takes well under a millisecond;
+    // denser, the checkpoints would cost more (copies of the chunks the
+    // program writes between them) than they save.
+    let dense = (interval / 4).max(1);
     if t < focus {
         let d = focus - t;
         if d <= interval {
             return focus - ((d - 1) / dense) * dense;
         }
-        // The largest interval * 2^k below d.
+        // The largest interval * 2^k below d, up to the nearest region.
+        let near = interval.saturating_mul(NEAR_INTERVALS);
+        if d > near {
+            return focus - near;
+        }
         let mut step = interval;
         while step.saturating_mul(2) < d {
             step *= 2;
@@ -153,11 +168,16 @@ impl Engine {
         matcher: Matcher,
     ) -> RunOutcome {
         let start = from_time.and_then(|t| {
-            self.checkpoints
-                .borrow()
-                .at_or_before(t)
-                .map(|(k, c)| (k, c.restore()))
+            let mut store = self.checkpoints.borrow_mut();
+            let packed = store.at_or_before(t).map(|(_, c)| c.is_packed())?;
+            store.work.runs += 1;
+            store.work.unpacks += u64::from(packed);
+            store.at_or_before(t).map(|(k, c)| (k, c.restore()))
         });
+        if start.is_none() {
+            self.checkpoints.borrow_mut().work.runs += 1;
+        }
+        let start_time = start.as_ref().map_or(0, |(k, _)| k - 1);
         let ctx = Rc::new(RefCell::new(RunCtx {
             interval: self.interval.max(1),
             focus: dense_near,
@@ -240,6 +260,12 @@ impl Engine {
                         let held = cx.store.borrow().slot_held(t, stride);
                         if held || cx.keep_packed(vm, kind, t) {
                             cx.next_slot = (t / stride + 1) * stride;
+                        } else {
+                            // Not resumable here (inside a generator, a native
+                            // call): try again a little later, not at every
+                            // stop point (the stride costs a look at every
+                            // packed checkpoint).
+                            cx.next_slot = t + (cx.interval / 16).max(1);
                         }
                     }
                 }
@@ -392,6 +418,9 @@ impl Engine {
             }
             Some(status)
         };
+        if let Some(last) = cx.last_real {
+            self.checkpoints.borrow_mut().work.replayed += last.time.saturating_sub(start_time);
+        }
         let out = RunOutcome {
             interrupted: cx.interrupted,
             last_real: cx.last_real,
@@ -421,6 +450,11 @@ impl Engine {
         let store = self.checkpoints.borrow();
         let list = store.times().map(|t| (t, store.unique_bytes(t))).collect();
         (list, store.total())
+    }
+
+    /// The work counted so far (see `Work`).
+    pub fn work(&self) -> Work {
+        self.checkpoints.borrow().work
     }
 
     /// How many checkpoints are packed (the far ones: see `checkpoints`).

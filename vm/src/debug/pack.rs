@@ -61,6 +61,11 @@ impl Image {
         self.data.len() + self.slots.as_ref().map_or(0, |s| s.len() * 4) + 64
     }
 
+    /// The image it was packed against, if any.
+    pub fn base(&self) -> Option<Rc<Image>> {
+        self.base.clone()
+    }
+
     /// How many bases it depends on.
     pub fn depth(&self) -> usize {
         self.base.as_ref().map_or(0, |b| b.depth() + 1)
