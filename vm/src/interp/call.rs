@@ -182,6 +182,54 @@ impl Vm {
         kwargs: &[(Value, Value)],
         ret_sp: usize,
     ) -> PyResult<bool> {
+        let Kind::Function(func) = self.heap.kind(fref) else {
+            unreachable!()
+        };
+        // The common case: positional arguments only, enough with the defaults, and
+        // no `*args`/`**kwargs`/keyword-only parameters. They go straight onto the
+        // stack, without a locals vector.
+        {
+            let c = &func.code.code;
+            let argcount = c.argcount as usize;
+            let n = args.len();
+            if kwargs.is_empty()
+                && c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) == 0
+                && c.kwonlyargcount == 0
+                && n <= argcount
+                && n + func.defaults.len() >= argcount
+            {
+                self.check_recursion()?;
+                let Kind::Function(func) = self.heap.kind(fref) else {
+                    unreachable!()
+                };
+                let code = func.code.clone();
+                let globals = func.globals;
+                let base = self.stack.len();
+                self.stack.extend_from_slice(args);
+                if n < argcount {
+                    let first_default = argcount - func.defaults.len();
+                    self.stack
+                        .extend_from_slice(&func.defaults[n - first_default..]);
+                }
+                let nvar = code.code.varnames.len();
+                self.stack.resize(base + nvar, Value::Undef);
+                if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
+                    self.init_cells(fref, &code, base);
+                }
+                self.frames.push(Frame {
+                    code,
+                    ip: 0,
+                    base: base as u32,
+                    ret_sp: ret_sp as u32,
+                    globals,
+                    locals: None,
+                    gen: None,
+                    init_self: Value::Undef,
+                    obj: Value::Undef,
+                });
+                return Ok(true);
+            }
+        }
         let locals = self.bind_args(fref, args, kwargs)?;
         let Kind::Function(func) = self.heap.kind(fref) else {
             unreachable!()
@@ -398,7 +446,7 @@ impl Vm {
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
         let mut locals = vec![Value::Undef; nvar];
-        let qualname = self.str_of(func.qualname).to_string();
+        let qualname_v = func.qualname;
         let n = args.len();
         let npos = n.min(argcount);
         locals[..npos].copy_from_slice(&args[..npos]);
@@ -441,6 +489,7 @@ impl Vm {
                 } else {
                     "were"
                 };
+                let qualname = self.str_of(qualname_v).to_string();
                 return Err(self.new_type_error(format!(
                     "{qualname}() takes {takes} but {given} {verb} given"
                 )));
@@ -459,6 +508,7 @@ impl Vm {
                 Some(i) if i >= posonly => {
                     if !locals[i].is_undef() {
                         let kn = self.str_of(k).to_string();
+                        let qualname = self.str_of(qualname_v).to_string();
                         return Err(self.new_type_error(format!(
                             "{qualname}() got multiple values for argument '{kn}'"
                         )));
@@ -473,6 +523,7 @@ impl Vm {
                             posonly_as_kw.push(kn);
                             continue;
                         }
+                        let qualname = self.str_of(qualname_v).to_string();
                         return Err(self.new_type_error(format!(
                             "{qualname}() got an unexpected keyword argument '{kn}'"
                         )));
@@ -481,6 +532,7 @@ impl Vm {
             }
         }
         if !posonly_as_kw.is_empty() {
+            let qualname = self.str_of(qualname_v).to_string();
             return Err(self.new_type_error(format!(
                 "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
                 posonly_as_kw.join(", ")
@@ -499,6 +551,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
+            let qualname = self.str_of(qualname_v).to_string();
             return Err(self.new_type_error(format!(
                 "{qualname}() missing {} required positional argument{}: {}",
                 missing.len(),
@@ -519,6 +572,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
+            let qualname = self.str_of(qualname_v).to_string();
             return Err(self.new_type_error(format!(
                 "{qualname}() missing {} required keyword-only argument{}: {}",
                 missing.len(),
