@@ -35,15 +35,22 @@ impl Vm {
         let frame = self.frames.remove(fi);
         let g = frame.gen.expect("generator frame");
         let base = frame.base as usize;
+        let gd = match self.heap.kind_mut(g) {
+            Kind::Generator(x) | Kind::Coroutine(x) => x,
+            _ => panic!("revpy internal error: not a generator"),
+        };
         // Reuse the generator's buffer: no allocation per yield.
-        let mut saved = std::mem::take(&mut self.gen_mut(g).saved);
-        saved.clear();
-        saved.extend_from_slice(&self.stack[base..]);
-        self.stack.truncate(base);
-        let gd = self.gen_mut(g);
-        gd.saved = saved;
+        let cap = gd.saved.capacity();
+        gd.saved.clear();
+        gd.saved.extend_from_slice(&self.stack[base..]);
+        let grown = gd.saved.capacity().saturating_sub(cap);
         gd.frame = Some(frame);
         gd.running = false;
+        self.stack.truncate(base);
+        if grown > 0 {
+            // The buffer is part of the generator's size (`Kind::gc_bytes`).
+            self.heap.charge(grown as u64 * 16);
+        }
     }
 
     /// The generator's frame returned or raised.
@@ -52,7 +59,7 @@ impl Vm {
         gd.finished = true;
         gd.running = false;
         gd.frame = None;
-        gd.saved.clear();
+        gd.saved = Vec::new();
     }
 
     /// Resume a generator from Rust code (which may hold values the collector cannot
@@ -77,6 +84,33 @@ impl Vm {
         sent: Value,
         throw: Option<PyErr>,
     ) -> PyResult<Exit> {
+        // The common case: a started generator resumed with a value (next/send).
+        if throw.is_none() {
+            if let Kind::Generator(gd) | Kind::Coroutine(gd) = self.heap.kind_mut(g) {
+                if gd.started && !gd.finished && !gd.running && gd.frame.is_some() {
+                    let depth = self.frames.len();
+                    if depth + self.native_depth as usize >= self.recursion_limit
+                        || self.loops >= self.native_depth_limit
+                    {
+                        return Err(self.new_error(
+                            self.types.recursion_error,
+                            "maximum recursion depth exceeded".into(),
+                        ));
+                    }
+                    gd.running = true;
+                    let mut frame = gd.frame.take().expect("suspended frame");
+                    let base = self.stack.len();
+                    frame.base = base as u32;
+                    frame.ret_sp = base as u32;
+                    frame.gen = Some(g);
+                    self.stack.extend_from_slice(&gd.saved);
+                    gd.saved.clear();
+                    self.stack.push(sent);
+                    self.frames.push(frame);
+                    return self.run(depth);
+                }
+            }
+        }
         let (started, finished, running, flavor) = {
             let gd = self.gen_mut(g);
             (gd.started, gd.finished, gd.running, gd.flavor)
