@@ -132,6 +132,7 @@ impl Vm {
             gen: None,
             init_self: Value::Undef,
             obj: Value::Undef,
+            binop: 0,
         });
         Ok(())
     }
@@ -182,8 +183,80 @@ impl Vm {
         kwargs: &[(Value, Value)],
         ret_sp: usize,
     ) -> PyResult<bool> {
+        if kwargs.is_empty() && self.push_positional_frame(fref, args, ret_sp)? {
+            return Ok(true);
+        }
+        let locals = self.bind_args(fref, args, kwargs)?;
         let Kind::Function(func) = self.heap.kind(fref) else {
             unreachable!()
+        };
+        let code = func.code.clone();
+        let globals = func.globals;
+        if code.code.flags & GEN_FLAGS != 0 {
+            let flavor = crate::types::coroutine::flavor_of(code.code.flags);
+            let (name, qualname) = (func.name, func.qualname);
+            let base = self.stack.len();
+            self.stack.extend(locals);
+            self.init_cells(fref, &code, base);
+            let saved = self.stack.split_off(base);
+            let frame = Frame {
+                code,
+                ip: 0,
+                base: 0,
+                ret_sp: 0,
+                globals,
+                locals: None,
+                gen: None,
+                init_self: Value::Undef,
+                obj: Value::Undef,
+                binop: 0,
+            };
+            let g = self.new_generator(GenData {
+                frame: Some(frame),
+                saved,
+                started: false,
+                finished: false,
+                running: false,
+                name,
+                qualname,
+                flavor,
+                running_async: false,
+                closed: false,
+            });
+            self.stack.push(g);
+            return Ok(false);
+        }
+        self.check_recursion()?;
+        let base = self.stack.len();
+        self.stack.extend(locals);
+        self.init_cells(fref, &code, base);
+        self.frames.push(Frame {
+            code,
+            ip: 0,
+            base: base as u32,
+            ret_sp: ret_sp as u32,
+            globals,
+            locals: None,
+            gen: None,
+            init_self: Value::Undef,
+            obj: Value::Undef,
+            binop: 0,
+        });
+        Ok(true)
+    }
+
+    /// Push a frame for `fref` called with positional `args` only, if its parameters
+    /// take them simply: enough with the defaults, no `*args`/`**kwargs`/keyword-only
+    /// parameters, not a generator. The arguments go straight onto the stack, without
+    /// a locals vector. Ok(false) (nothing done) otherwise.
+    pub(crate) fn push_positional_frame(
+        &mut self,
+        fref: ObjRef,
+        args: &[Value],
+        ret_sp: usize,
+    ) -> PyResult<bool> {
+        let Kind::Function(func) = self.heap.kind(fref) else {
+            return Ok(false);
         };
         // The common case: positional arguments only, enough with the defaults, and
         // no `*args`/`**kwargs`/keyword-only parameters. They go straight onto the
@@ -192,8 +265,7 @@ impl Vm {
             let c = &func.code.code;
             let argcount = c.argcount as usize;
             let n = args.len();
-            if kwargs.is_empty()
-                && c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) == 0
+            if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) == 0
                 && c.kwonlyargcount == 0
                 && n <= argcount
                 && n + func.defaults.len() >= argcount
@@ -226,65 +298,12 @@ impl Vm {
                     gen: None,
                     init_self: Value::Undef,
                     obj: Value::Undef,
+                    binop: 0,
                 });
                 return Ok(true);
             }
         }
-        let locals = self.bind_args(fref, args, kwargs)?;
-        let Kind::Function(func) = self.heap.kind(fref) else {
-            unreachable!()
-        };
-        let code = func.code.clone();
-        let globals = func.globals;
-        if code.code.flags & GEN_FLAGS != 0 {
-            let flavor = crate::types::coroutine::flavor_of(code.code.flags);
-            let (name, qualname) = (func.name, func.qualname);
-            let base = self.stack.len();
-            self.stack.extend(locals);
-            self.init_cells(fref, &code, base);
-            let saved = self.stack.split_off(base);
-            let frame = Frame {
-                code,
-                ip: 0,
-                base: 0,
-                ret_sp: 0,
-                globals,
-                locals: None,
-                gen: None,
-                init_self: Value::Undef,
-                obj: Value::Undef,
-            };
-            let g = self.new_generator(GenData {
-                frame: Some(frame),
-                saved,
-                started: false,
-                finished: false,
-                running: false,
-                name,
-                qualname,
-                flavor,
-                running_async: false,
-                closed: false,
-            });
-            self.stack.push(g);
-            return Ok(false);
-        }
-        self.check_recursion()?;
-        let base = self.stack.len();
-        self.stack.extend(locals);
-        self.init_cells(fref, &code, base);
-        self.frames.push(Frame {
-            code,
-            ip: 0,
-            base: base as u32,
-            ret_sp: ret_sp as u32,
-            globals,
-            locals: None,
-            gen: None,
-            init_self: Value::Undef,
-            obj: Value::Undef,
-        });
-        Ok(true)
+        Ok(false)
     }
 
     /// For `Cls(args)` where `Cls` uses object.__new__ and a Python `__init__`: make the

@@ -318,7 +318,12 @@ impl Vm {
                             *slot!(sp - 1) = v;
                             continue;
                         }
-                        on_stack!(self.binary_op_slow(op))
+                        sync!();
+                        if tri!(self.binary_op_frame(op, a), 'exec) {
+                            self.maybe_collect();
+                            continue 'frames;
+                        }
+                        tri!(self.binary_op_slow(op), 'exec);
                     }
                     Op::UnaryNegative => on_stack!(self.unary_negative_op()),
                     Op::UnaryPositive => on_stack!(self.unary_positive_op()),
@@ -554,6 +559,10 @@ impl Vm {
                         }
                         if self.frames.len() <= stop {
                             return Ok(Exit::Return(v));
+                        }
+                        if frame.binop != 0 {
+                            tri!(self.finish_binop_frame(frame.binop, v), 'exec);
+                            continue 'frames;
                         }
                         self.stack.push(v);
                         continue 'frames;

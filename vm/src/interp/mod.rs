@@ -41,6 +41,11 @@ pub struct Frame {
     pub init_self: Value,
     /// The frame object made for it (`sys._getframe()`), or Undef.
     pub obj: Value,
+    /// For a frame running a binary operator's method (`__add__`, ...) that BINARY_OP
+    /// pushed: the operator's operand plus one (0 for other frames). Its operands stay
+    /// on the caller's stack below the frame, for the rest of the protocol if the
+    /// method returns NotImplemented.
+    pub binop: u8,
 }
 
 impl Frame {
