@@ -174,8 +174,7 @@ impl Vm {
             };
             match inner {
                 Value::Obj(r) if r == fref => return true,
-                Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(n) if n.role == Role::New) =>
-                {
+                Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(n) if n.role == Role::New) => {
                     return false
                 }
                 _ => {}

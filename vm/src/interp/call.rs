@@ -132,7 +132,7 @@ impl Vm {
             gen: None,
             init_self: Value::Undef,
             obj: Value::Undef,
-            binop: 0,
+            ret: super::RET_PLAIN,
         });
         Ok(())
     }
@@ -209,7 +209,7 @@ impl Vm {
                 gen: None,
                 init_self: Value::Undef,
                 obj: Value::Undef,
-                binop: 0,
+                ret: super::RET_PLAIN,
             };
             let g = self.new_generator(GenData {
                 frame: Some(frame),
@@ -240,7 +240,7 @@ impl Vm {
             gen: None,
             init_self: Value::Undef,
             obj: Value::Undef,
-            binop: 0,
+            ret: super::RET_PLAIN,
         });
         Ok(true)
     }
@@ -298,7 +298,7 @@ impl Vm {
                     gen: None,
                     init_self: Value::Undef,
                     obj: Value::Undef,
-                    binop: 0,
+                    ret: super::RET_PLAIN,
                 });
                 return Ok(true);
             }

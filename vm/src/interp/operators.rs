@@ -96,18 +96,18 @@ impl Vm {
             return Ok(false);
         }
         if let Some(frame) = self.frames.last_mut() {
-            frame.binop = arg as u8 + 1;
+            frame.ret = super::RET_BINOP + arg as u8;
         }
         Ok(true)
     }
 
     /// A BINARY_OP method frame returned `v`: pop its operands off the caller's
     /// stack and push the result, going on with the protocol if it is NotImplemented.
-    pub(super) fn finish_binop_frame(&mut self, binop: u8, v: Value) -> PyResult<()> {
+    pub(super) fn finish_binop_frame(&mut self, ret: u8, v: Value) -> PyResult<()> {
         let r = self.pop();
         let l = self.pop();
         let v = if v.is(self.not_implemented) {
-            let op = BinOp::from_arg(binop as u32 - 1).unwrap_or(BinOp::Add);
+            let op = BinOp::from_arg((ret - super::RET_BINOP) as u32).unwrap_or(BinOp::Add);
             self.binary_op_user_rest(l, r, op, false)?
         } else {
             v

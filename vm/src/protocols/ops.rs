@@ -163,7 +163,12 @@ impl Vm {
     /// class written in Python whose method for `op` is a plain function, and the
     /// protocol calls that method first (no reflected method of a subclass of `l`'s
     /// class goes before it, no in-place method). `None`: use `binary_op`.
-    pub(crate) fn binary_op_left_method(&mut self, l: Value, r: Value, op: BinOp) -> Option<ObjRef> {
+    pub(crate) fn binary_op_left_method(
+        &mut self,
+        l: Value,
+        r: Value,
+        op: BinOp,
+    ) -> Option<ObjRef> {
         let Value::Obj(lr) = l else { return None };
         let o = self.heap.get(lr);
         if !matches!(o.kind, Kind::Object) {

@@ -103,6 +103,7 @@ impl Vm {
                     frame.base = base as u32;
                     frame.ret_sp = base as u32;
                     frame.gen = Some(g);
+                    frame.ret = crate::interp::RET_PLAIN;
                     self.stack.extend_from_slice(&gd.saved);
                     gd.saved.clear();
                     self.stack.push(sent);
@@ -169,6 +170,7 @@ impl Vm {
         frame.base = base as u32;
         frame.ret_sp = base as u32;
         frame.gen = Some(g);
+        frame.ret = crate::interp::RET_PLAIN;
         self.stack.extend_from_slice(&saved);
         saved.clear();
         self.gen_mut(g).saved = saved;
@@ -182,6 +184,50 @@ impl Vm {
             self.unwind(e, depth)?;
         }
         self.run(depth)
+    }
+
+    /// Resume generator `g` (not a coroutine) with `sent` by pushing its frame for the
+    /// running loop (FOR_ITER, YIELD_FROM), `ret` saying what its caller does with the
+    /// result (see `Frame::ret`). False, with nothing done, unless it is suspended or
+    /// not yet started (and `sent` is None): the other cases go through
+    /// `resume_generator_gc`.
+    pub(crate) fn push_generator_frame(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        ret: u8,
+    ) -> PyResult<bool> {
+        let Kind::Generator(gd) = self.heap.kind_mut(g) else {
+            return Ok(false);
+        };
+        if gd.finished || gd.running || gd.frame.is_none() || (!gd.started && !sent.is_none()) {
+            return Ok(false);
+        }
+        let depth = self.frames.len();
+        if depth + self.native_depth as usize >= self.recursion_limit
+            || self.loops >= self.native_depth_limit
+        {
+            return Err(self.new_error(
+                self.types.recursion_error,
+                "maximum recursion depth exceeded".into(),
+            ));
+        }
+        let started = gd.started;
+        gd.started = true;
+        gd.running = true;
+        let mut frame = gd.frame.take().expect("suspended frame");
+        let base = self.stack.len();
+        frame.base = base as u32;
+        frame.ret_sp = base as u32;
+        frame.gen = Some(g);
+        frame.ret = ret;
+        self.stack.extend_from_slice(&gd.saved);
+        gd.saved.clear();
+        if started {
+            self.stack.push(sent);
+        }
+        self.frames.push(frame);
+        Ok(true)
     }
 
     /// The iterator a suspended generator is delegating to with `yield from`.
