@@ -168,3 +168,26 @@ try:
     print(list(deep(5000)))
 except RecursionError:
     print("RecursionError")
+
+
+def catcher():
+    try:
+        yield "c1"
+        yield "c2"
+    except ValueError:
+        return "caught"
+
+
+def wrapper():
+    r = yield from catcher()
+    yield ("wrapper got", r)
+    yield "w-last"
+
+
+w = wrapper()
+for v in w:
+    print("loop", v)
+    break
+print(w.throw(ValueError("x")))
+for v in w:
+    print("loop again", v)

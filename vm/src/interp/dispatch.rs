@@ -553,6 +553,7 @@ impl Vm {
                             ));
                         }
                         let frame = self.frames.pop().expect("frame");
+                        self.left_frame(&frame);
                         self.stack.truncate(frame.ret_sp as usize);
                         let v = if frame.init_self.is_undef() {
                             v

@@ -32,7 +32,10 @@ impl Vm {
 
     /// YIELD_VALUE: move the top frame (a generator's) and its stack into the generator.
     pub(crate) fn suspend_generator(&mut self, fi: usize) {
-        let frame = self.frames.remove(fi);
+        let mut frame = self.frames.remove(fi);
+        self.left_frame(&frame);
+        // Whoever resumes it next says what to do with its result.
+        frame.ret = crate::interp::RET_PLAIN;
         let g = frame.gen.expect("generator frame");
         let base = frame.base as usize;
         let gd = match self.heap.kind_mut(g) {
@@ -205,13 +208,17 @@ impl Vm {
         }
         let depth = self.frames.len();
         if depth + self.native_depth as usize >= self.recursion_limit
-            || self.loops >= self.native_depth_limit
+            || self.loops + self.inline_gens >= self.native_depth_limit
         {
             return Err(self.new_error(
                 self.types.recursion_error,
                 "maximum recursion depth exceeded".into(),
             ));
         }
+        self.inline_gens += 1;
+        let Kind::Generator(gd) = self.heap.kind_mut(g) else {
+            unreachable!()
+        };
         let started = gd.started;
         gd.started = true;
         gd.running = true;
@@ -228,6 +235,18 @@ impl Vm {
         }
         self.frames.push(frame);
         Ok(true)
+    }
+
+    /// Bookkeeping for a frame leaving the frame stack (returned, raised or
+    /// suspended).
+    #[inline]
+    pub(crate) fn left_frame(&mut self, frame: &crate::interp::Frame) {
+        if matches!(
+            frame.ret,
+            crate::interp::RET_FOR_ITER | crate::interp::RET_YIELD_FROM
+        ) {
+            self.inline_gens -= 1;
+        }
     }
 
     /// The iterator a suspended generator is delegating to with `yield from`.
