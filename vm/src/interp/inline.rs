@@ -455,7 +455,7 @@ impl Vm {
     ) -> PyResult<Value> {
         if let Some((_, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
-            if c.kind == TYPE_OF && !dict.is_some_and(|d| self.dict_find_str(d, name).is_some()) {
+            if c.kind == TYPE_OF && dict.is_none_or(|d| self.dict_find_str(d, name).is_none()) {
                 return Ok(Value::Obj(cls));
             }
             if c.kind != NONE {
