@@ -46,6 +46,7 @@ pub(crate) fn new_vm() -> Vm {
         hook: None,
         step_instructions: false,
         loops: 0,
+        inline_gens: 0,
         native_depth_limit: crate::embed::native_depth_limit(),
         limits: Default::default(),
         trace: false,

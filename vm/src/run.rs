@@ -138,6 +138,7 @@ impl Vm {
             gen: None,
             init_self: Value::Undef,
             obj: Value::Undef,
+            ret: crate::interp::RET_PLAIN,
         });
         // A module imported by running code: the importer holds values in Rust.
         self.gc_holds += nested as u32;

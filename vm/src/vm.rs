@@ -66,6 +66,10 @@ pub struct Vm {
     /// Nesting of interpreter loops: 1 when only the main program's loop runs (no
     /// Rust code in between), so the VM's state is all in this struct.
     pub(crate) loops: u32,
+    /// Generator frames the loop resumed in place of a nested loop (FOR_ITER,
+    /// YIELD_FROM) now on the frame stack: they count as loops for the nesting limit,
+    /// as they did when each ran a nested loop.
+    pub(crate) inline_gens: u32,
     /// The deepest nesting of interpreter loops allowed (natives calling back into
     /// Python, such as `__repr__` or a sort key, recurse on the Rust stack): beyond
     /// it a call raises RecursionError. Set from the stack size of the thread that

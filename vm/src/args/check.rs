@@ -108,7 +108,79 @@ impl Vm {
         {
             return Ok(());
         }
+        // Still valid in most remaining cases (`self` of a subclass, as in
+        // `super().__init__()` reaching `object.__init__`): decided without building
+        // any of the error message's strings.
+        if self.native_call_valid(fref, args, kwargs) {
+            return Ok(());
+        }
         self.check_native_slow(fref, args, kwargs)
+    }
+
+    /// Whether `check_native_slow` would accept the call, without formatting names.
+    fn native_call_valid(&self, fref: ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> bool {
+        let Kind::Native(nf) = self.heap.kind(fref) else {
+            return true;
+        };
+        let (a, role, cls) = (nf.arity, nf.role, nf.cls);
+        if !a.kw && !kwargs.is_empty() {
+            return false;
+        }
+        let Some(&first) = args.first() else {
+            return role == Role::Function && a.min == 0;
+        };
+        let implicit = role != Role::Function;
+        let n = args.len() - implicit as usize;
+        if n < a.min as usize || n > a.max as usize {
+            return false;
+        }
+        match role {
+            Role::Function => true,
+            Role::Method => cls.is_none_or(|c| self.isinstance(first, c)),
+            Role::ClassMethod => match (first, cls) {
+                (Value::Obj(cr), Some(own)) if self.is_class(first) => {
+                    self.is_subclass_ref(cr, own)
+                }
+                (Value::Obj(_), None) => self.is_class(first),
+                _ => false,
+            },
+            Role::New => {
+                let Some(own) = cls else { return true };
+                match first {
+                    Value::Obj(cr) if self.is_class(first) => {
+                        self.is_subclass_ref(cr, own) && self.nearest_native_new_is(cr, fref)
+                    }
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// `check_new_arg`'s MRO walk without messages: the nearest native `__new__` in
+    /// `cr`'s MRO is `fref` (or there is none).
+    fn nearest_native_new_is(&self, cr: ObjRef, fref: ObjRef) -> bool {
+        let key = self.names.__new__;
+        for &k in &self.class_data(cr).mro {
+            let d = self.class_data(k).dict;
+            let Some(v) = self.dict_get_str(d, key) else {
+                continue;
+            };
+            let inner = match v {
+                Value::Obj(r) => match self.heap.kind(r) {
+                    Kind::StaticMethod(i) => *i,
+                    _ => v,
+                },
+                _ => v,
+            };
+            match inner {
+                Value::Obj(r) if r == fref => return true,
+                Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(n) if n.role == Role::New) => {
+                    return false
+                }
+                _ => {}
+            }
+        }
+        true
     }
 
     #[cold]

@@ -132,6 +132,7 @@ impl Vm {
             gen: None,
             init_self: Value::Undef,
             obj: Value::Undef,
+            ret: super::RET_PLAIN,
         });
         Ok(())
     }
@@ -182,6 +183,9 @@ impl Vm {
         kwargs: &[(Value, Value)],
         ret_sp: usize,
     ) -> PyResult<bool> {
+        if kwargs.is_empty() && self.push_positional_frame(fref, args, ret_sp)? {
+            return Ok(true);
+        }
         let locals = self.bind_args(fref, args, kwargs)?;
         let Kind::Function(func) = self.heap.kind(fref) else {
             unreachable!()
@@ -205,6 +209,7 @@ impl Vm {
                 gen: None,
                 init_self: Value::Undef,
                 obj: Value::Undef,
+                ret: super::RET_PLAIN,
             };
             let g = self.new_generator(GenData {
                 frame: Some(frame),
@@ -235,8 +240,70 @@ impl Vm {
             gen: None,
             init_self: Value::Undef,
             obj: Value::Undef,
+            ret: super::RET_PLAIN,
         });
         Ok(true)
+    }
+
+    /// Push a frame for `fref` called with positional `args` only, if its parameters
+    /// take them simply: enough with the defaults, no `*args`/`**kwargs`/keyword-only
+    /// parameters, not a generator. The arguments go straight onto the stack, without
+    /// a locals vector. Ok(false) (nothing done) otherwise.
+    pub(crate) fn push_positional_frame(
+        &mut self,
+        fref: ObjRef,
+        args: &[Value],
+        ret_sp: usize,
+    ) -> PyResult<bool> {
+        let Kind::Function(func) = self.heap.kind(fref) else {
+            return Ok(false);
+        };
+        // The common case: positional arguments only, enough with the defaults, and
+        // no `*args`/`**kwargs`/keyword-only parameters. They go straight onto the
+        // stack, without a locals vector.
+        {
+            let c = &func.code.code;
+            let argcount = c.argcount as usize;
+            let n = args.len();
+            if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) == 0
+                && c.kwonlyargcount == 0
+                && n <= argcount
+                && n + func.defaults.len() >= argcount
+            {
+                self.check_recursion()?;
+                let Kind::Function(func) = self.heap.kind(fref) else {
+                    unreachable!()
+                };
+                let code = func.code.clone();
+                let globals = func.globals;
+                let base = self.stack.len();
+                self.stack.extend_from_slice(args);
+                if n < argcount {
+                    let first_default = argcount - func.defaults.len();
+                    self.stack
+                        .extend_from_slice(&func.defaults[n - first_default..]);
+                }
+                let nvar = code.code.varnames.len();
+                self.stack.resize(base + nvar, Value::Undef);
+                if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
+                    self.init_cells(fref, &code, base);
+                }
+                self.frames.push(Frame {
+                    code,
+                    ip: 0,
+                    base: base as u32,
+                    ret_sp: ret_sp as u32,
+                    globals,
+                    locals: None,
+                    gen: None,
+                    init_self: Value::Undef,
+                    obj: Value::Undef,
+                    ret: super::RET_PLAIN,
+                });
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// For `Cls(args)` where `Cls` uses object.__new__ and a Python `__init__`: make the
@@ -424,7 +491,7 @@ impl Vm {
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
         let mut locals = vec![Value::Undef; nvar];
-        let qualname = self.str_of(func.qualname).to_string();
+        let qualname_v = func.qualname;
         let n = args.len();
         let npos = n.min(argcount);
         locals[..npos].copy_from_slice(&args[..npos]);
@@ -467,6 +534,7 @@ impl Vm {
                 } else {
                     "were"
                 };
+                let qualname = self.str_of(qualname_v).to_string();
                 return Err(self.new_type_error(format!(
                     "{qualname}() takes {takes} but {given} {verb} given"
                 )));
@@ -485,6 +553,7 @@ impl Vm {
                 Some(i) if i >= posonly => {
                     if !locals[i].is_undef() {
                         let kn = self.str_of(k).to_string();
+                        let qualname = self.str_of(qualname_v).to_string();
                         return Err(self.new_type_error(format!(
                             "{qualname}() got multiple values for argument '{kn}'"
                         )));
@@ -499,6 +568,7 @@ impl Vm {
                             posonly_as_kw.push(kn);
                             continue;
                         }
+                        let qualname = self.str_of(qualname_v).to_string();
                         return Err(self.new_type_error(format!(
                             "{qualname}() got an unexpected keyword argument '{kn}'"
                         )));
@@ -507,6 +577,7 @@ impl Vm {
             }
         }
         if !posonly_as_kw.is_empty() {
+            let qualname = self.str_of(qualname_v).to_string();
             return Err(self.new_type_error(format!(
                 "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
                 posonly_as_kw.join(", ")
@@ -525,6 +596,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
+            let qualname = self.str_of(qualname_v).to_string();
             return Err(self.new_type_error(format!(
                 "{qualname}() missing {} required positional argument{}: {}",
                 missing.len(),
@@ -545,6 +617,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
+            let qualname = self.str_of(qualname_v).to_string();
             return Err(self.new_type_error(format!(
                 "{qualname}() missing {} required keyword-only argument{}: {}",
                 missing.len(),

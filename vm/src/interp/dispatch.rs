@@ -2,7 +2,7 @@
 //! stack, one `match` arm per opcode.
 
 use super::operators::{binary_op_fast, compare_fast};
-use super::Exit;
+use super::{Exit, RET_FOR_ITER, RET_PLAIN, RET_YIELD_FROM};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyErr, PyResult, StopKind, Vm};
@@ -329,7 +329,12 @@ impl Vm {
                             *slot!(sp - 1) = v;
                             continue;
                         }
-                        on_stack!(self.binary_op_slow(op))
+                        sync!();
+                        if tri!(self.binary_op_frame(op, a), 'exec) {
+                            self.maybe_collect();
+                            continue 'frames;
+                        }
+                        tri!(self.binary_op_slow(op), 'exec);
                     }
                     Op::UnaryNegative => on_stack!(self.unary_negative_op()),
                     Op::UnaryPositive => on_stack!(self.unary_positive_op()),
@@ -452,6 +457,11 @@ impl Vm {
                         let it = self.top();
                         if let Value::Obj(g) = it {
                             if let Kind::Generator(_) = self.heap.kind(g) {
+                                // Its frame runs in this loop.
+                                if tri!(self.push_generator_frame(g, Value::None, RET_FOR_ITER), 'exec)
+                                {
+                                    continue 'frames;
+                                }
                                 match tri!(self.resume_generator_gc(g, Value::None, None), 'exec) {
                                     Exit::Yield(v) => self.stack.push(v),
                                     Exit::Return(_) => {
@@ -554,6 +564,7 @@ impl Vm {
                             ));
                         }
                         let frame = self.frames.pop().expect("frame");
+                        self.left_frame(&frame);
                         self.stack.truncate(frame.ret_sp as usize);
                         let v = if frame.init_self.is_undef() {
                             v
@@ -566,20 +577,53 @@ impl Vm {
                         if self.frames.len() <= stop {
                             return Ok(Exit::Return(v));
                         }
-                        self.stack.push(v);
+                        match frame.ret {
+                            RET_PLAIN => self.stack.push(v),
+                            RET_FOR_ITER => {
+                                // The loop ends: the iterator goes, and the caller
+                                // jumps to its FOR_ITER's target.
+                                self.stack.pop();
+                                let caller = self.frames.last_mut().expect("frame");
+                                let target = caller.code.code.instrs[caller.ip as usize - 1].arg;
+                                caller.ip = target;
+                            }
+                            RET_YIELD_FROM => {
+                                // The result replaces the delegating generator's receiver.
+                                self.stack.pop();
+                                self.stack.push(v);
+                            }
+                            ret => tri!(self.finish_binop_frame(ret, v), 'exec),
+                        }
                         continue 'frames;
                     }
                     Op::YieldValue => {
                         sync!();
                         let v = self.pop();
-                        self.suspend_generator(fi);
-                        return Ok(Exit::Yield(v));
+                        if let Some(v) = self.yield_to_caller(fi, v) {
+                            return Ok(Exit::Yield(v));
+                        }
+                        continue 'frames;
                     }
                     Op::GetYieldFromIter => on_stack!(self.get_yield_from_iter_op()),
                     Op::YieldFrom => {
                         sync!();
-                        if let Some(v) = tri!(self.yield_from_op(fi), 'exec) {
-                            return Ok(Exit::Yield(v));
+                        // A generator delegate runs in this loop.
+                        if let Value::Obj(r) = self.peek(2) {
+                            if let Kind::Generator(_) = self.heap.kind(r) {
+                                let sent = self.pop();
+                                if tri!(self.push_generator_frame(r, sent, RET_YIELD_FROM), 'exec) {
+                                    continue 'frames;
+                                }
+                                self.stack.push(sent);
+                            }
+                        }
+                        if let Some(v) = tri!(self.yield_from_op(), 'exec) {
+                            // Re-run this YIELD_FROM with the next value sent.
+                            self.frames[fi].ip -= 1;
+                            if let Some(v) = self.yield_to_caller(fi, v) {
+                                return Ok(Exit::Yield(v));
+                            }
+                            continue 'frames;
                         }
                     }
                     Op::MakeFunction => {

@@ -15,6 +15,17 @@ const INSTANCE: u32 = 1;
 /// The class attribute `value` is a plain function: LOAD_METHOD binds it unless the
 /// instance dict shadows it.
 const METHOD: u32 = 2;
+/// `C.name` on a class `C` whose metaclass is `type`: the class attribute `value`,
+/// which is not a descriptor (or one whose `__get__(None, C)` is itself).
+const CLASS_VALUE: u32 = 3;
+/// `C.name` where the class attribute is a classmethod of function `value`: LOAD_METHOD
+/// passes `C` as the first argument, LOAD_ATTR binds it.
+const CLASS_METHOD: u32 = 4;
+/// `obj.__class__` with object's own `__class__` descriptor.
+const TYPE_OF: u32 = 5;
+/// Cache keys of class-object sites: the class ref with this bit set (instance sites
+/// key on the instance's class ref, which never has it).
+const CLASS_KEY: u64 = 1 << 40;
 
 #[derive(Clone, Copy, Debug)]
 pub struct InlineCache {
@@ -142,10 +153,16 @@ impl Vm {
         }
         // `__slots__` restrict which names an instance may set; `__class__` and
         // `__dict__` are not instance-dict entries.
-        if self.class_data(cls).slots.is_some()
-            || name.is(self.names.__class__)
-            || name.is(self.names.__dict__)
-        {
+        if name.is(self.names.__class__) {
+            // No class defines it: the instance's class (`special_attr`), unless the
+            // instance dict has the key (checked on each use).
+            let ga = self.names.__getattribute__;
+            if self.user_override(cls, ga).is_none() && self.class_lookup(cls, name).is_none() {
+                return (TYPE_OF, Value::Undef);
+            }
+            return (NONE, Value::Undef);
+        }
+        if self.class_data(cls).slots.is_some() || name.is(self.names.__dict__) {
             return (NONE, Value::Undef);
         }
         let ga = self.names.__getattribute__;
@@ -245,6 +262,79 @@ impl Vm {
         self.dict_entry(d, i as u32).map(|e| e.1)
     }
 
+    /// The cached plan of `C.name` for a class object `C` (see `CLASS_VALUE` and
+    /// `CLASS_METHOD`): `None` when the generic lookup is needed.
+    #[inline]
+    fn class_attr_cache(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<(u32, Value)> {
+        let Value::Obj(r) = obj else { return None };
+        if !matches!(self.heap.kind(r), Kind::Class(_)) {
+            return None;
+        }
+        let key = r.0 as u64 | CLASS_KEY;
+        let c = code.caches[pc].get();
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == key && c.b == epoch {
+            return (c.kind != NONE).then_some((c.kind, c.value));
+        }
+        let (kind, value) = self.class_attr_plan(r, name);
+        // A polymorphic site keeps its first entry.
+        if c.b != epoch {
+            code.caches[pc].set(InlineCache {
+                a: key,
+                b: epoch,
+                hint: 0,
+                kind,
+                value,
+            });
+        }
+        (kind != NONE).then_some((kind, value))
+    }
+
+    /// Decide the fast path of `C.name` (`class_getattr` without Python code).
+    #[inline(never)]
+    fn class_attr_plan(&mut self, cls: ObjRef, name: Value) -> (u32, Value) {
+        if self.heap.get(cls).class != self.types.type_ {
+            return (NONE, Value::Undef);
+        }
+        // `special_class_attr`'s names and the metaclass's attributes are dunders.
+        match self.as_str(name) {
+            Some(n) if !n.starts_with("__") => {}
+            _ => return (NONE, Value::Undef),
+        }
+        let Some(v) = self.class_lookup(cls, name) else {
+            return (NONE, Value::Undef);
+        };
+        let Value::Obj(d) = v else {
+            return (CLASS_VALUE, v);
+        };
+        match self.heap.kind(d) {
+            Kind::Function(_) | Kind::Native(_) | Kind::Property(_) => (CLASS_VALUE, v),
+            Kind::StaticMethod(f) => (CLASS_VALUE, *f),
+            Kind::ClassMethod(f @ Value::Obj(fr))
+                if matches!(self.heap.kind(*fr), Kind::Function(_)) =>
+            {
+                (CLASS_METHOD, *f)
+            }
+            Kind::Object | Kind::Opaque(_) => {
+                let get = self.names.__get__;
+                let dcls = self.heap.get(d).class;
+                if self.class_lookup(dcls, get).is_some() {
+                    (NONE, Value::Undef)
+                } else {
+                    (CLASS_VALUE, v)
+                }
+            }
+            Kind::ClassMethod(_) => (NONE, Value::Undef),
+            _ => (CLASS_VALUE, v),
+        }
+    }
+
     /// LOAD_ATTR's cached path: `None` when the generic lookup is needed. Runs no
     /// Python code (the interpreter calls it without publishing its registers).
     #[inline]
@@ -255,10 +345,21 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<Value> {
-        let (_, cls, dict) = self.plain_instance(obj)?;
+        let Some((_, cls, dict)) = self.plain_instance(obj) else {
+            return match self.class_attr_cache(code, pc, obj, name)? {
+                (CLASS_VALUE, v) => Some(v),
+                (_, f) => Some(self.new_bound_method(f, obj)),
+            };
+        };
         let c = self.attr_cache(code, pc, cls, name);
         if c.kind == NONE {
             return None;
+        }
+        if c.kind == TYPE_OF {
+            if dict.is_some_and(|d| self.dict_find_str(d, name).is_some()) {
+                return None;
+            }
+            return Some(Value::Obj(cls));
         }
         if let Some(d) = dict {
             if let Some(v) = self.instance_lookup(code, pc, d, name, &c) {
@@ -281,7 +382,12 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<(Value, Value)> {
-        let (_, cls, dict) = self.plain_instance(obj)?;
+        let Some((_, cls, dict)) = self.plain_instance(obj) else {
+            return match self.class_attr_cache(code, pc, obj, name)? {
+                (CLASS_VALUE, v) => Some((v, Value::Undef)),
+                (_, f) => Some((f, obj)),
+            };
+        };
         let c = self.attr_cache(code, pc, cls, name);
         if c.kind != METHOD {
             return None;
@@ -308,7 +414,7 @@ impl Vm {
             return false;
         };
         let c = self.attr_cache(code, pc, cls, name);
-        if c.kind == NONE {
+        if c.kind == NONE || c.kind == TYPE_OF {
             return false;
         }
         let d = match dict {
@@ -349,6 +455,9 @@ impl Vm {
     ) -> PyResult<Value> {
         if let Some((_, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
+            if c.kind == TYPE_OF && dict.is_none_or(|d| self.dict_find_str(d, name).is_none()) {
+                return Ok(Value::Obj(cls));
+            }
             if c.kind != NONE {
                 if let Some(d) = dict {
                     if let Some(v) = self.instance_lookup(code, pc, d, name, &c) {
@@ -399,7 +508,7 @@ impl Vm {
     ) -> PyResult<()> {
         if let Some((r, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
-            if c.kind != NONE {
+            if c.kind != NONE && c.kind != TYPE_OF {
                 let d = match dict {
                     Some(d) => d,
                     None => {

@@ -1,6 +1,8 @@
 //! The interpreter loop: one Rust loop runs Python frames from an explicit frame
-//! stack, so Python-to-Python calls do not recurse in Rust. Natives that call back
-//! into Python (sorted's key, __repr__, ...) run a nested loop with `run(depth)`.
+//! stack, so Python-to-Python calls do not recurse in Rust. So do generators resumed
+//! by `for` and `yield from`, and the operator methods of classes written in Python
+//! that BINARY_OP calls (see `Frame::ret`). Natives that call back into Python
+//! (sorted's key, __repr__, next(), ...) run a nested loop with `run(depth)`.
 
 mod call;
 mod containers;
@@ -41,7 +43,25 @@ pub struct Frame {
     pub init_self: Value,
     /// The frame object made for it (`sys._getframe()`), or Undef.
     pub obj: Value,
+    /// What the caller's instruction does with this frame's result (`RET_*`): a
+    /// call's result is pushed; the other cases are frames the loop pushed instead of
+    /// running a nested loop.
+    pub ret: u8,
 }
+
+/// A frame whose result the caller pushes (calls; frames of nested loops).
+pub const RET_PLAIN: u8 = 0;
+/// A generator frame resumed by the caller's FOR_ITER: a yielded value is pushed,
+/// returning ends the loop.
+pub const RET_FOR_ITER: u8 = 1;
+/// A generator frame resumed by the caller's YIELD_FROM (the caller is a generator
+/// too): a yielded value is yielded by the caller as well, the returned value
+/// replaces the caller's receiver.
+pub const RET_YIELD_FROM: u8 = 2;
+/// A binary operator's method (`__add__`, ...) that BINARY_OP pushed: `RET_BINOP` plus
+/// the operator's operand. Its operands stay on the caller's stack below the frame,
+/// for the rest of the protocol if the method returns NotImplemented.
+pub const RET_BINOP: u8 = 16;
 
 impl Frame {
     pub fn trace(&self, f: &mut impl FnMut(Value)) {

@@ -82,6 +82,40 @@ impl Vm {
         Ok(())
     }
 
+    /// BINARY_OP on an instance of a class written in Python whose method for the
+    /// operator is a plain function: push that method's frame for the loop to run (no
+    /// nested loop). The operands stay on the stack below it; RETURN_VALUE finishes
+    /// the operator (`finish_binop_frame`). False: nothing done.
+    pub(super) fn binary_op_frame(&mut self, op: BinOp, arg: u32) -> PyResult<bool> {
+        let len = self.stack.len();
+        let (l, r) = (self.stack[len - 2], self.stack[len - 1]);
+        let Some(f) = self.binary_op_left_method(l, r, op) else {
+            return Ok(false);
+        };
+        if !self.push_positional_frame(f, &[l, r], len)? {
+            return Ok(false);
+        }
+        if let Some(frame) = self.frames.last_mut() {
+            frame.ret = super::RET_BINOP + arg as u8;
+        }
+        Ok(true)
+    }
+
+    /// A BINARY_OP method frame returned `v`: pop its operands off the caller's
+    /// stack and push the result, going on with the protocol if it is NotImplemented.
+    pub(super) fn finish_binop_frame(&mut self, ret: u8, v: Value) -> PyResult<()> {
+        let r = self.pop();
+        let l = self.pop();
+        let v = if v.is(self.not_implemented) {
+            let op = BinOp::from_arg((ret - super::RET_BINOP) as u32).unwrap_or(BinOp::Add);
+            self.binary_op_user_rest(l, r, op, false)?
+        } else {
+            v
+        };
+        self.stack.push(v);
+        Ok(())
+    }
+
     /// COMPARE_OP, the general case.
     pub(super) fn compare_slow(&mut self, op: CmpOp) -> PyResult<()> {
         let r = self.pop();

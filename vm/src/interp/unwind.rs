@@ -78,6 +78,7 @@ impl Vm {
                 self.in_flight.exception = Value::None;
             }
             let frame = self.frames.pop().expect("frame");
+            self.left_frame(&frame);
             self.stack.truncate(frame.ret_sp as usize);
             if let Some(g) = frame.gen {
                 self.generator_finished(g);

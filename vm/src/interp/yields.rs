@@ -22,22 +22,43 @@ impl Vm {
     }
 
     /// YIELD_FROM: send the value on top to the iterator below it. Returns the value
-    /// to yield (frame `fi` is then suspended, to re-run this instruction with the
-    /// next value sent), or None when the iterator returned (its result replaces it).
+    /// to yield (the caller then suspends the frame, to re-run this instruction with
+    /// the next value sent), or None when the iterator returned (its result replaces
+    /// it).
     #[inline(never)]
-    pub(super) fn yield_from_op(&mut self, fi: usize) -> PyResult<Option<Value>> {
+    pub(super) fn yield_from_op(&mut self) -> PyResult<Option<Value>> {
         let sent = self.pop();
         let recv = self.top();
         match self.send_to(recv, sent)? {
-            Exit::Yield(v) => {
-                self.frames[fi].ip -= 1;
-                self.suspend_generator(fi);
-                Ok(Some(v))
-            }
+            Exit::Yield(v) => Ok(Some(v)),
             Exit::Return(r) => {
                 self.stack.pop();
                 self.stack.push(r);
                 Ok(None)
+            }
+        }
+    }
+
+    /// The generator frame `fi` (the top one) yields `v`: suspend it, and hand `v` to
+    /// whoever resumed it. `Some(v)`: the loop returns it (the frame was resumed by
+    /// Rust code); None: the caller's frame is on top again, `v` delivered.
+    pub(super) fn yield_to_caller(&mut self, fi: usize, v: Value) -> Option<Value> {
+        let mut fi = fi;
+        loop {
+            let ret = self.frames[fi].ret;
+            self.suspend_generator(fi);
+            match ret {
+                super::RET_FOR_ITER => {
+                    self.stack.push(v);
+                    return None;
+                }
+                super::RET_YIELD_FROM => {
+                    // The delegating generator yields it too, and re-runs its
+                    // YIELD_FROM with the next value sent.
+                    fi = self.frames.len() - 1;
+                    self.frames[fi].ip -= 1;
+                }
+                _ => return Some(v),
             }
         }
     }

@@ -363,7 +363,10 @@ impl Kind {
             Kind::Tuple(v) | Kind::List(v) => v.capacity() * 16,
             Kind::Dict(d) => d.raw_len() * DICT_ENTRY_BYTES as usize,
             Kind::Set(s) | Kind::FrozenSet(s) => s.raw_len() * SET_SLOT_BYTES as usize,
-            Kind::Generator(g) | Kind::Coroutine(g) => g.saved.capacity() * 16,
+            // The boxed suspended frame, and the saved stack.
+            Kind::Generator(g) | Kind::Coroutine(g) => {
+                std::mem::size_of::<GenData>() + g.saved.capacity() * 16
+            }
             _ => 0,
         }) as u64
     }

@@ -388,6 +388,17 @@ impl Vm {
                 }
             }
         }
+        // `super().method(...)`: the function and the instance, without a bound method.
+        if let Value::Obj(r) = obj {
+            if let Kind::Super(start, inst) = self.heap.kind(r) {
+                let (start, inst) = (*start, *inst);
+                if cls == self.types.super_ {
+                    if let Some(f) = self.super_method(start, inst, name) {
+                        return Ok((f, inst));
+                    }
+                }
+            }
+        }
         Ok((self.getattr(obj, name)?, Value::Undef))
     }
 

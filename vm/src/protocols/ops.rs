@@ -3,7 +3,7 @@
 //! `in` in `membership.rs`, `hash()` in `hashing.rs`.
 
 use crate::object::Kind;
-use crate::object::Value;
+use crate::object::{ObjRef, Value};
 use crate::protocols::num::Num;
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::BinOp;
@@ -131,6 +131,20 @@ impl Vm {
         } else if let Some(v) = self.native_binop(l, r, op.base())? {
             return Ok(v);
         }
+        self.binary_op_user_rest(l, r, op, tried_reflected)
+    }
+
+    /// The rest of `binary_op_user` after the left operand's method declined (or
+    /// there was none): the reflected method, then opaque payloads, then the error.
+    pub(crate) fn binary_op_user_rest(
+        &mut self,
+        l: Value,
+        r: Value,
+        op: BinOp,
+        tried_reflected: bool,
+    ) -> PyResult<Value> {
+        let (_, rn, _) = dunders(&self.names, op);
+        let (lt, rt) = (self.type_of(l), self.type_of(r));
         if !tried_reflected && lt != rt {
             if let Some(f) = self.user_override(rt, rn) {
                 let v = self.call(f, &[r, l], &[])?;
@@ -143,6 +157,39 @@ impl Vm {
             return Ok(v);
         }
         Err(self.sequence_fallback_error(l, r, op))
+    }
+
+    /// The method BINARY_OP may run as a frame of its own: `l` is an instance of a
+    /// class written in Python whose method for `op` is a plain function, and the
+    /// protocol calls that method first (no reflected method of a subclass of `l`'s
+    /// class goes before it, no in-place method). `None`: use `binary_op`.
+    pub(crate) fn binary_op_left_method(
+        &mut self,
+        l: Value,
+        r: Value,
+        op: BinOp,
+    ) -> Option<ObjRef> {
+        let Value::Obj(lr) = l else { return None };
+        let o = self.heap.get(lr);
+        if !matches!(o.kind, Kind::Object) {
+            return None;
+        }
+        let lt = o.class;
+        if self.class_data(lt).is_builtin {
+            return None;
+        }
+        let rt = self.type_of(r);
+        if lt != rt && self.is_subclass_ref(rt, lt) {
+            return None;
+        }
+        let (n, _, iname) = dunders(&self.names, op);
+        if op.is_inplace() && self.user_override(lt, iname).is_some() {
+            return None;
+        }
+        match self.user_override(lt, n) {
+            Some(Value::Obj(f)) if matches!(self.heap.kind(f), Kind::Function(_)) => Some(f),
+            _ => None,
+        }
     }
 
     /// When both operands declined `+` or `*`: CPython then tries the sequence

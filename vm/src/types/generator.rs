@@ -32,18 +32,28 @@ impl Vm {
 
     /// YIELD_VALUE: move the top frame (a generator's) and its stack into the generator.
     pub(crate) fn suspend_generator(&mut self, fi: usize) {
-        let frame = self.frames.remove(fi);
+        let mut frame = self.frames.remove(fi);
+        self.left_frame(&frame);
+        // Whoever resumes it next says what to do with its result.
+        frame.ret = crate::interp::RET_PLAIN;
         let g = frame.gen.expect("generator frame");
         let base = frame.base as usize;
+        let gd = match self.heap.kind_mut(g) {
+            Kind::Generator(x) | Kind::Coroutine(x) => x,
+            _ => panic!("revpy internal error: not a generator"),
+        };
         // Reuse the generator's buffer: no allocation per yield.
-        let mut saved = std::mem::take(&mut self.gen_mut(g).saved);
-        saved.clear();
-        saved.extend_from_slice(&self.stack[base..]);
-        self.stack.truncate(base);
-        let gd = self.gen_mut(g);
-        gd.saved = saved;
+        let cap = gd.saved.capacity();
+        gd.saved.clear();
+        gd.saved.extend_from_slice(&self.stack[base..]);
+        let grown = gd.saved.capacity().saturating_sub(cap);
         gd.frame = Some(frame);
         gd.running = false;
+        self.stack.truncate(base);
+        if grown > 0 {
+            // The buffer is part of the generator's size (`Kind::gc_bytes`).
+            self.heap.charge(grown as u64 * 16);
+        }
     }
 
     /// The generator's frame returned or raised.
@@ -52,7 +62,7 @@ impl Vm {
         gd.finished = true;
         gd.running = false;
         gd.frame = None;
-        gd.saved.clear();
+        gd.saved = Vec::new();
     }
 
     /// Resume a generator from Rust code (which may hold values the collector cannot
@@ -77,6 +87,34 @@ impl Vm {
         sent: Value,
         throw: Option<PyErr>,
     ) -> PyResult<Exit> {
+        // The common case: a started generator resumed with a value (next/send).
+        if throw.is_none() {
+            if let Kind::Generator(gd) | Kind::Coroutine(gd) = self.heap.kind_mut(g) {
+                if gd.started && !gd.finished && !gd.running && gd.frame.is_some() {
+                    let depth = self.frames.len();
+                    if depth + self.native_depth as usize >= self.recursion_limit
+                        || self.loops >= self.native_depth_limit
+                    {
+                        return Err(self.new_error(
+                            self.types.recursion_error,
+                            "maximum recursion depth exceeded".into(),
+                        ));
+                    }
+                    gd.running = true;
+                    let mut frame = gd.frame.take().expect("suspended frame");
+                    let base = self.stack.len();
+                    frame.base = base as u32;
+                    frame.ret_sp = base as u32;
+                    frame.gen = Some(g);
+                    frame.ret = crate::interp::RET_PLAIN;
+                    self.stack.extend_from_slice(&gd.saved);
+                    gd.saved.clear();
+                    self.stack.push(sent);
+                    self.frames.push(frame);
+                    return self.run(depth);
+                }
+            }
+        }
         let (started, finished, running, flavor) = {
             let gd = self.gen_mut(g);
             (gd.started, gd.finished, gd.running, gd.flavor)
@@ -135,6 +173,7 @@ impl Vm {
         frame.base = base as u32;
         frame.ret_sp = base as u32;
         frame.gen = Some(g);
+        frame.ret = crate::interp::RET_PLAIN;
         self.stack.extend_from_slice(&saved);
         saved.clear();
         self.gen_mut(g).saved = saved;
@@ -148,6 +187,66 @@ impl Vm {
             self.unwind(e, depth)?;
         }
         self.run(depth)
+    }
+
+    /// Resume generator `g` (not a coroutine) with `sent` by pushing its frame for the
+    /// running loop (FOR_ITER, YIELD_FROM), `ret` saying what its caller does with the
+    /// result (see `Frame::ret`). False, with nothing done, unless it is suspended or
+    /// not yet started (and `sent` is None): the other cases go through
+    /// `resume_generator_gc`.
+    pub(crate) fn push_generator_frame(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        ret: u8,
+    ) -> PyResult<bool> {
+        let Kind::Generator(gd) = self.heap.kind_mut(g) else {
+            return Ok(false);
+        };
+        if gd.finished || gd.running || gd.frame.is_none() || (!gd.started && !sent.is_none()) {
+            return Ok(false);
+        }
+        let depth = self.frames.len();
+        if depth + self.native_depth as usize >= self.recursion_limit
+            || self.loops + self.inline_gens >= self.native_depth_limit
+        {
+            return Err(self.new_error(
+                self.types.recursion_error,
+                "maximum recursion depth exceeded".into(),
+            ));
+        }
+        self.inline_gens += 1;
+        let Kind::Generator(gd) = self.heap.kind_mut(g) else {
+            unreachable!()
+        };
+        let started = gd.started;
+        gd.started = true;
+        gd.running = true;
+        let mut frame = gd.frame.take().expect("suspended frame");
+        let base = self.stack.len();
+        frame.base = base as u32;
+        frame.ret_sp = base as u32;
+        frame.gen = Some(g);
+        frame.ret = ret;
+        self.stack.extend_from_slice(&gd.saved);
+        gd.saved.clear();
+        if started {
+            self.stack.push(sent);
+        }
+        self.frames.push(frame);
+        Ok(true)
+    }
+
+    /// Bookkeeping for a frame leaving the frame stack (returned, raised or
+    /// suspended).
+    #[inline]
+    pub(crate) fn left_frame(&mut self, frame: &crate::interp::Frame) {
+        if matches!(
+            frame.ret,
+            crate::interp::RET_FOR_ITER | crate::interp::RET_YIELD_FROM
+        ) {
+            self.inline_gens -= 1;
+        }
     }
 
     /// The iterator a suspended generator is delegating to with `yield from`.

@@ -85,23 +85,40 @@ impl Vm {
         } else {
             self.type_of(obj)
         };
-        let mro = self.class_data(mro_owner).mro.clone();
-        let pos = mro
-            .iter()
-            .position(|c| *c == start)
-            .map(|p| p + 1)
-            .unwrap_or(mro.len());
-        for c in &mro[pos..] {
-            let d = self.class_data(*c).dict;
-            if let Some(v) = self.dict_get_str(d, name) {
-                let inst = if obj_is_class { Value::Undef } else { obj };
-                // Class methods bind to the class the lookup started from.
-                return self.bind_descriptor(v, inst, mro_owner).map(Some);
-            }
+        if let Some(v) = self.super_find(start, mro_owner, name) {
+            let inst = if obj_is_class { Value::Undef } else { obj };
+            // Class methods bind to the class the lookup started from.
+            return self.bind_descriptor(v, inst, mro_owner).map(Some);
         }
         if self.str_of(name) == "__class__" {
             return Ok(Some(Value::Obj(self.types.super_)));
         }
         Ok(None)
+    }
+
+    /// The first definition of `name` in `mro_owner`'s MRO after `start`.
+    fn super_find(&self, start: ObjRef, mro_owner: ObjRef, name: Value) -> Option<Value> {
+        let mro = &self.class_data(mro_owner).mro;
+        let pos = mro
+            .iter()
+            .position(|c| *c == start)
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
+        mro[pos..]
+            .iter()
+            .find_map(|c| self.dict_get_str(self.class_data(*c).dict, name))
+    }
+
+    /// LOAD_METHOD on `super(start, obj)` for an instance `obj`: the plain function
+    /// found after `start` in its class's MRO, unbound (the caller passes `obj`).
+    pub(crate) fn super_method(&self, start: ObjRef, obj: Value, name: Value) -> Option<Value> {
+        if self.is_class(obj) {
+            return None;
+        }
+        let v = self.super_find(start, self.type_of(obj), name)?;
+        match v {
+            Value::Obj(r) if matches!(self.heap.kind(r), Kind::Function(_)) => Some(v),
+            _ => None,
+        }
     }
 }
