@@ -74,6 +74,7 @@ impl Object {
             (Kind::Bytes(v) | Kind::ByteArray(v), Kind::Bytes(s) | Kind::ByteArray(s)) => {
                 keep_capacity(v, s.capacity())
             }
+            (Kind::Object(a), Kind::Object(s)) => keep_capacity(&mut a.0, s.capacity()),
             (Kind::Generator(g) | Kind::Coroutine(g), Kind::Generator(s) | Kind::Coroutine(s)) => {
                 keep_capacity(&mut g.saved, s.saved.capacity())
             }
