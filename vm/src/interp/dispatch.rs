@@ -589,7 +589,12 @@ impl Vm {
                             _ => (a as usize, false, true),
                         };
                         match tri!(self.call_op(argc, method, kw), 'exec) {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => {
+                                self.stack.push(v);
+                                // A native call returned: a safe point (straight-line
+                                // code making big results, like reads, collects too).
+                                self.maybe_collect();
+                            }
                             None => {
                                 // A new frame: a safe point (recursion without loops
                                 // must collect too).

@@ -23,6 +23,8 @@ pub const DICT_ENTRY_BYTES: u64 = 48;
 pub const SET_SLOT_BYTES: u64 = 24;
 /// The smallest allocation volume between two collections.
 pub const MIN_COLLECT_BYTES: u64 = 4 << 20;
+/// A payload this large counts as big for the collector's threshold (see `sweep`).
+pub const BIG_PAYLOAD_BYTES: u64 = 1 << 20;
 
 /// Calls its argument on every root value.
 pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
@@ -137,7 +139,8 @@ pub struct Heap {
     /// (`charge`). A deterministic function of the program, never of the allocator.
     pub allocs: u64,
     /// Collect when `allocs` reaches this: twice the bytes live after the last
-    /// collection, at least `MIN_COLLECT_BYTES` (so a program whose live heap stays
+    /// collection (half for big payloads, `BIG_PAYLOAD_BYTES`), at least
+    /// `MIN_COLLECT_BYTES` (so a program whose live heap stays
     /// small reclaims its garbage often, and a growing heap is not rescanned too often).
     pub threshold: u64,
     /// Live objects after the last collection, plus those allocated since.
