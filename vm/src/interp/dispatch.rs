@@ -591,9 +591,11 @@ impl Vm {
                         match tri!(self.call_op(argc, method, kw), 'exec) {
                             Some(v) => {
                                 self.stack.push(v);
-                                // A native call returned: a safe point (straight-line
-                                // code making big results, like reads, collects too).
-                                self.maybe_collect();
+                                // After a big str or bytes (a file read whole), a
+                                // native call's return is a safe point too.
+                                if self.heap.big_text {
+                                    self.maybe_collect();
+                                }
                             }
                             None => {
                                 // A new frame: a safe point (recursion without loops

@@ -245,6 +245,7 @@ impl Heap {
         self.free_head = head;
         self.live -= freed;
         self.allocs = 0;
+        self.big_text = false;
         self.collections += 1;
         let [live_bytes, big] = live_bytes;
         self.live_bytes = live_bytes;
