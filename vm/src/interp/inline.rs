@@ -160,9 +160,10 @@ impl Vm {
             Some(v @ Value::Obj(d)) => match self.heap.kind(d) {
                 Kind::Function(_) => (METHOD, v),
                 Kind::Property(_) => (NONE, Value::Undef),
-                Kind::Object(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => {
-                    (NONE, Value::Undef)
-                }
+                Kind::Object(_)
+                | Kind::Native(_)
+                | Kind::StaticMethod(_)
+                | Kind::ClassMethod(_) => (NONE, Value::Undef),
                 _ => (INSTANCE, v),
             },
             Some(v) => (INSTANCE, v),
@@ -446,10 +447,8 @@ impl Vm {
     ) -> PyResult<(Value, Value)> {
         if let Some((r, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
-            if c.kind == METHOD {
-                if !self.own_has(r, dict, name) {
-                    return Ok((c.value, obj));
-                }
+            if c.kind == METHOD && !self.own_has(r, dict, name) {
+                return Ok((c.value, obj));
             }
         }
         self.load_method(obj, name)
