@@ -108,7 +108,7 @@ fn partial_of(vm: &Vm, v: Value) -> Option<Partial> {
 }
 
 fn has_attrs(vm: &Vm, v: Value) -> bool {
-    vm.instance_dict(v).is_some_and(|d| vm.dict_len(d) > 0)
+    vm.instance_items(v).is_some_and(|i| !i.is_empty())
 }
 
 fn partial_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {

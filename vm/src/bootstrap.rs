@@ -14,7 +14,7 @@ pub(crate) fn new_vm() -> Vm {
     // Class objects first, in table order; `type` (index 1) is the class of them all.
     let refs: Vec<ObjRef> = TYPE_TABLE
         .iter()
-        .map(|_| heap.alloc(ObjRef(1), Kind::Object))
+        .map(|_| heap.alloc(ObjRef(1), Kind::Object(Default::default())))
         .collect();
     let types = Types::from_refs(&refs);
     let mut vm = Vm {

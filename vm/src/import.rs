@@ -396,7 +396,7 @@ impl Vm {
                     Value::Obj(r) => match self.heap.kind(r) {
                         Kind::Module(md) => Some(md.dict),
                         Kind::Class(c) => Some(c.dict),
-                        _ => self.heap.get(r).dict,
+                        _ => self.instance_dict(m),
                     },
                     _ => None,
                 };

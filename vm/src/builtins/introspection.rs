@@ -32,8 +32,10 @@ pub fn dir_names(vm: &mut Vm, obj: Value) -> PyResult<Vec<String>> {
             }
         }
     };
-    if let Some(d) = vm.instance_dict(obj) {
-        add_dict(vm, d, &mut names);
+    for (k, _) in vm.instance_items(obj).unwrap_or_default() {
+        if let Some(s) = vm.as_str(k) {
+            names.push(s.to_string());
+        }
     }
     let cls = if vm.is_class(obj) {
         obj.obj().expect("class")

@@ -15,9 +15,8 @@ pub fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {
     if vm.class_name(cls) != "TextIOWrapper" {
         return None;
     }
-    let d = vm.heap.get(r).dict?;
     let k = vm.intern("_fd");
-    match vm.dict_get_str(d, k) {
+    match vm.instance_attr(v, k) {
         Some(Value::Int(fd)) => Some(fd),
         _ => None,
     }
@@ -268,7 +267,7 @@ pub fn create(vm: &mut Vm) {
     ];
     vm.add_methods(io, methods);
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
-        let s = vm.heap.alloc(io, Kind::Object);
+        let s = vm.heap.alloc(io, Kind::Object(Default::default()));
         let sd = vm.new_dict();
         vm.heap.get_mut(s).dict = Some(sd);
         let k = vm.intern("_fd");
@@ -316,7 +315,7 @@ pub fn create(vm: &mut Vm) {
     let object = vm.types.object;
     let ns_cls = vm.new_native_class("SimpleNamespace", object, "types");
     vm.add_method(ns_cls, "__repr__", namespace_repr, Arity::none());
-    let imp = vm.heap.alloc(ns_cls, Kind::Object);
+    let imp = vm.heap.alloc(ns_cls, Kind::Object(Default::default()));
     let idict = vm.new_dict();
     vm.heap.get_mut(imp).dict = Some(idict);
     let name = vm.new_str("revpy".into());
@@ -343,10 +342,7 @@ pub fn create(vm: &mut Vm) {
 
 /// `namespace(name='revpy', ...)`, as `types.SimpleNamespace` prints.
 fn namespace_repr(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {
-    let items = match args[0].obj().and_then(|r| vm.heap.get(r).dict) {
-        Some(d) => vm.dict_items(d),
-        None => vec![],
-    };
+    let items = vm.instance_items(args[0]).unwrap_or_default();
     let mut parts = vec![];
     for (k, v) in items {
         let k = vm.str_lossy(k);

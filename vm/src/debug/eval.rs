@@ -263,7 +263,7 @@ impl Vm {
             },
             _ => true,
         };
-        if let Some(v) = o.dict.and_then(|d| self.dict_get_str(d, key)) {
+        if let Some(v) = self.instance_attr(Value::Obj(obj), key) {
             return Some(v);
         }
         class_attr.filter(|_| class_plain)

@@ -401,7 +401,7 @@ impl Enc {
 
     fn object(&mut self, o: &Object, prev_serial: u64) {
         let tag = match &o.kind {
-            Kind::Object => K_OBJECT,
+            Kind::Object(_) => K_OBJECT,
             Kind::Str(_) => K_STR,
             Kind::BigInt(_) => K_BIGINT,
             Kind::Boxed(_) => K_BOXED,
@@ -433,7 +433,15 @@ impl Enc {
         self.u(o.dict.map_or(0, |d| u64::from(d.0) + 1));
         self.i(o.serial.wrapping_sub(prev_serial) as i64);
         match &o.kind {
-            Kind::Object | Kind::NotImplemented | Kind::Ellipsis => {}
+            Kind::NotImplemented | Kind::Ellipsis => {}
+            Kind::Object(a) => {
+                self.u(a.capacity() as u64);
+                self.u(a.len() as u64 * 2 + u64::from(a.1 .0));
+                for (k, v) in &a.0 {
+                    self.v(*k);
+                    self.v(*v);
+                }
+            }
             Kind::Str(s) => {
                 let long = s.s.len() > INLINE_STR;
                 self.u(u64::from(s.interned) | (u64::from(long) << 1));
@@ -703,7 +711,22 @@ impl Dec<'_> {
         };
         let serial = prev_serial.wrapping_add(self.i()? as u64);
         let kind = match tag {
-            K_OBJECT => Kind::Object,
+            K_OBJECT => {
+                let cap = self.n()?;
+                let n = self.n()?;
+                let (len, mixed) = (n / 2, n % 2 == 1);
+                if len > cap {
+                    return None;
+                }
+                let mut a = Vec::with_capacity(cap);
+                for _ in 0..len {
+                    a.push((self.v()?, self.v()?));
+                }
+                Kind::Object(crate::object::attrs::Attrs(
+                    a,
+                    crate::object::attrs::Mixed(mixed),
+                ))
+            }
             K_NOTIMPL => Kind::NotImplemented,
             K_ELLIPSIS => Kind::Ellipsis,
             K_STR => {

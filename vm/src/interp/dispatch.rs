@@ -646,6 +646,11 @@ impl Vm {
                         match tri!(self.call_op(argc, method, kw), 'exec) {
                             Some(v) => {
                                 self.stack.push(v);
+                                // After a big str or bytes (a file read whole), a
+                                // native call's return is a safe point too.
+                                if self.heap.big_text {
+                                    self.maybe_collect();
+                                }
                                 // A native parked this thread (threads.rs).
                                 if self.threads.park {
                                     self.threads.park = false;

@@ -177,9 +177,10 @@ impl Vm {
             Some(v @ Value::Obj(d)) => match self.heap.kind(d) {
                 Kind::Function(_) => (METHOD, v),
                 Kind::Property(_) => (NONE, Value::Undef),
-                Kind::Object | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => {
-                    (NONE, Value::Undef)
-                }
+                Kind::Object(_)
+                | Kind::Native(_)
+                | Kind::StaticMethod(_)
+                | Kind::ClassMethod(_) => (NONE, Value::Undef),
                 _ => (INSTANCE, v),
             },
             Some(v) => (INSTANCE, v),
@@ -191,7 +192,7 @@ impl Vm {
         let Value::Obj(r) = obj else { return None };
         let o = self.heap.get(r);
         match o.kind {
-            Kind::Object => Some((r, o.class, o.dict)),
+            Kind::Object(_) => Some((r, o.class, o.dict)),
             _ => None,
         }
     }
@@ -321,7 +322,7 @@ impl Vm {
             {
                 (CLASS_METHOD, *f)
             }
-            Kind::Object | Kind::Opaque(_) => {
+            Kind::Object(_) | Kind::Opaque(_) => {
                 let get = self.names.__get__;
                 let dcls = self.heap.get(d).class;
                 if self.class_lookup(dcls, get).is_some() {
@@ -335,6 +336,89 @@ impl Vm {
         }
     }
 
+    /// Look a name up in a plain instance's own attributes: its dict, else its
+    /// inline attributes (`object::attrs`), with the cached position hint.
+    #[inline]
+    fn own_lookup(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        r: ObjRef,
+        dict: Option<ObjRef>,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<Value> {
+        if let Some(d) = dict {
+            return self.instance_lookup(code, pc, d, name, c);
+        }
+        let Kind::Object(a) = self.heap.kind(r) else {
+            return None;
+        };
+        if let Some((k, v)) = a.at(c.hint as usize) {
+            if k.is(name) {
+                return Some(v);
+            }
+        }
+        let i = a.find(&self.heap, name)?;
+        let v = a.at(i).map(|p| p.1);
+        self.remember_hint(code, pc, c, name, i);
+        v
+    }
+
+    /// Whether a plain instance's own attributes have this name.
+    #[inline]
+    fn own_has(&self, r: ObjRef, dict: Option<ObjRef>, name: Value) -> bool {
+        match dict {
+            Some(d) => self.dict_find_str(d, name).is_some(),
+            None => match self.heap.kind(r) {
+                Kind::Object(a) => !a.is_empty() && a.find(&self.heap, name).is_some(),
+                _ => false,
+            },
+        }
+    }
+
+    /// Store into a plain instance without a dict: its inline attributes (a new
+    /// name is appended), or its dict when they are full. Runs no Python code.
+    #[inline]
+    fn own_store(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        r: ObjRef,
+        name: Value,
+        v: Value,
+        c: &InlineCache,
+    ) -> PyResult<()> {
+        let Kind::Object(a) = self.heap.kind(r) else {
+            return Ok(());
+        };
+        let hit = match a.at(c.hint as usize) {
+            Some((k, _)) if k.is(name) => Some((c.hint as usize, false)),
+            _ => a.find(&self.heap, name).map(|i| (i, true)),
+        };
+        if let Some((i, remember)) = hit {
+            if let Kind::Object(a) = self.heap.kind_mut(r) {
+                a.set_at(i, v);
+            }
+            if remember {
+                self.remember_hint(code, pc, c, name, i);
+            }
+            return Ok(());
+        }
+        let n = a.len();
+        if n < crate::object::attrs::MAX_INLINE_ATTRS {
+            let interned = crate::object::attrs::is_interned(&self.heap, name);
+            if let Kind::Object(a) = self.heap.kind_mut(r) {
+                let grew = a.push(name, v, interned);
+                self.heap.charge(grew);
+            }
+            self.remember_hint(code, pc, c, name, n);
+            return Ok(());
+        }
+        let d = self.materialize_dict(r);
+        self.dict_set(d, name, v)
+    }
+
     /// LOAD_ATTR's cached path: `None` when the generic lookup is needed. Runs no
     /// Python code (the interpreter calls it without publishing its registers).
     #[inline]
@@ -345,7 +429,7 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<Value> {
-        let Some((_, cls, dict)) = self.plain_instance(obj) else {
+        let Some((r, cls, dict)) = self.plain_instance(obj) else {
             return match self.class_attr_cache(code, pc, obj, name)? {
                 (CLASS_VALUE, v) => Some(v),
                 (_, f) => Some(self.new_bound_method(f, obj)),
@@ -356,15 +440,13 @@ impl Vm {
             return None;
         }
         if c.kind == TYPE_OF {
-            if dict.is_some_and(|d| self.dict_find_str(d, name).is_some()) {
+            if self.own_has(r, dict, name) {
                 return None;
             }
             return Some(Value::Obj(cls));
         }
-        if let Some(d) = dict {
-            if let Some(v) = self.instance_lookup(code, pc, d, name, &c) {
-                return Some(v);
-            }
+        if let Some(v) = self.own_lookup(code, pc, r, dict, name, &c) {
+            return Some(v);
         }
         match c.kind {
             METHOD => Some(self.new_bound_method(c.value, obj)),
@@ -382,7 +464,7 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<(Value, Value)> {
-        let Some((_, cls, dict)) = self.plain_instance(obj) else {
+        let Some((r, cls, dict)) = self.plain_instance(obj) else {
             return match self.class_attr_cache(code, pc, obj, name)? {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
                 (_, f) => Some((f, obj)),
@@ -392,10 +474,8 @@ impl Vm {
         if c.kind != METHOD {
             return None;
         }
-        if let Some(d) = dict {
-            if self.dict_find_str(d, name).is_some() {
-                return None;
-            }
+        if self.own_has(r, dict, name) {
+            return None;
         }
         Some((c.value, obj))
     }
@@ -417,13 +497,8 @@ impl Vm {
         if c.kind == NONE || c.kind == TYPE_OF {
             return false;
         }
-        let d = match dict {
-            Some(d) => d,
-            None => {
-                let d = self.new_dict();
-                self.heap.get_mut(r).dict = Some(d);
-                d
-            }
+        let Some(d) = dict else {
+            return self.own_store(code, pc, r, name, v, &c).is_ok();
         };
         if let Some((k, _)) = self.dict_entry(d, c.hint) {
             if k.is(name) {
@@ -453,16 +528,14 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> PyResult<Value> {
-        if let Some((_, cls, dict)) = self.plain_instance(obj) {
+        if let Some((r, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
             if c.kind == TYPE_OF && dict.is_none_or(|d| self.dict_find_str(d, name).is_none()) {
                 return Ok(Value::Obj(cls));
             }
             if c.kind != NONE {
-                if let Some(d) = dict {
-                    if let Some(v) = self.instance_lookup(code, pc, d, name, &c) {
-                        return Ok(v);
-                    }
+                if let Some(v) = self.own_lookup(code, pc, r, dict, name, &c) {
+                    return Ok(v);
                 }
                 if c.kind == METHOD {
                     return Ok(self.new_bound_method(c.value, obj));
@@ -481,16 +554,10 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> PyResult<(Value, Value)> {
-        if let Some((_, cls, dict)) = self.plain_instance(obj) {
+        if let Some((r, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
-            if c.kind == METHOD {
-                let shadowed = match dict {
-                    Some(d) => self.dict_find_str(d, name).is_some(),
-                    None => false,
-                };
-                if !shadowed {
-                    return Ok((c.value, obj));
-                }
+            if c.kind == METHOD && !self.own_has(r, dict, name) {
+                return Ok((c.value, obj));
             }
         }
         self.load_method(obj, name)
@@ -509,13 +576,8 @@ impl Vm {
         if let Some((r, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
             if c.kind != NONE && c.kind != TYPE_OF {
-                let d = match dict {
-                    Some(d) => d,
-                    None => {
-                        let d = self.new_dict();
-                        self.heap.get_mut(r).dict = Some(d);
-                        d
-                    }
+                let Some(d) = dict else {
+                    return self.own_store(code, pc, r, name, v, &c);
                 };
                 if let Some((k, _)) = self.dict_entry(d, c.hint) {
                     if k.is(name) {

@@ -84,7 +84,7 @@ impl Vm {
         match v {
             Value::Obj(r) => match self.heap.kind(r) {
                 Kind::Dict(_) => true,
-                Kind::Opaque(_) | Kind::Object => {
+                Kind::Opaque(_) | Kind::Object(_) => {
                     let k = self.names.keys;
                     let gi = self.names.__getitem__;
                     let cls = self.type_of(v);

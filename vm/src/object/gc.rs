@@ -3,7 +3,8 @@
 //! program, never of the allocator), from the VM's roots.
 
 use crate::object::heap::{
-    RootWalker, Slot, CHUNK_BITS, CHUNK_SLOTS, MIN_COLLECT_BYTES, NO_SLOT, OBJECT_BYTES,
+    RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS, MIN_COLLECT_BYTES, NO_SLOT,
+    OBJECT_BYTES,
 };
 use crate::object::{Heap, Kind, ObjRef, Value};
 use crate::Vm;
@@ -90,7 +91,7 @@ impl Heap {
                 push(*b);
             }
         }
-        let mut live_bytes = 0;
+        let mut live_bytes = [0, 0];
         self.mark_from(&mut marks, &mut work, &mut live_bytes);
         if !self.weak.refs.is_empty() {
             self.clear_weakrefs(&marks);
@@ -109,11 +110,16 @@ impl Heap {
         self.sweep(n, &marks, live_bytes);
     }
 
-    /// Mark everything reachable from `work` (already marked), counting live bytes.
-    fn mark_from(&self, marks: &mut [bool], work: &mut Vec<ObjRef>, live_bytes: &mut u64) {
+    /// Mark everything reachable from `work` (already marked), counting live bytes
+    /// (`[all, in big payloads]`).
+    fn mark_from(&self, marks: &mut [bool], work: &mut Vec<ObjRef>, live_bytes: &mut [u64; 2]) {
         while let Some(r) = work.pop() {
             let obj = self.get(r);
-            *live_bytes += OBJECT_BYTES + obj.kind.gc_bytes();
+            let payload = obj.kind.gc_bytes();
+            live_bytes[0] += OBJECT_BYTES + payload;
+            if payload >= BIG_PAYLOAD_BYTES {
+                live_bytes[1] += payload;
+            }
             let mut push = |v: Value| {
                 if let Value::Obj(r) = v {
                     let i = r.0 as usize;
@@ -189,7 +195,7 @@ impl Heap {
     }
 
     /// Free every unmarked object.
-    fn sweep(&mut self, n: usize, marks: &[bool], live_bytes: u64) {
+    fn sweep(&mut self, n: usize, marks: &[bool], live_bytes: [u64; 2]) {
         let mut freed = 0;
         self.freed_class = false;
         // Link the free slots from the top down, so the list starts at the lowest.
@@ -240,8 +246,13 @@ impl Heap {
         self.free_head = head;
         self.live -= freed;
         self.allocs = 0;
+        self.big_text = false;
         self.collections += 1;
+        let [live_bytes, big] = live_bytes;
         self.live_bytes = live_bytes;
-        self.threshold = (live_bytes * 2).max(MIN_COLLECT_BYTES);
+        // Big payloads (a file read whole, a long list) raise the threshold by half
+        // their size, not twice: a program that drops one and makes another (reads
+        // the next file) reclaims the first soon, not after twice its size.
+        self.threshold = ((live_bytes - big) * 2 + big / 2).max(MIN_COLLECT_BYTES);
     }
 }

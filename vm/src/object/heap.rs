@@ -23,6 +23,11 @@ pub const DICT_ENTRY_BYTES: u64 = 48;
 pub const SET_SLOT_BYTES: u64 = 24;
 /// The smallest allocation volume between two collections.
 pub const MIN_COLLECT_BYTES: u64 = 4 << 20;
+/// A payload this large counts as big for the collector's threshold (see `sweep`).
+pub const BIG_PAYLOAD_BYTES: u64 = 1 << 20;
+/// A str or bytes this large makes native call returns collection points until the
+/// next collection (`Heap::big_text`).
+pub const BIG_TEXT_BYTES: u64 = 8 << 20;
 
 /// Calls its argument on every root value.
 pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
@@ -74,6 +79,7 @@ impl Object {
             (Kind::Bytes(v) | Kind::ByteArray(v), Kind::Bytes(s) | Kind::ByteArray(s)) => {
                 keep_capacity(v, s.capacity())
             }
+            (Kind::Object(a), Kind::Object(s)) => keep_capacity(&mut a.0, s.capacity()),
             (Kind::Generator(g) | Kind::Coroutine(g), Kind::Generator(s) | Kind::Coroutine(s)) => {
                 keep_capacity(&mut g.saved, s.saved.capacity())
             }
@@ -135,8 +141,13 @@ pub struct Heap {
     /// payload when created (`Kind::gc_bytes`), plus what containers grew by since
     /// (`charge`). A deterministic function of the program, never of the allocator.
     pub allocs: u64,
+    /// A str or bytes payload of at least `BIG_TEXT_BYTES` was made since the last
+    /// collection: the next return from a native call is a collection point too (a
+    /// program that reads a file, drops it and reads the next reclaims the first).
+    pub big_text: bool,
     /// Collect when `allocs` reaches this: twice the bytes live after the last
-    /// collection, at least `MIN_COLLECT_BYTES` (so a program whose live heap stays
+    /// collection (half for big payloads, `BIG_PAYLOAD_BYTES`), at least
+    /// `MIN_COLLECT_BYTES` (so a program whose live heap stays
     /// small reclaims its garbage often, and a growing heap is not rescanned too often).
     pub threshold: u64,
     /// Live objects after the last collection, plus those allocated since.
@@ -188,6 +199,7 @@ impl Heap {
             free_head: NO_SLOT,
             next_serial: 1,
             allocs: 0,
+            big_text: false,
             threshold: MIN_COLLECT_BYTES,
             live: 0,
             live_bytes: 0,
@@ -223,7 +235,13 @@ impl Heap {
 
     #[inline]
     pub fn alloc(&mut self, class: ObjRef, kind: Kind) -> ObjRef {
-        self.allocs += OBJECT_BYTES + kind.gc_bytes();
+        let payload = kind.gc_bytes();
+        self.allocs += OBJECT_BYTES + payload;
+        if payload >= BIG_TEXT_BYTES
+            && matches!(kind, Kind::Str(_) | Kind::Bytes(_) | Kind::ByteArray(_))
+        {
+            self.big_text = true;
+        }
         let obj = Object {
             class,
             dict: None,

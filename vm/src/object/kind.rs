@@ -285,8 +285,9 @@ pub enum IterKind {
 /// What an object is. One variant per built-in layout.
 #[derive(Clone, Debug)]
 pub enum Kind {
-    /// A plain instance (attributes live in the object's dict).
-    Object,
+    /// A plain instance: its attributes, kept inline until it gets a dict
+    /// (`object::attrs`; then they live in the object's dict and this is empty).
+    Object(crate::object::attrs::Attrs),
     Str(PyStr),
     BigInt(Box<BigInt>),
     /// An int subclass instance or a float subclass instance carry their value here.
@@ -335,6 +336,7 @@ impl Kind {
     /// accounting of the debugger's checkpoints; shared text counts once).
     pub fn payload_bytes(&self) -> usize {
         match self {
+            Kind::Object(a) => a.capacity() * 32,
             Kind::Str(s) => s.s.len() / Rc::strong_count(&s.s).max(1),
             Kind::BigInt(b) => 32 + b.bits() as usize / 8,
             Kind::Bytes(b) | Kind::ByteArray(b) => b.capacity(),
@@ -357,6 +359,7 @@ impl Kind {
     #[inline]
     pub fn gc_bytes(&self) -> u64 {
         (match self {
+            Kind::Object(a) => a.capacity() * crate::object::attrs::ATTR_BYTES as usize,
             Kind::Str(s) => s.s.len(),
             Kind::BigInt(b) => b.bits() as usize / 8,
             Kind::Bytes(b) | Kind::ByteArray(b) => b.capacity(),
@@ -374,8 +377,11 @@ impl Kind {
     /// Call `f` on every value this payload references.
     pub fn trace(&self, f: &mut impl FnMut(Value)) {
         match self {
-            Kind::Object
-            | Kind::Str(_)
+            Kind::Object(a) => a.0.iter().for_each(|(k, v)| {
+                f(*k);
+                f(*v);
+            }),
+            Kind::Str(_)
             | Kind::BigInt(_)
             | Kind::Complex(..)
             | Kind::Bytes(_)

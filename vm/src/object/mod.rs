@@ -3,6 +3,7 @@
 //! the dict and set hash tables, CPython's hash functions, allocation limits, and
 //! the payloads library types bring (`opaque`).
 
+pub mod attrs;
 pub mod dict_table;
 pub mod hash;
 pub mod heap;

@@ -108,7 +108,7 @@ impl Vm {
             Kind::Function(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) => {
                 false
             }
-            Kind::Object | Kind::Opaque(_) => {
+            Kind::Object(_) | Kind::Opaque(_) => {
                 let set = self.names.__set__;
                 let del = self.names.__delete__;
                 let cls = self.heap.get(r).class;
@@ -161,7 +161,7 @@ impl Vm {
             }
             // Instances of classes written in Python, and of native types that define
             // `__get__` (`functools._lru_cache_wrapper` binds as a method).
-            Kind::Object | Kind::Opaque(_) => {
+            Kind::Object(_) | Kind::Opaque(_) => {
                 let get = self.names.__get__;
                 let dcls = self.heap.get(r).class;
                 match self.class_lookup(dcls, get) {
@@ -195,18 +195,80 @@ impl Vm {
         self.new_error(self.types.attribute_error, msg)
     }
 
-    /// The instance dict of an object, if it has one.
-    pub fn instance_dict(&self, v: Value) -> Option<ObjRef> {
+    /// The instance dict of an object, if it has one. A plain instance whose
+    /// attributes are inline (`object::attrs`) gets a dict holding them now (and keeps
+    /// it), so the caller sees and may change the live attributes.
+    pub fn instance_dict(&mut self, v: Value) -> Option<ObjRef> {
         match v {
             Value::Obj(r) => {
                 let o = self.heap.get(r);
                 match &o.kind {
                     Kind::Module(m) => Some(m.dict),
+                    Kind::Object(a) if o.dict.is_none() && !a.is_empty() => {
+                        Some(self.materialize_dict(r))
+                    }
                     _ => o.dict,
                 }
             }
             _ => None,
         }
+    }
+
+    /// The dict of a plain instance (or any object that may have one), made now if it
+    /// has none: inline attributes move into it, in order.
+    pub fn materialize_dict(&mut self, r: ObjRef) -> ObjRef {
+        if let Some(d) = self.heap.get(r).dict {
+            return d;
+        }
+        let d = self.new_dict();
+        let pairs = match self.heap.kind_mut(r) {
+            Kind::Object(a) => a.take(),
+            _ => vec![],
+        };
+        for (k, v) in pairs {
+            let h = match k {
+                Value::Obj(kr) => match self.heap.kind(kr) {
+                    Kind::Str(s) => s.hash(),
+                    _ => 0,
+                },
+                _ => 0,
+            };
+            if let Kind::Dict(x) = self.heap.kind_mut(d) {
+                crate::object::dict_table::unshared(x).insert_new(h, k, v);
+            }
+            self.heap.charge(crate::object::DICT_ENTRY_BYTES);
+        }
+        self.heap.get_mut(r).dict = Some(d);
+        d
+    }
+
+    /// The `(name, value)` pairs of an object's own storage (inline attributes or
+    /// instance dict), in order, without making a dict; `None` when it has neither.
+    pub fn instance_items(&self, v: Value) -> Option<Vec<(Value, Value)>> {
+        let Value::Obj(r) = v else { return None };
+        let o = self.heap.get(r);
+        match (&o.kind, o.dict) {
+            (Kind::Module(m), _) => Some(self.dict_items(m.dict)),
+            (_, Some(d)) => Some(self.dict_items(d)),
+            (Kind::Object(a), None) if !a.is_empty() => Some(a.0.clone()),
+            _ => None,
+        }
+    }
+
+    /// An attribute in an object's own storage (its inline attributes, its dict or
+    /// a module's namespace), looked up by a str name without making a dict and
+    /// without running Python code.
+    pub fn instance_attr(&self, v: Value, name: Value) -> Option<Value> {
+        let Value::Obj(r) = v else { return None };
+        let o = self.heap.get(r);
+        let d = match &o.kind {
+            Kind::Module(m) => m.dict,
+            Kind::Object(a) if o.dict.is_none() => {
+                return a.find(&self.heap, name).and_then(|i| a.at(i)).map(|p| p.1);
+            }
+            _ => o.dict?,
+        };
+        self.dict_get_str(d, name)
     }
 
     /// Whether instances of the object's class may get attributes (user classes,
@@ -312,10 +374,8 @@ impl Vm {
                 return self.bind_descriptor(d, obj, cls).map(Some);
             }
         }
-        if let Some(d) = self.instance_dict(obj) {
-            if let Some(v) = self.dict_get_str(d, name) {
-                return Ok(Some(v));
-            }
+        if let Some(v) = self.instance_attr(obj, name) {
+            return Ok(Some(v));
         }
         if let Some(d) = descr {
             // A built-in type's `__module__` belongs to the type, not to its instances
@@ -378,10 +438,7 @@ impl Vm {
                     _ => false,
                 };
                 if is_method {
-                    let shadowed = match self.instance_dict(obj) {
-                        Some(idict) => self.dict_get_str(idict, name).is_some(),
-                        None => false,
-                    };
+                    let shadowed = self.instance_attr(obj, name).is_some();
                     if !shadowed {
                         return Ok((Value::Obj(d), obj));
                     }
@@ -451,7 +508,7 @@ impl Vm {
                         self.call(fset, &[obj, value], &[])?;
                         return Ok(());
                     }
-                    Kind::Object | Kind::Opaque(_) => {
+                    Kind::Object(_) | Kind::Opaque(_) => {
                         let set = self.names.__set__;
                         let dcls = self.heap.get(dr).class;
                         if let Some(s) = self.class_lookup(dcls, set) {
@@ -528,9 +585,29 @@ impl Vm {
         if !self.can_have_dict(r) && self.class_slots(cls).is_none() {
             return Err(self.attribute_error_set(obj, name));
         }
-        let d = match self.heap.get(r).dict {
-            Some(d) => d,
-            None => {
+        let o = self.heap.get(r);
+        let d = match (o.dict, &o.kind) {
+            (Some(d), _) => d,
+            (None, Kind::Object(a)) => {
+                if let Some(i) = a.find(&self.heap, name) {
+                    if let Kind::Object(a) = self.heap.kind_mut(r) {
+                        a.set_at(i, value);
+                    }
+                    return Ok(());
+                }
+                let str_name =
+                    matches!(name, Value::Obj(n) if self.heap.get(n).class == self.types.str);
+                if str_name && a.len() < crate::object::attrs::MAX_INLINE_ATTRS {
+                    let interned = crate::object::attrs::is_interned(&self.heap, name);
+                    if let Kind::Object(a) = self.heap.kind_mut(r) {
+                        let grew = a.push(name, value, interned);
+                        self.heap.charge(grew);
+                    }
+                    return Ok(());
+                }
+                self.materialize_dict(r)
+            }
+            (None, _) => {
                 let d = self.new_dict();
                 self.heap.get_mut(r).dict = Some(d);
                 d
@@ -575,7 +652,7 @@ impl Vm {
                 return Ok(());
             }
             // A descriptor with `__delete__` (written in Python or native).
-            if matches!(self.heap.kind(dr), Kind::Object | Kind::Opaque(_)) {
+            if matches!(self.heap.kind(dr), Kind::Object(_) | Kind::Opaque(_)) {
                 let del = self.names.__delete__;
                 let dcls = self.heap.get(dr).class;
                 if let Some(f) = self.class_lookup(dcls, del) {
@@ -583,6 +660,16 @@ impl Vm {
                     return Ok(());
                 }
             }
+        }
+        let o = self.heap.get(r);
+        if let (None, Kind::Object(a)) = (o.dict, &o.kind) {
+            if let Some(i) = a.find(&self.heap, name) {
+                if let Kind::Object(a) = self.heap.kind_mut(r) {
+                    a.remove(i);
+                }
+                return Ok(());
+            }
+            return Err(self.attribute_error(obj, name));
         }
         if let Some(d) = self.instance_dict(obj) {
             if self.dict_del(d, name)? {

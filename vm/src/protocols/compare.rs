@@ -329,7 +329,7 @@ impl Vm {
                 let user = !self.class_data(ca).is_builtin || !self.class_data(cb).is_builtin;
                 match (ka, kb) {
                     (Kind::Str(x), Kind::Str(y)) if !user => Some(x.s == y.s),
-                    (Kind::Object, _) | (_, Kind::Object) => {
+                    (Kind::Object(_), _) | (_, Kind::Object(_)) => {
                         if user {
                             None
                         } else {

@@ -92,7 +92,7 @@ impl Vm {
             ),
             Kind::Iter(_) | Kind::Generator(_) => return Ok(v),
             Kind::BigRange(_) => return self.big_range_iter(r, false),
-            Kind::Opaque(_) | Kind::Object | Kind::Boxed(_) | Kind::Exception(_) => {
+            Kind::Opaque(_) | Kind::Object(_) | Kind::Boxed(_) | Kind::Exception(_) => {
                 if let Some(f) = self.opaque_protocols(r).and_then(|p| p.iter) {
                     return f(self, v);
                 }

@@ -171,7 +171,7 @@ impl Vm {
     ) -> Option<ObjRef> {
         let Value::Obj(lr) = l else { return None };
         let o = self.heap.get(lr);
-        if !matches!(o.kind, Kind::Object) {
+        if !matches!(o.kind, Kind::Object(_)) {
             return None;
         }
         let lt = o.class;

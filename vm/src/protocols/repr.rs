@@ -368,7 +368,7 @@ impl Vm {
                 "..."
             ),
             Kind::Iter(_) => format!("<{} object at {serial:#x}>", self.class_name(cls)),
-            Kind::Opaque(_) | Kind::Object => self.default_repr(r),
+            Kind::Opaque(_) | Kind::Object(_) => self.default_repr(r),
         })
     }
 

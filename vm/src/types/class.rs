@@ -10,7 +10,7 @@ use crate::{PyResult, Vm};
 impl Vm {
     /// A new, empty instance of a class whose layout is a plain object.
     pub fn new_instance(&mut self, cls: ObjRef) -> Value {
-        Value::Obj(self.heap.alloc(cls, Kind::Object))
+        Value::Obj(self.heap.alloc(cls, Kind::Object(Default::default())))
     }
 
     /// `cls(*args, **kwargs)`.

@@ -78,7 +78,7 @@ impl Vm {
             return Some(r);
         }
         match self.heap.kind(r) {
-            Kind::Object
+            Kind::Object(_)
             | Kind::Function(_)
             | Kind::BoundMethod(..)
             | Kind::Native(_)
