@@ -17,6 +17,32 @@ macro_rules! tri {
     };
 }
 
+/// The end of a call made from the loop: `Some(v)`, the result, is pushed (after a
+/// big str or bytes it is a safe point; a native may have parked the thread:
+/// threads.rs); `None`, a new frame was pushed: a safe point (recursion without
+/// loops must collect too), then run it.
+macro_rules! call_done {
+    ($self:ident, $e:expr, $exec:lifetime, $frames:lifetime) => {
+        match tri!($e, $exec) {
+            Some(v) => {
+                $self.stack.push(v);
+                if $self.heap.big_text {
+                    $self.maybe_collect();
+                }
+                if $self.threads.park {
+                    $self.threads.park = false;
+                    $self.threads.switching = true;
+                    return Ok(Exit::Yield(Value::Undef));
+                }
+            }
+            None => {
+                $self.maybe_collect();
+                continue $frames;
+            }
+        }
+    };
+}
+
 impl Vm {
     pub(crate) fn run_loop(&mut self, stop: usize) -> PyResult<Exit> {
         'frames: loop {
@@ -643,48 +669,14 @@ impl Vm {
                             Op::CallMethod => (a as usize, true, false),
                             _ => (a as usize, false, true),
                         };
-                        match tri!(self.call_op(argc, method, kw), 'exec) {
-                            Some(v) => {
-                                self.stack.push(v);
-                                // After a big str or bytes (a file read whole), a
-                                // native call's return is a safe point too.
-                                if self.heap.big_text {
-                                    self.maybe_collect();
-                                }
-                                // A native parked this thread (threads.rs).
-                                if self.threads.park {
-                                    self.threads.park = false;
-                                    self.threads.switching = true;
-                                    return Ok(Exit::Yield(Value::Undef));
-                                }
-                            }
-                            None => {
-                                // A new frame: a safe point (recursion without loops
-                                // must collect too).
-                                self.maybe_collect();
-                                continue 'frames;
-                            }
-                        }
+                        call_done!(self, self.call_op(argc, method, kw), 'exec, 'frames);
                     }
                     Op::CallEx => {
                         sync!();
                         let kwargs = if a & 1 != 0 { self.pop() } else { Value::Undef };
                         let args = self.pop();
                         let f = self.pop();
-                        match tri!(self.call_ex(f, args, kwargs), 'exec) {
-                            Some(v) => {
-                                self.stack.push(v);
-                                if self.threads.park {
-                                    self.threads.park = false;
-                                    self.threads.switching = true;
-                                    return Ok(Exit::Yield(Value::Undef));
-                                }
-                            }
-                            None => {
-                                self.maybe_collect();
-                                continue 'frames;
-                            }
-                        }
+                        call_done!(self, self.call_ex(f, args, kwargs), 'exec, 'frames);
                     }
                     Op::RaiseVarargs => {
                         sync!();
@@ -701,20 +693,7 @@ impl Vm {
                         sync!();
                         // `__enter__` runs as a call from this loop (a new frame for
                         // Python code), so a thread may wait in it (threads.rs).
-                        match tri!(self.before_with_op(), 'exec) {
-                            Some(v) => {
-                                self.stack.push(v);
-                                if self.threads.park {
-                                    self.threads.park = false;
-                                    self.threads.switching = true;
-                                    return Ok(Exit::Yield(Value::Undef));
-                                }
-                            }
-                            None => {
-                                self.maybe_collect();
-                                continue 'frames;
-                            }
-                        }
+                        call_done!(self, self.before_with_op(), 'exec, 'frames);
                     }
                     Op::WithExceptStart => on_stack!(self.with_except_start_op()),
                     Op::ImportName => on_stack!(self.import_name_op(fi, code.names[a as usize])),
