@@ -76,6 +76,12 @@ impl OpaqueObject for FileObj {
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
     }
+    /// An open file the program drops is closed by the host when the collector frees
+    /// it (CPython closes it when its last reference goes), so a loop of
+    /// `open(p).read()` does not run out of descriptors.
+    fn host_handle(&self) -> Option<i64> {
+        (!self.closed && self.closefd).then_some(self.handle)
+    }
 }
 
 fn get(vm: &Vm, v: Value) -> Option<&FileObj> {
@@ -380,6 +386,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         _ => return Err(vm.new_error(vm.types.system_error, "bad _io class".into())),
     };
     let fd = fd_alloc(vm, handle)?;
+    vm.heap.note_host_open();
     let obj = FileObj {
         handle,
         fd,
@@ -1061,6 +1068,7 @@ fn f_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let fd = get(vm, args[0]).map_or(-1, |o| o.fd);
     fd_free(vm, fd)?;
+    vm.heap.note_host_close();
     let r: Result<OsResult<()>, _> = vm.effects.effect_as(EffectKind::FileClose, |fx| {
         let hf = fx.host.borrow_mut().remove(handle);
         match hf {
@@ -1388,6 +1396,9 @@ fn open_fd(vm: &mut Vm, fd: i64, file: Value, mut obj: FileObj) -> PyResult<Valu
         _ => return Err(vm.new_error(vm.types.system_error, "bad _io class".into())),
     };
     let _ = file;
+    if obj.closefd {
+        vm.heap.note_host_open();
+    }
     Ok(Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(obj)))))
 }
 

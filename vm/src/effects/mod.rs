@@ -240,11 +240,13 @@ impl Effects {
         match &mut self.mode {
             Mode::Live => {
                 self.count += 1;
+                self.flush_files_before(kind);
                 Ok(live(self))
             }
             Mode::Record(w) => {
                 let w = w.clone();
                 self.count += 1;
+                self.flush_files_before(kind);
                 let v = live(self);
                 w.borrow_mut().push(Record {
                     kind: kind as u16,
@@ -297,6 +299,44 @@ impl Effects {
 
     /// Perform or replay one effect whose result has the shape of `T`; a logged
     /// value of another shape is a divergence (`EffectError::Shape`).
+    /// Before an effect that looks at the file system from outside an open file
+    /// (opening, stat, listing, copying, renaming, removing), write out what open files
+    /// buffered: a program that wrote a file and opens it again sees what it wrote,
+    /// even while the first file object waits for the collector to close it.
+    fn flush_files_before(&mut self, kind: EffectKind) {
+        use EffectKind::*;
+        if matches!(
+            kind,
+            FileOpen
+                | OsOpen
+                | Listdir
+                | Scandir
+                | Stat
+                | StatFull
+                | Lstat
+                | Access
+                | Remove
+                | Rename
+                | CopyFile
+                | DiskUsage
+                | ImportRead
+        ) {
+            self.host.borrow_mut().flush_all();
+        }
+    }
+
+    /// The collector freed file objects holding these host handles: close them (a
+    /// host-side release the program cannot observe, so nothing is logged; in replay
+    /// no host files exist).
+    pub fn release_host_files(&mut self, handles: &[i64]) {
+        if matches!(self.mode, Mode::Live | Mode::Record(_)) {
+            let mut host = self.host.borrow_mut();
+            for h in handles {
+                host.remove(*h);
+            }
+        }
+    }
+
     pub fn effect_as<T: FromVal>(
         &mut self,
         kind: EffectKind,

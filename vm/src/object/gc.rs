@@ -62,6 +62,12 @@ impl Vm {
         if self.heap.freed_class {
             self.mro_cache.invalidate();
         }
+        if !self.heap.weak.host_released.is_empty() {
+            let handles = std::mem::take(&mut self.heap.weak.host_released);
+            self.heap.host_open = self.heap.host_open.saturating_sub(handles.len() as u64);
+            self.effects.release_host_files(&handles);
+        }
+        self.heap.host_limit = self.heap.host_open + crate::object::heap::HOST_SLACK;
         if !self.heap.weak.pending.is_empty() {
             self.run_finalizers();
         }
@@ -231,8 +237,14 @@ impl Heap {
                 }
                 let slot = &mut chunk.0[i - lo];
                 if let Slot::Live(o) = slot {
-                    if matches!(o.kind, Kind::Class(_)) {
-                        self.freed_class = true;
+                    match &o.kind {
+                        Kind::Class(_) => self.freed_class = true,
+                        Kind::Opaque(p) => {
+                            if let Some(h) = p.host_handle() {
+                                self.weak.host_released.push(h);
+                            }
+                        }
+                        _ => {}
                     }
                     if !self.weak.finalized.is_empty() {
                         self.weak.finalized.remove(&o.serial);

@@ -23,6 +23,8 @@ pub const DICT_ENTRY_BYTES: u64 = 48;
 pub const SET_SLOT_BYTES: u64 = 24;
 /// The smallest allocation volume between two collections.
 pub const MIN_COLLECT_BYTES: u64 = 4 << 20;
+/// Open files a program may drop between collections (see `Heap::note_host_open`).
+pub const HOST_SLACK: u64 = 32;
 /// A payload this large counts as big for the collector's threshold (see `sweep`).
 pub const BIG_PAYLOAD_BYTES: u64 = 1 << 20;
 /// A str or bytes this large makes native call returns collection points until the
@@ -155,6 +157,11 @@ pub struct Heap {
     /// Bytes (as `allocs` counts them) live after the last collection.
     pub live_bytes: u64,
     pub collections: u64,
+    /// Host resources (open files) held by objects and not closed; see
+    /// `note_host_open`.
+    pub host_open: u64,
+    /// `host_open` at which the next collection point collects.
+    pub host_limit: u64,
     /// The last collection freed a class (caches keyed by class slots must
     /// be dropped, as the slots may be reused).
     pub freed_class: bool,
@@ -183,6 +190,10 @@ pub struct WeakState {
     pub finalized_last: bool,
     /// `gc.disable()` was called (reported by `gc.isenabled()`).
     pub disabled: bool,
+    /// Host handles held by objects the last collection freed (open files the program
+    /// can no longer reach): the VM hands them to the host to close, as CPython closes
+    /// a file when its last reference goes. Not program state.
+    pub host_released: Vec<i64>,
 }
 
 impl Default for Heap {
@@ -204,6 +215,8 @@ impl Heap {
             live: 0,
             live_bytes: 0,
             collections: 0,
+            host_open: 0,
+            host_limit: HOST_SLACK,
             freed_class: false,
             weak: Box::default(),
         }
@@ -231,6 +244,22 @@ impl Heap {
     #[inline(always)]
     pub fn charge(&mut self, bytes: u64) {
         self.allocs += bytes;
+    }
+
+    /// A host resource (an open file) was taken. When the program holds
+    /// `HOST_SLACK` more than after the last collection, the next collection point
+    /// collects, so files it dropped are closed before the process runs out of
+    /// descriptors, however big the heap is. Counted, so a function of the program.
+    pub fn note_host_open(&mut self) {
+        self.host_open += 1;
+        if self.host_open >= self.host_limit {
+            self.allocs = self.allocs.max(self.threshold);
+        }
+    }
+
+    /// A host resource was released by the program (`close()`).
+    pub fn note_host_close(&mut self) {
+        self.host_open = self.host_open.saturating_sub(1);
     }
 
     #[inline]

@@ -39,6 +39,11 @@ pub trait OpaqueObject: Debug + Any {
     fn protocols(&self) -> &'static Protocols {
         &Protocols::NONE
     }
+    /// The host handle (an open file of the effects layer) that this object alone
+    /// owns: when the collector frees the object, the host closes it.
+    fn host_handle(&self) -> Option<i64> {
+        None
+    }
 }
 
 /// `clone_box`, `as_any` and `as_any_mut` of an [`OpaqueObject`] whose type is `Clone`:
