@@ -218,7 +218,35 @@ impl Vm {
                 }
             };
         }
-        let text = self.format_exception(e);
+        let mut text = String::new();
+        match crate::builtins::sys::sys_attr(self, "excepthook") {
+            None => text.push_str("sys.excepthook is missing\n"),
+            Some(hook) => {
+                let default = crate::builtins::sys::sys_attr(self, "__excepthook__");
+                if !default.is_some_and(|d| d.is(hook)) {
+                    // A program's own hook reports the exception.
+                    let t = Value::Obj(self.type_of(Value::Obj(e.0)));
+                    let tb = crate::types::frame::traceback_of(self, e.0);
+                    self.temp_roots.push(Value::Obj(e.0));
+                    let r = self.call(hook, &[t, Value::Obj(e.0), tb], &[]);
+                    self.temp_roots.pop();
+                    let he = match r {
+                        Ok(_) => return ExitStatus::Code(1),
+                        Err(he) => he,
+                    };
+                    if let Some(a) = &self.abort {
+                        return match a.exit_code {
+                            Some(code) => ExitStatus::Code(code),
+                            None => ExitStatus::Aborted(a.message.clone()),
+                        };
+                    }
+                    text.push_str("Error in sys.excepthook:\n");
+                    text.push_str(&self.format_exception(he));
+                    text.push_str("\nOriginal exception was:\n");
+                }
+            }
+        }
+        text.push_str(&self.format_exception(e));
         self.effects.flush_stdout();
         let _ = self.effects.write_stderr(&text);
         ExitStatus::Code(1)

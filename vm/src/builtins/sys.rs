@@ -188,6 +188,25 @@ fn displayhook(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `sys.excepthook(type, value, traceback)` (also `sys.__excepthook__`): print the
+/// exception and its traceback to stderr, as the interpreter does for an uncaught one.
+fn excepthook(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let text = match args[1] {
+        Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Exception(_)) => {
+            vm.format_exception(crate::PyErr(r))
+        }
+        // CPython reports the mistake instead of raising it.
+        v => {
+            let t = vm.type_name(v);
+            format!("TypeError: print_exception(): Exception expected for value, {t} found\n")
+        }
+    };
+    vm.effects.flush_stdout();
+    let r = vm.effects.write_stderr(&text);
+    vm.fx(r)?;
+    Ok(Value::None)
+}
+
 /// Write text to `sys.stdout` as `print` does.
 pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
     match sys_attr(vm, "stdout") {
@@ -243,6 +262,7 @@ pub fn create(vm: &mut Vm) {
         ("setrecursionlimit", setrecursionlimit, Arity::exactly(1)),
         ("exc_info", exc_info, Arity::none()),
         ("displayhook", displayhook, Arity::exactly(1)),
+        ("excepthook", excepthook, Arity::exactly(3)),
         (
             "_getframe",
             crate::types::frame::sys_getframe,
@@ -252,6 +272,12 @@ pub fn create(vm: &mut Vm) {
         ("getsizeof", getsizeof, Arity::range(1, 2)),
     ];
     vm.add_functions(d, fns);
+    for hook in ["displayhook", "excepthook"] {
+        let k = vm.intern(hook);
+        if let Some(f) = vm.dict_get_str(d, k) {
+            set(vm, d, &format!("__{hook}__"), f);
+        }
+    }
     let obj = vm.types.object;
     let io = vm.new_native_class("TextIOWrapper", obj, "_io");
     let methods: &[NativeDef] = &[

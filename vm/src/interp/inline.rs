@@ -440,9 +440,7 @@ impl Vm {
             return None;
         }
         if c.kind == TYPE_OF {
-            if self.own_has(r, dict, name) {
-                return None;
-            }
+            // A data descriptor: the instance dict does not hide it.
             return Some(Value::Obj(cls));
         }
         if let Some(v) = self.own_lookup(code, pc, r, dict, name, &c) {
@@ -530,7 +528,7 @@ impl Vm {
     ) -> PyResult<Value> {
         if let Some((r, cls, dict)) = self.plain_instance(obj) {
             let c = self.attr_cache(code, pc, cls, name);
-            if c.kind == TYPE_OF && dict.is_none_or(|d| self.dict_find_str(d, name).is_none()) {
+            if c.kind == TYPE_OF {
                 return Ok(Value::Obj(cls));
             }
             if c.kind != NONE {

@@ -374,6 +374,11 @@ impl Vm {
                 return self.bind_descriptor(d, obj, cls).map(Some);
             }
         }
+        if descr.is_none() && name.is(self.names.__class__) {
+            // `object.__class__` is a data descriptor: an instance-dict entry does not
+            // hide it.
+            return Ok(Some(Value::Obj(cls)));
+        }
         if let Some(v) = self.instance_attr(obj, name) {
             return Ok(Some(v));
         }
@@ -486,6 +491,24 @@ impl Vm {
                 )));
             }
             let d = c.dict;
+            // A class's names are its own fields (reprs and errors use them).
+            if let Some(n @ ("__name__" | "__qualname__")) = self.as_str(name) {
+                let n = n.to_string();
+                if self.as_str(value).is_none() {
+                    let cn = self.class_name(r);
+                    let t = self.type_name(value);
+                    return Err(self
+                        .new_type_error(format!("can only assign string to {cn}.{n}, not '{t}'")));
+                }
+                if let Kind::Class(c) = self.heap.kind_mut(r) {
+                    if n == "__name__" {
+                        c.name = value;
+                    } else {
+                        c.qualname = value;
+                    }
+                }
+                return Ok(());
+            }
             self.mro_cache.invalidate();
             self.dict_set(d, name, value)?;
             if self.as_str(name) == Some("__del__") {

@@ -19,7 +19,39 @@ fn object_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     Ok(vm.new_instance(*cls))
 }
-fn object_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+/// `object.__init__(self, *args, **kw)`: extra arguments are an error when the class
+/// overrides `__init__` (they were meant for a base that takes none) or does not
+/// override `__new__` either (nothing took them), as CPython's `object_init`. Checked only for classes
+/// written in Python over `object`: a built-in base may route its own arguments here.
+fn object_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if args.len() <= 1 && kw.is_empty() {
+        return Ok(Value::None);
+    }
+    let cls = vm.type_of(args[0]);
+    let object = vm.types.object;
+    let plain = vm.class_data(cls).mro.iter().all(|c| {
+        *c == object || {
+            let d = vm.class_data(*c);
+            !d.is_builtin && d.base_kind == crate::object::BaseKind::Object
+        }
+    });
+    if !plain {
+        return Ok(Value::None);
+    }
+    let (init_name, new_name) = (vm.names.__init__, vm.names.__new__);
+    let init = vm.class_lookup(cls, init_name);
+    let base_init = vm.class_lookup(object, init_name);
+    if !matches!((init, base_init), (Some(a), Some(b)) if a.is(b)) {
+        return Err(vm.new_type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)".into(),
+        ));
+    }
+    let new = vm.class_lookup(cls, new_name);
+    if new.is_none_or(|n| n.is(vm.object_new)) {
+        return Err(vm.new_type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)".into(),
+        ));
+    }
     Ok(Value::None)
 }
 fn object_setattr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
