@@ -24,14 +24,57 @@ pub fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-/// `revpy ARGS` run from `dir` with no stdin.
+/// `revpy ARGS` run from `dir` with no stdin, killed after the time limit
+/// (`REVPY_TEST_TIMEOUT` seconds, default 300): a program that hangs fails its test
+/// with a message instead of stalling the suite.
 pub fn revpy(args: &[&str], dir: &Path) -> Output {
-    Command::new(bin())
+    let limit = std::env::var("REVPY_TEST_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300u64);
+    let mut child = Command::new(bin())
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
-        .output()
-        .expect("run revpy")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run revpy");
+    let pipe = |r: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = vec![];
+            if let Some(mut r) = r {
+                let _ = r.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let out = pipe(child.stdout.take().map(|p| Box::new(p) as _));
+    let err = pipe(child.stderr.take().map(|p| Box::new(p) as _));
+    let start = std::time::Instant::now();
+    let mut killed = false;
+    let status = loop {
+        if let Some(st) = child.try_wait().expect("wait for revpy") {
+            break st;
+        }
+        if start.elapsed().as_secs() >= limit {
+            let _ = child.kill();
+            killed = true;
+            break child.wait().expect("wait for revpy");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    let stdout = out.join().unwrap_or_default();
+    let mut stderr = err.join().unwrap_or_default();
+    if killed {
+        let note = format!("\n[test harness: revpy {args:?} killed after {limit} s]\n");
+        stderr.extend_from_slice(note.as_bytes());
+    }
+    Output {
+        status,
+        stdout,
+        stderr,
+    }
 }
 
 pub fn text(b: &[u8]) -> String {
