@@ -599,6 +599,22 @@ impl Reader {
                     done = true;
                     break;
                 }
+                if n.is_none() && enc == Encoding::Utf8 {
+                    // A run of text up to the next '\r' or '\n' goes in at once, as
+                    // far as it is valid UTF-8 (the loop below takes the rest: line
+                    // ends, errors, a sequence cut by the buffer's end).
+                    let rest = &avail[i..];
+                    let stop = memchr::memchr2(b'\r', b'\n', rest).unwrap_or(rest.len());
+                    let valid = match std::str::from_utf8(&rest[..stop]) {
+                        Ok(text) => text,
+                        Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
+                    };
+                    if !valid.is_empty() {
+                        out.push_str(valid);
+                        i += valid.len();
+                        continue;
+                    }
+                }
                 let b = avail[i];
                 if b == b'\r' {
                     if i + 1 < avail.len() {
@@ -646,16 +662,12 @@ impl Reader {
                         break;
                     }
                     self.rpos += i;
-                    return Err(decode_error(
-                        vm,
-                        b,
-                        i,
-                        if ok {
-                            "unexpected end of data"
-                        } else {
-                            "invalid continuation byte"
-                        },
-                    ));
+                    if ok {
+                        let n = avail.len() - i;
+                        return Err(decode_error_n(vm, b, i, n, "unexpected end of data"));
+                    }
+                    let bad = invalid_len(&avail[i..]);
+                    return Err(decode_error_n(vm, b, i, bad, "invalid continuation byte"));
                 }
                 match std::str::from_utf8(&avail[i..i + len]) {
                     Ok(s) => {
@@ -665,7 +677,8 @@ impl Reader {
                     }
                     Err(_) => {
                         self.rpos += i;
-                        return Err(decode_error(vm, b, i, "invalid continuation byte"));
+                        let bad = invalid_len(&avail[i..i + len]);
+                        return Err(decode_error_n(vm, b, i, bad, "invalid continuation byte"));
                     }
                 }
             }
@@ -685,6 +698,26 @@ impl Reader {
         }
         Ok(out)
     }
+}
+
+/// The length of the invalid sequence `bytes` starts with (CPython reports it whole:
+/// "can't decode bytes in position 4-5").
+fn invalid_len(bytes: &[u8]) -> usize {
+    std::str::from_utf8(bytes)
+        .err()
+        .and_then(|e| e.error_len())
+        .unwrap_or(1)
+}
+
+fn decode_error_n(vm: &mut Vm, byte: u8, pos: usize, n: usize, why: &str) -> PyErr {
+    if n <= 1 {
+        return decode_error(vm, byte, pos, why);
+    }
+    let last = pos + n - 1;
+    vm.new_error(
+        vm.types.unicode_decode_error,
+        format!("'utf-8' codec can't decode bytes in position {pos}-{last}: {why}"),
+    )
 }
 
 fn decode_error(vm: &mut Vm, byte: u8, pos: usize, why: &str) -> PyErr {

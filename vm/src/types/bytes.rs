@@ -175,25 +175,36 @@ fn find_in(hay: &[u8], sub: &[u8], start: i64, end: i64, rev: bool) -> Option<us
     if end - start < sub.len() as i64 {
         return None;
     }
-    let (start, end) = (start as usize, end as usize);
-    let last = end - sub.len();
-    if rev {
-        (start..=last)
-            .rev()
-            .find(|&i| &hay[i..i + sub.len()] == sub)
+    let hay = &hay[start as usize..end as usize];
+    let at = if rev {
+        memchr::memmem::rfind(hay, sub)
     } else {
-        (start..=last).find(|&i| &hay[i..i + sub.len()] == sub)
+        memchr::memmem::find(hay, sub)
+    };
+    at.map(|i| i + start as usize)
+}
+
+/// `f` over the bytes of `self` (bytes or bytearray) without copying them; a copy for
+/// a memoryview.
+fn with_this<T>(vm: &mut Vm, args: Args, f: impl FnOnce(&[u8]) -> T) -> PyResult<T> {
+    if let Some(Value::Obj(r)) = args.first() {
+        if let Kind::Bytes(b) | Kind::ByteArray(b) = vm.heap.kind(*r) {
+            return Ok(f(b));
+        }
     }
+    this(vm, args).map(|b| f(&b))
 }
 
 fn find_impl(vm: &mut Vm, args: Args, name: &str, rev: bool) -> PyResult<i64> {
-    let b = this(vm, args)?;
+    let len = with_this(vm, args, |b| b.len())?;
     vm.check_args(name, &args[1..], 1, 3)?;
     let sub = arg_sub(vm, args[1])?;
-    let (start, end) = bounds(vm, args, 2, b.len())?;
-    Ok(find_in(&b, &sub, start, end, rev)
-        .map(|i| i as i64)
-        .unwrap_or(-1))
+    let (start, end) = bounds(vm, args, 2, len)?;
+    with_this(vm, args, |b| {
+        find_in(b, &sub, start, end, rev)
+            .map(|i| i as i64)
+            .unwrap_or(-1)
+    })
 }
 fn b_find(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     find_impl(vm, args, "find", false).map(Value::Int)
@@ -214,27 +225,20 @@ fn b_rindex(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     }
 }
 fn b_count(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    let b = this(vm, args)?;
+    let len = with_this(vm, args, |b| b.len())?;
     vm.check_args("count", &args[1..], 1, 3)?;
     let sub = arg_sub(vm, args[1])?;
-    let (start, end) = bounds(vm, args, 2, b.len())?;
+    let (start, end) = bounds(vm, args, 2, len)?;
     if end < start {
         return Ok(Value::Int(0));
     }
     if sub.is_empty() {
         return Ok(Value::Int(end - start + 1));
     }
-    let (mut i, end) = (start as usize, end as usize);
-    let mut n = 0;
-    while i + sub.len() <= end {
-        if b[i..i + sub.len()] == sub[..] {
-            n += 1;
-            i += sub.len();
-        } else {
-            i += 1;
-        }
-    }
-    Ok(Value::Int(n))
+    let n = with_this(vm, args, |b| {
+        crate::types::str::methods::count_bytes(&b[start as usize..end as usize], &sub)
+    })?;
+    Ok(Value::Int(n as i64))
 }
 
 /// startswith / endswith (CPython's `tailmatch`).

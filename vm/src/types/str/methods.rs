@@ -151,9 +151,18 @@ fn s_count(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let n = if sub.is_empty() {
         hay.chars().count() + 1
     } else {
-        hay.matches(&sub).count()
+        count_bytes(hay.as_bytes(), sub.as_bytes())
     };
     Ok(Value::Int(n as i64))
+}
+
+/// Non-overlapping occurrences of a non-empty `needle` (UTF-8 matches fall on
+/// character boundaries, so this counts str matches too).
+pub(crate) fn count_bytes(hay: &[u8], needle: &[u8]) -> usize {
+    match needle {
+        [b] => memchr::memchr_iter(*b, hay).count(),
+        _ => memchr::memmem::find_iter(hay, needle).count(),
+    }
 }
 
 fn affix(vm: &mut Vm, args: Args, starts: bool) -> PyResult<Value> {
