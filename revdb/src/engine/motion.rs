@@ -263,9 +263,36 @@ impl Engine {
         Ok(())
     }
 
+    /// At a stop where the current frame is being left (its `<<` return, or an
+    /// exception leaving it): forward motions continue in the caller, not in a later
+    /// call at the same depth.
+    fn leaving(&self) -> bool {
+        self.depth() > 0 && matches!(self.cur.kind, StopKind::Return | StopKind::ExceptionExit)
+    }
+
+    /// After a backward motion restricted to frame depth `d` (which also stops at
+    /// depth-`d` frame exits): landing on a frame's exit means the search went past
+    /// the start of the current frame into an earlier call at the same depth (the
+    /// last stop of any finished frame is its exit). Go on back to the caller's stop
+    /// that made the current call.
+    fn back_past_sibling(&mut self, d: usize, tid: usize) -> MoveResult {
+        let sibling = self.depth() == d
+            && matches!(self.cur.kind, StopKind::Return | StopKind::ExceptionExit);
+        if !sibling {
+            return Ok(());
+        }
+        let found = self.backward(false, false, &|| {
+            Box::new(move |vm, _, p| stop_if(p.real && vm.frames.len() < d && thread_of(vm) == tid))
+        })?;
+        if !found {
+            self.go_start()?;
+        }
+        Ok(())
+    }
+
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> MoveResult {
-        let d = self.depth();
+        let d = self.depth() - self.leaving() as usize;
         let tid = self.current_thread();
         self.forward(
             false,
@@ -280,6 +307,7 @@ impl Engine {
             return Err(START.into());
         }
         // At the end no frame is left: back to the main module's last stop.
+        let at_end = self.depth() == 0;
         let d = self.depth().max(1);
         let tid = self.current_thread();
         let found = self.backward(false, false, &|| {
@@ -288,24 +316,25 @@ impl Engine {
             })
         })?;
         if !found {
-            self.go_start()?;
+            return self.go_start();
         }
-        Ok(())
+        if at_end {
+            return Ok(());
+        }
+        self.back_past_sibling(d, tid)
     }
 
     pub fn finish(&mut self) -> MoveResult {
         let d = self.depth();
+        // Already returning: finish it, to the caller's next stop.
+        let own_exit = !self.leaving();
         let tid = self.current_thread();
         self.forward(
             false,
             Box::new(move |vm, k, p| {
                 let n = vm.frames.len();
-                stop_if(
-                    p.real
-                        && thread_of(vm) == tid
-                        && (n < d
-                            || (n == d && matches!(k, StopKind::Return | StopKind::ExceptionExit))),
-                )
+                let exit = matches!(k, StopKind::Return | StopKind::ExceptionExit);
+                stop_if(p.real && thread_of(vm) == tid && (n < d || (n == d && exit && own_exit)))
             }),
         )
     }
@@ -734,6 +763,9 @@ impl Engine {
     /// `until [LINE]`: forward to a line of this frame greater than the current
     /// one (with LINE: at least LINE), or to where the frame returns.
     pub fn until(&mut self, line: Option<u32>) -> MoveResult {
+        if self.leaving() {
+            return self.next();
+        }
         let d = self.depth();
         let cur = Self::top_line(&self.cur.vm).unwrap_or(0);
         let want = line.unwrap_or(cur + 1);
@@ -755,7 +787,9 @@ impl Engine {
         if self.at_start() {
             return Err(START.into());
         }
+        let at_end = self.depth() == 0;
         let d = self.depth().max(1);
+        let tid = self.current_thread();
         let cur = Self::top_line(&self.cur.vm).unwrap_or(u32::MAX);
         let want = line.unwrap_or(cur.saturating_sub(1));
         let found = self.backward(false, false, &|| {
@@ -763,13 +797,17 @@ impl Engine {
                 let n = vm.frames.len();
                 let line_ok =
                     k == StopKind::Line && n == d && Self::top_line(vm).is_some_and(|l| l <= want);
-                stop_if(p.real && (line_ok || n < d))
+                let exit = n == d && matches!(k, StopKind::Return | StopKind::ExceptionExit);
+                stop_if(p.real && thread_of(vm) == tid && (line_ok || n < d || (exit && !at_end)))
             })
         })?;
         if !found {
-            self.go_start()?;
+            return self.go_start();
         }
-        Ok(())
+        if at_end {
+            return Ok(());
+        }
+        self.back_past_sibling(d, tid)
     }
 
     /// `go end`: to the last stop point of the program.
