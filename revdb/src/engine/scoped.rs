@@ -163,8 +163,9 @@ impl Engine {
         Ok(Some((expr, label, None)))
     }
 
-    /// The time of the last stop before now with at most `index` frames: the
-    /// caller's stop that made the call of the frame at `index`.
+    /// The time of the last stop before the frame at `index` existed: the caller's
+    /// stop that made the call, or the exit of an earlier call at the same depth made
+    /// since.
     fn call_time_of(&mut self, index: usize) -> Result<u64, String> {
         let found: Rc<Cell<Option<u64>>> = Default::default();
         let here = self.cur.pos;
@@ -173,8 +174,13 @@ impl Engine {
         let f2 = found.clone();
         let r = self.backward(false, false, &|| {
             let f2 = f2.clone();
-            Box::new(move |vm, _, p| {
-                let hit = p.real && vm.frames.len() <= index;
+            Box::new(move |vm, k, p| {
+                // An earlier call at the same depth ended there (its exit is its
+                // last stop): the frame did not exist yet either.
+                let n = vm.frames.len();
+                let sibling_exit =
+                    n == index + 1 && matches!(k, StopKind::Return | StopKind::ExceptionExit);
+                let hit = p.real && (n <= index || sibling_exit);
                 if hit {
                     f2.set(Some(p.time));
                 }
