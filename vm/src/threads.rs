@@ -145,6 +145,9 @@ pub struct Threads {
     /// The exit status of the main program, once decided (the program then waits
     /// for its other threads).
     pub main_status: Option<crate::ExitStatus>,
+    /// `sys.setswitchinterval`, in microseconds (CPython keeps it so): the quantum
+    /// is this many microseconds of instructions.
+    pub switch_interval_us: u64,
 }
 
 impl Default for Threads {
@@ -164,6 +167,7 @@ impl Default for Threads {
             main_result: None,
             lock_class: None,
             main_status: None,
+            switch_interval_us: 5000,
         }
     }
 }
@@ -298,7 +302,8 @@ impl Vm {
         if self.threads.chaos.is_some() {
             1 + self.threads.rand() % CHAOS_MAX_QUANTUM
         } else {
-            QUANTUM
+            // QUANTUM at CPython's default 5 ms; at least one instruction.
+            (QUANTUM * self.threads.switch_interval_us / 5000).max(1)
         }
     }
 
@@ -984,4 +989,25 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         vm.dict_set(md, k, v)?;
     }
     Ok(m)
+}
+
+/// `sys.setswitchinterval(interval)`: how long (in seconds of the virtual instruction
+/// clock) a thread runs before another gets its turn.
+pub(crate) fn sys_setswitchinterval(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let v = args[0];
+    if vm.as_str(v).is_some() {
+        let t = vm.type_name(v);
+        return Err(vm.new_type_error(format!("must be real number, not {t}")));
+    }
+    let secs = vm.to_float(v)?;
+    if secs <= 0.0 {
+        return Err(vm.new_value_error("switch interval must be strictly positive".into()));
+    }
+    vm.threads.switch_interval_us = (secs * 1e6).min(u64::MAX as f64 / 2.0) as u64;
+    Ok(Value::None)
+}
+
+/// `sys.getswitchinterval()`.
+pub(crate) fn sys_getswitchinterval(vm: &mut Vm, _: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Float(1e-6 * vm.threads.switch_interval_us as f64))
 }

@@ -264,6 +264,16 @@ pub fn create(vm: &mut Vm) {
         ("displayhook", displayhook, Arity::exactly(1)),
         ("excepthook", excepthook, Arity::exactly(3)),
         (
+            "setswitchinterval",
+            crate::threads::sys_setswitchinterval,
+            Arity::exactly(1),
+        ),
+        (
+            "getswitchinterval",
+            crate::threads::sys_getswitchinterval,
+            Arity::none(),
+        ),
+        (
             "_getframe",
             crate::types::frame::sys_getframe,
             Arity::range(0, 1),
