@@ -20,7 +20,7 @@
 use revpy_vm::debug::pack::{Image, PackedVm};
 use revpy_vm::object::heap::Chunk;
 use revpy_vm::Vm;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
@@ -154,7 +154,14 @@ pub struct Checkpoints {
     pub length: Option<u64>,
     /// The chunks of the live VMs' heaps by pin slot (see `pin`), kept alive
     /// while pinned (their addresses are the keys).
-    pins: [HashMap<*const Chunk, Rc<Chunk>, BuildHasherDefault<PtrHasher>>; 2],
+    pins: [Pinned; 2],
+}
+
+/// The chunks of one live VM's heap (see `Checkpoints::pin`).
+#[derive(Default)]
+struct Pinned {
+    chunks: Vec<Rc<Chunk>>,
+    set: HashSet<*const Chunk, BuildHasherDefault<PtrHasher>>,
 }
 
 /// The pin slot of the state at the current position.
@@ -295,7 +302,7 @@ impl Checkpoints {
                 .pins
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.contains_key(&Rc::as_ptr(c)))
+                .filter(|(_, m)| m.set.contains(&Rc::as_ptr(c)))
                 .fold(0u8, |a, (i, _)| a | 1 << i);
             let e = self
                 .chunks
@@ -402,19 +409,21 @@ impl Checkpoints {
     /// would evict the far checkpoints for it.
     pub fn pin(&mut self, slot: usize, vm: Option<&Vm>) {
         let old = std::mem::take(&mut self.pins[slot]);
-        let mut new: HashMap<_, _, BuildHasherDefault<PtrHasher>> = HashMap::default();
+        let mut new = Pinned::default();
         if let Some(vm) = vm {
-            new.reserve(vm.heap.chunks().len());
-            for c in vm.heap.chunks() {
-                new.insert(Rc::as_ptr(c), c.clone());
-            }
+            new.chunks = vm.heap.chunks().to_vec();
+            new.set = new.chunks.iter().map(Rc::as_ptr).collect();
         }
         let bit = 1u8 << slot;
-        for p in old.keys().filter(|p| !new.contains_key(*p)) {
-            self.set_pinned(*p, |m| m & !bit);
+        for c in &old.chunks {
+            if !new.set.contains(&Rc::as_ptr(c)) {
+                self.set_pinned(Rc::as_ptr(c), |m| m & !bit);
+            }
         }
-        for p in new.keys().filter(|p| !old.contains_key(*p)) {
-            self.set_pinned(*p, |m| m | bit);
+        for c in &new.chunks {
+            if !old.set.contains(&Rc::as_ptr(c)) {
+                self.set_pinned(Rc::as_ptr(c), |m| m | bit);
+            }
         }
         self.pins[slot] = new;
     }
