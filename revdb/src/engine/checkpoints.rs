@@ -15,7 +15,17 @@
 //! percent of a fork of a rewritten heap and is restored in milliseconds.
 //!
 //! This store counts every chunk and every packed image once, and keeps the
-//! total under a budget, thinning far from where the user is.
+//! total under a budget, thinning far from where the user is. Chunks that a
+//! live VM holds anyway (the state at the current position, and a run's VM at
+//! its latest checkpoint) are pinned and not counted: the forks near the user
+//! share almost all of that heap, and counting it would give a copy of the
+//! heap that costs nothing half the budget. A `go` that starts from a packed
+//! checkpoint drops the current state first (see `Engine::release_cur`), so
+//! the old heap and the one the move builds are not both held.
+//!
+//! The second core is not used: the VM is `Rc`-based, so a helper thread
+//! would need its own VM replaying from the start and an `Rc`-free form of
+//! every checkpoint, and memory (not CPU) is what limits the skeleton.
 
 use revpy_vm::debug::pack::{Image, PackedVm};
 use revpy_vm::object::heap::Chunk;
