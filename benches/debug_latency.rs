@@ -677,7 +677,15 @@ fn run(o: Opts, rec: revpy_vm::effects::log::Recording) -> Result<(), String> {
     Ok(())
 }
 
+extern "C" {
+    fn mi_option_set(option: i32, value: std::ffi::c_long);
+}
+
 fn main() -> std::process::ExitCode {
+    // As `revpy debug` does (see `purge_promptly` in src/main.rs): freed
+    // memory goes back to the system at once.
+    // SAFETY: sets one of mimalloc's options (15: `mi_option_purge_delay`).
+    unsafe { mi_option_set(15, 0) };
     let opts = match parse_args() {
         Ok(o) => o,
         Err(m) => {

@@ -54,6 +54,7 @@ fn main() -> std::process::ExitCode {
         checkpoints_stay_under_the_budget,
         packed_checkpoints_restore_the_same_state,
         interrupt_leaves_the_position_unchanged,
+        interrupted_far_move_keeps_the_state,
         go_past_the_end_before_it_is_known,
         debug_script_reads_an_empty_stdin_or_the_file_given,
         fast_watch_paths_agree_with_evaluation,
@@ -557,6 +558,44 @@ fn interrupt_leaves_the_position_unchanged() {
         // And the engine still works.
         e.step().expect("step");
         assert_eq!(e.time_text(), "30001");
+    });
+}
+
+/// A move from a packed checkpoint drops the state at the current position
+/// first (memory: the move builds a whole new heap); interrupted, it puts the
+/// same state back, with the selected frame. And after a far move, the
+/// checkpoints near the new position are there for `bstep`.
+fn interrupted_far_move_keeps_the_state() {
+    use std::sync::atomic::Ordering;
+    with_recording("long_mutations", "farint", |mut e| {
+        e.go(u64::MAX).expect("the end");
+        let end = e.end.as_ref().expect("end").time;
+        assert!(e.packed_checkpoints() >= 3, "{:?}", e.checkpoint_list());
+        let here = end - end / 10;
+        e.go(here).expect("go");
+        while e.cur.vm.frames.len() < 2 {
+            e.step().expect("step into a call");
+        }
+        e.frame_sel = 1;
+        let (time, dump) = (e.time_text(), state_dump(&e.cur.vm));
+        e.interrupt.store(true, Ordering::SeqCst);
+        let r = e.go(end / 3);
+        assert!(
+            r.as_ref().is_err_and(|m| m.starts_with("Interrupted")),
+            "{r:?}"
+        );
+        assert_eq!(e.time_text(), time);
+        assert_eq!(e.frame_sel, 1);
+        let now = state_dump(&e.cur.vm);
+        assert_eq!(now.len(), dump.len());
+        for (k, (x, y)) in now.iter().zip(&dump).enumerate() {
+            assert!(x == y, "slot {k} differs:\n  {x}\n  {y}");
+        }
+        e.go(end / 3).expect("go");
+        let w = e.work();
+        e.bstep().expect("bstep");
+        let replayed = e.work().replayed - w.replayed;
+        assert!(replayed <= e.interval, "bstep replayed {replayed}");
     });
 }
 

@@ -15,12 +15,22 @@
 //! percent of a fork of a rewritten heap and is restored in milliseconds.
 //!
 //! This store counts every chunk and every packed image once, and keeps the
-//! total under a budget, thinning far from where the user is.
+//! total under a budget, thinning far from where the user is. Chunks that a
+//! live VM holds anyway (the state at the current position, and a run's VM at
+//! its latest checkpoint) are pinned and not counted: the forks near the user
+//! share almost all of that heap, and counting it would give a copy of the
+//! heap that costs nothing half the budget. A `go` that starts from a packed
+//! checkpoint drops the current state first (see `Engine::release_cur`), so
+//! the old heap and the one the move builds are not both held.
+//!
+//! The second core is not used: the VM is `Rc`-based, so a helper thread
+//! would need its own VM replaying from the start and an `Rc`-free form of
+//! every checkpoint, and memory (not CPU) is what limits the skeleton.
 
 use revpy_vm::debug::pack::{Image, PackedVm};
 use revpy_vm::object::heap::Chunk;
 use revpy_vm::Vm;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
@@ -29,8 +39,23 @@ struct ChunkUse {
     /// The times of the checkpoints holding it (usually one or two).
     holders: Vec<u64>,
     bytes: usize,
+    /// Held by a live VM too (see `Checkpoints::pin`): then it costs the
+    /// checkpoints nothing. A bit per pin slot.
+    pinned: u8,
     /// Keeps the chunk (and so its address, the key) alive while it is counted.
     _chunk: Rc<Chunk>,
+}
+
+impl ChunkUse {
+    /// The bytes it adds to the total, and to the unique bytes of its only
+    /// holder (if it has one).
+    fn counted(&self) -> usize {
+        if self.pinned != 0 || self.holders.is_empty() {
+            0
+        } else {
+            self.bytes
+        }
+    }
 }
 
 /// A packed image held by one or more checkpoints (its own, and those packed
@@ -137,7 +162,22 @@ pub struct Checkpoints {
     /// The recording's length in stop points, if known: the skeleton of far
     /// checkpoints spans it (see `skeleton_stride`).
     pub length: Option<u64>,
+    /// The chunks of the live VMs' heaps by pin slot (see `pin`), kept alive
+    /// while pinned (their addresses are the keys).
+    pins: [Pinned; 2],
 }
+
+/// The chunks of one live VM's heap (see `Checkpoints::pin`).
+#[derive(Default)]
+struct Pinned {
+    chunks: Vec<Rc<Chunk>>,
+    set: HashSet<*const Chunk, BuildHasherDefault<PtrHasher>>,
+}
+
+/// The pin slot of the state at the current position.
+pub const PIN_CUR: usize = 0;
+/// The pin slot of the VM a run replays (its heap at its latest checkpoint).
+pub const PIN_RUN: usize = 1;
 
 /// Hashes chunk addresses (aligned pointers: the low bits carry nothing).
 #[derive(Default)]
@@ -161,12 +201,16 @@ impl Hasher for PtrHasher {
 /// The smallest default memory budget for checkpoints.
 pub const MIN_BUDGET: usize = 16 << 20;
 /// The default budget is this many times the program's heap (at its largest so
-/// far), or `MIN_BUDGET` if that is more: one copy of the heap is shared by all
-/// checkpoints, the rest pays for what changes between them.
-pub const BUDGET_HEAP_FACTOR: usize = 2;
+/// far), or `MIN_BUDGET` if that is more. The heap of the current position
+/// (and of a run's VM) is not counted in it (see `Checkpoints::pin`): the
+/// budget pays for the skeleton of packed far checkpoints and for what
+/// changes between the checkpoints near the current position. (On
+/// `benches/debug/long_run.py`, a program that rewrites its heap, the
+/// debugger then peaks at about 2.9 times the memory of `revpy run`.)
+pub const BUDGET_HEAP_FACTOR: f64 = 2.5;
 
 /// The share of the budget the skeleton of far checkpoints may take.
-pub const SKELETON_SHARE: f64 = 0.6;
+pub const SKELETON_SHARE: f64 = 0.75;
 /// The most checkpoints in the skeleton.
 pub const SKELETON_MAX: u64 = 1024;
 /// Stop points per skeleton slot at least.
@@ -180,6 +224,22 @@ const DELTA_WORTH: usize = 2;
 /// A leaf larger than its middle frame by this ratio (numerator, denominator)
 /// is packed as a new middle frame instead (see `Checkpoints::pack`).
 const LEAF_DRIFT: (usize, usize) = (5, 4);
+
+/// The number of skeleton slots for `fit` checkpoints: the largest of 2^n
+/// and 3 * 2^n at most `fit` (0 for none). Few values, so that the count
+/// does not follow every change of the estimate (each change moves the
+/// slots' bounds), and each at least 2/3 of `fit`.
+fn slot_count(fit: u64) -> u64 {
+    let Some(b) = fit.checked_ilog2() else {
+        return 0;
+    };
+    let p = 1u64 << b;
+    if b >= 1 && p / 2 * 3 <= fit {
+        p / 2 * 3
+    } else {
+        p
+    }
+}
 
 impl Checkpoints {
     /// An empty store for a recording of `length` stop points (if known).
@@ -248,18 +308,29 @@ impl Checkpoints {
         let mut mine = 0;
         let mut heap = 0;
         for c in snap.chunks() {
+            let pinned = self
+                .pins
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.set.contains(&Rc::as_ptr(c)))
+                .fold(0u8, |a, (i, _)| a | 1 << i);
             let e = self
                 .chunks
                 .entry(Rc::as_ptr(c))
                 .or_insert_with(|| ChunkUse {
                     holders: vec![],
                     bytes: c.bytes(),
+                    pinned,
                     _chunk: c.clone(),
                 });
             if e.holders.last() == Some(&t) {
                 continue;
             }
             heap += e.bytes;
+            if e.pinned != 0 {
+                e.holders.push(t);
+                continue;
+            }
             match e.holders.as_slice() {
                 [] => {
                     self.total += e.bytes;
@@ -306,6 +377,12 @@ impl Checkpoints {
                     continue;
                 };
                 e.holders.swap_remove(i);
+                if e.pinned != 0 {
+                    if e.holders.is_empty() {
+                        self.chunks.remove(&p);
+                    }
+                    continue;
+                }
                 match e.holders.as_slice() {
                     [] => {
                         self.total -= e.bytes;
@@ -334,6 +411,48 @@ impl Checkpoints {
         Some(snap)
     }
 
+    /// Count the chunks of `vm`'s heap (a live VM's, which holds them
+    /// anyway) as costing the checkpoints nothing, instead of those pinned
+    /// before in the same `slot` (`PIN_CUR`, `PIN_RUN`); `None`: none. The
+    /// checkpoints near a VM share most of its heap: without this, that copy
+    /// of the heap would take half the default budget, and moving far away
+    /// would evict the far checkpoints for it.
+    pub fn pin(&mut self, slot: usize, vm: Option<&Vm>) {
+        let old = std::mem::take(&mut self.pins[slot]);
+        let mut new = Pinned::default();
+        if let Some(vm) = vm {
+            new.chunks = vm.heap.chunks().to_vec();
+            new.set = new.chunks.iter().map(Rc::as_ptr).collect();
+        }
+        let bit = 1u8 << slot;
+        for c in &old.chunks {
+            if !new.set.contains(&Rc::as_ptr(c)) {
+                self.set_pinned(Rc::as_ptr(c), |m| m & !bit);
+            }
+        }
+        for c in &new.chunks {
+            if !old.set.contains(&Rc::as_ptr(c)) {
+                self.set_pinned(Rc::as_ptr(c), |m| m | bit);
+            }
+        }
+        self.pins[slot] = new;
+    }
+
+    fn set_pinned(&mut self, p: *const Chunk, f: impl Fn(u8) -> u8) {
+        let Some(e) = self.chunks.get_mut(&p) else {
+            return;
+        };
+        let before = e.counted();
+        e.pinned = f(e.pinned);
+        let after = e.counted();
+        self.total = self.total + after - before;
+        if let [only] = e.holders.as_slice() {
+            if let Some(u) = self.unique.get_mut(only) {
+                *u = *u + after - before;
+            }
+        }
+    }
+
     /// The bytes removing the checkpoint at `t` would free.
     pub fn unique_bytes(&self, t: u64) -> usize {
         let Some(snap) = self.map.get(&t) else {
@@ -351,8 +470,9 @@ impl Checkpoints {
 
     /// The memory budget: the one set, or the default.
     pub fn budget(&self) -> usize {
-        self.budget_set
-            .unwrap_or_else(|| (self.peak_heap * BUDGET_HEAP_FACTOR).max(MIN_BUDGET))
+        self.budget_set.unwrap_or_else(|| {
+            ((self.peak_heap as f64 * BUDGET_HEAP_FACTOR) as usize).max(MIN_BUDGET)
+        })
     }
 
     /// What a checkpoint of the skeleton is reckoned to cost: the average of
@@ -381,18 +501,14 @@ impl Checkpoints {
     /// The distance between the slots of the skeleton: checkpoints spread
     /// evenly over the whole recording, so a `go` anywhere replays at most
     /// this far. As many slots as packed checkpoints fit in the skeleton's
-    /// share of the budget, a power of two (so slots split in two as the
-    /// estimate improves); 0: no skeleton (fewer than 2 fit).
+    /// share of the budget, rounded down to 2^n or 3 * 2^n (see
+    /// `slot_count`); 0: no skeleton (fewer than 2 fit).
     pub fn skeleton_stride(&self) -> u64 {
         let Some(len) = self.length else {
             return 0;
         };
         let fit = ((self.budget() as f64 * SKELETON_SHARE) / self.slot_cost() as f64) as u64;
-        let k = fit
-            .min(SKELETON_MAX)
-            .min(len / SKELETON_MIN_STRIDE)
-            .checked_ilog2()
-            .map_or(0, |b| 1u64 << b);
+        let k = slot_count(fit.min(SKELETON_MAX).min(len / SKELETON_MIN_STRIDE));
         if k < 2 {
             return 0;
         }

@@ -248,6 +248,7 @@ impl Engine {
         match out.captured {
             Some(s) => {
                 e.cur = s;
+                e.pin_cur();
                 Ok(())
             }
             None => Err("the program has no stop points".to_string()),
@@ -273,6 +274,19 @@ impl Engine {
         self.cur = s;
         self.frame_sel = 0;
         self.attach_post_mortem();
+        self.pin_cur();
+        // The checkpoints near where the run started were free while the
+        // state there was held; it is not any more.
+        let t = self.cur.pos.time;
+        self.checkpoints.borrow_mut().thin(t, self.interval);
+    }
+
+    /// Tell the checkpoints that the current state holds its heap (see
+    /// `Checkpoints::pin`).
+    pub(super) fn pin_cur(&self) {
+        self.checkpoints
+            .borrow_mut()
+            .pin(checkpoints::PIN_CUR, Some(&self.cur.vm));
     }
 
     /// At the end of a program that died of an uncaught exception, the frames

@@ -40,6 +40,7 @@ impl Engine {
             self.see_raises = saved;
             return self.finish_move(out);
         }
+        let released = self.release_cur(target.time);
         let out = self.run(
             Some(target.time),
             !real_only,
@@ -51,7 +52,68 @@ impl Engine {
                 )
             }),
         );
-        self.finish_move(out)
+        let r = self.finish_move(out);
+        if let (Err(_), Some((pos, sel))) = (&r, released) {
+            self.rebuild_cur(pos, sel);
+        }
+        r
+    }
+
+    /// Before a move that starts from a packed checkpoint (far from here): drop
+    /// the state here, so that it and the one the move builds are not both in
+    /// memory (two copies of a heap the program rewrites). Only where it can
+    /// be rebuilt as it was if the move fails (`rebuild_cur`): at a stop point
+    /// where the debugger made no objects. The position and the selected frame.
+    fn release_cur(&mut self, target: u64) -> Option<(Pos, usize)> {
+        let here = self.cur.pos;
+        let vm = &self.cur.vm;
+        let far = self
+            .checkpoints
+            .borrow()
+            .at_or_before(target)
+            .is_some_and(|(_, c)| c.is_packed());
+        if !far
+            || !here.real
+            || self.cur.kind == StopKind::End
+            || vm.heap.next_serial() != self.cur.serial_limit
+        {
+            return None;
+        }
+        let placeholder = {
+            let store = self.checkpoints.borrow();
+            let first = store.times().next()?;
+            let vm = match store.get(first)? {
+                c @ checkpoints::Snap::Fork(_) => c.restore(),
+                checkpoints::Snap::Packed(_) => return None,
+            };
+            vm
+        };
+        self.cur.vm = placeholder;
+        // The checkpoints near here now cost what the state held: back under
+        // the budget before the move builds a new heap.
+        let mut store = self.checkpoints.borrow_mut();
+        store.pin(checkpoints::PIN_CUR, None);
+        store.thin(target, self.interval);
+        drop(store);
+        Some((here, self.frame_sel))
+    }
+
+    /// After a failed move that dropped the state (`release_cur`): replay to
+    /// where it was (not interruptible: the state is needed).
+    fn rebuild_cur(&mut self, pos: Pos, sel: usize) {
+        let interrupt = std::mem::take(&mut self.interrupt);
+        let out = self.run(
+            Some(pos.time),
+            false,
+            pos.time,
+            Box::new(move |_, _, p| stop_if(p.real && p.time >= pos.time)),
+        );
+        self.interrupt = interrupt;
+        if let Some(s) = out.captured {
+            self.cur = s;
+            self.frame_sel = sel;
+            self.pin_cur();
+        }
     }
 
     pub(super) fn finish_move(&mut self, out: RunOutcome) -> MoveResult {

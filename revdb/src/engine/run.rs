@@ -89,6 +89,8 @@ impl RunCtx {
         };
         strip_copy(&mut c);
         let mut store = self.store.borrow_mut();
+        // The running VM shares the fork's chunks (until it writes them).
+        store.pin(checkpoints::PIN_RUN, Some(&c));
         store.insert(t, c);
         store.thin(self.focus, self.interval);
         true
@@ -167,6 +169,8 @@ impl Engine {
         dense_near: u64,
         matcher: Matcher,
     ) -> RunOutcome {
+        // The state at the current position holds its heap during the run.
+        self.pin_cur();
         let start = from_time.and_then(|t| {
             let mut store = self.checkpoints.borrow_mut();
             let packed = store.at_or_before(t).map(|(_, c)| c.is_packed())?;
@@ -344,6 +348,9 @@ impl Engine {
             }
         };
         vm.hook = None;
+        self.checkpoints
+            .borrow_mut()
+            .pin(checkpoints::PIN_RUN, None);
         let mut cx = ctx.borrow_mut();
         // Program output beyond the furthest point reached so far.
         if let Some(last) = cx.last_real {

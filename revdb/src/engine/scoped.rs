@@ -194,12 +194,14 @@ impl Engine {
             Err(e) => {
                 self.cur = saved;
                 self.frame_sel = sel;
+                self.pin_cur();
                 return Err(e);
             }
         };
         let _ = found;
         self.cur = saved;
         self.frame_sel = sel;
+        self.pin_cur();
         debug_assert_eq!(self.cur.pos, here);
         Ok(t)
     }
