@@ -62,6 +62,37 @@ impl Vm {
                 }
             }
         }
+        // A native function or method called positionally: its arguments stay on the
+        // stack (they root themselves) until it returns.
+        if !kw {
+            if let Value::Obj(r) = callee {
+                if let Kind::Native(nf) = self.heap.kind(r) {
+                    if nf.host.is_none() {
+                        let (nfn, safe) = (nf.f, nf.gc_safe);
+                        let mut args: CallArgs = SmallVec::new();
+                        if !bound_self.is_undef() {
+                            args.push(bound_self);
+                        }
+                        args.extend_from_slice(&self.stack[args_start..len]);
+                        if let Err(e) = self.check_native_call(r, &args, &[]) {
+                            self.stack.truncate(fpos);
+                            return Err(e);
+                        }
+                        let roots = self.temp_roots.len();
+                        if !safe {
+                            self.gc_holds += 1;
+                        }
+                        let res = nfn(self, &args, &[]);
+                        if !safe {
+                            self.gc_holds -= 1;
+                        }
+                        self.stack.truncate(fpos);
+                        self.temp_roots.truncate(roots);
+                        return res.map(Some);
+                    }
+                }
+            }
+        }
         // Generic path: collect the arguments.
         let nkw = if kw { self.tuple_len(kwnames) } else { 0 };
         let mut args: CallArgs = SmallVec::new();
@@ -666,8 +697,7 @@ impl Vm {
         };
         let code = code.clone();
         let globals = self.frames[fi].globals;
-        let name = self.new_str(code.code.name.to_string());
-        let qualname = self.new_str(code.code.qualname.to_string());
+        let (name, qualname) = code.fn_names;
         let doc = match &code.code.doc {
             Some(d) => self.new_str(d.to_string()),
             None => Value::None,

@@ -133,7 +133,10 @@ impl Vm {
                         tri!($e, 'exec);
                     }};
                 }
-                let ins = instrs[ip];
+                debug_assert!(ip < instrs.len());
+                // SAFETY: the verifier proved control never runs off the end of the
+                // code, and every jump, handler and resume position is in range.
+                let ins = unsafe { *instrs.get_unchecked(ip) };
                 debug_assert!(
                     sp >= stack_floor && sp - stack_floor <= max_depth,
                     "operand stack depth {} outside 0..={max_depth} before instruction {ip} of {}",
@@ -390,7 +393,21 @@ impl Vm {
                     Op::BuildMap => on_stack!(self.build_map_op(a as usize)),
                     Op::BuildString => on_stack!(self.build_string_op(a as usize)),
                     Op::FormatValue => on_stack!(self.format_value_op(a)),
-                    Op::ListAppend => on_stack!(self.list_append_op(a as usize)),
+                    Op::ListAppend => {
+                        // The comprehension's list has room: append on the registers.
+                        if let Value::Obj(l) = *slot!(sp - 1 - a as usize) {
+                            if let Kind::List(items) = self.heap.kind_mut(l) {
+                                if items.len() < items.capacity() {
+                                    sp -= 1;
+                                    // SAFETY: the slot below sp holds a value.
+                                    items.push(unsafe { sptr.add(sp).read() });
+                                    self.heap.charge(16);
+                                    continue;
+                                }
+                            }
+                        }
+                        on_stack!(self.list_append_op(a as usize))
+                    }
                     Op::SetAdd => on_stack!(self.set_add_op(a as usize)),
                     Op::MapAdd => on_stack!(self.map_add_op(a as usize)),
                     Op::ListExtend => on_stack!(self.list_extend_op(a as usize)),
