@@ -374,6 +374,24 @@ impl Vm {
                         let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
                         // Two ints or two floats, on the registers.
                         if let Some(b) = compare_fast(op, *slot!(sp - 2), *slot!(sp - 1)) {
+                            // A POP_JUMP_IF_* after it that is no stop point runs here,
+                            // without a trip through the dispatch (still counted).
+                            debug_assert!(ip < instrs.len());
+                            // SAFETY: control never runs off the end of the code, so a
+                            // COMPARE_OP is followed by an instruction.
+                            let next = unsafe { *instrs.get_unchecked(ip) };
+                            if matches!(next.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue)
+                                && !next.line_start
+                                && !hook_instrs
+                            {
+                                ip += 1;
+                                icount += 1;
+                                sp -= 2;
+                                if b == (next.op == Op::PopJumpIfTrue) {
+                                    ip = next.arg as usize;
+                                }
+                                continue;
+                            }
                             sp -= 1;
                             *slot!(sp - 1) = Value::Bool(b);
                             continue;

@@ -3,7 +3,8 @@
 //! the generic lookup. A cache never changes behaviour: every hit is validated
 //! (dict layout stamps, class identity and the method-cache epoch).
 
-use crate::object::{CodeData, Kind};
+use crate::object::attrs::Attrs;
+use crate::object::{CodeData, Heap, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
@@ -50,6 +51,20 @@ impl Default for InlineCache {
             value: Value::Undef,
         }
     }
+}
+
+/// `Attrs::find` for the attribute instructions' names, which are interned
+/// (`CodeData::names`): unless some key was stored as a non-interned str, a name not
+/// identical to a key is not there, and the text comparison is skipped.
+#[inline]
+fn find_interned(a: &Attrs, heap: &Heap, name: Value) -> Option<usize> {
+    if let Some(i) = a.0.iter().position(|(k, _)| k.is(name)) {
+        return Some(i);
+    }
+    if a.1 .0 {
+        return a.find(heap, name);
+    }
+    None
 }
 
 impl Vm {
@@ -359,7 +374,7 @@ impl Vm {
                 return Some(v);
             }
         }
-        let i = a.find(&self.heap, name)?;
+        let i = find_interned(a, &self.heap, name)?;
         let v = a.at(i).map(|p| p.1);
         self.remember_hint(code, pc, c, name, i);
         v
@@ -371,7 +386,7 @@ impl Vm {
         match dict {
             Some(d) => self.dict_find_str(d, name).is_some(),
             None => match self.heap.kind(r) {
-                Kind::Object(a) => !a.is_empty() && a.find(&self.heap, name).is_some(),
+                Kind::Object(a) => !a.is_empty() && find_interned(a, &self.heap, name).is_some(),
                 _ => false,
             },
         }
@@ -394,7 +409,7 @@ impl Vm {
         };
         let hit = match a.at(c.hint as usize) {
             Some((k, _)) if k.is(name) => Some((c.hint as usize, false)),
-            _ => a.find(&self.heap, name).map(|i| (i, true)),
+            _ => find_interned(a, &self.heap, name).map(|i| (i, true)),
         };
         if let Some((i, remember)) = hit {
             if let Kind::Object(a) = self.heap.kind_mut(r) {
