@@ -556,6 +556,9 @@ impl Vm {
                             Value::Bool(b) => Some(b),
                             Value::None => Some(false),
                             Value::Int(i) => Some(i != 0),
+                            v @ Value::Obj(_) => {
+                                self.plain_instance_true(&code, ip - 1, v).then_some(true)
+                            }
                             _ => None,
                         };
                         if let Some(b) = b {

@@ -24,6 +24,9 @@ const CLASS_VALUE: u32 = 3;
 const CLASS_METHOD: u32 = 4;
 /// `obj.__class__` with object's own `__class__` descriptor.
 const TYPE_OF: u32 = 5;
+/// POP_JUMP_IF_*: instances of the class are true (it defines neither `__bool__` nor
+/// `__len__`).
+const ALWAYS_TRUE: u32 = 6;
 /// Cache keys of class-object sites: the class ref with this bit set (instance sites
 /// key on the instance's class ref, which never has it).
 const CLASS_KEY: u64 = 1 << 40;
@@ -432,6 +435,33 @@ impl Vm {
         }
         let d = self.materialize_dict(r);
         self.dict_set(d, name, v)
+    }
+
+    /// Whether `obj` is a plain instance of a class written in Python that defines
+    /// neither `__bool__` nor `__len__` (so it is true), remembered per instruction
+    /// (POP_JUMP_IF_*, with the registers unpublished: runs no Python code).
+    #[inline]
+    pub(crate) fn plain_instance_true(&mut self, code: &CodeData, pc: usize, obj: Value) -> bool {
+        let Some((_, cls, _)) = self.plain_instance(obj) else {
+            return false;
+        };
+        let c = code.caches[pc].get();
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == cls.0 as u64 && c.b == epoch {
+            return c.kind == ALWAYS_TRUE;
+        }
+        let (b, l) = (self.names.__bool__, self.names.__len__);
+        let plain = !self.class_data(cls).is_builtin
+            && self.class_lookup(cls, b).is_none()
+            && self.class_lookup(cls, l).is_none();
+        code.caches[pc].set(InlineCache {
+            a: cls.0 as u64,
+            b: epoch,
+            hint: 0,
+            kind: if plain { ALWAYS_TRUE } else { NONE },
+            value: Value::Undef,
+        });
+        plain
     }
 
     /// LOAD_ATTR's cached path: `None` when the generic lookup is needed. Runs no
