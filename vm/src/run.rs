@@ -24,11 +24,13 @@ impl Vm {
         let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names = code.names.iter().map(|n| self.intern(n)).collect();
         let varnames = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let fn_names = (self.intern(&code.name), self.intern(&code.qualname));
         let data = Rc::new(CodeData {
             code: code.clone(),
             consts,
             names,
             varnames,
+            fn_names,
             nlocalsplus: code.nlocalsplus(),
             caches: (0..code.instrs.len()).map(|_| Default::default()).collect(),
         });

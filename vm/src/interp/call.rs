@@ -62,6 +62,47 @@ impl Vm {
                 }
             }
         }
+        // A native function or method called positionally: its arguments stay on the
+        // stack (they root themselves) until it returns.
+        if !kw {
+            if let Value::Obj(r) = callee {
+                if let Kind::Native(nf) = self.heap.kind(r) {
+                    if nf.host.is_none() {
+                        let (nfn, safe) = (nf.f, nf.gc_safe);
+                        let mut args: CallArgs = SmallVec::new();
+                        if !bound_self.is_undef() {
+                            args.push(bound_self);
+                        }
+                        args.extend_from_slice(&self.stack[args_start..len]);
+                        if let Err(e) = self.check_native_call(r, &args, &[]) {
+                            self.stack.truncate(fpos);
+                            return Err(e);
+                        }
+                        let roots = self.temp_roots.len();
+                        if !safe {
+                            self.gc_holds += 1;
+                        }
+                        let res = nfn(self, &args, &[]);
+                        if !safe {
+                            self.gc_holds -= 1;
+                        }
+                        self.stack.truncate(fpos);
+                        self.temp_roots.truncate(roots);
+                        return res.map(Some);
+                    }
+                }
+            }
+        }
+        // `list(x)`, `tuple(x)`, `set(x)`.
+        if !kw && bound_self.is_undef() && len - args_start <= 1 {
+            if let Value::Obj(cls) = callee {
+                let arg = (len > args_start).then(|| self.stack[args_start]);
+                if let Some(r) = self.builtin_ctor(cls, arg) {
+                    self.stack.truncate(fpos);
+                    return r.map(Some);
+                }
+            }
+        }
         // Generic path: collect the arguments.
         let nkw = if kw { self.tuple_len(kwnames) } else { 0 };
         let mut args: CallArgs = SmallVec::new();
@@ -96,6 +137,60 @@ impl Vm {
         }
         let v = self.call(callee, &args, &kwargs)?;
         Ok(Some(v))
+    }
+
+    /// `list(arg)`, `tuple(arg)` or `set(arg)` (or with no argument) of the exact
+    /// built-in classes, which cannot be changed: what `type.__call__` does with their
+    /// `__new__` and `__init__` (`types/list.rs`, `types/tuple.rs`, `types/set.rs`),
+    /// without looking them up and calling them. The caller's stack holds `arg`.
+    /// None: `cls` is not one of them.
+    fn builtin_ctor(&mut self, cls: ObjRef, arg: Option<Value>) -> Option<PyResult<Value>> {
+        let t = &self.types;
+        if cls == t.list {
+            let l = self.new_list(vec![]);
+            let Some(v) = arg else { return Some(Ok(l)) };
+            // The new list is rooted while the iteration runs Python code.
+            self.stack.push(l);
+            let roots = self.temp_roots.len();
+            let items = self.iterate_sized(v);
+            self.temp_roots.truncate(roots);
+            self.stack.pop();
+            return Some(items.map(|items| {
+                self.heap.charge(16 * items.len() as u64);
+                if let Value::Obj(r) = l {
+                    if let Kind::List(dst) = self.heap.kind_mut(r) {
+                        *dst = items;
+                    }
+                }
+                l
+            }));
+        }
+        if cls == t.tuple {
+            let Some(v) = arg else {
+                return Some(Ok(self.new_tuple(vec![])));
+            };
+            if let Value::Obj(r) = v {
+                if matches!(self.heap.kind(r), Kind::Tuple(_)) && self.heap.get(r).class == cls {
+                    return Some(Ok(v));
+                }
+            }
+            let roots = self.temp_roots.len();
+            let items = self.iterate_sized(v);
+            self.temp_roots.truncate(roots);
+            return Some(items.map(|items| self.new_tuple(items)));
+        }
+        if cls == t.set {
+            let s = Value::Obj(self.heap.alloc(cls, Kind::Set(Box::default())));
+            let Some(v) = arg else { return Some(Ok(s)) };
+            // As `set.__init__` (a native that does not let the collector run).
+            let roots = self.temp_roots.len();
+            self.gc_holds += 1;
+            let r = self.set_update(s, v);
+            self.gc_holds -= 1;
+            self.temp_roots.truncate(roots);
+            return Some(r.map(|()| s));
+        }
+        None
     }
 
     /// Push a frame for a simple positional call whose arguments already sit on the
@@ -666,8 +761,7 @@ impl Vm {
         };
         let code = code.clone();
         let globals = self.frames[fi].globals;
-        let name = self.new_str(code.code.name.to_string());
-        let qualname = self.new_str(code.code.qualname.to_string());
+        let (name, qualname) = code.fn_names;
         let doc = match &code.code.doc {
             Some(d) => self.new_str(d.to_string()),
             None => Value::None,

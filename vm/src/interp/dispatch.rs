@@ -133,7 +133,10 @@ impl Vm {
                         tri!($e, 'exec);
                     }};
                 }
-                let ins = instrs[ip];
+                debug_assert!(ip < instrs.len());
+                // SAFETY: the verifier proved control never runs off the end of the
+                // code, and every jump, handler and resume position is in range.
+                let ins = unsafe { *instrs.get_unchecked(ip) };
                 debug_assert!(
                     sp >= stack_floor && sp - stack_floor <= max_depth,
                     "operand stack depth {} outside 0..={max_depth} before instruction {ip} of {}",
@@ -371,6 +374,24 @@ impl Vm {
                         let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
                         // Two ints or two floats, on the registers.
                         if let Some(b) = compare_fast(op, *slot!(sp - 2), *slot!(sp - 1)) {
+                            // A POP_JUMP_IF_* after it that is no stop point runs here,
+                            // without a trip through the dispatch (still counted).
+                            debug_assert!(ip < instrs.len());
+                            // SAFETY: control never runs off the end of the code, so a
+                            // COMPARE_OP is followed by an instruction.
+                            let next = unsafe { *instrs.get_unchecked(ip) };
+                            if matches!(next.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue)
+                                && !next.line_start
+                                && !hook_instrs
+                            {
+                                ip += 1;
+                                icount += 1;
+                                sp -= 2;
+                                if b == (next.op == Op::PopJumpIfTrue) {
+                                    ip = next.arg as usize;
+                                }
+                                continue;
+                            }
                             sp -= 1;
                             *slot!(sp - 1) = Value::Bool(b);
                             continue;
@@ -390,7 +411,21 @@ impl Vm {
                     Op::BuildMap => on_stack!(self.build_map_op(a as usize)),
                     Op::BuildString => on_stack!(self.build_string_op(a as usize)),
                     Op::FormatValue => on_stack!(self.format_value_op(a)),
-                    Op::ListAppend => on_stack!(self.list_append_op(a as usize)),
+                    Op::ListAppend => {
+                        // The comprehension's list has room: append on the registers.
+                        if let Value::Obj(l) = *slot!(sp - 1 - a as usize) {
+                            if let Kind::List(items) = self.heap.kind_mut(l) {
+                                if items.len() < items.capacity() {
+                                    sp -= 1;
+                                    // SAFETY: the slot below sp holds a value.
+                                    items.push(unsafe { sptr.add(sp).read() });
+                                    self.heap.charge(16);
+                                    continue;
+                                }
+                            }
+                        }
+                        on_stack!(self.list_append_op(a as usize))
+                    }
                     Op::SetAdd => on_stack!(self.set_add_op(a as usize)),
                     Op::MapAdd => on_stack!(self.map_add_op(a as usize)),
                     Op::ListExtend => on_stack!(self.list_extend_op(a as usize)),
@@ -521,6 +556,9 @@ impl Vm {
                             Value::Bool(b) => Some(b),
                             Value::None => Some(false),
                             Value::Int(i) => Some(i != 0),
+                            v @ Value::Obj(_) => {
+                                self.plain_instance_true(&code, ip - 1, v).then_some(true)
+                            }
                             _ => None,
                         };
                         if let Some(b) = b {

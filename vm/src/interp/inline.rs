@@ -3,7 +3,8 @@
 //! the generic lookup. A cache never changes behaviour: every hit is validated
 //! (dict layout stamps, class identity and the method-cache epoch).
 
-use crate::object::{CodeData, Kind};
+use crate::object::attrs::Attrs;
+use crate::object::{CodeData, Heap, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
@@ -23,6 +24,9 @@ const CLASS_VALUE: u32 = 3;
 const CLASS_METHOD: u32 = 4;
 /// `obj.__class__` with object's own `__class__` descriptor.
 const TYPE_OF: u32 = 5;
+/// POP_JUMP_IF_*: instances of the class are true (it defines neither `__bool__` nor
+/// `__len__`).
+const ALWAYS_TRUE: u32 = 6;
 /// Cache keys of class-object sites: the class ref with this bit set (instance sites
 /// key on the instance's class ref, which never has it).
 const CLASS_KEY: u64 = 1 << 40;
@@ -50,6 +54,20 @@ impl Default for InlineCache {
             value: Value::Undef,
         }
     }
+}
+
+/// `Attrs::find` for the attribute instructions' names, which are interned
+/// (`CodeData::names`): unless some key was stored as a non-interned str, a name not
+/// identical to a key is not there, and the text comparison is skipped.
+#[inline]
+fn find_interned(a: &Attrs, heap: &Heap, name: Value) -> Option<usize> {
+    if let Some(i) = a.0.iter().position(|(k, _)| k.is(name)) {
+        return Some(i);
+    }
+    if a.1 .0 {
+        return a.find(heap, name);
+    }
+    None
 }
 
 impl Vm {
@@ -359,7 +377,7 @@ impl Vm {
                 return Some(v);
             }
         }
-        let i = a.find(&self.heap, name)?;
+        let i = find_interned(a, &self.heap, name)?;
         let v = a.at(i).map(|p| p.1);
         self.remember_hint(code, pc, c, name, i);
         v
@@ -371,7 +389,7 @@ impl Vm {
         match dict {
             Some(d) => self.dict_find_str(d, name).is_some(),
             None => match self.heap.kind(r) {
-                Kind::Object(a) => !a.is_empty() && a.find(&self.heap, name).is_some(),
+                Kind::Object(a) => !a.is_empty() && find_interned(a, &self.heap, name).is_some(),
                 _ => false,
             },
         }
@@ -394,7 +412,7 @@ impl Vm {
         };
         let hit = match a.at(c.hint as usize) {
             Some((k, _)) if k.is(name) => Some((c.hint as usize, false)),
-            _ => a.find(&self.heap, name).map(|i| (i, true)),
+            _ => find_interned(a, &self.heap, name).map(|i| (i, true)),
         };
         if let Some((i, remember)) = hit {
             if let Kind::Object(a) = self.heap.kind_mut(r) {
@@ -417,6 +435,33 @@ impl Vm {
         }
         let d = self.materialize_dict(r);
         self.dict_set(d, name, v)
+    }
+
+    /// Whether `obj` is a plain instance of a class written in Python that defines
+    /// neither `__bool__` nor `__len__` (so it is true), remembered per instruction
+    /// (POP_JUMP_IF_*, with the registers unpublished: runs no Python code).
+    #[inline]
+    pub(crate) fn plain_instance_true(&mut self, code: &CodeData, pc: usize, obj: Value) -> bool {
+        let Some((_, cls, _)) = self.plain_instance(obj) else {
+            return false;
+        };
+        let c = code.caches[pc].get();
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == cls.0 as u64 && c.b == epoch {
+            return c.kind == ALWAYS_TRUE;
+        }
+        let (b, l) = (self.names.__bool__, self.names.__len__);
+        let plain = !self.class_data(cls).is_builtin
+            && self.class_lookup(cls, b).is_none()
+            && self.class_lookup(cls, l).is_none();
+        code.caches[pc].set(InlineCache {
+            a: cls.0 as u64,
+            b: epoch,
+            hint: 0,
+            kind: if plain { ALWAYS_TRUE } else { NONE },
+            value: Value::Undef,
+        });
+        plain
     }
 
     /// LOAD_ATTR's cached path: `None` when the generic lookup is needed. Runs no

@@ -4,7 +4,7 @@
 //! `protocols/compare.rs`, `protocols/subscript.rs`, ...). `dispatch.rs` calls the
 //! `*_op` methods after `sync!()`; each works on `self.stack`.
 
-use crate::object::Value;
+use crate::object::{Kind, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 
@@ -170,6 +170,22 @@ impl Vm {
     pub(super) fn binary_subscr_slow(&mut self) -> PyResult<()> {
         let key = self.pop();
         let obj = self.pop();
+        // A built-in dict (no `__missing__`): straight to the table.
+        if let Value::Obj(r) = obj {
+            let o = self.heap.get(r);
+            if o.class == self.types.dict && matches!(o.kind, Kind::Dict(_)) {
+                // The operands stay rooted while a key's `__eq__` may run.
+                self.stack.extend_from_slice(&[obj, key]);
+                let v = self.dict_get(r, key);
+                self.stack.truncate(self.stack.len() - 2);
+                let v = match v? {
+                    Some(v) => v,
+                    None => return Err(self.new_key_error(key)),
+                };
+                self.stack.push(v);
+                return Ok(());
+            }
+        }
         let v = self.getitem(obj, key)?;
         self.stack.push(v);
         Ok(())
@@ -180,6 +196,17 @@ impl Vm {
         let key = self.pop();
         let obj = self.pop();
         let v = self.pop();
+        // A built-in dict: straight to the table.
+        if let Value::Obj(r) = obj {
+            let o = self.heap.get(r);
+            if o.class == self.types.dict && matches!(o.kind, Kind::Dict(_)) {
+                // The operands stay rooted while a key's `__eq__` may run.
+                self.stack.extend_from_slice(&[v, obj, key]);
+                let res = self.dict_set(r, key, v);
+                self.stack.truncate(self.stack.len() - 3);
+                return res;
+            }
+        }
         self.setitem(obj, key, v)
     }
 

@@ -18,6 +18,9 @@ pub struct CodeData {
     /// Interned strings for `code.names`.
     pub names: Vec<Value>,
     pub varnames: Vec<Value>,
+    /// Interned `code.name` and `code.qualname`: MAKE_FUNCTION's `__name__` and
+    /// `__qualname__` (no string built per function made).
+    pub fn_names: (Value, Value),
     pub nlocalsplus: usize,
     /// One inline cache per instruction (used by LOAD_GLOBAL and the attribute
     /// instructions); see `interp::inline`.

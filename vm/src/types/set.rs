@@ -613,8 +613,11 @@ pub fn set_compare(
     })
 }
 
-fn set_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+fn set_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
+    if cls == vm.types.frozenset {
+        vm.no_kwargs("frozenset", kw)?;
+    }
     if vm.is_subclass_ref(cls, vm.types.frozenset) {
         if let Some(v) = args.get(1) {
             // frozenset(f) is f itself for an exact frozenset.
@@ -636,11 +639,12 @@ fn set_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     Ok(Value::Obj(vm.heap.alloc(cls, Kind::Set(Box::default()))))
 }
-fn set_init(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+fn set_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this(vm, args)?;
     if matches!(s, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::FrozenSet(_))) {
         return Ok(Value::None);
     }
+    vm.no_kwargs("set", kw)?;
     vm.check_args("set", &args[1..], 0, 1)?;
     vm.table_mut(s.obj().expect("set")).clear();
     if let Some(v) = args.get(1) {
