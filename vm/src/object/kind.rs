@@ -220,6 +220,14 @@ pub struct TbEntry {
     pub frame: Value,
 }
 
+impl TbEntry {
+    /// Bytes the collector charges for this entry (see `Kind::gc_bytes`).
+    #[inline]
+    pub fn gc_bytes(&self) -> usize {
+        std::mem::size_of::<TbEntry>() + self.fast.as_ref().map_or(0, |f| 16 + f.len() * 16)
+    }
+}
+
 /// Iterator states of the built-in iterators.
 #[derive(Clone, Debug)]
 pub enum IterKind {
@@ -369,6 +377,12 @@ impl Kind {
             // The boxed suspended frame, and the saved stack.
             Kind::Generator(g) | Kind::Coroutine(g) => {
                 std::mem::size_of::<GenData>() + g.saved.capacity() * 16
+            }
+            // The boxed payload and the traceback entries with their saved locals
+            // (an exception used for control flow is mostly traceback).
+            Kind::Exception(e) => {
+                std::mem::size_of::<ExcData>()
+                    + e.traceback.iter().map(TbEntry::gc_bytes).sum::<usize>()
             }
             _ => 0,
         }) as u64
