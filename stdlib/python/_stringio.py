@@ -28,6 +28,7 @@ class _MemoryIO:
     def _init(self, initial):
         self._buf = initial
         self._parts = []
+        self._folded = 0
         self._size = len(initial)
         self._pos = 0
         self._closed = False
@@ -40,6 +41,7 @@ class _MemoryIO:
         if self._parts:
             self._buf = self._buf + self._empty.join(self._parts)
             self._parts = []
+            self._folded = 0
         return self._buf
 
     def _write(self, s):
@@ -48,8 +50,16 @@ class _MemoryIO:
             return 0
         pos = self._pos
         if pos == self._size:
-            self._parts.append(s)
+            parts = self._parts
+            parts.append(s)
             self._size += n
+            if len(parts) - self._folded >= 256:
+                # Join the pieces written since the last fold: a long run of small
+                # writes (pprint) then holds a few large strings, not thousands of
+                # small objects, until the contents are needed.
+                k = self._folded
+                parts[k:] = [self._empty.join(parts[k:])]
+                self._folded = k + 1
         else:
             buf = self._flat()
             if pos > self._size:
@@ -68,6 +78,7 @@ class _MemoryIO:
         self._closed = True
         self._buf = self._empty
         self._parts = []
+        self._folded = 0
 
     def readable(self):
         self._check()

@@ -45,7 +45,15 @@ struct Compiled {
     classes: (ObjRef, ObjRef),
     /// The text last matched against, decoded to characters (for non-ASCII str).
     cache: Option<(Rc<str>, Rc<Vec<char>>)>,
+    /// `_sre._wide`, the `WideText` every pattern shares, so that many patterns
+    /// run over one long text hold one decoded copy of it, not one each.
+    wide: ObjRef,
 }
+
+/// The non-ASCII text last decoded by any pattern (kept in the heap, so whether a
+/// decoding is reused, and charged to the collector, is a function of the program).
+#[derive(Debug, Clone, Default)]
+struct WideText(Option<(Rc<str>, Rc<Vec<char>>)>);
 
 macro_rules! opaque {
     ($t:ty, $self_:ident, $f:ident, $trace:block) => {
@@ -64,9 +72,14 @@ macro_rules! opaque {
     };
 }
 
+opaque!(WideText, self, f, {
+    let _ = f;
+});
+
 opaque!(Compiled, self, f, {
     f(Value::Obj(self.classes.0));
     f(Value::Obj(self.classes.1));
+    f(Value::Obj(self.wide));
 });
 
 /// The text being matched, shared without copying where possible.
@@ -326,6 +339,7 @@ fn re_compile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         Err(m) => return Err(pattern_error(vm, m, -1)),
     };
     let classes = (sre_class(vm, "Match")?, sre_class(vm, "callable_iterator")?);
+    let wide = sre_class(vm, "_wide")?;
     let cls = vm.types.object;
     let info = Rc::new(Info {
         groups: parsed.groups,
@@ -339,6 +353,7 @@ fn re_compile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
             is_bytes,
             classes,
             cache: None,
+            wide,
         })),
     );
     let mut names = vec![];
@@ -410,8 +425,32 @@ fn subject_of(vm: &mut Vm, pr: ObjRef, is_bytes: bool, v: Value) -> PyResult<Sub
                 }
             }
         }
-        let chars = Rc::new(t.chars().collect::<Vec<char>>());
-        vm.heap.charge(4 * chars.len() as u64);
+        let wide = match vm.heap.kind(pr) {
+            Kind::Opaque(o) => o.as_any().downcast_ref::<Compiled>().map(|c| c.wide),
+            _ => None,
+        };
+        let shared = wide.and_then(|w| match vm.heap.kind(w) {
+            Kind::Opaque(o) => match o.as_any().downcast_ref::<WideText>() {
+                Some(WideText(Some((k, chars)))) if Rc::ptr_eq(k, &t) => Some(chars.clone()),
+                _ => None,
+            },
+            _ => None,
+        });
+        let chars = match shared {
+            Some(c) => c,
+            None => {
+                let chars = Rc::new(t.chars().collect::<Vec<char>>());
+                vm.heap.charge(4 * chars.len() as u64);
+                if let Some(w) = wide {
+                    if let Kind::Opaque(o) = vm.heap.kind_mut(w) {
+                        if let Some(x) = o.as_any_mut().downcast_mut::<WideText>() {
+                            x.0 = Some((t.clone(), chars.clone()));
+                        }
+                    }
+                }
+                chars
+            }
+        };
         if let Kind::Opaque(o) = vm.heap.kind_mut(pr) {
             if let Some(c) = o.as_any_mut().downcast_mut::<Compiled>() {
                 c.cache = Some((t.clone(), chars.clone()));
@@ -1056,5 +1095,10 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.add_method(ic, "__next__", scanner_next, Arity::none());
     let k = vm.intern("callable_iterator");
     vm.dict_set(d, k, Value::Obj(ic))?;
+    let w = vm
+        .heap
+        .alloc(obj, Kind::Opaque(Box::new(WideText::default())));
+    let k = vm.intern("_wide");
+    vm.dict_set(d, k, Value::Obj(w))?;
     Ok(m)
 }

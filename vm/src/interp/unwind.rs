@@ -48,9 +48,15 @@ impl Vm {
                     fast,
                     frame: f.obj,
                 };
+                let bytes = entry.gc_bytes() as u64;
                 if let Kind::Exception(e) = self.heap.kind_mut(err.0) {
+                    // Most exceptions pass through one or two frames.
+                    if e.traceback.capacity() == 0 {
+                        e.traceback.reserve_exact(2);
+                    }
                     e.traceback.push(entry);
                 }
+                self.heap.charge(bytes);
             }
             skip_tb = false;
             // An abort skips every handler: nothing of the program runs any more.

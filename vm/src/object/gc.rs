@@ -132,6 +132,7 @@ impl Heap {
                     if !marks[i] {
                         marks[i] = true;
                         work.push(r);
+                        self.prefetch(i);
                     }
                 }
             };
@@ -139,8 +140,30 @@ impl Heap {
             if let Some(d) = obj.dict {
                 push(Value::Obj(d));
             }
-            obj.kind.trace(&mut push);
+            // The common containers inline; the rest through `Kind::trace`.
+            match &obj.kind {
+                Kind::Tuple(v) | Kind::List(v) => v.iter().for_each(|x| push(*x)),
+                Kind::Object(a) => a.0.iter().for_each(|(k, v)| {
+                    push(*k);
+                    push(*v);
+                }),
+                k => k.trace(&mut push),
+            }
         }
+    }
+
+    /// Start loading slot `i` into the cache: it is about to be marked (the
+    /// mark phase is bound by cache misses on the slots it visits).
+    #[inline(always)]
+    fn prefetch(&self, i: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(c) = self.chunks.get(i >> CHUNK_BITS) {
+            let p = &c.0[i & (CHUNK_SLOTS - 1)] as *const Slot as *const i8;
+            // SAFETY: a prefetch is only a hint; `p` points into a live chunk.
+            unsafe { core::arch::x86_64::_mm_prefetch(p, core::arch::x86_64::_MM_HINT_T0) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = i;
     }
 
     /// Clear the weak references whose referent is unreachable, queueing their
@@ -262,9 +285,12 @@ impl Heap {
         self.collections += 1;
         let [live_bytes, big] = live_bytes;
         self.live_bytes = live_bytes;
-        // Big payloads (a file read whole, a long list) raise the threshold by half
-        // their size, not twice: a program that drops one and makes another (reads
-        // the next file) reclaims the first soon, not after twice its size.
-        self.threshold = ((live_bytes - big) * 2 + big / 2).max(MIN_COLLECT_BYTES);
+        // Collect again when as many bytes were allocated as are live: garbage waits
+        // at most the size of the live heap, so the peak is about twice the live heap
+        // (a factor of two, three times the live heap, saved a few % of time on
+        // allocation-heavy programs and cost up to 1.5x the memory). Big payloads (a
+        // file read whole, a long list) count half: a program that drops one and
+        // makes another (reads the next file) reclaims the first soon.
+        self.threshold = ((live_bytes - big) + big / 2).max(MIN_COLLECT_BYTES);
     }
 }

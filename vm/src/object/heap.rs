@@ -22,7 +22,7 @@ pub const DICT_ENTRY_BYTES: u64 = 48;
 /// Bytes charged per set table slot (key and hash).
 pub const SET_SLOT_BYTES: u64 = 24;
 /// The smallest allocation volume between two collections.
-pub const MIN_COLLECT_BYTES: u64 = 4 << 20;
+pub const MIN_COLLECT_BYTES: u64 = 2 << 20;
 /// Open files a program may drop between collections (see `Heap::note_host_open`).
 pub const HOST_SLACK: u64 = 32;
 /// A payload this large counts as big for the collector's threshold (see `sweep`).
@@ -147,7 +147,7 @@ pub struct Heap {
     /// collection: the next return from a native call is a collection point too (a
     /// program that reads a file, drops it and reads the next reclaims the first).
     pub big_text: bool,
-    /// Collect when `allocs` reaches this: twice the bytes live after the last
+    /// Collect when `allocs` reaches this: the bytes live after the last
     /// collection (half for big payloads, `BIG_PAYLOAD_BYTES`), at least
     /// `MIN_COLLECT_BYTES` (so a program whose live heap stays
     /// small reclaims its garbage often, and a growing heap is not rescanned too often).
