@@ -81,9 +81,7 @@ impl App<'_> {
         let Some(i) = e.frame_index() else {
             return (
                 "Source (the program has finished)".into(),
-                vec![Line::from(
-                    e.end.as_ref().map(|x| x.message()).unwrap_or_default(),
-                )],
+                text_lines(&e.end.as_ref().map(|x| x.message()).unwrap_or_default()),
                 0,
             );
         };
