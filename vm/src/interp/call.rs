@@ -212,15 +212,30 @@ impl Vm {
                 self.stack.push(d);
             }
         }
+        self.enter_function(fref, code, globals, args_start, ret_sp);
+        Ok(())
+    }
+
+    /// The end of a call whose positional arguments (defaults included) are on the
+    /// stack from `base`: the other locals unbound, the cells made, the frame pushed.
+    #[inline]
+    fn enter_function(
+        &mut self,
+        fref: ObjRef,
+        code: Rc<crate::object::CodeData>,
+        globals: ObjRef,
+        base: usize,
+        ret_sp: usize,
+    ) {
         let nvar = code.code.varnames.len();
-        self.stack.resize(args_start + nvar, Value::Undef);
+        self.stack.resize(base + nvar, Value::Undef);
         if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
-            self.init_cells(fref, &code, args_start);
+            self.init_cells(fref, &code, base);
         }
         self.frames.push(Frame {
             code,
             ip: 0,
-            base: args_start as u32,
+            base: base as u32,
             ret_sp: ret_sp as u32,
             globals,
             locals: None,
@@ -229,7 +244,6 @@ impl Vm {
             obj: Value::Undef,
             ret: super::RET_PLAIN,
         });
-        Ok(())
     }
 
     fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::object::CodeData>, base: usize) {
@@ -378,23 +392,7 @@ impl Vm {
                     self.stack
                         .extend_from_slice(&func.defaults[n - first_default..]);
                 }
-                let nvar = code.code.varnames.len();
-                self.stack.resize(base + nvar, Value::Undef);
-                if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
-                    self.init_cells(fref, &code, base);
-                }
-                self.frames.push(Frame {
-                    code,
-                    ip: 0,
-                    base: base as u32,
-                    ret_sp: ret_sp as u32,
-                    globals,
-                    locals: None,
-                    gen: None,
-                    init_self: Value::Undef,
-                    obj: Value::Undef,
-                    ret: super::RET_PLAIN,
-                });
+                self.enter_function(fref, code, globals, base, ret_sp);
                 return Ok(true);
             }
         }
