@@ -299,6 +299,12 @@ class BytesIO(_MemoryIO):
         self._check()
         return self._flat()
 
+    def getbuffer(self):
+        """A view of the contents. revpy's is a read-only snapshot (CPython's is
+        writable and shares the buffer): writing through it raises TypeError."""
+        self._check()
+        return memoryview(self._flat())
+
     def read1(self, size=-1):
         return self.read(size)
 

@@ -652,7 +652,7 @@ impl Reader {
                 if len == 0 {
                     let at = i;
                     self.rpos += i;
-                    return Err(decode_error(vm, b, at, "invalid start byte"));
+                    return Err(decode_error_n(vm, avail, at, 1, "invalid start byte"));
                 }
                 if i + len > avail.len() {
                     // An incomplete sequence: valid so far?
@@ -664,10 +664,16 @@ impl Reader {
                     self.rpos += i;
                     if ok {
                         let n = avail.len() - i;
-                        return Err(decode_error_n(vm, b, i, n, "unexpected end of data"));
+                        return Err(decode_error_n(vm, avail, i, n, "unexpected end of data"));
                     }
                     let bad = invalid_len(&avail[i..]);
-                    return Err(decode_error_n(vm, b, i, bad, "invalid continuation byte"));
+                    return Err(decode_error_n(
+                        vm,
+                        avail,
+                        i,
+                        bad,
+                        "invalid continuation byte",
+                    ));
                 }
                 match std::str::from_utf8(&avail[i..i + len]) {
                     Ok(s) => {
@@ -678,7 +684,13 @@ impl Reader {
                     Err(_) => {
                         self.rpos += i;
                         let bad = invalid_len(&avail[i..i + len]);
-                        return Err(decode_error_n(vm, b, i, bad, "invalid continuation byte"));
+                        return Err(decode_error_n(
+                            vm,
+                            avail,
+                            i,
+                            bad,
+                            "invalid continuation byte",
+                        ));
                     }
                 }
             }
@@ -709,22 +721,16 @@ fn invalid_len(bytes: &[u8]) -> usize {
         .unwrap_or(1)
 }
 
-fn decode_error_n(vm: &mut Vm, byte: u8, pos: usize, n: usize, why: &str) -> PyErr {
-    if n <= 1 {
-        return decode_error(vm, byte, pos, why);
-    }
-    let last = pos + n - 1;
-    vm.new_error(
-        vm.types.unicode_decode_error,
-        format!("'utf-8' codec can't decode bytes in position {pos}-{last}: {why}"),
-    )
-}
-
-fn decode_error(vm: &mut Vm, byte: u8, pos: usize, why: &str) -> PyErr {
-    vm.new_error(
-        vm.types.unicode_decode_error,
-        format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {why}"),
-    )
+/// CPython's UnicodeDecodeError for the `n` bytes at `pos` of `chunk`.
+fn decode_error_n(vm: &mut Vm, chunk: &[u8], pos: usize, n: usize, why: &str) -> PyErr {
+    let args = vec![
+        vm.new_str("utf-8".into()),
+        vm.new_bytes(chunk.to_vec()),
+        Value::Int(pos as i64),
+        Value::Int((pos + n.max(1)) as i64),
+        vm.new_str(why.into()),
+    ];
+    vm.new_exception(vm.types.unicode_decode_error, args)
 }
 
 /// The optional positional size argument of `read(size=-1, /)`, `readline`,
@@ -941,13 +947,17 @@ fn f_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
                 match encode(enc, &s) {
                     Ok(b) => (b, n),
                     Err((i, c)) => {
-                        return Err(vm.new_error(
-                            vm.types.unicode_encode_error,
-                            format!(
-                                "'latin-1' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range(256)",
-                                c as u32
-                            ),
-                        ))
+                        let end = s.chars().skip(i).position(|c| (c as u32) < 256);
+                        let end = end.map_or(n, |k| i + k);
+                        let args = vec![
+                            vm.new_str("latin-1".into()),
+                            vm.new_str(s),
+                            Value::Int(i as i64),
+                            Value::Int(end as i64),
+                            vm.new_str("ordinal not in range(256)".into()),
+                        ];
+                        let _ = c;
+                        return Err(vm.new_exception(vm.types.unicode_encode_error, args));
                     }
                 }
             }

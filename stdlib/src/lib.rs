@@ -98,6 +98,14 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("doctest", include_str!("../python/doctest.py")),
     ("warnings", include_str!("../python/warnings.py")),
     ("pprint", include_str!("../python/pprint.py")),
+    ("codecs", include_str!("../python/codecs.py")),
+    // pickle, copyreg and _compat_pickle are CPython 3.11's, unchanged.
+    ("pickle", include_str!("../python/pickle.py")),
+    ("copyreg", include_str!("../python/copyreg.py")),
+    (
+        "_compat_pickle",
+        include_str!("../python/_compat_pickle.py"),
+    ),
     // Part D: more pure-Python modules (many ported from CPython 3.11, see
     // python/LICENSE-PSF.txt).
     ("__future__", include_str!("../python/__future__.py")),
@@ -256,6 +264,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_traceback", traceback::create),
     ("zlib", zlib::create),
     ("_weakref", revpy_vm::types::weakref::create),
+    ("_codecs", revpy_vm::types::codecs::create),
     ("gc", revpy_vm::types::weakref::create_gc),
     ("_thread", revpy_vm::threads::create),
 ];

@@ -104,6 +104,14 @@ impl Vm {
                 Err(_) => "<exception str() failed>".into(),
             };
         }
+        let unicode = self.is_subclass_ref(cls, self.types.unicode_decode_error)
+            || self.is_subclass_ref(cls, self.types.unicode_encode_error);
+        if args.len() == 5 && unicode {
+            return match crate::types::exceptions::unicode_error_str(self, &[Value::Obj(e)], &[]) {
+                Ok(v) => self.str_lossy(v),
+                Err(_) => "<exception str() failed>".into(),
+            };
+        }
         if args.len() == 2 && self.is_subclass_ref(cls, self.types.syntax_error) {
             return match crate::types::exceptions::syntax_error_str(self, &[Value::Obj(e)], &[]) {
                 Ok(v) => self.str_lossy(v),

@@ -251,6 +251,59 @@ fn getsizeof(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+/// The list that `sys.addaudithook` fills (kept in sys as `_audit_hooks`).
+fn audit_hooks(vm: &mut Vm) -> Option<ObjRef> {
+    let d = vm.module_dict(vm.sys?);
+    let k = vm.intern("_audit_hooks");
+    match vm.dict_get_str(d, k) {
+        Some(Value::Obj(r)) if matches!(vm.heap.kind(r), Kind::List(_)) => Some(r),
+        _ => {
+            let l = vm.new_list(vec![]);
+            vm.dict_set(d, k, l).ok()?;
+            l.obj()
+        }
+    }
+}
+
+/// `sys.addaudithook(hook)`: the hook sees every `sys.audit` call. revpy raises no
+/// audit events of its own.
+fn addaudithook(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if let Some(l) = audit_hooks(vm) {
+        if let Kind::List(v) = vm.heap.kind_mut(l) {
+            v.push(args[0]);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `sys.audit(event, *args)`: call each hook with `(event, args)`.
+fn audit(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(
+            vm.new_type_error("audit() missing 1 required positional argument: 'event'".into())
+        );
+    }
+    if vm.as_str(args[0]).is_none() {
+        let t = vm.type_name(args[0]);
+        return Err(vm.new_type_error(format!("expected str for argument 'event', not {t}")));
+    }
+    let hooks = match audit_hooks(vm) {
+        Some(l) => match vm.heap.kind(l) {
+            Kind::List(v) => v.clone(),
+            _ => vec![],
+        },
+        None => vec![],
+    };
+    if hooks.is_empty() {
+        return Ok(Value::None);
+    }
+    let rest = vm.new_tuple(args[1..].to_vec());
+    for h in hooks {
+        vm.call(h, &[args[0], rest], &[])?;
+    }
+    Ok(Value::None)
+}
+
 /// Create `sys` and register it in sys.modules.
 pub fn create(vm: &mut Vm) {
     let m = vm.new_module("sys");
@@ -280,6 +333,8 @@ pub fn create(vm: &mut Vm) {
         ),
         ("intern", intern_fn, Arity::exactly(1)),
         ("getsizeof", getsizeof, Arity::range(1, 2)),
+        ("audit", audit, Arity::any()),
+        ("addaudithook", addaudithook, Arity::exactly(1)),
     ];
     vm.add_functions(d, fns);
     for hook in ["displayhook", "excepthook"] {

@@ -86,11 +86,19 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
                 Some(vm.new_str(q))
             }
             "__module__" => Some(if nf.owner.is_none() {
-                vm.intern("builtins")
+                vm.intern(nf.module.unwrap_or("builtins"))
             } else {
                 Value::None
             }),
             "__doc__" => Some(Value::None),
+            // `int.__new__.__self__ is int` (copyreg relies on it); module functions
+            // belong to their module.
+            "__self__" if nf.role == crate::args::Role::New => nf.cls.map(Value::Obj),
+            "__self__" if nf.owner.is_none() => {
+                let k = vm.intern(nf.module.unwrap_or("builtins"));
+                let modules = vm.modules;
+                vm.dict_get_str(modules, k)
+            }
             _ => None,
         },
         Kind::Slice(s) => match name {

@@ -108,7 +108,13 @@ impl Vm {
         let n = len as i64;
         let j = if i < 0 { i + n } else { i };
         if j < 0 || j >= n {
-            return Err(self.new_index_error(&format!("{what} index out of range")));
+            // bytes says only "index out of range" (and "byte indices must be ...").
+            let msg = if what == "byte" {
+                "index out of range".to_string()
+            } else {
+                format!("{what} index out of range")
+            };
+            return Err(self.new_index_error(&msg));
         }
         Ok(j as usize)
     }
@@ -202,7 +208,7 @@ impl Vm {
                         self.new_bytes(out)
                     });
                 }
-                let i = self.seq_index(key, len, if is_ba { "bytearray" } else { "index" })?;
+                let i = self.seq_index(key, len, if is_ba { "bytearray" } else { "byte" })?;
                 let (Kind::Bytes(b) | Kind::ByteArray(b)) = self.heap.kind(r) else {
                     unreachable!()
                 };

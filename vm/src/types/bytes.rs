@@ -42,57 +42,9 @@ impl Vm {
     }
 }
 
-/// Decode bytes with an encoding name (utf-8, ascii, latin-1).
+/// Decode bytes with an encoding name (see `types::codecs`).
 pub fn decode(vm: &mut Vm, b: &[u8], enc: Value, errors: Value) -> PyResult<Value> {
-    let enc = if enc.is_none() || enc.is_undef() {
-        "utf-8".to_string()
-    } else {
-        vm.expect_str(enc, "decode() argument 'encoding'")?
-    };
-    let errors = if errors.is_none() || errors.is_undef() {
-        "strict".to_string()
-    } else {
-        vm.expect_str(errors, "errors")?
-    };
-    let e = enc.to_lowercase().replace('_', "-");
-    let s = match e.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => s.to_string(),
-            Err(err) => {
-                if errors == "replace" {
-                    String::from_utf8_lossy(b).into_owned()
-                } else if errors == "ignore" {
-                    String::from_utf8_lossy(b).replace('\u{fffd}', "")
-                } else {
-                    let pos = err.valid_up_to();
-                    return Err(vm.new_error(
-                        vm.types.unicode_decode_error,
-                        format!(
-                            "'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
-                            b[pos]
-                        ),
-                    ));
-                }
-            }
-        },
-        "ascii" => {
-            if let Some(pos) = b.iter().position(|c| *c >= 128) {
-                if errors == "strict" {
-                    return Err(vm.new_error(
-                        vm.types.unicode_decode_error,
-                        format!("'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)", b[pos]),
-                    ));
-                }
-            }
-            b.iter()
-                .filter(|c| errors != "ignore" || **c < 128)
-                .map(|c| if *c < 128 { *c as char } else { '\u{fffd}' })
-                .collect()
-        }
-        "latin-1" | "latin1" | "iso-8859-1" => b.iter().map(|c| *c as char).collect(),
-        _ => return Err(vm.new_error(vm.types.lookup_error, format!("unknown encoding: {enc}"))),
-    };
-    Ok(vm.new_str(s))
+    crate::types::codecs::decode_value(vm, b, enc, errors)
 }
 
 pub(crate) fn this(vm: &mut Vm, args: Args) -> PyResult<Vec<u8>> {

@@ -237,6 +237,12 @@ pub fn exc_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Val
         "filename" | "filename2" if vm.isinstance_ref(r, vm.types.os_error) => {
             exc_dict_attr(vm, r, name)
         }
+        "encoding" | "object" | "start" | "end" | "reason"
+            if vm.isinstance_ref(r, vm.types.unicode_decode_error)
+                || vm.isinstance_ref(r, vm.types.unicode_encode_error) =>
+        {
+            return unicode_error_field(vm, r, name);
+        }
         "name" | "path" if vm.isinstance_ref(r, vm.types.import_error) => Value::None,
         "msg" if vm.isinstance_ref(r, vm.types.import_error) => first,
         "name"
@@ -352,7 +358,103 @@ pub fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value>
     Ok(vm.new_str(s))
 }
 
+/// A field of UnicodeDecodeError/UnicodeEncodeError: an assigned value, else its
+/// place in `(encoding, object, start, end, reason)`.
+fn unicode_error_field(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Value> {
+    if let Some(d) = vm.heap.get(r).dict {
+        let k = vm.intern(name);
+        if let Some(v) = vm.dict_get_str(d, k) {
+            return Some(v);
+        }
+    }
+    let i = ["encoding", "object", "start", "end", "reason"]
+        .iter()
+        .position(|n| *n == name)?;
+    let args = vm.exception_args(r);
+    (args.len() == 5).then(|| args[i])
+}
+
+/// `UnicodeDecodeError(encoding, object, start, end, reason)` and the encode twin:
+/// exactly five arguments of CPython's types.
+fn unicode_error_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let n = args.len() - 1;
+    if n != 5 {
+        return Err(vm.new_type_error(format!("function takes exactly 5 arguments ({n} given)")));
+    }
+    let r = args[0].obj().expect("exception");
+    let decode = vm.isinstance_ref(r, vm.types.unicode_decode_error);
+    for (i, want) in [(1, "str"), (2, ""), (3, "int"), (4, "int"), (5, "str")] {
+        let v = args[i];
+        let ok = match (i, want) {
+            (2, _) if decode => vm.bytes_of(v).is_some(),
+            (2, _) => vm.as_str(v).is_some(),
+            (_, "str") => vm.as_str(v).is_some(),
+            _ => matches!(v, Value::Int(_)),
+        };
+        if !ok {
+            let t = vm.type_name(v);
+            if i == 2 && decode {
+                return Err(
+                    vm.new_type_error(format!("a bytes-like object is required, not '{t}'"))
+                );
+            }
+            let want = if i == 2 { "str" } else { want };
+            return Err(vm.new_type_error(format!("argument {i} must be {want}, not {t}")));
+        }
+    }
+    exc_init(vm, args, kw)
+}
+
+/// `str(UnicodeDecodeError)`: `'utf-8' codec can't decode byte 0xff in position 2:
+/// invalid start byte` (and the encode and multi-byte forms), as CPython.
+pub(crate) fn unicode_error_str(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let r = args[0].obj().expect("exception");
+    let field = |vm: &mut Vm, n: &str| unicode_error_field(vm, r, n);
+    let (Some(enc), Some(obj), Some(Value::Int(start)), Some(Value::Int(end)), Some(reason)) = (
+        field(vm, "encoding"),
+        field(vm, "object"),
+        field(vm, "start"),
+        field(vm, "end"),
+        field(vm, "reason"),
+    ) else {
+        return exc_str(vm, args, kw);
+    };
+    let enc = vm.str(enc)?;
+    let reason = vm.str(reason)?;
+    let decode = vm.isinstance_ref(r, vm.types.unicode_decode_error);
+    let one = end == start + 1 && start >= 0;
+    let s = if decode {
+        let bytes = vm.bytes_of(obj).unwrap_or_default();
+        match bytes.get(start as usize) {
+            Some(b) if one => {
+                format!("'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}")
+            }
+            _ => format!(
+                "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
+                end - 1
+            ),
+        }
+    } else {
+        let c = vm.as_str(obj).and_then(|s| s.chars().nth(start as usize));
+        match c {
+            Some(c) if one => format!(
+                "'{enc}' codec can't encode character '{}' in position {start}: {reason}",
+                crate::types::codecs::encode::escape_char(c)
+            ),
+            _ => format!(
+                "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
+                end - 1
+            ),
+        }
+    };
+    Ok(vm.new_str(s))
+}
+
 pub fn register(vm: &mut Vm) {
+    for c in [vm.types.unicode_decode_error, vm.types.unicode_encode_error] {
+        vm.add_method(c, "__init__", unicode_error_init, Arity::any().kw());
+        vm.add_method(c, "__str__", unicode_error_str, Arity::none());
+    }
     let se = vm.types.syntax_error;
     vm.add_method(se, "__init__", syntax_error_init, Arity::any().kw());
     vm.add_method(se, "__str__", syntax_error_str, Arity::none());

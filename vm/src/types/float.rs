@@ -87,9 +87,32 @@ fn float_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let cls = args[0].obj().expect("class");
     vm.no_kwargs("float", kw)?;
     vm.check_args("float", &args[1..], 0, 1)?;
-    let f = match args.get(1) {
-        Some(v) => vm.to_float(*v)?,
-        None => 0.0,
+    let bytes = match args.get(1) {
+        Some(Value::Obj(r)) => match vm.heap.kind(*r) {
+            Kind::Bytes(b) | Kind::ByteArray(b) => Some(b.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let f = match (args.get(1), bytes) {
+        // float(b"1.5"): the bytes as ASCII text (CPython's message shows the bytes).
+        (Some(v), Some(b)) => {
+            let text = std::str::from_utf8(&b).ok().and_then(|s| {
+                let s = crate::types::str::unicode_tables::decimal_and_space_to_ascii(s);
+                parse_float(&s)
+            });
+            match text {
+                Some(f) => f,
+                None => {
+                    let r = vm.repr(*v)?;
+                    return Err(
+                        vm.new_value_error(format!("could not convert string to float: {r}"))
+                    );
+                }
+            }
+        }
+        (Some(v), None) => vm.to_float(*v)?,
+        (None, _) => 0.0,
     };
     if cls == vm.types.float {
         return Ok(Value::Float(f));

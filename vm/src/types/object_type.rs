@@ -142,14 +142,61 @@ fn object_dir(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let items = names.into_iter().map(|n| vm.new_str(n)).collect();
     Ok(vm.new_list(items))
 }
+/// A helper of `copyreg` (the default reduce, written in Python there).
+fn copyreg_call(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let m = vm.load_module("copyreg", None)?;
+    let k = vm.intern(name);
+    let f = vm.getattr(m, k)?;
+    vm.call(f, args, &[])
+}
+
+/// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` if it has one, else
+/// CPython's default (copyreg's `_reduce_ex` below protocol 2, `__newobj__` and
+/// `__getstate__()` from 2 on).
 fn object_reduce_ex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let cls = Value::Obj(vm.type_of(args[0]));
-    let d = vm
-        .instance_dict(args[0])
-        .map(Value::Obj)
-        .unwrap_or(Value::None);
-    let empty = vm.new_tuple(vec![]);
-    Ok(vm.new_tuple(vec![cls, empty, d]))
+    let proto = vm.expect_int(args[1], "")?;
+    let cls = vm.type_of(args[0]);
+    let reduce = vm.names.__reduce__;
+    let own = vm.class_lookup(cls, reduce);
+    let base = vm.class_lookup(vm.types.object, reduce);
+    let overridden = match (own, base) {
+        (Some(a), Some(b)) => !a.is(b),
+        (a, _) => a.is_some(),
+    };
+    if overridden {
+        let f = vm.getattr(args[0], reduce)?;
+        return vm.call(f, &[], &[]);
+    }
+    // Objects whose state lives in Rust (files, locks, ...) cannot be rebuilt from
+    // `__newobj__` and a dict: CPython's "cannot pickle" TypeError.
+    if let Value::Obj(r) = args[0] {
+        if matches!(vm.heap.kind(r), Kind::Opaque(_)) {
+            let getstate = vm.intern("__getstate__");
+            if vm.user_override(cls, getstate).is_none() {
+                let n = vm.class_data(cls).name;
+                let mut name = vm.str_lossy(n);
+                let m = vm.names.__module__;
+                let module = vm.getattr(Value::Obj(cls), m).ok();
+                if let Some(module) = module.and_then(|v| vm.as_str(v).map(str::to_string)) {
+                    if module != "builtins" {
+                        name = format!("{module}.{name}");
+                    }
+                }
+                return Err(vm.new_type_error(format!("cannot pickle '{name}' object")));
+            }
+        }
+    }
+    copyreg_call(vm, "_revpy_reduce_ex", &[args[0], Value::Int(proto)])
+}
+
+/// `object.__reduce__()`: copyreg's `_reduce_ex(self, 0)`.
+fn object_reduce(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    copyreg_call(vm, "_reduce_ex", &[args[0], Value::Int(0)])
+}
+
+/// `object.__getstate__()`: the instance dict (None if empty) and slot values.
+fn object_getstate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    copyreg_call(vm, "_revpy_getstate", &[args[0]])
 }
 
 fn type_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -203,7 +250,50 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Bool(vm.is_subclass_ref(s, c)))
 }
 
+/// `builtin_function.__reduce__()`: a function by its qualified name (pickle saves
+/// it as a global), a method as `(getattr, (owner, name))`, as CPython.
+fn native_reduce(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(Kind::Native(nf)) = args[0].obj().map(|r| vm.heap.kind(r)) else {
+        return Err(vm.new_type_error("descriptor '__reduce__' requires a builtin function".into()));
+    };
+    let (name, cls, role) = (nf.name, nf.cls, nf.role);
+    match (role, cls) {
+        (crate::args::Role::Method | crate::args::Role::ClassMethod, Some(c)) => {
+            let g = vm.intern("getattr");
+            let getattr = vm.dict_get_str(vm.builtins, g).unwrap_or(Value::None);
+            let n = vm.new_str(name.to_string());
+            let t = vm.new_tuple(vec![Value::Obj(c), n]);
+            Ok(vm.new_tuple(vec![getattr, t]))
+        }
+        _ => {
+            let q = vm.intern("__qualname__");
+            vm.getattr(args[0], q)
+        }
+    }
+}
+
+/// `method.__reduce__()`: `(getattr, (self, name))`.
+fn method_reduce(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(Kind::BoundMethod(f, s)) = args[0].obj().map(|r| vm.heap.kind(r)) else {
+        return Err(vm.new_type_error("descriptor '__reduce__' requires a method".into()));
+    };
+    let (f, s) = (*f, *s);
+    let n = vm.names.__name__;
+    let name = vm.getattr(f, n)?;
+    let g = vm.intern("getattr");
+    let getattr = vm.dict_get_str(vm.builtins, g).unwrap_or(Value::None);
+    let t = vm.new_tuple(vec![s, name]);
+    Ok(vm.new_tuple(vec![getattr, t]))
+}
+
 pub fn register(vm: &mut Vm) {
+    vm.add_method(
+        vm.types.builtin_function,
+        "__reduce__",
+        native_reduce,
+        Arity::none(),
+    );
+    vm.add_method(vm.types.method, "__reduce__", method_reduce, Arity::none());
     let o = vm.types.object;
     vm.add_staticmethod(o, "__new__", object_new, Arity::any().kw());
     vm.add_classmethod(
@@ -225,6 +315,8 @@ pub fn register(vm: &mut Vm) {
         ("__format__", object_format, Arity::exactly(1)),
         ("__dir__", object_dir, Arity::none()),
         ("__reduce_ex__", object_reduce_ex, Arity::exactly(1)),
+        ("__reduce__", object_reduce, Arity::none()),
+        ("__getstate__", object_getstate, Arity::none()),
     ];
     vm.add_methods(o, methods);
     let t = vm.types.type_;
