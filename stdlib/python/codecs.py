@@ -251,8 +251,30 @@ def _text_codec(name):
             self._started = False
 
     class IncDecoder(BufferedIncrementalDecoder):
+        _order = None
+
         def _buffer_decode(self, input, errors, final):
-            return _codecs._decode(input, name, errors, final)
+            if name in ("utf-16", "utf-32") and self._order is None:
+                # As CPython's stream decoders: read the mark once, require it.
+                marks = {"utf-16": (BOM_UTF16_LE, BOM_UTF16_BE),
+                         "utf-32": (BOM_UTF32_LE, BOM_UTF32_BE)}[name]
+                if len(input) < len(marks[0]) and not final:
+                    return ("", 0)
+                if input.startswith(marks[0]):
+                    self._order = name + "-le"
+                elif input.startswith(marks[1]):
+                    self._order = name + "-be"
+                elif input or final:
+                    raise UnicodeError("%s stream does not start with BOM" % name.upper())
+                else:
+                    return ("", 0)
+                text, used = _codecs._decode(input[len(marks[0]):], self._order, errors, final)
+                return (text, used + len(marks[0]))
+            return _codecs._decode(input, self._order or name, errors, final)
+
+        def reset(self):
+            BufferedIncrementalDecoder.reset(self)
+            self._order = None
 
     class Writer(StreamWriter):
         def encode(self, input, errors='strict'):

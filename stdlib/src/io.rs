@@ -20,15 +20,30 @@ use revpy_vm::{EffectKind, Kind, ObjRef, PyErr, PyResult, Value, Vm};
 use std::any::Any;
 use std::io::{Read, Seek, SeekFrom};
 
+use revpy_vm::types::codecs::{self, Codec};
 use revpy_vm::Kw;
 
 /// Bytes read ahead at a time.
 const CHUNK: usize = 8192;
 
+/// How a text file's bytes become text. Utf8 and Latin1 (with `errors='strict'`)
+/// are decoded in place; any other codec or error handler transcodes each chunk read
+/// to UTF-8 first (`Reader::fill`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Encoding {
     Utf8,
     Latin1,
+    Codec(Codec),
+}
+
+/// The codec without its byte-order mark, once the mark is read or written.
+fn without_bom(c: Codec, le: bool) -> Codec {
+    match c {
+        Codec::Utf16(None) => Codec::Utf16(Some(le)),
+        Codec::Utf32(None) => Codec::Utf32(Some(le)),
+        Codec::Utf8Sig => Codec::Utf8,
+        c => c,
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -45,6 +60,13 @@ struct FileObj {
     encoding: Encoding,
     /// The encoding name as the program gave it (for `f.encoding`).
     encoding_name: String,
+    /// The error handler (`f.errors`).
+    errors: String,
+    /// `Encoding::Codec` after the byte-order mark was read or written (a BOM-led
+    /// codec then decodes without one); reset by a seek.
+    live_codec: Option<Codec>,
+    /// Raw bytes read but not decoded yet (the start of a multi-byte sequence).
+    pending: Vec<u8>,
     closed: bool,
     /// Closing the file object closes the host file (`closefd=False` for `open(fd)`
     /// leaves the descriptor open).
@@ -203,7 +225,8 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         ],
     )
     .required(1);
-    let [file, mode_v, _, enc_v, _, newline, closefd_v, opener_v] = SPEC.parse(vm, args, kw)?;
+    let [file, mode_v, _, enc_v, errors_v, newline, closefd_v, opener_v] =
+        SPEC.parse(vm, args, kw)?;
     let file = file.unwrap_or(Value::None);
     let closefd = match closefd_v {
         Some(v) => vm.truthy(v)?,
@@ -270,18 +293,26 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if binary && !newline.is_none() {
         return Err(vm.new_value_error("binary mode doesn't take a newline argument".into()));
     }
+    let errors_v = errors_v.unwrap_or(Value::None);
+    if binary && !errors_v.is_none() {
+        return Err(vm.new_value_error("binary mode doesn't take an errors argument".into()));
+    }
+    let errors = if errors_v.is_none() {
+        "strict".to_string()
+    } else {
+        vm.expect_str(errors_v, "open() argument 'errors'")?
+    };
     let locale = vm.as_str(enc_v) == Some("locale");
-    let (encoding, encoding_name) = if enc_v.is_none() || locale {
-        (Encoding::Utf8, "UTF-8".to_string())
+    let (codec, encoding_name) = if enc_v.is_none() || locale {
+        (Codec::Utf8, "UTF-8".to_string())
     } else {
         let e = vm.expect_str(enc_v, "open() argument 'encoding'")?;
-        let norm = e.to_ascii_lowercase().replace('_', "-");
-        let enc = match norm.as_str() {
-            "utf-8" | "utf8" | "u8" | "ascii" | "us-ascii" => Encoding::Utf8,
-            "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Encoding::Latin1,
-            _ => return Err(vm.new_error(vm.types.lookup_error, format!("unknown encoding: {e}"))),
-        };
-        (enc, e)
+        (vm.text_codec(&e, "open")?, e)
+    };
+    let encoding = match codec {
+        Codec::Utf8 if errors == "strict" => Encoding::Utf8,
+        Codec::Latin1 if errors == "strict" => Encoding::Latin1,
+        c => Encoding::Codec(c),
     };
     let opener = opener_v.unwrap_or(Value::None);
     let fd = match fd {
@@ -328,6 +359,9 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 writable,
                 encoding,
                 encoding_name,
+                errors,
+                live_codec: None,
+                pending: vec![],
                 closed: false,
                 closefd,
                 pos: 0,
@@ -397,6 +431,9 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         writable,
         encoding,
         encoding_name,
+        errors,
+        live_codec: None,
+        pending: vec![],
         closed: false,
         closefd: true,
         pos,
@@ -449,6 +486,10 @@ struct Reader {
     rpos: usize,
     pos: u64,
     eof: bool,
+    /// Transcoding to UTF-8 with this codec and error handler (`Encoding::Codec`).
+    codec: Option<Codec>,
+    errors: String,
+    pending: Vec<u8>,
 }
 
 impl Reader {
@@ -457,6 +498,10 @@ impl Reader {
         if !f.readable {
             return Err(unsupported(vm, "not readable"));
         }
+        let codec = match f.encoding {
+            Encoding::Codec(c) if !f.binary => Some(f.live_codec.unwrap_or(c)),
+            _ => None,
+        };
         Ok(Reader {
             handle: f.handle,
             name: f.name,
@@ -464,6 +509,9 @@ impl Reader {
             rpos: f.rpos,
             pos: f.pos,
             eof: false,
+            codec,
+            errors: f.errors.clone(),
+            pending: std::mem::take(&mut f.pending),
         })
     }
     fn put(mut self, vm: &mut Vm, v: Value) {
@@ -478,6 +526,10 @@ impl Reader {
             f.rbuf = self.buf;
             f.rpos = self.rpos;
             f.pos = self.pos;
+            f.pending = self.pending;
+            if self.codec.is_some() {
+                f.live_codec = self.codec;
+            }
         }
     }
     fn avail(&self) -> &[u8] {
@@ -488,7 +540,10 @@ impl Reader {
         if self.eof {
             return Ok(false);
         }
-        let data = host_read(vm, self.handle, n, self.name)?;
+        let data = match self.codec {
+            None => host_read(vm, self.handle, n, self.name)?,
+            Some(_) => return self.fill_transcoded(vm, n),
+        };
         if self.rpos == self.buf.len() {
             self.buf.clear();
             self.rpos = 0;
@@ -507,6 +562,60 @@ impl Reader {
             self.eof = true;
         }
         Ok(!data.is_empty())
+    }
+    /// `fill` for `Encoding::Codec`: read raw bytes, decode what is complete, and
+    /// append it as UTF-8 (the text readers then see a UTF-8 file).
+    fn fill_transcoded(&mut self, vm: &mut Vm, n: Option<usize>) -> PyResult<bool> {
+        let Some(mut codec) = self.codec else {
+            return Ok(false);
+        };
+        loop {
+            let data = host_read(vm, self.handle, n, self.name)?;
+            self.pos += data.len() as u64;
+            let last = data.is_empty() || n.is_none();
+            let mut raw = std::mem::take(&mut self.pending);
+            raw.extend_from_slice(&data);
+            // A BOM-led codec reads its mark once (from the first 4 bytes).
+            let started = raw.len() >= 4 || last;
+            // CPython's stream decoders of utf-16/utf-32 need the mark.
+            let bom = match codec {
+                Codec::Utf16(None) => Some(("UTF-16", [&b"\xff\xfe"[..], &b"\xfe\xff"[..]])),
+                Codec::Utf32(None) => Some((
+                    "UTF-32",
+                    [&b"\xff\xfe\x00\x00"[..], &b"\x00\x00\xfe\xff"[..]],
+                )),
+                _ => None,
+            };
+            if let Some((name, marks)) = bom {
+                if started && !raw.is_empty() && !marks.iter().any(|m| raw.starts_with(m)) {
+                    let cls = vm.types.unicode_error;
+                    return Err(vm.new_error(cls, format!("{name} stream does not start with BOM")));
+                }
+            }
+            let decoded = codecs::decode::decode(codec, &raw, &self.errors, last);
+            let (text, used) = match decoded {
+                Ok(r) => r,
+                Err(f) => return Err(vm.codec_error(f, Ok(&raw))),
+            };
+            if started && used > 0 {
+                let le = !(raw.starts_with(b"\xfe\xff") || raw.starts_with(b"\x00\x00\xfe\xff"));
+                codec = without_bom(codec, le);
+                self.codec = Some(codec);
+            }
+            self.pending = raw[used..].to_vec();
+            if self.rpos == self.buf.len() {
+                self.buf.clear();
+                self.rpos = 0;
+            }
+            self.buf.extend_from_slice(text.as_bytes());
+            if last {
+                self.eof = true;
+                return Ok(!text.is_empty());
+            }
+            if !text.is_empty() {
+                return Ok(true);
+            }
+        }
     }
     /// Binary: up to `n` bytes (`None`: to the end), or a line (through `\n`) when
     /// `line` is set, at most `n` bytes long.
@@ -561,7 +670,7 @@ impl Reader {
         n: Option<usize>,
         line: bool,
     ) -> PyResult<String> {
-        if n.is_none() && !line && enc == Encoding::Utf8 {
+        if n.is_none() && !line && matches!(enc, Encoding::Utf8 | Encoding::Codec(_)) {
             // Everything, as UTF-8 without '\r' (no newline translation): the buffer
             // itself becomes the text. Otherwise (or if it is not valid UTF-8) the
             // loop below decodes it, with its exact errors.
@@ -861,6 +970,10 @@ fn seek_to(vm: &mut Vm, f: Value, to: SeekFrom) -> PyResult<u64> {
         o.pos = pos;
         o.rbuf.clear();
         o.rpos = 0;
+        o.pending.clear();
+        if pos == 0 {
+            o.live_codec = None;
+        }
     }
     Ok(pos)
 }
@@ -899,28 +1012,36 @@ fn write_bytes(vm: &mut Vm, f: Value, data: Vec<u8>) -> PyResult<()> {
     }
 }
 
-fn encode(enc: Encoding, s: &str) -> Result<Vec<u8>, (usize, char)> {
-    match enc {
-        Encoding::Utf8 => Ok(s.as_bytes().to_vec()),
-        Encoding::Latin1 => s
-            .chars()
-            .enumerate()
-            .map(|(i, c)| {
-                if (c as u32) < 256 {
-                    Ok(c as u8)
-                } else {
-                    Err((i, c))
-                }
-            })
-            .collect(),
+/// Text as the file's bytes. A BOM-led codec (utf-16, utf-32, utf-8-sig) writes
+/// its mark only at the start of the file, as CPython.
+fn encode_for(vm: &mut Vm, f: Value, s: &str) -> PyResult<Vec<u8>> {
+    let (enc, live, at, errors) = {
+        let o = this(vm, f)?;
+        (o.encoding, o.live_codec, o.tell(), o.errors.clone())
+    };
+    let codec = match enc {
+        Encoding::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Encoding::Latin1 => Codec::Latin1,
+        Encoding::Codec(c) => match live {
+            Some(l) => l,
+            None if at > 0 => without_bom(c, true),
+            None => c,
+        },
+    };
+    let b = vm.encode_text(s, codec, &errors)?;
+    if let (Encoding::Codec(c), false) = (enc, s.is_empty()) {
+        if let Some(o) = get_mut(vm, f) {
+            o.live_codec = Some(without_bom(c, true));
+        }
     }
+    Ok(b)
 }
 
 fn f_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("write", &args[1..], 1, 1)?;
-    let (binary, writable, enc) = {
+    let (binary, writable) = {
         let o = this(vm, args[0])?;
-        (o.binary, o.writable, o.encoding)
+        (o.binary, o.writable)
     };
     if !writable {
         return Err(unsupported(vm, "not writable"));
@@ -944,22 +1065,7 @@ fn f_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
             Some(s) => {
                 let n = s.chars().count();
                 let s = s.to_string();
-                match encode(enc, &s) {
-                    Ok(b) => (b, n),
-                    Err((i, c)) => {
-                        let end = s.chars().skip(i).position(|c| (c as u32) < 256);
-                        let end = end.map_or(n, |k| i + k);
-                        let args = vec![
-                            vm.new_str("latin-1".into()),
-                            vm.new_str(s),
-                            Value::Int(i as i64),
-                            Value::Int(end as i64),
-                            vm.new_str("ordinal not in range(256)".into()),
-                        ];
-                        let _ = c;
-                        return Err(vm.new_exception(vm.types.unicode_encode_error, args));
-                    }
-                }
+                (encode_for(vm, args[0], &s)?, n)
             }
             None => {
                 let t = vm.type_name(v);
@@ -1193,6 +1299,16 @@ fn f_encoding(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
 }
 
+fn f_errors(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match get(vm, args[0]) {
+        Some(o) => {
+            let e = o.errors.clone();
+            Ok(vm.new_str(e))
+        }
+        None => Err(vm.new_type_error("not a file object".into())),
+    }
+}
+
 fn f_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let Some(o) = get(vm, args[0]) else {
         return Err(vm.new_type_error("not a file object".into()));
@@ -1281,6 +1397,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         vm.add_getter(cls, "mode", f_mode);
         if cname == "TextIOWrapper" {
             vm.add_getter(cls, "encoding", f_encoding);
+            vm.add_getter(cls, "errors", f_errors);
         }
         let k = vm.intern(cname);
         vm.dict_set(d, k, Value::Obj(cls))?;

@@ -258,7 +258,7 @@ impl Vm {
     }
 
     /// The Python exception for a codec failure on `input` (bytes when decoding).
-    fn codec_error(&mut self, f: Fail, input: Result<&[u8], &str>) -> PyErr {
+    pub fn codec_error(&mut self, f: Fail, input: Result<&[u8], &str>) -> PyErr {
         match f {
             Fail::Unicode {
                 codec,
