@@ -804,6 +804,18 @@ impl Vm {
                 .unwrap_or(Value::None),
             "__dict__" => Value::Obj(c.dict),
             "__class__" => Value::Obj(self.heap.get(cls).class),
+            // A built-in type whose instances have a `__module__` getter (functions):
+            // the type itself is in builtins.
+            "__module__" => {
+                let d = c.dict;
+                let k = self.names.__module__;
+                match self.dict_get_str(d, k) {
+                    Some(Value::Obj(p)) if matches!(self.heap.kind(p), Kind::Property(_)) => {
+                        self.intern("builtins")
+                    }
+                    _ => return Ok(None),
+                }
+            }
             "__doc__" => {
                 let d = c.dict;
                 let k = self.names.__doc__;

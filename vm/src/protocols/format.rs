@@ -130,12 +130,10 @@ pub(super) fn pad(
     if len >= width {
         return Ok(format!("{sign}{body}"));
     }
-    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() {
-        '0'
-    } else {
-        ' '
-    });
-    let align = spec.align.unwrap_or(if spec.zero {
+    // '0' means fill with zeros whenever no fill is given, with or without an
+    // explicit alignment (`f"{12:>08b}"` is '00001100').
+    let fill = spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' });
+    let align = spec.align.unwrap_or(if spec.zero && default_right {
         '='
     } else if default_right {
         '>'

@@ -307,7 +307,11 @@ impl Vm {
                 let name = self.str_of(self.class_data(r).qualname).to_string();
                 let mk = self.names.__module__;
                 let d = self.class_data(r).dict;
-                let module = self.dict_get_str(d, mk).map(|m| self.str_lossy(m));
+                let module = match self.dict_get_str(d, mk) {
+                    // An instance getter (`function.__module__`): a built-in type.
+                    Some(Value::Obj(p)) if matches!(self.heap.kind(p), Kind::Property(_)) => None,
+                    m => m.map(|m| self.str_lossy(m)),
+                };
                 match module.as_deref() {
                     Some("builtins") | None => format!("<class '{name}'>"),
                     Some(m) => format!("<class '{m}.{name}'>"),

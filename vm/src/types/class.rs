@@ -346,6 +346,16 @@ impl Vm {
             };
             self.dict_set(dict, k, v)?;
         }
+        // `type(name, bases, ns)` takes `__module__` from the caller's globals.
+        let mk = self.names.__module__;
+        if self.dict_get_str(dict, mk).is_none() {
+            if let Some(g) = self.frames.last().map(|f| f.globals) {
+                let nk = self.names.__name__;
+                if let Some(n) = self.dict_get_str(g, nk) {
+                    self.dict_set(dict, mk, n)?;
+                }
+            }
+        }
         // A class that defines `__eq__` but not `__hash__` is unhashable.
         let (eq, hash) = (self.names.__eq__, self.names.__hash__);
         if self.dict_get_str(dict, eq).is_some() && self.dict_get_str(dict, hash).is_none() {

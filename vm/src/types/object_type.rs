@@ -207,6 +207,10 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         _ => Err(vm.new_type_error("type() takes 1 or 3 arguments".into())),
     }
 }
+/// `type.__prepare__(name, bases, **kwds)`: the class body's namespace, a new dict.
+fn type_prepare(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Obj(vm.new_dict()))
+}
 fn type_init(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -323,6 +327,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_staticmethod(t, "__new__", type_new, Arity::any().kw());
     vm.add_method(t, "__init__", type_init, Arity::any().kw());
     vm.add_method(t, "mro", type_mro, Arity::none());
+    vm.add_classmethod(t, "__prepare__", type_prepare, Arity::any().kw());
     vm.add_method(t, "__call__", type_call, Arity::any().kw());
     vm.add_method(t, "__subclasses__", type_subclasses, Arity::none());
     vm.add_method(
