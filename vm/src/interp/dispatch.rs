@@ -702,6 +702,11 @@ impl Vm {
                     }
                     Op::Call | Op::CallMethod | Op::CallKw => {
                         sync!();
+                        // A Python function called positionally: its frame runs next.
+                        if ins.op != Op::CallKw && self.call_py_fast(a as usize, ins.op == Op::CallMethod) {
+                            self.maybe_collect();
+                            continue 'frames;
+                        }
                         let (argc, method, kw) = match ins.op {
                             Op::Call => (a as usize, false, false),
                             Op::CallMethod => (a as usize, true, false),

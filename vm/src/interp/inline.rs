@@ -61,6 +61,9 @@ impl Default for InlineCache {
 /// identical to a key is not there, and the text comparison is skipped.
 #[inline]
 fn find_interned(a: &Attrs, heap: &Heap, name: Value) -> Option<usize> {
+    if !a.may_have(name) {
+        return None;
+    }
     if let Some(i) = a.0.iter().position(|(k, _)| k.is(name)) {
         return Some(i);
     }
@@ -356,8 +359,31 @@ impl Vm {
 
     /// Look a name up in a plain instance's own attributes: its dict, else its
     /// inline attributes (`object::attrs`), with the cached position hint.
-    #[inline]
+    #[inline(always)]
     fn own_lookup(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        r: ObjRef,
+        dict: Option<ObjRef>,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<Value> {
+        if dict.is_none() {
+            if let Kind::Object(a) = self.heap.kind(r) {
+                if let Some((k, v)) = a.at(c.hint as usize) {
+                    if k.is(name) {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+        self.own_lookup_slow(code, pc, r, dict, name, c)
+    }
+
+    /// `own_lookup` past the hint.
+    #[inline(never)]
+    fn own_lookup_slow(
         &mut self,
         code: &CodeData,
         pc: usize,
@@ -372,11 +398,6 @@ impl Vm {
         let Kind::Object(a) = self.heap.kind(r) else {
             return None;
         };
-        if let Some((k, v)) = a.at(c.hint as usize) {
-            if k.is(name) {
-                return Some(v);
-            }
-        }
         let i = find_interned(a, &self.heap, name)?;
         let v = a.at(i).map(|p| p.1);
         self.remember_hint(code, pc, c, name, i);
@@ -397,8 +418,30 @@ impl Vm {
 
     /// Store into a plain instance without a dict: its inline attributes (a new
     /// name is appended), or its dict when they are full. Runs no Python code.
-    #[inline]
+    #[inline(always)]
     fn own_store(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        r: ObjRef,
+        name: Value,
+        v: Value,
+        c: &InlineCache,
+    ) -> PyResult<()> {
+        if let Kind::Object(a) = self.heap.kind_mut(r) {
+            if let Some((k, _)) = a.at(c.hint as usize) {
+                if k.is(name) {
+                    a.set_at(c.hint as usize, v);
+                    return Ok(());
+                }
+            }
+        }
+        self.own_store_slow(code, pc, r, name, v, c)
+    }
+
+    /// `own_store` past the hint.
+    #[inline(never)]
+    fn own_store_slow(
         &mut self,
         code: &CodeData,
         pc: usize,
