@@ -9,24 +9,24 @@ use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 /// No attribute fast path recorded.
-const NONE: u32 = 0;
+const NONE: u16 = 0;
 /// The class has no data descriptor for the name and no `__getattribute__`/`__setattr__`
 /// override: the instance dict decides (class attribute `value` as a fallback).
-const INSTANCE: u32 = 1;
+const INSTANCE: u16 = 1;
 /// The class attribute `value` is a plain function: LOAD_METHOD binds it unless the
 /// instance dict shadows it.
-const METHOD: u32 = 2;
+const METHOD: u16 = 2;
 /// `C.name` on a class `C` whose metaclass is `type`: the class attribute `value`,
 /// which is not a descriptor (or one whose `__get__(None, C)` is itself).
-const CLASS_VALUE: u32 = 3;
+const CLASS_VALUE: u16 = 3;
 /// `C.name` where the class attribute is a classmethod of function `value`: LOAD_METHOD
 /// passes `C` as the first argument, LOAD_ATTR binds it.
-const CLASS_METHOD: u32 = 4;
+const CLASS_METHOD: u16 = 4;
 /// `obj.__class__` with object's own `__class__` descriptor.
-const TYPE_OF: u32 = 5;
+const TYPE_OF: u16 = 5;
 /// POP_JUMP_IF_*: instances of the class are true (it defines neither `__bool__` nor
 /// `__len__`).
-const ALWAYS_TRUE: u32 = 6;
+const ALWAYS_TRUE: u16 = 6;
 /// Cache keys of class-object sites: the class ref with this bit set (instance sites
 /// key on the instance's class ref, which never has it).
 const CLASS_KEY: u64 = 1 << 40;
@@ -39,7 +39,10 @@ pub struct InlineCache {
     b: u64,
     /// Entry index hint.
     hint: u32,
-    kind: u32,
+    kind: u16,
+    /// Attributes: the site's polymorphic set in `MethodCache` (0: none), for the
+    /// classes besides `a`.
+    poly: u16,
     /// The class attribute (attributes).
     value: Value,
 }
@@ -51,6 +54,7 @@ impl Default for InlineCache {
             b: u64::MAX,
             hint: 0,
             kind: NONE,
+            poly: 0,
             value: Value::Undef,
         }
     }
@@ -134,6 +138,7 @@ impl Vm {
                 b: 0,
                 hint: i as u32,
                 kind: INSTANCE,
+                poly: 0,
                 value: Value::Undef,
             });
             return Ok(self
@@ -157,6 +162,7 @@ impl Vm {
                 b: bs,
                 hint: i as u32,
                 kind: INSTANCE,
+                poly: 0,
                 value: Value::Undef,
             });
             return Ok(self
@@ -168,7 +174,7 @@ impl Vm {
     }
 
     /// Decide the attribute fast path for a plain instance of a user class.
-    fn attr_plan(&mut self, cls: ObjRef, name: Value) -> (u32, Value) {
+    fn attr_plan(&mut self, cls: ObjRef, name: Value) -> (u16, Value) {
         if self.class_data(cls).is_builtin {
             return (NONE, Value::Undef);
         }
@@ -228,7 +234,8 @@ impl Vm {
         self.attr_cache_miss(code, pc, cls, name, c)
     }
 
-    /// The inline cache missed: find the plan (plan cache, else compute it).
+    /// The inline cache missed: the site's polymorphic set, else the plan (plan
+    /// cache, else compute it).
     #[inline(never)]
     fn attr_cache_miss(
         &mut self,
@@ -241,25 +248,49 @@ impl Vm {
         let Value::Obj(nr) = name else {
             return InlineCache::default();
         };
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.poly != 0 && c.b == epoch {
+            if let Some((kind, value, hint)) = self.mro_cache.poly_get(c.poly, cls, nr) {
+                return InlineCache {
+                    a: cls.0 as u64,
+                    b: epoch,
+                    hint,
+                    kind,
+                    poly: c.poly,
+                    value,
+                };
+            }
+        }
         let (kind, value, hint) = match self.mro_cache.plan(cls, nr) {
-            Some((k, v, h)) => (k, v.unwrap_or(Value::Undef), h),
+            Some((k, v, h)) => (k as u16, v.unwrap_or(Value::Undef), h),
             None => {
                 let (k, v) = self.attr_plan(cls, name);
-                self.mro_cache.put_plan(cls, nr, k, Some(v));
+                self.mro_cache.put_plan(cls, nr, k as u32, Some(v));
                 (k, v, 0)
             }
         };
-        let epoch = self.mro_cache.epoch() as u64;
-        let nc = InlineCache {
+        let mut nc = InlineCache {
             a: cls.0 as u64,
             b: epoch,
             hint,
             kind,
+            poly: c.poly,
             value,
         };
-        // A polymorphic site keeps its first class; others use the plan cache.
         if c.b != epoch {
+            // The site's first class (in this epoch).
             code.caches[pc].set(nc);
+        } else {
+            // A polymorphic site: the other classes go to its set.
+            let set = self
+                .mro_cache
+                .poly_put(c.poly, cls, nr, kind, value, hint);
+            if set != c.poly {
+                let mut cur = c;
+                cur.poly = set;
+                code.caches[pc].set(cur);
+            }
+            nc.poly = set;
         }
         nc
     }
@@ -293,7 +324,7 @@ impl Vm {
         pc: usize,
         obj: Value,
         name: Value,
-    ) -> Option<(u32, Value)> {
+    ) -> Option<(u16, Value)> {
         let Value::Obj(r) = obj else { return None };
         if !matches!(self.heap.kind(r), Kind::Class(_)) {
             return None;
@@ -312,6 +343,7 @@ impl Vm {
                 b: epoch,
                 hint: 0,
                 kind,
+                poly: c.poly,
                 value,
             });
         }
@@ -320,7 +352,7 @@ impl Vm {
 
     /// Decide the fast path of `C.name` (`class_getattr` without Python code).
     #[inline(never)]
-    fn class_attr_plan(&mut self, cls: ObjRef, name: Value) -> (u32, Value) {
+    fn class_attr_plan(&mut self, cls: ObjRef, name: Value) -> (u16, Value) {
         if self.heap.get(cls).class != self.types.type_ {
             return (NONE, Value::Undef);
         }
@@ -502,6 +534,7 @@ impl Vm {
             b: epoch,
             hint: 0,
             kind: if plain { ALWAYS_TRUE } else { NONE },
+            poly: 0,
             value: Value::Undef,
         });
         plain
@@ -687,8 +720,8 @@ impl Vm {
     }
 
     /// Remember where a name sat in an instance dict: in the site's cache if it is
-    /// cached for this class (a polymorphic site keeps its first class), and in the
-    /// class's plan.
+    /// cached for this class, else in the site's polymorphic set, and in the class's
+    /// plan.
     #[inline]
     fn remember_hint(
         &mut self,
@@ -705,8 +738,11 @@ impl Vm {
             code.caches[pc].set(nc);
         }
         if let Value::Obj(nr) = name {
-            self.mro_cache
-                .set_plan_hint(ObjRef(c.a as u32), nr, i as u32);
+            let cls = ObjRef(c.a as u32);
+            if cur.poly != 0 {
+                self.mro_cache.poly_set_hint(cur.poly, cls, nr, i as u32);
+            }
+            self.mro_cache.set_plan_hint(cls, nr, i as u32);
         }
     }
 }
