@@ -703,7 +703,9 @@ impl Vm {
                     Op::Call | Op::CallMethod | Op::CallKw => {
                         sync!();
                         // A Python function called positionally: its frame runs next.
-                        if ins.op != Op::CallKw && self.call_py_fast(a as usize, ins.op == Op::CallMethod) {
+                        if ins.op != Op::CallKw
+                            && self.call_py_fast(a as usize, ins.op == Op::CallMethod)
+                        {
                             self.maybe_collect();
                             continue 'frames;
                         }

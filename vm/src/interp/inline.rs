@@ -27,6 +27,10 @@ const TYPE_OF: u16 = 5;
 /// POP_JUMP_IF_*: instances of the class are true (it defines neither `__bool__` nor
 /// `__len__`).
 const ALWAYS_TRUE: u16 = 6;
+/// LOAD_METHOD on an instance of a built-in class without instance attributes (str,
+/// list, dict, set, tuple, bytes, bytearray): the class attribute `value` is a native
+/// method that binds.
+const BUILTIN_METHOD: u16 = 7;
 /// Cache keys of class-object sites: the class ref with this bit set (instance sites
 /// key on the instance's class ref, which never has it).
 const CLASS_KEY: u64 = 1 << 40;
@@ -282,9 +286,7 @@ impl Vm {
             code.caches[pc].set(nc);
         } else {
             // A polymorphic site: the other classes go to its set.
-            let set = self
-                .mro_cache
-                .poly_put(c.poly, cls, nr, kind, value, hint);
+            let set = self.mro_cache.poly_put(c.poly, cls, nr, kind, value, hint);
             if set != c.poly {
                 let mut cur = c;
                 cur.poly = set;
@@ -574,6 +576,76 @@ impl Vm {
         }
     }
 
+    /// The native method `name` of a built-in container `obj` (see `BUILTIN_METHOD`),
+    /// remembered per site.
+    #[inline]
+    fn builtin_method_cache(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        if o.dict.is_some()
+            || !matches!(
+                o.kind,
+                Kind::Str(_)
+                    | Kind::List(_)
+                    | Kind::Dict(_)
+                    | Kind::Set(_)
+                    | Kind::Tuple(_)
+                    | Kind::Bytes(_)
+                    | Kind::ByteArray(_)
+            )
+        {
+            return None;
+        }
+        let cls = o.class;
+        let c = code.caches[pc].get();
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == cls.0 as u64 && c.b == epoch && c.kind == BUILTIN_METHOD {
+            return Some(c.value);
+        }
+        self.builtin_method_miss(code, pc, cls, name, c)
+    }
+
+    #[inline(never)]
+    fn builtin_method_miss(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        cls: ObjRef,
+        name: Value,
+        c: InlineCache,
+    ) -> Option<Value> {
+        // Classes written in Python (subclasses of these) may have instance
+        // attributes and `__getattribute__`.
+        if !self.class_data(cls).is_builtin {
+            return None;
+        }
+        let v @ Value::Obj(d) = self.class_lookup(cls, name)? else {
+            return None;
+        };
+        if !matches!(self.heap.kind(d), Kind::Native(nf) if nf.binds) {
+            return None;
+        }
+        let epoch = self.mro_cache.epoch() as u64;
+        // A polymorphic site keeps its first entry.
+        if c.b != epoch {
+            code.caches[pc].set(InlineCache {
+                a: cls.0 as u64,
+                b: epoch,
+                hint: 0,
+                kind: BUILTIN_METHOD,
+                poly: c.poly,
+                value: v,
+            });
+        }
+        Some(v)
+    }
+
     /// LOAD_METHOD's cached path (see `load_attr_fast`).
     #[inline]
     pub(crate) fn load_method_fast(
@@ -584,6 +656,9 @@ impl Vm {
         name: Value,
     ) -> Option<(Value, Value)> {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
+            if let Some(f) = self.builtin_method_cache(code, pc, obj, name) {
+                return Some((f, obj));
+            }
             return match self.class_attr_cache(code, pc, obj, name)? {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
                 (_, f) => Some((f, obj)),
