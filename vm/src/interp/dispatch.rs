@@ -556,9 +556,7 @@ impl Vm {
                             Value::Bool(b) => Some(b),
                             Value::None => Some(false),
                             Value::Int(i) => Some(i != 0),
-                            v @ Value::Obj(_) => {
-                                self.plain_instance_true(&code, ip - 1, v).then_some(true)
-                            }
+                            v @ Value::Obj(_) => self.object_truth(&code, ip - 1, v),
                             _ => None,
                         };
                         if let Some(b) = b {
@@ -590,19 +588,26 @@ impl Vm {
                         }
                         continue;
                     }
-                    Op::JumpIfFalseOrPop => {
-                        sync!();
-                        let v = self.top();
-                        if !tri!(self.truthy(v), 'exec) {
-                            ip = a as usize;
-                        } else {
-                            self.stack.pop();
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        let b = match *slot!(sp - 1) {
+                            Value::Bool(b) => Some(b),
+                            Value::None => Some(false),
+                            Value::Int(i) => Some(i != 0),
+                            v @ Value::Obj(_) => self.object_truth(&code, ip - 1, v),
+                            _ => None,
+                        };
+                        if let Some(b) = b {
+                            if b == (ins.op == Op::JumpIfTrueOrPop) {
+                                ip = a as usize;
+                            } else {
+                                sp -= 1;
+                            }
+                            continue;
                         }
-                    }
-                    Op::JumpIfTrueOrPop => {
                         sync!();
                         let v = self.top();
-                        if tri!(self.truthy(v), 'exec) {
+                        let b = tri!(self.truthy(v), 'exec);
+                        if b == (ins.op == Op::JumpIfTrueOrPop) {
                             ip = a as usize;
                         } else {
                             self.stack.pop();

@@ -514,6 +514,31 @@ impl Vm {
         self.dict_set(d, name, v)
     }
 
+    /// POP_JUMP_IF_*'s truth value of an object, when no Python code decides it: the
+    /// exact built-in str, list, tuple and dict by their emptiness, and plain
+    /// instances of classes remembered (per instruction) to be always true. None
+    /// otherwise. Runs no Python code.
+    #[inline]
+    pub(crate) fn object_truth(&mut self, code: &CodeData, pc: usize, obj: Value) -> Option<bool> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        let (cls, t) = (o.class, &self.types);
+        match &o.kind {
+            Kind::Object(_) => {
+                let c = code.caches[pc].get();
+                if c.a == cls.0 as u64 && c.b == self.mro_cache.epoch() as u64 {
+                    return (c.kind == ALWAYS_TRUE).then_some(true);
+                }
+                self.plain_instance_true(code, pc, obj).then_some(true)
+            }
+            Kind::List(l) if cls == t.list => Some(!l.is_empty()),
+            Kind::Tuple(l) if cls == t.tuple => Some(!l.is_empty()),
+            Kind::Str(s) if cls == t.str => Some(!s.s.is_empty()),
+            Kind::Dict(d) if cls == t.dict => Some(!d.is_empty()),
+            _ => None,
+        }
+    }
+
     /// Whether `obj` is a plain instance of a class written in Python that defines
     /// neither `__bool__` nor `__len__` (so it is true), remembered per instruction
     /// (POP_JUMP_IF_*, with the registers unpublished: runs no Python code).
