@@ -490,22 +490,34 @@ impl Vm {
                                         idx,
                                     } => {
                                         let (s, i) = (*s, *idx);
-                                        if let Kind::List(items) = self.heap.kind(s) {
-                                            if i < items.len() {
-                                                let v = items[i];
-                                                if let Kind::Iter(st) = self.heap.kind_mut(r) {
-                                                    if let crate::object::IterKind::Seq {
-                                                        idx,
-                                                        ..
-                                                    } = &mut **st
-                                                    {
-                                                        *idx += 1;
+                                        if let Kind::List(items) | Kind::Tuple(items) =
+                                            self.heap.kind(s)
+                                        {
+                                            let next = items.get(i).copied();
+                                            if let Kind::Iter(st) = self.heap.kind_mut(r) {
+                                                match next {
+                                                    Some(_) => {
+                                                        if let crate::object::IterKind::Seq {
+                                                            idx,
+                                                            ..
+                                                        } = &mut **st
+                                                        {
+                                                            *idx += 1;
+                                                        }
+                                                    }
+                                                    // Exhausted for good, as CPython's
+                                                    // (a list may grow later).
+                                                    None => {
+                                                        **st = crate::object::IterKind::Exhausted
                                                     }
                                                 }
-                                                push!(v);
-                                            } else {
-                                                sp -= 1;
-                                                ip = a as usize;
+                                            }
+                                            match next {
+                                                Some(v) => push!(v),
+                                                None => {
+                                                    sp -= 1;
+                                                    ip = a as usize;
+                                                }
                                             }
                                             continue;
                                         }
