@@ -722,10 +722,7 @@ impl Dec<'_> {
                 for _ in 0..len {
                     a.push((self.v()?, self.v()?));
                 }
-                Kind::Object(crate::object::attrs::Attrs(
-                    a,
-                    crate::object::attrs::Mixed(mixed),
-                ))
+                Kind::Object(crate::object::attrs::Attrs::unpacked(a, mixed))
             }
             K_NOTIMPL => Kind::NotImplemented,
             K_ELLIPSIS => Kind::Ellipsis,

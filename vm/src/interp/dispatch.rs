@@ -490,22 +490,34 @@ impl Vm {
                                         idx,
                                     } => {
                                         let (s, i) = (*s, *idx);
-                                        if let Kind::List(items) = self.heap.kind(s) {
-                                            if i < items.len() {
-                                                let v = items[i];
-                                                if let Kind::Iter(st) = self.heap.kind_mut(r) {
-                                                    if let crate::object::IterKind::Seq {
-                                                        idx,
-                                                        ..
-                                                    } = &mut **st
-                                                    {
-                                                        *idx += 1;
+                                        if let Kind::List(items) | Kind::Tuple(items) =
+                                            self.heap.kind(s)
+                                        {
+                                            let next = items.get(i).copied();
+                                            if let Kind::Iter(st) = self.heap.kind_mut(r) {
+                                                match next {
+                                                    Some(_) => {
+                                                        if let crate::object::IterKind::Seq {
+                                                            idx,
+                                                            ..
+                                                        } = &mut **st
+                                                        {
+                                                            *idx += 1;
+                                                        }
+                                                    }
+                                                    // Exhausted for good, as CPython's
+                                                    // (a list may grow later).
+                                                    None => {
+                                                        **st = crate::object::IterKind::Exhausted
                                                     }
                                                 }
-                                                push!(v);
-                                            } else {
-                                                sp -= 1;
-                                                ip = a as usize;
+                                            }
+                                            match next {
+                                                Some(v) => push!(v),
+                                                None => {
+                                                    sp -= 1;
+                                                    ip = a as usize;
+                                                }
                                             }
                                             continue;
                                         }
@@ -556,9 +568,7 @@ impl Vm {
                             Value::Bool(b) => Some(b),
                             Value::None => Some(false),
                             Value::Int(i) => Some(i != 0),
-                            v @ Value::Obj(_) => {
-                                self.plain_instance_true(&code, ip - 1, v).then_some(true)
-                            }
+                            v @ Value::Obj(_) => self.object_truth(&code, ip - 1, v),
                             _ => None,
                         };
                         if let Some(b) = b {
@@ -590,19 +600,26 @@ impl Vm {
                         }
                         continue;
                     }
-                    Op::JumpIfFalseOrPop => {
-                        sync!();
-                        let v = self.top();
-                        if !tri!(self.truthy(v), 'exec) {
-                            ip = a as usize;
-                        } else {
-                            self.stack.pop();
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        let b = match *slot!(sp - 1) {
+                            Value::Bool(b) => Some(b),
+                            Value::None => Some(false),
+                            Value::Int(i) => Some(i != 0),
+                            v @ Value::Obj(_) => self.object_truth(&code, ip - 1, v),
+                            _ => None,
+                        };
+                        if let Some(b) = b {
+                            if b == (ins.op == Op::JumpIfTrueOrPop) {
+                                ip = a as usize;
+                            } else {
+                                sp -= 1;
+                            }
+                            continue;
                         }
-                    }
-                    Op::JumpIfTrueOrPop => {
                         sync!();
                         let v = self.top();
-                        if tri!(self.truthy(v), 'exec) {
+                        let b = tri!(self.truthy(v), 'exec);
+                        if b == (ins.op == Op::JumpIfTrueOrPop) {
                             ip = a as usize;
                         } else {
                             self.stack.pop();
@@ -702,6 +719,13 @@ impl Vm {
                     }
                     Op::Call | Op::CallMethod | Op::CallKw => {
                         sync!();
+                        // A Python function called positionally: its frame runs next.
+                        if ins.op != Op::CallKw
+                            && self.call_py_fast(a as usize, ins.op == Op::CallMethod)
+                        {
+                            self.maybe_collect();
+                            continue 'frames;
+                        }
                         let (argc, method, kw) = match ins.op {
                             Op::Call => (a as usize, false, false),
                             Op::CallMethod => (a as usize, true, false),

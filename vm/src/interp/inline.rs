@@ -9,24 +9,28 @@ use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 /// No attribute fast path recorded.
-const NONE: u32 = 0;
+const NONE: u16 = 0;
 /// The class has no data descriptor for the name and no `__getattribute__`/`__setattr__`
 /// override: the instance dict decides (class attribute `value` as a fallback).
-const INSTANCE: u32 = 1;
+const INSTANCE: u16 = 1;
 /// The class attribute `value` is a plain function: LOAD_METHOD binds it unless the
 /// instance dict shadows it.
-const METHOD: u32 = 2;
+const METHOD: u16 = 2;
 /// `C.name` on a class `C` whose metaclass is `type`: the class attribute `value`,
 /// which is not a descriptor (or one whose `__get__(None, C)` is itself).
-const CLASS_VALUE: u32 = 3;
+const CLASS_VALUE: u16 = 3;
 /// `C.name` where the class attribute is a classmethod of function `value`: LOAD_METHOD
 /// passes `C` as the first argument, LOAD_ATTR binds it.
-const CLASS_METHOD: u32 = 4;
+const CLASS_METHOD: u16 = 4;
 /// `obj.__class__` with object's own `__class__` descriptor.
-const TYPE_OF: u32 = 5;
+const TYPE_OF: u16 = 5;
 /// POP_JUMP_IF_*: instances of the class are true (it defines neither `__bool__` nor
 /// `__len__`).
-const ALWAYS_TRUE: u32 = 6;
+const ALWAYS_TRUE: u16 = 6;
+/// LOAD_METHOD on an instance of a built-in class without instance attributes (str,
+/// list, dict, set, tuple, bytes, bytearray): the class attribute `value` is a native
+/// method that binds.
+const BUILTIN_METHOD: u16 = 7;
 /// Cache keys of class-object sites: the class ref with this bit set (instance sites
 /// key on the instance's class ref, which never has it).
 const CLASS_KEY: u64 = 1 << 40;
@@ -39,7 +43,10 @@ pub struct InlineCache {
     b: u64,
     /// Entry index hint.
     hint: u32,
-    kind: u32,
+    kind: u16,
+    /// Attributes: the site's polymorphic set in `MethodCache` (0: none), for the
+    /// classes besides `a`.
+    poly: u16,
     /// The class attribute (attributes).
     value: Value,
 }
@@ -51,6 +58,7 @@ impl Default for InlineCache {
             b: u64::MAX,
             hint: 0,
             kind: NONE,
+            poly: 0,
             value: Value::Undef,
         }
     }
@@ -61,6 +69,9 @@ impl Default for InlineCache {
 /// identical to a key is not there, and the text comparison is skipped.
 #[inline]
 fn find_interned(a: &Attrs, heap: &Heap, name: Value) -> Option<usize> {
+    if !a.may_have(name) {
+        return None;
+    }
     if let Some(i) = a.0.iter().position(|(k, _)| k.is(name)) {
         return Some(i);
     }
@@ -131,6 +142,7 @@ impl Vm {
                 b: 0,
                 hint: i as u32,
                 kind: INSTANCE,
+                poly: 0,
                 value: Value::Undef,
             });
             return Ok(self
@@ -154,6 +166,7 @@ impl Vm {
                 b: bs,
                 hint: i as u32,
                 kind: INSTANCE,
+                poly: 0,
                 value: Value::Undef,
             });
             return Ok(self
@@ -165,7 +178,7 @@ impl Vm {
     }
 
     /// Decide the attribute fast path for a plain instance of a user class.
-    fn attr_plan(&mut self, cls: ObjRef, name: Value) -> (u32, Value) {
+    fn attr_plan(&mut self, cls: ObjRef, name: Value) -> (u16, Value) {
         if self.class_data(cls).is_builtin {
             return (NONE, Value::Undef);
         }
@@ -225,7 +238,8 @@ impl Vm {
         self.attr_cache_miss(code, pc, cls, name, c)
     }
 
-    /// The inline cache missed: find the plan (plan cache, else compute it).
+    /// The inline cache missed: the site's polymorphic set, else the plan (plan
+    /// cache, else compute it).
     #[inline(never)]
     fn attr_cache_miss(
         &mut self,
@@ -238,25 +252,47 @@ impl Vm {
         let Value::Obj(nr) = name else {
             return InlineCache::default();
         };
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.poly != 0 && c.b == epoch {
+            if let Some((kind, value, hint)) = self.mro_cache.poly_get(c.poly, cls, nr) {
+                return InlineCache {
+                    a: cls.0 as u64,
+                    b: epoch,
+                    hint,
+                    kind,
+                    poly: c.poly,
+                    value,
+                };
+            }
+        }
         let (kind, value, hint) = match self.mro_cache.plan(cls, nr) {
-            Some((k, v, h)) => (k, v.unwrap_or(Value::Undef), h),
+            Some((k, v, h)) => (k as u16, v.unwrap_or(Value::Undef), h),
             None => {
                 let (k, v) = self.attr_plan(cls, name);
-                self.mro_cache.put_plan(cls, nr, k, Some(v));
+                self.mro_cache.put_plan(cls, nr, k as u32, Some(v));
                 (k, v, 0)
             }
         };
-        let epoch = self.mro_cache.epoch() as u64;
-        let nc = InlineCache {
+        let mut nc = InlineCache {
             a: cls.0 as u64,
             b: epoch,
             hint,
             kind,
+            poly: c.poly,
             value,
         };
-        // A polymorphic site keeps its first class; others use the plan cache.
         if c.b != epoch {
+            // The site's first class (in this epoch).
             code.caches[pc].set(nc);
+        } else {
+            // A polymorphic site: the other classes go to its set.
+            let set = self.mro_cache.poly_put(c.poly, cls, nr, kind, value, hint);
+            if set != c.poly {
+                let mut cur = c;
+                cur.poly = set;
+                code.caches[pc].set(cur);
+            }
+            nc.poly = set;
         }
         nc
     }
@@ -290,7 +326,7 @@ impl Vm {
         pc: usize,
         obj: Value,
         name: Value,
-    ) -> Option<(u32, Value)> {
+    ) -> Option<(u16, Value)> {
         let Value::Obj(r) = obj else { return None };
         if !matches!(self.heap.kind(r), Kind::Class(_)) {
             return None;
@@ -309,6 +345,7 @@ impl Vm {
                 b: epoch,
                 hint: 0,
                 kind,
+                poly: c.poly,
                 value,
             });
         }
@@ -317,7 +354,7 @@ impl Vm {
 
     /// Decide the fast path of `C.name` (`class_getattr` without Python code).
     #[inline(never)]
-    fn class_attr_plan(&mut self, cls: ObjRef, name: Value) -> (u32, Value) {
+    fn class_attr_plan(&mut self, cls: ObjRef, name: Value) -> (u16, Value) {
         if self.heap.get(cls).class != self.types.type_ {
             return (NONE, Value::Undef);
         }
@@ -356,8 +393,31 @@ impl Vm {
 
     /// Look a name up in a plain instance's own attributes: its dict, else its
     /// inline attributes (`object::attrs`), with the cached position hint.
-    #[inline]
+    #[inline(always)]
     fn own_lookup(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        r: ObjRef,
+        dict: Option<ObjRef>,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<Value> {
+        if dict.is_none() {
+            if let Kind::Object(a) = self.heap.kind(r) {
+                if let Some((k, v)) = a.at(c.hint as usize) {
+                    if k.is(name) {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+        self.own_lookup_slow(code, pc, r, dict, name, c)
+    }
+
+    /// `own_lookup` past the hint.
+    #[inline(never)]
+    fn own_lookup_slow(
         &mut self,
         code: &CodeData,
         pc: usize,
@@ -372,11 +432,6 @@ impl Vm {
         let Kind::Object(a) = self.heap.kind(r) else {
             return None;
         };
-        if let Some((k, v)) = a.at(c.hint as usize) {
-            if k.is(name) {
-                return Some(v);
-            }
-        }
         let i = find_interned(a, &self.heap, name)?;
         let v = a.at(i).map(|p| p.1);
         self.remember_hint(code, pc, c, name, i);
@@ -397,8 +452,30 @@ impl Vm {
 
     /// Store into a plain instance without a dict: its inline attributes (a new
     /// name is appended), or its dict when they are full. Runs no Python code.
-    #[inline]
+    #[inline(always)]
     fn own_store(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        r: ObjRef,
+        name: Value,
+        v: Value,
+        c: &InlineCache,
+    ) -> PyResult<()> {
+        if let Kind::Object(a) = self.heap.kind_mut(r) {
+            if let Some((k, _)) = a.at(c.hint as usize) {
+                if k.is(name) {
+                    a.set_at(c.hint as usize, v);
+                    return Ok(());
+                }
+            }
+        }
+        self.own_store_slow(code, pc, r, name, v, c)
+    }
+
+    /// `own_store` past the hint.
+    #[inline(never)]
+    fn own_store_slow(
         &mut self,
         code: &CodeData,
         pc: usize,
@@ -437,6 +514,31 @@ impl Vm {
         self.dict_set(d, name, v)
     }
 
+    /// POP_JUMP_IF_*'s truth value of an object, when no Python code decides it: the
+    /// exact built-in str, list, tuple and dict by their emptiness, and plain
+    /// instances of classes remembered (per instruction) to be always true. None
+    /// otherwise. Runs no Python code.
+    #[inline]
+    pub(crate) fn object_truth(&mut self, code: &CodeData, pc: usize, obj: Value) -> Option<bool> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        let (cls, t) = (o.class, &self.types);
+        match &o.kind {
+            Kind::Object(_) => {
+                let c = code.caches[pc].get();
+                if c.a == cls.0 as u64 && c.b == self.mro_cache.epoch() as u64 {
+                    return (c.kind == ALWAYS_TRUE).then_some(true);
+                }
+                self.plain_instance_true(code, pc, obj).then_some(true)
+            }
+            Kind::List(l) if cls == t.list => Some(!l.is_empty()),
+            Kind::Tuple(l) if cls == t.tuple => Some(!l.is_empty()),
+            Kind::Str(s) if cls == t.str => Some(!s.s.is_empty()),
+            Kind::Dict(d) if cls == t.dict => Some(!d.is_empty()),
+            _ => None,
+        }
+    }
+
     /// Whether `obj` is a plain instance of a class written in Python that defines
     /// neither `__bool__` nor `__len__` (so it is true), remembered per instruction
     /// (POP_JUMP_IF_*, with the registers unpublished: runs no Python code).
@@ -459,6 +561,7 @@ impl Vm {
             b: epoch,
             hint: 0,
             kind: if plain { ALWAYS_TRUE } else { NONE },
+            poly: 0,
             value: Value::Undef,
         });
         plain
@@ -498,6 +601,76 @@ impl Vm {
         }
     }
 
+    /// The native method `name` of a built-in container `obj` (see `BUILTIN_METHOD`),
+    /// remembered per site.
+    #[inline]
+    fn builtin_method_cache(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        if o.dict.is_some()
+            || !matches!(
+                o.kind,
+                Kind::Str(_)
+                    | Kind::List(_)
+                    | Kind::Dict(_)
+                    | Kind::Set(_)
+                    | Kind::Tuple(_)
+                    | Kind::Bytes(_)
+                    | Kind::ByteArray(_)
+            )
+        {
+            return None;
+        }
+        let cls = o.class;
+        let c = code.caches[pc].get();
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == cls.0 as u64 && c.b == epoch && c.kind == BUILTIN_METHOD {
+            return Some(c.value);
+        }
+        self.builtin_method_miss(code, pc, cls, name, c)
+    }
+
+    #[inline(never)]
+    fn builtin_method_miss(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        cls: ObjRef,
+        name: Value,
+        c: InlineCache,
+    ) -> Option<Value> {
+        // Classes written in Python (subclasses of these) may have instance
+        // attributes and `__getattribute__`.
+        if !self.class_data(cls).is_builtin {
+            return None;
+        }
+        let v @ Value::Obj(d) = self.class_lookup(cls, name)? else {
+            return None;
+        };
+        if !matches!(self.heap.kind(d), Kind::Native(nf) if nf.binds) {
+            return None;
+        }
+        let epoch = self.mro_cache.epoch() as u64;
+        // A polymorphic site keeps its first entry.
+        if c.b != epoch {
+            code.caches[pc].set(InlineCache {
+                a: cls.0 as u64,
+                b: epoch,
+                hint: 0,
+                kind: BUILTIN_METHOD,
+                poly: c.poly,
+                value: v,
+            });
+        }
+        Some(v)
+    }
+
     /// LOAD_METHOD's cached path (see `load_attr_fast`).
     #[inline]
     pub(crate) fn load_method_fast(
@@ -508,6 +681,9 @@ impl Vm {
         name: Value,
     ) -> Option<(Value, Value)> {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
+            if let Some(f) = self.builtin_method_cache(code, pc, obj, name) {
+                return Some((f, obj));
+            }
             return match self.class_attr_cache(code, pc, obj, name)? {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
                 (_, f) => Some((f, obj)),
@@ -644,8 +820,8 @@ impl Vm {
     }
 
     /// Remember where a name sat in an instance dict: in the site's cache if it is
-    /// cached for this class (a polymorphic site keeps its first class), and in the
-    /// class's plan.
+    /// cached for this class, else in the site's polymorphic set, and in the class's
+    /// plan.
     #[inline]
     fn remember_hint(
         &mut self,
@@ -662,8 +838,11 @@ impl Vm {
             code.caches[pc].set(nc);
         }
         if let Value::Obj(nr) = name {
-            self.mro_cache
-                .set_plan_hint(ObjRef(c.a as u32), nr, i as u32);
+            let cls = ObjRef(c.a as u32);
+            if cur.poly != 0 {
+                self.mro_cache.poly_set_hint(cur.poly, cls, nr, i as u32);
+            }
+            self.mro_cache.set_plan_hint(cls, nr, i as u32);
         }
     }
 }

@@ -14,9 +14,22 @@ pub const ATTR_BYTES: u64 = 32;
 /// More attributes than this go to a dict (lookups in the vector are linear).
 pub const MAX_INLINE_ATTRS: usize = 16;
 
-/// The inline attributes of a plain instance (empty once it has a dict).
+/// The inline attributes of a plain instance (empty once it has a dict). The third
+/// field is a filter of the names stored since the last `take`: a name whose bit
+/// (`name_bit`) is clear was never stored, so lookups that miss (a method under an
+/// instance, a class attribute) skip the scan.
 #[derive(Clone, Debug, Default)]
-pub struct Attrs(pub Vec<(Value, Value)>, pub Mixed);
+pub struct Attrs(pub Vec<(Value, Value)>, pub Mixed, pub u32);
+
+/// The filter bit of a name (`Attrs`' third field): from the str's object number
+/// (all bits for anything else).
+#[inline]
+pub fn name_bit(name: Value) -> u32 {
+    match name {
+        Value::Obj(r) => 1 << (r.0.wrapping_mul(0x9e37_79b1) >> 27),
+        _ => u32::MAX,
+    }
+}
 
 /// Whether some name was not an interned str when stored (else an interned name
 /// that is not identical to any key is not there: no text comparison is needed).
@@ -25,7 +38,21 @@ pub struct Mixed(pub bool);
 
 impl Attrs {
     pub const fn new() -> Attrs {
-        Attrs(Vec::new(), Mixed(false))
+        Attrs(Vec::new(), Mixed(false), 0)
+    }
+
+    /// Attributes read back from a packed snapshot (the filter is rebuilt).
+    pub fn unpacked(pairs: Vec<(Value, Value)>, mixed: bool) -> Attrs {
+        let bits = pairs.iter().fold(0, |b, (k, _)| b | name_bit(*k));
+        Attrs(pairs, Mixed(mixed), bits)
+    }
+
+    /// False when an interned str `name` is certainly not a key: it is not in the
+    /// filter and every key was stored as an interned str (a key of the same text
+    /// would be that very str).
+    #[inline]
+    pub fn may_have(&self, name: Value) -> bool {
+        self.1 .0 || self.2 & name_bit(name) != 0
     }
 
     #[inline]
@@ -91,6 +118,7 @@ impl Attrs {
     /// `interned`: whether `k` is an interned str (`is_interned`).
     pub fn push(&mut self, k: Value, v: Value, interned: bool) -> u64 {
         self.1 .0 |= !interned;
+        self.2 |= name_bit(k);
         let cap = self.0.capacity();
         if self.0.len() == cap {
             self.0.reserve_exact(if cap < 4 { 1 } else { cap });
@@ -107,6 +135,7 @@ impl Attrs {
     /// Take every pair out (the instance got a dict).
     pub fn take(&mut self) -> Vec<(Value, Value)> {
         self.1 = Mixed(false);
+        self.2 = 0;
         std::mem::take(&mut self.0)
     }
 }

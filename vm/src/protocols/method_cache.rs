@@ -26,6 +26,34 @@ const EMPTY: Entry = Entry {
     value: None,
 };
 
+/// One class's attribute plan in a polymorphic instruction site's set (see
+/// `interp::inline`): valid while `cls`, `name` and `epoch` match, whichever site
+/// looks at it (a plan depends on the class and the name only).
+#[derive(Clone, Copy, Debug)]
+pub struct PolyEntry {
+    pub cls: u32,
+    pub name: u32,
+    pub epoch: u32,
+    /// Instance-dict or inline-attribute position hint.
+    pub hint: u32,
+    pub kind: u16,
+    pub value: Value,
+}
+
+const POLY_EMPTY: PolyEntry = PolyEntry {
+    cls: u32::MAX,
+    name: u32::MAX,
+    epoch: 0,
+    hint: 0,
+    kind: 0,
+    value: Value::Undef,
+};
+
+/// Classes remembered per polymorphic site, besides the inline cache's own.
+pub const POLY_WAYS: usize = 4;
+/// The most sets handed out (set numbers are u16; 0 is no set).
+const POLY_MAX: usize = u16::MAX as usize;
+
 /// Cloning gives an empty cache at the same epoch (snapshots stay cheap: a cache
 /// never changes behaviour, and the tables are allocated again on first use).
 #[derive(Debug)]
@@ -34,6 +62,8 @@ pub struct MethodCache {
     /// Attribute-access plans by (class, name) for polymorphic instruction sites
     /// (see `interp::inline`): the class attribute and the plan kind.
     plans: Vec<(Entry, u32, u32)>,
+    /// The polymorphic sites' sets, numbered from 1 (inline caches keep the number).
+    poly: Vec<[PolyEntry; POLY_WAYS]>,
     epoch: u32,
     /// A debugger evaluation's copy: epochs come from `ISOLATED_EPOCHS`.
     isolated: bool,
@@ -44,6 +74,7 @@ impl Default for MethodCache {
         MethodCache {
             entries: vec![],
             plans: vec![],
+            poly: vec![],
             epoch: 1,
             isolated: false,
         }
@@ -55,6 +86,7 @@ impl Clone for MethodCache {
         MethodCache {
             entries: vec![],
             plans: vec![],
+            poly: vec![],
             epoch: self.epoch,
             isolated: self.isolated,
         }
@@ -137,6 +169,70 @@ impl MethodCache {
         }
     }
 
+    /// The plan of (`cls`, `name`) in polymorphic set `set`: (kind, class attribute,
+    /// hint).
+    #[inline]
+    pub fn poly_get(&self, set: u16, cls: ObjRef, name: ObjRef) -> Option<(u16, Value, u32)> {
+        let ways = self.poly.get((set as usize).wrapping_sub(1))?;
+        ways.iter()
+            .find(|e| e.cls == cls.0 && e.name == name.0 && e.epoch == self.epoch)
+            .map(|e| (e.kind, e.value, e.hint))
+    }
+
+    /// Remember a plan in set `set` (a new set if `set` is 0 or not this cache's),
+    /// displacing the oldest. Returns the set's number (0: none, too many sets).
+    pub fn poly_put(
+        &mut self,
+        set: u16,
+        cls: ObjRef,
+        name: ObjRef,
+        kind: u16,
+        value: Value,
+        hint: u32,
+    ) -> u16 {
+        let mut i = (set as usize).wrapping_sub(1);
+        if i >= self.poly.len() {
+            if self.poly.len() >= POLY_MAX {
+                return 0;
+            }
+            self.poly.push([POLY_EMPTY; POLY_WAYS]);
+            i = self.poly.len() - 1;
+        }
+        let epoch = self.epoch;
+        let ways = &mut self.poly[i];
+        let e = PolyEntry {
+            cls: cls.0,
+            name: name.0,
+            epoch,
+            hint,
+            kind,
+            value,
+        };
+        // A stale entry or this class's goes first; else the oldest.
+        let at = ways
+            .iter()
+            .position(|w| w.epoch != epoch || (w.cls == cls.0 && w.name == name.0))
+            .unwrap_or(POLY_WAYS - 1);
+        ways.copy_within(0..at, 1);
+        ways[0] = e;
+        (i + 1) as u16
+    }
+
+    /// Remember the position hint of (`cls`, `name`) in set `set`.
+    #[inline]
+    pub fn poly_set_hint(&mut self, set: u16, cls: ObjRef, name: ObjRef, hint: u32) {
+        let epoch = self.epoch;
+        let Some(ways) = self.poly.get_mut((set as usize).wrapping_sub(1)) else {
+            return;
+        };
+        if let Some(e) = ways
+            .iter_mut()
+            .find(|e| e.cls == cls.0 && e.name == name.0 && e.epoch == epoch)
+        {
+            e.hint = hint;
+        }
+    }
+
     /// The current epoch (inline caches remember it).
     #[inline]
     pub fn epoch(&self) -> u32 {
@@ -149,6 +245,7 @@ impl MethodCache {
     pub fn isolate(&mut self) {
         self.entries.clear();
         self.plans.clear();
+        self.poly.clear();
         self.isolated = true;
         self.epoch = ISOLATED_EPOCHS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
@@ -158,6 +255,7 @@ impl MethodCache {
         if self.isolated {
             self.entries.clear();
             self.plans.clear();
+            self.poly.clear();
             self.epoch = ISOLATED_EPOCHS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return;
         }
@@ -165,6 +263,7 @@ impl MethodCache {
         if self.epoch == 0 {
             self.entries.fill(EMPTY);
             self.plans.fill((EMPTY, 0, 0));
+            self.poly.clear();
             self.epoch = 1;
         }
     }
