@@ -1,9 +1,15 @@
 //! A small LZ77 codec for packed checkpoints (`pack.rs`): greedy matching with
 //! one hash table, two repeat offsets, and an optional dictionary (the raw
-//! image of an earlier checkpoint, so a checkpoint stores what changed since).
-//! No dependency, deterministic output, a few hundred MB/s each way.
+//! image of an earlier checkpoint, so a checkpoint stores what changed since),
+//! then Huffman codes for the stream's fields (`entropy`). No dependency,
+//! deterministic output, a few hundred MB/s each way.
 //!
-//! The stream is a sequence of (literals, match) pairs: `varint(n)` literals
+//! The compressed data starts with a mode byte: `MODE_PLAIN`, the LZ stream
+//! follows as it is; `MODE_HUFFMAN`, each byte of it is Huffman-coded with the
+//! code of its field (literal run lengths, literals, match codes, offsets:
+//! each is skewed its own way; coded together they would share one code).
+//!
+//! The LZ stream is a sequence of (literals, match) pairs: `varint(n)` literals
 //! follow, then, unless the output is complete, `varint(code)` with
 //! `code = (len - MIN_MATCH) << 2 | how`: `how` 0 is a new offset
 //! (`varint(offset)` follows), 1 the last offset, 2 the one before it (the two
@@ -427,8 +433,10 @@ mod entropy {
         }
         // Nodes: leaves 0..SYMS, inner ones after; parent links.
         let mut parent = vec![usize::MAX; 2 * SYMS];
-        let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<(u64, usize)>> =
-            used.iter().map(|&s| std::cmp::Reverse((freq[s], s))).collect();
+        let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<(u64, usize)>> = used
+            .iter()
+            .map(|&s| std::cmp::Reverse((freq[s], s)))
+            .collect();
         let mut next = SYMS;
         while heap.len() > 1 {
             let std::cmp::Reverse((fa, a)) = heap.pop().unwrap_or_default();
@@ -583,8 +591,7 @@ mod entropy {
             }
             self.buf >>= len;
             self.bits -= u32::from(len);
-            if self.pos > self.data.len() && (self.pos - self.data.len()) * 8 > self.bits as usize
-            {
+            if self.pos > self.data.len() && (self.pos - self.data.len()) * 8 > self.bits as usize {
                 self.over = true;
                 return None;
             }
@@ -594,8 +601,8 @@ mod entropy {
         fn finished(&self) -> bool {
             // Every byte was needed: what is left is the last byte's padding.
             !self.over && self.pos >= self.data.len() && {
-                let unread_real = (self.bits as usize)
-                    .saturating_sub((self.pos - self.data.len()) * 8);
+                let unread_real =
+                    (self.bits as usize).saturating_sub((self.pos - self.data.len()) * 8);
                 unread_real < 8
             }
         }
@@ -732,12 +739,20 @@ mod tests {
         let plain = compress_lz(&old, &new, &[]);
         let c = compress(&old, &new, &[]);
         assert_eq!(c[0], MODE_HUFFMAN);
-        assert!(c.len() * 5 < plain.len() * 4, "{} vs {}", c.len(), plain.len());
+        assert!(
+            c.len() * 5 < plain.len() * 4,
+            "{} vs {}",
+            c.len(),
+            plain.len()
+        );
         assert_eq!(decompress(&old, &c, new.len()).unwrap(), new);
         // Tiny inputs stay plain (the code lengths would cost more).
         assert_eq!(compress(&[], b"abc", &[])[0], MODE_PLAIN);
         // One distinct byte per field still codes and decodes.
         let same = vec![42u8; 5000];
-        assert_eq!(decompress(&[], &compress(&[], &same, &[]), 5000).unwrap(), same);
+        assert_eq!(
+            decompress(&[], &compress(&[], &same, &[]), 5000).unwrap(),
+            same
+        );
     }
 }
