@@ -1,9 +1,15 @@
 //! A small LZ77 codec for packed checkpoints (`pack.rs`): greedy matching with
 //! one hash table, two repeat offsets, and an optional dictionary (the raw
-//! image of an earlier checkpoint, so a checkpoint stores what changed since).
-//! No dependency, deterministic output, a few hundred MB/s each way.
+//! image of an earlier checkpoint, so a checkpoint stores what changed since),
+//! then Huffman codes for the stream's fields (`entropy`). No dependency,
+//! deterministic output, a few hundred MB/s each way.
 //!
-//! The stream is a sequence of (literals, match) pairs: `varint(n)` literals
+//! The compressed data starts with a mode byte: `MODE_PLAIN`, the LZ stream
+//! follows as it is; `MODE_HUFFMAN`, each byte of it is Huffman-coded with the
+//! code of its field (literal run lengths, literals, match codes, offsets:
+//! each is skewed its own way; coded together they would share one code).
+//!
+//! The LZ stream is a sequence of (literals, match) pairs: `varint(n)` literals
 //! follow, then, unless the output is complete, `varint(code)` with
 //! `code = (len - MIN_MATCH) << 2 | how`: `how` 0 is a new offset
 //! (`varint(offset)` follows), 1 the last offset, 2 the one before it (the two
@@ -20,24 +26,6 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
         v >>= 7;
     }
     out.push(v as u8);
-}
-
-#[inline]
-fn get_varint(data: &[u8], pos: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    let mut shift = 0;
-    loop {
-        let b = *data.get(*pos)?;
-        *pos += 1;
-        if shift >= 64 {
-            return None;
-        }
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return Some(v);
-        }
-        shift += 7;
-    }
 }
 
 fn varint_len(v: u64) -> usize {
@@ -83,7 +71,7 @@ fn common(buf: &[u8], a: usize, b: usize, end: usize) -> usize {
 /// input's from a position on may be found: `(input offset, dict offset)`
 /// pairs (the same record in an older image); matches there, or a few bytes
 /// off (a field's size changed), are tried first.
-pub fn compress(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
+fn compress_lz(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
     let mut buf = Vec::with_capacity(dict.len() + input.len());
     buf.extend_from_slice(dict);
     buf.extend_from_slice(input);
@@ -234,31 +222,102 @@ pub fn compress(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
     out
 }
 
-/// Decompress `data` (made by `compress` with the same `dict`) into `len` bytes.
-/// None if the data is not such a stream.
-pub fn decompress(dict: &[u8], data: &[u8], len: usize) -> Option<Vec<u8>> {
+/// Where the decoder reads the fields of the LZ stream from: the bytes as
+/// they are, or their Huffman codes (see `entropy`).
+trait Source {
+    /// The next byte of a field of `stream` (one of the `S_*`).
+    fn byte(&mut self, stream: usize) -> Option<u8>;
+    /// Whether the data was used up exactly.
+    fn finished(&self) -> bool;
+}
+
+/// The LZ stream's fields: lengths of literal runs, literals, match codes,
+/// offsets. Each has its own Huffman code.
+const S_LITLEN: usize = 0;
+const S_LIT: usize = 1;
+const S_CODE: usize = 2;
+const S_OFF: usize = 3;
+const STREAMS: usize = 4;
+
+/// The LZ stream as it is.
+struct Plain<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl Source for Plain<'_> {
+    #[inline]
+    fn byte(&mut self, _stream: usize) -> Option<u8> {
+        let b = *self.data.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+    fn finished(&self) -> bool {
+        self.pos == self.data.len()
+    }
+}
+
+/// The LZ stream as it is, noting each byte's field (to build the Huffman
+/// codes from).
+struct Noting<'a> {
+    plain: Plain<'a>,
+    seen: Vec<u16>,
+}
+
+impl Source for Noting<'_> {
+    #[inline]
+    fn byte(&mut self, stream: usize) -> Option<u8> {
+        let b = self.plain.byte(stream)?;
+        self.seen.push((stream as u16) << 8 | u16::from(b));
+        Some(b)
+    }
+    fn finished(&self) -> bool {
+        self.plain.finished()
+    }
+}
+
+#[inline]
+fn read_varint<S: Source>(src: &mut S, stream: usize) -> Option<u64> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let b = src.byte(stream)?;
+        if shift >= 64 {
+            return None;
+        }
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+        shift += 7;
+    }
+}
+
+/// Decode an LZ stream (made by `compress_lz` with the same `dict`) into
+/// `len` bytes. None if the data is not such a stream.
+fn decode<S: Source>(dict: &[u8], src: &mut S, len: usize) -> Option<Vec<u8>> {
     let start = dict.len();
     let mut out = Vec::with_capacity(start + len);
     out.extend_from_slice(dict);
     let end = start + len;
-    let mut pos = 0;
     let mut rep = [start.max(1), start.max(1)];
     loop {
-        let n = get_varint(data, &mut pos)? as usize;
-        let lits = data.get(pos..pos.checked_add(n)?)?;
-        if out.len() + n > end {
+        let n = read_varint(src, S_LITLEN)? as usize;
+        if n > end - out.len() {
             return None;
         }
-        out.extend_from_slice(lits);
-        pos += n;
+        for _ in 0..n {
+            let b = src.byte(S_LIT)?;
+            out.push(b);
+        }
         if out.len() == end {
             break;
         }
-        let code = get_varint(data, &mut pos)?;
-        let m = (code >> 2) as usize + MIN_MATCH;
+        let code = read_varint(src, S_CODE)?;
+        let m = usize::try_from(code >> 2).ok()?.checked_add(MIN_MATCH)?;
         let off = match code & 3 {
             0 => {
-                let off = get_varint(data, &mut pos)? as usize;
+                let off = usize::try_from(read_varint(src, S_OFF)?).ok()?;
                 rep = [off, rep[0]];
                 off
             }
@@ -268,14 +327,14 @@ pub fn decompress(dict: &[u8], data: &[u8], len: usize) -> Option<Vec<u8>> {
                 rep[0]
             }
             _ => {
-                let d = unzig(get_varint(data, &mut pos)?);
-                let off = usize::try_from(rep[0] as i64 + d).ok()?;
+                let d = unzig(read_varint(src, S_OFF)?);
+                let off = usize::try_from((rep[0] as i64).checked_add(d)?).ok()?;
                 rep = [off, rep[0]];
                 off
             }
         };
         let at = out.len();
-        if off == 0 || off > at || at + m > end {
+        if off == 0 || off > at || m > end - at {
             return None;
         }
         let from = at - off;
@@ -288,11 +347,266 @@ pub fn decompress(dict: &[u8], data: &[u8], len: usize) -> Option<Vec<u8>> {
             }
         }
     }
-    if pos != data.len() {
+    if !src.finished() {
         return None;
     }
     out.drain(..start);
     Some(out)
+}
+
+/// The first byte of a compressed image: how the LZ stream follows.
+const MODE_PLAIN: u8 = 0;
+const MODE_HUFFMAN: u8 = 1;
+
+/// Compress `input`, with `dict` (possibly empty) as if it preceded it (see
+/// `compress_lz`; `hints` as there), then code the LZ stream's fields with
+/// Huffman codes of their own (literals, literal-run lengths, match codes and
+/// offsets are each skewed differently), unless that is not smaller.
+pub fn compress(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
+    let lz = compress_lz(dict, input, hints);
+    let mut noting = Noting {
+        plain: Plain { data: &lz, pos: 0 },
+        seen: Vec::with_capacity(lz.len()),
+    };
+    let check = decode(dict, &mut noting, input.len());
+    debug_assert!(check.as_deref() == Some(input));
+    let coded = entropy::encode(&noting.seen);
+    if check.is_some() && coded.len() < lz.len() {
+        let mut out = Vec::with_capacity(coded.len() + 1);
+        out.push(MODE_HUFFMAN);
+        out.extend_from_slice(&coded);
+        out
+    } else {
+        let mut out = Vec::with_capacity(lz.len() + 1);
+        out.push(MODE_PLAIN);
+        out.extend_from_slice(&lz);
+        out
+    }
+}
+
+/// Decompress `data` (made by `compress` with the same `dict`) into `len` bytes.
+/// None if the data is not such a stream.
+pub fn decompress(dict: &[u8], data: &[u8], len: usize) -> Option<Vec<u8>> {
+    let (&mode, rest) = data.split_first()?;
+    match mode {
+        MODE_PLAIN => decode(dict, &mut Plain { data: rest, pos: 0 }, len),
+        MODE_HUFFMAN => decode(dict, &mut entropy::Reader::new(rest)?, len),
+        _ => None,
+    }
+}
+
+/// Huffman codes for the fields of an LZ stream: a code per field (`S_*`),
+/// canonical, at most `MAX_BITS` bits, LSB first. The data: for each field the
+/// 256 code lengths as nibbles, then the codes of the bytes in stream order.
+mod entropy {
+    use super::{Source, STREAMS};
+
+    const MAX_BITS: u32 = 12;
+    const SYMS: usize = 256;
+
+    /// Code lengths (0: unused) for the counts, none over `MAX_BITS`.
+    fn lengths(counts: &[u64; SYMS]) -> [u8; SYMS] {
+        let mut freq = *counts;
+        loop {
+            let lens = huffman_lengths(&freq);
+            if lens.iter().all(|&l| u32::from(l) <= MAX_BITS) {
+                return lens;
+            }
+            // Flatten the counts and try again.
+            for f in freq.iter_mut().filter(|f| **f > 0) {
+                *f = (*f).div_ceil(2);
+            }
+        }
+    }
+
+    /// Huffman code lengths (unlimited) for the counts; deterministic.
+    fn huffman_lengths(freq: &[u64; SYMS]) -> [u8; SYMS] {
+        let mut lens = [0u8; SYMS];
+        let used: Vec<usize> = (0..SYMS).filter(|&s| freq[s] > 0).collect();
+        match used.len() {
+            0 => return lens,
+            1 => {
+                lens[used[0]] = 1;
+                return lens;
+            }
+            _ => {}
+        }
+        // Nodes: leaves 0..SYMS, inner ones after; parent links.
+        let mut parent = vec![usize::MAX; 2 * SYMS];
+        let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<(u64, usize)>> = used
+            .iter()
+            .map(|&s| std::cmp::Reverse((freq[s], s)))
+            .collect();
+        let mut next = SYMS;
+        while heap.len() > 1 {
+            let std::cmp::Reverse((fa, a)) = heap.pop().unwrap_or_default();
+            let std::cmp::Reverse((fb, b)) = heap.pop().unwrap_or_default();
+            parent[a] = next;
+            parent[b] = next;
+            heap.push(std::cmp::Reverse((fa + fb, next)));
+            next += 1;
+        }
+        for &s in &used {
+            let mut d = 0u8;
+            let mut n = s;
+            while parent[n] != usize::MAX {
+                n = parent[n];
+                d = d.saturating_add(1);
+            }
+            lens[s] = d;
+        }
+        lens
+    }
+
+    /// Canonical codes (bit-reversed, for LSB-first output) of the lengths.
+    fn codes(lens: &[u8; SYMS]) -> [u16; SYMS] {
+        let mut codes = [0u16; SYMS];
+        let mut code = 0u32;
+        for len in 1..=MAX_BITS as u8 {
+            for s in 0..SYMS {
+                if lens[s] == len {
+                    codes[s] = (code.reverse_bits() >> (32 - u32::from(len))) as u16;
+                    code += 1;
+                }
+            }
+            code <<= 1;
+        }
+        codes
+    }
+
+    /// Code the (field << 8 | byte) sequence.
+    pub(super) fn encode(seen: &[u16]) -> Vec<u8> {
+        let mut counts = [[0u64; SYMS]; STREAMS];
+        for &x in seen {
+            counts[usize::from(x >> 8)][usize::from(x & 0xff)] += 1;
+        }
+        let lens: Vec<[u8; SYMS]> = counts.iter().map(lengths).collect();
+        let codes: Vec<[u16; SYMS]> = lens.iter().map(codes).collect();
+        let mut out = Vec::with_capacity(seen.len() / 2 + STREAMS * SYMS / 2);
+        for l in &lens {
+            for pair in l.chunks(2) {
+                out.push(pair[0] | pair[1] << 4);
+            }
+        }
+        let mut acc = 0u64;
+        let mut n = 0u32;
+        for &x in seen {
+            let (st, b) = (usize::from(x >> 8), usize::from(x & 0xff));
+            acc |= u64::from(codes[st][b]) << n;
+            n += u32::from(lens[st][b]);
+            while n >= 8 {
+                out.push(acc as u8);
+                acc >>= 8;
+                n -= 8;
+            }
+        }
+        if n > 0 {
+            out.push(acc as u8);
+        }
+        out
+    }
+
+    /// Reads the coded bytes of `encode`'s output.
+    pub(super) struct Reader<'a> {
+        data: &'a [u8],
+        pos: usize,
+        buf: u64,
+        bits: u32,
+        /// Bits consumed past the end of `data` (read as zeros): an error.
+        over: bool,
+        /// Per field: the symbol and code length for each `MAX_BITS` prefix
+        /// (length 0: no code).
+        tables: Vec<Vec<(u8, u8)>>,
+    }
+
+    impl<'a> Reader<'a> {
+        pub(super) fn new(data: &'a [u8]) -> Option<Reader<'a>> {
+            let head = STREAMS * SYMS / 2;
+            if data.len() < head {
+                return None;
+            }
+            let mut tables = Vec::with_capacity(STREAMS);
+            for st in 0..STREAMS {
+                let mut lens = [0u8; SYMS];
+                for (k, b) in data[st * SYMS / 2..(st + 1) * SYMS / 2].iter().enumerate() {
+                    lens[2 * k] = b & 15;
+                    lens[2 * k + 1] = b >> 4;
+                }
+                // Over-subscribed lengths are not a code.
+                if lens.iter().any(|&l| u32::from(l) > MAX_BITS) {
+                    return None;
+                }
+                let kraft: u64 = lens
+                    .iter()
+                    .filter(|&&l| l > 0)
+                    .map(|&l| 1u64 << (MAX_BITS - u32::from(l)))
+                    .sum();
+                if kraft > 1 << MAX_BITS {
+                    return None;
+                }
+                let codes = codes(&lens);
+                let mut t = vec![(0u8, 0u8); 1 << MAX_BITS];
+                for s in 0..SYMS {
+                    let l = u32::from(lens[s]);
+                    if l == 0 {
+                        continue;
+                    }
+                    let mut k = usize::from(codes[s]);
+                    while k < t.len() {
+                        t[k] = (s as u8, l as u8);
+                        k += 1 << l;
+                    }
+                }
+                tables.push(t);
+            }
+            Some(Reader {
+                data: &data[head..],
+                pos: 0,
+                buf: 0,
+                bits: 0,
+                over: false,
+                tables,
+            })
+        }
+    }
+
+    impl Source for Reader<'_> {
+        #[inline]
+        fn byte(&mut self, stream: usize) -> Option<u8> {
+            if self.bits < MAX_BITS {
+                while self.bits <= 56 {
+                    let b = match self.data.get(self.pos) {
+                        Some(b) => *b,
+                        None if self.pos >= self.data.len() + 8 => break,
+                        None => 0,
+                    };
+                    self.pos += 1;
+                    self.buf |= u64::from(b) << self.bits;
+                    self.bits += 8;
+                }
+            }
+            let (sym, len) = self.tables[stream][(self.buf & ((1 << MAX_BITS) - 1)) as usize];
+            if len == 0 || u32::from(len) > self.bits {
+                return None;
+            }
+            self.buf >>= len;
+            self.bits -= u32::from(len);
+            if self.pos > self.data.len() && (self.pos - self.data.len()) * 8 > self.bits as usize {
+                self.over = true;
+                return None;
+            }
+            Some(sym)
+        }
+
+        fn finished(&self) -> bool {
+            // Every byte was needed: what is left is the last byte's padding.
+            !self.over && self.pos >= self.data.len() && {
+                let unread_real =
+                    (self.bits as usize).saturating_sub((self.pos - self.data.len()) * 8);
+                unread_real < 8
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -386,5 +700,59 @@ mod tests {
         }
         assert!(decompress(&[], &[0, 9, 1], 5).is_none());
         assert!(decompress(&[], &[1, b'a', 3], 10).is_none());
+        assert!(decompress(&[], &[2, 0], 0).is_none());
+        // A stream with Huffman-coded fields: every cut, and changed bytes, are
+        // caught or decode to something else, never panic.
+        let mut v = vec![];
+        for i in 0..3000u32 {
+            v.extend_from_slice(&(i % 300).to_le_bytes()[..2]);
+            v.extend_from_slice(b"rec");
+        }
+        let c = compress(&[], &v, &[]);
+        assert_eq!(c[0], MODE_HUFFMAN);
+        for cut in 0..c.len() {
+            assert!(decompress(&[], &c[..cut], v.len()).is_none());
+        }
+        let mut longer = c.clone();
+        longer.push(0);
+        assert!(decompress(&[], &longer, v.len()).is_none());
+        for k in (0..c.len()).step_by(7) {
+            let mut bad = c.clone();
+            bad[k] ^= 0x5a;
+            let _ = decompress(&[], &bad, v.len());
+        }
+    }
+
+    #[test]
+    fn codes_fields_when_smaller() {
+        // Skewed literals and repetitive tokens: the Huffman form is chosen and
+        // is smaller than the plain LZ stream.
+        let mut old = vec![];
+        for i in 0..4000u32 {
+            old.extend_from_slice(&(i * 7).to_le_bytes());
+            old.extend_from_slice(b"particle-record-");
+        }
+        let mut new = old.clone();
+        for i in (0..new.len()).step_by(20) {
+            new[i] = new[i].wrapping_add(3);
+        }
+        let plain = compress_lz(&old, &new, &[]);
+        let c = compress(&old, &new, &[]);
+        assert_eq!(c[0], MODE_HUFFMAN);
+        assert!(
+            c.len() * 5 < plain.len() * 4,
+            "{} vs {}",
+            c.len(),
+            plain.len()
+        );
+        assert_eq!(decompress(&old, &c, new.len()).unwrap(), new);
+        // Tiny inputs stay plain (the code lengths would cost more).
+        assert_eq!(compress(&[], b"abc", &[])[0], MODE_PLAIN);
+        // One distinct byte per field still codes and decodes.
+        let same = vec![42u8; 5000];
+        assert_eq!(
+            decompress(&[], &compress(&[], &same, &[]), 5000).unwrap(),
+            same
+        );
     }
 }
