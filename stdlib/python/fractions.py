@@ -2,7 +2,14 @@
 
 import math
 import numbers
+import sys
 import operator
+
+
+def _is_decimal(x):
+    """A decimal.Decimal (without importing decimal: if it is not imported, x is not one)."""
+    decimal = sys.modules.get("decimal")
+    return decimal is not None and isinstance(x, decimal.Decimal)
 
 __all__ = ["Fraction"]
 
@@ -87,7 +94,8 @@ class Fraction(numbers.Rational):
                 self._numerator = numerator.numerator
                 self._denominator = numerator.denominator
                 return self
-            elif isinstance(numerator, float):
+            elif isinstance(numerator, float) or _is_decimal(numerator):
+                # Exact conversion.
                 self._numerator, self._denominator = numerator.as_integer_ratio()
                 return self
             elif isinstance(numerator, str):
@@ -124,6 +132,17 @@ class Fraction(numbers.Rational):
             raise TypeError("%s.from_float() only takes floats, not %r (%s)" %
                             (cls.__name__, f, type(f).__name__))
         return cls(*f.as_integer_ratio())
+
+    @classmethod
+    def from_decimal(cls, dec):
+        from decimal import Decimal
+        if isinstance(dec, numbers.Integral):
+            dec = Decimal(int(dec))
+        elif not isinstance(dec, Decimal):
+            raise TypeError(
+                "%s.from_decimal() only takes Decimals, not %r (%s)" %
+                (cls.__name__, dec, type(dec).__name__))
+        return cls(*dec.as_integer_ratio())
 
     def as_integer_ratio(self):
         return (self._numerator, self._denominator)
