@@ -7,7 +7,7 @@
 //!
 //! `sys` and the builtins live in the VM itself.
 
-use revpy_vm::{NativeModuleInit, Vm};
+use revpy_vm::{NativeModuleInit, Value, Vm};
 
 mod binascii;
 mod bisect;
@@ -284,6 +284,27 @@ pub fn install(vm: &mut Vm) {
     vm.frozen_modules.extend_from_slice(PY_MODULES);
     vm.native_modules.extend_from_slice(NATIVE_MODULES);
     io::install(vm);
+    // `sys.builtin_module_names` (the Rust ones) and `sys.stdlib_module_names`.
+    let sk = vm.intern("sys");
+    if let Some(Value::Obj(sys)) = vm.dict_get_str(vm.modules, sk) {
+        let d = vm.module_dict(sys);
+        let mut native: Vec<&str> = vec!["builtins", "sys"];
+        native.extend(NATIVE_MODULES.iter().map(|(n, _)| *n));
+        native.sort();
+        native.dedup();
+        let items: Vec<Value> = native.iter().map(|n| vm.new_str(n.to_string())).collect();
+        let t = vm.new_tuple(items);
+        let k = vm.intern("builtin_module_names");
+        let _ = vm.dict_set(d, k, t);
+        let names: Vec<Value> = module_names()
+            .iter()
+            .map(|n| vm.new_str(n.to_string()))
+            .collect();
+        if let Ok(fs) = vm.new_frozenset(names) {
+            let k = vm.intern("stdlib_module_names");
+            let _ = vm.dict_set(d, k, fs);
+        }
+    }
 }
 
 /// A VM with the standard library installed.

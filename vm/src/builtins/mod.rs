@@ -9,6 +9,7 @@ mod iteration;
 mod numbers;
 mod print_input;
 pub mod sys;
+mod sys_info;
 
 pub use exec::code_object;
 pub use introspection::{dir_names, frame_locals};

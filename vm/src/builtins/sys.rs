@@ -427,6 +427,7 @@ pub fn create(vm: &mut Vm) {
     let path = vm.new_list(vec![]);
     set(vm, d, "path", path);
     crate::object::limits::register_sys(vm, d);
+    super::sys_info::register(vm, d);
     let key = vm.intern("sys");
     let _ = vm.dict_set(vm.modules, key, Value::Obj(m));
 }
