@@ -182,18 +182,8 @@ impl Vm {
                 .extend_from_slice(&func.defaults[n - first_default..]);
         }
         self.stack.resize(args_start + nvar, Value::Undef);
-        self.frames.push(Frame {
-            code,
-            ip: 0,
-            base: args_start as u32,
-            ret_sp: fpos as u32,
-            globals,
-            locals: None,
-            gen: None,
-            init_self: Value::Undef,
-            obj: Value::Undef,
-            ret: super::RET_PLAIN,
-        });
+        self.frames
+            .push(Frame::call(code, args_start, fpos, globals));
         true
     }
 
@@ -290,18 +280,7 @@ impl Vm {
         if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
             self.init_cells(fref, &code, base);
         }
-        self.frames.push(Frame {
-            code,
-            ip: 0,
-            base: base as u32,
-            ret_sp: ret_sp as u32,
-            globals,
-            locals: None,
-            gen: None,
-            init_self: Value::Undef,
-            obj: Value::Undef,
-            ret: super::RET_PLAIN,
-        });
+        self.frames.push(Frame::call(code, base, ret_sp, globals));
     }
 
     fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::object::CodeData>, base: usize) {
@@ -366,18 +345,8 @@ impl Vm {
             self.stack.extend(locals);
             self.init_cells(fref, &code, base);
             let saved = self.stack.split_off(base);
-            let frame = Frame {
-                code,
-                ip: 0,
-                base: 0,
-                ret_sp: 0,
-                globals,
-                locals: None,
-                gen: None,
-                init_self: Value::Undef,
-                obj: Value::Undef,
-                ret: super::RET_PLAIN,
-            };
+            // A generator's frame keeps its locals in `saved` until resumed.
+            let frame = Frame::call(code, 0, 0, globals);
             let g = self.new_generator(GenData {
                 frame: Some(frame),
                 saved,
@@ -397,18 +366,7 @@ impl Vm {
         let base = self.stack.len();
         self.stack.extend(locals);
         self.init_cells(fref, &code, base);
-        self.frames.push(Frame {
-            code,
-            ip: 0,
-            base: base as u32,
-            ret_sp: ret_sp as u32,
-            globals,
-            locals: None,
-            gen: None,
-            init_self: Value::Undef,
-            obj: Value::Undef,
-            ret: super::RET_PLAIN,
-        });
+        self.frames.push(Frame::call(code, base, ret_sp, globals));
         Ok(true)
     }
 

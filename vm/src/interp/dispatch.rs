@@ -564,13 +564,7 @@ impl Vm {
                         continue;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let b = match *slot!(sp - 1) {
-                            Value::Bool(b) => Some(b),
-                            Value::None => Some(false),
-                            Value::Int(i) => Some(i != 0),
-                            v @ Value::Obj(_) => self.object_truth(&code, ip - 1, v),
-                            _ => None,
-                        };
+                        let b = self.quick_truth(&code, ip - 1, *slot!(sp - 1));
                         if let Some(b) = b {
                             sp -= 1;
                             if b == (ins.op == Op::PopJumpIfTrue) {
@@ -601,13 +595,7 @@ impl Vm {
                         continue;
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let b = match *slot!(sp - 1) {
-                            Value::Bool(b) => Some(b),
-                            Value::None => Some(false),
-                            Value::Int(i) => Some(i != 0),
-                            v @ Value::Obj(_) => self.object_truth(&code, ip - 1, v),
-                            _ => None,
-                        };
+                        let b = self.quick_truth(&code, ip - 1, *slot!(sp - 1));
                         if let Some(b) = b {
                             if b == (ins.op == Op::JumpIfTrueOrPop) {
                                 ip = a as usize;

@@ -514,6 +514,20 @@ impl Vm {
         self.dict_set(d, name, v)
     }
 
+    /// The truth of `v` when it needs no Python code: bools, None, ints, and what
+    /// `object_truth` decides for objects. None otherwise (floats, calls to
+    /// `__bool__`/`__len__`).
+    #[inline]
+    pub(crate) fn quick_truth(&mut self, code: &CodeData, pc: usize, v: Value) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(b),
+            Value::None => Some(false),
+            Value::Int(i) => Some(i != 0),
+            Value::Obj(_) => self.object_truth(code, pc, v),
+            _ => None,
+        }
+    }
+
     /// POP_JUMP_IF_*'s truth value of an object, when no Python code decides it: the
     /// exact built-in str, list, tuple and dict by their emptiness, and plain
     /// instances of classes remembered (per instruction) to be always true. None

@@ -49,6 +49,26 @@ pub struct Frame {
     pub ret: u8,
 }
 
+impl Frame {
+    /// A function's frame at its first instruction, whose result the caller pushes:
+    /// locals from `base`, the stack cut back to `ret_sp` on return.
+    #[inline]
+    pub fn call(code: Rc<CodeData>, base: usize, ret_sp: usize, globals: ObjRef) -> Frame {
+        Frame {
+            code,
+            ip: 0,
+            base: base as u32,
+            ret_sp: ret_sp as u32,
+            globals,
+            locals: None,
+            gen: None,
+            init_self: Value::Undef,
+            obj: Value::Undef,
+            ret: RET_PLAIN,
+        }
+    }
+}
+
 /// A frame whose result the caller pushes (calls; frames of nested loops).
 pub const RET_PLAIN: u8 = 0;
 /// A generator frame resumed by the caller's FOR_ITER: a yielded value is pushed,
