@@ -360,6 +360,12 @@ fn dashboard_in_a_terminal() {
         s.contains("The program finished with exit status 0") && s.contains("│14")
     });
     t.keys(&["C-F5"]);
+    let s = title("Source: prog.py:1 in <module> — time 1");
+    // The output pane shows what had been printed by then: nothing yet.
+    assert!(!s.contains("│14"), "output pane at time 1:\n{s}");
+    t.keys(&["F5"]);
+    t.wait("the output again", 30, |s| s.contains("│14"));
+    t.keys(&["C-F5"]);
     title("Source: prog.py:1 in <module> — time 1");
     // A typed command.
     t.keys(&["-l", "p 6 * 7"]);

@@ -52,18 +52,14 @@ impl App<'_> {
 
     fn take(&mut self, text: &str) {
         for l in text.lines() {
-            match l.strip_prefix("| ") {
-                Some(o) => self.output.push(o.to_string()),
-                None if l == "|" => self.output.push(String::new()),
-                None => self.log.push(l.to_string()),
+            // The program's output has its own pane (`refresh`).
+            if l != "|" && !l.starts_with("| ") {
+                self.log.push(l.to_string());
             }
         }
         let keep = 2000;
         if self.log.len() > keep {
             self.log.drain(..self.log.len() - keep);
-        }
-        if self.output.len() > keep {
-            self.output.drain(..self.output.len() - keep);
         }
     }
 
@@ -74,6 +70,13 @@ impl App<'_> {
         self.stack = pane("bt");
         self.dis = pane("dis");
         self.opstack = pane("info stack");
+        // What the program had printed by now (going back takes it back).
+        let e = &self.sh.engine;
+        let text = e.output_until(e.cur.pos.time);
+        let keep = 2000;
+        let lines: Vec<&str> = text.lines().collect();
+        let from = lines.len().saturating_sub(keep);
+        self.output = lines[from..].iter().map(|l| l.to_string()).collect();
     }
 
     fn source_lines(&mut self) -> (String, Vec<Line<'static>>, usize) {

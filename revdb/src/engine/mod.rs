@@ -153,6 +153,9 @@ pub struct Program {
     new_vm: Box<dyn Fn() -> Vm>,
 }
 
+/// How much of the program's output the engine keeps for `output_until`.
+const OUTPUT_LOG_BYTES: usize = 4 << 20;
+
 pub struct Engine {
     pub program: Program,
     /// Shared with the hook of a run, which adds checkpoints as it goes.
@@ -164,6 +167,10 @@ pub struct Engine {
     pub frame_sel: usize,
     pub end: Option<EndInfo>,
     furthest: u64,
+    /// The program's output with the stop point at which each piece had been
+    /// written (in time order, up to `furthest`): what a terminal showed then.
+    output_log: Vec<(u64, String)>,
+    output_log_bytes: usize,
     pub breakpoints: Vec<Breakpoint>,
     pub watchpoints: Vec<Watchpoint>,
     pub catchpoints: Vec<Catchpoint>,
@@ -189,6 +196,33 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// What the program had written (stdout and stderr, as a terminal showed
+    /// them) by stop point `t`, as far as the replay has reached.
+    pub fn output_until(&self, t: u64) -> String {
+        let n = self.output_log.partition_point(|(at, _)| *at <= t);
+        self.output_log[..n]
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .collect()
+    }
+
+    /// Add output to `output_log`, forgetting the oldest beyond
+    /// `OUTPUT_LOG_BYTES` (a pane shows the end of it).
+    fn log_output(&mut self, new: impl Iterator<Item = (u64, String)>) {
+        for (t, s) in new {
+            self.output_log_bytes += s.len();
+            self.output_log.push((t, s));
+        }
+        if self.output_log_bytes > 2 * OUTPUT_LOG_BYTES {
+            let mut drop = 0;
+            while self.output_log_bytes > OUTPUT_LOG_BYTES {
+                self.output_log_bytes -= self.output_log[drop].1.len();
+                drop += 1;
+            }
+            self.output_log.drain(..drop);
+        }
+    }
+
     /// Open a recording. `new_vm` builds a VM like the recording one (the same
     /// native modules and host functions).
     pub fn open(rec: Recording, new_vm: Box<dyn Fn() -> Vm>) -> Result<Engine, String> {
@@ -230,6 +264,8 @@ impl Engine {
             frame_sel: 0,
             end: None,
             furthest: 0,
+            output_log: vec![],
+            output_log_bytes: 0,
             breakpoints: vec![],
             watchpoints: vec![],
             catchpoints: vec![],

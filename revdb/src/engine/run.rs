@@ -14,6 +14,10 @@ pub(super) struct RunCtx {
     stop_instr: u64,
     furthest: u64,
     out_mark: (usize, usize),
+    /// How much output `out_log` holds (stdout, stderr lengths).
+    out_seen: (usize, usize),
+    /// Output beyond `furthest` with the stop point that first saw it.
+    out_log: Vec<(u64, String)>,
     interrupted: bool,
     stopped: bool,
     captured: Option<State>,
@@ -191,6 +195,8 @@ impl Engine {
             stop_instr: 0,
             furthest: self.furthest,
             out_mark: (0, 0),
+            out_log: vec![],
+            out_seen: (0, 0),
             interrupted: false,
             stopped: false,
             captured: None,
@@ -247,8 +253,17 @@ impl Engine {
                     }
                 }
                 let t = pos.time;
+                let lens = (sink_len(&vm.effects.stdout), sink_len(&vm.effects.stderr));
                 if t <= cx.furthest {
-                    cx.out_mark = (sink_len(&vm.effects.stdout), sink_len(&vm.effects.stderr));
+                    cx.out_mark = lens;
+                    cx.out_seen = lens;
+                } else if lens != cx.out_seen {
+                    // Written by the line that ran before this stop.
+                    let (o, e) = cx.out_seen;
+                    let mut text = take_output(&mut vm.effects.stdout, o);
+                    text.push_str(&take_output(&mut vm.effects.stderr, e));
+                    cx.out_log.push((t, text));
+                    cx.out_seen = lens;
                 }
                 // Where no checkpoint can be taken (a native call is on the Rust
                 // stack), the next stop point tries again.
@@ -354,6 +369,19 @@ impl Engine {
         let mut cx = ctx.borrow_mut();
         // Program output beyond the furthest point reached so far.
         if let Some(last) = cx.last_real {
+            if last.time > self.furthest {
+                let (o, e) = cx.out_seen;
+                let mut rest = take_output(&mut vm.effects.stdout, o);
+                rest.push_str(&take_output(&mut vm.effects.stderr, e));
+                if !rest.is_empty() {
+                    cx.out_log.push((last.time, rest));
+                }
+            }
+            // Runs that look ahead (scans, traces) leave `furthest` as it was:
+            // what they saw is logged once, by whichever run saw it first.
+            let logged = self.output_log.last().map_or(0, |(t, _)| *t);
+            let new = std::mem::take(&mut cx.out_log);
+            self.log_output(new.into_iter().filter(|(t, _)| *t > logged));
             if last.time > self.furthest {
                 let (o, e) = cx.out_mark;
                 let out = take_output(&mut vm.effects.stdout, o);

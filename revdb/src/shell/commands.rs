@@ -82,7 +82,10 @@ pub enum Completion {
 /// `info`'s topics: (name, what it shows). The handler also accepts `break`, `b`
 /// and `watch` for the first two.
 pub const INFO_TOPICS: &[(&str, &str)] = &[
-    ("breakpoints", "the breakpoints and their hit counts"),
+    (
+        "breakpoints",
+        "the breakpoints, catchpoints and watchpoints, with their hit counts",
+    ),
     (
         "watchpoints",
         "the watch expressions and their current values",
@@ -92,6 +95,10 @@ pub const INFO_TOPICS: &[(&str, &str)] = &[
         "the times of the snapshots kept, with their estimated size",
     ),
     ("stack", "the operand stack of the selected frame"),
+    (
+        "output",
+        "what the program had printed by the current time (its last 40 lines; `info output all`)",
+    ),
     (
         "exceptions",
         "every exception raised in the recording: time, exception, where, caught by which frame or ended the program",

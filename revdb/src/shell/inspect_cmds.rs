@@ -316,7 +316,10 @@ impl Shell {
                 }
             }
             "breakpoints" | "break" | "b" => {
-                if self.engine.breakpoints.is_empty() && self.engine.catchpoints.is_empty() {
+                if self.engine.breakpoints.is_empty()
+                    && self.engine.catchpoints.is_empty()
+                    && self.engine.watchpoints.is_empty()
+                {
                     self.say("No breakpoints.");
                 }
                 // Breakpoints and catchpoints share the numbers: in their order.
@@ -348,6 +351,14 @@ impl Shell {
                     );
                     lines.push((b.id, line));
                 }
+                // As gdb, the watchpoints too.
+                for w in &self.engine.watchpoints {
+                    let en = if w.enabled { "" } else { " (disabled)" };
+                    lines.push((
+                        w.id,
+                        format!("{}: watch {} => {}{en}", w.id, w.label, w.value),
+                    ));
+                }
                 lines.sort_by_key(|(id, _)| *id);
                 for (_, l) in lines {
                     self.say(&l);
@@ -360,6 +371,25 @@ impl Shell {
                 for w in self.engine.watchpoints.clone() {
                     let en = if w.enabled { "" } else { " (disabled)" };
                     self.say(&format!("{}: {} => {}{en}", w.id, w.label, w.value));
+                }
+            }
+            "output" | "output all" => {
+                let e = &self.engine;
+                let text = e.output_until(e.cur.pos.time);
+                let lines: Vec<&str> = text.lines().collect();
+                let from = if topic == "output" {
+                    lines.len().saturating_sub(40)
+                } else {
+                    0
+                };
+                if lines.is_empty() {
+                    self.say("The program has printed nothing by this time.");
+                }
+                if from > 0 {
+                    self.say(&format!("[{from} earlier lines: info output all]"));
+                }
+                for l in &lines[from..] {
+                    self.say(&format!("| {l}"));
                 }
             }
             "checkpoints" => {
