@@ -140,6 +140,7 @@ pub(crate) fn new_vm() -> Vm {
     crate::types::coroutine::register(&mut vm);
     crate::types::exceptions::register(&mut vm);
     crate::types::frame::register(&mut vm);
+    crate::types::member::register(&mut vm);
     crate::types::range::register(&mut vm);
     crate::types::slice::register(&mut vm);
     crate::types::iterators::register(&mut vm);

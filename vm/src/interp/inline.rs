@@ -208,6 +208,9 @@ impl Vm {
             Some(v @ Value::Obj(d)) => match self.heap.kind(d) {
                 Kind::Function(_) => (METHOD, v),
                 Kind::Property(_) => (NONE, Value::Undef),
+                // A slot's member descriptor (classes with both `__slots__` and
+                // `__dict__`): an unset slot is an AttributeError, not the descriptor.
+                Kind::Opaque(_) if self.member_name(v).is_some() => (NONE, Value::Undef),
                 Kind::Object(_)
                 | Kind::Native(_)
                 | Kind::StaticMethod(_)

@@ -370,6 +370,10 @@ impl Vm {
         let cls = self.type_of(obj);
         let descr = self.class_lookup(cls, name);
         if let Some(d) = descr {
+            // A slot (`__slots__`): the value is in the instance's storage.
+            if let Some(slot) = self.member_name(d) {
+                return Ok(self.instance_attr(obj, slot));
+            }
             if self.is_data_descriptor(d) {
                 return self.bind_descriptor(d, obj, cls).map(Some);
             }
@@ -531,6 +535,8 @@ impl Vm {
                         self.call(fset, &[obj, value], &[])?;
                         return Ok(());
                     }
+                    // A slot: stored below, in the instance's storage.
+                    Kind::Opaque(_) if self.member_name(descr).is_some() => {}
                     Kind::Object(_) | Kind::Opaque(_) => {
                         let set = self.names.__set__;
                         let dcls = self.heap.get(dr).class;
@@ -674,8 +680,11 @@ impl Vm {
                 self.call(fdel, &[obj], &[])?;
                 return Ok(());
             }
-            // A descriptor with `__delete__` (written in Python or native).
-            if matches!(self.heap.kind(dr), Kind::Object(_) | Kind::Opaque(_)) {
+            // A descriptor with `__delete__` (written in Python or native); a
+            // slot's value is deleted from the instance's storage below.
+            if matches!(self.heap.kind(dr), Kind::Object(_) | Kind::Opaque(_))
+                && self.member_name(Value::Obj(dr)).is_none()
+            {
                 let del = self.names.__delete__;
                 let dcls = self.heap.get(dr).class;
                 if let Some(f) = self.class_lookup(dcls, del) {

@@ -381,11 +381,12 @@ impl Vm {
             })),
         );
         let mro = self.c3_mro(cls, &base_refs)?;
-        let slots = self.compute_slots(name, nsr, &base_refs, &mro)?;
+        let (slots, own_slots) = self.compute_slots(name, nsr, &base_refs, &mro)?;
         if let Kind::Class(c) = self.heap.kind_mut(cls) {
             c.mro = mro;
             c.slots = slots;
         }
+        self.add_member_descriptors(cls, &own_slots);
         self.mro_cache.invalidate();
         // __set_name__ on attributes that want it.
         let set_name = self.names.__set_name__;
@@ -493,17 +494,20 @@ impl Vm {
         }
     }
 
-    /// The `slots` field of a new class: `None` when its instances get a `__dict__`.
+    /// The `slots` field of a new class (`None` when its instances get a
+    /// `__dict__`), and the slots the class itself declares (each gets a member
+    /// descriptor).
+    #[allow(clippy::type_complexity)]
     fn compute_slots(
         &mut self,
         name: Value,
         ns: ObjRef,
         bases: &[ObjRef],
         mro: &[ObjRef],
-    ) -> PyResult<Option<Box<[Value]>>> {
+    ) -> PyResult<(Option<Box<[Value]>>, Vec<Value>)> {
         let sk = self.intern("__slots__");
         let Some(spec) = self.dict_get(ns, sk)? else {
-            return Ok(None);
+            return Ok((None, vec![]));
         };
         let items = if self.as_str(spec).is_some() {
             vec![spec]
@@ -539,6 +543,7 @@ impl Vm {
             };
             own.push(self.intern(&mangled));
         }
+        let declared = own.clone();
         let _ = bases;
         for c in &mro[1..] {
             let cd = self.class_data(*c);
@@ -550,11 +555,12 @@ impl Vm {
                 Some(s) => own.extend(s.iter().copied()),
             }
         }
-        Ok(if has_dict {
+        let slots = if has_dict {
             None
         } else {
             Some(own.into_boxed_slice())
-        })
+        };
+        Ok((slots, declared))
     }
 
     /// C3 linearization.

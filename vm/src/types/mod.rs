@@ -19,6 +19,7 @@ pub mod generic_alias;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod member;
 pub mod memoryview;
 pub mod object_type;
 pub mod range;
@@ -92,6 +93,7 @@ types! {
     async_generator_asend = "async_generator_asend": object / Other;
     async_generator_athrow = "async_generator_athrow": object / Other;
     property = "property": object / Other;
+    member_descriptor = "member_descriptor": object / Other;
     staticmethod = "staticmethod": object / Other;
     classmethod = "classmethod": object / Other;
     super_ = "super": object / Other;
