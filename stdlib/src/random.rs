@@ -1077,18 +1077,138 @@ fn r_setstate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The methods a subclass gets from `_sysrandom` (CPython's Python code) when it
+/// overrides `random()`, `getrandbits()` or `_randbelow()`: they draw through
+/// the override, as CPython's do.
+const PY_METHODS: &[&str] = &[
+    "randbytes",
+    "randrange",
+    "randint",
+    "choice",
+    "shuffle",
+    "sample",
+    "choices",
+    "uniform",
+    "triangular",
+    "normalvariate",
+    "gauss",
+    "lognormvariate",
+    "expovariate",
+    "vonmisesvariate",
+    "gammavariate",
+    "betavariate",
+    "paretovariate",
+    "weibullvariate",
+    "_randbelow_with_getrandbits",
+    "_randbelow_without_getrandbits",
+];
+
+/// `Random.__init_subclass__`: as CPython's, a subclass that overrides
+/// `getrandbits` draws integers with it and one that overrides only `random`
+/// draws them from `random()`; the other methods then go through those. The
+/// native methods draw from the generator directly, so such a subclass gets
+/// the Python versions (CPython's code, from `_sysrandom`) of the methods it
+/// does not define itself.
+fn r_init_subclass(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if let Some((k, _)) = kw.first() {
+        let k = vm.str_of(*k).to_string();
+        return Err(vm.new_type_error(format!(
+            "Random.__init_subclass__() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let Some(cls) = args[0].obj() else {
+        return Ok(Value::None);
+    };
+    let mro = vm.class_data(cls).mro.clone();
+    let mut mode = None;
+    let mut user_classes = vec![];
+    for c in mro {
+        if vm.class_data(c).is_builtin {
+            break;
+        }
+        user_classes.push(c);
+        if mode.is_some() {
+            continue;
+        }
+        let d = vm.class_data(c).dict;
+        for (name, m) in [
+            ("_randbelow", "inherit"),
+            ("getrandbits", "with"),
+            ("random", "without"),
+        ] {
+            let k = vm.intern(name);
+            if vm.dict_get(d, k)?.is_some() {
+                mode = Some(m);
+                break;
+            }
+        }
+    }
+    let Some(mode) = mode else {
+        return Ok(Value::None);
+    };
+    let sysrandom = import(vm, "_sysrandom")?;
+    let sr = vm.intern("SystemRandom");
+    let src = vm.getattr(sysrandom, sr)?;
+    let src_dict = match src.obj() {
+        Some(r) => vm.class_data(r).dict,
+        None => return Ok(Value::None),
+    };
+    let cd = vm.class_data(cls).dict;
+    let defined = |vm: &mut Vm, name: Value| -> PyResult<bool> {
+        for &c in &user_classes {
+            let d = vm.class_data(c).dict;
+            if vm.dict_get(d, name)?.is_some() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
+    for n in PY_METHODS {
+        let k = vm.intern(n);
+        if defined(vm, k)? {
+            continue;
+        }
+        if let Some(f) = vm.dict_get(src_dict, k)? {
+            vm.setattr(Value::Obj(cls), k, f)?;
+        }
+    }
+    let rb = vm.intern("_randbelow");
+    let chosen = match mode {
+        "with" => Some("_randbelow_with_getrandbits"),
+        "without" => Some("_randbelow_without_getrandbits"),
+        _ => None,
+    };
+    if let Some(c) = chosen {
+        let k = vm.intern(c);
+        if let Some(f) = vm.dict_get(cd, k)? {
+            vm.setattr(Value::Obj(cls), rb, f)?;
+        }
+    }
+    // `gauss` keeps its second value here (instances of the native class
+    // keep it in the generator state).
+    let gn = vm.intern("gauss_next");
+    if !defined(vm, gn)? {
+        vm.setattr(Value::Obj(cls), gn, Value::None)?;
+    }
+    Ok(Value::None)
+}
+
+fn import(vm: &mut Vm, module: &str) -> PyResult<Value> {
+    let imp = vm.intern("__import__");
+    let f = match vm.dict_get(vm.builtins, imp)? {
+        Some(f) => f,
+        None => return Err(vm.new_error(vm.types.import_error, "__import__ not found".into())),
+    };
+    let name = vm.new_str(module.to_string());
+    vm.call(f, &[name], &[])
+}
+
 /// Module `__getattr__`: `random.SystemRandom` comes from `_sysrandom` (written in
 /// Python), imported on first use so that `import random` stays cheap.
 fn m_getattr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("__getattr__", args, 1, 1)?;
     if vm.as_str(args[0]) == Some("SystemRandom") {
-        let imp = vm.intern("__import__");
-        let f = match vm.dict_get(vm.builtins, imp)? {
-            Some(f) => f,
-            None => return Err(vm.new_error(vm.types.import_error, "__import__ not found".into())),
-        };
-        let name = vm.new_str("_sysrandom".to_string());
-        let sysrandom = vm.call(f, &[name], &[])?;
+        let sysrandom = import(vm, "_sysrandom")?;
         return vm.getattr(sysrandom, args[0]);
     }
     let n = vm.str_of(args[0]).to_string();
@@ -1131,6 +1251,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("setstate", r_setstate, Arity::exactly(1)),
     ];
     vm.add_methods(cls, methods);
+    vm.add_classmethod(cls, "__init_subclass__", r_init_subclass, Arity::any().kw());
     let k = vm.intern("Random");
     vm.dict_set(d, k, Value::Obj(cls))?;
     let (k, cd) = (vm.intern("VERSION"), vm.class_data(cls).dict);
