@@ -138,6 +138,21 @@ fn syntax_error_missing_colon() {
 }
 
 #[test]
+fn syntax_error_assignment_in_condition() {
+    // CPython 3.11's messages and carets (checked with python3).
+    check_compile_error(
+        "x = 0\nif x = 1:\n    pass\n",
+        "  File \"prog.py\", line 2\n    if x = 1:\n       ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n",
+        1,
+    );
+    check_compile_error(
+        "x = 0\nwhile (x = f(1, 2)): pass\n",
+        "  File \"prog.py\", line 2\n    while (x = f(1, 2)): pass\n           ^^^^^^^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n",
+        1,
+    );
+}
+
+#[test]
 fn syntax_error_brackets() {
     check_compile_error(
         "x = (1, 2\ny = 3\n",

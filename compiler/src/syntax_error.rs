@@ -398,6 +398,11 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
                     return err("expected ':'", "SyntaxError", off, off + 1);
                 }
             }
+            if matches!(tok, Tok::Equal) {
+                if let Some(e) = assignment_in_condition(source, ls, line, off) {
+                    return e;
+                }
+            }
             if matches!(
                 tok,
                 Tok::String { .. } | Tok::Name { .. } | Tok::Int { .. } | Tok::Float { .. }
@@ -435,6 +440,68 @@ fn convert(pe: &ParseErrorType, source: &str, off: usize, sc: &Scan, at_eof: boo
             )
         }
     }
+}
+
+/// `if x = 1:` (also `elif`, `while`): CPython's "Maybe you meant '==' or ':='
+/// instead of '='?", its carets under `x = 1`. `eq` is the offset of the `=`.
+fn assignment_in_condition(source: &str, ls: usize, line: &str, eq: usize) -> Option<CompileError> {
+    let t = line.trim_start();
+    let word: String = t.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if !matches!(word.as_str(), "if" | "elif" | "while") {
+        return None;
+    }
+    let b = source.as_bytes();
+    if b.get(eq + 1) == Some(&b'=') {
+        return None;
+    }
+    // The name before the `=`.
+    let mut i = eq;
+    while i > ls && b[i - 1] == b' ' {
+        i -= 1;
+    }
+    let name_end = i;
+    while i > ls && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_') {
+        i -= 1;
+    }
+    let header_end = ls + (line.len() - t.len()) + word.len();
+    let between = &source[header_end..i];
+    if i == name_end || i <= header_end || between.chars().any(|c| c != ' ' && c != '(') {
+        return None;
+    }
+    // The value after it: up to the header's `:`, a closing bracket or a comma
+    // at its level (or the end of the line).
+    let code_end = ls + strip_comment(line).trim_end().len();
+    let mut depth = 0i32;
+    let mut stop = code_end;
+    let mut j = eq + 1;
+    while j < code_end {
+        match b[j] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' | b',' if depth == 0 => {
+                stop = j;
+                break;
+            }
+            b')' | b']' | b'}' => depth -= 1,
+            b':' if depth == 0 && b.get(j + 1) != Some(&b'=') => {
+                stop = j;
+                break;
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    while stop > eq + 1 && b[stop - 1] == b' ' {
+        stop -= 1;
+    }
+    if stop <= eq + 1 {
+        return None;
+    }
+    Some(err(
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        "SyntaxError",
+        i,
+        stop,
+    ))
 }
 
 /// A (located) parse error of `compile(..., 'eval')` as CPython reports it: input
