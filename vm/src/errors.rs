@@ -228,6 +228,9 @@ impl Vm {
         }
         let l = self.exception_line(e);
         out.push_str(&l);
+        if let Some(s) = self.suggestion_for(e) {
+            out.push_str(&s);
+        }
         out.push('\n');
     }
 

@@ -83,6 +83,7 @@ mod errors;
 mod import;
 mod protocols;
 mod run;
+mod suggestions;
 mod vm;
 
 // The names most users need, at the crate root.

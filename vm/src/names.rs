@@ -38,7 +38,7 @@ names! {
     __subclasscheck__, __prepare__, __fspath__, __bytes__, __trunc__, __floor__, __ceil__,
     __copy__, __deepcopy__, __reduce__, __reduce_ex__, __getstate__, __setstate__,
     __await__, __sizeof__, __dir__, __subclasshook__, __orig_bases__, __ipow__,
-    args, send, throw, close, value, keys, items, values, append, metaclass,
+    args, send, throw, close, value, keys, items, values, append, metaclass, name, obj,
     __add__, __radd__, __iadd__, __sub__, __rsub__, __isub__, __mul__, __rmul__, __imul__,
     __truediv__, __rtruediv__, __itruediv__, __floordiv__, __rfloordiv__, __ifloordiv__,
     __mod__, __rmod__, __imod__, __pow__, __rpow__, __lshift__, __rlshift__, __ilshift__,

@@ -4,7 +4,7 @@
 //! the `sys` module in `sys`.
 
 mod exec;
-mod introspection;
+pub(crate) mod introspection;
 mod iteration;
 mod numbers;
 mod print_input;

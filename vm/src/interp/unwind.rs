@@ -265,6 +265,10 @@ impl Vm {
 
     pub(crate) fn name_error(&mut self, name: Value) -> PyErr {
         let n = self.str_of(name).to_string();
-        self.new_error(self.types.name_error, format!("name '{n}' is not defined"))
+        let e = self.new_error(self.types.name_error, format!("name '{n}' is not defined"));
+        // For "Did you mean" (`suggestions.rs`), as CPython's `exc.name`.
+        let key = self.names.name;
+        let _ = self.generic_setattr(Value::Obj(e.0), key, name);
+        e
     }
 }

@@ -712,6 +712,15 @@ impl Vm {
     }
 
     pub fn attribute_error(&mut self, obj: Value, name: Value) -> crate::PyErr {
+        let e = self.attribute_error_message(obj, name);
+        // As CPython's `exc.name` and `exc.obj` (for "Did you mean", `suggestions.rs`).
+        let (kn, ko) = (self.names.name, self.names.obj);
+        let _ = self.generic_setattr(Value::Obj(e.0), kn, name);
+        let _ = self.generic_setattr(Value::Obj(e.0), ko, obj);
+        e
+    }
+
+    fn attribute_error_message(&mut self, obj: Value, name: Value) -> crate::PyErr {
         let n = self.str_of(name).to_string();
         let msg = match obj {
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Class(_)) => {

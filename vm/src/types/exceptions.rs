@@ -36,13 +36,24 @@ fn exc_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         let r = *r;
         if !kw.is_empty() {
             let tn = vm.type_name(args[0]);
-            if !vm.isinstance_ref(r, vm.types.import_error) {
+            // ImportError(*args, name=None, path=None), AttributeError(*args,
+            // name=None, obj=None), NameError(*args, name=None), their subclasses too.
+            const IMPORT: KwSpec<2> = KwSpec::new("ImportError", ["name", "path"]).positional(0);
+            const ATTR: KwSpec<2> = KwSpec::new("AttributeError", ["name", "obj"]).positional(0);
+            const NAME: KwSpec<1> = KwSpec::new("NameError", ["name"]).positional(0);
+            let given: Vec<(&str, Option<Value>)> = if vm.isinstance_ref(r, vm.types.import_error) {
+                let g = IMPORT.parse(vm, &[], kw)?;
+                IMPORT.names.iter().copied().zip(g).collect()
+            } else if vm.isinstance_ref(r, vm.types.attribute_error) {
+                let g = ATTR.parse(vm, &[], kw)?;
+                ATTR.names.iter().copied().zip(g).collect()
+            } else if vm.isinstance_ref(r, vm.types.name_error) {
+                let g = NAME.parse(vm, &[], kw)?;
+                NAME.names.iter().copied().zip(g).collect()
+            } else {
                 return Err(vm.new_type_error(format!("{tn}() takes no keyword arguments")));
-            }
-            // ImportError(*args, name=None, path=None), its subclasses too.
-            const SPEC: KwSpec<2> = KwSpec::new("ImportError", ["name", "path"]).positional(0);
-            let given = SPEC.parse(vm, &[], kw)?;
-            for (name, v) in SPEC.names.iter().zip(given) {
+            };
+            for (name, v) in given {
                 if let Some(v) = v {
                     let key = vm.intern(name);
                     vm.generic_setattr(Value::Obj(r), key, v)?;
@@ -251,6 +262,7 @@ pub fn exc_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Val
         {
             Value::None
         }
+        "obj" if vm.isinstance_ref(r, vm.types.attribute_error) => Value::None,
         _ => return None,
     })
 }
