@@ -9,6 +9,7 @@ mod debug;
 mod driver;
 mod record;
 mod repl;
+mod repl_complete;
 
 use clap::{Arg, ArgAction, Command};
 use std::process::ExitCode;

@@ -1,7 +1,12 @@
 //! The interactive prompt: statements run in `__main__`, expression values are echoed.
 
+use crate::repl_complete::Helper;
 use revpy_compiler::{CompileMode, ErrorKind};
 use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::Editor;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Whether `src` is an unfinished compound statement that needs more lines.
 fn needs_more(src: &str) -> bool {
@@ -24,20 +29,30 @@ pub fn run() -> u8 {
         let key = vm.intern("__main__");
         let modules = vm.modules;
         let _ = vm.dict_set(modules, key, revpy_vm::Value::Obj(main));
-        let mut rl = match rustyline::DefaultEditor::new() {
+        // Shared with Tab completion, which looks at it between statements.
+        let shared = Rc::new(RefCell::new(vm));
+        // As readline: Tab completes the common prefix, a second Tab lists.
+        let config = rustyline::Config::builder()
+            .completion_type(rustyline::CompletionType::List)
+            .build();
+        let mut rl = match Editor::<Helper, DefaultHistory>::with_config(config) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("revpy: cannot start the line editor: {e}");
                 return 1;
             }
         };
+        rl.set_helper(Some(Helper {
+            vm: shared.clone(),
+            main,
+        }));
         let history = revpy_revdb::history::path(HISTORY_FILE);
         if let Some(h) = &history {
             if let Err(m) = revpy_revdb::history::load(&mut rl, h) {
                 eprintln!("revpy: warning: {m}");
             }
         }
-        let save_history = |rl: &rustyline::DefaultEditor| {
+        let save_history = |rl: &Editor<Helper, DefaultHistory>| {
             if let Some(h) = &history {
                 if let Err(m) = revpy_revdb::history::save(rl, h) {
                     eprintln!("revpy: warning: {m}");
@@ -64,6 +79,7 @@ pub fn run() -> u8 {
                     }
                     let _ = rl.add_history_entry(buf.trim_end());
                     let src = std::mem::take(&mut buf);
+                    let mut vm = shared.borrow_mut();
                     match revpy_compiler::compile(&src, "<stdin>", CompileMode::Interactive) {
                         Ok(code) => {
                             std::rc::Rc::make_mut(&mut vm.loaded_sources)

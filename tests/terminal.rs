@@ -404,6 +404,31 @@ fn repl_in_a_terminal() {
     t.wait("the loop's output", 30, |s| {
         s.contains("item 0\nitem 1\n") && last_line(s) == ">>>"
     });
+    // Tab completion, as CPython's rlcompleter: a unique name completes with
+    // its `(`, a second Tab lists the candidates, an empty line indents.
+    t.line("nums = [3, 1]");
+    t.wait_last(">>>", 10);
+    t.keys(&["-l", "nums.so"]);
+    t.keys(&["Tab"]);
+    t.wait("nums.sort( completed", 10, |s| {
+        last_line(s) == ">>> nums.sort("
+    });
+    t.keys(&["-l", ")"]);
+    t.keys(&["Enter"]);
+    t.wait_last(">>>", 10);
+    t.keys(&["-l", "nums.c"]);
+    t.keys(&["Tab"]);
+    t.keys(&["Tab"]);
+    t.wait("the candidates", 10, |s| {
+        s.contains("clear(  copy(   count(")
+    });
+    t.keys(&["-l", "ou"]);
+    t.keys(&["Tab"]);
+    t.keys(&["-l", "1)"]);
+    t.keys(&["Enter"]);
+    t.wait("nums.count(1)", 10, |s| {
+        s.contains(">>> nums.count(1)\n1\n") && last_line(s) == ">>>"
+    });
     // Ctrl-C at the prompt, then Ctrl-D leaves.
     t.keys(&["C-c"]);
     t.wait("KeyboardInterrupt", 10, |s| s.contains("KeyboardInterrupt"));
