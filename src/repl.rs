@@ -8,14 +8,19 @@ use rustyline::Editor;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Whether `src` is an unfinished compound statement that needs more lines.
+/// Whether `src`, which compiles or is incomplete, must wait for more lines
+/// before it runs: a `\` continuation, or a block (a line ending with `:`, a
+/// decorator) that ends only at an empty line, as CPython's prompt.
 fn needs_more(src: &str) -> bool {
     let last = src.lines().last().unwrap_or("");
-    if last.trim_end().ends_with(':') || last.trim_end().ends_with('\\') {
+    if last.trim_end().ends_with('\\') {
         return true;
     }
-    // Inside a block: continue until an empty line.
-    src.lines().count() > 1 && !src.ends_with("\n\n")
+    let block = src.lines().any(|l| {
+        let code = l.split('#').next().unwrap_or("").trim_end();
+        code.ends_with(':') || l.trim_start().starts_with('@')
+    });
+    block && !src.ends_with("\n\n")
 }
 
 /// The REPL's history file, in `$HOME`.

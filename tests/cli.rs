@@ -1236,3 +1236,39 @@ fn unbuffered_output_reaches_a_pipe_at_once() {
     let _ = child.wait();
     assert!(early.is_err() || early.as_deref() == Ok(""), "{early:?}");
 }
+
+/// The prompt with its input piped: a statement runs as soon as it is complete
+/// (a string over two lines, brackets), a block at the empty line after it.
+#[test]
+fn repl_runs_statements_when_complete() {
+    use std::io::Write;
+    let d = scratch();
+    let mut child = Command::new(BIN)
+        .current_dir(&d)
+        .env("HOME", &d)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start revpy");
+    let input = "x = \"\"\"a\nb\"\"\"\nx\nfor i in (1,\n2):\n  print(i)\n\nif 1: print(7)\n\ny = [1,\n 2]\ny\nnot_defined\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stdout.ends_with("'a\\nb'\n1\n2\n7\n[1, 2]\n\n"),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    assert!(
+        stderr.ends_with("NameError: name 'not_defined' is not defined\n"),
+        "{stderr}"
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&d);
+}
