@@ -331,8 +331,12 @@ impl Shell {
                         .as_ref()
                         .map(|c| format!(" if {c}"))
                         .unwrap_or_default();
-                    let line =
-                        format!("{}: {}{cond}{en}, hit {} times", c.id, c.describe(), c.hits);
+                    let line = format!(
+                        "{}: {}{cond}{en}, {}",
+                        c.id,
+                        c.describe(),
+                        hit_count(c.hits)
+                    );
                     lines.push((c.id, line));
                 }
                 for b in &self.engine.breakpoints {
@@ -344,10 +348,10 @@ impl Shell {
                     let en = if b.enabled { "" } else { " (disabled)" };
                     let t = if b.temporary { " (temporary)" } else { "" };
                     let line = format!(
-                        "{}: {}{cond}{t}{en}, hit {} times",
+                        "{}: {}{cond}{t}{en}, {}",
                         b.id,
                         b.describe(),
-                        b.hits
+                        hit_count(b.hits)
                     );
                     lines.push((b.id, line));
                 }
@@ -476,4 +480,10 @@ impl Shell {
             self.say(&format!("[{k}] {r}"));
         }
     }
+}
+
+/// "hit 1 time", "hit 3 times".
+fn hit_count(n: impl Into<u64>) -> String {
+    let n: u64 = n.into();
+    format!("hit {n} time{}", if n == 1 { "" } else { "s" })
 }
