@@ -6,6 +6,7 @@
 
 use crate::object::{Kind, Value};
 use crate::{PyResult, Vm};
+use std::rc::Rc;
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 
 /// `l op r` for a type whose comparisons are Rust's (ints, floats: NaN compares false).
@@ -73,6 +74,27 @@ pub(super) fn compare_fast(op: CmpOp, l: Value, r: Value) -> Option<bool> {
 }
 
 impl Vm {
+    /// COMPARE_OP's fast path for two exact `str`s (a subclass may define `__eq__`):
+    /// UTF-8 byte order is code point order, as CPython compares.
+    #[inline]
+    pub(super) fn compare_str_fast(&self, op: CmpOp, l: Value, r: Value) -> Option<bool> {
+        let (Value::Obj(a), Value::Obj(b)) = (l, r) else {
+            return None;
+        };
+        let (oa, ob) = (self.heap.get(a), self.heap.get(b));
+        let (Kind::Str(x), Kind::Str(y)) = (&oa.kind, &ob.kind) else {
+            return None;
+        };
+        let str_ = self.types.str;
+        if oa.class != str_ || ob.class != str_ {
+            return None;
+        }
+        if a == b || Rc::ptr_eq(&x.s, &y.s) {
+            return Some(cmp_op(op, &0, &0));
+        }
+        Some(cmp_op(op, &x.s.as_bytes(), &y.s.as_bytes()))
+    }
+
     /// BINARY_OP, the general case.
     pub(super) fn binary_op_slow(&mut self, op: BinOp) -> PyResult<()> {
         let r = self.pop();
