@@ -405,7 +405,14 @@ impl Vm {
                         push!(Value::Bool(l.is(r) != (a == 1)));
                         continue;
                     }
-                    Op::ContainsOp => on_stack!(self.contains_op(a == 1)),
+                    Op::ContainsOp => {
+                        if let Some(b) = self.contains_fast(*slot!(sp - 2), *slot!(sp - 1)) {
+                            sp -= 1;
+                            *slot!(sp - 1) = Value::Bool(b != (a == 1));
+                            continue;
+                        }
+                        on_stack!(self.contains_op(a == 1))
+                    }
                     Op::BuildTuple => on_stack!(self.build_tuple_op(a as usize)),
                     Op::BuildList => on_stack!(self.build_list_op(a as usize)),
                     Op::BuildSet => on_stack!(self.build_set_op(a as usize)),

@@ -95,6 +95,40 @@ impl Vm {
         Some(cmp_op(op, &x.s.as_bytes(), &y.s.as_bytes()))
     }
 
+    /// CONTAINS_OP's fast path: an int or an exact str in an exact set or frozenset,
+    /// when every key compared with it compares without Python code. None: the
+    /// general case.
+    #[inline]
+    pub(super) fn contains_fast(&self, item: Value, container: Value) -> Option<bool> {
+        let Value::Obj(r) = container else {
+            return None;
+        };
+        let o = self.heap.get(r);
+        let (Kind::Set(t) | Kind::FrozenSet(t)) = &o.kind else {
+            return None;
+        };
+        if o.class != self.types.set && o.class != self.types.frozenset {
+            return None;
+        }
+        let hash = match item {
+            Value::Int(i) => crate::object::hash::hash_int(i),
+            Value::Obj(ir) => match &self.heap.get(ir).kind {
+                Kind::Str(x) if self.heap.get(ir).class == self.types.str => x.hash(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let slow = std::cell::Cell::new(false);
+        let found = t.find_with(hash, item, |k| match (k, item) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            _ => self.simple_eq(k, item).unwrap_or_else(|| {
+                slow.set(true);
+                false
+            }),
+        });
+        (!slow.get()).then_some(found.is_some())
+    }
+
     /// BINARY_OP, the general case.
     pub(super) fn binary_op_slow(&mut self, op: BinOp) -> PyResult<()> {
         let r = self.pop();
