@@ -601,13 +601,14 @@ impl Vm {
         name: Value,
     ) -> Option<Value> {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
-            if let Some((kind, f)) = self.opaque_attr_cache(code, pc, obj, name) {
+            return match self.class_attr_cache(code, pc, obj, name) {
+                Some((CLASS_VALUE, v)) => Some(v),
+                Some((_, f)) => Some(self.new_bound_method(f, obj)),
                 // A getter may run Python code: `load_attr_cached` calls it.
-                return (kind == OPAQUE_METHOD).then(|| self.new_bound_method(f, obj));
-            }
-            return match self.class_attr_cache(code, pc, obj, name)? {
-                (CLASS_VALUE, v) => Some(v),
-                (_, f) => Some(self.new_bound_method(f, obj)),
+                None => {
+                    let f = self.opaque_method(code, pc, obj, name)?;
+                    Some(self.new_bound_method(f, obj))
+                }
             };
         };
         let c = self.attr_cache(code, pc, cls, name);
@@ -651,6 +652,22 @@ impl Vm {
             return (c.kind != NONE).then_some((c.kind, c.value));
         }
         self.opaque_attr_miss(code, pc, o.class, name, c)
+    }
+
+    /// The native method `obj.name` when `obj` is an opaque instance (see
+    /// `OPAQUE_METHOD`). Out of line: the fast paths of other objects stay small.
+    #[inline(never)]
+    fn opaque_method(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        match self.opaque_attr_cache(code, pc, obj, name)? {
+            (OPAQUE_METHOD, f) => Some(f),
+            _ => None,
+        }
     }
 
     #[inline(never)]
@@ -778,12 +795,10 @@ impl Vm {
             if let Some(f) = self.builtin_method_cache(code, pc, obj, name) {
                 return Some((f, obj));
             }
-            if let Some((kind, f)) = self.opaque_attr_cache(code, pc, obj, name) {
-                return (kind == OPAQUE_METHOD).then_some((f, obj));
-            }
-            return match self.class_attr_cache(code, pc, obj, name)? {
-                (CLASS_VALUE, v) => Some((v, Value::Undef)),
-                (_, f) => Some((f, obj)),
+            return match self.class_attr_cache(code, pc, obj, name) {
+                Some((CLASS_VALUE, v)) => Some((v, Value::Undef)),
+                Some((_, f)) => Some((f, obj)),
+                None => self.opaque_method(code, pc, obj, name).map(|f| (f, obj)),
             };
         };
         let c = self.attr_cache(code, pc, cls, name);

@@ -81,11 +81,15 @@ impl Vm {
         let (Value::Obj(a), Value::Obj(b)) = (l, r) else {
             return None;
         };
-        let (oa, ob) = (self.heap.get(a), self.heap.get(b));
-        let (Kind::Str(x), Kind::Str(y)) = (&oa.kind, &ob.kind) else {
+        let str_ = self.types.str;
+        let oa = self.heap.get(a);
+        let Kind::Str(x) = &oa.kind else {
             return None;
         };
-        let str_ = self.types.str;
+        let ob = self.heap.get(b);
+        let Kind::Str(y) = &ob.kind else {
+            return None;
+        };
         if oa.class != str_ || ob.class != str_ {
             return None;
         }
