@@ -1075,9 +1075,12 @@ fn m_lastindex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 fn m_lastgroup(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     match this_ref(vm, args) {
-        Some(m) if m.lastindex != 0 => {
-            Ok(m.info.group_names.get(m.lastindex).copied().unwrap_or(Value::None))
-        }
+        Some(m) if m.lastindex != 0 => Ok(m
+            .info
+            .group_names
+            .get(m.lastindex)
+            .copied()
+            .unwrap_or(Value::None)),
         Some(_) => Ok(Value::None),
         None => Err(not_a_match(vm, args)),
     }

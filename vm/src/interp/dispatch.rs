@@ -374,7 +374,9 @@ impl Vm {
                         let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
                         // Two ints or two floats, on the registers.
                         let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
-                        if let Some(b) = compare_fast(op, l, r).or_else(|| self.compare_str_fast(op, l, r)) {
+                        if let Some(b) =
+                            compare_fast(op, l, r).or_else(|| self.compare_str_fast(op, l, r))
+                        {
                             // A POP_JUMP_IF_* after it that is no stop point runs here,
                             // without a trip through the dispatch (still counted).
                             debug_assert!(ip < instrs.len());

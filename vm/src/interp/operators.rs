@@ -6,8 +6,8 @@
 
 use crate::object::{Kind, Value};
 use crate::{PyResult, Vm};
-use std::rc::Rc;
 use revpy_compiler::opcodes::{BinOp, CmpOp};
+use std::rc::Rc;
 
 /// `l op r` for a type whose comparisons are Rust's (ints, floats: NaN compares false).
 #[inline(always)]

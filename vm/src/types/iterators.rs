@@ -6,8 +6,8 @@ use crate::args::{Arity, KwSpec};
 use crate::object::{IterKind, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
-use smallvec::SmallVec;
 use revpy_compiler::opcodes::BinOp;
+use smallvec::SmallVec;
 
 use crate::Kw;
 
@@ -20,7 +20,8 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
     // per item.
     match &**state {
         IterKind::Zip { its, strict } => {
-            let (its, strict): (SmallVec<[Value; 4]>, bool) = (its.iter().copied().collect(), *strict);
+            let (its, strict): (SmallVec<[Value; 4]>, bool) =
+                (its.iter().copied().collect(), *strict);
             return zip_next(vm, r, &its, strict);
         }
         IterKind::Map { f, its } => {
@@ -245,11 +246,7 @@ fn zip_next(vm: &mut Vm, r: ObjRef, its: &[Value], strict: bool) -> PyResult<Opt
                                 i
                             )
                         } else {
-                            format!(
-                                "zip() argument {} is shorter than arguments 1-{}",
-                                i + 1,
-                                i
-                            )
+                            format!("zip() argument {} is shorter than arguments 1-{}", i + 1, i)
                         };
                         return Err(vm.new_value_error(msg));
                     }
@@ -258,11 +255,7 @@ fn zip_next(vm: &mut Vm, r: ObjRef, its: &[Value], strict: bool) -> PyResult<Opt
                             let msg = if j == 1 {
                                 "zip() argument 2 is longer than argument 1".to_string()
                             } else {
-                                format!(
-                                    "zip() argument {} is longer than arguments 1-{}",
-                                    j + 1,
-                                    j
-                                )
+                                format!("zip() argument {} is longer than arguments 1-{}", j + 1, j)
                             };
                             return Err(vm.new_value_error(msg));
                         }
