@@ -525,21 +525,25 @@ fn iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
     let Some(it) = vm.opaque_ref::<DequeIter>(me).cloned() else {
         return Err(vm.new_type_error("expected a deque iterator".into()));
     };
-    let (len, st) = match get(vm, it.dq) {
-        Some(d) => (d.items.len(), d.state),
+    // One look at the deque: mutated, exhausted, or the next item.
+    let next = match get(vm, it.dq) {
+        Some(d) if d.state != it.state => None,
+        Some(d) => {
+            let len = d.items.len();
+            if it.idx >= len {
+                return Ok(None);
+            }
+            let pos = if it.rev { len - 1 - it.idx } else { it.idx };
+            Some(d.items[pos])
+        }
         None => return Ok(None),
     };
-    if st != it.state {
+    let Some(v) = next else {
         return Err(vm.new_error(
             vm.types.runtime_error,
             "deque mutated during iteration".into(),
         ));
-    }
-    if it.idx >= len {
-        return Ok(None);
-    }
-    let pos = if it.rev { len - 1 - it.idx } else { it.idx };
-    let v = get(vm, it.dq).map(|d| d.items[pos]).unwrap_or(Value::None);
+    };
     if let Some(i) = vm.opaque_mut::<DequeIter>(me) {
         i.idx += 1;
     }

@@ -34,6 +34,9 @@ use revpy_vm::Kw;
 struct Info {
     groups: usize,
     names: Vec<(String, usize)>,
+    /// `lastgroup` by group number: the interned name (a GC root for the life
+    /// of the VM), or None for an unnamed group.
+    group_names: Vec<Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -268,6 +271,24 @@ struct Scanner {
     /// The last match was empty: the next may not be empty at `pos`.
     must_advance: bool,
     done: bool,
+    /// The matcher's state and backtracking stack, reused from match to match.
+    scratch: Scratch,
+}
+
+/// Scratch space of a scanner: not part of its value (a copy starts empty).
+#[derive(Default)]
+struct Scratch(Option<(State, Vec<Bt>)>);
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
+}
+
+impl Clone for Scratch {
+    fn clone(&self) -> Scratch {
+        Scratch(None)
+    }
 }
 
 impl OpaqueObject for Scanner {
@@ -341,9 +362,16 @@ fn re_compile(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let classes = (sre_class(vm, "Match")?, sre_class(vm, "callable_iterator")?);
     let wide = sre_class(vm, "_wide")?;
     let cls = vm.types.object;
+    let mut group_names = vec![Value::None; parsed.groups + 1];
+    for (n, g) in &parsed.names {
+        if let Some(slot) = group_names.get_mut(*g) {
+            *slot = vm.intern(n);
+        }
+    }
     let info = Rc::new(Info {
         groups: parsed.groups,
         names: parsed.names.clone(),
+        group_names,
     });
     let obj = vm.heap.alloc(
         cls,
@@ -489,7 +517,7 @@ fn bounds(vm: &mut Vm, pos: Value, endpos: Value, n: usize) -> PyResult<(usize, 
     Ok((p, e))
 }
 
-fn regs_of(st: &State, groups: usize) -> Vec<(i64, i64)> {
+fn regs_of(st: &State, groups: usize) -> Rc<[(i64, i64)]> {
     (0..=groups)
         .map(|g| {
             let (s, e) = (st.slots[2 * g], st.slots[2 * g + 1]);
@@ -535,7 +563,7 @@ fn new_match(
         info: info.clone(),
         pos,
         endpos,
-        regs: regs_of(st, info.groups).into(),
+        regs: regs_of(st, info.groups),
         lastindex: st.lastindex,
     };
     Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(m))))
@@ -789,6 +817,7 @@ fn re_finditer(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         endpos,
         must_advance: false,
         done: false,
+        scratch: Scratch::default(),
     };
     Ok(Value::Obj(
         vm.heap.alloc(classes.1, Kind::Opaque(Box::new(sc))),
@@ -807,11 +836,11 @@ fn scanner_next(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
 }
 
-/// The next match of a `finditer` scanner, or None at the end.
+/// The next match of a `finditer` scanner, or None at the end. The scanner is
+/// stepped in place: its matcher state is reused, nothing of it is copied.
 fn scanner_step(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
-    let args = [me];
-    let sc = match args.first().and_then(|v| v.obj()).map(|r| vm.heap.kind(r)) {
-        Some(Kind::Opaque(o)) => o.as_any().downcast_ref::<Scanner>().cloned(),
+    let sc = match me.obj().map(|r| vm.heap.kind_mut(r)) {
+        Some(Kind::Opaque(o)) => o.as_any_mut().downcast_mut::<Scanner>(),
         _ => None,
     };
     let Some(sc) = sc else {
@@ -820,58 +849,64 @@ fn scanner_step(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
     if sc.done || sc.pos > sc.endpos {
         return Ok(None);
     }
-    let mut st = State::new(&sc.prog);
-    let mut stack = Vec::new();
+    let (mut st, mut stack) = match sc.scratch.0.take() {
+        Some(x) => x,
+        None => (State::new(&sc.prog), Vec::new()),
+    };
     let reject = sc.must_advance.then_some(sc.pos);
     let found = sc
         .subject
         .find(&sc.prog, sc.pos, sc.endpos, 2, reject, &mut st, &mut stack);
     let (s, e) = (st.slots[0], st.slots[1]);
-    if let Some(Kind::Opaque(o)) = args[0].obj().map(|r| vm.heap.kind_mut(r)) {
-        if let Some(it) = o.as_any_mut().downcast_mut::<Scanner>() {
-            if found {
-                it.pos = e;
-                it.must_advance = s == e;
-            } else {
-                it.done = true;
-            }
-        }
-    }
-    if !found {
-        return Ok(None);
-    }
-    Ok(Some(new_match(
-        vm,
-        sc.match_class,
-        sc.pattern,
-        sc.string,
-        &sc.subject,
-        &sc.info,
-        sc.pos,
-        sc.endpos,
-        &st,
-    )))
+    let start_pos = sc.pos;
+    let made = if found {
+        sc.pos = e;
+        sc.must_advance = s == e;
+        Some(MatchObj {
+            pattern: sc.pattern,
+            string: sc.string,
+            subject: sc.subject.clone(),
+            info: sc.info.clone(),
+            pos: start_pos,
+            endpos: sc.endpos,
+            regs: regs_of(&st, sc.info.groups),
+            lastindex: st.lastindex,
+        })
+    } else {
+        sc.done = true;
+        None
+    };
+    let cls = sc.match_class;
+    sc.scratch.0 = Some((st, stack));
+    Ok(made.map(|m| Value::Obj(vm.heap.alloc(cls, Kind::Opaque(Box::new(m))))))
 }
 
 // ---- re.Match ---------------------------------------------------------------
 
 fn this(vm: &mut Vm, args: &[Value]) -> PyResult<MatchObj> {
-    let m = match args.first().and_then(|v| v.obj()).map(|r| vm.heap.kind(r)) {
-        Some(Kind::Opaque(o)) => o.as_any().downcast_ref::<MatchObj>().cloned(),
-        _ => None,
-    };
+    let m = this_ref(vm, args).cloned();
     match m {
         Some(m) => Ok(m),
-        None => {
-            let t = args
-                .first()
-                .map(|v| vm.type_name(*v))
-                .unwrap_or_else(|| "nothing".into());
-            Err(vm.new_type_error(format!(
-                "descriptor requires a 're.Match' object but received a '{t}'"
-            )))
-        }
+        None => Err(not_a_match(vm, args)),
     }
+}
+
+/// The match object `args[0]`, borrowed.
+fn this_ref<'a>(vm: &'a Vm, args: &[Value]) -> Option<&'a MatchObj> {
+    match args.first().and_then(|v| v.obj()).map(|r| vm.heap.kind(r)) {
+        Some(Kind::Opaque(o)) => o.as_any().downcast_ref::<MatchObj>(),
+        _ => None,
+    }
+}
+
+fn not_a_match(vm: &mut Vm, args: &[Value]) -> PyErr {
+    let t = args
+        .first()
+        .map(|v| vm.type_name(*v))
+        .unwrap_or_else(|| "nothing".into());
+    vm.new_type_error(format!(
+        "descriptor requires a 're.Match' object but received a '{t}'"
+    ))
 }
 
 impl MatchObj {
@@ -903,6 +938,14 @@ impl MatchObj {
 
 fn m_group(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.no_kwargs("group", kw)?;
+    if args.len() == 1 {
+        // `m.group()`: the whole match, without copying the match object.
+        let span = this_ref(vm, args).map(|m| (m.subject.clone(), m.regs[0]));
+        return match span {
+            Some((subject, (s, e))) => Ok(subject.slice(vm, s as usize, e as usize)),
+            None => Err(not_a_match(vm, args)),
+        };
+    }
     let m = this(vm, args)?;
     match args.len() {
         1 => Ok(m.get(vm, 0, Value::None)),
@@ -1031,17 +1074,16 @@ fn m_lastindex(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 fn m_lastgroup(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    let m = this(vm, args)?;
-    let name = m
-        .info
-        .names
-        .iter()
-        .find(|(_, i)| *i == m.lastindex && m.lastindex != 0)
-        .map(|(n, _)| n.clone());
-    Ok(match name {
-        Some(n) => vm.new_str(n),
-        None => Value::None,
-    })
+    match this_ref(vm, args) {
+        Some(m) if m.lastindex != 0 => Ok(m
+            .info
+            .group_names
+            .get(m.lastindex)
+            .copied()
+            .unwrap_or(Value::None)),
+        Some(_) => Ok(Value::None),
+        None => Err(not_a_match(vm, args)),
+    }
 }
 
 fn m_regs(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {

@@ -157,18 +157,51 @@ pub(super) fn b_sum(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     if vm.as_str(acc).is_some() {
         return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]".into()));
     }
-    let it = vm.get_iter(args[0])?;
+    // An exact list or tuple: read by index as its iterator would (the length is
+    // read again at each step, so an `__add__` that changes the list is seen).
+    let seq = match args[0] {
+        Value::Obj(r)
+            if matches!(vm.heap.kind(r), Kind::List(_) | Kind::Tuple(_)) && {
+                let c = vm.heap.get(r).class;
+                c == vm.types.list || c == vm.types.tuple
+            } =>
+        {
+            Some(r)
+        }
+        _ => None,
+    };
+    let it = match seq {
+        Some(_) => Value::None,
+        None => vm.get_iter(args[0])?,
+    };
     vm.temp_roots.push(it);
     // The running total stays visible to the collector in this slot.
     let slot = vm.temp_roots.len();
     vm.temp_roots.push(acc);
-    while let Some(v) = vm.iter_next_gc(it)? {
+    let mut idx = 0;
+    loop {
+        let v = match seq {
+            Some(r) => {
+                vm.native_step()?;
+                let v = match vm.heap.kind(r) {
+                    Kind::List(items) | Kind::Tuple(items) => items.get(idx).copied(),
+                    _ => None,
+                };
+                idx += 1;
+                v
+            }
+            None => vm.iter_next_gc(it)?,
+        };
+        let Some(v) = v else { break };
         acc = match (acc, v) {
             (Value::Int(a), Value::Int(b)) => match a.checked_add(b) {
                 Some(s) => Value::Int(s),
                 None => vm.binary_op(acc, v, BinOp::Add)?,
             },
             (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            // int + float is float(int) + float (i64 to f64 rounds as CPython).
+            (Value::Int(a), Value::Float(b)) => Value::Float(a as f64 + b),
+            (Value::Float(a), Value::Int(b)) => Value::Float(a + b as f64),
             _ => vm.binary_op(acc, v, BinOp::Add)?,
         };
         vm.temp_roots[slot] = acc;

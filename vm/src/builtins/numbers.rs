@@ -200,52 +200,11 @@ fn round_to(x: f64, nd: i64) -> f64 {
         return 0.0 * x.signum();
     }
     if nd >= 0 {
-        // Format with enough digits, then round half-even on the exact decimal expansion.
-        let s = format!("{:.*}", (nd as usize) + 30, x);
-        let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
-        let keep = &frac[..nd as usize];
-        let rest = &frac[nd as usize..];
-        let digits = format!("{int_part}{keep}");
-        let neg = digits.starts_with('-');
-        let mut d: Vec<u8> = digits
-            .trim_start_matches('-')
-            .bytes()
-            .map(|b| b - b'0')
-            .collect();
-        let first = rest.as_bytes().first().map(|b| b - b'0').unwrap_or(0);
-        let tail_nonzero = rest.as_bytes().iter().skip(1).any(|b| *b != b'0');
-        // Exact half needs the exact binary value: check using a longer expansion.
-        let exact = format!("{:.*}", 1100, x);
-        let exact_rest = &exact.split_once('.').map(|(_, f)| f).unwrap_or("")[nd as usize..];
-        let exact_tail_nonzero = exact_rest.as_bytes().iter().skip(1).any(|b| *b != b'0');
-        let _ = tail_nonzero;
-        let round_up = first > 5
-            || (first == 5 && (exact_tail_nonzero || d.last().is_some_and(|l| l % 2 == 1)));
-        if round_up {
-            let mut i = d.len();
-            loop {
-                if i == 0 {
-                    d.insert(0, 1);
-                    break;
-                }
-                i -= 1;
-                if d[i] == 9 {
-                    d[i] = 0;
-                } else {
-                    d[i] += 1;
-                    break;
-                }
-            }
-        }
-        let s: String = d.iter().map(|x| (x + b'0') as char).collect();
-        let (ip, fp) = s.split_at(s.len() - nd as usize);
-        let txt = format!(
-            "{}{}.{}",
-            if neg { "-" } else { "" },
-            if ip.is_empty() { "0" } else { ip },
-            fp
-        );
-        txt.parse().unwrap_or(x)
+        // As CPython (`_Py_dg_dtoa` mode 3, then `strtod`): the exact binary value
+        // rounded half-even to `nd` decimals, read back. Rust's fixed-precision
+        // formatting is that correctly rounded decimal string.
+        let s = format!("{:.*}", nd as usize, x);
+        s.parse().unwrap_or(x)
     } else {
         let p = 10f64.powi((-nd) as i32);
         let y = x / p;

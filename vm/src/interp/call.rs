@@ -93,6 +93,16 @@ impl Vm {
                 }
             }
         }
+        // `range(...)` of machine ints.
+        let n = len - args_start;
+        if !kw && bound_self.is_undef() && n <= 3 && callee.is(Value::Obj(self.types.range)) {
+            let mut a = [Value::None; 3];
+            a[..n].copy_from_slice(&self.stack[args_start..len]);
+            if let Some(v) = self.small_range(&a[..n]) {
+                self.stack.truncate(fpos);
+                return Ok(Some(v));
+            }
+        }
         // `list(x)`, `tuple(x)`, `set(x)`.
         if !kw && bound_self.is_undef() && len - args_start <= 1 {
             if let Value::Obj(cls) = callee {
@@ -192,6 +202,23 @@ impl Vm {
     /// `__new__` and `__init__` (`types/list.rs`, `types/tuple.rs`, `types/set.rs`),
     /// without looking them up and calling them. The caller's stack holds `arg`.
     /// None: `cls` is not one of them.
+    /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)` of ints that
+    /// make a machine-int range (as `new_range` decides): None for anything else
+    /// (bools, big ints, a zero step, bad arity), which `range.__new__` handles.
+    fn small_range(&mut self, args: &[Value]) -> Option<Value> {
+        let (a, b, c) = match *args {
+            [Value::Int(b)] => (0, b, 1),
+            [Value::Int(a), Value::Int(b)] => (a, b, 1),
+            [Value::Int(a), Value::Int(b), Value::Int(c)] if c != 0 => (a, b, c),
+            _ => return None,
+        };
+        a.checked_add(c)?;
+        b.checked_add(c)?;
+        b.checked_sub(a)?;
+        let cls = self.types.range;
+        Some(Value::Obj(self.heap.alloc(cls, Kind::Range(a, b, c))))
+    }
+
     fn builtin_ctor(&mut self, cls: ObjRef, arg: Option<Value>) -> Option<PyResult<Value>> {
         let t = &self.types;
         if cls == t.list {

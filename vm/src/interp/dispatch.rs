@@ -373,7 +373,10 @@ impl Vm {
                         // The verifier checked the operand is a `CmpOp`.
                         let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
                         // Two ints or two floats, on the registers.
-                        if let Some(b) = compare_fast(op, *slot!(sp - 2), *slot!(sp - 1)) {
+                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
+                        if let Some(b) =
+                            compare_fast(op, l, r).or_else(|| self.compare_str_fast(op, l, r))
+                        {
                             // A POP_JUMP_IF_* after it that is no stop point runs here,
                             // without a trip through the dispatch (still counted).
                             debug_assert!(ip < instrs.len());
@@ -404,7 +407,14 @@ impl Vm {
                         push!(Value::Bool(l.is(r) != (a == 1)));
                         continue;
                     }
-                    Op::ContainsOp => on_stack!(self.contains_op(a == 1)),
+                    Op::ContainsOp => {
+                        if let Some(b) = self.contains_fast(*slot!(sp - 2), *slot!(sp - 1)) {
+                            sp -= 1;
+                            *slot!(sp - 1) = Value::Bool(b != (a == 1));
+                            continue;
+                        }
+                        on_stack!(self.contains_op(a == 1))
+                    }
                     Op::BuildTuple => on_stack!(self.build_tuple_op(a as usize)),
                     Op::BuildList => on_stack!(self.build_list_op(a as usize)),
                     Op::BuildSet => on_stack!(self.build_set_op(a as usize)),

@@ -34,6 +34,15 @@ const BUILTIN_METHOD: u16 = 7;
 /// Cache keys of class-object sites: the class ref with this bit set (instance sites
 /// key on the instance's class ref, which never has it).
 const CLASS_KEY: u64 = 1 << 40;
+/// An instance of a native (opaque) class without an instance dict, whose class has no
+/// `__getattribute__` override: the class attribute `value` is a native method that
+/// binds (LOAD_METHOD pushes it and the instance).
+const OPAQUE_METHOD: u16 = 8;
+/// As `OPAQUE_METHOD`, but the class attribute is a property whose getter is the
+/// native `value`: LOAD_ATTR calls it with the instance.
+const OPAQUE_GETTER: u16 = 9;
+/// Cache keys of sites on opaque instances: the class ref with this bit set.
+const OPAQUE_KEY: u64 = 1 << 41;
 
 #[derive(Clone, Copy, Debug)]
 pub struct InlineCache {
@@ -595,9 +604,14 @@ impl Vm {
         name: Value,
     ) -> Option<Value> {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
-            return match self.class_attr_cache(code, pc, obj, name)? {
-                (CLASS_VALUE, v) => Some(v),
-                (_, f) => Some(self.new_bound_method(f, obj)),
+            return match self.class_attr_cache(code, pc, obj, name) {
+                Some((CLASS_VALUE, v)) => Some(v),
+                Some((_, f)) => Some(self.new_bound_method(f, obj)),
+                // A getter may run Python code: `load_attr_cached` calls it.
+                None => {
+                    let f = self.opaque_method(code, pc, obj, name)?;
+                    Some(self.new_bound_method(f, obj))
+                }
             };
         };
         let c = self.attr_cache(code, pc, cls, name);
@@ -616,6 +630,89 @@ impl Vm {
             INSTANCE if !c.value.is_undef() => Some(c.value),
             _ => None,
         }
+    }
+
+    /// How `obj.name` resolves when `obj` is an instance of a native (opaque) class
+    /// without an instance dict (see `OPAQUE_METHOD`, `OPAQUE_GETTER`), remembered
+    /// per site: `None` for other objects and for every other case.
+    #[inline]
+    fn opaque_attr_cache(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<(u16, Value)> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        if o.dict.is_some() || !matches!(o.kind, Kind::Opaque(_)) {
+            return None;
+        }
+        let key = o.class.0 as u64 | OPAQUE_KEY;
+        let c = code.caches[pc].get();
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == key && c.b == epoch {
+            return (c.kind != NONE).then_some((c.kind, c.value));
+        }
+        self.opaque_attr_miss(code, pc, o.class, name, c)
+    }
+
+    /// The native method `obj.name` when `obj` is an opaque instance (see
+    /// `OPAQUE_METHOD`). Out of line: the fast paths of other objects stay small.
+    #[inline(never)]
+    fn opaque_method(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        match self.opaque_attr_cache(code, pc, obj, name)? {
+            (OPAQUE_METHOD, f) => Some(f),
+            _ => None,
+        }
+    }
+
+    #[inline(never)]
+    fn opaque_attr_miss(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        cls: ObjRef,
+        name: Value,
+        c: InlineCache,
+    ) -> Option<(u16, Value)> {
+        let ga = self.names.__getattribute__;
+        let plan = if !self.class_data(cls).is_builtin && self.user_override(cls, ga).is_some() {
+            (NONE, Value::Undef)
+        } else {
+            match self.class_lookup(cls, name) {
+                Some(v @ Value::Obj(d)) => match self.heap.kind(d) {
+                    Kind::Native(nf) if nf.binds => (OPAQUE_METHOD, v),
+                    Kind::Property(p) => match p[0] {
+                        g @ Value::Obj(gr) if matches!(self.heap.kind(gr), Kind::Native(_)) => {
+                            (OPAQUE_GETTER, g)
+                        }
+                        _ => (NONE, Value::Undef),
+                    },
+                    _ => (NONE, Value::Undef),
+                },
+                _ => (NONE, Value::Undef),
+            }
+        };
+        let epoch = self.mro_cache.epoch() as u64;
+        // A polymorphic site keeps its first entry.
+        if c.b != epoch {
+            code.caches[pc].set(InlineCache {
+                a: cls.0 as u64 | OPAQUE_KEY,
+                b: epoch,
+                hint: 0,
+                kind: plan.0,
+                poly: c.poly,
+                value: plan.1,
+            });
+        }
+        (plan.0 != NONE).then_some(plan)
     }
 
     /// The native method `name` of a built-in container `obj` (see `BUILTIN_METHOD`),
@@ -701,9 +798,10 @@ impl Vm {
             if let Some(f) = self.builtin_method_cache(code, pc, obj, name) {
                 return Some((f, obj));
             }
-            return match self.class_attr_cache(code, pc, obj, name)? {
-                (CLASS_VALUE, v) => Some((v, Value::Undef)),
-                (_, f) => Some((f, obj)),
+            return match self.class_attr_cache(code, pc, obj, name) {
+                Some((CLASS_VALUE, v)) => Some((v, Value::Undef)),
+                Some((_, f)) => Some((f, obj)),
+                None => self.opaque_method(code, pc, obj, name).map(|f| (f, obj)),
             };
         };
         let c = self.attr_cache(code, pc, cls, name);
@@ -777,6 +875,8 @@ impl Vm {
                     return Ok(self.new_bound_method(c.value, obj));
                 }
             }
+        } else if let Some((OPAQUE_GETTER, g)) = self.opaque_attr_cache(code, pc, obj, name) {
+            return self.call(g, &[obj], &[]);
         }
         self.getattr(obj, name)
     }

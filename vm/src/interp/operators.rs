@@ -7,6 +7,7 @@
 use crate::object::{Kind, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
+use std::rc::Rc;
 
 /// `l op r` for a type whose comparisons are Rust's (ints, floats: NaN compares false).
 #[inline(always)]
@@ -73,6 +74,65 @@ pub(super) fn compare_fast(op: CmpOp, l: Value, r: Value) -> Option<bool> {
 }
 
 impl Vm {
+    /// COMPARE_OP's fast path for two exact `str`s (a subclass may define `__eq__`):
+    /// UTF-8 byte order is code point order, as CPython compares.
+    #[inline]
+    pub(super) fn compare_str_fast(&self, op: CmpOp, l: Value, r: Value) -> Option<bool> {
+        let (Value::Obj(a), Value::Obj(b)) = (l, r) else {
+            return None;
+        };
+        let str_ = self.types.str;
+        let oa = self.heap.get(a);
+        let Kind::Str(x) = &oa.kind else {
+            return None;
+        };
+        let ob = self.heap.get(b);
+        let Kind::Str(y) = &ob.kind else {
+            return None;
+        };
+        if oa.class != str_ || ob.class != str_ {
+            return None;
+        }
+        if a == b || Rc::ptr_eq(&x.s, &y.s) {
+            return Some(cmp_op(op, &0, &0));
+        }
+        Some(cmp_op(op, &x.s.as_bytes(), &y.s.as_bytes()))
+    }
+
+    /// CONTAINS_OP's fast path: an int or an exact str in an exact set or frozenset,
+    /// when every key compared with it compares without Python code. None: the
+    /// general case.
+    #[inline]
+    pub(super) fn contains_fast(&self, item: Value, container: Value) -> Option<bool> {
+        let Value::Obj(r) = container else {
+            return None;
+        };
+        let o = self.heap.get(r);
+        let (Kind::Set(t) | Kind::FrozenSet(t)) = &o.kind else {
+            return None;
+        };
+        if o.class != self.types.set && o.class != self.types.frozenset {
+            return None;
+        }
+        let hash = match item {
+            Value::Int(i) => crate::object::hash::hash_int(i),
+            Value::Obj(ir) => match &self.heap.get(ir).kind {
+                Kind::Str(x) if self.heap.get(ir).class == self.types.str => x.hash(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let slow = std::cell::Cell::new(false);
+        let found = t.find_with(hash, item, |k| match (k, item) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            _ => self.simple_eq(k, item).unwrap_or_else(|| {
+                slow.set(true);
+                false
+            }),
+        });
+        (!slow.get()).then_some(found.is_some())
+    }
+
     /// BINARY_OP, the general case.
     pub(super) fn binary_op_slow(&mut self, op: BinOp) -> PyResult<()> {
         let r = self.pop();

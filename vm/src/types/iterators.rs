@@ -7,6 +7,7 @@ use crate::object::{IterKind, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::BinOp;
+use smallvec::SmallVec;
 
 use crate::Kw;
 
@@ -15,6 +16,20 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
     let Kind::Iter(state) = vm.heap.kind(r) else {
         return Ok(None);
     };
+    // zip and map: their iterators are copied to the native stack, not to a new Vec
+    // per item.
+    match &**state {
+        IterKind::Zip { its, strict } => {
+            let (its, strict): (SmallVec<[Value; 4]>, bool) =
+                (its.iter().copied().collect(), *strict);
+            return zip_next(vm, r, &its, strict);
+        }
+        IterKind::Map { f, its } => {
+            let (f, its): (Value, SmallVec<[Value; 4]>) = (*f, its.iter().copied().collect());
+            return map_next(vm, f, &its);
+        }
+        _ => {}
+    }
     let state = (**state).clone();
     let set_state = |vm: &mut Vm, s: IterKind| {
         if let Kind::Iter(st) = vm.heap.kind_mut(r) {
@@ -159,65 +174,8 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             }
             None => Ok(None),
         },
-        IterKind::Zip { its, strict } => {
-            let mut items = Vec::with_capacity(its.len());
-            for (i, it) in its.iter().enumerate() {
-                match vm.iter_next(*it)? {
-                    Some(v) => items.push(v),
-                    None => {
-                        if strict {
-                            if i > 0 {
-                                let plural = if i == 1 { " " } else { "s 1-" };
-                                let msg = if i == 1 {
-                                    format!(
-                                        "zip() argument {} is shorter than argument{plural}{}",
-                                        i + 1,
-                                        i
-                                    )
-                                } else {
-                                    format!(
-                                        "zip() argument {} is shorter than arguments 1-{}",
-                                        i + 1,
-                                        i
-                                    )
-                                };
-                                return Err(vm.new_value_error(msg));
-                            }
-                            for (j, other) in its.iter().enumerate().skip(1) {
-                                if vm.iter_next(*other)?.is_some() {
-                                    let msg = if j == 1 {
-                                        "zip() argument 2 is longer than argument 1".to_string()
-                                    } else {
-                                        format!(
-                                            "zip() argument {} is longer than arguments 1-{}",
-                                            j + 1,
-                                            j
-                                        )
-                                    };
-                                    return Err(vm.new_value_error(msg));
-                                }
-                            }
-                        }
-                        set_state(vm, IterKind::Exhausted);
-                        return Ok(None);
-                    }
-                }
-            }
-            if its.is_empty() {
-                return Ok(None);
-            }
-            Ok(Some(vm.new_tuple(items)))
-        }
-        IterKind::Map { f, its } => {
-            let mut args = Vec::with_capacity(its.len());
-            for it in &its {
-                match vm.iter_next(*it)? {
-                    Some(v) => args.push(v),
-                    None => return Ok(None),
-                }
-            }
-            vm.call(f, &args, &[]).map(Some)
-        }
+        IterKind::Zip { its, strict } => zip_next(vm, r, &its, strict),
+        IterKind::Map { f, its } => map_next(vm, f, &its),
         IterKind::Filter { f, it, negate } => loop {
             let Some(v) = vm.iter_next(it)? else {
                 return Ok(None);
@@ -266,6 +224,66 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
         IterKind::Exhausted => Ok(None),
     }
 }
+/// The next tuple of a `zip` iterator over `its`.
+fn zip_next(vm: &mut Vm, r: ObjRef, its: &[Value], strict: bool) -> PyResult<Option<Value>> {
+    let set_state = |vm: &mut Vm, s: IterKind| {
+        if let Kind::Iter(st) = vm.heap.kind_mut(r) {
+            **st = s;
+        }
+    };
+    let mut items = Vec::with_capacity(its.len());
+    for (i, it) in its.iter().enumerate() {
+        match vm.iter_next(*it)? {
+            Some(v) => items.push(v),
+            None => {
+                if strict {
+                    if i > 0 {
+                        let plural = if i == 1 { " " } else { "s 1-" };
+                        let msg = if i == 1 {
+                            format!(
+                                "zip() argument {} is shorter than argument{plural}{}",
+                                i + 1,
+                                i
+                            )
+                        } else {
+                            format!("zip() argument {} is shorter than arguments 1-{}", i + 1, i)
+                        };
+                        return Err(vm.new_value_error(msg));
+                    }
+                    for (j, other) in its.iter().enumerate().skip(1) {
+                        if vm.iter_next(*other)?.is_some() {
+                            let msg = if j == 1 {
+                                "zip() argument 2 is longer than argument 1".to_string()
+                            } else {
+                                format!("zip() argument {} is longer than arguments 1-{}", j + 1, j)
+                            };
+                            return Err(vm.new_value_error(msg));
+                        }
+                    }
+                }
+                set_state(vm, IterKind::Exhausted);
+                return Ok(None);
+            }
+        }
+    }
+    if its.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(vm.new_tuple(items)))
+}
+
+/// The next result of a `map` iterator calling `f` over `its`.
+fn map_next(vm: &mut Vm, f: Value, its: &[Value]) -> PyResult<Option<Value>> {
+    let mut args: SmallVec<[Value; 4]> = SmallVec::new();
+    for it in its {
+        match vm.iter_next(*it)? {
+            Some(v) => args.push(v),
+            None => return Ok(None),
+        }
+    }
+    vm.call(f, &args, &[]).map(Some)
+}
+
 /// `enumerate(iterable, start=0)`.
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let c = args[0].obj().expect("class");
