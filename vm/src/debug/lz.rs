@@ -17,7 +17,11 @@
 //! precedes the output.
 
 const MIN_MATCH: usize = 4;
-const HASH_BITS: u32 = 16;
+/// 2^18 entries (1 MiB while compressing): a dictionary (the raw image of a
+/// nearby checkpoint, over a MB) indexed at every position in a smaller table
+/// loses most of its positions to later ones, and the records that moved in it
+/// (a dict's entries after a resize) come out as literals.
+const HASH_BITS: u32 = 18;
 
 #[inline]
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -79,13 +83,10 @@ fn compress_lz(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
     let end = buf.len();
     let mut table = vec![u32::MAX; 1 << HASH_BITS];
     if end >= MIN_MATCH {
-        // The dictionary's positions, later ones winning (with hints, which
-        // find most of what is in it, a few of them).
-        let step = if hints.is_empty() { 1 } else { 4 };
-        let mut i = 0;
-        while i + MIN_MATCH <= start {
+        // The dictionary's positions, later ones winning (every one: the
+        // hints find the records that stayed in place, not the ones that moved).
+        for i in 0..(start + 1).saturating_sub(MIN_MATCH) {
             table[hash4(&buf, i)] = i as u32;
-            i += step;
         }
     }
     let mut out = Vec::with_capacity(input.len() / 4 + 16);
