@@ -230,6 +230,15 @@ trait Source {
     fn byte(&mut self, stream: usize) -> Option<u8>;
     /// Whether the data was used up exactly.
     fn finished(&self) -> bool;
+    /// Append the next `n` literals to `out`.
+    #[inline]
+    fn literals(&mut self, n: usize, out: &mut Vec<u8>) -> Option<()> {
+        for _ in 0..n {
+            let b = self.byte(S_LIT)?;
+            out.push(b);
+        }
+        Some(())
+    }
 }
 
 /// The LZ stream's fields: lengths of literal runs, literals, match codes,
@@ -255,6 +264,12 @@ impl Source for Plain<'_> {
     }
     fn finished(&self) -> bool {
         self.pos == self.data.len()
+    }
+    #[inline]
+    fn literals(&mut self, n: usize, out: &mut Vec<u8>) -> Option<()> {
+        out.extend_from_slice(self.data.get(self.pos..self.pos.checked_add(n)?)?);
+        self.pos += n;
+        Some(())
     }
 }
 
@@ -295,23 +310,19 @@ fn read_varint<S: Source>(src: &mut S, stream: usize) -> Option<u64> {
 }
 
 /// Decode an LZ stream (made by `compress_lz` with the same `dict`) into
-/// `len` bytes. None if the data is not such a stream.
+/// `len` bytes. None if the data is not such a stream. A match reaching back
+/// past the output's start reads the dictionary (which is not copied).
 fn decode<S: Source>(dict: &[u8], src: &mut S, len: usize) -> Option<Vec<u8>> {
     let start = dict.len();
-    let mut out = Vec::with_capacity(start + len);
-    out.extend_from_slice(dict);
-    let end = start + len;
+    let mut out = Vec::with_capacity(len);
     let mut rep = [start.max(1), start.max(1)];
     loop {
         let n = read_varint(src, S_LITLEN)? as usize;
-        if n > end - out.len() {
+        if n > len - out.len() {
             return None;
         }
-        for _ in 0..n {
-            let b = src.byte(S_LIT)?;
-            out.push(b);
-        }
-        if out.len() == end {
+        src.literals(n, &mut out)?;
+        if out.len() == len {
             break;
         }
         let code = read_varint(src, S_CODE)?;
@@ -334,12 +345,22 @@ fn decode<S: Source>(dict: &[u8], src: &mut S, len: usize) -> Option<Vec<u8>> {
                 off
             }
         };
-        let at = out.len();
-        if off == 0 || off > at || m > end - at {
+        // Positions count from the dictionary's start.
+        let at = start + out.len();
+        if off == 0 || off > at || m > len - out.len() {
             return None;
         }
-        let from = at - off;
-        if off >= m {
+        let mut from = at - off;
+        let mut m = m;
+        if from < start {
+            let k = m.min(start - from);
+            out.extend_from_slice(&dict[from..from + k]);
+            m -= k;
+            from = start;
+        }
+        let from = from - start;
+        if m == 0 {
+        } else if from + m <= out.len() {
             out.extend_from_within(from..from + m);
         } else {
             for k in 0..m {
@@ -351,7 +372,6 @@ fn decode<S: Source>(dict: &[u8], src: &mut S, len: usize) -> Option<Vec<u8>> {
     if !src.finished() {
         return None;
     }
-    out.drain(..start);
     Some(out)
 }
 
@@ -515,9 +535,9 @@ mod entropy {
         bits: u32,
         /// Bits consumed past the end of `data` (read as zeros): an error.
         over: bool,
-        /// Per field: the symbol and code length for each `MAX_BITS` prefix
-        /// (length 0: no code).
-        tables: Vec<Vec<(u8, u8)>>,
+        /// Per field (`field << MAX_BITS | prefix`): the symbol and code
+        /// length for each `MAX_BITS` prefix (length 0: no code).
+        tables: Vec<(u8, u8)>,
     }
 
     impl<'a> Reader<'a> {
@@ -526,7 +546,7 @@ mod entropy {
             if data.len() < head {
                 return None;
             }
-            let mut tables = Vec::with_capacity(STREAMS);
+            let mut tables = Vec::with_capacity(STREAMS << MAX_BITS);
             for st in 0..STREAMS {
                 let mut lens = [0u8; SYMS];
                 for (k, b) in data[st * SYMS / 2..(st + 1) * SYMS / 2].iter().enumerate() {
@@ -558,7 +578,7 @@ mod entropy {
                         k += 1 << l;
                     }
                 }
-                tables.push(t);
+                tables.extend_from_slice(&t);
             }
             Some(Reader {
                 data: &data[head..],
@@ -571,22 +591,41 @@ mod entropy {
         }
     }
 
+    impl Reader<'_> {
+        /// At least `MAX_BITS` bits in `buf` (zeros past the end of the data).
+        #[inline]
+        fn refill(&mut self) {
+            if let Some(b) = self.data.get(self.pos..self.pos + 8) {
+                // The bytes that fit are counted; those above them are the
+                // next ones anyway (the next refill ORs the same bits in).
+                let v = u64::from_le_bytes(b.try_into().unwrap_or_default());
+                self.buf |= v << self.bits;
+                let k = (63 - self.bits) / 8;
+                self.pos += k as usize;
+                self.bits += k * 8;
+                return;
+            }
+            while self.bits <= 56 {
+                let b = match self.data.get(self.pos) {
+                    Some(b) => *b,
+                    None if self.pos >= self.data.len() + 8 => break,
+                    None => 0,
+                };
+                self.pos += 1;
+                self.buf |= u64::from(b) << self.bits;
+                self.bits += 8;
+            }
+        }
+    }
+
     impl Source for Reader<'_> {
         #[inline]
         fn byte(&mut self, stream: usize) -> Option<u8> {
             if self.bits < MAX_BITS {
-                while self.bits <= 56 {
-                    let b = match self.data.get(self.pos) {
-                        Some(b) => *b,
-                        None if self.pos >= self.data.len() + 8 => break,
-                        None => 0,
-                    };
-                    self.pos += 1;
-                    self.buf |= u64::from(b) << self.bits;
-                    self.bits += 8;
-                }
+                self.refill();
             }
-            let (sym, len) = self.tables[stream][(self.buf & ((1 << MAX_BITS) - 1)) as usize];
+            let (sym, len) = self.tables
+                [stream << MAX_BITS | (self.buf & ((1 << MAX_BITS) - 1)) as usize];
             if len == 0 || u32::from(len) > self.bits {
                 return None;
             }
