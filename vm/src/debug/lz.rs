@@ -624,8 +624,8 @@ mod entropy {
             if self.bits < MAX_BITS {
                 self.refill();
             }
-            let (sym, len) = self.tables
-                [stream << MAX_BITS | (self.buf & ((1 << MAX_BITS) - 1)) as usize];
+            let (sym, len) =
+                self.tables[stream << MAX_BITS | (self.buf & ((1 << MAX_BITS) - 1)) as usize];
             if len == 0 || u32::from(len) > self.bits {
                 return None;
             }
