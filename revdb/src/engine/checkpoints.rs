@@ -157,6 +157,8 @@ pub struct Checkpoints {
     total: usize,
     /// Bytes of all distinct images.
     image_total: usize,
+    /// Bytes of the distinct images packed alone (keyframes).
+    key_total: usize,
     /// The largest heap (in bytes) of any checkpoint so far.
     peak_heap: usize,
     /// The budget set by the user, if any (see `budget`).
@@ -363,6 +365,9 @@ impl Checkpoints {
             if e.holders == 0 {
                 self.total += e.bytes;
                 self.image_total += e.bytes;
+                if e.key {
+                    self.key_total += e.bytes;
+                }
             }
             e.holders += 1;
         }
@@ -410,6 +415,9 @@ impl Checkpoints {
                 if e.holders == 0 {
                     self.total -= e.bytes;
                     self.image_total -= e.bytes;
+                    if e.key {
+                        self.key_total -= e.bytes;
+                    }
                     self.images.remove(&p);
                 }
             }
@@ -504,12 +512,7 @@ impl Checkpoints {
                     + self.map.get(t).map_or(0, |x| x.own_bytes())
             })
             .sum();
-        let keys: usize = self
-            .images
-            .values()
-            .filter(|e| e.key)
-            .map(|e| e.bytes)
-            .sum();
+        let keys = self.key_total;
         let n = packed.len();
         ((own + self.image_total - keys) / n + keys / n.max(KEY_SPREAD)).max(1)
     }
