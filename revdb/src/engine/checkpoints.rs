@@ -63,6 +63,8 @@ impl ChunkUse {
 struct ImageUse {
     holders: usize,
     bytes: usize,
+    /// Packed alone (a keyframe).
+    key: bool,
     /// Keeps the image (and so its address, the key) alive while it is counted.
     _image: Rc<Image>,
 }
@@ -155,6 +157,8 @@ pub struct Checkpoints {
     total: usize,
     /// Bytes of all distinct images.
     image_total: usize,
+    /// Bytes of the distinct images packed alone (keyframes).
+    key_total: usize,
     /// The largest heap (in bytes) of any checkpoint so far.
     peak_heap: usize,
     /// The budget set by the user, if any (see `budget`).
@@ -218,6 +222,9 @@ const SKELETON_MIN_STRIDE: u64 = 4096;
 /// Before any checkpoint was packed, a packed one is reckoned at this
 /// fraction of the heap.
 const PACKED_GUESS: usize = 32;
+/// A keyframe's image is reckoned shared by at least this many packed
+/// checkpoints (see `slot_cost`).
+const KEY_SPREAD: usize = 16;
 /// A packed checkpoint is packed on its own (becomes a keyframe) when packing
 /// it against the keyframe saves less than this fraction.
 const DELTA_WORTH: usize = 2;
@@ -352,11 +359,15 @@ impl Checkpoints {
                 .or_insert_with(|| ImageUse {
                     holders: 0,
                     bytes: im.bytes(),
+                    key: im.base().is_none(),
                     _image: im.clone(),
                 });
             if e.holders == 0 {
                 self.total += e.bytes;
                 self.image_total += e.bytes;
+                if e.key {
+                    self.key_total += e.bytes;
+                }
             }
             e.holders += 1;
         }
@@ -404,6 +415,9 @@ impl Checkpoints {
                 if e.holders == 0 {
                     self.total -= e.bytes;
                     self.image_total -= e.bytes;
+                    if e.key {
+                        self.key_total -= e.bytes;
+                    }
                     self.images.remove(&p);
                 }
             }
@@ -477,7 +491,10 @@ impl Checkpoints {
 
     /// What a checkpoint of the skeleton is reckoned to cost: the average of
     /// the packed ones so far (with the images they hold), or a guess from the
-    /// heap's size.
+    /// heap's size. A keyframe's image is spread over at least `KEY_SPREAD`
+    /// of them: the checkpoints packed later against it share it, and early
+    /// in a first pass (one keyframe, few others) its whole cost would make
+    /// the skeleton's first slots several times longer than the later ones.
     fn slot_cost(&self) -> usize {
         let packed: Vec<u64> = self
             .map
@@ -495,7 +512,9 @@ impl Checkpoints {
                     + self.map.get(t).map_or(0, |x| x.own_bytes())
             })
             .sum();
-        ((own + self.image_total) / packed.len()).max(1)
+        let keys = self.key_total;
+        let n = packed.len();
+        ((own + self.image_total - keys) / n + keys / n.max(KEY_SPREAD)).max(1)
     }
 
     /// The distance between the slots of the skeleton: checkpoints spread
@@ -637,11 +656,13 @@ impl Checkpoints {
     }
 
     /// Drop checkpoints until they fit the budget. First the skeleton's forks
-    /// far from `focus` are packed. The skeleton (see `skeleton_stride`) stays
-    /// while it fits its share: the others go first, by the rule of
-    /// `focus_victim`; beyond its share, the skeleton's checkpoint whose
-    /// removal costs a `go` to a random time least (product of the gaps on
-    /// its sides, per byte) goes.
+    /// far from `focus` are packed. The far checkpoints (the skeleton, see
+    /// `skeleton_stride`, and every packed one) stay while they fit the
+    /// skeleton's share: the others go first, by the rule of `focus_victim`;
+    /// beyond its share, the far checkpoint whose removal costs a `go` to a
+    /// random time least (product of the gaps on its sides, per byte) goes.
+    /// So a skeleton laid denser than the budget allows (early in a first
+    /// pass, see `slot_cost`) is thinned evenly over the whole recording.
     pub fn thin(&mut self, focus: u64, interval: u64) {
         let budget = self.budget();
         if self.total > budget {
@@ -650,18 +671,31 @@ impl Checkpoints {
         while self.total > budget && self.map.len() > 2 {
             let stride = self.skeleton_stride();
             let skel = self.skeleton(stride);
-            let skel_bytes: usize = skel.iter().map(|t| self.unique_bytes(*t)).sum();
-            let over = skel_bytes as f64 > budget as f64 * SKELETON_SHARE;
             let times: Vec<u64> = self.map.keys().copied().collect();
-            let others = times.len() - 1 - skel.len();
-            let t = if !skel.is_empty() && (over || others == 0) {
+            let far: Vec<u64> = times
+                .iter()
+                .skip(1)
+                .copied()
+                .filter(|t| {
+                    skel.binary_search(t).is_ok() || self.map.get(t).is_some_and(Snap::is_packed)
+                })
+                .collect();
+            let far_bytes: usize = far.iter().map(|t| self.unique_bytes(*t)).sum();
+            let over = far_bytes as f64 > budget as f64 * SKELETON_SHARE;
+            let others = times.len() - 1 - far.len();
+            let t = if !far.is_empty() && (over || others == 0) {
                 let mut best: Option<(f64, u64)> = None;
                 for i in 1..times.len() {
-                    if skel.binary_search(&times[i]).is_err() {
+                    if far.binary_search(&times[i]).is_err() {
                         continue;
                     }
                     let prev = times[i - 1];
-                    let next = times.get(i + 1).copied().unwrap_or(times[i] + interval);
+                    // The last one covers the rest of the recording (on a
+                    // first pass, it is the newest: not the cheapest to drop).
+                    let next = times
+                        .get(i + 1)
+                        .copied()
+                        .unwrap_or_else(|| (times[i] + interval).max(self.length.unwrap_or(0)));
                     let bytes = self.unique_bytes(times[i]).max(1) as f64;
                     let worth = (times[i] - prev) as f64 * (next - times[i]) as f64 / bytes;
                     if best.is_none_or(|(b, _)| worth < b) {
@@ -670,7 +704,7 @@ impl Checkpoints {
                 }
                 best.map(|(_, t)| t)
             } else {
-                self.focus_victim(&times, &skel, focus, interval)
+                self.focus_victim(&times, &far, focus, interval)
             };
             match t {
                 Some(t) => {
@@ -681,20 +715,15 @@ impl Checkpoints {
         }
     }
 
-    /// The checkpoint to drop first (skeleton aside): the farthest from
+    /// The checkpoint to drop first (the far ones aside): the farthest from
     /// `focus`, so they stay dense near it (the skeleton covers the rest).
-    /// Forks before packed ones at equal distance. The first one always stays.
-    fn focus_victim(&self, times: &[u64], skel: &[u64], focus: u64, _interval: u64) -> Option<u64> {
+    /// The first one always stays.
+    fn focus_victim(&self, times: &[u64], far: &[u64], focus: u64, _interval: u64) -> Option<u64> {
         times
             .iter()
             .skip(1)
-            .filter(|t| skel.binary_search(t).is_err())
-            .max_by_key(|t| {
-                (
-                    t.abs_diff(focus),
-                    self.map.get(t).is_some_and(|x| !x.is_packed()),
-                )
-            })
+            .filter(|t| far.binary_search(t).is_err())
+            .max_by_key(|t| t.abs_diff(focus))
             .copied()
     }
 }

@@ -17,7 +17,11 @@
 //! precedes the output.
 
 const MIN_MATCH: usize = 4;
-const HASH_BITS: u32 = 16;
+/// 2^18 entries (1 MiB while compressing): a dictionary (the raw image of a
+/// nearby checkpoint, over a MB) indexed at every position in a smaller table
+/// loses most of its positions to later ones, and the records that moved in it
+/// (a dict's entries after a resize) come out as literals.
+const HASH_BITS: u32 = 18;
 
 #[inline]
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -79,13 +83,10 @@ fn compress_lz(dict: &[u8], input: &[u8], hints: &[(u32, u32)]) -> Vec<u8> {
     let end = buf.len();
     let mut table = vec![u32::MAX; 1 << HASH_BITS];
     if end >= MIN_MATCH {
-        // The dictionary's positions, later ones winning (with hints, which
-        // find most of what is in it, a few of them).
-        let step = if hints.is_empty() { 1 } else { 4 };
-        let mut i = 0;
-        while i + MIN_MATCH <= start {
+        // The dictionary's positions, later ones winning (every one: the
+        // hints find the records that stayed in place, not the ones that moved).
+        for i in 0..(start + 1).saturating_sub(MIN_MATCH) {
             table[hash4(&buf, i)] = i as u32;
-            i += step;
         }
     }
     let mut out = Vec::with_capacity(input.len() / 4 + 16);
@@ -229,6 +230,15 @@ trait Source {
     fn byte(&mut self, stream: usize) -> Option<u8>;
     /// Whether the data was used up exactly.
     fn finished(&self) -> bool;
+    /// Append the next `n` literals to `out`.
+    #[inline]
+    fn literals(&mut self, n: usize, out: &mut Vec<u8>) -> Option<()> {
+        for _ in 0..n {
+            let b = self.byte(S_LIT)?;
+            out.push(b);
+        }
+        Some(())
+    }
 }
 
 /// The LZ stream's fields: lengths of literal runs, literals, match codes,
@@ -254,6 +264,12 @@ impl Source for Plain<'_> {
     }
     fn finished(&self) -> bool {
         self.pos == self.data.len()
+    }
+    #[inline]
+    fn literals(&mut self, n: usize, out: &mut Vec<u8>) -> Option<()> {
+        out.extend_from_slice(self.data.get(self.pos..self.pos.checked_add(n)?)?);
+        self.pos += n;
+        Some(())
     }
 }
 
@@ -294,23 +310,19 @@ fn read_varint<S: Source>(src: &mut S, stream: usize) -> Option<u64> {
 }
 
 /// Decode an LZ stream (made by `compress_lz` with the same `dict`) into
-/// `len` bytes. None if the data is not such a stream.
+/// `len` bytes. None if the data is not such a stream. A match reaching back
+/// past the output's start reads the dictionary (which is not copied).
 fn decode<S: Source>(dict: &[u8], src: &mut S, len: usize) -> Option<Vec<u8>> {
     let start = dict.len();
-    let mut out = Vec::with_capacity(start + len);
-    out.extend_from_slice(dict);
-    let end = start + len;
+    let mut out = Vec::with_capacity(len);
     let mut rep = [start.max(1), start.max(1)];
     loop {
         let n = read_varint(src, S_LITLEN)? as usize;
-        if n > end - out.len() {
+        if n > len - out.len() {
             return None;
         }
-        for _ in 0..n {
-            let b = src.byte(S_LIT)?;
-            out.push(b);
-        }
-        if out.len() == end {
+        src.literals(n, &mut out)?;
+        if out.len() == len {
             break;
         }
         let code = read_varint(src, S_CODE)?;
@@ -333,12 +345,22 @@ fn decode<S: Source>(dict: &[u8], src: &mut S, len: usize) -> Option<Vec<u8>> {
                 off
             }
         };
-        let at = out.len();
-        if off == 0 || off > at || m > end - at {
+        // Positions count from the dictionary's start.
+        let at = start + out.len();
+        if off == 0 || off > at || m > len - out.len() {
             return None;
         }
-        let from = at - off;
-        if off >= m {
+        let mut from = at - off;
+        let mut m = m;
+        if from < start {
+            let k = m.min(start - from);
+            out.extend_from_slice(&dict[from..from + k]);
+            m -= k;
+            from = start;
+        }
+        let from = from - start;
+        if m == 0 {
+        } else if from + m <= out.len() {
             out.extend_from_within(from..from + m);
         } else {
             for k in 0..m {
@@ -350,7 +372,6 @@ fn decode<S: Source>(dict: &[u8], src: &mut S, len: usize) -> Option<Vec<u8>> {
     if !src.finished() {
         return None;
     }
-    out.drain(..start);
     Some(out)
 }
 
@@ -514,9 +535,9 @@ mod entropy {
         bits: u32,
         /// Bits consumed past the end of `data` (read as zeros): an error.
         over: bool,
-        /// Per field: the symbol and code length for each `MAX_BITS` prefix
-        /// (length 0: no code).
-        tables: Vec<Vec<(u8, u8)>>,
+        /// Per field (`field << MAX_BITS | prefix`): the symbol and code
+        /// length for each `MAX_BITS` prefix (length 0: no code).
+        tables: Vec<(u8, u8)>,
     }
 
     impl<'a> Reader<'a> {
@@ -525,7 +546,7 @@ mod entropy {
             if data.len() < head {
                 return None;
             }
-            let mut tables = Vec::with_capacity(STREAMS);
+            let mut tables = Vec::with_capacity(STREAMS << MAX_BITS);
             for st in 0..STREAMS {
                 let mut lens = [0u8; SYMS];
                 for (k, b) in data[st * SYMS / 2..(st + 1) * SYMS / 2].iter().enumerate() {
@@ -557,7 +578,7 @@ mod entropy {
                         k += 1 << l;
                     }
                 }
-                tables.push(t);
+                tables.extend_from_slice(&t);
             }
             Some(Reader {
                 data: &data[head..],
@@ -570,22 +591,41 @@ mod entropy {
         }
     }
 
+    impl Reader<'_> {
+        /// At least `MAX_BITS` bits in `buf` (zeros past the end of the data).
+        #[inline]
+        fn refill(&mut self) {
+            if let Some(b) = self.data.get(self.pos..self.pos + 8) {
+                // The bytes that fit are counted; those above them are the
+                // next ones anyway (the next refill ORs the same bits in).
+                let v = u64::from_le_bytes(b.try_into().unwrap_or_default());
+                self.buf |= v << self.bits;
+                let k = (63 - self.bits) / 8;
+                self.pos += k as usize;
+                self.bits += k * 8;
+                return;
+            }
+            while self.bits <= 56 {
+                let b = match self.data.get(self.pos) {
+                    Some(b) => *b,
+                    None if self.pos >= self.data.len() + 8 => break,
+                    None => 0,
+                };
+                self.pos += 1;
+                self.buf |= u64::from(b) << self.bits;
+                self.bits += 8;
+            }
+        }
+    }
+
     impl Source for Reader<'_> {
         #[inline]
         fn byte(&mut self, stream: usize) -> Option<u8> {
             if self.bits < MAX_BITS {
-                while self.bits <= 56 {
-                    let b = match self.data.get(self.pos) {
-                        Some(b) => *b,
-                        None if self.pos >= self.data.len() + 8 => break,
-                        None => 0,
-                    };
-                    self.pos += 1;
-                    self.buf |= u64::from(b) << self.bits;
-                    self.bits += 8;
-                }
+                self.refill();
             }
-            let (sym, len) = self.tables[stream][(self.buf & ((1 << MAX_BITS) - 1)) as usize];
+            let (sym, len) =
+                self.tables[stream << MAX_BITS | (self.buf & ((1 << MAX_BITS) - 1)) as usize];
             if len == 0 || u32::from(len) > self.bits {
                 return None;
             }
@@ -721,6 +761,32 @@ mod tests {
             bad[k] ^= 0x5a;
             let _ = decompress(&[], &bad, v.len());
         }
+    }
+
+    #[test]
+    fn finds_moved_records_in_a_large_dictionary() {
+        // A dict's entries (hash, key, value) in an old image of 200 kB; in
+        // the new one every fifth was deleted and the rest compacted, so they
+        // moved. The hints (for the records that stayed in place) say nothing
+        // about them: the hash table must still find them.
+        let entry = |k: u64| {
+            let mut e = vec![];
+            put_varint(&mut e, k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20);
+            e.push(4);
+            put_varint(&mut e, k * 2);
+            e.push(6);
+            put_varint(&mut e, k * 3 + 7);
+            e
+        };
+        let old: Vec<u8> = (0..16_000u64).flat_map(entry).collect();
+        let new: Vec<u8> = (0..16_000u64)
+            .filter(|k| k % 5 != 0)
+            .flat_map(entry)
+            .collect();
+        let hints = [(0u32, 0u32)];
+        let c = compress(&old, &new, &hints);
+        assert_eq!(decompress(&old, &c, new.len()).unwrap(), new);
+        assert!(c.len() * 6 < new.len(), "{} of {}", c.len(), new.len());
     }
 
     #[test]
