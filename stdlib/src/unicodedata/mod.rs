@@ -541,6 +541,15 @@ pub fn install_names() {
 
 // ---- the Python functions -------------------------------------------------------------
 
+/// The type of a bad argument as CPython's argument clinic names it (`None` for None).
+fn arg_type_name(vm: &Vm, v: Value) -> String {
+    if v.is_none() {
+        "None".into()
+    } else {
+        vm.type_name(v)
+    }
+}
+
 /// The one-character str argument of `fname`: its code point, or CPython's TypeError.
 fn char_arg(vm: &mut Vm, v: Value, fname: &str, numbered: bool) -> PyResult<u32> {
     let str_cls = vm.types.str;
@@ -550,7 +559,7 @@ fn char_arg(vm: &mut Vm, v: Value, fname: &str, numbered: bool) -> PyResult<u32>
             return Ok(c as u32);
         }
     }
-    let tn = vm.type_name(v);
+    let tn = arg_type_name(vm, v);
     let which = if numbered { " 1" } else { "" };
     Err(vm.new_type_error(format!(
         "{fname}() argument{which} must be a unicode character, not {tn}"
@@ -693,7 +702,7 @@ fn form_args(vm: &mut Vm, args: &[Value], fname: &str) -> PyResult<(String, Valu
     let str_cls = vm.types.str;
     for (i, v) in args.iter().take(2).enumerate() {
         if !vm.isinstance(*v, str_cls) {
-            let tn = vm.type_name(*v);
+            let tn = arg_type_name(vm, *v);
             return Err(vm.new_type_error(format!(
                 "{fname}() argument {} must be str, not {tn}",
                 i + 1
