@@ -130,12 +130,12 @@ emit("")
 emit("#![allow(clippy::all)]")
 emit("")
 emit('pub const UNIDATA_VERSION: &str = "%s";' % U.unidata_version)
-emit("pub const CATEGORIES: [&str; %d] = [%s];" % (len(CATS), ", ".join('"%s"' % s for s in CATS)))
-emit("pub const BIDIS: [&str; %d] = [%s];" % (len(BIDIS), ", ".join('"%s"' % s for s in BIDIS)))
-emit("pub const EAWS: [&str; %d] = [%s];" % (len(EAWS), ", ".join('"%s"' % s for s in EAWS)))
+emit("pub static CATEGORIES: [&str; %d] = [%s];" % (len(CATS), ", ".join('"%s"' % s for s in CATS)))
+emit("pub static BIDIS: [&str; %d] = [%s];" % (len(BIDIS), ", ".join('"%s"' % s for s in BIDIS)))
+emit("pub static EAWS: [&str; %d] = [%s];" % (len(EAWS), ", ".join('"%s"' % s for s in EAWS)))
 emit("/// (category, bidirectional, combining, east_asian_width, mirrored), indexes into the")
 emit("/// lists above.")
-emit("pub const RECORDS: [[u8; 5]; %d] = [" % len(rec_list))
+emit("pub static RECORDS: [[u8; 5]; %d] = [" % len(rec_list))
 for r in rec_list:
     emit("    [%d, %d, %d, %d, %d]," % r)
 emit("];")
@@ -203,9 +203,9 @@ for cp in range(MAXCP):
 assert len(num_values) < 255
 
 emit("/// The numeric values (`unicodedata.numeric`).")
-emit("pub const NUMERIC_VALUES: [f64; %d] = [%s];" % (len(num_values), ", ".join(repr(float(v)) for v in num_values)))
+emit("pub static NUMERIC_VALUES: [f64; %d] = [%s];" % (len(num_values), ", ".join(repr(float(v)) for v in num_values)))
 emit("/// The code points with a numeric value, sorted.")
-emit("pub const NUMERIC_CPS: [u32; %d] = %s;" % (len(num_cps), int_list(num_cps)))
+emit("pub static NUMERIC_CPS: [u32; %d] = %s;" % (len(num_cps), int_list(num_cps)))
 emit("/// (decimal, digit, index in NUMERIC_VALUES) of each of NUMERIC_CPS; 255: none.")
 emit("pub static NUMERIC_DATA: &[u8] = %s;" % bytes_lit(bytes(b for t in num_data for b in t)))
 
@@ -232,13 +232,13 @@ for cp in range(MAXCP):
 assert len(dec_data) < 65536
 
 emit("/// Decomposition tags (`<compat>`, ...); index 0: canonical.")
-emit("pub const DECOMP_TAGS: [&str; %d] = [%s];" % (len(TAGS), ", ".join('"%s"' % t for t in TAGS)))
+emit("pub static DECOMP_TAGS: [&str; %d] = [%s];" % (len(TAGS), ", ".join('"%s"' % t for t in TAGS)))
 emit("/// The code points with a decomposition, sorted (Hangul syllables are algorithmic).")
-emit("pub const DECOMP_CPS: [u32; %d] = %s;" % (len(dec_cps), int_list(dec_cps)))
+emit("pub static DECOMP_CPS: [u32; %d] = %s;" % (len(dec_cps), int_list(dec_cps)))
 emit("/// Where each decomposition starts in DECOMP_DATA.")
-emit("pub const DECOMP_OFFS: [u16; %d] = %s;" % (len(dec_offs), int_list(dec_offs)))
+emit("pub static DECOMP_OFFS: [u16; %d] = %s;" % (len(dec_offs), int_list(dec_offs)))
 emit("/// Each decomposition: `tag << 8 | count`, then `count` code points.")
-emit("pub const DECOMP_DATA: [u32; %d] = %s;" % (len(dec_data), int_list(dec_data, 12)))
+emit("pub static DECOMP_DATA: [u32; %d] = %s;" % (len(dec_data), int_list(dec_data, 12)))
 
 # Primary composites: canonical pairs whose first is a starter and that NFC keeps.
 pairs = []
@@ -254,7 +254,7 @@ for cp in dec_cps:
     pairs.append((a, b, cp))
 pairs.sort()
 emit("/// Canonical composition: (first, second, composite), sorted.")
-emit("pub const COMPOSE: [(u32, u32, u32); %d] = [" % len(pairs))
+emit("pub static COMPOSE: [(u32, u32, u32); %d] = [" % len(pairs))
 for i in range(0, len(pairs), 4):
     emit("    " + " ".join("(%d, %d, %d)," % p for p in pairs[i : i + 4]))
 emit("];")
@@ -340,17 +340,17 @@ emit("pub const ONE_BYTE_WORDS: usize = %d;" % ONE)
 emit("pub static NAME_DATA: &[u8] = %s;" % bytes_lit(bytes(name_data)))
 emit("/// Where every %dth name starts in NAME_DATA." % EVERY)
 emit("pub const NAME_EVERY: usize = %d;" % EVERY)
-emit("pub const NAME_OFFS: [u32; %d] = %s;" % (len(name_offs), int_list(name_offs)))
+emit("pub static NAME_OFFS: [u32; %d] = %s;" % (len(name_offs), int_list(name_offs)))
 emit("/// Runs of consecutive named code points: (first code point, count, ordinal of its")
 emit("/// name in NAME_DATA).")
-emit("pub const NAME_RUNS: [(u32, u32, u32); %d] = [" % len(runs))
+emit("pub static NAME_RUNS: [(u32, u32, u32); %d] = [" % len(runs))
 for i in range(0, len(runs), 5):
     emit("    " + " ".join("(%d, %d, %d)," % tuple(r) for r in runs[i : i + 5]))
 emit("];")
 emit("/// CJK UNIFIED IDEOGRAPH-XXXX ranges (inclusive).")
-emit("pub const CJK_RANGES: [(u32, u32); %d] = [%s];" % (len(cjk), ", ".join("(%#x, %#x)" % tuple(r) for r in cjk)))
+emit("pub static CJK_RANGES: [(u32, u32); %d] = [%s];" % (len(cjk), ", ".join("(%#x, %#x)" % tuple(r) for r in cjk)))
 emit("/// Names PREFIX followed by the code point in hex (at least 4 digits), inclusive ranges.")
-emit("pub const DERIVED: [(u32, u32, &str); %d] = [" % len(derived))
+emit("pub static DERIVED: [(u32, u32, &str); %d] = [" % len(derived))
 for r in derived:
     emit('    (%#x, %#x, "%s"),' % tuple(r))
 emit("];")
@@ -382,12 +382,12 @@ seqs.sort()
 for name, cp in aliases:  # CPython's `\N{...}` takes aliases too
     assert eval('"\\N{%s}"' % name) == chr(cp)
 emit("/// Name aliases (NameAliases.txt), sorted.")
-emit("pub const ALIASES: [(&str, u32); %d] = [" % len(aliases))
+emit("pub static ALIASES: [(&str, u32); %d] = [" % len(aliases))
 for a in aliases:
     emit('    ("%s", %#x),' % a)
 emit("];")
 emit("/// Named sequences (NamedSequences.txt), sorted.")
-emit("pub const NAMED_SEQUENCES: [(&str, &str); %d] = [" % len(seqs))
+emit("pub static NAMED_SEQUENCES: [(&str, &str); %d] = [" % len(seqs))
 for name, cps in seqs:
     emit('    ("%s", "%s"),' % (name, "".join("\\u{%x}" % c for c in cps)))
 emit("];")
@@ -396,12 +396,12 @@ emit("];")
 
 emit("/// ucd_3_2_0: (category, bidirectional, combining, east_asian_width, mirrored, decimal,")
 emit("/// digit, numeric, decomposition removed, name removed) where it differs from 14.0.0.")
-emit("pub const OLD_RECORDS: [[u8; 10]; %d] = [" % len(old_recs))
+emit("pub static OLD_RECORDS: [[u8; 10]; %d] = [" % len(old_recs))
 for r in sorted(old_recs, key=old_recs.get):
     emit("    [%s]," % ", ".join(str(x) for x in r))
 emit("];")
 emit("/// (first, last, record in OLD_RECORDS), sorted.")
-emit("pub const OLD_RUNS: [(u32, u32, u8); %d] = [" % len(old_runs))
+emit("pub static OLD_RUNS: [(u32, u32, u8); %d] = [" % len(old_runs))
 for i in range(0, len(old_runs), 5):
     emit("    " + " ".join("(%#x, %#x, %d)," % tuple(r) for r in old_runs[i : i + 5]))
 emit("];")
@@ -418,7 +418,7 @@ for cp in dec_cps:
         assert len(o) == 1, hex(cp)
         corr.append((cp, ord(o)))
 emit("/// NormalizationCorrections.txt: (code point, its Unicode 3.2.0 decomposition).")
-emit("pub const CORRECTIONS_3_2_0: [(u32, u32); %d] = [%s];" % (len(corr), ", ".join("(%#x, %#x)" % p for p in corr)))
+emit("pub static CORRECTIONS_3_2_0: [(u32, u32); %d] = [%s];" % (len(corr), ", ".join("(%#x, %#x)" % p for p in corr)))
 
 sys.stdout.write("\n".join(out) + "\n")
 print(

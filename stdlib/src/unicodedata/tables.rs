@@ -5,12 +5,12 @@
 #![allow(clippy::all)]
 
 pub const UNIDATA_VERSION: &str = "14.0.0";
-pub const CATEGORIES: [&str; 30] = ["Cc", "Cf", "Cn", "Co", "Cs", "Ll", "Lm", "Lo", "Lt", "Lu", "Mc", "Me", "Mn", "Nd", "Nl", "No", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "Sc", "Sk", "Sm", "So", "Zl", "Zp", "Zs"];
-pub const BIDIS: [&str; 24] = ["", "AL", "AN", "B", "BN", "CS", "EN", "ES", "ET", "FSI", "L", "LRE", "LRI", "LRO", "NSM", "ON", "PDF", "PDI", "R", "RLE", "RLI", "RLO", "S", "WS"];
-pub const EAWS: [&str; 6] = ["A", "F", "H", "N", "Na", "W"];
+pub static CATEGORIES: [&str; 30] = ["Cc", "Cf", "Cn", "Co", "Cs", "Ll", "Lm", "Lo", "Lt", "Lu", "Mc", "Me", "Mn", "Nd", "Nl", "No", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "Sc", "Sk", "Sm", "So", "Zl", "Zp", "Zs"];
+pub static BIDIS: [&str; 24] = ["", "AL", "AN", "B", "BN", "CS", "EN", "ES", "ET", "FSI", "L", "LRE", "LRI", "LRO", "NSM", "ON", "PDF", "PDI", "R", "RLE", "RLI", "RLO", "S", "WS"];
+pub static EAWS: [&str; 6] = ["A", "F", "H", "N", "Na", "W"];
 /// (category, bidirectional, combining, east_asian_width, mirrored), indexes into the
 /// lists above.
-pub const RECORDS: [[u8; 5]; 249] = [
+pub static RECORDS: [[u8; 5]; 249] = [
     [0, 4, 0, 3, 0],
     [0, 22, 0, 3, 0],
     [0, 3, 0, 3, 0],
@@ -1112,9 +1112,9 @@ bb9b99bbbb9bbbbbbb9bbbb9bbbb9b9bbbbbbbbbb9bbbbbbbbbbbbbbbbb99999bbb9bbbbb9bbbbbb
 \xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\
 \xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca\xca99";
 /// The numeric values (`unicodedata.numeric`).
-pub const NUMERIC_VALUES: [f64; 142] = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 0.25, 0.5, 0.75, 0.0625, 0.125, 0.1875, 16.0, 10.0, 100.0, 1000.0, 0.00625, 0.025, 0.0375, 0.05, 0.1, 0.15, 0.2, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, -0.5, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 10000.0, 17.0, 18.0, 19.0, 0.14285714285714285, 0.1111111111111111, 0.3333333333333333, 0.6666666666666666, 0.4, 0.6, 0.8, 0.16666666666666666, 0.8333333333333334, 0.375, 0.625, 0.875, 11.0, 12.0, 500.0, 5000.0, 50000.0, 100000.0, 13.0, 14.0, 15.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 27.0, 28.0, 29.0, 31.0, 32.0, 33.0, 34.0, 35.0, 36.0, 37.0, 38.0, 39.0, 41.0, 42.0, 43.0, 44.0, 45.0, 46.0, 47.0, 48.0, 49.0, 100000000.0, 1000000000000.0, 200.0, 300.0, 400.0, 600.0, 700.0, 800.0, 900.0, 2000.0, 3000.0, 4000.0, 6000.0, 7000.0, 8000.0, 9000.0, 20000.0, 30000.0, 40000.0, 60000.0, 70000.0, 80000.0, 90000.0, 0.9166666666666666, 200000.0, 300000.0, 400000.0, 500000.0, 600000.0, 700000.0, 800000.0, 900000.0, 0.08333333333333333, 0.4166666666666667, 0.5833333333333334, 0.003125, 0.0125, 0.015625, 0.03125, 0.046875, 216000.0, 432000.0, 1000000.0, 10000000000.0, 10000000.0, 20000000.0];
+pub static NUMERIC_VALUES: [f64; 142] = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 0.25, 0.5, 0.75, 0.0625, 0.125, 0.1875, 16.0, 10.0, 100.0, 1000.0, 0.00625, 0.025, 0.0375, 0.05, 0.1, 0.15, 0.2, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, -0.5, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 10000.0, 17.0, 18.0, 19.0, 0.14285714285714285, 0.1111111111111111, 0.3333333333333333, 0.6666666666666666, 0.4, 0.6, 0.8, 0.16666666666666666, 0.8333333333333334, 0.375, 0.625, 0.875, 11.0, 12.0, 500.0, 5000.0, 50000.0, 100000.0, 13.0, 14.0, 15.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 27.0, 28.0, 29.0, 31.0, 32.0, 33.0, 34.0, 35.0, 36.0, 37.0, 38.0, 39.0, 41.0, 42.0, 43.0, 44.0, 45.0, 46.0, 47.0, 48.0, 49.0, 100000000.0, 1000000000000.0, 200.0, 300.0, 400.0, 600.0, 700.0, 800.0, 900.0, 2000.0, 3000.0, 4000.0, 6000.0, 7000.0, 8000.0, 9000.0, 20000.0, 30000.0, 40000.0, 60000.0, 70000.0, 80000.0, 90000.0, 0.9166666666666666, 200000.0, 300000.0, 400000.0, 500000.0, 600000.0, 700000.0, 800000.0, 900000.0, 0.08333333333333333, 0.4166666666666667, 0.5833333333333334, 0.003125, 0.0125, 0.015625, 0.03125, 0.046875, 216000.0, 432000.0, 1000000.0, 10000000000.0, 10000000.0, 20000000.0];
 /// The code points with a numeric value, sorted.
-pub const NUMERIC_CPS: [u32; 1872] = [
+pub static NUMERIC_CPS: [u32; 1872] = [
     48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 178, 179, 185, 188, 189, 190,
     1632, 1633, 1634, 1635, 1636, 1637, 1638, 1639, 1640, 1641, 1776, 1777, 1778, 1779, 1780, 1781,
     1782, 1783, 1784, 1785, 1984, 1985, 1986, 1987, 1988, 1989, 1990, 1991, 1992, 1993, 2406, 2407,
@@ -1449,9 +1449,9 @@ d\xff\xffe\xff\xffi\xff\xff,\xff\xff\x0b\xff\xff7\xff\0\0\xff\0\0\xff\x01\x01\xf
 \xff&\xff\xff\x06\xff\xff\x03\xff\xff\x03\xff\xff\x02\xff\xff\x03\xff\xff\x03\xff\xff\x04\xff\xff\
 \x09";
 /// Decomposition tags (`<compat>`, ...); index 0: canonical.
-pub const DECOMP_TAGS: [&str; 17] = ["", "<noBreak>", "<compat>", "<super>", "<fraction>", "<sub>", "<font>", "<circle>", "<wide>", "<vertical>", "<square>", "<isolated>", "<final>", "<initial>", "<medial>", "<small>", "<narrow>"];
+pub static DECOMP_TAGS: [&str; 17] = ["", "<noBreak>", "<compat>", "<super>", "<fraction>", "<sub>", "<font>", "<circle>", "<wide>", "<vertical>", "<square>", "<isolated>", "<final>", "<initial>", "<medial>", "<small>", "<narrow>"];
 /// The code points with a decomposition, sorted (Hangul syllables are algorithmic).
-pub const DECOMP_CPS: [u32; 5795] = [
+pub static DECOMP_CPS: [u32; 5795] = [
     160, 168, 170, 175, 178, 179, 180, 181, 184, 185, 186, 188, 189, 190, 192, 193,
     194, 195, 196, 197, 199, 200, 201, 202, 203, 204, 205, 206, 207, 209, 210, 211,
     212, 213, 214, 217, 218, 219, 220, 221, 224, 225, 226, 227, 228, 229, 231, 232,
@@ -1817,7 +1817,7 @@ pub const DECOMP_CPS: [u32; 5795] = [
     195099, 195100, 195101,
 ];
 /// Where each decomposition starts in DECOMP_DATA.
-pub const DECOMP_OFFS: [u16; 5795] = [
+pub static DECOMP_OFFS: [u16; 5795] = [
     0, 2, 5, 7, 10, 12, 14, 17, 19, 22, 24, 26, 30, 34, 38, 41,
     44, 47, 50, 53, 56, 59, 62, 65, 68, 71, 74, 77, 80, 83, 86, 89,
     92, 95, 98, 101, 104, 107, 110, 113, 116, 119, 122, 125, 128, 131, 134, 137,
@@ -2183,7 +2183,7 @@ pub const DECOMP_OFFS: [u16; 5795] = [
     14390, 14392, 14394,
 ];
 /// Each decomposition: `tag << 8 | count`, then `count` code points.
-pub const DECOMP_DATA: [u32; 14396] = [
+pub static DECOMP_DATA: [u32; 14396] = [
     257, 32, 514, 32, 776, 769, 97, 514, 32, 772, 769, 50,
     769, 51, 514, 32, 769, 513, 956, 514, 32, 807, 769, 49,
     769, 111, 1027, 49, 8260, 52, 1027, 49, 8260, 50, 1027, 51,
@@ -3386,7 +3386,7 @@ pub const DECOMP_DATA: [u32; 14396] = [
     1, 40719, 1, 40726, 1, 40763, 1, 173568,
 ];
 /// Canonical composition: (first, second, composite), sorted.
-pub const COMPOSE: [(u32, u32, u32); 941] = [
+pub static COMPOSE: [(u32, u32, u32); 941] = [
     (60, 824, 8814), (61, 824, 8800), (62, 824, 8815), (65, 768, 192),
     (65, 769, 193), (65, 770, 194), (65, 771, 195), (65, 772, 256),
     (65, 774, 258), (65, 775, 550), (65, 776, 196), (65, 777, 7842),
@@ -11671,7 +11671,7 @@ C\xea\xfe\x03C\xea\xff\x03C\xeb\0\x03C\xeb\x01\x03C\xeb\x02\x03C\xeb\x03\x03C\xe
 \x0e\x03C\xeb\x10\x03C\xeb\x11\x03C\xeb\x12\x03C\xeb\x13\x03C\xeb\x14\x03C\xeb\x15\x03C\xeb\x16";
 /// Where every 32th name starts in NAME_DATA.
 pub const NAME_EVERY: usize = 32;
-pub const NAME_OFFS: [u32; 1021] = [
+pub static NAME_OFFS: [u32; 1021] = [
     0, 109, 281, 452, 613, 856, 1101, 1372, 1628, 1879, 2147, 2384, 2622, 2910, 3194, 3491,
     3767, 4015, 4255, 4505, 4747, 4938, 5153, 5326, 5502, 5684, 5902, 6118, 6335, 6545, 6761, 6951,
     7138, 7352, 7577, 7843, 8109, 8366, 8634, 8878, 9099, 9314, 9539, 9751, 9955, 10134, 10344, 10526,
@@ -11739,7 +11739,7 @@ pub const NAME_OFFS: [u32; 1021] = [
 ];
 /// Runs of consecutive named code points: (first code point, count, ordinal of its
 /// name in NAME_DATA).
-pub const NAME_RUNS: [(u32, u32, u32); 686] = [
+pub static NAME_RUNS: [(u32, u32, u32); 686] = [
     (32, 95, 0), (160, 728, 95), (890, 6, 823), (900, 7, 829), (908, 1, 836),
     (910, 20, 837), (931, 397, 857), (1329, 38, 1254), (1369, 50, 1292), (1421, 3, 1342),
     (1425, 55, 1345), (1488, 27, 1400), (1519, 6, 1427), (1536, 270, 1433), (1807, 60, 1703),
@@ -11880,9 +11880,9 @@ pub const NAME_RUNS: [(u32, u32, u32); 686] = [
     (917760, 240, 32407),
 ];
 /// CJK UNIFIED IDEOGRAPH-XXXX ranges (inclusive).
-pub const CJK_RANGES: [(u32, u32); 8] = [(0x3400, 0x4dbf), (0x4e00, 0x9fff), (0x20000, 0x2a6df), (0x2a700, 0x2b738), (0x2b740, 0x2b81d), (0x2b820, 0x2cea1), (0x2ceb0, 0x2ebe0), (0x30000, 0x3134a)];
+pub static CJK_RANGES: [(u32, u32); 8] = [(0x3400, 0x4dbf), (0x4e00, 0x9fff), (0x20000, 0x2a6df), (0x2a700, 0x2b738), (0x2b740, 0x2b81d), (0x2b820, 0x2cea1), (0x2ceb0, 0x2ebe0), (0x30000, 0x3134a)];
 /// Names PREFIX followed by the code point in hex (at least 4 digits), inclusive ranges.
-pub const DERIVED: [(u32, u32, &str); 5] = [
+pub static DERIVED: [(u32, u32, &str); 5] = [
     (0xf900, 0xfa6d, "CJK COMPATIBILITY IDEOGRAPH-"),
     (0xfa70, 0xfad9, "CJK COMPATIBILITY IDEOGRAPH-"),
     (0x18b00, 0x18cd5, "KHITAN SMALL SCRIPT CHARACTER-"),
@@ -11893,7 +11893,7 @@ pub const HANGUL_L: [&str; 19] = ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB"
 pub const HANGUL_V: [&str; 21] = ["A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"];
 pub const HANGUL_T: [&str; 28] = ["", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"];
 /// Name aliases (NameAliases.txt), sorted.
-pub const ALIASES: [(&str, u32); 470] = [
+pub static ALIASES: [(&str, u32); 470] = [
     ("ACK", 0x6),
     ("ACKNOWLEDGE", 0x6),
     ("ALERT", 0x7),
@@ -12366,7 +12366,7 @@ pub const ALIASES: [(&str, u32); 470] = [
     ("ZWSP", 0x200b),
 ];
 /// Named sequences (NamedSequences.txt), sorted.
-pub const NAMED_SEQUENCES: [(&str, &str); 461] = [
+pub static NAMED_SEQUENCES: [(&str, &str); 461] = [
     ("ARABIC SEQUENCE NOON WITH KEHEH", "\u{646}\u{6a9}"),
     ("ARABIC SEQUENCE YEH WITH HAMZA ABOVE WITH AE", "\u{626}\u{6d5}"),
     ("ARABIC SEQUENCE YEH WITH HAMZA ABOVE WITH ALEF", "\u{626}\u{627}"),
@@ -12831,7 +12831,7 @@ pub const NAMED_SEQUENCES: [(&str, &str); 461] = [
 ];
 /// ucd_3_2_0: (category, bidirectional, combining, east_asian_width, mirrored, decimal,
 /// digit, numeric, decomposition removed, name removed) where it differs from 14.0.0.
-pub const OLD_RECORDS: [[u8; 10]; 106] = [
+pub static OLD_RECORDS: [[u8; 10]; 106] = [
     [25, 8, 0, 4, 0, 255, 255, 255, 0, 0],
     [17, 8, 0, 4, 0, 255, 255, 255, 0, 0],
     [21, 7, 0, 4, 0, 255, 255, 255, 0, 0],
@@ -12940,7 +12940,7 @@ pub const OLD_RECORDS: [[u8; 10]; 106] = [
     [2, 0, 0, 1, 0, 255, 9, 255, 1, 1],
 ];
 /// (first, last, record in OLD_RECORDS), sorted.
-pub const OLD_RUNS: [(u32, u32, u8); 1286] = [
+pub static OLD_RUNS: [(u32, u32, u8); 1286] = [
     (0x2b, 0x2b, 0), (0x2d, 0x2d, 1), (0x2f, 0x2f, 2), (0xa7, 0xa7, 3), (0xaa, 0xaa, 4),
     (0xad, 0xad, 5), (0xb2, 0xb2, 6), (0xb3, 0xb3, 7), (0xb6, 0xb6, 3), (0xb9, 0xb9, 8),
     (0xba, 0xba, 4), (0x221, 0x221, 9), (0x234, 0x24f, 9), (0x294, 0x294, 10), (0x2ae, 0x2af, 9),
@@ -13201,4 +13201,4 @@ pub const OLD_RUNS: [(u32, u32, u8); 1286] = [
     (0xe0100, 0xe01ef, 9),
 ];
 /// NormalizationCorrections.txt: (code point, its Unicode 3.2.0 decomposition).
-pub const CORRECTIONS_3_2_0: [(u32, u32); 5] = [(0x2f868, 0x2136a), (0x2f874, 0x5f33), (0x2f91f, 0x43ab), (0x2f95f, 0x7aae), (0x2f9bf, 0x4d57)];
+pub static CORRECTIONS_3_2_0: [(u32, u32); 5] = [(0x2f868, 0x2136a), (0x2f874, 0x5f33), (0x2f91f, 0x43ab), (0x2f95f, 0x7aae), (0x2f9bf, 0x4d57)];
