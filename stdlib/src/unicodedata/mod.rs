@@ -833,7 +833,17 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let ucd_dict = vm.class_data(ucd).dict;
     vm.dict_set(ucd_dict, k, old_version)?;
     let inst = vm.new_instance(ucd);
+    let doc = format!(
+        "This module provides access to the Unicode Character Database which\n\
+         defines character properties for all Unicode characters. The data in\n\
+         this database is based on the UnicodeData.txt file version\n\
+         {v} which is publicly available from ftp://ftp.unicode.org/.\n\n\
+         The module uses the same names and symbols as defined by the\n\
+         UnicodeData File Format {v}.",
+        v = t::UNIDATA_VERSION
+    );
     let entries = [
+        ("__doc__", vm.new_str(doc)),
         ("UCD", Value::Obj(ucd)),
         ("ucd_3_2_0", inst),
         ("unidata_version", vm.new_str(t::UNIDATA_VERSION.into())),
