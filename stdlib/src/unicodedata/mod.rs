@@ -10,7 +10,9 @@
 //! own module. The name database is also given to the `unicode_escape` codec (`\N{...}`)
 //! and the `namereplace` error handler (`revpy_vm::types::codecs::NAME_DB`).
 
+// Generated (tools/gen_unicodedata.py): not formatted by rustfmt.
 #[allow(clippy::all)]
+#[rustfmt::skip]
 mod tables;
 
 use std::sync::OnceLock;
@@ -625,8 +627,8 @@ fn number(vm: &mut Vm, db: Db, args: &[Value], which: u8) -> PyResult<Value> {
     let cp = char_arg(vm, args[0], fname, true)?;
     let p = props(db, cp);
     let v = match which {
-        0 => (p.decimal != 255).then(|| Value::Int(p.decimal as i64)),
-        1 => (p.digit != 255).then(|| Value::Int(p.digit as i64)),
+        0 => (p.decimal != 255).then_some(Value::Int(p.decimal as i64)),
+        1 => (p.digit != 255).then_some(Value::Int(p.digit as i64)),
         _ => (p.numeric != 255).then(|| Value::Float(t::NUMERIC_VALUES[p.numeric as usize])),
     };
     match (v, args.get(1)) {
@@ -689,10 +691,7 @@ fn lookup(vm: &mut Vm, db: Db, args: &[Value]) -> PyResult<Value> {
             // CPython formats the name with `%s`: it stops at a NUL.
             let shown = bytes.split(|&b| b == 0).next().unwrap_or(&[]);
             let shown = String::from_utf8_lossy(shown).into_owned();
-            Err(key_error(
-                vm,
-                format!("undefined character name '{shown}'"),
-            ))
+            Err(key_error(vm, format!("undefined character name '{shown}'")))
         }
     }
 }
