@@ -112,10 +112,30 @@ def props(db, c):
     )
 
 
+# The seconds of canonical compositions (Hangul vowels and trailing consonants too).
+SECONDS = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+for cp in range(MAXCP):
+    d = U.decomposition(chr(cp)).split()
+    if len(d) == 2 and not d[0].startswith("<") and U.normalize("NFC", chr(cp)) == chr(cp):
+        SECONDS.add(int(d[1], 16))
+
+
+def quick_yes(c):
+    """Bits 1, 2, 4, 8: `c` is quick-check YES for NFC, NFD, NFKC, NFKD (it never
+    changes and nothing before it composes with it)."""
+    bits = 0
+    for i, f in enumerate(("NFC", "NFD", "NFKC", "NFKD")):
+        if U.normalize(f, c) == c and (f in ("NFD", "NFKD") or ord(c) not in SECONDS):
+            bits |= 1 << i
+    return bits
+
+
 records = {}
 rec_of = []
+qc_of = []
 for cp in range(MAXCP):
     r = props(U, chr(cp))
+    qc_of.append(quick_yes(chr(cp)))
     if r not in records:
         records[r] = len(records)
     rec_of.append(records[r])
@@ -145,6 +165,13 @@ emit("pub const SHIFT: u32 = %d;" % shift)
 emit("pub const INDEX1_WIDTH: usize = %d;" % w1)
 emit("pub static INDEX1: &[u8] = %s;" % bytes_lit(idx1))
 emit("pub static INDEX2: &[u8] = %s;" % bytes_lit(idx2))
+qshift, qidx1, qw1, qidx2 = split_bins(qc_of, 1)
+emit("/// Quick-check bits 1, 2, 4, 8: the character is YES for NFC, NFD, NFKC, NFKD (unchanged")
+emit("/// by it, and not the second of a composition); a two-level table as INDEX1/INDEX2.")
+emit("pub const QC_SHIFT: u32 = %d;" % qshift)
+emit("pub const QC_INDEX1_WIDTH: usize = %d;" % qw1)
+emit("pub static QC_INDEX1: &[u8] = %s;" % bytes_lit(qidx1))
+emit("pub static QC_INDEX2: &[u8] = %s;" % bytes_lit(qidx2))
 
 # ---- numeric values --------------------------------------------------------------------
 

@@ -287,24 +287,51 @@ fn compose(v: &[char]) -> String {
     out
 }
 
-/// `normalize(form, s)` once `form` is known valid.
-fn normalize_str(db: Db, form: &str, s: &str) -> Option<String> {
-    let (composed, compat) = match form {
-        "NFC" => (true, false),
-        "NFKC" => (true, true),
-        "NFD" => (false, false),
-        "NFKD" => (false, true),
-        _ => return None,
+/// Whether `s` is certainly in the form of quick-check bit `bit` (1 NFC, 2 NFD, 4 NFKC,
+/// 8 NFKD): every character is YES and the combining classes are in canonical order,
+/// the quick check of UAX #15 (and CPython's fast path).
+fn quick_yes(s: &str, bit: u8) -> bool {
+    let mut last = 0u8;
+    for c in s.chars() {
+        let cp = c as usize;
+        let hi = cp >> t::QC_SHIFT;
+        let block = if t::QC_INDEX1_WIDTH == 1 {
+            t::QC_INDEX1[hi] as usize
+        } else {
+            u16::from_le_bytes([t::QC_INDEX1[2 * hi], t::QC_INDEX1[2 * hi + 1]]) as usize
+        };
+        let qc = t::QC_INDEX2[(block << t::QC_SHIFT) + (cp & ((1 << t::QC_SHIFT) - 1))];
+        if qc & bit == 0 {
+            return false;
+        }
+        let cc = ccc(c);
+        if cc != 0 && last > cc {
+            return false;
+        }
+        last = cc;
+    }
+    true
+}
+
+/// `normalize(form, s)`: Err for an invalid form, Ok(None) if `s` is already normalized
+/// (found cheaply), else the normalized text.
+fn normalize_str(db: Db, form: &str, s: &str) -> Result<Option<String>, ()> {
+    let (composed, compat, bit) = match form {
+        "NFC" => (true, false, 1),
+        "NFD" => (false, false, 2),
+        "NFKC" => (true, true, 4),
+        "NFKD" => (false, true, 8),
+        _ => return Err(()),
     };
-    if s.is_ascii() {
-        return Some(s.to_string());
+    if s.is_ascii() || (db == Db::Current && quick_yes(s, bit)) {
+        return Ok(None);
     }
     let d = decompose(db, s, compat);
-    Some(if composed {
+    Ok(Some(if composed {
         compose(&d)
     } else {
         d.into_iter().collect()
-    })
+    }))
 }
 
 // ---- names --------------------------------------------------------------------------
@@ -719,9 +746,10 @@ fn normalize(vm: &mut Vm, db: Db, args: &[Value]) -> PyResult<Value> {
         return Ok(input);
     }
     match normalize_str(db, &form, &s) {
-        None => Err(vm.new_value_error("invalid normalization form".into())),
-        Some(r) if r == s => Ok(input),
-        Some(r) => Ok(vm.new_str(r)),
+        Err(()) => Err(vm.new_value_error("invalid normalization form".into())),
+        Ok(None) => Ok(input),
+        Ok(Some(r)) if r == s => Ok(input),
+        Ok(Some(r)) => Ok(vm.new_str(r)),
     }
 }
 
@@ -731,8 +759,9 @@ fn is_normalized(vm: &mut Vm, db: Db, args: &[Value]) -> PyResult<Value> {
         return Ok(Value::Bool(true));
     }
     match normalize_str(db, &form, &s) {
-        None => Err(vm.new_value_error("invalid normalization form".into())),
-        Some(r) => Ok(Value::Bool(r == s)),
+        Err(()) => Err(vm.new_value_error("invalid normalization form".into())),
+        Ok(None) => Ok(Value::Bool(true)),
+        Ok(Some(r)) => Ok(Value::Bool(r == s)),
     }
 }
 
