@@ -33,6 +33,7 @@ mod re;
 mod structmod;
 mod time;
 mod traceback;
+mod unicodedata;
 mod zlib;
 
 /// Modules written in Python: (name, source).
@@ -263,6 +264,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("_hashlib", hashes::create),
     ("_traceback", traceback::create),
     ("zlib", zlib::create),
+    ("unicodedata", unicodedata::create),
     ("_weakref", revpy_vm::types::weakref::create),
     ("_codecs", revpy_vm::types::codecs::create),
     ("gc", revpy_vm::types::weakref::create_gc),
@@ -284,6 +286,7 @@ pub fn install(vm: &mut Vm) {
     vm.frozen_modules.extend_from_slice(PY_MODULES);
     vm.native_modules.extend_from_slice(NATIVE_MODULES);
     io::install(vm);
+    unicodedata::install_names();
     // `sys.builtin_module_names` (the Rust ones) and `sys.stdlib_module_names`.
     let sk = vm.intern("sys");
     if let Some(Value::Obj(sys)) = vm.dict_get_str(vm.modules, sk) {

@@ -309,17 +309,40 @@ fn unicode_escape(out: &mut Out, raw: bool) -> Result<usize, Fail> {
                 continue;
             }
             b'N' => {
-                // No Unicode name database in revpy: as CPython without `unicodedata`.
+                let Some(db) = super::NAME_DB.get() else {
+                    // No name database: as CPython without `unicodedata`.
+                    if input.get(i) == Some(&b'{') {
+                        if let Some(close) = input[i..].iter().position(|&b| b == b'}') {
+                            i += close + 1;
+                        }
+                    }
+                    out.bad(
+                        start,
+                        i,
+                        "\\N escapes not supported (can't load unicodedata module)",
+                    )?;
+                    continue;
+                };
+                // As CPython: `\N{name}`; a missing brace or an empty name is malformed
+                // (the error ends where the scan stopped), an unknown name ends after
+                // its closing brace.
+                let mut reason = "malformed \\N character escape";
                 if input.get(i) == Some(&b'{') {
-                    if let Some(close) = input[i..].iter().position(|&b| b == b'}') {
-                        i += close + 1;
+                    let from = i + 1;
+                    match input[from..].iter().position(|&b| b == b'}') {
+                        None => i = input.len(),
+                        Some(0) => i = from,
+                        Some(n) => {
+                            i = from + n + 1;
+                            if let Some(c) = (db.lookup)(&input[from..from + n]) {
+                                out.s.push(c);
+                                continue;
+                            }
+                            reason = "unknown Unicode character name";
+                        }
                     }
                 }
-                out.bad(
-                    start,
-                    i,
-                    "\\N escapes not supported (can't load unicodedata module)",
-                )?;
+                out.bad(start, i, reason)?;
                 continue;
             }
             _ => {

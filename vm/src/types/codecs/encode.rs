@@ -135,7 +135,21 @@ fn eight_bit(
                     out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
                 }
             }
-            "namereplace" => return Err(Fail::NoNames),
+            "namereplace" => {
+                let Some(db) = super::NAME_DB.get() else {
+                    return Err(Fail::NoNames);
+                };
+                for &c in run {
+                    match (db.name)(c) {
+                        Some(n) => {
+                            out.extend_from_slice(b"\\N{");
+                            out.extend_from_slice(n.as_bytes());
+                            out.push(b'}');
+                        }
+                        None => out.extend_from_slice(escape_char(c).as_bytes()),
+                    }
+                }
+            }
             other => return Err(Fail::Handler(other.to_string())),
         }
         i = end;

@@ -18,6 +18,18 @@ use crate::{Kw, PyErr, PyResult, Vm};
 
 type Args<'a> = &'a [Value];
 
+/// The Unicode name database, which the VM crate does not carry: the standard
+/// library's `unicodedata` installs it (`\N{...}` in `unicode_escape`, the
+/// `namereplace` error handler). Until then both fail as CPython without `unicodedata`.
+pub struct NameDb {
+    /// The name of a character (`unicodedata.name`), None if it has none.
+    pub name: fn(char) -> Option<String>,
+    /// The character a name (or alias) designates, as CPython's `\N{...}`.
+    pub lookup: fn(&[u8]) -> Option<char>,
+}
+
+pub static NAME_DB: std::sync::OnceLock<NameDb> = std::sync::OnceLock::new();
+
 /// One of the codecs revpy has. Byte orders: `Some(true)` little-endian,
 /// `Some(false)` big-endian, `None` BOM-led.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,7 +59,7 @@ pub enum Fail {
     Handler(String),
     /// An encoding-only handler used to decode (TypeError, as CPython).
     NotForDecoding,
-    /// `namereplace` needs the Unicode name database, which revpy lacks.
+    /// `namereplace` needs the Unicode name database, which is not installed.
     NoNames,
 }
 
@@ -288,7 +300,7 @@ impl Vm {
             ),
             Fail::NoNames => self.new_error(
                 self.types.lookup_error,
-                "the 'namereplace' error handler needs the Unicode name database, which revpy does not have".into(),
+                "the 'namereplace' error handler needs the Unicode name database (unicodedata), which is not installed".into(),
             ),
         }
     }
