@@ -1146,7 +1146,7 @@ fn r_init_subclass(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let Some(mode) = mode else {
         return Ok(Value::None);
     };
-    let sysrandom = import(vm, "_sysrandom")?;
+    let sysrandom = vm.load_module("_sysrandom", None)?;
     let sr = vm.intern("SystemRandom");
     let src = vm.getattr(sysrandom, sr)?;
     let src_dict = match src.obj() {
@@ -1193,22 +1193,12 @@ fn r_init_subclass(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn import(vm: &mut Vm, module: &str) -> PyResult<Value> {
-    let imp = vm.intern("__import__");
-    let f = match vm.dict_get(vm.builtins, imp)? {
-        Some(f) => f,
-        None => return Err(vm.new_error(vm.types.import_error, "__import__ not found".into())),
-    };
-    let name = vm.new_str(module.to_string());
-    vm.call(f, &[name], &[])
-}
-
 /// Module `__getattr__`: `random.SystemRandom` comes from `_sysrandom` (written in
 /// Python), imported on first use so that `import random` stays cheap.
 fn m_getattr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("__getattr__", args, 1, 1)?;
     if vm.as_str(args[0]) == Some("SystemRandom") {
-        let sysrandom = import(vm, "_sysrandom")?;
+        let sysrandom = vm.load_module("_sysrandom", None)?;
         return vm.getattr(sysrandom, args[0]);
     }
     let n = vm.str_of(args[0]).to_string();

@@ -294,10 +294,17 @@ impl Source for Noting<'_> {
 
 #[inline]
 fn read_varint<S: Source>(src: &mut S, stream: usize) -> Option<u64> {
+    varint_from(|| src.byte(stream))
+}
+
+/// A LEB128 varint from `next` byte by byte (None when the bytes end or it
+/// overflows 64 bits); `pack.rs` reads its fields with it too.
+#[inline]
+pub(crate) fn varint_from(mut next: impl FnMut() -> Option<u8>) -> Option<u64> {
     let mut v = 0u64;
     let mut shift = 0;
     loop {
-        let b = src.byte(stream)?;
+        let b = next()?;
         if shift >= 64 {
             return None;
         }

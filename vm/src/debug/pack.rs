@@ -614,19 +614,7 @@ impl Dec<'_> {
     }
 
     fn u(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        let mut shift = 0;
-        loop {
-            let b = self.byte()?;
-            if shift >= 64 {
-                return None;
-            }
-            v |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Some(v);
-            }
-            shift += 7;
-        }
+        super::lz::varint_from(|| self.byte())
     }
 
     fn n(&mut self) -> Option<usize> {
