@@ -452,8 +452,23 @@ fn repl_in_a_terminal() {
     t.wait_last(">>>", 30);
     t.line("1+2");
     t.wait("3", 30, |s| s.lines().any(|l| l.trim_end() == "3"));
-    t.keys(&["C-d"]);
-    let s = t.wait("the exit", 30, |s| s.contains("[exit 0]"));
+    // `exit` alone says how to leave; `help()` is pydoc's interactive helper.
+    t.line("exit");
+    t.wait("exit's message", 10, |s| {
+        s.contains("Use exit() or Ctrl-D (i.e. EOF) to exit\n") && last_line(s) == ">>>"
+    });
+    t.line("help()");
+    t.wait_last("help>", 30);
+    t.line("while");
+    t.wait("the while topic", 30, |s| {
+        s.contains("The \"while\" statement") && last_line(s) == "help>"
+    });
+    t.line("q");
+    t.wait("back at the prompt", 10, |s| {
+        s.contains("You are now leaving help") && last_line(s) == ">>>"
+    });
+    t.line("exit(4)");
+    let s = t.wait("the exit", 30, |s| s.contains("[exit 4]"));
     assert!(s.contains("warning: cannot write the history file"), "{s}");
 }
 

@@ -99,6 +99,15 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("doctest", include_str!("../python/doctest.py")),
     ("warnings", include_str!("../python/warnings.py")),
     ("pprint", include_str!("../python/pprint.py")),
+    ("pydoc", include_str!("../python/pydoc.py")),
+    (
+        "pydoc_data",
+        include_str!("../python/pydoc_data/__init__.py"),
+    ),
+    (
+        "pydoc_data.topics",
+        include_str!("../python/pydoc_data/topics.py"),
+    ),
     ("codecs", include_str!("../python/codecs.py")),
     // pickle, copyreg and _compat_pickle are CPython 3.11's, unchanged.
     ("pickle", include_str!("../python/pickle.py")),

@@ -1,13 +1,14 @@
 //! The `builtins` module's functions: the table that registers them (`register`)
 //! and the small ones (`len`, `repr`, `chr`, `ord`, `format`, `__import__`, ...); the
 //! others by theme in `print_input`, `numbers`, `iteration`, `introspection`, and
-//! the `sys` module in `sys`.
+//! the `sys` module in `sys`, what `site` adds (`exit`, `help`, ...) in `site`.
 
 mod exec;
 pub(crate) mod introspection;
 mod iteration;
 mod numbers;
 mod print_input;
+pub(crate) mod site;
 pub mod sys;
 mod sys_info;
 
@@ -114,13 +115,6 @@ fn b_import(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
 fn super_new(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.make_super(&args[1..])
 }
-fn b_exit(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    let code = args.first().copied().unwrap_or(Value::None);
-    Err(vm.new_exception(
-        vm.types.system_exit,
-        if code.is_none() { vec![] } else { vec![code] },
-    ))
-}
 
 pub fn register(vm: &mut Vm) {
     let b = vm.builtins;
@@ -166,8 +160,6 @@ pub fn register(vm: &mut Vm) {
         ("compile", exec::b_compile, Arity::parsed()),
         ("exec", exec::b_exec, Arity::parsed()),
         ("eval", exec::b_eval, Arity::parsed()),
-        ("exit", b_exit, Arity::range(0, 1)),
-        ("quit", b_exit, Arity::range(0, 1)),
     ];
     vm.add_functions(b, fns);
     let s = vm.types.super_;
@@ -183,5 +175,6 @@ pub fn register(vm: &mut Vm) {
     let _ = vm.dict_set(b, ek, el);
     let dk = vm.intern("__debug__");
     let _ = vm.dict_set(b, dk, Value::Bool(true));
+    site::register(vm);
     let _ = ToPrimitive::to_i64(&BigInt::zero());
 }

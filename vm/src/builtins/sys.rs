@@ -379,6 +379,8 @@ pub fn create(vm: &mut Vm) {
     set(vm, d, "modules", Value::Obj(vm.modules));
     let version = vm.new_str("3.11.7 (revpy 0.1.0)".into());
     set(vm, d, "version", version);
+    let copyright = vm.new_str(super::site::COPYRIGHT.into());
+    set(vm, d, "copyright", copyright);
     let fin = vm.intern("final");
     // `sys.version_info`: a tuple with named fields (`.major`, ...), as CPython's.
     let tuple = vm.types.tuple;

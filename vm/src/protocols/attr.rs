@@ -178,7 +178,7 @@ impl Vm {
 
     /// "property 'x' of 'C' object has no setter" (or "property of 'C' object ..." when
     /// the property never got a name from `__set_name__`), as CPython 3.11.
-    fn property_missing(&mut self, p: ObjRef, cls: ObjRef, what: &str) -> crate::PyErr {
+    pub(crate) fn property_missing(&mut self, p: ObjRef, cls: ObjRef, what: &str) -> crate::PyErr {
         let qn = self.str_of(self.class_data(cls).qualname).to_string();
         let tn = crate::protocols::repr::str_repr(&qn);
         let name = match self.heap.kind(p) {

@@ -106,6 +106,27 @@ fn property_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let cls = vm.type_of(obj);
     vm.bind_descriptor(args[0], obj, cls)
 }
+/// `property.__set__(obj, value)` and `__delete__(obj)`: what assignment and
+/// `del` do (attribute access takes the property's parts directly; these make
+/// a property a data descriptor for `inspect` and explicit calls).
+fn property_set(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_store(vm, args, 1, "setter")
+}
+fn property_delete(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    property_store(vm, args, 2, "deleter")
+}
+fn property_store(vm: &mut Vm, args: &[Value], i: usize, what: &str) -> PyResult<Value> {
+    let f = property_part(vm, args, i)?;
+    let obj = args[1];
+    if f.is_none() {
+        let (Value::Obj(p), cls) = (args[0], vm.type_of(obj)) else {
+            return Ok(Value::None);
+        };
+        return Err(vm.property_missing(p, cls, what));
+    }
+    vm.call(f, &args[1..], &[])?;
+    Ok(Value::None)
+}
 fn property_part(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<Value> {
     match args.first() {
         Some(Value::Obj(p)) => match vm.heap.kind(*p) {
@@ -263,6 +284,8 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(p, "setter", property_setter, Arity::exactly(1));
     vm.add_method(p, "deleter", property_deleter, Arity::exactly(1));
     vm.add_method(p, "__get__", property_get, Arity::range(1, 2));
+    vm.add_method(p, "__set__", property_set, Arity::exactly(2));
+    vm.add_method(p, "__delete__", property_delete, Arity::exactly(1));
     vm.add_getter(p, "fget", property_fget);
     vm.add_getter(p, "fset", property_fset);
     vm.add_getter(p, "fdel", property_fdel);
