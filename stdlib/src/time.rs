@@ -1,7 +1,9 @@
 //! The `time` module. Every clock reading is an effect (logged as the value the program
 //! sees): `time`, `time_ns`, `monotonic(_ns)`, `perf_counter(_ns)`, `process_time(_ns)`;
 //! `sleep` is an effect that, in replay, does not sleep; `localtime` logs the broken-down
-//! result (it depends on the host's time zone). `gmtime`, `strftime` and `asctime` of a
+//! result (it depends on the host's time zone), `mktime` its result; `timezone`,
+//! `altzone`, `daylight` and `tzname` come from two `localtime` calls at import, as
+//! CPython's do. `gmtime`, `strftime` and `asctime` of a
 //! given time are pure computations.
 
 use revpy_vm::effects::log::Val;
@@ -327,19 +329,116 @@ fn t_localtime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     make_struct_time(vm, &f, &zone, off)
 }
 
+/// `mktime(t)`: the inverse of `localtime` (the host's time zone: an effect).
+fn t_mktime(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let f = time_fields(vm, args[0], "mktime")?;
+    let r: Result<OsResult<f64>, _> = vm.effects.effect_as(EffectKind::MkTime, move |_| {
+        // SAFETY: a zeroed tm is valid; mktime reads and normalises the one we own.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        let fields = [
+            f[0] - 1900,
+            f[1] - 1,
+            f[2],
+            f[3],
+            f[4],
+            f[5],
+            f[7] - 1,
+            f[8],
+        ];
+        if fields.iter().any(|v| i32::try_from(*v).is_err()) {
+            return Val::Err(75, "mktime argument out of range".into());
+        }
+        tm.tm_year = fields[0] as i32;
+        tm.tm_mon = fields[1] as i32;
+        tm.tm_mday = fields[2] as i32;
+        tm.tm_hour = fields[3] as i32;
+        tm.tm_min = fields[4] as i32;
+        tm.tm_sec = fields[5] as i32;
+        tm.tm_yday = fields[6] as i32;
+        tm.tm_isdst = fields[7] as i32;
+        // -1 is also a valid result: tm_wday stays -1 only when mktime failed.
+        tm.tm_wday = -1;
+        let t = unsafe { libc::mktime(&mut tm) };
+        if t == -1 && tm.tm_wday == -1 {
+            return Val::Err(75, "mktime argument out of range".into());
+        }
+        Val::Float(t as f64)
+    });
+    match vm.fx(r)? {
+        Ok(t) => Ok(Value::Float(t)),
+        Err(_) => Err(vm.new_overflow_error("mktime argument out of range")),
+    }
+}
+
+/// `timezone`, `altzone`, `daylight`, `tzname`, as CPython's `init_timezone`: the
+/// offsets of January and July of this year (the southern hemisphere's summer is
+/// January).
+fn set_timezone(vm: &mut Vm, d: ObjRef) -> PyResult<()> {
+    const YEAR: i64 = (365 * 24 + 6) * 3600;
+    let now = vm
+        .effects
+        .effect_as::<f64>(EffectKind::Time, |_| Val::Float(wall_ns() as f64 / 1e9));
+    let now = vm.fx(now)? as i64;
+    let jan = (now / YEAR) * YEAR;
+    let (_, jan_name, jan_off) = localtime_fields(vm, Some(jan))?;
+    let (_, jul_name, jul_off) = localtime_fields(vm, Some(jan + YEAR / 2))?;
+    let (jan_zone, jul_zone) = (-jan_off, -jul_off);
+    let (tz, alt, names) = if jan_zone < jul_zone {
+        (jul_zone, jan_zone, [jul_name, jan_name])
+    } else {
+        (jan_zone, jul_zone, [jan_name, jul_name])
+    };
+    let items: Vec<Value> = names.into_iter().map(|n| vm.new_str(n)).collect();
+    let tzname = vm.new_tuple(items);
+    for (name, v) in [
+        ("timezone", Value::Int(tz)),
+        ("altzone", Value::Int(alt)),
+        ("daylight", Value::Int((jan_zone != jul_zone) as i64)),
+        ("tzname", tzname),
+    ] {
+        let k = vm.intern(name);
+        vm.dict_set(d, k, v)?;
+    }
+    Ok(())
+}
+
 /// A time tuple argument (struct_time or 9-sequence) -> fields, zone, gmtoff.
-fn tuple_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<([i64; 9], String, i64)> {
-    let items = vm.iterate(v).map_err(|_| {
-        let t = vm.type_name(v);
-        vm.new_type_error(format!("Tuple or struct_time argument required, not {t}"))
-    })?;
+/// The nine fields of a time tuple (a tuple or struct_time of C ints), as CPython's
+/// `gettmarg`, with no range checks.
+fn time_fields(vm: &mut Vm, v: Value, func: &str) -> PyResult<[i64; 9]> {
+    if !vm.isinstance(v, vm.types.tuple) {
+        return Err(vm.new_type_error("Tuple or struct_time argument required".into()));
+    }
+    let items = vm.iterate(v)?;
     if items.len() != 9 {
         return Err(vm.new_type_error(format!("{func}(): illegal time tuple argument")));
     }
     let mut f = [0i64; 9];
     for (i, it) in items.iter().enumerate() {
-        f[i] = vm.expect_int(*it, "time tuple")?;
+        // A big int does not fit an i64 (IndexError here): its sign says which end.
+        let x = match vm.expect_int(*it, "time tuple") {
+            Ok(x) => x,
+            Err(e) if vm.isinstance_ref(e.0, vm.types.index_error) => {
+                let neg = vm.lt(*it, Value::Int(0))?;
+                if neg {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }
+            }
+            Err(e) => return Err(e),
+        };
+        f[i] = match x {
+            x if i32::try_from(x).is_ok() => x,
+            x if x < 0 => return Err(vm.new_overflow_error("signed integer is less than minimum")),
+            _ => return Err(vm.new_overflow_error("signed integer is greater than maximum")),
+        };
     }
+    Ok(f)
+}
+
+fn tuple_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<([i64; 9], String, i64)> {
+    let mut f = time_fields(vm, v, func)?;
     let zk = vm.intern("tm_zone");
     let zone = match vm.getattr_opt(v, zk) {
         Ok(Some(z)) => vm.as_str(z).map(|s| s.to_string()),
@@ -591,6 +690,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("strftime", t_strftime, Arity::range(1, 2)),
         ("asctime", t_asctime, Arity::range(0, 1)),
         ("ctime", t_ctime, Arity::range(0, 1)),
+        ("mktime", t_mktime, Arity::exactly(1)),
     ];
     vm.add_functions(d, fns);
     // The module is in sys.modules while struct_time is defined (its functions find
@@ -602,5 +702,6 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         Err(e) => return Err(vm.new_error(vm.types.system_error, format!("time: {e}"))),
     };
     vm.exec_in_module(&code, m)?;
+    set_timezone(vm, d)?;
     Ok(m)
 }

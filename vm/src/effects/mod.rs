@@ -99,6 +99,7 @@ effect_kinds! {
     OsOpen = "os.open",
     DiskUsage = "shutil.disk_usage",
     ThreadSeed = "threading (schedule seed)",
+    MkTime = "time.mktime",
 }
 
 /// Where program output goes.
