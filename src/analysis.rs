@@ -234,8 +234,12 @@ fn replay_status(status: &Result<i32, String>, rec: &Recording, who: &str) -> u8
 pub fn run_profiled(m: &ArgMatches, file: &str, args: &[String]) -> u8 {
     let opts = profile_options(m, false);
     let name = file.to_string();
+    let program = match crate::program::Program::file(file) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     crate::driver::run_live(
-        file,
+        program,
         args,
         {
             let (from, to) = (opts.from, opts.to);

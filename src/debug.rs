@@ -42,8 +42,12 @@ pub fn debug(target: &str, args: &[String], opts: Options) -> u8 {
         let path = std::env::temp_dir().join(format!("revpy-debug-{}.revlog", std::process::id()));
         let path = path.to_string_lossy().to_string();
         eprintln!("revpy debug: recording {target} to {path}");
+        let program = match crate::program::Program::file(target) {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
         let status = record::record_with_stdin(
-            target,
+            program,
             args,
             Some(path.clone()),
             Some(input),

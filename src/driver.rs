@@ -115,15 +115,15 @@ fn strip_os_error(e: &std::io::Error) -> String {
     }
 }
 
-/// `revpy run FILE ARGS...`
+/// `revpy run FILE ARGS...` (or `-c COMMAND`, or standard input).
 pub fn run_file(
-    file: &str,
+    program: crate::program::Program,
     args: &[String],
     trace: bool,
     opts: crate::record::RecordOptions,
 ) -> u8 {
     run_live(
-        file,
+        program,
         args,
         move |vm: &mut revpy_vm::Vm| {
             if opts.unbuffered {
@@ -139,33 +139,26 @@ pub fn run_file(
     )
 }
 
-/// Run FILE as `__main__` with ARGS as `sys.argv[1:]`, without recording: `setup`
-/// sees the VM before the program starts (tracing, a profiler's hook), `finish` after
-/// it ended with its exit status (and returns the status of the command).
+/// Run a program as `__main__` with ARGS as `sys.argv[1:]`, without recording:
+/// `setup` sees the VM before the program starts (tracing, a profiler's hook),
+/// `finish` after it ended with its exit status (and returns the status of the
+/// command).
 pub fn run_live<S>(
-    file: &str,
+    program: crate::program::Program,
     args: &[String],
     setup: impl FnOnce(&mut revpy_vm::Vm) -> S + Send + 'static,
     finish: impl FnOnce(&mut revpy_vm::Vm, S, u8) -> u8 + Send + 'static,
 ) -> u8 {
-    let source = match read_source(file) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let file = file.to_string();
-    let mut argv = vec![file.clone()];
-    argv.extend_from_slice(args);
+    let argv = program.argv(args);
     with_big_stack(move || {
+        let crate::program::Program {
+            file, source, dir, ..
+        } = program;
         let code = match revpy_compiler::compile(&source, &file, CompileMode::Module) {
             Ok(c) => c,
             Err(e) => return report_compile_error(&e),
         };
         let mut vm = revpy_stdlib::new_vm();
-        let dir = std::path::Path::new(&file)
-            .parent()
-            .map(|p| p.to_string_lossy().to_string())
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| ".".to_string());
         vm.set_argv(&argv, &dir);
         vm.add_source(&file, &source);
         let state = setup(&mut vm);

@@ -7,6 +7,7 @@
 mod analysis;
 mod debug;
 mod driver;
+mod program;
 mod record;
 mod repl;
 mod repl_complete;
@@ -54,7 +55,8 @@ fn cli() -> Command {
                         .action(ArgAction::SetTrue)
                         .help("List the modules revpy provides and exit"),
                 )
-                .arg(Arg::new("file").required_unless_present("list-modules"))
+                .arg(command_arg())
+                .arg(Arg::new("file").required_unless_present_any(["list-modules", "command"]))
                 .arg(
                     Arg::new("args")
                         .num_args(0..)
@@ -79,11 +81,12 @@ fn cli() -> Command {
                         .value_parser(clap::value_parser!(u64))
                         .help("Threads: a perturbed schedule drawn from SEED (random switch points and order)"),
                 )
+                .arg(command_arg())
                 // FILE and the program's arguments: everything after FILE is the
                 // program's, as with python (`revpy record prog.py -o x` passes -o).
                 .arg(
                     Arg::new("file")
-                        .required(true)
+                        .required_unless_present("command")
                         .value_name("FILE [ARGS]...")
                         .num_args(1..)
                         .trailing_var_arg(true)
@@ -155,7 +158,81 @@ fn cli() -> Command {
         )
 }
 
+/// `-c CMD`: the program is CMD (then every positional argument is the program's).
+fn command_arg() -> Arg {
+    Arg::new("command")
+        .short('c')
+        .value_name("CMD")
+        .help("Run the program CMD (as python -c); the arguments after it are its sys.argv[1:]")
+}
+
+/// The program named by `file` (`-` is standard input) or `-c CMD`, and its
+/// arguments: with `-c` every positional argument is the program's.
+fn program_of(
+    command: Option<&String>,
+    file: Option<String>,
+    mut args: Vec<String>,
+) -> Result<(program::Program, Vec<String>), u8> {
+    if let Some(cmd) = command {
+        if let Some(f) = file {
+            args.insert(0, f);
+        }
+        return Ok((program::Program::command(cmd), args));
+    }
+    let file = file.unwrap_or_default();
+    let p = if file == "-" {
+        program::Program::stdin("-")?
+    } else {
+        program::Program::file(&file)?
+    };
+    Ok((p, args))
+}
+
+/// Command lines a Python user types, read as `python` reads them: `revpy FILE
+/// ARGS`, `revpy -c CMD ARGS`, `revpy - ARGS`, a program piped into `revpy`, and
+/// `revpy -i` (the prompt, whatever standard input is).
+/// None: not one of these (clap parses the line).
+fn python_style(argv: &[String]) -> Option<u8> {
+    use std::io::IsTerminal;
+    let first = match argv.get(1) {
+        None if !std::io::stdin().is_terminal() => {
+            return Some(run_program(program::Program::stdin(""), &[]));
+        }
+        None => return None,
+        Some(f) => f.as_str(),
+    };
+    let rest = &argv[2.min(argv.len())..];
+    match first {
+        "-c" => {
+            let Some(cmd) = rest.first() else {
+                eprintln!("Argument expected for the -c option");
+                return Some(2);
+            };
+            Some(run_program(Ok(program::Program::command(cmd)), &rest[1..]))
+        }
+        "-" => Some(run_program(program::Program::stdin("-"), rest)),
+        // The prompt even when standard input is not a terminal (as python -i).
+        "-i" if rest.is_empty() => Some(repl::run()),
+        f if f.starts_with('-') || cli().find_subcommand(f).is_some() => None,
+        f if f.ends_with(".py") || std::path::Path::new(f).is_file() => {
+            Some(run_program(program::Program::file(f), rest))
+        }
+        _ => None,
+    }
+}
+
+fn run_program(program: Result<program::Program, u8>, args: &[String]) -> u8 {
+    match program {
+        Ok(p) => driver::run_file(p, args, false, record::RecordOptions::default()),
+        Err(code) => code,
+    }
+}
+
 fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    if let Some(code) = python_style(&argv) {
+        return ExitCode::from(code);
+    }
     let matches = match cli().try_get_matches() {
         Ok(m) => m,
         Err(e) => {
@@ -168,19 +245,24 @@ fn main() -> ExitCode {
             if m.get_flag("list-modules") {
                 driver::list_modules()
             } else {
-                let file = m.get_one::<String>("file").cloned().unwrap_or_default();
+                let file = m.get_one::<String>("file").cloned();
                 let args: Vec<String> = m
                     .get_many::<String>("args")
                     .map(|a| a.cloned().collect())
                     .unwrap_or_default();
                 if m.get_flag("profile") {
-                    analysis::run_profiled(m, &file, &args)
+                    analysis::run_profiled(m, &file.unwrap_or_default(), &args)
                 } else {
-                    let opts = record::RecordOptions {
-                        unbuffered: m.get_flag("unbuffered"),
-                        chaos: m.get_one::<u64>("chaos").copied(),
-                    };
-                    driver::run_file(&file, &args, m.get_flag("trace"), opts)
+                    match program_of(m.get_one::<String>("command"), file, args) {
+                        Ok((program, args)) => {
+                            let opts = record::RecordOptions {
+                                unbuffered: m.get_flag("unbuffered"),
+                                chaos: m.get_one::<u64>("chaos").copied(),
+                            };
+                            driver::run_file(program, &args, m.get_flag("trace"), opts)
+                        }
+                        Err(code) => code,
+                    }
                 }
             }
         }
@@ -189,16 +271,17 @@ fn main() -> ExitCode {
                 .get_many::<String>("file")
                 .map(|a| a.cloned().collect())
                 .unwrap_or_default();
-            let file = if all.is_empty() {
-                String::new()
-            } else {
-                all.remove(0)
-            };
+            let file = (!all.is_empty()).then(|| all.remove(0));
             let opts = record::RecordOptions {
                 unbuffered: m.get_flag("unbuffered"),
                 chaos: m.get_one::<u64>("chaos").copied(),
             };
-            record::record(&file, &all, m.get_one::<String>("output").cloned(), opts)
+            match program_of(m.get_one::<String>("command"), file, all) {
+                Ok((program, args)) => {
+                    record::record(program, &args, m.get_one::<String>("output").cloned(), opts)
+                }
+                Err(code) => code,
+            }
         }
         Some(("replay", m)) => {
             let log = m.get_one::<String>("log").cloned().unwrap_or_default();

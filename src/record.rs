@@ -1,7 +1,7 @@
 //! `revpy record`, `revpy replay` and `revpy info`: recordings on disk.
 //! The format is in `docs/log-format.md`; reading and writing it in `revpy_vm::effects::log`.
 
-use crate::driver::{read_source, report_compile_error, with_big_stack};
+use crate::driver::{report_compile_error, with_big_stack};
 use revpy_compiler::CompileMode;
 use revpy_vm::effects::log::{Header, Recording, Tail, Val};
 use revpy_vm::{EffectKind, ExitStatus, OutputSink};
@@ -17,6 +17,11 @@ pub const BAD_LOG: u8 = 2;
 /// The default recording name: the script's name with `.revlog`, in the current
 /// directory (`dir/prog.py` -> `./prog.revlog`).
 pub fn default_log_name(script: &str) -> String {
+    match script {
+        "-c" => return "command.revlog".into(),
+        "-" | "" => return "stdin.revlog".into(),
+        _ => {}
+    }
     let stem = std::path::Path::new(script)
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -25,23 +30,21 @@ pub fn default_log_name(script: &str) -> String {
     format!("{stem}.revlog")
 }
 
-fn script_dir(file: &str) -> String {
-    std::path::Path::new(file)
-        .parent()
-        .map(|p| p.to_string_lossy().to_string())
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| ".".to_string())
-}
-
 fn status_byte(status: i32) -> u8 {
     (status & 0xff) as u8
 }
 
-/// `revpy record FILE ARGS... [-o LOG]`: run the program, recording its effects.
-/// Same output and exit status as `revpy run`. A program that does not compile still
-/// leaves a (complete, effect-free) recording: its replay reports the same error.
-pub fn record(file: &str, args: &[String], out: Option<String>, opts: RecordOptions) -> u8 {
-    record_with_stdin(file, args, out, None, opts)
+/// `revpy record FILE ARGS... [-o LOG]` (or `-c COMMAND`): run the program,
+/// recording its effects. Same output and exit status as `revpy run`. A program
+/// that does not compile still leaves a (complete, effect-free) recording: its
+/// replay reports the same error.
+pub fn record(
+    program: crate::program::Program,
+    args: &[String],
+    out: Option<String>,
+    opts: RecordOptions,
+) -> u8 {
+    record_with_stdin(program, args, out, None, opts)
 }
 
 /// How `revpy record` runs the program (its command-line options).
@@ -56,22 +59,17 @@ pub struct RecordOptions {
 
 /// `record`, with the program's standard input given (None: the process's).
 pub fn record_with_stdin(
-    file: &str,
+    program: crate::program::Program,
     args: &[String],
     out: Option<String>,
     stdin: Option<Vec<u8>>,
     opts: RecordOptions,
 ) -> u8 {
     let RecordOptions { unbuffered, chaos } = opts;
-    let source = match read_source(file) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let log_path = out.unwrap_or_else(|| default_log_name(file));
-    let mut argv = vec![file.to_string()];
-    argv.extend_from_slice(args);
-    let header = Header::new(argv.clone(), &script_dir(file), &source);
-    let file = file.to_string();
+    let log_path = out.unwrap_or_else(|| default_log_name(&program.argv0));
+    let argv = program.argv(args);
+    let header = Header::new(argv.clone(), &program.dir, &program.source);
+    let crate::program::Program { file, source, .. } = program;
     with_big_stack(move || {
         let out = match std::fs::File::create(&log_path) {
             Ok(f) => f,
@@ -176,7 +174,7 @@ pub fn replay(path: &str, quiet: bool) -> u8 {
             tail,
             ..
         } = rec;
-        let file = h.argv.first().cloned().unwrap_or_else(|| "<main>".into());
+        let file = revpy_vm::effects::log::main_file_name(h.argv.first().map_or("", |a| a));
         let mut vm = revpy_stdlib::new_vm();
         vm.start_replay(effects, !matches!(tail, Tail::Complete(_)));
         if quiet {

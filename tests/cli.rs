@@ -1237,13 +1237,14 @@ fn unbuffered_output_reaches_a_pipe_at_once() {
     assert!(early.is_err() || early.as_deref() == Ok(""), "{early:?}");
 }
 
-/// The prompt with its input piped: a statement runs as soon as it is complete
-/// (a string over two lines, brackets), a block at the empty line after it.
+/// The prompt with its input piped (`-i`): a statement runs as soon as it is
+/// complete (a string over two lines, brackets), a block at the empty line after it.
 #[test]
 fn repl_runs_statements_when_complete() {
     use std::io::Write;
     let d = scratch();
     let mut child = Command::new(BIN)
+        .arg("-i")
         .current_dir(&d)
         .env("HOME", &d)
         .stdin(std::process::Stdio::piped())
@@ -1270,5 +1271,102 @@ fn repl_runs_statements_when_complete() {
         "{stderr}"
     );
     assert_eq!(o.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// Run `revpy ARGS` in `dir` with `input` on its standard input.
+fn revpy_piped(dir: &Path, args: &[&str], input: &str) -> Out {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start revpy");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("write");
+    drop(stdin);
+    let o = child.wait_with_output().expect("wait");
+    Out {
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        code: o.status.code().unwrap_or(-1),
+    }
+}
+
+/// The command lines of `python`: `revpy FILE`, `-c CMD`, `-` and a piped
+/// program, with CPython's `sys.argv`, `sys.path[0]` and tracebacks (no source
+/// lines for `<string>` and `<stdin>`, which have no file).
+#[test]
+fn python_style_command_lines() {
+    let d = scratch();
+    std::fs::write(d.join("prog.py"), "import sys\nprint(sys.argv)\n").unwrap();
+    let o = revpy_in(&d, &["prog.py", "a", "-x"]);
+    assert_eq!((o.stdout.as_str(), o.code), ("['prog.py', 'a', '-x']\n", 0));
+
+    let cmd = "import sys; print(sys.argv, repr(sys.path[0])); 1/0";
+    let o = revpy_in(&d, &["-c", cmd, "a", "b"]);
+    assert_eq!(o.stdout, "['-c', 'a', 'b'] ''\n");
+    assert_eq!(
+        o.stderr,
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n\
+         ZeroDivisionError: division by zero\n"
+    );
+    assert_eq!(o.code, 1);
+    let o = revpy_in(&d, &["run", "-c", "import sys; print(sys.argv)", "x", "-y"]);
+    assert_eq!(o.stdout, "['-c', 'x', '-y']\n");
+    let o = revpy_in(&d, &["-c"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        ("Argument expected for the -c option\n", 2)
+    );
+
+    let prog = "import sys\ndef f():\n    return 1/0\nprint(sys.argv)\nf()\n";
+    let o = revpy_piped(&d, &[], prog);
+    assert_eq!(o.stdout, "['']\n");
+    assert_eq!(
+        o.stderr,
+        "Traceback (most recent call last):\n  File \"<stdin>\", line 5, in <module>\n\
+         \x20 File \"<stdin>\", line 3, in f\nZeroDivisionError: division by zero\n"
+    );
+    let o = revpy_piped(&d, &["-", "q"], "import sys\nprint(sys.argv)\n");
+    assert_eq!((o.stdout.as_str(), o.code), ("['-', 'q']\n", 0));
+
+    // `record -c`: the command is the recording's program, replayed alone.
+    let o = revpy_in(
+        &d,
+        &[
+            "record",
+            "-c",
+            "import random; print(random.random() < 1)",
+            "z",
+        ],
+    );
+    assert_eq!((o.stdout.as_str(), o.code), ("True\n", 0));
+    let o = revpy_in(&d, &["replay", "command.revlog"]);
+    assert_eq!((o.stdout.as_str(), o.code), ("True\n", 0));
+    let o = revpy_in(&d, &["info", "command.revlog"]);
+    assert!(
+        o.stdout.contains("argv:         [\"-c\", \"z\"]"),
+        "{}",
+        o.stdout
+    );
+
+    // Not a file, not a command: clap's message.
+    let o = revpy_in(&d, &["nosuch"]);
+    assert!(
+        o.stderr.contains("unrecognized subcommand 'nosuch'"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(o.code, 2);
+    let o = revpy_in(&d, &["nosuch.py"]);
+    assert_eq!(
+        o.stderr,
+        "revpy: can't open file 'nosuch.py': [Errno 2] No such file or directory\n"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }

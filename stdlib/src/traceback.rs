@@ -98,11 +98,7 @@ fn source(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.no_kwargs("source", kw)?;
     vm.check_args("source", args, 1, 1)?;
     let file = vm.expect_str(args[0], "filename")?;
-    let text = vm
-        .loaded_sources
-        .iter()
-        .find(|(f, _)| *f == file)
-        .map(|(_, s)| s.clone());
+    let text = vm.program_source(&file).map(str::to_string);
     Ok(match text {
         Some(t) => vm.new_str(t),
         None => Value::None,

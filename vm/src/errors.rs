@@ -165,8 +165,19 @@ impl Vm {
 
     /// The source text of line `line` of `file` as written (without its newline).
     pub fn source_line_raw(&self, file: &str, line: u32) -> Option<&str> {
-        let (_, src) = self.loaded_sources.iter().find(|(f, _)| f == file)?;
+        let src = self.program_source(file)?;
         src.lines().nth(line.checked_sub(1)? as usize)
+    }
+
+    /// The source of `file` as the program sees it (tracebacks, `linecache`): none
+    /// for `-c` and standard input (`<string>`, `<stdin>`), as in CPython, though
+    /// the debugger keeps them (`loaded_sources`) to list.
+    pub fn program_source(&self, file: &str) -> Option<&str> {
+        if matches!(file, "<string>" | "<stdin>") {
+            return None;
+        }
+        let (_, src) = self.loaded_sources.iter().find(|(f, _)| f == file)?;
+        Some(src)
     }
 
     fn format_tb(&mut self, e: ObjRef, out: &mut String) {

@@ -227,7 +227,7 @@ impl Engine {
     /// native modules and host functions).
     pub fn open(rec: Recording, new_vm: Box<dyn Fn() -> Vm>) -> Result<Engine, String> {
         let h = rec.header;
-        let file = h.argv.first().cloned().unwrap_or_else(|| "<main>".into());
+        let file = revpy_vm::effects::log::main_file_name(h.argv.first().map_or("", |a| a));
         let code = revpy_compiler::compile(&h.main_source, &file, CompileMode::Module)
             .map_err(|e| format!("{file}: the program does not compile: {}", e.message))?;
         let program = Program {

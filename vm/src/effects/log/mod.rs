@@ -47,6 +47,16 @@ pub struct Header {
     pub main_source: String,
 }
 
+/// The name the main program is compiled under, from its `sys.argv[0]`: the path
+/// of a script, `<string>` for `-c`, `<stdin>` for standard input (`-` or `''`).
+pub fn main_file_name(argv0: &str) -> String {
+    match argv0 {
+        "-c" => "<string>".into(),
+        "-" | "" => "<stdin>".into(),
+        path => path.to_string(),
+    }
+}
+
 /// A value an effect produced. Kept small: most effects carry one of these.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub enum Val {

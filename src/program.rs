@@ -1,0 +1,71 @@
+//! The program to run: a file, a `-c` command or standard input, with the names
+//! CPython gives each (`sys.argv[0]`, the file name in tracebacks, `sys.path[0]`).
+
+use crate::driver::read_source;
+use std::io::Read;
+
+/// A main program and where it came from.
+pub struct Program {
+    /// `sys.argv[0]`: the path as given, `-c`, or `-` (`''` for piped input).
+    pub argv0: String,
+    /// The name its code is compiled under (tracebacks, `__file__`).
+    pub file: String,
+    pub source: String,
+    /// `sys.path[0]`: the file's directory, `''` for a command or standard input.
+    pub dir: String,
+}
+
+impl Program {
+    /// A script file (CPython's messages when it cannot be read).
+    pub fn file(path: &str) -> Result<Program, u8> {
+        let source = read_source(path)?;
+        let dir = std::path::Path::new(path)
+            .parent()
+            .map(|p| p.to_string_lossy().to_string())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| ".".to_string());
+        Ok(Program {
+            argv0: path.to_string(),
+            file: path.to_string(),
+            source,
+            dir,
+        })
+    }
+
+    /// `-c COMMAND`.
+    pub fn command(cmd: &str) -> Program {
+        Program {
+            argv0: "-c".into(),
+            file: revpy_vm::effects::log::main_file_name("-c"),
+            source: cmd.to_string(),
+            dir: String::new(),
+        }
+    }
+
+    /// The whole of standard input (`revpy -`, or piped into `revpy`): `argv0` is
+    /// `-` or `''`, as CPython's.
+    pub fn stdin(argv0: &str) -> Result<Program, u8> {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            eprintln!("revpy: cannot read the program from standard input: {e}");
+            return Err(2);
+        }
+        let Ok(source) = String::from_utf8(bytes) else {
+            eprintln!("SyntaxError: Non-UTF-8 code in file '<stdin>'");
+            return Err(1);
+        };
+        Ok(Program {
+            argv0: argv0.to_string(),
+            file: revpy_vm::effects::log::main_file_name(argv0),
+            source,
+            dir: String::new(),
+        })
+    }
+
+    /// `sys.argv`: `argv0` then the program's arguments.
+    pub fn argv(&self, args: &[String]) -> Vec<String> {
+        let mut argv = vec![self.argv0.clone()];
+        argv.extend_from_slice(args);
+        argv
+    }
+}
