@@ -56,7 +56,8 @@ fn cli() -> Command {
                         .help("List the modules revpy provides and exit"),
                 )
                 .arg(command_arg())
-                .arg(Arg::new("file").required_unless_present_any(["list-modules", "command"]))
+                .arg(module_arg())
+                .arg(Arg::new("file").required_unless_present_any(["list-modules", "command", "module"]))
                 .arg(
                     Arg::new("args")
                         .num_args(0..)
@@ -82,11 +83,12 @@ fn cli() -> Command {
                         .help("Threads: a perturbed schedule drawn from SEED (random switch points and order)"),
                 )
                 .arg(command_arg())
+                .arg(module_arg())
                 // FILE and the program's arguments: everything after FILE is the
                 // program's, as with python (`revpy record prog.py -o x` passes -o).
                 .arg(
                     Arg::new("file")
-                        .required_unless_present("command")
+                        .required_unless_present_any(["command", "module"])
                         .value_name("FILE [ARGS]...")
                         .num_args(1..)
                         .trailing_var_arg(true)
@@ -163,21 +165,37 @@ fn command_arg() -> Arg {
     Arg::new("command")
         .short('c')
         .value_name("CMD")
+        .conflicts_with("module")
         .help("Run the program CMD (as python -c); the arguments after it are its sys.argv[1:]")
+}
+
+/// `-m MOD`: run module MOD as `__main__` (as `python -m`).
+fn module_arg() -> Arg {
+    Arg::new("module").short('m').value_name("MOD").help(
+        "Run module MOD as __main__ (as python -m); the arguments after it are its sys.argv[1:]",
+    )
 }
 
 /// The program named by `file` (`-` is standard input) or `-c CMD`, and its
 /// arguments: with `-c` every positional argument is the program's.
 fn program_of(
-    command: Option<&String>,
+    m: &clap::ArgMatches,
     file: Option<String>,
     mut args: Vec<String>,
 ) -> Result<(program::Program, Vec<String>), u8> {
-    if let Some(cmd) = command {
+    let special = match (
+        m.get_one::<String>("command"),
+        m.get_one::<String>("module"),
+    ) {
+        (Some(cmd), _) => Some(program::Program::command(cmd)),
+        (None, Some(module)) => Some(program::Program::module(module)),
+        (None, None) => None,
+    };
+    if let Some(p) = special {
         if let Some(f) = file {
             args.insert(0, f);
         }
-        return Ok((program::Program::command(cmd), args));
+        return Ok((p, args));
     }
     let file = file.unwrap_or_default();
     let p = if file == "-" {
@@ -190,7 +208,7 @@ fn program_of(
 
 /// Command lines a Python user types, read as `python` reads them: `revpy FILE
 /// ARGS`, `revpy -c CMD ARGS`, `revpy - ARGS`, a program piped into `revpy`, and
-/// `revpy -i` (the prompt, whatever standard input is).
+/// `revpy -m MOD ARGS`, `revpy -i` (the prompt, whatever standard input is).
 /// None: not one of these (clap parses the line).
 fn python_style(argv: &[String]) -> Option<u8> {
     use std::io::IsTerminal;
@@ -209,6 +227,16 @@ fn python_style(argv: &[String]) -> Option<u8> {
                 return Some(2);
             };
             Some(run_program(Ok(program::Program::command(cmd)), &rest[1..]))
+        }
+        "-m" => {
+            let Some(module) = rest.first() else {
+                eprintln!("Argument expected for the -m option");
+                return Some(2);
+            };
+            Some(run_program(
+                Ok(program::Program::module(module)),
+                &rest[1..],
+            ))
         }
         "-" => Some(run_program(program::Program::stdin("-"), rest)),
         // The prompt even when standard input is not a terminal (as python -i).
@@ -253,7 +281,7 @@ fn main() -> ExitCode {
                 if m.get_flag("profile") {
                     analysis::run_profiled(m, &file.unwrap_or_default(), &args)
                 } else {
-                    match program_of(m.get_one::<String>("command"), file, args) {
+                    match program_of(m, file, args) {
                         Ok((program, args)) => {
                             let opts = record::RecordOptions {
                                 unbuffered: m.get_flag("unbuffered"),
@@ -276,7 +304,7 @@ fn main() -> ExitCode {
                 unbuffered: m.get_flag("unbuffered"),
                 chaos: m.get_one::<u64>("chaos").copied(),
             };
-            match program_of(m.get_one::<String>("command"), file, all) {
+            match program_of(m, file, all) {
                 Ok((program, args)) => {
                     record::record(program, &args, m.get_one::<String>("output").cloned(), opts)
                 }

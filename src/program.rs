@@ -1,5 +1,6 @@
-//! The program to run: a file, a `-c` command or standard input, with the names
-//! CPython gives each (`sys.argv[0]`, the file name in tracebacks, `sys.path[0]`).
+//! The program to run: a file, a `-c` command, a `-m` module or standard input,
+//! with the names CPython gives each (`sys.argv[0]`, the file name in tracebacks,
+//! `sys.path[0]`).
 
 use crate::driver::read_source;
 use std::io::Read;
@@ -13,6 +14,8 @@ pub struct Program {
     pub source: String,
     /// `sys.path[0]`: the file's directory, `''` for a command or standard input.
     pub dir: String,
+    /// The default recording's name (`record` without `-o`).
+    pub log_name: String,
 }
 
 impl Program {
@@ -29,6 +32,7 @@ impl Program {
             file: path.to_string(),
             source,
             dir,
+            log_name: crate::record::default_log_name(path),
         })
     }
 
@@ -39,6 +43,21 @@ impl Program {
             file: revpy_vm::effects::log::main_file_name("-c"),
             source: cmd.to_string(),
             dir: String::new(),
+            log_name: "command.revlog".into(),
+        }
+    }
+
+    /// `-m MODULE`: as CPython, `runpy` finds the module (a file on `sys.path`, the
+    /// current directory first, or a bundled one) and runs it as `__main__`, with
+    /// its file name as `sys.argv[0]`.
+    pub fn module(name: &str) -> Program {
+        Program {
+            argv0: "-m".into(),
+            file: revpy_vm::effects::log::main_file_name("-m"),
+            // No names are bound in `__main__`: the module runs in its namespace.
+            source: format!("__import__('runpy')._run_module_as_main({name:?})\n"),
+            dir: String::new(),
+            log_name: format!("{}.revlog", name.rsplit('.').next().unwrap_or(name)),
         }
     }
 
@@ -59,6 +78,7 @@ impl Program {
             file: revpy_vm::effects::log::main_file_name(argv0),
             source,
             dir: String::new(),
+            log_name: "stdin.revlog".into(),
         })
     }
 

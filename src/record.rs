@@ -17,11 +17,6 @@ pub const BAD_LOG: u8 = 2;
 /// The default recording name: the script's name with `.revlog`, in the current
 /// directory (`dir/prog.py` -> `./prog.revlog`).
 pub fn default_log_name(script: &str) -> String {
-    match script {
-        "-c" => return "command.revlog".into(),
-        "-" | "" => return "stdin.revlog".into(),
-        _ => {}
-    }
     let stem = std::path::Path::new(script)
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -66,7 +61,7 @@ pub fn record_with_stdin(
     opts: RecordOptions,
 ) -> u8 {
     let RecordOptions { unbuffered, chaos } = opts;
-    let log_path = out.unwrap_or_else(|| default_log_name(&program.argv0));
+    let log_path = out.unwrap_or_else(|| program.log_name.clone());
     let argv = program.argv(args);
     let header = Header::new(argv.clone(), &program.dir, &program.source);
     let crate::program::Program { file, source, .. } = program;

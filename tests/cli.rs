@@ -1370,3 +1370,72 @@ fn python_style_command_lines() {
     );
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// `-m MOD` (also `run -m`, `record -m`): the module found on `sys.path` (the
+/// current directory first) or bundled runs as `__main__` with its file as
+/// `sys.argv[0]`; a package runs its `__main__`; CPython's message for none.
+#[test]
+fn run_module_as_main() {
+    let d = scratch();
+    std::fs::write(
+        d.join("mm.py"),
+        "import sys\nprint(__name__, sys.argv)\ndef f():\n    return 1/0\nif sys.argv[1:] == ['boom']:\n    f()\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(d.join("pk")).unwrap();
+    std::fs::write(d.join("pk/__init__.py"), "").unwrap();
+    std::fs::write(
+        d.join("pk/__main__.py"),
+        "import sys\nprint('pk', __name__, __package__, sys.argv)\n",
+    )
+    .unwrap();
+    let o = revpy_in(&d, &["-m", "mm", "a", "-b"]);
+    assert_eq!(
+        (o.stdout.as_str(), o.code),
+        ("__main__ ['mm.py', 'a', '-b']\n", 0)
+    );
+    let o = revpy_in(&d, &["run", "-m", "pk", "x"]);
+    assert_eq!(o.stdout, "pk __main__ pk ['pk/__main__.py', 'x']\n");
+    let o = revpy_in(&d, &["-m", "mm", "boom"]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.ends_with(
+            "  File \"mm.py\", line 6, in <module>\n    f()\n  File \"mm.py\", line 4, in f\n\
+             \x20   return 1/0\n           ~^~\nZeroDivisionError: division by zero\n"
+        ),
+        "{}",
+        o.stderr
+    );
+    let o = revpy_in(&d, &["-m", "nosuch"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        ("revpy: No module named nosuch\n", 1)
+    );
+    let o = revpy_in(&d, &["-m"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        ("Argument expected for the -m option\n", 2)
+    );
+
+    // A bundled module: json.tool pretty-prints a file.
+    std::fs::write(d.join("j.json"), "{\"b\": [1, 2], \"a\": null}").unwrap();
+    let o = revpy_in(&d, &["-m", "json.tool", "--sort-keys", "j.json"]);
+    assert_eq!(
+        (o.stdout.as_str(), o.code),
+        (
+            "{\n    \"a\": null,\n    \"b\": [\n        1,\n        2\n    ]\n}\n",
+            0
+        )
+    );
+
+    // Recorded and replayed from the log alone (the module's source is in it).
+    let o = revpy_in(&d, &["record", "-m", "mm", "r"]);
+    assert_eq!(o.stdout, "__main__ ['mm.py', 'r']\n");
+    std::fs::remove_file(d.join("mm.py")).unwrap();
+    let o = revpy_in(&d, &["replay", "mm.revlog"]);
+    assert_eq!(
+        (o.stdout.as_str(), o.code),
+        ("__main__ ['mm.py', 'r']\n", 0)
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -18,6 +18,7 @@ mod deque;
 mod functools;
 mod hashes;
 mod heapq;
+mod imp;
 mod io;
 mod itertools;
 mod json;
@@ -87,6 +88,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("json.decoder", include_str!("../python/json/decoder.py")),
     ("json.encoder", include_str!("../python/json/encoder.py")),
     ("json.scanner", include_str!("../python/json/scanner.py")),
+    ("json.tool", include_str!("../python/json/tool.py")),
     // Part C: struct, base64, hashlib, io, traceback, warnings, pprint.
     ("struct", include_str!("../python/struct.py")),
     ("base64", include_str!("../python/base64.py")),
@@ -100,6 +102,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("warnings", include_str!("../python/warnings.py")),
     ("pprint", include_str!("../python/pprint.py")),
     ("pydoc", include_str!("../python/pydoc.py")),
+    ("runpy", include_str!("../python/runpy.py")),
     (
         "pydoc_data",
         include_str!("../python/pydoc_data/__init__.py"),
@@ -272,6 +275,7 @@ pub const NATIVE_MODULES: &[(&str, NativeModuleInit)] = &[
     ("binascii", binascii::create),
     ("_hashlib", hashes::create),
     ("_traceback", traceback::create),
+    ("_imp", imp::create),
     ("zlib", zlib::create),
     ("unicodedata", unicodedata::create),
     ("_weakref", revpy_vm::types::weakref::create),

@@ -218,15 +218,41 @@ impl Vm {
     /// Find, create and execute a module not in `sys.modules`.
     fn find_module(&mut self, full: &str, parent: Option<Value>) -> PyResult<ObjRef> {
         let key = self.new_str(full.to_string());
+        match self.locate_module(full, parent)? {
+            Some(Located::Native(ctor)) => {
+                let m = ctor(self)?;
+                self.dict_set(self.modules, key, Value::Obj(m))?;
+                Ok(m)
+            }
+            Some(Located::File {
+                path,
+                source,
+                pkg_dir,
+            }) => self.exec_module_source(full, &path, &source, pkg_dir),
+            Some(Located::Frozen { source, is_pkg }) => self.exec_frozen(full, source, is_pkg),
+            None => {
+                let mut msg = format!("No module named '{full}'");
+                if let Some(p) = parent {
+                    if self.entry_attr(p, "__path__")?.is_none() {
+                        let pname = full.rsplit_once('.').map_or("", |(a, _)| a);
+                        msg = format!("{msg}; '{pname}' is not a package");
+                    }
+                }
+                Err(self.new_import_error(self.types.module_not_found_error, msg, full))
+            }
+        }
+    }
+
+    /// Where module `full` comes from: a native module, a file on the search path
+    /// (the package's `__path__` for a submodule), or one bundled in revpy.
+    fn locate_module(&mut self, full: &str, parent: Option<Value>) -> PyResult<Option<Located>> {
         if let Some(ctor) = self
             .native_modules
             .iter()
             .find(|(n, _)| *n == full)
             .map(|(_, c)| *c)
         {
-            let m = ctor(self)?;
-            self.dict_set(self.modules, key, Value::Obj(m))?;
-            return Ok(m);
+            return Ok(Some(Located::Native(ctor)));
         }
         let short = full.rsplit('.').next().unwrap_or(full).to_string();
         let dirs: Vec<String> = match parent {
@@ -261,7 +287,12 @@ impl Vm {
             let Some(source) = self.fx(r)? else {
                 continue;
             };
-            return self.exec_module_source(full, &path, &source, is_pkg.then_some(pkg_dir));
+            let pkg_dir = is_pkg.then_some(pkg_dir);
+            return Ok(Some(Located::File {
+                path,
+                source,
+                pkg_dir,
+            }));
         }
         // Modules written in Python and shipped inside revpy (after the program's own
         // files, as CPython's stdlib comes after the script's directory on sys.path).
@@ -276,17 +307,44 @@ impl Vm {
                 .frozen_modules
                 .iter()
                 .any(|(n, _)| n.starts_with(&prefix));
-            let m = self.exec_frozen(full, src, is_pkg)?;
-            return Ok(m);
+            return Ok(Some(Located::Frozen {
+                source: src,
+                is_pkg,
+            }));
         }
-        let mut msg = format!("No module named '{full}'");
-        if let Some(p) = parent {
-            if self.entry_attr(p, "__path__")?.is_none() {
-                let pname = full.rsplit_once('.').map_or("", |(a, _)| a);
-                msg = format!("{msg}; '{pname}' is not a package");
+        Ok(None)
+    }
+
+    /// The source of Python module `full` without running it (`runpy`, for `-m`):
+    /// `(file name, source, is a package)`, or None if there is no such module or it
+    /// is native. A dotted name's parent packages are imported first.
+    pub fn module_source(&mut self, full: &str) -> PyResult<Option<(String, String, bool)>> {
+        let parent = match full.rsplit_once('.') {
+            Some((p, _)) => {
+                let globals = self.builtins;
+                let pv = self.new_str(p.to_string());
+                self.import_name(pv, Value::None, Value::Int(0), globals)?;
+                let key = self.new_str(p.to_string());
+                self.dict_get(self.modules, key)?
             }
+            None => None,
+        };
+        let found = match self.locate_module(full, parent)? {
+            Some(Located::File {
+                path,
+                source,
+                pkg_dir,
+            }) => Some((path, source, pkg_dir.is_some())),
+            Some(Located::Frozen { source, is_pkg }) => {
+                Some((format!("<frozen {full}>"), source.to_string(), is_pkg))
+            }
+            Some(Located::Native(_)) | None => None,
+        };
+        // Its tracebacks show its lines, and the debugger lists it.
+        if let Some((path, source, _)) = &found {
+            self.add_source(path, source);
         }
-        Err(self.new_import_error(self.types.module_not_found_error, msg, full))
+        Ok(found)
     }
 
     /// Run a bundled Python module; packages get an empty `__path__` (their submodules
@@ -450,6 +508,21 @@ impl Vm {
             }
         }
     }
+}
+
+/// Where a module was found (see `Vm::locate_module`).
+enum Located {
+    Native(crate::NativeModuleInit),
+    File {
+        path: String,
+        source: String,
+        /// The package's directory, for a package.
+        pkg_dir: Option<String>,
+    },
+    Frozen {
+        source: &'static str,
+        is_pkg: bool,
+    },
 }
 
 fn join(dir: &str, name: &str) -> String {

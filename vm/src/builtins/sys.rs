@@ -122,6 +122,34 @@ fn io_next(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn io_isatty(_vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Bool(false))
 }
+fn io_enter(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(args[0])
+}
+/// `with sys.stdout as f:` closes it at the end, as CPython's does.
+fn io_exit(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    io_close(vm, &args[..1], kw)
+}
+/// `close()`: flushes and marks the stream closed (`closed` is True). The console
+/// itself stays open: later writes still reach it (CPython's raise ValueError).
+fn io_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    vm.effects.flush_stdout();
+    if let Value::Obj(r) = args[0] {
+        if let Some(d) = vm.heap.get(r).dict {
+            let k = vm.intern("closed");
+            vm.dict_set(d, k, Value::Bool(true))?;
+        }
+    }
+    Ok(Value::None)
+}
+fn io_fileno(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Int(stream_fd(vm, args[0]).unwrap_or(-1)))
+}
+fn io_readable(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Bool(stream_fd(vm, args[0]) == Some(0)))
+}
+fn io_writable(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(stream_fd(vm, args[0]), Some(1 | 2))))
+}
 
 macro_rules! tuple_field {
     ($($f:ident = $i:expr,)*) => {
@@ -355,6 +383,13 @@ pub fn create(vm: &mut Vm) {
         ("__iter__", io_iter, Arity::none()),
         ("__next__", io_next, Arity::none()),
         ("isatty", io_isatty, Arity::none()),
+        ("__enter__", io_enter, Arity::none()),
+        ("__exit__", io_exit, Arity::any()),
+        ("close", io_close, Arity::none()),
+        ("fileno", io_fileno, Arity::none()),
+        ("readable", io_readable, Arity::none()),
+        ("writable", io_writable, Arity::none()),
+        ("seekable", io_isatty, Arity::none()),
     ];
     vm.add_methods(io, methods);
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
@@ -369,6 +404,21 @@ pub fn create(vm: &mut Vm) {
         let ek = vm.intern("encoding");
         let ev = vm.intern("utf-8");
         let _ = vm.dict_set(sd, ek, ev);
+        for (attr, v) in [
+            ("closed", Value::Bool(false)),
+            ("mode", vm.intern(if fd == 0 { "r" } else { "w" })),
+            (
+                "errors",
+                vm.intern(if fd == 2 {
+                    "backslashreplace"
+                } else {
+                    "strict"
+                }),
+            ),
+        ] {
+            let k = vm.intern(attr);
+            let _ = vm.dict_set(sd, k, v);
+        }
         set(vm, d, name, Value::Obj(s));
         set(vm, d, &format!("__{name}__"), Value::Obj(s));
     }

@@ -130,6 +130,13 @@ pub fn os_error_class(vm: &Vm, errno: i64) -> crate::object::ObjRef {
         20 => t.not_a_directory_error,
         110 => t.timeout_error,
         4 => t.interrupted_error,
+        11 => t.blocking_io_error,
+        10 => t.child_process_error,
+        32 => t.broken_pipe_error,
+        103 => t.connection_aborted_error,
+        111 => t.connection_refused_error,
+        104 => t.connection_reset_error,
+        3 => t.process_lookup_error,
         _ => t.os_error,
     }
 }

@@ -148,6 +148,13 @@ types! {
     timeout_error = "TimeoutError": os_error / Exception;
     interrupted_error = "InterruptedError": os_error / Exception;
     connection_error = "ConnectionError": os_error / Exception;
+    broken_pipe_error = "BrokenPipeError": connection_error / Exception;
+    connection_aborted_error = "ConnectionAbortedError": connection_error / Exception;
+    connection_refused_error = "ConnectionRefusedError": connection_error / Exception;
+    connection_reset_error = "ConnectionResetError": connection_error / Exception;
+    blocking_io_error = "BlockingIOError": os_error / Exception;
+    child_process_error = "ChildProcessError": os_error / Exception;
+    process_lookup_error = "ProcessLookupError": os_error / Exception;
     reference_error = "ReferenceError": exception / Exception;
     runtime_error = "RuntimeError": exception / Exception;
     not_implemented_error = "NotImplementedError": runtime_error / Exception;

@@ -48,10 +48,12 @@ pub struct Header {
 }
 
 /// The name the main program is compiled under, from its `sys.argv[0]`: the path
-/// of a script, `<string>` for `-c`, `<stdin>` for standard input (`-` or `''`).
+/// of a script, `<string>` for `-c`, `<stdin>` for standard input (`-` or `''`),
+/// `<run_module>` for `-m` (whose program calls `runpy`).
 pub fn main_file_name(argv0: &str) -> String {
     match argv0 {
         "-c" => "<string>".into(),
+        "-m" => "<run_module>".into(),
         "-" | "" => "<stdin>".into(),
         path => path.to_string(),
     }
