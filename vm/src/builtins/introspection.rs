@@ -273,7 +273,7 @@ fn isinstance_any(vm: &mut Vm, x: Value, t: Value, sub: bool) -> PyResult<Option
     }
     Ok(None)
 }
-pub(super) fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+pub(crate) fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("isinstance", args, 2, 2)?;
     if let Some(b) = isinstance_any(vm, args[0], args[1], false)? {
         return Ok(Value::Bool(b));

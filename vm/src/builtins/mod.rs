@@ -29,7 +29,7 @@ use num_traits::{ToPrimitive, Zero};
 type Args<'a> = &'a [Value];
 use crate::Kw;
 
-fn b_len(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+pub(crate) fn b_len(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("len", args, 1, 1)?;
     Ok(Value::Int(vm.len(args[0])? as i64))
 }

@@ -149,54 +149,6 @@ impl Vm {
         Ok(Some(v))
     }
 
-    /// CALL / CALL_METHOD (`argc` arguments) of a plain Python function taking them
-    /// positionally: no cells, no `*args`/`**kwargs`/keyword-only parameters, not a
-    /// generator, enough arguments with the defaults, room for the frame. Pushes its
-    /// frame and returns true; false, with nothing done, for anything else (`call_op`
-    /// then does the whole call, errors included).
-    #[inline(always)]
-    pub(crate) fn call_py_fast(&mut self, argc: usize, method: bool) -> bool {
-        let len = self.stack.len();
-        let fpos = len - argc - 1 - method as usize;
-        let Value::Obj(r) = self.stack[fpos] else {
-            return false;
-        };
-        let Kind::Function(func) = self.heap.kind(r) else {
-            return false;
-        };
-        let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
-        let c = &func.code.code;
-        let n = len - args_start;
-        let argcount = c.argcount as usize;
-        let ndef = func.defaults.len();
-        if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0
-            || c.kwonlyargcount != 0
-            || n > argcount
-            || n + ndef < argcount
-            || !c.cellvars.is_empty()
-            || !c.freevars.is_empty()
-            || self.frames.len() + self.native_depth as usize >= self.recursion_limit
-            || self.loops >= self.native_depth_limit
-        {
-            return false;
-        }
-        let nvar = c.varnames.len();
-        let code = func.code.clone();
-        let globals = func.globals;
-        if n < argcount {
-            let first_default = argcount - ndef;
-            let Kind::Function(func) = self.heap.kind(r) else {
-                unreachable!()
-            };
-            self.stack
-                .extend_from_slice(&func.defaults[n - first_default..]);
-        }
-        self.stack.resize(args_start + nvar, Value::Undef);
-        self.frames
-            .push(Frame::call(code, args_start, fpos, globals));
-        true
-    }
-
     /// `list(arg)`, `tuple(arg)` or `set(arg)` (or with no argument) of the exact
     /// built-in classes, which cannot be changed: what `type.__call__` does with their
     /// `__new__` and `__init__` (`types/list.rs`, `types/tuple.rs`, `types/set.rs`),
@@ -303,11 +255,11 @@ impl Vm {
         ret_sp: usize,
     ) {
         let nvar = code.code.varnames.len();
-        self.stack.resize(base + nvar, Value::Undef);
+        self.fill_undef(base + nvar);
         if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
             self.init_cells(fref, &code, base);
         }
-        self.frames.push(Frame::call(code, base, ret_sp, globals));
+        self.push_frame(Frame::call(code, base, ret_sp, globals));
     }
 
     fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::object::CodeData>, base: usize) {
@@ -393,7 +345,7 @@ impl Vm {
         let base = self.stack.len();
         self.stack.extend(locals);
         self.init_cells(fref, &code, base);
-        self.frames.push(Frame::call(code, base, ret_sp, globals));
+        self.push_frame(Frame::call(code, base, ret_sp, globals));
         Ok(true)
     }
 

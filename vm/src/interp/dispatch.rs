@@ -718,11 +718,22 @@ impl Vm {
                     Op::Call | Op::CallMethod | Op::CallKw => {
                         sync!();
                         // A Python function called positionally: its frame runs next.
-                        if ins.op != Op::CallKw
-                            && self.call_py_fast(a as usize, ins.op == Op::CallMethod)
-                        {
-                            self.maybe_collect();
-                            continue 'frames;
+                        if ins.op != Op::CallKw {
+                            let method = ins.op == Op::CallMethod;
+                            if self.call_py_fast(a as usize, method) {
+                                self.maybe_collect();
+                                continue 'frames;
+                            }
+                            // A class with a plain `__init__`: its frame runs next.
+                            if self.call_init_fast(&code, ip - 1, a as usize, method) {
+                                self.maybe_collect();
+                                continue 'frames;
+                            }
+                            // len(), isinstance(), list.append: done in place.
+                            if self.call_builtin_fast(a as usize, method) {
+                                reload!();
+                                continue;
+                            }
                         }
                         let (argc, method, kw) = match ins.op {
                             Op::Call => (a as usize, false, false),

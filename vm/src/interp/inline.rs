@@ -27,9 +27,9 @@ const TYPE_OF: u16 = 5;
 /// POP_JUMP_IF_*: instances of the class are true (it defines neither `__bool__` nor
 /// `__len__`).
 const ALWAYS_TRUE: u16 = 6;
-/// LOAD_METHOD on an instance of a built-in class without instance attributes (str,
-/// list, dict, set, tuple, bytes, bytearray): the class attribute `value` is a native
-/// method that binds.
+/// LOAD_METHOD on an instance of a built-in class (str, list, dict, set, tuple,
+/// bytes, bytearray) or of a Python subclass of one without `__getattribute__`, that
+/// has no instance dict: the class attribute `value` is a native method that binds.
 const BUILTIN_METHOD: u16 = 7;
 /// Cache keys of class-object sites: the class ref with this bit set (instance sites
 /// key on the instance's class ref, which never has it).
@@ -70,6 +70,31 @@ impl Default for InlineCache {
             poly: 0,
             value: Value::Undef,
         }
+    }
+}
+
+/// CALL of a class: `a` the class key, `value` the `__init__` function of
+/// `call_fast::call_init_fast` (Undef: the generic call).
+const INIT_FRAME: u16 = 10;
+
+impl InlineCache {
+    /// A CALL site's plan for calling class `cls` (see `INIT_FRAME`).
+    pub(super) fn init_site(cls: ObjRef, epoch: u32, init: Option<ObjRef>) -> InlineCache {
+        InlineCache {
+            a: cls.0 as u64 | CLASS_KEY,
+            b: epoch as u64,
+            hint: 0,
+            kind: INIT_FRAME,
+            poly: 0,
+            value: init.map_or(Value::Undef, Value::Obj),
+        }
+    }
+
+    /// The plan remembered by `init_site`, if it is for `cls` in this epoch.
+    #[inline]
+    pub(super) fn init_plan(&self, cls: ObjRef, epoch: u32) -> Option<Option<ObjRef>> {
+        (self.a == cls.0 as u64 | CLASS_KEY && self.b == epoch as u64 && self.kind == INIT_FRAME)
+            .then_some(self.value.obj())
     }
 }
 
@@ -330,7 +355,9 @@ impl Vm {
     }
 
     /// The cached plan of `C.name` for a class object `C` (see `CLASS_VALUE` and
-    /// `CLASS_METHOD`): `None` when the generic lookup is needed.
+    /// `CLASS_METHOD`): kind `NONE` when the generic lookup is needed. (A plain pair,
+    /// not an `Option`: the option's layout put the value at an odd offset, and its
+    /// copy stalled store-to-load forwarding on every class attribute load.)
     #[inline]
     fn class_attr_cache(
         &mut self,
@@ -338,17 +365,34 @@ impl Vm {
         pc: usize,
         obj: Value,
         name: Value,
-    ) -> Option<(u16, Value)> {
-        let Value::Obj(r) = obj else { return None };
+    ) -> (u16, Value) {
+        let Value::Obj(r) = obj else {
+            return (NONE, Value::Undef);
+        };
         if !matches!(self.heap.kind(r), Kind::Class(_)) {
-            return None;
+            return (NONE, Value::Undef);
         }
         let key = r.0 as u64 | CLASS_KEY;
         let c = code.caches[pc].get();
         let epoch = self.mro_cache.epoch() as u64;
         if c.a == key && c.b == epoch {
-            return (c.kind != NONE).then_some((c.kind, c.value));
+            return (c.kind, c.value);
         }
+        self.class_attr_miss(code, pc, r, name)
+    }
+
+    /// `class_attr_cache` missed: plan and remember.
+    #[inline(never)]
+    fn class_attr_miss(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        r: ObjRef,
+        name: Value,
+    ) -> (u16, Value) {
+        let key = r.0 as u64 | CLASS_KEY;
+        let c = code.caches[pc].get();
+        let epoch = self.mro_cache.epoch() as u64;
         let (kind, value) = self.class_attr_plan(r, name);
         // A polymorphic site keeps its first entry.
         if c.b != epoch {
@@ -361,7 +405,7 @@ impl Vm {
                 value,
             });
         }
-        (kind != NONE).then_some((kind, value))
+        (kind, value)
     }
 
     /// Decide the fast path of `C.name` (`class_getattr` without Python code).
@@ -529,13 +573,13 @@ impl Vm {
     /// The truth of `v` when it needs no Python code: bools, None, ints, and what
     /// `object_truth` decides for objects. None otherwise (floats, calls to
     /// `__bool__`/`__len__`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn quick_truth(&mut self, code: &CodeData, pc: usize, v: Value) -> Option<bool> {
         match v {
             Value::Bool(b) => Some(b),
             Value::None => Some(false),
             Value::Int(i) => Some(i != 0),
-            Value::Obj(_) => self.object_truth(code, pc, v),
+            Value::Obj(r) => self.object_truth(code, pc, r),
             _ => None,
         }
     }
@@ -543,10 +587,10 @@ impl Vm {
     /// POP_JUMP_IF_*'s truth value of an object, when no Python code decides it: the
     /// exact built-in str, list, tuple and dict by their emptiness, and plain
     /// instances of classes remembered (per instruction) to be always true. None
-    /// otherwise. Runs no Python code.
-    #[inline]
-    pub(crate) fn object_truth(&mut self, code: &CodeData, pc: usize, obj: Value) -> Option<bool> {
-        let Value::Obj(r) = obj else { return None };
+    /// otherwise. Runs no Python code. Out of line: the immediates' cases of
+    /// `quick_truth` stay small in the loop.
+    #[inline(never)]
+    pub(crate) fn object_truth(&mut self, code: &CodeData, pc: usize, r: ObjRef) -> Option<bool> {
         let o = self.heap.get(r);
         let (cls, t) = (o.class, &self.types);
         match &o.kind {
@@ -555,7 +599,8 @@ impl Vm {
                 if c.a == cls.0 as u64 && c.b == self.mro_cache.epoch() as u64 {
                     return (c.kind == ALWAYS_TRUE).then_some(true);
                 }
-                self.plain_instance_true(code, pc, obj).then_some(true)
+                self.plain_instance_true(code, pc, Value::Obj(r))
+                    .then_some(true)
             }
             Kind::List(l) if cls == t.list => Some(!l.is_empty()),
             Kind::Tuple(l) if cls == t.tuple => Some(!l.is_empty()),
@@ -605,13 +650,13 @@ impl Vm {
     ) -> Option<Value> {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
             return match self.class_attr_cache(code, pc, obj, name) {
-                Some((CLASS_VALUE, v)) => Some(v),
-                Some((_, f)) => Some(self.new_bound_method(f, obj)),
+                (CLASS_VALUE, v) => Some(v),
                 // A getter may run Python code: `load_attr_cached` calls it.
-                None => {
+                (NONE, _) => {
                     let f = self.opaque_method(code, pc, obj, name)?;
                     Some(self.new_bound_method(f, obj))
                 }
+                (_, f) => Some(self.new_bound_method(f, obj)),
             };
         };
         let c = self.attr_cache(code, pc, cls, name);
@@ -760,8 +805,10 @@ impl Vm {
         c: InlineCache,
     ) -> Option<Value> {
         // Classes written in Python (subclasses of these) may have instance
-        // attributes and `__getattribute__`.
-        if !self.class_data(cls).is_builtin {
+        // attributes (checked on each use: the instance has no dict) and
+        // `__getattribute__` (checked here: the epoch covers a later one).
+        let ga = self.names.__getattribute__;
+        if !self.class_data(cls).is_builtin && self.user_override(cls, ga).is_some() {
             return None;
         }
         let v @ Value::Obj(d) = self.class_lookup(cls, name)? else {
@@ -799,9 +846,9 @@ impl Vm {
                 return Some((f, obj));
             }
             return match self.class_attr_cache(code, pc, obj, name) {
-                Some((CLASS_VALUE, v)) => Some((v, Value::Undef)),
-                Some((_, f)) => Some((f, obj)),
-                None => self.opaque_method(code, pc, obj, name).map(|f| (f, obj)),
+                (CLASS_VALUE, v) => Some((v, Value::Undef)),
+                (NONE, _) => self.opaque_method(code, pc, obj, name).map(|f| (f, obj)),
+                (_, f) => Some((f, obj)),
             };
         };
         let c = self.attr_cache(code, pc, cls, name);

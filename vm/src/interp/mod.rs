@@ -5,6 +5,7 @@
 //! (sorted's key, __repr__, next(), ...) run a nested loop with `run(depth)`.
 
 mod call;
+mod call_fast;
 mod containers;
 mod dispatch;
 mod except_with;

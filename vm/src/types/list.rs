@@ -113,7 +113,7 @@ impl Vm {
     }
 }
 
-fn l_append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+pub(crate) fn l_append(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("list.append", &args[1..], 1, 1)?;
     let r = vm.list_ref(args[0], "append")?;
     vm.list_append(Value::Obj(r), args[1])?;

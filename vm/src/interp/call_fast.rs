@@ -1,0 +1,317 @@
+//! The CALL instructions' fast paths that run before the generic `call_op`: a Python
+//! function called positionally (its frame pushed in place), and the natives CPython
+//! 3.11 specializes (`len`, `isinstance`, `list.append`) done without a call.
+
+use super::{Frame, InlineCache};
+use crate::object::{CodeData, Kind, NativeFn, ObjRef, Value};
+use crate::Vm;
+use revpy_compiler::code::flags;
+
+/// Code flags that make calling the function create a generator-like object.
+const GEN_FLAGS: u32 = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+
+impl Vm {
+    /// CALL / CALL_METHOD (`argc` arguments) of a plain Python function taking them
+    /// positionally: no cells, no `*args`/`**kwargs`/keyword-only parameters, not a
+    /// generator, enough arguments with the defaults, room for the frame. Pushes its
+    /// frame and returns true; false, with nothing done, for anything else (`call_op`
+    /// then does the whole call, errors included).
+    #[inline(always)]
+    pub(crate) fn call_py_fast(&mut self, argc: usize, method: bool) -> bool {
+        let len = self.stack.len();
+        let fpos = len - argc - 1 - method as usize;
+        let Value::Obj(r) = self.stack[fpos] else {
+            return false;
+        };
+        let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
+        if let Kind::BoundMethod(Value::Obj(f), s) = self.heap.kind(r) {
+            return self.call_bound_fast(*f, *s, fpos, args_start, method);
+        }
+        self.enter_py_fast(r, args_start, fpos)
+    }
+
+    /// `call_py_fast` of a bound method of a Python function: `self` goes in the
+    /// slot before the arguments (LOAD_METHOD's empty one, or the bound method's
+    /// own), as CPython does.
+    #[inline(never)]
+    fn call_bound_fast(
+        &mut self,
+        f: ObjRef,
+        s: Value,
+        fpos: usize,
+        args_start: usize,
+        method: bool,
+    ) -> bool {
+        // CALL_METHOD with both slots taken: `self` has no room.
+        if method && args_start == fpos + 1 {
+            return false;
+        }
+        let self_pos = args_start - 1;
+        if !self.py_fast_shape(f, self.stack.len() - self_pos) {
+            return false;
+        }
+        self.stack[self_pos] = s;
+        let pushed = self.enter_py_fast(f, self_pos, fpos);
+        debug_assert!(pushed);
+        true
+    }
+
+    /// Push the frame of function `r` (if it is one of `call_py_fast`'s shape) whose
+    /// arguments are on the stack from `args_start`, returning to stack length
+    /// `ret_sp`. False, with nothing done, for anything else.
+    #[inline(always)]
+    fn enter_py_fast(&mut self, r: ObjRef, args_start: usize, ret_sp: usize) -> bool {
+        let Kind::Function(func) = self.heap.kind(r) else {
+            return false;
+        };
+        let c = &func.code.code;
+        let n = self.stack.len() - args_start;
+        let argcount = c.argcount as usize;
+        let ndef = func.defaults.len();
+        if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0
+            || c.kwonlyargcount != 0
+            || n > argcount
+            || n + ndef < argcount
+            || !c.cellvars.is_empty()
+            || !c.freevars.is_empty()
+            || self.frames.len() + self.native_depth as usize >= self.recursion_limit
+            || self.loops >= self.native_depth_limit
+        {
+            return false;
+        }
+        let nvar = c.varnames.len();
+        let code = func.code.clone();
+        let globals = func.globals;
+        if n < argcount {
+            let first_default = argcount - ndef;
+            let Kind::Function(func) = self.heap.kind(r) else {
+                unreachable!()
+            };
+            self.stack
+                .extend_from_slice(&func.defaults[n - first_default..]);
+        }
+        self.fill_undef(args_start + nvar);
+        self.push_frame(Frame::call(code, args_start, ret_sp, globals));
+        true
+    }
+
+    /// CALL / CALL_METHOD of a class whose instances come from `object.__new__` and
+    /// whose `__init__` is a Python function of `call_py_fast`'s shape (the case of
+    /// `try_init_frame`, decided once per site and class: `InlineCache::init_plan`):
+    /// the instance takes the class's place on the stack as `self` and the
+    /// `__init__` frame is pushed (returning the instance). False, with nothing done,
+    /// for anything else.
+    #[inline]
+    pub(crate) fn call_init_fast(
+        &mut self,
+        code: &CodeData,
+        pc: usize,
+        argc: usize,
+        method: bool,
+    ) -> bool {
+        let len = self.stack.len();
+        let fpos = len - argc - 1 - method as usize;
+        let Value::Obj(cls) = self.stack[fpos] else {
+            return false;
+        };
+        if !matches!(self.heap.kind(cls), Kind::Class(_)) {
+            return false;
+        }
+        // `self` goes where the class was, or in LOAD_METHOD's empty slot.
+        let self_pos = if method {
+            if !self.stack[fpos + 1].is_undef() {
+                return false;
+            }
+            fpos + 1
+        } else {
+            fpos
+        };
+        let Some(init) = self.init_plan(code, pc, cls) else {
+            return false;
+        };
+        // The shape, checked before the instance exists (the frame is pushed below
+        // with the same stack length and depth).
+        if !self.py_fast_shape(init, len - self_pos) {
+            return false;
+        }
+        let obj = self.new_instance(cls);
+        self.stack[self_pos] = obj;
+        let pushed = self.enter_py_fast(init, self_pos, fpos);
+        debug_assert!(pushed);
+        if let Some(f) = self.frames.last_mut() {
+            f.init_self = obj;
+        }
+        true
+    }
+
+    /// Whether `enter_py_fast` would push a frame for function `r` with `n`
+    /// arguments.
+    fn py_fast_shape(&self, r: ObjRef, n: usize) -> bool {
+        let Kind::Function(func) = self.heap.kind(r) else {
+            return false;
+        };
+        let c = &func.code.code;
+        let argcount = c.argcount as usize;
+        c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) == 0
+            && c.kwonlyargcount == 0
+            && n <= argcount
+            && n + func.defaults.len() >= argcount
+            && c.cellvars.is_empty()
+            && c.freevars.is_empty()
+            && self.frames.len() + (self.native_depth as usize) < self.recursion_limit
+            && self.loops < self.native_depth_limit
+    }
+
+    /// The `__init__` function `call_init_fast` may call for `cls` at this site:
+    /// remembered in the CALL's inline cache under the class and the method-cache
+    /// epoch (bumped by any change to a class namespace), else decided as
+    /// `try_init_frame` decides (`object.__new__`, no metaclass `__call__`, not
+    /// abstract, a Python `__init__` that is no generator).
+    #[inline]
+    fn init_plan(&mut self, code: &CodeData, pc: usize, cls: ObjRef) -> Option<ObjRef> {
+        let epoch = self.mro_cache.epoch();
+        if let Some(plan) = code.caches[pc].get().init_plan(cls, epoch) {
+            return plan;
+        }
+        let plan = self.init_plan_miss(cls);
+        code.caches[pc].set(InlineCache::init_site(cls, epoch, plan));
+        plan
+    }
+
+    #[inline(never)]
+    fn init_plan_miss(&mut self, cls: ObjRef) -> Option<ObjRef> {
+        if self.meta_call_override(cls).is_some() {
+            return None;
+        }
+        let new = self.class_lookup(cls, self.names.__new__);
+        if !matches!(new, Some(v) if v.is(self.object_new)) {
+            return None;
+        }
+        // Abstract classes (and a `__abstractmethods__` whose length is Python code)
+        // take the generic path.
+        if self
+            .class_lookup(cls, self.names.__abstractmethods__)
+            .is_some()
+        {
+            return None;
+        }
+        let Some(Value::Obj(init)) = self.class_lookup(cls, self.names.__init__) else {
+            return None;
+        };
+        match self.heap.kind(init) {
+            Kind::Function(f) if f.code.code.flags & GEN_FLAGS == 0 => Some(init),
+            _ => None,
+        }
+    }
+
+    /// Push a frame, written in place: `Vec::push` of the 80-byte frame is an out-of-
+    /// line call that builds it on the stack and copies it (a store-forwarding stall
+    /// on every Python call in the profiles).
+    #[inline(always)]
+    pub(crate) fn push_frame(&mut self, f: Frame) {
+        if self.frames.len() == self.frames.capacity() {
+            self.frames.reserve(16);
+        }
+        let n = self.frames.len();
+        // SAFETY: n < capacity (reserved above); the slot is written before the
+        // length covers it.
+        unsafe {
+            self.frames.as_mut_ptr().add(n).write(f);
+            self.frames.set_len(n + 1);
+        }
+    }
+
+    /// Extend the value stack with unbound locals up to length `to` (no-op if it is
+    /// already that long): `Vec::resize` is an out-of-line call on the call path.
+    #[inline(always)]
+    pub(crate) fn fill_undef(&mut self, to: usize) {
+        let n = self.stack.len();
+        if to <= n {
+            self.stack.truncate(to);
+            return;
+        }
+        if self.stack.capacity() < to {
+            self.stack.reserve(to - n);
+        }
+        let p = self.stack.as_mut_ptr();
+        for i in n..to {
+            // SAFETY: i < to <= capacity.
+            unsafe { p.add(i).write(Value::Undef) };
+        }
+        // SAFETY: every slot below `to` is written.
+        unsafe { self.stack.set_len(to) };
+    }
+
+    /// CALL / CALL_METHOD of `len(x)` and `isinstance(x, C)` (a class with a built-in
+    /// metaclass) of the built-in natives, and of `list.append(v)` on a list with
+    /// room, computed here with what the natives would compute (CPython 3.11
+    /// specializes the same three). Nothing of this runs Python code, allocates or
+    /// fails. Returns false, with nothing done, for anything else (the generic call
+    /// then does it, errors included); true with the call replaced by its result.
+    #[inline]
+    pub(crate) fn call_builtin_fast(&mut self, argc: usize, method: bool) -> bool {
+        let len = self.stack.len();
+        let fpos = len - argc - 1 - method as usize;
+        let Value::Obj(fr) = self.stack[fpos] else {
+            return false;
+        };
+        let Kind::Native(nf) = self.heap.kind(fr) else {
+            return false;
+        };
+        let f = nf.f;
+        let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
+        let v = match len - args_start {
+            1 if std::ptr::fn_addr_eq(f, crate::builtins::b_len as NativeFn) => {
+                // As `Vm::len` for an object of a built-in class (no `__len__`
+                // override possible).
+                let Value::Obj(r) = self.stack[args_start] else {
+                    return false;
+                };
+                if !self.class_data(self.heap.get(r).class).is_builtin {
+                    return false;
+                }
+                match self.builtin_len(r) {
+                    Some(n) if n <= i64::MAX as usize => Value::Int(n as i64),
+                    _ => return false,
+                }
+            }
+            2 if std::ptr::fn_addr_eq(
+                f,
+                crate::builtins::introspection::b_isinstance as NativeFn,
+            ) =>
+            {
+                // As `b_isinstance` for one class whose metaclass is built in.
+                let Value::Obj(c) = self.stack[args_start + 1] else {
+                    return false;
+                };
+                if !matches!(self.heap.kind(c), Kind::Class(_))
+                    || !self.class_data(self.heap.get(c).class).is_builtin
+                {
+                    return false;
+                }
+                Value::Bool(self.isinstance(self.stack[args_start], c))
+            }
+            2 if args_start == fpos + 1
+                && std::ptr::fn_addr_eq(f, crate::types::list::l_append as NativeFn) =>
+            {
+                // `lst.append(v)` (or `list.append(lst, v)`) with room: as
+                // `Vm::list_append` without growing.
+                let (l, x) = (self.stack[args_start], self.stack[args_start + 1]);
+                let Value::Obj(r) = l else { return false };
+                let Kind::List(items) = self.heap.kind_mut(r) else {
+                    return false;
+                };
+                if items.len() == items.capacity() {
+                    return false;
+                }
+                items.push(x);
+                self.heap.charge(16);
+                Value::None
+            }
+            _ => return false,
+        };
+        self.stack.truncate(fpos);
+        self.stack.push(v);
+        true
+    }
+}
