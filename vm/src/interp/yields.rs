@@ -3,8 +3,9 @@
 //! `types/generator.rs` and `types/coroutine.rs`). `dispatch.rs` calls these after
 //! `sync!()`; each works on `self.stack`.
 
-use super::Exit;
-use crate::object::Value;
+use super::{Exit, RET_YIELD_FROM};
+use crate::object::{Kind, Value};
+use revpy_compiler::opcodes::Op;
 use crate::{PyErr, PyResult, Vm};
 
 impl Vm {
@@ -59,6 +60,49 @@ impl Vm {
                     self.frames[fi].ip -= 1;
                 }
                 _ => return Some(v),
+            }
+        }
+    }
+
+    /// The generator frame just pushed on top (its sent value on top of its stack)
+    /// resumes at a YIELD_FROM whose delegate is a generator too: run that YIELD_FROM
+    /// here, pushing the delegate's frame, and so on down a `yield from` chain,
+    /// without a trip through the dispatch loop's frame entry per level. Each counts
+    /// as the instruction it is. A YIELD_FROM that is a stop point (a line start, or
+    /// any instruction when the hook sees every one) is left to the loop, and so is
+    /// any delegate that is not a suspended generator.
+    #[inline(never)]
+    pub(super) fn descend_yield_from(&mut self, hook_instrs: bool) -> PyResult<()> {
+        if hook_instrs {
+            return Ok(());
+        }
+        loop {
+            let fi = self.frames.len() - 1;
+            let f = &self.frames[fi];
+            let Some(ins) = f.code.code.instrs.get(f.ip as usize) else {
+                return Ok(());
+            };
+            if ins.op != Op::YieldFrom || ins.line_start {
+                return Ok(());
+            }
+            let n = self.stack.len();
+            debug_assert!(n >= f.base as usize + 2);
+            let Value::Obj(r) = self.stack[n - 2] else {
+                return Ok(());
+            };
+            if !matches!(self.heap.kind(r), Kind::Generator(_)) {
+                return Ok(());
+            }
+            // As the loop runs it: counted, the position past it, the sent value popped.
+            let sent = self.pop();
+            self.frames[fi].ip += 1;
+            self.instructions += 1;
+            if !self.push_generator_frame(r, sent, RET_YIELD_FROM)? {
+                // Not suspended (finished, running): the loop's YIELD_FROM decides.
+                self.stack.push(sent);
+                self.frames[fi].ip -= 1;
+                self.instructions -= 1;
+                return Ok(());
             }
         }
     }
