@@ -71,20 +71,33 @@ impl Vm {
     /// as the instruction it is. A YIELD_FROM that is a stop point (a line start, or
     /// any instruction when the hook sees every one) is left to the loop, and so is
     /// any delegate that is not a suspended generator.
-    #[inline(never)]
+    #[inline]
     pub(super) fn descend_yield_from(&mut self, hook_instrs: bool) -> PyResult<()> {
-        if hook_instrs {
+        if hook_instrs || !self.top_at_yield_from() {
             return Ok(());
         }
+        self.descend_yield_from_chain()
+    }
+
+    /// Whether the top frame is about to run a YIELD_FROM that is no line start.
+    #[inline]
+    fn top_at_yield_from(&self) -> bool {
+        let f = self.frames.last().expect("frame");
+        f.code
+            .code
+            .instrs
+            .get(f.ip as usize)
+            .is_some_and(|i| i.op == Op::YieldFrom && !i.line_start)
+    }
+
+    #[inline(never)]
+    fn descend_yield_from_chain(&mut self) -> PyResult<()> {
         loop {
-            let fi = self.frames.len() - 1;
-            let f = &self.frames[fi];
-            let Some(ins) = f.code.code.instrs.get(f.ip as usize) else {
-                return Ok(());
-            };
-            if ins.op != Op::YieldFrom || ins.line_start {
+            if !self.top_at_yield_from() {
                 return Ok(());
             }
+            let fi = self.frames.len() - 1;
+            let f = &self.frames[fi];
             let n = self.stack.len();
             debug_assert!(n >= f.base as usize + 2);
             let Value::Obj(r) = self.stack[n - 2] else {

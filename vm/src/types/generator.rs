@@ -111,7 +111,7 @@ impl Vm {
                     frame.ret_sp = base as u32;
                     frame.gen = Some(g);
                     frame.ret = crate::interp::RET_PLAIN;
-                    self.stack.extend_from_slice(&gd.saved);
+                    copy_values(&mut self.stack, &gd.saved);
                     gd.saved.clear();
                     self.stack.push(sent);
                     self.frames.push(frame);
