@@ -5,8 +5,8 @@
 
 use super::{Exit, RET_YIELD_FROM};
 use crate::object::{Kind, Value};
-use revpy_compiler::opcodes::Op;
 use crate::{PyErr, PyResult, Vm};
+use revpy_compiler::opcodes::Op;
 
 impl Vm {
     /// GET_YIELD_FROM_ITER: a generator stays itself, anything else is iterated.
