@@ -543,6 +543,7 @@ impl Vm {
                                 // Its frame runs in this loop.
                                 if tri!(self.push_generator_frame(g, Value::None, RET_FOR_ITER), 'exec)
                                 {
+                                    tri!(self.descend_yield_from(hook_instrs), 'exec);
                                     continue 'frames;
                                 }
                                 match tri!(self.resume_generator_gc(g, Value::None, None), 'exec) {
@@ -691,6 +692,7 @@ impl Vm {
                             if let Kind::Generator(_) = self.heap.kind(r) {
                                 let sent = self.pop();
                                 if tri!(self.push_generator_frame(r, sent, RET_YIELD_FROM), 'exec) {
+                                    tri!(self.descend_yield_from(hook_instrs), 'exec);
                                     continue 'frames;
                                 }
                                 self.stack.push(sent);

@@ -3,9 +3,10 @@
 //! `types/generator.rs` and `types/coroutine.rs`). `dispatch.rs` calls these after
 //! `sync!()`; each works on `self.stack`.
 
-use super::Exit;
-use crate::object::Value;
+use super::{Exit, RET_YIELD_FROM};
+use crate::object::{Kind, Value};
 use crate::{PyErr, PyResult, Vm};
+use revpy_compiler::opcodes::Op;
 
 impl Vm {
     /// GET_YIELD_FROM_ITER: a generator stays itself, anything else is iterated.
@@ -59,6 +60,62 @@ impl Vm {
                     self.frames[fi].ip -= 1;
                 }
                 _ => return Some(v),
+            }
+        }
+    }
+
+    /// The generator frame just pushed on top (its sent value on top of its stack)
+    /// resumes at a YIELD_FROM whose delegate is a generator too: run that YIELD_FROM
+    /// here, pushing the delegate's frame, and so on down a `yield from` chain,
+    /// without a trip through the dispatch loop's frame entry per level. Each counts
+    /// as the instruction it is. A YIELD_FROM that is a stop point (a line start, or
+    /// any instruction when the hook sees every one) is left to the loop, and so is
+    /// any delegate that is not a suspended generator.
+    #[inline]
+    pub(super) fn descend_yield_from(&mut self, hook_instrs: bool) -> PyResult<()> {
+        if hook_instrs || !self.top_at_yield_from() {
+            return Ok(());
+        }
+        self.descend_yield_from_chain()
+    }
+
+    /// Whether the top frame is about to run a YIELD_FROM that is no line start.
+    #[inline]
+    fn top_at_yield_from(&self) -> bool {
+        let f = self.frames.last().expect("frame");
+        f.code
+            .code
+            .instrs
+            .get(f.ip as usize)
+            .is_some_and(|i| i.op == Op::YieldFrom && !i.line_start)
+    }
+
+    #[inline(never)]
+    fn descend_yield_from_chain(&mut self) -> PyResult<()> {
+        loop {
+            if !self.top_at_yield_from() {
+                return Ok(());
+            }
+            let fi = self.frames.len() - 1;
+            let f = &self.frames[fi];
+            let n = self.stack.len();
+            debug_assert!(n >= f.base as usize + 2);
+            let Value::Obj(r) = self.stack[n - 2] else {
+                return Ok(());
+            };
+            if !matches!(self.heap.kind(r), Kind::Generator(_)) {
+                return Ok(());
+            }
+            // As the loop runs it: counted, the position past it, the sent value popped.
+            let sent = self.pop();
+            self.frames[fi].ip += 1;
+            self.instructions += 1;
+            if !self.push_generator_frame(r, sent, RET_YIELD_FROM)? {
+                // Not suspended (finished, running): the loop's YIELD_FROM decides.
+                self.stack.push(sent);
+                self.frames[fi].ip -= 1;
+                self.instructions -= 1;
+                return Ok(());
             }
         }
     }

@@ -31,8 +31,11 @@ impl Vm {
     }
 
     /// YIELD_VALUE: move the top frame (a generator's) and its stack into the generator.
+    #[inline]
     pub(crate) fn suspend_generator(&mut self, fi: usize) {
-        let mut frame = self.frames.remove(fi);
+        // The yielding frame is always the top one: popping it moves nothing else.
+        debug_assert_eq!(fi + 1, self.frames.len());
+        let mut frame = self.frames.pop().expect("generator frame");
         self.left_frame(&frame);
         // Whoever resumes it next says what to do with its result.
         frame.ret = crate::interp::RET_PLAIN;
@@ -45,11 +48,12 @@ impl Vm {
         // Reuse the generator's buffer: no allocation per yield.
         let cap = gd.saved.capacity();
         gd.saved.clear();
-        gd.saved.extend_from_slice(&self.stack[base..]);
+        copy_values(&mut gd.saved, &self.stack[base..]);
         let grown = gd.saved.capacity().saturating_sub(cap);
         gd.frame = Some(frame);
         gd.running = false;
-        self.stack.truncate(base);
+        // SAFETY: base <= len (the frame's locals start there); Values need no drop.
+        unsafe { self.stack.set_len(base) };
         if grown > 0 {
             // The buffer is part of the generator's size (`Kind::gc_bytes`).
             self.heap.charge(grown as u64 * 16);
@@ -107,10 +111,10 @@ impl Vm {
                     frame.ret_sp = base as u32;
                     frame.gen = Some(g);
                     frame.ret = crate::interp::RET_PLAIN;
-                    self.stack.extend_from_slice(&gd.saved);
+                    copy_values(&mut self.stack, &gd.saved);
                     gd.saved.clear();
                     self.stack.push(sent);
-                    self.frames.push(frame);
+                    push_frame(&mut self.frames, frame);
                     return self.run(depth);
                 }
             }
@@ -194,31 +198,28 @@ impl Vm {
     /// result (see `Frame::ret`). False, with nothing done, unless it is suspended or
     /// not yet started (and `sent` is None): the other cases go through
     /// `resume_generator_gc`.
+    #[inline]
     pub(crate) fn push_generator_frame(
         &mut self,
         g: ObjRef,
         sent: Value,
         ret: u8,
     ) -> PyResult<bool> {
+        let depth = self.frames.len();
+        let too_deep = depth + self.native_depth as usize >= self.recursion_limit
+            || self.loops + self.inline_gens >= self.native_depth_limit;
         let Kind::Generator(gd) = self.heap.kind_mut(g) else {
             return Ok(false);
         };
         if gd.finished || gd.running || gd.frame.is_none() || (!gd.started && !sent.is_none()) {
             return Ok(false);
         }
-        let depth = self.frames.len();
-        if depth + self.native_depth as usize >= self.recursion_limit
-            || self.loops + self.inline_gens >= self.native_depth_limit
-        {
+        if too_deep {
             return Err(self.new_error(
                 self.types.recursion_error,
                 "maximum recursion depth exceeded".into(),
             ));
         }
-        self.inline_gens += 1;
-        let Kind::Generator(gd) = self.heap.kind_mut(g) else {
-            unreachable!()
-        };
         let started = gd.started;
         gd.started = true;
         gd.running = true;
@@ -228,12 +229,13 @@ impl Vm {
         frame.ret_sp = base as u32;
         frame.gen = Some(g);
         frame.ret = ret;
-        self.stack.extend_from_slice(&gd.saved);
+        copy_values(&mut self.stack, &gd.saved);
         gd.saved.clear();
         if started {
             self.stack.push(sent);
         }
-        self.frames.push(frame);
+        push_frame(&mut self.frames, frame);
+        self.inline_gens += 1;
         Ok(true)
     }
 
@@ -389,6 +391,43 @@ impl Vm {
             }
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Append `src` to `dst`: a generator's locals and stack, usually a handful of
+/// values, for which a call to `memcpy` costs more than the copy.
+#[inline(always)]
+fn copy_values(dst: &mut Vec<Value>, src: &[Value]) {
+    let n = src.len();
+    if n > 8 {
+        dst.extend_from_slice(src);
+        return;
+    }
+    dst.reserve(n);
+    let len = dst.len();
+    // SAFETY: room for n more values was reserved; `src` and `dst`'s spare capacity
+    // do not overlap (two distinct buffers).
+    unsafe {
+        let d = dst.as_mut_ptr().add(len);
+        for (i, v) in src.iter().enumerate() {
+            d.add(i).write(*v);
+        }
+        dst.set_len(len + n);
+    }
+}
+
+/// Push a resumed generator's frame: `Vec::push` of a `Frame` is an out-of-line call,
+/// and this runs once per resumption.
+#[inline(always)]
+fn push_frame(frames: &mut Vec<crate::interp::Frame>, f: crate::interp::Frame) {
+    if frames.len() == frames.capacity() {
+        frames.reserve(1);
+    }
+    let len = frames.len();
+    // SAFETY: there is room for one more frame (reserved above).
+    unsafe {
+        frames.as_mut_ptr().add(len).write(f);
+        frames.set_len(len + 1);
     }
 }
 
