@@ -114,7 +114,7 @@ impl Vm {
                     copy_values(&mut self.stack, &gd.saved);
                     gd.saved.clear();
                     self.stack.push(sent);
-                    push_frame(&mut self.frames, frame);
+                    self.push_frame(frame);
                     return self.run(depth);
                 }
             }
@@ -234,7 +234,7 @@ impl Vm {
         if started {
             self.stack.push(sent);
         }
-        push_frame(&mut self.frames, frame);
+        self.push_frame(frame);
         self.inline_gens += 1;
         Ok(true)
     }
@@ -413,21 +413,6 @@ fn copy_values(dst: &mut Vec<Value>, src: &[Value]) {
             d.add(i).write(*v);
         }
         dst.set_len(len + n);
-    }
-}
-
-/// Push a resumed generator's frame: `Vec::push` of a `Frame` is an out-of-line call,
-/// and this runs once per resumption.
-#[inline(always)]
-fn push_frame(frames: &mut Vec<crate::interp::Frame>, f: crate::interp::Frame) {
-    if frames.len() == frames.capacity() {
-        frames.reserve(1);
-    }
-    let len = frames.len();
-    // SAFETY: there is room for one more frame (reserved above).
-    unsafe {
-        frames.as_mut_ptr().add(len).write(f);
-        frames.set_len(len + 1);
     }
 }
 
