@@ -30,6 +30,12 @@ impl OpaqueObject for Deque {
     fn protocols(&self) -> &'static Protocols {
         &DEQUE
     }
+    /// Its items by length, not capacity: a copy (`clone_box`, a debugger
+    /// checkpoint) must count the same bytes for its collections to come at the
+    /// same points, and a cloned `VecDeque` does not keep its capacity.
+    fn gc_bytes(&self) -> usize {
+        std::mem::size_of::<Self>() + self.items.len() * 16
+    }
 }
 
 /// How the VM's operators treat a deque.

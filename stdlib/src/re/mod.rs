@@ -60,7 +60,14 @@ struct WideText(Option<(Rc<str>, Rc<Vec<char>>)>);
 
 macro_rules! opaque {
     ($t:ty, $self_:ident, $f:ident, $trace:block) => {
+        opaque!($t, $self_, $f, $trace, 0);
+    };
+    // `$gc`: the bytes the collector counts for it (`OpaqueObject::gc_bytes`).
+    ($t:ty, $self_:ident, $f:ident, $trace:block, $gc:expr) => {
         impl OpaqueObject for $t {
+            fn gc_bytes(&$self_) -> usize {
+                $gc
+            }
             fn clone_box(&self) -> Box<dyn OpaqueObject> {
                 Box::new(self.clone())
             }
@@ -252,10 +259,18 @@ struct MatchObj {
     lastindex: usize,
 }
 
-opaque!(MatchObj, self, f, {
-    f(self.pattern);
-    f(self.string);
-});
+// Its box, and the groups' bounds (an allocation of their own): a program makes
+// and drops them by the thousand.
+opaque!(
+    MatchObj,
+    self,
+    f,
+    {
+        f(self.pattern);
+        f(self.string);
+    },
+    std::mem::size_of::<MatchObj>() + 16 + self.regs.len() * 16
+);
 
 /// The `finditer` iterator (`callable_iterator` in CPython).
 #[derive(Debug, Clone)]

@@ -364,6 +364,10 @@ impl Vm {
                             continue 'frames;
                         }
                         tri!(self.binary_op_slow(op), 'exec);
+                        // After a big str or bytes (`s1 + s2`): a collection point.
+                        if self.heap.big_text {
+                            self.maybe_collect();
+                        }
                     }
                     Op::UnaryNegative => on_stack!(self.unary_negative_op()),
                     Op::UnaryPositive => on_stack!(self.unary_positive_op()),

@@ -27,9 +27,11 @@ pub const MIN_COLLECT_BYTES: u64 = 2 << 20;
 pub const HOST_SLACK: u64 = 32;
 /// A payload this large counts as big for the collector's threshold (see `sweep`).
 pub const BIG_PAYLOAD_BYTES: u64 = 1 << 20;
-/// A str or bytes this large makes native call returns collection points until the
-/// next collection (`Heap::big_text`).
-pub const BIG_TEXT_BYTES: u64 = 8 << 20;
+/// A str or bytes this large makes native call returns and the slow path of binary
+/// operators collection points until the next collection (`Heap::big_text`): a line
+/// like `a + b + c + d` of megabyte texts otherwise piles up its intermediate
+/// results until the next call or loop.
+pub const BIG_TEXT_BYTES: u64 = 1 << 20;
 
 /// Calls its argument on every root value.
 pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
@@ -144,8 +146,9 @@ pub struct Heap {
     /// (`charge`). A deterministic function of the program, never of the allocator.
     pub allocs: u64,
     /// A str or bytes payload of at least `BIG_TEXT_BYTES` was made since the last
-    /// collection: the next return from a native call is a collection point too (a
-    /// program that reads a file, drops it and reads the next reclaims the first).
+    /// collection: the next return from a native call or a binary operator's slow
+    /// path is a collection point too (a program that reads a file, drops it and
+    /// reads the next reclaims the first).
     pub big_text: bool,
     /// Collect when `allocs` reaches this: the bytes live after the last
     /// collection (half for big payloads, `BIG_PAYLOAD_BYTES`), at least

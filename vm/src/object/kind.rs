@@ -69,6 +69,26 @@ impl PyStr {
     }
 }
 
+/// `a` followed by `b` as a new shared text, written in place: through a `String`,
+/// `Rc<str>::from` copies the text once more, and for megabyte texts (`s1 + s2`)
+/// the two copies at once were the peak of the program's memory.
+pub fn concat_rc(a: &str, b: &str) -> Rc<str> {
+    let mut buf: Rc<[std::mem::MaybeUninit<u8>]> = Rc::new_uninit_slice(a.len() + b.len());
+    let dst = Rc::get_mut(&mut buf)
+        .expect("a new Rc is not shared")
+        .as_mut_ptr() as *mut u8;
+    // SAFETY: `dst` has room for both texts (its length is their sum), and the new
+    // allocation cannot overlap them; every byte is written before `assume_init`.
+    let bytes: Rc<[u8]> = unsafe {
+        std::ptr::copy_nonoverlapping(a.as_ptr(), dst, a.len());
+        std::ptr::copy_nonoverlapping(b.as_ptr(), dst.add(a.len()), b.len());
+        buf.assume_init()
+    };
+    // SAFETY: the bytes are two UTF-8 texts one after the other, so UTF-8; `str`
+    // and `[u8]` have the same layout.
+    unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) }
+}
+
 pub type NativeFn = fn(&mut crate::Vm, &[Value], &[(Value, Value)]) -> crate::PyResult<Value>;
 
 /// A function implemented in Rust.
@@ -387,6 +407,7 @@ impl Kind {
                 std::mem::size_of::<ExcData>()
                     + e.traceback.iter().map(TbEntry::gc_bytes).sum::<usize>()
             }
+            Kind::Opaque(o) => o.gc_bytes(),
             _ => 0,
         }) as u64
     }

@@ -44,6 +44,15 @@ pub trait OpaqueObject: Debug + Any {
     fn host_handle(&self) -> Option<i64> {
         None
     }
+    /// Bytes the payload owns, as the collector counts them (`Kind::gc_bytes`; 0 by
+    /// default). Types made and dropped in bulk count theirs (re's match objects,
+    /// which went uncounted: `stdlib_mix` waited for four times its live heap in
+    /// garbage), as do those that hold many values (a deque). A function of the
+    /// payload's contents alone (lengths, not capacities: `clone_box` need not keep
+    /// those), so a copy (a debugger checkpoint) collects where its original does.
+    fn gc_bytes(&self) -> usize {
+        0
+    }
 }
 
 /// `clone_box`, `as_any` and `as_any_mut` of an [`OpaqueObject`] whose type is `Clone`:

@@ -1,8 +1,8 @@
 //! The operators of the built-in sequences (`+`, `*` and their in-place forms on
 //! str, bytes, bytearray, list and tuple).
 
-use crate::object::Kind;
 use crate::object::Value;
+use crate::object::{Kind, PyStr};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::BinOp;
 
@@ -43,10 +43,9 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
         }
         (Kind::Str(a), BinOp::Add) => {
             if let Some(b) = vm.as_str(rv) {
-                let mut s = String::with_capacity(a.s.len() + b.len());
-                s.push_str(&a.s);
-                s.push_str(b);
-                return Ok(Some(vm.new_str(s)));
+                let s = crate::object::kind::concat_rc(&a.s, b);
+                let c = vm.types.str;
+                return Ok(Some(Value::Obj(vm.heap.alloc(c, Kind::Str(PyStr::new(s))))));
             }
             if matches!(rv, Value::Obj(_)) && !vm.class_data(vm.type_of(rv)).is_builtin {
                 return Ok(None);
