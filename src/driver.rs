@@ -115,11 +115,20 @@ fn strip_os_error(e: &std::io::Error) -> String {
     }
 }
 
+/// The options of `revpy run` for debugging revpy itself.
+pub struct RunDebug {
+    /// Print each instruction (`--trace`).
+    pub trace: bool,
+    /// Minor collections every few KiB, each checking the collector's invariants
+    /// (`--gc-verify`, for the tests: a missed write barrier panics).
+    pub gc_verify: bool,
+}
+
 /// `revpy run FILE ARGS...` (or `-c COMMAND`, or standard input).
 pub fn run_file(
     program: crate::program::Program,
     args: &[String],
-    trace: bool,
+    debug: RunDebug,
     opts: crate::record::RecordOptions,
 ) -> u8 {
     run_live(
@@ -130,7 +139,12 @@ pub fn run_file(
                 vm.effects.stdout_buffering = revpy_vm::effects::Buffering::Unbuffered;
             }
             vm.threads.chaos_request = opts.chaos;
-            if trace {
+            if debug.gc_verify {
+                vm.heap.verify = true;
+                vm.heap.nursery = 16 << 10;
+                vm.heap.threshold = vm.heap.nursery;
+            }
+            if debug.trace {
                 vm.trace = true;
                 vm.hooked = true;
             }

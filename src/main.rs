@@ -43,6 +43,13 @@ fn cli() -> Command {
                         .help("Print each instruction with the operand stack (to stderr)"),
                 )
                 .arg(
+                    Arg::new("gc-verify")
+                        .long("gc-verify")
+                        .action(ArgAction::SetTrue)
+                        .hide(true)
+                        .help("Test the collector: a small nursery, and check its invariants at every minor collection"),
+                )
+                .arg(
                     Arg::new("profile")
                         .long("profile")
                         .action(ArgAction::SetTrue)
@@ -251,7 +258,13 @@ fn python_style(argv: &[String]) -> Option<u8> {
 
 fn run_program(program: Result<program::Program, u8>, args: &[String]) -> u8 {
     match program {
-        Ok(p) => driver::run_file(p, args, false, record::RecordOptions::default()),
+        Ok(p) => {
+            let debug = driver::RunDebug {
+                trace: false,
+                gc_verify: false,
+            };
+            driver::run_file(p, args, debug, record::RecordOptions::default())
+        }
         Err(code) => code,
     }
 }
@@ -287,7 +300,11 @@ fn main() -> ExitCode {
                                 unbuffered: m.get_flag("unbuffered"),
                                 chaos: m.get_one::<u64>("chaos").copied(),
                             };
-                            driver::run_file(program, &args, m.get_flag("trace"), opts)
+                            let debug = driver::RunDebug {
+                                trace: m.get_flag("trace"),
+                                gc_verify: m.get_flag("gc-verify"),
+                            };
+                            driver::run_file(program, &args, debug, opts)
                         }
                         Err(code) => code,
                     }

@@ -430,7 +430,8 @@ impl Enc {
         };
         self.byte(tag);
         self.r(o.class);
-        self.u(o.dict.map_or(0, |d| u64::from(d.0) + 1));
+        // The dict (0: none) and the remembered bit (the collector's write barrier).
+        self.u(o.dict.map_or(0, |d| u64::from(d.0) + 1) << 1 | u64::from(o.remembered));
         self.i(o.serial.wrapping_sub(prev_serial) as i64);
         match &o.kind {
             Kind::NotImplemented | Kind::Ellipsis => {}
@@ -693,7 +694,9 @@ impl Dec<'_> {
 
     fn object(&mut self, tag: u8, prev_serial: u64) -> Option<Object> {
         let class = self.r()?;
-        let dict = match self.u()? {
+        let d = self.u()?;
+        let remembered = d & 1 == 1;
+        let dict = match d >> 1 {
             0 => None,
             d => Some(ObjRef(u32::try_from(d - 1).ok()?)),
         };
@@ -821,6 +824,7 @@ impl Dec<'_> {
             dict,
             serial,
             kind,
+            remembered,
         })
     }
 

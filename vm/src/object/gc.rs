@@ -1,26 +1,42 @@
-//! The garbage collector: mark and sweep over the heap's chunks, run only at
-//! collection points when the bytes allocated reach the threshold (a function of the
-//! program, never of the allocator), from the VM's roots.
+//! The garbage collector: generational mark and sweep over the heap's chunks, run
+//! only at collection points when the bytes allocated reach the nursery's size (a
+//! function of the program, never of the allocator), from the VM's roots.
+//!
+//! A minor collection marks only the young objects (made since the last
+//! collection) from the roots and the remembered old objects (those written since,
+//! `Heap::get_mut`), frees the unmarked young ones and promotes the rest: the
+//! short-lived objects most programs make are freed soon, without marking the
+//! whole heap. A full collection marks everything, as often as the old generation
+//! grows by as much as was live after the previous one.
 
+use crate::object::heap::WeakState;
 use crate::object::heap::{
-    RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS, MIN_COLLECT_BYTES, NO_SLOT,
-    OBJECT_BYTES,
+    slot_in, RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS, MIN_COLLECT_BYTES,
+    NO_SLOT, OBJECT_BYTES,
 };
-use crate::object::{Heap, Kind, ObjRef, Value};
+use crate::object::{Heap, Kind, ObjRef, Object, Value};
 use crate::Vm;
 use std::rc::Rc;
 
 impl Vm {
     /// A collection point: runs the GC if enough was allocated and no native call is in
-    /// progress (natives may hold values the collector cannot see).
+    /// progress (natives may hold values the collector cannot see). A minor collection
+    /// (the young objects only), or a full one when the old generation grew by as
+    /// much as was live after the last full one.
     #[inline]
     pub(crate) fn maybe_collect(&mut self) {
         if self.heap.allocs >= self.heap.threshold && self.gc_holds == 0 {
-            self.collect_garbage();
+            let full = self.heap.old_growth >= self.heap.major_threshold;
+            self.collect(full);
         }
     }
 
+    /// A full collection now (`gc.collect()`).
     pub fn collect_garbage(&mut self) {
+        self.collect(true);
+    }
+
+    fn collect(&mut self, full: bool) {
         let mut heap = std::mem::take(&mut self.heap);
         {
             let vm = &*self;
@@ -56,7 +72,11 @@ impl Vm {
                     mark(Value::Obj(s));
                 }
             };
-            heap.collect(&mut roots);
+            if full {
+                heap.collect(&mut roots);
+            } else {
+                heap.collect_minor(&mut roots);
+            }
         }
         self.heap = heap;
         if self.heap.freed_class {
@@ -67,26 +87,138 @@ impl Vm {
             self.heap.host_open = self.heap.host_open.saturating_sub(handles.len() as u64);
             self.effects.release_host_files(&handles);
         }
-        self.heap.host_limit = self.heap.host_open + crate::object::heap::HOST_SLACK;
+        if full {
+            self.heap.host_limit = self.heap.host_open + crate::object::heap::HOST_SLACK;
+        }
         if !self.heap.weak.pending.is_empty() {
             self.run_finalizers();
         }
     }
 }
 
+/// Mark bits over the heap's slots. For a minor collection, `young` holds the
+/// young slots: only those are marked, and every other object counts as live.
+struct Marks {
+    bits: Vec<u64>,
+    young: Option<Vec<u64>>,
+}
+
+#[inline(always)]
+fn bit(bits: &[u64], i: usize) -> bool {
+    bits[i >> 6] & (1 << (i & 63)) != 0
+}
+
+impl Marks {
+    fn new(n: usize, young: Option<&[u32]>) -> Marks {
+        let words = n.div_ceil(64);
+        Marks {
+            bits: vec![0; words],
+            young: young.map(|slots| {
+                let mut y = vec![0u64; words];
+                for &s in slots {
+                    y[s as usize >> 6] |= 1 << (s & 63);
+                }
+                y
+            }),
+        }
+    }
+
+    /// Mark slot `i` if this collection may free it; whether it was not marked yet.
+    #[inline(always)]
+    fn mark(&mut self, i: usize) -> bool {
+        if let Some(y) = &self.young {
+            if !bit(y, i) {
+                return false;
+            }
+        }
+        let (w, b) = (i >> 6, 1u64 << (i & 63));
+        if self.bits[w] & b != 0 {
+            return false;
+        }
+        self.bits[w] |= b;
+        true
+    }
+
+    /// Whether slot `i` survives this collection (as far as marked yet).
+    #[inline(always)]
+    fn live(&self, i: usize) -> bool {
+        bit(&self.bits, i) || self.young.as_ref().is_some_and(|y| !bit(y, i))
+    }
+
+    fn is_young(&self, i: usize) -> bool {
+        self.young.as_ref().is_some_and(|y| bit(y, i))
+    }
+}
+
+/// Call `push` on every reference `obj` holds.
+#[inline(always)]
+fn trace_object(obj: &Object, push: &mut impl FnMut(Value)) {
+    push(Value::Obj(obj.class));
+    if let Some(d) = obj.dict {
+        push(Value::Obj(d));
+    }
+    // The common containers inline; the rest through `Kind::trace`.
+    match &obj.kind {
+        Kind::Tuple(v) | Kind::List(v) => v.iter().for_each(|x| push(*x)),
+        Kind::Object(a) => a.0.iter().for_each(|(k, v)| {
+            push(*k);
+            push(*v);
+        }),
+        k => k.trace(push),
+    }
+}
+
 impl Heap {
-    /// Mark from `roots`, then free everything unmarked. Deterministic: free slots
-    /// are reused lowest first.
+    /// A full collection: mark from `roots`, then free everything unmarked.
+    /// Deterministic: free slots are reused lowest first.
     pub fn collect(&mut self, roots: &mut RootWalker) {
         let n = self.len;
-        let mut marks = vec![false; n];
+        let mut marks = Marks::new(n, None);
+        let mut live_bytes = [0, 0];
+        self.mark(roots, &mut marks, &mut live_bytes);
+        self.sweep(n, &marks, live_bytes);
+        self.end_cycle(&marks);
+        self.collections += 1;
+    }
+
+    /// A minor collection: mark the young objects reachable from `roots` and from the
+    /// remembered old objects, free the other young ones, and promote the marked ones
+    /// (every object is old afterwards). Deterministic: which objects are young and
+    /// which are remembered is a function of the program.
+    pub fn collect_minor(&mut self, roots: &mut RootWalker) {
+        let n = self.len;
+        let mut marks = Marks::new(n, Some(&self.young));
+        if self.verify {
+            self.verify_old(&marks);
+        }
+        let mut live_bytes = [0, 0];
+        self.mark(roots, &mut marks, &mut live_bytes);
+        let freed = self.sweep_young(&marks);
+        // The old generation grew by the promoted objects and by what the remembered
+        // ones grew since they were first written.
+        let mut growth = live_bytes[0];
+        for &(r, before) in &self.remembered {
+            growth += self.get(r).kind.gc_bytes().saturating_sub(before);
+        }
+        self.old_growth += growth;
+        self.live -= freed;
+        self.end_cycle(&marks);
+        self.minor_collections += 1;
+        if self.verify {
+            self.verify_heap();
+        }
+    }
+
+    /// Mark from the roots, the pending finalizer calls and (minor) the remembered
+    /// objects; clear the weak references to what is unmarked; keep what has a
+    /// `__del__` to run, with what it reaches.
+    fn mark(&mut self, roots: &mut RootWalker, marks: &mut Marks, live_bytes: &mut [u64; 2]) {
         let mut work: Vec<ObjRef> = vec![];
+        let minor = marks.young.is_some();
         {
             let mut push = |v: Value| {
                 if let Value::Obj(r) = v {
-                    let i = r.0 as usize;
-                    if !marks[i] {
-                        marks[i] = true;
+                    if marks.mark(r.0 as usize) {
                         work.push(r);
                     }
                 }
@@ -96,29 +228,32 @@ impl Heap {
                 push(*a);
                 push(*b);
             }
+            if minor {
+                for &(r, _) in &self.remembered {
+                    trace_object(self.get(r), &mut push);
+                }
+            }
         }
-        let mut live_bytes = [0, 0];
-        self.mark_from(&mut marks, &mut work, &mut live_bytes);
+        self.mark_from(marks, &mut work, live_bytes);
         if !self.weak.refs.is_empty() {
-            self.clear_weakrefs(&marks);
+            self.clear_weakrefs(marks);
         }
         self.weak.finalized_last = false;
         if !self.weak.del_classes.is_empty() {
-            self.resurrect_finalizable(n, &mut marks, &mut work);
+            self.resurrect_finalizable(marks, &mut work);
             self.weak.finalized_last = !work.is_empty();
-            self.mark_from(&mut marks, &mut work, &mut live_bytes);
+            self.mark_from(marks, &mut work, live_bytes);
             let del_classes = std::mem::take(&mut self.weak.del_classes);
             self.weak.del_classes = del_classes
                 .into_iter()
-                .filter(|c| marks[c.0 as usize])
+                .filter(|c| marks.live(c.0 as usize))
                 .collect();
         }
-        self.sweep(n, &marks, live_bytes);
     }
 
-    /// Mark everything reachable from `work` (already marked), counting live bytes
-    /// (`[all, in big payloads]`).
-    fn mark_from(&self, marks: &mut [bool], work: &mut Vec<ObjRef>, live_bytes: &mut [u64; 2]) {
+    /// Mark everything reachable from `work` (already marked), counting the bytes
+    /// of what is marked (`[all, in big payloads]`).
+    fn mark_from(&self, marks: &mut Marks, work: &mut Vec<ObjRef>, live_bytes: &mut [u64; 2]) {
         while let Some(r) = work.pop() {
             let obj = self.get(r);
             let payload = obj.kind.gc_bytes();
@@ -126,29 +261,15 @@ impl Heap {
             if payload >= BIG_PAYLOAD_BYTES {
                 live_bytes[1] += payload;
             }
-            let mut push = |v: Value| {
+            trace_object(obj, &mut |v: Value| {
                 if let Value::Obj(r) = v {
                     let i = r.0 as usize;
-                    if !marks[i] {
-                        marks[i] = true;
+                    if marks.mark(i) {
                         work.push(r);
                         self.prefetch(i);
                     }
                 }
-            };
-            push(Value::Obj(obj.class));
-            if let Some(d) = obj.dict {
-                push(Value::Obj(d));
-            }
-            // The common containers inline; the rest through `Kind::trace`.
-            match &obj.kind {
-                Kind::Tuple(v) | Kind::List(v) => v.iter().for_each(|x| push(*x)),
-                Kind::Object(a) => a.0.iter().for_each(|(k, v)| {
-                    push(*k);
-                    push(*v);
-                }),
-                k => k.trace(&mut push),
-            }
+            });
         }
     }
 
@@ -166,13 +287,13 @@ impl Heap {
         let _ = i;
     }
 
-    /// Clear the weak references whose referent is unreachable, queueing their
-    /// callbacks (in creation order); forget the unreachable weak references.
-    fn clear_weakrefs(&mut self, marks: &[bool]) {
+    /// Clear the weak references whose referent does not survive, queueing their
+    /// callbacks (in creation order); forget the weak references that do not survive.
+    fn clear_weakrefs(&mut self, marks: &Marks) {
         let refs = std::mem::take(&mut self.weak.refs);
         let mut keep = Vec::with_capacity(refs.len());
         for w in refs {
-            if !marks[w.0 as usize] {
+            if !marks.live(w.0 as usize) {
                 continue;
             }
             let target = match &self.get(w).kind {
@@ -183,11 +304,12 @@ impl Heap {
                 _ => None,
             };
             let Some(t) = target else { continue };
-            if marks[t.0 as usize] {
+            if marks.live(t.0 as usize) {
                 keep.push(w);
                 continue;
             }
-            if let Kind::Opaque(o) = &mut self.get_mut(w).kind {
+            // Clearing stores no reference: no write barrier.
+            if let Kind::Opaque(o) = &mut self.get_mut_unbarriered(w).kind {
                 if let Some(x) = o
                     .as_any_mut()
                     .downcast_mut::<crate::types::weakref::WeakRef>()
@@ -205,26 +327,37 @@ impl Heap {
 
     /// Unreachable objects with a `__del__` that has not run yet are kept (with
     /// what they reach) and queued for finalization, in slot order.
-    fn resurrect_finalizable(&mut self, n: usize, marks: &mut [bool], work: &mut Vec<ObjRef>) {
-        for (i, o) in self.objects() {
-            if i >= n || marks[i] {
-                continue;
+    fn resurrect_finalizable(&mut self, marks: &mut Marks, work: &mut Vec<ObjRef>) {
+        let wants_del = |o: &Object| {
+            self.weak.del_classes.contains(&o.class) && !self.weak.finalized.contains(&o.serial)
+        };
+        if marks.young.is_some() {
+            let mut young = self.young.clone();
+            young.sort_unstable();
+            for i in young {
+                let i = i as usize;
+                if !marks.live(i) && wants_del(self.get(ObjRef(i as u32))) {
+                    work.push(ObjRef(i as u32));
+                }
             }
-            if self.weak.del_classes.contains(&o.class) && !self.weak.finalized.contains(&o.serial)
-            {
-                work.push(ObjRef(i as u32));
+        } else {
+            let n = marks.bits.len() * 64;
+            for (i, o) in self.objects() {
+                if i < n && !marks.live(i) && wants_del(o) {
+                    work.push(ObjRef(i as u32));
+                }
             }
         }
         for r in work.iter() {
-            marks[r.0 as usize] = true;
+            marks.mark(r.0 as usize);
             let serial = self.get(*r).serial;
             self.weak.finalized.insert(serial);
             self.weak.pending.push((Value::Undef, Value::Obj(*r)));
         }
     }
 
-    /// Free every unmarked object.
-    fn sweep(&mut self, n: usize, marks: &[bool], live_bytes: [u64; 2]) {
+    /// Free every unmarked object (a full collection).
+    fn sweep(&mut self, n: usize, marks: &Marks, live_bytes: [u64; 2]) {
         let mut freed = 0;
         self.freed_class = false;
         // Link the free slots from the top down, so the list starts at the lowest.
@@ -238,7 +371,7 @@ impl Heap {
             let mut h = head;
             let mut clean = true;
             for i in (lo..hi).rev() {
-                if marks[i] {
+                if marks.live(i) {
                     continue;
                 }
                 match &self.chunks[ci].0[i - lo] {
@@ -255,23 +388,12 @@ impl Heap {
             }
             let chunk = Rc::make_mut(&mut self.chunks[ci]);
             for i in (lo..hi).rev() {
-                if marks[i] {
+                if marks.live(i) {
                     continue;
                 }
                 let slot = &mut chunk.0[i - lo];
                 if let Slot::Live(o) = slot {
-                    match &o.kind {
-                        Kind::Class(_) => self.freed_class = true,
-                        Kind::Opaque(p) => {
-                            if let Some(h) = p.host_handle() {
-                                self.weak.host_released.push(h);
-                            }
-                        }
-                        _ => {}
-                    }
-                    if !self.weak.finalized.is_empty() {
-                        self.weak.finalized.remove(&o.serial);
-                    }
+                    free_object(o, &mut self.freed_class, &mut self.weak);
                     freed += 1;
                 }
                 *slot = Slot::Free(head);
@@ -280,17 +402,113 @@ impl Heap {
         }
         self.free_head = head;
         self.live -= freed;
-        self.allocs = 0;
-        self.big_text = false;
-        self.collections += 1;
         let [live_bytes, big] = live_bytes;
         self.live_bytes = live_bytes;
-        // Collect again when as many bytes were allocated as are live: garbage waits
-        // at most the size of the live heap, so the peak is about twice the live heap
-        // (a factor of two, three times the live heap, saved a few % of time on
+        // Collect fully again when the old generation grew by as many bytes as are
+        // live: garbage that outlived the nursery waits at most the size of the live
+        // heap (a factor of two, three times the live heap, saved a few % of time on
         // allocation-heavy programs and cost up to 1.5x the memory). Big payloads (a
         // file read whole, a long list) count half: a program that drops one and
         // makes another (reads the next file) reclaims the first soon.
-        self.threshold = ((live_bytes - big) + big / 2).max(MIN_COLLECT_BYTES);
+        self.major_threshold = ((live_bytes - big) + big / 2).max(MIN_COLLECT_BYTES);
+        self.old_growth = 0;
+    }
+
+    /// Free the unmarked young objects (a minor collection); returns how many. Their
+    /// slots go to the front of the free list, lowest first.
+    fn sweep_young(&mut self, marks: &Marks) -> usize {
+        let mut young = std::mem::take(&mut self.young);
+        young.sort_unstable();
+        self.freed_class = false;
+        let mut freed = 0;
+        let mut head = self.free_head;
+        for &i in young.iter().rev() {
+            let i = i as usize;
+            if bit(&marks.bits, i) {
+                continue;
+            }
+            let slot = slot_in(&mut self.chunks, i);
+            if let Slot::Live(o) = slot {
+                free_object(o, &mut self.freed_class, &mut self.weak);
+                freed += 1;
+            }
+            *slot = Slot::Free(head);
+            head = i as u32;
+        }
+        self.free_head = head;
+        young.clear();
+        self.young = young;
+        freed
+    }
+
+    /// After any collection: every object is old, none is remembered.
+    fn end_cycle(&mut self, marks: &Marks) {
+        for (r, _) in std::mem::take(&mut self.remembered) {
+            if marks.live(r.0 as usize) {
+                self.get_mut_unbarriered(r).remembered = false;
+            }
+        }
+        self.young.clear();
+        self.nursery_serial = self.next_serial();
+        self.allocs = 0;
+        self.big_text = false;
+        self.threshold = self.nursery;
+    }
+
+    /// Panic if an old object that is not remembered points at a young one: a
+    /// write that missed the barrier (`verify`).
+    fn verify_old(&self, marks: &Marks) {
+        for (i, o) in self.objects() {
+            if o.remembered || marks.is_young(i) {
+                continue;
+            }
+            trace_object(o, &mut |v: Value| {
+                if let Value::Obj(r) = v {
+                    assert!(
+                        !marks.is_young(r.0 as usize),
+                        "revpy internal error: a write missed the barrier: old object {i} \
+                         (serial {}, class {}) points at young object {} not remembered",
+                        o.serial,
+                        o.class.0,
+                        r.0
+                    );
+                }
+            });
+        }
+    }
+
+    /// Panic if a live object points at a free slot (`verify`).
+    fn verify_heap(&self) {
+        for (i, o) in self.objects() {
+            trace_object(o, &mut |v: Value| {
+                if let Value::Obj(r) = v {
+                    assert!(
+                        (r.0 as usize) < self.len
+                            && matches!(self.slot(r.0 as usize), Slot::Live(_)),
+                        "revpy internal error: object {i} (serial {}, class {}) points at freed slot {}",
+                        o.serial,
+                        o.class.0,
+                        r.0
+                    );
+                }
+            });
+        }
+    }
+}
+
+/// What freeing `o` tells the heap: a class was freed (caches keyed by class slots
+/// must go), an open file can no longer be reached (the host closes it).
+fn free_object(o: &Object, freed_class: &mut bool, weak: &mut WeakState) {
+    match &o.kind {
+        Kind::Class(_) => *freed_class = true,
+        Kind::Opaque(p) => {
+            if let Some(h) = p.host_handle() {
+                weak.host_released.push(h);
+            }
+        }
+        _ => {}
+    }
+    if !weak.finalized.is_empty() {
+        weak.finalized.remove(&o.serial);
     }
 }

@@ -13,6 +13,9 @@ pub struct Object {
     pub dict: Option<ObjRef>,
     pub serial: u64,
     pub kind: Kind,
+    /// An old object (see `Heap::nursery_serial`) taken for writing since the last
+    /// collection: it is in `Heap::remembered` (the write barrier, `Heap::get_mut`).
+    pub remembered: bool,
 }
 
 /// Bytes an object is charged for its slot in the table.
@@ -21,8 +24,11 @@ pub const OBJECT_BYTES: u64 = 64;
 pub const DICT_ENTRY_BYTES: u64 = 48;
 /// Bytes charged per set table slot (key and hash).
 pub const SET_SLOT_BYTES: u64 = 24;
-/// The smallest allocation volume between two collections.
+/// The smallest growth of the old generation between two full collections.
 pub const MIN_COLLECT_BYTES: u64 = 2 << 20;
+/// Bytes allocated between two minor collections (the nursery's size): young garbage
+/// waits at most this long, whatever the size of the live heap.
+pub const NURSERY_BYTES: u64 = 1 << 20;
 /// Open files a program may drop between collections (see `Heap::note_host_open`).
 pub const HOST_SLACK: u64 = 32;
 /// A payload this large counts as big for the collector's threshold (see `sweep`).
@@ -145,15 +151,40 @@ pub struct Heap {
     /// payload when created (`Kind::gc_bytes`), plus what containers grew by since
     /// (`charge`). A deterministic function of the program, never of the allocator.
     pub allocs: u64,
+    /// Objects with a serial at least this are young: made since the last
+    /// collection (minor or full). Serials only grow, so this needs no per-object
+    /// bit, and a snapshot carries it.
+    pub nursery_serial: u64,
+    /// The slots of the young objects, in allocation order (a minor collection
+    /// sweeps only these).
+    pub young: Vec<u32>,
+    /// The old objects taken for writing since the last collection, with their
+    /// `Kind::gc_bytes` then: the only old objects that may point at young ones (a
+    /// minor collection traces them as roots; their growth counts as old growth).
+    pub remembered: Vec<(ObjRef, u64)>,
+    /// Bytes the old generation grew by since the last full collection: objects
+    /// promoted by minor collections, and the growth of remembered objects.
+    pub old_growth: u64,
+    /// A full collection runs instead of a minor one when `old_growth` reaches this:
+    /// the bytes live after the last full collection (half for big payloads), at
+    /// least `MIN_COLLECT_BYTES`.
+    pub major_threshold: u64,
+    /// Minor collections so far (`collections` counts the full ones).
+    pub minor_collections: u64,
+    /// Check the generational invariant at every minor collection (no old object
+    /// outside `remembered` points at a young one) and panic if it does not hold
+    /// (a missed write barrier). On in debug builds; `revpy run --gc-verify`.
+    pub verify: bool,
+    /// `threshold` after every collection: `NURSERY_BYTES` (smaller to test the
+    /// collector: `revpy run --gc-verify`).
+    pub nursery: u64,
     /// A str or bytes payload of at least `BIG_TEXT_BYTES` was made since the last
     /// collection: the next return from a native call or a binary operator's slow
     /// path is a collection point too (a program that reads a file, drops it and
     /// reads the next reclaims the first).
     pub big_text: bool,
-    /// Collect when `allocs` reaches this: the bytes live after the last
-    /// collection (half for big payloads, `BIG_PAYLOAD_BYTES`), at least
-    /// `MIN_COLLECT_BYTES` (so a program whose live heap stays
-    /// small reclaims its garbage often, and a growing heap is not rescanned too often).
+    /// Collect when `allocs` reaches this (`NURSERY_BYTES`): a minor collection,
+    /// or a full one if the old generation grew enough (`major_threshold`).
     pub threshold: u64,
     /// Live objects after the last collection, plus those allocated since.
     pub live: usize,
@@ -213,8 +244,16 @@ impl Heap {
             free_head: NO_SLOT,
             next_serial: 1,
             allocs: 0,
+            nursery_serial: 1,
+            young: Vec::new(),
+            remembered: Vec::new(),
+            old_growth: 0,
+            major_threshold: MIN_COLLECT_BYTES,
+            minor_collections: 0,
+            verify: cfg!(debug_assertions),
+            nursery: NURSERY_BYTES,
             big_text: false,
-            threshold: MIN_COLLECT_BYTES,
+            threshold: NURSERY_BYTES,
             live: 0,
             live_bytes: 0,
             collections: 0,
@@ -226,21 +265,14 @@ impl Heap {
     }
 
     #[inline(always)]
-    fn slot(&self, i: usize) -> &Slot {
+    pub(super) fn slot(&self, i: usize) -> &Slot {
         &self.chunks[i >> CHUNK_BITS].0[i & CHUNK_MASK]
     }
 
     /// A slot for writing: its chunk is copied first if a snapshot shares it.
     #[inline(always)]
     fn slot_mut(&mut self, i: usize) -> &mut Slot {
-        let c = &mut self.chunks[i >> CHUNK_BITS];
-        if Rc::strong_count(c) != 1 || Rc::weak_count(c) != 0 {
-            unshare(c);
-        }
-        // SAFETY: `c` is now the only reference to its chunk (one strong, no weak
-        // pointers), and we hold it mutably, so no other reference can exist.
-        let chunk = unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) };
-        &mut chunk.0[i & CHUNK_MASK]
+        slot_in(&mut self.chunks, i)
     }
 
     /// Count `bytes` more allocated: a container grew (list append, dict insert).
@@ -256,7 +288,9 @@ impl Heap {
     pub fn note_host_open(&mut self) {
         self.host_open += 1;
         if self.host_open >= self.host_limit {
+            // A full collection: the files may be held by old objects.
             self.allocs = self.allocs.max(self.threshold);
+            self.old_growth = self.old_growth.max(self.major_threshold);
         }
     }
 
@@ -279,6 +313,7 @@ impl Heap {
             dict: None,
             serial: self.next_serial,
             kind,
+            remembered: false,
         };
         self.next_serial += 1;
         self.live += 1;
@@ -288,6 +323,7 @@ impl Heap {
                 Slot::Free(next) => self.free_head = next,
                 Slot::Live(_) => unreachable!("revpy internal error: free list"),
             }
+            self.young.push(i as u32);
             return ObjRef(i as u32);
         }
         if self.len & CHUNK_MASK == 0 {
@@ -296,6 +332,7 @@ impl Heap {
         let i = self.len;
         self.len += 1;
         *self.slot_mut(i) = Slot::Live(obj);
+        self.young.push(i as u32);
         ObjRef(i as u32)
     }
 
@@ -318,8 +355,26 @@ impl Heap {
         }
     }
 
+    /// An object for writing. The write barrier: an old object is remembered
+    /// (`Heap::remembered`) the first time after a collection, as whatever the
+    /// caller stores in it may be young. Every write to an object goes through
+    /// here or `get2_mut`, so no store can miss the barrier.
     #[inline(always)]
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Object {
+        let o = match slot_in(&mut self.chunks, r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        };
+        if o.serial < self.nursery_serial && !o.remembered {
+            remember(&mut self.remembered, r, o);
+        }
+        o
+    }
+
+    /// An object for writing without the write barrier: the collector's own
+    /// writes (clearing a weak reference, the remembered bits) store no young
+    /// reference.
+    pub(super) fn get_mut_unbarriered(&mut self, r: ObjRef) -> &mut Object {
         match self.slot_mut(r.0 as usize) {
             Slot::Live(o) => o,
             Slot::Free(_) => freed(r),
@@ -365,7 +420,14 @@ impl Heap {
             )
         };
         match (sa, sb) {
-            (Slot::Live(x), Slot::Live(y)) => (x, y),
+            (Slot::Live(x), Slot::Live(y)) => {
+                for (o, r) in [(&mut *x, r1), (&mut *y, r2)] {
+                    if o.serial < self.nursery_serial && !o.remembered {
+                        remember(&mut self.remembered, r, o);
+                    }
+                }
+                (x, y)
+            }
             _ => freed(r1),
         }
     }
@@ -413,6 +475,29 @@ impl Heap {
     pub(crate) fn chunks_mut(&mut self) -> &mut Vec<Rc<Chunk>> {
         &mut self.chunks
     }
+}
+
+/// Slot `i` for writing: its chunk is copied first if a snapshot shares it. A
+/// function of the chunk table alone, so the caller may use the heap's other
+/// fields while holding the slot (the write barrier).
+#[inline(always)]
+pub(super) fn slot_in(chunks: &mut [Rc<Chunk>], i: usize) -> &mut Slot {
+    let c = &mut chunks[i >> CHUNK_BITS];
+    if Rc::strong_count(c) != 1 || Rc::weak_count(c) != 0 {
+        unshare(c);
+    }
+    // SAFETY: `c` is now the only reference to its chunk (one strong, no weak
+    // pointers), and we hold it mutably, so no other reference can exist.
+    let chunk = unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) };
+    &mut chunk.0[i & CHUNK_MASK]
+}
+
+/// The write barrier's slow path: remember old object `o` (at `r`).
+#[cold]
+#[inline(never)]
+fn remember(set: &mut Vec<(ObjRef, u64)>, r: ObjRef, o: &mut Object) {
+    o.remembered = true;
+    set.push((r, o.kind.gc_bytes()));
 }
 
 /// Copy a chunk a snapshot shares, before the first write to it.

@@ -14,6 +14,8 @@ pub mod set_table;
 pub mod value;
 
 mod gc;
+#[cfg(test)]
+mod gc_tests;
 
 pub use heap::{Chunk, Heap, Object, DICT_ENTRY_BYTES, SET_SLOT_BYTES};
 pub use kind::*;
