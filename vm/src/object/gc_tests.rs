@@ -55,7 +55,7 @@ fn young_object_stored_in_old_one_survives_minor() {
 fn minor_collection_frees_young_garbage_only() {
     let (mut h, cls, list) = heap_with_old_list();
     let old = h.alloc(cls, Kind::Tuple(vec![]));
-    minor(&mut h, &[cls, list]);
+    minor(&mut h, &[cls, list, old]);
     let live = h.live;
     for _ in 0..100 {
         h.alloc(cls, Kind::Tuple(vec![]));
