@@ -7,7 +7,7 @@
 //! `Heap::get_mut`), frees the unmarked young ones and promotes the rest: the
 //! short-lived objects most programs make are freed soon, without marking the
 //! whole heap. A full collection marks everything, as often as the old generation
-//! grows by as much as was live after the previous one.
+//! grows by half of what was live after the previous one.
 
 use crate::object::heap::WeakState;
 use crate::object::heap::{
@@ -21,8 +21,8 @@ use std::rc::Rc;
 impl Vm {
     /// A collection point: runs the GC if enough was allocated and no native call is in
     /// progress (natives may hold values the collector cannot see). A minor collection
-    /// (the young objects only), or a full one when the old generation grew by as
-    /// much as was live after the last full one.
+    /// (the young objects only), or a full one when the old generation grew by
+    /// half of what was live after the last full one.
     #[inline]
     pub(crate) fn maybe_collect(&mut self) {
         if self.heap.allocs >= self.heap.threshold && self.gc_holds == 0 {
@@ -404,13 +404,14 @@ impl Heap {
         self.live -= freed;
         let [live_bytes, big] = live_bytes;
         self.live_bytes = live_bytes;
-        // Collect fully again when the old generation grew by as many bytes as are
-        // live: garbage that outlived the nursery waits at most the size of the live
-        // heap (a factor of two, three times the live heap, saved a few % of time on
-        // allocation-heavy programs and cost up to 1.5x the memory). Big payloads (a
-        // file read whole, a long list) count half: a program that drops one and
-        // makes another (reads the next file) reclaims the first soon.
-        self.major_threshold = ((live_bytes - big) + big / 2).max(MIN_COLLECT_BYTES);
+        // Collect fully again when the old generation grew by half the bytes that
+        // are live: objects that outlive one minor collection (promoted) and die
+        // soon after are common (dicts and strings built per record), and with the
+        // nursery on top, waiting for the whole live heap cost up to 1.8x CPython's
+        // peak memory; half keeps old garbage at most live/2 + 1 MiB. Big payloads
+        // (a file read whole, a long list) count half again: a program that drops
+        // one and makes another (reads the next file) reclaims the first soon.
+        self.major_threshold = ((live_bytes - big) / 2 + big / 4).max(MIN_COLLECT_BYTES);
         self.old_growth = 0;
     }
 

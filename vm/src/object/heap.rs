@@ -25,7 +25,7 @@ pub const DICT_ENTRY_BYTES: u64 = 48;
 /// Bytes charged per set table slot (key and hash).
 pub const SET_SLOT_BYTES: u64 = 24;
 /// The smallest growth of the old generation between two full collections.
-pub const MIN_COLLECT_BYTES: u64 = 2 << 20;
+pub const MIN_COLLECT_BYTES: u64 = 1 << 20;
 /// Bytes allocated between two minor collections (the nursery's size): young garbage
 /// waits at most this long, whatever the size of the live heap.
 pub const NURSERY_BYTES: u64 = 1 << 20;
@@ -166,8 +166,8 @@ pub struct Heap {
     /// promoted by minor collections, and the growth of remembered objects.
     pub old_growth: u64,
     /// A full collection runs instead of a minor one when `old_growth` reaches this:
-    /// the bytes live after the last full collection (half for big payloads), at
-    /// least `MIN_COLLECT_BYTES`.
+    /// half the bytes live after the last full collection (a quarter for big
+    /// payloads), at least `MIN_COLLECT_BYTES`.
     pub major_threshold: u64,
     /// Minor collections so far (`collections` counts the full ones).
     pub minor_collections: u64,
