@@ -1371,6 +1371,56 @@ fn python_style_command_lines() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
+/// python's one-letter options before the program (`revpy -u prog.py`, `-B -X dev`,
+/// clusters as `-uc CMD`, `--`): taken or ignored as python's; `-O` and `-i FILE`
+/// refused with a message, not run differently from what was asked.
+#[test]
+fn python_options_before_the_program() {
+    let d = scratch();
+    std::fs::write(d.join("prog.py"), "import sys\nprint(sys.argv)\n").unwrap();
+    for line in [
+        &["-u", "prog.py", "a"][..],
+        &["-B", "-X", "dev", "-Wignore", "prog.py", "a"],
+        &["-Es", "--", "prog.py", "a"],
+    ] {
+        let o = revpy_in(&d, line);
+        assert_eq!(
+            (o.stdout.as_str(), o.stderr.as_str(), o.code),
+            ("['prog.py', 'a']\n", "", 0),
+            "{line:?}"
+        );
+    }
+    let o = revpy_in(&d, &["-uc", "import sys; print(sys.argv)", "z"]);
+    assert_eq!((o.stdout.as_str(), o.code), ("['-c', 'z']\n", 0));
+    let o = revpy_in(&d, &["-u", "-m", "prog", "q"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.ends_with("prog.py', 'q']\n"), "{}", o.stdout);
+    let o = revpy_in(&d, &["-O", "prog.py"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        (
+            "revpy: -O is not supported: assert statements and __debug__ always run\n",
+            2
+        )
+    );
+    let o = revpy_in(&d, &["-i", "prog.py"]);
+    assert_eq!((o.stdout.as_str(), o.code), ("", 2));
+    let o = revpy_in(&d, &["-X"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        ("Argument expected for the -X option\n", 2)
+    );
+    let o = revpy_in(&d, &["-u", "nosuch.py"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        (
+            "revpy: can't open file 'nosuch.py': [Errno 2] No such file or directory\n",
+            2
+        )
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 /// `-m MOD` (also `run -m`, `record -m`): the module found on `sys.path` (the
 /// current directory first) or bundled runs as `__main__` with its file as
 /// `sys.argv[0]`; a package runs its `__main__`; CPython's message for none.
