@@ -1,7 +1,8 @@
 //! Command lines a Python user types, read as `python` reads them: `revpy [OPTIONS]
 //! FILE ARGS`, `-c CMD ARGS`, `-m MOD ARGS`, `- ARGS`, a program piped into `revpy`,
-//! and `-i` (the prompt, whatever standard input is), with python's one-letter
-//! options before them (`revpy -u prog.py`, `revpy -B -X dev -c ...`).
+//! and `-i` (the prompt, whatever standard input is; after the program if one is
+//! given), with python's one-letter options before them (`revpy -u prog.py`,
+//! `revpy -B -X dev -c ...`).
 
 use crate::{driver, program, record, repl};
 
@@ -10,7 +11,7 @@ use crate::{driver, program, record, repl};
 struct Options {
     /// `-u`: the program's stdout unbuffered.
     unbuffered: bool,
-    /// `-i`: the prompt.
+    /// `-i`: the prompt (after the program).
     interactive: bool,
     /// Some option was given (then the line is python's, not a subcommand's).
     any: bool,
@@ -98,13 +99,6 @@ pub fn python_style(argv: &[String]) -> Option<u8> {
         // `revpy -u` alone: the prompt (unbuffered is what the prompt does anyway).
         None if opts.any => Some(repl::run()),
         None => None,
-        Some(_) if opts.interactive => {
-            eprintln!(
-                "revpy: -i with a program is not supported yet (use `revpy debug FILE` to \
-                 inspect a program after it ran)"
-            );
-            Some(2)
-        }
         Some("-") => Some(run(program::Program::stdin("-"), rest, &opts)),
         Some(f) if opts.any => Some(run(program::Program::file(f), rest, &opts)),
         Some(f) if crate::cli().find_subcommand(f).is_some() => None,
@@ -117,6 +111,7 @@ pub fn python_style(argv: &[String]) -> Option<u8> {
 
 fn run(program: Result<program::Program, u8>, args: &[String], opts: &Options) -> u8 {
     match program {
+        Ok(p) if opts.interactive => repl::run_then_prompt(p, args),
         Ok(p) => {
             let record_opts = record::RecordOptions {
                 unbuffered: opts.unbuffered,

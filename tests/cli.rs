@@ -1372,7 +1372,7 @@ fn python_style_command_lines() {
 }
 
 /// python's one-letter options before the program (`revpy -u prog.py`, `-B -X dev`,
-/// clusters as `-uc CMD`, `--`): taken or ignored as python's; `-O` and `-i FILE`
+/// clusters as `-uc CMD`, `--`, `-i FILE`): taken or ignored as python's; `-O`
 /// refused with a message, not run differently from what was asked.
 #[test]
 fn python_options_before_the_program() {
@@ -1403,8 +1403,14 @@ fn python_options_before_the_program() {
             2
         )
     );
-    let o = revpy_in(&d, &["-i", "prog.py"]);
-    assert_eq!((o.stdout.as_str(), o.code), ("", 2));
+    // `-i FILE`: the program, then the prompt on its globals (also after an
+    // exception, SystemExit included, printed as a traceback as python -i does).
+    std::fs::write(d.join("ends.py"), "x = 5\nraise SystemExit(3)\n").unwrap();
+    let o = revpy_piped(&d, &["-i", "ends.py"], "print(x + 1)\nexit(4)\n");
+    assert_eq!((o.stdout.as_str(), o.code), ("6\n", 4));
+    assert!(o.stderr.ends_with("SystemExit: 3\n"), "{}", o.stderr);
+    let o = revpy_piped(&d, &["-i", "-c", "y = 2"], "print(y, __file__)\n");
+    assert_eq!((o.stdout.as_str(), o.code), ("2 <string>\n\n", 0));
     let o = revpy_in(&d, &["-X"]);
     assert_eq!(
         (o.stderr.as_str(), o.code),
