@@ -1493,5 +1493,26 @@ fn run_module_as_main() {
         (o.stdout.as_str(), o.code),
         ("__main__ ['mm.py', 'r']\n", 0)
     );
+
+    // A traceback shows runpy's frames as CPython's frozen ones (no source lines)
+    // and no frame for the bootstrap line.
+    std::fs::write(d.join("boom.py"), "def f():\n    1/0\nf()\n").unwrap();
+    let o = revpy_in(&d, &["-m", "boom"]);
+    assert_eq!(o.code, 1);
+    let frames: Vec<&str> = o
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("  File"))
+        .collect();
+    assert_eq!(frames.len(), 4, "{}", o.stderr);
+    assert!(
+        frames[0].starts_with("  File \"<frozen runpy>\""),
+        "{}",
+        o.stderr
+    );
+    assert!(o
+        .stderr
+        .contains("  File \"boom.py\", line 3, in <module>\n    f()\n"));
+    assert!(!o.stderr.contains("_run_code(") && !o.stderr.contains("run_module>"));
     let _ = std::fs::remove_dir_all(&d);
 }
