@@ -75,10 +75,7 @@ fn session(first: Option<(Program, Vec<String>)>) -> u8 {
             Some((p, args)) => vm.set_argv(&p.argv(args), &p.dir),
             None => vm.set_argv(&[String::new()], "."),
         }
-        let main = vm.new_module("__main__");
-        let key = vm.intern("__main__");
-        let modules = vm.modules;
-        let _ = vm.dict_set(modules, key, revpy_vm::Value::Obj(main));
+        let main = vm.new_main_module();
         if let Some((p, _)) = &first {
             run_program(&mut vm, main, p);
         }
