@@ -89,6 +89,7 @@ pub(crate) fn new_vm() -> Vm {
             is_builtin: true,
             version: 0,
             slots: None,
+            attr_hint: 0,
         }));
     }
     vm.names = Names::new(&mut vm);
@@ -381,6 +382,7 @@ impl Vm {
                 is_builtin: true,
                 version: 0,
                 slots: None,
+                attr_hint: 0,
             })),
         );
         mro.insert(0, r);

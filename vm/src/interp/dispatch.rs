@@ -73,29 +73,27 @@ impl Vm {
             let max_depth = code.code.max_stack as usize;
             let mut sptr: *mut Value = self.stack.as_mut_ptr();
             let mut sp: usize = self.stack.len();
-            let mut cap: usize = self.stack.capacity();
-            // Simple instructions also keep the position and the instruction count in
-            // registers; `sync!` publishes them with the stack length.
-            let mut icount: u64 = 0;
+            // Simple instructions also keep the position in a register; `sync!`
+            // publishes it with the stack length. The instruction count is bumped in
+            // memory (one add): a register for it would push the hot state out of the
+            // registers (the loop function is large).
             macro_rules! sync {
                 () => {
                     // SAFETY: sp <= capacity and every slot below sp was written.
                     unsafe { self.stack.set_len(sp) }
                     self.frames[fi].ip = ip as u32;
-                    self.instructions += std::mem::take(&mut icount);
                 };
             }
             macro_rules! reload {
                 () => {
                     sptr = self.stack.as_mut_ptr();
                     sp = self.stack.len();
-                    cap = self.stack.capacity();
                 };
             }
             macro_rules! push {
                 ($v:expr) => {{
                     let v = $v;
-                    if sp == cap {
+                    if sp == self.stack.capacity() {
                         sync!();
                         self.stack.reserve(16);
                         reload!();
@@ -144,11 +142,11 @@ impl Vm {
                     code.code.qualname
                 );
                 ip += 1;
-                icount += 1;
+                self.instructions += 1;
                 if ins.line_start || hook_instrs {
                     if ins.line_start {
                         // Green threads: the quantum is used up (threads.rs).
-                        if self.instructions + icount >= self.threads.switch_at
+                        if self.instructions >= self.threads.switch_at
                             && stop == 0
                             && self.loops == self.threads.base_loops
                         {
@@ -392,7 +390,7 @@ impl Vm {
                                 && !hook_instrs
                             {
                                 ip += 1;
-                                icount += 1;
+                                self.instructions += 1;
                                 sp -= 2;
                                 if b == (next.op == Op::PopJumpIfTrue) {
                                     ip = next.arg as usize;
@@ -457,7 +455,7 @@ impl Vm {
                                 if items.len() == a as usize
                                     && (o.class == self.types.tuple || o.class == self.types.list)
                                 {
-                                    if sp + items.len() > cap {
+                                    if sp + items.len() > self.stack.capacity() {
                                         sync!();
                                         self.stack.reserve(items.len() + 16);
                                         reload!();

@@ -543,6 +543,20 @@ impl Vm {
         let Kind::Object(a) = self.heap.kind(r) else {
             return Ok(());
         };
+        let n = a.len();
+        // The site appends at the object's end (an `__init__` filling a new instance
+        // from its class's `attr_hint`): room is there and the name certainly is not.
+        if c.hint as usize == n
+            && n < a.capacity()
+            && !a.may_have(name)
+            && crate::object::attrs::is_interned(&self.heap, name)
+        {
+            if let Kind::Object(a) = self.heap.kind_mut(r) {
+                let grew = a.push(name, v, true);
+                debug_assert_eq!(grew, 0);
+            }
+            return Ok(());
+        }
         let hit = match a.at(c.hint as usize) {
             Some((k, _)) if k.is(name) => Some((c.hint as usize, false)),
             _ => find_interned(a, &self.heap, name).map(|i| (i, true)),
@@ -556,12 +570,17 @@ impl Vm {
             }
             return Ok(());
         }
-        let n = a.len();
         if n < crate::object::attrs::MAX_INLINE_ATTRS {
             let interned = crate::object::attrs::is_interned(&self.heap, name);
-            if let Kind::Object(a) = self.heap.kind_mut(r) {
+            let o = self.heap.get_mut(r);
+            let cls = o.class;
+            if let Kind::Object(a) = &mut o.kind {
                 let grew = a.push(name, v, interned);
                 self.heap.charge(grew);
+            }
+            // New instances of the class get room for this many (`attr_hint`).
+            if let Kind::Class(cd) = self.heap.kind_mut(cls) {
+                cd.attr_hint = cd.attr_hint.max(n as u8 + 1);
             }
             self.remember_hint(code, pc, c, name, n);
             return Ok(());

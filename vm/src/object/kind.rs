@@ -155,6 +155,11 @@ pub struct ClassData {
     /// `__slots__`: the attribute names instances may have (gathered along the MRO),
     /// or `None` when instances have a `__dict__`.
     pub slots: Option<Box<[Value]>>,
+    /// Attribute slots a new plain instance gets: the most inline attributes an
+    /// instance of this class reached by stores, so `__init__` fills them without
+    /// regrowing the vector per attribute. Program state like the rest (copied into
+    /// snapshots with the class), so the bytes charged stay a function of the program.
+    pub attr_hint: u8,
 }
 
 /// Which built-in layout an instance of a class has.
