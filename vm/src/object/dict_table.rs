@@ -585,6 +585,15 @@ impl Dict {
         (e.key(), e.value())
     }
 
+    /// Make an empty table room for `n` entries (`dict(other)`, `update` of an
+    /// empty dict): no growth steps, no over-allocation.
+    pub fn presize(&mut self, n: usize) {
+        if self.entries.is_empty() && self.fill == 0 && n > self.entries.capacity() {
+            *self = Dict::with_capacity(n);
+            self.stamp = new_stamp();
+        }
+    }
+
     /// Give back entry room that will likely stay unused (a parsed JSON object).
     pub fn trim(&mut self) {
         if self.entries.capacity() > self.entries.len() {
@@ -645,7 +654,9 @@ mod tests {
         assert!(matches!(d.index, Index::U32(_)));
         for n in (0..70000i64).step_by(3) {
             let h = n.wrapping_mul(0x9e37_79b9_7f4a_7c15u64 as i64);
-            let i = d.find_with(h, Value::Int(n), |k| eq(k, Value::Int(n))).unwrap();
+            let i = d
+                .find_with(h, Value::Int(n), |k| eq(k, Value::Int(n)))
+                .unwrap();
             assert_eq!(d.remove_at(i).1.is(Value::Int(-n)), true);
         }
         for n in 0..70000i64 {

@@ -19,7 +19,8 @@ impl Vm {
     /// An empty dict with room for `n` entries and no more (a literal, a copy).
     pub fn new_dict_sized(&mut self, n: usize) -> ObjRef {
         let c = self.types.dict;
-        self.heap.alloc(c, Kind::Dict(Rc::new(Dict::with_capacity(n))))
+        self.heap
+            .alloc(c, Kind::Dict(Rc::new(Dict::with_capacity(n))))
     }
 
     /// Free the unused entry room of a dict that is done growing (a parsed object).
@@ -186,7 +187,11 @@ impl Vm {
 pub fn dict_update_from(vm: &mut Vm, d: ObjRef, other: Value) -> PyResult<()> {
     if let Value::Obj(o) = other {
         if let Kind::Dict(od) = vm.heap.kind(o) {
-            for (k, v) in od.items() {
+            let items = od.items();
+            if vm.dict_len(d) == 0 {
+                vm.dict_mut(d).presize(items.len());
+            }
+            for (k, v) in items {
                 vm.dict_set(d, k, v)?;
             }
             return Ok(());
