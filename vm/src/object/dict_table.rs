@@ -322,7 +322,7 @@ impl Dict {
     pub fn with_capacity(n: usize) -> Dict {
         let mut d = Dict::default();
         if n > 0 {
-            let size = ((n * 3 + 1) / 2).next_power_of_two().max(MIN_SIZE);
+            let size = (n * 3).div_ceil(2).next_power_of_two().max(MIN_SIZE);
             d.index = Index::new(size);
             d.entries.reserve_exact(n.min(usable(size)));
         }
@@ -657,7 +657,7 @@ mod tests {
             let i = d
                 .find_with(h, Value::Int(n), |k| eq(k, Value::Int(n)))
                 .unwrap();
-            assert_eq!(d.remove_at(i).1.is(Value::Int(-n)), true);
+            assert!(d.remove_at(i).1.is(Value::Int(-n)));
         }
         for n in 0..70000i64 {
             let h = n.wrapping_mul(0x9e37_79b9_7f4a_7c15u64 as i64);
