@@ -1,6 +1,6 @@
 //! Code objects: the compiler's output and the VM's input. Immutable once built.
 
-use crate::opcodes::Instr;
+use crate::opcodes::{Instr, NO_CACHE};
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -317,6 +317,29 @@ impl CodeObject {
             None => self.line_of(pc),
         }
     }
+    /// Number the inline caches: each instruction that uses one (`Op::uses_cache`)
+    /// gets the next slot, so a code object's caches are as many as those
+    /// instructions, not one per instruction. Past `NO_CACHE` slots the rest get
+    /// none. Run once, on the final instructions.
+    pub fn assign_caches(&mut self) {
+        let mut next = 0u16;
+        for ins in &mut self.instrs {
+            ins.cache = NO_CACHE;
+            if ins.op.uses_cache() && next < NO_CACHE {
+                ins.cache = next;
+                next += 1;
+            }
+        }
+    }
+    /// How many inline-cache slots the instructions use (see `assign_caches`).
+    pub fn cache_slots(&self) -> usize {
+        self.instrs
+            .iter()
+            .filter(|i| i.cache != NO_CACHE)
+            .map(|i| i.cache as usize + 1)
+            .max()
+            .unwrap_or(0)
+    }
     /// Name of cell `i` (cellvars, then freevars).
     pub fn cell_name(&self, i: usize) -> &str {
         if i < self.cellvars.len() {
@@ -335,6 +358,9 @@ impl CodeObject {
         }
     }
 }
+
+// Instructions stay 8 bytes (the cache slot lives in what was padding).
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);
 
 #[cfg(test)]
 mod tests {

@@ -32,7 +32,7 @@ impl Vm {
             varnames,
             fn_names,
             nlocalsplus: code.nlocalsplus(),
-            caches: (0..code.instrs.len()).map(|_| Default::default()).collect(),
+            caches: Default::default(),
         });
         self.code_roots.push(data.clone());
         data

@@ -433,6 +433,7 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             max_stack: 0,
         };
+        code.assign_caches();
         if self.deferred_unsupported.is_none() {
             code.max_stack = crate::verify::verify(&code).map_err(CompileError::internal)?;
         }
