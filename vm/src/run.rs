@@ -43,7 +43,7 @@ impl Vm {
             Constant::None => Value::None,
             Constant::Bool(b) => Value::Bool(*b),
             Constant::Int(i) => Value::Int(*i),
-            Constant::BigInt(b) => self.new_bigint(b.clone()),
+            Constant::BigInt(b) => self.new_bigint((**b).clone()),
             Constant::Float(f) => Value::Float(*f),
             Constant::Complex(r, i) => self.new_complex(*r, *i),
             Constant::Str(s) => self.intern(s),
