@@ -20,7 +20,7 @@ impl InlineCaches {
         // SAFETY: the box is only replaced by `alloc`, when it is empty; no
         // reference into it outlives the `get`/`set` that made it, and `CodeData`
         // is not `Sync`, so no slice of the old box is alive when it is replaced.
-        unsafe { &**self.0.get() }
+        unsafe { &*self.0.get() }
     }
 
     /// Replace the empty box by `n` default slots.
