@@ -32,7 +32,7 @@ impl Vm {
             varnames,
             fn_names,
             nlocalsplus: code.nlocalsplus(),
-            caches: (0..code.instrs.len()).map(|_| Default::default()).collect(),
+            caches: Default::default(),
         });
         self.code_roots.push(data.clone());
         data
@@ -43,7 +43,7 @@ impl Vm {
             Constant::None => Value::None,
             Constant::Bool(b) => Value::Bool(*b),
             Constant::Int(i) => Value::Int(*i),
-            Constant::BigInt(b) => self.new_bigint(b.clone()),
+            Constant::BigInt(b) => self.new_bigint((**b).clone()),
             Constant::Float(f) => Value::Float(*f),
             Constant::Complex(r, i) => self.new_complex(*r, *i),
             Constant::Str(s) => self.intern(s),

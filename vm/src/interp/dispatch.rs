@@ -250,7 +250,7 @@ impl Vm {
                     Op::LoadGlobal => {
                         let name = code.names[a as usize];
                         let g = self.frames[fi].globals;
-                        match self.load_global_cached(&code, ip - 1, g, name) {
+                        match self.load_global_cached(&code, ins.cache as usize, g, name) {
                             Ok(v) => push!(v),
                             Err(e) => {
                                 sync!();
@@ -268,41 +268,53 @@ impl Vm {
                     Op::DeleteName => on_stack!(self.delete_name_op(fi, code.names[a as usize])),
                     Op::LoadAttr => {
                         let obj = *slot!(sp - 1);
-                        if let Some(v) =
-                            self.load_attr_fast(&code, ip - 1, obj, code.names[a as usize])
-                        {
+                        if let Some(v) = self.load_attr_fast(
+                            &code,
+                            ins.cache as usize,
+                            obj,
+                            code.names[a as usize],
+                        ) {
                             *slot!(sp - 1) = v;
                             continue;
                         }
                         sync!();
                         let obj = self.pop();
-                        let v = tri!(self.load_attr_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
+                        let v = tri!(self.load_attr_cached(&code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
                         let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
-                        if self.store_attr_fast(&code, ip - 1, obj, code.names[a as usize], v) {
+                        if self.store_attr_fast(
+                            &code,
+                            ins.cache as usize,
+                            obj,
+                            code.names[a as usize],
+                            v,
+                        ) {
                             sp -= 2;
                             continue;
                         }
                         sync!();
                         let obj = self.pop();
                         let v = self.pop();
-                        tri!(self.store_attr_cached(&code, ip - 1, obj, code.names[a as usize], v), 'exec);
+                        tri!(self.store_attr_cached(&code, ins.cache as usize, obj, code.names[a as usize], v), 'exec);
                     }
                     Op::DeleteAttr => on_stack!(self.delete_attr_op(code.names[a as usize])),
                     Op::LoadMethod => {
                         let obj = *slot!(sp - 1);
-                        if let Some((f, s)) =
-                            self.load_method_fast(&code, ip - 1, obj, code.names[a as usize])
-                        {
+                        if let Some((f, s)) = self.load_method_fast(
+                            &code,
+                            ins.cache as usize,
+                            obj,
+                            code.names[a as usize],
+                        ) {
                             *slot!(sp - 1) = f;
                             push!(s);
                             continue;
                         }
                         sync!();
                         let obj = self.pop();
-                        let (f, s) = tri!(self.load_method_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
+                        let (f, s) = tri!(self.load_method_cached(&code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
                         self.stack.push(f);
                         self.stack.push(s);
                     }
@@ -577,7 +589,7 @@ impl Vm {
                         continue;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let b = self.quick_truth(&code, ip - 1, *slot!(sp - 1));
+                        let b = self.quick_truth(&code, ins.cache as usize, *slot!(sp - 1));
                         if let Some(b) = b {
                             sp -= 1;
                             if b == (ins.op == Op::PopJumpIfTrue) {
@@ -608,7 +620,7 @@ impl Vm {
                         continue;
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let b = self.quick_truth(&code, ip - 1, *slot!(sp - 1));
+                        let b = self.quick_truth(&code, ins.cache as usize, *slot!(sp - 1));
                         if let Some(b) = b {
                             if b == (ins.op == Op::JumpIfTrueOrPop) {
                                 ip = a as usize;
@@ -729,7 +741,7 @@ impl Vm {
                                 continue 'frames;
                             }
                             // A class with a plain `__init__`: its frame runs next.
-                            if self.call_init_fast(&code, ip - 1, a as usize, method) {
+                            if self.call_init_fast(&code, ins.cache as usize, a as usize, method) {
                                 self.maybe_collect();
                                 continue 'frames;
                             }

@@ -22,9 +22,9 @@ pub struct CodeData {
     /// `__qualname__` (no string built per function made).
     pub fn_names: (Value, Value),
     pub nlocalsplus: usize,
-    /// One inline cache per instruction (used by LOAD_GLOBAL and the attribute
-    /// instructions); see `interp::inline`.
-    pub caches: Box<[Cell<crate::interp::InlineCache>]>,
+    /// The inline caches of the instructions that use one (`Instr::cache`),
+    /// allocated on first use; see `interp::inline` and `interp::cache_slots`.
+    pub caches: crate::interp::InlineCaches,
 }
 
 /// A Python string. `char_len` and the ASCII flag make indexing cheap; the hash is
