@@ -8,6 +8,7 @@ mod analysis;
 mod debug;
 mod driver;
 mod program;
+mod python_cli;
 mod record;
 mod repl;
 mod repl_complete;
@@ -15,7 +16,7 @@ mod repl_complete;
 use clap::{Arg, ArgAction, Command};
 use std::process::ExitCode;
 
-fn cli() -> Command {
+pub(crate) fn cli() -> Command {
     Command::new("revpy")
         .about("A deterministic Python 3 VM with reverse execution")
         .version(env!("CARGO_PKG_VERSION"))
@@ -213,65 +214,9 @@ fn program_of(
     Ok((p, args))
 }
 
-/// Command lines a Python user types, read as `python` reads them: `revpy FILE
-/// ARGS`, `revpy -c CMD ARGS`, `revpy - ARGS`, a program piped into `revpy`, and
-/// `revpy -m MOD ARGS`, `revpy -i` (the prompt, whatever standard input is).
-/// None: not one of these (clap parses the line).
-fn python_style(argv: &[String]) -> Option<u8> {
-    use std::io::IsTerminal;
-    let first = match argv.get(1) {
-        None if !std::io::stdin().is_terminal() => {
-            return Some(run_program(program::Program::stdin(""), &[]));
-        }
-        None => return None,
-        Some(f) => f.as_str(),
-    };
-    let rest = &argv[2.min(argv.len())..];
-    match first {
-        "-c" => {
-            let Some(cmd) = rest.first() else {
-                eprintln!("Argument expected for the -c option");
-                return Some(2);
-            };
-            Some(run_program(Ok(program::Program::command(cmd)), &rest[1..]))
-        }
-        "-m" => {
-            let Some(module) = rest.first() else {
-                eprintln!("Argument expected for the -m option");
-                return Some(2);
-            };
-            Some(run_program(
-                Ok(program::Program::module(module)),
-                &rest[1..],
-            ))
-        }
-        "-" => Some(run_program(program::Program::stdin("-"), rest)),
-        // The prompt even when standard input is not a terminal (as python -i).
-        "-i" if rest.is_empty() => Some(repl::run()),
-        f if f.starts_with('-') || cli().find_subcommand(f).is_some() => None,
-        f if f.ends_with(".py") || std::path::Path::new(f).is_file() => {
-            Some(run_program(program::Program::file(f), rest))
-        }
-        _ => None,
-    }
-}
-
-fn run_program(program: Result<program::Program, u8>, args: &[String]) -> u8 {
-    match program {
-        Ok(p) => {
-            let debug = driver::RunDebug {
-                trace: false,
-                gc_verify: false,
-            };
-            driver::run_file(p, args, debug, record::RecordOptions::default())
-        }
-        Err(code) => code,
-    }
-}
-
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
-    if let Some(code) = python_style(&argv) {
+    if let Some(code) = python_cli::python_style(&argv) {
         return ExitCode::from(code);
     }
     let matches = match cli().try_get_matches() {

@@ -1,5 +1,6 @@
 //! The interactive prompt: statements run in `__main__`, expression values are echoed.
 
+use crate::program::Program;
 use crate::repl_complete::Helper;
 use revpy_compiler::{CompileMode, ErrorKind};
 use rustyline::error::ReadlineError;
@@ -26,14 +27,58 @@ fn needs_more(src: &str) -> bool {
 /// The REPL's history file, in `$HOME`.
 const HISTORY_FILE: &str = ".revpy_history";
 
+/// The prompt alone (`revpy`, `revpy -i`).
 pub fn run() -> u8 {
-    crate::driver::with_big_stack(|| {
+    session(None)
+}
+
+/// `revpy -i FILE ARGS` (also `-i -c CMD`, `-i -m MOD`): the program runs in
+/// `__main__`, then the prompt opens on its globals, as `python -i`; an exception
+/// that ends the program, even SystemExit, is printed as a traceback first.
+pub fn run_then_prompt(program: Program, args: &[String]) -> u8 {
+    session(Some((program, args.to_vec())))
+}
+
+/// Run `program`'s code in `main` as a script (its `__file__` absolute, as CPython
+/// makes it), printing what ends it.
+fn run_program(vm: &mut revpy_vm::Vm, main: revpy_vm::ObjRef, program: &Program) {
+    let code = match revpy_compiler::compile(&program.source, &program.file, CompileMode::Module) {
+        Ok(c) => c,
+        Err(e) => {
+            crate::driver::report_compile_error(&e);
+            return;
+        }
+    };
+    vm.add_source(&program.file, &program.source);
+    let file = &program.file;
+    let path = match std::env::current_dir() {
+        Ok(cwd) if !file.starts_with('/') && !file.starts_with('<') => {
+            format!("{}/{file}", cwd.to_string_lossy().trim_end_matches('/'))
+        }
+        _ => file.clone(),
+    };
+    let (key, value) = (vm.intern("__file__"), vm.new_str(path));
+    let d = vm.module_dict(main);
+    let _ = vm.dict_set(d, key, value);
+    if let Err(e) = vm.exec_in_module(&code, main) {
+        let text = vm.format_exception(e);
+        vm.effects.flush();
+        eprint!("{text}");
+    }
+    vm.effects.flush();
+}
+
+fn session(first: Option<(Program, Vec<String>)>) -> u8 {
+    crate::driver::with_big_stack(move || {
         let mut vm = revpy_stdlib::new_vm();
-        vm.set_argv(&[String::new()], ".");
-        let main = vm.new_module("__main__");
-        let key = vm.intern("__main__");
-        let modules = vm.modules;
-        let _ = vm.dict_set(modules, key, revpy_vm::Value::Obj(main));
+        match &first {
+            Some((p, args)) => vm.set_argv(&p.argv(args), &p.dir),
+            None => vm.set_argv(&[String::new()], "."),
+        }
+        let main = vm.new_main_module();
+        if let Some((p, _)) = &first {
+            run_program(&mut vm, main, p);
+        }
         // Shared with Tab completion, which looks at it between statements.
         let shared = Rc::new(RefCell::new(vm));
         // As readline: Tab completes the common prefix, a second Tab lists.
@@ -64,10 +109,12 @@ pub fn run() -> u8 {
                 }
             }
         };
-        println!(
-            "revpy {} (Python 3.11 subset). Ctrl-D to exit.",
-            env!("CARGO_PKG_VERSION")
-        );
+        if first.is_none() {
+            println!(
+                "revpy {} (Python 3.11 subset). Ctrl-D to exit.",
+                env!("CARGO_PKG_VERSION")
+            );
+        }
         let mut buf = String::new();
         loop {
             let prompt = if buf.is_empty() { ">>> " } else { "... " };

@@ -1371,6 +1371,62 @@ fn python_style_command_lines() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
+/// python's one-letter options before the program (`revpy -u prog.py`, `-B -X dev`,
+/// clusters as `-uc CMD`, `--`, `-i FILE`): taken or ignored as python's; `-O`
+/// refused with a message, not run differently from what was asked.
+#[test]
+fn python_options_before_the_program() {
+    let d = scratch();
+    std::fs::write(d.join("prog.py"), "import sys\nprint(sys.argv)\n").unwrap();
+    for line in [
+        &["-u", "prog.py", "a"][..],
+        &["-B", "-X", "dev", "-Wignore", "prog.py", "a"],
+        &["-Es", "--", "prog.py", "a"],
+    ] {
+        let o = revpy_in(&d, line);
+        assert_eq!(
+            (o.stdout.as_str(), o.stderr.as_str(), o.code),
+            ("['prog.py', 'a']\n", "", 0),
+            "{line:?}"
+        );
+    }
+    let o = revpy_in(&d, &["-uc", "import sys; print(sys.argv)", "z"]);
+    assert_eq!((o.stdout.as_str(), o.code), ("['-c', 'z']\n", 0));
+    let o = revpy_in(&d, &["-u", "-m", "prog", "q"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.ends_with("prog.py', 'q']\n"), "{}", o.stdout);
+    let o = revpy_in(&d, &["-O", "prog.py"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        (
+            "revpy: -O is not supported: assert statements and __debug__ always run\n",
+            2
+        )
+    );
+    // `-i FILE`: the program, then the prompt on its globals (also after an
+    // exception, SystemExit included, printed as a traceback as python -i does).
+    std::fs::write(d.join("ends.py"), "x = 5\nraise SystemExit(3)\n").unwrap();
+    let o = revpy_piped(&d, &["-i", "ends.py"], "print(x + 1)\nexit(4)\n");
+    assert_eq!((o.stdout.as_str(), o.code), ("6\n", 4));
+    assert!(o.stderr.ends_with("SystemExit: 3\n"), "{}", o.stderr);
+    let o = revpy_piped(&d, &["-i", "-c", "y = 2"], "print(y, __file__)\n");
+    assert_eq!((o.stdout.as_str(), o.code), ("2 <string>\n\n", 0));
+    let o = revpy_in(&d, &["-X"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        ("Argument expected for the -X option\n", 2)
+    );
+    let o = revpy_in(&d, &["-u", "nosuch.py"]);
+    assert_eq!(
+        (o.stderr.as_str(), o.code),
+        (
+            "revpy: can't open file 'nosuch.py': [Errno 2] No such file or directory\n",
+            2
+        )
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 /// `-m MOD` (also `run -m`, `record -m`): the module found on `sys.path` (the
 /// current directory first) or bundled runs as `__main__` with its file as
 /// `sys.argv[0]`; a package runs its `__main__`; CPython's message for none.
@@ -1437,5 +1493,26 @@ fn run_module_as_main() {
         (o.stdout.as_str(), o.code),
         ("__main__ ['mm.py', 'r']\n", 0)
     );
+
+    // A traceback shows runpy's frames as CPython's frozen ones (no source lines)
+    // and no frame for the bootstrap line.
+    std::fs::write(d.join("boom.py"), "def f():\n    1/0\nf()\n").unwrap();
+    let o = revpy_in(&d, &["-m", "boom"]);
+    assert_eq!(o.code, 1);
+    let frames: Vec<&str> = o
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("  File"))
+        .collect();
+    assert_eq!(frames.len(), 4, "{}", o.stderr);
+    assert!(
+        frames[0].starts_with("  File \"<frozen runpy>\""),
+        "{}",
+        o.stderr
+    );
+    assert!(o
+        .stderr
+        .contains("  File \"boom.py\", line 3, in <module>\n    f()\n"));
+    assert!(!o.stderr.contains("_run_code(") && !o.stderr.contains("run_module>"));
     let _ = std::fs::remove_dir_all(&d);
 }

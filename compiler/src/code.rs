@@ -1,6 +1,6 @@
 //! Code objects: the compiler's output and the VM's input. Immutable once built.
 
-use crate::opcodes::Instr;
+use crate::opcodes::{Instr, NO_CACHE};
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -10,7 +10,8 @@ pub enum Constant {
     None,
     Bool(bool),
     Int(i64),
-    BigInt(BigInt),
+    /// Boxed: keeps constants 24 bytes (a big int is 32).
+    BigInt(Box<BigInt>),
     Float(f64),
     Complex(f64, f64),
     Str(Rc<str>),
@@ -67,7 +68,7 @@ impl Constant {
             Constant::None => ConstKey::None,
             Constant::Bool(b) => ConstKey::Bool(*b),
             Constant::Int(i) => ConstKey::Int(*i),
-            Constant::BigInt(b) => ConstKey::BigInt(b.clone()),
+            Constant::BigInt(b) => ConstKey::BigInt((**b).clone()),
             Constant::Float(f) => ConstKey::Float(f.to_bits()),
             Constant::Complex(r, i) => ConstKey::Complex(r.to_bits(), i.to_bits()),
             Constant::Str(s) => ConstKey::Str(s.clone()),
@@ -240,29 +241,30 @@ pub struct CodeObject {
     pub qualname: Rc<str>,
     pub filename: Rc<str>,
     pub first_line: u32,
-    pub instrs: Vec<Instr>,
-    /// Source line of each instruction.
-    pub lines: Vec<u32>,
-    /// Whether each instruction starts a new line (a "stop point" for the debugger).
-    pub line_starts: Vec<bool>,
+    // The tables are boxed slices, not vectors: a code object lives as long as the
+    // program and never grows, so it keeps no spare capacity (nor 8 bytes a table).
+    pub instrs: Box<[Instr]>,
+    /// Source line of each instruction (a line starts, for the disassembler, where
+    /// it differs from the previous one; stop points are `Instr::line_start`).
+    pub lines: Box<[u32]>,
     /// Source positions of the instructions, packed (see [`encode_positions`]; about
     /// 3 bytes an instruction). Read only for tracebacks and `co_positions()`.
-    pub positions: Vec<u8>,
-    pub consts: Vec<Constant>,
-    pub names: Vec<Rc<str>>,
+    pub positions: Box<[u8]>,
+    pub consts: Box<[Constant]>,
+    pub names: Box<[Rc<str>]>,
     /// Fast locals; the parameters come first.
-    pub varnames: Vec<Rc<str>>,
+    pub varnames: Box<[Rc<str>]>,
     /// Locals captured by inner functions.
-    pub cellvars: Vec<Rc<str>>,
+    pub cellvars: Box<[Rc<str>]>,
     /// Variables of enclosing functions used here.
-    pub freevars: Vec<Rc<str>>,
+    pub freevars: Box<[Rc<str>]>,
     /// For each cellvar that is also a parameter: (cell index, parameter index).
-    pub cell_params: Vec<(u32, u32)>,
+    pub cell_params: Box<[(u32, u32)]>,
     pub argcount: u32,
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: u32,
-    pub exception_table: Vec<ExceptionEntry>,
+    pub exception_table: Box<[ExceptionEntry]>,
     /// The docstring, if the body starts with one.
     pub doc: Option<Rc<str>>,
     /// An upper bound of the operand stack depth.
@@ -317,6 +319,29 @@ impl CodeObject {
             None => self.line_of(pc),
         }
     }
+    /// Number the inline caches: each instruction that uses one (`Op::uses_cache`)
+    /// gets the next slot, so a code object's caches are as many as those
+    /// instructions, not one per instruction. Past `NO_CACHE` slots the rest get
+    /// none. Run once, on the final instructions.
+    pub fn assign_caches(&mut self) {
+        let mut next = 0u16;
+        for ins in &mut self.instrs {
+            ins.cache = NO_CACHE;
+            if ins.op.uses_cache() && next < NO_CACHE {
+                ins.cache = next;
+                next += 1;
+            }
+        }
+    }
+    /// How many inline-cache slots the instructions use (see `assign_caches`).
+    pub fn cache_slots(&self) -> usize {
+        self.instrs
+            .iter()
+            .filter(|i| i.cache != NO_CACHE)
+            .map(|i| i.cache as usize + 1)
+            .max()
+            .unwrap_or(0)
+    }
     /// Name of cell `i` (cellvars, then freevars).
     pub fn cell_name(&self, i: usize) -> &str {
         if i < self.cellvars.len() {
@@ -328,13 +353,16 @@ impl CodeObject {
     /// Every code object nested in this one, depth first (this one included first).
     pub fn walk(self: &Rc<Self>, out: &mut Vec<Rc<CodeObject>>) {
         out.push(self.clone());
-        for c in &self.consts {
+        for c in self.consts.iter() {
             if let Constant::Code(inner) = c {
                 inner.walk(out);
             }
         }
     }
 }
+
+// Instructions stay 8 bytes (the cache slot lives in what was padding).
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);
 
 #[cfg(test)]
 mod tests {

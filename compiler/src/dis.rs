@@ -123,10 +123,10 @@ pub fn disassemble_one(code: &CodeObject, current: Option<usize>) -> String {
     };
     let width = code.instrs.len().to_string().len().max(2);
     for (i, ins) in code.instrs.iter().enumerate() {
-        if i > 0 && code.line_starts[i] && code.lines[i] != code.lines[i - 1] {
+        if i > 0 && code.lines[i] != code.lines[i - 1] {
             out.push('\n');
         }
-        let line = if code.line_starts[i] && (i == 0 || code.lines[i] != code.lines[i - 1]) {
+        let line = if i == 0 || code.lines[i] != code.lines[i - 1] {
             format!("{:>4}", code.lines[i])
         } else {
             "    ".to_string()

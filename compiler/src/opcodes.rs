@@ -378,6 +378,31 @@ impl CmpOp {
     }
 }
 
+/// `Instr::cache` of an instruction without an inline cache (or past the 65535th
+/// cached instruction of a huge code object: the VM treats it as always missing).
+pub const NO_CACHE: u16 = u16::MAX;
+
+impl Op {
+    /// Whether the VM keeps an inline cache for the instruction: global loads, the
+    /// attribute instructions, calls (class-init plans) and conditional jumps (truth
+    /// of plain instances).
+    pub fn uses_cache(self) -> bool {
+        matches!(
+            self,
+            Op::LoadGlobal
+                | Op::LoadAttr
+                | Op::StoreAttr
+                | Op::LoadMethod
+                | Op::Call
+                | Op::CallMethod
+                | Op::PopJumpIfFalse
+                | Op::PopJumpIfTrue
+                | Op::JumpIfFalseOrPop
+                | Op::JumpIfTrueOrPop
+        )
+    }
+}
+
 /// One instruction: 8 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Instr {
@@ -385,6 +410,10 @@ pub struct Instr {
     /// Whether the instruction begins a new source line: a debugger stop point. Kept
     /// in the instruction so the interpreter tests it with no extra memory access.
     pub line_start: bool,
+    /// The instruction's inline-cache slot in its code object (see
+    /// [`Op::uses_cache`] and `CodeObject::assign_caches`): only the instructions
+    /// that use one have one. Fits the padding, so instructions stay 8 bytes.
+    pub cache: u16,
     pub arg: u32,
 }
 
@@ -393,6 +422,7 @@ impl Instr {
         Instr {
             op,
             line_start: false,
+            cache: NO_CACHE,
             arg,
         }
     }

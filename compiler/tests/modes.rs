@@ -72,7 +72,7 @@ fn eval_mode_returns_the_value() {
     assert!(ops(&c).contains(&Op::StoreName));
     // A docstring-like string is just the value.
     let c = compile("'doc'", "eval").unwrap();
-    assert_eq!(c.consts, vec![Constant::Str("doc".into())]);
+    assert_eq!(&*c.consts, [Constant::Str("doc".into())]);
     assert_eq!(c.doc, None);
 }
 

@@ -1485,6 +1485,92 @@ def _signature_bound_method(sig):
     return sig.replace(parameters=params)
 
 
+def _signature_is_builtin(obj):
+    return (isbuiltin(obj) or ismethoddescriptor(obj) or obj in (type, object))
+
+
+def _signature_split(text):
+    """The parameters of a text signature: `text` split at its top-level commas."""
+    parts, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote and text[i - 1] != "\\":
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    last = text[start:].strip()
+    if last:
+        parts.append(last)
+    return parts
+
+
+def _signature_fromstr(cls, obj, s, skip_bound_arg=True):
+    """The Signature of a builtin from its `__text_signature__` (`($module, obj, /)`);
+    defaults are evaluated in the builtin's module, as CPython's ast-based reader."""
+    Parameter = cls._parameter_cls
+    if not (s.startswith("(") and s.endswith(")")):
+        raise ValueError("{!r} builtin has invalid signature".format(obj))
+    module = sys.modules.get(getattr(obj, "__module__", None) or "builtins")
+    namespace = dict(vars(module)) if module is not None else {}
+    namespace.setdefault("sys", sys)
+    parts = _signature_split(s[1:-1])
+    kinds = []
+    kind = _POSITIONAL_OR_KEYWORD
+    specs = []
+    for part in parts:
+        if part == "/":
+            kinds = [_POSITIONAL_ONLY] * len(kinds)
+            continue
+        if part == "*":
+            kind = _KEYWORD_ONLY
+            continue
+        if part.startswith("**"):
+            specs.append((part[2:], _empty))
+            kinds.append(_VAR_KEYWORD)
+            continue
+        if part.startswith("*"):
+            specs.append((part[1:], _empty))
+            kinds.append(_VAR_POSITIONAL)
+            kind = _KEYWORD_ONLY
+            continue
+        name, eq, default_text = part.partition("=")
+        default = _empty
+        if eq:
+            try:
+                default = eval(default_text.strip(), namespace)
+            except Exception:
+                raise ValueError("{!r} builtin has invalid signature".format(obj)) from None
+        specs.append((name.strip(), default))
+        kinds.append(kind)
+    self_parameter = bool(specs) and specs[0][0].startswith("$")
+    parameters = [Parameter(name.lstrip("$"), k, default=d) for (name, d), k in zip(specs, kinds)]
+    if self_parameter:
+        _self = getattr(obj, "__self__", None)
+        if _self is not None and (ismodule(_self) or skip_bound_arg):
+            parameters.pop(0)
+        else:
+            # for builtins, self parameter is always positional-only!
+            parameters[0] = parameters[0].replace(kind=_POSITIONAL_ONLY)
+    return cls(parameters)
+
+
+def _signature_from_builtin(cls, func, skip_bound_arg=True):
+    if not _signature_is_builtin(func):
+        raise TypeError("{!r} is not a Python builtin "
+                        "function".format(func))
+    s = getattr(func, "__text_signature__", None)
+    if not s:
+        raise ValueError("no signature found for builtin {!r}".format(func))
+    return _signature_fromstr(cls, func, s, skip_bound_arg)
+
+
 def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=True,
                              sigcls=None):
     if sigcls is None:
@@ -1515,6 +1601,8 @@ def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=
             return sig
     if isfunction(obj) or _signature_is_functionlike(obj):
         return _signature_from_function(sigcls, obj, skip_bound_arg=skip_bound_arg)
+    if _signature_is_builtin(obj):
+        return _signature_from_builtin(sigcls, obj, skip_bound_arg=skip_bound_arg)
     if isinstance(obj, functools.partial):
         wrapped_sig = _signature_from_callable(obj.func, sigcls=sigcls)
         return _signature_get_partial(wrapped_sig, obj)

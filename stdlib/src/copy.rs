@@ -82,7 +82,8 @@ fn deep(vm: &mut Vm, x: Value, c: &Ctx) -> PyResult<Value> {
             }
             Ok(y)
         } else if cls == dict_t {
-            let y = Value::Obj(vm.new_dict());
+            let n = vm.dict_len(r);
+            let y = Value::Obj(vm.new_dict_sized(n));
             vm.dict_set(c.memo, Value::Int(id), y)?;
             let yd = y.obj().expect("a dict");
             let mark = vm.temp_roots.len();

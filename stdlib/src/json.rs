@@ -626,6 +626,9 @@ impl<'a> Scan<'a> {
             }
         }
         let next = idx + 1;
+        if let Some(d) = dict {
+            vm.dict_trim(d);
+        }
         match dict {
             None => {
                 let l = vm.new_list(pairs);

@@ -89,6 +89,7 @@ pub(crate) fn new_vm() -> Vm {
             is_builtin: true,
             version: 0,
             slots: None,
+            attr_hint: 0,
         }));
     }
     vm.names = Names::new(&mut vm);
@@ -107,18 +108,15 @@ pub(crate) fn new_vm() -> Vm {
         let d = vm.class_data(*r).dict;
         let _ = vm.dict_set(d, module_key, builtins_name);
     }
-    let object_doc = vm.new_str(
-        "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n".to_string(),
-    );
-    // Every built-in type has its own `__doc__` (instances with their own docs, such as
-    // functions, get a getter below).
+    // Every built-in type has its own `__doc__`, CPython's (instances with their own
+    // docs, such as functions, get a getter below).
     let doc_key = vm.names.__doc__;
     for r in refs.iter() {
         let d = vm.class_data(*r).dict;
-        let v = if *r == vm.types.object {
-            object_doc
-        } else {
-            Value::None
+        let name = vm.str_of(vm.class_data(*r).name).to_string();
+        let v = match crate::builtins::docs::of_class(&name) {
+            Some(doc) => vm.new_str(doc.to_string()),
+            None => Value::None,
         };
         let _ = vm.dict_set(d, doc_key, v);
     }
@@ -384,6 +382,7 @@ impl Vm {
                 is_builtin: true,
                 version: 0,
                 slots: None,
+                attr_hint: 0,
             })),
         );
         mro.insert(0, r);

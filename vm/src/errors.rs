@@ -173,7 +173,8 @@ impl Vm {
     /// for `-c` and standard input (`<string>`, `<stdin>`), as in CPython, though
     /// the debugger keeps them (`loaded_sources`) to list.
     pub fn program_source(&self, file: &str) -> Option<&str> {
-        if matches!(file, "<string>" | "<stdin>") {
+        // `-c`, piped programs and runpy (frozen in CPython) show no source lines.
+        if matches!(file, "<string>" | "<stdin>" | "<frozen runpy>") {
             return None;
         }
         let (_, src) = self.loaded_sources.iter().find(|(f, _)| f == file)?;
@@ -202,6 +203,10 @@ impl Vm {
         for t in tb.iter().rev() {
             let (code, pc) = (&t.code, &t.pc);
             let c = &code.code;
+            // `-m`'s bootstrap line, which CPython runs from C: no frame of its own.
+            if &*c.filename == "<run_module>" {
+                continue;
+            }
             let line = c.traceback_line(*pc as usize);
             let key = (c.filename.to_string(), line, c.name.to_string());
             if last.as_ref() == Some(&key) {

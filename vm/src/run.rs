@@ -32,7 +32,7 @@ impl Vm {
             varnames,
             fn_names,
             nlocalsplus: code.nlocalsplus(),
-            caches: (0..code.instrs.len()).map(|_| Default::default()).collect(),
+            caches: Default::default(),
         });
         self.code_roots.push(data.clone());
         data
@@ -43,7 +43,7 @@ impl Vm {
             Constant::None => Value::None,
             Constant::Bool(b) => Value::Bool(*b),
             Constant::Int(i) => Value::Int(*i),
-            Constant::BigInt(b) => self.new_bigint(b.clone()),
+            Constant::BigInt(b) => self.new_bigint((**b).clone()),
             Constant::Float(f) => Value::Float(*f),
             Constant::Complex(r, i) => self.new_complex(*r, *i),
             Constant::Str(s) => self.intern(s),
@@ -154,8 +154,22 @@ impl Vm {
 
     /// Run a program's main module as `__main__`. Returns the exit status, having
     /// printed a traceback for an uncaught exception.
-    pub fn run_main(&mut self, code: Rc<CodeObject>) -> Result<ExitStatus, String> {
+    /// The `__main__` module, registered in `sys.modules`: its `__builtins__` is the
+    /// `builtins` module (other modules get its dict), as CPython's.
+    pub fn new_main_module(&mut self) -> ObjRef {
         let m = self.new_module("__main__");
+        let builtins_key = self.intern("builtins");
+        if let Some(b) = self.dict_get_str(self.modules, builtins_key) {
+            let d = self.module_dict(m);
+            let _ = self.dict_set(d, self.names.__builtins__, b);
+        }
+        let key = self.names.__main__;
+        let _ = self.dict_set(self.modules, key, Value::Obj(m));
+        m
+    }
+
+    pub fn run_main(&mut self, code: Rc<CodeObject>) -> Result<ExitStatus, String> {
+        let m = self.new_main_module();
         let file_key = self.intern("__file__");
         let path = match self.main_file_path(&code.filename) {
             Ok(p) => p,
@@ -164,8 +178,6 @@ impl Vm {
         let fname = self.new_str(path);
         let d = self.module_dict(m);
         let _ = self.dict_set(d, file_key, fname);
-        let key = self.names.__main__;
-        let _ = self.dict_set(self.modules, key, Value::Obj(m));
         let r = self.exec_in_module(&code, m).map(|_| ());
         Ok(self.finish_main(r))
     }

@@ -100,8 +100,9 @@ pub struct Vm {
     /// Directory of the main script, for imports.
     pub script_dir: String,
     /// Sources of every module loaded (for recordings).
-    /// Shared between copies of the VM (snapshots): push with `add_source`.
-    pub loaded_sources: Rc<Vec<(String, String)>>,
+    /// Shared between copies of the VM (snapshots): push with `add_source`. The
+    /// bundled modules' texts are borrowed from the binary, not copied.
+    pub loaded_sources: Rc<Vec<(String, std::borrow::Cow<'static, str>)>>,
     /// Native modules by name (filled by `stdlib`), created on first import.
     pub native_modules: Vec<(&'static str, NativeModuleInit)>,
     /// Modules written in Python and bundled in the binary: (name, source).
@@ -154,6 +155,15 @@ impl Vm {
 
     /// Remember the source text of a file the program loaded.
     pub fn add_source(&mut self, file: &str, source: &str) {
-        Rc::make_mut(&mut self.loaded_sources).push((file.to_string(), source.to_string()));
+        // A bundled module's text is static: keep a reference to it.
+        let text = match self
+            .frozen_modules
+            .iter()
+            .find(|(_, s)| std::ptr::eq(*s, source))
+        {
+            Some((_, s)) => std::borrow::Cow::Borrowed(*s),
+            None => std::borrow::Cow::Owned(source.to_string()),
+        };
+        Rc::make_mut(&mut self.loaded_sources).push((file.to_string(), text));
     }
 }

@@ -92,7 +92,7 @@ pub(crate) fn convert_constant(c: &ast::Constant) -> Constant {
         ast::Constant::Bytes(b) => Constant::Bytes(b.as_slice().into()),
         ast::Constant::Int(i) => match i.to_i64() {
             Some(v) => Constant::Int(v),
-            None => Constant::BigInt(i.clone()),
+            None => Constant::BigInt(Box::new(i.clone())),
         },
         ast::Constant::Tuple(t) => Constant::Tuple(t.iter().map(convert_constant).collect()),
         ast::Constant::Float(f) => Constant::Float(*f),

@@ -19,7 +19,7 @@ const MAX_STR_SIZE: usize = 4096;
 fn big(c: &Constant) -> Option<BigInt> {
     match c {
         Constant::Int(i) => Some(BigInt::from(*i)),
-        Constant::BigInt(b) => Some(b.clone()),
+        Constant::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
 }
@@ -27,7 +27,7 @@ fn big(c: &Constant) -> Option<BigInt> {
 fn int_const(b: BigInt) -> Constant {
     match b.to_i64() {
         Some(i) => Constant::Int(i),
-        None => Constant::BigInt(b),
+        None => Constant::BigInt(Box::new(b)),
     }
 }
 
@@ -69,7 +69,7 @@ pub(crate) fn fold_unary(op: ast::UnaryOp, c: Constant) -> Option<Constant> {
             Some(n) => Constant::Int(n),
             None => int_const(-BigInt::from(i)),
         }),
-        (USub, Constant::BigInt(b)) => Some(int_const(-b)),
+        (USub, Constant::BigInt(b)) => Some(int_const(-*b)),
         (USub, Constant::Float(f)) => Some(Constant::Float(-f)),
         (USub, Constant::Complex(r, i)) => Some(Constant::Complex(-r, -i)),
         (
@@ -80,7 +80,7 @@ pub(crate) fn fold_unary(op: ast::UnaryOp, c: Constant) -> Option<Constant> {
             | Constant::Complex(..)),
         ) => Some(c),
         (Invert, Constant::Int(i)) => Some(Constant::Int(!i)),
-        (Invert, Constant::BigInt(b)) => Some(int_const(-b - 1)),
+        (Invert, Constant::BigInt(b)) => Some(int_const(-*b - 1)),
         _ => None,
     }
 }

@@ -16,7 +16,7 @@ use crate::opcodes::{Instr, Op};
 use crate::symtable::{NameScope, ScopeKind, SymbolTable};
 use crate::{future, CompileMode};
 use rustpython_parser::ast::{self, Ranged, Stmt};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
@@ -152,6 +152,10 @@ pub(crate) struct Compiler<'a> {
     /// (so that CPython's syntax errors, anywhere, are reported first); the result is
     /// this error. The code made meanwhile is incomplete and never verified or used.
     pub deferred_unsupported: Option<CompileError>,
+    /// One shared text for each distinct name and str constant of the module: code
+    /// objects live as long as the program, and most of their names (`self`,
+    /// `len`, ...) recur in many of them.
+    strs: HashSet<Rc<str>>,
 }
 
 /// Compile a parsed module (in [`CompileMode::Eval`], `body` is one expression
@@ -179,6 +183,7 @@ pub fn compile_module(
         interactive: matches!(opts.mode, CompileMode::Interactive | CompileMode::Single),
         opts,
         deferred_unsupported: None,
+        strs: HashSet::new(),
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
     if opts.mode == CompileMode::Eval {
@@ -290,19 +295,28 @@ impl<'a> Compiler<'a> {
         self.err_at(CompileError::unsupported(feature), node)
     }
 
+    /// The shared text of `s` (see `strs`).
+    pub fn rc_str(&mut self, s: &str) -> Rc<str> {
+        if let Some(r) = self.strs.get(s) {
+            return r.clone();
+        }
+        let r: Rc<str> = s.into();
+        self.strs.insert(r.clone());
+        r
+    }
+
     pub fn push_unit(&mut self, scope: usize, name: Rc<str>, qualname: Rc<str>, line: u32) {
-        let s = &self.st.scopes[scope];
+        let st = self.st;
+        let s = &st.scopes[scope];
         let varnames: Vec<Rc<str>> =
             if matches!(s.kind, ScopeKind::Function | ScopeKind::Comprehension) {
-                s.fast_locals()
-                    .iter()
-                    .map(|n| Rc::from(n.as_str()))
-                    .collect()
+                s.fast_locals().iter().map(|n| self.rc_str(n)).collect()
             } else {
                 vec![]
             };
-        let cellvars: Vec<Rc<str>> = s.cellvars.iter().map(|n| Rc::from(n.as_str())).collect();
-        let freevars: Vec<Rc<str>> = s.freevars.iter().map(|n| Rc::from(n.as_str())).collect();
+        let cellvars: Vec<Rc<str>> = s.cellvars.iter().map(|n| self.rc_str(n)).collect();
+        let freevars: Vec<Rc<str>> = s.freevars.iter().map(|n| self.rc_str(n)).collect();
+        let (name, qualname) = (self.rc_str(&name), self.rc_str(&qualname));
         let mut var_index = HashMap::with_capacity(varnames.len());
         for (i, v) in varnames.iter().enumerate() {
             var_index.entry(v.clone()).or_insert(i as u32);
@@ -394,11 +408,9 @@ impl<'a> Compiler<'a> {
                 && (ins.arg as usize) <= i
                 && u.lines.get(ins.arg as usize) == Some(&u.lines[i])
         };
-        let line_starts: Vec<bool> = (0..instrs.len())
-            .map(|i| i == 0 || u.lines[i] != u.lines[i - 1] || backward_targets[i])
-            .collect();
+        let line_start = |i: usize| i == 0 || u.lines[i] != u.lines[i - 1] || backward_targets[i];
         let stops: Vec<bool> = (0..instrs.len())
-            .map(|i| line_starts[i] && (i == 0 || backward_targets[i] || !loop_close(i)))
+            .map(|i| line_start(i) && (i == 0 || backward_targets[i] || !loop_close(i)))
             .collect();
         for (ins, start) in instrs.iter_mut().zip(&stops) {
             ins.line_start = *start;
@@ -415,24 +427,24 @@ impl<'a> Compiler<'a> {
             qualname: u.qualname,
             filename: self.filename.clone(),
             first_line: u.first_line,
-            instrs,
-            lines: u.lines,
-            line_starts,
-            positions,
-            consts: u.consts,
-            names: u.names,
-            varnames: u.varnames,
-            cellvars: u.cellvars,
-            freevars: u.freevars,
-            cell_params,
+            instrs: instrs.into(),
+            lines: u.lines.into(),
+            positions: positions.into(),
+            consts: u.consts.into(),
+            names: u.names.into(),
+            varnames: u.varnames.into(),
+            cellvars: u.cellvars.into(),
+            freevars: u.freevars.into(),
+            cell_params: cell_params.into(),
             argcount: u.argcount,
             posonlyargcount: u.posonly,
             kwonlyargcount: u.kwonly,
             flags: u.flags,
-            exception_table: table,
+            exception_table: table.into(),
             doc: u.doc,
             max_stack: 0,
         };
+        code.assign_caches();
         if self.deferred_unsupported.is_none() {
             code.max_stack = crate::verify::verify(&code).map_err(CompileError::internal)?;
         }
@@ -493,6 +505,10 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn add_const(&mut self, c: Constant) -> u32 {
+        let c = match c {
+            Constant::Str(s) => Constant::Str(self.rc_str(&s)),
+            c => c,
+        };
         let u = self.unit();
         let next = u.consts.len() as u32;
         let i = *u.const_index.entry(c.key()).or_insert(next);
@@ -520,11 +536,11 @@ impl<'a> Compiler<'a> {
 
     /// The index of `n`, as it is, in `co_names` (as CPython's `ADDOP_N`).
     pub fn add_name_unmangled(&mut self, n: &str) -> u32 {
-        let u = self.unit();
-        if let Some(&i) = u.name_index.get(n) {
+        if let Some(&i) = self.unit_ref().name_index.get(n) {
             return i;
         }
-        let n: Rc<str> = n.into();
+        let n = self.rc_str(n);
+        let u = self.unit();
         let i = u.names.len() as u32;
         u.names.push(n.clone());
         u.name_index.insert(n, i);
@@ -536,11 +552,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn local_index(&mut self, name: &str) -> u32 {
-        let u = self.unit();
-        if let Some(&i) = u.var_index.get(name) {
+        if let Some(&i) = self.unit_ref().var_index.get(name) {
             return i;
         }
-        let n: Rc<str> = name.into();
+        let n = self.rc_str(name);
+        let u = self.unit();
         let i = u.varnames.len() as u32;
         u.varnames.push(n.clone());
         u.var_index.insert(n, i);

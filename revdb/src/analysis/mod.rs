@@ -108,7 +108,7 @@ pub fn xml_escape(s: &str) -> String {
 /// modules, bundled modules).
 pub fn source_lines(vm: &Vm, file: &str) -> Option<Vec<String>> {
     let text = if let Some((_, s)) = vm.loaded_sources.iter().find(|(f, _)| f == file) {
-        s.clone()
+        s.to_string()
     } else if let Some(name) = file
         .strip_prefix("<frozen ")
         .and_then(|s| s.strip_suffix('>'))

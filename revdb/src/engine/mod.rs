@@ -420,7 +420,7 @@ impl Engine {
             .iter()
             .find(|(f, _)| f == filename)
         {
-            Some(s.clone())
+            Some(s.to_string())
         } else if let Some(name) = filename
             .strip_prefix("<frozen ")
             .and_then(|s| s.strip_suffix('>'))

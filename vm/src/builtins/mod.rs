@@ -3,9 +3,12 @@
 //! others by theme in `print_input`, `numbers`, `iteration`, `introspection`, and
 //! the `sys` module in `sys`, what `site` adds (`exit`, `help`, ...) in `site`.
 
+pub(crate) mod docs;
 mod exec;
 pub(crate) mod introspection;
 mod iteration;
+#[rustfmt::skip]
+mod native_docs;
 mod numbers;
 mod print_input;
 pub(crate) mod site;

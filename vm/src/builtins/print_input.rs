@@ -27,7 +27,7 @@ pub(super) fn b_print(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
         // `print()` writes to whatever `sys.stdout` is now (a StringIO under doctest
         // or contextlib.redirect_stdout); the console stream takes the fast path.
         None | Some(Value::None) => match sys::sys_attr(vm, "stdout") {
-            Some(f) if sys::stream_fd(vm, f) != Some(1) => Some(f),
+            Some(f) if sys::open_fd(vm, f)? != Some(1) => Some(f),
             _ => None,
         },
         Some(f) => Some(f),

@@ -22,7 +22,20 @@ pub fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {
     }
 }
 
-/// `print(..., file=sys.stdout/stderr)` without a method call; false if `f` is not one.
+/// `stream_fd` of a console stream that is still open; ValueError after its
+/// `close()`, as CPython's streams.
+pub fn open_fd(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    let fd = stream_fd(vm, v);
+    if fd.is_some() {
+        let k = vm.intern("closed");
+        if let Some(Value::Bool(true)) = vm.instance_attr(v, k) {
+            let e = vm.types.value_error;
+            return Err(vm.new_error(e, "I/O operation on closed file.".into()));
+        }
+    }
+    Ok(fd)
+}
+
 /// An attribute of the `sys` module as the program set it (`sys.stdout`), if any.
 pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     let sys = vm.sys?;
@@ -31,8 +44,9 @@ pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     vm.dict_get_str(d, k)
 }
 
+/// `print(..., file=sys.stdout/stderr)` without a method call; false if `f` is not one.
 pub fn write_std_stream(vm: &mut Vm, f: Value, s: &str) -> PyResult<bool> {
-    let r = match stream_fd(vm, f) {
+    let r = match open_fd(vm, f)? {
         Some(1) => vm.effects.write_stdout(s),
         Some(2) => vm.effects.write_stderr(s),
         _ => return Ok(false),
@@ -51,7 +65,7 @@ fn io_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         }
     };
     let n = s.chars().count();
-    match stream_fd(vm, args[0]) {
+    match open_fd(vm, args[0])? {
         Some(1) => {
             let r = vm.effects.write_stdout(&s);
             vm.fx(r)?
@@ -64,12 +78,13 @@ fn io_write(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     Ok(Value::Int(n as i64))
 }
-fn io_flush(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
+fn io_flush(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    open_fd(vm, args[0])?;
     vm.effects.flush_stdout();
     Ok(Value::None)
 }
 fn io_readline(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    if stream_fd(vm, args[0]) != Some(0) {
+    if open_fd(vm, args[0])? != Some(0) {
         return Err(vm.new_error(vm.types.os_error, "not readable".into()));
     }
     let r = vm.effects.read_line();
@@ -78,7 +93,7 @@ fn io_readline(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 fn io_read(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("read", &args[1..], 0, 1)?;
-    if stream_fd(vm, args[0]) != Some(0) {
+    if open_fd(vm, args[0])? != Some(0) {
         return Err(vm.new_error(vm.types.os_error, "not readable".into()));
     }
     let n = match args.get(1) {
@@ -129,8 +144,9 @@ fn io_enter(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn io_exit(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     io_close(vm, &args[..1], kw)
 }
-/// `close()`: flushes and marks the stream closed (`closed` is True). The console
-/// itself stays open: later writes still reach it (CPython's raise ValueError).
+/// `close()`: flushes and marks the stream closed (`closed` is True): later reads,
+/// writes and flushes raise ValueError, as CPython's (the console itself stays
+/// open for revpy's own messages).
 fn io_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.effects.flush_stdout();
     if let Value::Obj(r) = args[0] {

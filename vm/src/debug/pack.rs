@@ -473,13 +473,13 @@ impl Enc {
             Kind::Dict(d) => {
                 let (entries, indices, used, fill, stamp) = d.raw_parts();
                 self.u(entries.len() as u64);
-                for e in entries {
+                for e in &entries {
                     self.i(e.hash);
                     self.v(e.key);
                     self.v(e.value);
                 }
                 self.u(indices.len() as u64);
-                for ix in indices {
+                for ix in &indices {
                     // DUMMY -> 0, EMPTY -> 1, entry n -> n + 2
                     self.u(u64::from(ix.wrapping_add(2)));
                 }

@@ -105,7 +105,7 @@ impl Vm {
     pub(crate) fn call_init_fast(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         argc: usize,
         method: bool,
     ) -> bool {
@@ -126,7 +126,7 @@ impl Vm {
         } else {
             fpos
         };
-        let Some(init) = self.init_plan(code, pc, cls) else {
+        let Some(init) = self.init_plan(code, slot, cls) else {
             return false;
         };
         // The shape, checked before the instance exists (the frame is pushed below
@@ -168,13 +168,13 @@ impl Vm {
     /// `try_init_frame` decides (`object.__new__`, no metaclass `__call__`, not
     /// abstract, a Python `__init__` that is no generator).
     #[inline]
-    fn init_plan(&mut self, code: &CodeData, pc: usize, cls: ObjRef) -> Option<ObjRef> {
+    fn init_plan(&mut self, code: &CodeData, slot: usize, cls: ObjRef) -> Option<ObjRef> {
         let epoch = self.mro_cache.epoch();
-        if let Some(plan) = code.caches[pc].get().init_plan(cls, epoch) {
+        if let Some(plan) = code.cache(slot).init_plan(cls, epoch) {
             return plan;
         }
         let plan = self.init_plan_miss(cls);
-        code.caches[pc].set(InlineCache::init_site(cls, epoch, plan));
+        code.set_cache(slot, InlineCache::init_site(cls, epoch, plan));
         plan
     }
 

@@ -45,7 +45,7 @@ impl Vm {
     #[inline(never)]
     pub(super) fn build_map_op(&mut self, n: usize) -> PyResult<()> {
         let items = self.take_top(2 * n);
-        let d = self.new_dict();
+        let d = self.new_dict_sized(n);
         for pair in items.chunks(2) {
             self.dict_set(d, pair[0], pair[1])?;
         }

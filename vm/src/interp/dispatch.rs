@@ -73,29 +73,27 @@ impl Vm {
             let max_depth = code.code.max_stack as usize;
             let mut sptr: *mut Value = self.stack.as_mut_ptr();
             let mut sp: usize = self.stack.len();
-            let mut cap: usize = self.stack.capacity();
-            // Simple instructions also keep the position and the instruction count in
-            // registers; `sync!` publishes them with the stack length.
-            let mut icount: u64 = 0;
+            // Simple instructions also keep the position in a register; `sync!`
+            // publishes it with the stack length. The instruction count is bumped in
+            // memory (one add): a register for it would push the hot state out of the
+            // registers (the loop function is large).
             macro_rules! sync {
                 () => {
                     // SAFETY: sp <= capacity and every slot below sp was written.
                     unsafe { self.stack.set_len(sp) }
                     self.frames[fi].ip = ip as u32;
-                    self.instructions += std::mem::take(&mut icount);
                 };
             }
             macro_rules! reload {
                 () => {
                     sptr = self.stack.as_mut_ptr();
                     sp = self.stack.len();
-                    cap = self.stack.capacity();
                 };
             }
             macro_rules! push {
                 ($v:expr) => {{
                     let v = $v;
-                    if sp == cap {
+                    if sp == self.stack.capacity() {
                         sync!();
                         self.stack.reserve(16);
                         reload!();
@@ -144,11 +142,11 @@ impl Vm {
                     code.code.qualname
                 );
                 ip += 1;
-                icount += 1;
+                self.instructions += 1;
                 if ins.line_start || hook_instrs {
                     if ins.line_start {
                         // Green threads: the quantum is used up (threads.rs).
-                        if self.instructions + icount >= self.threads.switch_at
+                        if self.instructions >= self.threads.switch_at
                             && stop == 0
                             && self.loops == self.threads.base_loops
                         {
@@ -252,7 +250,7 @@ impl Vm {
                     Op::LoadGlobal => {
                         let name = code.names[a as usize];
                         let g = self.frames[fi].globals;
-                        match self.load_global_cached(&code, ip - 1, g, name) {
+                        match self.load_global_cached(&code, ins.cache as usize, g, name) {
                             Ok(v) => push!(v),
                             Err(e) => {
                                 sync!();
@@ -270,41 +268,53 @@ impl Vm {
                     Op::DeleteName => on_stack!(self.delete_name_op(fi, code.names[a as usize])),
                     Op::LoadAttr => {
                         let obj = *slot!(sp - 1);
-                        if let Some(v) =
-                            self.load_attr_fast(&code, ip - 1, obj, code.names[a as usize])
-                        {
+                        if let Some(v) = self.load_attr_fast(
+                            &code,
+                            ins.cache as usize,
+                            obj,
+                            code.names[a as usize],
+                        ) {
                             *slot!(sp - 1) = v;
                             continue;
                         }
                         sync!();
                         let obj = self.pop();
-                        let v = tri!(self.load_attr_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
+                        let v = tri!(self.load_attr_cached(&code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
                         let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
-                        if self.store_attr_fast(&code, ip - 1, obj, code.names[a as usize], v) {
+                        if self.store_attr_fast(
+                            &code,
+                            ins.cache as usize,
+                            obj,
+                            code.names[a as usize],
+                            v,
+                        ) {
                             sp -= 2;
                             continue;
                         }
                         sync!();
                         let obj = self.pop();
                         let v = self.pop();
-                        tri!(self.store_attr_cached(&code, ip - 1, obj, code.names[a as usize], v), 'exec);
+                        tri!(self.store_attr_cached(&code, ins.cache as usize, obj, code.names[a as usize], v), 'exec);
                     }
                     Op::DeleteAttr => on_stack!(self.delete_attr_op(code.names[a as usize])),
                     Op::LoadMethod => {
                         let obj = *slot!(sp - 1);
-                        if let Some((f, s)) =
-                            self.load_method_fast(&code, ip - 1, obj, code.names[a as usize])
-                        {
+                        if let Some((f, s)) = self.load_method_fast(
+                            &code,
+                            ins.cache as usize,
+                            obj,
+                            code.names[a as usize],
+                        ) {
                             *slot!(sp - 1) = f;
                             push!(s);
                             continue;
                         }
                         sync!();
                         let obj = self.pop();
-                        let (f, s) = tri!(self.load_method_cached(&code, ip - 1, obj, code.names[a as usize]), 'exec);
+                        let (f, s) = tri!(self.load_method_cached(&code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
                         self.stack.push(f);
                         self.stack.push(s);
                     }
@@ -392,7 +402,7 @@ impl Vm {
                                 && !hook_instrs
                             {
                                 ip += 1;
-                                icount += 1;
+                                self.instructions += 1;
                                 sp -= 2;
                                 if b == (next.op == Op::PopJumpIfTrue) {
                                     ip = next.arg as usize;
@@ -457,7 +467,7 @@ impl Vm {
                                 if items.len() == a as usize
                                     && (o.class == self.types.tuple || o.class == self.types.list)
                                 {
-                                    if sp + items.len() > cap {
+                                    if sp + items.len() > self.stack.capacity() {
                                         sync!();
                                         self.stack.reserve(items.len() + 16);
                                         reload!();
@@ -579,7 +589,7 @@ impl Vm {
                         continue;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let b = self.quick_truth(&code, ip - 1, *slot!(sp - 1));
+                        let b = self.quick_truth(&code, ins.cache as usize, *slot!(sp - 1));
                         if let Some(b) = b {
                             sp -= 1;
                             if b == (ins.op == Op::PopJumpIfTrue) {
@@ -610,7 +620,7 @@ impl Vm {
                         continue;
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let b = self.quick_truth(&code, ip - 1, *slot!(sp - 1));
+                        let b = self.quick_truth(&code, ins.cache as usize, *slot!(sp - 1));
                         if let Some(b) = b {
                             if b == (ins.op == Op::JumpIfTrueOrPop) {
                                 ip = a as usize;
@@ -731,7 +741,7 @@ impl Vm {
                                 continue 'frames;
                             }
                             // A class with a plain `__init__`: its frame runs next.
-                            if self.call_init_fast(&code, ip - 1, a as usize, method) {
+                            if self.call_init_fast(&code, ins.cache as usize, a as usize, method) {
                                 self.maybe_collect();
                                 continue 'frames;
                             }

@@ -150,11 +150,11 @@ impl Vm {
     pub(crate) fn load_global_cached(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         globals: ObjRef,
         name: Value,
     ) -> PyResult<Value> {
-        let c = code.caches[pc].get();
+        let c = code.cache(slot);
         if c.kind != NONE {
             let gs = self.dict_stamp(globals);
             if c.a == gs {
@@ -171,14 +171,17 @@ impl Vm {
         }
         if let Some(i) = self.dict_find_str(globals, name) {
             let gs = self.dict_stamp(globals);
-            code.caches[pc].set(InlineCache {
-                a: gs,
-                b: 0,
-                hint: i as u32,
-                kind: INSTANCE,
-                poly: 0,
-                value: Value::Undef,
-            });
+            code.set_cache(
+                slot,
+                InlineCache {
+                    a: gs,
+                    b: 0,
+                    hint: i as u32,
+                    kind: INSTANCE,
+                    poly: 0,
+                    value: Value::Undef,
+                },
+            );
             return Ok(self
                 .dict_entry(globals, i as u32)
                 .map(|e| e.1)
@@ -195,14 +198,17 @@ impl Vm {
         if let Some(i) = self.dict_find_str(self.builtins, name) {
             let gs = self.dict_stamp(globals);
             let bs = self.dict_stamp(self.builtins);
-            code.caches[pc].set(InlineCache {
-                a: gs,
-                b: bs,
-                hint: i as u32,
-                kind: INSTANCE,
-                poly: 0,
-                value: Value::Undef,
-            });
+            code.set_cache(
+                slot,
+                InlineCache {
+                    a: gs,
+                    b: bs,
+                    hint: i as u32,
+                    kind: INSTANCE,
+                    poly: 0,
+                    value: Value::Undef,
+                },
+            );
             return Ok(self
                 .dict_entry(self.builtins, i as u32)
                 .map(|e| e.1)
@@ -266,13 +272,19 @@ impl Vm {
     }
 
     #[inline(always)]
-    fn attr_cache(&mut self, code: &CodeData, pc: usize, cls: ObjRef, name: Value) -> InlineCache {
-        let c = code.caches[pc].get();
+    fn attr_cache(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        cls: ObjRef,
+        name: Value,
+    ) -> InlineCache {
+        let c = code.cache(slot);
         let epoch = self.mro_cache.epoch() as u64;
         if c.a == cls.0 as u64 && c.b == epoch {
             return c;
         }
-        self.attr_cache_miss(code, pc, cls, name, c)
+        self.attr_cache_miss(code, slot, cls, name, c)
     }
 
     /// The inline cache missed: the site's polymorphic set, else the plan (plan
@@ -281,7 +293,7 @@ impl Vm {
     fn attr_cache_miss(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         cls: ObjRef,
         name: Value,
         c: InlineCache,
@@ -320,14 +332,14 @@ impl Vm {
         };
         if c.b != epoch {
             // The site's first class (in this epoch).
-            code.caches[pc].set(nc);
+            code.set_cache(slot, nc);
         } else {
             // A polymorphic site: the other classes go to its set.
             let set = self.mro_cache.poly_put(c.poly, cls, nr, kind, value, hint);
             if set != c.poly {
                 let mut cur = c;
                 cur.poly = set;
-                code.caches[pc].set(cur);
+                code.set_cache(slot, cur);
             }
             nc.poly = set;
         }
@@ -339,7 +351,7 @@ impl Vm {
     fn instance_lookup(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         d: ObjRef,
         name: Value,
         c: &InlineCache,
@@ -350,7 +362,7 @@ impl Vm {
             }
         }
         let i = self.dict_find_str(d, name)?;
-        self.remember_hint(code, pc, c, name, i);
+        self.remember_hint(code, slot, c, name, i);
         self.dict_entry(d, i as u32).map(|e| e.1)
     }
 
@@ -362,7 +374,7 @@ impl Vm {
     fn class_attr_cache(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
     ) -> (u16, Value) {
@@ -373,12 +385,12 @@ impl Vm {
             return (NONE, Value::Undef);
         }
         let key = r.0 as u64 | CLASS_KEY;
-        let c = code.caches[pc].get();
+        let c = code.cache(slot);
         let epoch = self.mro_cache.epoch() as u64;
         if c.a == key && c.b == epoch {
             return (c.kind, c.value);
         }
-        self.class_attr_miss(code, pc, r, name)
+        self.class_attr_miss(code, slot, r, name)
     }
 
     /// `class_attr_cache` missed: plan and remember.
@@ -386,24 +398,27 @@ impl Vm {
     fn class_attr_miss(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         r: ObjRef,
         name: Value,
     ) -> (u16, Value) {
         let key = r.0 as u64 | CLASS_KEY;
-        let c = code.caches[pc].get();
+        let c = code.cache(slot);
         let epoch = self.mro_cache.epoch() as u64;
         let (kind, value) = self.class_attr_plan(r, name);
         // A polymorphic site keeps its first entry.
         if c.b != epoch {
-            code.caches[pc].set(InlineCache {
-                a: key,
-                b: epoch,
-                hint: 0,
-                kind,
-                poly: c.poly,
-                value,
-            });
+            code.set_cache(
+                slot,
+                InlineCache {
+                    a: key,
+                    b: epoch,
+                    hint: 0,
+                    kind,
+                    poly: c.poly,
+                    value,
+                },
+            );
         }
         (kind, value)
     }
@@ -453,7 +468,7 @@ impl Vm {
     fn own_lookup(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         r: ObjRef,
         dict: Option<ObjRef>,
         name: Value,
@@ -468,7 +483,7 @@ impl Vm {
                 }
             }
         }
-        self.own_lookup_slow(code, pc, r, dict, name, c)
+        self.own_lookup_slow(code, slot, r, dict, name, c)
     }
 
     /// `own_lookup` past the hint.
@@ -476,21 +491,21 @@ impl Vm {
     fn own_lookup_slow(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         r: ObjRef,
         dict: Option<ObjRef>,
         name: Value,
         c: &InlineCache,
     ) -> Option<Value> {
         if let Some(d) = dict {
-            return self.instance_lookup(code, pc, d, name, c);
+            return self.instance_lookup(code, slot, d, name, c);
         }
         let Kind::Object(a) = self.heap.kind(r) else {
             return None;
         };
         let i = find_interned(a, &self.heap, name)?;
         let v = a.at(i).map(|p| p.1);
-        self.remember_hint(code, pc, c, name, i);
+        self.remember_hint(code, slot, c, name, i);
         v
     }
 
@@ -512,7 +527,7 @@ impl Vm {
     fn own_store(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         r: ObjRef,
         name: Value,
         v: Value,
@@ -526,7 +541,7 @@ impl Vm {
                 }
             }
         }
-        self.own_store_slow(code, pc, r, name, v, c)
+        self.own_store_slow(code, slot, r, name, v, c)
     }
 
     /// `own_store` past the hint.
@@ -534,7 +549,7 @@ impl Vm {
     fn own_store_slow(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         r: ObjRef,
         name: Value,
         v: Value,
@@ -543,6 +558,20 @@ impl Vm {
         let Kind::Object(a) = self.heap.kind(r) else {
             return Ok(());
         };
+        let n = a.len();
+        // The site appends at the object's end (an `__init__` filling a new instance
+        // from its class's `attr_hint`): room is there and the name certainly is not.
+        if c.hint as usize == n
+            && n < a.capacity()
+            && !a.may_have(name)
+            && crate::object::attrs::is_interned(&self.heap, name)
+        {
+            if let Kind::Object(a) = self.heap.kind_mut(r) {
+                let grew = a.push(name, v, true);
+                debug_assert_eq!(grew, 0);
+            }
+            return Ok(());
+        }
         let hit = match a.at(c.hint as usize) {
             Some((k, _)) if k.is(name) => Some((c.hint as usize, false)),
             _ => find_interned(a, &self.heap, name).map(|i| (i, true)),
@@ -552,18 +581,23 @@ impl Vm {
                 a.set_at(i, v);
             }
             if remember {
-                self.remember_hint(code, pc, c, name, i);
+                self.remember_hint(code, slot, c, name, i);
             }
             return Ok(());
         }
-        let n = a.len();
         if n < crate::object::attrs::MAX_INLINE_ATTRS {
             let interned = crate::object::attrs::is_interned(&self.heap, name);
-            if let Kind::Object(a) = self.heap.kind_mut(r) {
+            let o = self.heap.get_mut(r);
+            let cls = o.class;
+            if let Kind::Object(a) = &mut o.kind {
                 let grew = a.push(name, v, interned);
                 self.heap.charge(grew);
             }
-            self.remember_hint(code, pc, c, name, n);
+            // New instances of the class get room for this many (`attr_hint`).
+            if let Kind::Class(cd) = self.heap.kind_mut(cls) {
+                cd.attr_hint = cd.attr_hint.max(n as u8 + 1);
+            }
+            self.remember_hint(code, slot, c, name, n);
             return Ok(());
         }
         let d = self.materialize_dict(r);
@@ -574,12 +608,12 @@ impl Vm {
     /// `object_truth` decides for objects. None otherwise (floats, calls to
     /// `__bool__`/`__len__`).
     #[inline(always)]
-    pub(crate) fn quick_truth(&mut self, code: &CodeData, pc: usize, v: Value) -> Option<bool> {
+    pub(crate) fn quick_truth(&mut self, code: &CodeData, slot: usize, v: Value) -> Option<bool> {
         match v {
             Value::Bool(b) => Some(b),
             Value::None => Some(false),
             Value::Int(i) => Some(i != 0),
-            Value::Obj(r) => self.object_truth(code, pc, r),
+            Value::Obj(r) => self.object_truth(code, slot, r),
             _ => None,
         }
     }
@@ -590,16 +624,16 @@ impl Vm {
     /// otherwise. Runs no Python code. Out of line: the immediates' cases of
     /// `quick_truth` stay small in the loop.
     #[inline(never)]
-    pub(crate) fn object_truth(&mut self, code: &CodeData, pc: usize, r: ObjRef) -> Option<bool> {
+    pub(crate) fn object_truth(&mut self, code: &CodeData, slot: usize, r: ObjRef) -> Option<bool> {
         let o = self.heap.get(r);
         let (cls, t) = (o.class, &self.types);
         match &o.kind {
             Kind::Object(_) => {
-                let c = code.caches[pc].get();
+                let c = code.cache(slot);
                 if c.a == cls.0 as u64 && c.b == self.mro_cache.epoch() as u64 {
                     return (c.kind == ALWAYS_TRUE).then_some(true);
                 }
-                self.plain_instance_true(code, pc, Value::Obj(r))
+                self.plain_instance_true(code, slot, Value::Obj(r))
                     .then_some(true)
             }
             Kind::List(l) if cls == t.list => Some(!l.is_empty()),
@@ -614,11 +648,11 @@ impl Vm {
     /// neither `__bool__` nor `__len__` (so it is true), remembered per instruction
     /// (POP_JUMP_IF_*, with the registers unpublished: runs no Python code).
     #[inline]
-    pub(crate) fn plain_instance_true(&mut self, code: &CodeData, pc: usize, obj: Value) -> bool {
+    pub(crate) fn plain_instance_true(&mut self, code: &CodeData, slot: usize, obj: Value) -> bool {
         let Some((_, cls, _)) = self.plain_instance(obj) else {
             return false;
         };
-        let c = code.caches[pc].get();
+        let c = code.cache(slot);
         let epoch = self.mro_cache.epoch() as u64;
         if c.a == cls.0 as u64 && c.b == epoch {
             return c.kind == ALWAYS_TRUE;
@@ -627,14 +661,17 @@ impl Vm {
         let plain = !self.class_data(cls).is_builtin
             && self.class_lookup(cls, b).is_none()
             && self.class_lookup(cls, l).is_none();
-        code.caches[pc].set(InlineCache {
-            a: cls.0 as u64,
-            b: epoch,
-            hint: 0,
-            kind: if plain { ALWAYS_TRUE } else { NONE },
-            poly: 0,
-            value: Value::Undef,
-        });
+        code.set_cache(
+            slot,
+            InlineCache {
+                a: cls.0 as u64,
+                b: epoch,
+                hint: 0,
+                kind: if plain { ALWAYS_TRUE } else { NONE },
+                poly: 0,
+                value: Value::Undef,
+            },
+        );
         plain
     }
 
@@ -644,22 +681,22 @@ impl Vm {
     pub(crate) fn load_attr_fast(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
     ) -> Option<Value> {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
-            return match self.class_attr_cache(code, pc, obj, name) {
+            return match self.class_attr_cache(code, slot, obj, name) {
                 (CLASS_VALUE, v) => Some(v),
                 // A getter may run Python code: `load_attr_cached` calls it.
                 (NONE, _) => {
-                    let f = self.opaque_method(code, pc, obj, name)?;
+                    let f = self.opaque_method(code, slot, obj, name)?;
                     Some(self.new_bound_method(f, obj))
                 }
                 (_, f) => Some(self.new_bound_method(f, obj)),
             };
         };
-        let c = self.attr_cache(code, pc, cls, name);
+        let c = self.attr_cache(code, slot, cls, name);
         if c.kind == NONE {
             return None;
         }
@@ -667,7 +704,7 @@ impl Vm {
             // A data descriptor: the instance dict does not hide it.
             return Some(Value::Obj(cls));
         }
-        if let Some(v) = self.own_lookup(code, pc, r, dict, name, &c) {
+        if let Some(v) = self.own_lookup(code, slot, r, dict, name, &c) {
             return Some(v);
         }
         match c.kind {
@@ -684,7 +721,7 @@ impl Vm {
     fn opaque_attr_cache(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
     ) -> Option<(u16, Value)> {
@@ -694,12 +731,12 @@ impl Vm {
             return None;
         }
         let key = o.class.0 as u64 | OPAQUE_KEY;
-        let c = code.caches[pc].get();
+        let c = code.cache(slot);
         let epoch = self.mro_cache.epoch() as u64;
         if c.a == key && c.b == epoch {
             return (c.kind != NONE).then_some((c.kind, c.value));
         }
-        self.opaque_attr_miss(code, pc, o.class, name, c)
+        self.opaque_attr_miss(code, slot, o.class, name, c)
     }
 
     /// The native method `obj.name` when `obj` is an opaque instance (see
@@ -708,11 +745,11 @@ impl Vm {
     fn opaque_method(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
     ) -> Option<Value> {
-        match self.opaque_attr_cache(code, pc, obj, name)? {
+        match self.opaque_attr_cache(code, slot, obj, name)? {
             (OPAQUE_METHOD, f) => Some(f),
             _ => None,
         }
@@ -722,7 +759,7 @@ impl Vm {
     fn opaque_attr_miss(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         cls: ObjRef,
         name: Value,
         c: InlineCache,
@@ -748,14 +785,17 @@ impl Vm {
         let epoch = self.mro_cache.epoch() as u64;
         // A polymorphic site keeps its first entry.
         if c.b != epoch {
-            code.caches[pc].set(InlineCache {
-                a: cls.0 as u64 | OPAQUE_KEY,
-                b: epoch,
-                hint: 0,
-                kind: plan.0,
-                poly: c.poly,
-                value: plan.1,
-            });
+            code.set_cache(
+                slot,
+                InlineCache {
+                    a: cls.0 as u64 | OPAQUE_KEY,
+                    b: epoch,
+                    hint: 0,
+                    kind: plan.0,
+                    poly: c.poly,
+                    value: plan.1,
+                },
+            );
         }
         (plan.0 != NONE).then_some(plan)
     }
@@ -766,7 +806,7 @@ impl Vm {
     fn builtin_method_cache(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
     ) -> Option<Value> {
@@ -787,19 +827,19 @@ impl Vm {
             return None;
         }
         let cls = o.class;
-        let c = code.caches[pc].get();
+        let c = code.cache(slot);
         let epoch = self.mro_cache.epoch() as u64;
         if c.a == cls.0 as u64 && c.b == epoch && c.kind == BUILTIN_METHOD {
             return Some(c.value);
         }
-        self.builtin_method_miss(code, pc, cls, name, c)
+        self.builtin_method_miss(code, slot, cls, name, c)
     }
 
     #[inline(never)]
     fn builtin_method_miss(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         cls: ObjRef,
         name: Value,
         c: InlineCache,
@@ -820,14 +860,17 @@ impl Vm {
         let epoch = self.mro_cache.epoch() as u64;
         // A polymorphic site keeps its first entry.
         if c.b != epoch {
-            code.caches[pc].set(InlineCache {
-                a: cls.0 as u64,
-                b: epoch,
-                hint: 0,
-                kind: BUILTIN_METHOD,
-                poly: c.poly,
-                value: v,
-            });
+            code.set_cache(
+                slot,
+                InlineCache {
+                    a: cls.0 as u64,
+                    b: epoch,
+                    hint: 0,
+                    kind: BUILTIN_METHOD,
+                    poly: c.poly,
+                    value: v,
+                },
+            );
         }
         Some(v)
     }
@@ -837,21 +880,21 @@ impl Vm {
     pub(crate) fn load_method_fast(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
     ) -> Option<(Value, Value)> {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
-            if let Some(f) = self.builtin_method_cache(code, pc, obj, name) {
+            if let Some(f) = self.builtin_method_cache(code, slot, obj, name) {
                 return Some((f, obj));
             }
-            return match self.class_attr_cache(code, pc, obj, name) {
+            return match self.class_attr_cache(code, slot, obj, name) {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
-                (NONE, _) => self.opaque_method(code, pc, obj, name).map(|f| (f, obj)),
+                (NONE, _) => self.opaque_method(code, slot, obj, name).map(|f| (f, obj)),
                 (_, f) => Some((f, obj)),
             };
         };
-        let c = self.attr_cache(code, pc, cls, name);
+        let c = self.attr_cache(code, slot, cls, name);
         if c.kind != METHOD {
             return None;
         }
@@ -866,7 +909,7 @@ impl Vm {
     pub(crate) fn store_attr_fast(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
         v: Value,
@@ -874,12 +917,12 @@ impl Vm {
         let Some((r, cls, dict)) = self.plain_instance(obj) else {
             return false;
         };
-        let c = self.attr_cache(code, pc, cls, name);
+        let c = self.attr_cache(code, slot, cls, name);
         if c.kind == NONE || c.kind == TYPE_OF {
             return false;
         }
         let Some(d) = dict else {
-            return self.own_store(code, pc, r, name, v, &c).is_ok();
+            return self.own_store(code, slot, r, name, v, &c).is_ok();
         };
         if let Some((k, _)) = self.dict_entry(d, c.hint) {
             if k.is(name) {
@@ -893,7 +936,7 @@ impl Vm {
             if let Kind::Dict(x) = self.heap.kind_mut(d) {
                 crate::object::dict_table::unshared(x).set_value_at(i, v);
             }
-            self.remember_hint(code, pc, &c, name, i);
+            self.remember_hint(code, slot, &c, name, i);
             return true;
         }
         // A str key: hashing and inserting run no Python code.
@@ -905,24 +948,24 @@ impl Vm {
     pub(crate) fn load_attr_cached(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
     ) -> PyResult<Value> {
         if let Some((r, cls, dict)) = self.plain_instance(obj) {
-            let c = self.attr_cache(code, pc, cls, name);
+            let c = self.attr_cache(code, slot, cls, name);
             if c.kind == TYPE_OF {
                 return Ok(Value::Obj(cls));
             }
             if c.kind != NONE {
-                if let Some(v) = self.own_lookup(code, pc, r, dict, name, &c) {
+                if let Some(v) = self.own_lookup(code, slot, r, dict, name, &c) {
                     return Ok(v);
                 }
                 if c.kind == METHOD {
                     return Ok(self.new_bound_method(c.value, obj));
                 }
             }
-        } else if let Some((OPAQUE_GETTER, g)) = self.opaque_attr_cache(code, pc, obj, name) {
+        } else if let Some((OPAQUE_GETTER, g)) = self.opaque_attr_cache(code, slot, obj, name) {
             return self.call(g, &[obj], &[]);
         }
         self.getattr(obj, name)
@@ -933,12 +976,12 @@ impl Vm {
     pub(crate) fn load_method_cached(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
     ) -> PyResult<(Value, Value)> {
         if let Some((r, cls, dict)) = self.plain_instance(obj) {
-            let c = self.attr_cache(code, pc, cls, name);
+            let c = self.attr_cache(code, slot, cls, name);
             if c.kind == METHOD && !self.own_has(r, dict, name) {
                 return Ok((c.value, obj));
             }
@@ -951,16 +994,16 @@ impl Vm {
     pub(crate) fn store_attr_cached(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         obj: Value,
         name: Value,
         v: Value,
     ) -> PyResult<()> {
         if let Some((r, cls, dict)) = self.plain_instance(obj) {
-            let c = self.attr_cache(code, pc, cls, name);
+            let c = self.attr_cache(code, slot, cls, name);
             if c.kind != NONE && c.kind != TYPE_OF {
                 let Some(d) = dict else {
-                    return self.own_store(code, pc, r, name, v, &c);
+                    return self.own_store(code, slot, r, name, v, &c);
                 };
                 if let Some((k, _)) = self.dict_entry(d, c.hint) {
                     if k.is(name) {
@@ -974,7 +1017,7 @@ impl Vm {
                     if let Kind::Dict(x) = self.heap.kind_mut(d) {
                         crate::object::dict_table::unshared(x).set_value_at(i, v);
                     }
-                    self.remember_hint(code, pc, &c, name, i);
+                    self.remember_hint(code, slot, &c, name, i);
                     return Ok(());
                 }
                 return self.dict_set(d, name, v);
@@ -990,16 +1033,16 @@ impl Vm {
     fn remember_hint(
         &mut self,
         code: &CodeData,
-        pc: usize,
+        slot: usize,
         c: &InlineCache,
         name: Value,
         i: usize,
     ) {
-        let cur = code.caches[pc].get();
+        let cur = code.cache(slot);
         if cur.a == c.a && cur.b == c.b {
             let mut nc = cur;
             nc.hint = i as u32;
-            code.caches[pc].set(nc);
+            code.set_cache(slot, nc);
         }
         if let Value::Obj(nr) = name {
             let cls = ObjRef(c.a as u32);

@@ -4,6 +4,7 @@
 //! that BINARY_OP calls (see `Frame::ret`). Natives that call back into Python
 //! (sorted's key, __repr__, next(), ...) run a nested loop with `run(depth)`.
 
+mod cache_slots;
 mod call;
 mod call_fast;
 mod containers;
@@ -16,6 +17,7 @@ mod unwind;
 mod variables;
 mod yields;
 
+pub use cache_slots::InlineCaches;
 pub(crate) use call::join_names;
 pub use call::CallArgs;
 pub use inline::InlineCache;

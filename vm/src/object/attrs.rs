@@ -41,6 +41,11 @@ impl Attrs {
         Attrs(Vec::new(), Mixed(false), 0)
     }
 
+    /// No attributes yet, room for `n` (`ClassData::attr_hint`).
+    pub fn with_capacity(n: usize) -> Attrs {
+        Attrs(Vec::with_capacity(n), Mixed(false), 0)
+    }
+
     /// Attributes read back from a packed snapshot (the filter is rebuilt).
     pub fn unpacked(pairs: Vec<(Value, Value)>, mixed: bool) -> Attrs {
         let bits = pairs.iter().fold(0, |b, (k, _)| b | name_bit(*k));

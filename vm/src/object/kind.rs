@@ -22,9 +22,9 @@ pub struct CodeData {
     /// `__qualname__` (no string built per function made).
     pub fn_names: (Value, Value),
     pub nlocalsplus: usize,
-    /// One inline cache per instruction (used by LOAD_GLOBAL and the attribute
-    /// instructions); see `interp::inline`.
-    pub caches: Box<[Cell<crate::interp::InlineCache>]>,
+    /// The inline caches of the instructions that use one (`Instr::cache`),
+    /// allocated on first use; see `interp::inline` and `interp::cache_slots`.
+    pub caches: crate::interp::InlineCaches,
 }
 
 /// A Python string. `char_len` and the ASCII flag make indexing cheap; the hash is
@@ -155,6 +155,11 @@ pub struct ClassData {
     /// `__slots__`: the attribute names instances may have (gathered along the MRO),
     /// or `None` when instances have a `__dict__`.
     pub slots: Option<Box<[Value]>>,
+    /// Attribute slots a new plain instance gets: the most inline attributes an
+    /// instance of this class reached by stores, so `__init__` fills them without
+    /// regrowing the vector per attribute. Program state like the rest (copied into
+    /// snapshots with the class), so the bytes charged stay a function of the program.
+    pub attr_hint: u8,
 }
 
 /// Which built-in layout an instance of a class has.

@@ -837,7 +837,18 @@ impl Vm {
             "__doc__" => {
                 let d = c.dict;
                 let k = self.names.__doc__;
-                self.dict_get_str(d, k).unwrap_or(Value::None)
+                match self.dict_get_str(d, k) {
+                    // The type of objects with their own docs (functions): the
+                    // type's own, as CPython's `type.__doc__` reads `tp_doc`.
+                    Some(Value::Obj(p)) if matches!(self.heap.kind(p), Kind::Property(_)) => {
+                        let name = self.str_of(self.class_data(cls).name).to_string();
+                        match crate::builtins::docs::of_class(&name) {
+                            Some(doc) => self.new_str(doc.to_string()),
+                            None => Value::None,
+                        }
+                    }
+                    v => v.unwrap_or(Value::None),
+                }
             }
             _ => return Ok(None),
         }))

@@ -10,7 +10,13 @@ use crate::{PyResult, Vm};
 impl Vm {
     /// A new, empty instance of a class whose layout is a plain object.
     pub fn new_instance(&mut self, cls: ObjRef) -> Value {
-        Value::Obj(self.heap.alloc(cls, Kind::Object(Default::default())))
+        // Room for the attributes its class's instances got (`ClassData::attr_hint`).
+        let hint = match self.heap.kind(cls) {
+            Kind::Class(c) => c.attr_hint as usize,
+            _ => 0,
+        };
+        let attrs = crate::object::attrs::Attrs::with_capacity(hint);
+        Value::Obj(self.heap.alloc(cls, Kind::Object(attrs)))
     }
 
     /// `cls(*args, **kwargs)`.
@@ -378,6 +384,7 @@ impl Vm {
                 is_builtin: false,
                 version: 0,
                 slots: None,
+                attr_hint: 0,
             })),
         );
         let mro = self.c3_mro(cls, &base_refs)?;

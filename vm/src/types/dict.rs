@@ -16,6 +16,18 @@ impl Vm {
         self.heap.alloc(c, Kind::Dict(Rc::new(Dict::new())))
     }
 
+    /// An empty dict with room for `n` entries and no more (a literal, a copy).
+    pub fn new_dict_sized(&mut self, n: usize) -> ObjRef {
+        let c = self.types.dict;
+        self.heap
+            .alloc(c, Kind::Dict(Rc::new(Dict::with_capacity(n))))
+    }
+
+    /// Free the unused entry room of a dict that is done growing (a parsed object).
+    pub fn dict_trim(&mut self, d: ObjRef) {
+        self.dict_mut(d).trim();
+    }
+
     fn dict_ref(&self, d: ObjRef) -> &Dict {
         match self.heap.kind(d) {
             Kind::Dict(x) => x,
@@ -41,10 +53,15 @@ impl Vm {
             Probe::Found(i) => Ok(Some(i)),
             Probe::NotFound => Ok(None),
             Probe::Slow(cands) => {
+                // In probe order, up to the first equal one (as CPython: the later
+                // candidates' `__eq__` does not run).
                 let mut answers = vec![];
                 for c in cands {
                     let e = self.eq(c, key)?;
                     answers.push((c, e));
+                    if e {
+                        break;
+                    }
                 }
                 let vm = &*self;
                 let p = vm.dict_ref(d).probe(hash, key, &mut |k| {
@@ -170,7 +187,11 @@ impl Vm {
 pub fn dict_update_from(vm: &mut Vm, d: ObjRef, other: Value) -> PyResult<()> {
     if let Value::Obj(o) = other {
         if let Kind::Dict(od) = vm.heap.kind(o) {
-            for (k, v) in od.items() {
+            let items = od.items();
+            if vm.dict_len(d) == 0 {
+                vm.dict_mut(d).presize(items.len());
+            }
+            for (k, v) in items {
                 vm.dict_set(d, k, v)?;
             }
             return Ok(());

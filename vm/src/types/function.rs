@@ -206,6 +206,31 @@ fn func_doc_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         _ => Ok(Value::None),
     }
 }
+/// `__doc__` and `__text_signature__` of a built-in function or method: CPython's
+/// (`builtins::docs`), None for natives CPython does not have.
+fn native_doc(vm: &mut Vm, args: &[Value], signature: bool) -> PyResult<Value> {
+    let text = match args[0] {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Native(nf) => {
+                let (sig, doc) = crate::builtins::docs::of_native(nf);
+                if signature {
+                    sig
+                } else {
+                    doc
+                }
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    Ok(text.map_or(Value::None, |t| vm.new_str(t.to_string())))
+}
+fn native_doc_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    native_doc(vm, args, false)
+}
+fn native_signature_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    native_doc(vm, args, true)
+}
 fn func_module_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     match args[0] {
         Value::Obj(r) => match vm.heap.kind(r) {
@@ -260,6 +285,9 @@ pub fn register(vm: &mut Vm) {
     for t in [vm.types.function, vm.types.method] {
         vm.add_getter(t, "__doc__", func_doc_get);
     }
+    let bf = vm.types.builtin_function;
+    vm.add_getter(bf, "__doc__", native_doc_get);
+    vm.add_getter(bf, "__text_signature__", native_signature_get);
     let setter = vm.add_function_value("__doc__", func_doc_set, Arity::exactly(2));
     let k = vm.names.__doc__;
     let fd = vm.class_data(vm.types.function).dict;

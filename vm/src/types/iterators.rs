@@ -106,7 +106,7 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             let mut i = idx;
             while i < raw {
                 let e = match vm.heap.kind(dict) {
-                    Kind::Dict(d) => d.entry_at(i).copied(),
+                    Kind::Dict(d) => d.entry_at(i),
                     _ => None,
                 };
                 i += 1;
