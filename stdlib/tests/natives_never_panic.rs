@@ -140,6 +140,10 @@ fn no_native_panics_on_bad_arguments() {
     vm.effects.stdin = Some(Default::default());
     let code = vm.compile(SAMPLES, "samples.py").expect("compile");
     let m = vm.new_module("samples");
+    // In sys.modules: the module, its globals and the samples stay alive through
+    // every collection the natives below trigger.
+    let (modules, key) = (vm.modules, vm.intern("samples"));
+    vm.dict_set(modules, key, Value::Obj(m)).unwrap();
     vm.exec_in_module(&code, m).expect("samples run");
     // From here on every effect (files, clocks, output, exit) is refused.
     vm.effects.mode = Mode::Sandbox;

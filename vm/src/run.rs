@@ -97,7 +97,13 @@ impl Vm {
     pub fn exec_in_module(&mut self, code: &Rc<CodeObject>, module: ObjRef) -> PyResult<Value> {
         let data = self.load_code(code);
         let globals = self.module_dict(module);
-        self.run_code(data, globals, None)
+        // The module object may be referenced by nothing else while its code runs (an
+        // embedder's module outside `sys.modules`): the collector must keep it.
+        let n = self.temp_roots.len();
+        self.temp_roots.push(Value::Obj(module));
+        let r = self.run_code(data, globals, None);
+        self.temp_roots.truncate(n);
+        r
     }
 
     pub(crate) fn run_code(
