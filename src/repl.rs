@@ -50,13 +50,9 @@ fn run_program(vm: &mut revpy_vm::Vm, main: revpy_vm::ObjRef, program: &Program)
         }
     };
     vm.add_source(&program.file, &program.source);
-    let file = &program.file;
-    let path = match std::env::current_dir() {
-        Ok(cwd) if !file.starts_with('/') && !file.starts_with('<') => {
-            format!("{}/{file}", cwd.to_string_lossy().trim_end_matches('/'))
-        }
-        _ => file.clone(),
-    };
+    let path = vm
+        .main_file_path(&program.file)
+        .unwrap_or_else(|_| program.file.clone());
     let (key, value) = (vm.intern("__file__"), vm.new_str(path));
     let d = vm.module_dict(main);
     let _ = vm.dict_set(d, key, value);

@@ -195,7 +195,7 @@ impl Vm {
     /// An embedder's program keeps the name it was compiled with.
     // Effects boundary: the world is touched only in the live closure of an effect.
     #[allow(clippy::disallowed_methods)]
-    fn main_file_path(&mut self, name: &str) -> PyResult<String> {
+    pub fn main_file_path(&mut self, name: &str) -> PyResult<String> {
         if self.argv.is_empty() || name.is_empty() || name.starts_with('/') || name.starts_with('<')
         {
             return Ok(name.to_string());
