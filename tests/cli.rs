@@ -150,6 +150,12 @@ fn syntax_error_assignment_in_condition() {
         "  File \"prog.py\", line 2\n    while (x = f(1, 2)): pass\n           ^^^^^^^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n",
         1,
     );
+    // No name before the `=` (found by fuzzing: sliced the source backwards).
+    check_compile_error(
+        "kind = 1\nif kind:\n    pass\nelif = \"type\":\n    pass\n",
+        "  File \"prog.py\", line 4\n    elif = \"type\":\n         ^\nSyntaxError: invalid syntax\n",
+        1,
+    );
 }
 
 #[test]

@@ -464,8 +464,10 @@ fn assignment_in_condition(source: &str, ls: usize, line: &str, eq: usize) -> Op
         i -= 1;
     }
     let header_end = ls + (line.len() - t.len()) + word.len();
-    let between = &source[header_end..i];
-    if i == name_end || i <= header_end || between.chars().any(|c| c != ' ' && c != '(') {
+    if i == name_end || i <= header_end {
+        return None;
+    }
+    if source[header_end..i].chars().any(|c| c != ' ' && c != '(') {
         return None;
     }
     // The value after it: up to the header's `:`, a closing bracket or a comma
