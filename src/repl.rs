@@ -7,6 +7,7 @@ use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::Editor;
 use std::cell::RefCell;
+use std::io::IsTerminal;
 use std::rc::Rc;
 
 /// Whether `src`, which compiles or is incomplete, must wait for more lines
@@ -17,10 +18,20 @@ fn needs_more(src: &str) -> bool {
     if last.trim_end().ends_with('\\') {
         return true;
     }
-    let block = src.lines().any(|l| {
-        let code = l.split('#').next().unwrap_or("").trim_end();
-        code.ends_with(':') || l.trim_start().starts_with('@')
-    });
+    // A compound statement, even on one line (`if x: f()`), waits for the empty
+    // line, as CPython's prompt.
+    let mut words = src
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '_');
+    let compound = matches!(
+        words.next(),
+        Some("if" | "for" | "while" | "def" | "class" | "with" | "try" | "async")
+    );
+    let block = compound
+        || src.lines().any(|l| {
+            let code = l.split('#').next().unwrap_or("").trim_end();
+            code.ends_with(':') || l.trim_start().starts_with('@')
+        });
     block && !src.ends_with("\n\n")
 }
 
@@ -105,8 +116,12 @@ fn session(first: Option<(Program, Vec<String>)>) -> u8 {
                 }
             }
         };
+        // As CPython: the banner, the prompts (when the input is not a terminal:
+        // the line editor shows them only on one) and the newline at the end of
+        // input go to stderr, so stdout holds only what the statements print.
+        let piped = !std::io::stdin().is_terminal();
         if first.is_none() {
-            println!(
+            eprintln!(
                 "revpy {} (Python 3.11 subset). Ctrl-D to exit.",
                 env!("CARGO_PKG_VERSION")
             );
@@ -114,6 +129,9 @@ fn session(first: Option<(Program, Vec<String>)>) -> u8 {
         let mut buf = String::new();
         loop {
             let prompt = if buf.is_empty() { ">>> " } else { "... " };
+            if piped {
+                eprint!("{prompt}");
+            }
             match rl.readline(prompt) {
                 Ok(line) => {
                     buf.push_str(&line);
@@ -158,11 +176,11 @@ fn session(first: Option<(Program, Vec<String>)>) -> u8 {
                     }
                 }
                 Err(ReadlineError::Interrupted) => {
-                    println!("KeyboardInterrupt");
+                    eprintln!("KeyboardInterrupt");
                     buf.clear();
                 }
                 Err(ReadlineError::Eof) => {
-                    println!();
+                    eprintln!();
                     save_history(&rl);
                     return 0;
                 }

@@ -63,6 +63,16 @@
 //!   the logged result is returned. A replaying VM must register the same host
 //!   functions in the same order (calling another one is reported as a divergence).
 //!
+//! **Keeping objects alive.** The collector traces from the VM's roots (modules in
+//! `sys.modules`, frames, the stack), not from Rust variables. An [`ObjRef`] or
+//! [`Value`] an embedder holds is valid only while something in the VM refers to it:
+//! after any call that runs Python code (`run_main`, [`Vm::exec_in_module`], a call)
+//! an unreachable object may have been freed and its slot reused. Keep what you need
+//! reachable, e.g. put a module made with [`Vm::new_module`] in `sys.modules`
+//! (`vm.dict_set(vm.modules, vm.intern("name"), Value::Obj(m))`) or store the object
+//! in such a module's globals, or pass values across as [`HostValue`]s, which never
+//! point into the heap.
+//!
 //! `vm/examples/host_functions.rs` records a run into memory and replays it with
 //! closures that panic if called (`cargo run -p revpy-vm --example host_functions`).
 //! The log format is described in `docs/log-format.md`.

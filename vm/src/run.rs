@@ -69,7 +69,10 @@ impl Vm {
         }
     }
 
-    /// Create a module object with a fresh globals dict.
+    /// Create a module object with a fresh globals dict. It is not registered in
+    /// `sys.modules`: nothing keeps it alive across a collection unless the caller
+    /// makes it reachable (see "Keeping objects alive" in the crate docs);
+    /// [`Vm::exec_in_module`] keeps it while its code runs.
     pub fn new_module(&mut self, name: &str) -> ObjRef {
         let d = self.new_dict();
         let n = self.new_str(name.to_string());
