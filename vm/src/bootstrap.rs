@@ -217,7 +217,12 @@ impl Vm {
         module: Option<&'static str>,
     ) -> Value {
         let owner = cls.and_then(|c| self.class_static_name(c));
-        let bf = self.types.builtin_function;
+        // `str.join` is a method_descriptor, `len` and `dict.fromkeys` builtins.
+        let bf = if binds && role == Role::Method && cls.is_some() {
+            self.types.method_descriptor
+        } else {
+            self.types.builtin_function
+        };
         Value::Obj(self.heap.alloc(
             bf,
             Kind::Native(Box::new(NativeFunc {

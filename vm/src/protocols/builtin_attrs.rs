@@ -69,7 +69,11 @@ pub fn builtin_attr(vm: &mut Vm, r: ObjRef, name: &str) -> PyResult<Option<Value
             let (f, s) = (*f, *s);
             match name {
                 "__self__" => Some(s),
-                "__func__" => Some(f),
+                // A bound built-in method has no function object behind it.
+                "__func__" if !matches!(f, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Native(_))) => {
+                    Some(f)
+                }
+                "__func__" => None,
                 _ => {
                     let n = vm.intern(name);
                     return vm.getattr_opt(f, n);

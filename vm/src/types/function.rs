@@ -32,7 +32,14 @@ impl Vm {
         }
     }
     pub fn new_bound_method(&mut self, f: Value, obj: Value) -> Value {
-        let c = self.types.method;
+        // A bound built-in method (`"".join`) is a builtin_function_or_method, as
+        // CPython's; a bound Python function a method.
+        let native = matches!(f, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(_)));
+        let c = if native {
+            self.types.builtin_function
+        } else {
+            self.types.method
+        };
         Value::Obj(self.heap.alloc(c, Kind::BoundMethod(f, obj)))
     }
 }
@@ -209,7 +216,14 @@ fn func_doc_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 /// `__doc__` and `__text_signature__` of a built-in function or method: CPython's
 /// (`builtins::docs`), None for natives CPython does not have.
 fn native_doc(vm: &mut Vm, args: &[Value], signature: bool) -> PyResult<Value> {
-    let text = match args[0] {
+    let f = match args[0] {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::BoundMethod(f, _) => *f,
+            _ => args[0],
+        },
+        v => v,
+    };
+    let text = match f {
         Value::Obj(r) => match vm.heap.kind(r) {
             Kind::Native(nf) => {
                 let (sig, doc) = crate::builtins::docs::of_native(nf);
@@ -224,6 +238,13 @@ fn native_doc(vm: &mut Vm, args: &[Value], signature: bool) -> PyResult<Value> {
         _ => None,
     };
     Ok(text.map_or(Value::None, |t| vm.new_str(t.to_string())))
+}
+/// `str.join.__objclass__`: the class a method descriptor belongs to.
+fn native_objclass(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    match args[0].obj().map(|r| vm.heap.kind(r)) {
+        Some(Kind::Native(nf)) => Ok(nf.cls.map_or(Value::None, Value::Obj)),
+        _ => Ok(Value::None),
+    }
 }
 fn native_doc_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     native_doc(vm, args, false)
@@ -285,9 +306,13 @@ pub fn register(vm: &mut Vm) {
     for t in [vm.types.function, vm.types.method] {
         vm.add_getter(t, "__doc__", func_doc_get);
     }
-    let bf = vm.types.builtin_function;
-    vm.add_getter(bf, "__doc__", native_doc_get);
-    vm.add_getter(bf, "__text_signature__", native_signature_get);
+    for bf in [vm.types.builtin_function, vm.types.method_descriptor] {
+        vm.add_getter(bf, "__doc__", native_doc_get);
+        vm.add_getter(bf, "__text_signature__", native_signature_get);
+    }
+    let md = vm.types.method_descriptor;
+    vm.add_method(md, "__get__", descr_get, Arity::range(1, 2));
+    vm.add_getter(md, "__objclass__", native_objclass);
     let setter = vm.add_function_value("__doc__", func_doc_set, Arity::exactly(2));
     let k = vm.names.__doc__;
     let fd = vm.class_data(vm.types.function).dict;
@@ -331,6 +356,7 @@ pub fn register(vm: &mut Vm) {
         vm.types.function,
         vm.types.method,
         vm.types.builtin_function,
+        vm.types.method_descriptor,
     ] {
         vm.add_method(t, "__call__", method_call, Arity::any().kw());
     }

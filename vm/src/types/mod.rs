@@ -80,6 +80,7 @@ types! {
     ellipsis_type = "ellipsis": object / Other;
     function = "function": object / Other;
     builtin_function = "builtin_function_or_method": object / Other;
+    method_descriptor = "method_descriptor": object / Other;
     method = "method": object / Other;
     module = "module": object / Other;
     cell = "cell": object / Other;

@@ -256,7 +256,11 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 
 /// `builtin_function.__reduce__()`: a function by its qualified name (pickle saves
 /// it as a global), a method as `(getattr, (owner, name))`, as CPython.
-fn native_reduce(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+fn native_reduce(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    // `"".join` (a bound built-in method): `(getattr, (self, name))`.
+    if let Some(Kind::BoundMethod(..)) = args[0].obj().map(|r| vm.heap.kind(r)) {
+        return method_reduce(vm, args, kw);
+    }
     let Some(Kind::Native(nf)) = args[0].obj().map(|r| vm.heap.kind(r)) else {
         return Err(vm.new_type_error("descriptor '__reduce__' requires a builtin function".into()));
     };
@@ -291,12 +295,9 @@ fn method_reduce(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 pub fn register(vm: &mut Vm) {
-    vm.add_method(
-        vm.types.builtin_function,
-        "__reduce__",
-        native_reduce,
-        Arity::none(),
-    );
+    for t in [vm.types.builtin_function, vm.types.method_descriptor] {
+        vm.add_method(t, "__reduce__", native_reduce, Arity::none());
+    }
     vm.add_method(vm.types.method, "__reduce__", method_reduce, Arity::none());
     let o = vm.types.object;
     vm.add_staticmethod(o, "__new__", object_new, Arity::any().kw());
