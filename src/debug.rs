@@ -2,6 +2,7 @@
 //! (the `revdb` crate) over a recording, recording the program first if needed.
 
 use crate::driver::with_big_stack;
+use crate::program::Program;
 use crate::record;
 
 /// How `revpy debug` runs.
@@ -18,7 +19,9 @@ pub struct Options {
 
 // The command line reads the --stdin file for the program (clippy.toml: src/ is the host side).
 #[allow(clippy::disallowed_methods)]
-pub fn debug(target: &str, args: &[String], opts: Options) -> u8 {
+/// `module`: `-m MOD`, the program to record (then `target` is empty and `args` are
+/// all the program's).
+pub fn debug(module: Option<&str>, target: &str, args: &[String], opts: Options) -> u8 {
     let Options {
         command_file,
         budget,
@@ -26,7 +29,7 @@ pub fn debug(target: &str, args: &[String], opts: Options) -> u8 {
         tui,
     } = opts;
     let mut temp = None;
-    let log = if target.ends_with(".py") {
+    let log = if module.is_some() || target.ends_with(".py") {
         // The program reads an empty stdin (or --stdin FILE), never the
         // debugger's: the terminal is for the debugger's commands.
         let input = match &stdin {
@@ -41,11 +44,15 @@ pub fn debug(target: &str, args: &[String], opts: Options) -> u8 {
         };
         let path = std::env::temp_dir().join(format!("revpy-debug-{}.revlog", std::process::id()));
         let path = path.to_string_lossy().to_string();
-        eprintln!("revpy debug: recording {target} to {path}");
-        let program = match crate::program::Program::file(target) {
-            Ok(p) => p,
-            Err(code) => return code,
+        let program = match module {
+            Some(m) => Program::module(m),
+            None => match Program::file(target) {
+                Ok(p) => p,
+                Err(code) => return code,
+            },
         };
+        let what = module.map_or(target.to_string(), |m| format!("module {m}"));
+        eprintln!("revpy debug: recording {what} to {path}");
         let status = record::record_with_stdin(
             program,
             args,

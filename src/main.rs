@@ -119,6 +119,11 @@ pub(crate) fn cli() -> Command {
                 .about("Open the reverse debugger over a recording (or record FILE.py first)")
                 .arg(Arg::new("commands").short('x').value_name("FILE").help("Run the commands in FILE first"))
                 .arg(
+                    Arg::new("module").short('m').value_name("MOD").help(
+                        "Record module MOD run as __main__ (as python -m pdb -m MOD) and debug it; the arguments after it are its sys.argv[1:]",
+                    ),
+                )
+                .arg(
                     Arg::new("memory")
                         .long("memory")
                         .value_name("MIB")
@@ -140,7 +145,7 @@ pub(crate) fn cli() -> Command {
                 // Everything after FILE.py is the program's.
                 .arg(
                     Arg::new("target")
-                        .required(true)
+                        .required_unless_present("module")
                         .value_name("LOG|FILE.py [ARGS]...")
                         .num_args(1..)
                         .trailing_var_arg(true)
@@ -287,13 +292,15 @@ fn main() -> ExitCode {
                 .get_many::<String>("target")
                 .map(|a| a.cloned().collect())
                 .unwrap_or_default();
-            let target = if args.is_empty() {
+            let module = m.get_one::<String>("module");
+            let target = if args.is_empty() || module.is_some() {
                 String::new()
             } else {
                 args.remove(0)
             };
             let budget = m.get_one::<u64>("memory").map(|mib| (*mib as usize) << 20);
             debug::debug(
+                module.map(String::as_str),
                 &target,
                 &args,
                 debug::Options {

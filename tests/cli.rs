@@ -1531,3 +1531,51 @@ fn run_module_as_main() {
     assert!(!o.stderr.contains("_run_code(") && !o.stderr.contains("run_module>"));
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// `revpy debug -m MOD ARGS`: records the module run as `__main__` and opens at its
+/// first line (as `pdb -m`); runpy's frames stay below it, reachable backwards.
+#[test]
+fn debug_a_module() {
+    let d = scratch();
+    std::fs::write(
+        d.join("mymod.py"),
+        "import sys\nx = 1\nx += 2\nprint(x, sys.argv[1:])\n",
+    )
+    .unwrap();
+    let o = revpy_piped(
+        &d,
+        &["debug", "-m", "mymod", "a", "b"],
+        "next\nnext\np x\nbstep\nbstep\nbstep\ncontinue\n",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .starts_with("revpy debug: recording module mymod to "),
+        "{}",
+        o.stderr
+    );
+    let first = "3 ['a', 'b']\nFile \"mymod.py\", line 1 in <module>:\n>    1  import sys\n";
+    assert!(o.stdout.starts_with(first), "{}", o.stdout);
+    assert!(o.stdout.contains("$ p x\n1\n"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("File \"<frozen runpy>\", line"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("The program finished with exit status 0."),
+        "{}",
+        o.stdout
+    );
+    // A module that is not there: runpy's message, then the debugger opens on the
+    // bootstrap line (the recording ended with exit status 1).
+    let o = revpy_piped(&d, &["debug", "-m", "nosuchmod"], "");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.ends_with("revpy: No module named nosuchmod\n"),
+        "{}",
+        o.stderr
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}

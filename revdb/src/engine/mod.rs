@@ -280,7 +280,20 @@ impl Engine {
             interrupt: Default::default(),
             sources: BTreeMap::new(),
         };
-        let out = e.run(None, false, 1, Box::new(|_, _, p| stop_if(p.real)));
+        // `revpy record -m MOD`: start at the module's first line (as `pdb -m`), not
+        // in the bootstrap line and runpy that find it; they stay reachable backwards.
+        let mut out = None;
+        if e.program.file == revpy_vm::effects::log::main_file_name("-m") {
+            let run_module = e.program.file.clone();
+            let found = e.run(
+                None,
+                false,
+                1,
+                Box::new(move |vm, _, p| stop_if(p.real && in_main_module(vm, &run_module))),
+            );
+            out = found.captured.is_some().then_some(found);
+        }
+        let out = out.unwrap_or_else(|| e.run(None, false, 1, Box::new(|_, _, p| stop_if(p.real))));
         match out.captured {
             Some(s) => {
                 e.cur = s;
@@ -441,6 +454,20 @@ impl Engine {
 }
 
 const START: &str = "At the start of the program.";
+
+/// Whether the innermost frame runs `__main__`'s code (not the `-m` bootstrap line).
+fn in_main_module(vm: &mut Vm, run_module: &str) -> bool {
+    let Some(f) = vm.frames.last() else {
+        return false;
+    };
+    if &*f.code.code.filename == run_module {
+        return false;
+    }
+    let globals = f.globals;
+    let key = vm.names.__name__;
+    let name = vm.dict_get_str(globals, key);
+    name.and_then(|n| vm.as_str(n).map(|s| s == "__main__")) == Some(true)
+}
 
 fn stop_if(b: bool) -> Flow {
     if b {
