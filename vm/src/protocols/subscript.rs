@@ -109,12 +109,18 @@ impl Vm {
         let len = items.len();
         let (start, stop, step) = slice_adjust(parts, len as i64);
         let out: Vec<Value> = if step == 1 {
-            if !is_list && start == 0 && stop >= len as i64 && self.heap.get(r).class == self.types.tuple {
+            if !is_list
+                && start == 0
+                && stop >= len as i64
+                && self.heap.get(r).class == self.types.tuple
+            {
                 return Ok(Value::Obj(r));
             }
             items[start as usize..stop.max(start) as usize].to_vec()
         } else {
-            slice_positions(start, stop, step).map(|i| items[i]).collect()
+            slice_positions(start, stop, step)
+                .map(|i| items[i])
+                .collect()
         };
         Ok(if is_list {
             self.new_list(out)
@@ -158,7 +164,9 @@ impl Vm {
                 .collect()
         } else {
             let chars: Vec<char> = s.s.chars().collect();
-            slice_positions(start, stop, step).map(|i| chars[i]).collect()
+            slice_positions(start, stop, step)
+                .map(|i| chars[i])
+                .collect()
         };
         Ok(self.new_str(out))
     }

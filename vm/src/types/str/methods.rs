@@ -348,7 +348,10 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
             s.splitn(max.saturating_add(1), &*sep).collect()
         }
     };
-    let items = parts.into_iter().map(|p| Value::Obj(vm.new_str_obj(p))).collect();
+    let items = parts
+        .into_iter()
+        .map(|p| Value::Obj(vm.new_str_obj(p)))
+        .collect();
     Ok(vm.new_list(items))
 }
 fn s_split(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
