@@ -129,8 +129,9 @@ pub(super) fn minmax(vm: &mut Vm, args: Args, kw: Kw, is_max: bool) -> PyResult<
         } else {
             vm.call(key, &[*it], &[])?
         };
+        // As CPython: `item > best` for max, `item < best` for min.
         let better = if is_max {
-            vm.lt(best_key, k)?
+            vm.gt(k, best_key)?
         } else {
             vm.lt(k, best_key)?
         };

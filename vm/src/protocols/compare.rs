@@ -293,11 +293,63 @@ impl Vm {
             (Value::Int(x), Value::Int(y)) => Ok(x < y),
             (Value::Float(x), Value::Float(y)) => Ok(x < y),
             _ => {
+                if let Some(r) = self.simple_lt(a, b) {
+                    return Ok(r);
+                }
                 let v = self.compare(a, b, CmpOp::Lt)?;
                 self.truthy(v)
             }
         }
     }
+    /// `a > b` as a bool (max).
+    pub fn gt(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let Some(r) = self.simple_lt(b, a) {
+            return Ok(r);
+        }
+        let v = self.compare(a, b, CmpOp::Gt)?;
+        self.truthy(v)
+    }
+    /// `a < b` decidable without running Python code, for the keys of sorts and
+    /// min/max: numbers, exact strs, and exact tuples of those whose first differing
+    /// items are such (found with `simple_eq`); `None` otherwise.
+    fn simple_lt(&self, a: Value, b: Value) -> Option<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(x < y),
+            (Value::Float(x), Value::Float(y)) => Some(x < y),
+            (Value::Obj(x), Value::Obj(y)) => {
+                let (cx, cy) = (self.heap.get(x).class, self.heap.get(y).class);
+                if cx != cy {
+                    return None;
+                }
+                match (self.heap.kind(x), self.heap.kind(y)) {
+                    // Code point order is UTF-8 byte order.
+                    (Kind::Str(p), Kind::Str(q)) if cx == self.types.str => Some(p.s < q.s),
+                    (Kind::Tuple(p), Kind::Tuple(q)) if cx == self.types.tuple => {
+                        for (u, v) in p.iter().zip(q.iter()) {
+                            if !self.simple_eq(*u, *v)? {
+                                return match (u, v) {
+                                    (Value::Obj(_), Value::Obj(_)) => {
+                                        let (cu, cv) = (self.type_of(*u), self.type_of(*v));
+                                        if cu == cv && cu == self.types.str {
+                                            self.simple_lt(*u, *v)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    (Value::Obj(_), _) | (_, Value::Obj(_)) => None,
+                                    _ => self.simple_lt(*u, *v),
+                                };
+                            }
+                        }
+                        Some(p.len() < q.len())
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// Equality decidable without running Python code; `None` when it may need to.
     pub fn simple_eq(&self, a: Value, b: Value) -> Option<bool> {
         self.simple_eq_depth(a, b, 0)

@@ -4,6 +4,45 @@ use crate::object::Kind;
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
+/// A slice's start and stop (None: absent) and step, as integers.
+pub type SliceParts = (Option<i64>, Option<i64>, i64);
+
+/// The slice's (start, stop, step) clamped to a sequence of `len` items, as
+/// CPython's `PySlice_AdjustIndices`.
+pub fn slice_adjust((a, b, step): SliceParts, len: i64) -> (i64, i64, i64) {
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let fix = |x: i64| -> i64 {
+        if x < 0 {
+            (x + len).max(lower)
+        } else {
+            x.min(upper)
+        }
+    };
+    let start = match a {
+        Some(x) => fix(x),
+        None if step < 0 => upper,
+        None => lower,
+    };
+    let stop = match b {
+        Some(x) => fix(x),
+        None if step < 0 => lower,
+        None => upper,
+    };
+    (start, stop, step)
+}
+
+/// The positions a clamped slice visits, in order.
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let n = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && stop < start {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    (0..n).map(move |k| (start + k * step) as usize)
+}
+
 impl Vm {
     pub fn new_slice(&mut self, start: Value, stop: Value, step: Value) -> Value {
         let c = self.types.slice;
@@ -25,10 +64,19 @@ impl Vm {
 
     /// `slice.indices(len)`: (start, stop, step) clamped as CPython.
     pub fn slice_indices(&mut self, s: Value, len: i64) -> PyResult<(i64, i64, i64)> {
+        let parts = self.slice_unpack(s)?;
+        Ok(slice_adjust(parts, len))
+    }
+
+    /// The slice's start, stop (None: absent) and step as integers (CPython's
+    /// `PySlice_Unpack`): may call `__index__`, so a sequence's length is read after.
+    pub fn slice_unpack(&mut self, s: Value) -> PyResult<SliceParts> {
         let (a, b, c) = self.slice_parts(s).expect("slice");
         let get = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
-            if v.is_none() {
-                return Ok(None);
+            match v {
+                Value::None => return Ok(None),
+                Value::Int(i) => return Ok(Some(i)),
+                _ => {}
             }
             match vm.index_of(v) {
                 Ok(Some(i)) => Ok(Some(i)),
@@ -46,53 +94,86 @@ impl Vm {
         if step == 0 {
             return Err(self.new_value_error("slice step cannot be zero".into()));
         }
-        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let fix = |x: i64| -> i64 {
-            if x < 0 {
-                (x + len).max(lower)
-            } else {
-                x.min(upper)
-            }
-        };
-        let start = match get(self, a)? {
-            Some(x) => fix(x),
-            None => {
-                if step < 0 {
-                    upper
-                } else {
-                    lower
-                }
-            }
-        };
-        let stop = match get(self, b)? {
-            Some(x) => fix(x),
-            None => {
-                if step < 0 {
-                    lower
-                } else {
-                    upper
-                }
-            }
-        };
+        let start = get(self, a)?;
+        let stop = get(self, b)?;
         Ok((start, stop, step))
+    }
+
+    /// `seq[key]` for a slice `key` over a list or tuple: a new list or tuple
+    /// (an exact tuple sliced whole is itself, as in CPython).
+    fn list_slice(&mut self, r: ObjRef, key: Value, is_list: bool) -> PyResult<Value> {
+        let parts = self.slice_unpack(key)?;
+        let (Kind::List(items) | Kind::Tuple(items)) = self.heap.kind(r) else {
+            unreachable!()
+        };
+        let len = items.len();
+        let (start, stop, step) = slice_adjust(parts, len as i64);
+        let out: Vec<Value> = if step == 1 {
+            if !is_list
+                && start == 0
+                && stop >= len as i64
+                && self.heap.get(r).class == self.types.tuple
+            {
+                return Ok(Value::Obj(r));
+            }
+            items[start as usize..stop.max(start) as usize].to_vec()
+        } else {
+            slice_positions(start, stop, step)
+                .map(|i| items[i])
+                .collect()
+        };
+        Ok(if is_list {
+            self.new_list(out)
+        } else {
+            self.new_tuple(out)
+        })
+    }
+
+    /// `s[key]` for a slice `key` over a str (an exact str sliced whole is itself).
+    fn str_slice(&mut self, r: ObjRef, key: Value) -> PyResult<Value> {
+        let parts = self.slice_unpack(key)?;
+        let Kind::Str(s) = self.heap.kind(r) else {
+            unreachable!()
+        };
+        let len = s.char_len as usize;
+        let (start, stop, step) = slice_adjust(parts, len as i64);
+        if step == 1 {
+            let (a, b) = (start as usize, stop.max(start) as usize);
+            if a == 0 && b == len && self.heap.get(r).class == self.types.str {
+                return Ok(Value::Obj(r));
+            }
+            let text = s.s.clone();
+            let piece = if s.is_ascii() {
+                &text[a..b]
+            } else {
+                let mut offsets = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+                let b0 = offsets.nth(a).unwrap_or(text.len());
+                let b1 = if b > a {
+                    offsets.nth(b - a - 1).unwrap_or(text.len())
+                } else {
+                    b0
+                };
+                &text[b0..b1]
+            };
+            return Ok(Value::Obj(self.new_str_obj(piece)));
+        }
+        let out: String = if s.is_ascii() {
+            let bytes = s.s.as_bytes();
+            slice_positions(start, stop, step)
+                .map(|i| bytes[i] as char)
+                .collect()
+        } else {
+            let chars: Vec<char> = s.s.chars().collect();
+            slice_positions(start, stop, step)
+                .map(|i| chars[i])
+                .collect()
+        };
+        Ok(self.new_str(out))
     }
 
     fn slice_range(&mut self, s: Value, len: usize) -> PyResult<Vec<usize>> {
         let (start, stop, step) = self.slice_indices(s, len as i64)?;
-        let mut out = vec![];
-        let mut i = start;
-        if step > 0 {
-            while i < stop {
-                out.push(i as usize);
-                i += step;
-            }
-        } else {
-            while i > stop {
-                out.push(i as usize);
-                i += step;
-            }
-        }
-        Ok(out)
+        Ok(slice_positions(start, stop, step).collect())
     }
 
     pub(crate) fn seq_index(&mut self, key: Value, len: usize, what: &str) -> PyResult<usize> {
@@ -143,16 +224,7 @@ impl Vm {
                 let is_list = matches!(self.heap.kind(r), Kind::List(_));
                 let len = items.len();
                 if is_slice {
-                    let idx = self.slice_range(key, len)?;
-                    let (Kind::List(items) | Kind::Tuple(items)) = self.heap.kind(r) else {
-                        unreachable!()
-                    };
-                    let out: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
-                    return Ok(if is_list {
-                        self.new_list(out)
-                    } else {
-                        self.new_tuple(out)
-                    });
+                    return self.list_slice(r, key, is_list);
                 }
                 if let Value::Int(i) = key {
                     let j = if i < 0 { i + len as i64 } else { i };
@@ -170,17 +242,7 @@ impl Vm {
                 let len = s.char_len as usize;
                 let ascii = s.is_ascii();
                 if is_slice {
-                    let idx = self.slice_range(key, len)?;
-                    let Kind::Str(s) = self.heap.kind(r) else {
-                        unreachable!()
-                    };
-                    let out: String = if ascii {
-                        idx.iter().map(|&i| s.s.as_bytes()[i] as char).collect()
-                    } else {
-                        let chars: Vec<char> = s.s.chars().collect();
-                        idx.iter().map(|&i| chars[i]).collect()
-                    };
-                    return Ok(self.new_str(out));
+                    return self.str_slice(r, key);
                 }
                 let i = self.seq_index(key, len, "string")?;
                 let Kind::Str(s) = self.heap.kind(r) else {
@@ -324,15 +386,27 @@ impl Vm {
                 e
             }
         })?;
-        let (start, stop, step) = self.slice_indices(key, len as i64)?;
+        // The length after the iteration and `__index__` calls, which may change it.
+        let parts = self.slice_unpack(key)?;
+        let len = match self.heap.kind(r) {
+            Kind::List(items) => items.len(),
+            _ => len,
+        };
+        let (start, stop, step) = slice_adjust(parts, len as i64);
         if step == 1 {
             let stop = stop.max(start);
             if let Kind::List(items) = self.heap.kind_mut(r) {
-                items.splice(start as usize..stop as usize, new);
+                let (a, b) = (start as usize, stop as usize);
+                if b - a == new.len() {
+                    // Same size (`p[:k] = p[k::-1]`): overwrite in place.
+                    items[a..b].copy_from_slice(&new);
+                } else {
+                    items.splice(a..b, new);
+                }
             }
             return Ok(());
         }
-        let idx = self.slice_range(key, len)?;
+        let idx: Vec<usize> = slice_positions(start, stop, step).collect();
         if idx.len() != new.len() {
             return Err(self.new_value_error(format!(
                 "attempt to assign sequence of size {} to extended slice of size {}",

@@ -48,17 +48,6 @@ fn object_lt(vm: &mut Vm, f: Value, v: Value, w: Value) -> PyResult<bool> {
     }
 }
 
-fn tuple_parts(vm: &Vm, v: Value) -> Option<Vec<Value>> {
-    let r = v.obj()?;
-    if vm.heap.get(r).class != vm.types.tuple {
-        return None;
-    }
-    match vm.heap.kind(r) {
-        Kind::Tuple(items) if !items.is_empty() => Some(items.clone()),
-        _ => None,
-    }
-}
-
 impl Cmp {
     fn lt(self, vm: &mut Vm, v: Value, w: Value) -> PyResult<bool> {
         match self {
@@ -66,25 +55,48 @@ impl Cmp {
             Cmp::Object(f) => object_lt(vm, f, v, w),
             Cmp::Tuple(elem) => {
                 // unsafe_tuple_compare: the first differing position by `==`, then `<`.
-                let (Some(vt), Some(wt)) = (tuple_parts(vm, v), tuple_parts(vm, w)) else {
+                // Items are read in place (tuples do not change, the keys are rooted).
+                let (Some((vt, vn)), Some((wt, wn))) = (exact_tuple(vm, v), exact_tuple(vm, w))
+                else {
                     return vm.lt(v, w);
                 };
                 let mut i = 0;
-                while i < vt.len() && i < wt.len() {
-                    if !vm.eq(vt[i], wt[i])? {
+                while i < vn && i < wn {
+                    if !vm.eq(tuple_item(vm, vt, i), tuple_item(vm, wt, i))? {
                         break;
                     }
                     i += 1;
                 }
-                if i >= vt.len() || i >= wt.len() {
-                    return Ok(vt.len() < wt.len());
+                if i >= vn || i >= wn {
+                    return Ok(vn < wn);
                 }
+                let (a, b) = (tuple_item(vm, vt, i), tuple_item(vm, wt, i));
                 match (i, elem) {
-                    (0, Some(f)) => object_lt(vm, f, vt[0], wt[0]),
-                    _ => vm.lt(vt[i], wt[i]),
+                    (0, Some(f)) => object_lt(vm, f, a, b),
+                    _ => vm.lt(a, b),
                 }
             }
         }
+    }
+}
+
+/// A non-empty exact tuple and its length.
+fn exact_tuple(vm: &Vm, v: Value) -> Option<(crate::object::ObjRef, usize)> {
+    let r = v.obj()?;
+    if vm.heap.get(r).class != vm.types.tuple {
+        return None;
+    }
+    match vm.heap.kind(r) {
+        Kind::Tuple(items) if !items.is_empty() => Some((r, items.len())),
+        _ => None,
+    }
+}
+
+/// Item `i` (in range) of a tuple.
+fn tuple_item(vm: &Vm, t: crate::object::ObjRef, i: usize) -> Value {
+    match vm.heap.kind(t) {
+        Kind::Tuple(items) => items[i],
+        _ => Value::None,
     }
 }
 
@@ -93,12 +105,12 @@ fn choose_cmp(vm: &mut Vm, keys: &[Value]) -> Cmp {
     if keys.len() < 2 {
         return Cmp::Safe;
     }
-    let in_tuples = tuple_parts(vm, keys[0]).is_some();
+    let in_tuples = exact_tuple(vm, keys[0]).is_some();
     let mut firsts = Vec::with_capacity(keys.len());
     for k in keys {
         if in_tuples {
-            match tuple_parts(vm, *k) {
-                Some(items) => firsts.push(items[0]),
+            match exact_tuple(vm, *k) {
+                Some((t, _)) => firsts.push(tuple_item(vm, t, 0)),
                 None => return Cmp::Safe,
             }
         } else {

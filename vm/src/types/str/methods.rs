@@ -6,6 +6,7 @@ use crate::args::{Arity, KwSpec, NativeDef};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyResult, Vm};
+use std::rc::Rc;
 
 pub(super) type Args<'a> = &'a [Value];
 pub(super) use crate::Kw;
@@ -18,6 +19,43 @@ pub(crate) fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<std::rc::Rc<
         }
     }
     Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")))
+}
+
+/// The str `self` of a method with its length in characters (kept by the object,
+/// so ASCII texts index by byte without scanning them).
+pub(crate) fn this_len(vm: &mut Vm, args: Args, name: &str) -> PyResult<(Rc<str>, usize)> {
+    if let Some(Value::Obj(r)) = args.first() {
+        if let Kind::Str(s) = vm.heap.kind(*r) {
+            return Ok((s.s.clone(), s.char_len as usize));
+        }
+    }
+    Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")))
+}
+
+/// The text of a str value, shared (not copied).
+fn str_rc(vm: &Vm, v: Value) -> Option<Rc<str>> {
+    match v {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Str(s) => Some(s.s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A str argument, shared (not copied), or CPython's TypeError ("must be str, not
+/// int", after `fname` and " argument " when it is given).
+fn arg_rc(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Rc<str>> {
+    if let Some(s) = str_rc(vm, v) {
+        return Ok(s);
+    }
+    let t = vm.type_name(v);
+    let what = if fname.is_empty() {
+        String::new()
+    } else {
+        format!("{fname} argument ")
+    };
+    Err(vm.new_type_error(format!("{what}must be str, not {t}")))
 }
 
 /// Number of characters (fast for ASCII).
@@ -68,13 +106,18 @@ fn bounds(vm: &mut Vm, args: Args, i: usize, len: usize) -> PyResult<(usize, usi
             x.min(n) as usize
         }
     };
-    let start = get(vm, i)?.map(fix).unwrap_or(0);
+    // A start past the end stays past it (CPython's ADJUST_INDICES): find gives -1.
+    let start = get(vm, i)?
+        .map(|x| if x < 0 { fix(x) } else { x as usize })
+        .unwrap_or(0);
     let end = get(vm, i + 1)?.map(fix).unwrap_or(len);
     Ok((start, end))
 }
 
-fn char_slice(s: &str, start: usize, end: usize) -> &str {
-    if s.is_ascii() {
+/// Characters `start..end` of `s`, which has `len` characters (`len == s.len()`:
+/// ASCII, sliced by byte without scanning).
+fn char_slice(s: &str, len: usize, start: usize, end: usize) -> &str {
+    if len == s.len() {
         return &s[start.min(s.len())..end.min(s.len()).max(start.min(s.len()))];
     }
     let mut it = s
@@ -99,19 +142,24 @@ fn byte_to_char(s: &str, b: usize) -> usize {
 }
 
 fn find_impl(vm: &mut Vm, args: Args, rev: bool) -> PyResult<i64> {
-    let s = this(vm, args, "find")?;
+    let (s, len) = this_len(vm, args, "find")?;
     let sub = match args.get(1) {
-        Some(v) => must_str(vm, *v, "find()")?,
+        Some(v) => arg_rc(vm, *v, "")?,
         None => return Err(vm.new_type_error("find() takes at least 1 argument (0 given)".into())),
     };
-    let len = char_count(&s);
     let (start, end) = bounds(vm, args, 2, len)?;
     if start > end || start > len {
         return Ok(-1);
     }
-    let hay = char_slice(&s, start, end);
-    let found = if rev { hay.rfind(&sub) } else { hay.find(&sub) };
+    let hay = char_slice(&s, len, start, end);
+    let found = match (rev, sub.as_bytes()) {
+        (false, [b]) => memchr::memchr(*b, hay.as_bytes()),
+        (true, [b]) => memchr::memrchr(*b, hay.as_bytes()),
+        (false, _) => memchr::memmem::find(hay.as_bytes(), sub.as_bytes()),
+        (true, _) => memchr::memmem::rfind(hay.as_bytes(), sub.as_bytes()),
+    };
     Ok(match found {
+        Some(b) if len == s.len() => (start + b) as i64,
         Some(b) => (start + byte_to_char(hay, b)) as i64,
         None => -1,
     })
@@ -137,19 +185,18 @@ fn s_rindex(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 
 fn s_count(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
-    let s = this(vm, args, "count")?;
+    let (s, len) = this_len(vm, args, "count")?;
     let Some(subv) = args.get(1) else {
         return Err(vm.new_type_error("count() takes at least 1 argument (0 given)".into()));
     };
-    let sub = must_str(vm, *subv, "count()")?;
-    let len = char_count(&s);
+    let sub = arg_rc(vm, *subv, "")?;
     let (start, end) = bounds(vm, args, 2, len)?;
     if start > end || start > len {
         return Ok(Value::Int(0));
     }
-    let hay = char_slice(&s, start, end);
+    let hay = char_slice(&s, len, start, end);
     let n = if sub.is_empty() {
-        hay.chars().count() + 1
+        char_count(hay) + 1
     } else {
         count_bytes(hay.as_bytes(), sub.as_bytes())
     };
@@ -167,20 +214,21 @@ pub(crate) fn count_bytes(hay: &[u8], needle: &[u8]) -> usize {
 
 fn affix(vm: &mut Vm, args: Args, starts: bool) -> PyResult<Value> {
     let name = if starts { "startswith" } else { "endswith" };
-    let s = this(vm, args, name)?;
-    let len = char_count(&s);
+    let (s, len) = this_len(vm, args, name)?;
     let (start, end) = bounds(vm, args, 2, len)?;
     let Some(pv) = args.get(1).copied() else {
         return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)")));
     };
-    let prefixes: Vec<Value> = match pv {
-        Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_)) => vm.tuple_items(pv),
-        _ => vec![pv],
+    let prefixes: smallvec::SmallVec<[Value; 1]> = match pv {
+        Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Tuple(_)) => {
+            vm.tuple_items(pv).into_iter().collect()
+        }
+        _ => smallvec::smallvec![pv],
     };
     if start > len || start > end {
         return Ok(Value::Bool(false));
     }
-    let hay = char_slice(&s, start, end).to_string();
+    let hay = char_slice(&s, len, start, end);
     for p in prefixes {
         let Some(ps) = vm.as_str(p) else {
             let t = vm.type_name(p);
@@ -242,23 +290,23 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
     } else {
         maxsplit as usize
     };
-    let parts: Vec<String> = if sepv.is_none() {
-        let mut out: Vec<String> = vec![];
+    let parts: Vec<&str> = if sepv.is_none() {
+        let mut out: Vec<&str> = vec![];
         if rev {
             let mut rest = s.trim_end();
             while !rest.is_empty() {
                 if out.len() == max {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 match rest.rfind(char::is_whitespace) {
                     Some(i) => {
                         let ws = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                        out.push(rest[i + ws..].to_string());
+                        out.push(&rest[i + ws..]);
                         rest = rest[..i].trim_end();
                     }
                     None => {
-                        out.push(rest.to_string());
+                        out.push(rest);
                         break;
                     }
                 }
@@ -268,16 +316,16 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
             let mut rest = s.trim_start();
             while !rest.is_empty() {
                 if out.len() == max {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 match rest.find(char::is_whitespace) {
                     Some(i) => {
-                        out.push(rest[..i].to_string());
+                        out.push(&rest[..i]);
                         rest = rest[i..].trim_start();
                     }
                     None => {
-                        out.push(rest.to_string());
+                        out.push(rest);
                         break;
                     }
                 }
@@ -285,24 +333,25 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
         }
         out
     } else {
-        let sep = must_str(vm, sepv, "must be str or None, not")?;
+        let Some(sep) = str_rc(vm, sepv) else {
+            let t = vm.type_name(sepv);
+            return Err(vm.new_type_error(format!("must be str or None, not {t}")));
+        };
         if sep.is_empty() {
             return Err(vm.new_value_error("empty separator".into()));
         }
         if rev {
-            let mut v: Vec<String> = s
-                .rsplitn(max.saturating_add(1), sep.as_str())
-                .map(|x| x.to_string())
-                .collect();
+            let mut v: Vec<&str> = s.rsplitn(max.saturating_add(1), &*sep).collect();
             v.reverse();
             v
         } else {
-            s.splitn(max.saturating_add(1), sep.as_str())
-                .map(|x| x.to_string())
-                .collect()
+            s.splitn(max.saturating_add(1), &*sep).collect()
         }
     };
-    let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    let items = parts
+        .into_iter()
+        .map(|p| Value::Obj(vm.new_str_obj(p)))
+        .collect();
     Ok(vm.new_list(items))
 }
 fn s_split(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
