@@ -156,19 +156,40 @@ impl Vm {
     ) -> PyResult<Value> {
         let c = code.cache(slot);
         if c.kind != NONE {
-            let gs = self.dict_stamp(globals);
-            if c.a == gs {
-                if c.b == 0 {
-                    if let Some((_, v)) = self.dict_entry(globals, c.hint) {
-                        return Ok(v);
-                    }
-                } else if c.b == self.dict_stamp(self.builtins) {
-                    if let Some((_, v)) = self.dict_entry(self.builtins, c.hint) {
-                        return Ok(v);
-                    }
-                }
+            let v = if c.b == 0 {
+                self.stamped_value(globals, c.a, c.hint)
+            } else if self.dict_stamp(globals) == c.a {
+                self.stamped_value(self.builtins, c.b, c.hint)
+            } else {
+                Value::Undef
+            };
+            if !v.is_undef() {
+                return Ok(v);
             }
         }
+        self.load_global_miss(code, slot, globals, name)
+    }
+
+    /// The value at entry `i` of dict `d` if its layout stamp is `stamp` (Undef
+    /// otherwise, or if the entry was deleted): one heap access, the key not
+    /// unpacked (the stamp says which key sits there).
+    #[inline(always)]
+    fn stamped_value(&self, d: ObjRef, stamp: u64, i: u32) -> Value {
+        match self.heap.kind(d) {
+            Kind::Dict(x) if x.stamp() == stamp => x.value_or_undef(i as usize),
+            _ => Value::Undef,
+        }
+    }
+
+    /// LOAD_GLOBAL's cache missed: look the name up and remember where it was.
+    #[inline(never)]
+    fn load_global_miss(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        globals: ObjRef,
+        name: Value,
+    ) -> PyResult<Value> {
         if let Some(i) = self.dict_find_str(globals, name) {
             let gs = self.dict_stamp(globals);
             code.set_cache(
