@@ -32,6 +32,7 @@ impl Vm {
             varnames,
             fn_names,
             nlocalsplus: code.nlocalsplus(),
+            fast_args: crate::interp::fast_args(code),
             caches: Default::default(),
         });
         self.code_roots.push(data.clone());

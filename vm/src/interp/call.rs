@@ -25,6 +25,10 @@ impl Vm {
         kw: bool,
     ) -> PyResult<Option<Value>> {
         let kwnames = if kw { self.pop() } else { Value::Undef };
+        // A Python function with keyword arguments it binds simply: its frame.
+        if kw && self.call_kw_fast(argc, kwnames) {
+            return Ok(None);
+        }
         let len = self.stack.len();
         let fpos = len - argc - 1 - method as usize;
         let f = self.stack[fpos];

@@ -5,10 +5,27 @@
 use super::{Frame, InlineCache};
 use crate::object::{CodeData, Kind, NativeFn, ObjRef, Value};
 use crate::Vm;
-use revpy_compiler::code::flags;
+use revpy_compiler::code::{flags, CodeObject};
 
 /// Code flags that make calling the function create a generator-like object.
 const GEN_FLAGS: u32 = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+
+/// The most keyword arguments `call_kw_fast` binds.
+const KW_FAST_MAX: usize = 8;
+
+/// `CodeData::fast_args` of a code object: its positional parameter count if a call
+/// of `enter_py_fast`'s shape may push its frame, else `u32::MAX` (decided once
+/// when the code is loaded, not on every call).
+pub(crate) fn fast_args(c: &CodeObject) -> u32 {
+    if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0
+        || c.kwonlyargcount != 0
+        || !c.cellvars.is_empty()
+        || !c.freevars.is_empty()
+    {
+        return u32::MAX;
+    }
+    c.argcount
+}
 
 impl Vm {
     /// CALL / CALL_METHOD (`argc` arguments) of a plain Python function taking them
@@ -64,22 +81,18 @@ impl Vm {
         let Kind::Function(func) = self.heap.kind(r) else {
             return false;
         };
-        let c = &func.code.code;
         let n = self.stack.len() - args_start;
-        let argcount = c.argcount as usize;
+        // `u32::MAX` (not of the shape) fails the second test.
+        let argcount = func.code.fast_args as usize;
         let ndef = func.defaults.len();
-        if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0
-            || c.kwonlyargcount != 0
-            || n > argcount
+        if n > argcount
             || n + ndef < argcount
-            || !c.cellvars.is_empty()
-            || !c.freevars.is_empty()
             || self.frames.len() + self.native_depth as usize >= self.recursion_limit
             || self.loops >= self.native_depth_limit
         {
             return false;
         }
-        let nvar = c.varnames.len();
+        let nvar = func.code.code.varnames.len();
         let code = func.code.clone();
         let globals = func.globals;
         if n < argcount {
@@ -92,6 +105,96 @@ impl Vm {
         }
         self.fill_undef(args_start + nvar);
         self.push_frame(Frame::call(code, args_start, ret_sp, globals));
+        true
+    }
+
+    /// CALL_KW (`argc` arguments, the last `len(kwnames)` by keyword; `kwnames`
+    /// already popped) of a Python function of `call_py_fast`'s shape, or a bound
+    /// method of one, whose keywords each name a positional parameter (by identity:
+    /// both are interned) that no positional argument or other keyword gave, every
+    /// other parameter being given or defaulted: the keyword values move to their
+    /// parameters' slots and the frame is pushed, as `bind_args` would bind them
+    /// (`sum_to(n - 1, acc=acc + n)`). False, with nothing done, for anything else
+    /// (`call_op` then binds or raises CPython's error).
+    pub(crate) fn call_kw_fast(&mut self, argc: usize, kwnames: Value) -> bool {
+        let len = self.stack.len();
+        let fpos = len - argc - 1;
+        let Value::Obj(r) = self.stack[fpos] else {
+            return false;
+        };
+        let (f, bound) = match self.heap.kind(r) {
+            Kind::BoundMethod(Value::Obj(f), s) => (*f, *s),
+            Kind::Function(_) => (r, Value::Undef),
+            _ => return false,
+        };
+        let (Value::Obj(kn), Kind::Function(func)) = (kwnames, self.heap.kind(f)) else {
+            return false;
+        };
+        let Kind::Tuple(names) = self.heap.kind(kn) else {
+            return false;
+        };
+        let nkw = names.len();
+        // `u32::MAX` (not of the shape) is above the bound.
+        let argcount = func.code.fast_args as usize;
+        if nkw > KW_FAST_MAX || nkw > argc || argcount > 64 {
+            return false;
+        }
+        // Positional arguments in the function's terms (`self` included).
+        let npos = argc - nkw + !bound.is_undef() as usize;
+        if npos > argcount
+            || self.frames.len() + self.native_depth as usize >= self.recursion_limit
+            || self.loops >= self.native_depth_limit
+        {
+            return false;
+        }
+        let first = npos.max(func.code.code.posonlyargcount as usize);
+        let params = &func.code.varnames[..argcount];
+        let mut at = [0u8; KW_FAST_MAX];
+        let mut given: u64 = 0;
+        for (j, k) in names.iter().enumerate() {
+            let Some(i) = params.iter().position(|p| p.is(*k)) else {
+                return false;
+            };
+            if i < first || given & (1 << i) != 0 {
+                return false;
+            }
+            given |= 1 << i;
+            at[j] = i as u8;
+        }
+        let ndef = func.defaults.len();
+        if ndef > argcount {
+            return false;
+        }
+        let first_default = argcount - ndef;
+        if (npos..first_default).any(|i| given & (1 << i) == 0) {
+            return false;
+        }
+        // Bound: the call cannot fail. Bind in place.
+        let mut vals = [Value::Undef; KW_FAST_MAX];
+        vals[..nkw].copy_from_slice(&self.stack[len - nkw..len]);
+        let code = func.code.clone();
+        let globals = func.globals;
+        let nvar = code.code.varnames.len();
+        let base = if bound.is_undef() {
+            fpos + 1
+        } else {
+            self.stack[fpos] = bound;
+            fpos
+        };
+        self.stack.truncate(len - nkw);
+        self.fill_undef(base + nvar);
+        let Kind::Function(func) = self.heap.kind(f) else {
+            unreachable!()
+        };
+        for i in npos.max(first_default)..argcount {
+            if given & (1 << i) == 0 {
+                self.stack[base + i] = func.defaults[i - first_default];
+            }
+        }
+        for j in 0..nkw {
+            self.stack[base + at[j] as usize] = vals[j];
+        }
+        self.push_frame(Frame::call(code, base, fpos, globals));
         true
     }
 
@@ -150,14 +253,9 @@ impl Vm {
         let Kind::Function(func) = self.heap.kind(r) else {
             return false;
         };
-        let c = &func.code.code;
-        let argcount = c.argcount as usize;
-        c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) == 0
-            && c.kwonlyargcount == 0
-            && n <= argcount
+        let argcount = func.code.fast_args as usize;
+        n <= argcount
             && n + func.defaults.len() >= argcount
-            && c.cellvars.is_empty()
-            && c.freevars.is_empty()
             && self.frames.len() + (self.native_depth as usize) < self.recursion_limit
             && self.loops < self.native_depth_limit
     }

@@ -156,19 +156,40 @@ impl Vm {
     ) -> PyResult<Value> {
         let c = code.cache(slot);
         if c.kind != NONE {
-            let gs = self.dict_stamp(globals);
-            if c.a == gs {
-                if c.b == 0 {
-                    if let Some((_, v)) = self.dict_entry(globals, c.hint) {
-                        return Ok(v);
-                    }
-                } else if c.b == self.dict_stamp(self.builtins) {
-                    if let Some((_, v)) = self.dict_entry(self.builtins, c.hint) {
-                        return Ok(v);
-                    }
-                }
+            let v = if c.b == 0 {
+                self.stamped_value(globals, c.a, c.hint)
+            } else if self.dict_stamp(globals) == c.a {
+                self.stamped_value(self.builtins, c.b, c.hint)
+            } else {
+                Value::Undef
+            };
+            if !v.is_undef() {
+                return Ok(v);
             }
         }
+        self.load_global_miss(code, slot, globals, name)
+    }
+
+    /// The value at entry `i` of dict `d` if its layout stamp is `stamp` (Undef
+    /// otherwise, or if the entry was deleted): one heap access, the key not
+    /// unpacked (the stamp says which key sits there).
+    #[inline(always)]
+    fn stamped_value(&self, d: ObjRef, stamp: u64, i: u32) -> Value {
+        match self.heap.kind(d) {
+            Kind::Dict(x) if x.stamp() == stamp => x.value_or_undef(i as usize),
+            _ => Value::Undef,
+        }
+    }
+
+    /// LOAD_GLOBAL's cache missed: look the name up and remember where it was.
+    #[inline(never)]
+    fn load_global_miss(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        globals: ObjRef,
+        name: Value,
+    ) -> PyResult<Value> {
         if let Some(i) = self.dict_find_str(globals, name) {
             let gs = self.dict_stamp(globals);
             code.set_cache(
@@ -284,10 +305,26 @@ impl Vm {
         if c.a == cls.0 as u64 && c.b == epoch {
             return c;
         }
+        // Another class of a polymorphic site (richards' tasks): its set, here rather
+        // than behind the out-of-line miss (a call and two copies of the cache).
+        if c.poly != 0 && c.b == epoch {
+            if let Value::Obj(nr) = name {
+                if let Some((kind, value, hint)) = self.mro_cache.poly_get(c.poly, cls, nr) {
+                    return InlineCache {
+                        a: cls.0 as u64,
+                        b: epoch,
+                        hint,
+                        kind,
+                        poly: c.poly,
+                        value,
+                    };
+                }
+            }
+        }
         self.attr_cache_miss(code, slot, cls, name, c)
     }
 
-    /// The inline cache missed: the site's polymorphic set, else the plan (plan
+    /// The inline cache and the site's polymorphic set missed: the plan (plan
     /// cache, else compute it).
     #[inline(never)]
     fn attr_cache_miss(
@@ -301,19 +338,8 @@ impl Vm {
         let Value::Obj(nr) = name else {
             return InlineCache::default();
         };
+        // (`attr_cache` looked in the site's polymorphic set.)
         let epoch = self.mro_cache.epoch() as u64;
-        if c.poly != 0 && c.b == epoch {
-            if let Some((kind, value, hint)) = self.mro_cache.poly_get(c.poly, cls, nr) {
-                return InlineCache {
-                    a: cls.0 as u64,
-                    b: epoch,
-                    hint,
-                    kind,
-                    poly: c.poly,
-                    value,
-                };
-            }
-        }
         let (kind, value, hint) = match self.mro_cache.plan(cls, nr) {
             Some((k, v, h)) => (k as u16, v.unwrap_or(Value::Undef), h),
             None => {
@@ -514,8 +540,14 @@ impl Vm {
     fn own_has(&self, r: ObjRef, dict: Option<ObjRef>, name: Value) -> bool {
         match dict {
             Some(d) => self.dict_find_str(d, name).is_some(),
+            // The filter first, inline: LOAD_METHOD asks this of every instance, and
+            // the name of a method is rarely among its attributes.
             None => match self.heap.kind(r) {
-                Kind::Object(a) => !a.is_empty() && find_interned(a, &self.heap, name).is_some(),
+                Kind::Object(a) => {
+                    !a.is_empty()
+                        && a.may_have(name)
+                        && find_interned(a, &self.heap, name).is_some()
+                }
                 _ => false,
             },
         }

@@ -20,6 +20,7 @@ mod yields;
 pub use cache_slots::InlineCaches;
 pub(crate) use call::join_names;
 pub use call::CallArgs;
+pub(crate) use call_fast::fast_args;
 pub use inline::InlineCache;
 
 use crate::object::CodeData;

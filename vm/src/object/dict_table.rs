@@ -353,6 +353,16 @@ impl Dict {
             .map(Slot::entry)
     }
 
+    /// The value at raw position `i`, `Undef` if the entry is deleted or out of
+    /// range (the key is not unpacked: LOAD_GLOBAL's cache knows it by the stamp).
+    #[inline(always)]
+    pub fn value_or_undef(&self, i: usize) -> Value {
+        match self.entries.get(i) {
+            Some(e) => e.value(),
+            None => Value::Undef,
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = Entry> + '_ {
         self.entries
             .iter()

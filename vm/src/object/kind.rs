@@ -22,6 +22,11 @@ pub struct CodeData {
     /// `__qualname__` (no string built per function made).
     pub fn_names: (Value, Value),
     pub nlocalsplus: usize,
+    /// The positional parameter count when a call may bind its arguments by pushing
+    /// them (no `*args`, `**kwargs`, keyword-only parameters, cells or free
+    /// variables; not a generator): `interp::call_fast`. `u32::MAX` otherwise, so
+    /// that `n > fast_args || n + ndefaults < fast_args` rejects every call.
+    pub fast_args: u32,
     /// The inline caches of the instructions that use one (`Instr::cache`),
     /// allocated on first use; see `interp::inline` and `interp::cache_slots`.
     pub caches: crate::interp::InlineCaches,
