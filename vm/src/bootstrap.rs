@@ -51,6 +51,7 @@ pub(crate) fn new_vm() -> Vm {
         limits: Default::default(),
         trace: false,
         temp_roots: vec![],
+        drains: vec![],
         repr_guard: Default::default(),
         native_depth: 0,
         int_max_str_digits: crate::object::limits::DEFAULT_INT_MAX_STR_DIGITS,

@@ -81,6 +81,9 @@ pub struct Vm {
     pub trace: bool,
     /// Values natives hold across calls into Python (GC roots).
     pub temp_roots: Vec<Value>,
+    /// Natives draining a generator (`interp/drain.rs`), innermost last; the values
+    /// they took are GC roots.
+    pub(crate) drains: Vec<crate::interp::Drain>,
     /// The shared one-character strings (see `char_str`); interned, so GC roots.
     pub(crate) char_cache: Vec<Value>,
     /// Containers whose repr is being computed (to print `[...]` for cycles). Only

@@ -3,6 +3,7 @@
 
 use super::{Args, Kw};
 use crate::args::KwSpec;
+use crate::interp::{Drain, DrainMode};
 use crate::object::Value;
 use crate::object::{IterKind, Kind};
 use crate::{PyResult, Vm};
@@ -12,6 +13,16 @@ pub(super) fn b_all(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("all", args, 1, 1)?;
     let it = vm.get_iter(args[0])?;
     vm.temp_roots.push(it);
+    if let Some(g) = vm.as_generator(it) {
+        // Drained: the values known truthy never leave the generator's loop.
+        let mut d = Drain::new(DrainMode::All);
+        while let Some(v) = vm.drain_generator(g, &mut d, false)? {
+            if !vm.truthy(v)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        return Ok(Value::Bool(true));
+    }
     while let Some(v) = vm.iter_next_gc(it)? {
         if !vm.truthy(v)? {
             return Ok(Value::Bool(false));
@@ -23,6 +34,16 @@ pub(super) fn b_any(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("any", args, 1, 1)?;
     let it = vm.get_iter(args[0])?;
     vm.temp_roots.push(it);
+    if let Some(g) = vm.as_generator(it) {
+        // Drained: the values known falsy never leave the generator's loop.
+        let mut d = Drain::new(DrainMode::Any);
+        while let Some(v) = vm.drain_generator(g, &mut d, false)? {
+            if vm.truthy(v)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        return Ok(Value::Bool(false));
+    }
     while let Some(v) = vm.iter_next_gc(it)? {
         if vm.truthy(v)? {
             return Ok(Value::Bool(true));
@@ -180,8 +201,19 @@ pub(super) fn b_sum(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let slot = vm.temp_roots.len();
     vm.temp_roots.push(acc);
     let mut idx = 0;
+    // A generator is drained: int and float values are added in its loop (as
+    // below), the others come here.
+    let gen = vm.as_generator(it);
+    let mut drain = Drain::new(DrainMode::Sum);
     loop {
         let v = match seq {
+            None if gen.is_some() && matches!(acc, Value::Int(_) | Value::Float(_)) => {
+                drain.acc = acc;
+                let v = vm.drain_generator(gen.expect("generator"), &mut drain, false)?;
+                acc = drain.acc;
+                vm.temp_roots[slot] = acc;
+                v
+            }
             Some(r) => {
                 vm.native_step()?;
                 let v = match vm.heap.kind(r) {

@@ -9,6 +9,7 @@ mod call;
 mod call_fast;
 mod containers;
 mod dispatch;
+mod drain;
 mod except_with;
 mod inline;
 mod operators;
@@ -21,6 +22,7 @@ pub use cache_slots::InlineCaches;
 pub(crate) use call::join_names;
 pub use call::CallArgs;
 pub(crate) use call_fast::fast_args;
+pub use drain::{Drain, DrainMode};
 pub use inline::InlineCache;
 
 use crate::object::CodeData;
@@ -82,6 +84,9 @@ pub const RET_FOR_ITER: u8 = 1;
 /// too): a yielded value is yielded by the caller as well, the returned value
 /// replaces the caller's receiver.
 pub const RET_YIELD_FROM: u8 = 2;
+/// A generator frame a native drains (`interp/drain.rs`): values the native takes
+/// are handed over without suspending it; the others end the loop as a yield.
+pub const RET_DRAIN: u8 = 3;
 /// A binary operator's method (`__add__`, ...) that BINARY_OP pushed: `RET_BINOP` plus
 /// the operator's operand. Its operands stay on the caller's stack below the frame,
 /// for the rest of the protocol if the method returns NotImplemented.

@@ -47,6 +47,11 @@ impl Vm {
         let mut fi = fi;
         loop {
             let ret = self.frames[fi].ret;
+            if ret == super::RET_DRAIN && self.drain_accept(v) {
+                // The draining native took it and resumes the frame with None.
+                self.stack.push(Value::None);
+                return None;
+            }
             self.suspend_generator(fi);
             match ret {
                 super::RET_FOR_ITER => {

@@ -64,6 +64,10 @@ impl Vm {
                 for v in &vm.temp_roots {
                     mark(*v);
                 }
+                for d in &vm.drains {
+                    d.items.iter().for_each(|v| mark(*v));
+                    mark(d.acc);
+                }
                 mark(vm.object_new);
                 mark(vm.builtin_build_class);
                 mark(vm.not_implemented);

@@ -1,7 +1,8 @@
 //! Iteration: `iter()`, `next()`, unpacking, and `len()`.
 
-use crate::object::Value;
+use crate::interp::{Drain, DrainMode};
 use crate::object::{IterKind, Kind};
+use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 
 impl Vm {
@@ -170,6 +171,9 @@ impl Vm {
                 _ => {}
             }
         }
+        if let Some(g) = self.as_generator(v) {
+            return self.drain_all(g);
+        }
         let it = self.get_iter(v)?;
         let mut out = vec![];
         self.temp_roots.push(it);
@@ -216,6 +220,9 @@ impl Vm {
                 _ => {}
             }
         }
+        if let Some(g) = self.as_generator(v) {
+            return self.drain_all_rooted(g);
+        }
         let it = self.get_iter(v)?;
         self.temp_roots.push(it);
         let start = self.temp_roots.len();
@@ -231,6 +238,54 @@ impl Vm {
                 r?;
             }
             self.temp_roots.push(x);
+        }
+        Ok(self.temp_roots[start..].to_vec())
+    }
+
+    /// `iterate` of a generator: drained (`interp/drain.rs`), no collection while
+    /// it runs (as `iter_next` resumes generators).
+    fn drain_all(&mut self, g: ObjRef) -> PyResult<Vec<Value>> {
+        let mut d = Drain::new(DrainMode::Collect);
+        self.temp_roots.push(Value::Obj(g));
+        let root = self.temp_roots.len();
+        let r = loop {
+            match self.drain_generator(g, &mut d, true) {
+                Ok(None) => break Ok(()),
+                Ok(Some(x)) => {
+                    // A full chunk: check the allocation limit as `iterate` does.
+                    if let Err(e) = self.reserve_vec(&mut d.items, 1) {
+                        break Err(e);
+                    }
+                    d.items.push(x);
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        self.temp_roots.truncate(root - 1);
+        r.map(|()| d.items)
+    }
+
+    /// `iterate_rooted` of a generator: drained (`interp/drain.rs`, its items are
+    /// roots while it runs, so it may collect), then left on `temp_roots`.
+    fn drain_all_rooted(&mut self, g: ObjRef) -> PyResult<Vec<Value>> {
+        let mut d = Drain::new(DrainMode::Collect);
+        self.temp_roots.push(Value::Obj(g));
+        let start = self.temp_roots.len();
+        loop {
+            let next = self.drain_generator(g, &mut d, false)?;
+            // Move the chunk to the roots, within the allocation limit (an endless
+            // generator ends in MemoryError, not in an abort).
+            let n = self.temp_roots.len() - start + d.items.len() + next.is_some() as usize;
+            self.check_alloc(n, std::mem::size_of::<Value>())?;
+            let mut roots = std::mem::take(&mut self.temp_roots);
+            let r = self.reserve_vec(&mut roots, d.items.len() + 1);
+            roots.append(&mut d.items);
+            roots.extend(next);
+            self.temp_roots = roots;
+            r?;
+            if next.is_none() {
+                break;
+            }
         }
         Ok(self.temp_roots[start..].to_vec())
     }

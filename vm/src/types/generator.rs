@@ -397,7 +397,7 @@ impl Vm {
 /// Append `src` to `dst`: a generator's locals and stack, usually a handful of
 /// values, for which a call to `memcpy` costs more than the copy.
 #[inline(always)]
-fn copy_values(dst: &mut Vec<Value>, src: &[Value]) {
+pub(crate) fn copy_values(dst: &mut Vec<Value>, src: &[Value]) {
     let n = src.len();
     if n > 8 {
         dst.extend_from_slice(src);

@@ -2,6 +2,7 @@
 //! iteration order matches CPython.
 
 use crate::args::{Arity, NativeDef};
+use crate::interp::{Drain, DrainMode};
 use crate::object::dict_table::Probe;
 use crate::object::set_table::SetTable;
 use crate::object::Kind;
@@ -148,7 +149,40 @@ impl Vm {
                 _ => {}
             }
         }
+        if let Some(g) = self.as_generator(it) {
+            if self.table(sr).is_empty() {
+                return self.set_update_from_generator(s, g);
+            }
+        }
         for v in self.iterate(it)? {
+            self.set_add(s, v)?;
+        }
+        Ok(())
+    }
+
+    /// `set(g)` of a generator: each value is added before the generator resumes,
+    /// as CPython does (an `__hash__` written in Python runs between two items). The
+    /// generator is drained (`interp/drain.rs`) while it yields values whose hashing
+    /// runs no Python code; after any other value, it is resumed item by item.
+    fn set_update_from_generator(&mut self, s: Value, g: ObjRef) -> PyResult<()> {
+        self.temp_roots.push(Value::Obj(g));
+        let mut d = Drain::new(DrainMode::Hashable);
+        loop {
+            let next = self.drain_generator(g, &mut d, true)?;
+            for v in std::mem::take(&mut d.items) {
+                self.set_add(s, v)?;
+            }
+            let Some(v) = next else {
+                return Ok(());
+            };
+            let simple = self.hash_is_native(v);
+            self.set_add(s, v)?;
+            if !simple {
+                break;
+            }
+        }
+        // The set may now hold keys whose equality runs Python code.
+        while let Some(v) = self.iter_next(Value::Obj(g))? {
             self.set_add(s, v)?;
         }
         Ok(())
