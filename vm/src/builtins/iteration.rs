@@ -142,13 +142,16 @@ pub(super) fn minmax(vm: &mut Vm, args: Args, kw: Kw, is_max: bool) -> PyResult<
     let mut best_key = if key.is_none() {
         best
     } else {
-        vm.call(key, &[best], &[])?
+        vm.call_rooted(key, &[best])?
     };
+    // The best key stays visible to the collector here (key calls may collect).
+    let slot = vm.temp_roots.len();
+    vm.temp_roots.push(best_key);
     for it in &items[1..] {
         let k = if key.is_none() {
             *it
         } else {
-            vm.call(key, &[*it], &[])?
+            vm.call_rooted(key, &[*it])?
         };
         // As CPython: `item > best` for max, `item < best` for min.
         let better = if is_max {
@@ -159,6 +162,7 @@ pub(super) fn minmax(vm: &mut Vm, args: Args, kw: Kw, is_max: bool) -> PyResult<
         if better {
             best = *it;
             best_key = k;
+            vm.temp_roots[slot] = k;
         }
     }
     Ok(best)

@@ -9,13 +9,14 @@
 //! whole heap. A full collection marks everything, as often as the old generation
 //! grows by half of what was live after the previous one.
 
+use crate::interp::Exit;
 use crate::object::heap::WeakState;
 use crate::object::heap::{
     slot_in, RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS, MIN_COLLECT_BYTES,
     NO_SLOT, OBJECT_BYTES,
 };
 use crate::object::{Heap, Kind, ObjRef, Object, Value};
-use crate::Vm;
+use crate::{PyResult, Vm};
 use std::rc::Rc;
 
 impl Vm {
@@ -29,6 +30,31 @@ impl Vm {
             let full = self.heap.old_growth >= self.heap.major_threshold;
             self.collect(full);
         }
+    }
+
+    /// `call(f, args)` from a native that keeps every value it holds visible to the
+    /// collector (`NativeFunc::gc_safe`: its arguments, `temp_roots`): a Python
+    /// function's frame is then a collection point, as when called from the loop.
+    /// The key functions of `sorted`, `min` and `max` make a value per item; held
+    /// off, the collector let a `max(d.items(), key=...)` pile up megabytes.
+    pub(crate) fn call_rooted(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
+        if self.gc_holds == 0 {
+            if let Value::Obj(r) = f {
+                if let Kind::Function(_) = self.heap.kind(r) {
+                    let (depth, sp) = (self.frames.len(), self.stack.len());
+                    if !self.push_function_frame(r, args, &[], sp)? {
+                        return Ok(self.pop());
+                    }
+                    // The arguments are in the frame now.
+                    self.maybe_collect();
+                    return match self.run(depth)? {
+                        Exit::Return(v) => Ok(v),
+                        Exit::Yield(_) => unreachable!("a function frame cannot yield"),
+                    };
+                }
+            }
+        }
+        self.call(f, args, &[])
     }
 
     /// A full collection now (`gc.collect()`).
@@ -101,10 +127,13 @@ impl Vm {
 }
 
 /// Mark bits over the heap's slots. For a minor collection, `young` holds the
-/// young slots: only those are marked, and every other object counts as live.
+/// young slots: only those are marked, and every other object counts as live;
+/// `new` the slots of the objects made since the last collection (the young ones
+/// that stay young if they survive; the other young ones are promoted).
 struct Marks {
     bits: Vec<u64>,
     young: Option<Vec<u64>>,
+    new: Vec<u64>,
 }
 
 #[inline(always)]
@@ -112,18 +141,27 @@ fn bit(bits: &[u64], i: usize) -> bool {
     bits[i >> 6] & (1 << (i & 63)) != 0
 }
 
+/// A bit set of these slots, over `words` words.
+fn bitset(words: usize, slots: &[&[u32]]) -> Vec<u64> {
+    let mut y = vec![0u64; words];
+    for &s in slots.iter().flat_map(|l| l.iter()) {
+        y[s as usize >> 6] |= 1 << (s & 63);
+    }
+    y
+}
+
 impl Marks {
-    fn new(n: usize, young: Option<&[u32]>) -> Marks {
+    /// Marks for a full collection (`young` None), or a minor one of the `aged`
+    /// and `new` slots.
+    fn new(n: usize, young: Option<(&[u32], &[u32])>) -> Marks {
         let words = n.div_ceil(64);
         Marks {
             bits: vec![0; words],
-            young: young.map(|slots| {
-                let mut y = vec![0u64; words];
-                for &s in slots {
-                    y[s as usize >> 6] |= 1 << (s & 63);
-                }
-                y
-            }),
+            young: young.map(|(aged, new)| bitset(words, &[aged, new])),
+            new: match young {
+                Some((_, new)) => bitset(words, &[new]),
+                None => vec![],
+            },
         }
     }
 
@@ -154,6 +192,31 @@ impl Marks {
     }
 }
 
+/// Whether slot `i` holds an object made since the last collection (`Marks::new`;
+/// empty for a full collection).
+#[inline(always)]
+fn is_new(new: &[u64], i: usize) -> bool {
+    !new.is_empty() && bit(new, i)
+}
+
+/// What marking found besides the marks.
+#[derive(Default)]
+struct MarkStats {
+    /// Bytes of the marked objects (as `Heap::allocs` counts them).
+    bytes: u64,
+    /// Of which in big payloads (`BIG_PAYLOAD_BYTES`).
+    big: u64,
+    /// Of which in objects made since the last collection (minor: those that stay
+    /// young; the rest is promoted).
+    new: u64,
+    /// Minor: the objects promoted that point at objects made since the last
+    /// collection (they are remembered, as the write barrier would have).
+    remember: Vec<ObjRef>,
+    /// Minor: the indexes in `Heap::remembered` of the objects that still point at
+    /// objects made since the last collection (they stay remembered).
+    keep: Vec<usize>,
+}
+
 /// Call `push` on every reference `obj` holds.
 #[inline(always)]
 fn trace_object(obj: &Object, push: &mut impl FnMut(Value)) {
@@ -178,35 +241,36 @@ impl Heap {
     pub fn collect(&mut self, roots: &mut RootWalker) {
         let n = self.len;
         let mut marks = Marks::new(n, None);
-        let mut live_bytes = [0, 0];
-        self.mark(roots, &mut marks, &mut live_bytes);
-        self.sweep(n, &marks, live_bytes);
-        self.end_cycle(&marks);
+        let mut stats = MarkStats::default();
+        self.mark(roots, &mut marks, &mut stats);
+        self.sweep(n, &marks, [stats.bytes, stats.big]);
+        self.end_cycle(&marks, stats);
         self.collections += 1;
     }
 
     /// A minor collection: mark the young objects reachable from `roots` and from the
-    /// remembered old objects, free the other young ones, and promote the marked ones
-    /// (every object is old afterwards). Deterministic: which objects are young and
-    /// which are remembered is a function of the program.
+    /// remembered old objects, free the other young ones, promote the marked ones that
+    /// had survived a minor collection already, and keep the others young for one
+    /// more. Deterministic: which objects are young and which are remembered is a
+    /// function of the program.
     pub fn collect_minor(&mut self, roots: &mut RootWalker) {
         let n = self.len;
-        let mut marks = Marks::new(n, Some(&self.young));
+        let mut marks = Marks::new(n, Some((&self.aged, &self.young)));
         if self.verify {
             self.verify_old(&marks);
         }
-        let mut live_bytes = [0, 0];
-        self.mark(roots, &mut marks, &mut live_bytes);
+        let mut stats = MarkStats::default();
+        self.mark(roots, &mut marks, &mut stats);
         let freed = self.sweep_young(&marks);
         // The old generation grew by the promoted objects and by what the remembered
         // ones grew since they were first written.
-        let mut growth = live_bytes[0];
+        let mut growth = stats.bytes - stats.new;
         for &(r, before) in &self.remembered {
             growth += self.get(r).kind.gc_bytes().saturating_sub(before);
         }
         self.old_growth += growth;
         self.live -= freed;
-        self.end_cycle(&marks);
+        self.end_cycle(&marks, stats);
         self.minor_collections += 1;
         if self.verify {
             self.verify_heap();
@@ -216,9 +280,10 @@ impl Heap {
     /// Mark from the roots, the pending finalizer calls and (minor) the remembered
     /// objects; clear the weak references to what is unmarked; keep what has a
     /// `__del__` to run, with what it reaches.
-    fn mark(&mut self, roots: &mut RootWalker, marks: &mut Marks, live_bytes: &mut [u64; 2]) {
+    fn mark(&mut self, roots: &mut RootWalker, marks: &mut Marks, stats: &mut MarkStats) {
         let mut work: Vec<ObjRef> = vec![];
         let minor = marks.young.is_some();
+        let new = std::mem::take(&mut marks.new);
         {
             let mut push = |v: Value| {
                 if let Value::Obj(r) = v {
@@ -233,12 +298,21 @@ impl Heap {
                 push(*b);
             }
             if minor {
-                for &(r, _) in &self.remembered {
-                    trace_object(self.get(r), &mut push);
+                for (k, &(r, _)) in self.remembered.iter().enumerate() {
+                    let mut keep = false;
+                    trace_object(self.get(r), &mut |v: Value| {
+                        if let Value::Obj(c) = v {
+                            keep |= is_new(&new, c.0 as usize);
+                        }
+                        push(v);
+                    });
+                    if keep {
+                        stats.keep.push(k);
+                    }
                 }
             }
         }
-        self.mark_from(marks, &mut work, live_bytes);
+        self.mark_from(marks, &new, &mut work, stats);
         if !self.weak.refs.is_empty() {
             self.clear_weakrefs(marks);
         }
@@ -246,34 +320,56 @@ impl Heap {
         if !self.weak.del_classes.is_empty() {
             self.resurrect_finalizable(marks, &mut work);
             self.weak.finalized_last = !work.is_empty();
-            self.mark_from(marks, &mut work, live_bytes);
+            self.mark_from(marks, &new, &mut work, stats);
             let del_classes = std::mem::take(&mut self.weak.del_classes);
             self.weak.del_classes = del_classes
                 .into_iter()
                 .filter(|c| marks.live(c.0 as usize))
                 .collect();
         }
+        marks.new = new;
     }
 
     /// Mark everything reachable from `work` (already marked), counting the bytes
-    /// of what is marked (`[all, in big payloads]`).
-    fn mark_from(&self, marks: &mut Marks, work: &mut Vec<ObjRef>, live_bytes: &mut [u64; 2]) {
+    /// of what is marked, and noting the promoted objects that point at new ones
+    /// (`new`: see `Marks`).
+    fn mark_from(
+        &self,
+        marks: &mut Marks,
+        new: &[u64],
+        work: &mut Vec<ObjRef>,
+        stats: &mut MarkStats,
+    ) {
         while let Some(r) = work.pop() {
             let obj = self.get(r);
             let payload = obj.kind.gc_bytes();
-            live_bytes[0] += OBJECT_BYTES + payload;
+            let bytes = OBJECT_BYTES + payload;
+            stats.bytes += bytes;
             if payload >= BIG_PAYLOAD_BYTES {
-                live_bytes[1] += payload;
+                stats.big += payload;
             }
+            // Minor: a young object that is not new is promoted; it is remembered
+            // if it points at a new one.
+            let promoted = !new.is_empty() && !bit(new, r.0 as usize);
+            if !promoted && !new.is_empty() {
+                stats.new += bytes;
+            }
+            let mut points_new = false;
             trace_object(obj, &mut |v: Value| {
                 if let Value::Obj(r) = v {
                     let i = r.0 as usize;
+                    if promoted {
+                        points_new |= bit(new, i);
+                    }
                     if marks.mark(i) {
                         work.push(r);
                         self.prefetch(i);
                     }
                 }
             });
+            if points_new {
+                stats.remember.push(r);
+            }
         }
     }
 
@@ -335,13 +431,15 @@ impl Heap {
         let wants_del = |o: &Object| {
             self.weak.del_classes.contains(&o.class) && !self.weak.finalized.contains(&o.serial)
         };
-        if marks.young.is_some() {
-            let mut young = self.young.clone();
-            young.sort_unstable();
-            for i in young {
-                let i = i as usize;
-                if !marks.live(i) && wants_del(self.get(ObjRef(i as u32))) {
-                    work.push(ObjRef(i as u32));
+        if let Some(young) = &marks.young {
+            for (w, (&y, &m)) in young.iter().zip(&marks.bits).enumerate() {
+                let mut dead = y & !m;
+                while dead != 0 {
+                    let i = w << 6 | dead.trailing_zeros() as usize;
+                    dead &= dead - 1;
+                    if wants_del(self.get(ObjRef(i as u32))) {
+                        work.push(ObjRef(i as u32));
+                    }
                 }
             }
         } else {
@@ -420,41 +518,66 @@ impl Heap {
     }
 
     /// Free the unmarked young objects (a minor collection); returns how many. Their
-    /// slots go to the front of the free list, lowest first.
+    /// slots go to the front of the free list, lowest first. The marked new ones
+    /// are aged (`Heap::aged`).
     fn sweep_young(&mut self, marks: &Marks) -> usize {
-        let mut young = std::mem::take(&mut self.young);
-        young.sort_unstable();
         self.freed_class = false;
         let mut freed = 0;
         let mut head = self.free_head;
-        for &i in young.iter().rev() {
-            let i = i as usize;
-            if bit(&marks.bits, i) {
-                continue;
+        // The unmarked young slots, from the highest down (no sort: the bit sets are
+        // in slot order).
+        let young = marks.young.as_deref().unwrap_or(&[]);
+        for (w, (&y, &m)) in young.iter().zip(&marks.bits).enumerate().rev() {
+            let mut dead = y & !m;
+            while dead != 0 {
+                let b = 63 - dead.leading_zeros() as usize;
+                dead &= !(1 << b);
+                let i = w << 6 | b;
+                let slot = slot_in(&mut self.chunks, i);
+                if let Slot::Live(o) = slot {
+                    free_object(o, &mut self.freed_class, &mut self.weak);
+                    freed += 1;
+                }
+                *slot = Slot::Free(head);
+                head = i as u32;
             }
-            let slot = slot_in(&mut self.chunks, i);
-            if let Slot::Live(o) = slot {
-                free_object(o, &mut self.freed_class, &mut self.weak);
-                freed += 1;
-            }
-            *slot = Slot::Free(head);
-            head = i as u32;
         }
         self.free_head = head;
-        young.clear();
-        self.young = young;
+        let mut aged = std::mem::take(&mut self.young);
+        aged.retain(|&i| bit(&marks.bits, i as usize));
+        self.young = std::mem::replace(&mut self.aged, aged);
+        self.young.clear();
         freed
     }
 
-    /// After any collection: every object is old, none is remembered.
-    fn end_cycle(&mut self, marks: &Marks) {
-        for (r, _) in std::mem::take(&mut self.remembered) {
-            if marks.live(r.0 as usize) {
+    /// After any collection: the objects made before the last collection are old
+    /// (all of them after a full one). An old object stays remembered (or is
+    /// remembered, if just promoted) if it points at a young one.
+    fn end_cycle(&mut self, marks: &Marks, stats: MarkStats) {
+        let remembered = std::mem::take(&mut self.remembered);
+        let mut keep = stats.keep.into_iter().peekable();
+        for (k, (r, _)) in remembered.into_iter().enumerate() {
+            if keep.next_if_eq(&k).is_some() {
+                let bytes = self.get(r).kind.gc_bytes();
+                self.remembered.push((r, bytes));
+            } else if marks.live(r.0 as usize) {
                 self.get_mut_unbarriered(r).remembered = false;
             }
         }
+        for r in stats.remember {
+            let o = self.get_mut_unbarriered(r);
+            o.remembered = true;
+            let bytes = o.kind.gc_bytes();
+            self.remembered.push((r, bytes));
+        }
         self.young.clear();
-        self.nursery_serial = self.next_serial();
+        if marks.young.is_some() {
+            self.nursery_serial = self.aged_serial;
+        } else {
+            self.aged.clear();
+            self.nursery_serial = self.next_serial();
+        }
+        self.aged_serial = self.next_serial();
         self.allocs = 0;
         self.big_text = false;
         self.threshold = self.nursery;

@@ -151,16 +151,25 @@ pub struct Heap {
     /// payload when created (`Kind::gc_bytes`), plus what containers grew by since
     /// (`charge`). A deterministic function of the program, never of the allocator.
     pub allocs: u64,
-    /// Objects with a serial at least this are young: made since the last
-    /// collection (minor or full). Serials only grow, so this needs no per-object
-    /// bit, and a snapshot carries it.
+    /// Objects with a serial at least this are young: made since the minor
+    /// collection before the last one, or since the last full collection. Serials
+    /// only grow, so this needs no per-object bit, and a snapshot carries it.
     pub nursery_serial: u64,
-    /// The slots of the young objects, in allocation order (a minor collection
-    /// sweeps only these).
+    /// Objects with a serial at least this were made since the last collection; the
+    /// young ones below it survived one minor collection (they are promoted if they
+    /// survive the next: objects that live a little longer than a nursery, a line
+    /// split into words, still die young).
+    pub aged_serial: u64,
+    /// The slots of the objects made since the last collection, in allocation order
+    /// (a minor collection sweeps only these and `aged`).
     pub young: Vec<u32>,
-    /// The old objects taken for writing since the last collection, with their
-    /// `Kind::gc_bytes` then: the only old objects that may point at young ones (a
-    /// minor collection traces them as roots; their growth counts as old growth).
+    /// The slots of the young objects that survived one minor collection.
+    pub aged: Vec<u32>,
+    /// The old objects taken for writing since the last collection, or that pointed
+    /// at an object made since the collection before it when it ended (promoted
+    /// ones included), with their `Kind::gc_bytes` then: the only old objects that
+    /// may point at young ones (a minor collection traces them as roots; their
+    /// growth counts as old growth).
     pub remembered: Vec<(ObjRef, u64)>,
     /// Bytes the old generation grew by since the last full collection: objects
     /// promoted by minor collections, and the growth of remembered objects.
@@ -245,7 +254,9 @@ impl Heap {
             next_serial: 1,
             allocs: 0,
             nursery_serial: 1,
+            aged_serial: 1,
             young: Vec::new(),
+            aged: Vec::new(),
             remembered: Vec::new(),
             old_growth: 0,
             major_threshold: MIN_COLLECT_BYTES,

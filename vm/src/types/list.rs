@@ -103,7 +103,7 @@ impl Vm {
         } else {
             let mut ks = Vec::with_capacity(items.len());
             for &it in items.iter() {
-                let k = self.call(key, &[it], &[])?;
+                let k = self.call_rooted(key, &[it])?;
                 self.temp_roots.push(k);
                 ks.push(k);
             }
@@ -233,4 +233,6 @@ pub fn register(vm: &mut Vm) {
     vm.add_methods(c, methods);
     let d = vm.class_data(c).dict;
     vm.mark_gc_safe(d, "__init__");
+    // Its items are rooted while the key function runs (`sort_values`).
+    vm.mark_gc_safe(d, "sort");
 }
