@@ -131,7 +131,7 @@ impl Vm {
     }
 
     /// Entry index of a str key in a dict (no Python code runs).
-    fn dict_find_str(&self, d: ObjRef, key: Value) -> Option<usize> {
+    pub(crate) fn dict_find_str(&self, d: ObjRef, key: Value) -> Option<usize> {
         let Value::Obj(kr) = key else { return None };
         let Kind::Str(ks) = self.heap.kind(kr) else {
             return None;

@@ -101,6 +101,12 @@ impl Vm {
     pub(super) fn store_global_op(&mut self, fi: usize, name: Value) -> PyResult<()> {
         let v = self.pop();
         let g = self.frames[fi].globals;
+        // Rebinding an existing global (a module-level loop's variables): found by
+        // its name, no hashing or equality protocol.
+        if let Some(i) = self.dict_find_str(g, name) {
+            self.dict_mut(g).set_value_at(i, v);
+            return Ok(());
+        }
         self.dict_set(g, name, v)
     }
 

@@ -16,7 +16,15 @@ impl Vm {
             Value::Float(f) => hash_float(f),
             Value::None | Value::Undef => 0x1c3c_5a6e,
             Value::Obj(r) => {
-                let cls = self.heap.get(r).class;
+                let o = self.heap.get(r);
+                let cls = o.class;
+                // An exact str (names, most dict keys): its cached hash, without
+                // the class checks below.
+                if let Kind::Str(s) = &o.kind {
+                    if cls == self.types.str {
+                        return Ok(s.hash());
+                    }
+                }
                 if !self.class_data(cls).is_builtin {
                     let hn = self.names.__hash__;
                     match self.class_lookup(cls, hn) {

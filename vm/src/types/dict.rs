@@ -35,7 +35,7 @@ impl Vm {
         }
     }
 
-    fn dict_mut(&mut self, d: ObjRef) -> &mut Dict {
+    pub(crate) fn dict_mut(&mut self, d: ObjRef) -> &mut Dict {
         match self.heap.kind_mut(d) {
             Kind::Dict(x) => crate::object::dict_table::unshared(x),
             _ => panic!("revpy internal error: not a dict"),
