@@ -236,10 +236,11 @@ impl Vm {
         let argcount = code.code.argcount as usize;
         let n = self.stack.len() - args_start;
         if n < argcount {
+            // The defaults belong to the last parameters (counted from the end: a
+            // `__defaults__` longer than the parameters gives its last ones).
             let defaults = &func.defaults;
-            let first_default = argcount - defaults.len();
             for i in n..argcount {
-                let d = defaults[i - first_default];
+                let d = defaults[defaults.len() - (argcount - i)];
                 self.stack.push(d);
             }
         }
@@ -387,9 +388,8 @@ impl Vm {
                 let base = self.stack.len();
                 self.stack.extend_from_slice(args);
                 if n < argcount {
-                    let first_default = argcount - func.defaults.len();
-                    self.stack
-                        .extend_from_slice(&func.defaults[n - first_default..]);
+                    let d = &func.defaults;
+                    self.stack.extend_from_slice(&d[d.len() - (argcount - n)..]);
                 }
                 self.enter_function(fref, code, globals, base, ret_sp);
                 return Ok(true);
@@ -608,7 +608,7 @@ impl Vm {
                             .any(|v| self.str_eq(*v, *k))
                     })
                     .count();
-                let min = argcount - defaults.len();
+                let min = argcount.saturating_sub(defaults.len());
                 let takes = if defaults.is_empty() {
                     format!(
                         "{argcount} positional argument{}",
@@ -681,12 +681,14 @@ impl Vm {
             )));
         }
         // Defaults for missing positional parameters.
-        let first_default = argcount - defaults.len();
+        // Counted from the end: a `__defaults__` longer than the parameters gives
+        // its last ones, as CPython.
+        let first_default = argcount.saturating_sub(defaults.len());
         let mut missing: Vec<String> = vec![];
         for i in 0..argcount {
             if locals[i].is_undef() {
                 if i >= first_default {
-                    locals[i] = defaults[i - first_default];
+                    locals[i] = defaults[defaults.len() - (argcount - i)];
                 } else {
                     missing.push(format!("'{}'", self.str_of(varnames[i])));
                 }

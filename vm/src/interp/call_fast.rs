@@ -96,12 +96,13 @@ impl Vm {
         let code = func.code.clone();
         let globals = func.globals;
         if n < argcount {
-            let first_default = argcount - ndef;
             let Kind::Function(func) = self.heap.kind(r) else {
                 unreachable!()
             };
+            // The last `argcount - n` defaults (a `__defaults__` longer than the
+            // parameters gives its last ones, as CPython).
             self.stack
-                .extend_from_slice(&func.defaults[n - first_default..]);
+                .extend_from_slice(&func.defaults[ndef - (argcount - n)..]);
         }
         self.fill_undef(args_start + nvar);
         self.push_frame(Frame::call(code, args_start, ret_sp, globals));
