@@ -114,21 +114,7 @@ impl Vm {
         if gd.finished || gd.running || gd.frame.is_none() {
             return false;
         }
-        let started = gd.started;
-        gd.started = true;
-        gd.running = true;
-        let mut frame = gd.frame.take().expect("suspended frame");
-        let base = self.stack.len();
-        frame.base = base as u32;
-        frame.ret_sp = base as u32;
-        frame.gen = Some(g);
-        frame.ret = RET_DRAIN;
-        crate::types::generator::copy_values(&mut self.stack, &gd.saved);
-        gd.saved.clear();
-        if started {
-            self.stack.push(Value::None);
-        }
-        self.push_frame(frame);
+        self.push_suspended_frame(g, Value::None, RET_DRAIN);
         true
     }
 

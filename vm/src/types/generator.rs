@@ -220,11 +220,23 @@ impl Vm {
                 "maximum recursion depth exceeded".into(),
             ));
         }
+        self.push_suspended_frame(g, sent, ret);
+        self.inline_gens += 1;
+        Ok(true)
+    }
+
+    /// Move suspended generator `g`'s frame (checked resumable by the caller) back
+    /// on the frame stack with its saved values, returning by `ret`; `sent` is the
+    /// value its `yield` gives, if it had started.
+    pub(crate) fn push_suspended_frame(&mut self, g: ObjRef, sent: Value, ret: u8) {
+        let base = self.stack.len();
+        let Kind::Generator(gd) = self.heap.kind_mut(g) else {
+            unreachable!("not a generator")
+        };
         let started = gd.started;
         gd.started = true;
         gd.running = true;
         let mut frame = gd.frame.take().expect("suspended frame");
-        let base = self.stack.len();
         frame.base = base as u32;
         frame.ret_sp = base as u32;
         frame.gen = Some(g);
@@ -235,8 +247,6 @@ impl Vm {
             self.stack.push(sent);
         }
         self.push_frame(frame);
-        self.inline_gens += 1;
-        Ok(true)
     }
 
     /// Bookkeeping for a frame leaving the frame stack (returned, raised or
