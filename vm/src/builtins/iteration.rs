@@ -120,52 +120,72 @@ pub(super) fn minmax(vm: &mut Vm, args: Args, kw: Kw, is_max: bool) -> PyResult<
         .positional(0)
         .parse(vm, &[], kw)?;
     let key = key.unwrap_or(Value::None);
-    let items = match args.len() {
+    // The best item, its key, the current item and its key stay visible to the
+    // collector in these slots: key functions and comparisons may run Python code,
+    // which may collect.
+    let base = vm.temp_roots.len();
+    vm.temp_roots.extend([Value::Undef; 4]);
+    match args.len() {
         0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.iterate_rooted(args[0])?,
+        1 => {
+            // One item at a time, as CPython: `max(d.items(), key=...)` never holds
+            // all the item tuples at once.
+            let it = vm.get_iter(args[0])?;
+            vm.temp_roots.push(it);
+            while let Some(x) = vm.iter_next_gc(it)? {
+                minmax_step(vm, x, key, is_max, base)?;
+            }
+        }
         _ => {
             if default.is_some() {
                 return Err(vm.new_type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            args.to_vec()
+            // The arguments are rooted by the caller.
+            for &x in args {
+                minmax_step(vm, x, key, is_max, base)?;
+            }
         }
-    };
-    if items.is_empty() {
+    }
+    let best = vm.temp_roots[base];
+    vm.temp_roots.truncate(base);
+    if best.is_undef() {
         return match default {
             Some(d) => Ok(d),
             None => Err(vm.new_value_error(format!("{name}() arg is an empty sequence"))),
         };
     }
-    let mut best = items[0];
-    let mut best_key = if key.is_none() {
-        best
-    } else {
-        vm.call_rooted(key, &[best])?
-    };
-    // The best key stays visible to the collector here (key calls may collect).
-    let slot = vm.temp_roots.len();
-    vm.temp_roots.push(best_key);
-    for it in &items[1..] {
-        let k = if key.is_none() {
-            *it
-        } else {
-            vm.call_rooted(key, &[*it])?
-        };
-        // As CPython: `item > best` for max, `item < best` for min.
-        let better = if is_max {
-            vm.gt(k, best_key)?
-        } else {
-            vm.lt(k, best_key)?
-        };
-        if better {
-            best = *it;
-            best_key = k;
-            vm.temp_roots[slot] = k;
-        }
-    }
     Ok(best)
+}
+
+/// One item of `min`/`max`: its key, compared with the best so far (the slots of
+/// `temp_roots` from `base`: best item, its key, this item, its key).
+fn minmax_step(vm: &mut Vm, x: Value, key: Value, is_max: bool, base: usize) -> PyResult<()> {
+    vm.temp_roots[base + 2] = x;
+    let k = if key.is_none() {
+        x
+    } else {
+        vm.call_rooted(key, &[x])?
+    };
+    if vm.temp_roots[base].is_undef() {
+        vm.temp_roots[base] = x;
+        vm.temp_roots[base + 1] = k;
+        return Ok(());
+    }
+    vm.temp_roots[base + 3] = k;
+    let best_key = vm.temp_roots[base + 1];
+    // As CPython: `item > best` for max, `item < best` for min.
+    let better = if is_max {
+        vm.gt(k, best_key)?
+    } else {
+        vm.lt(k, best_key)?
+    };
+    if better {
+        vm.temp_roots[base] = x;
+        vm.temp_roots[base + 1] = k;
+    }
+    Ok(())
 }
 pub(super) fn b_max(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     minmax(vm, args, kw, true)
