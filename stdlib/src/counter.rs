@@ -113,7 +113,7 @@ fn tuplegetter_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         let d = vm.new_dict();
         let k = vm.names.__doc__;
         vm.dict_set(d, k, a[1])?;
-        vm.heap.get_mut(r).dict = Some(d);
+        vm.heap.get_mut(r).set_dict(Some(d));
     }
     Ok(v)
 }

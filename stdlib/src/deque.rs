@@ -141,7 +141,7 @@ fn deque_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let r = vm.heap.alloc(cls, Kind::Opaque(Box::new(Deque::default())));
     if vm.class_data(cls).bases.first() != Some(&vm.types.object) {
         let d = vm.new_dict();
-        vm.heap.get_mut(r).dict = Some(d);
+        vm.heap.get_mut(r).set_dict(Some(d));
     }
     Ok(Value::Obj(r))
 }

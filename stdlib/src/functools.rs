@@ -145,7 +145,7 @@ fn partial_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     );
     if let Value::Obj(r) = obj {
         let id = vm.new_dict();
-        vm.heap.get_mut(r).dict = Some(id);
+        vm.heap.get_mut(r).set_dict(Some(id));
     }
     Ok(obj)
 }
@@ -328,7 +328,7 @@ fn partial_setstate(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
             Some(d) => d,
             None => vm.new_dict(),
         };
-        vm.heap.get_mut(r).dict = Some(d);
+        vm.heap.get_mut(r).set_dict(Some(d));
     }
     Ok(Value::None)
 }
@@ -538,7 +538,7 @@ fn lru_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     );
     if let Value::Obj(r) = obj {
         let d = vm.new_dict();
-        vm.heap.get_mut(r).dict = Some(d);
+        vm.heap.get_mut(r).set_dict(Some(d));
         let k = vm.intern("__wrapped__");
         vm.dict_set(d, k, func)?;
     }

@@ -804,7 +804,7 @@ fn make(vm: &mut Vm, cls: ObjRef, st: It) -> Value {
         // A subclass written in Python gets an instance dict.
         if !vm.class_data(cls).is_builtin {
             let d = vm.new_dict();
-            vm.heap.get_mut(r).dict = Some(d);
+            vm.heap.get_mut(r).set_dict(Some(d));
         }
     }
     v

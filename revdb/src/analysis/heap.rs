@@ -404,7 +404,7 @@ fn edges(vm: &Vm, r: ObjRef, out: &mut Vec<(Edge, Value)>) {
             }
         }
     };
-    if let Some(d) = o.dict {
+    if let Some(d) = o.dict() {
         dict_items(d, true, out);
         out.push((Edge::Dict, Value::Obj(d)));
     }

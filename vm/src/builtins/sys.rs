@@ -150,7 +150,7 @@ fn io_exit(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn io_close(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.effects.flush_stdout();
     if let Value::Obj(r) = args[0] {
-        if let Some(d) = vm.heap.get(r).dict {
+        if let Some(d) = vm.heap.get(r).dict() {
             let k = vm.intern("closed");
             vm.dict_set(d, k, Value::Bool(true))?;
         }
@@ -411,7 +411,7 @@ pub fn create(vm: &mut Vm) {
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
         let s = vm.heap.alloc(io, Kind::Object(Default::default()));
         let sd = vm.new_dict();
-        vm.heap.get_mut(s).dict = Some(sd);
+        vm.heap.get_mut(s).set_dict(Some(sd));
         let k = vm.intern("_fd");
         let _ = vm.dict_set(sd, k, Value::Int(fd));
         let nk = vm.intern("name");
@@ -476,7 +476,7 @@ pub fn create(vm: &mut Vm) {
     vm.add_method(ns_cls, "__repr__", namespace_repr, Arity::none());
     let imp = vm.heap.alloc(ns_cls, Kind::Object(Default::default()));
     let idict = vm.new_dict();
-    vm.heap.get_mut(imp).dict = Some(idict);
+    vm.heap.get_mut(imp).set_dict(Some(idict));
     let name = vm.new_str("revpy".into());
     set(vm, idict, "name", name);
     set(vm, idict, "cache_tag", Value::None);

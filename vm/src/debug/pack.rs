@@ -431,7 +431,7 @@ impl Enc {
         self.byte(tag);
         self.r(o.class);
         // The dict (0: none) and the remembered bit (the collector's write barrier).
-        self.u(o.dict.map_or(0, |d| u64::from(d.0) + 1) << 1 | u64::from(o.remembered));
+        self.u(o.dict().map_or(0, |d| u64::from(d.0) + 1) << 1 | u64::from(o.remembered()));
         self.i(o.serial.wrapping_sub(prev_serial) as i64);
         match &o.kind {
             Kind::NotImplemented | Kind::Ellipsis => {}
@@ -819,13 +819,10 @@ impl Dec<'_> {
             K_ITER => Kind::Iter(Box::new(self.iter()?)),
             _ => return None,
         };
-        Some(Object {
-            class,
-            dict,
-            serial,
-            kind,
-            remembered,
-        })
+        let mut o = Object::new(class, serial, kind);
+        o.set_dict(dict);
+        o.set_remembered(remembered);
+        Some(o)
     }
 
     fn iter(&mut self) -> Option<IterKind> {

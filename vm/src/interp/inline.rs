@@ -287,7 +287,7 @@ impl Vm {
         let Value::Obj(r) = obj else { return None };
         let o = self.heap.get(r);
         match o.kind {
-            Kind::Object(_) => Some((r, o.class, o.dict)),
+            Kind::Object(_) => Some((r, o.class, o.dict())),
             _ => None,
         }
     }
@@ -759,7 +759,7 @@ impl Vm {
     ) -> Option<(u16, Value)> {
         let Value::Obj(r) = obj else { return None };
         let o = self.heap.get(r);
-        if o.dict.is_some() || !matches!(o.kind, Kind::Opaque(_)) {
+        if o.dict().is_some() || !matches!(o.kind, Kind::Opaque(_)) {
             return None;
         }
         let key = o.class.0 as u64 | OPAQUE_KEY;
@@ -844,7 +844,7 @@ impl Vm {
     ) -> Option<Value> {
         let Value::Obj(r) = obj else { return None };
         let o = self.heap.get(r);
-        if o.dict.is_some()
+        if o.dict().is_some()
             || !matches!(
                 o.kind,
                 Kind::Str(_)

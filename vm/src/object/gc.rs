@@ -221,7 +221,7 @@ struct MarkStats {
 #[inline(always)]
 fn trace_object(obj: &Object, push: &mut impl FnMut(Value)) {
     push(Value::Obj(obj.class));
-    if let Some(d) = obj.dict {
+    if let Some(d) = obj.dict() {
         push(Value::Obj(d));
     }
     // The common containers inline; the rest through `Kind::trace`.
@@ -561,12 +561,12 @@ impl Heap {
                 let bytes = self.get(r).kind.gc_bytes();
                 self.remembered.push((r, bytes));
             } else if marks.live(r.0 as usize) {
-                self.get_mut_unbarriered(r).remembered = false;
+                self.get_mut_unbarriered(r).set_remembered(false);
             }
         }
         for r in stats.remember {
             let o = self.get_mut_unbarriered(r);
-            o.remembered = true;
+            o.set_remembered(true);
             let bytes = o.kind.gc_bytes();
             self.remembered.push((r, bytes));
         }
@@ -587,7 +587,7 @@ impl Heap {
     /// write that missed the barrier (`verify`).
     fn verify_old(&self, marks: &Marks) {
         for (i, o) in self.objects() {
-            if o.remembered || marks.is_young(i) {
+            if o.remembered() || marks.is_young(i) {
                 continue;
             }
             trace_object(o, &mut |v: Value| {

@@ -42,15 +42,15 @@ fn young_object_stored_in_old_one_survives_minor() {
     let y = h.alloc(cls, Kind::Tuple(vec![]));
     let serial = h.get(y).serial;
     list_mut(&mut h, list).push(Value::Obj(y));
-    assert!(h.get(list).remembered);
+    assert!(h.get(list).remembered());
     assert_eq!(h.remembered.len(), 1);
     minor(&mut h, &[cls, list]);
     assert!(h.serial_at(y, serial), "the young tuple was freed");
     // Still young (it survived one minor collection): the list stays remembered.
-    assert!(h.get(list).remembered && h.remembered.len() == 1);
+    assert!(h.get(list).remembered() && h.remembered.len() == 1);
     minor(&mut h, &[cls, list]);
     assert!(h.serial_at(y, serial));
-    assert!(!h.get(list).remembered && h.remembered.is_empty());
+    assert!(!h.get(list).remembered() && h.remembered.is_empty());
     // Promoted: a minor collection keeps it even unreachable; a full one frees it.
     list_mut(&mut h, list).clear();
     minor(&mut h, &[cls, list]);
@@ -126,15 +126,15 @@ fn promoted_object_pointing_at_a_new_one_is_remembered() {
     minor(&mut h, &[cls, list, outer]);
     // A store into a young object: no barrier.
     let inner = h.alloc(cls, Kind::Tuple(vec![]));
-    assert!(!h.get(outer).remembered);
+    assert!(!h.get(outer).remembered());
     list_mut(&mut h, outer).push(Value::Obj(inner));
     assert!(h.remembered.is_empty());
     // `outer` is promoted while `inner` stays young: `outer` is remembered (the
     // verifier checks it at the next minor collection).
     minor(&mut h, &[cls, list, outer]);
-    assert!(h.get(outer).remembered);
+    assert!(h.get(outer).remembered());
     let serial = h.get(inner).serial;
     minor(&mut h, &[cls, list, outer]);
     assert!(h.serial_at(inner, serial));
-    assert!(!h.get(outer).remembered);
+    assert!(!h.get(outer).remembered());
 }

@@ -6,16 +6,71 @@ use crate::object::{Kind, ObjRef, Value};
 use std::rc::Rc;
 
 /// A heap object: its class, optional attribute dict, creation serial and payload.
-/// 64 bytes (checked by a test): payloads larger than two values are boxed.
+/// 56 bytes (checked by a test), so that a chunk of 16 (with its `Rc` counts) fits
+/// the allocator's 1 KiB size class: at 64 bytes a chunk took a 1280-byte block, 80
+/// bytes per slot. Payloads larger than two values are boxed.
 #[derive(Clone, Debug)]
 pub struct Object {
     pub class: ObjRef,
-    pub dict: Option<ObjRef>,
+    /// The attribute dict's slot plus one (0: none) in the low 31 bits; the top bit
+    /// is set while the object is remembered: an old object (see
+    /// `Heap::nursery_serial`) taken for writing since the last collection is in
+    /// `Heap::remembered` (the write barrier, `Heap::get_mut`). One word for both
+    /// keeps the object at 56 bytes.
+    meta: u32,
     pub serial: u64,
     pub kind: Kind,
-    /// An old object (see `Heap::nursery_serial`) taken for writing since the last
-    /// collection: it is in `Heap::remembered` (the write barrier, `Heap::get_mut`).
-    pub remembered: bool,
+}
+
+const REMEMBERED: u32 = 1 << 31;
+
+impl Object {
+    /// A new object with no attribute dict, not remembered.
+    #[inline]
+    pub fn new(class: ObjRef, serial: u64, kind: Kind) -> Object {
+        Object {
+            class,
+            meta: 0,
+            serial,
+            kind,
+        }
+    }
+
+    /// The attribute dict (`__dict__`), if it has one of its own.
+    #[inline(always)]
+    pub fn dict(&self) -> Option<ObjRef> {
+        match self.meta & !REMEMBERED {
+            0 => None,
+            d => Some(ObjRef(d - 1)),
+        }
+    }
+
+    #[inline]
+    pub fn set_dict(&mut self, d: Option<ObjRef>) {
+        let d = d.map_or(0, |d| {
+            assert!(
+                d.0 < REMEMBERED - 1,
+                "revpy internal error: slot out of range"
+            );
+            d.0 + 1
+        });
+        self.meta = (self.meta & REMEMBERED) | d;
+    }
+
+    /// Whether it is in `Heap::remembered` (see `meta`).
+    #[inline(always)]
+    pub fn remembered(&self) -> bool {
+        self.meta & REMEMBERED != 0
+    }
+
+    #[inline]
+    pub fn set_remembered(&mut self, on: bool) {
+        if on {
+            self.meta |= REMEMBERED;
+        } else {
+            self.meta &= !REMEMBERED;
+        }
+    }
 }
 
 /// Bytes an object is charged for its slot in the table.
@@ -319,13 +374,7 @@ impl Heap {
         {
             self.big_text = true;
         }
-        let obj = Object {
-            class,
-            dict: None,
-            serial: self.next_serial,
-            kind,
-            remembered: false,
-        };
+        let obj = Object::new(class, self.next_serial, kind);
         self.next_serial += 1;
         self.live += 1;
         if self.free_head != NO_SLOT {
@@ -376,7 +425,7 @@ impl Heap {
             Slot::Live(o) => o,
             Slot::Free(_) => freed(r),
         };
-        if o.serial < self.nursery_serial && !o.remembered {
+        if o.serial < self.nursery_serial && !o.remembered() {
             remember(&mut self.remembered, r, o);
         }
         o
@@ -433,7 +482,7 @@ impl Heap {
         match (sa, sb) {
             (Slot::Live(x), Slot::Live(y)) => {
                 for (o, r) in [(&mut *x, r1), (&mut *y, r2)] {
-                    if o.serial < self.nursery_serial && !o.remembered {
+                    if o.serial < self.nursery_serial && !o.remembered() {
                         remember(&mut self.remembered, r, o);
                     }
                 }
@@ -507,7 +556,7 @@ pub(super) fn slot_in(chunks: &mut [Rc<Chunk>], i: usize) -> &mut Slot {
 #[cold]
 #[inline(never)]
 fn remember(set: &mut Vec<(ObjRef, u64)>, r: ObjRef, o: &mut Object) {
-    o.remembered = true;
+    o.set_remembered(true);
     set.push((r, o.kind.gc_bytes()));
 }
 
@@ -527,8 +576,10 @@ fn freed(r: ObjRef) -> ! {
 #[cfg(test)]
 mod size_tests {
     #[test]
-    fn object_is_64_bytes() {
-        assert_eq!(std::mem::size_of::<super::Slot>(), 64);
+    fn object_is_56_bytes() {
+        assert_eq!(std::mem::size_of::<super::Slot>(), 56);
+        // 16 slots and the `Rc` counts fit a 1 KiB block.
+        assert!(std::mem::size_of::<super::Chunk>() + 16 <= 1024);
         assert_eq!(std::mem::size_of::<crate::object::Value>(), 16);
     }
 }

@@ -284,7 +284,7 @@ pub(crate) fn register_sys(vm: &mut Vm, sys_dict: crate::object::ObjRef) {
     let values = SYS_FLAGS.iter().map(|(_, v)| *v).collect();
     let flags = vm.heap.alloc(cls, Kind::Tuple(values));
     let d = vm.new_dict();
-    vm.heap.get_mut(flags).dict = Some(d);
+    vm.heap.get_mut(flags).set_dict(Some(d));
     for (name, v) in SYS_FLAGS {
         let k = vm.intern(name);
         let _ = vm.dict_set(d, k, v);

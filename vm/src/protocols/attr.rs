@@ -204,10 +204,10 @@ impl Vm {
                 let o = self.heap.get(r);
                 match &o.kind {
                     Kind::Module(m) => Some(m.dict),
-                    Kind::Object(a) if o.dict.is_none() && !a.is_empty() => {
+                    Kind::Object(a) if o.dict().is_none() && !a.is_empty() => {
                         Some(self.materialize_dict(r))
                     }
-                    _ => o.dict,
+                    _ => o.dict(),
                 }
             }
             _ => None,
@@ -217,7 +217,7 @@ impl Vm {
     /// The dict of a plain instance (or any object that may have one), made now if it
     /// has none: inline attributes move into it, in order.
     pub fn materialize_dict(&mut self, r: ObjRef) -> ObjRef {
-        if let Some(d) = self.heap.get(r).dict {
+        if let Some(d) = self.heap.get(r).dict() {
             return d;
         }
         let d = self.new_dict();
@@ -238,7 +238,7 @@ impl Vm {
             }
             self.heap.charge(crate::object::DICT_ENTRY_BYTES);
         }
-        self.heap.get_mut(r).dict = Some(d);
+        self.heap.get_mut(r).set_dict(Some(d));
         d
     }
 
@@ -247,7 +247,7 @@ impl Vm {
     pub fn instance_items(&self, v: Value) -> Option<Vec<(Value, Value)>> {
         let Value::Obj(r) = v else { return None };
         let o = self.heap.get(r);
-        match (&o.kind, o.dict) {
+        match (&o.kind, o.dict()) {
             (Kind::Module(m), _) => Some(self.dict_items(m.dict)),
             (_, Some(d)) => Some(self.dict_items(d)),
             (Kind::Object(a), None) if !a.is_empty() => Some(a.0.clone()),
@@ -263,10 +263,10 @@ impl Vm {
         let o = self.heap.get(r);
         let d = match &o.kind {
             Kind::Module(m) => m.dict,
-            Kind::Object(a) if o.dict.is_none() => {
+            Kind::Object(a) if o.dict().is_none() => {
                 return a.find(&self.heap, name).and_then(|i| a.at(i)).map(|p| p.1);
             }
-            _ => o.dict?,
+            _ => o.dict()?,
         };
         self.dict_get_str(d, name)
     }
@@ -279,7 +279,7 @@ impl Vm {
             Kind::Function(_) | Kind::Module(_) | Kind::Exception(_) => true,
             Kind::Class(_) => false,
             // Native types whose instances get a dict when made (`functools.partial`).
-            Kind::Opaque(_) if o.dict.is_some() => true,
+            Kind::Opaque(_) if o.dict().is_some() => true,
             _ => {
                 let cd = self.class_data(o.class);
                 !cd.is_builtin && cd.slots.is_none()
@@ -615,7 +615,7 @@ impl Vm {
             return Err(self.attribute_error_set(obj, name));
         }
         let o = self.heap.get(r);
-        let d = match (o.dict, &o.kind) {
+        let d = match (o.dict(), &o.kind) {
             (Some(d), _) => d,
             (None, Kind::Object(a)) => {
                 if let Some(i) = a.find(&self.heap, name) {
@@ -638,7 +638,7 @@ impl Vm {
             }
             (None, _) => {
                 let d = self.new_dict();
-                self.heap.get_mut(r).dict = Some(d);
+                self.heap.get_mut(r).set_dict(Some(d));
                 d
             }
         };
@@ -694,7 +694,7 @@ impl Vm {
             }
         }
         let o = self.heap.get(r);
-        if let (None, Kind::Object(a)) = (o.dict, &o.kind) {
+        if let (None, Kind::Object(a)) = (o.dict(), &o.kind) {
             if let Some(i) = a.find(&self.heap, name) {
                 if let Kind::Object(a) = self.heap.kind_mut(r) {
                     a.remove(i);
@@ -792,7 +792,7 @@ impl Vm {
                 }
                 if self.can_have_dict(r) {
                     let d = self.new_dict();
-                    self.heap.get_mut(r).dict = Some(d);
+                    self.heap.get_mut(r).set_dict(Some(d));
                     return Ok(Some(Value::Obj(d)));
                 }
             }

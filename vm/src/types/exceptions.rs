@@ -203,7 +203,7 @@ pub(crate) fn os_error_str(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Valu
 }
 
 fn exc_dict_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Value {
-    let Some(d) = vm.heap.get(r).dict else {
+    let Some(d) = vm.heap.get(r).dict() else {
         return Value::None;
     };
     let k = vm.intern(name);
@@ -227,7 +227,7 @@ pub fn exc_attr(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Val
         "code" if vm.isinstance_ref(r, vm.types.system_exit) => first,
         "msg" if vm.isinstance_ref(r, vm.types.syntax_error) => {
             let k = vm.intern("msg");
-            match vm.heap.get(r).dict.and_then(|d| vm.dict_get_str(d, k)) {
+            match vm.heap.get(r).dict().and_then(|d| vm.dict_get_str(d, k)) {
                 Some(v) => v,
                 None => first,
             }
@@ -324,11 +324,11 @@ pub fn set_syntax_error_fields(vm: &mut Vm, r: crate::object::ObjRef) {
         },
         _ => return,
     };
-    let d = match vm.heap.get(r).dict {
+    let d = match vm.heap.get(r).dict() {
         Some(d) => d,
         None => {
             let d = vm.new_dict();
-            vm.heap.get_mut(r).dict = Some(d);
+            vm.heap.get_mut(r).set_dict(Some(d));
             d
         }
     };
@@ -380,7 +380,7 @@ pub fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value>
 /// A field of UnicodeDecodeError/UnicodeEncodeError: an assigned value, else its
 /// place in `(encoding, object, start, end, reason)`.
 fn unicode_error_field(vm: &mut Vm, r: crate::object::ObjRef, name: &str) -> Option<Value> {
-    if let Some(d) = vm.heap.get(r).dict {
+    if let Some(d) = vm.heap.get(r).dict() {
         let k = vm.intern(name);
         if let Some(v) = vm.dict_get_str(d, k) {
             return Some(v);

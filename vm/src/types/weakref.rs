@@ -303,7 +303,7 @@ fn ref_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     );
     if !plain {
         let d = vm.new_dict();
-        vm.heap.get_mut(r).dict = Some(d);
+        vm.heap.get_mut(r).set_dict(Some(d));
     }
     vm.heap.weak.refs.push(r);
     Ok(Value::Obj(r))
