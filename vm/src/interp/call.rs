@@ -69,7 +69,10 @@ impl Vm {
         // A generator function called positionally: the generator, made directly.
         if !kw {
             if let Value::Obj(r) = callee {
-                if let Some(g) = self.new_generator_fast(r, bound_self, args_start) {
+                if !matches!(self.heap.kind(r), Kind::Function(f) if f.code.code.flags & GEN_FLAGS != 0)
+                {
+                    // Not a generator function: the paths below.
+                } else if let Some(g) = self.new_generator_fast(r, bound_self, args_start) {
                     self.stack.truncate(fpos);
                     return Ok(Some(g));
                 }

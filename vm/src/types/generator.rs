@@ -139,9 +139,14 @@ impl Vm {
         // slot there is empty while it runs (every resumption takes it), so there is
         // nothing to drop.
         debug_assert!(gd.frame.is_none());
-        // SAFETY: writing over a `None` (no destructor to run); the frame stack is
-        // one shorter after the pop, so the frame is owned once.
-        unsafe { std::ptr::write(&mut gd.frame, self.frames.pop()) };
+        // SAFETY: `fi` is the last frame: its bytes are copied into the generator's
+        // `None` slot (no destructor to run) and the frame stack is cut below it
+        // without dropping it, so the frame is owned once, by the generator.
+        unsafe {
+            let src = self.frames.as_ptr().add(fi);
+            std::ptr::write(&mut gd.frame, Some(std::ptr::read(src)));
+            self.frames.set_len(fi);
+        }
         gd.running = false;
         // SAFETY: base <= len (the frame's locals start there); Values need no drop.
         unsafe { self.stack.set_len(base) };
