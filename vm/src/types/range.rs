@@ -214,7 +214,11 @@ impl Vm {
                 x.min(upper)
             }
         };
-        let (dstart, dstop) = if step < 0 { (upper, lower) } else { (lower, upper) };
+        let (dstart, dstop) = if step < 0 {
+            (upper, lower)
+        } else {
+            (lower, upper)
+        };
         let i = start.map_or(dstart, fix);
         let j = stop.map_or(dstop, fix);
         let (a, c) = (a as i128, c as i128);
