@@ -66,6 +66,18 @@ impl Vm {
                 }
             }
         }
+        // A generator function called positionally: the generator, made directly.
+        if !kw {
+            if let Value::Obj(r) = callee {
+                if !matches!(self.heap.kind(r), Kind::Function(f) if f.code.code.flags & GEN_FLAGS != 0)
+                {
+                    // Not a generator function: the paths below.
+                } else if let Some(g) = self.new_generator_fast(r, bound_self, args_start) {
+                    self.stack.truncate(fpos);
+                    return Ok(Some(g));
+                }
+            }
+        }
         // A native function or method called positionally: its arguments stay on the
         // stack (they root themselves) until it returns.
         if !kw {
@@ -280,11 +292,11 @@ impl Vm {
             let cell = self.new_cell(init);
             self.stack.push(cell);
         }
-        let closure: Vec<Value> = match self.heap.kind(fref) {
-            Kind::Function(f) => f.closure.clone(),
-            _ => vec![],
-        };
-        self.stack.extend(closure);
+        // The closure's cells, copied without a temporary vector (the heap and the
+        // stack are disjoint fields).
+        if let Kind::Function(f) = self.heap.kind(fref) {
+            self.stack.extend_from_slice(&f.closure);
+        }
         debug_assert_eq!(
             self.stack.len(),
             base + nvar + c.cellvars.len() + c.freevars.len()

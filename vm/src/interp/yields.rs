@@ -4,7 +4,7 @@
 //! `sync!()`; each works on `self.stack`.
 
 use super::{Exit, RET_YIELD_FROM};
-use crate::object::{Kind, Value};
+use crate::object::Value;
 use crate::{PyErr, PyResult, Vm};
 use revpy_compiler::opcodes::Op;
 
@@ -105,12 +105,10 @@ impl Vm {
             let f = &self.frames[fi];
             let n = self.stack.len();
             debug_assert!(n >= f.base as usize + 2);
+            // Anything but a generator: `push_generator_frame` says no.
             let Value::Obj(r) = self.stack[n - 2] else {
                 return Ok(());
             };
-            if !matches!(self.heap.kind(r), Kind::Generator(_)) {
-                return Ok(());
-            }
             // As the loop runs it: counted, the position past it, the sent value popped.
             let sent = self.pop();
             self.frames[fi].ip += 1;

@@ -16,6 +16,14 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let it = self.names.__iter__;
             if let Some(f) = self.user_override(cls, it) {
+                // A generator method (`def __iter__(self): ... yield`): the generator,
+                // made directly.
+                if let Value::Obj(fr) = f {
+                    let top = self.stack.len();
+                    if let Some(g) = self.new_generator_fast(fr, v, top) {
+                        return Ok(g);
+                    }
+                }
                 let r = self.call(f, &[v], &[])?;
                 let nx = self.names.__next__;
                 if self.lookup_special(r, nx).is_none()

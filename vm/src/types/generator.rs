@@ -8,6 +8,10 @@ use crate::object::{ObjRef, Value};
 use crate::{PyErr, PyResult, Vm};
 
 use crate::Kw;
+use revpy_compiler::code::flags;
+
+/// Code flags that make calling the function create a generator-like object.
+const GEN_FLAGS: u32 = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
 
 impl Vm {
     pub fn new_generator(&mut self, g: GenData) -> Value {
@@ -17,6 +21,82 @@ impl Vm {
             GenFlavor::AsyncGenerator => (self.types.async_generator, Kind::Coroutine(Box::new(g))),
         };
         Value::Obj(self.heap.alloc(c, kind))
+    }
+
+    /// Calling generator (or coroutine) function `fref` with the positional
+    /// arguments `first` (unless Undef: a bound method's `self`) and
+    /// `self.stack[args_start..]`, when they bind simply (no `*args`, `**kwargs` or
+    /// keyword-only parameters; enough with the defaults): the new generator, its
+    /// locals laid out as `push_function_frame` lays them out, in a buffer with room
+    /// for the frame's whole stack (its first suspension does not grow it). None,
+    /// with nothing done, for any other function or shape (the general path then
+    /// binds or raises CPython's error). The arguments stay on the stack.
+    pub(crate) fn new_generator_fast(
+        &mut self,
+        fref: ObjRef,
+        first: Value,
+        args_start: usize,
+    ) -> Option<Value> {
+        let Kind::Function(func) = self.heap.kind(fref) else {
+            return None;
+        };
+        let c = &func.code.code;
+        if c.flags & GEN_FLAGS == 0
+            || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
+            || c.kwonlyargcount != 0
+        {
+            return None;
+        }
+        let argcount = c.argcount as usize;
+        let n = self.stack.len() - args_start + !first.is_undef() as usize;
+        let ndef = func.defaults.len();
+        if n > argcount || n + ndef < argcount {
+            return None;
+        }
+        let nvar = c.varnames.len();
+        let (ncell, nfree) = (c.cellvars.len(), c.freevars.len());
+        let mut saved = Vec::with_capacity(func.code.nlocalsplus + c.max_stack as usize + 1);
+        if !first.is_undef() {
+            saved.push(first);
+        }
+        saved.extend_from_slice(&self.stack[args_start..]);
+        // The last `argcount - n` defaults (counted from the end, as CPython).
+        saved.extend_from_slice(&func.defaults[ndef - (argcount - n)..]);
+        saved.resize(nvar, Value::Undef);
+        let code = func.code.clone();
+        let (globals, name, qualname) = (func.globals, func.name, func.qualname);
+        if ncell + nfree > 0 {
+            // As `init_cells`: a cell per cell variable (holding its parameter's
+            // value if it is one), then the closure's cells. Allocating cannot
+            // collect, so the values in `saved` need no rooting.
+            for i in 0..ncell {
+                let init = code
+                    .code
+                    .cell_params
+                    .iter()
+                    .find(|(ci, _)| *ci as usize == i)
+                    .map_or(Value::Undef, |(_, pi)| saved[*pi as usize]);
+                let cell = self.new_cell(init);
+                saved.push(cell);
+            }
+            if let Kind::Function(func) = self.heap.kind(fref) {
+                saved.extend_from_slice(&func.closure);
+            }
+        }
+        let flavor = crate::types::coroutine::flavor_of(code.code.flags);
+        let frame = crate::interp::Frame::call(code, 0, 0, globals);
+        Some(self.new_generator(GenData {
+            frame: Some(frame),
+            saved,
+            started: false,
+            finished: false,
+            running: false,
+            name,
+            qualname,
+            flavor,
+            running_async: false,
+            closed: false,
+        }))
     }
 
     pub fn is_generator(&self, v: Value) -> bool {
@@ -35,12 +115,17 @@ impl Vm {
     pub(crate) fn suspend_generator(&mut self, fi: usize) {
         // The yielding frame is always the top one: popping it moves nothing else.
         debug_assert_eq!(fi + 1, self.frames.len());
-        let mut frame = self.frames.pop().expect("generator frame");
-        self.left_frame(&frame);
+        let f = self.frames.last_mut().expect("generator frame");
+        if matches!(
+            f.ret,
+            crate::interp::RET_FOR_ITER | crate::interp::RET_YIELD_FROM
+        ) {
+            self.inline_gens -= 1;
+        }
         // Whoever resumes it next says what to do with its result.
-        frame.ret = crate::interp::RET_PLAIN;
-        let g = frame.gen.expect("generator frame");
-        let base = frame.base as usize;
+        f.ret = crate::interp::RET_PLAIN;
+        let g = f.gen.expect("generator frame");
+        let base = f.base as usize;
         let gd = match self.heap.kind_mut(g) {
             Kind::Generator(x) | Kind::Coroutine(x) => x,
             _ => panic!("revpy internal error: not a generator"),
@@ -50,7 +135,18 @@ impl Vm {
         gd.saved.clear();
         copy_values(&mut gd.saved, &self.stack[base..]);
         let grown = gd.saved.capacity().saturating_sub(cap);
-        gd.frame = Some(frame);
+        // The frame moves straight from the frame stack into the generator. Its
+        // slot there is empty while it runs (every resumption takes it), so there is
+        // nothing to drop.
+        debug_assert!(gd.frame.is_none());
+        // SAFETY: `fi` is the last frame: its bytes are copied into the generator's
+        // `None` slot (no destructor to run) and the frame stack is cut below it
+        // without dropping it, so the frame is owned once, by the generator.
+        unsafe {
+            let src = self.frames.as_ptr().add(fi);
+            std::ptr::write(&mut gd.frame, Some(std::ptr::read(src)));
+            self.frames.set_len(fi);
+        }
         gd.running = false;
         // SAFETY: base <= len (the frame's locals start there); Values need no drop.
         unsafe { self.stack.set_len(base) };
@@ -220,7 +316,7 @@ impl Vm {
                 "maximum recursion depth exceeded".into(),
             ));
         }
-        self.push_suspended_frame(g, sent, ret);
+        resume_frame(gd, g, &mut self.stack, &mut self.frames, sent, ret);
         self.inline_gens += 1;
         Ok(true)
     }
@@ -229,24 +325,10 @@ impl Vm {
     /// on the frame stack with its saved values, returning by `ret`; `sent` is the
     /// value its `yield` gives, if it had started.
     pub(crate) fn push_suspended_frame(&mut self, g: ObjRef, sent: Value, ret: u8) {
-        let base = self.stack.len();
         let Kind::Generator(gd) = self.heap.kind_mut(g) else {
             unreachable!("not a generator")
         };
-        let started = gd.started;
-        gd.started = true;
-        gd.running = true;
-        let mut frame = gd.frame.take().expect("suspended frame");
-        frame.base = base as u32;
-        frame.ret_sp = base as u32;
-        frame.gen = Some(g);
-        frame.ret = ret;
-        copy_values(&mut self.stack, &gd.saved);
-        gd.saved.clear();
-        if started {
-            self.stack.push(sent);
-        }
-        self.push_frame(frame);
+        resume_frame(gd, g, &mut self.stack, &mut self.frames, sent, ret);
     }
 
     /// Bookkeeping for a frame leaving the frame stack (returned, raised or
@@ -401,6 +483,48 @@ impl Vm {
             }
             Err(e) => Err(e),
         }
+    }
+}
+
+/// `push_suspended_frame` on the parts of the VM it touches (one heap lookup for the
+/// caller's checks and the move).
+#[inline(always)]
+fn resume_frame(
+    gd: &mut GenData,
+    g: ObjRef,
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<crate::interp::Frame>,
+    sent: Value,
+    ret: u8,
+) {
+    let base = stack.len() as u32;
+    let started = gd.started;
+    gd.started = true;
+    gd.running = true;
+    copy_values(stack, &gd.saved);
+    gd.saved.clear();
+    if started {
+        stack.push(sent);
+    }
+    if frames.len() == frames.capacity() {
+        frames.reserve(16);
+    }
+    let n = frames.len();
+    // SAFETY: n < capacity (reserved above): the frame moves from the generator
+    // into the free slot, fixed up in place, and the generator's slot is left
+    // `None` without running a destructor (ownership moved).
+    unsafe {
+        let slot = frames.as_mut_ptr().add(n);
+        let src = &mut gd.frame as *mut Option<crate::interp::Frame>;
+        let frame = (*src).as_mut().expect("suspended frame") as *mut crate::interp::Frame;
+        std::ptr::copy_nonoverlapping(frame, slot, 1);
+        std::ptr::write(src, None);
+        frames.set_len(n + 1);
+        let f = &mut *slot;
+        f.base = base;
+        f.ret_sp = base;
+        f.gen = Some(g);
+        f.ret = ret;
     }
 }
 

@@ -157,6 +157,9 @@ impl Vm {
 
     /// `range[key]` for a big range.
     pub(crate) fn big_range_getitem(&mut self, r: ObjRef, key: Value) -> PyResult<Value> {
+        if let Some(v) = self.small_range_slice(r, key) {
+            return Ok(v);
+        }
         let (a, b, c) = self.range_bounds(r).expect("range");
         let len = big_len(&a, &b, &c);
         if let Value::Obj(k) = key {
@@ -177,6 +180,68 @@ impl Vm {
             return Err(self.new_index_error("range object index out of range"));
         }
         Ok(self.new_bigint(a + i * c))
+    }
+
+    /// `range[i:j:k]` of a machine-int range with int or None slice parts and a
+    /// nonzero step: what the big-int path computes, in i128 (no part can overflow
+    /// it: every bound is within i64 and the length at most 2**64). None for any
+    /// other case.
+    fn small_range_slice(&mut self, r: ObjRef, key: Value) -> Option<Value> {
+        let Kind::Range(a, b, c) = *self.heap.kind(r) else {
+            return None;
+        };
+        let Value::Obj(k) = key else { return None };
+        let Kind::Slice(sl) = self.heap.kind(k) else {
+            return None;
+        };
+        let part = |v: Value| match v {
+            Value::None => Some(None),
+            Value::Int(i) => Some(Some(i as i128)),
+            _ => None,
+        };
+        let [s0, s1, s2] = **sl;
+        let (start, stop, step) = (part(s0)?, part(s1)?, part(s2)?);
+        let step = step.unwrap_or(1);
+        if step == 0 {
+            return None;
+        }
+        let len = range_len(a, b, c) as i128;
+        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let fix = |x: i128| {
+            if x < 0 {
+                (x + len).max(lower)
+            } else {
+                x.min(upper)
+            }
+        };
+        let (dstart, dstop) = if step < 0 {
+            (upper, lower)
+        } else {
+            (lower, upper)
+        };
+        let i = start.map_or(dstart, fix);
+        let j = stop.map_or(dstop, fix);
+        let (a, c) = (a as i128, c as i128);
+        let (na, nb, nc) = (a + i * c, a + j * c, c * step);
+        // A machine-int range when `new_range` would make one (the same tests).
+        let small = (|| {
+            let (x, y, z) = (
+                i64::try_from(na).ok()?,
+                i64::try_from(nb).ok()?,
+                i64::try_from(nc).ok()?,
+            );
+            x.checked_add(z)?;
+            y.checked_add(z)?;
+            y.checked_sub(x)?;
+            Some((x, y, z))
+        })();
+        Some(match small {
+            Some((x, y, z)) => {
+                let cls = self.types.range;
+                Value::Obj(self.heap.alloc(cls, Kind::Range(x, y, z)))
+            }
+            None => self.new_range(BigInt::from(na), BigInt::from(nb), BigInt::from(nc)),
+        })
     }
 
     /// `slice.indices(len)` with big ints (CPython's `_PySlice_GetLongIndices`).
