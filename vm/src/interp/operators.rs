@@ -56,6 +56,13 @@ pub(super) fn binary_op_fast(op: BinOp, l: Value, r: Value) -> Option<Value> {
                 BinOp::Sub | BinOp::ISub => Some(Value::Float(x - y)),
                 BinOp::Mul | BinOp::IMul => Some(Value::Float(x * y)),
                 BinOp::TrueDiv | BinOp::ITrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+                // A positive base: no ZeroDivisionError, no complex result; an
+                // infinite result (OverflowError or an infinite operand) goes the
+                // general way (protocols/num.rs, float_pow).
+                BinOp::Pow | BinOp::IPow if x > 0.0 => {
+                    let r = x.powf(y);
+                    (!r.is_infinite()).then_some(Value::Float(r))
+                }
                 _ => None,
             }
         }
