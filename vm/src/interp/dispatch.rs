@@ -504,7 +504,7 @@ impl Vm {
                                     // (each still counted); the rest go on the stack.
                                     let mut k = 0;
                                     if !hook_instrs {
-                                        while k < items.len() {
+                                        for &v in items.iter() {
                                             // SAFETY: control never runs off the end
                                             // of the code, and neither UNPACK_SEQUENCE
                                             // nor STORE_FAST ends it.
@@ -513,10 +513,10 @@ impl Vm {
                                                 break;
                                             }
                                             ip += 1;
-                                            self.instructions += 1;
-                                            *slot!(base + next.arg as usize) = items[k];
+                                            *slot!(base + next.arg as usize) = v;
                                             k += 1;
                                         }
+                                        self.instructions += k as u64;
                                     }
                                     for v in items[k..].iter().rev() {
                                         // SAFETY: capacity reserved above.

@@ -84,6 +84,21 @@ impl Vm {
                     return false;
                 }
             }
+            if parts.2 == 1 && src != r {
+                // Same size (`p[:k] = p[k::-1]`): copied over in place.
+                let (start, stop, _) = slice_adjust(parts, target_len as i64);
+                let (a, b) = (start as usize, stop.max(start) as usize);
+                if b - a == new.len() {
+                    let (dst, src) = self.heap.get2_mut(r, src);
+                    if let (Kind::List(to), Kind::List(from) | Kind::Tuple(from)) =
+                        (&mut dst.kind, &src.kind)
+                    {
+                        to[a..b].copy_from_slice(from);
+                    }
+                    self.stack.truncate(len - n - 2);
+                    return true;
+                }
+            }
             let new = new.clone();
             if self.list_assign_slice(r, parts, new, target_len).is_err() {
                 // Checked above; it raises before changing anything anyway.

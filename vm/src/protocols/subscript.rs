@@ -132,6 +132,13 @@ impl Vm {
                 return Value::Obj(r);
             }
             items[start as usize..stop.max(start) as usize].to_vec()
+        } else if step == -1 {
+            // Reversed (`p[k::-1]`): start is the last position taken, stop + 1 the first.
+            items[(stop + 1) as usize..(start + 1).max(stop + 1) as usize]
+                .iter()
+                .rev()
+                .copied()
+                .collect()
         } else {
             slice_positions(start, stop, step)
                 .map(|i| items[i])
