@@ -278,6 +278,27 @@ impl Vm {
         let v = self.pop();
         let before = (counts & 0xff) as usize;
         let after = (counts >> 8) as usize;
+        // A built-in list or tuple long enough: its items go straight onto the stack,
+        // the starred ones in a new list (as `unpack_ex`, without the copies).
+        if let Value::Obj(r) = v {
+            let o = self.heap.get(r);
+            if let Kind::List(items) | Kind::Tuple(items) = &o.kind {
+                let n = items.len();
+                if n >= before + after
+                    && (o.class == self.types.list || o.class == self.types.tuple)
+                {
+                    let mid = items[before..n - after].to_vec();
+                    let star = self.new_list(mid);
+                    let (Kind::List(items) | Kind::Tuple(items)) = self.heap.kind(r) else {
+                        unreachable!()
+                    };
+                    self.stack.extend(items[n - after..].iter().rev());
+                    self.stack.push(star);
+                    self.stack.extend(items[..before].iter().rev());
+                    return Ok(());
+                }
+            }
+        }
         let items = self.unpack_ex(v, before, after)?;
         self.stack.extend(items.into_iter().rev());
         Ok(())

@@ -358,7 +358,28 @@ impl Vm {
                         on_stack!(self.store_subscr_slow())
                     }
                     Op::DeleteSubscr => on_stack!(self.delete_subscr_op()),
-                    Op::BuildSlice => on_stack!(self.build_slice_op(a)),
+                    Op::BuildSlice => {
+                        // A BINARY_SUBSCR or STORE_SUBSCR right after it that is no
+                        // stop point may run here, without the slice object (still
+                        // counted): interp/slices.rs.
+                        debug_assert!(ip < instrs.len());
+                        // SAFETY: control never runs off the end of the code, so a
+                        // BUILD_SLICE is followed by an instruction.
+                        let next = unsafe { *instrs.get_unchecked(ip) };
+                        if matches!(next.op, Op::BinarySubscr | Op::StoreSubscr)
+                            && !next.line_start
+                            && !hook_instrs
+                        {
+                            sync!();
+                            if self.slice_subscr_fused(a, next.op == Op::StoreSubscr) {
+                                ip += 1;
+                                self.instructions += 1;
+                                reload!();
+                                continue;
+                            }
+                        }
+                        on_stack!(self.build_slice_op(a))
+                    }
                     Op::BinaryOp => {
                         // The verifier checked the operand is a `BinOp`.
                         let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
@@ -478,7 +499,26 @@ impl Vm {
                                         unreachable!()
                                     };
                                     sp -= 1;
-                                    for v in items.iter().rev() {
+                                    // The STORE_FASTs right after it that are no stop
+                                    // points take their items here, first item first
+                                    // (each still counted); the rest go on the stack.
+                                    let mut k = 0;
+                                    if !hook_instrs {
+                                        for &v in items.iter() {
+                                            // SAFETY: control never runs off the end
+                                            // of the code, and neither UNPACK_SEQUENCE
+                                            // nor STORE_FAST ends it.
+                                            let next = unsafe { *instrs.get_unchecked(ip) };
+                                            if next.op != Op::StoreFast || next.line_start {
+                                                break;
+                                            }
+                                            ip += 1;
+                                            *slot!(base + next.arg as usize) = v;
+                                            k += 1;
+                                        }
+                                        self.instructions += k as u64;
+                                    }
+                                    for v in items[k..].iter().rev() {
                                         // SAFETY: capacity reserved above.
                                         unsafe { sptr.add(sp).write(*v) };
                                         sp += 1;

@@ -14,6 +14,7 @@ mod except_with;
 mod inline;
 mod operators;
 mod pattern_match;
+mod slices;
 mod unwind;
 mod variables;
 mod yields;

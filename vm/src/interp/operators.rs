@@ -56,6 +56,13 @@ pub(super) fn binary_op_fast(op: BinOp, l: Value, r: Value) -> Option<Value> {
                 BinOp::Sub | BinOp::ISub => Some(Value::Float(x - y)),
                 BinOp::Mul | BinOp::IMul => Some(Value::Float(x * y)),
                 BinOp::TrueDiv | BinOp::ITrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+                // A positive base: no ZeroDivisionError, no complex result; an
+                // infinite result (OverflowError or an infinite operand) goes the
+                // general way (protocols/num.rs, float_pow).
+                BinOp::Pow | BinOp::IPow if x > 0.0 => {
+                    let r = x.powf(y);
+                    (!r.is_infinite()).then_some(Value::Float(r))
+                }
                 _ => None,
             }
         }
@@ -137,9 +144,63 @@ impl Vm {
     pub(super) fn binary_op_slow(&mut self, op: BinOp) -> PyResult<()> {
         let r = self.pop();
         let l = self.pop();
+        if op == BinOp::Add {
+            if let Some(v) = self.concat_fast(l, r) {
+                self.stack.push(v);
+                return Ok(());
+            }
+        }
         let v = self.binary_op(l, r, op)?;
         self.stack.push(v);
         Ok(())
+    }
+
+    /// `l + r` for two built-in lists, tuples or strs of the exact classes (as
+    /// `sequence_binop`, in one allocation; as CPython, an exact tuple or str plus
+    /// an empty one is itself). None: the general case.
+    fn concat_fast(&mut self, l: Value, r: Value) -> Option<Value> {
+        let (Value::Obj(a), Value::Obj(b)) = (l, r) else {
+            return None;
+        };
+        let (oa, ob) = (self.heap.get(a), self.heap.get(b));
+        if oa.class != ob.class {
+            return None;
+        }
+        let cls = oa.class;
+        match (&oa.kind, &ob.kind) {
+            (Kind::List(x), Kind::List(y)) if cls == self.types.list => {
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend_from_slice(x);
+                v.extend_from_slice(y);
+                Some(self.new_list(v))
+            }
+            (Kind::Tuple(x), Kind::Tuple(y)) if cls == self.types.tuple => {
+                if y.is_empty() {
+                    return Some(l);
+                }
+                if x.is_empty() {
+                    return Some(r);
+                }
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend_from_slice(x);
+                v.extend_from_slice(y);
+                Some(self.new_tuple(v))
+            }
+            (Kind::Str(x), Kind::Str(y)) if cls == self.types.str => {
+                if y.s.is_empty() {
+                    return Some(l);
+                }
+                if x.s.is_empty() {
+                    return Some(r);
+                }
+                let s = crate::object::kind::concat_rc(&x.s, &y.s);
+                let c = self.types.str;
+                Some(Value::Obj(
+                    self.heap.alloc(c, Kind::Str(crate::object::PyStr::new(s))),
+                ))
+            }
+            _ => None,
+        }
     }
 
     /// BINARY_OP on an instance of a class written in Python whose method for the

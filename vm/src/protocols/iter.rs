@@ -396,7 +396,9 @@ impl Vm {
     /// UNPACK_SEQUENCE: exactly `n` items.
     pub fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
         if let Value::Obj(r) = v {
-            if let Kind::Tuple(items) | Kind::List(items) = self.heap.kind(r) {
+            // A subclass may define `__iter__`: it unpacks by iterating.
+            let builtin = self.class_data(self.heap.get(r).class).is_builtin;
+            if let (Kind::Tuple(items) | Kind::List(items), true) = (self.heap.kind(r), builtin) {
                 if items.len() == n {
                     return Ok(items.clone());
                 }

@@ -143,9 +143,9 @@ impl Vm {
             return Err(self.new_zero_division("0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            // A negative base with a fractional exponent gives a complex result.
-            let (r, theta) = ((-x).ln() * y, std::f64::consts::PI * y);
-            let m = r.exp();
+            // A negative base with a fractional exponent gives a complex result,
+            // computed as CPython's `_Py_c_pow`: |x| ** y at the angle atan2(0, x) * y.
+            let (m, theta) = ((-x).powf(y), std::f64::consts::PI * y);
             return Ok(self.new_complex(m * theta.cos(), m * theta.sin()));
         }
         let r = x.powf(y);

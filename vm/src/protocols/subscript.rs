@@ -74,26 +74,31 @@ impl Vm {
         let (a, b, c) = self.slice_parts(s).expect("slice");
         let get = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
             match v {
-                Value::None => return Ok(None),
-                Value::Int(i) => return Ok(Some(i)),
-                _ => {}
-            }
-            match vm.index_of(v) {
-                Ok(Some(i)) => Ok(Some(i)),
-                Ok(None) => Err(vm.new_type_error(
-                    "slice indices must be integers or None or have an __index__ method".into(),
-                )),
-                Err(_) => Ok(Some(if matches!(v, Value::Obj(_)) {
-                    i64::MAX
-                } else {
-                    0
-                })),
+                Value::None => Ok(None),
+                Value::Int(i) => Ok(Some(i)),
+                // An int too big for an index clamps by its sign, as CPython's
+                // `PyNumber_AsSsize_t(v, NULL)`; an error of `__index__` propagates.
+                _ => match vm.index_big(v)? {
+                    Some(b) => {
+                        use num_traits::{Signed, ToPrimitive};
+                        Ok(Some(b.to_i64().unwrap_or(if b.is_negative() {
+                            i64::MIN
+                        } else {
+                            i64::MAX
+                        })))
+                    }
+                    None => Err(vm.new_type_error(
+                        "slice indices must be integers or None or have an __index__ method".into(),
+                    )),
+                },
             }
         };
         let step = get(self, c)?.unwrap_or(1);
         if step == 0 {
             return Err(self.new_value_error("slice step cannot be zero".into()));
         }
+        // As CPython: a step of -2**63 is -(2**63 - 1), so that -step fits.
+        let step = step.max(-i64::MAX);
         let start = get(self, a)?;
         let stop = get(self, b)?;
         Ok((start, stop, step))
@@ -103,6 +108,16 @@ impl Vm {
     /// (an exact tuple sliced whole is itself, as in CPython).
     fn list_slice(&mut self, r: ObjRef, key: Value, is_list: bool) -> PyResult<Value> {
         let parts = self.slice_unpack(key)?;
+        Ok(self.list_slice_parts(r, parts, is_list))
+    }
+
+    /// `seq[start:stop:step]` over the list or tuple `r` with the slice's integers.
+    pub(crate) fn list_slice_parts(
+        &mut self,
+        r: ObjRef,
+        parts: SliceParts,
+        is_list: bool,
+    ) -> Value {
         let (Kind::List(items) | Kind::Tuple(items)) = self.heap.kind(r) else {
             unreachable!()
         };
@@ -114,24 +129,36 @@ impl Vm {
                 && stop >= len as i64
                 && self.heap.get(r).class == self.types.tuple
             {
-                return Ok(Value::Obj(r));
+                return Value::Obj(r);
             }
             items[start as usize..stop.max(start) as usize].to_vec()
+        } else if step == -1 {
+            // Reversed (`p[k::-1]`): start is the last position taken, stop + 1 the first.
+            items[(stop + 1) as usize..(start + 1).max(stop + 1) as usize]
+                .iter()
+                .rev()
+                .copied()
+                .collect()
         } else {
             slice_positions(start, stop, step)
                 .map(|i| items[i])
                 .collect()
         };
-        Ok(if is_list {
+        if is_list {
             self.new_list(out)
         } else {
             self.new_tuple(out)
-        })
+        }
     }
 
     /// `s[key]` for a slice `key` over a str (an exact str sliced whole is itself).
     fn str_slice(&mut self, r: ObjRef, key: Value) -> PyResult<Value> {
         let parts = self.slice_unpack(key)?;
+        Ok(self.str_slice_parts(r, parts))
+    }
+
+    /// `s[start:stop:step]` over the str `r` with the slice's integers.
+    pub(crate) fn str_slice_parts(&mut self, r: ObjRef, parts: SliceParts) -> Value {
         let Kind::Str(s) = self.heap.kind(r) else {
             unreachable!()
         };
@@ -140,7 +167,7 @@ impl Vm {
         if step == 1 {
             let (a, b) = (start as usize, stop.max(start) as usize);
             if a == 0 && b == len && self.heap.get(r).class == self.types.str {
-                return Ok(Value::Obj(r));
+                return Value::Obj(r);
             }
             let text = s.s.clone();
             let piece = if s.is_ascii() {
@@ -155,7 +182,7 @@ impl Vm {
                 };
                 &text[b0..b1]
             };
-            return Ok(Value::Obj(self.new_str_obj(piece)));
+            return Value::Obj(self.new_str_obj(piece));
         }
         let out: String = if s.is_ascii() {
             let bytes = s.s.as_bytes();
@@ -168,7 +195,7 @@ impl Vm {
                 .map(|i| chars[i])
                 .collect()
         };
-        Ok(self.new_str(out))
+        self.new_str(out)
     }
 
     fn slice_range(&mut self, s: Value, len: usize) -> PyResult<Vec<usize>> {
@@ -392,6 +419,18 @@ impl Vm {
             Kind::List(items) => items.len(),
             _ => len,
         };
+        self.list_assign_slice(r, parts, new, len)
+    }
+
+    /// `lst[start:stop:step] = new` over the list `r` of `len` items, with the
+    /// slice's integers and the assigned items.
+    pub(crate) fn list_assign_slice(
+        &mut self,
+        r: ObjRef,
+        parts: SliceParts,
+        new: Vec<Value>,
+        len: usize,
+    ) -> PyResult<()> {
         let (start, stop, step) = slice_adjust(parts, len as i64);
         if step == 1 {
             let stop = stop.max(start);
