@@ -354,11 +354,11 @@ impl Vm {
         let Value::Obj(fr) = self.stack[fpos] else {
             return false;
         };
+        let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
         let Kind::Native(nf) = self.heap.kind(fr) else {
-            return false;
+            return self.call_class_fast(fr, fpos, args_start);
         };
         let f = nf.f;
-        let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
         let v = match len - args_start {
             1 if std::ptr::fn_addr_eq(f, crate::builtins::b_len as NativeFn) => {
                 // As `Vm::len` for an object of a built-in class (no `__len__`
@@ -407,7 +407,120 @@ impl Vm {
                 self.heap.charge(16);
                 Value::None
             }
-            _ => return false,
+            _ => match self.call_native_fast(f, fpos, args_start) {
+                Some(v) => v,
+                None => return false,
+            },
+        };
+        self.stack.truncate(fpos);
+        self.stack.push(v);
+        true
+    }
+
+    /// `call_builtin_fast` of the natives past its inline three: `object.__init__`
+    /// with only the instance (what `super().__init__()` reaches: it does nothing),
+    /// `len()` of an instance of a Python subclass of a built-in container that does
+    /// not define `__len__` (deltablue's `OrderedCollection(list)`), `list.pop()`
+    /// with an int index in range and `list.append` that must grow the list.
+    /// `None`, with nothing done, for anything else. Out of line: the inline cases
+    /// stay small.
+    #[inline(never)]
+    fn call_native_fast(&mut self, f: NativeFn, fpos: usize, args_start: usize) -> Option<Value> {
+        let n = self.stack.len() - args_start;
+        if n == 1 && std::ptr::fn_addr_eq(f, crate::types::object_type::OBJECT_INIT) {
+            return Some(Value::None);
+        }
+        if n == 1 && std::ptr::fn_addr_eq(f, crate::builtins::b_len as NativeFn) {
+            let Value::Obj(r) = self.stack[args_start] else {
+                return None;
+            };
+            let cls = self.heap.get(r).class;
+            let len_name = self.names.__len__;
+            if self.class_data(cls).is_builtin || self.user_override(cls, len_name).is_some() {
+                return None;
+            }
+            return match self.builtin_len(r)? {
+                n if n <= i64::MAX as usize => Some(Value::Int(n as i64)),
+                _ => None,
+            };
+        }
+        if args_start != fpos + 1 {
+            return None;
+        }
+        let Value::Obj(r) = self.stack[args_start] else {
+            return None;
+        };
+        if (n == 1 || n == 2) && std::ptr::fn_addr_eq(f, crate::types::list::L_POP) {
+            let i = match self.stack.get(args_start + 1) {
+                Some(Value::Int(i)) => *i,
+                Some(_) => return None,
+                None => -1,
+            };
+            let Kind::List(items) = self.heap.kind_mut(r) else {
+                return None;
+            };
+            let len = items.len() as i64;
+            let j = if i < 0 { i + len } else { i };
+            if !(0..len).contains(&j) {
+                return None;
+            }
+            return Some(items.remove(j as usize));
+        }
+        if n == 2 && std::ptr::fn_addr_eq(f, crate::types::list::l_append as NativeFn) {
+            if !matches!(self.heap.kind(r), Kind::List(_)) {
+                return None;
+            }
+            // Growing within the allocation limit may fail (MemoryError): the
+            // generic call raises it.
+            let x = self.stack[args_start + 1];
+            return self.list_append(Value::Obj(r), x).ok().map(|()| Value::None);
+        }
+        None
+    }
+
+    /// `call_builtin_fast` of a class: `super(C, obj)` with `obj` an instance of
+    /// class `C` (the proxy made directly: `super`'s `__new__` and `__init__` are
+    /// the built-in ones, a subclass of super is another class), and `int(x)` /
+    /// `float(x)` of an int, bool or float of the built-in types (go's and chaos'
+    /// `int(random.random() * n)`). False, with nothing done, for anything else;
+    /// nothing here can fail.
+    #[inline(never)]
+    fn call_class_fast(&mut self, cls: ObjRef, fpos: usize, args_start: usize) -> bool {
+        let n = self.stack.len() - args_start;
+        let v = if cls == self.types.super_ && n == 2 {
+            let (c, obj) = (self.stack[args_start], self.stack[args_start + 1]);
+            let (Value::Obj(cr), Value::Obj(or)) = (c, obj) else {
+                return false;
+            };
+            if !matches!(self.heap.kind(cr), Kind::Class(_))
+                || matches!(self.heap.kind(or), Kind::Class(_))
+                || !self.isinstance(obj, cr)
+            {
+                return false;
+            }
+            // (Cannot fail: its checks passed above.)
+            let Ok(v) = self.make_super(&[c, obj]) else {
+                return false;
+            };
+            v
+        } else if cls == self.types.int && n == 1 {
+            match self.stack[args_start] {
+                v @ Value::Int(_) => v,
+                Value::Bool(b) => Value::Int(b as i64),
+                // Truncated toward zero; a float out of i64's range (or not
+                // finite) takes the generic path (a big int, or an error).
+                Value::Float(x) if x.is_finite() && x.abs() < 9.2e18 => Value::Int(x as i64),
+                _ => return false,
+            }
+        } else if cls == self.types.float && n == 1 {
+            match self.stack[args_start] {
+                v @ Value::Float(_) => v,
+                Value::Int(i) => Value::Float(i as f64),
+                Value::Bool(b) => Value::Float(b as i64 as f64),
+                _ => return false,
+            }
+        } else {
+            return false;
         };
         self.stack.truncate(fpos);
         self.stack.push(v);

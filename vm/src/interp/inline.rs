@@ -43,6 +43,12 @@ const OPAQUE_METHOD: u16 = 8;
 const OPAQUE_GETTER: u16 = 9;
 /// Cache keys of sites on opaque instances: the class ref with this bit set.
 const OPAQUE_KEY: u64 = 1 << 41;
+/// LOAD_METHOD on `super(start, obj)` where `obj` is no class: the method `value`
+/// (a Python function or a native that binds) found after class `start` (the
+/// `hint`) in the MRO of `obj`'s class (the key, with `SUPER_KEY`).
+const SUPER_METHOD: u16 = 10;
+/// Cache keys of sites on super objects: the instance's class ref with this bit set.
+const SUPER_KEY: u64 = 1 << 42;
 
 #[derive(Clone, Copy, Debug)]
 pub struct InlineCache {
@@ -922,7 +928,10 @@ impl Vm {
             }
             return match self.class_attr_cache(code, slot, obj, name) {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
-                (NONE, _) => self.opaque_method(code, slot, obj, name).map(|f| (f, obj)),
+                (NONE, _) => match self.opaque_method(code, slot, obj, name) {
+                    Some(f) => Some((f, obj)),
+                    None => self.super_method_cached(code, slot, obj, name),
+                },
                 (_, f) => Some((f, obj)),
             };
         };
@@ -934,6 +943,51 @@ impl Vm {
             return None;
         }
         Some((c.value, obj))
+    }
+
+    /// LOAD_METHOD's cached path on a super object (see `SUPER_METHOD`): the method
+    /// and the instance, as `load_method` gives them (a super object's attributes
+    /// never come from the instance). Out of line: other objects' paths stay small.
+    #[inline(never)]
+    fn super_method_cached(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<(Value, Value)> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        let Kind::Super(start, inst @ Value::Obj(ir)) = o.kind else {
+            return None;
+        };
+        // A subclass of super may define `__getattribute__`.
+        if o.class != self.types.super_ {
+            return None;
+        }
+        let io = self.heap.get(ir);
+        if matches!(io.kind, Kind::Class(_)) {
+            return None;
+        }
+        let key = io.class.0 as u64 | SUPER_KEY;
+        let c = code.cache(slot);
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == key && c.b == epoch && c.hint == start.0 && c.kind == SUPER_METHOD {
+            return Some((c.value, inst));
+        }
+        let f = self.super_method_plan(start, io.class, name)?;
+        code.set_cache(
+            slot,
+            InlineCache {
+                a: key,
+                b: epoch,
+                hint: start.0,
+                kind: SUPER_METHOD,
+                poly: c.poly,
+                value: f,
+            },
+        );
+        Some((f, inst))
     }
 
     /// STORE_ATTR's cached path: false when the generic store is needed.
