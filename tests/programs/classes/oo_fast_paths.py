@@ -186,3 +186,96 @@ P.__ne__ = lambda self, other: "P.ne"
 print(cmps(a, b), cmps(b, None))
 del P.__ne__
 print(cmps(a, b))
+
+
+# Calling instances: __call__ from the class (never the instance), added, replaced
+# and deleted later, with defaults, a generator, and __class__ assignment.
+class Spline:
+    def __init__(self, k):
+        self.k = k
+
+    def __call__(self, u, scale=1):
+        return self.k * u * scale
+
+
+class Gen:
+    def __call__(self, n):
+        yield from range(n)
+
+
+def call_all(fs, u):
+    return [f(u) for f in fs]
+
+
+sp = Spline(3)
+print(call_all([sp, sp, Spline(2)], 5), sp(1, 10), sp(u=2))
+sp.__call__ = lambda u: "instance attr"
+print(call_all([sp], 2), list(Gen()(3)))
+Spline.__call__ = lambda self, u: "replaced %s" % u
+print(call_all([sp, Spline(1)], 4))
+sp.__class__ = Gen
+print(list(call_all([sp], 2)[0]))
+del Spline.__call__
+try:
+    call_all([Spline(1)], 1)
+except TypeError as e:
+    print("TypeError", e)
+try:
+    call_all([Gen()], 1, 2)
+except TypeError as e:
+    print("TypeError", e)
+try:
+    Gen()()
+except TypeError as e:
+    print("TypeError", e)
+
+
+class Deep:
+    def __call__(self, n):
+        return n if n == 0 else self(n - 1)
+
+
+try:
+    Deep()(100000)
+except RecursionError as e:
+    print("RecursionError", e)
+print(Deep()(50))
+
+# Sets: list() and sorted() of them, and their truth.
+s = {5, 3, 9, 1}
+print(list(s) == [x for x in s], sorted(s), tuple(frozenset(s)) == tuple(x for x in frozenset(s)))
+print([bool(x) for x in [set(), s, frozenset(), frozenset(s)]])
+
+
+class RevSet(set):
+    def __iter__(self):
+        return iter(sorted(set.__iter__(self), reverse=True))
+
+
+class NeverTrue(set):
+    def __bool__(self):
+        return False
+
+
+print(list(RevSet(s)), sorted(RevSet(s)))
+for x in [set(), s, NeverTrue(s), RevSet()]:
+    if x:
+        print("true", type(x).__name__)
+    else:
+        print("false", type(x).__name__)
+
+
+class WithCell:
+    def __init__(self):
+        self.k = 2
+
+    def __call__(self, u, v=1):
+        return [u * k * self.k for k in range(3)] + [(lambda: u + v)()]
+
+
+wc = WithCell()
+print([wc(i) for i in range(3)], wc(1, 5))
+try:
+    wc()
+except TypeError as e:
+    print("TypeError", e)

@@ -218,8 +218,10 @@ impl Vm {
         let Value::Obj(cls) = self.stack[fpos] else {
             return false;
         };
-        if !matches!(self.heap.kind(cls), Kind::Class(_)) {
-            return false;
+        match self.heap.kind(cls) {
+            Kind::Class(_) => {}
+            Kind::Object(_) if !method => return self.call_instance_fast(code, slot, fpos),
+            _ => return false,
         }
         // `self` goes where the class was, or in LOAD_METHOD's empty slot.
         let self_pos = if method {
@@ -246,6 +248,56 @@ impl Vm {
             f.init_self = obj;
         }
         true
+    }
+
+    /// CALL of a plain instance whose class's `__call__` is a Python function of
+    /// `call_py_fast`'s shape (chaos' splines), remembered per site and class
+    /// (`InlineCache::call_plan`): the instance stays in its slot as `self` and the
+    /// frame is pushed, as for a bound method. False, with nothing done, for
+    /// anything else (the generic call looks `__call__` up and raises).
+    #[inline(never)]
+    fn call_instance_fast(&mut self, code: &CodeData, slot: usize, fpos: usize) -> bool {
+        let Value::Obj(o) = self.stack[fpos] else {
+            return false;
+        };
+        let cls = self.heap.get(o).class;
+        let epoch = self.mro_cache.epoch();
+        let f = match code.cache(slot).call_plan(cls, epoch) {
+            Some(plan) => plan,
+            None => {
+                // Special methods come from the type, never the instance.
+                let call = self.names.__call__;
+                let plan = match self.class_lookup(cls, call) {
+                    Some(Value::Obj(f))
+                        if matches!(self.heap.kind(f), Kind::Function(func)
+                            if func.code.code.flags & GEN_FLAGS == 0) =>
+                    {
+                        Some(f)
+                    }
+                    _ => None,
+                };
+                code.set_cache(slot, InlineCache::call_site(cls, epoch, plan));
+                plan
+            }
+        };
+        let Some(f) = f else { return false };
+        let Kind::Function(func) = self.heap.kind(f) else {
+            return false;
+        };
+        // `call_py_fast`'s shape, cells allowed (chaos' `__call__` has a
+        // comprehension over its locals): `push_frame_fast` makes them.
+        let (c, n) = (&func.code.code, self.stack.len() - fpos);
+        if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0
+            || c.kwonlyargcount != 0
+            || n > c.argcount as usize
+            || n + func.defaults.len() < c.argcount as usize
+            || self.frames.len() + self.native_depth as usize >= self.recursion_limit
+            || self.loops >= self.native_depth_limit
+        {
+            return false;
+        }
+        // (Cannot fail: the recursion limit was checked above.)
+        self.push_frame_fast(f, fpos, fpos).is_ok()
     }
 
     /// Whether `enter_py_fast` would push a frame for function `r` with `n`

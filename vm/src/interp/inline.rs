@@ -46,7 +46,7 @@ const OPAQUE_KEY: u64 = 1 << 41;
 /// LOAD_METHOD on `super(start, obj)` where `obj` is no class: the method `value`
 /// (a Python function or a native that binds) found after class `start` (the
 /// `hint`) in the MRO of `obj`'s class (the key, with `SUPER_KEY`).
-const SUPER_METHOD: u16 = 10;
+const SUPER_METHOD: u16 = 11;
 /// Cache keys of sites on super objects: the instance's class ref with this bit set.
 const SUPER_KEY: u64 = 1 << 42;
 
@@ -82,6 +82,12 @@ impl Default for InlineCache {
 /// CALL of a class: `a` the class key, `value` the `__init__` function of
 /// `call_fast::call_init_fast` (Undef: the generic call).
 const INIT_FRAME: u16 = 10;
+/// CALL of a plain instance: `a` its class's key (with `CALL_KEY`), `value` the
+/// class's `__call__` function of `call_fast::call_instance_fast` (Undef: the
+/// generic call).
+const CALL_INSTANCE: u16 = 12;
+/// Cache keys of CALL sites calling instances: the class ref with this bit set.
+const CALL_KEY: u64 = 1 << 43;
 
 impl InlineCache {
     /// A CALL site's plan for calling class `cls` (see `INIT_FRAME`).
@@ -94,6 +100,26 @@ impl InlineCache {
             poly: 0,
             value: init.map_or(Value::Undef, Value::Obj),
         }
+    }
+
+    /// A CALL site's plan for calling an instance of class `cls` (see
+    /// `CALL_INSTANCE`).
+    pub(super) fn call_site(cls: ObjRef, epoch: u32, f: Option<ObjRef>) -> InlineCache {
+        InlineCache {
+            a: cls.0 as u64 | CALL_KEY,
+            b: epoch as u64,
+            hint: 0,
+            kind: CALL_INSTANCE,
+            poly: 0,
+            value: f.map_or(Value::Undef, Value::Obj),
+        }
+    }
+
+    /// The plan remembered by `call_site`, if it is for `cls` in this epoch.
+    #[inline]
+    pub(super) fn call_plan(&self, cls: ObjRef, epoch: u32) -> Option<Option<ObjRef>> {
+        (self.a == cls.0 as u64 | CALL_KEY && self.b == epoch as u64 && self.kind == CALL_INSTANCE)
+            .then_some(self.value.obj())
     }
 
     /// The plan remembered by `init_site`, if it is for `cls` in this epoch.
@@ -678,6 +704,7 @@ impl Vm {
             Kind::Tuple(l) if cls == t.tuple => Some(!l.is_empty()),
             Kind::Str(s) if cls == t.str => Some(!s.s.is_empty()),
             Kind::Dict(d) if cls == t.dict => Some(!d.is_empty()),
+            Kind::Set(s) if cls == t.set => Some(!s.is_empty()),
             _ => None,
         }
     }
