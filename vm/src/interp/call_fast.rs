@@ -496,7 +496,7 @@ impl Vm {
                 _ => None,
             };
         }
-        if args_start != fpos + 1 {
+        if n == 0 || args_start != fpos + 1 {
             return None;
         }
         let Value::Obj(r) = self.stack[args_start] else {

@@ -631,8 +631,7 @@ impl Vm {
             && crate::object::attrs::is_interned(&self.heap, name)
         {
             if let Kind::Object(a) = self.heap.kind_mut(r) {
-                let grew = a.push(name, v, true);
-                debug_assert_eq!(grew, 0);
+                a.push_in_room(name, v);
             }
             return Ok(());
         }
