@@ -279,3 +279,36 @@ try:
     wc()
 except TypeError as e:
     print("TypeError", e)
+
+
+# Instances of list subclasses made without arguments, and __init__ / __new__
+# added later.
+class Coll(list):
+    pass
+
+
+def make(cls):
+    return [cls() for _ in range(2)]
+
+
+cs = make(Coll)
+print(cs, type(cs[0]).__name__, cs[0] is not cs[1], Coll([1, 2]))
+Coll.__init__ = lambda self: self.append("init")
+print(make(Coll))
+Coll.__new__ = lambda cls: "new"
+print(make(Coll))
+del Coll.__new__
+del Coll.__init__
+print(make(Coll))
+
+
+class Meta(type):
+    def __call__(cls, *args):
+        return "Meta.__call__"
+
+
+class MetaColl(list, metaclass=Meta):
+    pass
+
+
+print(make(MetaColl))

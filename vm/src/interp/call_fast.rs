@@ -530,7 +530,8 @@ impl Vm {
         None
     }
 
-    /// `call_builtin_fast` of a class: `super(C, obj)` with `obj` an instance of
+    /// `call_builtin_fast` of anything but a native (`cls` need not be a class):
+    /// `super(C, obj)` with `obj` an instance of
     /// class `C` (the proxy made directly: `super`'s `__new__` and `__init__` are
     /// the built-in ones, a subclass of super is another class), and `int(x)` /
     /// `float(x)` of an int, bool or float of the built-in types (go's and chaos'
@@ -571,11 +572,36 @@ impl Vm {
                 Value::Bool(b) => Value::Float(b as i64 as f64),
                 _ => return false,
             }
+        } else if n == 0 && self.plain_list_subclass(cls) {
+            // `list.__new__` then `list.__init__()`: an empty list of the class.
+            Value::Obj(self.heap.alloc(cls, Kind::List(vec![])))
         } else {
             return false;
         };
         self.stack.truncate(fpos);
         self.stack.push(v);
         true
+    }
+
+    /// Whether calling class `cls` is `type.__call__` with `list`'s own `__new__`
+    /// and `__init__`: a Python subclass of list (deltablue's `OrderedCollection`)
+    /// that overrides neither, nor the metaclass's `__call__`.
+    fn plain_list_subclass(&mut self, cls: ObjRef) -> bool {
+        let Kind::Class(d) = self.heap.kind(cls) else {
+            return false;
+        };
+        if d.is_builtin || d.base_kind != crate::object::BaseKind::List {
+            return false;
+        }
+        if self.meta_call_override(cls).is_some() {
+            return false;
+        }
+        let list = self.types.list;
+        [self.names.__new__, self.names.__init__].into_iter().all(|n| {
+            match (self.class_lookup(cls, n), self.class_lookup(list, n)) {
+                (Some(a), Some(b)) => a.is(b),
+                _ => false,
+            }
+        })
     }
 }
