@@ -525,7 +525,10 @@ impl Vm {
             // Growing within the allocation limit may fail (MemoryError): the
             // generic call raises it.
             let x = self.stack[args_start + 1];
-            return self.list_append(Value::Obj(r), x).ok().map(|()| Value::None);
+            return self
+                .list_append(Value::Obj(r), x)
+                .ok()
+                .map(|()| Value::None);
         }
         None
     }
@@ -597,11 +600,13 @@ impl Vm {
             return false;
         }
         let list = self.types.list;
-        [self.names.__new__, self.names.__init__].into_iter().all(|n| {
-            match (self.class_lookup(cls, n), self.class_lookup(list, n)) {
-                (Some(a), Some(b)) => a.is(b),
-                _ => false,
-            }
-        })
+        [self.names.__new__, self.names.__init__]
+            .into_iter()
+            .all(
+                |n| match (self.class_lookup(cls, n), self.class_lookup(list, n)) {
+                    (Some(a), Some(b)) => a.is(b),
+                    _ => false,
+                },
+            )
     }
 }

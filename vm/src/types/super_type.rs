@@ -113,7 +113,12 @@ impl Vm {
     /// behind `super().__init__()`): the LOAD_METHOD inline cache's plan
     /// (`interp/inline.rs`), which holds for the instance's class, `start` and the
     /// method-cache epoch.
-    pub(crate) fn super_method_plan(&self, start: ObjRef, cls: ObjRef, name: Value) -> Option<Value> {
+    pub(crate) fn super_method_plan(
+        &self,
+        start: ObjRef,
+        cls: ObjRef,
+        name: Value,
+    ) -> Option<Value> {
         let v = self.super_find(start, cls, name)?;
         match v {
             Value::Obj(r) => match self.heap.kind(r) {
