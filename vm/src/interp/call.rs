@@ -238,7 +238,12 @@ impl Vm {
 
     /// Push a frame for a simple positional call whose arguments already sit on the
     /// stack at `args_start`; missing arguments come from defaults.
-    fn push_frame_fast(&mut self, fref: ObjRef, args_start: usize, ret_sp: usize) -> PyResult<()> {
+    pub(crate) fn push_frame_fast(
+        &mut self,
+        fref: ObjRef,
+        args_start: usize,
+        ret_sp: usize,
+    ) -> PyResult<()> {
         self.check_recursion()?;
         let Kind::Function(func) = self.heap.kind(fref) else {
             unreachable!()

@@ -218,8 +218,10 @@ impl Vm {
         let Value::Obj(cls) = self.stack[fpos] else {
             return false;
         };
-        if !matches!(self.heap.kind(cls), Kind::Class(_)) {
-            return false;
+        match self.heap.kind(cls) {
+            Kind::Class(_) => {}
+            Kind::Object(_) if !method => return self.call_instance_fast(code, slot, fpos),
+            _ => return false,
         }
         // `self` goes where the class was, or in LOAD_METHOD's empty slot.
         let self_pos = if method {
@@ -246,6 +248,56 @@ impl Vm {
             f.init_self = obj;
         }
         true
+    }
+
+    /// CALL of a plain instance whose class's `__call__` is a Python function of
+    /// `call_py_fast`'s shape (chaos' splines), remembered per site and class
+    /// (`InlineCache::call_plan`): the instance stays in its slot as `self` and the
+    /// frame is pushed, as for a bound method. False, with nothing done, for
+    /// anything else (the generic call looks `__call__` up and raises).
+    #[inline(never)]
+    fn call_instance_fast(&mut self, code: &CodeData, slot: usize, fpos: usize) -> bool {
+        let Value::Obj(o) = self.stack[fpos] else {
+            return false;
+        };
+        let cls = self.heap.get(o).class;
+        let epoch = self.mro_cache.epoch();
+        let f = match code.cache(slot).call_plan(cls, epoch) {
+            Some(plan) => plan,
+            None => {
+                // Special methods come from the type, never the instance.
+                let call = self.names.__call__;
+                let plan = match self.class_lookup(cls, call) {
+                    Some(Value::Obj(f))
+                        if matches!(self.heap.kind(f), Kind::Function(func)
+                            if func.code.code.flags & GEN_FLAGS == 0) =>
+                    {
+                        Some(f)
+                    }
+                    _ => None,
+                };
+                code.set_cache(slot, InlineCache::call_site(cls, epoch, plan));
+                plan
+            }
+        };
+        let Some(f) = f else { return false };
+        let Kind::Function(func) = self.heap.kind(f) else {
+            return false;
+        };
+        // `call_py_fast`'s shape, cells allowed (chaos' `__call__` has a
+        // comprehension over its locals): `push_frame_fast` makes them.
+        let (c, n) = (&func.code.code, self.stack.len() - fpos);
+        if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0
+            || c.kwonlyargcount != 0
+            || n > c.argcount as usize
+            || n + func.defaults.len() < c.argcount as usize
+            || self.frames.len() + self.native_depth as usize >= self.recursion_limit
+            || self.loops >= self.native_depth_limit
+        {
+            return false;
+        }
+        // (Cannot fail: the recursion limit was checked above.)
+        self.push_frame_fast(f, fpos, fpos).is_ok()
     }
 
     /// Whether `enter_py_fast` would push a frame for function `r` with `n`
@@ -354,11 +406,11 @@ impl Vm {
         let Value::Obj(fr) = self.stack[fpos] else {
             return false;
         };
+        let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
         let Kind::Native(nf) = self.heap.kind(fr) else {
-            return false;
+            return self.call_class_fast(fr, fpos, args_start);
         };
         let f = nf.f;
-        let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
         let v = match len - args_start {
             1 if std::ptr::fn_addr_eq(f, crate::builtins::b_len as NativeFn) => {
                 // As `Vm::len` for an object of a built-in class (no `__len__`
@@ -407,10 +459,154 @@ impl Vm {
                 self.heap.charge(16);
                 Value::None
             }
-            _ => return false,
+            _ => match self.call_native_fast(f, fpos, args_start) {
+                Some(v) => v,
+                None => return false,
+            },
         };
         self.stack.truncate(fpos);
         self.stack.push(v);
         true
+    }
+
+    /// `call_builtin_fast` of the natives past its inline three: `object.__init__`
+    /// with only the instance (what `super().__init__()` reaches: it does nothing),
+    /// `len()` of an instance of a Python subclass of a built-in container that does
+    /// not define `__len__` (deltablue's `OrderedCollection(list)`), `list.pop()`
+    /// with an int index in range and `list.append` that must grow the list.
+    /// `None`, with nothing done, for anything else. Out of line: the inline cases
+    /// stay small.
+    #[inline(never)]
+    fn call_native_fast(&mut self, f: NativeFn, fpos: usize, args_start: usize) -> Option<Value> {
+        let n = self.stack.len() - args_start;
+        if n == 1 && std::ptr::fn_addr_eq(f, crate::types::object_type::OBJECT_INIT) {
+            return Some(Value::None);
+        }
+        if n == 1 && std::ptr::fn_addr_eq(f, crate::builtins::b_len as NativeFn) {
+            let Value::Obj(r) = self.stack[args_start] else {
+                return None;
+            };
+            let cls = self.heap.get(r).class;
+            let len_name = self.names.__len__;
+            if self.class_data(cls).is_builtin || self.user_override(cls, len_name).is_some() {
+                return None;
+            }
+            return match self.builtin_len(r)? {
+                n if n <= i64::MAX as usize => Some(Value::Int(n as i64)),
+                _ => None,
+            };
+        }
+        if n == 0 || args_start != fpos + 1 {
+            return None;
+        }
+        let Value::Obj(r) = self.stack[args_start] else {
+            return None;
+        };
+        if (n == 1 || n == 2) && std::ptr::fn_addr_eq(f, crate::types::list::L_POP) {
+            let i = match self.stack.get(args_start + 1) {
+                Some(Value::Int(i)) => *i,
+                Some(_) => return None,
+                None => -1,
+            };
+            let Kind::List(items) = self.heap.kind_mut(r) else {
+                return None;
+            };
+            let len = items.len() as i64;
+            let j = if i < 0 { i + len } else { i };
+            if !(0..len).contains(&j) {
+                return None;
+            }
+            return Some(items.remove(j as usize));
+        }
+        if n == 2 && std::ptr::fn_addr_eq(f, crate::types::list::l_append as NativeFn) {
+            if !matches!(self.heap.kind(r), Kind::List(_)) {
+                return None;
+            }
+            // Growing within the allocation limit may fail (MemoryError): the
+            // generic call raises it.
+            let x = self.stack[args_start + 1];
+            return self
+                .list_append(Value::Obj(r), x)
+                .ok()
+                .map(|()| Value::None);
+        }
+        None
+    }
+
+    /// `call_builtin_fast` of anything but a native (`cls` need not be a class):
+    /// `super(C, obj)` with `obj` an instance of
+    /// class `C` (the proxy made directly: `super`'s `__new__` and `__init__` are
+    /// the built-in ones, a subclass of super is another class), and `int(x)` /
+    /// `float(x)` of an int, bool or float of the built-in types (go's and chaos'
+    /// `int(random.random() * n)`). False, with nothing done, for anything else;
+    /// nothing here can fail.
+    #[inline(never)]
+    fn call_class_fast(&mut self, cls: ObjRef, fpos: usize, args_start: usize) -> bool {
+        let n = self.stack.len() - args_start;
+        let v = if cls == self.types.super_ && n == 2 {
+            let (c, obj) = (self.stack[args_start], self.stack[args_start + 1]);
+            let (Value::Obj(cr), Value::Obj(or)) = (c, obj) else {
+                return false;
+            };
+            if !matches!(self.heap.kind(cr), Kind::Class(_))
+                || matches!(self.heap.kind(or), Kind::Class(_))
+                || !self.isinstance(obj, cr)
+            {
+                return false;
+            }
+            // (Cannot fail: its checks passed above.)
+            let Ok(v) = self.make_super(&[c, obj]) else {
+                return false;
+            };
+            v
+        } else if cls == self.types.int && n == 1 {
+            match self.stack[args_start] {
+                v @ Value::Int(_) => v,
+                Value::Bool(b) => Value::Int(b as i64),
+                // Truncated toward zero; a float out of i64's range (or not
+                // finite) takes the generic path (a big int, or an error).
+                Value::Float(x) if x.is_finite() && x.abs() < 9.2e18 => Value::Int(x as i64),
+                _ => return false,
+            }
+        } else if cls == self.types.float && n == 1 {
+            match self.stack[args_start] {
+                v @ Value::Float(_) => v,
+                Value::Int(i) => Value::Float(i as f64),
+                Value::Bool(b) => Value::Float(b as i64 as f64),
+                _ => return false,
+            }
+        } else if n == 0 && self.plain_list_subclass(cls) {
+            // `list.__new__` then `list.__init__()`: an empty list of the class.
+            Value::Obj(self.heap.alloc(cls, Kind::List(vec![])))
+        } else {
+            return false;
+        };
+        self.stack.truncate(fpos);
+        self.stack.push(v);
+        true
+    }
+
+    /// Whether calling class `cls` is `type.__call__` with `list`'s own `__new__`
+    /// and `__init__`: a Python subclass of list (deltablue's `OrderedCollection`)
+    /// that overrides neither, nor the metaclass's `__call__`.
+    fn plain_list_subclass(&mut self, cls: ObjRef) -> bool {
+        let Kind::Class(d) = self.heap.kind(cls) else {
+            return false;
+        };
+        if d.is_builtin || d.base_kind != crate::object::BaseKind::List {
+            return false;
+        }
+        if self.meta_call_override(cls).is_some() {
+            return false;
+        }
+        let list = self.types.list;
+        [self.names.__new__, self.names.__init__]
+            .into_iter()
+            .all(
+                |n| match (self.class_lookup(cls, n), self.class_lookup(list, n)) {
+                    (Some(a), Some(b)) => a.is(b),
+                    _ => false,
+                },
+            )
     }
 }

@@ -43,6 +43,12 @@ const OPAQUE_METHOD: u16 = 8;
 const OPAQUE_GETTER: u16 = 9;
 /// Cache keys of sites on opaque instances: the class ref with this bit set.
 const OPAQUE_KEY: u64 = 1 << 41;
+/// LOAD_METHOD on `super(start, obj)` where `obj` is no class: the method `value`
+/// (a Python function or a native that binds) found after class `start` (the
+/// `hint`) in the MRO of `obj`'s class (the key, with `SUPER_KEY`).
+const SUPER_METHOD: u16 = 11;
+/// Cache keys of sites on super objects: the instance's class ref with this bit set.
+const SUPER_KEY: u64 = 1 << 42;
 
 #[derive(Clone, Copy, Debug)]
 pub struct InlineCache {
@@ -76,6 +82,12 @@ impl Default for InlineCache {
 /// CALL of a class: `a` the class key, `value` the `__init__` function of
 /// `call_fast::call_init_fast` (Undef: the generic call).
 const INIT_FRAME: u16 = 10;
+/// CALL of a plain instance: `a` its class's key (with `CALL_KEY`), `value` the
+/// class's `__call__` function of `call_fast::call_instance_fast` (Undef: the
+/// generic call).
+const CALL_INSTANCE: u16 = 12;
+/// Cache keys of CALL sites calling instances: the class ref with this bit set.
+const CALL_KEY: u64 = 1 << 43;
 
 impl InlineCache {
     /// A CALL site's plan for calling class `cls` (see `INIT_FRAME`).
@@ -88,6 +100,26 @@ impl InlineCache {
             poly: 0,
             value: init.map_or(Value::Undef, Value::Obj),
         }
+    }
+
+    /// A CALL site's plan for calling an instance of class `cls` (see
+    /// `CALL_INSTANCE`).
+    pub(super) fn call_site(cls: ObjRef, epoch: u32, f: Option<ObjRef>) -> InlineCache {
+        InlineCache {
+            a: cls.0 as u64 | CALL_KEY,
+            b: epoch as u64,
+            hint: 0,
+            kind: CALL_INSTANCE,
+            poly: 0,
+            value: f.map_or(Value::Undef, Value::Obj),
+        }
+    }
+
+    /// The plan remembered by `call_site`, if it is for `cls` in this epoch.
+    #[inline]
+    pub(super) fn call_plan(&self, cls: ObjRef, epoch: u32) -> Option<Option<ObjRef>> {
+        (self.a == cls.0 as u64 | CALL_KEY && self.b == epoch as u64 && self.kind == CALL_INSTANCE)
+            .then_some(self.value.obj())
     }
 
     /// The plan remembered by `init_site`, if it is for `cls` in this epoch.
@@ -599,8 +631,7 @@ impl Vm {
             && crate::object::attrs::is_interned(&self.heap, name)
         {
             if let Kind::Object(a) = self.heap.kind_mut(r) {
-                let grew = a.push(name, v, true);
-                debug_assert_eq!(grew, 0);
+                a.push_in_room(name, v);
             }
             return Ok(());
         }
@@ -672,6 +703,7 @@ impl Vm {
             Kind::Tuple(l) if cls == t.tuple => Some(!l.is_empty()),
             Kind::Str(s) if cls == t.str => Some(!s.s.is_empty()),
             Kind::Dict(d) if cls == t.dict => Some(!d.is_empty()),
+            Kind::Set(s) if cls == t.set => Some(!s.is_empty()),
             _ => None,
         }
     }
@@ -922,7 +954,10 @@ impl Vm {
             }
             return match self.class_attr_cache(code, slot, obj, name) {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
-                (NONE, _) => self.opaque_method(code, slot, obj, name).map(|f| (f, obj)),
+                (NONE, _) => match self.opaque_method(code, slot, obj, name) {
+                    Some(f) => Some((f, obj)),
+                    None => self.super_method_cached(code, slot, obj, name),
+                },
                 (_, f) => Some((f, obj)),
             };
         };
@@ -934,6 +969,51 @@ impl Vm {
             return None;
         }
         Some((c.value, obj))
+    }
+
+    /// LOAD_METHOD's cached path on a super object (see `SUPER_METHOD`): the method
+    /// and the instance, as `load_method` gives them (a super object's attributes
+    /// never come from the instance). Out of line: other objects' paths stay small.
+    #[inline(never)]
+    fn super_method_cached(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<(Value, Value)> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        let Kind::Super(start, inst @ Value::Obj(ir)) = o.kind else {
+            return None;
+        };
+        // A subclass of super may define `__getattribute__`.
+        if o.class != self.types.super_ {
+            return None;
+        }
+        let io = self.heap.get(ir);
+        if matches!(io.kind, Kind::Class(_)) {
+            return None;
+        }
+        let key = io.class.0 as u64 | SUPER_KEY;
+        let c = code.cache(slot);
+        let epoch = self.mro_cache.epoch() as u64;
+        if c.a == key && c.b == epoch && c.hint == start.0 && c.kind == SUPER_METHOD {
+            return Some((c.value, inst));
+        }
+        let f = self.super_method_plan(start, io.class, name)?;
+        code.set_cache(
+            slot,
+            InlineCache {
+                a: key,
+                b: epoch,
+                hint: start.0,
+                kind: SUPER_METHOD,
+                poly: c.poly,
+                value: f,
+            },
+        );
+        Some((f, inst))
     }
 
     /// STORE_ATTR's cached path: false when the generic store is needed.

@@ -132,6 +132,16 @@ impl Attrs {
         (self.0.capacity() - cap) as u64 * ATTR_BYTES
     }
 
+    /// Append a new pair with an interned str name where there is room (an
+    /// `__init__` filling a new instance: `interp/inline.rs`'s `own_store_slow`),
+    /// without `push`'s growth policy and charge.
+    #[inline]
+    pub fn push_in_room(&mut self, k: Value, v: Value) {
+        debug_assert!(self.0.len() < self.0.capacity());
+        self.2 |= name_bit(k);
+        self.0.push((k, v));
+    }
+
     /// Remove the pair at position `i`, keeping the others' order.
     pub fn remove(&mut self, i: usize) {
         self.0.remove(i);

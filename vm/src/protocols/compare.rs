@@ -185,6 +185,11 @@ impl Vm {
                 return Ok(v);
             }
         } else {
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                if let Some(same) = self.plain_identity_eq(l, r) {
+                    return Ok(Value::Bool(same == (op == CmpOp::Eq)));
+                }
+            }
             let lt = self.type_of(l);
             let rt = self.type_of(r);
             let n = cmp_dunder(&self.names, op);
@@ -252,6 +257,31 @@ impl Vm {
             }
         }
     }
+    /// `l == r` of plain instances (and None) of classes that define neither
+    /// `__eq__` nor `__ne__`: every method the protocol would try is `object`'s (or
+    /// None's), which leave it to identity (deltablue's `c != determining`). `None`
+    /// for anything else. Runs no Python code.
+    fn plain_identity_eq(&mut self, l: Value, r: Value) -> Option<bool> {
+        let plain_class = |vm: &Vm, v: Value| match v {
+            Value::None => Some(None),
+            Value::Obj(o) => {
+                let h = vm.heap.get(o);
+                (matches!(h.kind, Kind::Object(_))
+                    && vm.class_data(h.class).base_kind == crate::object::BaseKind::Object)
+                    .then_some(Some(h.class))
+            }
+            _ => None,
+        };
+        let (lc, rc) = (plain_class(self, l)?, plain_class(self, r)?);
+        let (eq, ne) = (self.names.__eq__, self.names.__ne__);
+        for c in [lc, rc.filter(|c| Some(*c) != lc)].into_iter().flatten() {
+            if self.user_override(c, eq).is_some() || self.user_override(c, ne).is_some() {
+                return None;
+            }
+        }
+        Some(l.is(r))
+    }
+
     /// The comparison of opaque payloads (`object::opaque`): the left operand's table,
     /// then the right one's with the operator swapped; `None` if neither answers.
     fn opaque_compare(&mut self, l: Value, r: Value, op: CmpOp) -> PyResult<Option<Value>> {

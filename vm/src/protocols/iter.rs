@@ -225,6 +225,15 @@ impl Vm {
                     self.temp_roots.extend_from_slice(&items);
                     return Ok(items);
                 }
+                // A set's keys in its iterator's order (`list(s)`, `sorted(s)`),
+                // without an iterator object and a call per key.
+                Kind::Set(s) | Kind::FrozenSet(s)
+                    if self.class_data(self.heap.get(r).class).is_builtin =>
+                {
+                    let items: Vec<Value> = s.iter().collect();
+                    self.temp_roots.extend_from_slice(&items);
+                    return Ok(items);
+                }
                 _ => {}
             }
         }

@@ -125,6 +125,9 @@ fn l_extend(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.list_extend(args[0], args[1])?;
     Ok(Value::None)
 }
+/// `list.pop`, for the CALL fast path's identity test (`interp/call_fast.rs`).
+pub(crate) const L_POP: crate::object::NativeFn = l_pop;
+
 fn l_pop(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("pop", &args[1..], 0, 1)?;
     let r = vm.list_ref(args[0], "pop")?;

@@ -23,6 +23,9 @@ fn object_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 /// overrides `__init__` (they were meant for a base that takes none) or does not
 /// override `__new__` either (nothing took them), as CPython's `object_init`. Checked only for classes
 /// written in Python over `object`: a built-in base may route its own arguments here.
+/// `object.__init__`, for the CALL fast path's identity test (`interp/call_fast.rs`).
+pub(crate) const OBJECT_INIT: crate::object::NativeFn = object_init;
+
 fn object_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if args.len() <= 1 && kw.is_empty() {
         return Ok(Value::None);

@@ -109,6 +109,27 @@ impl Vm {
             .find_map(|c| self.dict_get_str(self.class_data(*c).dict, name))
     }
 
+    /// As `super_method`, also for a native method that binds (`object.__init__`
+    /// behind `super().__init__()`): the LOAD_METHOD inline cache's plan
+    /// (`interp/inline.rs`), which holds for the instance's class, `start` and the
+    /// method-cache epoch.
+    pub(crate) fn super_method_plan(
+        &self,
+        start: ObjRef,
+        cls: ObjRef,
+        name: Value,
+    ) -> Option<Value> {
+        let v = self.super_find(start, cls, name)?;
+        match v {
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::Function(_) => Some(v),
+                Kind::Native(nf) if nf.binds => Some(v),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// LOAD_METHOD on `super(start, obj)` for an instance `obj`: the plain function
     /// found after `start` in its class's MRO, unbound (the caller passes `obj`).
     pub(crate) fn super_method(&self, start: ObjRef, obj: Value, name: Value) -> Option<Value> {
