@@ -124,6 +124,20 @@ impl Vm {
             Some(_) => return Ok(None),
             None => {}
         }
+        // A class's `__index__` may return a big int: kept whole (`index_of` would
+        // refuse it), for the caller to clamp or use as CPython does.
+        if let Value::Obj(_) = v {
+            let idx = self.names.__index__;
+            if !self.class_data(self.type_of(v)).is_builtin {
+                if let Some(f) = self.lookup_special(v, idx) {
+                    let r = self.call(f, &[v], &[])?;
+                    if let Some(Num::B(b)) = self.num_of(r) {
+                        return Ok(Some(b));
+                    }
+                    return Ok(self.index_of(r)?.map(BigInt::from));
+                }
+            }
+        }
         Ok(self.index_of(v)?.map(BigInt::from))
     }
 
