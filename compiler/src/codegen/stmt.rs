@@ -169,8 +169,12 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
-                // CPython reports a failed assert at its test.
-                self.push_loc(&*a.test);
+                // CPython reports a failed assert where its test's jump left the
+                // position: at the last comparison the test branches on, else at
+                // the statement (no `^^^` under a whole-line statement).
+                if let Some(c) = last_compare(&a.test) {
+                    self.push_loc(c);
+                }
                 self.emit(Op::LoadAssertionError, 0);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
@@ -1140,5 +1144,21 @@ impl<'a> Compiler<'a> {
         self.push_unit(node_scope, name, qualname, line);
         self.set_params(args);
         Ok(fl)
+    }
+}
+
+/// The comparison whose position CPython 3.11's `compiler_jump_if` leaves set after
+/// compiling an `assert`'s test: the last one reached through `not`, `and`/`or`
+/// and conditional expressions (other expressions put the position back).
+fn last_compare(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Compare(_) => Some(e),
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_compare(&u.operand),
+        Expr::BoolOp(b) => b.values.iter().filter_map(last_compare).last(),
+        Expr::IfExp(i) => [&*i.test, &*i.body, &*i.orelse]
+            .into_iter()
+            .filter_map(last_compare)
+            .last(),
+        _ => None,
     }
 }
