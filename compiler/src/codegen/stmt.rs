@@ -1154,11 +1154,11 @@ fn last_compare(e: &Expr) -> Option<&Expr> {
     match e {
         Expr::Compare(_) => Some(e),
         Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_compare(&u.operand),
-        Expr::BoolOp(b) => b.values.iter().filter_map(last_compare).last(),
+        Expr::BoolOp(b) => b.values.iter().rev().find_map(last_compare),
         Expr::IfExp(i) => [&*i.test, &*i.body, &*i.orelse]
             .into_iter()
-            .filter_map(last_compare)
-            .last(),
+            .rev()
+            .find_map(last_compare),
         _ => None,
     }
 }
