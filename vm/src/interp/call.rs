@@ -2,7 +2,7 @@
 //! `Vm::call` for natives that call back into Python.
 
 use super::{Exit, Frame};
-use crate::object::{Function, GenData, Kind};
+use crate::object::{Function, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::code::flags;
@@ -340,26 +340,12 @@ impl Vm {
         let code = func.code.clone();
         let globals = func.globals;
         if code.code.flags & GEN_FLAGS != 0 {
-            let flavor = crate::types::coroutine::flavor_of(code.code.flags);
             let (name, qualname) = (func.name, func.qualname);
             let base = self.stack.len();
             self.stack.extend(locals);
             self.init_cells(fref, &code, base);
             let saved = self.stack.split_off(base);
-            // A generator's frame keeps its locals in `saved` until resumed.
-            let frame = Frame::call(code, 0, 0, globals);
-            let g = self.new_generator(GenData {
-                frame: Some(frame),
-                saved,
-                started: false,
-                finished: false,
-                running: false,
-                name,
-                qualname,
-                flavor,
-                running_async: false,
-                closed: false,
-            });
+            let g = self.new_suspended_generator(code, globals, saved, name, qualname);
             self.stack.push(g);
             return Ok(false);
         }

@@ -14,6 +14,33 @@ use revpy_compiler::code::flags;
 const GEN_FLAGS: u32 = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
 
 impl Vm {
+    /// A generator (coroutine, async generator: by the code's flags) not started
+    /// yet, for a call of `code` whose locals and cells are `saved` (the frame keeps
+    /// them there until resumed).
+    pub(crate) fn new_suspended_generator(
+        &mut self,
+        code: std::rc::Rc<crate::object::CodeData>,
+        globals: ObjRef,
+        saved: Vec<Value>,
+        name: Value,
+        qualname: Value,
+    ) -> Value {
+        let flavor = crate::types::coroutine::flavor_of(code.code.flags);
+        let frame = crate::interp::Frame::call(code, 0, 0, globals);
+        self.new_generator(GenData {
+            frame: Some(frame),
+            saved,
+            started: false,
+            finished: false,
+            running: false,
+            name,
+            qualname,
+            flavor,
+            running_async: false,
+            closed: false,
+        })
+    }
+
     pub fn new_generator(&mut self, g: GenData) -> Value {
         let (c, kind) = match g.flavor {
             GenFlavor::Generator => (self.types.generator, Kind::Generator(Box::new(g))),
@@ -83,20 +110,7 @@ impl Vm {
                 saved.extend_from_slice(&func.closure);
             }
         }
-        let flavor = crate::types::coroutine::flavor_of(code.code.flags);
-        let frame = crate::interp::Frame::call(code, 0, 0, globals);
-        Some(self.new_generator(GenData {
-            frame: Some(frame),
-            saved,
-            started: false,
-            finished: false,
-            running: false,
-            name,
-            qualname,
-            flavor,
-            running_async: false,
-            closed: false,
-        }))
+        Some(self.new_suspended_generator(code, globals, saved, name, qualname))
     }
 
     pub fn is_generator(&self, v: Value) -> bool {
