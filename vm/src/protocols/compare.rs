@@ -209,6 +209,12 @@ impl Vm {
                 if !v.is(self.not_implemented) {
                     return Ok(v);
                 }
+            } else if self.inherits_builtin_compare(lt, n) {
+                // `class S(str)` defining only `__lt__`: `S() > S()` runs the
+                // inherited `str.__gt__`, before any reflected `__lt__`.
+                if let Some(v) = self.builtin_compare(l, r, op)? {
+                    return Ok(v);
+                }
             } else if op == CmpOp::Ne {
                 // object.__ne__ inverts __eq__.
                 let eqn = self.names.__eq__;
@@ -226,6 +232,10 @@ impl Vm {
                     if !v.is(self.not_implemented) {
                         return Ok(v);
                     }
+                } else if self.inherits_builtin_compare(rt, rn) {
+                    if let Some(v) = self.builtin_compare(l, r, op)? {
+                        return Ok(v);
+                    }
                 } else if op == CmpOp::Ne {
                     let eqn = self.names.__eq__;
                     if let Some(f) = self.user_override(rt, eqn) {
@@ -238,10 +248,7 @@ impl Vm {
                 }
             }
             // Built-in payloads of subclasses of built-in types.
-            if let Some(b) = self.native_compare(l, r, op)? {
-                return Ok(Value::Bool(b));
-            }
-            if let Some(v) = self.opaque_compare(l, r, op)? {
+            if let Some(v) = self.builtin_compare(l, r, op)? {
                 return Ok(v);
             }
         }
@@ -302,6 +309,25 @@ impl Vm {
             }
         }
         Ok(None)
+    }
+    /// Whether `name` (a comparison dunder) resolves on `cls` to a built-in type's
+    /// method other than `object`'s: the built-in comparison of the payloads runs.
+    fn inherits_builtin_compare(&mut self, cls: ObjRef, name: Value) -> bool {
+        match self.lookup_with_owner(cls, name) {
+            (Some(f), false) => {
+                let object = self.types.object;
+                !self.class_lookup(object, name).is_some_and(|o| o.is(f))
+            }
+            _ => false,
+        }
+    }
+    /// The built-in comparison of two values (payloads of built-in types and their
+    /// subclasses); `None` when it does not apply (NotImplemented).
+    fn builtin_compare(&mut self, l: Value, r: Value, op: CmpOp) -> PyResult<Option<Value>> {
+        if let Some(b) = self.native_compare(l, r, op)? {
+            return Ok(Some(Value::Bool(b)));
+        }
+        self.opaque_compare(l, r, op)
     }
     fn native_compare(&mut self, l: Value, r: Value, op: CmpOp) -> PyResult<Option<bool>> {
         crate::protocols::compare::native_compare(self, l, r, op)
