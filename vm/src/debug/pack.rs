@@ -430,8 +430,8 @@ impl Enc {
         };
         self.byte(tag);
         self.r(o.class);
-        // The dict (0: none) and the remembered bit (the collector's write barrier).
-        self.u(o.dict().map_or(0, |d| u64::from(d.0) + 1) << 1 | u64::from(o.remembered()));
+        // The dict slot and the collector's write-barrier bits.
+        self.u(u64::from(o.meta_word()));
         self.i(o.serial.wrapping_sub(prev_serial) as i64);
         match &o.kind {
             Kind::NotImplemented | Kind::Ellipsis => {}
@@ -694,12 +694,7 @@ impl Dec<'_> {
 
     fn object(&mut self, tag: u8, prev_serial: u64) -> Option<Object> {
         let class = self.r()?;
-        let d = self.u()?;
-        let remembered = d & 1 == 1;
-        let dict = match d >> 1 {
-            0 => None,
-            d => Some(ObjRef(u32::try_from(d - 1).ok()?)),
-        };
+        let meta = u32::try_from(self.u()?).ok()?;
         let serial = prev_serial.wrapping_add(self.i()? as u64);
         let kind = match tag {
             K_OBJECT => {
@@ -820,8 +815,7 @@ impl Dec<'_> {
             _ => return None,
         };
         let mut o = Object::new(class, serial, kind);
-        o.set_dict(dict);
-        o.set_remembered(remembered);
+        o.set_meta_word(meta);
         Some(o)
     }
 

@@ -449,7 +449,7 @@ impl Vm {
                 // `Vm::list_append` without growing.
                 let (l, x) = (self.stack[args_start], self.stack[args_start + 1]);
                 let Value::Obj(r) = l else { return false };
-                let Kind::List(items) = self.heap.kind_mut(r) else {
+                let Some(items) = self.heap.list_for_append(r) else {
                     return false;
                 };
                 if items.len() == items.capacity() {

@@ -459,7 +459,7 @@ impl Vm {
                     Op::ListAppend => {
                         // The comprehension's list has room: append on the registers.
                         if let Value::Obj(l) = *slot!(sp - 1 - a as usize) {
-                            if let Kind::List(items) = self.heap.kind_mut(l) {
+                            if let Some(items) = self.heap.list_for_append(l) {
                                 if items.len() < items.capacity() {
                                     sp -= 1;
                                     // SAFETY: the slot below sp holds a value.

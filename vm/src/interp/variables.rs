@@ -104,7 +104,7 @@ impl Vm {
         // Rebinding an existing global (a module-level loop's variables): found by
         // its name, no hashing or equality protocol.
         if let Some(i) = self.dict_find_str(g, name) {
-            self.dict_mut(g).set_value_at(i, v);
+            self.dict_mut_storing(g, v).set_value_at(i, v);
             return Ok(());
         }
         self.dict_set(g, name, v)

@@ -12,8 +12,8 @@
 use crate::interp::Exit;
 use crate::object::heap::WeakState;
 use crate::object::heap::{
-    slot_in, RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS, MIN_COLLECT_BYTES,
-    NO_SLOT, OBJECT_BYTES,
+    slot_in, Remembered, RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS,
+    MIN_COLLECT_BYTES, NO_SLOT, OBJECT_BYTES, PARTIAL_MIN_LEN,
 };
 use crate::object::{Heap, Kind, ObjRef, Object, Value};
 use crate::{PyResult, Vm};
@@ -211,10 +211,30 @@ struct MarkStats {
     new: u64,
     /// Minor: the objects promoted that point at objects made since the last
     /// collection (they are remembered, as the write barrier would have).
-    remember: Vec<ObjRef>,
+    /// With each, the index of a list's first item that does (`tail_mark`).
+    remember: Vec<(ObjRef, u32)>,
     /// Minor: the indexes in `Heap::remembered` of the objects that still point at
-    /// objects made since the last collection (they stay remembered).
-    keep: Vec<usize>,
+    /// objects made since the last collection (they stay remembered), with the
+    /// list's first such item's index.
+    keep: Vec<(usize, u32)>,
+}
+
+/// Where a list that points at new objects is remembered from: the first item that
+/// does (searched from `start`: the items before it point at none), when that is
+/// far enough into a long list to save tracing (and the class and dict are old:
+/// `head_new` false); else 0, the whole list.
+fn tail_mark(items: &[Value], start: u32, new: &[u64], head_new: bool) -> u32 {
+    if head_new || items.len() < PARTIAL_MIN_LEN {
+        return 0;
+    }
+    let start = (start as usize).min(items.len());
+    let first = items[start..]
+        .iter()
+        .position(|v| matches!(v, Value::Obj(c) if is_new(new, c.0 as usize)));
+    match first {
+        Some(i) if start + i >= PARTIAL_MIN_LEN / 2 => u32::try_from(start + i).unwrap_or(0),
+        _ => 0,
+    }
 }
 
 /// Call `push` on every reference `obj` holds.
@@ -265,8 +285,8 @@ impl Heap {
         // The old generation grew by the promoted objects and by what the remembered
         // ones grew since they were first written.
         let mut growth = stats.bytes - stats.new;
-        for &(r, before) in &self.remembered {
-            growth += self.get(r).kind.gc_bytes().saturating_sub(before);
+        for e in &self.remembered {
+            growth += self.get(e.r).kind.gc_bytes().saturating_sub(e.bytes);
         }
         self.old_growth += growth;
         self.live -= freed;
@@ -298,16 +318,35 @@ impl Heap {
                 push(*b);
             }
             if minor {
-                for (k, &(r, _)) in self.remembered.iter().enumerate() {
+                for (k, e) in self.remembered.iter().enumerate() {
                     let mut keep = false;
-                    trace_object(self.get(r), &mut |v: Value| {
+                    let mut visit = |v: Value| {
                         if let Value::Obj(c) = v {
                             keep |= is_new(&new, c.0 as usize);
                         }
                         push(v);
-                    });
+                    };
+                    let obj = self.get(e.r);
+                    match &obj.kind {
+                        // Appended to only: the items before `from` are old ones.
+                        Kind::List(items) if e.from > 0 => items
+                            .get(e.from as usize..)
+                            .unwrap_or_default()
+                            .iter()
+                            .for_each(|v| visit(*v)),
+                        _ => trace_object(obj, &mut visit),
+                    }
                     if keep {
-                        stats.keep.push(k);
+                        let from = match &obj.kind {
+                            Kind::List(items) => {
+                                let head_new = e.from == 0
+                                    && (is_new(&new, obj.class.0 as usize)
+                                        || obj.dict().is_some_and(|d| is_new(&new, d.0 as usize)));
+                                tail_mark(items, e.from, &new, head_new)
+                            }
+                            _ => 0,
+                        };
+                        stats.keep.push((k, from));
                     }
                 }
             }
@@ -368,7 +407,15 @@ impl Heap {
                 }
             });
             if points_new {
-                stats.remember.push(r);
+                let from = match &obj.kind {
+                    Kind::List(items) => {
+                        let head_new = bit(new, obj.class.0 as usize)
+                            || obj.dict().is_some_and(|d| bit(new, d.0 as usize));
+                        tail_mark(items, 0, new, head_new)
+                    }
+                    _ => 0,
+                };
+                stats.remember.push((r, from));
             }
         }
     }
@@ -556,19 +603,17 @@ impl Heap {
     fn end_cycle(&mut self, marks: &Marks, stats: MarkStats) {
         let remembered = std::mem::take(&mut self.remembered);
         let mut keep = stats.keep.into_iter().peekable();
-        for (k, (r, _)) in remembered.into_iter().enumerate() {
-            if keep.next_if_eq(&k).is_some() {
-                let bytes = self.get(r).kind.gc_bytes();
-                self.remembered.push((r, bytes));
-            } else if marks.live(r.0 as usize) {
-                self.get_mut_unbarriered(r).set_remembered(false);
+        for (k, e) in remembered.into_iter().enumerate() {
+            if let Some((_, from)) = keep.next_if(|&(i, _)| i == k) {
+                // Still pointing at a young object: remembered, a long list from its
+                // first item that does.
+                self.remember_from(e.r, from);
+            } else if marks.live(e.r.0 as usize) {
+                self.get_mut_unbarriered(e.r).set_remembered(false);
             }
         }
-        for r in stats.remember {
-            let o = self.get_mut_unbarriered(r);
-            o.set_remembered(true);
-            let bytes = o.kind.gc_bytes();
-            self.remembered.push((r, bytes));
+        for (r, from) in stats.remember {
+            self.remember_from(r, from);
         }
         self.young.clear();
         if marks.young.is_some() {
@@ -583,11 +628,50 @@ impl Heap {
         self.threshold = self.nursery;
     }
 
+    /// Remember `r` at the end of a collection (from item `from` of a list on).
+    fn remember_from(&mut self, r: ObjRef, from: u32) {
+        let o = self.get_mut_unbarriered(r);
+        o.set_remembered(true);
+        if from > 0 {
+            o.set_remembered_partially();
+        }
+        let bytes = o.kind.gc_bytes();
+        self.remembered.push(Remembered { r, bytes, from });
+    }
+
     /// Panic if an old object that is not remembered points at a young one: a
     /// write that missed the barrier (`verify`).
     fn verify_old(&self, marks: &Marks) {
+        // A list remembered for its tail: the items before the mark are checked.
+        let mut heads = std::collections::BTreeMap::new();
+        for e in &self.remembered {
+            if e.from > 0 {
+                heads.insert(e.r.0 as usize, e.from as usize);
+            }
+        }
         for (i, o) in self.objects() {
-            if o.remembered() || marks.is_young(i) {
+            if marks.is_young(i) {
+                continue;
+            }
+            if o.remembered() {
+                let Some(&from) = heads.get(&i) else { continue };
+                assert!(
+                    o.remembered_partially(),
+                    "revpy internal error: remembered marks"
+                );
+                let Kind::List(items) = &o.kind else {
+                    panic!("revpy internal error: a partially remembered object is not a list")
+                };
+                for v in items.get(..from).unwrap_or(items) {
+                    if let Value::Obj(r) = v {
+                        assert!(
+                            !marks.is_young(r.0 as usize),
+                            "revpy internal error: a write missed the barrier: old list {i} \
+                             remembered from item {from} points at young object {} before it",
+                            r.0
+                        );
+                    }
+                }
                 continue;
             }
             trace_object(o, &mut |v: Value| {

@@ -12,17 +12,21 @@ use std::rc::Rc;
 #[derive(Clone, Debug)]
 pub struct Object {
     pub class: ObjRef,
-    /// The attribute dict's slot plus one (0: none) in the low 31 bits; the top bit
+    /// The attribute dict's slot plus one (0: none) in the low 30 bits; the top bit
     /// is set while the object is remembered: an old object (see
     /// `Heap::nursery_serial`) taken for writing since the last collection is in
-    /// `Heap::remembered` (the write barrier, `Heap::get_mut`). One word for both
-    /// keeps the object at 56 bytes.
+    /// `Heap::remembered` (the write barrier, `Heap::get_mut`); the next one while
+    /// it is remembered only for what was appended to it (a list: `PARTIAL`). One
+    /// word for all keeps the object at 56 bytes.
     meta: u32,
     pub serial: u64,
     pub kind: Kind,
 }
 
 const REMEMBERED: u32 = 1 << 31;
+/// Remembered for the items from `Remembered::from` on only (`Heap::list_for_append`).
+const PARTIAL: u32 = 1 << 30;
+const DICT_MASK: u32 = PARTIAL - 1;
 
 impl Object {
     /// A new object with no attribute dict, not remembered.
@@ -39,7 +43,7 @@ impl Object {
     /// The attribute dict (`__dict__`), if it has one of its own.
     #[inline(always)]
     pub fn dict(&self) -> Option<ObjRef> {
-        match self.meta & !REMEMBERED {
+        match self.meta & DICT_MASK {
             0 => None,
             d => Some(ObjRef(d - 1)),
         }
@@ -48,13 +52,10 @@ impl Object {
     #[inline]
     pub fn set_dict(&mut self, d: Option<ObjRef>) {
         let d = d.map_or(0, |d| {
-            assert!(
-                d.0 < REMEMBERED - 1,
-                "revpy internal error: slot out of range"
-            );
+            assert!(d.0 < DICT_MASK, "revpy internal error: slot out of range");
             d.0 + 1
         });
-        self.meta = (self.meta & REMEMBERED) | d;
+        self.meta = (self.meta & !DICT_MASK) | d;
     }
 
     /// Whether it is in `Heap::remembered` (see `meta`).
@@ -63,15 +64,53 @@ impl Object {
         self.meta & REMEMBERED != 0
     }
 
+    /// Remembered (or not) as a whole: a partial remembrance ends.
     #[inline]
     pub fn set_remembered(&mut self, on: bool) {
         if on {
-            self.meta |= REMEMBERED;
+            self.meta = (self.meta | REMEMBERED) & !PARTIAL;
         } else {
-            self.meta &= !REMEMBERED;
+            self.meta &= !(REMEMBERED | PARTIAL);
         }
     }
+
+    /// Remembered for the items from its `Remembered::from` on only (a list).
+    #[inline]
+    pub(crate) fn set_remembered_partially(&mut self) {
+        self.meta |= REMEMBERED | PARTIAL;
+    }
+
+    /// Whether it is remembered for its appended items only (see `PARTIAL`).
+    #[inline(always)]
+    pub fn remembered_partially(&self) -> bool {
+        self.meta & PARTIAL != 0
+    }
+
+    /// The whole header word (dict slot and collector bits), for checkpoints.
+    pub fn meta_word(&self) -> u32 {
+        self.meta
+    }
+
+    pub fn set_meta_word(&mut self, meta: u32) {
+        self.meta = meta;
+    }
 }
+
+/// An old object that may point at young ones: a minor collection traces it as a
+/// root (see `Heap::remembered`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Remembered {
+    pub r: ObjRef,
+    /// Its `Kind::gc_bytes` when it was remembered (its growth is old growth).
+    pub bytes: u64,
+    /// A list remembered only for what was appended from this index on (the items
+    /// before it point at no young object); 0: the whole object.
+    pub from: u32,
+}
+
+/// A list this long or longer, appended to while old, is remembered for its new
+/// items only: a minor collection does not trace the whole list again each time.
+pub const PARTIAL_MIN_LEN: usize = 64;
 
 /// Bytes an object is charged for its slot in the table.
 pub const OBJECT_BYTES: u64 = 64;
@@ -225,7 +264,7 @@ pub struct Heap {
     /// ones included), with their `Kind::gc_bytes` then: the only old objects that
     /// may point at young ones (a minor collection traces them as roots; their
     /// growth counts as old growth).
-    pub remembered: Vec<(ObjRef, u64)>,
+    pub remembered: Vec<Remembered>,
     /// Bytes the old generation grew by since the last full collection: objects
     /// promoted by minor collections, and the growth of remembered objects.
     pub old_growth: u64,
@@ -425,10 +464,58 @@ impl Heap {
             Slot::Live(o) => o,
             Slot::Free(_) => freed(r),
         };
-        if o.serial < self.nursery_serial && !o.remembered() {
+        if o.serial < self.nursery_serial && o.meta & (REMEMBERED | PARTIAL) != REMEMBERED {
             remember(&mut self.remembered, r, o);
         }
         o
+    }
+
+    /// An object for storing `v` in place of a value it holds (its size does not
+    /// change). The write barrier only if `v` is young: storing an immediate or an
+    /// old object keeps the invariant (an old object not remembered points at no
+    /// young one), so a big old dict or module whose values are rebound to numbers
+    /// is not traced by every minor collection.
+    #[inline(always)]
+    pub fn get_mut_storing(&mut self, r: ObjRef, v: Value) -> &mut Object {
+        if let Value::Obj(c) = v {
+            if self.get(c).serial >= self.nursery_serial {
+                return self.get_mut(r);
+            }
+        }
+        match slot_in(&mut self.chunks, r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        }
+    }
+
+    /// A list's items for appending (`None` if `r` is not a list). The write
+    /// barrier for appends: an old list at least `PARTIAL_MIN_LEN` long is
+    /// remembered for the items from its current length on, so that a list that
+    /// keeps growing while old (`words.append(w)` in a long loop) is not traced
+    /// whole by every minor collection. Any other write (`get_mut`) remembers it
+    /// whole. Only pushes may follow: the items before the mark stay as they were.
+    #[inline(always)]
+    pub fn list_for_append(&mut self, r: ObjRef) -> Option<&mut Vec<Value>> {
+        let o = match slot_in(&mut self.chunks, r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        };
+        let Kind::List(items) = &o.kind else {
+            return None;
+        };
+        if o.serial < self.nursery_serial && !o.remembered() {
+            // A partially remembered list stays so: appends only grow its tail.
+            let from = if items.len() >= PARTIAL_MIN_LEN {
+                u32::try_from(items.len()).unwrap_or(0)
+            } else {
+                0
+            };
+            remember_from(&mut self.remembered, r, o, from);
+        }
+        match &mut o.kind {
+            Kind::List(items) => Some(items),
+            _ => None,
+        }
     }
 
     /// An object for writing without the write barrier: the collector's own
@@ -482,7 +569,9 @@ impl Heap {
         match (sa, sb) {
             (Slot::Live(x), Slot::Live(y)) => {
                 for (o, r) in [(&mut *x, r1), (&mut *y, r2)] {
-                    if o.serial < self.nursery_serial && !o.remembered() {
+                    if o.serial < self.nursery_serial
+                        && o.meta & (REMEMBERED | PARTIAL) != REMEMBERED
+                    {
                         remember(&mut self.remembered, r, o);
                     }
                 }
@@ -552,12 +641,34 @@ pub(super) fn slot_in(chunks: &mut [Rc<Chunk>], i: usize) -> &mut Slot {
     &mut chunk.0[i & CHUNK_MASK]
 }
 
-/// The write barrier's slow path: remember old object `o` (at `r`).
+/// The write barrier's slow path: remember old object `o` (at `r`) whole; if it
+/// was remembered for its appended items only, its entry now covers all of it.
 #[cold]
 #[inline(never)]
-fn remember(set: &mut Vec<(ObjRef, u64)>, r: ObjRef, o: &mut Object) {
+fn remember(set: &mut Vec<Remembered>, r: ObjRef, o: &mut Object) {
+    if o.remembered_partially() {
+        o.set_remembered(true);
+        // Usually among the last ones remembered.
+        if let Some(e) = set.iter_mut().rev().find(|e| e.r == r) {
+            e.from = 0;
+        }
+        return;
+    }
+    remember_from(set, r, o, 0)
+}
+
+#[cold]
+#[inline(never)]
+fn remember_from(set: &mut Vec<Remembered>, r: ObjRef, o: &mut Object, from: u32) {
     o.set_remembered(true);
-    set.push((r, o.kind.gc_bytes()));
+    if from > 0 {
+        o.set_remembered_partially();
+    }
+    set.push(Remembered {
+        r,
+        bytes: o.kind.gc_bytes(),
+        from,
+    });
 }
 
 /// Copy a chunk a snapshot shares, before the first write to it.

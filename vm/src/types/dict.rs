@@ -35,6 +35,16 @@ impl Vm {
         }
     }
 
+    /// The dict for replacing a value with `v` (`Heap::get_mut_storing`: no write
+    /// barrier unless `v` is young: `counts[w] = counts.get(w, 0) + 1` does not make
+    /// a big old dict a root of every minor collection).
+    pub(crate) fn dict_mut_storing(&mut self, d: ObjRef, v: Value) -> &mut Dict {
+        match &mut self.heap.get_mut_storing(d, v).kind {
+            Kind::Dict(x) => crate::object::dict_table::unshared(x),
+            _ => panic!("revpy internal error: not a dict"),
+        }
+    }
+
     pub(crate) fn dict_mut(&mut self, d: ObjRef) -> &mut Dict {
         match self.heap.kind_mut(d) {
             Kind::Dict(x) => crate::object::dict_table::unshared(x),
@@ -106,7 +116,7 @@ impl Vm {
     pub fn dict_set(&mut self, d: ObjRef, key: Value, value: Value) -> PyResult<()> {
         let hash = self.hash(key)?;
         match self.dict_find(d, key, hash)? {
-            Some(i) => self.dict_mut(d).set_value_at(i, value),
+            Some(i) => self.dict_mut_storing(d, value).set_value_at(i, value),
             None => {
                 self.dict_mut(d).insert_new(hash, key, value);
                 self.heap.charge(crate::object::DICT_ENTRY_BYTES);
@@ -153,7 +163,7 @@ impl Vm {
         value: Value,
     ) -> PyResult<()> {
         match self.dict_find(d, key, hash)? {
-            Some(i) => self.dict_mut(d).set_value_at(i, value),
+            Some(i) => self.dict_mut_storing(d, value).set_value_at(i, value),
             None => {
                 self.dict_mut(d).insert_new(hash, key, value);
                 self.heap.charge(crate::object::DICT_ENTRY_BYTES);

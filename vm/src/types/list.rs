@@ -20,7 +20,7 @@ impl Vm {
     /// `l.append(v)`; `MemoryError` if the list cannot grow (see `limits`).
     pub fn list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
         if let Value::Obj(r) = l {
-            if let Kind::List(items) = self.heap.kind_mut(r) {
+            if let Some(items) = self.heap.list_for_append(r) {
                 if items.len() < items.capacity() {
                     items.push(v);
                     self.heap.charge(16);
@@ -32,29 +32,41 @@ impl Vm {
         Ok(())
     }
 
-    /// Append to a full list: grow it within the allocation limit.
+    /// Append to a full list: grow it within the allocation limit. Only appends
+    /// (`Heap::list_for_append`): the items stay as they were, one more at the end.
     #[cold]
     fn list_grow_push(&mut self, r: ObjRef, v: Value) -> PyResult<()> {
-        let mut items = std::mem::take(self.list_mut(r));
+        let Some(items) = self.heap.list_for_append(r) else {
+            return Ok(());
+        };
+        let mut items = std::mem::take(items);
         let grown = self.reserve_vec(&mut items, 1);
         if grown.is_ok() {
             items.push(v);
             self.heap.charge(16);
         }
-        *self.list_mut(r) = items;
+        if let Some(slot) = self.heap.list_for_append(r) {
+            *slot = items;
+        }
         grown
     }
 
     pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
         let items = self.iterate(it)?;
         if let Value::Obj(r) = l {
-            let mut dst = std::mem::take(self.list_mut(r));
+            // Appends only (`Heap::list_for_append`).
+            let Some(dst) = self.heap.list_for_append(r) else {
+                return Ok(());
+            };
+            let mut dst = std::mem::take(dst);
             let grown = self.reserve_vec(&mut dst, items.len());
             if grown.is_ok() {
                 self.heap.charge(16 * items.len() as u64);
                 dst.extend(items);
             }
-            *self.list_mut(r) = dst;
+            if let Some(slot) = self.heap.list_for_append(r) {
+                *slot = dst;
+            }
             grown?;
         }
         Ok(())
