@@ -551,6 +551,9 @@ impl Vm {
                 )));
             }
             let d = c.dict;
+            if name.is(self.names.__bases__) {
+                return self.set_bases(r, Some(value));
+            }
             // A class's names are its own fields (reprs and errors use them).
             if let Some(n @ ("__name__" | "__qualname__")) = self.as_str(name) {
                 let n = n.to_string();
@@ -720,6 +723,9 @@ impl Vm {
         };
         if let Kind::Class(c) = self.heap.kind(r) {
             let d = c.dict;
+            if name.is(self.names.__bases__) {
+                return self.set_bases(r, None);
+            }
             self.mro_cache.invalidate();
             if self.dict_del(d, name)? {
                 return Ok(());

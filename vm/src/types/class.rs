@@ -576,7 +576,13 @@ impl Vm {
     }
 
     /// C3 linearization.
-    fn c3_mro(&mut self, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+    pub(crate) fn c3_mro(&mut self, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].contains(b) {
+                let n = self.class_name(*b);
+                return Err(self.new_type_error(format!("duplicate base class {n}")));
+            }
+        }
         let mut seqs: Vec<Vec<ObjRef>> = bases
             .iter()
             .map(|b| self.class_data(*b).mro.clone())
