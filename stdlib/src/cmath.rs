@@ -17,7 +17,7 @@ fn arg_c(vm: &mut Vm, v: Value) -> PyResult<C> {
     }
     let n = vm.intern("__complex__");
     if let Some(f) = vm.lookup_special(v, n) {
-        let r = vm.call(f, &[v], &[])?;
+        let r = vm.call_special(f, &[v])?;
         if let Some(Num::C(re, im)) = vm.num_of(r) {
             return Ok((re, im));
         }

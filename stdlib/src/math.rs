@@ -26,7 +26,7 @@ pub(crate) fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
         for name in ["__float__", "__index__"] {
             let n = vm.intern(name);
             if let Some(f) = vm.lookup_special(v, n) {
-                let r = vm.call(f, &[v], &[])?;
+                let r = vm.call_special(f, &[v])?;
                 return match vm.num_of(r) {
                     Some(Num::F(f)) => Ok(f),
                     Some(Num::I(_) | Num::B(_)) if name == "__index__" => arg_f64(vm, r),
@@ -461,7 +461,7 @@ fn round_to_int(vm: &mut Vm, args: &[Value], name: &str, up: bool) -> PyResult<V
     }
     let n = vm.intern(&format!("__{name}__"));
     if let Some(f) = vm.lookup_special(v, n) {
-        return vm.call(f, &[v], &[]);
+        return vm.call_special(f, &[v]);
     }
     let f = arg_f64(vm, v)?;
     vm.float_to_int(if up { f.ceil() } else { f.floor() })
@@ -483,7 +483,7 @@ fn trunc(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let n = vm.names.__trunc__;
     if let Some(f) = vm.lookup_special(v, n) {
-        return vm.call(f, &[v], &[]);
+        return vm.call_special(f, &[v]);
     }
     let t = vm.type_name(v);
     Err(vm.new_type_error(format!("type {t} doesn't define __trunc__ method")))

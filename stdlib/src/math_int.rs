@@ -19,7 +19,7 @@ pub(crate) fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
     if let Value::Obj(_) = v {
         let n = vm.names.__index__;
         if let Some(f) = vm.lookup_special(v, n) {
-            let r = vm.call(f, &[v], &[])?;
+            let r = vm.call_special(f, &[v])?;
             match vm.num_of(r) {
                 Some(Num::I(i)) => return Ok(BigInt::from(i)),
                 Some(Num::B(b)) => return Ok(b),

@@ -57,6 +57,29 @@ fn abs(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
 }
 
 /// `PyNumber_Index`: an exact int.
+/// `length_hint(obj, default=0, /)`: CPython's `PyObject_LengthHint` (the Python
+/// version looked `type(obj).__length_hint__` up as a plain attribute, which binds
+/// a staticmethod or a descriptor differently from the special-method lookup).
+fn length_hint(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let default = match a.get(1) {
+        None => 0,
+        Some(d) => match vm.index_of(*d)? {
+            Some(n) => n,
+            None => {
+                let t = vm.type_name(*d);
+                return Err(
+                    vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+    };
+    // A negative default is returned as it is: usize::MAX stands for it (no length
+    // is that large).
+    let d = usize::try_from(default).unwrap_or(usize::MAX);
+    let n = vm.length_hint_or(a[0], d)?;
+    Ok(Value::Int(if n == usize::MAX { default } else { n as i64 }))
+}
+
 fn index(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     let v = a[0];
     match v {
@@ -71,7 +94,7 @@ fn index(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     }
     let name = vm.names.__index__;
     if let Some(f) = vm.lookup_special(v, name) {
-        let r = vm.call(f, &[v], &[])?;
+        let r = vm.call_special(f, &[v])?;
         let ok = match r {
             Value::Int(_) | Value::Bool(_) => true,
             Value::Obj(_) => vm.isinstance(r, vm.types.int),
@@ -552,6 +575,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("countOf", count_of, two),
         ("indexOf", index_of, two),
         ("getitem", getitem, two),
+        ("length_hint", length_hint, Arity::range(1, 2)),
         ("setitem", setitem, Arity::exactly(3)),
         ("delitem", delitem, two),
         ("iadd", iadd, two),

@@ -32,7 +32,7 @@ pub fn fspath(vm: &mut Vm, v: Value) -> PyResult<Value> {
             "expected str, bytes or os.PathLike object, not {t}"
         )));
     };
-    let r = vm.call(f, &[v], &[])?;
+    let r = vm.call_special(f, &[v])?;
     if vm.as_str(r).is_some() || is_bytes(vm, r) {
         return Ok(r);
     }

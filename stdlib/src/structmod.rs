@@ -179,7 +179,7 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
     if vm.as_str(v).is_none() {
         let n = vm.intern("__index__");
         if let Some(f) = vm.lookup_special(v, n) {
-            let r = vm.call(f, &[v], &[])?;
+            let r = vm.call_special(f, &[v])?;
             if let Some(Num::I(_) | Num::B(_)) = vm.num_of(r) {
                 return int_arg(vm, r);
             }
@@ -200,7 +200,7 @@ fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
             if vm.as_str(v).is_none() {
                 let n = vm.intern("__float__");
                 if let Some(f) = vm.lookup_special(v, n) {
-                    let r = vm.call(f, &[v], &[])?;
+                    let r = vm.call_special(f, &[v])?;
                     if let Some(Num::F(x)) = vm.num_of(r) {
                         return Ok(x);
                     }

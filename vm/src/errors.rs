@@ -92,7 +92,7 @@ impl Vm {
         let cls = self.heap.get(e).class;
         let s = self.names.__str__;
         if let Some(f) = self.user_override(cls, s) {
-            return match self.call(f, &[Value::Obj(e)], &[]) {
+            return match self.call_special(f, &[Value::Obj(e)]) {
                 Ok(v) => self.str_lossy(v),
                 Err(_) => "<exception str() failed>".into(),
             };

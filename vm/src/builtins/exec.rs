@@ -127,7 +127,7 @@ pub(super) fn b_compile(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
                 let fsp = vm.intern("__fspath__");
                 match vm.lookup_special(filename, fsp) {
                     Some(f) => {
-                        let p = vm.call(f, &[filename], &[])?;
+                        let p = vm.call_special(f, &[filename])?;
                         vm.expect_str(p, "compile() filename")?
                     }
                     None => {

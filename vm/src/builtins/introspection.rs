@@ -70,7 +70,7 @@ pub(super) fn b_dir(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
             let dn = vm.names.__dir__;
             let cls = vm.type_of(*o);
             if let Some(f) = vm.user_override(cls, dn) {
-                let r = vm.call(f, &[*o], &[])?;
+                let r = vm.call_special(f, &[*o])?;
                 let mut items = vm.iterate(r)?;
                 vm.sort_values(&mut items, Value::None, false)?;
                 return Ok(vm.new_list(items));
@@ -235,7 +235,7 @@ fn check_hook(vm: &mut Vm, t: Value, x: Value, name: Value) -> PyResult<Option<b
     let Some(f) = vm.lookup_special(t, name) else {
         return Ok(None);
     };
-    let v = vm.call(f, &[t, x], &[])?;
+    let v = vm.call_special(f, &[t, x])?;
     Ok(Some(vm.truthy(v)?))
 }
 /// The answer when `t` or an item of the tuple `t` checks itself (see `check_hook`);
@@ -295,7 +295,7 @@ pub(crate) fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         let meta = vm.heap.get(c).class;
         if !vm.class_data(meta).is_builtin {
             if let Some(f) = vm.class_lookup(meta, ic) {
-                let r = vm.call(f, &[Value::Obj(c), args[0]], &[])?;
+                let r = vm.call_special(f, &[Value::Obj(c), args[0]])?;
                 if vm.truthy(r)? {
                     return Ok(Value::Bool(true));
                 }
@@ -323,7 +323,7 @@ pub(super) fn b_issubclass(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         let meta = vm.heap.get(c).class;
         if !vm.class_data(meta).is_builtin {
             if let Some(f) = vm.class_lookup(meta, sc) {
-                let r = vm.call(f, &[Value::Obj(c), Value::Obj(a)], &[])?;
+                let r = vm.call_special(f, &[Value::Obj(c), Value::Obj(a)])?;
                 if vm.truthy(r)? {
                     return Ok(Value::Bool(true));
                 }

@@ -97,7 +97,7 @@ pub(super) fn b_next(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     if !matches!(it, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Iter(_))) {
         let n = vm.names.__next__;
         let f = vm.lookup_special(it, n).expect("checked");
-        return match vm.call(f, &[it], &[]) {
+        return match vm.call_special(f, &[it]) {
             Ok(v) => Ok(v),
             Err(e) if args.len() == 2 && vm.isinstance_ref(e.0, vm.types.stop_iteration) => {
                 Ok(args[1])

@@ -16,7 +16,7 @@ pub(super) fn b_abs(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     let cls = vm.type_of(v);
     let an = vm.names.__abs__;
     if let Some(f) = vm.user_override(cls, an) {
-        return vm.call(f, &[v], &[]);
+        return vm.call_special(f, &[v]);
     }
     match vm.num_of(v) {
         Some(Num::I(i)) => Ok(match i.checked_abs() {
@@ -65,14 +65,49 @@ pub(super) fn b_hex(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 pub(super) fn b_divmod(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("divmod", args, 2, 2)?;
     let (a, b) = (args[0], args[1]);
-    let cls = vm.type_of(a);
+    let (lt, rt) = (vm.type_of(a), vm.type_of(b));
+    // The `nb_divmod` slot as a binary operator: a subclass's `__rdivmod__` first,
+    // then `__divmod__`, then `__rdivmod__`, each of which may be NotImplemented.
     let dn = vm.intern("__divmod__");
-    if let Some(f) = vm.user_override(cls, dn) {
-        return vm.call(f, &[a, b], &[]);
+    let rdn = vm.intern("__rdivmod__");
+    let mut tried_r = false;
+    if lt != rt && vm.is_subclass_ref(rt, lt) {
+        if let Some(f) = vm.user_override(rt, rdn) {
+            tried_r = true;
+            let v = vm.call_special(f, &[b, a])?;
+            if !v.is(vm.not_implemented) {
+                return Ok(v);
+            }
+        }
     }
-    let q = vm.binary_op(a, b, BinOp::FloorDiv)?;
-    let r = vm.binary_op(a, b, BinOp::Mod)?;
-    Ok(vm.new_tuple(vec![q, r]))
+    if let Some(f) = vm.user_override(lt, dn) {
+        let v = vm.call_special(f, &[a, b])?;
+        if !v.is(vm.not_implemented) {
+            return Ok(v);
+        }
+    }
+    if lt != rt && !tried_r {
+        if let Some(f) = vm.user_override(rt, rdn) {
+            let v = vm.call_special(f, &[b, a])?;
+            if !v.is(vm.not_implemented) {
+                return Ok(v);
+            }
+        }
+    }
+    // int and float (subclasses included): their floor division and modulo (not a
+    // subclass's own `__floordiv__`).
+    let real = |vm: &Vm, v: Value| matches!(vm.num_of(v), Some(n) if !matches!(n, Num::C(..)));
+    if real(vm, a) && real(vm, b) {
+        if let Some(q) = vm.native_binop(a, b, BinOp::FloorDiv)? {
+            if let Some(r) = vm.native_binop(a, b, BinOp::Mod)? {
+                return Ok(vm.new_tuple(vec![q, r]));
+            }
+        }
+    }
+    let (ln, rn) = (vm.type_name(a), vm.type_name(b));
+    Err(vm.new_type_error(format!(
+        "unsupported operand type(s) for divmod(): '{ln}' and '{rn}'"
+    )))
 }
 pub(super) fn b_pow(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     const SPEC: KwSpec<3> = KwSpec::new("pow", ["base", "exp", "mod"]).required(2);
@@ -81,6 +116,21 @@ pub(super) fn b_pow(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let m = m.unwrap_or(Value::None);
     if m.is_none() {
         return vm.binary_op(base, exp, BinOp::Pow);
+    }
+    // Three-argument power uses only the base's `__pow__` (never `__rpow__`).
+    let pn = vm.names.__pow__;
+    let bt = vm.type_of(base);
+    if let Some(f) = vm.user_override(bt, pn) {
+        let v = vm.call_special(f, &[base, exp, m])?;
+        if !v.is(vm.not_implemented) {
+            return Ok(v);
+        }
+    }
+    if vm.num_of(base).is_none() || vm.num_of(exp).is_none() || vm.num_of(m).is_none() {
+        let (a, b, c) = (vm.type_name(base), vm.type_name(exp), vm.type_name(m));
+        return Err(vm.new_type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{a}', '{b}', '{c}'"
+        )));
     }
     match (vm.num_of(base), vm.num_of(exp), vm.num_of(m)) {
         (
@@ -134,9 +184,9 @@ pub(super) fn b_round(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let rn = vm.names.__round__;
     if let Some(f) = vm.user_override(cls, rn) {
         return if nd.is_none() {
-            vm.call(f, &[x], &[])
+            vm.call_special(f, &[x])
         } else {
-            vm.call(f, &[x, nd], &[])
+            vm.call_special(f, &[x, nd])
         };
     }
     match vm.num_of(x) {

@@ -510,7 +510,7 @@ impl Vm {
                         let mut full: CallArgs = SmallVec::new();
                         full.push(f);
                         full.extend_from_slice(args);
-                        self.call(m, &full, kwargs)
+                        self.call_special_kw(m, &full, kwargs)
                     }
                     None => Err(self.not_callable(f)),
                 }

@@ -79,12 +79,18 @@ impl Vm {
         let exit = self.class_lookup(cls, ex);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let t = self.type_name(mgr);
+            let missed = if enter.is_some() {
+                " (missed __exit__ method)"
+            } else {
+                ""
+            };
             return Err(self.new_type_error(format!(
-                "'{t}' object does not support the context manager protocol"
+                "'{t}' object does not support the context manager protocol{missed}"
             )));
         };
-        let exit_b = self.bind_descriptor(exit, mgr, cls)?;
+        // Bound as CPython binds them: `__enter__` first.
         let enter_b = self.bind_descriptor(enter, mgr, cls)?;
+        let exit_b = self.bind_descriptor(exit, mgr, cls)?;
         self.stack.push(exit_b);
         self.stack.push(enter_b);
         self.call_op(0, false, false)

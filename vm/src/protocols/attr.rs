@@ -101,6 +101,62 @@ impl Vm {
         }
     }
 
+    /// Call a special method `f` found on the type of `args[0]` (by `user_override`,
+    /// `lookup_special`, `class_lookup`) with `args` = the instance and the arguments,
+    /// as CPython's `vectorcall_method`: a function (or a method of a built-in type)
+    /// gets the instance first; anything else is bound through its type's `__get__`
+    /// (`staticmethod` gets no instance, `classmethod` the class, a property or a user
+    /// descriptor gives what its getter returns) and called without it, and a callable
+    /// without `__get__` is called without the instance.
+    #[inline]
+    pub fn call_special(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
+        if self.is_plain_method(f) {
+            return self.call(f, args, &[]);
+        }
+        self.call_special_bound(f, args, &[])
+    }
+
+    /// `call_special` with keyword arguments.
+    pub fn call_special_kw(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        if self.is_plain_method(f) {
+            return self.call(f, args, kwargs);
+        }
+        self.call_special_bound(f, args, kwargs)
+    }
+
+    /// Whether a class attribute is called with the instance prepended when used as a
+    /// special method (a function, or a method of a built-in type): no binding needed.
+    #[inline]
+    pub fn is_plain_method(&self, f: Value) -> bool {
+        match f {
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::Function(_) => true,
+                Kind::Native(nf) => nf.binds,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// `call_special` of anything but a plain method: bound first.
+    #[inline(never)]
+    fn call_special_bound(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let obj = args[0];
+        let cls = self.type_of(obj);
+        let bound = self.bind_descriptor(f, obj, cls)?;
+        self.call(bound, &args[1..], kwargs)
+    }
+
     fn is_data_descriptor(&mut self, descr: Value) -> bool {
         let Value::Obj(r) = descr else { return false };
         match self.heap.kind(r) {
@@ -302,7 +358,7 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let ga = self.names.__getattribute__;
             if let Some(f) = self.user_override(cls, ga) {
-                let r = self.call(f, &[obj, name], &[]);
+                let r = self.call_special(f, &[obj, name]);
                 return match r {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.isinstance_ref(e.0, self.types.attribute_error) => {
@@ -337,7 +393,7 @@ impl Vm {
         }
         if !self.class_data(cls).is_builtin {
             if let Some(f) = self.class_lookup(cls, gattr) {
-                return match self.call(f, &[obj, name], &[]) {
+                return match self.call_special(f, &[obj, name]) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.isinstance_ref(e.0, self.types.attribute_error) => {
                         // Keep the user's message.
@@ -474,7 +530,7 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let sa = self.names.__setattr__;
             if let Some(f) = self.user_override(cls, sa) {
-                self.call(f, &[obj, name, value], &[])?;
+                self.call_special(f, &[obj, name, value])?;
                 return Ok(());
             }
         }
@@ -495,6 +551,9 @@ impl Vm {
                 )));
             }
             let d = c.dict;
+            if name.is(self.names.__bases__) {
+                return self.set_bases(r, Some(value));
+            }
             // A class's names are its own fields (reprs and errors use them).
             if let Some(n @ ("__name__" | "__qualname__")) = self.as_str(name) {
                 let n = n.to_string();
@@ -541,7 +600,7 @@ impl Vm {
                         let set = self.names.__set__;
                         let dcls = self.heap.get(dr).class;
                         if let Some(s) = self.class_lookup(dcls, set) {
-                            self.call(s, &[descr, obj, value], &[])?;
+                            self.call_special(s, &[descr, obj, value])?;
                             return Ok(());
                         }
                     }
@@ -651,7 +710,7 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let da = self.names.__delattr__;
             if let Some(f) = self.user_override(cls, da) {
-                self.call(f, &[obj, name], &[])?;
+                self.call_special(f, &[obj, name])?;
                 return Ok(());
             }
         }
@@ -664,6 +723,9 @@ impl Vm {
         };
         if let Kind::Class(c) = self.heap.kind(r) {
             let d = c.dict;
+            if name.is(self.names.__bases__) {
+                return self.set_bases(r, None);
+            }
             self.mro_cache.invalidate();
             if self.dict_del(d, name)? {
                 return Ok(());
@@ -688,7 +750,7 @@ impl Vm {
                 let del = self.names.__delete__;
                 let dcls = self.heap.get(dr).class;
                 if let Some(f) = self.class_lookup(dcls, del) {
-                    self.call(f, &[Value::Obj(dr), obj], &[])?;
+                    self.call_special(f, &[Value::Obj(dr), obj])?;
                     return Ok(());
                 }
             }

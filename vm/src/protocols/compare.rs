@@ -198,14 +198,14 @@ impl Vm {
             if lt != rt && self.is_subclass_ref(rt, lt) {
                 if let Some(f) = self.user_override(rt, rn) {
                     tried = true;
-                    let v = self.call(f, &[r, l], &[])?;
+                    let v = self.call_special(f, &[r, l])?;
                     if !v.is(self.not_implemented) {
                         return Ok(v);
                     }
                 }
             }
             if let Some(f) = self.user_override(lt, n) {
-                let v = self.call(f, &[l, r], &[])?;
+                let v = self.call_special(f, &[l, r])?;
                 if !v.is(self.not_implemented) {
                     return Ok(v);
                 }
@@ -219,7 +219,7 @@ impl Vm {
                 // object.__ne__ inverts __eq__.
                 let eqn = self.names.__eq__;
                 if let Some(f) = self.user_override(lt, eqn) {
-                    let v = self.call(f, &[l, r], &[])?;
+                    let v = self.call_special(f, &[l, r])?;
                     if !v.is(self.not_implemented) {
                         let b = self.truthy(v)?;
                         return Ok(Value::Bool(!b));
@@ -228,7 +228,7 @@ impl Vm {
             }
             if !tried {
                 if let Some(f) = self.user_override(rt, rn) {
-                    let v = self.call(f, &[r, l], &[])?;
+                    let v = self.call_special(f, &[r, l])?;
                     if !v.is(self.not_implemented) {
                         return Ok(v);
                     }
@@ -239,7 +239,7 @@ impl Vm {
                 } else if op == CmpOp::Ne {
                     let eqn = self.names.__eq__;
                     if let Some(f) = self.user_override(rt, eqn) {
-                        let v = self.call(f, &[r, l], &[])?;
+                        let v = self.call_special(f, &[r, l])?;
                         if !v.is(self.not_implemented) {
                             let b = self.truthy(v)?;
                             return Ok(Value::Bool(!b));

@@ -281,7 +281,7 @@ impl Vm {
             let fmt = self.names.__format__;
             if let Some(f) = self.user_override(cls, fmt) {
                 let s = self.new_str(spec.to_string());
-                let r = self.call(f, &[v, s], &[])?;
+                let r = self.call_special(f, &[v, s])?;
                 return match self.as_str(r) {
                     Some(s) => Ok(s.to_string()),
                     None => {

@@ -38,7 +38,7 @@ impl Vm {
                             if !matches!(f, Value::Obj(fr) if matches!(self.heap.kind(fr),
                                 Kind::Native(nf) if nf.cls.is_none_or(|c| self.class_data(c).is_builtin))) =>
                         {
-                            let h = self.call(f, &[v], &[])?;
+                            let h = self.call_special(f, &[v])?;
                             return match self.num_of(h) {
                                 Some(Num::I(i)) => Ok(if i == -1 { -2 } else { i }),
                                 Some(Num::B(b)) => Ok(hash_bigint(&b)),

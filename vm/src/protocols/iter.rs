@@ -16,6 +16,10 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let it = self.names.__iter__;
             if let Some(f) = self.user_override(cls, it) {
+                if f.is_none() {
+                    // `__iter__ = None` blocks iteration (and `__getitem__`).
+                    return Err(self.not_iterable(v));
+                }
                 // A generator method (`def __iter__(self): ... yield`): the generator,
                 // made directly.
                 if let Value::Obj(fr) = f {
@@ -24,7 +28,7 @@ impl Vm {
                         return Ok(g);
                     }
                 }
-                let r = self.call(f, &[v], &[])?;
+                let r = self.call_special(f, &[v])?;
                 let nx = self.names.__next__;
                 if self.lookup_special(r, nx).is_none()
                     && !matches!(r, Value::Obj(rr) if matches!(self.heap.kind(rr), Kind::Iter(_) | Kind::Generator(_)))
@@ -107,7 +111,7 @@ impl Vm {
                 }
                 let it = self.names.__iter__;
                 if let Some(f) = self.lookup_special(v, it) {
-                    return self.call(f, &[v], &[]);
+                    return self.call_special(f, &[v]);
                 }
                 let gi = self.names.__getitem__;
                 if self.lookup_special(v, gi).is_some() {
@@ -119,7 +123,7 @@ impl Vm {
             _ => {
                 let it = self.names.__iter__;
                 if let Some(f) = self.lookup_special(v, it) {
-                    return self.call(f, &[v], &[]);
+                    return self.call_special(f, &[v]);
                 }
                 return Err(self.not_iterable(v));
             }
@@ -158,7 +162,7 @@ impl Vm {
                     let t = self.type_name(it);
                     return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
                 };
-                match self.call(f, &[it], &[]) {
+                match self.call_special(f, &[it]) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.isinstance_ref(e.0, self.types.stop_iteration) => Ok(None),
                     Err(e) => Err(e),
@@ -320,7 +324,15 @@ impl Vm {
     /// iterators, else `__len__`, else `__length_hint__` (a `TypeError` from either,
     /// or `NotImplemented`, means no hint).
     pub fn length_hint(&mut self, v: Value) -> PyResult<usize> {
-        let Value::Obj(r) = v else { return Ok(0) };
+        self.length_hint_or(v, 0)
+    }
+
+    /// `PyObject_LengthHint(v, default)` (`operator.length_hint`): `default` when
+    /// there is no hint.
+    pub fn length_hint_or(&mut self, v: Value, default: usize) -> PyResult<usize> {
+        let Value::Obj(r) = v else {
+            return Ok(default);
+        };
         let cls = self.heap.get(r).class;
         if self.class_data(cls).is_builtin {
             if let Some(n) = self.builtin_len(r) {
@@ -343,8 +355,8 @@ impl Vm {
                 }),
                 // Natives of the standard library (itertools.repeat) may still
                 // define `__length_hint__`.
-                Kind::Opaque(_) => self.length_hint_method(v),
-                _ => Ok(0),
+                Kind::Opaque(_) => self.length_hint_method(v, default),
+                _ => Ok(default),
             };
         }
         let ln = self.names.__len__;
@@ -355,22 +367,22 @@ impl Vm {
                 Err(e) => return Err(e),
             }
         }
-        self.length_hint_method(v)
+        self.length_hint_method(v, default)
     }
 
     /// `__length_hint__` of `v`, as `length_hint` asks it.
-    fn length_hint_method(&mut self, v: Value) -> PyResult<usize> {
+    fn length_hint_method(&mut self, v: Value, default: usize) -> PyResult<usize> {
         let hn = self.names.__length_hint__;
         let Some(f) = self.lookup_special(v, hn) else {
-            return Ok(0);
+            return Ok(default);
         };
-        let h = match self.call(f, &[v], &[]) {
+        let h = match self.call_special(f, &[v]) {
             Ok(h) => h,
-            Err(e) if self.isinstance_ref(e.0, self.types.type_error) => return Ok(0),
+            Err(e) if self.isinstance_ref(e.0, self.types.type_error) => return Ok(default),
             Err(e) => return Err(e),
         };
         if h.is(self.not_implemented) {
-            return Ok(0);
+            return Ok(default);
         }
         match self.num_of(h) {
             Some(crate::protocols::num::Num::I(n)) if !matches!(h, Value::Float(_)) => {
@@ -498,7 +510,7 @@ impl Vm {
             if !self.class_data(cls).is_builtin {
                 let ln = self.names.__len__;
                 if let Some(f) = self.user_override(cls, ln) {
-                    let n = self.call(f, &[v], &[])?;
+                    let n = self.call_special(f, &[v])?;
                     return match self.index_of(n)? {
                         Some(i) if i >= 0 => Ok(i as usize),
                         Some(_) => Err(self.new_value_error("__len__() should return >= 0".into())),
@@ -522,7 +534,7 @@ impl Vm {
             }
             let ln = self.names.__len__;
             if let Some(f) = self.lookup_special(v, ln) {
-                let n = self.call(f, &[v], &[])?;
+                let n = self.call_special(f, &[v])?;
                 if let Some(i) = self.index_of(n)? {
                     return Ok(i.max(0) as usize);
                 }

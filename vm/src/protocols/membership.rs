@@ -12,7 +12,11 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let cn = self.names.__contains__;
             if let Some(f) = self.user_override(cls, cn) {
-                let v = self.call(f, &[container, item], &[])?;
+                if f.is_none() {
+                    let t = self.type_name(container);
+                    return Err(self.new_type_error(format!("'{t}' object is not a container")));
+                }
+                let v = self.call_special(f, &[container, item])?;
                 return self.truthy(v);
             }
         }
@@ -116,7 +120,7 @@ impl Vm {
                     let idx = self.names.__index__;
                     match self.lookup_special(v, idx) {
                         Some(f) if !self.class_data(self.type_of(v)).is_builtin => {
-                            let r = self.call(f, &[v], &[])?;
+                            let r = self.call_special(f, &[v])?;
                             self.index_of(r)
                         }
                         _ => Ok(None),

@@ -74,7 +74,7 @@ impl Vm {
         }
         for (cls, name, a, b) in tries {
             if let Some(f) = self.class_lookup(cls, name) {
-                let v = self.call(f, &[a, b], &[])?;
+                let v = self.call_special(f, &[a, b])?;
                 if !v.is(self.not_implemented) {
                     return Ok(Some(v));
                 }
@@ -103,7 +103,7 @@ impl Vm {
         if op.is_inplace() {
             let n = iname;
             if let Some(f) = self.user_override(lt, n) {
-                let v = self.call(f, &[l, r], &[])?;
+                let v = self.call_special(f, &[l, r])?;
                 if !v.is(self.not_implemented) {
                     return Ok(v);
                 }
@@ -117,14 +117,14 @@ impl Vm {
         if lt != rt && self.is_subclass_ref(rt, lt) {
             if let Some(f) = self.user_override(rt, rn) {
                 tried_reflected = true;
-                let v = self.call(f, &[r, l], &[])?;
+                let v = self.call_special(f, &[r, l])?;
                 if !v.is(self.not_implemented) {
                     return Ok(v);
                 }
             }
         }
         if let Some(f) = self.user_override(lt, n) {
-            let v = self.call(f, &[l, r], &[])?;
+            let v = self.call_special(f, &[l, r])?;
             if !v.is(self.not_implemented) {
                 return Ok(v);
             }
@@ -147,7 +147,7 @@ impl Vm {
         let (lt, rt) = (self.type_of(l), self.type_of(r));
         if !tried_reflected && lt != rt {
             if let Some(f) = self.user_override(rt, rn) {
-                let v = self.call(f, &[r, l], &[])?;
+                let v = self.call_special(f, &[r, l])?;
                 if !v.is(self.not_implemented) {
                     return Ok(v);
                 }
@@ -364,7 +364,7 @@ impl Vm {
         let cls = self.type_of(v);
         let n = self.intern(name);
         if let Some(f) = self.user_override(cls, n) {
-            return self.call(f, &[v], &[]);
+            return self.call_special(f, &[v]);
         }
         if let Some(num) = self.num_of(v) {
             if !(sym == "~" && matches!(num, Num::F(_) | Num::C(..))) {
@@ -387,7 +387,7 @@ impl Vm {
                 if !self.class_data(cls).is_builtin {
                     let b = self.names.__bool__;
                     if let Some(f) = self.class_lookup(cls, b) {
-                        let res = self.call(f, &[v], &[])?;
+                        let res = self.call_special(f, &[v])?;
                         return match res {
                             Value::Bool(b) => Ok(b),
                             _ => {
@@ -428,7 +428,7 @@ impl Vm {
                         let l = self.names.__len__;
                         match self.class_lookup(cls, l) {
                             Some(f) => {
-                                let n = self.call(f, &[v], &[])?;
+                                let n = self.call_special(f, &[v])?;
                                 return Ok(self.index_of(n)?.unwrap_or(0) != 0);
                             }
                             None => true,

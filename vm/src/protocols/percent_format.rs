@@ -209,7 +209,7 @@ impl Vm {
                             let name = self.intern("__bytes__");
                             match self.lookup_special(v, name) {
                                 Some(f) => {
-                                    let r = self.call(f, &[v], &[])?;
+                                    let r = self.call_special(f, &[v])?;
                                     self.bytes_of(r)
                                 }
                                 None => None,

@@ -83,7 +83,7 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let rn = self.names.__repr__;
             if let Some(f) = self.user_override(cls, rn) {
-                let s = self.call(f, &[v], &[])?;
+                let s = self.call_special(f, &[v])?;
                 return match s {
                     Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => {
                         let text = self.str_of(s).to_string();
@@ -107,7 +107,7 @@ impl Vm {
             let base = self.class_lookup(self.types.object, rn);
             if let Some(f) = self.class_lookup(cls, rn) {
                 if base.is_none_or(|b| !b.is(f)) {
-                    let s = self.call(f, &[v], &[])?;
+                    let s = self.call_special(f, &[v])?;
                     if let Some(text) = self.as_str(s) {
                         let text = text.to_string();
                         return self.push_repr(out, &text);
@@ -407,7 +407,7 @@ impl Vm {
             if !self.class_data(cls).is_builtin {
                 let sn = self.names.__str__;
                 if let Some(f) = self.user_override(cls, sn) {
-                    let s = self.call(f, &[v], &[])?;
+                    let s = self.call_special(f, &[v])?;
                     return match s {
                         Value::Obj(sr) if matches!(self.heap.kind(sr), Kind::Str(_)) => {
                             Ok(self.str_of(s).to_string())

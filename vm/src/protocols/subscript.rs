@@ -233,7 +233,7 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let gi = self.names.__getitem__;
             if let Some(f) = self.user_override(cls, gi) {
-                return self.call(f, &[obj, key], &[]);
+                return self.call_special(f, &[obj, key]);
             }
         }
         self.getitem_builtin(obj, key)
@@ -310,7 +310,7 @@ impl Vm {
                     if !self.class_data(cls).is_builtin {
                         let m = self.names.__missing__;
                         if let Some(f) = self.class_lookup(cls, m) {
-                            return self.call(f, &[obj, key], &[]);
+                            return self.call_special(f, &[obj, key]);
                         }
                     }
                     Err(self.new_key_error(key))
@@ -332,7 +332,7 @@ impl Vm {
             _ => {
                 let gi = self.names.__getitem__;
                 if let Some(f) = self.lookup_special(obj, gi) {
-                    return self.call(f, &[obj, key], &[]);
+                    return self.call_special(f, &[obj, key]);
                 }
                 Err(self.not_subscriptable(obj))
             }
@@ -350,7 +350,7 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let si = self.names.__setitem__;
             if let Some(f) = self.user_override(cls, si) {
-                self.call(f, &[obj, key, value], &[])?;
+                self.call_special(f, &[obj, key, value])?;
                 return Ok(());
             }
         }
@@ -396,7 +396,7 @@ impl Vm {
             _ => {
                 let si = self.names.__setitem__;
                 if let Some(f) = self.lookup_special(obj, si) {
-                    self.call(f, &[obj, key, value], &[])?;
+                    self.call_special(f, &[obj, key, value])?;
                     return Ok(());
                 }
                 let t = self.type_name(obj);
@@ -524,7 +524,7 @@ impl Vm {
         if !self.class_data(cls).is_builtin {
             let di = self.names.__delitem__;
             if let Some(f) = self.user_override(cls, di) {
-                self.call(f, &[obj, key], &[])?;
+                self.call_special(f, &[obj, key])?;
                 return Ok(());
             }
         }
@@ -581,7 +581,7 @@ impl Vm {
             _ => {
                 let di = self.names.__delitem__;
                 if let Some(f) = self.lookup_special(obj, di) {
-                    self.call(f, &[obj, key], &[])?;
+                    self.call_special(f, &[obj, key])?;
                     return Ok(());
                 }
                 let t = self.type_name(obj);

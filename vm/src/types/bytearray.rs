@@ -175,7 +175,7 @@ fn bytes_from_arg(vm: &mut Vm, args: Args, kw: Kw, is_bytes: bool) -> PyResult<V
         let name = vm.intern("__bytes__");
         let cls = vm.type_of(src);
         if let Some(f) = vm.user_override(cls, name) {
-            let b = vm.call(f, &[src], &[])?;
+            let b = vm.call_special(f, &[src])?;
             return match vm.bytes_of(b) {
                 Some(b) => Ok(b),
                 None => {

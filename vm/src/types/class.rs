@@ -32,7 +32,7 @@ impl Vm {
         if let Some(f) = self.meta_call_override(cls) {
             let mut full = vec![Value::Obj(cls)];
             full.extend_from_slice(args);
-            return self.call(f, &full, kwargs);
+            return self.call_special_kw(f, &full, kwargs);
         }
         self.call_class_default(cls, args, kwargs)
     }
@@ -78,10 +78,15 @@ impl Vm {
             }
             self.new_instance(cls)
         } else {
+            // `type.__call__` gets `cls.__new__` as an attribute of the class (bound
+            // with no instance: a staticmethod gives its function, a classmethod a
+            // method of `cls`, a user descriptor what `__get__(None, cls)` returns),
+            // then passes `cls` first.
             let f = match new {
                 Value::Obj(r) => match self.heap.kind(r) {
                     Kind::StaticMethod(f) => *f,
-                    _ => new,
+                    Kind::Function(_) | Kind::Native(_) => new,
+                    _ => self.bind_descriptor(new, Value::Undef, cls)?,
                 },
                 _ => new,
             };
@@ -101,7 +106,7 @@ impl Vm {
             {
                 let mut full = vec![obj];
                 full.extend_from_slice(args);
-                let r = self.call(init, &full, kwargs)?;
+                let r = self.call_special_kw(init, &full, kwargs)?;
                 if !r.is_none() {
                     let t = self.type_name(r);
                     return Err(
@@ -404,7 +409,7 @@ impl Vm {
         for (k, v) in entries {
             if let Some(f) = self.lookup_special(v, set_name) {
                 if matches!(v, Value::Obj(r) if !matches!(self.heap.kind(r), Kind::Class(_))) {
-                    self.call(f, &[v, Value::Obj(cls), k], &[])?;
+                    self.call_special(f, &[v, Value::Obj(cls), k])?;
                 }
             }
         }
@@ -571,7 +576,13 @@ impl Vm {
     }
 
     /// C3 linearization.
-    fn c3_mro(&mut self, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+    pub(crate) fn c3_mro(&mut self, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].contains(b) {
+                let n = self.class_name(*b);
+                return Err(self.new_type_error(format!("duplicate base class {n}")));
+            }
+        }
         let mut seqs: Vec<Vec<ObjRef>> = bases
             .iter()
             .map(|b| self.class_data(*b).mro.clone())

@@ -306,8 +306,9 @@ impl Vm {
                 "'{t}' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
             )));
         };
-        let exit_b = self.bind_descriptor(exit, mgr, cls)?;
+        // Bound as CPython binds them: `__aenter__` first.
         let enter_b = self.bind_descriptor(enter, mgr, cls)?;
+        let exit_b = self.bind_descriptor(exit, mgr, cls)?;
         let r = self.call(enter_b, &[], &[])?;
         Ok((exit_b, r))
     }

@@ -72,7 +72,7 @@ impl Vm {
         for name in ["__float__", "__index__"] {
             let n = self.intern(name);
             if let Some(f) = self.lookup_special(v, n) {
-                let r = self.call(f, &[v], &[])?;
+                let r = self.call_special(f, &[v])?;
                 return self.to_float(r);
             }
         }
@@ -370,7 +370,7 @@ fn complex_parts(vm: &mut Vm, v: Value) -> PyResult<Option<(f64, f64)>> {
     }
     let cn = vm.intern("__complex__");
     if let Some(f) = vm.lookup_special(v, cn) {
-        let r = vm.call(f, &[v], &[])?;
+        let r = vm.call_special(f, &[v])?;
         return match vm.num_of(r) {
             Some(Num::C(a, b)) => Ok(Some((a, b))),
             _ => {

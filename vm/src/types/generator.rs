@@ -489,7 +489,7 @@ impl Vm {
             let t = self.type_name(it);
             return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
         };
-        match self.call(f, &[it], &[]) {
+        match self.call_special(f, &[it]) {
             Ok(v) => Ok(Ok(v)),
             Err(e) if self.isinstance_ref(e.0, self.types.stop_iteration) => {
                 let args = self.exception_args(e.0);

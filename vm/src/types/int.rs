@@ -127,7 +127,7 @@ impl Vm {
         for name in ["__int__", "__index__", "__trunc__"] {
             let n = self.intern(name);
             if let Some(f) = self.lookup_special(v, n) {
-                let r = self.call(f, &[v], &[])?;
+                let r = self.call_special(f, &[v])?;
                 if let Some(Num::I(_) | Num::B(_)) = self.num_of(r) {
                     return self.to_int(r);
                 }

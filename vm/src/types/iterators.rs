@@ -399,7 +399,11 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let rn = vm.names.__reversed__;
     if let Some(f) = vm.lookup_special(seq, rn) {
-        return vm.call(f, &[seq], &[]);
+        if f.is_none() {
+            let t = vm.type_name(seq);
+            return Err(vm.new_type_error(format!("'{t}' object is not reversible")));
+        }
+        return vm.call_special(f, &[seq]);
     }
     let gi = vm.names.__getitem__;
     let ok = match seq {

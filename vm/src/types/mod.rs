@@ -6,6 +6,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod class;
+mod class_bases;
 pub mod codecs;
 pub mod coroutine;
 pub mod dict;

@@ -130,7 +130,7 @@ impl Vm {
             let idx = self.names.__index__;
             if !self.class_data(self.type_of(v)).is_builtin {
                 if let Some(f) = self.lookup_special(v, idx) {
-                    let r = self.call(f, &[v], &[])?;
+                    let r = self.call_special(f, &[v])?;
                     if let Some(Num::B(b)) = self.num_of(r) {
                         return Ok(Some(b));
                     }

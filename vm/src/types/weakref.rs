@@ -119,7 +119,7 @@ impl Vm {
             let (func, res) = if matches!(f, Value::Undef) {
                 let k = self.intern("__del__");
                 match self.lookup_special(arg, k) {
-                    Some(d) => (d, self.call(d, &[arg], &[])),
+                    Some(d) => (d, self.call_special(d, &[arg])),
                     None => (Value::None, Ok(Value::None)),
                 }
             } else {

@@ -38,7 +38,7 @@ enum Cmp {
 }
 
 fn object_lt(vm: &mut Vm, f: Value, v: Value, w: Value) -> PyResult<bool> {
-    let r = vm.call(f, &[v, w], &[])?;
+    let r = vm.call_special(f, &[v, w])?;
     if r.is(vm.not_implemented) {
         return vm.lt(v, w);
     }
