@@ -138,6 +138,11 @@ fn find_interned(a: &Attrs, heap: &Heap, name: Value) -> Option<usize> {
     if !a.may_have(name) {
         return None;
     }
+    // The filter collided (deltablue: `input`, `execute` under a constraint's four
+    // attributes): a name never stored as an inline attribute is not there either.
+    if !a.1 .0 && !crate::object::attrs::may_be_attr_name(heap, name) {
+        return None;
+    }
     if let Some(i) = a.0.iter().position(|(k, _)| k.is(name)) {
         return Some(i);
     }
@@ -630,6 +635,7 @@ impl Vm {
             && !a.may_have(name)
             && crate::object::attrs::is_interned(&self.heap, name)
         {
+            crate::object::attrs::note_attr_name(&self.heap, name);
             if let Kind::Object(a) = self.heap.kind_mut(r) {
                 a.push_in_room(name, v);
             }
@@ -650,6 +656,7 @@ impl Vm {
         }
         if n < crate::object::attrs::MAX_INLINE_ATTRS {
             let interned = crate::object::attrs::is_interned(&self.heap, name);
+            crate::object::attrs::note_attr_name(&self.heap, name);
             let o = self.heap.get_mut(r);
             let cls = o.class;
             if let Kind::Object(a) = &mut o.kind {
