@@ -80,6 +80,10 @@ pub fn hash_str(s: &str) -> i64 {
     if s.is_empty() {
         return 0;
     }
+    // ASCII text is its own latin-1 representation: hashed in place (most keys).
+    if s.is_ascii() {
+        return hash_bytes(s.as_bytes());
+    }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let bytes: Vec<u8> = if max < 0x100 {
         s.chars().map(|c| c as u32 as u8).collect()
