@@ -49,6 +49,12 @@ const OPAQUE_KEY: u64 = 1 << 41;
 const SUPER_METHOD: u16 = 11;
 /// Cache keys of sites on super objects: the instance's class ref with this bit set.
 const SUPER_KEY: u64 = 1 << 42;
+/// `m.name` on a module of the exact module type: `a` the layout stamp of the
+/// module's dict, `hint` the name's entry there (the value is read at each use, so
+/// rebinding the name needs no invalidation; adding or removing names changes the
+/// stamp). `b` is `MODULE_B`, never an epoch: the other kinds' checks never match.
+const MODULE_ATTR: u16 = 13;
+const MODULE_B: u64 = u64::MAX - 1;
 
 #[derive(Clone, Copy, Debug)]
 pub struct InlineCache {
@@ -761,6 +767,9 @@ impl Vm {
                 (CLASS_VALUE, v) => Some(v),
                 // A getter may run Python code: `load_attr_cached` calls it.
                 (NONE, _) => {
+                    if let Some(v) = self.module_attr_cached(code, slot, obj, name) {
+                        return Some(v);
+                    }
                     let f = self.opaque_method(code, slot, obj, name)?;
                     Some(self.new_bound_method(f, obj))
                 }
@@ -963,7 +972,11 @@ impl Vm {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
                 (NONE, _) => match self.opaque_method(code, slot, obj, name) {
                     Some(f) => Some((f, obj)),
-                    None => self.super_method_cached(code, slot, obj, name),
+                    None => match self.module_attr_cached(code, slot, obj, name) {
+                        // A module's attribute is not bound (`random.random()`).
+                        Some(v) => Some((v, Value::Undef)),
+                        None => self.super_method_cached(code, slot, obj, name),
+                    },
                 },
                 (_, f) => Some((f, obj)),
             };
@@ -976,6 +989,62 @@ impl Vm {
             return None;
         }
         Some((c.value, obj))
+    }
+
+    /// `m.name` for a module `m` of the exact module type whose dict has the name
+    /// (see `MODULE_ATTR`): the value, remembered per site. `None` for other objects
+    /// and names (the generic lookup: data descriptors of the module type, a missing
+    /// name's `__getattr__`). Runs no Python code. Out of line: other objects' paths
+    /// stay small.
+    #[inline(never)]
+    fn module_attr_cached(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        let Kind::Module(m) = &o.kind else {
+            return None;
+        };
+        if o.class != self.types.module {
+            return None;
+        }
+        let d = m.dict;
+        let c = code.cache(slot);
+        if c.kind == MODULE_ATTR && c.b == MODULE_B {
+            let v = self.stamped_value(d, c.a, c.hint);
+            if !v.is_undef() {
+                return Some(v);
+            }
+        }
+        // The module type's own attributes come first when they are data descriptors,
+        // and `__class__`/`__dict__` are answered by `special_attr`: dunders are left
+        // to the generic lookup, other names only cached when the type has none (it
+        // is built in, so that cannot change).
+        match self.as_str(name) {
+            Some(n) if !n.starts_with("__") => {}
+            _ => return None,
+        }
+        if self.class_lookup(self.types.module, name).is_some() {
+            return None;
+        }
+        let i = self.dict_find_str(d, name)?;
+        let v = self.dict_entry(d, i as u32)?.1;
+        code.set_cache(
+            slot,
+            InlineCache {
+                a: self.dict_stamp(d),
+                b: MODULE_B,
+                hint: i as u32,
+                kind: MODULE_ATTR,
+                poly: c.poly,
+                value: Value::Undef,
+            },
+        );
+        Some(v)
     }
 
     /// LOAD_METHOD's cached path on a super object (see `SUPER_METHOD`): the method
