@@ -766,13 +766,7 @@ impl Vm {
             return match self.class_attr_cache(code, slot, obj, name) {
                 (CLASS_VALUE, v) => Some(v),
                 // A getter may run Python code: `load_attr_cached` calls it.
-                (NONE, _) => {
-                    if let Some(v) = self.module_attr_cached(code, slot, obj, name) {
-                        return Some(v);
-                    }
-                    let f = self.opaque_method(code, slot, obj, name)?;
-                    Some(self.new_bound_method(f, obj))
-                }
+                (NONE, _) => self.other_attr_cached(code, slot, obj, name),
                 (_, f) => Some(self.new_bound_method(f, obj)),
             };
         };
@@ -970,14 +964,7 @@ impl Vm {
             }
             return match self.class_attr_cache(code, slot, obj, name) {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
-                (NONE, _) => match self.opaque_method(code, slot, obj, name) {
-                    Some(f) => Some((f, obj)),
-                    None => match self.module_attr_cached(code, slot, obj, name) {
-                        // A module's attribute is not bound (`random.random()`).
-                        Some(v) => Some((v, Value::Undef)),
-                        None => self.super_method_cached(code, slot, obj, name),
-                    },
-                },
+                (NONE, _) => self.other_method_cached(code, slot, obj, name),
                 (_, f) => Some((f, obj)),
             };
         };
@@ -991,12 +978,50 @@ impl Vm {
         Some((c.value, obj))
     }
 
+    /// `load_attr_fast` of objects other than plain instances and classes: an opaque
+    /// instance's native method (bound), a module's attribute. Out of line: the
+    /// interpreter loop inlines `load_attr_fast`, and this stays out of it.
+    #[inline(never)]
+    fn other_attr_cached(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        if let Some(v) = self.module_attr_cached(code, slot, obj, name) {
+            return Some(v);
+        }
+        let f = self.opaque_method(code, slot, obj, name)?;
+        Some(self.new_bound_method(f, obj))
+    }
+
+    /// `load_method_fast` of objects other than plain instances, built-in containers
+    /// and classes: an opaque instance's native method, a module's attribute (not
+    /// bound: `random.random()`), a super object's method. Out of line, as
+    /// `other_attr_cached`.
+    #[inline(never)]
+    fn other_method_cached(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<(Value, Value)> {
+        if let Some(f) = self.opaque_method(code, slot, obj, name) {
+            return Some((f, obj));
+        }
+        if let Some(v) = self.module_attr_cached(code, slot, obj, name) {
+            return Some((v, Value::Undef));
+        }
+        self.super_method_cached(code, slot, obj, name)
+    }
+
     /// `m.name` for a module `m` of the exact module type whose dict has the name
     /// (see `MODULE_ATTR`): the value, remembered per site. `None` for other objects
     /// and names (the generic lookup: data descriptors of the module type, a missing
-    /// name's `__getattr__`). Runs no Python code. Out of line: other objects' paths
-    /// stay small.
-    #[inline(never)]
+    /// name's `__getattr__`). Runs no Python code.
+    #[inline]
     fn module_attr_cached(
         &mut self,
         code: &CodeData,
