@@ -148,6 +148,7 @@ impl Vm {
         let v = self.new_str_obj(s);
         if let Kind::Str(ps) = self.heap.kind_mut(v) {
             ps.interned = true;
+            ps.never_attr.set(true);
         }
         match Rc::get_mut(&mut self.interned) {
             Some(m) => m.insert(s.into(), v),

@@ -173,8 +173,9 @@ fn unstamped(d: Vec<String>) -> Vec<String> {
     d.iter().map(|l| strip_field(l, "stamp")).collect()
 }
 
-/// Every slot of the heap as text (strings' hash caches left out: they are
-/// caches), with the bytes the collector counts for it.
+/// Every slot of the heap as text (strings' hash caches and `never_attr` hints left
+/// out: they are caches, and a restored str conservatively has no hint), with the
+/// bytes the collector counts for it.
 fn heap_dump(vm: &Vm) -> Vec<String> {
     let mut v = vec![];
     for c in vm.heap.chunks() {
@@ -184,7 +185,9 @@ fn heap_dump(vm: &Vm) -> Vec<String> {
                 Slot::Live(o) => {
                     let text = strip_caches(&format!("{o:?}"));
                     let text = match &o.kind {
-                        revpy_vm::Kind::Str(_) => strip_field(&text, "hash"),
+                        revpy_vm::Kind::Str(_) => {
+                            strip_field(&strip_field(&text, "hash"), "never_attr")
+                        }
                         _ => text,
                     };
                     format!("{} {text}", o.kind.gc_bytes())

@@ -730,6 +730,8 @@ impl Dec<'_> {
                     char_len,
                     hash: Cell::new(-1),
                     interned: flags & 1 != 0,
+                    // Conservative: the restored attributes may hold it.
+                    never_attr: Cell::new(false),
                 })
             }
             K_BIGINT => Kind::BigInt(Box::new(self.big()?)),

@@ -3,6 +3,7 @@
 //! 3.11 specializes (`len`, `isinstance`, `list.append`) done without a call.
 
 use super::{Frame, InlineCache};
+use crate::object::dict_table::Probe;
 use crate::object::{CodeData, Kind, NativeFn, ObjRef, Value};
 use crate::Vm;
 use revpy_compiler::code::{flags, CodeObject};
@@ -518,6 +519,9 @@ impl Vm {
             }
             return Some(items.remove(j as usize));
         }
+        if (n == 2 || n == 3) && std::ptr::fn_addr_eq(f, crate::types::dict::D_GET) {
+            return self.dict_get_fast(r, args_start);
+        }
         if n == 2 && std::ptr::fn_addr_eq(f, crate::types::list::l_append as NativeFn) {
             if !matches!(self.heap.kind(r), Kind::List(_)) {
                 return None;
@@ -531,6 +535,44 @@ impl Vm {
                 .map(|()| Value::None);
         }
         None
+    }
+
+    /// `d.get(key[, default])` on a dict (of any class: `dict.get` ignores
+    /// `__missing__` and `__getitem__` overrides) with an int or exact str key, when
+    /// no key of equal hash needs a Python `__eq__`: the lookup `d_get` would make,
+    /// without the generic native call. `None`, with nothing done, otherwise.
+    fn dict_get_fast(&mut self, r: ObjRef, args_start: usize) -> Option<Value> {
+        let key = self.stack[args_start + 1];
+        let hash = match key {
+            Value::Int(i) => crate::object::hash::hash_int(i),
+            Value::Obj(k) => {
+                let o = self.heap.get(k);
+                match &o.kind {
+                    Kind::Str(s) if o.class == self.types.str => s.hash(),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        // `dict.get(x, k)` of something else raises: the generic call does.
+        let cls = self.heap.get(r).class;
+        if cls != self.types.dict && !self.is_subclass_ref(cls, self.types.dict) {
+            return None;
+        }
+        let Kind::Dict(d) = self.heap.kind(r) else {
+            return None;
+        };
+        let found = match d.probe(hash, key, &mut |k| self.simple_eq(k, key)) {
+            Probe::Found(i) => Some(d.value_at(i)),
+            Probe::NotFound => None,
+            Probe::Slow(_) => return None,
+        };
+        Some(found.unwrap_or_else(|| {
+            self.stack
+                .get(args_start + 2)
+                .copied()
+                .unwrap_or(Value::None)
+        }))
     }
 
     /// `call_builtin_fast` of anything but a native (`cls` need not be a class):

@@ -49,6 +49,12 @@ const OPAQUE_KEY: u64 = 1 << 41;
 const SUPER_METHOD: u16 = 11;
 /// Cache keys of sites on super objects: the instance's class ref with this bit set.
 const SUPER_KEY: u64 = 1 << 42;
+/// `m.name` on a module of the exact module type: `a` the layout stamp of the
+/// module's dict, `hint` the name's entry there (the value is read at each use, so
+/// rebinding the name needs no invalidation; adding or removing names changes the
+/// stamp). `b` is `MODULE_B`, never an epoch: the other kinds' checks never match.
+const MODULE_ATTR: u16 = 13;
+const MODULE_B: u64 = u64::MAX - 1;
 
 #[derive(Clone, Copy, Debug)]
 pub struct InlineCache {
@@ -136,6 +142,11 @@ impl InlineCache {
 #[inline]
 fn find_interned(a: &Attrs, heap: &Heap, name: Value) -> Option<usize> {
     if !a.may_have(name) {
+        return None;
+    }
+    // The filter collided (deltablue: `input`, `execute` under a constraint's four
+    // attributes): a name never stored as an inline attribute is not there either.
+    if !a.1 .0 && !crate::object::attrs::may_be_attr_name(heap, name) {
         return None;
     }
     if let Some(i) = a.0.iter().position(|(k, _)| k.is(name)) {
@@ -630,6 +641,7 @@ impl Vm {
             && !a.may_have(name)
             && crate::object::attrs::is_interned(&self.heap, name)
         {
+            crate::object::attrs::note_attr_name(&self.heap, name);
             if let Kind::Object(a) = self.heap.kind_mut(r) {
                 a.push_in_room(name, v);
             }
@@ -650,6 +662,7 @@ impl Vm {
         }
         if n < crate::object::attrs::MAX_INLINE_ATTRS {
             let interned = crate::object::attrs::is_interned(&self.heap, name);
+            crate::object::attrs::note_attr_name(&self.heap, name);
             let o = self.heap.get_mut(r);
             let cls = o.class;
             if let Kind::Object(a) = &mut o.kind {
@@ -753,10 +766,7 @@ impl Vm {
             return match self.class_attr_cache(code, slot, obj, name) {
                 (CLASS_VALUE, v) => Some(v),
                 // A getter may run Python code: `load_attr_cached` calls it.
-                (NONE, _) => {
-                    let f = self.opaque_method(code, slot, obj, name)?;
-                    Some(self.new_bound_method(f, obj))
-                }
+                (NONE, _) => self.other_attr_cached(code, slot, obj, name),
                 (_, f) => Some(self.new_bound_method(f, obj)),
             };
         };
@@ -954,10 +964,7 @@ impl Vm {
             }
             return match self.class_attr_cache(code, slot, obj, name) {
                 (CLASS_VALUE, v) => Some((v, Value::Undef)),
-                (NONE, _) => match self.opaque_method(code, slot, obj, name) {
-                    Some(f) => Some((f, obj)),
-                    None => self.super_method_cached(code, slot, obj, name),
-                },
+                (NONE, _) => self.other_method_cached(code, slot, obj, name),
                 (_, f) => Some((f, obj)),
             };
         };
@@ -969,6 +976,100 @@ impl Vm {
             return None;
         }
         Some((c.value, obj))
+    }
+
+    /// `load_attr_fast` of objects other than plain instances and classes: an opaque
+    /// instance's native method (bound), a module's attribute. Out of line: the
+    /// interpreter loop inlines `load_attr_fast`, and this stays out of it.
+    #[inline(never)]
+    fn other_attr_cached(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        if let Some(v) = self.module_attr_cached(code, slot, obj, name) {
+            return Some(v);
+        }
+        let f = self.opaque_method(code, slot, obj, name)?;
+        Some(self.new_bound_method(f, obj))
+    }
+
+    /// `load_method_fast` of objects other than plain instances, built-in containers
+    /// and classes: an opaque instance's native method, a module's attribute (not
+    /// bound: `random.random()`), a super object's method. Out of line, as
+    /// `other_attr_cached`.
+    #[inline(never)]
+    fn other_method_cached(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<(Value, Value)> {
+        if let Some(f) = self.opaque_method(code, slot, obj, name) {
+            return Some((f, obj));
+        }
+        if let Some(v) = self.module_attr_cached(code, slot, obj, name) {
+            return Some((v, Value::Undef));
+        }
+        self.super_method_cached(code, slot, obj, name)
+    }
+
+    /// `m.name` for a module `m` of the exact module type whose dict has the name
+    /// (see `MODULE_ATTR`): the value, remembered per site. `None` for other objects
+    /// and names (the generic lookup: data descriptors of the module type, a missing
+    /// name's `__getattr__`). Runs no Python code.
+    #[inline]
+    fn module_attr_cached(
+        &mut self,
+        code: &CodeData,
+        slot: usize,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        let Kind::Module(m) = &o.kind else {
+            return None;
+        };
+        if o.class != self.types.module {
+            return None;
+        }
+        let d = m.dict;
+        let c = code.cache(slot);
+        if c.kind == MODULE_ATTR && c.b == MODULE_B {
+            let v = self.stamped_value(d, c.a, c.hint);
+            if !v.is_undef() {
+                return Some(v);
+            }
+        }
+        // The module type's own attributes come first when they are data descriptors,
+        // and `__class__`/`__dict__` are answered by `special_attr`: dunders are left
+        // to the generic lookup, other names only cached when the type has none (it
+        // is built in, so that cannot change).
+        match self.as_str(name) {
+            Some(n) if !n.starts_with("__") => {}
+            _ => return None,
+        }
+        if self.class_lookup(self.types.module, name).is_some() {
+            return None;
+        }
+        let i = self.dict_find_str(d, name)?;
+        let v = self.dict_entry(d, i as u32)?.1;
+        code.set_cache(
+            slot,
+            InlineCache {
+                a: self.dict_stamp(d),
+                b: MODULE_B,
+                hint: i as u32,
+                kind: MODULE_ATTR,
+                poly: c.poly,
+                value: Value::Undef,
+            },
+        );
+        Some(v)
     }
 
     /// LOAD_METHOD's cached path on a super object (see `SUPER_METHOD`): the method

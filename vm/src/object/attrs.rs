@@ -155,6 +155,30 @@ impl Attrs {
     }
 }
 
+/// Record that `k` is (about to be) an inline attribute name (see
+/// `PyStr::never_attr`): every store of a new name into `Attrs` calls this first.
+#[inline]
+pub fn note_attr_name(heap: &Heap, k: Value) {
+    if let Value::Obj(r) = k {
+        if let Kind::Str(s) = heap.kind(r) {
+            s.never_attr.set(false);
+        }
+    }
+}
+
+/// False when `name` is an interned str never stored as an inline attribute name
+/// (`PyStr::never_attr`): no `Attrs` whose names are all interned holds it.
+#[inline]
+pub fn may_be_attr_name(heap: &Heap, name: Value) -> bool {
+    match name {
+        Value::Obj(r) => match heap.kind(r) {
+            Kind::Str(s) => !s.never_attr.get(),
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
 /// Whether a value is an interned str.
 #[inline]
 pub fn is_interned(heap: &Heap, k: Value) -> bool {

@@ -76,9 +76,15 @@ pub fn hash_bytes(data: &[u8]) -> i64 {
 
 /// Hash of a str: SipHash over CPython's internal representation (latin-1, UCS-2 or
 /// UCS-4, little endian, chosen by the widest character).
+// Out of line: strs keep their hash, so this is the cold path of `PyStr::hash`.
+#[inline(never)]
 pub fn hash_str(s: &str) -> i64 {
     if s.is_empty() {
         return 0;
+    }
+    // ASCII text is its own latin-1 representation: hashed in place (most keys).
+    if s.is_ascii() {
+        return hash_bytes(s.as_bytes());
     }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let bytes: Vec<u8> = if max < 0x100 {

@@ -42,6 +42,13 @@ pub struct PyStr {
     pub hash: Cell<i64>,
     /// Interned strings are never freed, so caches may key on them.
     pub interned: bool,
+    /// Set when the str is interned, cleared (for good) the first time it is stored as
+    /// a name of a plain instance's inline attributes (`object::attrs`): while set, no
+    /// instance's inline attributes hold it, so the check that an instance does not
+    /// shadow a method of that name is skipped even when the name filter collides.
+    /// (Only ever cleared through a shared reference: a copy-on-write checkpoint that
+    /// shares the str sees the conservative value.)
+    pub never_attr: Cell<bool>,
 }
 
 impl PyStr {
@@ -57,6 +64,7 @@ impl PyStr {
             char_len,
             hash: Cell::new(-1),
             interned: false,
+            never_attr: Cell::new(false),
         }
     }
     #[inline]

@@ -687,6 +687,7 @@ impl Vm {
                     matches!(name, Value::Obj(n) if self.heap.get(n).class == self.types.str);
                 if str_name && a.len() < crate::object::attrs::MAX_INLINE_ATTRS {
                     let interned = crate::object::attrs::is_interned(&self.heap, name);
+                    crate::object::attrs::note_attr_name(&self.heap, name);
                     if let Kind::Object(a) = self.heap.kind_mut(r) {
                         let grew = a.push(name, value, interned);
                         self.heap.charge(grew);

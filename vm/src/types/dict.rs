@@ -290,6 +290,9 @@ fn d_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `dict.get`, for `call_fast`'s in-place `d.get(key)`.
+pub(crate) const D_GET: crate::object::NativeFn = d_get;
+
 fn d_get(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let d = this(vm, args)?;
     vm.check_args("get", &args[1..], 1, 2)?;

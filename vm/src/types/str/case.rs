@@ -2,7 +2,7 @@
 //! `isdigit`, `isidentifier`, ...), padding (`ljust`, `center`, `zfill`) and tabs.
 
 use super::methods::{char_count, must_str, this, Args, Kw};
-use crate::object::Value;
+use crate::object::{Kind, PyStr, Value};
 use crate::{KwSpec, PyResult, Vm};
 
 fn map_str(vm: &mut Vm, args: Args, f: impl Fn(&str) -> String) -> PyResult<Value> {
@@ -10,10 +10,38 @@ fn map_str(vm: &mut Vm, args: Args, f: impl Fn(&str) -> String) -> PyResult<Valu
     let r = f(&s);
     Ok(vm.new_str(r))
 }
+/// `upper()`/`lower()` of ASCII text: the copy is made once, in its final
+/// allocation, and mapped in place (`map_str` builds a `String`, then copies it).
+fn map_ascii(vm: &mut Vm, args: Args, upper: bool) -> Option<Value> {
+    let Some(Value::Obj(r)) = args.first() else {
+        return None;
+    };
+    let Kind::Str(ps) = vm.heap.kind(*r) else {
+        return None;
+    };
+    if !ps.is_ascii() {
+        return None;
+    }
+    let mut rc: std::rc::Rc<str> = std::rc::Rc::from(&*ps.s);
+    let t = std::rc::Rc::get_mut(&mut rc)?;
+    if upper {
+        t.make_ascii_uppercase();
+    } else {
+        t.make_ascii_lowercase();
+    }
+    let c = vm.types.str;
+    Some(Value::Obj(vm.heap.alloc(c, Kind::Str(PyStr::new(rc)))))
+}
 pub(super) fn s_upper(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    if let Some(v) = map_ascii(vm, args, true) {
+        return Ok(v);
+    }
     map_str(vm, args, |s| s.to_uppercase())
 }
 pub(super) fn s_lower(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    if let Some(v) = map_ascii(vm, args, false) {
+        return Ok(v);
+    }
     map_str(vm, args, |s| s.to_lowercase())
 }
 pub(super) fn s_casefold(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {

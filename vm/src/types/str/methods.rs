@@ -266,7 +266,8 @@ fn strip_impl(vm: &mut Vm, args: Args, left: bool, right: bool) -> PyResult<Valu
     if r.len() == s.len() {
         return Ok(args[0]);
     }
-    Ok(vm.new_str(r.to_string()))
+    // From the slice: one allocation (a `String` first was copied once more).
+    Ok(Value::Obj(vm.new_str_obj(r)))
 }
 fn s_strip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     strip_impl(vm, args, true, true)
