@@ -2,7 +2,7 @@
 //! stack, one `match` arm per opcode.
 
 use super::operators::{binary_op_fast, compare_fast};
-use super::{Exit, RET_FOR_ITER, RET_PLAIN, RET_YIELD_FROM};
+use super::{Exit, RET_DRAIN, RET_FOR_ITER, RET_PLAIN, RET_YIELD_FROM};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyErr, PyResult, StopKind, Vm};
@@ -730,6 +730,14 @@ impl Vm {
                     Op::YieldValue => {
                         sync!();
                         let v = self.pop();
+                        // A draining native took the value (interp/drain.rs): this
+                        // frame goes on at once, resumed with None, in this loop (no
+                        // frame change, so nothing to re-read but the stack).
+                        if self.frames[fi].ret == RET_DRAIN && self.drain_accept(v) {
+                            self.stack.push(Value::None);
+                            reload!();
+                            continue;
+                        }
                         if let Some(v) = self.yield_to_caller(fi, v) {
                             return Ok(Exit::Yield(v));
                         }
