@@ -54,11 +54,15 @@ pub(super) fn b_any(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 pub(super) fn b_iter(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("iter", args, 1, 2)?;
     if args.len() == 2 {
+        let callable = super::introspection::b_callable(vm, &args[..1], &[])?;
+        let (Value::Obj(f), Value::Bool(true)) = (args[0], callable) else {
+            return Err(vm.new_type_error("iter(v, w): v must be callable".into()));
+        };
         let c = vm.types.callable_iterator;
         return Ok(vm.new_iter(
             c,
             IterKind::Callable {
-                f: args[0],
+                f,
                 sentinel: args[1],
             },
         ));

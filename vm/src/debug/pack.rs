@@ -527,14 +527,20 @@ impl Enc {
         match it {
             IterKind::Seq { seq, idx } => {
                 self.byte(0);
-                self.v(*seq);
+                self.v(Value::Obj(*seq));
                 self.u(*idx as u64);
             }
             IterKind::Range { cur, stop, step } => {
                 self.byte(1);
                 self.i(*cur);
                 self.i(*stop);
-                self.i(*step);
+                self.i(*step as i64);
+            }
+            IterKind::RangeWide(r) => {
+                self.byte(1);
+                self.i(r[0]);
+                self.i(r[1]);
+                self.i(r[2]);
             }
             IterKind::Dict {
                 dict,
@@ -556,12 +562,12 @@ impl Enc {
             }
             IterKind::Str { s, byte } => {
                 self.byte(4);
-                self.v(*s);
+                self.v(Value::Obj(*s));
                 self.u(*byte as u64);
             }
             IterKind::Enumerate { it, count } => {
                 self.byte(5);
-                self.v(*it);
+                self.v(Value::Obj(*it));
                 self.v(*count);
             }
             IterKind::Zip { its, strict } => {
@@ -569,30 +575,30 @@ impl Enc {
                 self.vals(its);
                 self.byte(u8::from(*strict));
             }
-            IterKind::Map { f, its } => {
+            IterKind::Map { fits } => {
                 self.byte(7);
-                self.v(*f);
-                self.vals(its);
+                self.v(fits[0]);
+                self.vals(&fits[1..]);
             }
             IterKind::Filter { f, it, negate } => {
                 self.byte(8);
                 self.v(*f);
-                self.v(*it);
+                self.v(Value::Obj(*it));
                 self.byte(u8::from(*negate));
             }
             IterKind::Reversed { seq, idx } => {
                 self.byte(9);
-                self.v(*seq);
+                self.v(Value::Obj(*seq));
                 self.i(*idx as i64);
             }
             IterKind::Callable { f, sentinel } => {
                 self.byte(10);
-                self.v(*f);
+                self.v(Value::Obj(*f));
                 self.v(*sentinel);
             }
             IterKind::GetItem { obj, idx } => {
                 self.byte(11);
-                self.v(*obj);
+                self.v(Value::Obj(*obj));
                 self.i(*idx);
             }
             IterKind::Exhausted => self.byte(12),
@@ -813,7 +819,7 @@ impl Dec<'_> {
             ])),
             K_DICTVIEW => Kind::DictView(self.r()?, self.byte()?),
             K_SUPER => Kind::Super(self.r()?, self.v()?),
-            K_ITER => Kind::Iter(Box::new(self.iter()?)),
+            K_ITER => Kind::Iter(self.iter()?),
             _ => return None,
         };
         let mut o = Object::new(class, serial, kind);
@@ -824,14 +830,13 @@ impl Dec<'_> {
     fn iter(&mut self) -> Option<IterKind> {
         Some(match self.byte()? {
             0 => IterKind::Seq {
-                seq: self.v()?,
+                seq: self.v()?.obj()?,
                 idx: self.n()?,
             },
-            1 => IterKind::Range {
-                cur: self.i()?,
-                stop: self.i()?,
-                step: self.i()?,
-            },
+            1 => {
+                let (cur, stop, step) = (self.i()?, self.i()?, self.i()?);
+                IterKind::range(cur, stop, step)
+            }
             2 => IterKind::Dict {
                 dict: self.r()?,
                 idx: self.n()?,
@@ -844,36 +849,39 @@ impl Dec<'_> {
                 len: self.n()?,
             },
             4 => IterKind::Str {
-                s: self.v()?,
+                s: self.v()?.obj()?,
                 byte: self.n()?,
             },
             5 => IterKind::Enumerate {
-                it: self.v()?,
+                it: self.v()?.obj()?,
                 count: self.v()?,
             },
             6 => IterKind::Zip {
-                its: self.vals(0)?,
+                its: self.vals(0)?.into_boxed_slice(),
                 strict: self.byte()? != 0,
             },
-            7 => IterKind::Map {
-                f: self.v()?,
-                its: self.vals(0)?,
-            },
+            7 => {
+                let mut fits = vec![self.v()?];
+                fits.extend(self.vals(0)?);
+                IterKind::Map {
+                    fits: fits.into_boxed_slice(),
+                }
+            }
             8 => IterKind::Filter {
                 f: self.v()?,
-                it: self.v()?,
+                it: self.v()?.obj()?,
                 negate: self.byte()? != 0,
             },
             9 => IterKind::Reversed {
-                seq: self.v()?,
+                seq: self.v()?.obj()?,
                 idx: self.i()? as isize,
             },
             10 => IterKind::Callable {
-                f: self.v()?,
+                f: self.v()?.obj()?,
                 sentinel: self.v()?,
             },
             11 => IterKind::GetItem {
-                obj: self.v()?,
+                obj: self.v()?.obj()?,
                 idx: self.i()?,
             },
             12 => IterKind::Exhausted,

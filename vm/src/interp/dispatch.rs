@@ -2,7 +2,7 @@
 //! stack, one `match` arm per opcode.
 
 use super::operators::{binary_op_fast, compare_fast};
-use super::{Exit, RET_FOR_ITER, RET_PLAIN, RET_YIELD_FROM};
+use super::{Exit, RET_DRAIN, RET_FOR_ITER, RET_PLAIN, RET_YIELD_FROM};
 use crate::object::Kind;
 use crate::object::Value;
 use crate::{PyErr, PyResult, StopKind, Vm};
@@ -535,13 +535,13 @@ impl Vm {
                         let it = *slot!(sp - 1);
                         if let Value::Obj(r) = it {
                             if let Kind::Iter(state) = self.heap.kind_mut(r) {
-                                match &mut **state {
+                                match state {
                                     crate::object::IterKind::Range { cur, stop, step } => {
                                         if (*step > 0 && *cur < *stop)
                                             || (*step < 0 && *cur > *stop)
                                         {
                                             let v = *cur;
-                                            *cur += *step;
+                                            *cur += *step as i64;
                                             push!(Value::Int(v));
                                         } else {
                                             sp -= 1;
@@ -549,11 +549,8 @@ impl Vm {
                                         }
                                         continue;
                                     }
-                                    crate::object::IterKind::Seq {
-                                        seq: Value::Obj(s),
-                                        idx,
-                                    } => {
-                                        let (s, i) = (*s, *idx);
+                                    crate::object::IterKind::Seq { seq, idx } => {
+                                        let (s, i) = (*seq, *idx);
                                         if let Kind::List(items) | Kind::Tuple(items) =
                                             self.heap.kind(s)
                                         {
@@ -564,7 +561,7 @@ impl Vm {
                                                         if let crate::object::IterKind::Seq {
                                                             idx,
                                                             ..
-                                                        } = &mut **st
+                                                        } = st
                                                         {
                                                             *idx += 1;
                                                         }
@@ -572,7 +569,7 @@ impl Vm {
                                                     // Exhausted for good, as CPython's
                                                     // (a list may grow later).
                                                     None => {
-                                                        **st = crate::object::IterKind::Exhausted
+                                                        *st = crate::object::IterKind::Exhausted
                                                     }
                                                 }
                                             }
@@ -733,6 +730,14 @@ impl Vm {
                     Op::YieldValue => {
                         sync!();
                         let v = self.pop();
+                        // A draining native took the value (interp/drain.rs): this
+                        // frame goes on at once, resumed with None, in this loop (no
+                        // frame change, so nothing to re-read but the stack).
+                        if self.frames[fi].ret == RET_DRAIN && self.drain_accept(v) {
+                            self.stack.push(Value::None);
+                            reload!();
+                            continue;
+                        }
                         if let Some(v) = self.yield_to_caller(fi, v) {
                             return Ok(Exit::Yield(v));
                         }

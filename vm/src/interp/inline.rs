@@ -28,8 +28,9 @@ const TYPE_OF: u16 = 5;
 /// `__len__`).
 const ALWAYS_TRUE: u16 = 6;
 /// LOAD_METHOD on an instance of a built-in class (str, list, dict, set, tuple,
-/// bytes, bytearray) or of a Python subclass of one without `__getattribute__`, that
-/// has no instance dict: the class attribute `value` is a native method that binds.
+/// bytes, bytearray, generator) or of a Python subclass of one without
+/// `__getattribute__`, that has no instance dict: the class attribute `value` is a
+/// native method that binds.
 const BUILTIN_METHOD: u16 = 7;
 /// Cache keys of class-object sites: the class ref with this bit set (instance sites
 /// key on the instance's class ref, which never has it).
@@ -874,8 +875,8 @@ impl Vm {
         (plan.0 != NONE).then_some(plan)
     }
 
-    /// The native method `name` of a built-in container `obj` (see `BUILTIN_METHOD`),
-    /// remembered per site.
+    /// The native method `name` of a built-in container or a generator `obj` (see
+    /// `BUILTIN_METHOD`), remembered per site.
     #[inline]
     fn builtin_method_cache(
         &mut self,
@@ -896,6 +897,7 @@ impl Vm {
                     | Kind::Tuple(_)
                     | Kind::Bytes(_)
                     | Kind::ByteArray(_)
+                    | Kind::Generator(_)
             )
         {
             return None;

@@ -4,7 +4,7 @@
 //! `protocols/compare.rs`, `protocols/subscript.rs`, ...). `dispatch.rs` calls the
 //! `*_op` methods after `sync!()`; each works on `self.stack`.
 
-use crate::object::{Kind, Value};
+use crate::object::{IterKind, Kind, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
 use std::rc::Rc;
@@ -338,9 +338,49 @@ impl Vm {
         self.delitem(obj, key)
     }
 
-    /// GET_ITER.
+    /// GET_ITER. An exact list, tuple, range, dict or set (whose `__iter__` no
+    /// program can change) gets its iterator here, without `get_iter`'s lookups.
     pub(super) fn get_iter_op(&mut self) -> PyResult<()> {
         let v = self.pop();
+        if let Value::Obj(r) = v {
+            let o = self.heap.get(r);
+            let t = &self.types;
+            let fast = match &o.kind {
+                Kind::List(_) if o.class == t.list => {
+                    Some((t.list_iterator, IterKind::Seq { seq: r, idx: 0 }))
+                }
+                Kind::Tuple(_) if o.class == t.tuple => {
+                    Some((t.tuple_iterator, IterKind::Seq { seq: r, idx: 0 }))
+                }
+                // range has no subclasses.
+                Kind::Range(start, stop, step) => {
+                    Some((t.range_iterator, IterKind::range(*start, *stop, *step)))
+                }
+                Kind::Dict(d) if o.class == t.dict => Some((
+                    t.dict_keyiterator,
+                    IterKind::Dict {
+                        dict: r,
+                        idx: 0,
+                        len: d.len(),
+                        what: 0,
+                    },
+                )),
+                Kind::Set(st) if o.class == t.set => Some((
+                    t.set_iterator,
+                    IterKind::Set {
+                        set: r,
+                        idx: 0,
+                        len: st.len(),
+                    },
+                )),
+                _ => None,
+            };
+            if let Some((cls, state)) = fast {
+                let it = self.new_iter(cls, state);
+                self.stack.push(it);
+                return Ok(());
+            }
+        }
         let it = self.get_iter(v)?;
         self.stack.push(it);
         Ok(())

@@ -692,5 +692,9 @@ mod size_tests {
         // 16 slots and the `Rc` counts fit a 1 KiB block.
         assert!(std::mem::size_of::<super::Chunk>() + 16 <= 1024);
         assert_eq!(std::mem::size_of::<crate::object::Value>(), 16);
+        // Iterator states are inline in the object (`IterKind`), within the
+        // payload's size.
+        assert_eq!(std::mem::size_of::<crate::object::IterKind>(), 24);
+        assert_eq!(std::mem::size_of::<crate::object::Kind>(), 40);
     }
 }

@@ -269,19 +269,25 @@ impl TbEntry {
     }
 }
 
-/// Iterator states of the built-in iterators.
+/// Iterator states of the built-in iterators. Kept inline in `Kind::Iter` (no box
+/// per iterator: `for` over a list makes one per loop), so every variant fits in
+/// three words with the tag (checked by a test): objects the state refers to are
+/// `ObjRef`s where they are always objects, and the rare big states are boxed.
 #[derive(Clone, Debug)]
 pub enum IterKind {
-    /// Over a list, tuple, str, bytes, ... by index.
+    /// Over a list, tuple, bytes or bytearray by index.
     Seq {
-        seq: Value,
+        seq: ObjRef,
         idx: usize,
     },
+    /// Over a range whose step fits an i32 (any other step: `RangeWide`).
     Range {
         cur: i64,
         stop: i64,
-        step: i64,
+        step: i32,
     },
+    /// Over a range with a step too big for `Range`: cur, stop, step.
+    RangeWide(Box<[i64; 3]>),
     /// Dict keys/values/items by entry index; `len` detects changes during iteration.
     Dict {
         dict: ObjRef,
@@ -295,40 +301,51 @@ pub enum IterKind {
         len: usize,
     },
     Str {
-        s: Value,
+        s: ObjRef,
         byte: usize,
     },
     Enumerate {
-        it: Value,
+        it: ObjRef,
         count: Value,
     },
     Zip {
-        its: Vec<Value>,
+        its: Box<[Value]>,
         strict: bool,
     },
+    /// `fits[0]` is the function, the rest the iterators.
     Map {
-        f: Value,
-        its: Vec<Value>,
+        fits: Box<[Value]>,
     },
     Filter {
         f: Value,
-        it: Value,
+        it: ObjRef,
         negate: bool,
     },
     Reversed {
-        seq: Value,
+        seq: ObjRef,
         idx: isize,
     },
     Callable {
-        f: Value,
+        f: ObjRef,
         sentinel: Value,
     },
     /// Old-style iteration through `__getitem__`.
     GetItem {
-        obj: Value,
+        obj: ObjRef,
         idx: i64,
     },
     Exhausted,
+}
+
+impl IterKind {
+    /// The state of an iterator over `range(start, stop, step)` from `start`.
+    #[inline]
+    pub fn range(cur: i64, stop: i64, step: i64) -> IterKind {
+        match i32::try_from(step) {
+            Ok(step) => IterKind::Range { cur, stop, step },
+            Err(_) => IterKind::RangeWide(Box::new([cur, stop, step])),
+        }
+    }
 }
 
 /// What an object is. One variant per built-in layout.
@@ -365,7 +382,7 @@ pub enum Kind {
     BigRange(Box<[BigInt; 3]>),
     /// start, stop, step (boxed: keeps every object 64 bytes).
     Slice(Box<[Value; 3]>),
-    Iter(Box<IterKind>),
+    Iter(IterKind),
     /// keys (0), values (1) or items (2) of a dict.
     DictView(ObjRef, u8),
     /// fget, fset, fdel, doc, and the name given by `__set_name__` (or None).
@@ -500,31 +517,28 @@ impl Kind {
                 f(g.qualname);
             }
             Kind::Slice(s) => s.iter().for_each(|x| f(*x)),
-            Kind::Iter(it) => match &**it {
-                IterKind::Seq { seq, .. } => f(*seq),
-                IterKind::Range { .. } | IterKind::Exhausted => {}
+            Kind::Iter(it) => match it {
+                IterKind::Seq { seq, .. } => f(Value::Obj(*seq)),
+                IterKind::Range { .. } | IterKind::RangeWide(_) | IterKind::Exhausted => {}
                 IterKind::Dict { dict, .. } => f(Value::Obj(*dict)),
                 IterKind::Set { set, .. } => f(Value::Obj(*set)),
-                IterKind::Str { s, .. } => f(*s),
+                IterKind::Str { s, .. } => f(Value::Obj(*s)),
                 IterKind::Enumerate { it, count } => {
-                    f(*it);
+                    f(Value::Obj(*it));
                     f(*count);
                 }
                 IterKind::Zip { its, .. } => its.iter().for_each(|x| f(*x)),
-                IterKind::Map { f: func, its } => {
-                    f(*func);
-                    its.iter().for_each(|x| f(*x));
-                }
+                IterKind::Map { fits } => fits.iter().for_each(|x| f(*x)),
                 IterKind::Filter { f: func, it, .. } => {
                     f(*func);
-                    f(*it);
+                    f(Value::Obj(*it));
                 }
-                IterKind::Reversed { seq, .. } => f(*seq),
+                IterKind::Reversed { seq, .. } => f(Value::Obj(*seq)),
                 IterKind::Callable { f: func, sentinel } => {
-                    f(*func);
+                    f(Value::Obj(*func));
                     f(*sentinel);
                 }
-                IterKind::GetItem { obj, .. } => f(*obj),
+                IterKind::GetItem { obj, .. } => f(Value::Obj(*obj)),
             },
             Kind::DictView(d, _) => f(Value::Obj(*d)),
             Kind::Property(p) => p.iter().for_each(|x| f(*x)),

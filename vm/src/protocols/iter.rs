@@ -7,7 +7,7 @@ use crate::{PyResult, Vm};
 
 impl Vm {
     pub fn new_iter(&mut self, cls: crate::object::ObjRef, state: IterKind) -> Value {
-        Value::Obj(self.heap.alloc(cls, Kind::Iter(Box::new(state))))
+        Value::Obj(self.heap.alloc(cls, Kind::Iter(state)))
     }
 
     /// `iter(v)`.
@@ -51,20 +51,15 @@ impl Vm {
         };
         let t = &self.types;
         let (cls, state) = match self.heap.kind(r) {
-            Kind::List(_) => (t.list_iterator, IterKind::Seq { seq: v, idx: 0 }),
-            Kind::Tuple(_) => (t.tuple_iterator, IterKind::Seq { seq: v, idx: 0 }),
+            Kind::List(_) => (t.list_iterator, IterKind::Seq { seq: r, idx: 0 }),
+            Kind::Tuple(_) => (t.tuple_iterator, IterKind::Seq { seq: r, idx: 0 }),
             Kind::Bytes(_) | Kind::ByteArray(_) => {
-                (t.bytes_iterator, IterKind::Seq { seq: v, idx: 0 })
+                (t.bytes_iterator, IterKind::Seq { seq: r, idx: 0 })
             }
-            Kind::Str(_) => (t.str_iterator, IterKind::Str { s: v, byte: 0 }),
-            Kind::Range(start, stop, step) => (
-                t.range_iterator,
-                IterKind::Range {
-                    cur: *start,
-                    stop: *stop,
-                    step: *step,
-                },
-            ),
+            Kind::Str(_) => (t.str_iterator, IterKind::Str { s: r, byte: 0 }),
+            Kind::Range(start, stop, step) => {
+                (t.range_iterator, IterKind::range(*start, *stop, *step))
+            }
             Kind::Dict(d) => (
                 t.dict_keyiterator,
                 IterKind::Dict {
@@ -116,7 +111,7 @@ impl Vm {
                 let gi = self.names.__getitem__;
                 if self.lookup_special(v, gi).is_some() {
                     let c = self.types.iterator;
-                    return Ok(self.new_iter(c, IterKind::GetItem { obj: v, idx: 0 }));
+                    return Ok(self.new_iter(c, IterKind::GetItem { obj: r, idx: 0 }));
                 }
                 return Err(self.not_iterable(v));
             }
@@ -340,16 +335,16 @@ impl Vm {
             }
             return match self.heap.kind(r) {
                 Kind::BigRange(_) => self.big_range_len(r),
-                Kind::Iter(it) => Ok(match &**it {
+                Kind::Iter(it) => Ok(match it {
                     IterKind::Seq { seq, idx } => {
                         let (seq, idx) = (*seq, *idx);
-                        match seq {
-                            Value::Obj(s) => self.builtin_len(s).unwrap_or(0).saturating_sub(idx),
-                            _ => 0,
-                        }
+                        self.builtin_len(seq).unwrap_or(0).saturating_sub(idx)
                     }
                     IterKind::Range { cur, stop, step } => {
-                        crate::types::range::range_len(*cur, *stop, *step).max(0) as usize
+                        crate::types::range::range_len(*cur, *stop, *step as i64).max(0) as usize
+                    }
+                    IterKind::RangeWide(r) => {
+                        crate::types::range::range_len(r[0], r[1], r[2]).max(0) as usize
                     }
                     _ => 0,
                 }),

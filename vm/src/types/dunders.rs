@@ -262,7 +262,13 @@ fn d_reversed<const F: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Valu
     arg(vm, args, kw, 0, "__reversed__")?;
     let n = vm.builtin_len(obj_of(s)).unwrap_or(0) as isize;
     let c = vm.types.reversed;
-    Ok(vm.new_iter(c, IterKind::Reversed { seq: s, idx: n - 1 }))
+    Ok(vm.new_iter(
+        c,
+        IterKind::Reversed {
+            seq: obj_of(s),
+            idx: n - 1,
+        },
+    ))
 }
 fn d_hash<const F: u8>(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = receiver(vm, args, F, "__hash__")?;

@@ -18,34 +18,29 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
     };
     // zip and map: their iterators are copied to the native stack, not to a new Vec
     // per item.
-    match &**state {
+    match state {
         IterKind::Zip { its, strict } => {
             let (its, strict): (SmallVec<[Value; 4]>, bool) =
                 (its.iter().copied().collect(), *strict);
             return zip_next(vm, r, &its, strict);
         }
-        IterKind::Map { f, its } => {
-            let (f, its): (Value, SmallVec<[Value; 4]>) = (*f, its.iter().copied().collect());
-            return map_next(vm, f, &its);
+        IterKind::Map { fits } => {
+            let fits: SmallVec<[Value; 4]> = fits.iter().copied().collect();
+            return map_next(vm, fits[0], &fits[1..]);
         }
         _ => {}
     }
-    let state = (**state).clone();
+    let state = state.clone();
     let set_state = |vm: &mut Vm, s: IterKind| {
         if let Kind::Iter(st) = vm.heap.kind_mut(r) {
-            **st = s;
+            *st = s;
         }
     };
     match state {
         IterKind::Seq { seq, idx } => {
-            let item = match seq {
-                Value::Obj(s) => match vm.heap.kind(s) {
-                    Kind::List(v) | Kind::Tuple(v) => v.get(idx).copied(),
-                    Kind::Bytes(b) | Kind::ByteArray(b) => {
-                        b.get(idx).map(|x| Value::Int(*x as i64))
-                    }
-                    _ => None,
-                },
+            let item = match vm.heap.kind(seq) {
+                Kind::List(v) | Kind::Tuple(v) => v.get(idx).copied(),
+                Kind::Bytes(b) | Kind::ByteArray(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
                 _ => None,
             };
             match item {
@@ -64,7 +59,7 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                 set_state(
                     vm,
                     IterKind::Range {
-                        cur: cur + step,
+                        cur: cur + step as i64,
                         stop,
                         step,
                     },
@@ -74,8 +69,22 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
+        IterKind::RangeWide(b) => {
+            let [cur, stop, step] = *b;
+            if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+                // A range's bounds fit, so its last item plus the step does too
+                // (`Kind::Range` is made only then); saturate all the same.
+                set_state(
+                    vm,
+                    IterKind::RangeWide(Box::new([cur.saturating_add(step), stop, step])),
+                );
+                Ok(Some(Value::Int(cur)))
+            } else {
+                Ok(None)
+            }
+        }
         IterKind::Str { s, byte } => {
-            let text = vm.str_of(s);
+            let text = vm.str_of(Value::Obj(s));
             match text[byte..].chars().next() {
                 Some(c) => {
                     let nb = byte + c.len_utf8();
@@ -97,7 +106,16 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                 _ => (0, 0),
             };
             if cur_len != len {
-                set_state(vm, IterKind::Exhausted);
+                // Sticky, as CPython's: every later next() raises too.
+                set_state(
+                    vm,
+                    IterKind::Dict {
+                        dict,
+                        idx,
+                        len: usize::MAX,
+                        what,
+                    },
+                );
                 return Err(vm.new_error(
                     vm.types.runtime_error,
                     "dictionary changed size during iteration".into(),
@@ -145,7 +163,15 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                 _ => (0, 0),
             };
             if cur_len != len {
-                set_state(vm, IterKind::Exhausted);
+                // Sticky, as CPython's: every later next() raises too.
+                set_state(
+                    vm,
+                    IterKind::Set {
+                        set,
+                        idx,
+                        len: usize::MAX,
+                    },
+                );
                 return Err(vm.new_error(
                     vm.types.runtime_error,
                     "Set changed size during iteration".into(),
@@ -166,7 +192,7 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             set_state(vm, IterKind::Set { set, idx: i, len });
             Ok(None)
         }
-        IterKind::Enumerate { it, count } => match vm.iter_next(it)? {
+        IterKind::Enumerate { it, count } => match vm.iter_next(Value::Obj(it))? {
             Some(v) => {
                 let next = vm.binary_op(count, Value::Int(1), BinOp::Add)?;
                 set_state(vm, IterKind::Enumerate { it, count: next });
@@ -175,9 +201,9 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             None => Ok(None),
         },
         IterKind::Zip { its, strict } => zip_next(vm, r, &its, strict),
-        IterKind::Map { f, its } => map_next(vm, f, &its),
+        IterKind::Map { fits } => map_next(vm, fits[0], &fits[1..]),
         IterKind::Filter { f, it, negate } => loop {
-            let Some(v) = vm.iter_next(it)? else {
+            let Some(v) = vm.iter_next(Value::Obj(it))? else {
                 return Ok(None);
             };
             let keep = if f.is_none() {
@@ -194,12 +220,12 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
             if idx < 0 {
                 return Ok(None);
             }
-            let v = vm.getitem(seq, Value::Int(idx as i64))?;
+            let v = vm.getitem(Value::Obj(seq), Value::Int(idx as i64))?;
             set_state(vm, IterKind::Reversed { seq, idx: idx - 1 });
             Ok(Some(v))
         }
         IterKind::Callable { f, sentinel } => {
-            let v = vm.call(f, &[], &[])?;
+            let v = vm.call(Value::Obj(f), &[], &[])?;
             if vm.eq(v, sentinel)? {
                 set_state(vm, IterKind::Exhausted);
                 Ok(None)
@@ -207,7 +233,7 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
                 Ok(Some(v))
             }
         }
-        IterKind::GetItem { obj, idx } => match vm.getitem(obj, Value::Int(idx)) {
+        IterKind::GetItem { obj, idx } => match vm.getitem(Value::Obj(obj), Value::Int(idx)) {
             Ok(v) => {
                 set_state(vm, IterKind::GetItem { obj, idx: idx + 1 });
                 Ok(Some(v))
@@ -228,7 +254,7 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
 fn zip_next(vm: &mut Vm, r: ObjRef, its: &[Value], strict: bool) -> PyResult<Option<Value>> {
     let set_state = |vm: &mut Vm, s: IterKind| {
         if let Kind::Iter(st) = vm.heap.kind_mut(r) {
-            **st = s;
+            *st = s;
         }
     };
     let mut items = Vec::with_capacity(its.len());
@@ -284,6 +310,19 @@ fn map_next(vm: &mut Vm, f: Value, its: &[Value]) -> PyResult<Option<Value>> {
     vm.call(f, &args, &[]).map(Some)
 }
 
+/// The object an iterator state refers to for `it`, the result of `get_iter`: an
+/// object unless a native `__iter__` returned something else, which CPython's
+/// `PyObject_GetIter` rejects so.
+fn iter_ref(vm: &mut Vm, it: Value) -> PyResult<ObjRef> {
+    match it {
+        Value::Obj(r) => Ok(r),
+        _ => {
+            let t = vm.type_name(it);
+            Err(vm.new_type_error(format!("iter() returned non-iterator of type '{t}'")))
+        }
+    }
+}
+
 /// `enumerate(iterable, start=0)`.
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let c = args[0].obj().expect("class");
@@ -296,6 +335,7 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     };
     let (it, start) = (it.unwrap_or(Value::None), start.unwrap_or(Value::Int(0)));
     let iter = vm.get_iter(it)?;
+    let iter = iter_ref(vm, iter)?;
     Ok(vm.new_iter(
         c,
         IterKind::Enumerate {
@@ -363,22 +403,34 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         its.push(vm.get_iter(*a)?);
     }
     let c = args[0].obj().expect("class");
-    Ok(vm.new_iter(c, IterKind::Zip { its, strict }))
+    Ok(vm.new_iter(
+        c,
+        IterKind::Zip {
+            its: its.into_boxed_slice(),
+            strict,
+        },
+    ))
 }
 fn map_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     if args.len() < 3 {
         return Err(vm.new_type_error("map() must have at least two arguments.".into()));
     }
-    let mut its = vec![];
+    let mut fits = vec![args[1]];
     for a in &args[2..] {
-        its.push(vm.get_iter(*a)?);
+        fits.push(vm.get_iter(*a)?);
     }
     let c = args[0].obj().expect("class");
-    Ok(vm.new_iter(c, IterKind::Map { f: args[1], its }))
+    Ok(vm.new_iter(
+        c,
+        IterKind::Map {
+            fits: fits.into_boxed_slice(),
+        },
+    ))
 }
 fn filter_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     vm.check_args("filter", &args[1..], 2, 2)?;
     let it = vm.get_iter(args[2])?;
+    let it = iter_ref(vm, it)?;
     let c = args[0].obj().expect("class");
     Ok(vm.new_iter(
         c,
@@ -426,6 +478,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     }
     let n = vm.len(seq)? as isize;
     let c = args[0].obj().expect("class");
+    let seq = seq.obj().expect("checked an object above");
     Ok(vm.new_iter(c, IterKind::Reversed { seq, idx: n - 1 }))
 }
 fn iter_self(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
@@ -440,14 +493,15 @@ fn iter_next_method(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 fn iter_length_hint(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let r = args[0].obj().expect("iterator");
     let n = match vm.heap.kind(r) {
-        Kind::Iter(s) => match &**s {
+        Kind::Iter(s) => match s {
             IterKind::Seq { seq, idx } => {
                 let (seq, idx) = (*seq, *idx);
-                vm.len(seq)?.saturating_sub(idx) as i64
+                vm.len(Value::Obj(seq))?.saturating_sub(idx) as i64
             }
             IterKind::Range { cur, stop, step } => {
-                crate::types::range::range_len(*cur, *stop, *step)
+                crate::types::range::range_len(*cur, *stop, *step as i64)
             }
+            IterKind::RangeWide(r) => crate::types::range::range_len(r[0], r[1], r[2]),
             _ => 0,
         },
         _ => 0,

@@ -365,9 +365,9 @@ impl Vm {
                     return self.get_iter_builtin(v);
                 }
             }
-            v
+            v.obj().expect("range")
         } else {
-            Value::Obj(r)
+            r
         };
         let c = self.types.range_iterator;
         Ok(self.new_iter(
