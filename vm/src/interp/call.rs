@@ -1,7 +1,7 @@
 //! Calls: argument binding, frame creation, the CALL instructions' fast paths, and
 //! `Vm::call` for natives that call back into Python.
 
-use super::{Exit, Frame};
+use super::Exit;
 use crate::object::{Function, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
@@ -281,7 +281,7 @@ impl Vm {
         if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
             self.init_cells(fref, &code, base);
         }
-        self.push_frame(Frame::call(code, base, ret_sp, globals));
+        self.push_call_frame(code, base, ret_sp, globals);
     }
 
     fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::object::CodeData>, base: usize) {
@@ -353,7 +353,7 @@ impl Vm {
         let base = self.stack.len();
         self.stack.extend(locals);
         self.init_cells(fref, &code, base);
-        self.push_frame(Frame::call(code, base, ret_sp, globals));
+        self.push_call_frame(code, base, ret_sp, globals);
         Ok(true)
     }
 

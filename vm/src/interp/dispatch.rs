@@ -47,7 +47,16 @@ impl Vm {
     pub(crate) fn run_loop(&mut self, stop: usize) -> PyResult<Exit> {
         'frames: loop {
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            // The frame's code, borrowed without an `Rc` clone (an increment here and a
+            // decrement at every frame switch: twice per call).
+            // SAFETY: the frame at `fi` owns an `Rc` of this code for as long as this
+            // frame's instructions run below: a frame only leaves the frame stack by
+            // returning, yielding or unwinding, each of which ends this pass of
+            // `'frames` (nothing below uses `code` after it); a thread switch inside a
+            // native keeps the frames (threads.rs) and gives them back before the
+            // native returns here.
+            let code: &crate::object::CodeData =
+                unsafe { &*std::rc::Rc::as_ptr(&self.frames[fi].code) };
             let base = self.frames[fi].base as usize;
             let mut ip = self.frames[fi].ip as usize;
             let instrs = &code.code.instrs[..];
@@ -691,6 +700,20 @@ impl Vm {
                             tri!(r, 'exec);
                         }
                         let v = self.pop();
+                        // The common return: a call's frame (its result pushed) that is
+                        // no `__init__`, generator or outermost frame of this loop.
+                        let f = &self.frames[fi];
+                        if f.ret == RET_PLAIN
+                            && f.init_self.is_undef()
+                            && f.gen.is_none()
+                            && fi > stop
+                        {
+                            let ret_sp = f.ret_sp as usize;
+                            self.frames.pop();
+                            self.stack.truncate(ret_sp);
+                            self.stack.push(v);
+                            continue 'frames;
+                        }
                         if !self.frames[fi].init_self.is_undef() && !v.is_none() {
                             let t = self.type_name(v);
                             break 'exec self.new_type_error(format!(
