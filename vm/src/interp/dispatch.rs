@@ -90,7 +90,11 @@ impl Vm {
                 () => {
                     // SAFETY: sp <= capacity and every slot below sp was written.
                     unsafe { self.stack.set_len(sp) }
-                    self.frames[fi].ip = ip as u32;
+                    // (No bounds check: the frame at `fi` is on the frame stack for
+                    // as long as its instructions run.)
+                    debug_assert!(fi < self.frames.len());
+                    // SAFETY: as above.
+                    unsafe { self.frames.get_unchecked_mut(fi).ip = ip as u32 };
                 };
             }
             macro_rules! reload {
@@ -709,7 +713,13 @@ impl Vm {
                             && fi > stop
                         {
                             let ret_sp = f.ret_sp as usize;
-                            self.frames.pop();
+                            // The frame leaves in place (`pop` moved all of it out
+                            // first): `code` is its only field with a destructor.
+                            // SAFETY: `fi` is the last frame; its `code` is read out
+                            // before the length forgets the slot, and dropped once.
+                            let rc = unsafe { std::ptr::read(&f.code) };
+                            unsafe { self.frames.set_len(fi) };
+                            drop(rc);
                             self.stack.truncate(ret_sp);
                             self.stack.push(v);
                             continue 'frames;
