@@ -261,9 +261,15 @@ impl Vm {
                         continue;
                     }
                     Op::LoadGlobal => {
+                        debug_assert!(fi < self.frames.len());
+                        // SAFETY: the running frame is on the frame stack (see `sync!`).
+                        let g = unsafe { self.frames.get_unchecked(fi).globals };
+                        if let Some(v) = self.load_global_hit(code, ins.cache as usize, g) {
+                            push!(v);
+                            continue;
+                        }
                         let name = code.names[a as usize];
-                        let g = self.frames[fi].globals;
-                        match self.load_global_cached(&code, ins.cache as usize, g, name) {
+                        match self.load_global_cached(code, ins.cache as usize, g, name) {
                             Ok(v) => push!(v),
                             Err(e) => {
                                 sync!();
