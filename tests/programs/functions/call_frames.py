@@ -209,3 +209,33 @@ print(depth(10))
 
 # Returning from frames pushed by natives (key functions) and by the loop.
 print(sorted([3, 1, 2], key=lambda v: -v), list(map(g, [1, 2])))
+
+
+# Keyword calls: permuted, all defaulted, more keywords than the fast path binds,
+# a parameter captured by a closure, a generator, a class with keywords.
+def many(a, b=2, c=3, d=4, e=5, f=6, g=7, h=8, i=9, j=10):
+    return (a, b, c, d, e, f, g, h, i, j)
+
+
+for n in range(2):
+    print(many(n, j=1, b=n), many(a=n, c=0, b=1))
+    print(many(j=0, i=1, h=2, g=3, f=4, e=5, d=6, c=7, b=8, a=9))
+run("many unexpected", lambda: many(1, k=2))
+run("many twice", lambda: many(1, 2, b=3))
+
+
+def captured(x, y=1):
+    return lambda: x + y
+
+
+print(captured(1, y=5)(), captured(x=2)())
+print(list(gen(step=2, n=5)))
+
+
+class K:
+    def __init__(self, a, b=0, *, c=1):
+        self.t = (a, b, c)
+
+
+print(K(1, b=2).t, K(a=1, c=3).t, K(b=1, a=2).t)
+run("K unexpected", lambda: K(1, d=2))

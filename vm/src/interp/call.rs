@@ -24,11 +24,8 @@ impl Vm {
         method: bool,
         kw: bool,
     ) -> PyResult<Option<Value>> {
+        // (CALL_KW's simple bindings were tried first: `call_kw_fast`.)
         let kwnames = if kw { self.pop() } else { Value::Undef };
-        // A Python function with keyword arguments it binds simply: its frame.
-        if kw && self.call_kw_fast(argc, kwnames) {
-            return Ok(None);
-        }
         let len = self.stack.len();
         let fpos = len - argc - 1 - method as usize;
         let f = self.stack[fpos];

@@ -115,17 +115,22 @@ impl Vm {
         true
     }
 
-    /// CALL_KW (`argc` arguments, the last `len(kwnames)` by keyword; `kwnames`
-    /// already popped) of a Python function of `call_py_fast`'s shape, or a bound
-    /// method of one, whose keywords each name a positional parameter (by identity:
-    /// both are interned) that no positional argument or other keyword gave, every
-    /// other parameter being given or defaulted: the keyword values move to their
-    /// parameters' slots and the frame is pushed, as `bind_args` would bind them
-    /// (`sum_to(n - 1, acc=acc + n)`). False, with nothing done, for anything else
-    /// (`call_op` then binds or raises CPython's error).
-    pub(crate) fn call_kw_fast(&mut self, argc: usize, kwnames: Value) -> bool {
-        let len = self.stack.len();
-        let fpos = len - argc - 1;
+    /// CALL_KW (`argc` arguments, the last `len(kwnames)` by keyword, the `kwnames`
+    /// tuple on top of the stack) of a Python function of `call_py_fast`'s shape, or
+    /// a bound method of one, whose keywords each name a positional parameter (by
+    /// identity: both are interned) that no positional argument or other keyword
+    /// gave, every other parameter being given or defaulted: the keyword values move
+    /// to their parameters' slots, `kwnames` goes and the frame is pushed, as
+    /// `bind_args` would bind them (`sum_to(n - 1, acc=acc + n)`). False, with
+    /// nothing done, for anything else (`call_op` then binds or raises CPython's
+    /// error). Out of line: the loop's CALL arm stays small.
+    #[inline(never)]
+    pub(crate) fn call_kw_fast(&mut self, argc: usize) -> bool {
+        let top = self.stack.len() - 1;
+        let Value::Obj(kn) = self.stack[top] else {
+            return false;
+        };
+        let fpos = top - argc - 1;
         let Value::Obj(r) = self.stack[fpos] else {
             return false;
         };
@@ -134,16 +139,15 @@ impl Vm {
             Kind::Function(_) => (r, Value::Undef),
             _ => return false,
         };
-        let (Value::Obj(kn), Kind::Function(func)) = (kwnames, self.heap.kind(f)) else {
-            return false;
-        };
-        let Kind::Tuple(names) = self.heap.kind(kn) else {
+        let (Kind::Function(func), Kind::Tuple(names)) = (self.heap.kind(f), self.heap.kind(kn))
+        else {
             return false;
         };
         let nkw = names.len();
         // `u32::MAX` (not of the shape) is above the bound.
         let argcount = func.code.fast_args as usize;
-        if nkw > KW_FAST_MAX || nkw > argc || argcount > 64 {
+        // (Parameter bits in a u64, the mask below shifting by at most 63.)
+        if nkw > KW_FAST_MAX || nkw > argc || argcount > 63 {
             return false;
         }
         // Positional arguments in the function's terms (`self` included).
@@ -155,14 +159,20 @@ impl Vm {
             return false;
         }
         let first = npos.max(func.code.code.posonlyargcount as usize);
-        let params = &func.code.varnames[..argcount];
+        let params = &func.code.varnames[first..argcount];
         let mut at = [0u8; KW_FAST_MAX];
         let mut given: u64 = 0;
         for (j, k) in names.iter().enumerate() {
-            let Some(i) = params.iter().position(|p| p.is(*k)) else {
+            // Names are interned strings: compare the references.
+            let Value::Obj(kr) = *k else { return false };
+            let Some(i) = params
+                .iter()
+                .position(|p| matches!(p, Value::Obj(pr) if *pr == kr))
+            else {
                 return false;
             };
-            if i < first || given & (1 << i) != 0 {
+            let i = first + i;
+            if given & (1 << i) != 0 {
                 return false;
             }
             given |= 1 << i;
@@ -173,29 +183,37 @@ impl Vm {
             return false;
         }
         let first_default = argcount - ndef;
-        if (npos..first_default).any(|i| given & (1 << i) == 0) {
-            return false;
+        // Every parameter without a default is given.
+        if first_default > npos {
+            let need = ((1u64 << first_default) - 1) & !((1u64 << npos) - 1);
+            if given & need != need {
+                return false;
+            }
         }
         // Bound: the call cannot fail. Bind in place.
-        let mut vals = [Value::Undef; KW_FAST_MAX];
-        vals[..nkw].copy_from_slice(&self.stack[len - nkw..len]);
         let code = func.code.clone();
         let globals = func.globals;
         let nvar = code.code.varnames.len();
+        let mut vals = [Value::Undef; KW_FAST_MAX];
+        for (j, v) in vals[..nkw].iter_mut().enumerate() {
+            *v = self.stack[top - nkw + j];
+        }
         let base = if bound.is_undef() {
             fpos + 1
         } else {
             self.stack[fpos] = bound;
             fpos
         };
-        self.stack.truncate(len - nkw);
+        self.stack.truncate(top - nkw);
         self.fill_undef(base + nvar);
-        let Kind::Function(func) = self.heap.kind(f) else {
-            unreachable!()
-        };
-        for i in npos.max(first_default)..argcount {
-            if given & (1 << i) == 0 {
-                self.stack[base + i] = func.defaults[i - first_default];
+        if first_default < argcount {
+            let Kind::Function(func) = self.heap.kind(f) else {
+                unreachable!()
+            };
+            for i in npos.max(first_default)..argcount {
+                if given & (1 << i) == 0 {
+                    self.stack[base + i] = func.defaults[i - first_default];
+                }
             }
         }
         for j in 0..nkw {

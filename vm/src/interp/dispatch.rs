@@ -829,6 +829,10 @@ impl Vm {
                                 reload!();
                                 continue;
                             }
+                        } else if self.call_kw_fast(a as usize) {
+                            // Keywords naming positional parameters: its frame next.
+                            self.maybe_collect();
+                            continue 'frames;
                         }
                         let (argc, method, kw) = match ins.op {
                             Op::Call => (a as usize, false, false),
