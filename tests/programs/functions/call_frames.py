@@ -239,3 +239,66 @@ class K:
 
 print(K(1, b=2).t, K(a=1, c=3).t, K(b=1, a=2).t)
 run("K unexpected", lambda: K(1, d=2))
+
+
+# Functions with cells and free variables through the same paths: a parameter
+# captured by an inner function or a comprehension, rebound with nonlocal, a
+# closure called positionally and by keyword, an __init__ and a method whose
+# comprehension captures self, recursion through a closure.
+def cellparam(a, b=10):
+    def get():
+        return a + b
+
+    a += 1
+    return get()
+
+
+def counter(start):
+    n = start
+
+    def step(k=1):
+        nonlocal n
+        n += k
+        return n
+
+    return step
+
+
+def comp(xs, scale):
+    return [x * scale for x in xs]
+
+
+for i in range(3):
+    print(cellparam(i), cellparam(i, 20), cellparam(b=1, a=i), comp([1, 2], i))
+st = counter(5)
+print(st(), st(2), st(k=3), st())
+run("closure missing", lambda: cellparam())
+run("closure unexpected", lambda: cellparam(1, c=2))
+run("closure too many", lambda: st(1, 2))
+
+
+class P:
+    def __init__(self, xs, k=1):
+        self.k = k
+        self.ys = [x + self.k for x in xs]
+
+    def scaled(self, m):
+        return [y * m for y in self.ys if y > self.k]
+
+
+for i in range(3):
+    p = P([1, 2, 3], k=i)
+    print(p.ys, p.scaled(2), P([i]).ys)
+run("cell init missing", lambda: P())
+
+
+def fact_maker():
+    def fact(n):
+        return 1 if n <= 1 else n * fact(n - 1)
+
+    return fact
+
+
+print(fact_maker()(10), fact_maker()(n=5))
+cellparam.__defaults__ = (100,)
+print(cellparam(1))

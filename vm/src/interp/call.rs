@@ -281,7 +281,10 @@ impl Vm {
         self.push_call_frame(code, base, ret_sp, globals);
     }
 
-    fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::object::CodeData>, base: usize) {
+    /// Push the frame's cells (after its bound locals, from `base`) and its
+    /// closure's. Allocates: the arguments are on the stack, rooted.
+    #[inline(never)]
+    pub(super) fn init_cells(&mut self, fref: ObjRef, code: &crate::object::CodeData, base: usize) {
         let c = &code.code;
         let nvar = c.varnames.len();
         for i in 0..c.cellvars.len() {

@@ -17,11 +17,8 @@ const KW_FAST_MAX: usize = 8;
 /// of `enter_py_fast`'s shape may push its frame, else `u32::MAX` (decided once
 /// when the code is loaded, not on every call).
 pub(crate) fn fast_args(c: &CodeObject) -> u32 {
-    if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0
-        || c.kwonlyargcount != 0
-        || !c.cellvars.is_empty()
-        || !c.freevars.is_empty()
-    {
+    // (Cells and free variables are made after the binding: `CodeData::has_cells`.)
+    if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0 || c.kwonlyargcount != 0 {
         return u32::MAX;
     }
     c.argcount
@@ -29,8 +26,9 @@ pub(crate) fn fast_args(c: &CodeObject) -> u32 {
 
 impl Vm {
     /// CALL / CALL_METHOD (`argc` arguments) of a plain Python function taking them
-    /// positionally: no cells, no `*args`/`**kwargs`/keyword-only parameters, not a
-    /// generator, enough arguments with the defaults, room for the frame. Pushes its
+    /// positionally: no `*args`/`**kwargs`/keyword-only parameters, not a generator,
+    /// enough arguments with the defaults, room for the frame (cells and a closure's
+    /// free variables are made after the arguments: `init_cells`). Pushes its
     /// frame and returns true; false, with nothing done, for anything else (`call_op`
     /// then does the whole call, errors included).
     #[inline(always)]
@@ -111,6 +109,9 @@ impl Vm {
                 .extend_from_slice(&func.defaults[ndef - (argcount - n)..]);
         }
         self.fill_undef(args_start + nvar);
+        if code.has_cells {
+            self.init_cells(r, &code, args_start);
+        }
         self.push_call_frame(code, args_start, ret_sp, globals);
         true
     }
@@ -218,6 +219,9 @@ impl Vm {
         }
         for j in 0..nkw {
             self.stack[base + at[j] as usize] = vals[j];
+        }
+        if code.has_cells {
+            self.init_cells(f, &code, base);
         }
         self.push_call_frame(code, base, fpos, globals);
         true
