@@ -90,11 +90,7 @@ impl Vm {
                 () => {
                     // SAFETY: sp <= capacity and every slot below sp was written.
                     unsafe { self.stack.set_len(sp) }
-                    // (No bounds check: the frame at `fi` is on the frame stack for
-                    // as long as its instructions run.)
-                    debug_assert!(fi < self.frames.len());
-                    // SAFETY: as above.
-                    unsafe { self.frames.get_unchecked_mut(fi).ip = ip as u32 };
+                    self.frames[fi].ip = ip as u32;
                 };
             }
             macro_rules! reload {
