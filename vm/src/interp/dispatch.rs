@@ -230,19 +230,19 @@ impl Vm {
                         *slot!(base + a as usize) = v;
                         continue;
                     }
-                    Op::DeleteFast => on_stack!(self.delete_fast_op(&code, base, a as usize)),
+                    Op::DeleteFast => on_stack!(self.delete_fast_op(code, base, a as usize)),
                     Op::LoadDeref => {
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
                         let v = self.cell_get(cell);
                         if v.is_undef() {
                             sync!();
-                            break 'exec self.unbound_deref(&code, a as usize);
+                            break 'exec self.unbound_deref(code, a as usize);
                         }
                         push!(v);
                         continue;
                     }
                     Op::LoadClassDeref => {
-                        on_stack!(self.load_class_deref_op(&code, fi, base, a as usize))
+                        on_stack!(self.load_class_deref_op(code, fi, base, a as usize))
                     }
                     Op::StoreDeref => {
                         let v = pop!();
@@ -250,7 +250,7 @@ impl Vm {
                         self.cell_set(cell, v);
                         continue;
                     }
-                    Op::DeleteDeref => on_stack!(self.delete_deref_op(&code, base, a as usize)),
+                    Op::DeleteDeref => on_stack!(self.delete_deref_op(code, base, a as usize)),
                     Op::LoadClosure => {
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
                         push!(cell);
@@ -284,7 +284,7 @@ impl Vm {
                     Op::LoadAttr => {
                         let obj = *slot!(sp - 1);
                         if let Some(v) = self.load_attr_fast(
-                            &code,
+                            code,
                             ins.cache as usize,
                             obj,
                             code.names[a as usize],
@@ -294,13 +294,13 @@ impl Vm {
                         }
                         sync!();
                         let obj = self.pop();
-                        let v = tri!(self.load_attr_cached(&code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
+                        let v = tri!(self.load_attr_cached(code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
                         let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
                         if self.store_attr_fast(
-                            &code,
+                            code,
                             ins.cache as usize,
                             obj,
                             code.names[a as usize],
@@ -312,13 +312,13 @@ impl Vm {
                         sync!();
                         let obj = self.pop();
                         let v = self.pop();
-                        tri!(self.store_attr_cached(&code, ins.cache as usize, obj, code.names[a as usize], v), 'exec);
+                        tri!(self.store_attr_cached(code, ins.cache as usize, obj, code.names[a as usize], v), 'exec);
                     }
                     Op::DeleteAttr => on_stack!(self.delete_attr_op(code.names[a as usize])),
                     Op::LoadMethod => {
                         let obj = *slot!(sp - 1);
                         if let Some((f, s)) = self.load_method_fast(
-                            &code,
+                            code,
                             ins.cache as usize,
                             obj,
                             code.names[a as usize],
@@ -329,7 +329,7 @@ impl Vm {
                         }
                         sync!();
                         let obj = self.pop();
-                        let (f, s) = tri!(self.load_method_cached(&code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
+                        let (f, s) = tri!(self.load_method_cached(code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
                         self.stack.push(f);
                         self.stack.push(s);
                     }
@@ -644,7 +644,7 @@ impl Vm {
                         continue;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let b = self.quick_truth(&code, ins.cache as usize, *slot!(sp - 1));
+                        let b = self.quick_truth(code, ins.cache as usize, *slot!(sp - 1));
                         if let Some(b) = b {
                             sp -= 1;
                             if b == (ins.op == Op::PopJumpIfTrue) {
@@ -675,7 +675,7 @@ impl Vm {
                         continue;
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let b = self.quick_truth(&code, ins.cache as usize, *slot!(sp - 1));
+                        let b = self.quick_truth(code, ins.cache as usize, *slot!(sp - 1));
                         if let Some(b) = b {
                             if b == (ins.op == Op::JumpIfTrueOrPop) {
                                 ip = a as usize;
@@ -816,7 +816,7 @@ impl Vm {
                                 continue 'frames;
                             }
                             // A class with a plain `__init__`: its frame runs next.
-                            if self.call_init_fast(&code, ins.cache as usize, a as usize, method) {
+                            if self.call_init_fast(code, ins.cache as usize, a as usize, method) {
                                 self.maybe_collect();
                                 continue 'frames;
                             }
