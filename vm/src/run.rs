@@ -33,6 +33,7 @@ impl Vm {
             fn_names,
             nlocalsplus: code.nlocalsplus(),
             fast_args: crate::interp::fast_args(code),
+            has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
             caches: Default::default(),
         });
         self.code_roots.push(data.clone());

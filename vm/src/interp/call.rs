@@ -1,7 +1,7 @@
 //! Calls: argument binding, frame creation, the CALL instructions' fast paths, and
 //! `Vm::call` for natives that call back into Python.
 
-use super::{Exit, Frame};
+use super::Exit;
 use crate::object::{Function, Kind};
 use crate::object::{ObjRef, Value};
 use crate::{PyResult, Vm};
@@ -24,11 +24,8 @@ impl Vm {
         method: bool,
         kw: bool,
     ) -> PyResult<Option<Value>> {
+        // (CALL_KW's simple bindings were tried first: `call_kw_fast`.)
         let kwnames = if kw { self.pop() } else { Value::Undef };
-        // A Python function with keyword arguments it binds simply: its frame.
-        if kw && self.call_kw_fast(argc, kwnames) {
-            return Ok(None);
-        }
         let len = self.stack.len();
         let fpos = len - argc - 1 - method as usize;
         let f = self.stack[fpos];
@@ -281,10 +278,13 @@ impl Vm {
         if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
             self.init_cells(fref, &code, base);
         }
-        self.push_frame(Frame::call(code, base, ret_sp, globals));
+        self.push_call_frame(code, base, ret_sp, globals);
     }
 
-    fn init_cells(&mut self, fref: ObjRef, code: &Rc<crate::object::CodeData>, base: usize) {
+    /// Push the frame's cells (after its bound locals, from `base`) and its
+    /// closure's. Allocates: the arguments are on the stack, rooted.
+    #[inline(never)]
+    pub(super) fn init_cells(&mut self, fref: ObjRef, code: &crate::object::CodeData, base: usize) {
         let c = &code.code;
         let nvar = c.varnames.len();
         for i in 0..c.cellvars.len() {
@@ -353,7 +353,7 @@ impl Vm {
         let base = self.stack.len();
         self.stack.extend(locals);
         self.init_cells(fref, &code, base);
-        self.push_frame(Frame::call(code, base, ret_sp, globals));
+        self.push_call_frame(code, base, ret_sp, globals);
         Ok(true)
     }
 

@@ -18,11 +18,8 @@ const KW_FAST_MAX: usize = 8;
 /// of `enter_py_fast`'s shape may push its frame, else `u32::MAX` (decided once
 /// when the code is loaded, not on every call).
 pub(crate) fn fast_args(c: &CodeObject) -> u32 {
-    if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0
-        || c.kwonlyargcount != 0
-        || !c.cellvars.is_empty()
-        || !c.freevars.is_empty()
-    {
+    // (Cells and free variables are made after the binding: `CodeData::has_cells`.)
+    if c.flags & (flags::VARARGS | flags::VARKEYWORDS | GEN_FLAGS) != 0 || c.kwonlyargcount != 0 {
         return u32::MAX;
     }
     c.argcount
@@ -30,8 +27,9 @@ pub(crate) fn fast_args(c: &CodeObject) -> u32 {
 
 impl Vm {
     /// CALL / CALL_METHOD (`argc` arguments) of a plain Python function taking them
-    /// positionally: no cells, no `*args`/`**kwargs`/keyword-only parameters, not a
-    /// generator, enough arguments with the defaults, room for the frame. Pushes its
+    /// positionally: no `*args`/`**kwargs`/keyword-only parameters, not a generator,
+    /// enough arguments with the defaults, room for the frame (cells and a closure's
+    /// free variables are made after the arguments: `init_cells`). Pushes its
     /// frame and returns true; false, with nothing done, for anything else (`call_op`
     /// then does the whole call, errors included).
     #[inline(always)]
@@ -42,10 +40,16 @@ impl Vm {
             return false;
         };
         let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
-        if let Kind::BoundMethod(Value::Obj(f), s) = self.heap.kind(r) {
-            return self.call_bound_fast(*f, *s, fpos, args_start, method);
+        // One look at the callee's kind (a second `heap.kind` is not merged by the
+        // compiler: the heap is behind `&mut self`).
+        match self.heap.kind(r) {
+            Kind::Function(_) => self.enter_py_fast(r, args_start, fpos),
+            Kind::BoundMethod(Value::Obj(f), s) => {
+                let (f, s) = (*f, *s);
+                self.call_bound_fast(f, s, fpos, args_start, method)
+            }
+            _ => false,
         }
-        self.enter_py_fast(r, args_start, fpos)
     }
 
     /// `call_py_fast` of a bound method of a Python function: `self` goes in the
@@ -106,21 +110,29 @@ impl Vm {
                 .extend_from_slice(&func.defaults[ndef - (argcount - n)..]);
         }
         self.fill_undef(args_start + nvar);
-        self.push_frame(Frame::call(code, args_start, ret_sp, globals));
+        if code.has_cells {
+            self.init_cells(r, &code, args_start);
+        }
+        self.push_call_frame(code, args_start, ret_sp, globals);
         true
     }
 
-    /// CALL_KW (`argc` arguments, the last `len(kwnames)` by keyword; `kwnames`
-    /// already popped) of a Python function of `call_py_fast`'s shape, or a bound
-    /// method of one, whose keywords each name a positional parameter (by identity:
-    /// both are interned) that no positional argument or other keyword gave, every
-    /// other parameter being given or defaulted: the keyword values move to their
-    /// parameters' slots and the frame is pushed, as `bind_args` would bind them
-    /// (`sum_to(n - 1, acc=acc + n)`). False, with nothing done, for anything else
-    /// (`call_op` then binds or raises CPython's error).
-    pub(crate) fn call_kw_fast(&mut self, argc: usize, kwnames: Value) -> bool {
-        let len = self.stack.len();
-        let fpos = len - argc - 1;
+    /// CALL_KW (`argc` arguments, the last `len(kwnames)` by keyword, the `kwnames`
+    /// tuple on top of the stack) of a Python function of `call_py_fast`'s shape, or
+    /// a bound method of one, whose keywords each name a positional parameter (by
+    /// identity: both are interned) that no positional argument or other keyword
+    /// gave, every other parameter being given or defaulted: the keyword values move
+    /// to their parameters' slots, `kwnames` goes and the frame is pushed, as
+    /// `bind_args` would bind them (`sum_to(n - 1, acc=acc + n)`). False, with
+    /// nothing done, for anything else (`call_op` then binds or raises CPython's
+    /// error). Out of line: the loop's CALL arm stays small.
+    #[inline(never)]
+    pub(crate) fn call_kw_fast(&mut self, argc: usize) -> bool {
+        let top = self.stack.len() - 1;
+        let Value::Obj(kn) = self.stack[top] else {
+            return false;
+        };
+        let fpos = top - argc - 1;
         let Value::Obj(r) = self.stack[fpos] else {
             return false;
         };
@@ -129,16 +141,15 @@ impl Vm {
             Kind::Function(_) => (r, Value::Undef),
             _ => return false,
         };
-        let (Value::Obj(kn), Kind::Function(func)) = (kwnames, self.heap.kind(f)) else {
-            return false;
-        };
-        let Kind::Tuple(names) = self.heap.kind(kn) else {
+        let (Kind::Function(func), Kind::Tuple(names)) = (self.heap.kind(f), self.heap.kind(kn))
+        else {
             return false;
         };
         let nkw = names.len();
         // `u32::MAX` (not of the shape) is above the bound.
         let argcount = func.code.fast_args as usize;
-        if nkw > KW_FAST_MAX || nkw > argc || argcount > 64 {
+        // (Parameter bits in a u64, the mask below shifting by at most 63.)
+        if nkw > KW_FAST_MAX || nkw > argc || argcount > 63 {
             return false;
         }
         // Positional arguments in the function's terms (`self` included).
@@ -150,14 +161,20 @@ impl Vm {
             return false;
         }
         let first = npos.max(func.code.code.posonlyargcount as usize);
-        let params = &func.code.varnames[..argcount];
+        let params = &func.code.varnames[first..argcount];
         let mut at = [0u8; KW_FAST_MAX];
         let mut given: u64 = 0;
         for (j, k) in names.iter().enumerate() {
-            let Some(i) = params.iter().position(|p| p.is(*k)) else {
+            // Names are interned strings: compare the references.
+            let Value::Obj(kr) = *k else { return false };
+            let Some(i) = params
+                .iter()
+                .position(|p| matches!(p, Value::Obj(pr) if *pr == kr))
+            else {
                 return false;
             };
-            if i < first || given & (1 << i) != 0 {
+            let i = first + i;
+            if given & (1 << i) != 0 {
                 return false;
             }
             given |= 1 << i;
@@ -168,35 +185,46 @@ impl Vm {
             return false;
         }
         let first_default = argcount - ndef;
-        if (npos..first_default).any(|i| given & (1 << i) == 0) {
-            return false;
+        // Every parameter without a default is given.
+        if first_default > npos {
+            let need = ((1u64 << first_default) - 1) & !((1u64 << npos) - 1);
+            if given & need != need {
+                return false;
+            }
         }
         // Bound: the call cannot fail. Bind in place.
-        let mut vals = [Value::Undef; KW_FAST_MAX];
-        vals[..nkw].copy_from_slice(&self.stack[len - nkw..len]);
         let code = func.code.clone();
         let globals = func.globals;
         let nvar = code.code.varnames.len();
+        let mut vals = [Value::Undef; KW_FAST_MAX];
+        for (j, v) in vals[..nkw].iter_mut().enumerate() {
+            *v = self.stack[top - nkw + j];
+        }
         let base = if bound.is_undef() {
             fpos + 1
         } else {
             self.stack[fpos] = bound;
             fpos
         };
-        self.stack.truncate(len - nkw);
+        self.stack.truncate(top - nkw);
         self.fill_undef(base + nvar);
-        let Kind::Function(func) = self.heap.kind(f) else {
-            unreachable!()
-        };
-        for i in npos.max(first_default)..argcount {
-            if given & (1 << i) == 0 {
-                self.stack[base + i] = func.defaults[i - first_default];
+        if first_default < argcount {
+            let Kind::Function(func) = self.heap.kind(f) else {
+                unreachable!()
+            };
+            for i in npos.max(first_default)..argcount {
+                if given & (1 << i) == 0 {
+                    self.stack[base + i] = func.defaults[i - first_default];
+                }
             }
         }
         for j in 0..nkw {
             self.stack[base + at[j] as usize] = vals[j];
         }
-        self.push_frame(Frame::call(code, base, fpos, globals));
+        if code.has_cells {
+            self.init_cells(f, &code, base);
+        }
+        self.push_call_frame(code, base, fpos, globals);
         true
     }
 
@@ -369,6 +397,32 @@ impl Vm {
         // length covers it.
         unsafe {
             self.frames.as_mut_ptr().add(n).write(f);
+            self.frames.set_len(n + 1);
+        }
+    }
+
+    /// `push_frame(Frame::call(..))` with the room made first, so the frame is
+    /// written straight into its slot (built as an argument, it was assembled in a
+    /// temporary and copied: ten more moves per call).
+    #[inline(always)]
+    pub(crate) fn push_call_frame(
+        &mut self,
+        code: std::rc::Rc<CodeData>,
+        base: usize,
+        ret_sp: usize,
+        globals: ObjRef,
+    ) {
+        if self.frames.len() == self.frames.capacity() {
+            self.frames.reserve(16);
+        }
+        let n = self.frames.len();
+        // SAFETY: n < capacity (reserved above); the slot is written before the
+        // length covers it.
+        unsafe {
+            self.frames
+                .as_mut_ptr()
+                .add(n)
+                .write(Frame::call(code, base, ret_sp, globals));
             self.frames.set_len(n + 1);
         }
     }

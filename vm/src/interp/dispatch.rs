@@ -47,7 +47,16 @@ impl Vm {
     pub(crate) fn run_loop(&mut self, stop: usize) -> PyResult<Exit> {
         'frames: loop {
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            // The frame's code, borrowed without an `Rc` clone (an increment here and a
+            // decrement at every frame switch: twice per call).
+            // SAFETY: the frame at `fi` owns an `Rc` of this code for as long as this
+            // frame's instructions run below: a frame only leaves the frame stack by
+            // returning, yielding or unwinding, each of which ends this pass of
+            // `'frames` (nothing below uses `code` after it); a thread switch inside a
+            // native keeps the frames (threads.rs) and gives them back before the
+            // native returns here.
+            let code: &crate::object::CodeData =
+                unsafe { &*std::rc::Rc::as_ptr(&self.frames[fi].code) };
             let base = self.frames[fi].base as usize;
             let mut ip = self.frames[fi].ip as usize;
             let instrs = &code.code.instrs[..];
@@ -221,19 +230,19 @@ impl Vm {
                         *slot!(base + a as usize) = v;
                         continue;
                     }
-                    Op::DeleteFast => on_stack!(self.delete_fast_op(&code, base, a as usize)),
+                    Op::DeleteFast => on_stack!(self.delete_fast_op(code, base, a as usize)),
                     Op::LoadDeref => {
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
                         let v = self.cell_get(cell);
                         if v.is_undef() {
                             sync!();
-                            break 'exec self.unbound_deref(&code, a as usize);
+                            break 'exec self.unbound_deref(code, a as usize);
                         }
                         push!(v);
                         continue;
                     }
                     Op::LoadClassDeref => {
-                        on_stack!(self.load_class_deref_op(&code, fi, base, a as usize))
+                        on_stack!(self.load_class_deref_op(code, fi, base, a as usize))
                     }
                     Op::StoreDeref => {
                         let v = pop!();
@@ -241,16 +250,22 @@ impl Vm {
                         self.cell_set(cell, v);
                         continue;
                     }
-                    Op::DeleteDeref => on_stack!(self.delete_deref_op(&code, base, a as usize)),
+                    Op::DeleteDeref => on_stack!(self.delete_deref_op(code, base, a as usize)),
                     Op::LoadClosure => {
                         let cell = *slot!(base + code.code.varnames.len() + a as usize);
                         push!(cell);
                         continue;
                     }
                     Op::LoadGlobal => {
+                        debug_assert!(fi < self.frames.len());
+                        // SAFETY: the running frame is on the frame stack (see `sync!`).
+                        let g = unsafe { self.frames.get_unchecked(fi).globals };
+                        if let Some(v) = self.load_global_hit(code, ins.cache as usize, g) {
+                            push!(v);
+                            continue;
+                        }
                         let name = code.names[a as usize];
-                        let g = self.frames[fi].globals;
-                        match self.load_global_cached(&code, ins.cache as usize, g, name) {
+                        match self.load_global_cached(code, ins.cache as usize, g, name) {
                             Ok(v) => push!(v),
                             Err(e) => {
                                 sync!();
@@ -269,7 +284,7 @@ impl Vm {
                     Op::LoadAttr => {
                         let obj = *slot!(sp - 1);
                         if let Some(v) = self.load_attr_fast(
-                            &code,
+                            code,
                             ins.cache as usize,
                             obj,
                             code.names[a as usize],
@@ -279,13 +294,13 @@ impl Vm {
                         }
                         sync!();
                         let obj = self.pop();
-                        let v = tri!(self.load_attr_cached(&code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
+                        let v = tri!(self.load_attr_cached(code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
                         let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
                         if self.store_attr_fast(
-                            &code,
+                            code,
                             ins.cache as usize,
                             obj,
                             code.names[a as usize],
@@ -297,13 +312,13 @@ impl Vm {
                         sync!();
                         let obj = self.pop();
                         let v = self.pop();
-                        tri!(self.store_attr_cached(&code, ins.cache as usize, obj, code.names[a as usize], v), 'exec);
+                        tri!(self.store_attr_cached(code, ins.cache as usize, obj, code.names[a as usize], v), 'exec);
                     }
                     Op::DeleteAttr => on_stack!(self.delete_attr_op(code.names[a as usize])),
                     Op::LoadMethod => {
                         let obj = *slot!(sp - 1);
                         if let Some((f, s)) = self.load_method_fast(
-                            &code,
+                            code,
                             ins.cache as usize,
                             obj,
                             code.names[a as usize],
@@ -314,7 +329,7 @@ impl Vm {
                         }
                         sync!();
                         let obj = self.pop();
-                        let (f, s) = tri!(self.load_method_cached(&code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
+                        let (f, s) = tri!(self.load_method_cached(code, ins.cache as usize, obj, code.names[a as usize]), 'exec);
                         self.stack.push(f);
                         self.stack.push(s);
                     }
@@ -626,7 +641,7 @@ impl Vm {
                         continue;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let b = self.quick_truth(&code, ins.cache as usize, *slot!(sp - 1));
+                        let b = self.quick_truth(code, ins.cache as usize, *slot!(sp - 1));
                         if let Some(b) = b {
                             sp -= 1;
                             if b == (ins.op == Op::PopJumpIfTrue) {
@@ -657,7 +672,7 @@ impl Vm {
                         continue;
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let b = self.quick_truth(&code, ins.cache as usize, *slot!(sp - 1));
+                        let b = self.quick_truth(code, ins.cache as usize, *slot!(sp - 1));
                         if let Some(b) = b {
                             if b == (ins.op == Op::JumpIfTrueOrPop) {
                                 ip = a as usize;
@@ -688,6 +703,26 @@ impl Vm {
                             tri!(r, 'exec);
                         }
                         let v = self.pop();
+                        // The common return: a call's frame (its result pushed) that is
+                        // no `__init__`, generator or outermost frame of this loop.
+                        let f = &self.frames[fi];
+                        if f.ret == RET_PLAIN
+                            && f.init_self.is_undef()
+                            && f.gen.is_none()
+                            && fi > stop
+                        {
+                            let ret_sp = f.ret_sp as usize;
+                            // The frame leaves in place (`pop` moved all of it out
+                            // first): `code` is its only field with a destructor.
+                            // SAFETY: `fi` is the last frame; its `code` is read out
+                            // before the length forgets the slot, and dropped once.
+                            let rc = unsafe { std::ptr::read(&f.code) };
+                            unsafe { self.frames.set_len(fi) };
+                            drop(rc);
+                            self.stack.truncate(ret_sp);
+                            self.stack.push(v);
+                            continue 'frames;
+                        }
                         if !self.frames[fi].init_self.is_undef() && !v.is_none() {
                             let t = self.type_name(v);
                             break 'exec self.new_type_error(format!(
@@ -786,7 +821,7 @@ impl Vm {
                                 continue 'frames;
                             }
                             // A class with a plain `__init__`: its frame runs next.
-                            if self.call_init_fast(&code, ins.cache as usize, a as usize, method) {
+                            if self.call_init_fast(code, ins.cache as usize, a as usize, method) {
                                 self.maybe_collect();
                                 continue 'frames;
                             }
@@ -795,6 +830,10 @@ impl Vm {
                                 reload!();
                                 continue;
                             }
+                        } else if self.call_kw_fast(a as usize) {
+                            // Keywords naming positional parameters: its frame next.
+                            self.maybe_collect();
+                            continue 'frames;
                         }
                         let (argc, method, kw) = match ins.op {
                             Op::Call => (a as usize, false, false),

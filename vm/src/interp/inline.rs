@@ -189,6 +189,30 @@ impl Vm {
         }
     }
 
+    /// LOAD_GLOBAL's cache hit (the name neither looked at nor an error possible):
+    /// the value, or `None` for `load_global_cached`. Every call of a global
+    /// function starts here.
+    #[inline(always)]
+    pub(crate) fn load_global_hit(
+        &self,
+        code: &CodeData,
+        slot: usize,
+        globals: ObjRef,
+    ) -> Option<Value> {
+        let c = code.cache(slot);
+        if c.kind == NONE {
+            return None;
+        }
+        let v = if c.b == 0 {
+            self.stamped_value(globals, c.a, c.hint)
+        } else if self.dict_stamp(globals) == c.a {
+            self.stamped_value(self.builtins, c.b, c.hint)
+        } else {
+            Value::Undef
+        };
+        (!v.is_undef()).then_some(v)
+    }
+
     /// LOAD_GLOBAL with an inline cache.
     #[inline]
     pub(crate) fn load_global_cached(

@@ -23,10 +23,13 @@ pub struct CodeData {
     pub fn_names: (Value, Value),
     pub nlocalsplus: usize,
     /// The positional parameter count when a call may bind its arguments by pushing
-    /// them (no `*args`, `**kwargs`, keyword-only parameters, cells or free
-    /// variables; not a generator): `interp::call_fast`. `u32::MAX` otherwise, so
-    /// that `n > fast_args || n + ndefaults < fast_args` rejects every call.
+    /// them (no `*args`, `**kwargs` or keyword-only parameters; not a generator):
+    /// `interp::call_fast`. `u32::MAX` otherwise, so that
+    /// `n > fast_args || n + ndefaults < fast_args` rejects every call.
     pub fast_args: u32,
+    /// The frame has cells or free variables (made after the arguments are bound:
+    /// `Vm::init_cells`).
+    pub has_cells: bool,
     /// The inline caches of the instructions that use one (`Instr::cache`),
     /// allocated on first use; see `interp::inline` and `interp::cache_slots`.
     pub caches: crate::interp::InlineCaches,
