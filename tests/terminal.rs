@@ -120,13 +120,37 @@ impl Term {
         self.keys(&["Enter"]);
     }
 
-    /// Wait until the screen satisfies `pred` (polling), or fail showing it.
+    /// Wait until the screen satisfies `pred` and has settled (two captures
+    /// 100 ms apart are equal: a full-screen redraw can be caught half done,
+    /// with the title already new and the lower panes not yet drawn), or fail
+    /// showing it.
     fn wait(&self, what: &str, secs: u64, pred: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
             let s = self.screen();
             if pred(&s) {
-                return s;
+                std::thread::sleep(Duration::from_millis(100));
+                let again = self.screen();
+                if again == s {
+                    return s;
+                }
+                continue;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the screen satisfies `pred`, without waiting for it to
+    /// settle: for a transient state such as a progress line.
+    fn wait_transient(&self, what: &str, secs: u64, pred: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return;
             }
             if Instant::now() > deadline {
                 panic!("timed out waiting for {what}; the screen:\n{s}");
@@ -248,7 +272,7 @@ fn debugger_shell_in_a_terminal() {
     let end = prompt_time(&s);
     assert!(end > 600_000, "{s}");
     t.line("bcontinue");
-    t.wait("a backward search", 60, |s| s.contains("[searching "));
+    t.wait_transient("a backward search", 60, |s| s.contains("[searching "));
     t.keys(&["C-c"]);
     let s = t.wait("the interrupted search", 60, |s| {
         s.contains("Interrupted; back at time") && last_line(s).ends_with(")$")
