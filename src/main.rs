@@ -4,6 +4,7 @@
 // the log file and starts the VM's thread (clippy.toml refuses these in the VM).
 #![allow(clippy::disallowed_methods)]
 
+mod alloc;
 mod analysis;
 mod debug;
 mod driver;
@@ -336,7 +337,7 @@ fn main() -> ExitCode {
 /// mimalloc: the VM allocates and frees many small objects (instance dicts, tuples);
 /// glibc's malloc spent a third of the time of object-heavy programs.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 
 extern "C" {
     fn mi_option_set(option: i32, value: std::ffi::c_long);
