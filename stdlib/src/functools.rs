@@ -593,7 +593,16 @@ fn with_cache<T>(vm: &mut Vm, me: Value, f: impl FnOnce(&mut LruCache) -> T) -> 
     vm.opaque_mut::<LruCache>(me).map(f)
 }
 
+/// Calling the wrapper is one level of recursion: hashing the key can call the
+/// wrapper again without a Python frame between (an `lru_cache`d `__hash__`
+/// hashing `self`), which must end in RecursionError, not a stack overflow.
 fn lru_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    vm.nested(" while calling a Python object", |vm| {
+        lru_call_inner(vm, args, kw)
+    })
+}
+
+fn lru_call_inner(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let me = args[0];
     let args = &args[1..];
     let (func, maxsize) = match vm.opaque_ref::<LruCache>(me) {

@@ -146,6 +146,7 @@ pub(crate) fn new_vm() -> Vm {
     crate::types::dunders::register(&mut vm);
     crate::types::generic_alias::register(&mut vm);
     crate::types::memoryview::register(&mut vm);
+    crate::types::module::register(&mut vm);
     crate::builtins::register(&mut vm);
     // Types and exceptions are builtins too.
     for (i, (field, name, _, _)) in TYPE_TABLE.iter().enumerate() {

@@ -3,8 +3,8 @@
 //! `issubclass`.
 
 use super::{Args, Kw};
-use crate::object::Kind;
 use crate::object::Value;
+use crate::object::{Kind, ObjRef};
 use crate::{PyResult, Vm};
 
 pub(super) fn b_callable(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
@@ -273,6 +273,49 @@ fn isinstance_any(vm: &mut Vm, x: Value, t: Value, sub: bool) -> PyResult<Option
     }
     Ok(None)
 }
+/// CPython's second chance in `isinstance(obj, cls)` when `type(obj)` is not a
+/// subclass of `cls`: `obj.__class__`, if it is another class, and a subclass
+/// (proxies and mocks pose as the class they wrap this way). Only looked up
+/// when `type(obj)` overrides `__class__` or `__getattribute__`: otherwise
+/// `obj.__class__` is `type(obj)`.
+fn isinstance_by_class_attr(vm: &mut Vm, obj: Value, cls: ObjRef) -> PyResult<bool> {
+    let t = vm.type_of(obj);
+    if !class_attr_may_differ(vm, t) {
+        return Ok(false);
+    }
+    let ca = vm.names.__class__;
+    // An AttributeError means "no __class__" (CPython's _PyObject_LookupAttr).
+    let icls = match vm.getattr(obj, ca) {
+        Ok(v) => v,
+        Err(e) if vm.isinstance_ref(e.0, vm.types.attribute_error) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    let Value::Obj(icls) = icls else {
+        return Ok(false);
+    };
+    if icls == t || !matches!(vm.heap.kind(icls), Kind::Class(_)) {
+        return Ok(false);
+    }
+    Ok(vm.is_subclass_ref(icls, cls))
+}
+
+/// Whether `obj.__class__` may be another class than `type(obj)`, for an
+/// instance of `t`: `t` is a user class overriding `__class__` or
+/// `__getattribute__`.
+pub(crate) fn class_attr_may_differ(vm: &mut Vm, t: ObjRef) -> bool {
+    if vm.class_data(t).is_builtin {
+        return false;
+    }
+    let object = vm.types.object;
+    let overrides = |vm: &mut Vm, name| {
+        let mine = vm.class_lookup(t, name);
+        let base = vm.class_lookup(object, name);
+        !matches!((mine, base), (Some(m), Some(b)) if m.is(b))
+    };
+    let (ca, ga) = (vm.names.__class__, vm.names.__getattribute__);
+    overrides(vm, ca) || overrides(vm, ga)
+}
+
 pub(crate) fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     vm.check_args("isinstance", args, 2, 2)?;
     if let Some(b) = isinstance_any(vm, args[0], args[1], false)? {
@@ -283,12 +326,13 @@ pub(crate) fn b_isinstance(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
         if let Kind::Class(_) = vm.heap.kind(c) {
             let meta = vm.heap.get(c).class;
             if vm.class_data(meta).is_builtin {
-                return Ok(Value::Bool(vm.isinstance(args[0], c)));
+                let b = vm.isinstance(args[0], c) || isinstance_by_class_attr(vm, args[0], c)?;
+                return Ok(Value::Bool(b));
             }
         }
     }
     for c in class_or_tuple(vm, args[1], "isinstance")? {
-        if vm.isinstance(args[0], c) {
+        if vm.isinstance(args[0], c) || isinstance_by_class_attr(vm, args[0], c)? {
             return Ok(Value::Bool(true));
         }
         let ic = vm.names.__instancecheck__;

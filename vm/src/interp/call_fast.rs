@@ -495,7 +495,17 @@ impl Vm {
                 {
                     return false;
                 }
-                Value::Bool(self.isinstance(self.stack[args_start], c))
+                let x = self.stack[args_start];
+                let yes = self.isinstance(x, c);
+                // Not an instance by type: `x.__class__` may still say so (the
+                // call's slow path asks it).
+                if !yes && {
+                    let t = self.type_of(x);
+                    crate::builtins::introspection::class_attr_may_differ(self, t)
+                } {
+                    return false;
+                }
+                Value::Bool(yes)
             }
             2 if args_start == fpos + 1
                 && std::ptr::fn_addr_eq(f, crate::types::list::l_append as NativeFn) =>

@@ -652,6 +652,36 @@ impl Vm {
                 }
                 return Ok(());
             }
+            // The code calls run (CPython's func_set_code): a code object whose
+            // free variables match the function's closure.
+            if which.as_deref() == Some("__code__") {
+                let code = match value {
+                    Value::Obj(v) => match self.heap.kind(v) {
+                        Kind::Code(c) => Some(c.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let Some(code) = code else {
+                    return Err(self.new_type_error("__code__ must be set to a code object".into()));
+                };
+                let (nclosure, fname) = match self.heap.kind(r) {
+                    Kind::Function(f) => (f.closure.len(), f.name),
+                    _ => unreachable!("checked above"),
+                };
+                let nfree = code.code.freevars.len();
+                if nfree != nclosure {
+                    let fname = self.str_of(fname).to_string();
+                    return Err(self.new_value_error(format!(
+                        "{fname}() requires a code object with {nclosure} free vars, not {nfree}"
+                    )));
+                }
+                if let Kind::Function(f) = self.heap.kind_mut(r) {
+                    f.code = code;
+                    f.code_obj = value;
+                }
+                return Ok(());
+            }
             if which.as_deref() == Some("__kwdefaults__") {
                 let kw = match value {
                     Value::None => None,
@@ -878,11 +908,7 @@ impl Vm {
                 let b: Vec<Value> = c.bases.iter().map(|r| Value::Obj(*r)).collect();
                 self.new_tuple(b)
             }
-            "__base__" => c
-                .bases
-                .first()
-                .map(|r| Value::Obj(*r))
-                .unwrap_or(Value::None),
+            "__base__" => self.tp_base(cls).map_or(Value::None, Value::Obj),
             "__dict__" => Value::Obj(c.dict),
             "__class__" => Value::Obj(self.heap.get(cls).class),
             // A built-in type whose instances have a `__module__` getter (functions):

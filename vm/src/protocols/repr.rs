@@ -318,11 +318,17 @@ impl Vm {
                 }
             }
             Kind::Module(m) => {
-                let name = self.str_of(m.name).to_string();
+                let name = match m.name {
+                    Value::None => "?".to_string(),
+                    n => self.str_of(n).to_string(),
+                };
                 let d = m.dict;
                 let fk = self.names.__file__;
                 match self.dict_get_str(d, fk) {
                     Some(f) => format!("<module '{name}' from '{}'>", self.str_lossy(f)),
+                    None if crate::types::module::has_no_loader(self, r) => {
+                        format!("<module '{name}'>")
+                    }
                     None => format!("<module '{name}' (built-in)>"),
                 }
             }

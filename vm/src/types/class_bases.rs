@@ -162,7 +162,7 @@ impl Vm {
     }
 
     /// The class's `tp_base`: a built-in type's first base, a user class's best base.
-    fn tp_base(&mut self, cls: ObjRef) -> Option<ObjRef> {
+    pub(crate) fn tp_base(&mut self, cls: ObjRef) -> Option<ObjRef> {
         let bases = self.class_data(cls).bases.clone();
         if self.class_data(cls).is_builtin {
             return bases.first().copied();

@@ -22,6 +22,7 @@ pub mod iterators;
 pub mod list;
 pub mod member;
 pub mod memoryview;
+pub mod module;
 pub mod object_type;
 pub mod range;
 pub mod sequence_ops;

@@ -239,8 +239,26 @@ fn type_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     };
     vm.call_class_default(c, &args[1..], kw)
 }
-fn type_subclasses(vm: &mut Vm, _args: &[Value], _: Kw) -> PyResult<Value> {
-    Ok(vm.new_list(vec![]))
+/// `C.__subclasses__()`: the classes with `C` among their bases, oldest first
+/// (CPython lists them in the order they were made; like CPython, a subclass
+/// nothing refers to any more is listed until it is collected).
+fn type_subclasses(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
+    let Some(cls) = args[0].obj() else {
+        return Ok(vm.new_list(vec![]));
+    };
+    let mut subs: Vec<(u64, Value)> = vm
+        .heap
+        .objects()
+        .filter_map(|(i, o)| match &o.kind {
+            Kind::Class(c) if c.bases.contains(&cls) => {
+                Some((o.serial, Value::Obj(crate::object::ObjRef(i as u32))))
+            }
+            _ => None,
+        })
+        .collect();
+    subs.sort_unstable_by_key(|s| s.0);
+    let items = subs.into_iter().map(|s| s.1).collect();
+    Ok(vm.new_list(items))
 }
 fn type_instancecheck(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let c = args[0].obj().expect("class");
