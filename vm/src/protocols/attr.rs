@@ -698,7 +698,8 @@ impl Vm {
             }
         }
         if !self.slot_allows(cls, name) {
-            return Err(self.attribute_error(obj, name));
+            // A method or class attribute of that name: "read-only", as CPython.
+            return Err(self.attribute_error_set(obj, name));
         }
         if !self.can_have_dict(r) && self.class_slots(cls).is_none() {
             return Err(self.attribute_error_set(obj, name));

@@ -471,6 +471,15 @@ impl Vm {
             )));
         };
         let old = self.heap.get(obj).class;
+        // A module may become an instance of a ModuleType subclass and back
+        // (module-level properties and `__setattr__`, as CPython allows).
+        if matches!(self.heap.kind(obj), Kind::Module(_)) {
+            let module = self.types.module;
+            if self.is_subclass_ref(new, module) && self.class_slots(new).is_none() {
+                self.heap.get_mut(obj).class = new;
+                return Ok(());
+            }
+        }
         if self.class_data(old).is_builtin || self.class_data(new).is_builtin {
             return Err(self.new_type_error(
                 "__class__ assignment only supported for mutable types or ModuleType subclasses"
