@@ -261,22 +261,41 @@ struct MarkStats {
     keep: Vec<(usize, u32)>,
 }
 
-/// Where a list that points at new objects is remembered from: the first item that
-/// does (searched from `start`: the items before it point at none), when that is
-/// far enough into a long list to save tracing (and the class and dict are old:
-/// `head_new` false); else 0, the whole list.
-fn tail_mark(items: &[Value], start: u32, new: &[u64], head_new: bool) -> u32 {
-    if head_new || items.len() < PARTIAL_MIN_LEN {
+/// Where a list or dict that points at new objects is remembered from: the first
+/// item (dict: raw entry position) that does (searched from `start`: the ones
+/// before it point at none), when that is far enough into a long list or dict to
+/// save tracing (and the class and dict are old: `head_new` false; a dict must
+/// have no deleted entry, so that growing moves none: `Heap::dict_for_insert`);
+/// else 0, the whole object.
+fn tail_mark(kind: &Kind, start: u32, new: &[u64], head_new: bool) -> u32 {
+    if head_new {
         return 0;
     }
-    let start = (start as usize).min(items.len());
-    let first = items[start..]
-        .iter()
-        .position(|v| matches!(v, Value::Obj(c) if is_new(new, c.0 as usize)));
+    let is_new_v = |v: Value| matches!(v, Value::Obj(c) if is_new(new, c.0 as usize));
+    let start = start as usize;
+    let first = match kind {
+        Kind::List(items) if items.len() >= PARTIAL_MIN_LEN => {
+            let start = start.min(items.len());
+            items[start..]
+                .iter()
+                .position(|v| is_new_v(*v))
+                .map(|i| start + i)
+        }
+        Kind::Dict(d) if d.raw_len() >= PARTIAL_MIN_LEN && d.is_compact() => {
+            d.position_from(start, is_new_v)
+        }
+        _ => return 0,
+    };
     match first {
-        Some(i) if start + i >= PARTIAL_MIN_LEN / 2 => u32::try_from(start + i).unwrap_or(0),
+        Some(i) if i >= PARTIAL_MIN_LEN / 2 => u32::try_from(i).unwrap_or(0),
         _ => 0,
     }
+}
+
+/// Whether `o` is a list or dict (the kinds remembered partially: `tail_mark`).
+#[inline(always)]
+fn tail_kind(o: &Object) -> bool {
+    matches!(o.kind, Kind::List(_) | Kind::Dict(_))
 }
 
 /// Call `push` on every reference `obj` holds.
@@ -383,17 +402,18 @@ impl Heap {
                             .unwrap_or_default()
                             .iter()
                             .for_each(|v| visit(*v)),
+                        // Inserted into only: likewise.
+                        Kind::Dict(d) if e.from > 0 => d.trace_from(e.from as usize, &mut visit),
                         _ => trace_object(obj, &mut visit),
                     }
                     if keep {
-                        let from = match &obj.kind {
-                            Kind::List(items) => {
-                                let head_new = e.from == 0
-                                    && (is_new(&new, obj.class.0 as usize)
-                                        || obj.dict().is_some_and(|d| is_new(&new, d.0 as usize)));
-                                tail_mark(items, e.from, &new, head_new)
-                            }
-                            _ => 0,
+                        let from = if tail_kind(obj) {
+                            let head_new = e.from == 0
+                                && (is_new(&new, obj.class.0 as usize)
+                                    || obj.dict().is_some_and(|d| is_new(&new, d.0 as usize)));
+                            tail_mark(&obj.kind, e.from, &new, head_new)
+                        } else {
+                            0
                         };
                         stats.keep.push((k, from));
                     }
@@ -456,13 +476,12 @@ impl Heap {
                 }
             });
             if points_new {
-                let from = match &obj.kind {
-                    Kind::List(items) => {
-                        let head_new = bit(new, obj.class.0 as usize)
-                            || obj.dict().is_some_and(|d| bit(new, d.0 as usize));
-                        tail_mark(items, 0, new, head_new)
-                    }
-                    _ => 0,
+                let from = if tail_kind(obj) {
+                    let head_new = bit(new, obj.class.0 as usize)
+                        || obj.dict().is_some_and(|d| bit(new, d.0 as usize));
+                    tail_mark(&obj.kind, 0, new, head_new)
+                } else {
+                    0
                 };
                 stats.remember.push((r, from));
             }
@@ -721,15 +740,22 @@ impl Heap {
                     o.remembered_partially(),
                     "revpy internal error: remembered marks"
                 );
-                let Kind::List(items) = &o.kind else {
-                    panic!("revpy internal error: a partially remembered object is not a list")
+                let head: Vec<Value> = match &o.kind {
+                    Kind::List(items) => items.get(..from).unwrap_or(items).to_vec(),
+                    Kind::Dict(d) => (0..from.min(d.raw_len()))
+                        .filter_map(|k| d.entry_at(k))
+                        .flat_map(|e| [e.key, e.value])
+                        .collect(),
+                    _ => panic!(
+                        "revpy internal error: a partially remembered object is not a list or dict"
+                    ),
                 };
-                for v in items.get(..from).unwrap_or(items) {
+                for v in head {
                     if let Value::Obj(r) = v {
                         assert!(
                             !marks.is_young(r.0 as usize),
-                            "revpy internal error: a write missed the barrier: old list {i} \
-                             remembered from item {from} points at young object {} before it",
+                            "revpy internal error: a write missed the barrier: old list or dict \
+                             {i} remembered from item {from} points at young object {} before it",
                             r.0
                         );
                     }

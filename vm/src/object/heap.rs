@@ -2,6 +2,7 @@
 //! creation serial numbers (Python's `id`) and the allocation accounting that decides
 //! when the collector (`gc.rs`) runs (see `Heap::allocs`).
 
+use crate::object::dict_table::Dict;
 use crate::object::{Kind, ObjRef, Value};
 use std::rc::Rc;
 
@@ -24,7 +25,8 @@ pub struct Object {
 }
 
 const REMEMBERED: u32 = 1 << 31;
-/// Remembered for the items from `Remembered::from` on only (`Heap::list_for_append`).
+/// Remembered for the items from `Remembered::from` on only (`Heap::list_for_append`,
+/// `Heap::dict_for_insert`).
 const PARTIAL: u32 = 1 << 30;
 const DICT_MASK: u32 = PARTIAL - 1;
 
@@ -104,7 +106,8 @@ pub struct Remembered {
     /// Its `Kind::gc_bytes` when it was remembered (its growth is old growth).
     pub bytes: u64,
     /// A list remembered only for what was appended from this index on (the items
-    /// before it point at no young object); 0: the whole object.
+    /// before it point at no young object), a dict for its entries from this raw
+    /// position on (`Heap::dict_for_insert`); 0: the whole object.
     pub from: u32,
 }
 
@@ -626,6 +629,36 @@ impl Heap {
         match &mut o.kind {
             Kind::List(items) => Some(items),
             _ => None,
+        }
+    }
+
+    /// A dict's table for inserting a new entry (`Dict::insert_new`, nothing else).
+    /// The write barrier for inserts, as `list_for_append` for appends: an old dict
+    /// of at least `PARTIAL_MIN_LEN` entries, none deleted, is remembered for the
+    /// entries from its current end on, so that a big dict that keeps getting new
+    /// keys while old (`pairs[key] = ...` in a long loop) is not traced whole by
+    /// every minor collection. With no deleted entry, growing the table moves no
+    /// entry; any other write (`get_mut`: a deletion) remembers it whole.
+    #[inline(always)]
+    pub fn dict_for_insert(&mut self, r: ObjRef) -> &mut Dict {
+        let o = match slot_in(&mut self.chunks, r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        };
+        let Kind::Dict(d) = &o.kind else {
+            panic!("revpy internal error: not a dict")
+        };
+        if o.serial < self.nursery_serial && !o.remembered() {
+            let from = if d.raw_len() >= PARTIAL_MIN_LEN && d.is_compact() {
+                u32::try_from(d.raw_len()).unwrap_or(0)
+            } else {
+                0
+            };
+            remember_from(&mut self.remembered, r, o, from);
+        }
+        match &mut o.kind {
+            Kind::Dict(d) => crate::object::dict_table::unshared(d),
+            _ => panic!("revpy internal error: not a dict"),
         }
     }
 
