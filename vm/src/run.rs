@@ -22,6 +22,10 @@ impl Vm {
     /// Prepare a compiled code object (and those nested in it) for execution.
     pub fn load_code(&mut self, code: &Rc<CodeObject>) -> Rc<CodeData> {
         let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
+        // Roots for good (`code_roots`): see `Heap::young_roots`.
+        for v in &consts {
+            self.heap.note_permanent_root(*v);
+        }
         let names = code.names.iter().map(|n| self.intern(n)).collect();
         let varnames = code.varnames.iter().map(|n| self.intern(n)).collect();
         let fn_names = (self.intern(&code.name), self.intern(&code.qualname));

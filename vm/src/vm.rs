@@ -154,6 +154,7 @@ impl Vm {
             Some(m) => m.insert(s.into(), v),
             None => self.interned_extra.insert(s.into(), v),
         };
+        self.heap.note_permanent_root(Value::Obj(v));
         Value::Obj(v)
     }
 

@@ -380,6 +380,32 @@ impl Dict {
         self.iter().map(|e| (e.key, e.value)).collect()
     }
 
+    /// Whether no entry was deleted: then growing the table moves no entry (the
+    /// collector remembers such a dict from its first new entry on).
+    #[inline]
+    pub fn is_compact(&self) -> bool {
+        self.used as usize == self.entries.len()
+    }
+
+    /// `trace` over the entries from raw position `from` on.
+    pub fn trace_from(&self, from: usize, f: &mut impl FnMut(Value)) {
+        for e in self.entries.get(from..).unwrap_or_default() {
+            if !e.is_deleted() {
+                f(e.key());
+                f(e.value());
+            }
+        }
+    }
+
+    /// The raw position of the first live entry from `from` on whose key or value
+    /// satisfies `pred`.
+    pub fn position_from(&self, from: usize, mut pred: impl FnMut(Value) -> bool) -> Option<usize> {
+        let tail = self.entries.get(from..).unwrap_or_default();
+        tail.iter()
+            .position(|e| !e.is_deleted() && (pred(e.key()) || pred(e.value())))
+            .map(|i| from + i)
+    }
+
     pub fn trace(&self, f: &mut impl FnMut(Value)) {
         for e in &self.entries {
             if !e.is_deleted() {

@@ -12,7 +12,7 @@
 use crate::interp::Exit;
 use crate::object::heap::WeakState;
 use crate::object::heap::{
-    slot_in, Remembered, RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS,
+    slot_in, GcBits, Remembered, RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS,
     MIN_COLLECT_BYTES, NO_SLOT, OBJECT_BYTES, PARTIAL_MIN_LEN,
 };
 use crate::object::{Heap, Kind, ObjRef, Object, Value};
@@ -66,6 +66,8 @@ impl Vm {
         let mut heap = std::mem::take(&mut self.heap);
         {
             let vm = &*self;
+            // A minor collection does not walk the permanent roots (interned
+            // strings, code constants): `Heap::young_roots` has those that are young.
             let mut roots = |mark: &mut dyn FnMut(Value)| {
                 for v in &vm.stack {
                     mark(*v);
@@ -75,16 +77,18 @@ impl Vm {
                 }
                 mark(Value::Obj(vm.builtins));
                 mark(Value::Obj(vm.modules));
-                // Marking order does not matter: what is reachable is a set.
-                #[allow(clippy::disallowed_methods)]
-                for r in vm.interned.values().chain(vm.interned_extra.values()) {
-                    mark(Value::Obj(*r));
+                if full {
+                    // Marking order does not matter: what is reachable is a set.
+                    #[allow(clippy::disallowed_methods)]
+                    for r in vm.interned.values().chain(vm.interned_extra.values()) {
+                        mark(Value::Obj(*r));
+                    }
+                    for c in &vm.code_roots {
+                        c.consts.iter().for_each(|v| mark(*v));
+                    }
                 }
                 mark(vm.exc_info);
                 vm.threads.trace(&mut |v| mark(v));
-                for c in &vm.code_roots {
-                    c.consts.iter().for_each(|v| mark(*v));
-                }
                 vm.types.trace(&mut |v| mark(v));
                 vm.names.trace(&mut |v| mark(v));
                 for v in &vm.temp_roots {
@@ -129,11 +133,13 @@ impl Vm {
 /// Mark bits over the heap's slots. For a minor collection, `young` holds the
 /// young slots: only those are marked, and every other object counts as live;
 /// `new` the slots of the objects made since the last collection (the young ones
-/// that stay young if they survive; the other young ones are promoted).
+/// that stay young if they survive; the other young ones are promoted). The bit
+/// sets are the heap's (`GcBits`), taken for the collection and given back clear.
 struct Marks {
     bits: Vec<u64>,
-    young: Option<Vec<u64>>,
+    young: Vec<u64>,
     new: Vec<u64>,
+    minor: bool,
 }
 
 #[inline(always)]
@@ -141,37 +147,73 @@ fn bit(bits: &[u64], i: usize) -> bool {
     bits[i >> 6] & (1 << (i & 63)) != 0
 }
 
-/// A bit set of these slots, over `words` words.
-fn bitset(words: usize, slots: &[&[u32]]) -> Vec<u64> {
-    let mut y = vec![0u64; words];
-    for &s in slots.iter().flat_map(|l| l.iter()) {
-        y[s as usize >> 6] |= 1 << (s & 63);
+/// `v` at least `words` long (the new words zero).
+fn grow(v: &mut Vec<u64>, words: usize) {
+    if v.len() < words {
+        v.resize(words, 0);
     }
-    y
 }
 
 impl Marks {
-    /// Marks for a full collection (`young` None), or a minor one of the `aged`
-    /// and `new` slots.
-    fn new(n: usize, young: Option<(&[u32], &[u32])>) -> Marks {
-        let words = n.div_ceil(64);
+    /// Marks for a full collection of `n` slots.
+    fn full(scratch: &mut GcBits, n: usize) -> Marks {
+        let mut bits = std::mem::take(&mut scratch.mark);
+        grow(&mut bits, n.div_ceil(64));
         Marks {
-            bits: vec![0; words],
-            young: young.map(|(aged, new)| bitset(words, &[aged, new])),
-            new: match young {
-                Some((_, new)) => bitset(words, &[new]),
-                None => vec![],
-            },
+            bits,
+            young: vec![],
+            new: vec![],
+            minor: false,
+        }
+    }
+
+    /// Marks for a minor collection of the `aged` and `new` slots: only the words
+    /// these touch are written (and cleared again by `sweep_young`), so the cost
+    /// is that of the young objects, whatever the size of the heap.
+    fn minor(scratch: &mut GcBits, n: usize, aged: &[u32], new: &[u32]) -> Marks {
+        let words = n.div_ceil(64);
+        let mut bits = std::mem::take(&mut scratch.mark);
+        let mut young = std::mem::take(&mut scratch.young);
+        let mut newb = std::mem::take(&mut scratch.new);
+        grow(&mut bits, words);
+        grow(&mut young, words);
+        grow(&mut newb, words);
+        for &s in new {
+            let (w, b) = (s as usize >> 6, 1u64 << (s & 63));
+            young[w] |= b;
+            newb[w] |= b;
+        }
+        for &s in aged {
+            young[s as usize >> 6] |= 1 << (s & 63);
+        }
+        Marks {
+            bits,
+            young,
+            new: newb,
+            minor: true,
+        }
+    }
+
+    /// Give the bit sets back to the heap, all zero (a minor collection's were
+    /// cleared by `sweep_young`; a full one's mark bits are cleared here).
+    fn release(mut self, scratch: &mut GcBits) {
+        if !self.minor {
+            self.bits.fill(0);
+        }
+        debug_assert!(self.bits.iter().all(|&w| w == 0));
+        debug_assert!(self.young.iter().chain(&self.new).all(|&w| w == 0));
+        scratch.mark = self.bits;
+        if self.minor {
+            scratch.young = self.young;
+            scratch.new = self.new;
         }
     }
 
     /// Mark slot `i` if this collection may free it; whether it was not marked yet.
     #[inline(always)]
     fn mark(&mut self, i: usize) -> bool {
-        if let Some(y) = &self.young {
-            if !bit(y, i) {
-                return false;
-            }
+        if self.minor && !bit(&self.young, i) {
+            return false;
         }
         let (w, b) = (i >> 6, 1u64 << (i & 63));
         if self.bits[w] & b != 0 {
@@ -184,15 +226,15 @@ impl Marks {
     /// Whether slot `i` survives this collection (as far as marked yet).
     #[inline(always)]
     fn live(&self, i: usize) -> bool {
-        bit(&self.bits, i) || self.young.as_ref().is_some_and(|y| !bit(y, i))
+        bit(&self.bits, i) || (self.minor && !bit(&self.young, i))
     }
 
     fn is_young(&self, i: usize) -> bool {
-        self.young.as_ref().is_some_and(|y| bit(y, i))
+        self.minor && bit(&self.young, i)
     }
 }
 
-/// Whether slot `i` holds an object made since the last collection (`Marks::new`;
+/// Whether slot `i` holds an object made since the last collection (`Marks::minor`;
 /// empty for a full collection).
 #[inline(always)]
 fn is_new(new: &[u64], i: usize) -> bool {
@@ -219,22 +261,41 @@ struct MarkStats {
     keep: Vec<(usize, u32)>,
 }
 
-/// Where a list that points at new objects is remembered from: the first item that
-/// does (searched from `start`: the items before it point at none), when that is
-/// far enough into a long list to save tracing (and the class and dict are old:
-/// `head_new` false); else 0, the whole list.
-fn tail_mark(items: &[Value], start: u32, new: &[u64], head_new: bool) -> u32 {
-    if head_new || items.len() < PARTIAL_MIN_LEN {
+/// Where a list or dict that points at new objects is remembered from: the first
+/// item (dict: raw entry position) that does (searched from `start`: the ones
+/// before it point at none), when that is far enough into a long list or dict to
+/// save tracing (and the class and dict are old: `head_new` false; a dict must
+/// have no deleted entry, so that growing moves none: `Heap::dict_for_insert`);
+/// else 0, the whole object.
+fn tail_mark(kind: &Kind, start: u32, new: &[u64], head_new: bool) -> u32 {
+    if head_new {
         return 0;
     }
-    let start = (start as usize).min(items.len());
-    let first = items[start..]
-        .iter()
-        .position(|v| matches!(v, Value::Obj(c) if is_new(new, c.0 as usize)));
+    let is_new_v = |v: Value| matches!(v, Value::Obj(c) if is_new(new, c.0 as usize));
+    let start = start as usize;
+    let first = match kind {
+        Kind::List(items) if items.len() >= PARTIAL_MIN_LEN => {
+            let start = start.min(items.len());
+            items[start..]
+                .iter()
+                .position(|v| is_new_v(*v))
+                .map(|i| start + i)
+        }
+        Kind::Dict(d) if d.raw_len() >= PARTIAL_MIN_LEN && d.is_compact() => {
+            d.position_from(start, is_new_v)
+        }
+        _ => return 0,
+    };
     match first {
-        Some(i) if start + i >= PARTIAL_MIN_LEN / 2 => u32::try_from(start + i).unwrap_or(0),
+        Some(i) if i >= PARTIAL_MIN_LEN / 2 => u32::try_from(i).unwrap_or(0),
         _ => 0,
     }
+}
+
+/// Whether `o` is a list or dict (the kinds remembered partially: `tail_mark`).
+#[inline(always)]
+fn tail_kind(o: &Object) -> bool {
+    matches!(o.kind, Kind::List(_) | Kind::Dict(_))
 }
 
 /// Call `push` on every reference `obj` holds.
@@ -260,11 +321,12 @@ impl Heap {
     /// Deterministic: free slots are reused lowest first.
     pub fn collect(&mut self, roots: &mut RootWalker) {
         let n = self.len;
-        let mut marks = Marks::new(n, None);
+        let mut marks = Marks::full(&mut self.bits, n);
         let mut stats = MarkStats::default();
         self.mark(roots, &mut marks, &mut stats);
         self.sweep(n, &marks, [stats.bytes, stats.big]);
         self.end_cycle(&marks, stats);
+        marks.release(&mut self.bits);
         self.collections += 1;
     }
 
@@ -275,13 +337,13 @@ impl Heap {
     /// function of the program.
     pub fn collect_minor(&mut self, roots: &mut RootWalker) {
         let n = self.len;
-        let mut marks = Marks::new(n, Some((&self.aged, &self.young)));
+        let mut marks = Marks::minor(&mut self.bits, n, &self.aged, &self.young);
         if self.verify {
             self.verify_old(&marks);
         }
         let mut stats = MarkStats::default();
         self.mark(roots, &mut marks, &mut stats);
-        let freed = self.sweep_young(&marks);
+        let freed = self.sweep_young(&mut marks);
         // The old generation grew by the promoted objects and by what the remembered
         // ones grew since they were first written.
         let mut growth = stats.bytes - stats.new;
@@ -291,6 +353,7 @@ impl Heap {
         self.old_growth += growth;
         self.live -= freed;
         self.end_cycle(&marks, stats);
+        marks.release(&mut self.bits);
         self.minor_collections += 1;
         if self.verify {
             self.verify_heap();
@@ -302,7 +365,7 @@ impl Heap {
     /// `__del__` to run, with what it reaches.
     fn mark(&mut self, roots: &mut RootWalker, marks: &mut Marks, stats: &mut MarkStats) {
         let mut work: Vec<ObjRef> = vec![];
-        let minor = marks.young.is_some();
+        let minor = marks.minor;
         let new = std::mem::take(&mut marks.new);
         {
             let mut push = |v: Value| {
@@ -313,6 +376,11 @@ impl Heap {
                 }
             };
             roots(&mut push);
+            if minor {
+                for r in &self.young_roots {
+                    push(Value::Obj(*r));
+                }
+            }
             for (a, b) in &self.weak.pending {
                 push(*a);
                 push(*b);
@@ -334,17 +402,18 @@ impl Heap {
                             .unwrap_or_default()
                             .iter()
                             .for_each(|v| visit(*v)),
+                        // Inserted into only: likewise.
+                        Kind::Dict(d) if e.from > 0 => d.trace_from(e.from as usize, &mut visit),
                         _ => trace_object(obj, &mut visit),
                     }
                     if keep {
-                        let from = match &obj.kind {
-                            Kind::List(items) => {
-                                let head_new = e.from == 0
-                                    && (is_new(&new, obj.class.0 as usize)
-                                        || obj.dict().is_some_and(|d| is_new(&new, d.0 as usize)));
-                                tail_mark(items, e.from, &new, head_new)
-                            }
-                            _ => 0,
+                        let from = if tail_kind(obj) {
+                            let head_new = e.from == 0
+                                && (is_new(&new, obj.class.0 as usize)
+                                    || obj.dict().is_some_and(|d| is_new(&new, d.0 as usize)));
+                            tail_mark(&obj.kind, e.from, &new, head_new)
+                        } else {
+                            0
                         };
                         stats.keep.push((k, from));
                     }
@@ -407,13 +476,12 @@ impl Heap {
                 }
             });
             if points_new {
-                let from = match &obj.kind {
-                    Kind::List(items) => {
-                        let head_new = bit(new, obj.class.0 as usize)
-                            || obj.dict().is_some_and(|d| bit(new, d.0 as usize));
-                        tail_mark(items, 0, new, head_new)
-                    }
-                    _ => 0,
+                let from = if tail_kind(obj) {
+                    let head_new = bit(new, obj.class.0 as usize)
+                        || obj.dict().is_some_and(|d| bit(new, d.0 as usize));
+                    tail_mark(&obj.kind, 0, new, head_new)
+                } else {
+                    0
                 };
                 stats.remember.push((r, from));
             }
@@ -478,8 +546,8 @@ impl Heap {
         let wants_del = |o: &Object| {
             self.weak.del_classes.contains(&o.class) && !self.weak.finalized.contains(&o.serial)
         };
-        if let Some(young) = &marks.young {
-            for (w, (&y, &m)) in young.iter().zip(&marks.bits).enumerate() {
+        if marks.minor {
+            for (w, (&y, &m)) in marks.young.iter().zip(&marks.bits).enumerate() {
                 let mut dead = y & !m;
                 while dead != 0 {
                     let i = w << 6 | dead.trailing_zeros() as usize;
@@ -566,16 +634,29 @@ impl Heap {
 
     /// Free the unmarked young objects (a minor collection); returns how many. Their
     /// slots go to the front of the free list, lowest first. The marked new ones
-    /// are aged (`Heap::aged`).
-    fn sweep_young(&mut self, marks: &Marks) -> usize {
+    /// are aged (`Heap::aged`). Clears the bit sets as it goes (only the words
+    /// holding young slots have bits set).
+    fn sweep_young(&mut self, marks: &mut Marks) -> usize {
         self.freed_class = false;
+        let mut aged = std::mem::take(&mut self.young);
+        aged.retain(|&i| bit(&marks.bits, i as usize));
+        self.young = std::mem::replace(&mut self.aged, aged);
+        self.young.clear();
         let mut freed = 0;
         let mut head = self.free_head;
         // The unmarked young slots, from the highest down (no sort: the bit sets are
         // in slot order).
-        let young = marks.young.as_deref().unwrap_or(&[]);
-        for (w, (&y, &m)) in young.iter().zip(&marks.bits).enumerate().rev() {
-            let mut dead = y & !m;
+        let Marks {
+            bits, young, new, ..
+        } = marks;
+        for (w, (y, m)) in young.iter_mut().zip(bits.iter_mut()).enumerate().rev() {
+            if *y == 0 {
+                continue;
+            }
+            let mut dead = *y & !*m;
+            *y = 0;
+            *m = 0;
+            new[w] = 0;
             while dead != 0 {
                 let b = 63 - dead.leading_zeros() as usize;
                 dead &= !(1 << b);
@@ -590,10 +671,6 @@ impl Heap {
             }
         }
         self.free_head = head;
-        let mut aged = std::mem::take(&mut self.young);
-        aged.retain(|&i| bit(&marks.bits, i as usize));
-        self.young = std::mem::replace(&mut self.aged, aged);
-        self.young.clear();
         freed
     }
 
@@ -616,11 +693,15 @@ impl Heap {
             self.remember_from(r, from);
         }
         self.young.clear();
-        if marks.young.is_some() {
+        if marks.minor {
             self.nursery_serial = self.aged_serial;
+            let mut roots = std::mem::take(&mut self.young_roots);
+            roots.retain(|&r| self.get(r).serial >= self.nursery_serial);
+            self.young_roots = roots;
         } else {
             self.aged.clear();
             self.nursery_serial = self.next_serial();
+            self.young_roots.clear();
         }
         self.aged_serial = self.next_serial();
         self.allocs = 0;
@@ -659,15 +740,22 @@ impl Heap {
                     o.remembered_partially(),
                     "revpy internal error: remembered marks"
                 );
-                let Kind::List(items) = &o.kind else {
-                    panic!("revpy internal error: a partially remembered object is not a list")
+                let head: Vec<Value> = match &o.kind {
+                    Kind::List(items) => items.get(..from).unwrap_or(items).to_vec(),
+                    Kind::Dict(d) => (0..from.min(d.raw_len()))
+                        .filter_map(|k| d.entry_at(k))
+                        .flat_map(|e| [e.key, e.value])
+                        .collect(),
+                    _ => panic!(
+                        "revpy internal error: a partially remembered object is not a list or dict"
+                    ),
                 };
-                for v in items.get(..from).unwrap_or(items) {
+                for v in head {
                     if let Value::Obj(r) = v {
                         assert!(
                             !marks.is_young(r.0 as usize),
-                            "revpy internal error: a write missed the barrier: old list {i} \
-                             remembered from item {from} points at young object {} before it",
+                            "revpy internal error: a write missed the barrier: old list or dict \
+                             {i} remembered from item {from} points at young object {} before it",
                             r.0
                         );
                     }

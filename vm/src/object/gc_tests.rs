@@ -215,3 +215,70 @@ fn verifier_catches_a_young_item_before_the_tail_mark() {
     h.list_for_append(list).unwrap()[0] = Value::Obj(b);
     minor(&mut h, &[cls, list]);
 }
+
+/// A heap with a class and an old dict of `n` entries (int keys and values).
+fn heap_with_old_dict(n: usize) -> (Heap, ObjRef, ObjRef) {
+    let mut h = Heap::new();
+    h.verify = true;
+    let cls = h.alloc(ObjRef(0), Kind::NotImplemented);
+    let mut d = crate::object::dict_table::Dict::new();
+    for k in 0..n as i64 {
+        d.insert_new(k, Value::Int(k), Value::Int(k));
+    }
+    let dict = h.alloc(cls, Kind::Dict(std::rc::Rc::new(d)));
+    minor(&mut h, &[cls, dict]);
+    minor(&mut h, &[cls, dict]);
+    assert!(h.young.is_empty() && h.aged.is_empty() && h.remembered.is_empty());
+    (h, cls, dict)
+}
+
+#[test]
+fn big_old_dict_inserted_into_is_remembered_for_its_new_entries() {
+    let n = crate::object::heap::PARTIAL_MIN_LEN;
+    let (mut h, cls, dict) = heap_with_old_dict(n);
+    let k = h.alloc(cls, Kind::NotImplemented);
+    h.dict_for_insert(dict)
+        .insert_new(-1, Value::Obj(k), Value::None);
+    assert!(h.get(dict).remembered_partially());
+    assert_eq!(h.remembered[0].from, n as u32);
+    // The young key survives; the dict stays remembered from its entry.
+    minor(&mut h, &[cls, dict]);
+    assert!(matches!(h.get(k).kind, Kind::NotImplemented));
+    assert!(h.get(dict).remembered_partially());
+    assert_eq!(h.remembered[0].from, n as u32);
+    // A young value stored in an old entry: remembered whole from then on.
+    let v = h.alloc(cls, Kind::NotImplemented);
+    match h.kind_mut(dict) {
+        Kind::Dict(d) => crate::object::dict_table::unshared(d).set_value_at(0, Value::Obj(v)),
+        _ => unreachable!(),
+    }
+    assert!(h.get(dict).remembered() && !h.get(dict).remembered_partially());
+    assert_eq!(h.remembered[0].from, 0);
+    minor(&mut h, &[cls, dict]);
+    assert!(matches!(h.get(v).kind, Kind::NotImplemented));
+    minor(&mut h, &[cls, dict]);
+    minor(&mut h, &[cls, dict]);
+    assert!(h.remembered.is_empty());
+}
+
+#[test]
+fn old_dict_with_a_deleted_entry_is_remembered_whole() {
+    let n = crate::object::heap::PARTIAL_MIN_LEN;
+    let (mut h, cls, dict) = heap_with_old_dict(n + 1);
+    match h.kind_mut(dict) {
+        Kind::Dict(d) => {
+            crate::object::dict_table::unshared(d).remove_at(0);
+        }
+        _ => unreachable!(),
+    }
+    minor(&mut h, &[cls, dict]);
+    minor(&mut h, &[cls, dict]);
+    assert!(h.remembered.is_empty());
+    // Growing may move entries down over the deleted one: no tail mark.
+    let k = h.alloc(cls, Kind::NotImplemented);
+    h.dict_for_insert(dict)
+        .insert_new(-1, Value::Obj(k), Value::None);
+    assert!(h.get(dict).remembered() && !h.get(dict).remembered_partially());
+    minor(&mut h, &[cls, dict]);
+    assert!(matches!(h.get(k).kind, Kind::NotImplemented));
+}

@@ -2,6 +2,7 @@
 //! creation serial numbers (Python's `id`) and the allocation accounting that decides
 //! when the collector (`gc.rs`) runs (see `Heap::allocs`).
 
+use crate::object::dict_table::Dict;
 use crate::object::{Kind, ObjRef, Value};
 use std::rc::Rc;
 
@@ -24,7 +25,8 @@ pub struct Object {
 }
 
 const REMEMBERED: u32 = 1 << 31;
-/// Remembered for the items from `Remembered::from` on only (`Heap::list_for_append`).
+/// Remembered for the items from `Remembered::from` on only (`Heap::list_for_append`,
+/// `Heap::dict_for_insert`).
 const PARTIAL: u32 = 1 << 30;
 const DICT_MASK: u32 = PARTIAL - 1;
 
@@ -104,7 +106,8 @@ pub struct Remembered {
     /// Its `Kind::gc_bytes` when it was remembered (its growth is old growth).
     pub bytes: u64,
     /// A list remembered only for what was appended from this index on (the items
-    /// before it point at no young object); 0: the whole object.
+    /// before it point at no young object), a dict for its entries from this raw
+    /// position on (`Heap::dict_for_insert`); 0: the whole object.
     pub from: u32,
 }
 
@@ -265,6 +268,13 @@ pub struct Heap {
     /// may point at young ones (a minor collection traces them as roots; their
     /// growth counts as old growth).
     pub remembered: Vec<Remembered>,
+    /// Objects made for the VM's permanent roots (interned strings, code objects'
+    /// constants), while they are young: a minor collection marks these instead of
+    /// walking every permanent root. Enough, because marking an old object does
+    /// nothing in a minor collection, and a young object an old root points at
+    /// was stored after the root got old, so the root is remembered (the write
+    /// barrier). Those that got old are dropped at the end of each collection.
+    pub young_roots: Vec<ObjRef>,
     /// Bytes the old generation grew by since the last full collection: objects
     /// promoted by minor collections, and the growth of remembered objects.
     pub old_growth: u64,
@@ -304,6 +314,27 @@ pub struct Heap {
     pub freed_class: bool,
     /// Weak references and finalizers (see `gc.rs`).
     pub weak: Box<WeakState>,
+    /// The collector's bit sets, kept from one collection to the next.
+    pub(super) bits: GcBits,
+}
+
+/// The collector's bit sets over the heap's slots (mark, young, new: see
+/// `gc::Marks`), kept between collections so that a minor collection does not
+/// allocate and zero three bit sets the size of the heap: all zero between
+/// collections (a minor collection clears the words it set). Not program state:
+/// a copy of the heap (a snapshot) starts with none and grows them when it
+/// collects.
+#[derive(Debug, Default)]
+pub struct GcBits {
+    pub(super) mark: Vec<u64>,
+    pub(super) young: Vec<u64>,
+    pub(super) new: Vec<u64>,
+}
+
+impl Clone for GcBits {
+    fn clone(&self) -> GcBits {
+        GcBits::default()
+    }
 }
 
 /// What the collector knows about weak references and finalizers. All of it is a
@@ -352,6 +383,7 @@ impl Heap {
             young: Vec::new(),
             aged: Vec::new(),
             remembered: Vec::new(),
+            young_roots: Vec::new(),
             old_growth: 0,
             major_threshold: MIN_COLLECT_BYTES,
             minor_collections: 0,
@@ -366,6 +398,7 @@ impl Heap {
             host_limit: HOST_SLACK,
             freed_class: false,
             weak: Box::default(),
+            bits: GcBits::default(),
         }
     }
 
@@ -404,35 +437,116 @@ impl Heap {
         self.host_open = self.host_open.saturating_sub(1);
     }
 
+    /// A new object (young: see `young`), in the lowest free slot.
     #[inline]
     pub fn alloc(&mut self, class: ObjRef, kind: Kind) -> ObjRef {
         let payload = kind.gc_bytes();
+        // The common case without a call, so that it saves no registers: a free
+        // slot in an unshared chunk, room in `young`, a small payload.
+        let i = self.free_head;
+        if i != NO_SLOT && payload < BIG_TEXT_BYTES && self.young.len() < self.young.capacity() {
+            if let Some(c) = self.chunks.get_mut(i as usize >> CHUNK_BITS) {
+                if Rc::strong_count(c) == 1 && Rc::weak_count(c) == 0 {
+                    // SAFETY: `c` is the only reference to its chunk (see `slot_in`).
+                    let chunk = unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) };
+                    let slot = &mut chunk.0[i as usize & CHUNK_MASK];
+                    if let Slot::Free(next) = *slot {
+                        self.free_head = next;
+                        self.allocs += OBJECT_BYTES + payload;
+                        let serial = self.next_serial;
+                        self.next_serial += 1;
+                        self.live += 1;
+                        // SAFETY: a free slot owns nothing: overwriting it drops nothing.
+                        unsafe {
+                            std::ptr::write(
+                                slot,
+                                Slot::Live(Object {
+                                    class,
+                                    meta: 0,
+                                    serial,
+                                    kind,
+                                }),
+                            )
+                        };
+                        let n = self.young.len();
+                        // SAFETY: checked above: `n` is below the capacity.
+                        unsafe {
+                            self.young.as_mut_ptr().add(n).write(i);
+                            self.young.set_len(n + 1);
+                        }
+                        return ObjRef(i);
+                    }
+                }
+            }
+        }
+        self.alloc_slow(class, kind, payload)
+    }
+
+    /// `alloc` when there is no free slot, the free one is in a chunk a snapshot
+    /// shares, `young` must grow or the payload is big.
+    #[inline(never)]
+    fn alloc_slow(&mut self, class: ObjRef, kind: Kind, payload: u64) -> ObjRef {
         self.allocs += OBJECT_BYTES + payload;
         if payload >= BIG_TEXT_BYTES
             && matches!(kind, Kind::Str(_) | Kind::Bytes(_) | Kind::ByteArray(_))
         {
             self.big_text = true;
         }
-        let obj = Object::new(class, self.next_serial, kind);
+        let serial = self.next_serial;
         self.next_serial += 1;
         self.live += 1;
-        if self.free_head != NO_SLOT {
-            let i = self.free_head as usize;
-            match std::mem::replace(self.slot_mut(i), Slot::Live(obj)) {
+        let i = self.free_head;
+        let (i, slot) = if i != NO_SLOT {
+            let slot = slot_in(&mut self.chunks, i as usize);
+            match *slot {
                 Slot::Free(next) => self.free_head = next,
-                Slot::Live(_) => unreachable!("revpy internal error: free list"),
+                Slot::Live(_) => bad_free_list(),
             }
-            self.young.push(i as u32);
-            return ObjRef(i as u32);
-        }
+            (i, slot)
+        } else {
+            self.new_slot()
+        };
+        // SAFETY: as in `alloc` (a slot past the end is free too).
+        unsafe {
+            std::ptr::write(
+                slot,
+                Slot::Live(Object {
+                    class,
+                    meta: 0,
+                    serial,
+                    kind,
+                }),
+            )
+        };
+        self.young.push(i);
+        ObjRef(i)
+    }
+
+    /// A slot past the end of the table (there is no free one).
+    #[inline]
+    fn new_slot(&mut self) -> (u32, &mut Slot) {
         if self.len & CHUNK_MASK == 0 {
-            self.chunks.push(Chunk::empty());
+            self.push_chunk();
         }
         let i = self.len;
         self.len += 1;
-        *self.slot_mut(i) = Slot::Live(obj);
-        self.young.push(i as u32);
-        ObjRef(i as u32)
+        (i as u32, slot_in(&mut self.chunks, i))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn push_chunk(&mut self) {
+        self.chunks.push(Chunk::empty());
+    }
+
+    /// `v` is a permanent root of the VM from now on (an interned str, a code
+    /// object's constant): see `young_roots`.
+    pub fn note_permanent_root(&mut self, v: Value) {
+        if let Value::Obj(r) = v {
+            if self.get(r).serial >= self.nursery_serial {
+                self.young_roots.push(r);
+            }
+        }
     }
 
     /// Allocate only in new slots from now on (until the next collection): a
@@ -515,6 +629,36 @@ impl Heap {
         match &mut o.kind {
             Kind::List(items) => Some(items),
             _ => None,
+        }
+    }
+
+    /// A dict's table for inserting a new entry (`Dict::insert_new`, nothing else).
+    /// The write barrier for inserts, as `list_for_append` for appends: an old dict
+    /// of at least `PARTIAL_MIN_LEN` entries, none deleted, is remembered for the
+    /// entries from its current end on, so that a big dict that keeps getting new
+    /// keys while old (`pairs[key] = ...` in a long loop) is not traced whole by
+    /// every minor collection. With no deleted entry, growing the table moves no
+    /// entry; any other write (`get_mut`: a deletion) remembers it whole.
+    #[inline(always)]
+    pub fn dict_for_insert(&mut self, r: ObjRef) -> &mut Dict {
+        let o = match slot_in(&mut self.chunks, r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        };
+        let Kind::Dict(d) = &o.kind else {
+            panic!("revpy internal error: not a dict")
+        };
+        if o.serial < self.nursery_serial && !o.remembered() {
+            let from = if d.raw_len() >= PARTIAL_MIN_LEN && d.is_compact() {
+                u32::try_from(d.raw_len()).unwrap_or(0)
+            } else {
+                0
+            };
+            remember_from(&mut self.remembered, r, o, from);
+        }
+        match &mut o.kind {
+            Kind::Dict(d) => crate::object::dict_table::unshared(d),
+            _ => panic!("revpy internal error: not a dict"),
         }
     }
 
@@ -676,6 +820,12 @@ fn remember_from(set: &mut Vec<Remembered>, r: ObjRef, o: &mut Object, from: u32
 #[inline(never)]
 fn unshare(c: &mut Rc<Chunk>) {
     Rc::make_mut(c);
+}
+
+#[cold]
+#[inline(never)]
+fn bad_free_list() -> ! {
+    unreachable!("revpy internal error: free list")
 }
 
 #[cold]

@@ -118,7 +118,7 @@ impl Vm {
         match self.dict_find(d, key, hash)? {
             Some(i) => self.dict_mut_storing(d, value).set_value_at(i, value),
             None => {
-                self.dict_mut(d).insert_new(hash, key, value);
+                self.heap.dict_for_insert(d).insert_new(hash, key, value);
                 self.heap.charge(crate::object::DICT_ENTRY_BYTES);
             }
         }
@@ -165,7 +165,7 @@ impl Vm {
         match self.dict_find(d, key, hash)? {
             Some(i) => self.dict_mut_storing(d, value).set_value_at(i, value),
             None => {
-                self.dict_mut(d).insert_new(hash, key, value);
+                self.heap.dict_for_insert(d).insert_new(hash, key, value);
                 self.heap.charge(crate::object::DICT_ENTRY_BYTES);
             }
         }
