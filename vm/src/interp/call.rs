@@ -185,6 +185,9 @@ impl Vm {
     }
 
     fn builtin_ctor(&mut self, cls: ObjRef, arg: Option<Value>) -> Option<PyResult<Value>> {
+        if let Some(v) = self.builtin_ctor_fast(cls, arg) {
+            return Some(Ok(v));
+        }
         let t = &self.types;
         if cls == t.list {
             let l = self.new_list(vec![]);
