@@ -41,9 +41,16 @@ impl Vm {
         let mut callee = f;
         let mut bound_self = Value::Undef;
         if let Value::Obj(r) = f {
-            if let Kind::BoundMethod(func, s) = self.heap.kind(r) {
-                callee = *func;
-                bound_self = *s;
+            match self.heap.kind(r) {
+                // A native called positionally, the commonest case here: first.
+                Kind::Native(nf) if !kw && nf.host.is_none() => {
+                    return self.call_native_positional(r, fpos, args_start).map(Some);
+                }
+                Kind::BoundMethod(func, s) => {
+                    callee = *func;
+                    bound_self = *s;
+                }
+                _ => {}
             }
         }
         // Fast path: a plain Python function called positionally.
@@ -160,6 +167,53 @@ impl Vm {
         }
         let v = self.call(callee, &args, &kwargs)?;
         Ok(Some(v))
+    }
+
+    /// Call native `r` (no host function) with the positional arguments on the stack
+    /// from `args_start` (`self` included, for a method reached by LOAD_METHOD),
+    /// returning to stack length `fpos`. The arguments stay on the stack (rooted)
+    /// until it returns. Its declaration is checked inline for the common shape
+    /// (the count in range, `self` of the exact class), by `check_native_call`
+    /// (CPython's messages) otherwise.
+    #[inline(never)]
+    fn call_native_positional(
+        &mut self,
+        r: ObjRef,
+        fpos: usize,
+        args_start: usize,
+    ) -> PyResult<Value> {
+        let Kind::Native(nf) = self.heap.kind(r) else {
+            unreachable!()
+        };
+        let (nfn, safe, a, role, cls) = (nf.f, nf.gc_safe, nf.arity, nf.role, nf.cls);
+        let mut args: CallArgs = SmallVec::new();
+        args.extend_from_slice(&self.stack[args_start..]);
+        let implicit = role != crate::args::Role::Function;
+        let n = args.len().wrapping_sub(implicit as usize);
+        let ok = (a.min as usize) <= n
+            && n <= a.max as usize
+            && match role {
+                crate::args::Role::Function => true,
+                crate::args::Role::Method => cls == Some(self.type_of(args[0])),
+                _ => args[0].obj() == cls,
+            };
+        if !ok {
+            if let Err(e) = self.check_native_call(r, &args, &[]) {
+                self.stack.truncate(fpos);
+                return Err(e);
+            }
+        }
+        let roots = self.temp_roots.len();
+        if !safe {
+            self.gc_holds += 1;
+        }
+        let res = nfn(self, &args, &[]);
+        if !safe {
+            self.gc_holds -= 1;
+        }
+        self.stack.truncate(fpos);
+        self.temp_roots.truncate(roots);
+        res
     }
 
     /// `list(arg)`, `tuple(arg)` or `set(arg)` (or with no argument) of the exact
