@@ -307,3 +307,22 @@ builtins.len = lambda v: "builtins.len replaced"
 print(len([1]))
 builtins.len = real_len
 print(len([1]))
+
+# Bound native methods called later (not through LOAD_METHOD).
+s = set()
+add, disc, up, app = s.add, s.discard, "abc".upper, [].append
+add(3)
+add("x")
+disc(3)
+print(s, up(), app(1))
+show(lambda: add())
+show(lambda: add(1, 2))
+show(lambda: up(1))
+show(lambda: disc([]))
+show(lambda: app(k=1))
+import random
+
+random.seed(3)
+rnd = random.random
+print(round(rnd(), 6), round(random.random(), 6))
+show(lambda: rnd(1))

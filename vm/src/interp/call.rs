@@ -44,7 +44,19 @@ impl Vm {
             match self.heap.kind(r) {
                 // A native called positionally, the commonest case here: first.
                 Kind::Native(nf) if !kw && nf.host.is_none() => {
-                    return self.call_native_positional(r, fpos, args_start).map(Some);
+                    return self
+                        .call_native_positional(r, Value::Undef, fpos, args_start)
+                        .map(Some);
+                }
+                // A bound native method (`random.random()` of the module's hidden
+                // instance, `add = s.add; add(k)`).
+                &Kind::BoundMethod(Value::Obj(func), s)
+                    if !kw
+                        && matches!(self.heap.kind(func), Kind::Native(nf) if nf.host.is_none()) =>
+                {
+                    return self
+                        .call_native_positional(func, s, fpos, args_start)
+                        .map(Some);
                 }
                 Kind::BoundMethod(func, s) => {
                     callee = *func;
@@ -171,7 +183,8 @@ impl Vm {
 
     /// Call native `r` (no host function) with the positional arguments on the stack
     /// from `args_start` (`self` included, for a method reached by LOAD_METHOD),
-    /// returning to stack length `fpos`. The arguments stay on the stack (rooted)
+    /// after `bound` (a bound method's `self`) unless it is `Undef`, returning to
+    /// stack length `fpos`. The arguments stay on the stack (rooted)
     /// until it returns. Its declaration is checked inline for the common shape
     /// (the count in range, `self` of the exact class), by `check_native_call`
     /// (CPython's messages) otherwise.
@@ -179,6 +192,7 @@ impl Vm {
     fn call_native_positional(
         &mut self,
         r: ObjRef,
+        bound: Value,
         fpos: usize,
         args_start: usize,
     ) -> PyResult<Value> {
@@ -187,6 +201,9 @@ impl Vm {
         };
         let (nfn, safe, a, role, cls) = (nf.f, nf.gc_safe, nf.arity, nf.role, nf.cls);
         let mut args: CallArgs = SmallVec::new();
+        if !bound.is_undef() {
+            args.push(bound);
+        }
         args.extend_from_slice(&self.stack[args_start..]);
         let implicit = role != crate::args::Role::Function;
         let n = args.len().wrapping_sub(implicit as usize);
