@@ -1,19 +1,154 @@
-//! More natives done by the CALL instructions without a call (after
+//! Calls of natives: `call_op`'s direct call of a native called positionally
+//! (`call_native_positional`), its `range()` / `list()` / `tuple()` / `set()`
+//! shortcuts, and more natives done by the CALL instructions without a call (after
 //! `call_fast.rs`'s): `next(it)` of a built-in sequence, range or set iterator,
 //! `iter(x)` of a built-in container, `s.add(k)` / `s.discard(k)` of an int or str
-//! key, and `str(n)` of an int. Each computes what the native computes, runs no
-//! Python code and cannot fail; anything else (an exhausted iterator, a key whose
-//! comparison may run `__eq__`, an error) is left, with nothing done, to the
-//! generic call, which raises CPython's errors.
+//! key, `str(x)` of a number, `list/tuple/set(x)` of a built-in container. Each of
+//! those computes what the native computes, runs no Python code and cannot fail;
+//! anything else (an exhausted iterator, a key whose comparison may run `__eq__`,
+//! an error) is left, with nothing done, to the generic call, which raises
+//! CPython's errors.
 
+use super::call::CallArgs;
 use crate::object::{Kind, NativeFn, ObjRef, Value};
+use crate::{PyResult, Vm};
+use smallvec::SmallVec;
 
 /// The most items `builtin_ctor_fast` copies: more raise MemoryError
 /// (`check_alloc`) in the generic path.
 const MAX_ITEMS: usize = crate::object::limits::MAX_ALLOC_BYTES / std::mem::size_of::<Value>();
-use crate::Vm;
 
 impl Vm {
+    /// Call native `r` (no host function) with the positional arguments on the stack
+    /// from `args_start` (`self` included, for a method reached by LOAD_METHOD),
+    /// after `bound` (a bound method's `self`) unless it is `Undef`, returning to
+    /// stack length `fpos`. The arguments stay on the stack (rooted)
+    /// until it returns. Its declaration is checked inline for the common shape
+    /// (the count in range, `self` of the exact class), by `check_native_call`
+    /// (CPython's messages) otherwise.
+    #[inline(never)]
+    pub(super) fn call_native_positional(
+        &mut self,
+        r: ObjRef,
+        bound: Value,
+        fpos: usize,
+        args_start: usize,
+    ) -> PyResult<Value> {
+        let Kind::Native(nf) = self.heap.kind(r) else {
+            unreachable!()
+        };
+        let (nfn, safe, a, role, cls) = (nf.f, nf.gc_safe, nf.arity, nf.role, nf.cls);
+        let mut args: CallArgs = SmallVec::new();
+        if !bound.is_undef() {
+            args.push(bound);
+        }
+        args.extend_from_slice(&self.stack[args_start..]);
+        let implicit = role != crate::args::Role::Function;
+        let n = args.len().wrapping_sub(implicit as usize);
+        let ok = (a.min as usize) <= n
+            && n <= a.max as usize
+            && match role {
+                crate::args::Role::Function => true,
+                crate::args::Role::Method => cls == Some(self.type_of(args[0])),
+                _ => args[0].obj() == cls,
+            };
+        if !ok {
+            if let Err(e) = self.check_native_call(r, &args, &[]) {
+                self.stack.truncate(fpos);
+                return Err(e);
+            }
+        }
+        let roots = self.temp_roots.len();
+        if !safe {
+            self.gc_holds += 1;
+        }
+        let res = nfn(self, &args, &[]);
+        if !safe {
+            self.gc_holds -= 1;
+        }
+        self.stack.truncate(fpos);
+        self.temp_roots.truncate(roots);
+        res
+    }
+
+    /// `list(arg)`, `tuple(arg)` or `set(arg)` (or with no argument) of the exact
+    /// built-in classes, which cannot be changed: what `type.__call__` does with their
+    /// `__new__` and `__init__` (`types/list.rs`, `types/tuple.rs`, `types/set.rs`),
+    /// without looking them up and calling them. The caller's stack holds `arg`.
+    /// None: `cls` is not one of them.
+    /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)` of ints that
+    /// make a machine-int range (as `new_range` decides): None for anything else
+    /// (bools, big ints, a zero step, bad arity), which `range.__new__` handles.
+    pub(super) fn small_range(&mut self, args: &[Value]) -> Option<Value> {
+        let (a, b, c) = match *args {
+            [Value::Int(b)] => (0, b, 1),
+            [Value::Int(a), Value::Int(b)] => (a, b, 1),
+            [Value::Int(a), Value::Int(b), Value::Int(c)] if c != 0 => (a, b, c),
+            _ => return None,
+        };
+        a.checked_add(c)?;
+        b.checked_add(c)?;
+        b.checked_sub(a)?;
+        let cls = self.types.range;
+        Some(Value::Obj(self.heap.alloc(cls, Kind::Range(a, b, c))))
+    }
+
+    pub(super) fn builtin_ctor(
+        &mut self,
+        cls: ObjRef,
+        arg: Option<Value>,
+    ) -> Option<PyResult<Value>> {
+        if let Some(v) = self.builtin_ctor_fast(cls, arg) {
+            return Some(Ok(v));
+        }
+        let t = &self.types;
+        if cls == t.list {
+            let l = self.new_list(vec![]);
+            let Some(v) = arg else { return Some(Ok(l)) };
+            // The new list is rooted while the iteration runs Python code.
+            self.stack.push(l);
+            let roots = self.temp_roots.len();
+            let items = self.iterate_sized(v);
+            self.temp_roots.truncate(roots);
+            self.stack.pop();
+            return Some(items.map(|items| {
+                self.heap.charge(16 * items.len() as u64);
+                if let Value::Obj(r) = l {
+                    if let Kind::List(dst) = self.heap.kind_mut(r) {
+                        *dst = items;
+                    }
+                }
+                l
+            }));
+        }
+        if cls == t.tuple {
+            let Some(v) = arg else {
+                return Some(Ok(self.new_tuple(vec![])));
+            };
+            if let Value::Obj(r) = v {
+                if matches!(self.heap.kind(r), Kind::Tuple(_)) && self.heap.get(r).class == cls {
+                    return Some(Ok(v));
+                }
+            }
+            let roots = self.temp_roots.len();
+            let items = self.iterate_sized(v);
+            self.temp_roots.truncate(roots);
+            return Some(items.map(|items| self.new_tuple(items)));
+        }
+        if cls == t.set {
+            let s = Value::Obj(self.heap.alloc(cls, Kind::Set(Box::default())));
+            let Some(v) = arg else { return Some(Ok(s)) };
+            // As `set.__init__` (a native that does not let the collector run).
+            let roots = self.temp_roots.len();
+            self.gc_holds += 1;
+            let r = self.set_update(s, v);
+            self.gc_holds -= 1;
+            self.temp_roots.truncate(roots);
+            return Some(r.map(|()| s));
+        }
+        None
+    }
+
     /// `call_native_fast`'s cases past its own: the result, or `None` with nothing
     /// done. `f` is the native, its arguments (the bound `self` first, for a method
     /// reached through LOAD_METHOD) on the stack from `args_start`.
