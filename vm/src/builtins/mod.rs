@@ -20,6 +20,10 @@ pub use introspection::{dir_names, frame_locals};
 
 use introspection::*;
 use iteration::*;
+
+/// `next` and `iter`, for the CALL instructions' fast paths (`interp/call_native.rs`).
+pub(crate) const B_NEXT: crate::object::NativeFn = b_next;
+pub(crate) const B_ITER: crate::object::NativeFn = b_iter;
 use numbers::*;
 use print_input::*;
 

@@ -41,9 +41,28 @@ impl Vm {
         let mut callee = f;
         let mut bound_self = Value::Undef;
         if let Value::Obj(r) = f {
-            if let Kind::BoundMethod(func, s) = self.heap.kind(r) {
-                callee = *func;
-                bound_self = *s;
+            match self.heap.kind(r) {
+                // A native called positionally, the commonest case here: first.
+                Kind::Native(nf) if !kw && nf.host.is_none() => {
+                    return self
+                        .call_native_positional(r, Value::Undef, fpos, args_start)
+                        .map(Some);
+                }
+                // A bound native method (`random.random()` of the module's hidden
+                // instance, `add = s.add; add(k)`).
+                &Kind::BoundMethod(Value::Obj(func), s)
+                    if !kw
+                        && matches!(self.heap.kind(func), Kind::Native(nf) if nf.host.is_none()) =>
+                {
+                    return self
+                        .call_native_positional(func, s, fpos, args_start)
+                        .map(Some);
+                }
+                Kind::BoundMethod(func, s) => {
+                    callee = *func;
+                    bound_self = *s;
+                }
+                _ => {}
             }
         }
         // Fast path: a plain Python function called positionally.
@@ -160,77 +179,6 @@ impl Vm {
         }
         let v = self.call(callee, &args, &kwargs)?;
         Ok(Some(v))
-    }
-
-    /// `list(arg)`, `tuple(arg)` or `set(arg)` (or with no argument) of the exact
-    /// built-in classes, which cannot be changed: what `type.__call__` does with their
-    /// `__new__` and `__init__` (`types/list.rs`, `types/tuple.rs`, `types/set.rs`),
-    /// without looking them up and calling them. The caller's stack holds `arg`.
-    /// None: `cls` is not one of them.
-    /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)` of ints that
-    /// make a machine-int range (as `new_range` decides): None for anything else
-    /// (bools, big ints, a zero step, bad arity), which `range.__new__` handles.
-    fn small_range(&mut self, args: &[Value]) -> Option<Value> {
-        let (a, b, c) = match *args {
-            [Value::Int(b)] => (0, b, 1),
-            [Value::Int(a), Value::Int(b)] => (a, b, 1),
-            [Value::Int(a), Value::Int(b), Value::Int(c)] if c != 0 => (a, b, c),
-            _ => return None,
-        };
-        a.checked_add(c)?;
-        b.checked_add(c)?;
-        b.checked_sub(a)?;
-        let cls = self.types.range;
-        Some(Value::Obj(self.heap.alloc(cls, Kind::Range(a, b, c))))
-    }
-
-    fn builtin_ctor(&mut self, cls: ObjRef, arg: Option<Value>) -> Option<PyResult<Value>> {
-        let t = &self.types;
-        if cls == t.list {
-            let l = self.new_list(vec![]);
-            let Some(v) = arg else { return Some(Ok(l)) };
-            // The new list is rooted while the iteration runs Python code.
-            self.stack.push(l);
-            let roots = self.temp_roots.len();
-            let items = self.iterate_sized(v);
-            self.temp_roots.truncate(roots);
-            self.stack.pop();
-            return Some(items.map(|items| {
-                self.heap.charge(16 * items.len() as u64);
-                if let Value::Obj(r) = l {
-                    if let Kind::List(dst) = self.heap.kind_mut(r) {
-                        *dst = items;
-                    }
-                }
-                l
-            }));
-        }
-        if cls == t.tuple {
-            let Some(v) = arg else {
-                return Some(Ok(self.new_tuple(vec![])));
-            };
-            if let Value::Obj(r) = v {
-                if matches!(self.heap.kind(r), Kind::Tuple(_)) && self.heap.get(r).class == cls {
-                    return Some(Ok(v));
-                }
-            }
-            let roots = self.temp_roots.len();
-            let items = self.iterate_sized(v);
-            self.temp_roots.truncate(roots);
-            return Some(items.map(|items| self.new_tuple(items)));
-        }
-        if cls == t.set {
-            let s = Value::Obj(self.heap.alloc(cls, Kind::Set(Box::default())));
-            let Some(v) = arg else { return Some(Ok(s)) };
-            // As `set.__init__` (a native that does not let the collector run).
-            let roots = self.temp_roots.len();
-            self.gc_holds += 1;
-            let r = self.set_update(s, v);
-            self.gc_holds -= 1;
-            self.temp_roots.truncate(roots);
-            return Some(r.map(|()| s));
-        }
-        None
     }
 
     /// Push a frame for a simple positional call whose arguments already sit on the

@@ -474,7 +474,8 @@ impl Vm {
                     return false;
                 };
                 if !self.class_data(self.heap.get(r).class).is_builtin {
-                    return false;
+                    // A Python subclass: `call_native_fast`.
+                    return self.native_fast_done(f, fpos, args_start);
                 }
                 match self.builtin_len(r) {
                     Some(n) if n <= i64::MAX as usize => Value::Int(n as i64),
@@ -515,23 +516,35 @@ impl Vm {
                 let (l, x) = (self.stack[args_start], self.stack[args_start + 1]);
                 let Value::Obj(r) = l else { return false };
                 let Some(items) = self.heap.list_for_append(r) else {
-                    return false;
+                    // A subclass of list: `call_native_fast`.
+                    return self.native_fast_done(f, fpos, args_start);
                 };
                 if items.len() == items.capacity() {
-                    return false;
+                    return self.native_fast_done(f, fpos, args_start);
                 }
                 items.push(x);
                 self.heap.charge(16);
                 Value::None
             }
-            _ => match self.call_native_fast(f, fpos, args_start) {
-                Some(v) => v,
-                None => return false,
-            },
+            _ => return self.native_fast_done(f, fpos, args_start),
         };
         self.stack.truncate(fpos);
         self.stack.push(v);
         true
+    }
+
+    /// `call_builtin_fast` by `call_native_fast`: true with the call replaced by
+    /// its result, false with nothing done.
+    #[inline(always)]
+    fn native_fast_done(&mut self, f: NativeFn, fpos: usize, args_start: usize) -> bool {
+        match self.call_native_fast(f, fpos, args_start) {
+            Some(v) => {
+                self.stack.truncate(fpos);
+                self.stack.push(v);
+                true
+            }
+            None => false,
+        }
     }
 
     /// `call_builtin_fast` of the natives past its inline three: `object.__init__`
@@ -562,10 +575,10 @@ impl Vm {
             };
         }
         if n == 0 || args_start != fpos + 1 {
-            return None;
+            return self.call_native_more(f, fpos, args_start);
         }
         let Value::Obj(r) = self.stack[args_start] else {
-            return None;
+            return self.call_native_more(f, fpos, args_start);
         };
         if (n == 1 || n == 2) && std::ptr::fn_addr_eq(f, crate::types::list::L_POP) {
             let i = match self.stack.get(args_start + 1) {
@@ -598,7 +611,7 @@ impl Vm {
                 .ok()
                 .map(|()| Value::None);
         }
-        None
+        self.call_native_more(f, fpos, args_start)
     }
 
     /// `d.get(key[, default])` on a dict (of any class: `dict.get` ignores
@@ -644,8 +657,10 @@ impl Vm {
     /// class `C` (the proxy made directly: `super`'s `__new__` and `__init__` are
     /// the built-in ones, a subclass of super is another class), and `int(x)` /
     /// `float(x)` of an int, bool or float of the built-in types (go's and chaos'
-    /// `int(random.random() * n)`). False, with nothing done, for anything else;
-    /// nothing here can fail.
+    /// `int(random.random() * n)`), `str(x)` of the same and of an exact str
+    /// (`str_of_fast`), and `list(x)` / `tuple(x)` / `set(x)` of a built-in
+    /// container that cannot fail (`builtin_ctor_fast`). False, with nothing done,
+    /// for anything else; nothing here can fail.
     #[inline(never)]
     fn call_class_fast(&mut self, cls: ObjRef, fpos: usize, args_start: usize) -> bool {
         let n = self.stack.len() - args_start;
@@ -681,9 +696,21 @@ impl Vm {
                 Value::Bool(b) => Value::Float(b as i64 as f64),
                 _ => return false,
             }
-        } else if n == 0 && self.plain_list_subclass(cls) {
-            // `list.__new__` then `list.__init__()`: an empty list of the class.
-            Value::Obj(self.heap.alloc(cls, Kind::List(vec![])))
+        } else if cls == self.types.str && n == 1 {
+            match self.str_of_fast(self.stack[args_start]) {
+                Some(v) => v,
+                None => return false,
+            }
+        } else if n <= 1 {
+            let arg = (n == 1).then(|| self.stack[args_start]);
+            match self.builtin_ctor_fast(cls, arg) {
+                Some(v) => v,
+                None if n == 0 && self.plain_list_subclass(cls) => {
+                    // `list.__new__` then `list.__init__()`: an empty list of the class.
+                    Value::Obj(self.heap.alloc(cls, Kind::List(vec![])))
+                }
+                None => return false,
+            }
         } else {
             return false;
         };

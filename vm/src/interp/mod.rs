@@ -7,6 +7,7 @@
 mod cache_slots;
 mod call;
 mod call_fast;
+mod call_native;
 mod containers;
 mod dispatch;
 mod drain;

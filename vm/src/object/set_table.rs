@@ -85,6 +85,14 @@ impl SetTable {
     pub fn slot_at(&self, i: usize) -> Option<Value> {
         self.table.get(i).map(|s| s.key).filter(|k| !k.is_undef())
     }
+    /// The first live key at raw slot `i` or after, with its slot (a set
+    /// iterator's step).
+    #[inline]
+    pub fn next_live(&self, i: usize) -> Option<(usize, Value)> {
+        let rest = self.table.get(i..)?;
+        let j = rest.iter().position(|s| !s.key.is_undef())?;
+        Some((i + j, rest[j].key))
+    }
     pub fn slot_hash(&self, i: usize) -> i64 {
         self.table[i].hash
     }
@@ -340,6 +348,42 @@ impl SetTable {
             }
         }
         true
+    }
+
+    /// A new table holding `other`'s keys: what `SetTable::new()` followed by
+    /// `merge_into_empty(other)` makes (the same size, the same slots), without
+    /// the empty table and the intermediate copy (`set(s)`).
+    pub fn copy_of(other: &SetTable) -> SetTable {
+        if other.used == 0 {
+            return SetTable::new();
+        }
+        let mut size = MINSIZE;
+        if other.used * 5 >= (MINSIZE - 1) * 3 {
+            // `resize(used * 2)`: the smallest power of two above it.
+            while size <= other.used * 2 {
+                size <<= 1;
+            }
+        }
+        if size == other.table.len() && other.fill == other.used {
+            return SetTable {
+                table: other.table.clone(),
+                fill: other.fill,
+                used: other.used,
+                finger: 0,
+            };
+        }
+        let mut table = vec![EMPTY_SLOT; size];
+        for s in &other.table {
+            if !s.key.is_undef() {
+                Self::insert_clean(&mut table, s.hash, s.key);
+            }
+        }
+        SetTable {
+            table,
+            fill: other.used,
+            used: other.used,
+            finger: 0,
+        }
     }
 
     /// Frozenset hash, as CPython.

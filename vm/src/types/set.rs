@@ -111,7 +111,19 @@ impl Vm {
 
     /// Remove `key`; false if absent.
     pub fn set_discard(&mut self, s: ObjRef, key: Value) -> PyResult<bool> {
-        let hash = self.hash(key)?;
+        let hash = match self.hash(key) {
+            Ok(h) => h,
+            Err(e) => {
+                // A set as a key is looked up as the equal frozenset (CPython's
+                // `set_discard_key`), for `discard` and `remove`.
+                if matches!(key, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Set(_))) {
+                    let items: Vec<Value> = self.table(key.obj().expect("set")).iter().collect();
+                    let f = self.new_frozenset(items)?;
+                    return self.set_discard(s, f);
+                }
+                return Err(e);
+            }
+        };
         match self.set_find(s, key, hash)? {
             Some(i) => {
                 self.table_mut(s).remove_slot(i);
@@ -553,6 +565,11 @@ fn s_symmetric_difference_update(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult
     symmetric_difference_update(vm, s, args[1])?;
     Ok(Value::None)
 }
+
+/// `set.add` and `set.discard`, for the CALL instructions' fast paths
+/// (`interp/call_native.rs`).
+pub(crate) const S_ADD: crate::object::NativeFn = s_add;
+pub(crate) const S_DISCARD: crate::object::NativeFn = s_discard;
 
 fn s_add(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let s = this(vm, args)?;

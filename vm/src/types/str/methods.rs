@@ -589,14 +589,43 @@ fn s_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     let s = match v {
         None => vm.new_str(String::new()),
         Some(v) => match v {
-            Value::Obj(r) if enc.is_some() || errors.is_some() => match vm.heap.kind(r) {
-                Kind::Bytes(b) | Kind::ByteArray(b) => {
-                    let b = b.clone();
-                    let enc = enc.unwrap_or(Value::None);
-                    crate::types::bytes::decode(vm, &b, enc, errors.unwrap_or(Value::None))?
+            _ if enc.is_some() || errors.is_some() => {
+                // The parameters' types are checked first, as CPython's parser does.
+                for (name, a) in [("encoding", enc), ("errors", errors)] {
+                    if let Some(a) = a {
+                        if vm.as_str(a).is_none() {
+                            let t = vm.type_name(a);
+                            return Err(vm.new_type_error(format!(
+                                "str() argument '{name}' must be str, not {t}"
+                            )));
+                        }
+                    }
                 }
-                _ => return Err(vm.new_type_error("decoding str is not supported".into())),
-            },
+                match v {
+                    Value::Obj(r) => match vm.heap.kind(r) {
+                        Kind::Bytes(b) | Kind::ByteArray(b) => {
+                            let b = b.clone();
+                            let enc = enc.unwrap_or(Value::None);
+                            crate::types::bytes::decode(vm, &b, enc, errors.unwrap_or(Value::None))?
+                        }
+                        Kind::Str(_) => {
+                            return Err(vm.new_type_error("decoding str is not supported".into()))
+                        }
+                        _ => {
+                            let t = vm.type_name(v);
+                            return Err(vm.new_type_error(format!(
+                                "decoding to str: need a bytes-like object, {t} found"
+                            )));
+                        }
+                    },
+                    _ => {
+                        let t = vm.type_name(v);
+                        return Err(vm.new_type_error(format!(
+                            "decoding to str: need a bytes-like object, {t} found"
+                        )));
+                    }
+                }
+            }
             _ => vm.str_value(v)?,
         },
     };
