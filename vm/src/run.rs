@@ -39,6 +39,8 @@ impl Vm {
             fast_args: crate::interp::fast_args(code),
             has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
             caches: Default::default(),
+            quick: crate::interp::quicken(&code.instrs),
+            stepped: Default::default(),
         });
         self.code_roots.push(data.clone());
         data

@@ -2,6 +2,7 @@
 //! stack, one `match` arm per opcode.
 
 use super::operators::{binary_op_fast, compare_fast};
+use super::quicken::{LINE, NEXT_BINARY_OP, NEXT_LOAD_FAST, NEXT_SIMPLE, NEXT_STORE_FAST, STOP};
 use super::{Exit, RET_DRAIN, RET_FOR_ITER, RET_PLAIN, RET_YIELD_FROM};
 use crate::object::Kind;
 use crate::object::Value;
@@ -59,11 +60,19 @@ impl Vm {
                 unsafe { &*std::rc::Rc::as_ptr(&self.frames[fi].code) };
             let base = self.frames[fi].base as usize;
             let mut ip = self.frames[fi].ip as usize;
-            let instrs = &code.code.instrs[..];
             let hooked = self.hooked;
             // The hook sees every instruction only when stepping by instruction or
-            // tracing; otherwise just the stop points.
+            // tracing; otherwise just the stop points. The instructions run are a copy
+            // whose flag byte says both (interp/quicken.rs): the `stepped` copy marks
+            // every instruction, the other one the stop points and which simple
+            // instruction after this one its arm may run (`fast_next!`).
             let hook_instrs = hooked && (self.step_instructions || self.trace);
+            let instrs: &[super::QInstr] = if hook_instrs {
+                code.stepped
+                    .get_or_init(|| super::quicken::stepped(&code.code.instrs))
+            } else {
+                &code.quick
+            };
             // The operand stack in registers: `sp` is the stack length and `sptr` its
             // buffer while this frame runs simple instructions. Before any instruction
             // that can call out (run Python code, allocate stack, collect garbage) the
@@ -152,8 +161,8 @@ impl Vm {
                 );
                 ip += 1;
                 self.instructions += 1;
-                if ins.line_start || hook_instrs {
-                    if ins.line_start {
+                if ins.flags & STOP != 0 {
+                    if ins.flags & LINE != 0 {
                         // Green threads: the quantum is used up (threads.rs).
                         if self.instructions >= self.threads.switch_at
                             && stop == 0
@@ -171,12 +180,13 @@ impl Vm {
                         sync!();
                         // The hook sees the frame positioned at this instruction.
                         self.frames[fi].ip -= 1;
-                        let kind = if ins.line_start {
+                        let line_start = ins.flags & LINE != 0;
+                        let kind = if line_start {
                             StopKind::Line
                         } else {
                             StopKind::Instruction
                         };
-                        let kind = if ins.op == Op::ReturnValue && !ins.line_start {
+                        let kind = if ins.op == Op::ReturnValue && !line_start {
                             StopKind::Return
                         } else {
                             kind
@@ -186,6 +196,59 @@ impl Vm {
                         reload!();
                         tri!(r, 'exec);
                     }
+                }
+                // The end of an arm's fast path that fell through: a LOAD_FAST,
+                // STORE_FAST or LOAD_CONST after it that is no stop point and runs
+                // unhooked (the hints of interp/quicken.rs) runs here, without a trip
+                // through the dispatch (still counted). An unbound local is left to
+                // the LOAD_FAST's own arm, which raises.
+                macro_rules! fast_next {
+                    () => {{
+                        if ins.flags & NEXT_SIMPLE != 0 {
+                            debug_assert!(ip < instrs.len());
+                            // SAFETY: a hint is set only when the next instruction exists.
+                            let n = unsafe { *instrs.get_unchecked(ip) };
+                            if ins.flags & NEXT_LOAD_FAST != 0 {
+                                let v = *slot!(base + n.arg as usize);
+                                if !v.is_undef() {
+                                    push!(v);
+                                    ip += 1;
+                                    self.instructions += 1;
+                                }
+                            } else if ins.flags & NEXT_STORE_FAST != 0 {
+                                let v = pop!();
+                                *slot!(base + n.arg as usize) = v;
+                                ip += 1;
+                                self.instructions += 1;
+                            } else {
+                                push!(code.consts[n.arg as usize]);
+                                ip += 1;
+                                self.instructions += 1;
+                            }
+                        }
+                        continue;
+                    }};
+                }
+                // LOAD_FAST and LOAD_CONST: a BINARY_OP after them that is no stop
+                // point and runs unhooked takes the pushed value `$v` here when its
+                // int/float fast path applies (still counted).
+                macro_rules! fast_binary_op {
+                    ($v:expr) => {{
+                        if ins.flags & NEXT_BINARY_OP != 0 {
+                            debug_assert!(ip < instrs.len());
+                            // SAFETY: a hint is set only when the next instruction exists.
+                            let n = unsafe { *instrs.get_unchecked(ip) };
+                            // The verifier checked the operand is a `BinOp`.
+                            let op = BinOp::from_arg(n.arg).unwrap_or(BinOp::Add);
+                            // BINARY_OP's verified two inputs: the top is its left one.
+                            if let Some(r) = binary_op_fast(op, *slot!(sp - 1), $v) {
+                                *slot!(sp - 1) = r;
+                                ip += 1;
+                                self.instructions += 1;
+                                continue;
+                            }
+                        }
+                    }};
                 }
                 let a = ins.arg;
                 // One arm per opcode. An arm first tries its simple cases on the
@@ -212,8 +275,10 @@ impl Vm {
                         continue;
                     }
                     Op::LoadConst => {
-                        push!(code.consts[a as usize]);
-                        continue;
+                        let v = code.consts[a as usize];
+                        fast_binary_op!(v);
+                        push!(v);
+                        fast_next!();
                     }
                     Op::LoadFast => {
                         let v = *slot!(base + a as usize);
@@ -222,8 +287,9 @@ impl Vm {
                             let name = code.code.varnames[a as usize].clone();
                             break 'exec self.unbound_local(&name);
                         }
+                        fast_binary_op!(v);
                         push!(v);
-                        continue;
+                        fast_next!();
                     }
                     Op::StoreFast => {
                         let v = pop!();
@@ -262,7 +328,7 @@ impl Vm {
                         let g = unsafe { self.frames.get_unchecked(fi).globals };
                         if let Some(v) = self.load_global_hit(code, ins.cache as usize, g) {
                             push!(v);
-                            continue;
+                            fast_next!();
                         }
                         let name = code.names[a as usize];
                         match self.load_global_cached(code, ins.cache as usize, g, name) {
@@ -290,7 +356,7 @@ impl Vm {
                             code.names[a as usize],
                         ) {
                             *slot!(sp - 1) = v;
-                            continue;
+                            fast_next!();
                         }
                         sync!();
                         let obj = self.pop();
@@ -325,7 +391,7 @@ impl Vm {
                         ) {
                             *slot!(sp - 1) = f;
                             push!(s);
-                            continue;
+                            fast_next!();
                         }
                         sync!();
                         let obj = self.pop();
@@ -346,7 +412,7 @@ impl Vm {
                                     let v = items[j as usize];
                                     sp -= 1;
                                     *slot!(sp - 1) = v;
-                                    continue;
+                                    fast_next!();
                                 }
                             }
                         }
@@ -382,8 +448,7 @@ impl Vm {
                         // BUILD_SLICE is followed by an instruction.
                         let next = unsafe { *instrs.get_unchecked(ip) };
                         if matches!(next.op, Op::BinarySubscr | Op::StoreSubscr)
-                            && !next.line_start
-                            && !hook_instrs
+                            && next.flags & STOP == 0
                         {
                             sync!();
                             if self.slice_subscr_fused(a, next.op == Op::StoreSubscr) {
@@ -402,7 +467,7 @@ impl Vm {
                         if let Some(v) = binary_op_fast(op, *slot!(sp - 2), *slot!(sp - 1)) {
                             sp -= 1;
                             *slot!(sp - 1) = v;
-                            continue;
+                            fast_next!();
                         }
                         sync!();
                         if tri!(self.binary_op_frame(op, a), 'exec) {
@@ -434,8 +499,7 @@ impl Vm {
                             // COMPARE_OP is followed by an instruction.
                             let next = unsafe { *instrs.get_unchecked(ip) };
                             if matches!(next.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue)
-                                && !next.line_start
-                                && !hook_instrs
+                                && next.flags & STOP == 0
                             {
                                 ip += 1;
                                 self.instructions += 1;
@@ -524,7 +588,7 @@ impl Vm {
                                             // of the code, and neither UNPACK_SEQUENCE
                                             // nor STORE_FAST ends it.
                                             let next = unsafe { *instrs.get_unchecked(ip) };
-                                            if next.op != Op::StoreFast || next.line_start {
+                                            if next.op != Op::StoreFast || next.flags & LINE != 0 {
                                                 break;
                                             }
                                             ip += 1;

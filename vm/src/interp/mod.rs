@@ -15,6 +15,7 @@ mod except_with;
 mod inline;
 mod operators;
 mod pattern_match;
+mod quicken;
 mod slices;
 mod unwind;
 mod variables;
@@ -26,6 +27,8 @@ pub use call::CallArgs;
 pub(crate) use call_fast::fast_args;
 pub use drain::{Drain, DrainMode};
 pub use inline::InlineCache;
+pub(crate) use quicken::quicken;
+pub use quicken::QInstr;
 
 use crate::object::CodeData;
 use crate::object::{ObjRef, Value};

@@ -33,6 +33,11 @@ pub struct CodeData {
     /// The inline caches of the instructions that use one (`Instr::cache`),
     /// allocated on first use; see `interp::inline` and `interp::cache_slots`.
     pub caches: crate::interp::InlineCaches,
+    /// The instructions as the interpreter loop runs them (stop points and
+    /// fusion hints in one flag byte: `interp::quicken`).
+    pub quick: Box<[crate::interp::QInstr]>,
+    /// The copy run when the hook sees every instruction, made on first use.
+    pub stepped: std::cell::OnceCell<Box<[crate::interp::QInstr]>>,
 }
 
 /// A Python string. `char_len` and the ASCII flag make indexing cheap; the hash is

@@ -1,0 +1,139 @@
+//! The instruction arrays the interpreter loop runs: copies of a code object's
+//! instructions whose flag byte tells the loop, in one test, whether the instruction
+//! is a stop point or runs hooked, and which instruction after it may run in the
+//! same trip through the dispatch.
+//!
+//! The compiler's instructions (what `dis`, tracebacks, the line table and the
+//! debugger see) are not changed: a copy keeps every opcode, operand and position,
+//! only `Instr::line_start` becomes a flag byte. The hints never let an instruction
+//! run across a stop point (the next instruction must not start a line) nor when
+//! the VM is hooked for every instruction (stepping by instruction, tracing): such
+//! frames run the `stepped` copy, which has no hints and the `HOOK` flag on every
+//! instruction. An instruction run through a hint is still counted.
+
+use revpy_compiler::opcodes::{Instr, Op};
+
+/// One instruction as the loop runs it: 8 bytes, as `Instr`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub struct QInstr {
+    pub op: Op,
+    /// `LINE`, `HOOK` and the `NEXT_*` hints.
+    pub flags: u8,
+    /// As `Instr::cache`.
+    pub cache: u16,
+    pub arg: u32,
+}
+
+/// The instruction begins a source line: a stop point (`Instr::line_start`).
+pub const LINE: u8 = 1;
+/// The hook sees this instruction (the `stepped` copy: every instruction).
+pub const HOOK: u8 = 2;
+/// The loop's prologue takes its slow path: a stop point or a hooked instruction.
+pub const STOP: u8 = LINE | HOOK;
+/// The next instruction is a LOAD_FAST that is no stop point: the arm of this one
+/// may run it (`fast_next!` in dispatch.rs).
+pub const NEXT_LOAD_FAST: u8 = 4;
+/// The next instruction is a STORE_FAST that is no stop point.
+pub const NEXT_STORE_FAST: u8 = 8;
+/// The next instruction is a LOAD_CONST that is no stop point.
+pub const NEXT_LOAD_CONST: u8 = 16;
+/// The next instruction is a BINARY_OP that is no stop point: LOAD_FAST and
+/// LOAD_CONST try its int/float fast path on their value.
+pub const NEXT_BINARY_OP: u8 = 32;
+/// Any of the hints `fast_next!` acts on.
+pub const NEXT_SIMPLE: u8 = NEXT_LOAD_FAST | NEXT_STORE_FAST | NEXT_LOAD_CONST;
+
+/// The copy run when the VM is not hooked for every instruction.
+pub(crate) fn quicken(instrs: &[Instr]) -> Box<[QInstr]> {
+    let mut out: Vec<QInstr> = instrs.iter().map(|i| copy(i, 0)).collect();
+    for (i, q) in out.iter_mut().enumerate() {
+        let Some(next) = instrs.get(i + 1) else { break };
+        if next.line_start {
+            continue;
+        }
+        // Only arms that end in `fast_next!` after falling through (never after a
+        // jump) act on the hints; hints on other instructions would be ignored, but
+        // are left out to keep the copy readable.
+        let takes = matches!(
+            q.op,
+            Op::LoadFast
+                | Op::LoadConst
+                | Op::LoadGlobal
+                | Op::LoadAttr
+                | Op::LoadMethod
+                | Op::BinaryOp
+                | Op::BinarySubscr
+        );
+        if !takes {
+            continue;
+        }
+        q.flags |= match next.op {
+            Op::LoadFast => NEXT_LOAD_FAST,
+            Op::StoreFast => NEXT_STORE_FAST,
+            Op::LoadConst => NEXT_LOAD_CONST,
+            Op::BinaryOp if matches!(q.op, Op::LoadFast | Op::LoadConst) => NEXT_BINARY_OP,
+            _ => 0,
+        };
+    }
+    out.into_boxed_slice()
+}
+
+/// The copy run when the hook sees every instruction: no hints.
+pub(crate) fn stepped(instrs: &[Instr]) -> Box<[QInstr]> {
+    instrs.iter().map(|i| copy(i, HOOK)).collect()
+}
+
+fn copy(i: &Instr, flags: u8) -> QInstr {
+    QInstr {
+        op: i.op,
+        flags: flags | if i.line_start { LINE } else { 0 },
+        cache: i.cache,
+        arg: i.arg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ins(op: Op, arg: u32, line_start: bool) -> Instr {
+        let mut i = Instr::new(op, arg);
+        i.line_start = line_start;
+        i
+    }
+
+    #[test]
+    fn hints_stop_at_line_starts() {
+        let code = [
+            ins(Op::LoadFast, 0, true),
+            ins(Op::LoadFast, 1, false),
+            ins(Op::BinaryOp, 0, false),
+            ins(Op::StoreFast, 2, false),
+            ins(Op::LoadConst, 0, true),
+            ins(Op::ReturnValue, 0, false),
+        ];
+        let q = quicken(&code);
+        assert_eq!(q[0].flags, LINE | NEXT_LOAD_FAST);
+        assert_eq!(q[1].flags, NEXT_BINARY_OP);
+        assert_eq!(q[2].flags, NEXT_STORE_FAST);
+        // STORE_FAST takes no hint; LOAD_CONST is followed by no simple instruction.
+        assert_eq!(q[3].flags, 0);
+        assert_eq!(q[4].flags, LINE);
+        assert_eq!(q[5].flags, 0);
+        let s = stepped(&code);
+        assert!(s.iter().all(|i| i.flags & HOOK != 0));
+        assert_eq!(s[0].flags, LINE | HOOK);
+        assert_eq!(std::mem::size_of::<QInstr>(), 8);
+    }
+
+    #[test]
+    fn no_hint_across_a_line_start() {
+        let code = [
+            ins(Op::LoadFast, 0, false),
+            ins(Op::LoadFast, 1, true),
+            ins(Op::ReturnValue, 0, false),
+        ];
+        assert_eq!(quicken(&code)[0].flags, 0);
+    }
+}
