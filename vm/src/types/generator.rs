@@ -101,9 +101,13 @@ impl Vm {
         if !first.is_undef() {
             saved.push(first);
         }
-        saved.extend_from_slice(&self.stack[args_start..]);
+        // (`copy_values`, not `extend_from_slice`: a handful of values, for which a
+        // call to `memcpy` costs more than the copy.)
+        copy_values(&mut saved, &self.stack[args_start..]);
         // The last `argcount - n` defaults (counted from the end, as CPython).
-        saved.extend_from_slice(&func.defaults[ndef - (argcount - n)..]);
+        if argcount > n {
+            copy_values(&mut saved, &func.defaults[ndef - (argcount - n)..]);
+        }
         saved.resize(nvar, Value::Undef);
         let code = func.code.clone();
         let (globals, name, qualname) = (func.globals, func.name, func.qualname);
@@ -122,7 +126,7 @@ impl Vm {
                 saved.push(cell);
             }
             if let Kind::Function(func) = self.heap.kind(fref) {
-                saved.extend_from_slice(&func.closure);
+                copy_values(&mut saved, &func.closure);
             }
         }
         Some(self.new_suspended_generator(code, globals, saved, name, qualname))
