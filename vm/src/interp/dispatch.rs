@@ -6,6 +6,7 @@ use super::quicken::{LINE, NEXT_BINARY_OP, NEXT_LOAD_FAST, NEXT_SIMPLE, NEXT_STO
 use super::{Exit, RET_DRAIN, RET_FOR_ITER, RET_PLAIN, RET_YIELD_FROM};
 use crate::object::Kind;
 use crate::object::Value;
+use crate::types::generator::Resume;
 use crate::{PyErr, PyResult, StopKind, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp, Op};
 
@@ -669,22 +670,34 @@ impl Vm {
                         sync!();
                         let it = self.top();
                         if let Value::Obj(g) = it {
-                            if let Kind::Generator(_) = self.heap.kind(g) {
-                                // Its frame runs in this loop.
-                                if tri!(self.push_generator_frame(g, Value::None, RET_FOR_ITER), 'exec)
-                                {
-                                    tri!(self.descend_yield_from(hook_instrs), 'exec);
+                            // A generator's frame runs in this loop.
+                            let r = self.push_generator_frame(
+                                g,
+                                Value::None,
+                                RET_FOR_ITER,
+                                !hook_instrs,
+                            );
+                            match tri!(r, 'exec) {
+                                Resume::Pushed => continue 'frames,
+                                Resume::AtYieldFrom => {
+                                    if !hook_instrs {
+                                        tri!(self.descend_yield_from(), 'exec);
+                                    }
                                     continue 'frames;
                                 }
-                                match tri!(self.resume_generator_gc(g, Value::None, None), 'exec) {
-                                    Exit::Yield(v) => self.stack.push(v),
-                                    Exit::Return(_) => {
-                                        self.stack.pop();
-                                        ip = a as usize;
+                                Resume::Other => {
+                                    let r = self.resume_generator_gc(g, Value::None, None);
+                                    match tri!(r, 'exec) {
+                                        Exit::Yield(v) => self.stack.push(v),
+                                        Exit::Return(_) => {
+                                            self.stack.pop();
+                                            ip = a as usize;
+                                        }
                                     }
+                                    reload!();
+                                    continue;
                                 }
-                                reload!();
-                                continue;
+                                Resume::NotGenerator => {}
                             }
                         }
                         match tri!(self.iter_next(it), 'exec) {
@@ -827,17 +840,24 @@ impl Vm {
                         continue 'frames;
                     }
                     Op::YieldValue => {
-                        sync!();
-                        let v = self.pop();
+                        let v = pop!();
                         // A draining native took the value (interp/drain.rs): this
                         // frame goes on at once, resumed with None, in this loop (no
-                        // frame change, so nothing to re-read but the stack).
+                        // frame change; taking it touches neither the value stack nor
+                        // the heap, so the registers stay valid). The POP_TOP that
+                        // discards the None runs here when it is no stop point.
                         if self.frames[fi].ret == RET_DRAIN && self.drain_accept(v) {
-                            self.stack.push(Value::None);
-                            reload!();
+                            match instrs.get(ip) {
+                                Some(n) if n.op == Op::PopTop && !n.line_start && !hook_instrs => {
+                                    ip += 1;
+                                    self.instructions += 1;
+                                }
+                                _ => push!(Value::None),
+                            }
                             continue;
                         }
-                        if let Some(v) = self.yield_to_caller(fi, v) {
+                        sync!();
+                        if let Some(v) = self.yield_to_caller(fi, v, false) {
                             return Ok(Exit::Yield(v));
                         }
                         continue 'frames;
@@ -847,19 +867,25 @@ impl Vm {
                         sync!();
                         // A generator delegate runs in this loop.
                         if let Value::Obj(r) = self.peek(2) {
-                            if let Kind::Generator(_) = self.heap.kind(r) {
-                                let sent = self.pop();
-                                if tri!(self.push_generator_frame(r, sent, RET_YIELD_FROM), 'exec) {
-                                    tri!(self.descend_yield_from(hook_instrs), 'exec);
+                            let sent = self.pop();
+                            let res =
+                                self.push_generator_frame(r, sent, RET_YIELD_FROM, !hook_instrs);
+                            match tri!(res, 'exec) {
+                                Resume::Pushed => continue 'frames,
+                                Resume::AtYieldFrom => {
+                                    if !hook_instrs {
+                                        tri!(self.descend_yield_from(), 'exec);
+                                    }
                                     continue 'frames;
                                 }
-                                self.stack.push(sent);
+                                Resume::Other | Resume::NotGenerator => {}
                             }
+                            self.stack.push(sent);
                         }
                         if let Some(v) = tri!(self.yield_from_op(), 'exec) {
                             // Re-run this YIELD_FROM with the next value sent.
                             self.frames[fi].ip -= 1;
-                            if let Some(v) = self.yield_to_caller(fi, v) {
+                            if let Some(v) = self.yield_to_caller(fi, v, true) {
                                 return Ok(Exit::Yield(v));
                             }
                             continue 'frames;

@@ -21,6 +21,9 @@ use crate::{PyResult, Vm};
 /// still ends in MemoryError.
 const COLLECT_CHUNK: usize = 4096;
 
+/// The room a `Hashable` drain's first chunk starts with.
+const HASHABLE_FIRST: usize = 16;
+
 /// What a draining native does with the values the generator yields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum DrainMode {
@@ -82,6 +85,12 @@ impl Vm {
             self.gc_holds += 1;
         }
         let r = if self.push_drained_frame(g, depth) {
+            if d.mode == DrainMode::Hashable && d.items.capacity() == 0 {
+                // `set(genexpr)`: one allocation rather than a growth at 4, 8 and 16
+                // items. (Only here: the items of a `Collect` drain become a list
+                // whose capacity counts in its size.)
+                d.items.reserve(HASHABLE_FIRST);
+            }
             self.drains.push(std::mem::take(d));
             let r = self.run(depth);
             *d = self.drains.pop().expect("drain");

@@ -5,8 +5,8 @@
 
 use super::{Exit, RET_YIELD_FROM};
 use crate::object::Value;
+use crate::types::generator::Resume;
 use crate::{PyErr, PyResult, Vm};
-use revpy_compiler::opcodes::Op;
 
 impl Vm {
     /// GET_YIELD_FROM_ITER: a generator stays itself, anything else is iterated.
@@ -43,11 +43,14 @@ impl Vm {
     /// The generator frame `fi` (the top one) yields `v`: suspend it, and hand `v` to
     /// whoever resumed it. `Some(v)`: the loop returns it (the frame was resumed by
     /// Rust code); None: the caller's frame is on top again, `v` delivered.
-    pub(super) fn yield_to_caller(&mut self, fi: usize, v: Value) -> Option<Value> {
+    /// `drain`: whether a draining native may take `v` from frame `fi` (YIELD_VALUE
+    /// asked already); it may from every delegating frame.
+    pub(super) fn yield_to_caller(&mut self, fi: usize, v: Value, drain: bool) -> Option<Value> {
         let mut fi = fi;
+        let mut drain = drain;
         loop {
             let ret = self.frames[fi].ret;
-            if ret == super::RET_DRAIN && self.drain_accept(v) {
+            if drain && ret == super::RET_DRAIN && self.drain_accept(v) {
                 // The draining native took it and resumes the frame with None.
                 self.stack.push(Value::None);
                 return None;
@@ -63,6 +66,7 @@ impl Vm {
                     // YIELD_FROM with the next value sent.
                     fi = self.frames.len() - 1;
                     self.frames[fi].ip -= 1;
+                    drain = true;
                 }
                 _ => return Some(v),
             }
@@ -70,41 +74,18 @@ impl Vm {
     }
 
     /// The generator frame just pushed on top (its sent value on top of its stack)
-    /// resumes at a YIELD_FROM whose delegate is a generator too: run that YIELD_FROM
-    /// here, pushing the delegate's frame, and so on down a `yield from` chain,
-    /// without a trip through the dispatch loop's frame entry per level. Each counts
-    /// as the instruction it is. A YIELD_FROM that is a stop point (a line start, or
-    /// any instruction when the hook sees every one) is left to the loop, and so is
-    /// any delegate that is not a suspended generator.
-    #[inline]
-    pub(super) fn descend_yield_from(&mut self, hook_instrs: bool) -> PyResult<()> {
-        if hook_instrs || !self.top_at_yield_from() {
-            return Ok(());
-        }
-        self.descend_yield_from_chain()
-    }
-
-    /// Whether the top frame is about to run a YIELD_FROM that is no line start.
-    #[inline]
-    fn top_at_yield_from(&self) -> bool {
-        let f = self.frames.last().expect("frame");
-        f.code
-            .code
-            .instrs
-            .get(f.ip as usize)
-            .is_some_and(|i| i.op == Op::YieldFrom && !i.line_start)
-    }
-
+    /// resumes at a YIELD_FROM that is no line start (`Resume::AtYieldFrom`; the
+    /// caller checked that the hook does not see every instruction): if its delegate
+    /// is a generator too, run that YIELD_FROM here, pushing the delegate's frame, and
+    /// so on down a `yield from` chain, without a trip through the dispatch loop's
+    /// frame entry per level. Each counts as the instruction it is. Any delegate that
+    /// is not a suspended generator is left to the loop's YIELD_FROM.
     #[inline(never)]
-    fn descend_yield_from_chain(&mut self) -> PyResult<()> {
+    pub(super) fn descend_yield_from(&mut self) -> PyResult<()> {
         loop {
-            if !self.top_at_yield_from() {
-                return Ok(());
-            }
             let fi = self.frames.len() - 1;
-            let f = &self.frames[fi];
             let n = self.stack.len();
-            debug_assert!(n >= f.base as usize + 2);
+            debug_assert!(n >= self.frames[fi].base as usize + 2);
             // Anything but a generator: `push_generator_frame` says no.
             let Value::Obj(r) = self.stack[n - 2] else {
                 return Ok(());
@@ -113,12 +94,16 @@ impl Vm {
             let sent = self.pop();
             self.frames[fi].ip += 1;
             self.instructions += 1;
-            if !self.push_generator_frame(r, sent, RET_YIELD_FROM)? {
-                // Not suspended (finished, running): the loop's YIELD_FROM decides.
-                self.stack.push(sent);
-                self.frames[fi].ip -= 1;
-                self.instructions -= 1;
-                return Ok(());
+            match self.push_generator_frame_inline(r, sent, RET_YIELD_FROM, true)? {
+                Resume::AtYieldFrom => {}
+                Resume::Pushed => return Ok(()),
+                Resume::Other | Resume::NotGenerator => {
+                    // Not suspended (finished, running): the loop's YIELD_FROM decides.
+                    self.stack.push(sent);
+                    self.frames[fi].ip -= 1;
+                    self.instructions -= 1;
+                    return Ok(());
+                }
             }
         }
     }

@@ -10,6 +10,21 @@ use crate::{PyErr, PyResult, Vm};
 use crate::Kw;
 use revpy_compiler::code::flags;
 
+/// What `Vm::push_generator_frame` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Resume {
+    /// The generator's frame is on top of the frame stack, to run in this loop.
+    Pushed,
+    /// Pushed, and about to run a YIELD_FROM that is no line start, its sent value
+    /// on top of its stack (`descend_yield_from` may go on down the chain).
+    AtYieldFrom,
+    /// A generator that is finished, running, or not started (with a value sent):
+    /// nothing done.
+    Other,
+    /// Not a generator: nothing done.
+    NotGenerator,
+}
+
 /// Code flags that make calling the function create a generator-like object.
 const GEN_FLAGS: u32 = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
 
@@ -86,9 +101,13 @@ impl Vm {
         if !first.is_undef() {
             saved.push(first);
         }
-        saved.extend_from_slice(&self.stack[args_start..]);
+        // (`copy_values`, not `extend_from_slice`: a handful of values, for which a
+        // call to `memcpy` costs more than the copy.)
+        copy_values(&mut saved, &self.stack[args_start..]);
         // The last `argcount - n` defaults (counted from the end, as CPython).
-        saved.extend_from_slice(&func.defaults[ndef - (argcount - n)..]);
+        if argcount > n {
+            copy_values(&mut saved, &func.defaults[ndef - (argcount - n)..]);
+        }
         saved.resize(nvar, Value::Undef);
         let code = func.code.clone();
         let (globals, name, qualname) = (func.globals, func.name, func.qualname);
@@ -107,7 +126,7 @@ impl Vm {
                 saved.push(cell);
             }
             if let Kind::Function(func) = self.heap.kind(fref) {
-                saved.extend_from_slice(&func.closure);
+                copy_values(&mut saved, &func.closure);
             }
         }
         Some(self.new_suspended_generator(code, globals, saved, name, qualname))
@@ -305,34 +324,63 @@ impl Vm {
 
     /// Resume generator `g` (not a coroutine) with `sent` by pushing its frame for the
     /// running loop (FOR_ITER, YIELD_FROM), `ret` saying what its caller does with the
-    /// result (see `Frame::ret`). False, with nothing done, unless it is suspended or
-    /// not yet started (and `sent` is None): the other cases go through
-    /// `resume_generator_gc`.
-    #[inline]
+    /// result (see `Frame::ret`). `Resume::Pushed` when it was suspended or not yet
+    /// started (and `sent` is None); `Resume::Other`, with nothing done, for a
+    /// generator in any other state (`resume_generator_gc` says what happens), and
+    /// `Resume::NotGenerator` for any other object: one heap lookup for the caller's
+    /// type test and the move. `fuse`: the hook does not see every instruction, so
+    /// the POP_TOP that discards the sent value may run here (`resume_frame`).
+    #[inline(never)]
     pub(crate) fn push_generator_frame(
         &mut self,
         g: ObjRef,
         sent: Value,
         ret: u8,
-    ) -> PyResult<bool> {
-        let depth = self.frames.len();
-        let too_deep = depth + self.native_depth as usize >= self.recursion_limit
-            || self.loops + self.inline_gens >= self.native_depth_limit;
+        fuse: bool,
+    ) -> PyResult<Resume> {
+        self.push_generator_frame_inline(g, sent, ret, fuse)
+    }
+
+    /// `push_generator_frame` inlined (in the `yield from` chain's loop).
+    #[inline(always)]
+    pub(crate) fn push_generator_frame_inline(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        ret: u8,
+        fuse: bool,
+    ) -> PyResult<Resume> {
         let Kind::Generator(gd) = self.heap.kind_mut(g) else {
-            return Ok(false);
+            return Ok(Resume::NotGenerator);
         };
         if gd.finished || gd.running || gd.frame.is_none() || (!gd.started && !sent.is_none()) {
-            return Ok(false);
+            return Ok(Resume::Other);
         }
-        if too_deep {
-            return Err(self.new_error(
-                self.types.recursion_error,
-                "maximum recursion depth exceeded".into(),
-            ));
+        let depth = self.frames.len();
+        if depth + self.native_depth as usize >= self.recursion_limit
+            || self.loops + self.inline_gens >= self.native_depth_limit
+        {
+            return Err(self.gen_recursion_error());
         }
-        resume_frame(gd, g, &mut self.stack, &mut self.frames, sent, ret);
+        let next = resume_frame(gd, g, &mut self.stack, &mut self.frames, sent, ret, fuse);
         self.inline_gens += 1;
-        Ok(true)
+        Ok(match next {
+            NEXT_FUSED => {
+                self.instructions += 1;
+                Resume::Pushed
+            }
+            NEXT_YIELD_FROM => Resume::AtYieldFrom,
+            _ => Resume::Pushed,
+        })
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn gen_recursion_error(&mut self) -> PyErr {
+        self.new_error(
+            self.types.recursion_error,
+            "maximum recursion depth exceeded".into(),
+        )
     }
 
     /// Move suspended generator `g`'s frame (checked resumable by the caller) back
@@ -342,7 +390,11 @@ impl Vm {
         let Kind::Generator(gd) = self.heap.kind_mut(g) else {
             unreachable!("not a generator")
         };
-        resume_frame(gd, g, &mut self.stack, &mut self.frames, sent, ret);
+        // The POP_TOP after the `yield` runs here unless the hook sees every
+        // instruction (as `push_generator_frame`).
+        let fuse = !(self.hooked && (self.step_instructions || self.trace));
+        let next = resume_frame(gd, g, &mut self.stack, &mut self.frames, sent, ret, fuse);
+        self.instructions += (next == NEXT_FUSED) as u64;
     }
 
     /// Bookkeeping for a frame leaving the frame stack (returned, raised or
@@ -500,8 +552,19 @@ impl Vm {
     }
 }
 
+/// `resume_frame`'s answers: what the resumed frame runs next.
+const NEXT_OTHER: u8 = 0;
+/// Its POP_TOP ran already.
+const NEXT_FUSED: u8 = 1;
+/// A YIELD_FROM that is no line start.
+const NEXT_YIELD_FROM: u8 = 2;
+
 /// `push_suspended_frame` on the parts of the VM it touches (one heap lookup for the
-/// caller's checks and the move).
+/// caller's checks and the move). `fuse`: when the frame resumes at a POP_TOP (the
+/// sent value of `yield` as a statement, the usual case) that is no stop point, that
+/// POP_TOP runs here: the value is not pushed and the position moves past it (the
+/// caller counts the instruction). Returns what the frame runs next (`NEXT_*`), read
+/// with the same load.
 #[inline(always)]
 fn resume_frame(
     gd: &mut GenData,
@@ -510,15 +573,31 @@ fn resume_frame(
     frames: &mut Vec<crate::interp::Frame>,
     sent: Value,
     ret: u8,
-) {
+    fuse: bool,
+) -> u8 {
+    use revpy_compiler::opcodes::Op;
     let base = stack.len() as u32;
     let started = gd.started;
     gd.started = true;
     gd.running = true;
     copy_values(stack, &gd.saved);
     gd.saved.clear();
+    let mut next = NEXT_OTHER;
     if started {
-        stack.push(sent);
+        let f = gd.frame.as_mut().expect("suspended frame");
+        match f.code.code.instrs.get(f.ip as usize) {
+            Some(i) if fuse && i.op == Op::PopTop && !i.line_start => {
+                f.ip += 1;
+                next = NEXT_FUSED;
+            }
+            Some(i) => {
+                if i.op == Op::YieldFrom && !i.line_start {
+                    next = NEXT_YIELD_FROM;
+                }
+                stack.push(sent);
+            }
+            None => stack.push(sent),
+        }
     }
     if frames.len() == frames.capacity() {
         frames.reserve(16);
@@ -540,6 +619,7 @@ fn resume_frame(
         f.gen = Some(g);
         f.ret = ret;
     }
+    next
 }
 
 /// Append `src` to `dst`: a generator's locals and stack, usually a handful of
