@@ -848,7 +848,11 @@ impl Vm {
                         // discards the None runs here when it is no stop point.
                         if self.frames[fi].ret == RET_DRAIN && self.drain_accept(v) {
                             match instrs.get(ip) {
-                                Some(n) if n.op == Op::PopTop && !n.line_start && !hook_instrs => {
+                                Some(n)
+                                    if n.op == Op::PopTop
+                                        && n.flags & LINE == 0
+                                        && !hook_instrs =>
+                                {
                                     ip += 1;
                                     self.instructions += 1;
                                 }
