@@ -95,6 +95,10 @@ pub const INFO_TOPICS: &[(&str, &str)] = &[
         "the times of the snapshots kept, with their estimated size",
     ),
     ("stack", "the operand stack of the selected frame"),
+    ("locals", "the local names and values of the selected frame (as `locals`)"),
+    ("args", "the arguments of the selected frame's function (as `args`)"),
+    ("globals", "the global names and values (as `globals`)"),
+    ("display", "the display expressions and their values (as `display`)"),
     (
         "output",
         "what the program had printed by the current time (its last 40 lines; `info output all`)",

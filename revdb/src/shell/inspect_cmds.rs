@@ -415,6 +415,20 @@ impl Shell {
                 ));
             }
             "stack" => self.info_stack(),
+            // gdb's names for what pdb's commands show.
+            "locals" => self.names(false),
+            "globals" => self.names(true),
+            "args" | "display" => {
+                let call = Call {
+                    name: topic,
+                    arg: "",
+                };
+                if topic == "args" {
+                    super::pdb_cmds::args(self, &call)
+                } else {
+                    super::pdb_cmds::display(self, &call)
+                }
+            }
             "exceptions" => match self.engine.exceptions() {
                 Ok(lines) => {
                     if lines.is_empty() {
