@@ -94,37 +94,6 @@ impl Vm {
                 }
             }
         }
-        // A native function or method called positionally: its arguments stay on the
-        // stack (they root themselves) until it returns.
-        if !kw {
-            if let Value::Obj(r) = callee {
-                if let Kind::Native(nf) = self.heap.kind(r) {
-                    if nf.host.is_none() {
-                        let (nfn, safe) = (nf.f, nf.gc_safe);
-                        let mut args: CallArgs = SmallVec::new();
-                        if !bound_self.is_undef() {
-                            args.push(bound_self);
-                        }
-                        args.extend_from_slice(&self.stack[args_start..len]);
-                        if let Err(e) = self.check_native_call(r, &args, &[]) {
-                            self.stack.truncate(fpos);
-                            return Err(e);
-                        }
-                        let roots = self.temp_roots.len();
-                        if !safe {
-                            self.gc_holds += 1;
-                        }
-                        let res = nfn(self, &args, &[]);
-                        if !safe {
-                            self.gc_holds -= 1;
-                        }
-                        self.stack.truncate(fpos);
-                        self.temp_roots.truncate(roots);
-                        return res.map(Some);
-                    }
-                }
-            }
-        }
         // `range(...)` of machine ints.
         let n = len - args_start;
         if !kw && bound_self.is_undef() && n <= 3 && callee.is(Value::Obj(self.types.range)) {
@@ -422,20 +391,15 @@ impl Vm {
                 // The declared arity and `self`/`cls` type, before the body indexes
                 // its arguments.
                 self.check_native_call(r, args, kwargs)?;
-                // Root the arguments, and drop whatever the native rooted when it ends.
-                let (sp, roots) = (self.stack.len(), self.temp_roots.len());
+                // Root the arguments (a native that holds the collector off needs
+                // not).
+                let sp = self.stack.len();
                 if safe {
                     self.stack.extend_from_slice(args);
                     self.stack.extend(kwargs.iter().map(|(_, v)| *v));
-                } else {
-                    self.gc_holds += 1;
                 }
-                let r = f(self, args, kwargs);
-                if !safe {
-                    self.gc_holds -= 1;
-                }
+                let r = self.run_native(f, safe, args, kwargs);
                 self.stack.truncate(sp);
-                self.temp_roots.truncate(roots);
                 r
             }
             Kind::BoundMethod(func, s) => {

@@ -58,17 +58,32 @@ impl Vm {
                 return Err(e);
             }
         }
+        let res = self.run_native(nfn, safe, &args, &[]);
+        self.stack.truncate(fpos);
+        res
+    }
+
+    /// Run native `f` on arguments the caller keeps rooted (on the stack, or not
+    /// needed: a native that is not `gc_safe` holds the collector off while it runs),
+    /// dropping whatever it rooted in `temp_roots` when it returns.
+    #[inline(always)]
+    pub(super) fn run_native(
+        &mut self,
+        f: NativeFn,
+        safe: bool,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let roots = self.temp_roots.len();
         if !safe {
             self.gc_holds += 1;
         }
-        let res = nfn(self, &args, &[]);
+        let r = f(self, args, kwargs);
         if !safe {
             self.gc_holds -= 1;
         }
-        self.stack.truncate(fpos);
         self.temp_roots.truncate(roots);
-        res
+        r
     }
 
     /// `list(arg)`, `tuple(arg)` or `set(arg)` (or with no argument) of the exact
