@@ -32,7 +32,7 @@ const DICT_MASK: u32 = PARTIAL - 1;
 
 impl Object {
     /// A new object with no attribute dict, not remembered.
-    #[inline]
+    #[inline(always)]
     pub fn new(class: ObjRef, serial: u64, kind: Kind) -> Object {
         Object {
             class,
@@ -456,18 +456,7 @@ impl Heap {
                         let serial = self.next_serial;
                         self.next_serial += 1;
                         self.live += 1;
-                        // SAFETY: a free slot owns nothing: overwriting it drops nothing.
-                        unsafe {
-                            std::ptr::write(
-                                slot,
-                                Slot::Live(Object {
-                                    class,
-                                    meta: 0,
-                                    serial,
-                                    kind,
-                                }),
-                            )
-                        };
+                        fill_slot(slot, Object::new(class, serial, kind));
                         let n = self.young.len();
                         // SAFETY: checked above: `n` is below the capacity.
                         unsafe {
@@ -506,18 +495,7 @@ impl Heap {
         } else {
             self.new_slot()
         };
-        // SAFETY: as in `alloc` (a slot past the end is free too).
-        unsafe {
-            std::ptr::write(
-                slot,
-                Slot::Live(Object {
-                    class,
-                    meta: 0,
-                    serial,
-                    kind,
-                }),
-            )
-        };
+        fill_slot(slot, Object::new(class, serial, kind));
         self.young.push(i);
         ObjRef(i)
     }
@@ -768,6 +746,17 @@ impl Heap {
     pub(crate) fn chunks_mut(&mut self) -> &mut Vec<Rc<Chunk>> {
         &mut self.chunks
     }
+}
+
+/// Put new object `o` in free slot `slot` (`Heap::alloc` and `alloc_slow`; a slot
+/// past the end of the table is free too), without dropping the free slot: it owns
+/// nothing.
+#[inline(always)]
+fn fill_slot(slot: &mut Slot, o: Object) {
+    debug_assert!(matches!(slot, Slot::Free(_)));
+    // SAFETY: `slot` is a valid, aligned slot; writing without dropping the old
+    // value could only leak, and a free slot owns nothing.
+    unsafe { std::ptr::write(slot, Slot::Live(o)) };
 }
 
 /// Slot `i` for writing: its chunk is copied first if a snapshot shares it. A
