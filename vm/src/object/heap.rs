@@ -764,14 +764,19 @@ fn fill_slot(slot: &mut Slot, o: Object) {
 /// fields while holding the slot (the write barrier).
 #[inline(always)]
 pub(super) fn slot_in(chunks: &mut [Rc<Chunk>], i: usize) -> &mut Slot {
-    let c = &mut chunks[i >> CHUNK_BITS];
+    &mut chunk_in(chunks, i >> CHUNK_BITS).0[i & CHUNK_MASK]
+}
+
+/// Chunk `ci` for writing (see `slot_in`).
+#[inline(always)]
+pub(super) fn chunk_in(chunks: &mut [Rc<Chunk>], ci: usize) -> &mut Chunk {
+    let c = &mut chunks[ci];
     if Rc::strong_count(c) != 1 || Rc::weak_count(c) != 0 {
         unshare(c);
     }
     // SAFETY: `c` is now the only reference to its chunk (one strong, no weak
     // pointers), and we hold it mutably, so no other reference can exist.
-    let chunk = unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) };
-    &mut chunk.0[i & CHUNK_MASK]
+    unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) }
 }
 
 /// The write barrier's slow path: remember old object `o` (at `r`) whole; if it
