@@ -12,7 +12,7 @@
 use crate::interp::Exit;
 use crate::object::heap::WeakState;
 use crate::object::heap::{
-    slot_in, GcBits, Remembered, RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS,
+    chunk_in, GcBits, Remembered, RootWalker, Slot, BIG_PAYLOAD_BYTES, CHUNK_BITS, CHUNK_SLOTS,
     MIN_COLLECT_BYTES, NO_SLOT, OBJECT_BYTES, PARTIAL_MIN_LEN,
 };
 use crate::object::{Heap, Kind, ObjRef, Object, Value};
@@ -233,6 +233,9 @@ impl Marks {
         self.minor && bit(&self.young, i)
     }
 }
+
+/// The bits of one chunk's slots in a bit set word (from the chunk's first slot).
+const CHUNK_WORD_MASK: u64 = (1 << CHUNK_SLOTS) - 1;
 
 /// Whether slot `i` holds an object made since the last collection (`Marks::minor`;
 /// empty for a full collection).
@@ -581,6 +584,7 @@ impl Heap {
         // Slots already holding the right link are not written (their chunks stay
         // shared with snapshots).
         let mut head = NO_SLOT;
+        let finalized = !self.weak.finalized.is_empty();
         for ci in (0..self.chunks.len()).rev() {
             let lo = ci << CHUNK_BITS;
             let hi = (lo + CHUNK_SLOTS).min(n);
@@ -610,7 +614,7 @@ impl Heap {
                 }
                 let slot = &mut chunk.0[i - lo];
                 if let Slot::Live(o) = slot {
-                    free_object(o, &mut self.freed_class, &mut self.weak);
+                    free_object(o, &mut self.freed_class, &mut self.weak, finalized);
                     freed += 1;
                 }
                 *slot = Slot::Free(head);
@@ -638,10 +642,9 @@ impl Heap {
     /// holding young slots have bits set).
     fn sweep_young(&mut self, marks: &mut Marks) -> usize {
         self.freed_class = false;
-        let mut aged = std::mem::take(&mut self.young);
-        aged.retain(|&i| bit(&marks.bits, i as usize));
-        self.young = std::mem::replace(&mut self.aged, aged);
-        self.young.clear();
+        // The marked new ones, from the bit sets (in slot order: only the set matters).
+        let mut aged = std::mem::take(&mut self.aged);
+        aged.clear();
         let mut freed = 0;
         let mut head = self.free_head;
         // The unmarked young slots, from the highest down (no sort: the bit sets are
@@ -649,28 +652,46 @@ impl Heap {
         let Marks {
             bits, young, new, ..
         } = marks;
+        let finalized = !self.weak.finalized.is_empty();
         for (w, (y, m)) in young.iter_mut().zip(bits.iter_mut()).enumerate().rev() {
             if *y == 0 {
                 continue;
             }
             let mut dead = *y & !*m;
+            let mut survived = new[w] & *m;
+            while survived != 0 {
+                aged.push((w << 6 | survived.trailing_zeros() as usize) as u32);
+                survived &= survived - 1;
+            }
             *y = 0;
             *m = 0;
             new[w] = 0;
+            // Chunk by chunk (a word's bits cover `64 / CHUNK_SLOTS` chunks): one
+            // copy-on-write check per chunk, not per object.
             while dead != 0 {
-                let b = 63 - dead.leading_zeros() as usize;
-                dead &= !(1 << b);
-                let i = w << 6 | b;
-                let slot = slot_in(&mut self.chunks, i);
-                if let Slot::Live(o) = slot {
-                    free_object(o, &mut self.freed_class, &mut self.weak);
-                    freed += 1;
+                let top = w << 6 | (63 - dead.leading_zeros() as usize);
+                let lo = top & !(CHUNK_SLOTS - 1);
+                let shift = lo & 63;
+                let mut in_chunk = (dead >> shift) & CHUNK_WORD_MASK;
+                dead &= !(CHUNK_WORD_MASK << shift);
+                let chunk = chunk_in(&mut self.chunks, lo >> CHUNK_BITS);
+                while in_chunk != 0 {
+                    let j = 63 - in_chunk.leading_zeros() as usize;
+                    in_chunk &= !(1 << j);
+                    let slot = &mut chunk.0[j];
+                    if let Slot::Live(o) = slot {
+                        free_object(o, &mut self.freed_class, &mut self.weak, finalized);
+                        freed += 1;
+                    }
+                    *slot = Slot::Free(head);
+                    head = (lo + j) as u32;
                 }
-                *slot = Slot::Free(head);
-                head = i as u32;
             }
         }
         self.free_head = head;
+        self.aged = aged;
+        // Kept with its capacity: `Heap::alloc`'s fast path needs room in it.
+        self.young.clear();
         freed
     }
 
@@ -797,8 +818,10 @@ impl Heap {
 }
 
 /// What freeing `o` tells the heap: a class was freed (caches keyed by class slots
-/// must go), an open file can no longer be reached (the host closes it).
-fn free_object(o: &Object, freed_class: &mut bool, weak: &mut WeakState) {
+/// must go), an open file can no longer be reached (the host closes it); its serial
+/// leaves `WeakState::finalized` (`finalized`: that set is not empty).
+#[inline(always)]
+fn free_object(o: &Object, freed_class: &mut bool, weak: &mut WeakState, finalized: bool) {
     match &o.kind {
         Kind::Class(_) => *freed_class = true,
         Kind::Opaque(p) => {
@@ -808,7 +831,7 @@ fn free_object(o: &Object, freed_class: &mut bool, weak: &mut WeakState) {
         }
         _ => {}
     }
-    if !weak.finalized.is_empty() {
+    if finalized {
         weak.finalized.remove(&o.serial);
     }
 }

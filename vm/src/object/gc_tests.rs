@@ -282,3 +282,41 @@ fn old_dict_with_a_deleted_entry_is_remembered_whole() {
     minor(&mut h, &[cls, dict]);
     assert!(matches!(h.get(k).kind, Kind::NotImplemented));
 }
+
+/// A minor collection over young objects spread across several chunks and bit
+/// set words (the sweep goes word by word, chunk by chunk): exactly the
+/// unreachable ones are freed, their slots are reused lowest first, the
+/// survivors stay young once (aged) and are promoted by the next one.
+#[test]
+fn minor_sweep_across_chunks_and_words() {
+    let (mut h, cls, list) = heap_with_old_list();
+    let all: Vec<ObjRef> = (0..300)
+        .map(|i| h.alloc(cls, Kind::List(vec![Value::Int(i)])))
+        .collect();
+    // Every 7th survives (and the 64th: a word boundary).
+    let keep: Vec<ObjRef> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 7 == 0 || *i == 64)
+        .map(|(_, r)| *r)
+        .collect();
+    let serials: Vec<u64> = keep.iter().map(|r| h.get(*r).serial).collect();
+    let mut roots = vec![cls, list];
+    roots.extend(&keep);
+    let live = h.live;
+    minor(&mut h, &roots);
+    assert_eq!(h.live, live - (all.len() - keep.len()));
+    assert_eq!(h.aged.len(), keep.len());
+    for (r, s) in keep.iter().zip(&serials) {
+        assert!(h.serial_at(*r, *s));
+    }
+    // The lowest freed slot first, then the next ones up.
+    let a = h.alloc(cls, Kind::Tuple(vec![]));
+    let b = h.alloc(cls, Kind::Tuple(vec![]));
+    assert_eq!((a, b), (all[1], all[2]));
+    minor(&mut h, &roots);
+    assert!(h.aged.is_empty(), "the survivors were promoted");
+    for (r, s) in keep.iter().zip(&serials) {
+        assert!(h.serial_at(*r, *s));
+    }
+}

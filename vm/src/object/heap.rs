@@ -32,7 +32,7 @@ const DICT_MASK: u32 = PARTIAL - 1;
 
 impl Object {
     /// A new object with no attribute dict, not remembered.
-    #[inline]
+    #[inline(always)]
     pub fn new(class: ObjRef, serial: u64, kind: Kind) -> Object {
         Object {
             class,
@@ -456,18 +456,7 @@ impl Heap {
                         let serial = self.next_serial;
                         self.next_serial += 1;
                         self.live += 1;
-                        // SAFETY: a free slot owns nothing: overwriting it drops nothing.
-                        unsafe {
-                            std::ptr::write(
-                                slot,
-                                Slot::Live(Object {
-                                    class,
-                                    meta: 0,
-                                    serial,
-                                    kind,
-                                }),
-                            )
-                        };
+                        fill_slot(slot, Object::new(class, serial, kind));
                         let n = self.young.len();
                         // SAFETY: checked above: `n` is below the capacity.
                         unsafe {
@@ -506,18 +495,7 @@ impl Heap {
         } else {
             self.new_slot()
         };
-        // SAFETY: as in `alloc` (a slot past the end is free too).
-        unsafe {
-            std::ptr::write(
-                slot,
-                Slot::Live(Object {
-                    class,
-                    meta: 0,
-                    serial,
-                    kind,
-                }),
-            )
-        };
+        fill_slot(slot, Object::new(class, serial, kind));
         self.young.push(i);
         ObjRef(i)
     }
@@ -770,19 +748,35 @@ impl Heap {
     }
 }
 
+/// Put new object `o` in free slot `slot` (`Heap::alloc` and `alloc_slow`; a slot
+/// past the end of the table is free too), without dropping the free slot: it owns
+/// nothing.
+#[inline(always)]
+fn fill_slot(slot: &mut Slot, o: Object) {
+    debug_assert!(matches!(slot, Slot::Free(_)));
+    // SAFETY: `slot` is a valid, aligned slot; writing without dropping the old
+    // value could only leak, and a free slot owns nothing.
+    unsafe { std::ptr::write(slot, Slot::Live(o)) };
+}
+
 /// Slot `i` for writing: its chunk is copied first if a snapshot shares it. A
 /// function of the chunk table alone, so the caller may use the heap's other
 /// fields while holding the slot (the write barrier).
 #[inline(always)]
 pub(super) fn slot_in(chunks: &mut [Rc<Chunk>], i: usize) -> &mut Slot {
-    let c = &mut chunks[i >> CHUNK_BITS];
+    &mut chunk_in(chunks, i >> CHUNK_BITS).0[i & CHUNK_MASK]
+}
+
+/// Chunk `ci` for writing (see `slot_in`).
+#[inline(always)]
+pub(super) fn chunk_in(chunks: &mut [Rc<Chunk>], ci: usize) -> &mut Chunk {
+    let c = &mut chunks[ci];
     if Rc::strong_count(c) != 1 || Rc::weak_count(c) != 0 {
         unshare(c);
     }
     // SAFETY: `c` is now the only reference to its chunk (one strong, no weak
     // pointers), and we hold it mutably, so no other reference can exist.
-    let chunk = unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) };
-    &mut chunk.0[i & CHUNK_MASK]
+    unsafe { &mut *(Rc::as_ptr(c) as *mut Chunk) }
 }
 
 /// The write barrier's slow path: remember old object `o` (at `r`) whole; if it
