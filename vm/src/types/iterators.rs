@@ -12,7 +12,40 @@ use smallvec::SmallVec;
 use crate::Kw;
 
 /// One step of a built-in iterator.
+#[inline(never)]
 pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
+    // A Python subclass (of enumerate, map, zip, filter) may override `__next__`.
+    if !vm.class_data(vm.heap.get(r).class).is_builtin {
+        return subclass_next(vm, r);
+    }
+    builtin_next(vm, r)
+}
+
+/// `next()` of an instance of a Python subclass of a built-in iterator type: its
+/// `__next__` (the built-in one unless overridden), StopIteration meaning the end.
+#[cold]
+fn subclass_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
+    let nx = vm.names.__next__;
+    let Some(f) = vm.lookup_special(Value::Obj(r), nx) else {
+        return builtin_next_outlined(vm, r);
+    };
+    match vm.call_special(f, &[Value::Obj(r)]) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.isinstance_ref(e.0, vm.types.stop_iteration) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `builtin_next`, not inlined: the built-in `__next__` method and subclasses.
+#[inline(never)]
+fn builtin_next_outlined(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
+    builtin_next(vm, r)
+}
+
+/// `builtin_iter_next` of the built-in `__next__` (also what `super().__next__()`
+/// of an overriding subclass runs).
+#[inline(always)]
+fn builtin_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
     let Kind::Iter(state) = vm.heap.kind(r) else {
         return Ok(None);
     };
@@ -485,7 +518,16 @@ fn iter_self(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(args[0])
 }
 fn iter_next_method(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    match vm.iter_next(args[0])? {
+    // The built-in `__next__`, also of a subclass that overrides it (its
+    // `super().__next__()`): `iter_next` would call the override.
+    let next = match args[0] {
+        Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Iter(_)) => {
+            vm.native_step()?;
+            builtin_next_outlined(vm, r)?
+        }
+        it => vm.iter_next(it)?,
+    };
+    match next {
         Some(v) => Ok(v),
         None => Err(vm.new_stop_iteration(Value::None)),
     }
