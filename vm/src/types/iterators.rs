@@ -12,13 +12,9 @@ use smallvec::SmallVec;
 use crate::Kw;
 
 /// One step of a built-in iterator.
-#[inline(never)]
+#[inline(always)]
 pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
-    // A Python subclass (of enumerate, map, zip, filter) may override `__next__`.
-    if !vm.class_data(vm.heap.get(r).class).is_builtin {
-        return subclass_next(vm, r);
-    }
-    builtin_next(vm, r)
+    iter_step(vm, r, true)
 }
 
 /// `next()` of an instance of a Python subclass of a built-in iterator type: its
@@ -27,7 +23,7 @@ pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
 fn subclass_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
     let nx = vm.names.__next__;
     let Some(f) = vm.lookup_special(Value::Obj(r), nx) else {
-        return builtin_next_outlined(vm, r);
+        return iter_step(vm, r, false);
     };
     match vm.call_special(f, &[Value::Obj(r)]) {
         Ok(v) => Ok(Some(v)),
@@ -36,22 +32,27 @@ fn subclass_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
     }
 }
 
-/// `builtin_next`, not inlined: the built-in `__next__` method and subclasses.
-#[inline(never)]
-fn builtin_next_outlined(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
-    builtin_next(vm, r)
-}
-
-/// `builtin_iter_next` of the built-in `__next__` (also what `super().__next__()`
-/// of an overriding subclass runs).
-#[inline(always)]
-fn builtin_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
+/// One step of a built-in iterator. `overridable`: an instance of a Python
+/// subclass (of enumerate, map, zip, filter) steps by its `__next__`, which may be
+/// overridden; false for the built-in `__next__` itself (what `super().__next__()`
+/// in an override runs).
+fn iter_step(vm: &mut Vm, r: ObjRef, overridable: bool) -> PyResult<Option<Value>> {
     let Kind::Iter(state) = vm.heap.kind(r) else {
         return Ok(None);
     };
     // zip and map: their iterators are copied to the native stack, not to a new Vec
     // per item.
     match state {
+        // The iterator types a Python class may subclass (the others need no check).
+        IterKind::Zip { .. }
+        | IterKind::Map { .. }
+        | IterKind::Enumerate { .. }
+        | IterKind::Filter { .. }
+        | IterKind::Reversed { .. }
+            if overridable && !vm.class_data(vm.heap.get(r).class).is_builtin =>
+        {
+            return subclass_next(vm, r);
+        }
         IterKind::Zip { its, strict } => {
             let (its, strict): (SmallVec<[Value; 4]>, bool) =
                 (its.iter().copied().collect(), *strict);
@@ -523,7 +524,7 @@ fn iter_next_method(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let next = match args[0] {
         Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Iter(_)) => {
             vm.native_step()?;
-            builtin_next_outlined(vm, r)?
+            iter_step(vm, r, false)?
         }
         it => vm.iter_next(it)?,
     };
