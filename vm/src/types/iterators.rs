@@ -12,13 +12,47 @@ use smallvec::SmallVec;
 use crate::Kw;
 
 /// One step of a built-in iterator.
+#[inline(always)]
 pub fn builtin_iter_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
+    iter_step(vm, r, true)
+}
+
+/// `next()` of an instance of a Python subclass of a built-in iterator type: its
+/// `__next__` (the built-in one unless overridden), StopIteration meaning the end.
+#[cold]
+fn subclass_next(vm: &mut Vm, r: ObjRef) -> PyResult<Option<Value>> {
+    let nx = vm.names.__next__;
+    let Some(f) = vm.lookup_special(Value::Obj(r), nx) else {
+        return iter_step(vm, r, false);
+    };
+    match vm.call_special(f, &[Value::Obj(r)]) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.isinstance_ref(e.0, vm.types.stop_iteration) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// One step of a built-in iterator. `overridable`: an instance of a Python
+/// subclass (of enumerate, map, zip, filter) steps by its `__next__`, which may be
+/// overridden; false for the built-in `__next__` itself (what `super().__next__()`
+/// in an override runs).
+fn iter_step(vm: &mut Vm, r: ObjRef, overridable: bool) -> PyResult<Option<Value>> {
     let Kind::Iter(state) = vm.heap.kind(r) else {
         return Ok(None);
     };
     // zip and map: their iterators are copied to the native stack, not to a new Vec
     // per item.
     match state {
+        // The iterator types a Python class may subclass (the others need no check).
+        IterKind::Zip { .. }
+        | IterKind::Map { .. }
+        | IterKind::Enumerate { .. }
+        | IterKind::Filter { .. }
+        | IterKind::Reversed { .. }
+            if overridable && !vm.class_data(vm.heap.get(r).class).is_builtin =>
+        {
+            return subclass_next(vm, r);
+        }
         IterKind::Zip { its, strict } => {
             let (its, strict): (SmallVec<[Value; 4]>, bool) =
                 (its.iter().copied().collect(), *strict);
@@ -485,7 +519,16 @@ fn iter_self(_vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(args[0])
 }
 fn iter_next_method(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
-    match vm.iter_next(args[0])? {
+    // The built-in `__next__`, also of a subclass that overrides it (its
+    // `super().__next__()`): `iter_next` would call the override.
+    let next = match args[0] {
+        Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Iter(_)) => {
+            vm.native_step()?;
+            iter_step(vm, r, false)?
+        }
+        it => vm.iter_next(it)?,
+    };
+    match next {
         Some(v) => Ok(v),
         None => Err(vm.new_stop_iteration(Value::None)),
     }

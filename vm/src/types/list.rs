@@ -34,21 +34,26 @@ impl Vm {
 
     /// Append to a full list: grow it within the allocation limit. Only appends
     /// (`Heap::list_for_append`): the items stay as they were, one more at the end.
+    /// (Grown in place, as `reserve_vec` checks it: every comprehension's list
+    /// grows a few times.)
     #[cold]
     fn list_grow_push(&mut self, r: ObjRef, v: Value) -> PyResult<()> {
+        let Kind::List(items) = self.heap.kind(r) else {
+            return Ok(());
+        };
+        let Some(n) = items.len().checked_add(1) else {
+            return Err(self.memory_error());
+        };
+        self.check_alloc(n, std::mem::size_of::<Value>())?;
         let Some(items) = self.heap.list_for_append(r) else {
             return Ok(());
         };
-        let mut items = std::mem::take(items);
-        let grown = self.reserve_vec(&mut items, 1);
-        if grown.is_ok() {
-            items.push(v);
-            self.heap.charge(16);
+        if items.try_reserve(1).is_err() {
+            return Err(self.memory_error());
         }
-        if let Some(slot) = self.heap.list_for_append(r) {
-            *slot = items;
-        }
-        grown
+        items.push(v);
+        self.heap.charge(16);
+        Ok(())
     }
 
     pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
