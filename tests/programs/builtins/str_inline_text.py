@@ -48,3 +48,26 @@ for sep in [",", ",,", "b,"]:
     for m in [-1, 0, 1, 2]:
         print(sep, m, s.split(sep, m), s.rsplit(sep, m))
 print("é|ü|ö".split("|"), "é|ü|ö".rsplit("|", 1), "ééé".split("é"))
+
+# join: lists and tuples of strs are read in place; everything else (subclasses,
+# other iterables, non-str items) takes the generic path with its errors.
+class L(list):
+    def __iter__(self):
+        return iter(["over", "ridden"])
+
+class T(str):
+    pass
+
+print(repr("".join([])), repr(",".join(("a",))), repr("--".join(["ab", "cdé", "f" * 14])))
+print(",".join(L(["x", "y"])), "+".join(x for x in "abc"), "|".join({"k": 1}))
+print(repr(T("-").join([T("a"), "b"])), type(T("-").join([T("a")])).__name__)
+print(len(" ".join(["w"] * 10000)), " ".join(["é"] * 5), "".join(["ab"] * 8))
+for bad in (["a", 1], ("a", None), ["a", b"b"]):
+    try:
+        "-".join(bad)
+    except TypeError as e:
+        print(e)
+try:
+    str.join(1, ["a"])
+except TypeError as e:
+    print(e)

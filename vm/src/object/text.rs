@@ -162,28 +162,50 @@ impl Text {
     /// `Rc<str>::from` copies the text once more, and for megabyte texts (`s1 + s2`)
     /// the two copies at once were the peak of the program's memory.
     pub fn concat(a: &str, b: &str) -> Text {
-        let n = a.len() + b.len();
-        if n <= INLINE_MAX {
+        Text::build(a.len() + b.len(), |w| {
+            w.push(a);
+            w.push(b);
+        })
+    }
+
+    /// A text of `total` bytes written by `fill` (whole strs, `TextWriter::push`)
+    /// in its final place: inline, or a new shared allocation.
+    pub fn build(total: usize, fill: impl FnOnce(&mut TextWriter)) -> Text {
+        if total <= INLINE_MAX {
             let mut bytes = [0u8; INLINE_MAX];
-            bytes[..a.len()].copy_from_slice(a.as_bytes());
-            bytes[a.len()..n].copy_from_slice(b.as_bytes());
-            return Text::inline(bytes, n);
+            let mut w = TextWriter {
+                buf: &mut bytes[..total],
+                pos: 0,
+            };
+            fill(&mut w);
+            assert_eq!(w.pos, total, "revpy internal error: text size");
+            return Text::inline(bytes, total);
         }
-        let mut buf: Rc<[std::mem::MaybeUninit<u8>]> = Rc::new_uninit_slice(n);
-        let dst = Rc::get_mut(&mut buf)
-            .expect("a new Rc is not shared")
-            .as_mut_ptr() as *mut u8;
-        // SAFETY: `dst` has room for both texts (its length is their sum), and the
-        // new allocation cannot overlap them; every byte is written before
-        // `assume_init`.
-        let bytes: Rc<[u8]> = unsafe {
-            std::ptr::copy_nonoverlapping(a.as_ptr(), dst, a.len());
-            std::ptr::copy_nonoverlapping(b.as_ptr(), dst.add(a.len()), b.len());
-            buf.assume_init()
+        // SAFETY: zeroed bytes are initialized `u8`s.
+        let mut buf: Rc<[u8]> = unsafe { Rc::new_zeroed_slice(total).assume_init() };
+        let mut w = TextWriter {
+            buf: Rc::get_mut(&mut buf).expect("a new Rc is not shared"),
+            pos: 0,
         };
-        // SAFETY: the bytes are two UTF-8 texts one after the other, so UTF-8; `str`
-        // and `[u8]` have the same layout.
-        Text::from_rc(unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) })
+        fill(&mut w);
+        assert_eq!(w.pos, total, "revpy internal error: text size");
+        // SAFETY: the bytes are whole UTF-8 texts one after the other (`push`), so
+        // UTF-8; `str` and `[u8]` have the same layout.
+        Text::from_rc(unsafe { Rc::from_raw(Rc::into_raw(buf) as *const str) })
+    }
+}
+
+/// Writes a new text's bytes (`Text::build`): whole strs only, so it stays UTF-8.
+pub struct TextWriter<'a> {
+    buf: &'a mut [u8],
+    pos: usize,
+}
+
+impl TextWriter<'_> {
+    #[inline]
+    pub fn push(&mut self, s: &str) {
+        self.buf[self.pos..self.pos + s.len()].copy_from_slice(s.as_bytes());
+        self.pos += s.len();
     }
 }
 
@@ -302,6 +324,12 @@ mod tests {
             assert_eq!(Text::concat(s, "yz").as_str(), format!("{s}yz"));
             assert_eq!(Text::ascii_case(s, true).as_str(), s.to_ascii_uppercase());
         }
+        let j = Text::build(20, |w| {
+            ["ab", "", "cdéfg", "hijklmnopqr"]
+                .iter()
+                .for_each(|p| w.push(p))
+        });
+        assert_eq!(j.as_str(), "abcdéfghijklmnopqr");
         let long = Text::new(&"y".repeat(40));
         assert!(long.ptr_eq(&long.clone()));
         assert!(!Text::new("ab").ptr_eq(&Text::new("ab")));

@@ -12,7 +12,7 @@ use crate::{PyResult, Vm};
 pub(super) type Args<'a> = &'a [Value];
 pub(super) use crate::Kw;
 
-/// The str `self` of a method: shared, not copied.
+/// The str `self` of a method: its text (a long text is shared, not copied).
 pub(crate) fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<Text> {
     if let Some(Value::Obj(r)) = args.first() {
         if let Kind::Str(s) = vm.heap.kind(*r) {
@@ -33,7 +33,7 @@ pub(crate) fn this_len(vm: &mut Vm, args: Args, name: &str) -> PyResult<(Text, u
     Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")))
 }
 
-/// The text of a str value, shared (not copied).
+/// The text of a str value (a long text is shared, not copied).
 fn str_rc(vm: &Vm, v: Value) -> Option<Text> {
     match v {
         Value::Obj(r) => match vm.heap.kind(r) {
@@ -44,7 +44,7 @@ fn str_rc(vm: &Vm, v: Value) -> Option<Text> {
     }
 }
 
-/// A str argument, shared (not copied), or CPython's TypeError ("must be str, not
+/// A str argument's text (shared when long), or CPython's TypeError ("must be str, not
 /// int", after `fname` and " argument " when it is given).
 fn arg_rc(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Text> {
     if let Some(s) = str_rc(vm, v) {
@@ -438,7 +438,46 @@ fn s_splitlines(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
+/// `sep.join(items)` for an exact list or tuple of strs (the usual call), with the
+/// items read in place (no copy of the list, no roots: nothing runs before the one
+/// allocation) and the text written once in its final place (a `String` was
+/// copied again into the str). None: the generic path (other iterables, non-str
+/// items and their errors, texts too big to be sure there is no MemoryError).
+fn join_strs(vm: &mut Vm, args: Args) -> Option<Value> {
+    let [sepv, Value::Obj(r)] = *args else {
+        return None;
+    };
+    let class = vm.heap.get(r).class;
+    let (Kind::List(items) | Kind::Tuple(items)) = vm.heap.kind(r) else {
+        return None;
+    };
+    if class != vm.types.list && class != vm.types.tuple {
+        return None;
+    }
+    let sep = vm.as_str(sepv)?;
+    let mut total = sep.len() * items.len().saturating_sub(1);
+    for it in items {
+        total += vm.as_str(*it)?.len();
+    }
+    if total > crate::object::heap::BIG_TEXT_BYTES as usize {
+        return None;
+    }
+    let text = Text::build(total, |w| {
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                w.push(sep);
+            }
+            w.push(vm.str_of(*it));
+        }
+    });
+    let c = vm.types.str;
+    Some(Value::Obj(vm.heap.alloc(c, Kind::Str(PyStr::new(text)))))
+}
+
 fn s_join(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    if let Some(v) = join_strs(vm, args) {
+        return Ok(v);
+    }
     let sep = this(vm, args, "join")?;
     vm.check_args("join", &args[1..], 1, 1)?;
     let items = vm.iterate_rooted(args[1])?;
