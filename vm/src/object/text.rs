@@ -324,7 +324,7 @@ mod tests {
             assert_eq!(Text::concat(s, "yz").as_str(), format!("{s}yz"));
             assert_eq!(Text::ascii_case(s, true).as_str(), s.to_ascii_uppercase());
         }
-        let j = Text::build(20, |w| {
+        let j = Text::build(19, |w| {
             ["ab", "", "cdéfg", "hijklmnopqr"]
                 .iter()
                 .for_each(|p| w.push(p))
