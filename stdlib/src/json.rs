@@ -24,7 +24,7 @@ use std::rc::Rc;
 fn text(vm: &Vm, v: Value) -> Option<Rc<str>> {
     match v {
         Value::Obj(r) => match vm.heap.kind(r) {
-            Kind::Str(s) => Some(s.s.clone()),
+            Kind::Str(s) => Some(s.s.to_rc()),
             _ => None,
         },
         _ => None,
@@ -836,7 +836,7 @@ fn shape(vm: &Vm, v: Value) -> Shape {
         Value::Float(f) => Shape::Float(f),
         Value::Undef => Shape::Other,
         Value::Obj(r) => match vm.heap.kind(r) {
-            Kind::Str(s) => Shape::Str(s.s.clone()),
+            Kind::Str(s) => Shape::Str(s.s.to_rc()),
             Kind::BigInt(_) => Shape::Int,
             Kind::List(_) | Kind::Tuple(_) => Shape::Seq(r),
             Kind::Dict(_) => Shape::Dict(r),

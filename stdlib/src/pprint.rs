@@ -107,7 +107,7 @@ fn sort_items(
                     .map(|&(k, v)| {
                         let s: std::rc::Rc<str> = match k {
                             Value::Obj(r) => match vm.heap.kind(r) {
-                                Kind::Str(s) => s.s.clone(),
+                                Kind::Str(s) => s.s.to_rc(),
                                 _ => "".into(),
                             },
                             _ => "".into(),

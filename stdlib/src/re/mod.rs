@@ -447,7 +447,7 @@ fn compiled(vm: &mut Vm, v: Value) -> PyResult<Prog> {
 /// The text of `v` to match with a pattern (str or bytes, as the pattern is).
 fn subject_of(vm: &mut Vm, pr: ObjRef, is_bytes: bool, v: Value) -> PyResult<Subject> {
     let text: Option<(Rc<str>, bool)> = match v.obj().map(|r| vm.heap.kind(r)) {
-        Some(Kind::Str(s)) => Some((s.s.clone(), s.char_len as usize == s.s.len())),
+        Some(Kind::Str(s)) => Some((s.s.to_rc(), s.char_len as usize == s.s.len())),
         _ => None,
     };
     if let Some((t, ascii)) = text {

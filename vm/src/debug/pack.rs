@@ -22,6 +22,7 @@ use crate::debug::lz;
 use crate::object::dict_table::{Dict, Entry};
 use crate::object::heap::{keep_capacity, Slot, CHUNK_SLOTS, NO_SLOT};
 use crate::object::set_table::{self, SetTable};
+use crate::object::text::Text;
 use crate::object::{Chunk, IterKind, Kind, ObjRef, Object, PyStr, Value};
 use crate::Vm;
 use num_bigint::BigInt;
@@ -86,7 +87,7 @@ pub struct PackedVm {
     /// Objects kept as they are (payloads the packing does not encode), in order.
     kept: Vec<Object>,
     /// Long strings, shared with the heap they came from.
-    strs: Vec<Rc<str>>,
+    strs: Vec<Text>,
 }
 
 impl PackedVm {
@@ -317,7 +318,7 @@ fn unzig(v: u64) -> i64 {
 struct Enc {
     out: Vec<u8>,
     kept: Vec<Object>,
-    strs: Vec<Rc<str>>,
+    strs: Vec<Text>,
 }
 
 impl Enc {
@@ -610,7 +611,7 @@ struct Dec<'a> {
     data: &'a [u8],
     pos: usize,
     kept: std::slice::Iter<'a, Object>,
-    strs: std::slice::Iter<'a, Rc<str>>,
+    strs: std::slice::Iter<'a, Text>,
 }
 
 impl Dec<'_> {
@@ -720,11 +721,11 @@ impl Dec<'_> {
             K_ELLIPSIS => Kind::Ellipsis,
             K_STR => {
                 let flags = self.u()?;
-                let s: Rc<str> = if flags & 2 != 0 {
+                let s: Text = if flags & 2 != 0 {
                     self.strs.next()?.clone()
                 } else {
                     let n = self.n()?;
-                    Rc::from(std::str::from_utf8(self.bytes(n)?).ok()?)
+                    Text::new(std::str::from_utf8(self.bytes(n)?).ok()?)
                 };
                 let char_len = if s.is_ascii() {
                     s.len()

@@ -7,7 +7,6 @@
 use crate::object::{IterKind, Kind, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
-use std::rc::Rc;
 
 /// `l op r` for a type whose comparisons are Rust's (ints, floats: NaN compares false).
 #[inline(always)]
@@ -100,7 +99,7 @@ impl Vm {
         if oa.class != str_ || ob.class != str_ {
             return None;
         }
-        if a == b || Rc::ptr_eq(&x.s, &y.s) {
+        if a == b || x.s.ptr_eq(&y.s) {
             return Some(cmp_op(op, &0, &0));
         }
         Some(cmp_op(op, &x.s.as_bytes(), &y.s.as_bytes()))
@@ -193,7 +192,7 @@ impl Vm {
                 if x.s.is_empty() {
                     return Some(r);
                 }
-                let s = crate::object::kind::concat_rc(&x.s, &y.s);
+                let s = crate::object::text::Text::concat(&x.s, &y.s);
                 let c = self.types.str;
                 Some(Value::Obj(
                     self.heap.alloc(c, Kind::Str(crate::object::PyStr::new(s))),

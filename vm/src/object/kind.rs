@@ -4,6 +4,7 @@
 
 use crate::object::dict_table::Dict;
 use crate::object::set_table::SetTable;
+use crate::object::text::Text;
 use crate::object::{ObjRef, Value, DICT_ENTRY_BYTES, SET_SLOT_BYTES};
 use num_bigint::BigInt;
 use revpy_compiler::CodeObject;
@@ -44,8 +45,9 @@ pub struct CodeData {
 /// computed once (CPython's SipHash-1-3 with PYTHONHASHSEED=0).
 #[derive(Clone, Debug)]
 pub struct PyStr {
-    /// Shared text: methods can hold it while allocating results, without copying.
-    pub s: Rc<str>,
+    /// The text, inline when short (`object::text`): methods can hold a clone of it
+    /// while allocating results, without copying long texts.
+    pub s: Text,
     pub char_len: u32,
     pub hash: Cell<i64>,
     /// Interned strings are never freed, so caches may key on them.
@@ -60,16 +62,20 @@ pub struct PyStr {
 }
 
 impl PyStr {
-    pub fn new(s: impl Into<Rc<str>>) -> PyStr {
-        let s: Rc<str> = s.into();
+    pub fn new(s: impl Into<Text>) -> PyStr {
+        let s: Text = s.into();
         let char_len = if s.is_ascii() {
             s.len()
         } else {
             s.chars().count()
-        } as u32;
+        };
+        PyStr::with_char_len(s, char_len)
+    }
+    /// A str whose length in characters is known (no scan of the text).
+    pub fn with_char_len(s: Text, char_len: usize) -> PyStr {
         PyStr {
             s,
-            char_len,
+            char_len: char_len as u32,
             hash: Cell::new(-1),
             interned: false,
             never_attr: Cell::new(false),
@@ -88,26 +94,6 @@ impl PyStr {
         self.hash.set(h);
         h
     }
-}
-
-/// `a` followed by `b` as a new shared text, written in place: through a `String`,
-/// `Rc<str>::from` copies the text once more, and for megabyte texts (`s1 + s2`)
-/// the two copies at once were the peak of the program's memory.
-pub fn concat_rc(a: &str, b: &str) -> Rc<str> {
-    let mut buf: Rc<[std::mem::MaybeUninit<u8>]> = Rc::new_uninit_slice(a.len() + b.len());
-    let dst = Rc::get_mut(&mut buf)
-        .expect("a new Rc is not shared")
-        .as_mut_ptr() as *mut u8;
-    // SAFETY: `dst` has room for both texts (its length is their sum), and the new
-    // allocation cannot overlap them; every byte is written before `assume_init`.
-    let bytes: Rc<[u8]> = unsafe {
-        std::ptr::copy_nonoverlapping(a.as_ptr(), dst, a.len());
-        std::ptr::copy_nonoverlapping(b.as_ptr(), dst.add(a.len()), b.len());
-        buf.assume_init()
-    };
-    // SAFETY: the bytes are two UTF-8 texts one after the other, so UTF-8; `str`
-    // and `[u8]` have the same layout.
-    unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) }
 }
 
 pub type NativeFn = fn(&mut crate::Vm, &[Value], &[(Value, Value)]) -> crate::PyResult<Value>;
@@ -411,7 +397,7 @@ impl Kind {
     pub fn payload_bytes(&self) -> usize {
         match self {
             Kind::Object(a) => a.capacity() * 32,
-            Kind::Str(s) => s.s.len() / Rc::strong_count(&s.s).max(1),
+            Kind::Str(s) => s.s.len() / s.s.share_count(),
             Kind::BigInt(b) => 32 + b.bits() as usize / 8,
             Kind::Bytes(b) | Kind::ByteArray(b) => b.capacity(),
             Kind::Tuple(v) | Kind::List(v) => v.capacity() * 16,

@@ -11,6 +11,7 @@ pub mod kind;
 pub mod limits;
 pub mod opaque;
 pub mod set_table;
+pub mod text;
 pub mod value;
 
 mod gc;

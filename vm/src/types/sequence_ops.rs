@@ -43,7 +43,7 @@ pub fn sequence_binop(vm: &mut Vm, l: Value, r: Value, op: BinOp) -> PyResult<Op
         }
         (Kind::Str(a), BinOp::Add) => {
             if let Some(b) = vm.as_str(rv) {
-                let s = crate::object::kind::concat_rc(&a.s, b);
+                let s = crate::object::text::Text::concat(&a.s, b);
                 let c = vm.types.str;
                 return Ok(Some(Value::Obj(vm.heap.alloc(c, Kind::Str(PyStr::new(s))))));
             }

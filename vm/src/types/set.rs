@@ -93,37 +93,31 @@ impl Vm {
         self.set_add_hashed(s.obj().expect("set"), key, hash)
     }
 
-    pub fn set_contains(&mut self, s: ObjRef, key: Value) -> PyResult<bool> {
-        let hash = match self.hash(key) {
-            Ok(h) => h,
+    /// The key to look up and its hash: an unhashable set is looked up as the equal
+    /// frozenset (CPython's `set_contains_key` and `set_discard_key`); any other
+    /// unhashable key raises.
+    fn set_key_hash(&mut self, key: Value) -> PyResult<(Value, i64)> {
+        match self.hash(key) {
+            Ok(h) => Ok((key, h)),
             Err(e) => {
-                // A set as a key is looked up as the equal frozenset.
                 if matches!(key, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Set(_))) {
                     let items: Vec<Value> = self.table(key.obj().expect("set")).iter().collect();
                     let f = self.new_frozenset(items)?;
-                    return self.set_contains(s, f);
+                    return Ok((f, self.hash(f)?));
                 }
-                return Err(e);
+                Err(e)
             }
-        };
+        }
+    }
+
+    pub fn set_contains(&mut self, s: ObjRef, key: Value) -> PyResult<bool> {
+        let (key, hash) = self.set_key_hash(key)?;
         Ok(self.set_find(s, key, hash)?.is_some())
     }
 
-    /// Remove `key`; false if absent.
+    /// Remove `key`; false if absent (`discard` and `remove`).
     pub fn set_discard(&mut self, s: ObjRef, key: Value) -> PyResult<bool> {
-        let hash = match self.hash(key) {
-            Ok(h) => h,
-            Err(e) => {
-                // A set as a key is looked up as the equal frozenset (CPython's
-                // `set_discard_key`), for `discard` and `remove`.
-                if matches!(key, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Set(_))) {
-                    let items: Vec<Value> = self.table(key.obj().expect("set")).iter().collect();
-                    let f = self.new_frozenset(items)?;
-                    return self.set_discard(s, f);
-                }
-                return Err(e);
-            }
-        };
+        let (key, hash) = self.set_key_hash(key)?;
         match self.set_find(s, key, hash)? {
             Some(i) => {
                 self.table_mut(s).remove_slot(i);

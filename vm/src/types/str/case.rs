@@ -11,7 +11,7 @@ fn map_str(vm: &mut Vm, args: Args, f: impl Fn(&str) -> String) -> PyResult<Valu
     Ok(vm.new_str(r))
 }
 /// `upper()`/`lower()` of ASCII text: the copy is made once, in its final
-/// allocation, and mapped in place (`map_str` builds a `String`, then copies it).
+/// place, and mapped there (`map_str` builds a `String`, then copies it).
 fn map_ascii(vm: &mut Vm, args: Args, upper: bool) -> Option<Value> {
     let Some(Value::Obj(r)) = args.first() else {
         return None;
@@ -22,15 +22,14 @@ fn map_ascii(vm: &mut Vm, args: Args, upper: bool) -> Option<Value> {
     if !ps.is_ascii() {
         return None;
     }
-    let mut rc: std::rc::Rc<str> = std::rc::Rc::from(&*ps.s);
-    let t = std::rc::Rc::get_mut(&mut rc)?;
-    if upper {
-        t.make_ascii_uppercase();
-    } else {
-        t.make_ascii_lowercase();
-    }
+    let (t, len) = (
+        crate::object::text::Text::ascii_case(&ps.s, upper),
+        ps.s.len(),
+    );
     let c = vm.types.str;
-    Some(Value::Obj(vm.heap.alloc(c, Kind::Str(PyStr::new(rc)))))
+    Some(Value::Obj(
+        vm.heap.alloc(c, Kind::Str(PyStr::with_char_len(t, len))),
+    ))
 }
 pub(super) fn s_upper(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     if let Some(v) = map_ascii(vm, args, true) {
@@ -130,7 +129,7 @@ pub(super) fn s_isalnum(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
 }
 pub(super) fn s_isspace(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     pred(vm, args, |s| {
-        !s.is_empty() && s.chars().all(|c| c.is_whitespace())
+        !s.is_empty() && s.chars().all(crate::types::str::unicode_tables::is_space)
     })
 }
 pub(super) fn s_isupper(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {

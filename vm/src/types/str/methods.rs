@@ -3,16 +3,17 @@
 use super::case::*;
 use super::format::*;
 use crate::args::{Arity, KwSpec, NativeDef};
-use crate::object::Kind;
+use crate::object::text::Text;
 use crate::object::Value;
+use crate::object::{Kind, PyStr};
+use crate::types::str::unicode_tables::is_space;
 use crate::{PyResult, Vm};
-use std::rc::Rc;
 
 pub(super) type Args<'a> = &'a [Value];
 pub(super) use crate::Kw;
 
-/// The str `self` of a method: shared, not copied.
-pub(crate) fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<std::rc::Rc<str>> {
+/// The str `self` of a method: its text (a long text is shared, not copied).
+pub(crate) fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<Text> {
     if let Some(Value::Obj(r)) = args.first() {
         if let Kind::Str(s) = vm.heap.kind(*r) {
             return Ok(s.s.clone());
@@ -23,7 +24,7 @@ pub(crate) fn this(vm: &mut Vm, args: Args, name: &str) -> PyResult<std::rc::Rc<
 
 /// The str `self` of a method with its length in characters (kept by the object,
 /// so ASCII texts index by byte without scanning them).
-pub(crate) fn this_len(vm: &mut Vm, args: Args, name: &str) -> PyResult<(Rc<str>, usize)> {
+pub(crate) fn this_len(vm: &mut Vm, args: Args, name: &str) -> PyResult<(Text, usize)> {
     if let Some(Value::Obj(r)) = args.first() {
         if let Kind::Str(s) = vm.heap.kind(*r) {
             return Ok((s.s.clone(), s.char_len as usize));
@@ -32,8 +33,8 @@ pub(crate) fn this_len(vm: &mut Vm, args: Args, name: &str) -> PyResult<(Rc<str>
     Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")))
 }
 
-/// The text of a str value, shared (not copied).
-fn str_rc(vm: &Vm, v: Value) -> Option<Rc<str>> {
+/// The text of a str value (a long text is shared, not copied).
+fn str_rc(vm: &Vm, v: Value) -> Option<Text> {
     match v {
         Value::Obj(r) => match vm.heap.kind(r) {
             Kind::Str(s) => Some(s.s.clone()),
@@ -43,9 +44,9 @@ fn str_rc(vm: &Vm, v: Value) -> Option<Rc<str>> {
     }
 }
 
-/// A str argument, shared (not copied), or CPython's TypeError ("must be str, not
+/// A str argument's text (shared when long), or CPython's TypeError ("must be str, not
 /// int", after `fname` and " argument " when it is given).
-fn arg_rc(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Rc<str>> {
+fn arg_rc(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Text> {
     if let Some(s) = str_rc(vm, v) {
         return Ok(s);
     }
@@ -64,19 +65,6 @@ pub(super) fn char_count(s: &str) -> usize {
         s.len()
     } else {
         s.chars().count()
-    }
-}
-
-fn arg_str(vm: &mut Vm, args: Args, i: usize, what: &str) -> PyResult<Option<String>> {
-    match args.get(i) {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => match vm.as_str(*v) {
-            Some(s) => Ok(Some(s.to_string())),
-            None => {
-                let t = vm.type_name(*v);
-                Err(vm.new_type_error(format!("{what} arg must be None or str, not {t}")))
-            }
-        },
     }
 }
 
@@ -249,25 +237,63 @@ fn s_endswith(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     affix(vm, args, false)
 }
 
+/// The byte range `strip` keeps of `s`: `chars` (None: whitespace) removed from the
+/// left and/or the right. An ASCII set is matched byte by byte (a non-ASCII
+/// character's bytes never match it, so the range stays on character boundaries).
+fn strip_range(s: &str, chars: Option<&str>, left: bool, right: bool) -> (usize, usize) {
+    let b = s.as_bytes();
+    let (mut start, mut end) = (0, b.len());
+    match chars {
+        Some(cs) if cs.is_ascii() => {
+            let cs = cs.as_bytes();
+            while left && start < end && cs.contains(&b[start]) {
+                start += 1;
+            }
+            while right && end > start && cs.contains(&b[end - 1]) {
+                end -= 1;
+            }
+        }
+        _ => {
+            let pred = |c: char| chars.map_or_else(|| is_space(c), |cs| cs.contains(c));
+            if left {
+                start = b.len() - s.trim_start_matches(pred).len();
+            }
+            if right {
+                end = start + s[start..].trim_end_matches(pred).len();
+            }
+        }
+    }
+    (start, end)
+}
+
 fn strip_impl(vm: &mut Vm, args: Args, left: bool, right: bool) -> PyResult<Value> {
-    let s = this(vm, args, "strip")?;
-    let chars = arg_str(vm, args, 1, "strip")?;
-    let pred = |c: char| match &chars {
-        Some(cs) => cs.contains(c),
-        None => c.is_whitespace(),
+    let name = match (left, right) {
+        (true, true) => "strip",
+        (true, false) => "lstrip",
+        _ => "rstrip",
     };
-    let mut r: &str = &s;
-    if left {
-        r = r.trim_start_matches(pred);
+    if args.first().and_then(|v| vm.as_str(*v)).is_none() {
+        return Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")));
     }
-    if right {
-        r = r.trim_end_matches(pred);
+    let chars = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(*v),
+    };
+    if chars.is_some_and(|v| vm.as_str(v).is_none()) {
+        return Err(vm.new_type_error(format!("{name} arg must be None or str")));
     }
-    if r.len() == s.len() {
+    let exact = vm.type_of(args[0]) == vm.types.str;
+    // Both texts borrowed from the heap: the range is found without copying them.
+    let s = vm.str_of(args[0]);
+    let chars = chars.map(|v| vm.str_of(v));
+    let (start, end) = strip_range(s, chars, left, right);
+    if start == 0 && end == s.len() && exact {
         return Ok(args[0]);
     }
     // From the slice: one allocation (a `String` first was copied once more).
-    Ok(Value::Obj(vm.new_str_obj(r)))
+    let t = PyStr::new(&s[start..end]);
+    let c = vm.types.str;
+    Ok(Value::Obj(vm.heap.alloc(c, Kind::Str(t))))
 }
 fn s_strip(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
     strip_impl(vm, args, true, true)
@@ -294,17 +320,17 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
     let parts: Vec<&str> = if sepv.is_none() {
         let mut out: Vec<&str> = vec![];
         if rev {
-            let mut rest = s.trim_end();
+            let mut rest = s.trim_end_matches(is_space);
             while !rest.is_empty() {
                 if out.len() == max {
                     out.push(rest);
                     break;
                 }
-                match rest.rfind(char::is_whitespace) {
+                match rest.rfind(is_space) {
                     Some(i) => {
                         let ws = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
                         out.push(&rest[i + ws..]);
-                        rest = rest[..i].trim_end();
+                        rest = rest[..i].trim_end_matches(is_space);
                     }
                     None => {
                         out.push(rest);
@@ -314,16 +340,16 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
             }
             out.reverse();
         } else {
-            let mut rest = s.trim_start();
+            let mut rest = s.trim_start_matches(is_space);
             while !rest.is_empty() {
                 if out.len() == max {
                     out.push(rest);
                     break;
                 }
-                match rest.find(char::is_whitespace) {
+                match rest.find(is_space) {
                     Some(i) => {
                         out.push(&rest[..i]);
-                        rest = rest[i..].trim_start();
+                        rest = rest[i..].trim_start_matches(is_space);
                     }
                     None => {
                         out.push(rest);
@@ -341,13 +367,20 @@ fn split_impl(vm: &mut Vm, args: Args, kw: Kw, rev: bool) -> PyResult<Value> {
         if sep.is_empty() {
             return Err(vm.new_value_error("empty separator".into()));
         }
+        let n = max.saturating_add(1);
+        // A one-byte separator (" ", "\n", ",") as a `char` pattern: a byte search,
+        // where a `&str` pattern sets up a two-way searcher per call.
+        let one = (sep.len() == 1).then(|| sep.as_bytes()[0] as char);
+        let mut v: Vec<&str> = match (one, rev) {
+            (Some(c), false) => s.splitn(n, c).collect(),
+            (Some(c), true) => s.rsplitn(n, c).collect(),
+            (None, false) => s.splitn(n, &*sep).collect(),
+            (None, true) => s.rsplitn(n, &*sep).collect(),
+        };
         if rev {
-            let mut v: Vec<&str> = s.rsplitn(max.saturating_add(1), &*sep).collect();
             v.reverse();
-            v
-        } else {
-            s.splitn(max.saturating_add(1), &*sep).collect()
         }
+        v
     };
     let items = parts
         .into_iter()
@@ -405,7 +438,46 @@ fn s_splitlines(vm: &mut Vm, args: Args, kw: Kw) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
+/// `sep.join(items)` for an exact list or tuple of strs (the usual call), with the
+/// items read in place (no copy of the list, no roots: nothing runs before the one
+/// allocation) and the text written once in its final place (a `String` was
+/// copied again into the str). None: the generic path (other iterables, non-str
+/// items and their errors, texts too big to be sure there is no MemoryError).
+fn join_strs(vm: &mut Vm, args: Args) -> Option<Value> {
+    let [sepv, Value::Obj(r)] = *args else {
+        return None;
+    };
+    let class = vm.heap.get(r).class;
+    let (Kind::List(items) | Kind::Tuple(items)) = vm.heap.kind(r) else {
+        return None;
+    };
+    if class != vm.types.list && class != vm.types.tuple {
+        return None;
+    }
+    let sep = vm.as_str(sepv)?;
+    let mut total = sep.len() * items.len().saturating_sub(1);
+    for it in items {
+        total += vm.as_str(*it)?.len();
+    }
+    if total > crate::object::heap::BIG_TEXT_BYTES as usize {
+        return None;
+    }
+    let text = Text::build(total, |w| {
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                w.push(sep);
+            }
+            w.push(vm.str_of(*it));
+        }
+    });
+    let c = vm.types.str;
+    Some(Value::Obj(vm.heap.alloc(c, Kind::Str(PyStr::new(text)))))
+}
+
 fn s_join(vm: &mut Vm, args: Args, _: Kw) -> PyResult<Value> {
+    if let Some(v) = join_strs(vm, args) {
+        return Ok(v);
+    }
     let sep = this(vm, args, "join")?;
     vm.check_args("join", &args[1..], 1, 1)?;
     let items = vm.iterate_rooted(args[1])?;

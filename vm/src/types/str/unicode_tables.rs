@@ -97,6 +97,13 @@ pub fn is_numeric(c: char) -> bool {
 /// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII` (used by `int()` and
 /// `float()` on str): whitespace becomes a space, decimal digits of any script become
 /// ASCII digits, other non-ASCII characters become `?` (never valid in a number).
+/// Python's whitespace (`str.isspace`, and what `split()` and `strip()` remove):
+/// Unicode's White_Space (Rust's `char::is_whitespace`) plus the ASCII separators
+/// U+001C..U+001F, which CPython counts as whitespace (bidirectional class B or S).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
 pub fn decimal_and_space_to_ascii(s: &str) -> std::borrow::Cow<'_, str> {
     if s.is_ascii() {
         return std::borrow::Cow::Borrowed(s);
