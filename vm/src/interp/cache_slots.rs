@@ -57,6 +57,23 @@ impl CodeData {
         }
     }
 
+    /// Slot `slot` read in place (`None` before the code's first store): for the hit
+    /// paths that look at two or three of its fields, where `cache`'s copy would
+    /// move all of it through the stack.
+    ///
+    /// # Safety
+    /// The caller drops the reference before anything can store into this code's
+    /// caches (`set_cache`).
+    #[inline(always)]
+    pub(crate) unsafe fn cache_in_place(&self, slot: usize) -> Option<&InlineCache> {
+        // SAFETY: the cell is only written by `set_cache`, which the caller promises
+        // not to reach while the reference lives.
+        self.caches
+            .slots()
+            .get(slot)
+            .map(|c| unsafe { &*c.as_ptr() })
+    }
+
     /// Remember `c` in slot `slot` (allocating the code's slots on the first store;
     /// `NO_CACHE` instructions have no slot and remember nothing).
     #[inline]

@@ -350,12 +350,12 @@ impl Vm {
                     Op::DeleteName => on_stack!(self.delete_name_op(fi, code.names[a as usize])),
                     Op::LoadAttr => {
                         let obj = *slot!(sp - 1);
-                        if let Some(v) = self.load_attr_fast(
-                            code,
-                            ins.cache as usize,
-                            obj,
-                            code.names[a as usize],
-                        ) {
+                        let (name, site) = (code.names[a as usize], ins.cache as usize);
+                        // The instance attribute hit, else the other cached cases.
+                        if let Some(v) = self
+                            .instance_attr_hit(code, site, obj, name)
+                            .or_else(|| self.load_attr_fast(code, site, obj, name))
+                        {
                             *slot!(sp - 1) = v;
                             fast_next!();
                         }
@@ -366,6 +366,16 @@ impl Vm {
                     }
                     Op::StoreAttr => {
                         let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
+                        if self.instance_store_hit(
+                            code,
+                            ins.cache as usize,
+                            obj,
+                            code.names[a as usize],
+                            v,
+                        ) {
+                            sp -= 2;
+                            continue;
+                        }
                         if self.store_attr_fast(
                             code,
                             ins.cache as usize,
@@ -384,12 +394,12 @@ impl Vm {
                     Op::DeleteAttr => on_stack!(self.delete_attr_op(code.names[a as usize])),
                     Op::LoadMethod => {
                         let obj = *slot!(sp - 1);
-                        if let Some((f, s)) = self.load_method_fast(
-                            code,
-                            ins.cache as usize,
-                            obj,
-                            code.names[a as usize],
-                        ) {
+                        let (name, site) = (code.names[a as usize], ins.cache as usize);
+                        if let Some((f, s)) = self
+                            .instance_method_hit(code, site, obj, name)
+                            .map(|f| (f, obj))
+                            .or_else(|| self.load_method_fast(code, site, obj, name))
+                        {
                             *slot!(sp - 1) = f;
                             push!(s);
                             fast_next!();

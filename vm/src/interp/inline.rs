@@ -12,10 +12,10 @@ use crate::{PyResult, Vm};
 const NONE: u16 = 0;
 /// The class has no data descriptor for the name and no `__getattribute__`/`__setattr__`
 /// override: the instance dict decides (class attribute `value` as a fallback).
-const INSTANCE: u16 = 1;
+pub(super) const INSTANCE: u16 = 1;
 /// The class attribute `value` is a plain function: LOAD_METHOD binds it unless the
 /// instance dict shadows it.
-const METHOD: u16 = 2;
+pub(super) const METHOD: u16 = 2;
 /// `C.name` on a class `C` whose metaclass is `type`: the class attribute `value`,
 /// which is not a descriptor (or one whose `__get__(None, C)` is itself).
 const CLASS_VALUE: u16 = 3;
@@ -60,17 +60,17 @@ const MODULE_B: u64 = u64::MAX - 1;
 #[derive(Clone, Copy, Debug)]
 pub struct InlineCache {
     /// LOAD_GLOBAL: globals stamp. Attributes: class ref.
-    a: u64,
+    pub(super) a: u64,
     /// LOAD_GLOBAL: builtins stamp (0 if found in globals). Attributes: epoch.
-    b: u64,
+    pub(super) b: u64,
     /// Entry index hint.
-    hint: u32,
-    kind: u16,
+    pub(super) hint: u32,
+    pub(super) kind: u16,
     /// Attributes: the site's polymorphic set in `MethodCache` (0: none), for the
     /// classes besides `a`.
     poly: u16,
     /// The class attribute (attributes).
-    value: Value,
+    pub(super) value: Value,
 }
 
 impl Default for InlineCache {

@@ -13,6 +13,7 @@ mod dispatch;
 mod drain;
 mod except_with;
 mod inline;
+mod instance_hit;
 mod operators;
 mod pattern_match;
 mod quicken;
