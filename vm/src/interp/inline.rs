@@ -520,7 +520,16 @@ impl Vm {
     /// Decide the fast path of `C.name` (`class_getattr` without Python code).
     #[inline(never)]
     fn class_attr_plan(&mut self, cls: ObjRef, name: Value) -> (u16, Value) {
-        if self.heap.get(cls).class != self.types.type_ {
+        // Another metaclass (an Enum's, an ABC's) looks the same when it has no
+        // `__getattribute__` of its own and no attribute of that name (a data
+        // descriptor there would win: `class_getattr`).
+        let meta = self.heap.get(cls).class;
+        let ga = self.names.__getattribute__;
+        if meta != self.types.type_
+            && (!matches!(self.heap.kind(meta), Kind::Class(_))
+                || self.user_override(meta, ga).is_some()
+                || self.class_lookup(meta, name).is_some())
+        {
             return (NONE, Value::Undef);
         }
         // `special_class_attr`'s names and the metaclass's attributes are dunders.

@@ -463,11 +463,20 @@ impl Vm {
         if let Some(v) = self.special_class_attr(cls, name)? {
             return Ok(Some(v));
         }
+        // A data descriptor of a metaclass (a property on it) wins over the class's
+        // own attribute, as in `type.__getattribute__`.
+        let meta = self.heap.get(cls).class;
+        if meta != self.types.type_ {
+            if let Some(d) = self.class_lookup(meta, name) {
+                if self.is_data_descriptor(d) {
+                    return self.bind_descriptor(d, Value::Obj(cls), meta).map(Some);
+                }
+            }
+        }
         if let Some(d) = self.class_lookup(cls, name) {
             return self.bind_descriptor(d, Value::Undef, cls).map(Some);
         }
         // Attributes of the metaclass (type): `mro`, `__subclasses__`, ...
-        let meta = self.heap.get(cls).class;
         if let Some(d) = self.class_lookup(meta, name) {
             return self.bind_descriptor(d, Value::Obj(cls), meta).map(Some);
         }
