@@ -99,7 +99,17 @@ pub fn hash_str(s: &str) -> i64 {
     hash_bytes(&bytes)
 }
 
+#[inline]
 pub fn hash_int(i: i64) -> i64 {
+    // An int smaller than the modulus (nearly all) is its own hash: no 128-bit
+    // division.
+    if i > -(MODULUS as i64) && i < MODULUS as i64 {
+        return fix(i);
+    }
+    hash_int_wide(i)
+}
+
+fn hash_int_wide(i: i64) -> i64 {
     let m = MODULUS as i128;
     let v = i as i128;
     let r = if v < 0 { -((-v) % m) } else { v % m };
@@ -201,6 +211,21 @@ mod tests {
     fn known_hashes() {
         // Values from PYTHONHASHSEED=0 python3.
         assert_eq!(hash_int(-1), -2);
+        // Either side of the modulus (the small-int shortcut's edges).
+        let m = MODULUS as i64;
+        for (v, h) in [
+            (m, 0),
+            (m - 1, m - 1),
+            (m + 1, 1),
+            (-m, 0),
+            (-m + 1, -m + 1),
+            (-m - 1, -2),
+            (1 << 62, 2),
+            (i64::MIN, -4),
+            (i64::MAX, 3),
+        ] {
+            assert_eq!(hash_int(v), h, "hash({v})");
+        }
         assert_eq!(hash_float(0.5), 1152921504606846976);
         assert_eq!(hash_float(1.0), 1);
         assert_eq!(hash_tuple([].into_iter()), 5740354900026072187);
