@@ -372,6 +372,10 @@ impl Vm {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x < y),
             (Value::Float(x), Value::Float(y)) => Some(x < y),
+            // Bools are ints (sort keys such as `(x == y, n)`).
+            (Value::Bool(x), Value::Bool(y)) => Some(!x & y),
+            (Value::Bool(x), Value::Int(y)) => Some((x as i64) < y),
+            (Value::Int(x), Value::Bool(y)) => Some(x < y as i64),
             (Value::Obj(x), Value::Obj(y)) => {
                 let (cx, cy) = (self.heap.get(x).class, self.heap.get(y).class);
                 if cx != cy {
