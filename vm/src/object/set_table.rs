@@ -9,6 +9,18 @@ const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 const MINSIZE: usize = 8;
 
+/// The end (exclusive) of the run of slots probed from slot `i`: ten slots when
+/// they fit below the end of the table, else only `i` (CPython's set_lookkey).
+/// An exclusive range: `0..=n` loops cost an extra check per step.
+#[inline(always)]
+fn run_end(i: usize, mask: usize) -> usize {
+    if i + LINEAR_PROBES <= mask {
+        i + LINEAR_PROBES + 1
+    } else {
+        i + 1
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct Slot {
     pub hash: i64,
@@ -119,13 +131,7 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         let mut slow = vec![];
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in 0..=probes {
-                let s = &self.table[i + j];
+            for (j, s) in self.table[i..run_end(i, mask)].iter().enumerate() {
                 if s.key.is_undef() {
                     if s.hash == 0 {
                         return if slow.is_empty() {
@@ -163,13 +169,7 @@ impl SetTable {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in 0..=probes {
-                let s = &self.table[i + j];
+            for (j, s) in self.table[i..run_end(i, mask)].iter().enumerate() {
                 if s.key.is_undef() {
                     if s.hash == 0 {
                         return None;
@@ -196,12 +196,7 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot: Option<usize> = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in 0..=probes {
+            for j in 0..run_end(i, mask) - i {
                 let s = self.table[i + j];
                 if s.key.is_undef() {
                     if s.hash == 0 {
@@ -251,7 +246,7 @@ impl SetTable {
                 return;
             }
             if i + LINEAR_PROBES <= mask {
-                for j in 1..=LINEAR_PROBES {
+                for j in 1..LINEAR_PROBES + 1 {
                     if table[i + j].key.is_undef() {
                         table[i + j] = Slot { hash, key };
                         return;
