@@ -108,7 +108,7 @@ impl Vm {
     /// CONTAINS_OP's fast path: an int or an exact str in an exact set or frozenset,
     /// when every key compared with it compares without Python code. None: the
     /// general case.
-    #[inline]
+    #[inline(never)]
     pub(super) fn contains_fast(&self, item: Value, container: Value) -> Option<bool> {
         let Value::Obj(r) = container else {
             return None;
