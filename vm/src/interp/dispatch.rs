@@ -1,8 +1,10 @@
 //! The dispatch loop: `run_loop` executes the instructions of the frames on the frame
 //! stack, one `match` arm per opcode.
 
-use super::operators::{binary_op_fast, compare_fast};
-use super::quicken::{LINE, NEXT_BINARY_OP, NEXT_LOAD_FAST, NEXT_SIMPLE, NEXT_STORE_FAST, STOP};
+use super::operators::{binary_op_fast, compare_outcome};
+use super::quicken::{
+    LINE, NEXT_BINARY_OP, NEXT_LOAD_FAST, NEXT_POP_JUMP, NEXT_SIMPLE, NEXT_STORE_FAST, STOP,
+};
 use super::{Exit, RET_DRAIN, RET_FOR_ITER, RET_PLAIN, RET_YIELD_FROM};
 use crate::object::Kind;
 use crate::object::Value;
@@ -164,8 +166,13 @@ impl Vm {
                 self.instructions += 1;
                 if ins.flags & STOP != 0 {
                     if ins.flags & LINE != 0 {
-                        // Green threads: the quantum is used up (threads.rs).
-                        if self.instructions >= self.threads.switch_at
+                        // Green threads: the quantum is used up (threads.rs). The count
+                        // is read afresh (a volatile read is not merged with the add
+                        // above), so that the add stays one memory increment instead
+                        // of a load, an add and a store kept for this test.
+                        // SAFETY: a read of a field through a valid reference.
+                        let count = unsafe { std::ptr::read_volatile(&self.instructions) };
+                        if count >= self.threads.switch_at
                             && stop == 0
                             && self.loops == self.threads.base_loops
                         {
@@ -239,10 +246,8 @@ impl Vm {
                             debug_assert!(ip < instrs.len());
                             // SAFETY: a hint is set only when the next instruction exists.
                             let n = unsafe { *instrs.get_unchecked(ip) };
-                            // The verifier checked the operand is a `BinOp`.
-                            let op = BinOp::from_arg(n.arg).unwrap_or(BinOp::Add);
                             // BINARY_OP's verified two inputs: the top is its left one.
-                            if let Some(r) = binary_op_fast(op, *slot!(sp - 1), $v) {
+                            if let Some(r) = binary_op_fast(n.arg, *slot!(sp - 1), $v) {
                                 *slot!(sp - 1) = r;
                                 ip += 1;
                                 self.instructions += 1;
@@ -472,14 +477,14 @@ impl Vm {
                         on_stack!(self.build_slice_op(a))
                     }
                     Op::BinaryOp => {
-                        // The verifier checked the operand is a `BinOp`.
-                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
                         // int and float operands of the built-in types, on the registers.
-                        if let Some(v) = binary_op_fast(op, *slot!(sp - 2), *slot!(sp - 1)) {
+                        if let Some(v) = binary_op_fast(a, *slot!(sp - 2), *slot!(sp - 1)) {
                             sp -= 1;
                             *slot!(sp - 1) = v;
                             fast_next!();
                         }
+                        // The verifier checked the operand is a `BinOp`.
+                        let op = BinOp::from_arg(a).unwrap_or(BinOp::Add);
                         sync!();
                         if tri!(self.binary_op_frame(op, a), 'exec) {
                             self.maybe_collect();
@@ -496,34 +501,37 @@ impl Vm {
                     Op::UnaryNot => on_stack!(self.unary_not_op()),
                     Op::UnaryInvert => on_stack!(self.unary_invert_op()),
                     Op::CompareOp => {
-                        // The verifier checked the operand is a `CmpOp`.
-                        let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
-                        // Two ints or two floats, on the registers.
+                        // Two ints, two floats or two exact strs, on the registers: the
+                        // outcome of comparing them against the instruction's mask
+                        // (interp/quicken.rs; the operator is not decoded).
                         let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
-                        if let Some(b) =
-                            compare_fast(op, l, r).or_else(|| self.compare_str_fast(op, l, r))
-                        {
+                        let mut o = compare_outcome(l, r);
+                        if o == 0 {
+                            o = self.compare_str_outcome(l, r);
+                        }
+                        if o != 0 {
+                            let hit = ins.cache & o != 0;
                             // A POP_JUMP_IF_* after it that is no stop point runs here,
-                            // without a trip through the dispatch (still counted).
-                            debug_assert!(ip < instrs.len());
-                            // SAFETY: control never runs off the end of the code, so a
-                            // COMPARE_OP is followed by an instruction.
-                            let next = unsafe { *instrs.get_unchecked(ip) };
-                            if matches!(next.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue)
-                                && next.flags & STOP == 0
-                            {
+                            // without a trip through the dispatch (still counted); the
+                            // mask then says whether it jumps.
+                            if ins.flags & NEXT_POP_JUMP != 0 {
+                                debug_assert!(ip < instrs.len());
+                                // SAFETY: the hint is set only when the jump exists.
+                                let next = unsafe { *instrs.get_unchecked(ip) };
                                 ip += 1;
                                 self.instructions += 1;
                                 sp -= 2;
-                                if b == (next.op == Op::PopJumpIfTrue) {
+                                if hit {
                                     ip = next.arg as usize;
                                 }
                                 continue;
                             }
                             sp -= 1;
-                            *slot!(sp - 1) = Value::Bool(b);
+                            *slot!(sp - 1) = Value::Bool(hit);
                             continue;
                         }
+                        // The verifier checked the operand is a `CmpOp`.
+                        let op = CmpOp::from_arg(a).unwrap_or(CmpOp::Eq);
                         on_stack!(self.compare_slow(op))
                     }
                     Op::IsOp => {

@@ -199,10 +199,9 @@ impl Vm {
         slot: usize,
         globals: ObjRef,
     ) -> Option<Value> {
+        // No test of `c.kind`: an unused slot (the default cache) has stamps
+        // `u64::MAX`, which no dict has (stamps count up from 1), so it misses below.
         let c = code.cache(slot);
-        if c.kind == NONE {
-            return None;
-        }
         let v = if c.b == 0 {
             self.stamped_value(globals, c.a, c.hint)
         } else if self.dict_stamp(globals) == c.a {

@@ -4,105 +4,124 @@
 //! `protocols/compare.rs`, `protocols/subscript.rs`, ...). `dispatch.rs` calls the
 //! `*_op` methods after `sync!()`; each works on `self.stack`.
 
+use super::quicken::{EQUAL, UNORDERED};
 use crate::object::{IterKind, Kind, Value};
 use crate::{PyResult, Vm};
 use revpy_compiler::opcodes::{BinOp, CmpOp};
+use std::cmp::Ordering;
 
-/// `l op r` for a type whose comparisons are Rust's (ints, floats: NaN compares false).
-#[inline(always)]
-fn cmp_op<T: PartialOrd>(op: CmpOp, l: &T, r: &T) -> bool {
-    match op {
-        CmpOp::Lt => l < r,
-        CmpOp::Le => l <= r,
-        CmpOp::Eq => l == r,
-        CmpOp::Ne => l != r,
-        CmpOp::Gt => l > r,
-        CmpOp::Ge => l >= r,
-    }
-}
+// BINARY_OP's operand values with a fast path (a `BinOp`'s operand is its index in
+// `BinOp::ALL`, which is its discriminant): the fast path matches the operand itself,
+// without decoding it first.
+const ADD: u32 = BinOp::Add as u32;
+const IADD: u32 = BinOp::IAdd as u32;
+const SUB: u32 = BinOp::Sub as u32;
+const ISUB: u32 = BinOp::ISub as u32;
+const MUL: u32 = BinOp::Mul as u32;
+const IMUL: u32 = BinOp::IMul as u32;
+const FLOORDIV: u32 = BinOp::FloorDiv as u32;
+const IFLOORDIV: u32 = BinOp::IFloorDiv as u32;
+const MOD: u32 = BinOp::Mod as u32;
+const IMOD: u32 = BinOp::IMod as u32;
+const AND: u32 = BinOp::And as u32;
+const IAND: u32 = BinOp::IAnd as u32;
+const OR: u32 = BinOp::Or as u32;
+const IOR: u32 = BinOp::IOr as u32;
+const XOR: u32 = BinOp::Xor as u32;
+const IXOR: u32 = BinOp::IXor as u32;
+const TRUEDIV: u32 = BinOp::TrueDiv as u32;
+const ITRUEDIV: u32 = BinOp::ITrueDiv as u32;
+const POW: u32 = BinOp::Pow as u32;
+const IPOW: u32 = BinOp::IPow as u32;
 
-/// BINARY_OP's fast path: `l op r` when both are ints or floats (built-in, not
-/// subclasses: those are heap objects) and the result needs nothing else (no
-/// overflow, no division by zero, floor division and modulo of non-negative ints).
-/// None: the general case.
+/// BINARY_OP's fast path, for operand `a`: `l op r` when both are ints or floats
+/// (built-in, not subclasses: those are heap objects) and the result needs nothing
+/// else (no overflow, no division by zero, floor division and modulo of non-negative
+/// ints). None: the general case.
 #[inline(always)]
-pub(super) fn binary_op_fast(op: BinOp, l: Value, r: Value) -> Option<Value> {
-    match (l, r) {
-        (Value::Int(x), Value::Int(y)) => match op {
-            BinOp::Add | BinOp::IAdd => x.checked_add(y).map(Value::Int),
-            BinOp::Sub | BinOp::ISub => x.checked_sub(y).map(Value::Int),
-            BinOp::Mul | BinOp::IMul => x.checked_mul(y).map(Value::Int),
-            BinOp::FloorDiv | BinOp::IFloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
-            BinOp::Mod | BinOp::IMod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
-            BinOp::And | BinOp::IAnd => Some(Value::Int(x & y)),
-            BinOp::Or | BinOp::IOr => Some(Value::Int(x | y)),
-            BinOp::Xor | BinOp::IXor => Some(Value::Int(x ^ y)),
+pub(super) fn binary_op_fast(a: u32, l: Value, r: Value) -> Option<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (l, r) {
+        return match a {
+            ADD | IADD => x.checked_add(y).map(Value::Int),
+            SUB | ISUB => x.checked_sub(y).map(Value::Int),
+            MUL | IMUL => x.checked_mul(y).map(Value::Int),
+            FLOORDIV | IFLOORDIV if y > 0 && x >= 0 => Some(Value::Int(x / y)),
+            MOD | IMOD if y > 0 && x >= 0 => Some(Value::Int(x % y)),
+            AND | IAND => Some(Value::Int(x & y)),
+            OR | IOR => Some(Value::Int(x | y)),
+            XOR | IXOR => Some(Value::Int(x ^ y)),
             _ => None,
-        },
-        (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
-            let x = match l {
-                Value::Float(f) => f,
-                Value::Int(i) => i as f64,
-                _ => 0.0,
-            };
-            let y = match r {
-                Value::Float(f) => f,
-                Value::Int(i) => i as f64,
-                _ => 0.0,
-            };
-            match op {
-                BinOp::Add | BinOp::IAdd => Some(Value::Float(x + y)),
-                BinOp::Sub | BinOp::ISub => Some(Value::Float(x - y)),
-                BinOp::Mul | BinOp::IMul => Some(Value::Float(x * y)),
-                BinOp::TrueDiv | BinOp::ITrueDiv if y != 0.0 => Some(Value::Float(x / y)),
-                // A positive base: no ZeroDivisionError, no complex result; an
-                // infinite result (OverflowError or an infinite operand) goes the
-                // general way (protocols/num.rs, float_pow).
-                BinOp::Pow | BinOp::IPow if x > 0.0 => {
-                    let r = x.powf(y);
-                    (!r.is_infinite()).then_some(Value::Float(r))
-                }
-                _ => None,
-            }
+        };
+    }
+    let x = match l {
+        Value::Float(f) => f,
+        Value::Int(i) => i as f64,
+        _ => return None,
+    };
+    let y = match r {
+        Value::Float(f) => f,
+        Value::Int(i) => i as f64,
+        _ => return None,
+    };
+    match a {
+        ADD | IADD => Some(Value::Float(x + y)),
+        SUB | ISUB => Some(Value::Float(x - y)),
+        MUL | IMUL => Some(Value::Float(x * y)),
+        TRUEDIV | ITRUEDIV if y != 0.0 => Some(Value::Float(x / y)),
+        // A positive base: no ZeroDivisionError, no complex result; an
+        // infinite result (OverflowError or an infinite operand) goes the
+        // general way (protocols/num.rs, float_pow).
+        POW | IPOW if x > 0.0 => {
+            let r = x.powf(y);
+            (!r.is_infinite()).then_some(Value::Float(r))
         }
         _ => None,
     }
 }
 
-/// COMPARE_OP's fast path: two ints or two floats. None: the general case.
+/// The outcome bit of an ordering (`quicken::LESS`, `EQUAL`, `GREATER`).
 #[inline(always)]
-pub(super) fn compare_fast(op: CmpOp, l: Value, r: Value) -> Option<bool> {
+fn outcome(o: Ordering) -> u16 {
+    1 << (o as i8 + 1)
+}
+
+/// COMPARE_OP's fast path: the outcome of comparing two ints or two floats (ints by
+/// value, floats as Rust's operators: NaN `UNORDERED`), which the instruction's
+/// mask turns into its result (interp/quicken.rs). 0: not two ints or floats.
+#[inline(always)]
+pub(super) fn compare_outcome(l: Value, r: Value) -> u16 {
     match (l, r) {
-        (Value::Int(x), Value::Int(y)) => Some(cmp_op(op, &x, &y)),
-        (Value::Float(x), Value::Float(y)) => Some(cmp_op(op, &x, &y)),
-        _ => None,
+        (Value::Int(x), Value::Int(y)) => outcome(x.cmp(&y)),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(&y).map_or(UNORDERED, outcome),
+        _ => 0,
     }
 }
 
 impl Vm {
     /// COMPARE_OP's fast path for two exact `str`s (a subclass may define `__eq__`):
-    /// UTF-8 byte order is code point order, as CPython compares.
+    /// the outcome, as `compare_outcome`; UTF-8 byte order is code point order, as
+    /// CPython compares. 0: not two exact strs.
     #[inline]
-    pub(super) fn compare_str_fast(&self, op: CmpOp, l: Value, r: Value) -> Option<bool> {
+    pub(super) fn compare_str_outcome(&self, l: Value, r: Value) -> u16 {
         let (Value::Obj(a), Value::Obj(b)) = (l, r) else {
-            return None;
+            return 0;
         };
         let str_ = self.types.str;
         let oa = self.heap.get(a);
         let Kind::Str(x) = &oa.kind else {
-            return None;
+            return 0;
         };
         let ob = self.heap.get(b);
         let Kind::Str(y) = &ob.kind else {
-            return None;
+            return 0;
         };
         if oa.class != str_ || ob.class != str_ {
-            return None;
+            return 0;
         }
         if a == b || x.s.ptr_eq(&y.s) {
-            return Some(cmp_op(op, &0, &0));
+            return EQUAL;
         }
-        Some(cmp_op(op, &x.s.as_bytes(), &y.s.as_bytes()))
+        outcome(x.s.as_bytes().cmp(y.s.as_bytes()))
     }
 
     /// CONTAINS_OP's fast path: an int or an exact str in an exact set or frozenset,
@@ -383,5 +402,37 @@ impl Vm {
         let it = self.get_iter(v)?;
         self.stack.push(it);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binop_operands_are_discriminants() {
+        for (i, &op) in BinOp::ALL.iter().enumerate() {
+            assert_eq!(op as u32, i as u32);
+            assert_eq!(BinOp::from_arg(op as u32), Some(op));
+        }
+        assert_eq!(BinOp::from_arg(ADD), Some(BinOp::Add));
+        assert_eq!(BinOp::from_arg(IPOW), Some(BinOp::IPow));
+    }
+
+    #[test]
+    fn comparison_outcomes() {
+        use super::super::quicken::{GREATER, LESS};
+        assert_eq!(compare_outcome(Value::Int(1), Value::Int(2)), LESS);
+        assert_eq!(compare_outcome(Value::Int(2), Value::Int(2)), EQUAL);
+        assert_eq!(compare_outcome(Value::Int(3), Value::Int(2)), GREATER);
+        assert_eq!(
+            compare_outcome(Value::Float(f64::NAN), Value::Float(1.0)),
+            UNORDERED
+        );
+        assert_eq!(
+            compare_outcome(Value::Float(-0.0), Value::Float(0.0)),
+            EQUAL
+        );
+        assert_eq!(compare_outcome(Value::Int(1), Value::Float(1.0)), 0);
     }
 }

@@ -11,7 +11,7 @@
 //! frames run the `stepped` copy, which has no hints and the `HOOK` flag on every
 //! instruction. An instruction run through a hint is still counted.
 
-use revpy_compiler::opcodes::{Instr, Op};
+use revpy_compiler::opcodes::{CmpOp, Instr, Op};
 
 /// One instruction as the loop runs it: 8 bytes, as `Instr`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +20,8 @@ pub struct QInstr {
     pub op: Op,
     /// `LINE`, `HOOK` and the `NEXT_*` hints.
     pub flags: u8,
-    /// As `Instr::cache`.
+    /// As `Instr::cache`; COMPARE_OP (which has no cache) holds its outcome mask
+    /// instead (`compare_mask`).
     pub cache: u16,
     pub arg: u32,
 }
@@ -43,6 +44,30 @@ pub const NEXT_LOAD_CONST: u8 = 16;
 pub const NEXT_BINARY_OP: u8 = 32;
 /// Any of the hints `fast_next!` acts on.
 pub const NEXT_SIMPLE: u8 = NEXT_LOAD_FAST | NEXT_STORE_FAST | NEXT_LOAD_CONST;
+/// COMPARE_OP: the next instruction is a POP_JUMP_IF_FALSE or POP_JUMP_IF_TRUE that
+/// is no stop point; the outcome mask then says when it jumps (`compare_mask`).
+pub const NEXT_POP_JUMP: u8 = 64;
+
+/// The outcomes of an int, float or str comparison, one bit each: COMPARE_OP's
+/// fast path tests its outcome against the instruction's mask (no decoding of the
+/// operator, no branch per operator).
+pub const LESS: u16 = 1;
+pub const EQUAL: u16 = 2;
+pub const GREATER: u16 = 4;
+/// A float comparison with a NaN.
+pub const UNORDERED: u16 = 8;
+
+/// The outcomes for which `l op r` is true (NaN: only `!=`).
+fn compare_mask(op: CmpOp) -> u16 {
+    match op {
+        CmpOp::Lt => LESS,
+        CmpOp::Le => LESS | EQUAL,
+        CmpOp::Eq => EQUAL,
+        CmpOp::Ne => LESS | GREATER | UNORDERED,
+        CmpOp::Gt => GREATER,
+        CmpOp::Ge => EQUAL | GREATER,
+    }
+}
 
 /// The copy run when the VM is not hooked for every instruction.
 pub(crate) fn quicken(instrs: &[Instr]) -> Box<[QInstr]> {
@@ -50,6 +75,15 @@ pub(crate) fn quicken(instrs: &[Instr]) -> Box<[QInstr]> {
     for (i, q) in out.iter_mut().enumerate() {
         let Some(next) = instrs.get(i + 1) else { break };
         if next.line_start {
+            continue;
+        }
+        // COMPARE_OP then a conditional jump: the mask says when the jump is taken
+        // (for POP_JUMP_IF_FALSE, when the comparison is false).
+        if q.op == Op::CompareOp && matches!(next.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
+            q.flags |= NEXT_POP_JUMP;
+            if next.op == Op::PopJumpIfFalse {
+                q.cache ^= LESS | EQUAL | GREATER | UNORDERED;
+            }
             continue;
         }
         // Only arms that end in `fast_next!` after falling through (never after a
@@ -85,10 +119,15 @@ pub(crate) fn stepped(instrs: &[Instr]) -> Box<[QInstr]> {
 }
 
 fn copy(i: &Instr, flags: u8) -> QInstr {
+    let cache = match i.op {
+        // The verifier checked the operand is a `CmpOp`.
+        Op::CompareOp => compare_mask(CmpOp::from_arg(i.arg).unwrap_or(CmpOp::Eq)),
+        _ => i.cache,
+    };
     QInstr {
         op: i.op,
         flags: flags | if i.line_start { LINE } else { 0 },
-        cache: i.cache,
+        cache,
         arg: i.arg,
     }
 }
@@ -125,6 +164,29 @@ mod tests {
         assert!(s.iter().all(|i| i.flags & HOOK != 0));
         assert_eq!(s[0].flags, LINE | HOOK);
         assert_eq!(std::mem::size_of::<QInstr>(), 8);
+    }
+
+    #[test]
+    fn compare_masks() {
+        let code = [
+            ins(Op::CompareOp, CmpOp::Lt as u32, true),
+            ins(Op::PopJumpIfFalse, 5, false),
+            ins(Op::CompareOp, CmpOp::Ne as u32, false),
+            ins(Op::PopJumpIfTrue, 5, false),
+            ins(Op::CompareOp, CmpOp::Ge as u32, false),
+            ins(Op::PopJumpIfTrue, 5, true),
+        ];
+        let q = quicken(&code);
+        assert_eq!(q[0].flags, LINE | NEXT_POP_JUMP);
+        // Jumps when `<` is false: equal, greater or unordered.
+        assert_eq!(q[0].cache, EQUAL | GREATER | UNORDERED);
+        assert_eq!(q[2].flags, NEXT_POP_JUMP);
+        assert_eq!(q[2].cache, LESS | GREATER | UNORDERED);
+        // A jump that is a stop point runs by itself: the plain mask.
+        assert_eq!(q[4].flags, 0);
+        assert_eq!(q[4].cache, EQUAL | GREATER);
+        let s = stepped(&code);
+        assert_eq!(s[0].cache, LESS);
     }
 
     #[test]
