@@ -103,7 +103,10 @@ impl Vm {
                 () => {
                     // SAFETY: sp <= capacity and every slot below sp was written.
                     unsafe { self.stack.set_len(sp) }
-                    self.frames[fi].ip = ip as u32;
+                    debug_assert!(fi < self.frames.len());
+                    // SAFETY: the frame at `fi` is on the frame stack while its
+                    // instructions run (see `code`).
+                    unsafe { self.frames.get_unchecked_mut(fi).ip = ip as u32 };
                 };
             }
             macro_rules! reload {
@@ -115,7 +118,8 @@ impl Vm {
             // The frame on top of the frame stack runs next, in this pass of
             // `'frames`: what its start sets up (above), done when a Python call or
             // return switches frames unhooked (the `'frames` start would find the
-            // same `hooked` and instructions; the stack room of a returned-to frame
+            // same instructions, and `self.hooked` still false: only the hook, or
+            // code outside the loop, sets it; the stack room of a returned-to frame
             // was reserved when it started).
             macro_rules! switch_frame {
                 () => {
@@ -807,7 +811,7 @@ impl Vm {
                             && f.init_self.is_undef()
                             && f.gen.is_none()
                             && fi > stop
-                            && !(hooked || self.hooked)
+                            && !hooked
                         {
                             // The result replaces the callee and its arguments (values
                             // need no drop).
@@ -896,7 +900,9 @@ impl Vm {
                         // the heap, so the registers stay valid). The POP_TOP that
                         // discards the None runs here when it is no stop point.
                         if self.frames[fi].ret == RET_DRAIN && self.drain_accept(v) {
-                            match instrs.get(ip) {
+                            // (`code.quick`, the instructions run when unhooked: only
+                            // debug builds keep the length of `instrs`.)
+                            match code.quick.get(ip) {
                                 Some(n)
                                     if n.op == Op::PopTop
                                         && n.flags & LINE == 0
@@ -962,7 +968,7 @@ impl Vm {
                         macro_rules! run_pushed {
                             () => {{
                                 self.maybe_collect();
-                                if hooked || self.hooked {
+                                if hooked {
                                     continue 'frames;
                                 }
                                 switch_frame!();
