@@ -42,8 +42,9 @@ impl Vm {
         let Value::Obj(r) = (unsafe { *self.stack.get_unchecked(fpos) }) else {
             return false;
         };
-        let args_start =
-            fpos + 1 + (method && unsafe { self.stack.get_unchecked(fpos + 1) }.is_undef()) as usize;
+        let args_start = fpos
+            + 1
+            + (method && unsafe { self.stack.get_unchecked(fpos + 1) }.is_undef()) as usize;
         // One look at the callee's kind (a second `heap.kind` is not merged by the
         // compiler: the heap is behind `&mut self`).
         match self.heap.kind(r) {

@@ -55,6 +55,8 @@ impl Vm {
             // every instruction, the other one the stop points and which simple
             // instruction after this one its arm may run (`fast_next!`).
             let hook_instrs = hooked && (self.step_instructions || self.trace);
+            // The frames above this one return in place, unhooked (RETURN_VALUE).
+            let plain_floor = if hooked { usize::MAX } else { stop };
             let mut fi = self.frames.len() - 1;
             // The frame's code, borrowed without an `Rc` clone (an increment here and a
             // decrement at every frame switch: twice per call).
@@ -82,7 +84,7 @@ impl Vm {
             // check the capacity, so a wrong bound can only cost a reallocation.
             macro_rules! reserve_frame {
                 () => {
-                    let need = base + code.nlocalsplus + code.code.max_stack as usize + 8;
+                    let need = base + code.frame_need;
                     if self.stack.capacity() < need {
                         self.stack.reserve(need - self.stack.len());
                     }
@@ -810,8 +812,7 @@ impl Vm {
                         if f.ret == RET_PLAIN
                             && f.init_self.is_undef()
                             && f.gen.is_none()
-                            && fi > stop
-                            && !hooked
+                            && fi > plain_floor
                         {
                             // The result replaces the callee and its arguments (values
                             // need no drop).
@@ -819,8 +820,8 @@ impl Vm {
                             debug_assert!(ret_sp < sp);
                             *slot!(ret_sp) = *slot!(sp - 1);
                             sp = ret_sp + 1;
-                            // The frame leaves in place (`pop` moved all of it out
-                            // first): `code` is its only field with a destructor.
+                            // The frame leaves in place: `code` is its only field
+                            // with a destructor (the others are plain values).
                             // SAFETY: `fi` is the last frame; its `code` is read out
                             // before the length forgets the slot, and dropped once.
                             let rc = unsafe { std::ptr::read(&f.code) };
@@ -836,23 +837,9 @@ impl Vm {
                             self.frames[fi].ip += 1;
                             tri!(r, 'exec);
                         }
+                        // Hooked, or not a call's plain frame: the frame leaves
+                        // with its bookkeeping.
                         let v = self.pop();
-                        let f = &self.frames[fi];
-                        if f.ret == RET_PLAIN
-                            && f.init_self.is_undef()
-                            && f.gen.is_none()
-                            && fi > stop
-                        {
-                            let ret_sp = f.ret_sp as usize;
-                            // As above, after the hook.
-                            // SAFETY: as above.
-                            let rc = unsafe { std::ptr::read(&f.code) };
-                            unsafe { self.frames.set_len(fi) };
-                            drop(rc);
-                            self.stack.truncate(ret_sp);
-                            self.stack.push(v);
-                            continue 'frames;
-                        }
                         if !self.frames[fi].init_self.is_undef() && !v.is_none() {
                             let t = self.type_name(v);
                             break 'exec self.new_type_error(format!(
