@@ -36,6 +36,7 @@ impl Vm {
             varnames,
             fn_names,
             nlocalsplus: code.nlocalsplus(),
+            frame_need: code.nlocalsplus() + code.max_stack as usize + 8,
             fast_args: crate::interp::fast_args(code),
             has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
             caches: Default::default(),

@@ -36,10 +36,15 @@ impl Vm {
     pub(crate) fn call_py_fast(&mut self, argc: usize, method: bool) -> bool {
         let len = self.stack.len();
         let fpos = len - argc - 1 - method as usize;
-        let Value::Obj(r) = self.stack[fpos] else {
+        // SAFETY: the verifier proved the call's inputs (callee, `self` slot for
+        // CALL_METHOD, arguments) are on the stack: fpos + 1 + method <= len.
+        debug_assert!(fpos + (method as usize) < len);
+        let Value::Obj(r) = (unsafe { *self.stack.get_unchecked(fpos) }) else {
             return false;
         };
-        let args_start = fpos + 1 + (method && self.stack[fpos + 1].is_undef()) as usize;
+        let args_start = fpos
+            + 1
+            + (method && unsafe { self.stack.get_unchecked(fpos + 1) }.is_undef()) as usize;
         // One look at the callee's kind (a second `heap.kind` is not merged by the
         // compiler: the heap is behind `&mut self`).
         match self.heap.kind(r) {
@@ -97,7 +102,7 @@ impl Vm {
         {
             return false;
         }
-        let nvar = func.code.code.varnames.len();
+        let nvar = func.code.varnames.len();
         let code = func.code.clone();
         let globals = func.globals;
         if n < argcount {

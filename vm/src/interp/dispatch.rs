@@ -50,19 +50,6 @@ macro_rules! call_done {
 impl Vm {
     pub(crate) fn run_loop(&mut self, stop: usize) -> PyResult<Exit> {
         'frames: loop {
-            let fi = self.frames.len() - 1;
-            // The frame's code, borrowed without an `Rc` clone (an increment here and a
-            // decrement at every frame switch: twice per call).
-            // SAFETY: the frame at `fi` owns an `Rc` of this code for as long as this
-            // frame's instructions run below: a frame only leaves the frame stack by
-            // returning, yielding or unwinding, each of which ends this pass of
-            // `'frames` (nothing below uses `code` after it); a thread switch inside a
-            // native keeps the frames (threads.rs) and gives them back before the
-            // native returns here.
-            let code: &crate::object::CodeData =
-                unsafe { &*std::rc::Rc::as_ptr(&self.frames[fi].code) };
-            let base = self.frames[fi].base as usize;
-            let mut ip = self.frames[fi].ip as usize;
             let hooked = self.hooked;
             // The hook sees every instruction only when stepping by instruction or
             // tracing; otherwise just the stop points. The instructions run are a copy
@@ -70,7 +57,22 @@ impl Vm {
             // every instruction, the other one the stop points and which simple
             // instruction after this one its arm may run (`fast_next!`).
             let hook_instrs = hooked && (self.step_instructions || self.trace);
-            let instrs: &[super::QInstr] = if hook_instrs {
+            // The frames above this one return in place, unhooked (RETURN_VALUE).
+            let plain_floor = if hooked { usize::MAX } else { stop };
+            let mut fi = self.frames.len() - 1;
+            // The frame's code, borrowed without an `Rc` clone (an increment here and a
+            // decrement at every frame switch: twice per call).
+            // SAFETY: the frame at `fi` owns an `Rc` of this code for as long as this
+            // frame's instructions run below: a frame only leaves the frame stack by
+            // returning, yielding or unwinding, each of which ends this pass of
+            // `'frames` or switches frames (`switch_frame!`: nothing below uses `code`
+            // of the frame left); a thread switch inside a native keeps the frames
+            // (threads.rs) and gives them back before the native returns here.
+            let mut code: &crate::object::CodeData =
+                unsafe { &*std::rc::Rc::as_ptr(&self.frames[fi].code) };
+            let mut base = self.frames[fi].base as usize;
+            let mut ip = self.frames[fi].ip as usize;
+            let mut instrs: &[super::QInstr] = if hook_instrs {
                 code.stepped
                     .get_or_init(|| super::quicken::stepped(&code.code.instrs))
             } else {
@@ -82,16 +84,19 @@ impl Vm {
             // length is written back (`sync!`), and afterwards re-read (`reload!`).
             // Room for the frame's deepest stack is reserved up front; pushes still
             // check the capacity, so a wrong bound can only cost a reallocation.
-            let need = base + code.nlocalsplus + code.code.max_stack as usize + 8;
-            if self.stack.capacity() < need {
-                self.stack.reserve(need - self.stack.len());
+            macro_rules! reserve_frame {
+                () => {
+                    let need = base + code.frame_need;
+                    if self.stack.capacity() < need {
+                        self.stack.reserve(need - self.stack.len());
+                    }
+                };
             }
+            reserve_frame!();
             // The stack invariant (compiler/src/opcodes.rs): the compiler's verifier
             // proved that before every instruction the operand stack holds between 0
             // and max_stack items above the locals, and at least the instruction's
             // inputs; the unchecked accesses below rely on it. Checked in debug builds.
-            let stack_floor = base + code.nlocalsplus;
-            let max_depth = code.code.max_stack as usize;
             let mut sptr: *mut Value = self.stack.as_mut_ptr();
             let mut sp: usize = self.stack.len();
             // Simple instructions also keep the position in a register; `sync!`
@@ -102,13 +107,37 @@ impl Vm {
                 () => {
                     // SAFETY: sp <= capacity and every slot below sp was written.
                     unsafe { self.stack.set_len(sp) }
-                    self.frames[fi].ip = ip as u32;
+                    debug_assert!(fi < self.frames.len());
+                    // SAFETY: the frame at `fi` is on the frame stack while its
+                    // instructions run (see `code`).
+                    unsafe { self.frames.get_unchecked_mut(fi).ip = ip as u32 };
                 };
             }
             macro_rules! reload {
                 () => {
                     sptr = self.stack.as_mut_ptr();
                     sp = self.stack.len();
+                };
+            }
+            // The frame on top of the frame stack runs next, in this pass of
+            // `'frames`: what its start sets up (above), done when a Python call or
+            // return switches frames unhooked (the `'frames` start would find the
+            // same instructions, and `self.hooked` still false: only the hook, or
+            // code outside the loop, sets it; the stack room of a returned-to frame
+            // was reserved when it started).
+            macro_rules! switch_frame {
+                () => {
+                    switch_frame!(self.frames.len() - 1)
+                };
+                ($fi:expr) => {
+                    fi = $fi;
+                    debug_assert!(fi + 1 == self.frames.len());
+                    // SAFETY: as `code` above; `fi` is the last frame.
+                    let f = unsafe { self.frames.get_unchecked(fi) };
+                    code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
+                    base = f.base as usize;
+                    ip = f.ip as usize;
+                    instrs = &code.quick;
                 };
             }
             macro_rules! push {
@@ -157,9 +186,11 @@ impl Vm {
                 // code, and every jump, handler and resume position is in range.
                 let ins = unsafe { *instrs.get_unchecked(ip) };
                 debug_assert!(
-                    sp >= stack_floor && sp - stack_floor <= max_depth,
-                    "operand stack depth {} outside 0..={max_depth} before instruction {ip} of {}",
-                    sp as isize - stack_floor as isize,
+                    sp >= base + code.nlocalsplus
+                        && sp - (base + code.nlocalsplus) <= code.code.max_stack as usize,
+                    "operand stack depth {} outside 0..={} before instruction {ip} of {}",
+                    sp as isize - (base + code.nlocalsplus) as isize,
+                    code.code.max_stack,
                     code.code.qualname
                 );
                 ip += 1;
@@ -786,38 +817,47 @@ impl Vm {
                         }
                     }
                     Op::ReturnValue => {
-                        sync!();
                         // A function return is a stop point too (`finish` lands there),
                         // the main module's as well: every counted stop point is one
                         // the debugger can land on.
                         self.stop_points += 1;
+                        // The common return: a call's frame (its result pushed) that is
+                        // no `__init__`, generator or outermost frame of this loop,
+                        // unhooked: the caller's frame goes on in this pass of
+                        // `'frames`, on the registers.
+                        // SAFETY: `fi` is the last frame.
+                        let f = unsafe { self.frames.get_unchecked(fi) };
+                        if f.ret == RET_PLAIN
+                            && f.init_self.is_undef()
+                            && f.gen.is_none()
+                            && fi > plain_floor
+                        {
+                            // The result replaces the callee and its arguments (values
+                            // need no drop).
+                            let ret_sp = f.ret_sp as usize;
+                            debug_assert!(ret_sp < sp);
+                            *slot!(ret_sp) = *slot!(sp - 1);
+                            sp = ret_sp + 1;
+                            // The frame leaves in place: `code` is its only field
+                            // with a destructor (the others are plain values).
+                            // SAFETY: `fi` is the last frame; its `code` is read out
+                            // before the length forgets the slot, and dropped once.
+                            let rc = unsafe { std::ptr::read(&f.code) };
+                            unsafe { self.frames.set_len(fi) };
+                            drop(rc);
+                            switch_frame!(fi - 1);
+                            continue;
+                        }
+                        sync!();
                         if hooked {
                             self.frames[fi].ip -= 1;
                             let r = self.on_instruction(StopKind::Return);
                             self.frames[fi].ip += 1;
                             tri!(r, 'exec);
                         }
+                        // Hooked, or not a call's plain frame: the frame leaves
+                        // with its bookkeeping.
                         let v = self.pop();
-                        // The common return: a call's frame (its result pushed) that is
-                        // no `__init__`, generator or outermost frame of this loop.
-                        let f = &self.frames[fi];
-                        if f.ret == RET_PLAIN
-                            && f.init_self.is_undef()
-                            && f.gen.is_none()
-                            && fi > stop
-                        {
-                            let ret_sp = f.ret_sp as usize;
-                            // The frame leaves in place (`pop` moved all of it out
-                            // first): `code` is its only field with a destructor.
-                            // SAFETY: `fi` is the last frame; its `code` is read out
-                            // before the length forgets the slot, and dropped once.
-                            let rc = unsafe { std::ptr::read(&f.code) };
-                            unsafe { self.frames.set_len(fi) };
-                            drop(rc);
-                            self.stack.truncate(ret_sp);
-                            self.stack.push(v);
-                            continue 'frames;
-                        }
                         if !self.frames[fi].init_self.is_undef() && !v.is_none() {
                             let t = self.type_name(v);
                             break 'exec self.new_type_error(format!(
@@ -865,7 +905,9 @@ impl Vm {
                         // the heap, so the registers stay valid). The POP_TOP that
                         // discards the None runs here when it is no stop point.
                         if self.frames[fi].ret == RET_DRAIN && self.drain_accept(v) {
-                            match instrs.get(ip) {
+                            // (`code.quick`, the instructions run when unhooked: only
+                            // debug builds keep the length of `instrs`.)
+                            match code.quick.get(ip) {
                                 Some(n)
                                     if n.op == Op::PopTop
                                         && n.flags & LINE == 0
@@ -925,17 +967,30 @@ impl Vm {
                     }
                     Op::Call | Op::CallMethod | Op::CallKw => {
                         sync!();
+                        // A frame pushed by a call runs next (a safe point first:
+                        // recursion without loops must collect too); unhooked without
+                        // a trip through the `'frames` start.
+                        macro_rules! run_pushed {
+                            () => {{
+                                self.maybe_collect();
+                                if hooked {
+                                    continue 'frames;
+                                }
+                                switch_frame!();
+                                reserve_frame!();
+                                reload!();
+                                continue;
+                            }};
+                        }
                         // A Python function called positionally: its frame runs next.
                         if ins.op != Op::CallKw {
                             let method = ins.op == Op::CallMethod;
                             if self.call_py_fast(a as usize, method) {
-                                self.maybe_collect();
-                                continue 'frames;
+                                run_pushed!();
                             }
                             // A class with a plain `__init__`: its frame runs next.
                             if self.call_init_fast(code, ins.cache as usize, a as usize, method) {
-                                self.maybe_collect();
-                                continue 'frames;
+                                run_pushed!();
                             }
                             // len(), isinstance(), list.append: done in place.
                             if self.call_builtin_fast(a as usize, method) {
@@ -944,8 +999,7 @@ impl Vm {
                             }
                         } else if self.call_kw_fast(a as usize) {
                             // Keywords naming positional parameters: its frame next.
-                            self.maybe_collect();
-                            continue 'frames;
+                            run_pushed!();
                         }
                         let (argc, method, kw) = match ins.op {
                             Op::Call => (a as usize, false, false),

@@ -23,6 +23,9 @@ pub struct CodeData {
     /// `__qualname__` (no string built per function made).
     pub fn_names: (Value, Value),
     pub nlocalsplus: usize,
+    /// The value stack room a frame of this code takes above its base: its locals,
+    /// its deepest operand stack and 8 to spare (`run_loop` reserves it on entry).
+    pub frame_need: usize,
     /// The positional parameter count when a call may bind its arguments by pushing
     /// them (no `*args`, `**kwargs` or keyword-only parameters; not a generator):
     /// `interp::call_fast`. `u32::MAX` otherwise, so that
