@@ -5,11 +5,35 @@
 //! class attribute) returns `None`/`false` and takes the general cached path
 //! (`inline.rs`), which also fills the caches these read.
 
-use super::inline::{INSTANCE, METHOD};
+use super::inline::{InlineCache, INSTANCE, METHOD};
+use crate::object::attrs::Attrs;
 use crate::object::{CodeData, Kind, Value};
 use crate::Vm;
 
 impl Vm {
+    /// A plain instance without a dict, of the class (this epoch) the site's cache
+    /// was made for: its inline attributes and the cache, read in place.
+    #[inline(always)]
+    fn cached_instance<'a>(
+        &'a self,
+        code: &'a CodeData,
+        slot: usize,
+        obj: Value,
+    ) -> Option<(&'a Attrs, &'a InlineCache)> {
+        let Value::Obj(r) = obj else { return None };
+        let o = self.heap.get(r);
+        let Kind::Object(attrs) = &o.kind else {
+            return None;
+        };
+        // SAFETY: the callers store into no cache while they hold it.
+        let c = unsafe { code.cache_in_place(slot) }?;
+        // (An instance with a dict keeps no inline attributes.)
+        if c.a != o.class.0 as u64 || c.b != self.mro_cache.epoch() as u64 || o.dict().is_some() {
+            return None;
+        }
+        Some((attrs, c))
+    }
+
     /// LOAD_ATTR of an instance attribute at the site's cached position.
     #[inline(always)]
     pub(crate) fn instance_attr_hit(
@@ -19,22 +43,11 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<Value> {
-        let (Value::Obj(r), Value::Obj(n)) = (obj, name) else {
-            return None;
-        };
-        let o = self.heap.get(r);
-        let Kind::Object(attrs) = &o.kind else {
-            return None;
-        };
-        // SAFETY: nothing below stores into a cache.
-        let c = unsafe { code.cache_in_place(slot) }?;
+        let Value::Obj(n) = name else { return None };
+        let (attrs, c) = self.cached_instance(code, slot, obj)?;
         // INSTANCE or METHOD: no data descriptor on the class, so the instance's own
-        // attribute wins. An instance with a dict keeps no inline attributes.
-        if c.a != o.class.0 as u64
-            || c.b != self.mro_cache.epoch() as u64
-            || c.kind.wrapping_sub(INSTANCE) > METHOD - INSTANCE
-            || o.dict().is_some()
-        {
+        // attribute wins.
+        if c.kind.wrapping_sub(INSTANCE) > METHOD - INSTANCE {
             return None;
         }
         match attrs.at(c.hint as usize) {
@@ -53,21 +66,10 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<Value> {
-        let Value::Obj(r) = obj else { return None };
-        let o = self.heap.get(r);
-        let Kind::Object(attrs) = &o.kind else {
-            return None;
-        };
-        // SAFETY: nothing below stores into a cache.
-        let c = unsafe { code.cache_in_place(slot) }?;
+        let (attrs, c) = self.cached_instance(code, slot, obj)?;
         // The name filter proves the instance has no attribute of that name (a
         // possible one goes the general way, which looks).
-        if c.a != o.class.0 as u64
-            || c.b != self.mro_cache.epoch() as u64
-            || c.kind != METHOD
-            || o.dict().is_some()
-            || attrs.may_have(name)
-        {
+        if c.kind != METHOD || attrs.may_have(name) {
             return None;
         }
         Some(c.value)
