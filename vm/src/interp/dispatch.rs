@@ -78,12 +78,15 @@ impl Vm {
             } else {
                 &code.quick
             };
-            // The operand stack in registers: `sp` is the stack length and `sptr` its
-            // buffer while this frame runs simple instructions. Before any instruction
-            // that can call out (run Python code, allocate stack, collect garbage) the
-            // length is written back (`sync!`), and afterwards re-read (`reload!`).
-            // Room for the frame's deepest stack is reserved up front; pushes still
-            // check the capacity, so a wrong bound can only cost a reallocation.
+            // The operand stack in registers, as two pointers into its buffer: `top`
+            // just above the top item and `locals` at the frame's first local, while
+            // this frame runs simple instructions (pointers rather than indexes: one
+            // register fewer, and an access is one addressing mode). Before any
+            // instruction that can call out (run Python code, allocate stack, collect
+            // garbage) the length is written back (`sync!`), and afterwards re-read
+            // (`reload!`). Room for the frame's deepest stack is reserved up front, so
+            // a push needs no capacity check (the verifier's bound; checked in debug
+            // builds).
             macro_rules! reserve_frame {
                 () => {
                     let need = base + code.frame_need;
@@ -97,16 +100,21 @@ impl Vm {
             // proved that before every instruction the operand stack holds between 0
             // and max_stack items above the locals, and at least the instruction's
             // inputs; the unchecked accesses below rely on it. Checked in debug builds.
-            let mut sptr: *mut Value = self.stack.as_mut_ptr();
-            let mut sp: usize = self.stack.len();
+            // SAFETY: `base` and the length are within the stack's buffer.
+            let mut top: *mut Value = unsafe { self.stack.as_mut_ptr().add(self.stack.len()) };
+            let mut locals: *mut Value = unsafe { self.stack.as_mut_ptr().add(base) };
             // Simple instructions also keep the position in a register; `sync!`
             // publishes it with the stack length. The instruction count is bumped in
             // memory (one add): a register for it would push the hot state out of the
             // registers (the loop function is large).
             macro_rules! sync {
                 () => {
-                    // SAFETY: sp <= capacity and every slot below sp was written.
-                    unsafe { self.stack.set_len(sp) }
+                    // SAFETY: `top` is within the buffer and every slot below it was
+                    // written.
+                    unsafe {
+                        self.stack
+                            .set_len(top.offset_from(self.stack.as_ptr()) as usize)
+                    }
                     debug_assert!(fi < self.frames.len());
                     // SAFETY: the frame at `fi` is on the frame stack while its
                     // instructions run (see `code`).
@@ -115,8 +123,11 @@ impl Vm {
             }
             macro_rules! reload {
                 () => {
-                    sptr = self.stack.as_mut_ptr();
-                    sp = self.stack.len();
+                    // SAFETY: as above.
+                    unsafe {
+                        top = self.stack.as_mut_ptr().add(self.stack.len());
+                        locals = self.stack.as_mut_ptr().add(base);
+                    }
                 };
             }
             // The frame on top of the frame stack runs next, in this pass of
@@ -143,30 +154,58 @@ impl Vm {
             macro_rules! push {
                 ($v:expr) => {{
                     let v = $v;
-                    if sp == self.stack.capacity() {
-                        sync!();
-                        self.stack.reserve(16);
-                        reload!();
+                    debug_assert!(depth!() < self.stack.capacity());
+                    // SAFETY: the room reserved for the frame's deepest stack.
+                    unsafe {
+                        top.write(v);
+                        top = top.add(1);
                     }
-                    // SAFETY: sp < capacity.
-                    unsafe { sptr.add(sp).write(v) };
-                    sp += 1;
                 }};
             }
             macro_rules! pop {
                 () => {{
-                    debug_assert!(sp > base);
-                    sp -= 1;
-                    // SAFETY: the slot below sp holds a value.
-                    unsafe { sptr.add(sp).read() }
+                    debug_assert!(top > locals);
+                    // SAFETY: the slot below `top` holds a value.
+                    unsafe {
+                        top = top.sub(1);
+                        top.read()
+                    }
                 }};
             }
-            macro_rules! slot {
+            // The stack's length, for checks.
+            macro_rules! depth {
+                () => {
+                    // SAFETY: `top` points into the stack's buffer.
+                    unsafe { top.offset_from(self.stack.as_ptr()) as usize }
+                };
+            }
+            // Drop the `$n` items on top (values need no drop).
+            macro_rules! discard {
+                ($n:expr) => {{
+                    let n: usize = $n;
+                    debug_assert!(depth!() >= base + n);
+                    // SAFETY: the verifier's bound: the instruction's inputs are on
+                    // the stack.
+                    top = unsafe { top.sub(n) };
+                }};
+            }
+            // The `$k`th item from the top (1: the top one).
+            macro_rules! top {
+                ($k:expr) => {{
+                    let k: usize = $k;
+                    debug_assert!(k >= 1 && depth!() >= base + k);
+                    // SAFETY: the verifier's bound: the instruction's inputs are on
+                    // the stack.
+                    unsafe { &mut *top.sub(k) }
+                }};
+            }
+            // Local `$i` of the frame (locals, cells and free variables).
+            macro_rules! local {
                 ($i:expr) => {{
-                    let i = $i;
-                    debug_assert!(i < sp);
-                    // SAFETY: locals and stack entries below sp are initialized.
-                    unsafe { &mut *sptr.add(i) }
+                    let i: usize = $i;
+                    debug_assert!(base + i < depth!());
+                    // SAFETY: the frame's locals are below its operand stack.
+                    unsafe { &mut *locals.add(i) }
                 }};
             }
             let err: PyErr = 'exec: loop {
@@ -186,10 +225,10 @@ impl Vm {
                 // code, and every jump, handler and resume position is in range.
                 let ins = unsafe { *instrs.get_unchecked(ip) };
                 debug_assert!(
-                    sp >= base + code.nlocalsplus
-                        && sp - (base + code.nlocalsplus) <= code.code.max_stack as usize,
+                    depth!() >= base + code.nlocalsplus
+                        && depth!() - (base + code.nlocalsplus) <= code.code.max_stack as usize,
                     "operand stack depth {} outside 0..={} before instruction {ip} of {}",
-                    sp as isize - (base + code.nlocalsplus) as isize,
+                    depth!() as isize - (base + code.nlocalsplus) as isize,
                     code.code.max_stack,
                     code.code.qualname
                 );
@@ -248,7 +287,7 @@ impl Vm {
                             // SAFETY: a hint is set only when the next instruction exists.
                             let n = unsafe { *instrs.get_unchecked(ip) };
                             if ins.flags & NEXT_LOAD_FAST != 0 {
-                                let v = *slot!(base + n.arg as usize);
+                                let v = *local!(n.arg as usize);
                                 if !v.is_undef() {
                                     push!(v);
                                     ip += 1;
@@ -256,7 +295,7 @@ impl Vm {
                                 }
                             } else if ins.flags & NEXT_STORE_FAST != 0 {
                                 let v = pop!();
-                                *slot!(base + n.arg as usize) = v;
+                                *local!(n.arg as usize) = v;
                                 ip += 1;
                                 self.instructions += 1;
                             } else {
@@ -278,8 +317,8 @@ impl Vm {
                             // SAFETY: a hint is set only when the next instruction exists.
                             let n = unsafe { *instrs.get_unchecked(ip) };
                             // BINARY_OP's verified two inputs: the top is its left one.
-                            if let Some(r) = binary_op_fast(n.arg, *slot!(sp - 1), $v) {
-                                *slot!(sp - 1) = r;
+                            if let Some(r) = binary_op_fast(n.arg, *top!(1), $v) {
+                                *top!(1) = r;
                                 ip += 1;
                                 self.instructions += 1;
                                 continue;
@@ -289,26 +328,25 @@ impl Vm {
                 }
                 let a = ins.arg;
                 // One arm per opcode. An arm first tries its simple cases on the
-                // registers (`sp`, `slot!`, `push!`, `pop!`) and `continue`s. Work that
+                // registers (`top!`, `local!`, `push!`, `pop!`) and `continue`s. Work that
                 // can call out (run Python code, allocate stack, collect garbage) starts
                 // with `sync!()` and then uses `self.stack`; after it, the registers are
                 // re-read below the match.
                 match ins.op {
                     Op::Nop | Op::AsyncGenWrap => continue,
                     Op::PopTop => {
-                        sp -= 1;
+                        discard!(1);
                         continue;
                     }
                     Op::Copy => {
-                        let v = *slot!(sp - a as usize);
+                        let v = *top!(a as usize);
                         push!(v);
                         continue;
                     }
                     Op::Swap => {
-                        let (i, j) = (sp - 1, sp - a as usize);
-                        let t = *slot!(i);
-                        *slot!(i) = *slot!(j);
-                        *slot!(j) = t;
+                        let t = *top!(1);
+                        *top!(1) = *top!(a as usize);
+                        *top!(a as usize) = t;
                         continue;
                     }
                     Op::LoadConst => {
@@ -318,7 +356,7 @@ impl Vm {
                         fast_next!();
                     }
                     Op::LoadFast => {
-                        let v = *slot!(base + a as usize);
+                        let v = *local!(a as usize);
                         if v.is_undef() {
                             sync!();
                             let name = code.code.varnames[a as usize].clone();
@@ -330,12 +368,12 @@ impl Vm {
                     }
                     Op::StoreFast => {
                         let v = pop!();
-                        *slot!(base + a as usize) = v;
+                        *local!(a as usize) = v;
                         continue;
                     }
                     Op::DeleteFast => on_stack!(self.delete_fast_op(code, base, a as usize)),
                     Op::LoadDeref => {
-                        let cell = *slot!(base + code.code.varnames.len() + a as usize);
+                        let cell = *local!(code.code.varnames.len() + a as usize);
                         let v = self.cell_get(cell);
                         if v.is_undef() {
                             sync!();
@@ -349,13 +387,13 @@ impl Vm {
                     }
                     Op::StoreDeref => {
                         let v = pop!();
-                        let cell = *slot!(base + code.code.varnames.len() + a as usize);
+                        let cell = *local!(code.code.varnames.len() + a as usize);
                         self.cell_set(cell, v);
                         continue;
                     }
                     Op::DeleteDeref => on_stack!(self.delete_deref_op(code, base, a as usize)),
                     Op::LoadClosure => {
-                        let cell = *slot!(base + code.code.varnames.len() + a as usize);
+                        let cell = *local!(code.code.varnames.len() + a as usize);
                         push!(cell);
                         continue;
                     }
@@ -385,14 +423,14 @@ impl Vm {
                     Op::StoreName => on_stack!(self.store_name_op(fi, code.names[a as usize])),
                     Op::DeleteName => on_stack!(self.delete_name_op(fi, code.names[a as usize])),
                     Op::LoadAttr => {
-                        let obj = *slot!(sp - 1);
+                        let obj = *top!(1);
                         let (name, site) = (code.names[a as usize], ins.cache as usize);
                         // The instance attribute hit, else the other cached cases.
                         if let Some(v) = self
                             .instance_attr_hit(code, site, obj, name)
                             .or_else(|| self.load_attr_fast(code, site, obj, name))
                         {
-                            *slot!(sp - 1) = v;
+                            *top!(1) = v;
                             fast_next!();
                         }
                         sync!();
@@ -401,7 +439,7 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
-                        let (obj, v) = (*slot!(sp - 1), *slot!(sp - 2));
+                        let (obj, v) = (*top!(1), *top!(2));
                         if self.instance_store_hit(
                             code,
                             ins.cache as usize,
@@ -409,7 +447,7 @@ impl Vm {
                             code.names[a as usize],
                             v,
                         ) {
-                            sp -= 2;
+                            discard!(2);
                             continue;
                         }
                         if self.store_attr_fast(
@@ -419,7 +457,7 @@ impl Vm {
                             code.names[a as usize],
                             v,
                         ) {
-                            sp -= 2;
+                            discard!(2);
                             continue;
                         }
                         sync!();
@@ -429,14 +467,14 @@ impl Vm {
                     }
                     Op::DeleteAttr => on_stack!(self.delete_attr_op(code.names[a as usize])),
                     Op::LoadMethod => {
-                        let obj = *slot!(sp - 1);
+                        let obj = *top!(1);
                         let (name, site) = (code.names[a as usize], ins.cache as usize);
                         if let Some((f, s)) = self
                             .instance_method_hit(code, site, obj, name)
                             .map(|f| (f, obj))
                             .or_else(|| self.load_method_fast(code, site, obj, name))
                         {
-                            *slot!(sp - 1) = f;
+                            *top!(1) = f;
                             push!(s);
                             fast_next!();
                         }
@@ -448,7 +486,7 @@ impl Vm {
                     }
                     Op::BinarySubscr => {
                         // list[int] and tuple[int] of the built-in types.
-                        if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {
+                        if let (Value::Obj(r), Value::Int(i)) = (*top!(2), *top!(1)) {
                             let o = self.heap.get(r);
                             if let Kind::List(items) | Kind::Tuple(items) = &o.kind {
                                 let n = items.len() as i64;
@@ -457,8 +495,8 @@ impl Vm {
                                     && (o.class == self.types.list || o.class == self.types.tuple)
                                 {
                                     let v = items[j as usize];
-                                    sp -= 1;
-                                    *slot!(sp - 1) = v;
+                                    discard!(1);
+                                    *top!(1) = v;
                                     fast_next!();
                                 }
                             }
@@ -467,8 +505,8 @@ impl Vm {
                     }
                     Op::StoreSubscr => {
                         // list[int] = v on a built-in list.
-                        if let (Value::Obj(r), Value::Int(i)) = (*slot!(sp - 2), *slot!(sp - 1)) {
-                            let v = *slot!(sp - 3);
+                        if let (Value::Obj(r), Value::Int(i)) = (*top!(2), *top!(1)) {
+                            let v = *top!(3);
                             let list_cls = self.types.list;
                             let o = self.heap.get_mut(r);
                             if o.class == list_cls {
@@ -477,7 +515,7 @@ impl Vm {
                                     let j = if i < 0 { i + n } else { i };
                                     if (0..n).contains(&j) {
                                         items[j as usize] = v;
-                                        sp -= 3;
+                                        discard!(3);
                                         continue;
                                     }
                                 }
@@ -509,9 +547,9 @@ impl Vm {
                     }
                     Op::BinaryOp => {
                         // int and float operands of the built-in types, on the registers.
-                        if let Some(v) = binary_op_fast(a, *slot!(sp - 2), *slot!(sp - 1)) {
-                            sp -= 1;
-                            *slot!(sp - 1) = v;
+                        if let Some(v) = binary_op_fast(a, *top!(2), *top!(1)) {
+                            discard!(1);
+                            *top!(1) = v;
                             fast_next!();
                         }
                         // The verifier checked the operand is a `BinOp`.
@@ -535,7 +573,7 @@ impl Vm {
                         // Two ints, two floats or two exact strs, on the registers: the
                         // outcome of comparing them against the instruction's mask
                         // (interp/quicken.rs; the operator is not decoded).
-                        let (l, r) = (*slot!(sp - 2), *slot!(sp - 1));
+                        let (l, r) = (*top!(2), *top!(1));
                         let mut o = compare_outcome(l, r);
                         if o == 0 {
                             o = self.compare_str_outcome(l, r);
@@ -551,14 +589,14 @@ impl Vm {
                                 let next = unsafe { *instrs.get_unchecked(ip) };
                                 ip += 1;
                                 self.instructions += 1;
-                                sp -= 2;
+                                discard!(2);
                                 if hit {
                                     ip = next.arg as usize;
                                 }
                                 continue;
                             }
-                            sp -= 1;
-                            *slot!(sp - 1) = Value::Bool(hit);
+                            discard!(1);
+                            *top!(1) = Value::Bool(hit);
                             continue;
                         }
                         // The verifier checked the operand is a `CmpOp`.
@@ -572,9 +610,9 @@ impl Vm {
                         continue;
                     }
                     Op::ContainsOp => {
-                        if let Some(b) = self.contains_fast(*slot!(sp - 2), *slot!(sp - 1)) {
-                            sp -= 1;
-                            *slot!(sp - 1) = Value::Bool(b != (a == 1));
+                        if let Some(b) = self.contains_fast(*top!(2), *top!(1)) {
+                            discard!(1);
+                            *top!(1) = Value::Bool(b != (a == 1));
                             continue;
                         }
                         on_stack!(self.contains_op(a == 1))
@@ -587,12 +625,10 @@ impl Vm {
                     Op::FormatValue => on_stack!(self.format_value_op(a)),
                     Op::ListAppend => {
                         // The comprehension's list has room: append on the registers.
-                        if let Value::Obj(l) = *slot!(sp - 1 - a as usize) {
+                        if let Value::Obj(l) = *top!(1 + a as usize) {
                             if let Some(items) = self.heap.list_for_append(l) {
                                 if items.len() < items.capacity() {
-                                    sp -= 1;
-                                    // SAFETY: the slot below sp holds a value.
-                                    items.push(unsafe { sptr.add(sp).read() });
+                                    items.push(pop!());
                                     self.heap.charge(16);
                                     continue;
                                 }
@@ -611,13 +647,13 @@ impl Vm {
                     Op::UnpackSequence => {
                         // A built-in tuple or list of the right length: its items go
                         // straight onto the stack (first item on top).
-                        if let Value::Obj(r) = *slot!(sp - 1) {
+                        if let Value::Obj(r) = *top!(1) {
                             let o = self.heap.get(r);
                             if let Kind::List(items) | Kind::Tuple(items) = &o.kind {
                                 if items.len() == a as usize
                                     && (o.class == self.types.tuple || o.class == self.types.list)
                                 {
-                                    if sp + items.len() > self.stack.capacity() {
+                                    if depth!() + items.len() > self.stack.capacity() {
                                         sync!();
                                         self.stack.reserve(items.len() + 16);
                                         reload!();
@@ -627,7 +663,7 @@ impl Vm {
                                     else {
                                         unreachable!()
                                     };
-                                    sp -= 1;
+                                    discard!(1);
                                     // The STORE_FASTs right after it that are no stop
                                     // points take their items here, first item first
                                     // (each still counted); the rest go on the stack.
@@ -642,15 +678,17 @@ impl Vm {
                                                 break;
                                             }
                                             ip += 1;
-                                            *slot!(base + next.arg as usize) = v;
+                                            *local!(next.arg as usize) = v;
                                             k += 1;
                                         }
                                         self.instructions += k as u64;
                                     }
                                     for v in items[k..].iter().rev() {
                                         // SAFETY: capacity reserved above.
-                                        unsafe { sptr.add(sp).write(*v) };
-                                        sp += 1;
+                                        unsafe {
+                                            top.write(*v);
+                                            top = top.add(1);
+                                        }
                                     }
                                     continue;
                                 }
@@ -661,7 +699,7 @@ impl Vm {
                     Op::UnpackEx => on_stack!(self.unpack_ex_op(a)),
                     Op::GetIter => on_stack!(self.get_iter_op()),
                     Op::ForIter => {
-                        let it = *slot!(sp - 1);
+                        let it = *top!(1);
                         if let Value::Obj(r) = it {
                             if let Kind::Iter(state) = self.heap.kind_mut(r) {
                                 match state {
@@ -673,7 +711,7 @@ impl Vm {
                                             *cur += *step as i64;
                                             push!(Value::Int(v));
                                         } else {
-                                            sp -= 1;
+                                            discard!(1);
                                             ip = a as usize;
                                         }
                                         continue;
@@ -705,7 +743,7 @@ impl Vm {
                                             match next {
                                                 Some(v) => push!(v),
                                                 None => {
-                                                    sp -= 1;
+                                                    discard!(1);
                                                     ip = a as usize;
                                                 }
                                             }
@@ -767,9 +805,9 @@ impl Vm {
                         continue;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let b = self.quick_truth(code, ins.cache as usize, *slot!(sp - 1));
+                        let b = self.quick_truth(code, ins.cache as usize, *top!(1));
                         if let Some(b) = b {
-                            sp -= 1;
+                            discard!(1);
                             if b == (ins.op == Op::PopJumpIfTrue) {
                                 ip = a as usize;
                             }
@@ -798,12 +836,12 @@ impl Vm {
                         continue;
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let b = self.quick_truth(code, ins.cache as usize, *slot!(sp - 1));
+                        let b = self.quick_truth(code, ins.cache as usize, *top!(1));
                         if let Some(b) = b {
                             if b == (ins.op == Op::JumpIfTrueOrPop) {
                                 ip = a as usize;
                             } else {
-                                sp -= 1;
+                                discard!(1);
                             }
                             continue;
                         }
@@ -835,9 +873,15 @@ impl Vm {
                             // The result replaces the callee and its arguments (values
                             // need no drop).
                             let ret_sp = f.ret_sp as usize;
-                            debug_assert!(ret_sp < sp);
-                            *slot!(ret_sp) = *slot!(sp - 1);
-                            sp = ret_sp + 1;
+                            debug_assert!(ret_sp < depth!());
+                            let v = *top!(1);
+                            // SAFETY: below `top`, as the assertion says.
+                            let ret = unsafe { self.stack.as_mut_ptr().add(ret_sp) };
+                            // SAFETY: as above.
+                            unsafe {
+                                ret.write(v);
+                                top = ret.add(1);
+                            }
                             // The frame leaves in place: `code` is its only field
                             // with a destructor (the others are plain values).
                             // SAFETY: `fi` is the last frame; its `code` is read out
@@ -846,6 +890,8 @@ impl Vm {
                             unsafe { self.frames.set_len(fi) };
                             drop(rc);
                             switch_frame!(fi - 1);
+                            // SAFETY: the caller's locals are on the stack.
+                            locals = unsafe { self.stack.as_mut_ptr().add(base) };
                             continue;
                         }
                         sync!();
