@@ -1,5 +1,10 @@
 //! The dispatch loop: `run_loop` executes the instructions of the frames on the frame
 //! stack, one `match` arm per opcode.
+//!
+//! This file is long because `run_loop` is one function: its registers (the
+//! instruction index, the stack pointers) live across all arms, and every arm moved
+//! out into a method made the loop slower (docs/ARCHITECTURE.md, "The instructions
+//! the loop runs"). The arms' slow paths are methods in `interp/`'s other files.
 
 use super::operators::{binary_op_fast, compare_outcome};
 use super::quicken::{
