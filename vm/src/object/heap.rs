@@ -610,6 +610,28 @@ impl Heap {
         }
     }
 
+    /// The items of a list of class `cls` for storing into one of them, with the
+    /// write barrier (`get_mut`); `None`, and no barrier, for any other object
+    /// (STORE_SUBSCR's fast path tries every target: `d[k] = v` must not remember
+    /// a big old dict whole, its insert has its own barrier: `dict_for_insert`).
+    #[inline(always)]
+    pub fn list_for_store(&mut self, r: ObjRef, cls: ObjRef) -> Option<&mut Vec<Value>> {
+        let o = match slot_in(&mut self.chunks, r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        };
+        if o.class != cls || !matches!(o.kind, Kind::List(_)) {
+            return None;
+        }
+        if o.serial < self.nursery_serial && o.meta & (REMEMBERED | PARTIAL) != REMEMBERED {
+            remember(&mut self.remembered, r, o);
+        }
+        match &mut o.kind {
+            Kind::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
     /// A dict's table for inserting a new entry (`Dict::insert_new`, nothing else).
     /// The write barrier for inserts, as `list_for_append` for appends: an old dict
     /// of at least `PARTIAL_MIN_LEN` entries is remembered for the entries from the
