@@ -513,16 +513,13 @@ impl Vm {
                         if let (Value::Obj(r), Value::Int(i)) = (*top!(2), *top!(1)) {
                             let v = *top!(3);
                             let list_cls = self.types.list;
-                            let o = self.heap.get_mut(r);
-                            if o.class == list_cls {
-                                if let Kind::List(items) = &mut o.kind {
-                                    let n = items.len() as i64;
-                                    let j = if i < 0 { i + n } else { i };
-                                    if (0..n).contains(&j) {
-                                        items[j as usize] = v;
-                                        discard!(3);
-                                        continue;
-                                    }
+                            if let Some(items) = self.heap.list_for_store(r, list_cls) {
+                                let n = items.len() as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if (0..n).contains(&j) {
+                                    items[j as usize] = v;
+                                    discard!(3);
+                                    continue;
                                 }
                             }
                         }

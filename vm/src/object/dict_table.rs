@@ -380,11 +380,42 @@ impl Dict {
         self.iter().map(|e| (e.key, e.value)).collect()
     }
 
-    /// Whether no entry was deleted: then growing the table moves no entry (the
-    /// collector remembers such a dict from its first new entry on).
+    /// Whether no entry was deleted: then growing the table moves no entry.
     #[inline]
-    pub fn is_compact(&self) -> bool {
+    fn is_compact(&self) -> bool {
         self.used as usize == self.entries.len()
+    }
+
+    /// Whether the next `insert_new` rebuilds the table (`rebuild`: the deleted
+    /// entries go, the live ones move down over them).
+    #[inline(always)]
+    fn insert_grows(&self) -> bool {
+        (self.entries.len().max(self.fill as usize) + 1) * 3 >= self.index.len() * 2
+    }
+
+    /// Whether the next `insert_new` moves entries: it rebuilds a table that has
+    /// deleted entries (the collector's partial remembering follows the moves:
+    /// `Heap::dict_for_insert`).
+    #[inline(always)]
+    pub fn insert_compacts(&self) -> bool {
+        !self.is_compact() && self.insert_grows()
+    }
+
+    /// The raw position the next `insert_new` puts its entry at.
+    #[inline]
+    pub fn insert_position(&self) -> usize {
+        if self.insert_grows() {
+            self.used as usize
+        } else {
+            self.entries.len()
+        }
+    }
+
+    /// The live entries before raw position `pos`: where the entry at `pos` moves
+    /// to when the table is rebuilt.
+    pub fn live_before(&self, pos: usize) -> usize {
+        let head = self.entries.get(..pos).unwrap_or(&self.entries);
+        head.iter().filter(|e| !e.is_deleted()).count()
     }
 
     /// `trace` over the entries from raw position `from` on.
@@ -566,7 +597,7 @@ impl Dict {
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let size = self.index.len();
-        if (self.entries.len().max(self.fill as usize) + 1) * 3 >= size * 2 {
+        if self.insert_grows() {
             // CPython's GROWTH_RATE: three times the live entries.
             let size = (self.used as usize * 3).next_power_of_two().max(MIN_SIZE);
             self.rebuild(size);

@@ -267,9 +267,9 @@ struct MarkStats {
 /// Where a list or dict that points at new objects is remembered from: the first
 /// item (dict: raw entry position) that does (searched from `start`: the ones
 /// before it point at none), when that is far enough into a long list or dict to
-/// save tracing (and the class and dict are old: `head_new` false; a dict must
-/// have no deleted entry, so that growing moves none: `Heap::dict_for_insert`);
-/// else 0, the whole object.
+/// save tracing (and the class and dict are old: `head_new` false; a dict's mark
+/// follows its entries when they move: `Heap::dict_for_insert`); else 0, the
+/// whole object.
 fn tail_mark(kind: &Kind, start: u32, new: &[u64], head_new: bool) -> u32 {
     if head_new {
         return 0;
@@ -284,9 +284,7 @@ fn tail_mark(kind: &Kind, start: u32, new: &[u64], head_new: bool) -> u32 {
                 .position(|v| is_new_v(*v))
                 .map(|i| start + i)
         }
-        Kind::Dict(d) if d.raw_len() >= PARTIAL_MIN_LEN && d.is_compact() => {
-            d.position_from(start, is_new_v)
-        }
+        Kind::Dict(d) if d.raw_len() >= PARTIAL_MIN_LEN => d.position_from(start, is_new_v),
         _ => return 0,
     };
     match first {

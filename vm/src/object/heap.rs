@@ -610,13 +610,36 @@ impl Heap {
         }
     }
 
+    /// The items of a list of class `cls` for storing into one of them, with the
+    /// write barrier (`get_mut`); `None`, and no barrier, for any other object
+    /// (STORE_SUBSCR's fast path tries every target: `d[k] = v` must not remember
+    /// a big old dict whole, its insert has its own barrier: `dict_for_insert`).
+    #[inline(always)]
+    pub fn list_for_store(&mut self, r: ObjRef, cls: ObjRef) -> Option<&mut Vec<Value>> {
+        let o = match slot_in(&mut self.chunks, r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        };
+        if o.class != cls || !matches!(o.kind, Kind::List(_)) {
+            return None;
+        }
+        if o.serial < self.nursery_serial && o.meta & (REMEMBERED | PARTIAL) != REMEMBERED {
+            remember(&mut self.remembered, r, o);
+        }
+        match &mut o.kind {
+            Kind::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
     /// A dict's table for inserting a new entry (`Dict::insert_new`, nothing else).
     /// The write barrier for inserts, as `list_for_append` for appends: an old dict
-    /// of at least `PARTIAL_MIN_LEN` entries, none deleted, is remembered for the
-    /// entries from its current end on, so that a big dict that keeps getting new
-    /// keys while old (`pairs[key] = ...` in a long loop) is not traced whole by
-    /// every minor collection. With no deleted entry, growing the table moves no
-    /// entry; any other write (`get_mut`: a deletion) remembers it whole.
+    /// of at least `PARTIAL_MIN_LEN` entries is remembered for the entries from the
+    /// new one's position on, so that a big dict that keeps getting new keys while
+    /// old (`pairs[key] = ...` in a long loop) is not traced whole by every minor
+    /// collection. An insert that rebuilds a table with deleted entries moves the
+    /// live ones down: a partial remembrance moves its mark with them
+    /// (`dict_from_moved`). Any other write (`get_mut`) remembers it whole.
     #[inline(always)]
     pub fn dict_for_insert(&mut self, r: ObjRef) -> &mut Dict {
         let o = match slot_in(&mut self.chunks, r.0 as usize) {
@@ -626,18 +649,43 @@ impl Heap {
         let Kind::Dict(d) = &o.kind else {
             panic!("revpy internal error: not a dict")
         };
-        if o.serial < self.nursery_serial && !o.remembered() {
-            let from = if d.raw_len() >= PARTIAL_MIN_LEN && d.is_compact() {
-                u32::try_from(d.raw_len()).unwrap_or(0)
-            } else {
-                0
-            };
-            remember_from(&mut self.remembered, r, o, from);
+        if o.serial < self.nursery_serial {
+            if !o.remembered() {
+                let from = if d.raw_len() >= PARTIAL_MIN_LEN {
+                    u32::try_from(d.insert_position()).unwrap_or(0)
+                } else {
+                    0
+                };
+                remember_from(&mut self.remembered, r, o, from);
+            } else if o.remembered_partially() && d.insert_compacts() {
+                dict_from_moved(&mut self.remembered, r, o, |d, from| d.live_before(from));
+            }
         }
         match &mut o.kind {
             Kind::Dict(d) => crate::object::dict_table::unshared(d),
             _ => panic!("revpy internal error: not a dict"),
         }
+    }
+
+    /// Remove a dict's entry at raw position `ix` (`Dict::remove_at`), without the
+    /// write barrier: a deletion stores no reference, and moves no entry. It may
+    /// drop trailing deleted entries, so that the next insert lands before the
+    /// mark of a partial remembrance: the mark comes down to the new end then.
+    pub fn dict_remove_at(&mut self, r: ObjRef, ix: usize) -> (Value, Value) {
+        let o = match slot_in(&mut self.chunks, r.0 as usize) {
+            Slot::Live(o) => o,
+            Slot::Free(_) => freed(r),
+        };
+        let Kind::Dict(d) = &mut o.kind else {
+            panic!("revpy internal error: not a dict")
+        };
+        let d = crate::object::dict_table::unshared(d);
+        let len = d.raw_len();
+        let kv = d.remove_at(ix);
+        if d.raw_len() < len && o.remembered_partially() {
+            dict_from_moved(&mut self.remembered, r, o, |d, from| from.min(d.raw_len()));
+        }
+        kv
     }
 
     /// An object for writing without the write barrier: the collector's own
@@ -793,6 +841,29 @@ fn remember(set: &mut Vec<Remembered>, r: ObjRef, o: &mut Object) {
         return;
     }
     remember_from(set, r, o, 0)
+}
+
+/// A partially remembered dict (old object `o` at `r`) whose entries are about to
+/// move, or whose end came down: its mark becomes `at(dict, mark)`, where the
+/// entry at the mark is (or the next insert lands) after the change; a mark of 0
+/// remembers it whole.
+#[cold]
+#[inline(never)]
+fn dict_from_moved(
+    set: &mut [Remembered],
+    r: ObjRef,
+    o: &mut Object,
+    at: impl Fn(&Dict, usize) -> usize,
+) {
+    let Kind::Dict(d) = &o.kind else { return };
+    // Usually among the last ones remembered.
+    let Some(e) = set.iter_mut().rev().find(|e| e.r == r) else {
+        return;
+    };
+    e.from = u32::try_from(at(d, e.from as usize)).unwrap_or(0);
+    if e.from == 0 {
+        o.set_remembered(true);
+    }
 }
 
 #[cold]

@@ -130,7 +130,7 @@ impl Vm {
         let hash = self.hash(key)?;
         match self.dict_find(d, key, hash)? {
             Some(i) => {
-                self.dict_mut(d).remove_at(i);
+                self.heap.dict_remove_at(d, i);
                 Ok(true)
             }
             None => Ok(false),
@@ -141,7 +141,7 @@ impl Vm {
     pub fn dict_pop(&mut self, d: ObjRef, key: Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
         match self.dict_find(d, key, hash)? {
-            Some(i) => Ok(Some(self.dict_mut(d).remove_at(i).1)),
+            Some(i) => Ok(Some(self.heap.dict_remove_at(d, i).1)),
             None => Ok(None),
         }
     }
@@ -175,7 +175,7 @@ impl Vm {
     /// Remove `key` (hash known) and return its value, if present.
     pub fn dict_pop_hashed(&mut self, d: ObjRef, key: Value, hash: i64) -> PyResult<Option<Value>> {
         match self.dict_find(d, key, hash)? {
-            Some(i) => Ok(Some(self.dict_mut(d).remove_at(i).1)),
+            Some(i) => Ok(Some(self.heap.dict_remove_at(d, i).1)),
             None => Ok(None),
         }
     }
@@ -328,7 +328,7 @@ fn d_popitem(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let d = this(vm, args)?;
     match vm.dict_ref(d).last_index() {
         Some(i) => {
-            let (k, v) = vm.dict_mut(d).remove_at(i);
+            let (k, v) = vm.heap.dict_remove_at(d, i);
             Ok(vm.new_tuple(vec![k, v]))
         }
         None => Err(vm.new_error(vm.types.key_error, "popitem(): dictionary is empty".into())),
