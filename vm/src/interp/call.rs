@@ -215,9 +215,9 @@ impl Vm {
             self.stack.push(cell);
         }
         // The closure's cells, copied without a temporary vector (the heap and the
-        // stack are disjoint fields).
+        // stack are disjoint fields), nor a call to `memcpy` (usually one cell).
         if let Kind::Function(f) = self.heap.kind(fref) {
-            self.stack.extend_from_slice(&f.closure);
+            crate::types::generator::copy_values(&mut self.stack, &f.closure);
         }
         debug_assert_eq!(
             self.stack.len(),
@@ -685,8 +685,11 @@ impl Vm {
             Some(d) => self.new_str(d.to_string()),
             None => Value::None,
         };
+        // (By str equality: the interned key, no Python `__eq__` to run.)
         let modname_key = self.names.__name__;
-        let module = self.dict_get(globals, modname_key)?.unwrap_or(Value::None);
+        let module = self
+            .dict_get_str(globals, modname_key)
+            .unwrap_or(Value::None);
         let f = Function {
             code,
             globals,

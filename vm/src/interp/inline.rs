@@ -1042,13 +1042,15 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<(Value, Value)> {
+        // `super().m(...)`: the commonest here, first.
+        if matches!(obj, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Super(..))) {
+            return self.super_method_cached(code, slot, obj, name);
+        }
         if let Some(f) = self.opaque_method(code, slot, obj, name) {
             return Some((f, obj));
         }
-        if let Some(v) = self.module_attr_cached(code, slot, obj, name) {
-            return Some((v, Value::Undef));
-        }
-        self.super_method_cached(code, slot, obj, name)
+        let v = self.module_attr_cached(code, slot, obj, name)?;
+        Some((v, Value::Undef))
     }
 
     /// `m.name` for a module `m` of the exact module type whose dict has the name
