@@ -40,6 +40,7 @@ pub(crate) fn new_vm() -> Vm {
         not_implemented: Value::None,
         ellipsis: Value::None,
         mro_cache: Default::default(),
+        module_name_at: (0, 0),
         stop_points: 0,
         instructions: 0,
         hooked: false,

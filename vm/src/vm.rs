@@ -53,6 +53,9 @@ pub struct Vm {
     pub ellipsis: Value,
     /// Cache of attribute lookups through the MRO: (class, name) -> value.
     pub(crate) mro_cache: cache::MethodCache,
+    /// Where MAKE_FUNCTION last found `__name__` in a globals dict: (layout stamp,
+    /// entry index) (see `function_module`). Never changes what a program sees.
+    pub(crate) module_name_at: (u64, u32),
     /// Line-start events so far: the debugger's notion of time.
     pub stop_points: u64,
     /// Instructions executed so far (`stepi` counts these).

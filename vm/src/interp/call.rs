@@ -215,9 +215,9 @@ impl Vm {
             self.stack.push(cell);
         }
         // The closure's cells, copied without a temporary vector (the heap and the
-        // stack are disjoint fields).
+        // stack are disjoint fields), nor a call to `memcpy` (usually one cell).
         if let Kind::Function(f) = self.heap.kind(fref) {
-            self.stack.extend_from_slice(&f.closure);
+            crate::types::generator::copy_values(&mut self.stack, &f.closure);
         }
         debug_assert_eq!(
             self.stack.len(),
@@ -685,8 +685,7 @@ impl Vm {
             Some(d) => self.new_str(d.to_string()),
             None => Value::None,
         };
-        let modname_key = self.names.__name__;
-        let module = self.dict_get(globals, modname_key)?.unwrap_or(Value::None);
+        let module = self.function_module(globals);
         let f = Function {
             code,
             globals,
@@ -704,6 +703,28 @@ impl Vm {
         Ok(Value::Obj(
             self.heap.alloc(cls, Kind::Function(Box::new(f))),
         ))
+    }
+}
+
+impl Vm {
+    /// `globals['__name__']`, a new function's `__module__` (None when missing), by
+    /// the entry position remembered for the last globals layout seen (a stamp names
+    /// one layout of a dict's keys): functions made in a loop (comprehensions,
+    /// generator expressions, lambdas) skip the lookup. By str equality: the
+    /// interned key, no Python `__eq__` to run.
+    fn function_module(&mut self, globals: ObjRef) -> Value {
+        let (stamp, i) = self.module_name_at;
+        let v = self.stamped_value(globals, stamp, i);
+        if !v.is_undef() {
+            return v;
+        }
+        let key = self.names.__name__;
+        let Some(i) = self.dict_find_str(globals, key) else {
+            return Value::None;
+        };
+        self.module_name_at = (self.dict_stamp(globals), i as u32);
+        self.dict_entry(globals, i as u32)
+            .map_or(Value::None, |(_, v)| v)
     }
 }
 

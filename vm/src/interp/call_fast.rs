@@ -658,19 +658,39 @@ impl Vm {
     }
 
     /// `call_builtin_fast` of anything but a native (`cls` need not be a class):
-    /// `super(C, obj)` with `obj` an instance of
-    /// class `C` (the proxy made directly: `super`'s `__new__` and `__init__` are
-    /// the built-in ones, a subclass of super is another class), and `int(x)` /
+    /// `super()` and `super(C, obj)` with `obj` an instance of class `C` (the proxy
+    /// made directly: `super`'s `__new__` and `__init__` are the built-in ones, a
+    /// subclass of super is another class), and `int(x)` /
     /// `float(x)` of an int, bool or float of the built-in types (go's and chaos'
     /// `int(random.random() * n)`), `str(x)` of the same and of an exact str
-    /// (`str_of_fast`), and `list(x)` / `tuple(x)` / `set(x)` of a built-in
-    /// container that cannot fail (`builtin_ctor_fast`). False, with nothing done,
+    /// (`str_of_fast`), `list(x)` / `tuple(x)` / `set(x)` of a built-in
+    /// container that cannot fail (`builtin_ctor_fast`), and `C()` of a plain
+    /// subclass of list (`plain_list_subclass`). False, with nothing done,
     /// for anything else; nothing here can fail.
     #[inline(never)]
     fn call_class_fast(&mut self, cls: ObjRef, fpos: usize, args_start: usize) -> bool {
+        // (Python functions the other fast paths declined come here too: out at once.)
+        let Kind::Class(d) = self.heap.kind(cls) else {
+            return false;
+        };
         let n = self.stack.len() - args_start;
-        let v = if cls == self.types.super_ && n == 2 {
-            let (c, obj) = (self.stack[args_start], self.stack[args_start + 1]);
+        let v = if !d.is_builtin {
+            if n != 0 || !self.plain_list_subclass(cls) {
+                return false;
+            }
+            // `list.__new__` then `list.__init__()`: an empty list of the class.
+            Value::Obj(self.heap.alloc(cls, Kind::List(vec![])))
+        } else if cls == self.types.super_ && (n == 0 || n == 2) {
+            // The zero-argument form takes the frame's `__class__` and first
+            // argument; its errors (and a class as the object) take the generic path.
+            let (c, obj) = if n == 2 {
+                (self.stack[args_start], self.stack[args_start + 1])
+            } else {
+                match self.super_implicit_args() {
+                    Ok(a) => a,
+                    Err(_) => return false,
+                }
+            };
             let (Value::Obj(cr), Value::Obj(or)) = (c, obj) else {
                 return false;
             };
@@ -680,11 +700,7 @@ impl Vm {
             {
                 return false;
             }
-            // (Cannot fail: its checks passed above.)
-            let Ok(v) = self.make_super(&[c, obj]) else {
-                return false;
-            };
-            v
+            self.new_super(cr, obj)
         } else if cls == self.types.int && n == 1 {
             match self.stack[args_start] {
                 v @ Value::Int(_) => v,
@@ -710,10 +726,6 @@ impl Vm {
             let arg = (n == 1).then(|| self.stack[args_start]);
             match self.builtin_ctor_fast(cls, arg) {
                 Some(v) => v,
-                None if n == 0 && self.plain_list_subclass(cls) => {
-                    // `list.__new__` then `list.__init__()`: an empty list of the class.
-                    Value::Obj(self.heap.alloc(cls, Kind::List(vec![])))
-                }
                 None => return false,
             }
         } else {
@@ -727,7 +739,12 @@ impl Vm {
     /// Whether calling class `cls` is `type.__call__` with `list`'s own `__new__`
     /// and `__init__`: a Python subclass of list (deltablue's `OrderedCollection`)
     /// that overrides neither, nor the metaclass's `__call__`.
+    /// The answer is remembered for the last class found plain, until the method
+    /// cache's epoch moves (any class changed, or one was freed).
     fn plain_list_subclass(&mut self, cls: ObjRef) -> bool {
+        if self.mro_cache.is_plain_list(cls) {
+            return true;
+        }
         let Kind::Class(d) = self.heap.kind(cls) else {
             return false;
         };
@@ -738,13 +755,17 @@ impl Vm {
             return false;
         }
         let list = self.types.list;
-        [self.names.__new__, self.names.__init__]
+        let plain = [self.names.__new__, self.names.__init__]
             .into_iter()
             .all(
                 |n| match (self.class_lookup(cls, n), self.class_lookup(list, n)) {
                     (Some(a), Some(b)) => a.is(b),
                     _ => false,
                 },
-            )
+            );
+        if plain {
+            self.mro_cache.set_plain_list(cls);
+        }
+        plain
     }
 }

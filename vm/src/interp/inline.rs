@@ -160,14 +160,14 @@ fn find_interned(a: &Attrs, heap: &Heap, name: Value) -> Option<usize> {
 }
 
 impl Vm {
-    fn dict_stamp(&self, d: ObjRef) -> u64 {
+    pub(super) fn dict_stamp(&self, d: ObjRef) -> u64 {
         match self.heap.kind(d) {
             Kind::Dict(x) => x.stamp(),
             _ => 0,
         }
     }
 
-    fn dict_entry(&self, d: ObjRef, i: u32) -> Option<(Value, Value)> {
+    pub(super) fn dict_entry(&self, d: ObjRef, i: u32) -> Option<(Value, Value)> {
         match self.heap.kind(d) {
             Kind::Dict(x) => x.entry_at(i as usize).map(|e| (e.key, e.value)),
             _ => None,
@@ -241,7 +241,7 @@ impl Vm {
     /// otherwise, or if the entry was deleted): one heap access, the key not
     /// unpacked (the stamp says which key sits there).
     #[inline(always)]
-    fn stamped_value(&self, d: ObjRef, stamp: u64, i: u32) -> Value {
+    pub(super) fn stamped_value(&self, d: ObjRef, stamp: u64, i: u32) -> Value {
         match self.heap.kind(d) {
             Kind::Dict(x) if x.stamp() == stamp => x.value_or_undef(i as usize),
             _ => Value::Undef,
@@ -1042,13 +1042,15 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<(Value, Value)> {
+        // `super().m(...)`: the commonest here, first.
+        if matches!(obj, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Super(..))) {
+            return self.super_method_cached(code, slot, obj, name);
+        }
         if let Some(f) = self.opaque_method(code, slot, obj, name) {
             return Some((f, obj));
         }
-        if let Some(v) = self.module_attr_cached(code, slot, obj, name) {
-            return Some((v, Value::Undef));
-        }
-        self.super_method_cached(code, slot, obj, name)
+        let v = self.module_attr_cached(code, slot, obj, name)?;
+        Some((v, Value::Undef))
     }
 
     /// `m.name` for a module `m` of the exact module type whose dict has the name

@@ -67,6 +67,9 @@ pub struct MethodCache {
     epoch: u32,
     /// A debugger evaluation's copy: epochs come from `ISOLATED_EPOCHS`.
     isolated: bool,
+    /// (class, epoch): the last class found to be a plain subclass of list
+    /// (`Vm::plain_list_subclass`), valid at that epoch.
+    plain_list: (u32, u32),
 }
 
 impl Default for MethodCache {
@@ -77,6 +80,7 @@ impl Default for MethodCache {
             poly: vec![],
             epoch: 1,
             isolated: false,
+            plain_list: (u32::MAX, 0),
         }
     }
 }
@@ -89,6 +93,7 @@ impl Clone for MethodCache {
             poly: vec![],
             epoch: self.epoch,
             isolated: self.isolated,
+            plain_list: (u32::MAX, 0),
         }
     }
 }
@@ -231,6 +236,17 @@ impl MethodCache {
         {
             e.hint = hint;
         }
+    }
+
+    /// Whether `cls` was found a plain subclass of list at this epoch.
+    #[inline]
+    pub fn is_plain_list(&self, cls: ObjRef) -> bool {
+        self.plain_list == (cls.0, self.epoch)
+    }
+
+    /// Remember `cls` as a plain subclass of list (until the epoch moves).
+    pub fn set_plain_list(&mut self, cls: ObjRef) {
+        self.plain_list = (cls.0, self.epoch);
     }
 
     /// The current epoch (inline caches remember it).

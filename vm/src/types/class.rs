@@ -494,6 +494,11 @@ impl Vm {
                 "__class__ assignment: '{a}' object layout differs from '{b}'"
             )));
         }
+        // A class's new metaclass may have another `__call__` (cached answers,
+        // such as `plain_list_subclass`'s, depend on it).
+        if matches!(self.heap.kind(obj), Kind::Class(_)) {
+            self.mro_cache.invalidate();
+        }
         self.heap.get_mut(obj).class = new;
         Ok(())
     }

@@ -8,44 +8,14 @@ use crate::{PyResult, Vm};
 impl Vm {
     /// `super()` / `super(cls, obj)`.
     pub(crate) fn make_super(&mut self, args: &[Value]) -> PyResult<Value> {
-        let (cls, obj) =
-            match args.len() {
-                2 => (args[0], args[1]),
-                0 => {
-                    let Some(f) = self.frames.last() else {
-                        return Err(self
-                            .new_error(self.types.runtime_error, "super(): no arguments".into()));
-                    };
-                    let code = f.code.clone();
-                    let base = f.base as usize;
-                    let c = &code.code;
-                    let Some(ci) = c.freevars.iter().position(|n| &**n == "__class__") else {
-                        return Err(self.new_error(
-                            self.types.runtime_error,
-                            "super(): __class__ cell not found".into(),
-                        ));
-                    };
-                    let cell = self.stack[base + c.varnames.len() + c.cellvars.len() + ci];
-                    let cls = self.cell_get(cell);
-                    if c.argcount == 0 || c.varnames.is_empty() {
-                        return Err(self
-                            .new_error(self.types.runtime_error, "super(): no arguments".into()));
-                    }
-                    let mut first = self.stack[base];
-                    if let Some((cidx, _)) = c.cell_params.iter().find(|(_, p)| *p == 0) {
-                        let cellv = self.stack[base + c.varnames.len() + *cidx as usize];
-                        first = self.cell_get(cellv);
-                    }
-                    if cls.is_undef() {
-                        return Err(self.new_error(
-                            self.types.runtime_error,
-                            "super(): empty __class__ cell".into(),
-                        ));
-                    }
-                    (cls, first)
-                }
-                _ => return Err(self.new_type_error("super() takes 0 or 2 arguments".into())),
-            };
+        let (cls, obj) = match args.len() {
+            2 => (args[0], args[1]),
+            0 => match self.super_implicit_args() {
+                Ok(a) => a,
+                Err(m) => return Err(self.new_error(self.types.runtime_error, m.into())),
+            },
+            _ => return Err(self.new_type_error("super() takes 0 or 2 arguments".into())),
+        };
         let c = match cls {
             Value::Obj(c) if matches!(self.heap.kind(c), Kind::Class(_)) => c,
             _ => {
@@ -63,8 +33,42 @@ impl Vm {
                 "super(type, obj): obj must be an instance or subtype of type".into(),
             ));
         }
+        Ok(self.new_super(c, obj))
+    }
+
+    /// A super object of the built-in class, its arguments checked.
+    pub(crate) fn new_super(&mut self, c: ObjRef, obj: Value) -> Value {
         let sc = self.types.super_;
-        Ok(Value::Obj(self.heap.alloc(sc, Kind::Super(c, obj))))
+        Value::Obj(self.heap.alloc(sc, Kind::Super(c, obj)))
+    }
+
+    /// The class and object of a zero-argument `super()` in the running frame: its
+    /// `__class__` cell and its first argument (from its cell if it has one), or the
+    /// RuntimeError's message. Allocates nothing.
+    pub(crate) fn super_implicit_args(&self) -> Result<(Value, Value), &'static str> {
+        let Some(f) = self.frames.last() else {
+            return Err("super(): no arguments");
+        };
+        let base = f.base as usize;
+        let c = &f.code.code;
+        // (CPython's order: the arguments first.)
+        if c.argcount == 0 || c.varnames.is_empty() {
+            return Err("super(): no arguments");
+        }
+        let Some(ci) = c.freevars.iter().position(|n| &**n == "__class__") else {
+            return Err("super(): __class__ cell not found");
+        };
+        let cell = self.stack[base + c.varnames.len() + c.cellvars.len() + ci];
+        let cls = self.cell_get(cell);
+        let mut first = self.stack[base];
+        if let Some((cidx, _)) = c.cell_params.iter().find(|(_, p)| *p == 0) {
+            let cellv = self.stack[base + c.varnames.len() + *cidx as usize];
+            first = self.cell_get(cellv);
+        }
+        if cls.is_undef() {
+            return Err("super(): empty __class__ cell");
+        }
+        Ok((cls, first))
     }
     /// Attribute lookup through a super object.
     pub(crate) fn super_getattr(
