@@ -563,6 +563,10 @@ impl Vm {
             if name.is(self.names.__bases__) {
                 return self.set_bases(r, Some(value));
             }
+            // The metaclass (`object.__class__`'s setter), not a class attribute.
+            if name.is(self.names.__class__) {
+                return self.set_class(r, value);
+            }
             // A class's names are its own fields (reprs and errors use them).
             if let Some(n @ ("__name__" | "__qualname__")) = self.as_str(name) {
                 let n = n.to_string();
