@@ -94,10 +94,14 @@ impl Vm {
             // Class methods bind to the class the lookup started from.
             return self.bind_descriptor(v, inst, mro_owner).map(Some);
         }
-        if self.str_of(name) == "__class__" {
-            return Ok(Some(Value::Obj(self.types.super_)));
-        }
-        Ok(None)
+        // Not found past `start`: the super object's own attributes.
+        Ok(match self.str_of(name) {
+            "__class__" => Some(Value::Obj(self.types.super_)),
+            "__thisclass__" => Some(Value::Obj(start)),
+            "__self__" => Some(obj),
+            "__self_class__" => Some(Value::Obj(mro_owner)),
+            _ => None,
+        })
     }
 
     /// The first definition of `name` in `mro_owner`'s MRO after `start`.
